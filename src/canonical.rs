@@ -1,0 +1,201 @@
+//! The one way pantau writes a plan: pretty RON with a fixed field order.
+//!
+//! Hand-written rather than `ron::ser` so that milestones and targets sit one
+//! per line (a file people read and edit), every field is always present, and
+//! the same plan always gives the same bytes — so loading and saving an
+//! unchanged file leaves it byte-identical and diffs stay small.
+
+use crate::model::{Dimension, Milestone, Plan, Program, Target};
+use std::fmt::Write;
+
+const I1: &str = "    ";
+const I2: &str = "        ";
+const I3: &str = "            ";
+const I4: &str = "                ";
+
+/// Renders `plan` as canonical RON, with `preamble` (the comment lines that
+/// opened the file, each ending in `\n`) kept at the top.
+pub fn to_ron(plan: &Plan, preamble: &str) -> String {
+    // Roughly 1 KB per programme; reserving avoids repeated regrowth on 10 MB plans.
+    let mut out = String::with_capacity(preamble.len() + 1024 + plan.programs.len() * 1100);
+    out.push_str(preamble);
+    out.push_str("(\n");
+    field_num(&mut out, I1, "version", plan.version);
+    field_str(&mut out, I1, "region", &plan.region);
+    field_str(&mut out, I1, "title", &plan.title);
+    field_str(&mut out, I1, "vision", &plan.vision);
+    let _ = writeln!(
+        out,
+        "{I1}period: (start: {}, end: {}),",
+        plan.period.start, plan.period.end
+    );
+    out.push_str(I1);
+    out.push_str("dimensions: [");
+    if !plan.dimensions.is_empty() {
+        out.push('\n');
+        for dimension in &plan.dimensions {
+            write_dimension(&mut out, dimension);
+        }
+        out.push_str(I1);
+    }
+    out.push_str("],\n");
+    out.push_str(I1);
+    out.push_str("programs: [");
+    if !plan.programs.is_empty() {
+        out.push('\n');
+        for program in &plan.programs {
+            write_program(&mut out, program);
+        }
+        out.push_str(I1);
+    }
+    out.push_str("],\n)\n");
+    out
+}
+
+fn write_dimension(out: &mut String, d: &Dimension) {
+    out.push_str(I2);
+    out.push_str("(\n");
+    field_str(out, I3, "id", &d.id);
+    field_str(out, I3, "name", &d.name);
+    field_str(out, I3, "lead", &d.lead);
+    field_list(out, I3, "elements", &d.elements);
+    out.push_str(I2);
+    out.push_str("),\n");
+}
+
+fn write_program(out: &mut String, p: &Program) {
+    out.push_str(I2);
+    out.push_str("(\n");
+    field_str(out, I3, "id", &p.id);
+    field_str(out, I3, "name", &p.name);
+    field_str(out, I3, "description", &p.description);
+    field_str(out, I3, "dimension", &p.dimension);
+    field_str(out, I3, "element", &p.element);
+    let _ = writeln!(out, "{I3}horizon: {},", p.horizon.key());
+    field_str(out, I3, "lead", &p.lead);
+    field_list(out, I3, "support", &p.support);
+    field_list(out, I3, "funding", &p.funding);
+    field_num(out, I3, "start", p.start);
+    field_num(out, I3, "end", p.end);
+    let _ = writeln!(out, "{I3}status: {},", p.status.key());
+    out.push_str(I3);
+    out.push_str("milestones: [");
+    if !p.milestones.is_empty() {
+        out.push('\n');
+        for m in &p.milestones {
+            write_milestone(out, m);
+        }
+        out.push_str(I3);
+    }
+    out.push_str("],\n");
+    out.push_str(I3);
+    out.push_str("targets: [");
+    if !p.targets.is_empty() {
+        out.push('\n');
+        for t in &p.targets {
+            write_target(out, t);
+        }
+        out.push_str(I3);
+    }
+    out.push_str("],\n");
+    field_str(out, I3, "notes", &p.notes);
+    out.push_str(I2);
+    out.push_str("),\n");
+}
+
+fn write_milestone(out: &mut String, m: &Milestone) {
+    out.push_str(I4);
+    out.push_str("(title: ");
+    push_string(out, &m.title);
+    out.push_str(", due: ");
+    push_string(out, &m.due);
+    out.push_str(if m.done {
+        ", done: true),\n"
+    } else {
+        ", done: false),\n"
+    });
+}
+
+fn write_target(out: &mut String, t: &Target) {
+    out.push_str(I4);
+    let _ = write!(out, "(year: {}, indicator: ", t.year);
+    push_string(out, &t.indicator);
+    out.push_str(", unit: ");
+    push_string(out, &t.unit);
+    out.push_str(", baseline: ");
+    option_number(out, t.baseline);
+    out.push_str(", target: ");
+    number(out, t.target);
+    out.push_str(", actual: ");
+    option_number(out, t.actual);
+    out.push_str("),\n");
+}
+
+fn field_str(out: &mut String, indent: &str, name: &str, value: &str) {
+    out.push_str(indent);
+    out.push_str(name);
+    out.push_str(": ");
+    push_string(out, value);
+    out.push_str(",\n");
+}
+
+fn field_num(out: &mut String, indent: &str, name: &str, value: impl std::fmt::Display) {
+    let _ = writeln!(out, "{indent}{name}: {value},");
+}
+
+fn field_list(out: &mut String, indent: &str, name: &str, values: &[String]) {
+    out.push_str(indent);
+    out.push_str(name);
+    out.push_str(": [");
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push_string(out, value);
+    }
+    out.push_str("],\n");
+}
+
+fn option_number(out: &mut String, value: Option<f64>) {
+    match value {
+        Some(v) => {
+            out.push_str("Some(");
+            number(out, v);
+            out.push(')');
+        }
+        None => out.push_str("None"),
+    }
+}
+
+/// The shortest text that reads back as the same `f64`, always with a
+/// decimal point or exponent so RON never takes it for an integer.
+fn number(out: &mut String, value: f64) {
+    if value.is_nan() {
+        out.push_str("NaN");
+    } else if value.is_infinite() {
+        out.push_str(if value > 0.0 { "inf" } else { "-inf" });
+    } else {
+        let _ = write!(out, "{value:?}");
+    }
+}
+
+/// A RON string literal. Only what RON requires is escaped, plus control
+/// characters so the file stays readable and safe to `cat`; other Unicode
+/// (Indonesian, Bugis, emoji) is written as is.
+pub fn push_string(out: &mut String, value: &str) {
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || crate::text::is_bidi_control(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

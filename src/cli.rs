@@ -1,0 +1,98 @@
+//! The command line: what `pantau --help` shows and what each command takes.
+
+use crate::i18n::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Without FILE, pantau uses $PANTAU_FILE, else masterplan.ron in your data folder
+(created from the bundled Kabupaten Luwu Utara example the first time).
+
+Exit codes: 0 ok, 1 runtime failure, 2 invalid input or usage.
+The data format is described in docs/FORMAT.md.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pantau",
+    version,
+    about = "Track the quick wins and long-term targets of a smart-city masterplan",
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// The masterplan file to open in the terminal interface
+    pub file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub common: Common,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command understands, before or after its name.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Take this date as today, for reproducible printouts and tests
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<Date>,
+
+    /// Only ASCII characters: no box drawing, arrows or ellipses
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a plan file and list every problem in it
+    Check {
+        /// The masterplan file
+        file: Option<PathBuf>,
+    },
+    /// Print a plain-text status summary for printing
+    Summary {
+        /// The masterplan file
+        file: Option<PathBuf>,
+        /// Only this dimension (its id, e.g. governance)
+        #[arg(long, value_name = "ID")]
+        dimension: Option<String>,
+        /// Never print wider than this many columns
+        #[arg(long, value_name = "N", default_value_t = 80)]
+        width: usize,
+        /// How many days ahead "due soon" looks
+        #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(i32).range(0..=3660))]
+        days: i32,
+    },
+    /// Write the bundled Luwu Utara example plan to a new file
+    Init {
+        /// Where to write it (never overwritten)
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Bahasa Indonesia
+    Id,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(value: LangArg) -> Self {
+        match value {
+            LangArg::Id => Lang::Id,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn parse_today(text: &str) -> Result<Date, String> {
+    crate::model::parse_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-11-02"))
+}

@@ -1,0 +1,469 @@
+//! Every string a person reads, in Indonesian and English.
+//!
+//! Officers read Indonesian first; English is the interface's second language.
+//! Templates use `{}` placeholders filled in order by [`fill`], so a translation
+//! may move words around a value but not reorder values.
+
+use crate::model::{Horizon, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Id,
+}
+
+impl Lang {
+    /// `--lang` wins; otherwise the first set of `LC_ALL`, `LC_MESSAGES`, `LANG`
+    /// decides (POSIX precedence): Indonesian when it starts with `id`.
+    pub fn detect(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+        if let Some(lang) = flag {
+            return lang;
+        }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| env(k))
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if locale.starts_with("id") {
+            Lang::Id
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::En => &EN,
+            Lang::Id => &ID,
+        }
+    }
+}
+
+/// Replaces each `{}` in `template` with the next of `args`.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * args.len());
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        if let Some(arg) = args.next() {
+            out.push_str(&arg.to_string());
+        }
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+pub struct Text {
+    pub status: [&'static str; 6],
+    pub horizon: [&'static str; 4],
+
+    // Loading and checking a file.
+    pub error: &'static str,
+    pub hint: &'static str,
+    pub not_found: &'static str,
+    pub not_found_hint: &'static str,
+    pub is_directory: &'static str,
+    pub too_large: &'static str,
+    pub too_large_hint: &'static str,
+    pub unreadable: &'static str,
+    pub not_utf8: &'static str,
+    pub not_utf8_hint: &'static str,
+    pub empty_file: &'static str,
+    pub empty_file_hint: &'static str,
+    pub syntax_hint: &'static str,
+    pub unknown_field: &'static str,
+    pub unknown_field_hint: &'static str,
+    pub unknown_value: &'static str,
+    pub missing_field: &'static str,
+    pub missing_field_hint: &'static str,
+    pub duplicate_field: &'static str,
+    pub too_deep: &'static str,
+    pub wrong_type: &'static str,
+    pub unexpected_end: &'static str,
+    pub unexpected_end_hint: &'static str,
+    pub expected_comma: &'static str,
+    pub unexpected_char: &'static str,
+    pub trailing: &'static str,
+    pub valid_values: &'static str,
+    /// The model's type names as ron reports them, in the reader's words.
+    pub things: &'static [(&'static str, &'static str)],
+    pub version_newer: &'static str,
+    pub problems_found: &'static str,
+    pub problems_hint: &'static str,
+    pub check_ok: &'static str,
+
+    // Validation problems.
+    pub p_version: &'static str,
+    pub p_period: &'static str,
+    pub p_empty_title: &'static str,
+    pub p_dimension_empty_id: &'static str,
+    pub p_dimension_empty_name: &'static str,
+    pub p_dimension_duplicate: &'static str,
+    pub p_empty_id: &'static str,
+    pub p_duplicate_id: &'static str,
+    pub p_empty_name: &'static str,
+    pub p_unknown_dimension: &'static str,
+    pub p_unknown_element: &'static str,
+    pub p_end_before_start: &'static str,
+    pub p_year_outside: &'static str,
+    pub p_milestone_title: &'static str,
+    pub p_milestone_date: &'static str,
+    pub p_target_year: &'static str,
+    pub p_target_indicator: &'static str,
+    pub p_target_number: &'static str,
+    pub p_string_too_long: &'static str,
+
+    // Saving and the command line.
+    pub save_failed: &'static str,
+    pub created_default: &'static str,
+    pub init_exists: &'static str,
+    pub init_exists_hint: &'static str,
+    pub init_done: &'static str,
+    pub bad_width: &'static str,
+    pub unknown_dimension_flag: &'static str,
+    pub ui_needs_terminal: &'static str,
+    pub no_home: &'static str,
+
+    // The summary.
+    pub s_period: &'static str,
+    pub s_as_of: &'static str,
+    pub s_dimension: &'static str,
+    pub s_programs: &'static str,
+    pub s_done: &'static str,
+    pub s_in_progress: &'static str,
+    pub s_delayed: &'static str,
+    pub s_percent_done: &'static str,
+    pub s_quick_wins: &'static str,
+    pub s_total: &'static str,
+    pub s_overdue: &'static str,
+    pub s_due_soon: &'static str,
+    pub s_targets_year: &'static str,
+    pub s_none: &'static str,
+    pub s_days_late: &'static str,
+    pub s_in_days: &'static str,
+    pub s_today: &'static str,
+    pub s_actual: &'static str,
+}
+
+impl Text {
+    pub fn status(&self, s: Status) -> &'static str {
+        self.status[s as usize]
+    }
+
+    pub fn horizon(&self, h: Horizon) -> &'static str {
+        self.horizon[h as usize]
+    }
+}
+
+pub static EN: Text = Text {
+    status: [
+        "Not started",
+        "In progress",
+        "Done",
+        "Delayed",
+        "On hold",
+        "Cancelled",
+    ],
+    horizon: ["Quick win", "Short term", "Medium term", "Long term"],
+
+    error: "error",
+    hint: "hint",
+    not_found: "{}: no such file",
+    not_found_hint: "check the path, or create a new plan with `pantau init {}`",
+    is_directory: "{}: is a directory, not a masterplan file",
+    too_large: "{}: the file is {} MB; pantau reads plans of at most {} MB",
+    too_large_hint: "this is probably not a masterplan file; check the path",
+    unreadable: "{}: cannot be read: {}",
+    not_utf8: "{}:{}:{}: the file is not valid UTF-8 text",
+    not_utf8_hint: "save the file as UTF-8; it may be a binary file or use another encoding",
+    empty_file: "{}: the file is empty",
+    empty_file_hint: "write a plan into it (see docs/FORMAT.md), or remove it and run `pantau init {}`",
+    syntax_hint: "see docs/FORMAT.md for the layout of a plan; `pantau init example.ron` writes a complete example",
+    unknown_field: "unknown field `{}` in {}",
+    unknown_field_hint: "check the spelling; the valid fields are: {}",
+    unknown_value: "unknown value `{}` for {}; valid values: {}",
+    missing_field: "{} is missing the field `{}`",
+    missing_field_hint: "add `{}: …` to it (see docs/FORMAT.md)",
+    duplicate_field: "the field `{}` appears twice in {}",
+    too_deep: "brackets are nested too deeply",
+    wrong_type: "expected {} but found {}",
+    unexpected_end: "the file ends too early",
+    unexpected_end_hint: "a bracket, parenthesis or quote is probably not closed; the file may be truncated",
+    expected_comma: "expected a comma",
+    unexpected_char: "unexpected character `{}`",
+    trailing: "unexpected text after the end of the plan",
+    valid_values: "valid values",
+    things: &[
+        ("Plan", "the plan"),
+        ("Period", "the period"),
+        ("Dimension", "a dimension"),
+        ("Program", "a program"),
+        ("Milestone", "a milestone"),
+        ("Target", "a target"),
+        ("Status", "status"),
+        ("Horizon", "horizon"),
+    ],
+    version_newer: "{}: written for data-file version {}; this pantau reads version {}. Update pantau.",
+    problems_found: "{}: {} problem(s) found:",
+    problems_hint: "fix these in the file and run `pantau check {}` again",
+    check_ok: "{}: valid: {} programs in {} dimensions, {} milestones, {} targets",
+
+    p_version: "version is {}, but this pantau reads version {}",
+    p_period: "period ends ({}) before it starts ({})",
+    p_empty_title: "the plan has no title",
+    p_dimension_empty_id: "dimension #{} has an empty id",
+    p_dimension_empty_name: "dimension `{}` has an empty name",
+    p_dimension_duplicate: "dimension id `{}` is used more than once",
+    p_empty_id: "program #{} has an empty id",
+    p_duplicate_id: "the id is used by more than one program",
+    p_empty_name: "the name is empty",
+    p_unknown_dimension: "dimension `{}` does not exist; defined: {}",
+    p_unknown_element: "element `{}` is not an element of `{}`: {}",
+    p_end_before_start: "end {} is before start {}",
+    p_year_outside: "{} {} is outside the plan's period {}–{}",
+    p_milestone_title: "milestone {} has an empty title",
+    p_milestone_date: "milestone {}: `{}` is not a date; write YYYY-MM-DD, e.g. 2023-03-31",
+    p_target_year: "target {}: year {} is outside the plan's period {}–{}",
+    p_target_indicator: "target {} has an empty indicator",
+    p_target_number: "target {}: {} is not a finite number",
+    p_string_too_long: "{} is {} characters long; at most {} are allowed",
+
+    save_failed: "{}: could not save: {}",
+    created_default: "pantau: no plan yet, so created {} from the bundled Luwu Utara example",
+    init_exists: "{}: already exists; pantau init never overwrites a file",
+    init_exists_hint: "choose another file name, or remove this one first",
+    init_done: "wrote the example plan to {}",
+    bad_width: "--width must be at least {}",
+    unknown_dimension_flag: "no dimension `{}`; the plan has: {}",
+    ui_needs_terminal: "pantau's interface needs a terminal; use `pantau summary` for plain text",
+    no_home: "cannot find your home folder for the default plan; name a FILE or set PANTAU_FILE",
+
+    s_period: "Period",
+    s_as_of: "as of",
+    s_dimension: "Dimension",
+    s_programs: "Progs",
+    s_done: "Done",
+    s_in_progress: "Running",
+    s_delayed: "Delayed",
+    s_percent_done: "% done",
+    s_quick_wins: "Quick wins",
+    s_total: "Total",
+    s_overdue: "Overdue milestones",
+    s_due_soon: "Due in the next {} days",
+    s_targets_year: "Targets for {}",
+    s_none: "none",
+    s_days_late: "{} d late",
+    s_in_days: "in {} d",
+    s_today: "today",
+    s_actual: "actual",
+};
+
+pub static ID: Text = Text {
+    status: [
+        "Belum dimulai",
+        "Berjalan",
+        "Selesai",
+        "Terlambat",
+        "Ditunda",
+        "Dibatalkan",
+    ],
+    horizon: [
+        "Quick win",
+        "Jangka pendek",
+        "Jangka menengah",
+        "Jangka panjang",
+    ],
+
+    error: "galat",
+    hint: "saran",
+    not_found: "{}: berkas tidak ditemukan",
+    not_found_hint: "periksa jalurnya, atau buat rencana baru dengan `pantau init {}`",
+    is_directory: "{}: ini folder, bukan berkas masterplan",
+    too_large: "{}: ukuran berkas {} MB; pantau hanya membaca rencana hingga {} MB",
+    too_large_hint: "ini mungkin bukan berkas masterplan; periksa jalurnya",
+    unreadable: "{}: tidak dapat dibaca: {}",
+    not_utf8: "{}:{}:{}: berkas bukan teks UTF-8 yang sah",
+    not_utf8_hint: "simpan berkas sebagai UTF-8; mungkin ini berkas biner atau memakai pengodean lain",
+    empty_file: "{}: berkas kosong",
+    empty_file_hint: "isi dengan rencana (lihat docs/FORMAT.md), atau hapus lalu jalankan `pantau init {}`",
+    syntax_hint: "lihat docs/FORMAT.md untuk susunan rencana; `pantau init contoh.ron` menulis contoh lengkap",
+    unknown_field: "kolom `{}` tidak dikenal di {}",
+    unknown_field_hint: "periksa ejaannya; kolom yang sah: {}",
+    unknown_value: "nilai `{}` tidak dikenal untuk {}; nilai yang sah: {}",
+    missing_field: "{} tidak memiliki kolom `{}`",
+    missing_field_hint: "tambahkan `{}: …` (lihat docs/FORMAT.md)",
+    duplicate_field: "kolom `{}` muncul dua kali di {}",
+    too_deep: "kurung bersarang terlalu dalam",
+    wrong_type: "seharusnya {} tetapi ditemukan {}",
+    unexpected_end: "berkas berakhir terlalu cepat",
+    unexpected_end_hint: "mungkin ada kurung atau tanda kutip yang belum ditutup; berkas mungkin terpotong",
+    expected_comma: "seharusnya ada koma",
+    unexpected_char: "karakter `{}` tidak terduga",
+    trailing: "ada teks tak terduga setelah akhir rencana",
+    valid_values: "nilai yang sah",
+    things: &[
+        ("Plan", "rencana"),
+        ("Period", "periode"),
+        ("Dimension", "dimensi"),
+        ("Program", "program"),
+        ("Milestone", "tonggak"),
+        ("Target", "target"),
+        ("Status", "status"),
+        ("Horizon", "horizon"),
+    ],
+    version_newer: "{}: ditulis untuk versi berkas {}; pantau ini membaca versi {}. Perbarui pantau.",
+    problems_found: "{}: ditemukan {} masalah:",
+    problems_hint: "perbaiki di berkas lalu jalankan `pantau check {}` lagi",
+    check_ok: "{}: sah: {} program dalam {} dimensi, {} tonggak, {} target",
+
+    p_version: "versi {}, padahal pantau ini membaca versi {}",
+    p_period: "periode berakhir ({}) sebelum dimulai ({})",
+    p_empty_title: "rencana tidak berjudul",
+    p_dimension_empty_id: "dimensi #{} tidak memiliki id",
+    p_dimension_empty_name: "dimensi `{}` tidak memiliki nama",
+    p_dimension_duplicate: "id dimensi `{}` dipakai lebih dari sekali",
+    p_empty_id: "program #{} tidak memiliki id",
+    p_duplicate_id: "id ini dipakai oleh lebih dari satu program",
+    p_empty_name: "nama kosong",
+    p_unknown_dimension: "dimensi `{}` tidak ada; yang ada: {}",
+    p_unknown_element: "elemen `{}` bukan elemen `{}`: {}",
+    p_end_before_start: "tahun akhir {} sebelum tahun mulai {}",
+    p_year_outside: "{} {} di luar periode rencana {}–{}",
+    p_milestone_title: "tonggak {} tidak berjudul",
+    p_milestone_date: "tonggak {}: `{}` bukan tanggal; tulis TTTT-BB-HH, mis. 2023-03-31",
+    p_target_year: "target {}: tahun {} di luar periode rencana {}–{}",
+    p_target_indicator: "target {} tidak memiliki indikator",
+    p_target_number: "target {}: {} bukan bilangan hingga",
+    p_string_too_long: "{} panjangnya {} karakter; paling banyak {}",
+
+    save_failed: "{}: gagal menyimpan: {}",
+    created_default: "pantau: belum ada rencana, jadi {} dibuat dari contoh Luwu Utara bawaan",
+    init_exists: "{}: sudah ada; pantau init tidak pernah menimpa berkas",
+    init_exists_hint: "pilih nama berkas lain, atau hapus berkas ini dahulu",
+    init_done: "contoh rencana ditulis ke {}",
+    bad_width: "--width paling sedikit {}",
+    unknown_dimension_flag: "dimensi `{}` tidak ada; rencana ini memiliki: {}",
+    ui_needs_terminal: "antarmuka pantau memerlukan terminal; gunakan `pantau summary` untuk teks biasa",
+    no_home: "folder rumah tidak ditemukan untuk rencana bawaan; sebutkan FILE atau atur PANTAU_FILE",
+
+    s_period: "Periode",
+    s_as_of: "per",
+    s_dimension: "Dimensi",
+    s_programs: "Prog",
+    s_done: "Selesai",
+    s_in_progress: "Berjalan",
+    s_delayed: "Terlambat",
+    s_percent_done: "% selesai",
+    s_quick_wins: "Quick win",
+    s_total: "Total",
+    s_overdue: "Tonggak terlambat",
+    s_due_soon: "Jatuh tempo {} hari ke depan",
+    s_targets_year: "Target tahun {}",
+    s_none: "tidak ada",
+    s_days_late: "telat {} hr",
+    s_in_days: "{} hr lagi",
+    s_today: "hari ini",
+    s_actual: "realisasi",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn indonesian_locale_selects_indonesian() {
+        assert_eq!(
+            Lang::detect(None, env(&[("LANG", "id_ID.UTF-8")])),
+            Lang::Id
+        );
+        assert_eq!(
+            Lang::detect(None, env(&[("LANG", "en_US.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(Lang::detect(None, env(&[])), Lang::En);
+        assert_eq!(
+            Lang::detect(None, env(&[("LC_ALL", "id_ID"), ("LANG", "en_US")])),
+            Lang::Id
+        );
+        assert_eq!(
+            Lang::detect(Some(Lang::En), env(&[("LC_ALL", "id_ID")])),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn fill_places_values_in_order() {
+        assert_eq!(fill("{}:{}: {}", &[&"a.ron", &3, &"x"]), "a.ron:3: x");
+        assert_eq!(fill("no args", &[]), "no args");
+    }
+
+    #[test]
+    fn both_languages_have_the_same_placeholders() {
+        // A translation that drops or adds a `{}` would print the wrong value.
+        let count = |s: &str| s.matches("{}").count();
+        macro_rules! same {
+            ($($f:ident),*) => {$(
+                assert_eq!(count(EN.$f), count(ID.$f), stringify!($f));
+            )*};
+        }
+        same!(
+            not_found,
+            not_found_hint,
+            is_directory,
+            too_large,
+            unreadable,
+            not_utf8,
+            empty_file,
+            empty_file_hint,
+            unknown_field,
+            unknown_field_hint,
+            unknown_value,
+            missing_field,
+            missing_field_hint,
+            duplicate_field,
+            wrong_type,
+            unexpected_char,
+            version_newer,
+            problems_found,
+            problems_hint,
+            check_ok,
+            p_version,
+            p_period,
+            p_dimension_empty_id,
+            p_dimension_empty_name,
+            p_dimension_duplicate,
+            p_empty_id,
+            p_unknown_dimension,
+            p_unknown_element,
+            p_end_before_start,
+            p_year_outside,
+            p_milestone_title,
+            p_milestone_date,
+            p_target_year,
+            p_target_indicator,
+            p_target_number,
+            p_string_too_long,
+            save_failed,
+            created_default,
+            init_exists,
+            init_done,
+            bad_width,
+            unknown_dimension_flag,
+            s_due_soon,
+            s_targets_year,
+            s_days_late,
+            s_in_days
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! pantau: track a regional smart-city masterplan from the terminal.
+//!
+//! The library holds everything but the process edges (argument parsing,
+//! terminal set-up, the clock), so tests and benchmarks drive the same code
+//! the binary runs.
+
+pub mod canonical;
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod progress;
+pub mod store;
+pub mod summary;
+pub mod text;
+pub mod validate;

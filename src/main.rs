@@ -1,0 +1,201 @@
+//! The pantau binary: parses the command line, reads the clock and the
+//! environment, and runs a command. Everything else lives in the library.
+
+use clap::Parser;
+use pantau::cli::{Cli, Command};
+use pantau::i18n::{Lang, Text, fill};
+use pantau::store::{self, LoadError};
+use pantau::summary;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes, as documented in `--help`.
+const EXIT_FAILURE: u8 = 1;
+const EXIT_INVALID: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = Lang::detect(cli.common.lang.map(Lang::from), |k| std::env::var(k).ok());
+    let today = cli
+        .common
+        .today
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    match run(cli, lang, today) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(EXIT_INVALID)
+        }
+        Err(Failure::Runtime(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// Why a command stopped: the user's input (exit 2) or the world (exit 1).
+enum Failure {
+    Invalid(String),
+    Runtime(String),
+}
+
+impl Failure {
+    /// A file that cannot be read for reasons outside the file (permissions, a
+    /// disk error) is a runtime failure; anything wrong with the file is invalid input.
+    fn from_load(error: LoadError, t: &Text) -> Failure {
+        let message = error.render(t);
+        match error {
+            LoadError::Io { .. } => Failure::Runtime(message),
+            _ => Failure::Invalid(message),
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
+    let t = lang.text();
+    match cli.command {
+        Some(Command::Check { file }) => {
+            let path = plan_path(file, t)?;
+            let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+            let plan = &doc.plan;
+            let milestones: usize = plan.programs.iter().map(|p| p.milestones.len()).sum();
+            let targets: usize = plan.programs.iter().map(|p| p.targets.len()).sum();
+            print(&format!(
+                "{}\n",
+                fill(
+                    t.check_ok,
+                    &[
+                        &path.display(),
+                        &plan.programs.len(),
+                        &plan.dimensions.len(),
+                        &milestones,
+                        &targets
+                    ]
+                )
+            ))
+        }
+        Some(Command::Summary {
+            file,
+            dimension,
+            width,
+            days,
+        }) => {
+            if width < summary::MIN_WIDTH {
+                return Err(Failure::Invalid(format!(
+                    "{}: {}",
+                    t.error,
+                    fill(t.bad_width, &[&summary::MIN_WIDTH])
+                )));
+            }
+            let path = plan_path(file, t)?;
+            let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+            if let Some(id) = &dimension
+                && doc.plan.dimension(id).is_none()
+            {
+                let ids: Vec<&str> = doc.plan.dimensions.iter().map(|d| d.id.as_str()).collect();
+                return Err(Failure::Invalid(format!(
+                    "{}: {}",
+                    t.error,
+                    fill(
+                        t.unknown_dimension_flag,
+                        &[&pantau::text::escape(id), &ids.join(", ")]
+                    )
+                )));
+            }
+            let options = summary::Options {
+                width,
+                today,
+                lang,
+                ascii: cli.common.ascii,
+                dimension: dimension.as_deref(),
+                days,
+            };
+            print(&summary::render(&doc.plan, &options))
+        }
+        Some(Command::Init { file }) => {
+            let path = match file {
+                Some(path) => path,
+                None => default_path(t)?,
+            };
+            match store::create_new(&path, store::EXAMPLE) {
+                Ok(()) => print(&format!("{}\n", fill(t.init_done, &[&path.display()]))),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(Failure::Invalid(format!(
+                        "{}: {}\n{}: {}",
+                        t.error,
+                        fill(t.init_exists, &[&path.display()]),
+                        t.hint,
+                        t.init_exists_hint
+                    )))
+                }
+                Err(e) => Err(Failure::Runtime(format!(
+                    "{}: {}",
+                    t.error,
+                    fill(t.save_failed, &[&path.display(), &e])
+                ))),
+            }
+        }
+        None => {
+            let path = plan_path(cli.file, t)?;
+            // Validate up front so a broken file is reported as text, before
+            // the screen is taken over.
+            let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+            let _ = doc;
+            Err(Failure::Runtime(format!(
+                "{}: {}",
+                t.error, t.ui_needs_terminal
+            )))
+        }
+    }
+}
+
+/// The file a command works on: the argument, else `$PANTAU_FILE`, else the
+/// default plan in the data folder, created from the example the first time
+/// so that a new user's very first command works.
+fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, Failure> {
+    if let Some(path) = file {
+        return Ok(path);
+    }
+    if let Some(path) = std::env::var_os("PANTAU_FILE").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    let path = default_path(t)?;
+    if !path.exists() {
+        create_default(&path, t)?;
+    }
+    Ok(path)
+}
+
+fn create_default(path: &Path, t: &Text) -> Result<(), Failure> {
+    match store::create_new(path, store::EXAMPLE) {
+        Ok(()) => {
+            eprintln!("{}", fill(t.created_default, &[&path.display()]));
+            Ok(())
+        }
+        // Another pantau created it a moment ago: use theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Failure::Runtime(format!(
+            "{}: {}",
+            t.error,
+            fill(t.save_failed, &[&path.display(), &e])
+        ))),
+    }
+}
+
+fn default_path(t: &Text) -> Result<PathBuf, Failure> {
+    directories::ProjectDirs::from("", "", "pantau")
+        .map(|dirs| dirs.data_dir().join("masterplan.ron"))
+        .ok_or_else(|| Failure::Invalid(format!("{}: {}", t.error, t.no_home)))
+}
+
+/// Writes to stdout; a closed pipe (`pantau summary | head`) is not an error.
+fn print(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Runtime(format!("stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
+}

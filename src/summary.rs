@@ -1,0 +1,273 @@
+//! The plain-text status summary officers print for the regent.
+//!
+//! Plain text only: no escape codes ever, never wider than the page, data
+//! strings escaped, so it can go to a printer, an e-mail or a chat as is.
+
+use crate::i18n::{Lang, Text, fill};
+use crate::model::Plan;
+use crate::progress::{self, MilestoneRef, Tally};
+use crate::text::{fit, pad, pad_left, width};
+use jiff::civil::Date;
+
+/// The narrowest page the summary is laid out for.
+pub const MIN_WIDTH: usize = 40;
+
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    pub width: usize,
+    pub today: Date,
+    pub lang: Lang,
+    pub ascii: bool,
+    pub dimension: Option<&'a str>,
+    /// How far ahead "due soon" looks.
+    pub days: i32,
+}
+
+/// Characters that differ between Unicode and plain-ASCII output.
+struct Glyphs {
+    rule: &'static str,
+    thin_rule: &'static str,
+    arrow: &'static str,
+    ellipsis: &'static str,
+    dash: &'static str,
+    dot: &'static str,
+    none: &'static str,
+}
+
+const UNICODE: Glyphs = Glyphs {
+    rule: "═",
+    thin_rule: "─",
+    arrow: "→",
+    ellipsis: "…",
+    dash: "–",
+    dot: " · ",
+    none: "—",
+};
+const ASCII: Glyphs = Glyphs {
+    rule: "=",
+    thin_rule: "-",
+    arrow: "->",
+    ellipsis: "...",
+    dash: "-",
+    dot: " | ",
+    none: "-",
+};
+
+pub fn render(plan: &Plan, o: &Options) -> String {
+    let t = o.lang.text();
+    let g = if o.ascii { &ASCII } else { &UNICODE };
+    let w = o.width.max(MIN_WIDTH);
+    let mut out = String::new();
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+
+    line(&fit(&plan.title, w, g.ellipsis));
+    line(&fit(
+        &format!(
+            "{}{}{} {}{}{}{}{} {}",
+            plan.region,
+            g.dot,
+            t.s_period,
+            plan.period.start,
+            g.dash,
+            plan.period.end,
+            g.dot,
+            t.s_as_of,
+            o.today
+        ),
+        w,
+        g.ellipsis,
+    ));
+    line(&g.rule.repeat(w));
+
+    let (rows, total) = progress::tally(plan, o.dimension);
+    table(&mut line, &rows, &total, t, g, w, o.dimension.is_none());
+
+    let overdue = progress::overdue(plan, o.dimension, o.today);
+    line("");
+    line(&fit(
+        &format!("{} ({})", t.s_overdue, overdue.len()),
+        w,
+        g.ellipsis,
+    ));
+    milestone_lines(&mut line, &overdue, o, g, w, |m| {
+        fill(
+            t.s_days_late,
+            &[&(m.due.until(o.today).map_or(0, |s| s.get_days()))],
+        )
+    });
+
+    let soon = progress::due_soon(plan, o.dimension, o.today, o.days);
+    line("");
+    line(&fit(
+        &format!("{} ({})", fill(t.s_due_soon, &[&o.days]), soon.len()),
+        w,
+        g.ellipsis,
+    ));
+    milestone_lines(&mut line, &soon, o, g, w, |m| {
+        let days = o.today.until(m.due).map_or(0, |s| s.get_days());
+        if days == 0 {
+            t.s_today.to_string()
+        } else {
+            fill(t.s_in_days, &[&days])
+        }
+    });
+
+    let year = i32::from(o.today.year());
+    let targets = progress::targets_for_year(plan, o.dimension, year);
+    line("");
+    line(&fit(
+        &format!("{} ({})", fill(t.s_targets_year, &[&year]), targets.len()),
+        w,
+        g.ellipsis,
+    ));
+    if targets.is_empty() {
+        line(&format!("  {}", t.s_none));
+    }
+    let id_cols = id_width(targets.iter().map(|(p, _)| p.id.as_str()));
+    for (p, target) in targets {
+        let none = || g.none.to_string();
+        let unit = if target.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", target.unit)
+        };
+        let figures = format!(
+            "{} {} {}{}{}{} {}",
+            target.baseline.map_or_else(none, |v| number(v, o.lang)),
+            g.arrow,
+            number(target.target, o.lang),
+            unit,
+            g.dot,
+            t.s_actual,
+            target.actual.map_or_else(none, |v| number(v, o.lang)),
+        );
+        let figures = fit(&figures, w.saturating_sub(4 + id_cols + 8), g.ellipsis);
+        let room = w.saturating_sub(2 + id_cols + 2 + 2 + width(&figures));
+        line(&format!(
+            "  {}  {}  {}",
+            pad(&p.id, id_cols, g.ellipsis),
+            pad(&target.indicator, room, g.ellipsis),
+            figures
+        ));
+    }
+    out
+}
+
+fn table(
+    line: &mut impl FnMut(&str),
+    rows: &[(&crate::model::Dimension, Tally)],
+    total: &Tally,
+    t: &Text,
+    g: &Glyphs,
+    w: usize,
+    with_total: bool,
+) {
+    let labels = [
+        t.s_programs,
+        t.s_done,
+        t.s_in_progress,
+        t.s_delayed,
+        t.s_percent_done,
+        t.s_quick_wins,
+    ];
+    let cells = |r: &Tally| {
+        [
+            r.programs.to_string(),
+            r.done.to_string(),
+            r.in_progress.to_string(),
+            r.delayed.to_string(),
+            format!("{}%", r.percent_done()),
+            format!("{}/{}", r.quick_wins_done, r.quick_wins),
+        ]
+    };
+    let all: Vec<[String; 6]> = rows
+        .iter()
+        .map(|(_, r)| cells(r))
+        .chain([cells(total)])
+        .collect();
+    let mut cols = [0usize; 6];
+    for (i, label) in labels.iter().enumerate() {
+        cols[i] = all
+            .iter()
+            .map(|c| c[i].len())
+            .max()
+            .unwrap_or(0)
+            .max(width(label));
+    }
+    // Each number column is preceded by one space; the name takes what is left.
+    let mut name_cols = w.saturating_sub(cols.iter().map(|c| c + 1).sum());
+    let mut labels: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
+    if name_cols < 12 {
+        // Too narrow for full headings: number columns shrink to their values
+        // and headings are cut to match.
+        for (i, label) in labels.iter_mut().enumerate() {
+            cols[i] = all.iter().map(|c| c[i].len()).max().unwrap_or(0).max(3);
+            *label = fit(label, cols[i], ".");
+        }
+        name_cols = w.saturating_sub(cols.iter().map(|c| c + 1).sum());
+    }
+    let row = |name: &str, values: &[String]| {
+        let mut s = pad(name, name_cols, g.ellipsis);
+        for (i, v) in values.iter().enumerate() {
+            s.push(' ');
+            s.push_str(&pad_left(v, cols[i]));
+        }
+        s
+    };
+    line(&row(t.s_dimension, &labels));
+    line(&g.thin_rule.repeat(w));
+    for ((d, _), values) in rows.iter().zip(&all) {
+        line(&row(&d.name, values));
+    }
+    if with_total {
+        line(&g.thin_rule.repeat(w));
+        line(&row(t.s_total, &all[all.len() - 1]));
+    }
+}
+
+fn milestone_lines(
+    line: &mut impl FnMut(&str),
+    items: &[MilestoneRef],
+    o: &Options,
+    g: &Glyphs,
+    w: usize,
+    when: impl Fn(&MilestoneRef) -> String,
+) {
+    if items.is_empty() {
+        line(&format!("  {}", o.lang.text().s_none));
+        return;
+    }
+    let id_cols = id_width(items.iter().map(|m| m.program.id.as_str()));
+    for m in items {
+        let when = when(m);
+        // "  2023-03-31  GOV-01  title  120 d late"
+        let room = w.saturating_sub(2 + 10 + 2 + id_cols + 2 + 2 + width(&when));
+        line(&format!(
+            "  {}  {}  {}  {}",
+            m.due,
+            pad(&m.program.id, id_cols, g.ellipsis),
+            pad(&m.milestone.title, room, g.ellipsis),
+            when
+        ));
+    }
+}
+
+/// The id column: as wide as the widest id, but never more than 12 columns.
+fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
+    ids.map(|id| width(&crate::text::escape(id)))
+        .max()
+        .unwrap_or(0)
+        .min(12)
+}
+
+/// A figure as people write it: no trailing `.0`, and a decimal comma in Indonesian.
+pub fn number(value: f64, lang: Lang) -> String {
+    let s = format!("{value}");
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}

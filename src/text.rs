@@ -1,0 +1,101 @@
+//! Making data strings safe and measured for a terminal or a sheet of paper.
+//!
+//! Data files are edited by hand and may hold anything: an escape sequence in
+//! a programme name must never retitle an officer's terminal, and a long name
+//! must never push a printed table past its width.
+
+use std::borrow::Cow;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Bidirectional embedding, override and isolate controls: invisible, and able
+/// to make a line read differently from what it contains.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// `value` with control and bidi characters written as `\u{1b}`, so they can be
+/// seen but never act. Borrowed when there is nothing to escape (the usual case).
+pub fn escape(value: &str) -> Cow<'_, str> {
+    if !value.chars().any(needs_escape) {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display columns taken by already-escaped text.
+pub fn width(value: &str) -> usize {
+    value.width()
+}
+
+/// Escapes `value` and cuts it to at most `max` display columns, ending in
+/// `ellipsis` when something was cut.
+pub fn fit(value: &str, max: usize, ellipsis: &str) -> String {
+    let value = escape(value);
+    if value.width() <= max {
+        return value.into_owned();
+    }
+    let room = max.saturating_sub(ellipsis.width());
+    let mut out = String::with_capacity(max + ellipsis.len());
+    let mut used = 0;
+    for c in value.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if max >= ellipsis.width() {
+        out.push_str(ellipsis);
+    }
+    out
+}
+
+/// `fit`, then padded with spaces to exactly `cols` display columns.
+pub fn pad(value: &str, cols: usize, ellipsis: &str) -> String {
+    let mut out = fit(value, cols, ellipsis);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+    out
+}
+
+/// Right-aligned in `cols` columns (for numbers, which are ASCII).
+pub fn pad_left(value: &str, cols: usize) -> String {
+    format!("{value:>cols$}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_shown_not_sent() {
+        assert_eq!(
+            escape("\u{1b}]0;pwned\u{7}Name"),
+            "\\u{1b}]0;pwned\\u{7}Name"
+        );
+        assert_eq!(escape("a\u{202E}b"), "a\\u{202e}b");
+        assert!(matches!(escape("Sarambu Alla'"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn fit_cuts_by_display_columns_not_bytes() {
+        assert_eq!(fit("Dinas Kominfo", 8, "…"), "Dinas K…");
+        assert_eq!(fit("日本語テキスト", 7, "…"), "日本語…");
+        assert_eq!(fit("short", 8, "…"), "short");
+        assert_eq!(fit("abcdef", 4, "..."), "a...");
+        assert_eq!(width(&pad("日本", 6, "…")), 6);
+    }
+}

@@ -1,0 +1,179 @@
+//! Checks a parsed plan and reports every problem at once, each with its program.
+//!
+//! An officer fixing a hand-edited file should see the whole list in one run,
+//! not one error per attempt.
+
+use crate::i18n::{Text, fill};
+use crate::model::{FORMAT_VERSION, Plan, Program, parse_date};
+use std::collections::{HashMap, HashSet};
+
+/// Names, titles and other one-line text.
+pub const MAX_LINE_CHARS: usize = 2_000;
+/// Notes and descriptions, which may run to several paragraphs.
+pub const MAX_NOTE_CHARS: usize = 100_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The program the problem is in, when it is in one.
+    pub program: Option<String>,
+    /// Index into `plan.programs`, used to find the problem's line in the file.
+    pub program_index: Option<usize>,
+    pub message: String,
+}
+
+pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut plan_problem = |message: String| {
+        problems.push(Problem {
+            program: None,
+            program_index: None,
+            message,
+        });
+    };
+    if plan.version != FORMAT_VERSION {
+        plan_problem(fill(t.p_version, &[&plan.version, &FORMAT_VERSION]));
+    }
+    if plan.period.end < plan.period.start {
+        plan_problem(fill(t.p_period, &[&plan.period.end, &plan.period.start]));
+    }
+    if plan.title.trim().is_empty() {
+        plan_problem(t.p_empty_title.to_string());
+    }
+    for (label, value) in [("region", &plan.region), ("title", &plan.title)] {
+        check_length(label, value, MAX_LINE_CHARS, t, &mut plan_problem);
+    }
+    check_length("vision", &plan.vision, MAX_NOTE_CHARS, t, &mut plan_problem);
+
+    let mut dimensions: HashMap<&str, &[String]> = HashMap::with_capacity(plan.dimensions.len());
+    for (i, d) in plan.dimensions.iter().enumerate() {
+        if d.id.trim().is_empty() {
+            plan_problem(fill(t.p_dimension_empty_id, &[&(i + 1)]));
+        } else if dimensions.insert(&d.id, &d.elements).is_some() {
+            plan_problem(fill(t.p_dimension_duplicate, &[&d.id]));
+        }
+        if d.name.trim().is_empty() {
+            plan_problem(fill(t.p_dimension_empty_name, &[&d.id]));
+        }
+        for value in [&d.id, &d.name, &d.lead].into_iter().chain(&d.elements) {
+            check_length("dimension", value, MAX_LINE_CHARS, t, &mut plan_problem);
+        }
+    }
+    let defined = || {
+        plan.dimensions
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+
+    let mut seen: HashSet<&str> = HashSet::with_capacity(plan.programs.len());
+    let mut reported_duplicates: HashSet<&str> = HashSet::new();
+    for (index, p) in plan.programs.iter().enumerate() {
+        let mut problem = |message: String| {
+            problems.push(Problem {
+                program: (!p.id.is_empty()).then(|| p.id.clone()),
+                program_index: Some(index),
+                message,
+            });
+        };
+        if p.id.trim().is_empty() {
+            problem(fill(t.p_empty_id, &[&(index + 1)]));
+        } else if !seen.insert(&p.id) && reported_duplicates.insert(&p.id) {
+            problem(t.p_duplicate_id.to_string());
+        }
+        if p.name.trim().is_empty() {
+            problem(t.p_empty_name.to_string());
+        }
+        match dimensions.get(p.dimension.as_str()) {
+            None => problem(fill(t.p_unknown_dimension, &[&p.dimension, &defined()])),
+            Some(elements) => {
+                if !p.element.is_empty() && !elements.is_empty() && !elements.contains(&p.element) {
+                    problem(fill(
+                        t.p_unknown_element,
+                        &[&p.element, &p.dimension, &elements.join(", ")],
+                    ));
+                }
+            }
+        }
+        if p.end < p.start {
+            problem(fill(t.p_end_before_start, &[&p.end, &p.start]));
+        }
+        for (label, year) in [("start", p.start), ("end", p.end)] {
+            if !plan.period.contains(year) {
+                problem(fill(
+                    t.p_year_outside,
+                    &[&label, &year, &plan.period.start, &plan.period.end],
+                ));
+            }
+        }
+        check_program_text(p, t, &mut problem);
+        for (i, m) in p.milestones.iter().enumerate() {
+            let n = i + 1;
+            if m.title.trim().is_empty() {
+                problem(fill(t.p_milestone_title, &[&n]));
+            }
+            if parse_date(&m.due).is_none() {
+                problem(fill(
+                    t.p_milestone_date,
+                    &[&n, &crate::text::escape(&m.due)],
+                ));
+            }
+        }
+        for (i, target) in p.targets.iter().enumerate() {
+            let n = i + 1;
+            if !plan.period.contains(target.year) {
+                problem(fill(
+                    t.p_target_year,
+                    &[&n, &target.year, &plan.period.start, &plan.period.end],
+                ));
+            }
+            if target.indicator.trim().is_empty() {
+                problem(fill(t.p_target_indicator, &[&n]));
+            }
+            for value in [target.baseline, Some(target.target), target.actual]
+                .into_iter()
+                .flatten()
+            {
+                if !value.is_finite() {
+                    problem(fill(t.p_target_number, &[&n, &value]));
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn check_program_text(p: &Program, t: &Text, problem: &mut impl FnMut(String)) {
+    let one_line = [
+        ("id", &p.id),
+        ("name", &p.name),
+        ("dimension", &p.dimension),
+        ("element", &p.element),
+        ("lead", &p.lead),
+    ];
+    for (label, value) in one_line {
+        check_length(label, value, MAX_LINE_CHARS, t, problem);
+    }
+    for value in p.support.iter().chain(&p.funding) {
+        check_length("support/funding", value, MAX_LINE_CHARS, t, problem);
+    }
+    for m in &p.milestones {
+        check_length("milestone", &m.title, MAX_LINE_CHARS, t, problem);
+    }
+    for target in &p.targets {
+        check_length("indicator", &target.indicator, MAX_LINE_CHARS, t, problem);
+        check_length("unit", &target.unit, MAX_LINE_CHARS, t, problem);
+    }
+    check_length("description", &p.description, MAX_NOTE_CHARS, t, problem);
+    check_length("notes", &p.notes, MAX_NOTE_CHARS, t, problem);
+}
+
+fn check_length(label: &str, value: &str, max: usize, t: &Text, problem: &mut impl FnMut(String)) {
+    // Bytes bound chars from above, so the common case never counts chars.
+    if value.len() > max {
+        let chars = value.chars().count();
+        if chars > max {
+            problem(fill(t.p_string_too_long, &[&label, &chars, &max]));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The bundled Luwu Utara example: valid, canonical, and as rich as a real plan.
+
+use pantau::i18n::EN;
+use pantau::model::{Horizon, Status};
+use pantau::store::{self, EXAMPLE};
+use std::collections::HashSet;
+use std::path::Path;
+
+#[test]
+fn bundled_example_is_valid_and_canonical() {
+    let doc = store::parse(EXAMPLE, Path::new("luwu-utara.ron")).expect("example parses");
+    let problems = pantau::validate::validate(&doc.plan, &EN);
+    assert!(problems.is_empty(), "{problems:#?}");
+    // Saving the unchanged example must not change a byte: what `init` writes
+    // is exactly what pantau would write back.
+    let rewritten = doc.to_ron();
+    if rewritten != EXAMPLE {
+        let first = rewritten
+            .lines()
+            .zip(EXAMPLE.lines())
+            .position(|(a, b)| a != b);
+        panic!("example is not canonical; first differing line: {first:?}");
+    }
+    assert!(
+        doc.preamble.contains("illustrative"),
+        "the top comment says which entries are illustrative"
+    );
+}
+
+#[test]
+fn bundled_example_covers_what_the_views_need() {
+    let plan = store::parse(EXAMPLE, Path::new("x")).unwrap().plan;
+    assert_eq!(plan.dimensions.len(), 6);
+    assert!(plan.programs.len() >= 30);
+    let statuses: HashSet<Status> = plan.programs.iter().map(|p| p.status).collect();
+    assert_eq!(statuses.len(), Status::ALL.len(), "every status is in use");
+    for d in &plan.dimensions {
+        let mine: Vec<_> = plan
+            .programs
+            .iter()
+            .filter(|p| p.dimension == d.id)
+            .collect();
+        assert!(mine.len() >= 5, "{} has only {} programs", d.id, mine.len());
+        assert!(
+            mine.iter().any(|p| p.horizon == Horizon::QuickWin),
+            "{} has a quick win",
+            d.id
+        );
+    }
+    let overdue_2023 = pantau::progress::overdue(&plan, None, jiff::civil::date(2023, 12, 31));
+    assert!(
+        overdue_2023.len() >= 3,
+        "some milestones are overdue as of 2023"
+    );
+    let last_target = plan
+        .programs
+        .iter()
+        .flat_map(|p| &p.targets)
+        .map(|t| t.year)
+        .max();
+    assert_eq!(
+        last_target,
+        Some(plan.period.end),
+        "targets run to the end of the period"
+    );
+}
