@@ -46,11 +46,9 @@ impl Tally {
     /// Share of programmes done, in whole percent, rounded down so that a plan
     /// is never shown as 100% done while one programme is still open.
     pub fn percent_done(&self) -> u32 {
-        if self.programs == 0 {
-            0
-        } else {
-            (self.done * 100 / self.programs) as u32
-        }
+        (self.done * 100)
+            .checked_div(self.programs)
+            .map_or(0, |p| p as u32)
     }
 }
 

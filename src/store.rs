@@ -226,11 +226,20 @@ pub fn parse(source: &str, path: &Path) -> Result<Document, LoadError> {
                 version,
             };
         }
+        let (line, col) = (e.span.start.line, e.span.start.col);
+        // ron reports a cut-off file as whatever it expected next ("expected a
+        // comma"); at the very end of the text the truth is "the file ends too early".
+        let end = (e.span.end.line, e.span.end.col);
+        let error = if end >= line_col(source.trim_end()) {
+            ron::Error::Eof
+        } else {
+            e.code
+        };
         LoadError::Syntax {
             path: path.to_path_buf(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            error: e.code,
+            line,
+            col,
+            error,
         }
     })?;
     Ok(Document { plan, preamble })

@@ -1,0 +1,462 @@
+//! The `pantau` binary as a user runs it: every command, every class of bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+const EXAMPLE: &str = pantau::store::EXAMPLE;
+
+/// Runs pantau with a private HOME and an English locale unless told otherwise.
+fn pantau(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pantau"));
+    cmd.args(args)
+        .env("HOME", home)
+        .env_remove("PANTAU_FILE")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("pantau runs")
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let home = TempDir::new().unwrap();
+    let out = pantau(home.path(), args, &[]);
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A plan file in a fresh folder.
+fn plan_file(contents: impl AsRef<[u8]>) -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, contents).unwrap();
+    (dir, path)
+}
+
+fn example_with(from: &str, to: &str) -> String {
+    assert!(EXAMPLE.contains(from), "example contains {from:?}");
+    EXAMPLE.replacen(from, to, 1)
+}
+
+/// Exit 2, a message naming the file, and no panic.
+fn assert_invalid(args: &[&str], expect: &[&str]) -> String {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!(code, 2, "exit code for {args:?}\nstderr: {stderr}");
+    assert!(stdout.is_empty(), "nothing on stdout: {stdout}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for needle in expect {
+        assert!(
+            stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{stderr}"
+        );
+    }
+    stderr
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn check_reports_counts_of_a_valid_plan() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, _) = run(&["check", s(&path)]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("valid: 36 programs in 6 dimensions"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 1, "one-line summary");
+}
+
+#[test]
+fn syntax_error_names_file_line_column_and_hint() {
+    // Drop the comma after `region: "…"` on line 26.
+    let broken = example_with(
+        "region: \"Kabupaten Luwu Utara\",",
+        "region: \"Kabupaten Luwu Utara\"",
+    );
+    let line = broken.lines().position(|l| l.contains("title:")).unwrap() + 1;
+    let (_d, path) = plan_file(broken);
+    let stderr = assert_invalid(&["check", s(&path)], &["hint:"]);
+    assert!(
+        stderr.contains(&format!("plan.ron:{line}:")),
+        "line {line} named:\n{stderr}"
+    );
+}
+
+#[test]
+fn misspelt_field_is_an_error_naming_it_and_the_valid_fields() {
+    let (_d, path) = plan_file(example_with("status: InProgress", "staus: InProgress"));
+    assert_invalid(
+        &["check", s(&path)],
+        &["unknown field `staus`", "program", "status", "milestones"],
+    );
+}
+
+#[test]
+fn unknown_status_lists_the_valid_ones() {
+    let (_d, path) = plan_file(example_with("status: InProgress", "status: Finished"));
+    assert_invalid(
+        &["check", s(&path)],
+        &[
+            "`Finished`",
+            "NotStarted | InProgress | Done | Delayed | OnHold | Cancelled",
+        ],
+    );
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let (_d, path) = plan_file(example_with("            horizon: QuickWin,\n", ""));
+    assert_invalid(&["check", s(&path)], &["missing the field `horizon`"]);
+}
+
+#[test]
+fn every_validation_problem_is_reported_at_once_with_its_program() {
+    let mut plan = pantau::store::parse(EXAMPLE, Path::new("x")).unwrap();
+    let programs = &mut plan.plan.programs;
+    programs[1].id = programs[0].id.clone();
+    programs[2].dimension = "smart-nothing".into();
+    programs[3].end = programs[3].start - 1;
+    programs[4].targets[0].year = 2040;
+    programs[5].milestones[0].due = "31/03/2023".into();
+    programs[6].name = "  ".into();
+    let (id2, id3, id4, id5, id6) = (
+        programs[2].id.clone(),
+        programs[3].id.clone(),
+        programs[4].id.clone(),
+        programs[5].id.clone(),
+        programs[6].id.clone(),
+    );
+    let dup = programs[0].id.clone();
+    let (_d, path) = plan_file(plan.to_ron());
+    let stderr = assert_invalid(&["check", s(&path)], &["6 problem(s)"]);
+    for (id, what) in [
+        (&dup, "more than one program"),
+        (&id2, "dimension `smart-nothing` does not exist"),
+        (&id3, "is before start"),
+        (&id4, "year 2040 is outside the plan's period 2022–2031"),
+        (&id5, "`31/03/2023` is not a date"),
+        (&id6, "the name is empty"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what}:\n{stderr}"));
+        assert!(line.contains(&format!(": {id}: ")), "{line}");
+        assert!(line.contains("plan.ron:"), "file and line named: {line}");
+    }
+}
+
+#[test]
+fn hostile_files_get_a_clear_error_not_a_crash() {
+    let nested = "[".repeat(100_000);
+    let nested_in_field = format!("(version: 1, region: {}", "(".repeat(100_000));
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", vec![], "the file is empty"),
+        ("blank", b"  \n\n".to_vec(), "the file is empty"),
+        (
+            "truncated",
+            EXAMPLE.as_bytes()[..EXAMPLE.len() / 2].to_vec(),
+            "ends too early",
+        ),
+        (
+            "garbage",
+            (0..4096u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+            "error:",
+        ),
+        (
+            "invalid utf-8",
+            b"(\n  region: \"Luwu \xff\xfe\"".to_vec(),
+            "plan.ron:2:",
+        ),
+        ("nested brackets", nested.into_bytes(), "plan.ron:1:1"),
+        (
+            "nested in a field",
+            nested_in_field.into_bytes(),
+            "plan.ron:1:",
+        ),
+        ("json", br#"{"version": 1}"#.to_vec(), "plan.ron:1:1"),
+    ];
+    for (name, bytes, expect) in cases {
+        let (_d, path) = plan_file(bytes);
+        let started = std::time::Instant::now();
+        let stderr = assert_invalid(&["check", s(&path)], &[expect]);
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "{name} took {:?}",
+            started.elapsed()
+        );
+        assert!(stderr.contains("plan.ron"), "{name}: file named: {stderr}");
+    }
+}
+
+#[test]
+fn utf8_error_points_at_the_bad_byte() {
+    let (_d, path) = plan_file(b"(\n  region: \"Luwu \xff\"");
+    assert_invalid(
+        &["check", s(&path)],
+        &[
+            "plan.ron:2:17: the file is not valid UTF-8",
+            "save the file as UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn a_directory_or_a_missing_file_is_named() {
+    let dir = TempDir::new().unwrap();
+    assert_invalid(&["check", s(dir.path())], &["is a directory"]);
+    let missing = dir.path().join("nope.ron");
+    assert_invalid(
+        &["summary", s(&missing)],
+        &["nope.ron: no such file", "pantau init"],
+    );
+}
+
+#[test]
+fn a_plan_from_a_newer_pantau_says_to_update() {
+    let (_d, path) = plan_file(example_with("version: 1,", "version: 7,\n    budget: 10,"));
+    assert_invalid(&["check", s(&path)], &["version 7", "Update pantau"]);
+}
+
+#[test]
+fn summary_shows_dimensions_totals_and_milestone_lists() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, stderr) = run(&["summary", s(&path), "--today", "2023-11-02"]);
+    assert_eq!(code, 0, "{stderr}");
+    for needle in [
+        "Masterplan BISA Smart City",
+        "as of 2023-11-02",
+        "Smart Governance",
+        "Smart Environment",
+        "Total",
+        "Overdue milestones (",
+        "Due in the next 30 days (",
+        "Targets for 2023 (",
+    ] {
+        assert!(stdout.contains(needle), "{needle:?} missing:\n{stdout}");
+    }
+    // The total line adds up every dimension's programs.
+    let total = stdout.lines().find(|l| l.starts_with("Total")).unwrap();
+    assert!(total.split_whitespace().nth(1) == Some("36"), "{total}");
+}
+
+#[test]
+fn summary_overdue_count_matches_the_definition() {
+    let plan = pantau::store::parse(EXAMPLE, Path::new("x")).unwrap().plan;
+    let today = jiff::civil::date(2023, 11, 2);
+    // Independent count: open milestone, due before today, programme neither Done nor Cancelled.
+    let expected = plan
+        .programs
+        .iter()
+        .filter(|p| {
+            !matches!(
+                p.status,
+                pantau::model::Status::Done | pantau::model::Status::Cancelled
+            )
+        })
+        .flat_map(|p| &p.milestones)
+        .filter(|m| !m.done && m.due.as_str() < "2023-11-02")
+        .count();
+    assert!(expected > 0);
+    let (_d, path) = plan_file(EXAMPLE);
+    let (_, stdout, _) = run(&["summary", s(&path), "--today", &today.to_string()]);
+    assert!(
+        stdout.contains(&format!("Overdue milestones ({expected})")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn summary_never_exceeds_the_width_and_never_emits_escapes() {
+    let hostile = example_with(
+        "name: \"Smart Governance\"",
+        "name: \"Smart \\u{1b}]0;pwned\\u{7}Governance with a very long name indeed\"",
+    );
+    let hostile = hostile.replacen(
+        "title: \"Masterplan BISA Smart City\"",
+        "title: \"\\u{1b}[31mRed \\u{202e}title\"",
+        1,
+    );
+    let (_d, path) = plan_file(hostile);
+    for width in ["40", "60", "80", "132"] {
+        for lang in ["en", "id"] {
+            for ascii in [false, true] {
+                let mut args = vec![
+                    "summary",
+                    s(&path),
+                    "--width",
+                    width,
+                    "--lang",
+                    lang,
+                    "--today",
+                    "2023-06-01",
+                ];
+                if ascii {
+                    args.push("--ascii");
+                }
+                let (code, stdout, stderr) = run(&args);
+                assert_eq!(code, 0, "{stderr}");
+                assert!(
+                    !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+                    "raw escape in output"
+                );
+                assert!(stdout.contains("\\u{1b}"), "escape shown escaped");
+                let max = width.parse::<usize>().unwrap();
+                for line in stdout.lines() {
+                    let cols = unicode_width::UnicodeWidthStr::width(line);
+                    assert!(cols <= max, "{cols} > {max} at {lang}: {line:?}");
+                }
+                if ascii {
+                    assert!(stdout.is_ascii(), "--ascii output is ASCII:\n{stdout}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn summary_speaks_indonesian_by_flag_or_locale() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let home = TempDir::new().unwrap();
+    let by_locale = pantau(
+        home.path(),
+        &["summary", s(&path), "--today", "2023-11-02"],
+        &[("LANG", "id_ID.UTF-8")],
+    );
+    let by_flag = pantau(
+        home.path(),
+        &["summary", s(&path), "--today", "2023-11-02", "--lang", "id"],
+        &[],
+    );
+    for out in [by_locale, by_flag] {
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains("Tonggak terlambat"), "{stdout}");
+        assert!(stdout.contains("Periode 2022–2031"), "{stdout}");
+        assert!(stdout.contains("Dimensi"), "{stdout}");
+    }
+    let english = pantau(
+        home.path(),
+        &["summary", s(&path), "--lang", "en"],
+        &[("LC_ALL", "id_ID.UTF-8")],
+    );
+    assert!(
+        text(&english.stdout).contains("Overdue milestones"),
+        "--lang beats the locale"
+    );
+}
+
+#[test]
+fn summary_of_one_dimension() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, _) = run(&[
+        "summary",
+        s(&path),
+        "--dimension",
+        "economy",
+        "--today",
+        "2023-11-02",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Smart Economy") && !stdout.contains("Smart Governance"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("  GOV-"),
+        "other dimensions' milestones left out:\n{stdout}"
+    );
+    assert_invalid(
+        &["summary", s(&path), "--dimension", "health"],
+        &["no dimension `health`", "governance"],
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (_d, path) = plan_file(EXAMPLE);
+    assert_invalid(
+        &["summary", s(&path), "--width", "20"],
+        &["--width must be at least 40"],
+    );
+    assert_invalid(
+        &["summary", s(&path), "--today", "2023-02-30"],
+        &["not a date"],
+    );
+    assert_invalid(&["summary", s(&path), "--lang", "fr"], &["possible values"]);
+    assert_invalid(&["frobnicate", "x", "y"], &["Usage"]);
+}
+
+#[test]
+fn init_writes_the_example_and_never_overwrites() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("new.ron");
+    let (code, stdout, _) = run(&["init", s(&path)]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("new.ron"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), EXAMPLE);
+    std::fs::write(&path, "mine").unwrap();
+    assert_invalid(&["init", s(&path)], &["already exists"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "mine",
+        "left untouched"
+    );
+}
+
+#[test]
+fn first_command_of_a_new_user_creates_the_default_plan() {
+    let home = TempDir::new().unwrap();
+    let out = pantau(home.path(), &["check"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let default = home.path().join(".local/share/pantau/masterplan.ron");
+    assert_eq!(std::fs::read_to_string(&default).unwrap(), EXAMPLE);
+    assert!(
+        text(&out.stderr).contains(s(&default)),
+        "path said on stderr: {}",
+        text(&out.stderr)
+    );
+    // The second time it is simply used, and nothing is said.
+    let again = pantau(home.path(), &["summary"], &[]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(again.stderr.is_empty(), "{}", text(&again.stderr));
+}
+
+#[test]
+fn pantau_file_names_the_plan() {
+    let (_d, path) = plan_file(example_with(
+        "region: \"Kabupaten Luwu Utara\"",
+        "region: \"Kabupaten Contoh\"",
+    ));
+    let home = TempDir::new().unwrap();
+    let out = pantau(home.path(), &["summary"], &[("PANTAU_FILE", s(&path))]);
+    assert!(text(&out.stdout).contains("Kabupaten Contoh"));
+    assert!(
+        !home.path().join(".local/share/pantau").exists(),
+        "no default plan created"
+    );
+}
+
+#[test]
+fn help_names_the_commands() {
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for needle in ["check", "summary", "init", "PANTAU_FILE", "Exit codes"] {
+        assert!(stdout.contains(needle), "{needle}");
+    }
+}

@@ -1,0 +1,309 @@
+//! Saving: atomic, backed up, permissions and symlinks kept, byte-stable; and
+//! load → save → load is the identity for any plan.
+
+use pantau::i18n::EN;
+use pantau::model::{Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target};
+use pantau::store::{self, Document, EXAMPLE};
+use proptest::prelude::*;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use tempfile::TempDir;
+
+fn example() -> Document {
+    store::parse(EXAMPLE, Path::new("x")).unwrap()
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect()
+}
+
+#[test]
+fn save_replaces_the_file_and_keeps_the_old_one_as_backup() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, EXAMPLE).unwrap();
+    let mut doc = store::load(&path, &EN).unwrap();
+    doc.plan.programs[0].status = Status::Done;
+    store::save(&path, &doc.to_ron()).unwrap();
+
+    let reloaded = store::load(&path, &EN).unwrap();
+    assert_eq!(reloaded.plan.programs[0].status, Status::Done);
+    assert_eq!(
+        reloaded.preamble, doc.preamble,
+        "the top comment survives a save"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan.ron.bak")).unwrap(),
+        EXAMPLE
+    );
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "no temporary files left: {:?}",
+        leftovers(dir.path())
+    );
+}
+
+#[test]
+fn saving_an_unchanged_plan_leaves_the_file_byte_identical_and_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, EXAMPLE).unwrap();
+    let before = fs::metadata(&path).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let doc = store::load(&path, &EN).unwrap();
+    store::save(&path, &doc.to_ron()).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), EXAMPLE);
+    assert_eq!(
+        fs::metadata(&path).unwrap().modified().unwrap(),
+        before,
+        "not even rewritten"
+    );
+    assert!(!dir.path().join("plan.ron.bak").exists());
+}
+
+#[test]
+fn save_keeps_the_files_permissions() {
+    for mode in [0o600, 0o640, 0o664] {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("plan.ron");
+        fs::write(&path, EXAMPLE).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+        let mut doc = example();
+        doc.plan.title.push_str(" (revisi)");
+        store::save(&path, &doc.to_ron()).unwrap();
+        let got = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(got, mode, "mode {mode:o} kept, got {got:o}");
+        let backup = fs::metadata(dir.path().join("plan.ron.bak"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(backup, mode, "backup no wider than the file");
+    }
+}
+
+#[test]
+fn save_writes_through_a_symlink_to_its_target() {
+    let dir = TempDir::new().unwrap();
+    let real = dir.path().join("shared").join("plan.ron");
+    fs::create_dir(real.parent().unwrap()).unwrap();
+    fs::write(&real, EXAMPLE).unwrap();
+    let link = dir.path().join("mine.ron");
+    std::os::unix::fs::symlink("shared/plan.ron", &link).unwrap();
+
+    let mut doc = store::load(&link, &EN).unwrap();
+    doc.plan.region = "Kabupaten Luwu Utara (salinan)".into();
+    store::save(&link, &doc.to_ron()).unwrap();
+
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert!(
+        fs::read_to_string(&real).unwrap().contains("(salinan)"),
+        "the target was written"
+    );
+    assert!(
+        dir.path().join("shared/plan.ron.bak").exists(),
+        "backup beside the target"
+    );
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_whole() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, EXAMPLE).unwrap();
+    // A read-only folder makes the temporary file impossible to create (as
+    // root, permissions do not stop us, so only check when they do).
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o500)).unwrap();
+    let result = store::save(&path, "(changed)");
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
+    if result.is_err() {
+        assert_eq!(fs::read_to_string(&path).unwrap(), EXAMPLE);
+    }
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn create_new_refuses_an_existing_file() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("sub/plan.ron");
+    store::create_new(&path, EXAMPLE).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), EXAMPLE);
+    let err = store::create_new(&path, "other").unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+    assert_eq!(fs::read_to_string(&path).unwrap(), EXAMPLE);
+    assert!(leftovers(path.parent().unwrap()).is_empty());
+}
+
+#[test]
+fn byte_order_mark_and_crlf_line_ends_are_accepted() {
+    let windows = format!("\u{feff}{}", EXAMPLE.replace('\n', "\r\n"));
+    let doc = store::parse(&windows, Path::new("x")).unwrap();
+    assert_eq!(
+        doc.to_ron(),
+        EXAMPLE,
+        "saved back with \\n line ends and no BOM"
+    );
+}
+
+// ---- property: load → save → load is the identity ----
+
+fn text() -> impl Strategy<Value = String> {
+    // Any Unicode, weighted towards what breaks writers: quotes, backslashes,
+    // control characters, escapes, bidi overrides, combining marks.
+    prop_oneof![
+        4 => "\\PC{0,12}",
+        2 => proptest::collection::vec(
+            prop_oneof![
+                Just('"'), Just('\\'), Just('\n'), Just('\r'), Just('\t'), Just('\0'),
+                Just('\u{1b}'), Just('\u{7f}'), Just('\u{202e}'), Just('\u{301}'), Just('\''),
+                Just('}'), Just(')'), Just('/'), Just('*'), any::<char>(),
+            ],
+            0..10,
+        )
+        .prop_map(|cs| cs.into_iter().collect()),
+    ]
+}
+
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        (-1e6f64..1e6),
+        any::<f64>().prop_filter("not NaN (NaN != NaN)", |v| !v.is_nan()),
+        Just(0.1),
+        Just(-0.0),
+        Just(1e21),
+        Just(5e-324),
+    ]
+}
+
+fn milestone() -> impl Strategy<Value = Milestone> {
+    (text(), text(), any::<bool>()).prop_map(|(title, due, done)| Milestone { title, due, done })
+}
+
+fn target() -> impl Strategy<Value = Target> {
+    (
+        any::<i32>(),
+        text(),
+        text(),
+        proptest::option::of(number()),
+        number(),
+        proptest::option::of(number()),
+    )
+        .prop_map(|(year, indicator, unit, baseline, target, actual)| Target {
+            year,
+            indicator,
+            unit,
+            baseline,
+            target,
+            actual,
+        })
+}
+
+fn program() -> impl Strategy<Value = Program> {
+    (
+        (text(), text(), text(), text(), text(), 0..4usize, text()),
+        (
+            proptest::collection::vec(text(), 0..3),
+            proptest::collection::vec(text(), 0..3),
+        ),
+        (any::<i32>(), any::<i32>(), 0..6usize),
+        (
+            proptest::collection::vec(milestone(), 0..3),
+            proptest::collection::vec(target(), 0..3),
+            text(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, name, description, dimension, element, h, lead),
+                (support, funding),
+                (start, end, s),
+                (milestones, targets, notes),
+            )| Program {
+                id,
+                name,
+                description,
+                dimension,
+                element,
+                horizon: Horizon::ALL[h],
+                lead,
+                support,
+                funding,
+                start,
+                end,
+                status: Status::ALL[s],
+                milestones,
+                targets,
+                notes,
+            },
+        )
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (
+        (
+            any::<u32>(),
+            text(),
+            text(),
+            text(),
+            any::<i32>(),
+            any::<i32>(),
+        ),
+        proptest::collection::vec(
+            (
+                text(),
+                text(),
+                text(),
+                proptest::collection::vec(text(), 0..3),
+            )
+                .prop_map(|(id, name, lead, elements)| Dimension {
+                    id,
+                    name,
+                    lead,
+                    elements,
+                }),
+            0..3,
+        ),
+        proptest::collection::vec(program(), 0..4),
+    )
+        .prop_map(
+            |((version, region, title, vision, start, end), dimensions, programs)| Plan {
+                version,
+                region,
+                title,
+                vision,
+                period: Period { start, end },
+                dimensions,
+                programs,
+            },
+        )
+}
+
+fn preamble() -> impl Strategy<Value = String> {
+    proptest::collection::vec("// [^\n\r]{0,20}", 0..3)
+        .prop_map(|lines| lines.iter().map(|l| format!("{l}\n")).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn load_save_load_is_the_identity(plan in plan(), preamble in preamble()) {
+        let doc = Document { plan, preamble };
+        let text = doc.to_ron();
+        let back = store::parse(&text, Path::new("p.ron"))
+            .map_err(|e| TestCaseError::fail(format!("{}\n{text}", e.render(&EN))))?;
+        prop_assert_eq!(&back, &doc);
+        prop_assert_eq!(back.to_ron(), text, "saving again is byte-identical");
+    }
+}
