@@ -145,6 +145,41 @@ pub struct Text {
     pub s_in_days: &'static str,
     pub s_today: &'static str,
     pub s_actual: &'static str,
+
+    // The terminal interface.
+    pub view_names: [&'static str; 3],
+    pub horizon_short: [&'static str; 4],
+    pub keys_help: [&'static str; 18],
+    pub u_too_small: &'static str,
+    pub u_lead: &'static str,
+    pub u_id: &'static str,
+    pub u_program: &'static str,
+    pub u_horizon: &'static str,
+    pub u_status: &'static str,
+    pub u_milestones_short: &'static str,
+    pub u_dimensions: &'static str,
+    pub u_element: &'static str,
+    pub u_support: &'static str,
+    pub u_funding: &'static str,
+    pub u_years: &'static str,
+    pub u_description: &'static str,
+    pub u_milestones: &'static str,
+    pub u_targets: &'static str,
+    pub u_notes: &'static str,
+    pub u_due_soon: &'static str,
+    pub u_days: &'static str,
+    pub u_filter: &'static str,
+    pub u_filter_keys: &'static str,
+    pub u_no_match: &'static str,
+    pub u_nothing: &'static str,
+    pub u_help_title: &'static str,
+    pub u_programs_count: &'static str,
+    pub u_overdue_count: &'static str,
+    pub u_legend: [&'static str; 4],
+    pub u_next_due: &'static str,
+    pub u_dash_cols: [&'static str; 6],
+    pub u_dash_legend: &'static str,
+    pub keys_hint: [&'static str; 18],
 }
 
 impl Text {
@@ -154,6 +189,15 @@ impl Text {
 
     pub fn horizon(&self, h: Horizon) -> &'static str {
         self.horizon[h as usize]
+    }
+
+    pub fn key_help(&self, h: crate::keymap::Help) -> &'static str {
+        self.keys_help[h as usize]
+    }
+
+    /// One or two words for the status bar.
+    pub fn key_hint(&self, h: crate::keymap::Help) -> &'static str {
+        self.keys_hint[h as usize]
     }
 }
 
@@ -258,6 +302,62 @@ pub static EN: Text = Text {
     s_in_days: "in {} d",
     s_today: "today",
     s_actual: "actual",
+
+    view_names: ["Dashboard", "Dimensions", "Timeline"],
+    horizon_short: ["Quick win", "Short", "Medium", "Long"],
+    keys_help: [
+        "quit",
+        "this help",
+        "dashboard, dimensions, timeline",
+        "next / previous view",
+        "move",
+        "page up / down",
+        "first / last",
+        "filter by id, name or lead agency",
+        "back, or clear the filter",
+        "switch between the two lists",
+        "open the program",
+        "open",
+        "move between panes",
+        "scroll the years",
+        "close the help",
+        "keep the filter",
+        "clear the filter",
+        "delete a character",
+    ],
+    u_too_small: "Terminal too small ({}×{}); pantau needs {}×{}",
+    u_lead: "Lead",
+    u_id: "ID",
+    u_program: "Program",
+    u_horizon: "Horizon",
+    u_status: "Status",
+    u_milestones_short: "Steps",
+    u_dimensions: "Dimensions",
+    u_element: "Element",
+    u_support: "Supporting",
+    u_funding: "Funding",
+    u_years: "Years",
+    u_description: "Description",
+    u_milestones: "Milestones",
+    u_targets: "Targets",
+    u_notes: "Notes",
+    u_due_soon: "Due in {} days",
+    u_days: "{}d",
+    u_filter: "Filter",
+    u_filter_keys: "Enter keep · Esc clear",
+    u_no_match: "No programs match the filter",
+    u_nothing: "Nothing here",
+    u_help_title: "Keys",
+    u_programs_count: "{} programs",
+    u_overdue_count: "{} overdue",
+    u_legend: ["years", "milestone", "target", "today"],
+    u_next_due: "next",
+    u_dash_cols: ["Prog", "Done", "Run", "Late", "% done", "QW"],
+    u_dash_legend: "Prog programs · Run in progress · Late delayed · QW quick wins done/all",
+    keys_hint: [
+        "quit", "help", "views", "view", "move", "page", "ends", "filter", "back", "list", "open",
+        "open", "panes", "years", "close", "keep", "clear", "delete",
+    ],
 };
 
 pub static ID: Text = Text {
@@ -366,6 +466,62 @@ pub static ID: Text = Text {
     s_in_days: "{} hr lagi",
     s_today: "hari ini",
     s_actual: "realisasi",
+
+    view_names: ["Dasbor", "Dimensi", "Linimasa"],
+    horizon_short: ["Quick win", "Pendek", "Menengah", "Panjang"],
+    keys_help: [
+        "keluar",
+        "bantuan ini",
+        "dasbor, dimensi, linimasa",
+        "tampilan berikut / sebelumnya",
+        "pindah",
+        "halaman naik / turun",
+        "awal / akhir",
+        "saring menurut id, nama atau OPD",
+        "kembali, atau hapus saringan",
+        "pindah antara kedua daftar",
+        "buka program",
+        "buka",
+        "pindah antar panel",
+        "geser tahun",
+        "tutup bantuan",
+        "simpan saringan",
+        "hapus saringan",
+        "hapus satu karakter",
+    ],
+    u_too_small: "Terminal terlalu kecil ({}×{}); pantau perlu {}×{}",
+    u_lead: "OPD",
+    u_id: "ID",
+    u_program: "Program",
+    u_horizon: "Horizon",
+    u_status: "Status",
+    u_milestones_short: "Tgk",
+    u_dimensions: "Dimensi",
+    u_element: "Elemen",
+    u_support: "OPD pendukung",
+    u_funding: "Sumber dana",
+    u_years: "Tahun",
+    u_description: "Deskripsi",
+    u_milestones: "Tonggak",
+    u_targets: "Target",
+    u_notes: "Catatan",
+    u_due_soon: "Jatuh tempo {} hari",
+    u_days: "{}hr",
+    u_filter: "Saring",
+    u_filter_keys: "Enter simpan · Esc hapus",
+    u_no_match: "Tidak ada program yang cocok",
+    u_nothing: "Tidak ada",
+    u_help_title: "Tombol",
+    u_programs_count: "{} program",
+    u_overdue_count: "{} terlambat",
+    u_legend: ["tahun", "tonggak", "target", "hari ini"],
+    u_next_due: "berikutnya",
+    u_dash_cols: ["Prog", "Selesai", "Jalan", "Telat", "% selesai", "QW"],
+    u_dash_legend: "Prog program · Jalan berjalan · Telat terlambat · QW quick win selesai/semua",
+    keys_hint: [
+        "keluar", "bantuan", "tampilan", "tampilan", "pindah", "halaman", "ujung", "saring",
+        "kembali", "daftar", "buka", "buka", "panel", "tahun", "tutup", "simpan", "hapus", "hapus",
+    ],
 };
 
 #[cfg(test)]

@@ -4,12 +4,18 @@
 //! terminal set-up, the clock), so tests and benchmarks drive the same code
 //! the binary runs.
 
+pub mod action;
+pub mod app;
 pub mod canonical;
 pub mod cli;
 pub mod i18n;
+pub mod keymap;
 pub mod model;
 pub mod progress;
 pub mod store;
 pub mod summary;
 pub mod text;
+pub mod theme;
+pub mod tui;
+pub mod ui;
 pub mod validate;

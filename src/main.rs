@@ -2,11 +2,14 @@
 //! environment, and runs a command. Everything else lives in the library.
 
 use clap::Parser;
+use pantau::app::App;
 use pantau::cli::{Cli, Command};
 use pantau::i18n::{Lang, Text, fill};
 use pantau::store::{self, LoadError};
 use pantau::summary;
-use std::io::Write;
+use pantau::theme::Theme;
+use pantau::tui;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -141,11 +144,19 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             // Validate up front so a broken file is reported as text, before
             // the screen is taken over.
             let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
-            let _ = doc;
-            Err(Failure::Runtime(format!(
-                "{}: {}",
-                t.error, t.ui_needs_terminal
-            )))
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return Err(Failure::Runtime(format!(
+                    "{}: {}",
+                    t.error, t.ui_needs_terminal
+                )));
+            }
+            let label = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let mut app = App::new(doc, label, today, lang);
+            let theme = Theme::from_env(std::env::var_os("NO_COLOR"), cli.common.ascii);
+            tui::run(&mut app, &theme).map_err(|e| Failure::Runtime(format!("{}: {e}", t.error)))
         }
     }
 }

@@ -1,0 +1,487 @@
+//! The interface's state and `update`, the one place it changes. No I/O here:
+//! the event loop feeds actions in and draws what results.
+
+use crate::action::{Action, View};
+use crate::i18n::Lang;
+use crate::model::{Plan, Program};
+use crate::progress::{self, Tally};
+use crate::store::Document;
+use jiff::civil::Date;
+use std::cell::Cell;
+
+/// How far ahead the dashboard's "due soon" list looks.
+pub const DUE_SOON_DAYS: i32 = 30;
+
+pub struct App {
+    pub doc: Document,
+    /// The file name shown in the status bar.
+    pub file_label: String,
+    pub today: Date,
+    pub lang: Lang,
+    pub view: View,
+    pub help: bool,
+    /// Live filter over id, name and lead agency; empty shows everything.
+    pub filter: String,
+    /// The filter prompt has the keyboard.
+    pub filtering: bool,
+    pub message: Option<String>,
+    pub should_quit: bool,
+    pub modified: bool,
+    /// Terminal size, so paging knows how many rows a page holds.
+    pub size: (u16, u16),
+    pub dashboard: DashboardState,
+    pub drill: DrillState,
+    pub timeline: TimelineState,
+    /// Derived from the plan and the filter; rebuilt by `reindex` whenever either changes.
+    pub index: Index,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DashFocus {
+    #[default]
+    Overdue,
+    DueSoon,
+}
+
+#[derive(Debug, Default)]
+pub struct DashboardState {
+    pub focus: DashFocus,
+    pub overdue: Scroll,
+    pub due_soon: Scroll,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Dimensions,
+    Programs,
+    Detail,
+}
+
+#[derive(Debug, Default)]
+pub struct DrillState {
+    pub pane: Pane,
+    pub dimension: usize,
+    pub programs: Scroll,
+    pub detail_scroll: u16,
+}
+
+#[derive(Debug, Default)]
+pub struct TimelineState {
+    pub rows: Scroll,
+    /// Years scrolled off to the left when the period does not fit.
+    pub year_offset: u16,
+}
+
+/// A selection in a list, and the first row shown. The offset is a view
+/// concern that must persist between frames, so the view keeps it in a `Cell`.
+#[derive(Debug, Default)]
+pub struct Scroll {
+    pub selected: usize,
+    pub offset: Cell<usize>,
+}
+
+impl Scroll {
+    /// The first row to show so that the selection stays within `height` rows,
+    /// moving the window as little as possible.
+    pub fn window(&self, height: usize, len: usize) -> usize {
+        let mut offset = self.offset.get().min(len.saturating_sub(1));
+        if height == 0 {
+            return offset;
+        }
+        if self.selected < offset {
+            offset = self.selected;
+        } else if self.selected >= offset + height {
+            offset = self.selected + 1 - height;
+        }
+        // No empty space at the bottom while there are rows above.
+        offset = offset.min(len.saturating_sub(height));
+        self.offset.set(offset);
+        offset
+    }
+
+    fn clamp(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineRow {
+    Dimension(usize),
+    Program(usize),
+}
+
+/// A milestone by position: (program index, milestone index).
+pub type MilestoneAt = (usize, usize);
+
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Programs of each dimension (plan order) that pass the filter.
+    pub by_dimension: Vec<Vec<usize>>,
+    pub overdue: Vec<MilestoneAt>,
+    pub due_soon: Vec<MilestoneAt>,
+    /// Dimension headings and their filtered programs, for the timeline.
+    pub timeline: Vec<TimelineRow>,
+    /// Unfiltered counts per dimension and in total: the dashboard is the whole plan.
+    pub tallies: Vec<Tally>,
+    pub total: Tally,
+}
+
+impl Index {
+    pub fn build(plan: &Plan, filter: &str, today: Date) -> Index {
+        let needle = filter.trim().to_lowercase();
+        let matches = |p: &Program| {
+            needle.is_empty()
+                || [&p.id, &p.name, &p.lead]
+                    .iter()
+                    .any(|s| s.to_lowercase().contains(&needle))
+        };
+        let position = |id: &str| plan.dimensions.iter().position(|d| d.id == id);
+        let mut by_dimension = vec![Vec::new(); plan.dimensions.len()];
+        let mut tallies = vec![Tally::default(); plan.dimensions.len()];
+        for (i, p) in plan.programs.iter().enumerate() {
+            let Some(d) = position(&p.dimension) else {
+                continue;
+            };
+            tallies[d].add(p);
+            if matches(p) {
+                by_dimension[d].push(i);
+            }
+        }
+        let mut total = Tally::default();
+        for t in &tallies {
+            total.merge(t);
+        }
+        let at = |list: Vec<progress::MilestoneRef>| -> Vec<MilestoneAt> {
+            list.iter()
+                .filter(|m| matches(m.program))
+                .filter_map(|m| {
+                    Some((
+                        plan.programs
+                            .iter()
+                            .position(|p| std::ptr::eq(p, m.program))?,
+                        m.index,
+                    ))
+                })
+                .collect()
+        };
+        let overdue = at(progress::overdue(plan, None, today));
+        let due_soon = at(progress::due_soon(plan, None, today, DUE_SOON_DAYS));
+        let mut timeline = Vec::new();
+        for (d, programs) in by_dimension.iter().enumerate() {
+            if !programs.is_empty() || needle.is_empty() {
+                timeline.push(TimelineRow::Dimension(d));
+                timeline.extend(programs.iter().map(|&i| TimelineRow::Program(i)));
+            }
+        }
+        Index {
+            by_dimension,
+            overdue,
+            due_soon,
+            timeline,
+            tallies,
+            total,
+        }
+    }
+}
+
+impl App {
+    pub fn new(doc: Document, file_label: String, today: Date, lang: Lang) -> App {
+        let index = Index::build(&doc.plan, "", today);
+        let mut app = App {
+            doc,
+            file_label,
+            today,
+            lang,
+            view: View::Dashboard,
+            help: false,
+            filter: String::new(),
+            filtering: false,
+            message: None,
+            should_quit: false,
+            modified: false,
+            size: (80, 24),
+            dashboard: DashboardState::default(),
+            drill: DrillState::default(),
+            timeline: TimelineState::default(),
+            index,
+        };
+        app.timeline.rows.selected = app.first_timeline_program().unwrap_or(0);
+        app
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.doc.plan
+    }
+
+    /// The programs listed in the drill-down for the selected dimension.
+    pub fn listed_programs(&self) -> &[usize] {
+        self.index
+            .by_dimension
+            .get(self.drill.dimension)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn selected_program(&self) -> Option<&Program> {
+        let i = *self.listed_programs().get(self.drill.programs.selected)?;
+        self.doc.plan.programs.get(i)
+    }
+
+    pub fn selected_timeline_program(&self) -> Option<usize> {
+        match self.index.timeline.get(self.timeline.rows.selected)? {
+            TimelineRow::Program(i) => Some(*i),
+            TimelineRow::Dimension(_) => None,
+        }
+    }
+
+    fn first_timeline_program(&self) -> Option<usize> {
+        self.index
+            .timeline
+            .iter()
+            .position(|r| matches!(r, TimelineRow::Program(_)))
+    }
+
+    /// Rows a page moves: the body height less headings and borders.
+    fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(8)).max(1)
+    }
+
+    fn reindex(&mut self) {
+        self.index = Index::build(&self.doc.plan, &self.filter, self.today);
+        let lens = (
+            self.index.overdue.len(),
+            self.index.due_soon.len(),
+            self.listed_programs().len(),
+        );
+        self.dashboard.overdue.clamp(lens.0);
+        self.dashboard.due_soon.clamp(lens.1);
+        self.drill.programs.clamp(lens.2);
+        if self.drill.pane == Pane::Detail && self.selected_program().is_none() {
+            self.drill.pane = Pane::Programs;
+        }
+        self.timeline.rows.clamp(self.index.timeline.len());
+        if self.selected_timeline_program().is_none() {
+            self.move_timeline(1);
+        }
+    }
+
+    /// Opens a program's detail in the drill-down, from anywhere.
+    fn open_detail(&mut self, program: usize) {
+        let Some(p) = self.doc.plan.programs.get(program) else {
+            return;
+        };
+        let Some(d) = self
+            .doc
+            .plan
+            .dimensions
+            .iter()
+            .position(|d| d.id == p.dimension)
+        else {
+            return;
+        };
+        // The program may be filtered out of its list; show it anyway by clearing the filter.
+        if !self.index.by_dimension[d].contains(&program) {
+            self.filter.clear();
+            self.reindex();
+        }
+        self.drill.dimension = d;
+        self.drill.programs.selected = self.index.by_dimension[d]
+            .iter()
+            .position(|&i| i == program)
+            .unwrap_or(0);
+        self.drill.pane = Pane::Detail;
+        self.drill.detail_scroll = 0;
+        self.view = View::Dimensions;
+    }
+
+    fn move_timeline(&mut self, delta: isize) {
+        let rows = &self.index.timeline;
+        if rows.is_empty() {
+            return;
+        }
+        let mut at = self.timeline.rows.selected.min(rows.len() - 1);
+        let step = |at: usize| {
+            at.checked_add_signed(delta.signum())
+                .filter(|&n| n < rows.len())
+        };
+        for _ in 0..delta.unsigned_abs().max(1) {
+            // Step at least once, then past dimension headings; stop at the ends.
+            let mut next = step(at);
+            while let Some(n) = next {
+                if matches!(rows[n], TimelineRow::Program(_)) {
+                    break;
+                }
+                next = step(n);
+            }
+            match next {
+                Some(n) => at = n,
+                None => break,
+            }
+        }
+        self.timeline.rows.selected = at;
+    }
+
+    fn focused_scroll(&mut self) -> Option<(&mut Scroll, usize)> {
+        match self.view {
+            View::Dashboard => Some(match self.dashboard.focus {
+                DashFocus::Overdue => (&mut self.dashboard.overdue, self.index.overdue.len()),
+                DashFocus::DueSoon => (&mut self.dashboard.due_soon, self.index.due_soon.len()),
+            }),
+            View::Dimensions => match self.drill.pane {
+                Pane::Programs => {
+                    let len = self.listed_programs().len();
+                    Some((&mut self.drill.programs, len))
+                }
+                _ => None,
+            },
+            View::Timeline => None,
+        }
+    }
+
+    /// Moves the selection of whatever list has focus by `delta` rows.
+    fn move_by(&mut self, delta: isize) {
+        match (self.view, self.drill.pane) {
+            (View::Timeline, _) => return self.move_timeline(delta),
+            (View::Dimensions, Pane::Dimensions) => {
+                let len = self.doc.plan.dimensions.len();
+                self.drill.dimension = step(self.drill.dimension, delta, len);
+                self.drill.programs = Scroll::default();
+                return;
+            }
+            (View::Dimensions, Pane::Detail) => {
+                let scrolled = i32::from(self.drill.detail_scroll) + delta as i32;
+                self.drill.detail_scroll = scrolled.clamp(0, i32::from(u16::MAX)) as u16;
+                return;
+            }
+            _ => {}
+        }
+        if let Some((scroll, len)) = self.focused_scroll() {
+            scroll.selected = step(scroll.selected, delta, len);
+        }
+    }
+}
+
+fn step(at: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    at.saturating_add_signed(delta).min(len - 1)
+}
+
+/// Applies one action. Pure: no I/O, no clock; everything it needs is in `app`.
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Resize(..)) {
+        app.message = None;
+    }
+    let big = isize::MAX / 2;
+    match action {
+        Action::Quit => app.should_quit = true,
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::ToggleHelp => app.help = !app.help,
+        Action::Show(view) => {
+            app.view = view;
+            app.help = false;
+        }
+        Action::NextView | Action::PrevView => {
+            let at = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+            let n = View::ALL.len();
+            let next = if action == Action::NextView {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            };
+            app.view = View::ALL[next];
+        }
+        Action::Up => app.move_by(-1),
+        Action::Down => app.move_by(1),
+        Action::PageUp => app.move_by(-(app.page() as isize)),
+        Action::PageDown => app.move_by(app.page() as isize),
+        Action::First => {
+            if app.view == View::Dimensions && app.drill.pane == Pane::Detail {
+                app.drill.detail_scroll = 0;
+            } else {
+                app.move_by(-big);
+            }
+        }
+        Action::Last => app.move_by(big),
+        Action::Left => match app.view {
+            View::Dashboard => app.dashboard.focus = DashFocus::Overdue,
+            View::Dimensions => back(app),
+            View::Timeline => app.timeline.year_offset = app.timeline.year_offset.saturating_sub(1),
+        },
+        Action::Right => match app.view {
+            View::Dashboard => app.dashboard.focus = DashFocus::DueSoon,
+            View::Dimensions => {
+                if app.drill.pane == Pane::Dimensions {
+                    app.drill.pane = Pane::Programs;
+                }
+            }
+            View::Timeline => {
+                let years = (app.doc.plan.period.end - app.doc.plan.period.start).max(0) as u16;
+                app.timeline.year_offset = (app.timeline.year_offset + 1).min(years);
+            }
+        },
+        Action::Open => match app.view {
+            View::Dashboard => {
+                let (list, scroll) = match app.dashboard.focus {
+                    DashFocus::Overdue => (&app.index.overdue, &app.dashboard.overdue),
+                    DashFocus::DueSoon => (&app.index.due_soon, &app.dashboard.due_soon),
+                };
+                if let Some(&(program, _)) = list.get(scroll.selected) {
+                    app.open_detail(program);
+                }
+            }
+            View::Dimensions => match app.drill.pane {
+                Pane::Dimensions => app.drill.pane = Pane::Programs,
+                Pane::Programs => {
+                    if app.selected_program().is_some() {
+                        app.drill.pane = Pane::Detail;
+                        app.drill.detail_scroll = 0;
+                    }
+                }
+                Pane::Detail => {}
+            },
+            View::Timeline => {
+                if let Some(program) = app.selected_timeline_program() {
+                    app.open_detail(program);
+                }
+            }
+        },
+        Action::Back => {
+            if app.help {
+                app.help = false;
+            } else if !app.filter.is_empty() {
+                app.filter.clear();
+                app.reindex();
+            } else if app.view == View::Dimensions {
+                back(app);
+            }
+        }
+        Action::StartFilter => app.filtering = true,
+        Action::FilterInput(c) => {
+            if !c.is_control() {
+                app.filter.push(c);
+                app.reindex();
+            }
+        }
+        Action::FilterBackspace => {
+            if app.filter.pop().is_some() {
+                app.reindex();
+            }
+        }
+        Action::FilterAccept => app.filtering = false,
+        Action::FilterClear => {
+            app.filtering = false;
+            app.filter.clear();
+            app.reindex();
+        }
+    }
+}
+
+/// One level out of the drill-down: detail → programs → dimensions.
+fn back(app: &mut App) {
+    app.drill.pane = match app.drill.pane {
+        Pane::Detail => Pane::Programs,
+        Pane::Programs | Pane::Dimensions => Pane::Dimensions,
+    };
+}

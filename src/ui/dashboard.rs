@@ -1,0 +1,210 @@
+//! The dashboard: every dimension's standing, then what is late and what is due.
+
+use super::{block, cell, empty_note, row, visible};
+use crate::app::{App, DashFocus, MilestoneAt, Scroll};
+use crate::i18n::fill;
+use crate::progress::Tally;
+use crate::text;
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let dims = app.plan().dimensions.len() as u16;
+    // Borders, a heading row, a row per dimension, the total.
+    let table_height = (dims + 4).min(area.height.saturating_sub(5));
+    let [table, lists] =
+        Layout::vertical([Constraint::Length(table_height), Constraint::Fill(1)]).areas(area);
+    dimension_table(frame, table, app, theme);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lists);
+    let t = app.lang.text();
+    let late = fill("{} ({})", &[&t.s_overdue, &app.index.overdue.len()]);
+    let soon = fill(
+        "{} ({})",
+        &[
+            &fill(t.u_due_soon, &[&crate::app::DUE_SOON_DAYS]),
+            &app.index.due_soon.len(),
+        ],
+    );
+    let focus = app.dashboard.focus;
+    milestone_list(
+        frame,
+        left,
+        app,
+        theme,
+        &late,
+        &app.index.overdue,
+        &app.dashboard.overdue,
+        focus == DashFocus::Overdue,
+        true,
+    );
+    milestone_list(
+        frame,
+        right,
+        app,
+        theme,
+        &soon,
+        &app.index.due_soon,
+        &app.dashboard.due_soon,
+        focus == DashFocus::DueSoon,
+        false,
+    );
+}
+
+fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let plan = app.plan();
+    let title = format!(
+        " {}{}{} {}{}{} ",
+        text::escape(&plan.region),
+        g.dot,
+        t.s_period,
+        plan.period.start,
+        g.dash,
+        plan.period.end,
+    );
+    let legend = Line::styled(format!(" {} ", t.u_dash_legend), theme.muted());
+    let outer = block(Span::styled(title, theme.title()), false, theme).title_bottom(legend);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+
+    let width = usize::from(inner.width);
+    let labels = t.u_dash_cols;
+    // Number columns as wide as their heading (at least 4), each after a space.
+    let nums: [usize; 4] = std::array::from_fn(|i| text::width(labels[i]).max(4) + 1);
+    let gauge = if width >= 100 { 16 } else { 11 };
+    let qw = 7;
+    let fixed: usize = nums.iter().sum::<usize>() + gauge + qw;
+    // The lead agency shares what is left with the name, and goes first when space is short.
+    let rest = width.saturating_sub(fixed);
+    let lead = if rest >= 30 {
+        (rest * 9 / 20).min(24)
+    } else {
+        0
+    };
+    let name = rest.saturating_sub(lead + 1).max(4);
+
+    let right = |label: &str, cols: usize| {
+        Span::raw(format!("{:>cols$}", text::fit(label, cols - 1, g.ellipsis)))
+    };
+    let mut head = vec![Span::raw(cell(t.s_dimension, name, g))];
+    if lead > 0 {
+        head.push(Span::raw(format!(" {}", cell(t.u_lead, lead, g))));
+    }
+    for (label, cols) in labels.iter().zip(nums) {
+        head.push(right(label, cols));
+    }
+    head.push(Span::raw(format!(" {}", cell(labels[4], gauge - 1, g))));
+    head.push(right(labels[5], qw));
+    let mut lines = vec![Line::from(head).style(theme.header())];
+
+    let line = |label: &str, lead_text: &str, tally: &Tally| -> Line<'static> {
+        let mut spans = vec![Span::raw(cell(label, name, g))];
+        if lead > 0 {
+            spans.push(Span::raw(format!(" {}", cell(lead_text, lead, g))));
+        }
+        let figures = [tally.programs, tally.done, tally.in_progress, tally.delayed];
+        for (i, (value, cols)) in figures.iter().zip(nums).enumerate() {
+            let style = match i {
+                1 => theme.good(),
+                3 if *value > 0 => theme.late(),
+                _ => theme.base(),
+            };
+            spans.push(Span::styled(format!("{value:>cols$}"), style));
+        }
+        spans.push(Span::raw(" "));
+        spans.extend(gauge_spans(tally.percent_done(), gauge - 1, theme));
+        spans.push(Span::raw(format!(
+            "{:>qw$}",
+            format!("{}/{}", tally.quick_wins_done, tally.quick_wins)
+        )));
+        Line::from(spans)
+    };
+    for (d, tally) in plan.dimensions.iter().zip(&app.index.tallies) {
+        lines.push(line(&d.name, &d.lead, tally));
+    }
+    lines.push(line(t.s_total, "", &app.index.total).style(theme.header()));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `████░░░░  40%`: a bar and the figure, `cols` wide.
+fn gauge_spans(percent: u32, cols: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let g = theme.glyphs();
+    let bar = cols.saturating_sub(5);
+    let full = (bar * percent as usize / 100).min(bar);
+    vec![
+        Span::styled(g.gauge_full.repeat(full), theme.good()),
+        Span::styled(g.gauge_empty.repeat(bar - full), theme.muted()),
+        Span::raw(format!("{percent:>4}%")),
+    ]
+}
+
+#[allow(clippy::too_many_arguments)]
+fn milestone_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    title: &str,
+    items: &[MilestoneAt],
+    scroll: &Scroll,
+    focused: bool,
+    late: bool,
+) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let outer = block(
+        Span::styled(format!(" {title} "), theme.header()),
+        focused,
+        theme,
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    if items.is_empty() {
+        frame.render_widget(empty_note(t.u_nothing, theme), inner);
+        return;
+    }
+    let plan = app.plan();
+    let width = usize::from(inner.width).saturating_sub(g.marker.len());
+    let range = visible(scroll, usize::from(inner.height), items.len());
+    let id_cols = items[range.clone()]
+        .iter()
+        .map(|&(p, _)| text::width(&text::escape(&plan.programs[p].id)))
+        .max()
+        .unwrap_or(0)
+        .min(10);
+    let mut lines = Vec::with_capacity(range.len());
+    for i in range {
+        let (p, m) = items[i];
+        let program = &plan.programs[p];
+        let milestone = &program.milestones[m];
+        let due = milestone.due_date().unwrap_or(app.today);
+        let days = if late {
+            due.until(app.today)
+        } else {
+            app.today.until(due)
+        }
+        .map_or(0, |s| s.get_days());
+        let when = fill(t.u_days, &[&days]);
+        let title_cols = width.saturating_sub(10 + 1 + id_cols + 1 + 1 + when.len());
+        lines.push(row(
+            vec![
+                Span::raw(format!("{due} ")),
+                Span::raw(format!("{} ", cell(&program.id, id_cols, g))),
+                Span::raw(cell(&milestone.title, title_cols, g)),
+                Span::styled(
+                    format!(" {when}"),
+                    if late { theme.late() } else { theme.soon() },
+                ),
+            ],
+            i == scroll.selected,
+            focused,
+            theme,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,164 @@
+//! One program, every field: the page an officer reads out in a meeting.
+
+use super::block;
+use crate::app::App;
+use crate::model::{Program, is_overdue};
+use crate::summary::number;
+use crate::text;
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let plan = app.plan();
+    let title = format!(
+        " {}{}{} ",
+        text::escape(&p.id),
+        g.dot,
+        text::escape(&p.name)
+    );
+    let outer = block(Span::styled(title, theme.title()), true, theme);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+
+    let label_cols = [
+        t.s_dimension,
+        t.u_element,
+        t.u_horizon,
+        t.u_lead,
+        t.u_support,
+        t.u_funding,
+        t.u_years,
+        t.u_status,
+    ]
+    .iter()
+    .map(|l| text::width(l))
+    .max()
+    .unwrap_or(0)
+        + 1;
+    let field = |label: &str, value: Span<'static>| -> Line<'static> {
+        Line::from(vec![
+            Span::styled(format!("{label:<label_cols$}"), theme.header()),
+            Span::raw(" "),
+            value,
+        ])
+    };
+    let dimension = plan
+        .dimension(&p.dimension)
+        .map_or_else(|| p.dimension.clone(), |d| d.name.clone());
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            g.none.to_string()
+        } else {
+            text::escape(&items.join(", ")).into_owned()
+        }
+    };
+    let mut lines = vec![
+        field(
+            t.s_dimension,
+            Span::raw(text::escape(&dimension).into_owned()),
+        ),
+        field(
+            t.u_element,
+            Span::raw(text::escape(&p.element).into_owned()),
+        ),
+        field(t.u_horizon, Span::raw(t.horizon(p.horizon))),
+        field(t.u_lead, Span::raw(text::escape(&p.lead).into_owned())),
+        field(t.u_support, Span::raw(list(&p.support))),
+        field(t.u_funding, Span::raw(list(&p.funding))),
+        field(
+            t.u_years,
+            Span::raw(format!("{}{}{}", p.start, g.dash, p.end)),
+        ),
+        field(
+            t.u_status,
+            Span::styled(t.status(p.status), theme.status(p.status)),
+        ),
+    ];
+    if !p.description.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(t.u_description, theme.header()));
+        lines.extend(paragraphs(&p.description));
+    }
+
+    lines.push(Line::default());
+    let done = p.milestones.iter().filter(|m| m.done).count();
+    lines.push(Line::styled(
+        format!("{} ({done}/{})", t.u_milestones, p.milestones.len()),
+        theme.header(),
+    ));
+    for m in &p.milestones {
+        let late = is_overdue(p, m, app.today);
+        let mark = if m.done { g.check } else { g.open };
+        let mut spans = vec![
+            Span::raw(format!("  {mark} ")),
+            Span::styled(
+                text::escape(&m.due).into_owned(),
+                if late { theme.late() } else { theme.base() },
+            ),
+            Span::raw(format!("  {}", text::escape(&m.title))),
+        ];
+        if late {
+            let days = m
+                .due_date()
+                .and_then(|d| d.until(app.today).ok())
+                .map_or(0, |s| s.get_days());
+            spans.push(Span::styled(
+                format!("  ({})", crate::i18n::fill(t.s_days_late, &[&days])),
+                theme.late(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+
+    lines.push(Line::default());
+    lines.push(Line::styled(t.u_targets, theme.header()));
+    let mut targets: Vec<_> = p.targets.iter().collect();
+    targets.sort_by_key(|t| t.year);
+    for target in targets {
+        let none = || g.none.to_string();
+        let unit = if target.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", text::escape(&target.unit))
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", target.year), theme.header()),
+            Span::raw(text::escape(&target.indicator).into_owned()),
+        ]));
+        lines.push(Line::from(Span::raw(format!(
+            "       {} {} {}{}{}{} {}",
+            target.baseline.map_or_else(none, |v| number(v, app.lang)),
+            g.arrow,
+            number(target.target, app.lang),
+            unit,
+            g.dot,
+            t.s_actual,
+            target.actual.map_or_else(none, |v| number(v, app.lang)),
+        ))));
+    }
+
+    if !p.notes.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(t.u_notes, theme.header()));
+        lines.extend(paragraphs(&p.notes));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((app.drill.detail_scroll, 0)),
+        inner,
+    );
+}
+
+/// Multi-line text: one line per line, each escaped.
+fn paragraphs(value: &str) -> Vec<Line<'static>> {
+    value
+        .lines()
+        .map(|l| Line::raw(format!("  {}", text::escape(l))))
+        .collect()
+}

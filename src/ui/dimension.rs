@@ -1,0 +1,158 @@
+//! The drill-down: dimensions on the left, the selected dimension's programs
+//! on the right; a program's detail takes the whole body.
+
+use super::{block, cell, empty_note, row, visible};
+use crate::app::{App, Pane};
+use crate::model::Program;
+use crate::text;
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if app.drill.pane == Pane::Detail
+        && let Some(program) = app.selected_program()
+    {
+        return super::detail::draw(frame, area, app, program, theme);
+    }
+    // Wide enough for "Smart Environment" and its count at 80 columns.
+    let left_cols = (area.width / 4).clamp(23, 30);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_cols), Constraint::Fill(1)]).areas(area);
+    dimensions(frame, left, app, theme);
+    programs(frame, right, app, theme);
+}
+
+fn dimensions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let focused = app.drill.pane == Pane::Dimensions;
+    let outer = block(
+        Span::styled(format!(" {} ", t.u_dimensions), theme.header()),
+        focused,
+        theme,
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = usize::from(inner.width).saturating_sub(g.marker.len());
+    let dims = &app.plan().dimensions;
+    // Six dimensions always fit; scrolling is only for plans that define many.
+    let height = usize::from(inner.height);
+    let start = app.drill.dimension.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<Line> = dims
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, d)| {
+            let count = app.index.by_dimension[i].len().to_string();
+            let name_cols = width.saturating_sub(count.len() + 1);
+            row(
+                vec![
+                    Span::raw(cell(&d.name, name_cols, g)),
+                    Span::raw(format!(" {count}")),
+                ],
+                i == app.drill.dimension,
+                focused,
+                theme,
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let focused = app.drill.pane == Pane::Programs;
+    let plan = app.plan();
+    let title = plan
+        .dimensions
+        .get(app.drill.dimension)
+        .map(|d| {
+            let lead = if d.lead.is_empty() {
+                String::new()
+            } else {
+                format!("{}{}", g.dot, text::escape(&d.lead))
+            };
+            format!(" {}{} ", text::escape(&d.name), lead)
+        })
+        .unwrap_or_default();
+    let outer = block(Span::styled(title, theme.header()), focused, theme);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let listed = app.listed_programs();
+    if listed.is_empty() {
+        let note = if app.filter.is_empty() {
+            t.u_nothing
+        } else {
+            t.u_no_match
+        };
+        frame.render_widget(empty_note(note, theme), inner);
+        return;
+    }
+
+    let width = usize::from(inner.width).saturating_sub(g.marker.len());
+    let id = listed
+        .iter()
+        .map(|&i| text::width(&text::escape(&plan.programs[i].id)))
+        .max()
+        .unwrap_or(2)
+        .clamp(2, 10);
+    let horizon = 9;
+    let status = 13;
+    let steps = 5;
+    let lead = if width >= 90 { 18 } else { 0 };
+    let name = width
+        .saturating_sub(id + horizon + status + steps + lead + 4)
+        .max(4);
+
+    let mut head = vec![
+        Span::raw(" ".repeat(g.marker.len())),
+        Span::raw(format!("{} ", cell(t.u_id, id, g))),
+        Span::raw(format!("{} ", cell(t.u_program, name, g))),
+        Span::raw(format!("{} ", cell(t.u_horizon, horizon, g))),
+    ];
+    if lead > 0 {
+        head.push(Span::raw(format!("{} ", cell(t.u_lead, lead, g))));
+    }
+    head.push(Span::raw(cell(t.u_status, status, g)));
+    head.push(Span::raw(format!(
+        "{:>steps$}",
+        text::fit(t.u_milestones_short, steps, g.ellipsis)
+    )));
+    let mut lines = vec![Line::from(head).style(theme.header())];
+
+    let range = visible(
+        &app.drill.programs,
+        usize::from(inner.height).saturating_sub(1),
+        listed.len(),
+    );
+    for n in range {
+        let p: &Program = &plan.programs[listed[n]];
+        let done = p.milestones.iter().filter(|m| m.done).count();
+        let mut spans = vec![
+            Span::raw(format!("{} ", cell(&p.id, id, g))),
+            Span::raw(format!("{} ", cell(&p.name, name, g))),
+            Span::raw(format!(
+                "{} ",
+                cell(t.horizon_short[p.horizon as usize], horizon, g)
+            )),
+        ];
+        if lead > 0 {
+            spans.push(Span::raw(format!("{} ", cell(&p.lead, lead, g))));
+        }
+        spans.push(Span::styled(
+            cell(t.status(p.status), status, g),
+            theme.status(p.status),
+        ));
+        spans.push(Span::raw(format!(
+            "{:>steps$}",
+            format!("{done}/{}", p.milestones.len())
+        )));
+        lines.push(row(spans, n == app.drill.programs.selected, focused, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,73 @@
+//! The bottom line: the file, its state, counts, the useful keys, a message,
+//! or the filter being typed.
+
+use crate::app::App;
+use crate::i18n::fill;
+use crate::keymap::{Binding, hints_for, label};
+use crate::text;
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let width = usize::from(area.width);
+    let line = if app.filtering || !app.filter.is_empty() {
+        // The typed text stays visible, with a cursor while typing.
+        let cursor = if app.filtering { "_" } else { "" };
+        let keys = if app.filtering {
+            format!("  ({})", t.u_filter_keys)
+        } else {
+            String::new()
+        };
+        let text = format!(
+            " {}: {}{cursor}{keys}",
+            t.u_filter,
+            text::escape(&app.filter)
+        );
+        Line::styled(text::pad(&text, width, g.ellipsis), theme.status_bar())
+    } else if let Some(message) = &app.message {
+        Line::styled(
+            text::pad(&format!(" {message}"), width, g.ellipsis),
+            theme.message(),
+        )
+    } else {
+        let modified = if app.modified { " [+]" } else { "" };
+        let left = format!(
+            " {}{modified}{}{}{}{}",
+            text::escape(&app.file_label),
+            g.dot,
+            fill(t.u_programs_count, &[&app.plan().programs.len()]),
+            g.dot,
+            fill(t.u_overdue_count, &[&app.index.overdue.len()]),
+        );
+        let hints: Vec<String> = hints_for(app)
+            .iter()
+            .map(|b| format!("{} {}", hint_keys(b, theme.ascii), t.key_hint(b.help)))
+            .collect();
+        let right = format!("{} ", hints.join("  "));
+        let room = width.saturating_sub(text::width(&left) + 2);
+        let right = text::fit(&right, room, g.ellipsis);
+        let gap = width.saturating_sub(text::width(&left) + text::width(&right));
+        Line::from(vec![
+            Span::raw(left),
+            Span::raw(" ".repeat(gap)),
+            Span::raw(right),
+        ])
+        .style(theme.status_bar())
+    };
+    frame.render_widget(line, area);
+}
+
+/// The plain keys of a binding, `1/2/3` or `q`: short enough for the status bar.
+fn hint_keys(binding: &Binding, ascii: bool) -> String {
+    let plain: Vec<String> = binding
+        .keys
+        .iter()
+        .filter(|k| k.mods.is_empty())
+        .map(|k| label(k, ascii))
+        .collect();
+    plain.join("/")
+}

@@ -1,0 +1,245 @@
+//! The timeline: the plan's years as columns, a bar per program from its start
+//! to its end year, with milestone and target markers and today's mark.
+
+use super::{block, cell, row, visible};
+use crate::app::{App, TimelineRow};
+use crate::model::Program;
+use crate::text;
+use crate::theme::Theme;
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The narrowest a year can be drawn: four digits and a gap.
+const MIN_YEAR_COLS: usize = 5;
+
+/// Which years are on screen and how wide each is.
+struct Columns {
+    first_year: i32,
+    years: usize,
+    year_cols: usize,
+}
+
+impl Columns {
+    fn new(app: &App, width: usize) -> Columns {
+        let period = app.plan().period;
+        let total = (period.end - period.start + 1).max(1) as usize;
+        let fit = (width / MIN_YEAR_COLS).max(1);
+        if total <= fit {
+            Columns {
+                first_year: period.start,
+                years: total,
+                year_cols: (width / total).clamp(MIN_YEAR_COLS, 12),
+            }
+        } else {
+            let offset = usize::from(app.timeline.year_offset).min(total - fit);
+            Columns {
+                first_year: period.start + offset as i32,
+                years: fit,
+                year_cols: MIN_YEAR_COLS,
+            }
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.years * self.year_cols
+    }
+
+    /// The column of a date, if its year is on screen.
+    fn of_date(&self, date: Date) -> Option<usize> {
+        let year = i32::from(date.year()) - self.first_year;
+        if year < 0 || year as usize >= self.years {
+            return None;
+        }
+        let within = (usize::from(date.day_of_year().unsigned_abs()) - 1) * self.year_cols / 366;
+        Some(year as usize * self.year_cols + within)
+    }
+
+    /// The columns a year covers, if on screen.
+    fn of_year(&self, year: i32) -> Option<std::ops::Range<usize>> {
+        let at = year - self.first_year;
+        (at >= 0 && (at as usize) < self.years)
+            .then(|| at as usize * self.year_cols..(at as usize + 1) * self.year_cols)
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let period = app.plan().period;
+    let title = format!(
+        " {} {}{}{} ",
+        t.view_names[2], period.start, g.dash, period.end
+    );
+    let outer = block(Span::styled(title, theme.header()), true, theme);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [chart, footer] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+
+    let width = usize::from(chart.width);
+    let label_cols = (width / 3).clamp(14, 32).saturating_sub(g.marker.len());
+    let columns = Columns::new(app, width.saturating_sub(label_cols + g.marker.len() + 1));
+    let today_col = columns.of_date(app.today);
+
+    let mut head = vec![
+        Span::raw(" ".repeat(g.marker.len())),
+        Span::raw(format!("{} ", cell(t.u_program, label_cols, g))),
+    ];
+    let mut years = String::new();
+    for y in 0..columns.years {
+        years.push_str(&format!(
+            "{:<w$}",
+            columns.first_year + y as i32,
+            w = columns.year_cols
+        ));
+    }
+    head.push(Span::raw(years));
+    let mut lines = vec![Line::from(head).style(theme.header())];
+
+    let plan = app.plan();
+    let rows = &app.index.timeline;
+    let range = visible(
+        &app.timeline.rows,
+        usize::from(chart.height).saturating_sub(1),
+        rows.len(),
+    );
+    for n in range {
+        let selected = n == app.timeline.rows.selected;
+        match rows[n] {
+            TimelineRow::Dimension(d) => {
+                let name = plan.dimensions.get(d).map_or("", |d| d.name.as_str());
+                let mut spans = vec![Span::styled(
+                    format!("{} ", cell(name, label_cols, g)),
+                    theme.header(),
+                )];
+                spans.extend(track(&columns, today_col, None, theme));
+                lines.push(row(spans, false, true, theme));
+            }
+            TimelineRow::Program(i) => {
+                let p = &plan.programs[i];
+                let label = format!("{} {}", text::escape(&p.id), text::escape(&p.name));
+                let mut spans = vec![Span::raw(format!("{} ", cell(&label, label_cols, g)))];
+                spans.extend(track(&columns, today_col, Some(p), theme));
+                lines.push(row(spans, selected, true, theme));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), chart);
+    draw_footer(frame, footer, app, theme);
+}
+
+/// The bar, markers and today's line for one row, as runs of styled text.
+fn track(
+    columns: &Columns,
+    today: Option<usize>,
+    program: Option<&Program>,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let g = theme.glyphs();
+    let mut cells: Vec<(&'static str, Style)> = vec![(" ", Style::default()); columns.width()];
+    // Later layers win: bar, then today's line, then target and milestone markers.
+    if let Some(p) = program {
+        let bar = theme.status(p.status);
+        for year in p.start..=p.end {
+            if let Some(span) = columns.of_year(year) {
+                for cell in &mut cells[span] {
+                    *cell = (g.bar, bar);
+                }
+            }
+        }
+    }
+    if let Some(col) = today {
+        cells[col] = (g.today, theme.today());
+    }
+    if let Some(p) = program {
+        for target in &p.targets {
+            if let Some(span) = columns.of_year(target.year) {
+                cells[span.end - 1] = (g.target, theme.header());
+            }
+        }
+        for m in &p.milestones {
+            if let Some(col) = m.due_date().and_then(|d| columns.of_date(d)) {
+                cells[col] = if m.done {
+                    (g.milestone_done, theme.good())
+                } else {
+                    (g.milestone, theme.header())
+                };
+            }
+        }
+    }
+    // Merge runs of one style into one span: fewer spans, fewer bytes over SSH.
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut style = Style::default();
+    for (glyph, s) in cells {
+        if s != style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        style = s;
+        run.push_str(glyph);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, style));
+    }
+    spans
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let width = usize::from(area.width);
+    let mut lines = Vec::new();
+    if let Some(p) = app
+        .selected_timeline_program()
+        .and_then(|i| app.plan().programs.get(i))
+    {
+        let done = p.milestones.iter().filter(|m| m.done).count();
+        let next = p
+            .milestones
+            .iter()
+            .filter(|m| !m.done)
+            .filter_map(|m| Some((m.due_date()?, m)))
+            .min_by_key(|(d, _)| *d)
+            .map(|(d, m)| format!("{}{}: {d} {}", g.dot, t.u_next_due, text::escape(&m.title)))
+            .unwrap_or_default();
+        let about = format!(
+            "{} {}{}{}{}{}{}{}{}{}/{}{}",
+            text::escape(&p.id),
+            text::escape(&p.name),
+            g.dot,
+            text::escape(&p.lead),
+            g.dot,
+            t.status(p.status),
+            g.dot,
+            format_args!("{}{}{}", p.start, g.dash, p.end),
+            g.dot,
+            done,
+            p.milestones.len(),
+            next
+        );
+        lines.push(Line::raw(text::fit(&about, width, g.ellipsis)));
+    } else {
+        lines.push(Line::default());
+    }
+    let legend = format!(
+        "{}{} {}  {} {}  {} {}  {} {}",
+        g.bar,
+        g.bar,
+        t.u_legend[0],
+        g.milestone,
+        t.u_legend[1],
+        g.target,
+        t.u_legend[2],
+        g.today,
+        t.u_legend[3]
+    );
+    lines.push(Line::styled(
+        text::fit(&legend, width, g.ellipsis),
+        theme.muted(),
+    ));
+    frame.render_widget(Paragraph::new(lines), area);
+}
