@@ -17,8 +17,7 @@ The data format is described in docs/FORMAT.md.";
     name = "pantau",
     version,
     about = "Track the quick wins and long-term targets of a smart-city masterplan",
-    after_help = AFTER_HELP,
-    args_conflicts_with_subcommands = true
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// The masterplan file to open in the terminal interface

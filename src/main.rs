@@ -57,6 +57,14 @@ impl Failure {
 
 fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
     let t = lang.text();
+    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        // `pantau plan.ron check` would otherwise check the default plan.
+        return Err(Failure::Invalid(format!(
+            "{}: {}",
+            t.error,
+            fill(t.file_before_command, &[&file.display()])
+        )));
+    }
     match cli.command {
         Some(Command::Check { file }) => {
             let path = plan_path(file, t)?;

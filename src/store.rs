@@ -219,12 +219,13 @@ pub fn parse(source: &str, path: &Path) -> Result<Document, LoadError> {
         return Err(LoadError::Empty(path.to_path_buf()));
     }
     let preamble = preamble(source);
+    let newer = |version: u64| LoadError::NewerVersion {
+        path: path.to_path_buf(),
+        version,
+    };
     let plan: Plan = ron::Options::default().from_str(source).map_err(|e| {
         if let Some(version) = declared_version(source).filter(|v| *v > u64::from(FORMAT_VERSION)) {
-            return LoadError::NewerVersion {
-                path: path.to_path_buf(),
-                version,
-            };
+            return newer(version);
         }
         let (line, col) = (e.span.start.line, e.span.start.col);
         // ron reports a cut-off file as whatever it expected next ("expected a
@@ -242,6 +243,9 @@ pub fn parse(source: &str, path: &Path) -> Result<Document, LoadError> {
             error,
         }
     })?;
+    if u64::from(plan.version) > u64::from(FORMAT_VERSION) {
+        return Err(newer(u64::from(plan.version)));
+    }
     Ok(Document { plan, preamble })
 }
 
@@ -262,9 +266,15 @@ fn preamble(source: &str) -> String {
 /// The `version: N` near the top, read without parsing the rest, so that a
 /// file from a newer pantau gets "update pantau" rather than a field error.
 fn declared_version(source: &str) -> Option<u64> {
-    let head = &source[..source.len().min(4096)];
-    let at = head.find("version:")? + "version:".len();
-    let digits: String = head[at..]
+    // The header is at the top; never scan a whole 10 MB file for it.
+    let line = source
+        .lines()
+        .take(200)
+        .map(str::trim_start)
+        .filter(|l| !l.starts_with("//"))
+        .find(|l| l.contains("version:"))?;
+    let after = &line[line.find("version:")? + "version:".len()..];
+    let digits: String = after
         .trim_start()
         .chars()
         .take_while(char::is_ascii_digit)
@@ -346,6 +356,11 @@ fn describe_syntax(error: &ron::Error, t: &Text) -> (String, String) {
             t.unexpected_end.to_string(),
             t.unexpected_end_hint.to_string(),
         ),
+        E::ExpectedStringEnd => (
+            t.unclosed_string.to_string(),
+            t.unexpected_end_hint.to_string(),
+        ),
+        E::ExpectedOption => (t.expected_option.to_string(), general()),
         E::ExceededRecursionLimit => (t.too_deep.to_string(), general()),
         E::ExpectedComma => (t.expected_comma.to_string(), general()),
         E::UnexpectedChar(c) => (fill(t.unexpected_char, &[&c.escape_debug()]), general()),

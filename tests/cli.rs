@@ -170,7 +170,17 @@ fn hostile_files_get_a_clear_error_not_a_crash() {
         (
             "truncated",
             EXAMPLE.as_bytes()[..EXAMPLE.len() / 2].to_vec(),
+            "may be truncated",
+        ),
+        (
+            "truncated between fields",
+            EXAMPLE.as_bytes()[..EXAMPLE.find("    programs: [").unwrap()].to_vec(),
             "ends too early",
+        ),
+        (
+            "truncated mid-string",
+            EXAMPLE.as_bytes()[..EXAMPLE.find("Smart Governance").unwrap()].to_vec(),
+            "may be truncated",
         ),
         (
             "garbage",
@@ -459,4 +469,43 @@ fn help_names_the_commands() {
     for needle in ["check", "summary", "init", "PANTAU_FILE", "Exit codes"] {
         assert!(stdout.contains(needle), "{needle}");
     }
+}
+
+#[test]
+fn a_file_before_the_command_is_refused_not_ignored() {
+    let (_d, path) = plan_file(EXAMPLE);
+    assert_invalid(&[s(&path), "check"], &["put the file after the command"]);
+}
+
+#[test]
+fn options_work_before_and_after_the_command() {
+    let (_d, path) = plan_file(EXAMPLE);
+    for args in [
+        vec!["--lang", "id", "check", s(&path)],
+        vec!["check", "--lang", "id", s(&path)],
+        vec!["check", s(&path), "--lang", "id"],
+    ] {
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(stdout.contains("sah: 36 program"), "{args:?}: {stdout}");
+    }
+}
+
+#[test]
+fn a_newer_version_that_parses_still_says_update() {
+    let (_d, path) = plan_file(example_with("version: 1,", "version: 2,"));
+    assert_invalid(&["check", s(&path)], &["version 2", "Update pantau"]);
+    // A comment that mentions a version is not the file's version.
+    let (_d, path) = plan_file(format!(
+        "// version: 3 draft\n{}",
+        example_with("status: Done", "staus: Done")
+    ));
+    let stderr = assert_invalid(&["check", s(&path)], &["unknown field `staus`"]);
+    assert!(!stderr.contains("Update pantau"), "{stderr}");
+}
+
+#[test]
+fn a_bare_number_where_an_option_belongs_explains_some() {
+    let (_d, path) = plan_file(example_with("baseline: None", "baseline: 80.89"));
+    assert_invalid(&["check", s(&path)], &["`Some(80.89)`"]);
 }
