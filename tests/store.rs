@@ -252,7 +252,7 @@ fn program() -> impl Strategy<Value = Program> {
 fn plan() -> impl Strategy<Value = Plan> {
     (
         (
-            any::<u32>(),
+            0..=pantau::model::FORMAT_VERSION,
             text(),
             text(),
             text(),
