@@ -170,7 +170,8 @@ pub const BINDINGS: &[Binding] = &[
         Help::OpenProgram,
     ),
     // Everywhere.
-    hint(
+    // No status-bar hint: the tabs at the top already show 1, 2 and 3.
+    bind(
         Global,
         &[k('1'), k('2'), k('3')],
         Action::Show(View::Dashboard),

@@ -147,12 +147,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
         lines.push(Line::styled(t.u_notes, theme.header()));
         lines.extend(paragraphs(&p.notes));
     }
+    // Say there is more below, so the targets and notes are not missed at 80×24.
+    let total = lines.len() as u16;
+    let shown_to = app.drill.detail_scroll.saturating_add(inner.height);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((app.drill.detail_scroll, 0)),
         inner,
     );
+    if total > shown_to && area.height > 2 {
+        let more = format!(" {} ", t.u_more_below);
+        let width = (text::width(&more) as u16).min(area.width.saturating_sub(2));
+        let at = Rect {
+            x: area.x + area.width.saturating_sub(width + 1),
+            y: area.y + area.height - 1,
+            width,
+            height: 1,
+        };
+        frame.render_widget(Span::styled(more, theme.header()), at);
+    }
 }
 
 /// Multi-line text: one line per line, each escaped.

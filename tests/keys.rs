@@ -1,0 +1,251 @@
+//! Key handling without a terminal: key → action → state.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pantau::action::{Action, View};
+use pantau::app::{App, DashFocus, Pane, update};
+use pantau::i18n::Lang;
+use pantau::keymap;
+use pantau::store;
+use std::path::Path;
+
+fn app() -> App {
+    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
+    let mut app = App::new(
+        doc,
+        "luwu-utara.ron".into(),
+        jiff::civil::date(2023, 11, 2),
+        Lang::En,
+    );
+    update(&mut app, Action::Resize(80, 24));
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Presses keys the way the event loop does.
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '⏎' => KeyCode::Enter,
+            '⎋' => KeyCode::Esc,
+            '⇥' => KeyCode::Tab,
+            '⌫' => KeyCode::Backspace,
+            c => KeyCode::Char(c),
+        };
+        if let Some(action) = keymap::resolve(app, key(code)) {
+            update(app, action);
+        }
+    }
+}
+
+fn selected_id(app: &App) -> &str {
+    &app.selected_program().unwrap().id
+}
+
+#[test]
+fn number_keys_and_tab_switch_views() {
+    let mut app = app();
+    assert_eq!(app.view, View::Dashboard);
+    press(&mut app, "2");
+    assert_eq!(app.view, View::Dimensions);
+    press(&mut app, "3");
+    assert_eq!(app.view, View::Timeline);
+    press(&mut app, "⇥");
+    assert_eq!(app.view, View::Dashboard, "tab wraps around");
+    let back_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+    let action = keymap::resolve(&app, back_tab).unwrap();
+    update(&mut app, action);
+    assert_eq!(app.view, View::Timeline);
+}
+
+#[test]
+fn enter_drills_down_and_esc_backs_out_one_level() {
+    let mut app = app();
+    press(&mut app, "2j");
+    assert_eq!(app.drill.dimension, 1, "j moves down the dimensions");
+    press(&mut app, "⏎");
+    assert_eq!(app.drill.pane, Pane::Programs);
+    assert!(selected_id(&app).starts_with("BRD-"));
+    press(&mut app, "jj");
+    assert_eq!(selected_id(&app), "BRD-03");
+    press(&mut app, "⏎");
+    assert_eq!(app.drill.pane, Pane::Detail);
+    press(&mut app, "⎋");
+    assert_eq!(app.drill.pane, Pane::Programs);
+    assert_eq!(selected_id(&app), "BRD-03", "the selection survives");
+    press(&mut app, "⎋");
+    assert_eq!(app.drill.pane, Pane::Dimensions);
+}
+
+#[test]
+fn arrows_and_vim_keys_are_the_same() {
+    let mut a = app();
+    let mut b = app();
+    press(&mut a, "2⏎jjk");
+    press(&mut b, "2");
+    for code in [KeyCode::Right, KeyCode::Down, KeyCode::Down, KeyCode::Up] {
+        let action = keymap::resolve(&b, key(code)).unwrap();
+        update(&mut b, action);
+    }
+    assert_eq!(selected_id(&a), selected_id(&b));
+    assert_eq!(a.drill.pane, b.drill.pane);
+}
+
+#[test]
+fn g_and_shift_g_jump_to_the_ends_and_moves_stop_there() {
+    let mut app = app();
+    press(&mut app, "2⏎G");
+    assert_eq!(selected_id(&app), "GOV-06");
+    press(&mut app, "jjj");
+    assert_eq!(selected_id(&app), "GOV-06", "no wrap past the end");
+    press(&mut app, "g");
+    assert_eq!(selected_id(&app), "GOV-01");
+    press(&mut app, "k");
+    assert_eq!(selected_id(&app), "GOV-01");
+}
+
+#[test]
+fn filter_is_live_keeps_its_text_and_esc_clears_it() {
+    let mut app = app();
+    press(&mut app, "2⏎/qris");
+    assert!(app.filtering);
+    assert_eq!(app.filter, "qris");
+    let economy = app
+        .plan()
+        .dimensions
+        .iter()
+        .position(|d| d.id == "economy")
+        .unwrap();
+    assert_eq!(
+        app.index.by_dimension[economy].len(),
+        1,
+        "only the QRIS program"
+    );
+    assert!(app.index.by_dimension[0].is_empty());
+    press(&mut app, "⌫⌫⌫⌫");
+    assert_eq!(app.filter, "");
+    press(&mut app, "kominfo⏎");
+    assert!(
+        !app.filtering,
+        "Enter keeps the filter and leaves the prompt"
+    );
+    assert_eq!(app.filter, "kominfo", "matches the lead agency");
+    assert!(app.index.by_dimension.iter().flatten().all(|&i| {
+        let p = &app.plan().programs[i];
+        [&p.id, &p.name, &p.lead]
+            .iter()
+            .any(|s| s.to_lowercase().contains("kominfo"))
+    }));
+    press(&mut app, "q");
+    assert!(app.should_quit, "outside the prompt, q quits again");
+}
+
+#[test]
+fn typing_q_in_the_filter_is_text_not_quit() {
+    let mut app = app();
+    press(&mut app, "/q");
+    assert!(!app.should_quit);
+    assert_eq!(app.filter, "q");
+    press(&mut app, "⎋");
+    assert_eq!(app.filter, "");
+    assert!(!app.filtering);
+}
+
+#[test]
+fn help_opens_and_closes_and_does_not_move_anything() {
+    let mut app = app();
+    press(&mut app, "2?");
+    assert!(app.help);
+    press(&mut app, "j");
+    assert_eq!(app.drill.dimension, 0, "keys under the help do nothing");
+    press(&mut app, "⎋");
+    assert!(!app.help);
+    press(&mut app, "?q");
+    assert!(!app.help && !app.should_quit, "q closes the help first");
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    for setup in ["", "/", "?", "2⏎⏎"] {
+        let mut app = app();
+        press(&mut app, setup);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let action = keymap::resolve(&app, ctrl_c).unwrap();
+        update(&mut app, action);
+        assert!(app.should_quit, "after {setup:?}");
+    }
+}
+
+#[test]
+fn dashboard_enter_opens_the_late_milestones_program() {
+    let mut app = app();
+    let (program, _) = app.index.overdue[1];
+    let id = app.plan().programs[program].id.clone();
+    press(&mut app, "j⏎");
+    assert_eq!(app.view, View::Dimensions);
+    assert_eq!(app.drill.pane, Pane::Detail);
+    assert_eq!(selected_id(&app), id);
+}
+
+#[test]
+fn dashboard_left_and_right_switch_lists() {
+    let mut app = app();
+    press(&mut app, "l");
+    assert_eq!(app.dashboard.focus, DashFocus::DueSoon);
+    press(&mut app, "h");
+    assert_eq!(app.dashboard.focus, DashFocus::Overdue);
+}
+
+#[test]
+fn timeline_skips_dimension_headings_and_scrolls_years() {
+    let mut app = app();
+    press(&mut app, "3");
+    let first = app.selected_timeline_program().unwrap();
+    assert_eq!(app.plan().programs[first].id, "GOV-01");
+    press(&mut app, "jjjjjj");
+    let seventh = app
+        .selected_timeline_program()
+        .expect("never rests on a heading");
+    assert_eq!(app.plan().programs[seventh].id, "BRD-01");
+    press(&mut app, "ll");
+    assert_eq!(app.timeline.year_offset, 2);
+    press(&mut app, "hhh");
+    assert_eq!(app.timeline.year_offset, 0);
+    press(&mut app, "⏎");
+    assert_eq!(app.view, View::Dimensions);
+    assert_eq!(selected_id(&app), "BRD-01");
+}
+
+#[test]
+fn page_keys_move_by_a_screenful() {
+    let mut app = app();
+    press(&mut app, "3");
+    let page_down = keymap::resolve(&app, key(KeyCode::PageDown)).unwrap();
+    update(&mut app, page_down);
+    assert!(
+        app.timeline.rows.selected >= 10,
+        "{}",
+        app.timeline.rows.selected
+    );
+}
+
+#[test]
+fn help_lists_exactly_the_keys_the_keymap_handles() {
+    // Every key named in the help for a context resolves to an action there.
+    for setup in ["", "2", "2⏎⏎", "3", "/"] {
+        let mut app = app();
+        press(&mut app, setup);
+        for binding in keymap::help_for(&app) {
+            for k in binding.keys {
+                let event = KeyEvent::new(k.code, k.mods);
+                assert!(
+                    keymap::resolve(&app, event).is_some(),
+                    "{setup:?}: {:?} is in the help but does nothing",
+                    k
+                );
+            }
+        }
+    }
+}

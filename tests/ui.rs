@@ -1,0 +1,265 @@
+//! Every view drawn into a `TestBackend`: snapshots at 80×24 and 120×40 in
+//! both languages, monochrome without a single colour, no panic at any size,
+//! and few bytes per key press.
+
+use pantau::action::{Action, View};
+use pantau::app::{App, update};
+use pantau::i18n::Lang;
+use pantau::store;
+use pantau::theme::Theme;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::path::Path;
+
+fn app(lang: Lang, w: u16, h: u16) -> App {
+    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
+    let mut app = App::new(
+        doc,
+        "luwu-utara.ron".into(),
+        jiff::civil::date(2023, 11, 2),
+        lang,
+    );
+    update(&mut app, Action::Resize(w, h));
+    app
+}
+
+/// The scenes a user sees, as the actions that lead there.
+fn scenes() -> Vec<(&'static str, Vec<Action>)> {
+    use Action::*;
+    vec![
+        ("dashboard", vec![]),
+        ("dimensions", vec![Show(View::Dimensions), Open, Down, Down]),
+        ("detail", vec![Show(View::Dimensions), Open, Open]),
+        ("timeline", vec![Show(View::Timeline), Down, Down]),
+        (
+            "filter",
+            vec![
+                Show(View::Dimensions),
+                Open,
+                StartFilter,
+                FilterInput('a'),
+                FilterInput('p'),
+                FilterInput('p'),
+            ],
+        ),
+        ("help", vec![Show(View::Dimensions), ToggleHelp]),
+    ]
+}
+
+fn render(app: &App, theme: &Theme, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| pantau::ui::draw(f, app, theme)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn scene(name: &str, lang: Lang, w: u16, h: u16) -> App {
+    let mut app = app(lang, w, h);
+    let actions = scenes().into_iter().find(|(n, _)| *n == name).unwrap().1;
+    for action in actions {
+        update(&mut app, action);
+    }
+    app
+}
+
+const COLOUR: Theme = Theme {
+    mono: false,
+    ascii: false,
+};
+const MONO: Theme = Theme {
+    mono: true,
+    ascii: false,
+};
+
+#[test]
+fn views_at_80x24_and_120x40_in_both_languages() {
+    for (name, _) in scenes() {
+        for (lang, code) in [(Lang::En, "en"), (Lang::Id, "id")] {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let app = scene(name, lang, w, h);
+                let screen = text(&render(&app, &MONO, w, h));
+                insta::assert_snapshot!(format!("{name}-{code}-{w}x{h}"), screen);
+            }
+        }
+    }
+}
+
+#[test]
+fn ascii_mode_draws_only_ascii() {
+    let theme = Theme {
+        mono: true,
+        ascii: true,
+    };
+    for (name, _) in scenes() {
+        let app = scene(name, Lang::En, 80, 24);
+        let screen = text(&render(&app, &theme, 80, 24));
+        let bad: Vec<char> = screen.chars().filter(|c| !c.is_ascii()).collect();
+        // The data itself is ASCII in the example; anything else is ours.
+        assert!(bad.is_empty(), "{name}: non-ASCII {bad:?}\n{screen}");
+        if name == "timeline" {
+            insta::assert_snapshot!("timeline-ascii-80x24", screen);
+        }
+    }
+}
+
+#[test]
+fn no_color_means_not_one_coloured_cell() {
+    for (name, _) in scenes() {
+        let app = scene(name, Lang::En, 80, 24);
+        let buffer = render(&app, &MONO, 80, 24);
+        for cell in buffer.content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "{name}: {cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn selection_is_visible_without_colour() {
+    let app = scene("dimensions", Lang::En, 80, 24);
+    let screen = text(&render(&app, &MONO, 80, 24));
+    assert!(
+        screen.lines().any(|l| l.contains("> GOV-03")),
+        "a `>` marks the selected program:\n{screen}"
+    );
+}
+
+#[test]
+fn all_six_dimensions_fit_on_the_dashboard_at_80x24() {
+    let app = scene("dashboard", Lang::En, 80, 24);
+    let screen = text(&render(&app, &COLOUR, 80, 24));
+    for d in &app.plan().dimensions {
+        let row = screen
+            .lines()
+            .find(|l| l.contains(&d.name))
+            .unwrap_or_else(|| panic!("{} missing", d.name));
+        assert!(
+            row.contains(&d.lead),
+            "{} shows its lead agency: {row}",
+            d.name
+        );
+    }
+}
+
+#[test]
+fn tiny_terminals_get_a_message_and_never_a_panic() {
+    for (w, h) in [(1, 1), (2, 1), (10, 3), (40, 10), (49, 24), (80, 11)] {
+        let app = scene("dashboard", Lang::En, w, h);
+        let screen = text(&render(&app, &COLOUR, w, h));
+        if w >= 40 {
+            insta::assert_snapshot!(format!("too-small-{w}x{h}"), screen);
+        }
+    }
+    // Every view at every size from 1×1 up: nothing may panic.
+    for (name, _) in scenes() {
+        let app = scene(name, Lang::Id, 80, 24);
+        for w in (1..=130).step_by(7) {
+            for h in (1..=45).step_by(4) {
+                render(&app, &COLOUR, w, h);
+                render(
+                    &app,
+                    &Theme {
+                        mono: true,
+                        ascii: true,
+                    },
+                    w,
+                    h,
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_in_data_are_shown_escaped() {
+    let mut app = app(Lang::En, 80, 24);
+    app.doc.plan.programs[0].name = "Super\u{1b}]0;pwned\u{7}App".into();
+    app.doc.plan.dimensions[0].lead = "Bad\u{202e}Lead".into();
+    for action in [Action::Show(View::Dimensions), Action::Open] {
+        update(&mut app, action);
+    }
+    let screen = text(&render(&app, &COLOUR, 120, 40));
+    assert!(screen.contains("Super\\u{1b}]0;pwn"), "{screen}");
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'));
+    update(&mut app, Action::Open);
+    let detail = text(&render(&app, &COLOUR, 120, 40));
+    assert!(
+        detail.contains("\\u{1b}") && !detail.contains('\u{1b}'),
+        "{detail}"
+    );
+}
+
+/// Counts what the backend writes, as a terminal would receive it.
+#[derive(Clone, Default)]
+struct Wire(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for Wire {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The bytes a real terminal receives for one key press after the first frame.
+fn bytes_for(keys: &[Action], setup: &[Action]) -> usize {
+    let wire = Wire::default();
+    let backend = ratatui::backend::CrosstermBackend::new(wire.clone());
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+    };
+    let mut terminal = Terminal::with_options(backend, options).unwrap();
+    let mut app = app(Lang::En, 80, 24);
+    for action in setup {
+        update(&mut app, action.clone());
+    }
+    terminal
+        .draw(|f| pantau::ui::draw(f, &app, &COLOUR))
+        .unwrap();
+    wire.0.set(0);
+    for action in keys {
+        update(&mut app, action.clone());
+    }
+    terminal
+        .draw(|f| pantau::ui::draw(f, &app, &COLOUR))
+        .unwrap();
+    wire.0.get()
+}
+
+#[test]
+fn one_cursor_move_sends_under_a_kilobyte() {
+    let cases: [(&str, Vec<Action>); 3] = [
+        ("dashboard", vec![]),
+        (
+            "programs",
+            vec![Action::Show(View::Dimensions), Action::Open],
+        ),
+        ("timeline", vec![Action::Show(View::Timeline)]),
+    ];
+    for (name, setup) in cases {
+        let bytes = bytes_for(&[Action::Down], &setup);
+        println!("{name}: {bytes} bytes for one move down");
+        assert!(bytes > 0, "{name}: the move shows");
+        assert!(bytes < 1024, "{name}: {bytes} bytes for one cursor move");
+    }
+}
