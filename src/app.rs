@@ -4,7 +4,7 @@
 use crate::action::{Action, View};
 use crate::i18n::Lang;
 use crate::model::{Plan, Program};
-use crate::progress::{self, Tally};
+use crate::progress::Tally;
 use crate::store::Document;
 use jiff::civil::Date;
 use std::cell::Cell;
@@ -128,46 +128,65 @@ pub struct Index {
 }
 
 impl Index {
+    /// One pass over the plan: this runs on every filter keystroke, so at
+    /// 10,000 programs it must not allocate per program or search per milestone.
     pub fn build(plan: &Plan, filter: &str, today: Date) -> Index {
-        let needle = filter.trim().to_lowercase();
-        let matches = |p: &Program| {
-            needle.is_empty()
-                || [&p.id, &p.name, &p.lead]
-                    .iter()
-                    .any(|s| s.to_lowercase().contains(&needle))
-        };
+        let needle = Needle::new(filter);
         let position = |id: &str| plan.dimensions.iter().position(|d| d.id == id);
+        let soon_end = today
+            .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
+            .unwrap_or(today);
         let mut by_dimension = vec![Vec::new(); plan.dimensions.len()];
         let mut tallies = vec![Tally::default(); plan.dimensions.len()];
+        let mut overdue = Vec::new();
+        let mut due_soon = Vec::new();
+        // Programs of one dimension usually sit together; remember the last lookup.
+        let mut last: Option<(&str, usize)> = None;
         for (i, p) in plan.programs.iter().enumerate() {
-            let Some(d) = position(&p.dimension) else {
-                continue;
+            let d = match last {
+                Some((id, d)) if id == p.dimension => d,
+                _ => {
+                    let Some(d) = position(&p.dimension) else {
+                        continue;
+                    };
+                    last = Some((&p.dimension, d));
+                    d
+                }
             };
             tallies[d].add(p);
-            if matches(p) {
-                by_dimension[d].push(i);
+            if !needle.matches(p) {
+                continue;
+            }
+            by_dimension[d].push(i);
+            if p.status.is_closed() {
+                continue;
+            }
+            for (m, milestone) in p.milestones.iter().enumerate() {
+                if milestone.done {
+                    continue;
+                }
+                let Some(due) = milestone.due_date() else {
+                    continue;
+                };
+                if due < today {
+                    overdue.push((due, i, m));
+                } else if due <= soon_end {
+                    due_soon.push((due, i, m));
+                }
             }
         }
         let mut total = Tally::default();
         for t in &tallies {
             total.merge(t);
         }
-        let at = |list: Vec<progress::MilestoneRef>| -> Vec<MilestoneAt> {
-            list.iter()
-                .filter(|m| matches(m.program))
-                .filter_map(|m| {
-                    Some((
-                        plan.programs
-                            .iter()
-                            .position(|p| std::ptr::eq(p, m.program))?,
-                        m.index,
-                    ))
-                })
-                .collect()
+        let by_date = |mut list: Vec<(Date, usize, usize)>| -> Vec<MilestoneAt> {
+            list.sort_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| plan.programs[a.1].id.cmp(&plan.programs[b.1].id))
+            });
+            list.into_iter().map(|(_, p, m)| (p, m)).collect()
         };
-        let overdue = at(progress::overdue(plan, None, today));
-        let due_soon = at(progress::due_soon(plan, None, today, DUE_SOON_DAYS));
-        let mut timeline = Vec::new();
+        let mut timeline = Vec::with_capacity(plan.programs.len() + plan.dimensions.len());
         for (d, programs) in by_dimension.iter().enumerate() {
             if !programs.is_empty() || needle.is_empty() {
                 timeline.push(TimelineRow::Dimension(d));
@@ -176,13 +195,47 @@ impl Index {
         }
         Index {
             by_dimension,
-            overdue,
-            due_soon,
+            overdue: by_date(overdue),
+            due_soon: by_date(due_soon),
             timeline,
             tallies,
             total,
         }
     }
+}
+
+/// A case-insensitive filter over id, name and lead agency.
+struct Needle {
+    lower: String,
+}
+
+impl Needle {
+    fn new(filter: &str) -> Needle {
+        Needle {
+            lower: filter.trim().to_lowercase(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lower.is_empty()
+    }
+
+    fn matches(&self, p: &Program) -> bool {
+        self.is_empty()
+            || [&p.id, &p.name, &p.lead]
+                .iter()
+                .any(|s| contains_folded(s, &self.lower))
+    }
+}
+
+/// `haystack` contains `needle` (already lower-case), ignoring case, without
+/// allocating for ASCII text, which is nearly all of a plan.
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        return n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    haystack.to_lowercase().contains(needle)
 }
 
 impl App {

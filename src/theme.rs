@@ -41,8 +41,9 @@ const UNICODE: Glyphs = Glyphs {
     gauge_full: "█",
     gauge_empty: "░",
     bar: "█",
-    milestone: "◆",
-    milestone_done: "◇",
+    // Hollow until reached, filled once done.
+    milestone: "◇",
+    milestone_done: "◆",
     target: "▲",
     today: "│",
     ellipsis: "…",
@@ -70,11 +71,12 @@ const ASCII: Glyphs = Glyphs {
     gauge_full: "#",
     gauge_empty: ".",
     bar: "=",
-    milestone: "*",
-    milestone_done: "o",
+    milestone: "o",
+    milestone_done: "*",
     target: "^",
-    today: "|",
-    ellipsis: "~",
+    // Not `|`, which the borders already use.
+    today: ":",
+    ellipsis: "...",
     arrow: "->",
     dot: " | ",
     dash: "-",
@@ -154,7 +156,8 @@ impl Theme {
     pub fn status(&self, status: Status) -> Style {
         match status {
             Status::NotStarted => Style::default(),
-            Status::InProgress => self.colour(Style::default(), Color::Blue),
+            // Cyan, not blue: ANSI blue is unreadable on many dark palettes.
+            Status::InProgress => self.colour(Style::default(), Color::Cyan),
             Status::Done => self.good(),
             Status::Delayed => self.late(),
             Status::OnHold => self.colour(Style::default(), Color::Magenta),

@@ -249,3 +249,40 @@ fn help_lists_exactly_the_keys_the_keymap_handles() {
         }
     }
 }
+
+#[test]
+fn dashboard_lists_agree_with_the_printed_summary() {
+    // The screen and the printout must never disagree on what is late or due.
+    for today in [
+        jiff::civil::date(2023, 1, 15),
+        jiff::civil::date(2023, 11, 2),
+        jiff::civil::date(2024, 6, 1),
+    ] {
+        let doc = store::parse(store::EXAMPLE, Path::new("x")).unwrap();
+        let app = App::new(doc, "x".into(), today, Lang::En);
+        let plan = app.plan();
+        let keyed = |list: Vec<pantau::progress::MilestoneRef>| -> Vec<(String, usize)> {
+            list.iter()
+                .map(|m| (m.program.id.clone(), m.index))
+                .collect()
+        };
+        let shown = |list: &[(usize, usize)]| -> Vec<(String, usize)> {
+            list.iter()
+                .map(|&(p, m)| (plan.programs[p].id.clone(), m))
+                .collect()
+        };
+        assert_eq!(
+            shown(&app.index.overdue),
+            keyed(pantau::progress::overdue(plan, None, today))
+        );
+        assert_eq!(
+            shown(&app.index.due_soon),
+            keyed(pantau::progress::due_soon(
+                plan,
+                None,
+                today,
+                pantau::app::DUE_SOON_DAYS
+            ))
+        );
+    }
+}

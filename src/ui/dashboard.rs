@@ -135,7 +135,8 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn gauge_spans(percent: u32, cols: usize, theme: &Theme) -> Vec<Span<'static>> {
     let g = theme.glyphs();
     let bar = cols.saturating_sub(5);
-    let full = (bar * percent as usize / 100).min(bar);
+    // Rounded, so 16% of a five-cell bar shows one cell rather than none.
+    let full = ((bar * percent as usize + 50) / 100).min(bar);
     vec![
         Span::styled(g.gauge_full.repeat(full), theme.good()),
         Span::styled(g.gauge_empty.repeat(bar - full), theme.muted()),

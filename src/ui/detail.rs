@@ -171,8 +171,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
 
 /// Multi-line text: one line per line, each escaped.
 fn paragraphs(value: &str) -> Vec<Line<'static>> {
+    // No indent: wrapped lines start at the border, and an indent on the
+    // first line only would make a paragraph look ragged.
     value
         .lines()
-        .map(|l| Line::raw(format!("  {}", text::escape(l))))
+        .map(|l| Line::raw(text::escape(l).into_owned()))
         .collect()
 }

@@ -36,7 +36,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ])
         })
         .collect();
-    frame.render_widget(Clear, popup);
+    // Clear a margin too, so no cut-off words of the view show beside the box.
+    let left = popup.x.saturating_sub(1).max(area.x);
+    let right = (popup.right() + 1).min(area.right());
+    frame.render_widget(
+        Clear,
+        Rect {
+            x: left,
+            y: popup.y,
+            width: right - left,
+            height: popup.height,
+        },
+    );
     let outer = block(
         Span::styled(format!(" {} ", t.u_help_title), theme.title()),
         true,

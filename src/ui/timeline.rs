@@ -9,7 +9,7 @@ use crate::theme::Theme;
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -122,9 +122,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             TimelineRow::Program(i) => {
                 let p = &plan.programs[i];
                 let label = format!("{} {}", text::escape(&p.id), text::escape(&p.name));
-                let mut spans = vec![Span::raw(format!("{} ", cell(&label, label_cols, g)))];
+                // Only the label shows the selection: reversed bars would lose their status colour.
+                let (marker, style) = if selected {
+                    (g.marker.to_string(), theme.selected())
+                } else {
+                    (" ".repeat(g.marker.len()), theme.base())
+                };
+                let mut spans = vec![
+                    Span::styled(marker, style),
+                    Span::styled(cell(&label, label_cols, g), style),
+                    Span::raw(" "),
+                ];
                 spans.extend(track(&columns, today_col, Some(p), theme));
-                lines.push(row(spans, selected, true, theme));
+                lines.push(Line::from(spans));
             }
         }
     }
@@ -142,8 +152,8 @@ fn track(
     let g = theme.glyphs();
     let mut cells: Vec<(&'static str, Style)> = vec![(" ", Style::default()); columns.width()];
     // Later layers win: bar, then today's line, then target and milestone markers.
+    let bar = program.map_or_else(Style::default, |p| theme.status(p.status));
     if let Some(p) = program {
-        let bar = theme.status(p.status);
         for year in p.start..=p.end {
             if let Some(span) = columns.of_year(year) {
                 for cell in &mut cells[span] {
@@ -156,18 +166,33 @@ fn track(
         cells[col] = (g.today, theme.today());
     }
     if let Some(p) = program {
+        // A marker on the bar keeps the bar's colour behind it, so the bar
+        // reads as one piece; off the bar it stands alone.
+        let mark =
+            |cells: &mut [(&'static str, Style)], col: usize, glyph: &'static str, style: Style| {
+                let on_bar = cells[col].0 == g.bar && !theme.mono;
+                cells[col] = (
+                    glyph,
+                    if on_bar {
+                        style.bg(bar.fg.unwrap_or_default()).fg(Color::Black)
+                    } else {
+                        style
+                    },
+                );
+            };
         for target in &p.targets {
             if let Some(span) = columns.of_year(target.year) {
-                cells[span.end - 1] = (g.target, theme.header());
+                mark(&mut cells, span.end - 1, g.target, theme.header());
             }
         }
         for m in &p.milestones {
             if let Some(col) = m.due_date().and_then(|d| columns.of_date(d)) {
-                cells[col] = if m.done {
+                let (glyph, style) = if m.done {
                     (g.milestone_done, theme.good())
                 } else {
                     (g.milestone, theme.header())
                 };
+                mark(&mut cells, col, glyph, style);
             }
         }
     }
@@ -226,16 +251,18 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::default());
     }
     let legend = format!(
-        "{}{} {}  {} {}  {} {}  {} {}",
+        "{}{} {}  {} {}  {} {}  {} {}  {} {}",
         g.bar,
         g.bar,
         t.u_legend[0],
         g.milestone,
         t.u_legend[1],
-        g.target,
+        g.milestone_done,
         t.u_legend[2],
+        g.target,
+        t.u_legend[3],
         g.today,
-        t.u_legend[3]
+        t.u_legend[4]
     );
     lines.push(Line::styled(
         text::fit(&legend, width, g.ellipsis),

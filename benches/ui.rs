@@ -1,0 +1,122 @@
+//! The interface at scale: one key press (update + draw into a `TestBackend`)
+//! on a 10,000-program plan, and the first frame after loading.
+//!
+//! `cargo bench --bench ui`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pantau::action::{Action, View};
+use pantau::app::{App, update};
+use pantau::i18n::Lang;
+use pantau::store::{self, Document};
+use pantau::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "../examples/gen.rs"]
+mod generator;
+
+const THEME: Theme = Theme {
+    mono: false,
+    ascii: false,
+};
+
+fn app_with(doc: Document) -> App {
+    let mut app = App::new(
+        doc,
+        "plan.ron".into(),
+        jiff::civil::date(2024, 6, 1),
+        Lang::En,
+    );
+    update(&mut app, Action::Resize(80, 24));
+    app
+}
+
+fn key_press(c: &mut Criterion) {
+    let n = 10_000;
+    let text = generator::generate_text(n, 7);
+    let doc = store::parse(&text, Path::new("plan.ron")).unwrap();
+    let mut group = c.benchmark_group("key_press_10k");
+    let setups: [(&str, Vec<Action>); 4] = [
+        ("dashboard", vec![]),
+        (
+            "programs",
+            vec![Action::Show(View::Dimensions), Action::Open],
+        ),
+        ("timeline", vec![Action::Show(View::Timeline)]),
+        (
+            "detail",
+            vec![Action::Show(View::Dimensions), Action::Open, Action::Open],
+        ),
+    ];
+    for (name, setup) in setups {
+        let mut app = app_with(doc.clone());
+        for action in setup {
+            update(&mut app, action);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| pantau::ui::draw(f, &app, &THEME))
+            .unwrap();
+        // Alternate down and up so the selection stays in the same place over many iterations.
+        let mut down = true;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                update(&mut app, if down { Action::Down } else { Action::Up });
+                down = !down;
+                terminal
+                    .draw(|f| pantau::ui::draw(f, black_box(&app), &THEME))
+                    .unwrap();
+            })
+        });
+    }
+    group.finish();
+
+    // Typing into the filter rebuilds the index over all 10,000 programs.
+    let mut group = c.benchmark_group("filter_keystroke_10k");
+    let mut app = app_with(doc.clone());
+    update(&mut app, Action::Show(View::Dimensions));
+    update(&mut app, Action::StartFilter);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    group.bench_function("type_and_delete", |b| {
+        b.iter(|| {
+            update(&mut app, Action::FilterInput('a'));
+            terminal
+                .draw(|f| pantau::ui::draw(f, &app, &THEME))
+                .unwrap();
+            update(&mut app, Action::FilterBackspace);
+            terminal
+                .draw(|f| pantau::ui::draw(f, &app, &THEME))
+                .unwrap();
+        })
+    });
+    group.finish();
+
+    // From the file's text to the first frame, against parsing alone.
+    let mut group = c.benchmark_group("first_frame_10k");
+    group.sample_size(10);
+    group.bench_function("parse_only", |b| {
+        b.iter(|| store::parse(black_box(&text), Path::new("p")).unwrap())
+    });
+    group.bench_function("parse_validate_first_frame", |b| {
+        b.iter(|| {
+            let doc = store::parse(black_box(&text), Path::new("p")).unwrap();
+            assert!(pantau::validate::validate(&doc.plan, &pantau::i18n::EN).is_empty());
+            let app = app_with(doc);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal
+                .draw(|f| pantau::ui::draw(f, &app, &THEME))
+                .unwrap();
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    targets = key_press
+}
+criterion_main!(benches);
