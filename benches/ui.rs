@@ -92,6 +92,13 @@ fn key_press(c: &mut Criterion) {
                 .unwrap();
         })
     });
+    group.bench_function("refilter_only", |b| {
+        let mut index = pantau::app::Index::build(&doc.plan, "", jiff::civil::date(2024, 6, 1));
+        b.iter(|| {
+            index.refilter("a");
+            index.refilter("");
+        })
+    });
     group.finish();
 
     // From the file's text to the first frame, against parsing alone.

@@ -114,6 +114,7 @@ pub enum TimelineRow {
 /// A milestone by position: (program index, milestone index).
 pub type MilestoneAt = (usize, usize);
 
+/// What the views list, derived from the plan and the filter.
 #[derive(Debug, Default)]
 pub struct Index {
     /// Programs of each dimension (plan order) that pass the filter.
@@ -125,39 +126,51 @@ pub struct Index {
     /// Unfiltered counts per dimension and in total: the dashboard is the whole plan.
     pub tallies: Vec<Tally>,
     pub total: Tally,
+    /// The unfiltered facts the filter picks from, so a filter keystroke at
+    /// 10,000 programs does not re-read every milestone date.
+    base: Base,
+}
+
+#[derive(Debug, Default)]
+struct Base {
+    /// Each program's dimension position; `None` for an unknown dimension.
+    dimension_of: Vec<Option<usize>>,
+    overdue: Vec<MilestoneAt>,
+    due_soon: Vec<MilestoneAt>,
+    /// Each program's id, name and lead agency in lower case, searched by the
+    /// filter: folding case once here keeps a keystroke at 10,000 programs fast.
+    search: Vec<String>,
 }
 
 impl Index {
-    /// One pass over the plan: this runs on every filter keystroke, so at
-    /// 10,000 programs it must not allocate per program or search per milestone.
+    /// Everything, from the plan: on start and after the plan changes.
     pub fn build(plan: &Plan, filter: &str, today: Date) -> Index {
-        let needle = Needle::new(filter);
-        let position = |id: &str| plan.dimensions.iter().position(|d| d.id == id);
         let soon_end = today
             .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
             .unwrap_or(today);
-        let mut by_dimension = vec![Vec::new(); plan.dimensions.len()];
         let mut tallies = vec![Tally::default(); plan.dimensions.len()];
+        let mut dimension_of = Vec::with_capacity(plan.programs.len());
+        let search = plan
+            .programs
+            .iter()
+            .map(|p| format!("{}\n{}\n{}", p.id, p.name, p.lead).to_lowercase())
+            .collect();
         let mut overdue = Vec::new();
         let mut due_soon = Vec::new();
         // Programs of one dimension usually sit together; remember the last lookup.
-        let mut last: Option<(&str, usize)> = None;
+        let mut last: Option<(&str, Option<usize>)> = None;
         for (i, p) in plan.programs.iter().enumerate() {
             let d = match last {
                 Some((id, d)) if id == p.dimension => d,
                 _ => {
-                    let Some(d) = position(&p.dimension) else {
-                        continue;
-                    };
+                    let d = plan.dimensions.iter().position(|d| d.id == p.dimension);
                     last = Some((&p.dimension, d));
                     d
                 }
             };
+            dimension_of.push(d);
+            let Some(d) = d else { continue };
             tallies[d].add(p);
-            if !needle.matches(p) {
-                continue;
-            }
-            by_dimension[d].push(i);
             if p.status.is_closed() {
                 continue;
             }
@@ -186,56 +199,53 @@ impl Index {
             });
             list.into_iter().map(|(_, p, m)| (p, m)).collect()
         };
-        let mut timeline = Vec::with_capacity(plan.programs.len() + plan.dimensions.len());
-        for (d, programs) in by_dimension.iter().enumerate() {
-            if !programs.is_empty() || needle.is_empty() {
-                timeline.push(TimelineRow::Dimension(d));
-                timeline.extend(programs.iter().map(|&i| TimelineRow::Program(i)));
-            }
-        }
-        Index {
-            by_dimension,
+        let base = Base {
+            dimension_of,
             overdue: by_date(overdue),
             due_soon: by_date(due_soon),
-            timeline,
+            search,
+        };
+        let mut index = Index {
             tallies,
             total,
+            base,
+            ..Index::default()
+        };
+        index.refilter(filter);
+        index
+    }
+
+    /// The filtered lists only: on every filter keystroke.
+    pub fn refilter(&mut self, filter: &str) {
+        let needle = filter.trim().to_lowercase();
+        let matches: Vec<bool> = self
+            .base
+            .search
+            .iter()
+            .map(|key| key.contains(&needle))
+            .collect();
+        let mut by_dimension = vec![Vec::new(); self.tallies.len()];
+        for (i, d) in self.base.dimension_of.iter().enumerate() {
+            if let Some(d) = d
+                && matches[i]
+            {
+                by_dimension[*d].push(i);
+            }
         }
-    }
-}
-
-/// A case-insensitive filter over id, name and lead agency.
-struct Needle {
-    lower: String,
-}
-
-impl Needle {
-    fn new(filter: &str) -> Needle {
-        Needle {
-            lower: filter.trim().to_lowercase(),
+        let keep =
+            |list: &[MilestoneAt]| list.iter().copied().filter(|&(p, _)| matches[p]).collect();
+        self.overdue = keep(&self.base.overdue);
+        self.due_soon = keep(&self.base.due_soon);
+        self.timeline.clear();
+        for (d, programs) in by_dimension.iter().enumerate() {
+            if !programs.is_empty() || needle.is_empty() {
+                self.timeline.push(TimelineRow::Dimension(d));
+                self.timeline
+                    .extend(programs.iter().map(|&i| TimelineRow::Program(i)));
+            }
         }
+        self.by_dimension = by_dimension;
     }
-
-    fn is_empty(&self) -> bool {
-        self.lower.is_empty()
-    }
-
-    fn matches(&self, p: &Program) -> bool {
-        self.is_empty()
-            || [&p.id, &p.name, &p.lead]
-                .iter()
-                .any(|s| contains_folded(s, &self.lower))
-    }
-}
-
-/// `haystack` contains `needle` (already lower-case), ignoring case, without
-/// allocating for ASCII text, which is nearly all of a plan.
-fn contains_folded(haystack: &str, needle: &str) -> bool {
-    if haystack.is_ascii() && needle.is_ascii() {
-        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-        return n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
-    }
-    haystack.to_lowercase().contains(needle)
 }
 
 impl App {
@@ -299,8 +309,9 @@ impl App {
         usize::from(self.size.1.saturating_sub(8)).max(1)
     }
 
+    /// After the filter changed: refilter and keep every selection in range.
     fn reindex(&mut self) {
-        self.index = Index::build(&self.doc.plan, &self.filter, self.today);
+        self.index.refilter(&self.filter);
         let lens = (
             self.index.overdue.len(),
             self.index.due_soon.len(),

@@ -286,3 +286,20 @@ fn dashboard_lists_agree_with_the_printed_summary() {
         );
     }
 }
+
+#[test]
+fn filtering_live_gives_the_same_lists_as_building_from_scratch() {
+    let mut app = app();
+    press(&mut app, "/in");
+    let fresh = pantau::app::Index::build(app.plan(), "in", app.today);
+    assert_eq!(app.index.by_dimension, fresh.by_dimension);
+    assert_eq!(app.index.overdue, fresh.overdue);
+    assert_eq!(app.index.due_soon, fresh.due_soon);
+    assert_eq!(app.index.timeline, fresh.timeline);
+    assert!(
+        app.index.overdue.len()
+            < pantau::app::Index::build(app.plan(), "", app.today)
+                .overdue
+                .len()
+    );
+}
