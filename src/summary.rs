@@ -127,31 +127,37 @@ pub fn render(plan: &Plan, o: &Options) -> String {
         line(&format!("  {}", t.s_none));
     }
     let id_cols = id_width(targets.iter().map(|(p, _)| p.id.as_str()));
-    for (p, target) in targets {
-        let none = || g.none.to_string();
-        let unit = if target.unit.is_empty() {
-            String::new()
+    let none = || g.none.to_string();
+    // "40 → 90 %" and "actual 85", each escaped and cut to a third of the page at most.
+    let figures: Vec<(String, String)> = targets
+        .iter()
+        .map(|(_, target)| {
+            let unit = if target.unit.is_empty() { String::new() } else { format!(" {}", target.unit) };
+            let plan = format!(
+                "{} {} {}{}",
+                target.baseline.map_or_else(none, |v| number(v, o.lang)),
+                g.arrow,
+                number(target.target, o.lang),
+                unit
+            );
+            let actual = format!("{} {}", t.s_actual, target.actual.map_or_else(none, |v| number(v, o.lang)));
+            (fit(&plan, w / 3, g.ellipsis), fit(&actual, w / 4, g.ellipsis))
+        })
+        .collect();
+    let plan_cols = figures.iter().map(|(p, _)| width(p)).max().unwrap_or(0);
+    let actual_cols = figures.iter().map(|(_, a)| width(a)).max().unwrap_or(0);
+    let lead = 2 + id_cols + 2;
+    let room = w.saturating_sub(lead + 2 + plan_cols + 2 + actual_cols);
+    for ((p, target), (plan, actual)) in targets.iter().zip(&figures) {
+        let id = pad(&p.id, id_cols, g.ellipsis);
+        let figures = format!("{}  {}", pad_left(plan, plan_cols), pad(actual, actual_cols, g.ellipsis));
+        if room >= 16 {
+            line(&format!("  {id}  {}  {figures}", pad(&target.indicator, room, g.ellipsis)).trim_end().to_string());
         } else {
-            format!(" {}", target.unit)
-        };
-        let figures = format!(
-            "{} {} {}{}{}{} {}",
-            target.baseline.map_or_else(none, |v| number(v, o.lang)),
-            g.arrow,
-            number(target.target, o.lang),
-            unit,
-            g.dot,
-            t.s_actual,
-            target.actual.map_or_else(none, |v| number(v, o.lang)),
-        );
-        let figures = fit(&figures, w.saturating_sub(4 + id_cols + 8), g.ellipsis);
-        let room = w.saturating_sub(2 + id_cols + 2 + 2 + width(&figures));
-        line(&format!(
-            "  {}  {}  {}",
-            pad(&p.id, id_cols, g.ellipsis),
-            pad(&target.indicator, room, g.ellipsis),
-            figures
-        ));
+            // Too narrow for the indicator beside the figures: figures go below it.
+            line(&format!("  {id}  {}", fit(&target.indicator, w.saturating_sub(lead), g.ellipsis)));
+            line(&format!("{}{}", " ".repeat(lead), figures).trim_end().to_string());
+        }
     }
     out
 }
@@ -241,16 +247,18 @@ fn milestone_lines(
         return;
     }
     let id_cols = id_width(items.iter().map(|m| m.program.id.as_str()));
-    for m in items {
-        let when = when(m);
+    let whens: Vec<String> = items.iter().map(&when).collect();
+    // One column for "63 d late", right-aligned so the figures line up.
+    let when_cols = whens.iter().map(|w| width(w)).max().unwrap_or(0);
+    for (m, when) in items.iter().zip(&whens) {
         // "  2023-03-31  GOV-01  title  120 d late"
-        let room = w.saturating_sub(2 + 10 + 2 + id_cols + 2 + 2 + width(&when));
+        let room = w.saturating_sub(2 + 10 + 2 + id_cols + 2 + 2 + when_cols);
         line(&format!(
             "  {}  {}  {}  {}",
             m.due,
             pad(&m.program.id, id_cols, g.ellipsis),
             pad(&m.milestone.title, room, g.ellipsis),
-            when
+            pad_left(when, when_cols)
         ));
     }
 }
