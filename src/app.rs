@@ -312,6 +312,19 @@ impl App {
     /// After the filter changed: refilter and keep every selection in range.
     fn reindex(&mut self) {
         self.index.refilter(&self.filter);
+        // A filter typed in the drill-down looks across all dimensions: if the
+        // one on screen has no match, go to the first that has.
+        if self.view == View::Dimensions
+            && self.listed_programs().is_empty()
+            && let Some(d) = self
+                .index
+                .by_dimension
+                .iter()
+                .position(|list| !list.is_empty())
+        {
+            self.drill.dimension = d;
+            self.drill.programs = Scroll::default();
+        }
         let lens = (
             self.index.overdue.len(),
             self.index.due_soon.len(),

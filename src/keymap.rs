@@ -236,6 +236,18 @@ pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
     })
 }
 
+/// Esc followed at once by a key reaches us as Alt+key, and pantau binds no
+/// Alt keys: give it back as the two presses the user made.
+pub fn unfold(event: KeyEvent) -> Vec<KeyEvent> {
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        let mut key = event;
+        key.modifiers.remove(KeyModifiers::ALT);
+        vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), key]
+    } else {
+        vec![event]
+    }
+}
+
 /// The context whose bindings apply first.
 pub fn current_context(app: &App) -> Context {
     if app.filtering {

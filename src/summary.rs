@@ -132,7 +132,11 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     let figures: Vec<(String, String)> = targets
         .iter()
         .map(|(_, target)| {
-            let unit = if target.unit.is_empty() { String::new() } else { format!(" {}", target.unit) };
+            let unit = if target.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", target.unit)
+            };
             let plan = format!(
                 "{} {} {}{}",
                 target.baseline.map_or_else(none, |v| number(v, o.lang)),
@@ -140,8 +144,15 @@ pub fn render(plan: &Plan, o: &Options) -> String {
                 number(target.target, o.lang),
                 unit
             );
-            let actual = format!("{} {}", t.s_actual, target.actual.map_or_else(none, |v| number(v, o.lang)));
-            (fit(&plan, w / 3, g.ellipsis), fit(&actual, w / 4, g.ellipsis))
+            let actual = format!(
+                "{} {}",
+                t.s_actual,
+                target.actual.map_or_else(none, |v| number(v, o.lang))
+            );
+            (
+                fit(&plan, w / 3, g.ellipsis),
+                fit(&actual, w / 4, g.ellipsis),
+            )
         })
         .collect();
     let plan_cols = figures.iter().map(|(p, _)| width(p)).max().unwrap_or(0);
@@ -150,13 +161,26 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     let room = w.saturating_sub(lead + 2 + plan_cols + 2 + actual_cols);
     for ((p, target), (plan, actual)) in targets.iter().zip(&figures) {
         let id = pad(&p.id, id_cols, g.ellipsis);
-        let figures = format!("{}  {}", pad_left(plan, plan_cols), pad(actual, actual_cols, g.ellipsis));
+        let figures = format!(
+            "{}  {}",
+            pad_left(plan, plan_cols),
+            pad(actual, actual_cols, g.ellipsis)
+        );
         if room >= 16 {
-            line(&format!("  {id}  {}  {figures}", pad(&target.indicator, room, g.ellipsis)).trim_end().to_string());
+            line(
+                format!(
+                    "  {id}  {}  {figures}",
+                    pad(&target.indicator, room, g.ellipsis)
+                )
+                .trim_end(),
+            );
         } else {
             // Too narrow for the indicator beside the figures: figures go below it.
-            line(&format!("  {id}  {}", fit(&target.indicator, w.saturating_sub(lead), g.ellipsis)));
-            line(&format!("{}{}", " ".repeat(lead), figures).trim_end().to_string());
+            line(&format!(
+                "  {id}  {}",
+                fit(&target.indicator, w.saturating_sub(lead), g.ellipsis)
+            ));
+            line(format!("{}{}", " ".repeat(lead), figures).trim_end());
         }
     }
     out

@@ -87,10 +87,10 @@ const ASCII: Glyphs = Glyphs {
 };
 
 impl Theme {
-    /// Monochrome when `NO_COLOR` is set to anything (no-color.org).
+    /// Monochrome when `NO_COLOR` is set to a non-empty value (no-color.org).
     pub fn from_env(no_color: Option<std::ffi::OsString>, ascii: bool) -> Theme {
         Theme {
-            mono: no_color.is_some(),
+            mono: no_color.is_some_and(|v| !v.is_empty()),
             ascii,
         }
     }

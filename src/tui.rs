@@ -29,7 +29,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> i
     draw(terminal, app, theme)?;
     while !app.should_quit {
         let action = match event::read()? {
-            Event::Key(key) => keymap::resolve(app, key),
+            Event::Key(key) => {
+                // Esc and the next key arriving in one read (fast typing, a
+                // laggy link) come as Alt+key; act on both, in order.
+                for key in keymap::unfold(key) {
+                    if let Some(action) = keymap::resolve(app, key) {
+                        update(app, action);
+                    }
+                }
+                if !app.should_quit {
+                    draw(terminal, app, theme)?;
+                }
+                continue;
+            }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         };

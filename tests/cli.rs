@@ -512,12 +512,20 @@ fn a_bare_number_where_an_option_belongs_explains_some() {
 
 #[test]
 fn readme_printout_is_what_summary_prints() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let command = "$ pantau summary data/luwu-utara.ron --today 2023-11-02 --width 72\n";
     let start = readme.find(command).expect("README shows a printout") + command.len();
     let shown = &readme[start..start + readme[start..].find("```").unwrap()];
     let (_d, path) = plan_file(EXAMPLE);
-    let (code, stdout, _) = run(&["summary", s(&path), "--today", "2023-11-02", "--width", "72"]);
+    let (code, stdout, _) = run(&[
+        "summary",
+        s(&path),
+        "--today",
+        "2023-11-02",
+        "--width",
+        "72",
+    ]);
     assert_eq!(code, 0);
     assert_eq!(shown, stdout, "README.md's example printout is stale");
 }

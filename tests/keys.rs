@@ -303,3 +303,30 @@ fn filtering_live_gives_the_same_lists_as_building_from_scratch() {
                 .len()
     );
 }
+
+#[test]
+fn esc_and_a_key_arriving_together_act_as_both() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎");
+    assert_eq!(app.drill.pane, Pane::Detail);
+    // What crossterm reports when Esc and j arrive in one read.
+    for key in keymap::unfold(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT)) {
+        if let Some(action) = keymap::resolve(&app, key) {
+            update(&mut app, action);
+        }
+    }
+    assert_eq!(app.drill.pane, Pane::Programs, "Esc backed out");
+    assert_eq!(selected_id(&app), "GOV-02", "and j moved down");
+}
+
+#[test]
+fn a_filter_in_the_drill_down_finds_programs_in_other_dimensions() {
+    let mut app = app();
+    press(&mut app, "2⏎/qris");
+    assert_eq!(
+        app.plan().dimensions[app.drill.dimension].id,
+        "economy",
+        "moved to where the match is"
+    );
+    assert_eq!(selected_id(&app), "ECO-01");
+}
