@@ -154,15 +154,11 @@ fn slash_filters_the_program_list_live_enter_keeps_it_and_esc_clears_it() {
     let t = &ui.tmux;
     t.key("2");
     t.wait_for("the dimension list", looks::dimensions);
-    // The filter narrows the selected dimension's list: go to Smart Economy.
-    t.key("j");
-    t.key("j");
-    t.wait_for("Smart Economy selected", |s| {
-        looks::dimension_selected(s, "Smart Economy")
-    });
+    // Start in Smart Governance: the filter looks across dimensions and moves
+    // to the first one with a match.
     t.key("Enter");
-    t.wait_for("Smart Economy's programs", |s| {
-        looks::program_selected(s, "ECO-01") && s.contains("ECO-02")
+    t.wait_for("Smart Governance's programs", |s| {
+        looks::program_selected(s, "GOV-01") && s.contains("GOV-02")
     });
 
     // Typed text shows in the bottom line; Esc in the prompt clears it.
@@ -175,8 +171,8 @@ fn slash_filters_the_program_list_live_enter_keeps_it_and_esc_clears_it() {
         bottom_line(s).contains("Filter: qris_") && s.contains("ECO-01") && !s.contains("ECO-02")
     });
     assert!(
-        screen.contains("Smart Economy     1"),
-        "match count:\n{screen}"
+        screen.contains("Smart Economy · Disporapar") && screen.contains("> ECO-01"),
+        "moved to the dimension with the match:\n{screen}"
     );
     t.key("Escape");
     t.wait_for("the filter cleared by Esc", |s| {

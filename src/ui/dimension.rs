@@ -11,11 +11,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// Below this width the program list does not share the screen with the dimensions.
+const FULL_WIDTH_BELOW: u16 = 110;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.drill.pane == Pane::Detail
         && let Some(program) = app.selected_program()
     {
         return super::detail::draw(frame, area, app, program, theme);
+    }
+    // Once inside a dimension on a narrow terminal, its programs take the whole
+    // width (the dimension is named in the title): at 80 columns that is the
+    // difference between a readable name and lead agency and neither.
+    if app.drill.pane == Pane::Programs && area.width < FULL_WIDTH_BELOW {
+        return programs(frame, area, app, theme);
     }
     // Wide enough for "Smart Environment" and its count at 80 columns.
     let left_cols = (area.width / 4).clamp(23, 30);
@@ -101,10 +110,26 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(2)
         .clamp(2, 10);
-    let horizon = 9;
-    let status = 13;
+    let horizon = t
+        .horizon_short
+        .iter()
+        .map(|h| text::width(h))
+        .max()
+        .unwrap_or(0);
+    let status = t.status.iter().map(|s| text::width(s)).max().unwrap_or(0);
     let steps = 5;
-    let lead = if width >= 90 { 18 } else { 0 };
+    let leads = listed
+        .iter()
+        .map(|&i| text::width(&plan.programs[i].lead))
+        .max()
+        .unwrap_or(0);
+    // The lead agency shows when the name keeps at least 16 columns.
+    let fixed = id + horizon + status + steps + 4;
+    let lead = if width >= fixed + 16 + 10 {
+        leads.clamp(4, 20).min(width - fixed - 16 - 1)
+    } else {
+        0
+    };
     let name = width
         .saturating_sub(id + horizon + status + steps + lead + 4)
         .max(4);

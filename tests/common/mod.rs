@@ -332,9 +332,12 @@ pub mod looks {
         dimensions(s) && s.contains(&format!("> {name}"))
     }
 
-    /// The drill-down's program list focused on `id`.
+    /// The drill-down's program list focused on `id`. Below 110 columns the
+    /// list has the whole width and its heading row is the screen's third line.
     pub fn program_selected(s: &str, id: &str) -> bool {
-        dimensions(s) && s.contains(&format!("> {id} "))
+        line(s, 2).contains(" ID ")
+            && line(s, 2).contains("Program")
+            && s.contains(&format!("> {id} "))
     }
 
     /// A program's detail page.
