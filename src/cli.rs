@@ -12,6 +12,20 @@ Without FILE, pantau uses $PANTAU_FILE, else masterplan.ron in your data folder
 Exit codes: 0 ok, 1 runtime failure, 2 invalid input or usage.
 The data format is described in docs/FORMAT.md.";
 
+const SET_HELP: &str = "\
+Fields: id name description dimension element horizon lead support funding
+start end status notes; milestone.N.title|due|done and
+target.N.year|indicator|unit|baseline|target|actual, counting from 1.
+Lists (support, funding) are comma-separated. Empty, - or none clears an
+optional number (baseline, actual).
+
+Examples:
+  pantau set GOV-01 status=Done
+  pantau set GOV-01 milestone.2.done=true
+  pantau set -f plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5
+
+Nothing is written unless every change and the resulting plan are valid.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "pantau",
@@ -66,6 +80,18 @@ pub enum Command {
         /// How many days ahead "due soon" looks
         #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(i32).range(0..=3660))]
         days: i32,
+    },
+    /// Change fields of one program from a script: pantau set GOV-01 status=Done
+    #[command(after_help = SET_HELP)]
+    Set {
+        /// The masterplan file (default as for the other commands)
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The program's id, e.g. GOV-01
+        id: String,
+        /// One or more changes, each FIELD=VALUE
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        changes: Vec<String>,
     },
     /// Write the bundled Luwu Utara example plan to a new file
     Init {

@@ -8,6 +8,8 @@ pub mod action;
 pub mod app;
 pub mod canonical;
 pub mod cli;
+pub mod edit;
+pub mod fields;
 pub mod i18n;
 pub mod keymap;
 pub mod model;

@@ -124,6 +124,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             };
             print(&summary::render(&doc.plan, &options))
         }
+        Some(Command::Set { file, id, changes }) => set(file, &id, &changes, t),
         Some(Command::Init { file }) => {
             let path = match file {
                 Some(path) => path,
@@ -217,4 +218,66 @@ fn print(text: &str) -> Result<(), Failure> {
         }
         _ => Ok(()),
     }
+}
+
+/// `pantau set`: every change is checked, then the whole plan, and only then
+/// is the file written (atomically); on any error the file is left untouched.
+fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<(), Failure> {
+    let invalid = |message: String| Failure::Invalid(format!("{}: {message}", t.error));
+    let path = plan_path(file, t)?;
+    let mut doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+    let index = doc
+        .plan
+        .programs
+        .iter()
+        .position(|p| p.id == id)
+        .ok_or_else(|| {
+            invalid(fill(
+                t.set_no_program,
+                &[&pantau::text::escape(id), &path.display()],
+            ))
+        })?;
+    let mut report = String::new();
+    for change in changes {
+        let Some((field, value)) = change.split_once('=') else {
+            return Err(invalid(fill(
+                t.set_not_assignment,
+                &[&pantau::text::escape(change)],
+            )));
+        };
+        let field = field.trim();
+        let before = pantau::fields::get(&doc.plan.programs[index], field);
+        // Applied one by one, so `dimension=… element=…` sees the new dimension.
+        let program = pantau::fields::set(&doc.plan, index, field, value, t)
+            .map_err(|e| invalid(e.render(t)))?;
+        let after = pantau::fields::get(&program, field);
+        doc.plan.programs[index] = program;
+        let show = |v: Option<String>| pantau::text::escape(&v.unwrap_or_default()).into_owned();
+        report.push_str(&format!(
+            "{}: {field}: {} -> {}\n",
+            pantau::text::escape(id),
+            show(before),
+            show(after)
+        ));
+    }
+    let problems = pantau::validate::validate(&doc.plan, t);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| format!("  {}", p.message))
+            .collect();
+        return Err(invalid(format!(
+            "{}\n{}",
+            t.set_invalid_result,
+            list.join("\n")
+        )));
+    }
+    store::save(&path, &doc.to_ron()).map_err(|e| {
+        Failure::Runtime(format!(
+            "{}: {}",
+            t.error,
+            fill(t.save_failed, &[&path.display(), &e])
+        ))
+    })?;
+    print(&report)
 }

@@ -529,3 +529,83 @@ fn readme_printout_is_what_summary_prints() {
     assert_eq!(code, 0);
     assert_eq!(shown, stdout, "README.md's example printout is stale");
 }
+
+#[test]
+fn set_changes_fields_and_milestones_and_says_what_changed() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, stderr) = run(&[
+        "set",
+        "-f",
+        s(&path),
+        "GOV-01",
+        "status=Done",
+        "milestone.3.done=true",
+        "lead=Dinas PMD",
+        "target.1.actual=85,5",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("GOV-01: status: InProgress -> Done"),
+        "{stdout}"
+    );
+    let plan = pantau::store::load(&path, &pantau::i18n::EN).unwrap().plan;
+    let p = plan.program("GOV-01").unwrap();
+    assert_eq!(p.status, pantau::model::Status::Done);
+    assert!(p.milestones[2].done);
+    assert_eq!(p.lead, "Dinas PMD");
+    assert_eq!(
+        p.targets[0].actual,
+        Some(85.5),
+        "decimal comma read as Indonesians write it"
+    );
+    // Everything else is as it was: only those lines changed.
+    let after = std::fs::read_to_string(&path).unwrap();
+    let changed = EXAMPLE
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(changed, 4);
+}
+
+#[test]
+fn set_refuses_bad_input_and_leaves_the_file_untouched() {
+    let (dir, path) = plan_file(EXAMPLE);
+    for (args, expect) in [
+        (
+            vec!["GOV-01", "status=Finished"],
+            "NotStarted | InProgress | Done | Delayed | OnHold | Cancelled",
+        ),
+        (vec!["GOV-99", "status=Done"], "no program with id `GOV-99`"),
+        (vec!["GOV-01", "staus=Done"], "unknown field `staus`"),
+        (
+            vec!["GOV-01", "milestone.9.done=true"],
+            "there is no milestone 9",
+        ),
+        (vec!["GOV-01", "end=2040"], "a year from 2022 to 2031"),
+        (
+            vec!["GOV-01", "start=2023", "end=2022"],
+            "nothing was written",
+        ),
+        (vec!["GOV-01", "milestone.1.due=31/03/2023"], "YYYY-MM-DD"),
+        (vec!["GOV-01", "status"], "is not FIELD=VALUE"),
+        (
+            vec!["GOV-01", "status=Done", "horizon=Someday"],
+            "QuickWin | Short | Medium | Long",
+        ),
+        (vec!["GOV-01", "id=GOV-02"], "already has this id"),
+    ] {
+        let mut all = vec!["set", "-f", s(&path)];
+        all.extend(args.iter().copied());
+        assert_invalid(&all, &[expect]);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            EXAMPLE,
+            "{args:?} left the file as it was"
+        );
+    }
+    assert!(
+        !dir.path().join("plan.ron.bak").exists(),
+        "not even a backup was made"
+    );
+}
