@@ -42,4 +42,63 @@ pub enum Action {
     FilterClear,
     /// The terminal changed size; lists re-page.
     Resize(u16, u16),
+
+    // Editing.
+    /// `s` / `S`: the selected program's status forward or back.
+    CycleStatus {
+        forward: bool,
+    },
+    /// Space: a milestone done / not done (in the dashboard: done).
+    ToggleDone,
+    /// `[` `]` and `{` `}` in the timeline.
+    ShiftYear {
+        start: bool,
+        by: i32,
+    },
+    Add,
+    Delete,
+    /// `J` / `K`: move the selected program or milestone down or up.
+    Reorder {
+        down: bool,
+    },
+    /// `e`: the edit form of the selected thing.
+    Edit,
+    Undo,
+    Redo,
+    /// Ctrl-S: ask the event loop to save.
+    Save,
+    /// The event loop saved the file at this local time (`HH:MM`).
+    Saved {
+        at: String,
+    },
+    /// The event loop could not save; the message says why.
+    SaveFailed(String),
+
+    // In a form.
+    FormChar(char),
+    FormBackspace,
+    FormDelete,
+    FormLeft,
+    FormRight,
+    FormHome,
+    FormEnd,
+    FormDeleteWord,
+    FormClear,
+    FormNext,
+    FormPrev,
+    /// Enter: a new line in notes, else accept the form.
+    FormEnter,
+    FormCancel,
+
+    // Answers to a question (delete? save changes?).
+    Yes,
+    No,
+    Cancel,
+}
+
+/// Work `update` leaves for the event loop, which owns files and the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Save,
+    SaveAndQuit,
 }

@@ -1,7 +1,9 @@
 //! The interface's state and `update`, the one place it changes. No I/O here:
 //! the event loop feeds actions in and draws what results.
 
-use crate::action::{Action, View};
+use crate::action::{Action, Effect, View};
+use crate::edit::History;
+use crate::form::Form;
 use crate::i18n::Lang;
 use crate::model::{Plan, Program};
 use crate::progress::Tally;
@@ -26,7 +28,14 @@ pub struct App {
     pub filtering: bool,
     pub message: Option<String>,
     pub should_quit: bool,
-    pub modified: bool,
+    /// Every change since the file was opened, for undo, redo and "modified".
+    pub history: History,
+    /// A form or a question that has the keyboard until answered.
+    pub modal: Option<Modal>,
+    /// Work for the event loop (saving), taken by it after each update.
+    pub effect: Option<Effect>,
+    /// Local time of the last save, `HH:MM`, for the status bar.
+    pub saved_at: Option<String>,
     /// Terminal size, so paging knows how many rows a page holds.
     pub size: (u16, u16),
     pub dashboard: DashboardState,
@@ -63,7 +72,57 @@ pub struct DrillState {
     pub pane: Pane,
     pub dimension: usize,
     pub programs: Scroll,
-    pub detail_scroll: u16,
+    /// The selected line of the detail: 0 the program itself, then its
+    /// milestones, then its targets.
+    pub item: Scroll,
+}
+
+/// What the selected line of a program's detail is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Program,
+    Milestone(usize),
+    Target(usize),
+}
+
+impl Item {
+    pub fn of(program: &Program, line: usize) -> Item {
+        let m = program.milestones.len();
+        match line {
+            0 => Item::Program,
+            n if n <= m => Item::Milestone(n - 1),
+            n => Item::Target((n - 1 - m).min(program.targets.len().saturating_sub(1))),
+        }
+    }
+
+    pub fn line(self, program: &Program) -> usize {
+        match self {
+            Item::Program => 0,
+            Item::Milestone(i) => 1 + i,
+            Item::Target(i) => 1 + program.milestones.len() + i,
+        }
+    }
+
+    pub fn count(program: &Program) -> usize {
+        1 + program.milestones.len() + program.targets.len()
+    }
+}
+
+/// Something that holds the keyboard until it is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Form(Box<Form>),
+    Confirm(Deletion),
+    /// Quitting with unsaved changes: save them?
+    QuitPrompt,
+}
+
+/// What a confirmed delete removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deletion {
+    Program(usize),
+    Milestone(usize, usize),
+    Target(usize, usize),
 }
 
 #[derive(Debug, Default)]
@@ -262,7 +321,10 @@ impl App {
             filtering: false,
             message: None,
             should_quit: false,
-            modified: false,
+            history: History::default(),
+            modal: None,
+            effect: None,
+            saved_at: None,
             size: (80, 24),
             dashboard: DashboardState::default(),
             drill: DrillState::default(),
@@ -275,6 +337,18 @@ impl App {
 
     pub fn plan(&self) -> &Plan {
         &self.doc.plan
+    }
+
+    /// Whether there are changes not yet saved.
+    pub fn modified(&self) -> bool {
+        self.history.is_modified()
+    }
+
+    /// The index in the plan of the program listed as selected in the drill-down.
+    pub fn selected_program_index(&self) -> Option<usize> {
+        self.listed_programs()
+            .get(self.drill.programs.selected)
+            .copied()
     }
 
     /// The programs listed in the drill-down for the selected dimension.
@@ -309,9 +383,20 @@ impl App {
         usize::from(self.size.1.saturating_sub(8)).max(1)
     }
 
+    /// After the plan changed: everything derived is built again.
+    pub(crate) fn rebuild(&mut self) {
+        self.index = Index::build(&self.doc.plan, &self.filter, self.today);
+        self.settle();
+    }
+
     /// After the filter changed: refilter and keep every selection in range.
-    fn reindex(&mut self) {
+    pub(crate) fn reindex(&mut self) {
         self.index.refilter(&self.filter);
+        self.settle();
+    }
+
+    /// Keeps every selection inside its (possibly shorter) list.
+    fn settle(&mut self) {
         // A filter typed in the drill-down looks across all dimensions: if the
         // one on screen has no match, go to the first that has.
         if self.view == View::Dimensions
@@ -333,8 +418,10 @@ impl App {
         self.dashboard.overdue.clamp(lens.0);
         self.dashboard.due_soon.clamp(lens.1);
         self.drill.programs.clamp(lens.2);
-        if self.drill.pane == Pane::Detail && self.selected_program().is_none() {
-            self.drill.pane = Pane::Programs;
+        match self.selected_program().map(Item::count) {
+            None if self.drill.pane == Pane::Detail => self.drill.pane = Pane::Programs,
+            Some(items) => self.drill.item.clamp(items),
+            None => {}
         }
         self.timeline.rows.clamp(self.index.timeline.len());
         if self.selected_timeline_program().is_none() {
@@ -367,7 +454,7 @@ impl App {
             .position(|&i| i == program)
             .unwrap_or(0);
         self.drill.pane = Pane::Detail;
-        self.drill.detail_scroll = 0;
+        self.drill.item = Scroll::default();
         self.view = View::Dimensions;
     }
 
@@ -426,8 +513,8 @@ impl App {
                 return;
             }
             (View::Dimensions, Pane::Detail) => {
-                let scrolled = i32::from(self.drill.detail_scroll) + delta as i32;
-                self.drill.detail_scroll = scrolled.clamp(0, i32::from(u16::MAX)) as u16;
+                let items = self.selected_program().map_or(1, Item::count);
+                self.drill.item.selected = step(self.drill.item.selected, delta, items);
                 return;
             }
             _ => {}
@@ -452,7 +539,14 @@ pub fn update(app: &mut App, action: Action) {
     }
     let big = isize::MAX / 2;
     match action {
-        Action::Quit => app.should_quit = true,
+        Action::Quit => {
+            // Unsaved changes are never dropped by a stray `q`: ask first.
+            if app.modified() {
+                app.modal = Some(Modal::QuitPrompt);
+            } else {
+                app.should_quit = true;
+            }
+        }
         Action::Resize(w, h) => app.size = (w, h),
         Action::ToggleHelp => app.help = !app.help,
         Action::Show(view) => {
@@ -473,13 +567,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Down => app.move_by(1),
         Action::PageUp => app.move_by(-(app.page() as isize)),
         Action::PageDown => app.move_by(app.page() as isize),
-        Action::First => {
-            if app.view == View::Dimensions && app.drill.pane == Pane::Detail {
-                app.drill.detail_scroll = 0;
-            } else {
-                app.move_by(-big);
-            }
-        }
+        Action::First => app.move_by(-big),
         Action::Last => app.move_by(big),
         Action::Left => match app.view {
             View::Dashboard => app.dashboard.focus = DashFocus::Overdue,
@@ -513,7 +601,7 @@ pub fn update(app: &mut App, action: Action) {
                 Pane::Programs => {
                     if app.selected_program().is_some() {
                         app.drill.pane = Pane::Detail;
-                        app.drill.detail_scroll = 0;
+                        app.drill.item = Scroll::default();
                     }
                 }
                 Pane::Detail => {}
@@ -552,6 +640,7 @@ pub fn update(app: &mut App, action: Action) {
             app.filter.clear();
             app.reindex();
         }
+        editing => crate::editing::update(app, editing),
     }
 }
 

@@ -181,6 +181,13 @@ impl History {
         self.done.last().map(|(_, e)| e)
     }
 
+    /// Takes back the newest edit and forgets it (it made the plan invalid).
+    pub fn discard_last(&mut self, plan: &mut Plan) {
+        if let Some((_, edit)) = self.done.pop() {
+            edit.inverse().apply(plan);
+        }
+    }
+
     fn current(&self) -> u64 {
         self.done.last().map_or(0, |(id, _)| *id)
     }

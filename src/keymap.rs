@@ -2,7 +2,7 @@
 //! status-bar hints, so what the help says is what the keys do.
 
 use crate::action::{Action, View};
-use crate::app::{App, Pane};
+use crate::app::{App, Modal, Pane};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where a binding applies.
@@ -17,6 +17,12 @@ pub enum Context {
     Help,
     /// The filter prompt is taking text.
     Filter,
+    /// An edit form is open.
+    Form,
+    /// "Delete …?"
+    Confirm,
+    /// "Save changes?" on quitting.
+    QuitPrompt,
 }
 
 /// What a binding is for, as the help screen says it (text in `i18n`).
@@ -40,6 +46,31 @@ pub enum Help {
     FilterKeep,
     FilterClear,
     FilterDelete,
+    Status,
+    Toggle,
+    MarkDone,
+    EndYear,
+    StartYear,
+    Add,
+    Delete,
+    Reorder,
+    Edit,
+    EditHeader,
+    Undo,
+    Redo,
+    Save,
+    FormNext,
+    FormAccept,
+    FormCancel,
+    FormPick,
+    FormWord,
+    FormClear,
+    FormCursor,
+    ConfirmYes,
+    ConfirmNo,
+    QuitSave,
+    QuitDiscard,
+    QuitCancel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,7 +166,70 @@ pub const BINDINGS: &[Binding] = &[
         Help::CloseHelp,
     ),
     bind(Help, &[ctrl('c')], Action::Quit, Help::Quit),
+    // An edit form: typed characters go to the field (see `resolve`).
+    hint(
+        Form,
+        &[code(KeyCode::Enter)],
+        Action::FormEnter,
+        Help::FormAccept,
+    ),
+    hint(
+        Form,
+        &[code(KeyCode::Esc)],
+        Action::FormCancel,
+        Help::FormCancel,
+    ),
+    hint(
+        Form,
+        &[
+            code(KeyCode::Tab),
+            code(KeyCode::BackTab),
+            code(KeyCode::Down),
+            code(KeyCode::Up),
+        ],
+        Action::FormNext,
+        Help::FormNext,
+    ),
+    bind(
+        Form,
+        &[
+            code(KeyCode::Left),
+            code(KeyCode::Right),
+            code(KeyCode::Home),
+            code(KeyCode::End),
+        ],
+        Action::FormRight,
+        Help::FormCursor,
+    ),
+    hint(Form, &[k(' ')], Action::FormChar(' '), Help::FormPick),
+    bind(
+        Form,
+        &[code(KeyCode::Backspace), code(KeyCode::Delete)],
+        Action::FormBackspace,
+        Help::FilterDelete,
+    ),
+    bind(Form, &[ctrl('w')], Action::FormDeleteWord, Help::FormWord),
+    bind(Form, &[ctrl('u')], Action::FormClear, Help::FormClear),
+    bind(Form, &[ctrl('c')], Action::Quit, Help::Quit),
+    // "Delete …?" and "Save changes?": y/n, and t for "tidak".
+    hint(Confirm, &[k('y')], Action::Yes, Help::ConfirmYes),
+    hint(
+        Confirm,
+        &[k('n'), k('t'), code(KeyCode::Esc)],
+        Action::No,
+        Help::ConfirmNo,
+    ),
+    hint(QuitPrompt, &[k('y')], Action::Yes, Help::QuitSave),
+    hint(QuitPrompt, &[k('n'), k('t')], Action::No, Help::QuitDiscard),
+    hint(
+        QuitPrompt,
+        &[code(KeyCode::Esc), ctrl('c')],
+        Action::Cancel,
+        Help::QuitCancel,
+    ),
     // The dashboard.
+    bind(Dashboard, &[k(' ')], Action::ToggleDone, Help::MarkDone),
+    bind(Dashboard, &[k('e')], Action::Edit, Help::EditHeader),
     bind(
         Dashboard,
         &[code(KeyCode::Left), k('h'), code(KeyCode::Right), k('l')],
@@ -156,7 +250,46 @@ pub const BINDINGS: &[Binding] = &[
         Action::Right,
         Help::Panes,
     ),
+    hint(Drill, &[k('e')], Action::Edit, Help::Edit),
+    bind(
+        Drill,
+        &[k('s'), k('S')],
+        Action::CycleStatus { forward: true },
+        Help::Status,
+    ),
+    bind(Drill, &[k(' ')], Action::ToggleDone, Help::Toggle),
+    bind(Drill, &[k('a')], Action::Add, Help::Add),
+    bind(Drill, &[k('d')], Action::Delete, Help::Delete),
+    bind(
+        Drill,
+        &[k('J'), k('K')],
+        Action::Reorder { down: true },
+        Help::Reorder,
+    ),
     // The timeline.
+    hint(Timeline, &[k('e')], Action::Edit, Help::Edit),
+    bind(
+        Timeline,
+        &[k('s'), k('S')],
+        Action::CycleStatus { forward: true },
+        Help::Status,
+    ),
+    bind(
+        Timeline,
+        &[k(']'), k('[')],
+        Action::ShiftYear {
+            start: false,
+            by: 1,
+        },
+        Help::EndYear,
+    ),
+    bind(
+        Timeline,
+        &[k('}'), k('{')],
+        Action::ShiftYear { start: true, by: 1 },
+        Help::StartYear,
+    ),
+    bind(Timeline, &[k('d')], Action::Delete, Help::Delete),
     bind(
         Timeline,
         &[code(KeyCode::Left), k('h'), code(KeyCode::Right), k('l')],
@@ -170,6 +303,9 @@ pub const BINDINGS: &[Binding] = &[
         Help::OpenProgram,
     ),
     // Everywhere.
+    bind(Global, &[k('u')], Action::Undo, Help::Undo),
+    bind(Global, &[ctrl('r')], Action::Redo, Help::Redo),
+    hint(Global, &[ctrl('s')], Action::Save, Help::Save),
     // No status-bar hint: the tabs at the top already show 1, 2 and 3.
     bind(
         Global,
@@ -217,14 +353,21 @@ pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
     }
     let key = normalise(event);
     let context = current_context(app);
-    if context == Context::Filter
-        && let KeyCode::Char(c) = key.code
+    if let KeyCode::Char(c) = key.code
         && !key.mods.contains(KeyModifiers::CONTROL)
     {
-        return Some(Action::FilterInput(c));
+        match context {
+            Context::Filter => return Some(Action::FilterInput(c)),
+            Context::Form => return Some(Action::FormChar(c)),
+            _ => {}
+        }
     }
     let chain: &[Context] = match context {
-        Context::Filter | Context::Help => &[context],
+        Context::Filter
+        | Context::Help
+        | Context::Form
+        | Context::Confirm
+        | Context::QuitPrompt => &[context],
         view => &[view, Context::Global],
     };
     chain.iter().find_map(|ctx| {
@@ -250,7 +393,13 @@ pub fn unfold(event: KeyEvent) -> Vec<KeyEvent> {
 
 /// The context whose bindings apply first.
 pub fn current_context(app: &App) -> Context {
-    if app.filtering {
+    if let Some(modal) = &app.modal {
+        match modal {
+            Modal::Form(_) => Context::Form,
+            Modal::Confirm(_) => Context::Confirm,
+            Modal::QuitPrompt => Context::QuitPrompt,
+        }
+    } else if app.filtering {
         Context::Filter
     } else if app.help {
         Context::Help
@@ -284,7 +433,7 @@ pub fn help_for(app: &App) -> Vec<&'static Binding> {
 /// Hints for the status bar: the current view's and the global ones marked `hint`.
 pub fn hints_for(app: &App) -> Vec<&'static Binding> {
     let context = current_context(app);
-    BINDINGS
+    let mut hints: Vec<&Binding> = BINDINGS
         .iter()
         .filter(|b| b.hint && (b.context == context || b.context == Context::Global))
         .filter(|b| {
@@ -292,7 +441,17 @@ pub fn hints_for(app: &App) -> Vec<&'static Binding> {
                 && app.view == View::Dimensions
                 && app.drill.pane == Pane::Detail)
         })
-        .collect()
+        .collect();
+    // A narrow status bar cuts from the right: keep quitting and saving in view.
+    let rank = |b: &Binding| match (b.context, b.help) {
+        (Context::Global, Help::Quit) => 1,
+        (Context::Global, Help::Save) => 2,
+        (Context::Global, Help::Help) => 3,
+        (Context::Global, _) => 4,
+        _ => 0,
+    };
+    hints.sort_by_key(|b| rank(b));
+    hints
 }
 
 /// Shift is part of the character for `G` and `?`; terminals disagree on
@@ -325,6 +484,17 @@ fn direction(action: &Action, key: Key) -> Action {
         (Action::PageDown, _) if backward => Action::PageUp,
         (Action::Last, _) if backward => Action::First,
         (Action::Right, _) if backward => Action::Left,
+        (Action::CycleStatus { .. }, Char('S')) => Action::CycleStatus { forward: false },
+        (Action::ShiftYear { start, .. }, Char('[' | '{')) => Action::ShiftYear {
+            start: *start,
+            by: -1,
+        },
+        (Action::Reorder { .. }, Char('K')) => Action::Reorder { down: false },
+        (Action::FormNext, BackTab | Up) => Action::FormPrev,
+        (Action::FormRight, Left) => Action::FormLeft,
+        (Action::FormRight, Home) => Action::FormHome,
+        (Action::FormRight, End) => Action::FormEnd,
+        (Action::FormBackspace, Delete) => Action::FormDelete,
         (other, _) => other.clone(),
     }
 }

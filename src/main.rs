@@ -165,7 +165,8 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             );
             let mut app = App::new(doc, label, today, lang);
             let theme = Theme::from_env(std::env::var_os("NO_COLOR"), cli.common.ascii);
-            tui::run(&mut app, &theme).map_err(|e| Failure::Runtime(format!("{}: {e}", t.error)))
+            tui::run(&mut app, &theme, &path)
+                .map_err(|e| Failure::Runtime(format!("{}: {e}", t.error)))
         }
     }
 }

@@ -99,3 +99,56 @@ mod tests {
         assert_eq!(width(&pad("日本", 6, "…")), 6);
     }
 }
+
+/// Escapes `value` and wraps it into lines of at most `cols` display columns,
+/// breaking at spaces where it can and inside a word where it must.
+pub fn wrap(value: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = Vec::new();
+    for paragraph in value.split('\n') {
+        let paragraph = escape(paragraph);
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split(' ') {
+            let w = width(word);
+            if used > 0 && used + 1 + w <= cols {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + w;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            // A word longer than the line is cut into pieces.
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > cols {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_inside_long_words() {
+        assert_eq!(
+            wrap("satu dua tiga empat", 9),
+            vec!["satu dua", "tiga", "empat"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+        assert!(wrap("日本語のテキスト", 5).iter().all(|l| width(l) <= 5));
+    }
+}

@@ -33,6 +33,9 @@ pub struct Glyphs {
     pub open: &'static str,
     pub none: &'static str,
     pub times: &'static str,
+    pub pick_left: &'static str,
+    pub pick_right: &'static str,
+    pub arrow_left: &'static str,
 }
 
 const UNICODE: Glyphs = Glyphs {
@@ -54,6 +57,9 @@ const UNICODE: Glyphs = Glyphs {
     open: "[ ]",
     none: "—",
     times: "×",
+    pick_left: "◂",
+    pick_right: "▸",
+    arrow_left: "←",
 };
 
 const ASCII: Glyphs = Glyphs {
@@ -84,6 +90,9 @@ const ASCII: Glyphs = Glyphs {
     open: "[ ]",
     none: "-",
     times: "x",
+    pick_left: "<",
+    pick_right: ">",
+    arrow_left: "<-",
 };
 
 impl Theme {

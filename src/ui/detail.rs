@@ -1,30 +1,42 @@
 //! One program, every field: the page an officer reads out in a meeting.
+//! Its lines are selectable items: the program itself, each milestone, each
+//! target; the quick keys and `e` act on the selected one.
 
 use super::block;
-use crate::app::App;
+use crate::app::{App, Item};
 use crate::model::{Program, is_overdue};
 use crate::summary::number;
 use crate::text;
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme) {
     let t = app.lang.text();
     let g = theme.glyphs();
     let plan = app.plan();
+    let selected = Item::of(p, app.drill.item.selected);
+    let title_style = if selected == Item::Program {
+        theme.selected()
+    } else {
+        theme.title()
+    };
     let title = format!(
         " {}{}{} ",
         text::escape(&p.id),
         g.dot,
         text::escape(&p.name)
     );
-    let outer = block(Span::styled(title, theme.title()), true, theme);
+    let outer = block(Span::styled(title, title_style), true, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
+    let width = usize::from(inner.width).saturating_sub(g.marker.len());
 
+    // Each line, and which item it belongs to (None: headings, blank lines).
+    let mut lines: Vec<(Option<Item>, Line<'static>)> = Vec::new();
     let label_cols = [
         t.s_dimension,
         t.u_element,
@@ -57,17 +69,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             text::escape(&items.join(", ")).into_owned()
         }
     };
-    let mut lines = vec![
-        field(
-            t.s_dimension,
-            Span::raw(text::escape(&dimension).into_owned()),
-        ),
-        field(
-            t.u_element,
-            Span::raw(text::escape(&p.element).into_owned()),
-        ),
+    let esc = |s: &str| text::escape(s).into_owned();
+    for line in [
+        field(t.s_dimension, Span::raw(esc(&dimension))),
+        field(t.u_element, Span::raw(esc(&p.element))),
         field(t.u_horizon, Span::raw(t.horizon(p.horizon))),
-        field(t.u_lead, Span::raw(text::escape(&p.lead).into_owned())),
+        field(t.u_lead, Span::raw(esc(&p.lead))),
         field(t.u_support, Span::raw(list(&p.support))),
         field(t.u_funding, Span::raw(list(&p.funding))),
         field(
@@ -78,29 +85,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             t.u_status,
             Span::styled(t.status(p.status), theme.status(p.status)),
         ),
-    ];
+    ] {
+        lines.push((Some(Item::Program), line));
+    }
     if !p.description.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(t.u_description, theme.header()));
-        lines.extend(paragraphs(&p.description));
+        lines.push((None, Line::default()));
+        lines.push((None, Line::styled(t.u_description, theme.header())));
+        lines.extend(
+            text::wrap(&p.description, width)
+                .into_iter()
+                .map(|l| (None, Line::raw(l))),
+        );
     }
 
-    lines.push(Line::default());
+    lines.push((None, Line::default()));
     let done = p.milestones.iter().filter(|m| m.done).count();
-    lines.push(Line::styled(
-        format!("{} ({done}/{})", t.u_milestones, p.milestones.len()),
-        theme.header(),
+    lines.push((
+        None,
+        Line::styled(
+            format!("{} ({done}/{})", t.u_milestones, p.milestones.len()),
+            theme.header(),
+        ),
     ));
-    for m in &p.milestones {
+    for (i, m) in p.milestones.iter().enumerate() {
         let late = is_overdue(p, m, app.today);
         let mark = if m.done { g.check } else { g.open };
         let mut spans = vec![
-            Span::raw(format!("  {mark} ")),
-            Span::styled(
-                text::escape(&m.due).into_owned(),
-                if late { theme.late() } else { theme.base() },
-            ),
-            Span::raw(format!("  {}", text::escape(&m.title))),
+            Span::raw(format!("{mark} ")),
+            Span::styled(esc(&m.due), if late { theme.late() } else { theme.base() }),
+            Span::raw(format!("  {}", esc(&m.title))),
         ];
         if late {
             let days = m
@@ -112,69 +125,109 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                 theme.late(),
             ));
         }
-        lines.push(Line::from(spans));
+        lines.push((Some(Item::Milestone(i)), Line::from(spans)));
     }
 
-    lines.push(Line::default());
-    lines.push(Line::styled(t.u_targets, theme.header()));
-    let mut targets: Vec<_> = p.targets.iter().collect();
-    targets.sort_by_key(|t| t.year);
-    for target in targets {
+    lines.push((None, Line::default()));
+    lines.push((None, Line::styled(t.u_targets, theme.header())));
+    for (i, target) in p.targets.iter().enumerate() {
         let none = || g.none.to_string();
         let unit = if target.unit.is_empty() {
             String::new()
         } else {
-            format!(" {}", text::escape(&target.unit))
+            format!(" {}", esc(&target.unit))
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {} ", target.year), theme.header()),
-            Span::raw(text::escape(&target.indicator).into_owned()),
-        ]));
-        lines.push(Line::from(Span::raw(format!(
-            "       {} {} {}{}{}{} {}",
-            target.baseline.map_or_else(none, |v| number(v, app.lang)),
-            g.arrow,
-            number(target.target, app.lang),
-            unit,
-            g.dot,
-            t.s_actual,
-            target.actual.map_or_else(none, |v| number(v, app.lang)),
-        ))));
+        let item = Some(Item::Target(i));
+        lines.push((
+            item,
+            Line::from(vec![
+                Span::styled(format!("{} ", target.year), theme.header()),
+                Span::raw(esc(&target.indicator)),
+            ]),
+        ));
+        lines.push((
+            item,
+            Line::raw(format!(
+                "     {} {} {}{}{}{} {}",
+                target.baseline.map_or_else(none, |v| number(v, app.lang)),
+                g.arrow,
+                number(target.target, app.lang),
+                unit,
+                g.dot,
+                t.s_actual,
+                target.actual.map_or_else(none, |v| number(v, app.lang)),
+            )),
+        ));
     }
 
     if !p.notes.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(t.u_notes, theme.header()));
-        lines.extend(paragraphs(&p.notes));
+        lines.push((None, Line::default()));
+        lines.push((None, Line::styled(t.u_notes, theme.header())));
+        lines.extend(
+            text::wrap(&p.notes, width)
+                .into_iter()
+                .map(|l| (None, Line::raw(l))),
+        );
     }
+
+    // Keep the selected item in view, moving as little as possible.
+    let height = usize::from(inner.height);
+    let first = lines
+        .iter()
+        .position(|(item, _)| *item == Some(selected))
+        .unwrap_or(0);
+    let last = lines
+        .iter()
+        .rposition(|(item, _)| *item == Some(selected))
+        .unwrap_or(first);
+    let scroll = &app.drill.item;
+    let mut offset = if selected == Item::Program {
+        0
+    } else {
+        scroll.offset.get()
+    };
+    if first < offset {
+        offset = first;
+    } else if last >= offset + height {
+        offset = (last + 1).saturating_sub(height).min(first);
+    }
+    offset = offset.min(lines.len().saturating_sub(height));
+    scroll.offset.set(offset);
+
+    let total = lines.len();
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|(item, line)| {
+            let here = item == Some(selected) && item != Some(Item::Program);
+            let marker = if here {
+                g.marker.to_string()
+            } else {
+                " ".repeat(g.marker.len())
+            };
+            let mut spans = vec![Span::raw(marker)];
+            spans.extend(line.spans);
+            let line = Line::from(spans).style(line.style);
+            if here {
+                line.patch_style(theme.selected())
+            } else {
+                line.patch_style(Style::default())
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+
     // Say there is more below, so the targets and notes are not missed at 80×24.
-    let total = lines.len() as u16;
-    let shown_to = app.drill.detail_scroll.saturating_add(inner.height);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((app.drill.detail_scroll, 0)),
-        inner,
-    );
-    if total > shown_to && area.height > 2 {
+    if total > offset + height && area.height > 2 {
         let more = format!(" {} ", t.u_more_below);
-        let width = (text::width(&more) as u16).min(area.width.saturating_sub(2));
+        let w = (text::width(&more) as u16).min(area.width.saturating_sub(2));
         let at = Rect {
-            x: area.x + area.width.saturating_sub(width + 1),
+            x: area.x + area.width.saturating_sub(w + 1),
             y: area.y + area.height - 1,
-            width,
+            width: w,
             height: 1,
         };
         frame.render_widget(Span::styled(more, theme.header()), at);
     }
-}
-
-/// Multi-line text: one line per line, each escaped.
-fn paragraphs(value: &str) -> Vec<Line<'static>> {
-    // No indent: wrapped lines start at the border, and an indent on the
-    // first line only would make a paragraph look ragged.
-    value
-        .lines()
-        .map(|l| Line::raw(text::escape(l).into_owned()))
-        .collect()
 }

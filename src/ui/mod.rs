@@ -3,6 +3,7 @@
 mod dashboard;
 mod detail;
 mod dimension;
+mod form;
 mod help;
 mod status_bar;
 mod timeline;
@@ -54,6 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if app.help {
         help::draw(frame, body, app, theme);
     }
+    form::draw(frame, body, app, theme);
 }
 
 /// The view tabs on the left, the plan's title on the right.

@@ -34,9 +34,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.message(),
         )
     } else {
-        let modified = if app.modified { " [+]" } else { "" };
+        let modified = if app.modified() {
+            " [+]".to_string()
+        } else {
+            String::new()
+        };
+        let saved = app
+            .saved_at
+            .as_ref()
+            .map(|at| format!("{}{}", g.dot, fill(t.u_saved_at, &[at])))
+            .unwrap_or_default();
         let left = format!(
-            " {}{modified}{}{}{}{}",
+            " {}{modified}{saved}{}{}{}{}",
             text::escape(&app.file_label),
             g.dot,
             fill(t.u_programs_count, &[&app.plan().programs.len()]),
@@ -61,7 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(line, area);
 }
 
-/// The plain keys of a binding, `1/2/3` or `q`: short enough for the status bar.
+/// The plain keys of a binding, `1/2/3` or `q` (or its chord, `Ctrl-S`): short enough for the status bar.
 fn hint_keys(binding: &Binding, ascii: bool) -> String {
     let plain: Vec<String> = binding
         .keys
@@ -69,5 +78,9 @@ fn hint_keys(binding: &Binding, ascii: bool) -> String {
         .filter(|k| k.mods.is_empty())
         .map(|k| label(k, ascii))
         .collect();
-    plain.join("/")
+    match (plain.is_empty(), binding.keys.first()) {
+        // Only chords, like Ctrl-S: show the first.
+        (true, Some(key)) => label(key, ascii),
+        _ => plain.join("/"),
+    }
 }
