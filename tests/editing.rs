@@ -1,0 +1,459 @@
+//! Editing without a terminal: key sequences → actions → the plan, undo and
+//! redo, forms that refuse bad values, the quit prompt; and a property test
+//! that any edits followed by as many undos give back the original plan.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pantau::action::{Action, Effect, View};
+use pantau::app::{App, Modal, Pane, update};
+use pantau::i18n::Lang;
+use pantau::keymap;
+use pantau::model::Status;
+use pantau::store;
+use proptest::prelude::*;
+use std::path::Path;
+
+fn app() -> App {
+    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
+    let mut app = App::new(
+        doc,
+        "luwu-utara.ron".into(),
+        jiff::civil::date(2023, 11, 2),
+        Lang::En,
+    );
+    update(&mut app, Action::Resize(80, 24));
+    app
+}
+
+fn key(app: &mut App, event: KeyEvent) {
+    for key in keymap::unfold(event) {
+        if let Some(action) = keymap::resolve(app, key) {
+            update(app, action);
+        }
+    }
+}
+
+/// Presses keys: ⏎ Enter, ⎋ Esc, ⇥ Tab, ⇤ Shift-Tab, ⌫ Backspace, ^ + letter a Ctrl chord.
+fn press(app: &mut App, keys: &str) {
+    let mut chars = keys.chars();
+    while let Some(c) = chars.next() {
+        let event = match c {
+            '⏎' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            '⎋' => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            '⇥' => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+            '⇤' => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            '⌫' => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+            '←' => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+            '→' => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
+            '^' => KeyEvent::new(KeyCode::Char(chars.next().unwrap()), KeyModifiers::CONTROL),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        };
+        key(app, event);
+    }
+}
+
+fn program<'a>(app: &'a App, id: &str) -> &'a pantau::model::Program {
+    app.plan().program(id).unwrap()
+}
+
+#[test]
+fn s_cycles_status_forward_and_shift_s_back() {
+    let mut app = app();
+    press(&mut app, "2⏎");
+    assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
+    press(&mut app, "s");
+    assert_eq!(program(&app, "GOV-01").status, Status::Done);
+    assert!(app.modified());
+    press(&mut app, "SSS");
+    assert_eq!(
+        program(&app, "GOV-01").status,
+        Status::Cancelled,
+        "back past NotStarted wraps"
+    );
+    assert!(app.message.as_deref().unwrap().contains("Cancelled"));
+}
+
+#[test]
+fn undo_and_redo_any_number_of_changes_and_modified_follows() {
+    let mut app = app();
+    press(&mut app, "2⏎ssjs");
+    assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
+    assert_eq!(program(&app, "GOV-02").status, Status::Delayed);
+    press(&mut app, "uuu");
+    assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
+    assert_eq!(program(&app, "GOV-02").status, Status::Done);
+    assert!(!app.modified(), "undone back to the file as loaded");
+    press(&mut app, "u");
+    assert_eq!(app.message.as_deref(), Some("Nothing to undo"));
+    press(&mut app, "^r^r");
+    assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
+    assert!(app.modified());
+    press(&mut app, "s");
+    press(&mut app, "^r");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Nothing to redo"),
+        "a new change ends the redo chain"
+    );
+}
+
+#[test]
+fn undo_reaches_back_across_a_save() {
+    let mut app = app();
+    press(&mut app, "2⏎s^s");
+    assert_eq!(app.effect.take(), Some(Effect::Save));
+    update(&mut app, Action::Saved { at: "10:15".into() });
+    assert!(!app.modified());
+    assert_eq!(app.saved_at.as_deref(), Some("10:15"));
+    press(&mut app, "u");
+    assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
+    assert!(
+        app.modified(),
+        "the saved file has the change; the session does not"
+    );
+}
+
+#[test]
+fn space_in_the_detail_toggles_the_selected_milestone() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎jjj");
+    assert!(!program(&app, "GOV-01").milestones[2].done);
+    press(&mut app, " ");
+    assert!(program(&app, "GOV-01").milestones[2].done);
+    press(&mut app, " ");
+    assert!(!program(&app, "GOV-01").milestones[2].done);
+}
+
+#[test]
+fn space_on_the_dashboard_marks_the_overdue_milestone_done() {
+    let mut app = app();
+    let before = app.index.overdue.len();
+    let (p, m) = app.index.overdue[0];
+    press(&mut app, " ");
+    assert!(app.plan().programs[p].milestones[m].done);
+    assert_eq!(
+        app.index.overdue.len(),
+        before - 1,
+        "it leaves the overdue list"
+    );
+}
+
+#[test]
+fn timeline_brackets_move_years_within_the_period() {
+    let mut app = app();
+    press(&mut app, "3");
+    let index = app.selected_timeline_program().unwrap();
+    let (start, end) = (
+        app.plan().programs[index].start,
+        app.plan().programs[index].end,
+    );
+    press(&mut app, "]]");
+    assert_eq!(app.plan().programs[index].end, end + 2);
+    press(&mut app, "{{{{{{");
+    assert_eq!(
+        app.plan().programs[index].start,
+        app.plan().period.start,
+        "never before the period"
+    );
+    press(&mut app, "}}}}}}}}}}}}}}}}}}}}");
+    assert_eq!(
+        app.plan().programs[index].start,
+        app.plan().programs[index].end,
+        "never after the end year"
+    );
+    press(&mut app, "[[[[[[[[[[[[[[[[[[[[");
+    assert!(app.plan().programs[index].end >= app.plan().programs[index].start);
+    assert!(start >= app.plan().period.start);
+}
+
+#[test]
+fn e_edits_a_name_with_any_unicode_and_enter_accepts() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎e");
+    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    press(&mut app, "^uLayanan Terpadu – Luwu Utara ✓ ᨒᨘᨓᨘ⏎");
+    assert!(app.modal.is_none(), "{:?}", app.message);
+    assert_eq!(
+        program(&app, "GOV-01").name,
+        "Layanan Terpadu – Luwu Utara ✓ ᨒᨘᨓᨘ"
+    );
+    press(&mut app, "u");
+    assert_eq!(
+        program(&app, "GOV-01").name,
+        "Super App Luwu Utara",
+        "a whole form is one undo"
+    );
+}
+
+#[test]
+fn the_cursor_starts_at_the_end_of_the_name() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎e!⏎");
+    assert_eq!(program(&app, "GOV-01").name, "Super App Luwu Utara!");
+    press(&mut app, "e^w⌫⏎");
+    assert_eq!(
+        program(&app, "GOV-01").name,
+        "Super App Luwu",
+        "Ctrl-W took the last word"
+    );
+}
+
+#[test]
+fn an_invalid_form_cannot_be_accepted_and_esc_cancels_it() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎je⇥^u31/03/2023⏎");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form stays open")
+    };
+    assert!(form.fields[1].error.is_some(), "the date is marked");
+    assert!(form.problem.is_some());
+    press(&mut app, "⎋");
+    assert!(app.modal.is_none());
+    assert!(!app.modified(), "nothing changed");
+}
+
+#[test]
+fn enumerations_are_picked_not_typed() {
+    let mut app = app();
+    // Program form: Name, Id, Description, Dimension, Element, Horizon…
+    press(&mut app, "2⏎⏎e⇥⇥⇥⇥⇥xyz→⏎");
+    assert_eq!(
+        program(&app, "GOV-01").horizon,
+        pantau::model::Horizon::Short,
+        "typing does nothing; → picks the next"
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_refused_as_you_type() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎e⇥^uGOV-02");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!()
+    };
+    assert!(
+        form.fields[1]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("already has this id")
+    );
+}
+
+#[test]
+fn a_adds_a_program_with_a_fresh_id_into_the_dimension() {
+    let mut app = app();
+    let before = app.plan().programs.len();
+    press(&mut app, "2⏎aPortal Desa Digital⏎");
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert_eq!(app.plan().programs.len(), before + 1);
+    let p = program(&app, "GOV-07");
+    assert_eq!(
+        (p.name.as_str(), p.dimension.as_str()),
+        ("Portal Desa Digital", "governance")
+    );
+    assert_eq!(
+        app.selected_program().unwrap().id,
+        "GOV-07",
+        "the new program is selected"
+    );
+    let position = app
+        .plan()
+        .programs
+        .iter()
+        .position(|p| p.id == "GOV-07")
+        .unwrap();
+    assert_eq!(
+        app.plan().programs[position - 1].id,
+        "GOV-06",
+        "kept with its dimension in the file"
+    );
+}
+
+#[test]
+fn a_in_the_detail_adds_a_milestone_and_d_deletes_after_asking() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎j");
+    let count = program(&app, "GOV-01").milestones.len();
+    press(&mut app, "aUji coba dengan warga⇥^u2023-12-15⏎");
+    assert_eq!(program(&app, "GOV-01").milestones.len(), count + 1);
+    assert_eq!(
+        program(&app, "GOV-01").milestones[1].title,
+        "Uji coba dengan warga",
+        "inserted after the selected one"
+    );
+    press(&mut app, "d");
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    press(&mut app, "n");
+    assert_eq!(
+        program(&app, "GOV-01").milestones.len(),
+        count + 1,
+        "n keeps it"
+    );
+    press(&mut app, "dy");
+    assert_eq!(program(&app, "GOV-01").milestones.len(), count);
+}
+
+#[test]
+fn d_deletes_a_program_only_after_y() {
+    let mut app = app();
+    press(&mut app, "2⏎j");
+    press(&mut app, "d⎋");
+    assert!(app.plan().program("GOV-02").is_some(), "Esc keeps it");
+    press(&mut app, "dy");
+    assert!(app.plan().program("GOV-02").is_none());
+    press(&mut app, "u");
+    assert!(app.plan().program("GOV-02").is_some());
+}
+
+#[test]
+fn shift_j_and_k_reorder_programs_and_milestones() {
+    let mut app = app();
+    press(&mut app, "2⏎J");
+    let ids: Vec<&str> = app
+        .listed_programs()
+        .iter()
+        .map(|&i| app.plan().programs[i].id.as_str())
+        .collect();
+    assert_eq!(&ids[..3], ["GOV-02", "GOV-01", "GOV-03"]);
+    assert_eq!(
+        app.selected_program().unwrap().id,
+        "GOV-01",
+        "the selection moves with it"
+    );
+    press(&mut app, "K⏎j");
+    let first = program(&app, "GOV-01").milestones[0].title.clone();
+    press(&mut app, "J");
+    assert_eq!(program(&app, "GOV-01").milestones[1].title, first);
+}
+
+#[test]
+fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
+    let mut app = app();
+    press(&mut app, "2⏎sq");
+    assert_eq!(app.modal, Some(Modal::QuitPrompt));
+    assert!(!app.should_quit);
+    press(&mut app, "⎋");
+    assert!(app.modal.is_none() && !app.should_quit, "Esc keeps working");
+    press(&mut app, "qy");
+    assert_eq!(
+        app.effect,
+        Some(Effect::SaveAndQuit),
+        "y asks the event loop to save, then quit"
+    );
+    let mut app2 = self::app();
+    press(&mut app2, "2⏎sqn");
+    assert!(app2.should_quit, "n quits without saving");
+    assert_eq!(app2.effect, None);
+    let mut app3 = self::app();
+    press(&mut app3, "q");
+    assert!(app3.should_quit, "nothing changed: no question");
+}
+
+#[test]
+fn a_failed_save_keeps_the_session_open_and_says_why() {
+    let mut app = app();
+    press(&mut app, "2⏎sqy");
+    update(
+        &mut app,
+        Action::SaveFailed("plan.ron: could not save: disk full".into()),
+    );
+    assert!(!app.should_quit);
+    assert!(app.modified());
+    assert!(app.message.as_deref().unwrap().contains("disk full"));
+}
+
+#[test]
+fn an_edit_that_would_break_the_plan_is_refused() {
+    let mut app = app();
+    // The header form: a period ending before the programs do.
+    press(&mut app, "1e⇥⇥⇥⇥^u2023⏎");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form stays open")
+    };
+    assert!(
+        form.problem
+            .as_deref()
+            .unwrap()
+            .contains("outside the plan's period"),
+        "{:?}",
+        form.problem
+    );
+    assert_eq!(app.plan().period.end, 2031);
+    assert!(!app.modified());
+}
+
+#[test]
+fn the_help_lists_the_editing_keys() {
+    let mut app = app();
+    press(&mut app, "2⏎");
+    let helps: Vec<_> = keymap::help_for(&app).iter().map(|b| b.help).collect();
+    for h in [
+        keymap::Help::Status,
+        keymap::Help::Edit,
+        keymap::Help::Undo,
+        keymap::Help::Save,
+        keymap::Help::Add,
+    ] {
+        assert!(helps.contains(&h), "{h:?}");
+    }
+    assert_eq!(app.view, View::Dimensions);
+    assert_eq!(app.drill.pane, Pane::Programs);
+}
+
+// ---- property: edits then as many undos give back the original plan ----
+
+fn edit_key() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("s"),
+        Just("S"),
+        Just(" "),
+        Just("J"),
+        Just("K"),
+        Just("j"),
+        Just("k"),
+        Just("⏎"),
+        Just("⎋"),
+        Just("2"),
+        Just("3"),
+        Just("1"),
+        Just("]"),
+        Just("["),
+        Just("}"),
+        Just("{"),
+        Just("dy"),
+        Just("dn"),
+        Just("ax⏎"),
+        Just("e!⏎"),
+        Just("e^u⏎⎋"),
+        Just("l"),
+        Just("h"),
+        Just("G"),
+        Just("g"),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_edits_then_as_many_undos_restore_the_plan(keys in proptest::collection::vec(edit_key(), 1..40)) {
+        let mut app = app();
+        let original = app.plan().clone();
+        for k in &keys {
+            press(&mut app, k);
+            // Keep the session alive and out of modal states between presses.
+            app.modal = None;
+            app.should_quit = false;
+        }
+        let mut undos = 0;
+        while app.history.can_undo() {
+            press(&mut app, "u");
+            undos += 1;
+            prop_assert!(undos < 1000);
+        }
+        prop_assert_eq!(app.plan(), &original);
+        prop_assert!(!app.modified());
+        // And the plan was valid after every step: nothing invalid got in.
+        prop_assert!(pantau::validate::validate(app.plan(), &pantau::i18n::EN).is_empty());
+    }
+}
