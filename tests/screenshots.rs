@@ -85,6 +85,49 @@ fn scenes() -> Vec<Scene> {
             size: (120, 40),
             ..scene("dashboard-120x40", vec![])
         },
+        // Editing: the program form mid-edit, a milestone form refusing a
+        // bad date, and the question on quitting with unsaved changes.
+        scene("edit-form", {
+            let mut keys = vec![Show(View::Dimensions), Open, Open, Edit];
+            keys.extend(" (tahap II)".chars().map(FormChar));
+            keys
+        }),
+        scene("edit-milestone-invalid", {
+            let mut keys = vec![
+                Show(View::Dimensions),
+                Open,
+                Open,
+                Down,
+                Down,
+                Edit,
+                FormNext,
+                FormClear,
+            ];
+            keys.extend("31/03/2023".chars().map(FormChar));
+            keys.push(FormEnter);
+            keys
+        }),
+        scene(
+            "quit-prompt",
+            vec![
+                Show(View::Dimensions),
+                Open,
+                CycleStatus { forward: true },
+                Quit,
+            ],
+        ),
+        Scene {
+            lang: Lang::Id,
+            ..scene(
+                "quit-prompt-id",
+                vec![
+                    Show(View::Dimensions),
+                    Open,
+                    CycleStatus { forward: true },
+                    Quit,
+                ],
+            )
+        },
     ]
 }
 
