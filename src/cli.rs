@@ -93,6 +93,8 @@ pub enum Command {
         #[arg(value_name = "FIELD=VALUE", required = true)]
         changes: Vec<String>,
     },
+    /// Print a report as text, Markdown, CSV or JSON, for paper or other tools
+    Report(ReportArgs),
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)
@@ -120,4 +122,62 @@ impl From<LangArg> for Lang {
 fn parse_today(text: &str) -> Result<Date, String> {
     crate::model::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-11-02"))
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// The masterplan file
+    pub file: Option<PathBuf>,
+    /// What to report
+    #[arg(long, value_enum, default_value_t = ReportKind::Overview)]
+    pub kind: ReportKind,
+    /// How to write it
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Only this dimension (its id, e.g. governance)
+    #[arg(long, value_name = "ID")]
+    pub dimension: Option<String>,
+    /// The program for --kind program (its id, e.g. GOV-01)
+    #[arg(long, value_name = "ID")]
+    pub program: Option<String>,
+    /// Only programs with this status
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Only programs with this horizon
+    #[arg(long, value_name = "HORIZON")]
+    pub horizon: Option<String>,
+    /// Text: never wider than this many columns
+    #[arg(long, value_name = "N", default_value_t = 80)]
+    pub width: usize,
+    /// Text: a page break (form feed) and the header again every N lines
+    #[arg(long, value_name = "N")]
+    pub pages: Option<usize>,
+    /// Upcoming: how many days ahead
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(i32).range(0..=3660))]
+    pub days: i32,
+    /// CSV: the separator (`;` for spreadsheets set to the Indonesian locale)
+    #[arg(long, value_name = "CHAR", default_value_t = ',')]
+    pub sep: char,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    Overview,
+    Dimension,
+    Program,
+    Timeline,
+    Overdue,
+    Upcoming,
+    Targets,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
 }

@@ -125,6 +125,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             print(&summary::render(&doc.plan, &options))
         }
         Some(Command::Set { file, id, changes }) => set(file, &id, &changes, t),
+        Some(Command::Report(args)) => report(args, lang, today, cli.common.ascii),
         Some(Command::Init { file }) => {
             let path = match file {
                 Some(path) => path,
@@ -281,4 +282,10 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
         ))
     })?;
     print(&report)
+}
+
+/// `pantau report`: see `pantau::report`.
+fn report(args: pantau::cli::ReportArgs, lang: Lang, today: jiff::civil::Date, ascii: bool) -> Result<(), Failure> {
+    let _ = (args, today, ascii);
+    Err(Failure::Runtime(format!("{}: report is not built yet", lang.text().error)))
 }
