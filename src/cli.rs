@@ -93,6 +93,18 @@ pub enum Command {
         #[arg(value_name = "FIELD=VALUE", required = true)]
         changes: Vec<String>,
     },
+    /// Who changed what, newest first, from the audit log beside the plan
+    Log {
+        /// The masterplan file (default as for the other commands)
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Only changes to this program
+        #[arg(long, value_name = "ID")]
+        program: Option<String>,
+        /// Only changes on or after this date
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+        since: Option<Date>,
+    },
     /// Print a report as text, Markdown, CSV or JSON, for paper or other tools
     Report(ReportArgs),
     /// Write the bundled Luwu Utara example plan to a new file

@@ -5,6 +5,7 @@
 //! the binary runs.
 
 pub mod action;
+pub mod audit;
 pub mod app;
 pub mod canonical;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod form;
 pub mod i18n;
 pub mod keymap;
 pub mod model;
+pub mod merge;
 pub mod progress;
 pub mod store;
 pub mod summary;

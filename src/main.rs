@@ -125,6 +125,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             print(&summary::render(&doc.plan, &options))
         }
         Some(Command::Set { file, id, changes }) => set(file, &id, &changes, t),
+        Some(Command::Log { file, program, since }) => log(file, program.as_deref(), since, t),
         Some(Command::Report(args)) => report(args, lang, today, cli.common.ascii),
         Some(Command::Init { file }) => {
             let path = match file {
@@ -227,7 +228,8 @@ fn print(text: &str) -> Result<(), Failure> {
 fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<(), Failure> {
     let invalid = |message: String| Failure::Invalid(format!("{}: {message}", t.error));
     let path = plan_path(file, t)?;
-    let mut doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+    let (mut doc, fingerprint) = store::load_with_fingerprint(&path, t).map_err(|e| Failure::from_load(e, t))?;
+    let base = doc.plan.clone();
     let index = doc
         .plan
         .programs
@@ -274,14 +276,51 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
             list.join("\n")
         )));
     }
-    store::save(&path, &doc.to_ron()).map_err(|e| {
-        Failure::Runtime(format!(
-            "{}: {}",
-            t.error,
-            fill(t.save_failed, &[&path.display(), &e])
-        ))
-    })?;
-    print(&report)
+    // Another officer may have saved since we read the file: their changes are
+    // merged with ours; only a field we both changed stops the save.
+    let who = pantau::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
+    match store::save_merging(&path, &base, fingerprint, &doc, &|_| None, &who, t) {
+        Ok(store::Saved::Written { .. }) => print(&report),
+        Ok(store::Saved::Conflicts(conflicts)) => {
+            let list: Vec<String> = conflicts
+                .iter()
+                .map(|c| fill(t.set_conflict, &[&pantau::text::escape(&c.subject), &c.field, &pantau::text::escape(&c.theirs), &pantau::text::escape(&c.mine)]))
+                .collect();
+            Err(invalid(format!("{}\n  {}", t.set_conflicts, list.join("\n  "))))
+        }
+        Err(store::SaveError::Io(e)) => {
+            Err(Failure::Runtime(format!("{}: {}", t.error, fill(t.save_failed, &[&path.display(), &e]))))
+        }
+        Err(e) => Err(invalid(fill(t.save_failed, &[&path.display(), &e]))),
+    }
+}
+
+/// `pantau log`: the audit log, newest first, as plain text.
+fn log(file: Option<PathBuf>, program: Option<&str>, since: Option<jiff::civil::Date>, t: &Text) -> Result<(), Failure> {
+    let path = plan_path(file, t)?;
+    if !path.exists() {
+        return Err(Failure::Invalid(LoadError::NotFound(path).render(t)));
+    }
+    let entries = pantau::audit::read(&path)
+        .map_err(|e| Failure::Runtime(format!("{}: {}: {e}", t.error, pantau::audit::log_path(&path).display())))?;
+    let since = since.map(|d| d.to_string());
+    let mut out = String::new();
+    for e in entries.iter().rev() {
+        if program.is_some_and(|id| e.subject != id) || since.as_deref().is_some_and(|s| e.when.get(..10).unwrap_or("") < s) {
+            continue;
+        }
+        out.push_str(&pantau::audit::describe(e));
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out = format!("{}\n", t.log_empty);
+    }
+    print(&out)
+}
+
+/// Now, in the local time zone, as RFC 3339 (for the audit log).
+fn now_rfc3339() -> String {
+    jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
 /// `pantau report`: see `pantau::report`.

@@ -156,16 +156,18 @@ impl LoadError {
 
 /// Reads, parses and validates the plan at `path`.
 pub fn load(path: &Path, t: &Text) -> Result<Document, LoadError> {
+    load_with_fingerprint(path, t).map(|(document, _)| document)
+}
+
+/// `load`, and the fingerprint of the text it read, for a later `save_merging`.
+pub fn load_with_fingerprint(path: &Path, t: &Text) -> Result<(Document, u64), LoadError> {
     let source = read(path)?;
     let document = parse(&source, path)?;
     let problems = validate(&document.plan, t);
     if !problems.is_empty() {
-        return Err(LoadError::Invalid {
-            path: path.to_path_buf(),
-            problems: place(&source, &document.plan, problems),
-        });
+        return Err(LoadError::Invalid { path: path.to_path_buf(), problems: place(&source, &document.plan, problems) });
     }
-    Ok(document)
+    Ok((document, fingerprint(&source)))
 }
 
 /// Reads the file as UTF-8 text, refusing what cannot be a plan before
@@ -507,4 +509,143 @@ fn sync_dir(dir: &Path) {
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
+}
+
+/// Identifies one version of a file's text; changes when anyone saves it.
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What a cheap look at the file says: enough to notice a save by someone else
+/// without reading 10 MB every two seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp { len: meta.len(), modified: meta.modified().ok(), inode })
+}
+
+/// Holds the plan's advisory lock (a `.<name>.lock` beside the target) for a
+/// read-check-write, so two saves never interleave. Released on drop.
+pub struct Lock {
+    _file: fs::File,
+}
+
+pub fn lock(path: &Path) -> io::Result<Lock> {
+    let target = resolve_symlink(path)?;
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let lock_path = parent_dir(&target).join(format!(".{name}.lock"));
+    let mut options = fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let mode = fs::metadata(&target).map_or(0o640, |m| m.permissions().mode() & 0o666);
+        options.mode(mode);
+    }
+    let file = options.open(&lock_path)?;
+    file.lock()?;
+    Ok(Lock { _file: file })
+}
+
+/// How a save that checks for other officers' saves ended.
+#[derive(Debug)]
+pub enum Saved {
+    /// Written (or already identical on disk). `plan` is what is now in the
+    /// file: this session's plan, or the merge of it with theirs.
+    Written { plan: Plan, text: String, merged: bool, changes: Vec<(String, String, String, String)> },
+    /// Someone else changed the same fields: nothing was written.
+    Conflicts(Vec<crate::merge::Conflict>),
+}
+
+#[derive(Debug)]
+pub enum SaveError {
+    Io(io::Error),
+    /// The file on disk no longer parses or validates: not overwritten blindly.
+    Broken(String),
+    /// The merged plan would not be valid.
+    Invalid(Vec<Problem>),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Io(e) => write!(f, "{e}"),
+            SaveError::Broken(why) => f.write_str(why),
+            SaveError::Invalid(problems) => {
+                let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                f.write_str(&list.join("; "))
+            }
+        }
+    }
+}
+
+impl From<io::Error> for SaveError {
+    fn from(e: io::Error) -> Self {
+        SaveError::Io(e)
+    }
+}
+
+/// Saves `mine` unless someone saved since this session read `base` (whose
+/// text had `base_fingerprint`): then merges their plan with this session's
+/// changes and saves that, or returns the conflicts for `decide` to settle.
+/// Holds the lock from reading to renaming; appends what changed to the audit log.
+pub fn save_merging(
+    path: &Path,
+    base: &Plan,
+    base_fingerprint: u64,
+    mine: &Document,
+    decide: &dyn Fn(&crate::merge::Conflict) -> Option<crate::merge::Choice>,
+    who: &crate::audit::Who,
+    t: &Text,
+) -> Result<Saved, SaveError> {
+    let _lock = lock(path)?;
+    let disk = match read(path) {
+        Ok(text) => Some(text),
+        Err(LoadError::NotFound(_)) => None,
+        Err(LoadError::Io { error, .. }) => return Err(SaveError::Io(error)),
+        Err(other) => return Err(SaveError::Broken(other.render(t))),
+    };
+    let theirs = match &disk {
+        Some(text) if fingerprint(text) != base_fingerprint => {
+            let doc = parse(text, path).map_err(|e| SaveError::Broken(e.render(t)))?;
+            Some(doc.plan)
+        }
+        _ => None,
+    };
+    let (plan, merged) = match &theirs {
+        None => (mine.plan.clone(), false),
+        Some(theirs) => {
+            let (plan, open) = crate::merge::merge(base, &mine.plan, theirs, decide);
+            if !open.is_empty() {
+                return Ok(Saved::Conflicts(open));
+            }
+            (plan, true)
+        }
+    };
+    let problems = validate(&plan, t);
+    if !problems.is_empty() {
+        return Err(SaveError::Invalid(problems));
+    }
+    let text = crate::canonical::to_ron(&plan, &mine.preamble);
+    let before = theirs.as_ref().unwrap_or(base);
+    let changes = crate::merge::changes(before, &plan);
+    save(path, &text)?;
+    if !changes.is_empty() {
+        // The log is a record, not the data: a failure to append must not undo the save.
+        let _ = crate::audit::append(path, who, &changes);
+    }
+    Ok(Saved::Written { plan, text, merged, changes })
 }
