@@ -14,7 +14,7 @@ impl View {
     pub const ALL: [View; 3] = [View::Dashboard, View::Dimensions, View::Timeline];
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
     Show(View),
@@ -67,10 +67,26 @@ pub enum Action {
     Redo,
     /// Ctrl-S: ask the event loop to save.
     Save,
-    /// The event loop saved the file at this local time (`HH:MM`).
+    /// The event loop saved the file at this local time (`HH:MM`). `merged`
+    /// is the plan now on disk when another officer's changes were merged in.
     Saved {
         at: String,
+        fingerprint: u64,
+        merged: Option<Box<crate::model::Plan>>,
+        audit: Vec<crate::audit::Entry>,
     },
+    /// Another officer changed the same fields: nothing was saved yet.
+    Conflicts(Vec<crate::merge::Conflict>),
+    /// In the conflict prompt: keep my value, or theirs.
+    KeepMine,
+    KeepTheirs,
+    /// The file changed on disk and this session had no edits: here it is.
+    Reloaded { doc: Box<crate::store::Document>, fingerprint: u64 },
+    /// The file changed on disk while this session has edits.
+    ChangedOnDisk,
+    /// In the recovery prompt: restore the kept edits, or throw them away.
+    Recover,
+    Discard,
     /// The event loop could not save; the message says why.
     SaveFailed(String),
 
@@ -101,4 +117,6 @@ pub enum Action {
 pub enum Effect {
     Save,
     SaveAndQuit,
+    /// Delete the recovery file the user chose not to restore.
+    DiscardRecovery,
 }

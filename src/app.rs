@@ -36,6 +36,17 @@ pub struct App {
     pub effect: Option<Effect>,
     /// Local time of the last save, `HH:MM`, for the status bar.
     pub saved_at: Option<String>,
+    /// The plan as this session last read or wrote it, and that text's
+    /// fingerprint: what a save compares the file on disk against, and the
+    /// common ancestor when another officer's changes must be merged.
+    pub base: Plan,
+    pub disk: u64,
+    /// Answers to the conflict prompt, used by the next save.
+    pub resolutions: Vec<(crate::merge::Conflict, crate::merge::Choice)>,
+    /// Quit once the save under way (perhaps after conflicts) succeeds.
+    pub quit_after_save: bool,
+    /// The audit log of this plan, oldest first, for the detail's recent changes.
+    pub audit: Vec<crate::audit::Entry>,
     /// Terminal size, so paging knows how many rows a page holds.
     pub size: (u16, u16),
     pub dashboard: DashboardState,
@@ -115,6 +126,10 @@ pub enum Modal {
     Confirm(Deletion),
     /// Quitting with unsaved changes: save them?
     QuitPrompt,
+    /// Another officer changed the same fields: keep mine or theirs, one by one.
+    Conflict { conflicts: Vec<crate::merge::Conflict>, at: usize, choices: Vec<crate::merge::Choice> },
+    /// Edits kept from a session that ended badly: restore or discard?
+    Recover(Box<crate::recovery::Recovery>),
 }
 
 /// What a confirmed delete removes.
@@ -310,6 +325,7 @@ impl Index {
 impl App {
     pub fn new(doc: Document, file_label: String, today: Date, lang: Lang) -> App {
         let index = Index::build(&doc.plan, "", today);
+        let base = doc.plan.clone();
         let mut app = App {
             doc,
             file_label,
@@ -325,6 +341,11 @@ impl App {
             modal: None,
             effect: None,
             saved_at: None,
+            base,
+            disk: 0,
+            resolutions: Vec::new(),
+            quit_after_save: false,
+            audit: Vec::new(),
             size: (80, 24),
             dashboard: DashboardState::default(),
             drill: DrillState::default(),

@@ -44,10 +44,10 @@ pub enum Edit {
         before: Dimension,
         after: Dimension,
     },
-    Header {
-        before: Header,
-        after: Header,
-    },
+    Header { before: Header, after: Header },
+    /// The whole plan at once: a merge with another officer's save, or
+    /// restored edits. Rare, so the two copies are affordable.
+    Whole { before: Box<Plan>, after: Box<Plan> },
 }
 
 impl Edit {
@@ -96,6 +96,7 @@ impl Edit {
                 Some(d) => *d = after.clone(),
                 None => return false,
             },
+            Edit::Whole { after, .. } => *plan = (**after).clone(),
             Edit::Header { after, .. } => {
                 plan.region = after.region.clone();
                 plan.title = after.title.clone();
@@ -128,10 +129,8 @@ impl Edit {
                 before: after,
                 after: before,
             },
-            Edit::Header { before, after } => Edit::Header {
-                before: after,
-                after: before,
-            },
+            Edit::Header { before, after } => Edit::Header { before: after, after: before },
+            Edit::Whole { before, after } => Edit::Whole { before: after, after: before },
         }
     }
 
@@ -161,10 +160,15 @@ impl History {
         if !edit.apply(plan) {
             return false;
         }
+        self.push_applied(edit);
+        true
+    }
+
+    /// Records an edit the caller has already applied (and checked).
+    pub fn push_applied(&mut self, edit: Edit) {
         self.next_id += 1;
         self.done.push((self.next_id, edit));
         self.undone.clear();
-        true
     }
 
     pub fn undo(&mut self, plan: &mut Plan) -> Option<&Edit> {
@@ -179,13 +183,6 @@ impl History {
         edit.apply(plan);
         self.done.push((id, edit));
         self.done.last().map(|(_, e)| e)
-    }
-
-    /// Takes back the newest edit and forgets it (it made the plan invalid).
-    pub fn discard_last(&mut self, plan: &mut Plan) {
-        if let Some((_, edit)) = self.done.pop() {
-            edit.inverse().apply(plan);
-        }
     }
 
     fn current(&self) -> u64 {

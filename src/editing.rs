@@ -21,14 +21,45 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
         Action::Save => app.effect = Some(Effect::Save),
-        Action::Saved { at } => {
-            app.history.mark_saved();
-            app.message = Some(fill(app.lang.text().e_saved, &[&at]));
-            app.saved_at = Some(at);
-        }
+        Action::Saved { at, fingerprint, merged, audit } => saved(app, at, fingerprint, merged, audit),
         Action::SaveFailed(why) => {
             app.should_quit = false;
+            app.quit_after_save = false;
             app.message = Some(why);
+        }
+        Action::Conflicts(conflicts) => {
+            let n = conflicts.len();
+            app.modal = Some(Modal::Conflict { conflicts, at: 0, choices: Vec::with_capacity(n) });
+        }
+        Action::KeepMine | Action::KeepTheirs => keep(app, action == Action::KeepMine),
+        Action::Reloaded { doc, fingerprint } => {
+            // Only reached without unsaved edits; the undo history would point
+            // into a plan that is gone, so it starts afresh.
+            app.doc = *doc;
+            app.base = app.doc.plan.clone();
+            app.disk = fingerprint;
+            app.history = crate::edit::History::default();
+            app.rebuild();
+            app.message = Some(app.lang.text().e_reloaded.to_string());
+        }
+        Action::ChangedOnDisk => app.message = Some(app.lang.text().e_changed_on_disk.to_string()),
+        Action::Recover => {
+            if let Some(Modal::Recover(kept)) = app.modal.take() {
+                let before = Box::new(app.doc.plan.clone());
+                let after = Box::new(kept.mine.clone());
+                if app.history.record(&mut app.doc.plan, Edit::Whole { before, after }) {
+                    // Merge at save time against the plan the edits were made on.
+                    app.base = kept.base;
+                    app.disk = 0;
+                    app.rebuild();
+                    app.message = Some(app.lang.text().e_recovered.to_string());
+                }
+            }
+        }
+        Action::Discard => {
+            if let Some(Modal::Recover(_)) = app.modal.take() {
+                app.effect = Some(Effect::DiscardRecovery);
+            }
         }
         Action::Yes | Action::No | Action::Cancel => answer(app, action),
         form_action => form(app, form_action),
@@ -48,15 +79,21 @@ fn current_program(app: &App) -> Option<usize> {
 /// would make it invalid is taken back and the reason shown.
 fn apply(app: &mut App, edit: Edit) -> bool {
     let t = app.lang.text();
-    if !app.history.record(&mut app.doc.plan, edit) {
+    if !edit.apply(&mut app.doc.plan) {
         return false;
     }
     let problems = crate::validate::validate(&app.doc.plan, t);
     if let Some(problem) = problems.first() {
-        app.history.discard_last(&mut app.doc.plan);
-        app.message = Some(fill(t.e_refused, &[&problem.message]));
+        // Taken back before it reaches the history, so redo is not lost either.
+        edit.inverse().apply(&mut app.doc.plan);
+        let what = match &problem.program {
+            Some(id) => format!("{}: {}", crate::text::escape(id), problem.message),
+            None => problem.message.clone(),
+        };
+        app.message = Some(fill(t.e_refused, &[&what]));
         return false;
     }
+    app.history.push_applied(edit);
     app.rebuild();
     true
 }
@@ -435,7 +472,15 @@ fn undo_redo(app: &mut App, undo: bool) {
 fn answer(app: &mut App, action: Action) {
     match (app.modal.take(), action) {
         (Some(Modal::Confirm(what)), Action::Yes) => delete(app, what),
-        (Some(Modal::QuitPrompt), Action::Yes) => app.effect = Some(Effect::SaveAndQuit),
+        (Some(Modal::QuitPrompt), Action::Yes) => {
+            app.quit_after_save = true;
+            app.effect = Some(Effect::SaveAndQuit);
+        }
+        (Some(Modal::Conflict { .. }), _) => {
+            app.resolutions.clear();
+            app.quit_after_save = false;
+            app.message = Some(app.lang.text().e_not_saved.to_string());
+        }
         (Some(Modal::QuitPrompt), Action::No) => app.should_quit = true,
         // No or Esc to a delete, Esc to the quit prompt: nothing happens.
         (Some(Modal::Form(form)), _) => app.modal = Some(Modal::Form(form)),
@@ -592,4 +637,43 @@ fn select_after(app: &mut App, subject: Subject) {
         }
         _ => {}
     }
+}
+
+/// The event loop wrote the file. If another officer's changes were merged
+/// in, the merge becomes one undoable edit, so nothing of theirs or ours is
+/// silently dropped and `u` can still take it back.
+fn saved(app: &mut App, at: String, fingerprint: u64, merged: Option<Box<crate::model::Plan>>, audit: Vec<crate::audit::Entry>) {
+    let t = app.lang.text();
+    let mut message = fill(t.e_saved, &[&at]);
+    if let Some(plan) = merged
+        && *plan != app.doc.plan
+    {
+        let before = Box::new(app.doc.plan.clone());
+        app.history.record(&mut app.doc.plan, Edit::Whole { before, after: plan });
+        app.rebuild();
+        message = fill(t.e_saved_merged, &[&at]);
+    }
+    app.history.mark_saved();
+    app.base = app.doc.plan.clone();
+    app.disk = fingerprint;
+    app.resolutions.clear();
+    app.audit = audit;
+    app.saved_at = Some(at);
+    app.message = Some(message);
+    if app.quit_after_save {
+        app.should_quit = true;
+    }
+}
+
+/// One answer in the conflict prompt; after the last, save again with them.
+fn keep(app: &mut App, mine: bool) {
+    let Some(Modal::Conflict { conflicts, at, choices }) = app.modal.as_mut() else { return };
+    choices.push(if mine { crate::merge::Choice::Mine } else { crate::merge::Choice::Theirs });
+    *at += 1;
+    if *at < conflicts.len() {
+        return;
+    }
+    let Some(Modal::Conflict { conflicts, choices, .. }) = app.modal.take() else { return };
+    app.resolutions = conflicts.into_iter().zip(choices).collect();
+    app.effect = Some(if app.quit_after_save { Effect::SaveAndQuit } else { Effect::Save });
 }

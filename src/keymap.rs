@@ -23,6 +23,10 @@ pub enum Context {
     Confirm,
     /// "Save changes?" on quitting.
     QuitPrompt,
+    /// Another officer changed the same field: keep mine or theirs?
+    Conflict,
+    /// Edits kept from a session that ended badly: restore or discard?
+    Recover,
 }
 
 /// What a binding is for, as the help screen says it (text in `i18n`).
@@ -71,6 +75,18 @@ pub enum Help {
     QuitSave,
     QuitDiscard,
     QuitCancel,
+    KeepMine,
+    KeepTheirs,
+    DontSave,
+    Recover,
+    Discard,
+}
+
+impl Context {
+    /// Whether the global keys (views, undo, save, quit…) apply here.
+    pub fn takes_global_keys(self) -> bool {
+        matches!(self, Context::Global | Context::Dashboard | Context::Drill | Context::Timeline)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,12 +237,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     hint(QuitPrompt, &[k('y')], Action::Yes, Help::QuitSave),
     hint(QuitPrompt, &[k('n'), k('t')], Action::No, Help::QuitDiscard),
-    hint(
-        QuitPrompt,
-        &[code(KeyCode::Esc), ctrl('c')],
-        Action::Cancel,
-        Help::QuitCancel,
-    ),
+    hint(QuitPrompt, &[code(KeyCode::Esc), ctrl('c')], Action::Cancel, Help::QuitCancel),
+    hint(Conflict, &[k('m')], Action::KeepMine, Help::KeepMine),
+    hint(Conflict, &[k('t')], Action::KeepTheirs, Help::KeepTheirs),
+    hint(Conflict, &[code(KeyCode::Esc)], Action::Cancel, Help::DontSave),
+    hint(Recover, &[k('r')], Action::Recover, Help::Recover),
+    hint(Recover, &[k('d')], Action::Discard, Help::Discard),
     // The dashboard.
     bind(Dashboard, &[k(' ')], Action::ToggleDone, Help::MarkDone),
     bind(Dashboard, &[k('e')], Action::Edit, Help::EditHeader),
@@ -367,7 +383,9 @@ pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
         | Context::Help
         | Context::Form
         | Context::Confirm
-        | Context::QuitPrompt => &[context],
+        | Context::QuitPrompt
+        | Context::Conflict
+        | Context::Recover => &[context],
         view => &[view, Context::Global],
     };
     chain.iter().find_map(|ctx| {
@@ -398,6 +416,8 @@ pub fn current_context(app: &App) -> Context {
             Modal::Form(_) => Context::Form,
             Modal::Confirm(_) => Context::Confirm,
             Modal::QuitPrompt => Context::QuitPrompt,
+            Modal::Conflict { .. } => Context::Conflict,
+            Modal::Recover(_) => Context::Recover,
         }
     } else if app.filtering {
         Context::Filter
@@ -435,7 +455,8 @@ pub fn hints_for(app: &App) -> Vec<&'static Binding> {
     let context = current_context(app);
     let mut hints: Vec<&Binding> = BINDINGS
         .iter()
-        .filter(|b| b.hint && (b.context == context || b.context == Context::Global))
+        // Global keys do not work while a prompt or form has the keyboard: no hints for them then.
+        .filter(|b| b.hint && (b.context == context || (b.context == Context::Global && context.takes_global_keys())))
         .filter(|b| {
             !(b.action == Action::Open
                 && app.view == View::Dimensions

@@ -18,6 +18,8 @@ pub mod keymap;
 pub mod model;
 pub mod merge;
 pub mod progress;
+pub mod report;
+pub mod recovery;
 pub mod store;
 pub mod summary;
 pub mod text;

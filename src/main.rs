@@ -31,7 +31,9 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_INVALID)
         }
         Err(Failure::Runtime(message)) => {
-            eprintln!("{message}");
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
             ExitCode::from(EXIT_FAILURE)
         }
     }
@@ -154,7 +156,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             let path = plan_path(cli.file, t)?;
             // Validate up front so a broken file is reported as text, before
             // the screen is taken over.
-            let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+            let (doc, fingerprint) = store::load_with_fingerprint(&path, t).map_err(|e| Failure::from_load(e, t))?;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return Err(Failure::Runtime(format!(
                     "{}: {}",
@@ -166,9 +168,24 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
                 |n| n.to_string_lossy().into_owned(),
             );
             let mut app = App::new(doc, label, today, lang);
+            app.disk = fingerprint;
+            app.audit = pantau::audit::read(&path).unwrap_or_default();
+            // Edits kept from a session that ended badly are offered back first.
+            if let Some(kept) = pantau::recovery::read(&path) {
+                app.modal = Some(pantau::app::Modal::Recover(Box::new(kept)));
+            }
             let theme = Theme::from_env(std::env::var_os("NO_COLOR"), cli.common.ascii);
-            tui::run(&mut app, &theme, &path)
-                .map_err(|e| Failure::Runtime(format!("{}: {e}", t.error)))
+            match tui::run(&mut app, &theme, &path) {
+                Ok(tui::Ending::Quit) => Ok(()),
+                Ok(tui::Ending::Stopped(kept)) => {
+                    // The terminal may be gone; stderr may still reach a log.
+                    if let Some(kept) = kept {
+                        eprintln!("{}", fill(t.kept_for_recovery, &[&kept.display()]));
+                    }
+                    Err(Failure::Runtime(String::new()))
+                }
+                Err(e) => Err(Failure::Runtime(format!("{}: {e}", t.error))),
+            }
         }
     }
 }
@@ -324,7 +341,40 @@ fn now_rfc3339() -> String {
 }
 
 /// `pantau report`: see `pantau::report`.
-fn report(args: pantau::cli::ReportArgs, lang: Lang, today: jiff::civil::Date, ascii: bool) -> Result<(), Failure> {
-    let _ = (args, today, ascii);
-    Err(Failure::Runtime(format!("{}: report is not built yet", lang.text().error)))
+fn report(
+    args: pantau::cli::ReportArgs,
+    lang: Lang,
+    today: jiff::civil::Date,
+    ascii: bool,
+) -> Result<(), Failure> {
+    let t = lang.text();
+    let invalid = |e: pantau::report::ReportError| {
+        Failure::Invalid(format!("{}: {}", t.error, e.message(lang)))
+    };
+    // Usage errors (a bad status, width or separator) before touching any file.
+    let request = pantau::report::Request::from_args(&args, ascii).map_err(invalid)?;
+    let path = plan_path(args.file, t)?;
+    if let Some(output) = &args.output
+        && std::fs::canonicalize(output)
+            .ok()
+            .is_some_and(|o| std::fs::canonicalize(&path).is_ok_and(|p| p == o))
+    {
+        return Err(Failure::Invalid(format!(
+            "{}: {}",
+            t.error,
+            fill(lang.report().e_output_is_plan, &[&output.display()])
+        )));
+    }
+    let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+    let text = pantau::report::render(&doc.plan, &request, lang, today).map_err(invalid)?;
+    match &args.output {
+        None => print(&text),
+        Some(output) => store::save(output, &text).map_err(|e| {
+            Failure::Runtime(format!(
+                "{}: {}",
+                t.error,
+                fill(t.save_failed, &[&output.display(), &e])
+            ))
+        }),
+    }
 }

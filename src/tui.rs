@@ -1,41 +1,112 @@
-//! The terminal edge: set-up, the event loop, drawing, saving, tear-down.
+//! The terminal edge: set-up, the event loop, drawing, saving, watching the
+//! file, signals, tear-down.
 //!
 //! Redraws only after an event (no timer), inside synchronized-output brackets,
 //! and lets ratatui send only the cells that changed: over a slow SSH link
-//! every byte counts. `update` stays pure; saving, which it can only ask for,
-//! happens here.
+//! every byte counts. `update` stays pure; saving, reloading and keeping
+//! edits safe when the session dies all happen here.
 
 use crate::action::{Action, Effect};
 use crate::app::{App, update};
+use crate::audit::{self, Who};
 use crate::keymap;
-use crate::store;
+use crate::merge::Choice;
+use crate::recovery::{self, Recovery};
+use crate::store::{self, SaveError, Saved};
 use crate::theme::Theme;
 use crate::ui;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::DefaultTerminal;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
-/// Runs the interface until the user quits. The terminal is restored on
-/// return, on error, and (by ratatui's panic hook) on panic.
-pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, theme, path);
-    let restored = ratatui::try_restore();
-    result.and(restored)
+/// How often the file is looked at for saves by others (a `stat`, not a read).
+const WATCH_EVERY: Duration = Duration::from_secs(2);
+/// How long one wait for a key lasts, so signals are noticed promptly.
+const WAKE_EVERY: Duration = Duration::from_millis(250);
+
+/// How the session ended.
+#[derive(Debug)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// The link dropped or the process was told to stop; unsaved edits, if
+    /// any, were kept in this recovery file.
+    Stopped(Option<PathBuf>),
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    theme: &Theme,
-    path: &Path,
-) -> io::Result<()> {
+/// Runs the interface until the user quits or the session is stopped. The
+/// terminal is restored on return, on error, and on panic; on a panic or a
+/// hang-up, unsaved edits go to the recovery file first.
+pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<Ending> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut terminal, app, theme, path, &stop)));
+    let result = match outcome {
+        Ok(Ok(ending)) => Ok(ending),
+        // The terminal is gone (the SSH link dropped) or unusable: keep the edits.
+        Ok(Err(_)) => Ok(Ending::Stopped(keep(app, path))),
+        Err(panic) => {
+            keep(app, path);
+            let _ = ratatui::try_restore();
+            std::panic::resume_unwind(panic);
+        }
+    };
+    // Restoring a terminal that is gone fails; that is no error of ours.
+    let restored = ratatui::try_restore();
+    match result {
+        Ok(Ending::Quit) => restored.map(|()| Ending::Quit),
+        other => other,
+    }
+}
+
+/// Writes the recovery file when there is anything unsaved.
+fn keep(app: &App, path: &Path) -> Option<PathBuf> {
+    if !app.modified() {
+        return None;
+    }
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let kept = Recovery {
+        file: absolute.display().to_string(),
+        written: jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        base: app.base.clone(),
+        mine: app.doc.plan.clone(),
+    };
+    recovery::write(path, &kept).ok()
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, path: &Path, stop: &AtomicBool) -> io::Result<Ending> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     draw(terminal, app, theme)?;
+    let mut stamp = store::stamp(path);
+    let mut looked = Instant::now();
     while !app.should_quit {
+        if stop.load(Ordering::SeqCst) {
+            return Ok(Ending::Stopped(keep(app, path)));
+        }
+        if !event::poll(WAKE_EVERY)? {
+            if looked.elapsed() >= WATCH_EVERY {
+                looked = Instant::now();
+                // A hung-up terminal cannot be opened again; with no SIGHUP
+                // (some SSH servers send none) this is how we learn it is gone.
+                #[cfg(unix)]
+                if std::fs::File::open("/dev/tty").is_err() {
+                    return Ok(Ending::Stopped(keep(app, path)));
+                }
+                if watch(app, path, &mut stamp) {
+                    draw(terminal, app, theme)?;
+                }
+            }
+            continue;
+        }
         let keys = match event::read()? {
             // Esc and the next key arriving in one read (fast typing, a laggy
             // link) come as Alt+key; act on both, in order.
@@ -50,31 +121,68 @@ fn event_loop(
             if let Some(action) = keymap::resolve(app, key) {
                 update(app, action);
                 perform(app, path);
+                stamp = store::stamp(path);
             }
         }
         if !app.should_quit {
             draw(terminal, app, theme)?;
         }
     }
-    Ok(())
+    Ok(Ending::Quit)
+}
+
+/// Has someone else saved the file? Reload it when this session has no edits;
+/// otherwise say so, and merge at save time. Returns whether to redraw.
+fn watch(app: &mut App, path: &Path, stamp: &mut Option<store::Stamp>) -> bool {
+    let now = store::stamp(path);
+    if now == *stamp {
+        return false;
+    }
+    *stamp = now;
+    let t = app.lang.text();
+    let Ok((doc, fingerprint)) = store::load_with_fingerprint(path, t) else {
+        // Half-way through someone's hand edit, perhaps: keep what we have.
+        return false;
+    };
+    if fingerprint == app.disk {
+        return false;
+    }
+    if app.modified() {
+        update(app, Action::ChangedOnDisk);
+    } else {
+        update(app, Action::Reloaded { doc: Box::new(doc), fingerprint });
+    }
+    true
 }
 
 /// Does what `update` asked for and reports the outcome back to it.
 fn perform(app: &mut App, path: &Path) {
-    let Some(effect) = app.effect.take() else {
-        return;
-    };
+    let Some(effect) = app.effect.take() else { return };
     let t = app.lang.text();
-    match store::save(path, &app.doc.to_ron()) {
-        Ok(()) => {
-            let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
-            update(app, Action::Saved { at });
-            if effect == Effect::SaveAndQuit {
-                app.should_quit = true;
-            }
+    if effect == Effect::DiscardRecovery {
+        recovery::discard(path);
+        return;
+    }
+    let when = jiff::ZonedDateTime::now();
+    let who = Who::from_env(|k| std::env::var(k).ok(), when.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+    let resolutions = app.resolutions.clone();
+    let decide = |c: &crate::merge::Conflict| -> Option<Choice> {
+        resolutions.iter().find(|(r, _)| r.subject == c.subject && r.field == c.field).map(|(_, choice)| *choice)
+    };
+    match store::save_merging(path, &app.base, app.disk, &app.doc, &decide, &who, t) {
+        Ok(Saved::Written { plan, text, merged, .. }) => {
+            recovery::discard(path);
+            let audit = audit::read(path).unwrap_or_default();
+            let at = when.strftime("%H:%M").to_string();
+            let merged = merged.then(|| Box::new(plan));
+            update(app, Action::Saved { at, fingerprint: store::fingerprint(&text), merged, audit });
         }
+        Ok(Saved::Conflicts(conflicts)) => update(app, Action::Conflicts(conflicts)),
         Err(e) => {
-            let why = crate::i18n::fill(t.save_failed, &[&path.display(), &e]);
+            let why = match e {
+                SaveError::Io(e) => crate::i18n::fill(t.save_failed, &[&path.display(), &e]),
+                other => crate::i18n::fill(t.save_failed, &[&path.display(), &other]),
+            };
             update(app, Action::SaveFailed(why));
         }
     }

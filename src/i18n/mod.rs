@@ -6,6 +6,8 @@
 
 use crate::model::{Horizon, Status};
 
+pub mod report;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     En,
@@ -35,6 +37,14 @@ impl Lang {
         match self {
             Lang::En => &EN,
             Lang::Id => &ID,
+        }
+    }
+
+    /// The strings of the reports (`pantau report`).
+    pub fn report(self) -> &'static report::ReportText {
+        match self {
+            Lang::En => &report::EN,
+            Lang::Id => &report::ID,
         }
     }
 }
@@ -181,6 +191,14 @@ pub struct Text {
     pub u_overdue_count: &'static str,
     pub u_legend: [&'static str; 5],
     pub u_next_due: &'static str,
+    pub e_saved_merged: &'static str,
+    pub e_reloaded: &'static str,
+    pub e_changed_on_disk: &'static str,
+    pub e_recovered: &'static str,
+    pub e_not_saved: &'static str,
+    pub q_conflict: &'static str,
+    pub q_recover: &'static str,
+    pub kept_for_recovery: &'static str,
     pub log_empty: &'static str,
     pub set_conflicts: &'static str,
     pub set_conflict: &'static str,
@@ -391,6 +409,14 @@ pub static EN: Text = Text {
     u_overdue_count: "{} overdue",
     u_legend: ["years", "milestone", "done", "target", "today"],
     u_next_due: "next",
+    e_saved_merged: "Saved at {}, merged with changes another officer saved meanwhile (u undoes the merge)",
+    e_reloaded: "Reloaded: the file was changed on disk by someone else",
+    e_changed_on_disk: "The file changed on disk; your edits will be merged with it when you save",
+    e_recovered: "Recovered edits restored (not saved yet: Ctrl-S saves)",
+    e_not_saved: "Not saved",
+    q_conflict: "{} of {}: another officer changed {} of {} too.\n  mine:   {}\n  theirs: {}\nm: keep mine   t: keep theirs   Esc: do not save",
+    q_recover: "Recover unsaved edits kept at {} when pantau last stopped without saving?  r: restore them  d: discard them",
+    kept_for_recovery: "pantau: unsaved edits kept in {}; open the plan again to recover them",
     log_empty: "no changes recorded",
     set_conflicts: "another officer changed the same fields since this command read the file; nothing was written (run it again to apply yours on top of theirs):",
     set_conflict: "{} {}: theirs `{}`, yours `{}`",
@@ -585,6 +611,14 @@ pub static ID: Text = Text {
     u_overdue_count: "{} terlambat",
     u_legend: ["tahun", "tonggak", "selesai", "target", "hari ini"],
     u_next_due: "berikutnya",
+    e_saved_merged: "Tersimpan pukul {}, digabung dengan perubahan petugas lain (u membatalkan penggabungan)",
+    e_reloaded: "Dimuat ulang: berkas diubah orang lain",
+    e_changed_on_disk: "Berkas berubah di disk; perubahan Anda akan digabung saat menyimpan",
+    e_recovered: "Perubahan yang dipulihkan dikembalikan (belum disimpan: Ctrl-S menyimpan)",
+    e_not_saved: "Tidak disimpan",
+    q_conflict: "{} dari {}: petugas lain juga mengubah {} pada {}.\n  milik saya:   {}\n  milik mereka: {}\nm: pakai milik saya   t: pakai milik mereka   Esc: jangan simpan",
+    q_recover: "Pulihkan perubahan yang belum disimpan (disimpan sementara pukul {}) saat pantau terakhir berhenti?  r: pulihkan  d: buang",
+    kept_for_recovery: "pantau: perubahan yang belum disimpan disimpan di {}; buka rencana lagi untuk memulihkannya",
     log_empty: "belum ada perubahan yang tercatat",
     set_conflicts: "petugas lain mengubah kolom yang sama sejak perintah ini membaca berkas; tidak ada yang ditulis (jalankan lagi untuk menerapkan perubahan Anda di atasnya):",
     set_conflict: "{} {}: milik mereka `{}`, milik Anda `{}`",
@@ -751,6 +785,11 @@ fn en_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
         QuitSave => ("save, then quit", "save"),
         QuitDiscard => ("quit without saving", "discard"),
         QuitCancel => ("keep working", "cancel"),
+        KeepMine => ("keep my value", "mine"),
+        KeepTheirs => ("keep their value", "theirs"),
+        DontSave => ("do not save now", "cancel"),
+        Recover => ("restore the kept edits", "restore"),
+        Discard => ("discard the kept edits", "discard"),
     }
 }
 
@@ -800,6 +839,11 @@ fn id_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
         QuitSave => ("simpan, lalu keluar", "simpan"),
         QuitDiscard => ("keluar tanpa menyimpan", "buang"),
         QuitCancel => ("lanjut bekerja", "batal"),
+        KeepMine => ("pakai nilai saya", "saya"),
+        KeepTheirs => ("pakai nilai mereka", "mereka"),
+        DontSave => ("jangan simpan sekarang", "batal"),
+        Recover => ("pulihkan perubahan", "pulihkan"),
+        Discard => ("buang perubahan", "buang"),
     }
 }
 

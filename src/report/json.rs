@@ -1,0 +1,397 @@
+//! JSON reports for other tools: one object, fields in a fixed order,
+//! documented in `docs/REPORTS.md`.
+//!
+//! Programs, dimensions and the plan's header are written exactly as the data
+//! file names them (the model's own serde derive), so a tool can read them
+//! back into the model. Besides JSON's own escapes, DEL, C1 control and bidi
+//! characters are written as `\uXXXX` too, so the output is safe to show in a
+//! terminal and still decodes to the same text.
+
+use super::{Band, Ctx, Kind, TargetRef, achievement, whole_percent};
+use crate::model::{Dimension, Horizon, Period, Program, Status};
+use crate::progress::{self, MilestoneRef, Tally};
+use serde::Serialize;
+use std::io;
+
+/// Bumped when a field is removed or changes meaning; adding one does not.
+pub const JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    format: &'static str,
+    version: u32,
+    kind: &'static str,
+    today: String,
+    filter: FilterJson<'a>,
+    plan: PlanHead<'a>,
+    dimensions: Vec<&'a Dimension>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tally: Option<TallyJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    programs: Option<Vec<&'a Program>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overdue: Option<Vec<MilestoneJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    upcoming: Option<Vec<MilestoneJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    targets: Option<Vec<TargetJson<'a>>>,
+}
+
+#[derive(Serialize)]
+struct FilterJson<'a> {
+    dimension: Option<&'a str>,
+    program: Option<&'a str>,
+    status: Option<Status>,
+    horizon: Option<Horizon>,
+    query: Option<&'a str>,
+    days: i32,
+}
+
+#[derive(Serialize)]
+struct PlanHead<'a> {
+    version: u32,
+    region: &'a str,
+    title: &'a str,
+    vision: &'a str,
+    period: Period,
+}
+
+#[derive(Serialize)]
+struct TallyJson<'a> {
+    dimensions: Vec<TallyRow<'a>>,
+    total: Counts,
+}
+
+#[derive(Serialize)]
+struct TallyRow<'a> {
+    dimension: &'a str,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    programs: usize,
+    done: usize,
+    in_progress: usize,
+    delayed: usize,
+    percent_done: u32,
+    quick_wins: usize,
+    quick_wins_done: usize,
+}
+
+impl From<&Tally> for Counts {
+    fn from(t: &Tally) -> Counts {
+        Counts {
+            programs: t.programs,
+            done: t.done,
+            in_progress: t.in_progress,
+            delayed: t.delayed,
+            percent_done: t.percent_done(),
+            quick_wins: t.quick_wins,
+            quick_wins_done: t.quick_wins_done,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct MilestoneJson<'a> {
+    dimension: &'a str,
+    program: &'a str,
+    program_name: &'a str,
+    program_status: Status,
+    lead: &'a str,
+    /// 1-based, as in `pantau set ID milestone.N.done=true`.
+    milestone: usize,
+    title: &'a str,
+    due: &'a str,
+    /// Days late (overdue) or days left (upcoming).
+    days: i64,
+}
+
+#[derive(Serialize)]
+struct TargetJson<'a> {
+    dimension: &'a str,
+    program: &'a str,
+    program_name: &'a str,
+    /// 1-based, as in `pantau set ID target.N.actual=…`.
+    target_index: usize,
+    year: i32,
+    indicator: &'a str,
+    unit: &'a str,
+    baseline: Option<f64>,
+    target: f64,
+    actual: Option<f64>,
+    /// actual ÷ target × 100 in whole percent, rounded down.
+    achievement: Option<i64>,
+    band: Option<&'static str>,
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Overview => "overview",
+        Kind::Dimension => "dimension",
+        Kind::Program => "program",
+        Kind::Timeline => "timeline",
+        Kind::Overdue => "overdue",
+        Kind::Upcoming => "upcoming",
+        Kind::Targets => "targets",
+    }
+}
+
+pub(crate) fn render(ctx: &Ctx) -> String {
+    let f = &ctx.request.filter;
+    let plan = ctx.plan;
+    let query = f.query.trim();
+    let mut report = Report {
+        format: "pantau-report",
+        version: JSON_VERSION,
+        kind: kind_name(ctx.request.kind),
+        today: ctx.today.to_string(),
+        filter: FilterJson {
+            dimension: ctx.sel.dimension.map(|d| d.id.as_str()),
+            program: f.program.as_deref(),
+            status: f.status,
+            horizon: f.horizon,
+            query: (!query.is_empty()).then_some(query),
+            days: ctx.request.days,
+        },
+        plan: PlanHead {
+            version: plan.version,
+            region: &plan.region,
+            title: &plan.title,
+            vision: &plan.vision,
+            period: plan.period,
+        },
+        dimensions: ctx.sel.shown().map(|g| g.dimension).collect(),
+        tally: None,
+        programs: None,
+        overdue: None,
+        upcoming: None,
+        targets: None,
+    };
+    let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
+    match ctx.request.kind {
+        Kind::Overview => {
+            report.tally = Some(tally(ctx));
+            report.programs = Some(plan_order(ctx));
+            report.overdue = Some(milestones(
+                ctx,
+                progress::overdue(plan, None, ctx.today)
+                    .into_iter()
+                    .filter(keep),
+                true,
+            ));
+            report.upcoming = Some(milestones(
+                ctx,
+                progress::due_soon(plan, None, ctx.today, ctx.request.days)
+                    .into_iter()
+                    .filter(keep),
+                false,
+            ));
+            let year = i32::from(ctx.today.year());
+            report.targets = Some(
+                plan_order(ctx)
+                    .into_iter()
+                    .flat_map(|p| target_refs(p).filter(move |t| t.target.year == year))
+                    .map(|t| target(ctx, t))
+                    .collect(),
+            );
+        }
+        Kind::Dimension => {
+            report.tally = Some(tally(ctx));
+            report.programs = Some(ctx.sel.programs().collect());
+        }
+        Kind::Program | Kind::Timeline => {
+            report.programs = Some(ctx.sel.programs().collect());
+            if ctx.request.kind == Kind::Program {
+                report.targets = Some(
+                    ctx.sel
+                        .programs()
+                        .flat_map(target_refs)
+                        .map(|t| target(ctx, t))
+                        .collect(),
+                );
+            }
+        }
+        Kind::Overdue => {
+            let list = ctx.overdue();
+            report.overdue = Some(milestones(
+                ctx,
+                list.groups.into_iter().flat_map(|(_, items)| items),
+                true,
+            ));
+        }
+        Kind::Upcoming => {
+            let list = ctx.upcoming();
+            report.upcoming = Some(milestones(
+                ctx,
+                list.groups.into_iter().flat_map(|(_, items)| items),
+                false,
+            ));
+        }
+        Kind::Targets => {
+            let list = ctx.targets();
+            report.targets = Some(
+                list.groups
+                    .into_iter()
+                    .flat_map(|(_, items)| items)
+                    .map(|t| target(ctx, t))
+                    .collect(),
+            );
+        }
+    }
+    let mut bytes = Vec::with_capacity(64 * 1024);
+    let mut ser = serde_json::Serializer::with_formatter(&mut bytes, Safe::default());
+    report
+        .serialize(&mut ser)
+        .expect("a report serialises: every number is finite or null");
+    bytes.push(b'\n');
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// The selected programs in the plan's order (as the summary lists them).
+fn plan_order<'a>(ctx: &Ctx<'a>) -> Vec<&'a Program> {
+    ctx.plan
+        .programs
+        .iter()
+        .filter(|p| ctx.sel.keeps(p))
+        .collect()
+}
+
+fn tally<'a>(ctx: &Ctx<'a>) -> TallyJson<'a> {
+    let mut total = Tally::default();
+    let dimensions = ctx
+        .sel
+        .groups
+        .iter()
+        .map(|g| {
+            let mut t = Tally::default();
+            for p in &g.programs {
+                t.add(p);
+            }
+            total.merge(&t);
+            TallyRow {
+                dimension: &g.dimension.id,
+                counts: Counts::from(&t),
+            }
+        })
+        .collect();
+    TallyJson {
+        dimensions,
+        total: Counts::from(&total),
+    }
+}
+
+fn milestones<'a>(
+    ctx: &Ctx<'a>,
+    items: impl Iterator<Item = MilestoneRef<'a>>,
+    late: bool,
+) -> Vec<MilestoneJson<'a>> {
+    items
+        .map(|m| MilestoneJson {
+            dimension: &m.program.dimension,
+            program: &m.program.id,
+            program_name: &m.program.name,
+            program_status: m.program.status,
+            lead: &m.program.lead,
+            milestone: m.index + 1,
+            title: &m.milestone.title,
+            due: &m.milestone.due,
+            days: if late {
+                Ctx::days(m.due, ctx.today)
+            } else {
+                Ctx::days(ctx.today, m.due)
+            },
+        })
+        .collect()
+}
+
+fn target_refs(p: &Program) -> impl Iterator<Item = TargetRef<'_>> {
+    p.targets
+        .iter()
+        .enumerate()
+        .map(move |(index, target)| TargetRef {
+            program: p,
+            index,
+            target,
+        })
+}
+
+fn target<'a>(_ctx: &Ctx<'a>, t: TargetRef<'a>) -> TargetJson<'a> {
+    let percent = achievement(t.target);
+    TargetJson {
+        dimension: &t.program.dimension,
+        program: &t.program.id,
+        program_name: &t.program.name,
+        target_index: t.index + 1,
+        year: t.target.year,
+        indicator: &t.target.indicator,
+        unit: &t.target.unit,
+        baseline: t.target.baseline,
+        target: t.target.target,
+        actual: t.target.actual,
+        achievement: percent.map(whole_percent),
+        band: percent.map(|p| Band::of(p).key()),
+    }
+}
+
+/// serde_json's pretty layout (two spaces), with DEL, C1 controls and bidi
+/// controls escaped as well: they are valid raw in JSON, but not on a screen.
+#[derive(Default)]
+struct Safe {
+    pretty: serde_json::ser::PrettyFormatter<'static>,
+}
+
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || crate::text::is_bidi_control(c)
+}
+
+impl serde_json::ser::Formatter for Safe {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        if !fragment.chars().any(unsafe_char) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        for c in fragment.chars() {
+            if unsafe_char(c) {
+                write!(writer, "\\u{:04x}", c as u32)?;
+            } else {
+                let mut buf = [0u8; 4];
+                writer.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.pretty.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.pretty.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_object_value(w)
+    }
+}

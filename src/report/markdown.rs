@@ -1,0 +1,510 @@
+//! Markdown reports: headings and tables, for an e-mail or a chat message.
+//!
+//! `# plan title`, the region line, `## report title`, then `### ` per
+//! dimension with a table. Data is escaped twice over: control characters as
+//! in text (`\u{1b}`), then Markdown's own punctuation with a backslash, so a
+//! name can neither break a table (`|`) nor become a link, emphasis or HTML.
+
+use super::text::tally_line;
+use super::{Band, Ctx, Kind, TargetRef, achievement, whole_percent};
+use crate::i18n::fill;
+use crate::model::{Program, Target, is_due_within, is_overdue};
+use crate::progress::{self, MilestoneRef, Tally};
+
+pub(crate) fn render(ctx: &Ctx) -> String {
+    let mut out = String::new();
+    let r = ctx.r();
+    out.push_str(&format!("# {}\n\n", inline(&ctx.plan.title)));
+    out.push_str(&format!("{}\n", paragraph(&ctx.subtitle())));
+    if let Some(filter) = ctx.filter_line() {
+        out.push_str(&format!("\n{}\n", paragraph(&filter)));
+    }
+    match ctx.request.kind {
+        Kind::Overview => overview(ctx, &mut out),
+        Kind::Dimension => {
+            out.push_str(&format!("\n## {}\n", inline(&ctx.title(0))));
+            let mut any = false;
+            for group in ctx.sel.shown() {
+                any = true;
+                out.push_str(&format!(
+                    "\n### {}\n\n",
+                    inline(&dimension_heading(ctx, group.dimension))
+                ));
+                let mut tally = Tally::default();
+                for p in &group.programs {
+                    tally.add(p);
+                }
+                out.push_str(&format!("{}\n", paragraph(&tally_line(ctx, &tally))));
+                programs_table(ctx, &mut out, &group.programs);
+            }
+            if !any {
+                out.push_str(&format!("\n{}\n", paragraph(r.no_programs)));
+            }
+        }
+        Kind::Program => program(ctx, &mut out),
+        Kind::Timeline => {
+            out.push_str(&format!("\n## {}\n\n", inline(&ctx.title(0))));
+            let (axis, body) = super::timeline::chart(ctx, ctx.request.width);
+            let lines: Vec<String> = axis
+                .into_iter()
+                .chain(body.into_iter().map(|l| l.text))
+                .collect();
+            // A fence longer than any run of backticks inside it.
+            let longest = lines
+                .iter()
+                .map(|l| longest_run(l, '`'))
+                .max()
+                .unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            out.push_str(&format!("{fence}text\n"));
+            for line in lines {
+                out.push_str(&line);
+                out.push('\n');
+            }
+            out.push_str(&format!("{fence}\n"));
+        }
+        Kind::Overdue | Kind::Upcoming => {
+            let late = ctx.request.kind == Kind::Overdue;
+            let list = if late { ctx.overdue() } else { ctx.upcoming() };
+            out.push_str(&format!("\n## {}\n", inline(&ctx.title(list.count()))));
+            if list.groups.is_empty() {
+                out.push_str(&format!("\n{}\n", paragraph(r.none)));
+            }
+            for (dimension, items) in &list.groups {
+                out.push_str(&format!(
+                    "\n### {}\n",
+                    inline(&dimension_heading(ctx, dimension))
+                ));
+                milestones_table(ctx, &mut out, items, late, true);
+            }
+        }
+        Kind::Targets => {
+            let list = ctx.targets();
+            out.push_str(&format!("\n## {}\n", inline(&ctx.title(list.count()))));
+            if list.groups.is_empty() {
+                out.push_str(&format!("\n{}\n", paragraph(r.none)));
+            }
+            for (dimension, items) in &list.groups {
+                out.push_str(&format!(
+                    "\n### {}\n",
+                    inline(&dimension_heading(ctx, dimension))
+                ));
+                targets_table(ctx, &mut out, items, true);
+            }
+        }
+    }
+    out
+}
+
+fn dimension_heading(ctx: &Ctx, d: &crate::model::Dimension) -> String {
+    if d.lead.is_empty() {
+        d.name.clone()
+    } else {
+        format!("{}{}{}", d.name, ctx.g.dot, d.lead)
+    }
+}
+
+/// The summary's content as tables: dimensions, overdue, due soon, this year's targets.
+fn overview(ctx: &Ctx, out: &mut String) {
+    let r = ctx.r();
+    let mut total = Tally::default();
+    let mut rows: Vec<Vec<String>> = ctx
+        .sel
+        .groups
+        .iter()
+        .map(|g| {
+            let mut tally = Tally::default();
+            for p in &g.programs {
+                tally.add(p);
+            }
+            total.merge(&tally);
+            tally_cells(cell(&g.dimension.name), &tally)
+        })
+        .collect();
+    // Bold on purpose: written as Markdown, not escaped.
+    rows.push(tally_cells(format!("**{}**", r.total), &total));
+    out.push_str(&format!("\n## {}\n\n", inline(r.dimension)));
+    let head = [
+        r.dimension,
+        r.programs,
+        r.done,
+        r.in_progress,
+        r.delayed,
+        r.percent_done,
+        r.quick_wins,
+    ];
+    table_raw(
+        out,
+        &head,
+        &rows,
+        &[false, true, true, true, true, true, true],
+    );
+
+    let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
+    let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    out.push_str(&format!(
+        "\n## {}\n",
+        inline(&fill(r.title_overdue, &[&overdue.len()]))
+    ));
+    milestones_table(ctx, out, &overdue, true, false);
+
+    let days = ctx.request.days;
+    let soon: Vec<MilestoneRef> = progress::due_soon(ctx.plan, None, ctx.today, days)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    out.push_str(&format!(
+        "\n## {}\n",
+        inline(&fill(r.title_upcoming, &[&days, &soon.len()]))
+    ));
+    milestones_table(ctx, out, &soon, false, false);
+
+    let year = i32::from(ctx.today.year());
+    let targets: Vec<TargetRef> = ctx
+        .plan
+        .programs
+        .iter()
+        .filter(|p| ctx.sel.keeps(p))
+        .flat_map(|p| {
+            p.targets
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.year == year)
+                .map(move |(index, target)| TargetRef {
+                    program: p,
+                    index,
+                    target,
+                })
+        })
+        .collect();
+    out.push_str(&format!(
+        "\n## {}\n",
+        inline(&fill(r.targets_year, &[&year, &targets.len()]))
+    ));
+    targets_table(ctx, out, &targets, true);
+}
+
+fn tally_cells(name: String, t: &Tally) -> Vec<String> {
+    vec![
+        name,
+        t.programs.to_string(),
+        t.done.to_string(),
+        t.in_progress.to_string(),
+        t.delayed.to_string(),
+        format!("{}%", t.percent_done()),
+        format!("{}/{}", t.quick_wins_done, t.quick_wins),
+    ]
+}
+
+fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
+    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let rows: Vec<Vec<String>> = programs
+        .iter()
+        .map(|p| {
+            let done = p.milestones.iter().filter(|m| m.done).count();
+            vec![
+                p.id.clone(),
+                p.name.clone(),
+                t.horizon(p.horizon).to_string(),
+                t.status(p.status).to_string(),
+                super::years(p, g),
+                format!("{done}/{}", p.milestones.len()),
+                p.lead.clone(),
+            ]
+        })
+        .collect();
+    table(
+        ctx,
+        out,
+        &[r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead],
+        &rows,
+        &[false, false, false, false, false, true, false],
+    );
+}
+
+fn program(ctx: &Ctx, out: &mut String) {
+    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let Some(p) = ctx.sel.programs().next() else {
+        return;
+    };
+    out.push_str(&format!("\n## {}{}{}\n\n", inline(&p.id), g.dot, inline(&p.name)));
+    let dimension = ctx
+        .plan
+        .dimension(&p.dimension)
+        .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
+    let rows: Vec<Vec<String>> = [
+        (r.dimension, dimension),
+        (r.element, p.element.clone()),
+        (r.horizon, t.horizon(p.horizon).to_string()),
+        (r.status, t.status(p.status).to_string()),
+        (r.years, super::years(p, g)),
+        (r.lead, p.lead.clone()),
+        (r.support, p.support.join(", ")),
+        (r.funding, p.funding.join(", ")),
+        (r.description, p.description.clone()),
+        (r.notes, p.notes.clone()),
+    ]
+    .into_iter()
+    .map(|(label, value)| {
+        let value = if value.trim().is_empty() {
+            g.none.to_string()
+        } else {
+            value
+        };
+        vec![label.to_string(), value]
+    })
+    .collect();
+    table(ctx, out, &[r.field, r.value], &rows, &[false, false]);
+
+    let done = p.milestones.iter().filter(|m| m.done).count();
+    out.push_str(&format!(
+        "\n### {}\n\n",
+        inline(&fill(r.milestones_count, &[&p.milestones.len(), &done]))
+    ));
+    let rows: Vec<Vec<String>> = p
+        .milestones
+        .iter()
+        .map(|m| {
+            let when = match m.due_date() {
+                Some(due) if is_overdue(p, m, ctx.today) => {
+                    fill(r.late, &[&Ctx::days(due, ctx.today)])
+                }
+                Some(due) if is_due_within(p, m, ctx.today, ctx.request.days) => {
+                    match Ctx::days(ctx.today, due) {
+                        0 => r.today.to_string(),
+                        n => fill(r.in_days, &[&n]),
+                    }
+                }
+                _ => String::new(),
+            };
+            let check = if m.done { g.check } else { g.open };
+            vec![check.to_string(), m.due.clone(), m.title.clone(), when]
+        })
+        .collect();
+    table(
+        ctx,
+        out,
+        &[r.done, r.due, r.milestone, ""],
+        &rows,
+        &[false, false, false, true],
+    );
+
+    out.push_str(&format!(
+        "\n### {}\n",
+        inline(&fill(r.targets_count, &[&p.targets.len()]))
+    ));
+    let items: Vec<TargetRef> = p
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(index, target)| TargetRef {
+            program: p,
+            index,
+            target,
+        })
+        .collect();
+    targets_table(ctx, out, &items, false);
+}
+
+/// A table of milestones; `with_program` adds the program's name.
+fn milestones_table(
+    ctx: &Ctx,
+    out: &mut String,
+    items: &[MilestoneRef],
+    late: bool,
+    with_program: bool,
+) {
+    let r = ctx.r();
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|m| {
+            let days = if late {
+                Ctx::days(m.due, ctx.today)
+            } else {
+                Ctx::days(ctx.today, m.due)
+            };
+            let mut row = vec![m.due.to_string(), m.program.id.clone()];
+            if with_program {
+                row.push(m.program.name.clone());
+            }
+            row.extend([
+                m.milestone.title.clone(),
+                m.program.lead.clone(),
+                days.to_string(),
+            ]);
+            row
+        })
+        .collect();
+    let days = if late { r.days_late } else { r.days_left };
+    out.push('\n');
+    if with_program {
+        table(
+            ctx,
+            out,
+            &[r.due, r.id, r.program, r.milestone, r.lead, days],
+            &rows,
+            &[false, false, false, false, false, true],
+        );
+    } else {
+        table(
+            ctx,
+            out,
+            &[r.due, r.id, r.milestone, r.lead, days],
+            &rows,
+            &[false, false, false, false, true],
+        );
+    }
+}
+
+fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool) {
+    let r = ctx.r();
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| ctx.number(v));
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            let t: &Target = item.target;
+            let (percent, band) = achievement(t).map_or((String::new(), String::new()), |p| {
+                (
+                    format!("{}%", whole_percent(p)),
+                    Band::of(p).name(ctx.lang).to_string(),
+                )
+            });
+            let mut row = vec![t.year.to_string()];
+            if with_id {
+                row.push(item.program.id.clone());
+            }
+            row.extend([
+                t.indicator.clone(),
+                t.unit.clone(),
+                number(t.baseline),
+                ctx.number(t.target),
+                number(t.actual),
+                percent,
+                band,
+            ]);
+            row
+        })
+        .collect();
+    let mut head = vec![r.year];
+    let mut right = vec![false];
+    if with_id {
+        head.push(r.id);
+        right.push(false);
+    }
+    head.extend([
+        r.indicator,
+        r.unit,
+        r.baseline,
+        r.target,
+        r.actual,
+        r.achievement,
+        r.band,
+    ]);
+    right.extend([false, false, true, true, true, true, false]);
+    out.push('\n');
+    table(ctx, out, &head, &rows, &right);
+}
+
+/// A table of data cells (escaped here), or "none" when there are no rows.
+fn table(ctx: &Ctx, out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
+    if rows.is_empty() {
+        out.push_str(&format!("{}\n", paragraph(ctx.r().none)));
+        return;
+    }
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| cell(c)).collect())
+        .collect();
+    table_raw(out, head, &rows, right);
+}
+
+/// A GitHub-flavoured table of cells already in Markdown.
+fn table_raw(out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
+    let line = |out: &mut String, cells: &mut dyn Iterator<Item = String>| {
+        out.push('|');
+        for c in cells {
+            out.push(' ');
+            out.push_str(&c);
+            out.push_str(" |");
+        }
+        out.push('\n');
+    };
+    line(out, &mut head.iter().map(|h| inline(h)));
+    line(
+        out,
+        &mut right
+            .iter()
+            .map(|&r| if r { "---:" } else { "---" }.to_string()),
+    );
+    for row in rows {
+        line(out, &mut row.iter().cloned());
+    }
+}
+
+/// Text inside a line (a heading, a cell): control characters shown escaped,
+/// Markdown punctuation backslash-escaped, line breaks as spaces.
+pub(crate) fn inline(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for (i, part) in value.split('\n').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        punctuation(&crate::text::escape(part), &mut out);
+    }
+    out
+}
+
+/// A table cell: as [`inline`], but line breaks kept as `<br>`.
+fn cell(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for (i, part) in value.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        punctuation(&crate::text::escape(part), &mut out);
+    }
+    out
+}
+
+/// A paragraph of one line that must not turn into a list, a quote or a
+/// heading because of how the data begins.
+fn paragraph(value: &str) -> String {
+    let text = inline(value);
+    let starts_block = text.starts_with(['-', '+', '='])
+        || text
+            .find(|c: char| !c.is_ascii_digit())
+            .is_some_and(|at| at > 0 && text[at..].starts_with(['.', ')']));
+    if !starts_block {
+        return text;
+    }
+    if text.starts_with(['-', '+', '=']) {
+        return format!("\\{text}");
+    }
+    // "2023. …" would start an ordered list: escape the dot or parenthesis.
+    let at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    format!("{}\\{}", &text[..at], &text[at..])
+}
+
+fn punctuation(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for x in text.chars() {
+        run = if x == c { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}

@@ -1,0 +1,702 @@
+//! Reports for paper and for other tools: `pantau report` and the UI's `p`.
+//!
+//! One entry point, [`render`], turns a plan and a [`Request`] (what to report,
+//! in which format, for which programs) into the text to print or save. Seven
+//! kinds (overview, dimension, program, timeline, overdue, upcoming, targets)
+//! in four formats (text, Markdown, CSV, JSON); `docs/REPORTS.md` describes
+//! them, the CSV columns and the JSON shape.
+//!
+//! Text is made for paper and terminals: never wider than the width, no escape
+//! codes, data strings escaped (see [`crate::text`]). The overview in text is
+//! exactly [`crate::summary::render`], so `pantau summary` stays the short form
+//! of `pantau report --kind overview`.
+
+mod csv;
+mod json;
+mod markdown;
+mod text;
+mod timeline;
+
+pub use crate::cli::{ReportFormat as Format, ReportKind as Kind};
+
+use crate::cli::ReportArgs;
+use crate::i18n::{Lang, fill};
+use crate::model::{Dimension, Horizon, Plan, Program, Status, Target};
+use crate::progress::{self, MilestoneRef};
+use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
+
+/// The narrowest text report: the same as the summary's.
+pub const MIN_WIDTH: usize = crate::summary::MIN_WIDTH;
+
+/// Which programs a report covers. Every filter that is set must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// A dimension's id (or, case-insensitively, its id or name).
+    pub dimension: Option<String>,
+    /// One program's id. Required by [`Kind::Program`], which ignores the
+    /// other filters; for the other kinds it narrows to that program.
+    pub program: Option<String>,
+    pub status: Option<Status>,
+    pub horizon: Option<Horizon>,
+    /// Free text matched against id, name and lead agency, ignoring case, as
+    /// the interface's `/` filter does; empty matches everything.
+    pub query: String,
+}
+
+/// What to report and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub kind: Kind,
+    pub format: Format,
+    pub filter: Filter,
+    /// Text (and the Markdown timeline): never wider than this many columns;
+    /// at least [`MIN_WIDTH`].
+    pub width: usize,
+    /// Text and Markdown: only ASCII characters of pantau's own.
+    pub ascii: bool,
+    /// Text: a form feed and the header again every this many lines.
+    pub pages: Option<usize>,
+    /// Upcoming (and the overview's "due soon"): days ahead of today.
+    pub days: i32,
+    /// CSV: the separator; with `;` numbers get a decimal comma.
+    pub sep: char,
+}
+
+impl Default for Request {
+    fn default() -> Request {
+        Request {
+            kind: Kind::Overview,
+            format: Format::Text,
+            filter: Filter::default(),
+            width: 80,
+            ascii: false,
+            pages: None,
+            days: 30,
+            sep: ',',
+        }
+    }
+}
+
+impl Request {
+    /// The request the command line asks for; status and horizon names are
+    /// checked here, the dimension and program against the plan in [`render`].
+    pub fn from_args(args: &ReportArgs, ascii: bool) -> Result<Request, ReportError> {
+        let request = Request {
+            kind: args.kind,
+            format: args.format,
+            filter: Filter {
+                dimension: args.dimension.clone(),
+                program: args.program.clone(),
+                status: args.status.as_deref().map(parse_status).transpose()?,
+                horizon: args.horizon.as_deref().map(parse_horizon).transpose()?,
+                query: String::new(),
+            },
+            width: args.width,
+            ascii,
+            pages: args.pages,
+            days: args.days,
+            sep: args.sep,
+        };
+        request.check()?;
+        Ok(request)
+    }
+
+    /// What can be checked without the plan.
+    fn check(&self) -> Result<(), ReportError> {
+        if self.width < MIN_WIDTH {
+            return Err(ReportError::Width { min: MIN_WIDTH });
+        }
+        let sep = self.sep;
+        if matches!(sep, '"' | '\r' | '\n' | '\'') || sep.is_alphanumeric() || sep == ' ' {
+            return Err(ReportError::Separator(sep));
+        }
+        Ok(())
+    }
+}
+
+/// Why a report cannot be made: always the user's input (exit 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportError {
+    Width { min: usize },
+    Pages { min: usize, header: usize },
+    Separator(char),
+    UnknownDimension { given: String, valid: Vec<String> },
+    UnknownProgram(String),
+    NeedsProgram { example: Option<String> },
+    Status(String),
+    Horizon(String),
+}
+
+impl ReportError {
+    /// The message for a person, in their language; data is escaped.
+    pub fn message(&self, lang: Lang) -> String {
+        let r = lang.report();
+        let t = lang.text();
+        let esc = |s: &str| crate::text::escape(s).into_owned();
+        match self {
+            Self::Width { min } => fill(r.e_width, &[min]),
+            Self::Pages { min, header } => fill(r.e_pages, &[min, header]),
+            Self::Separator(c) => fill(r.e_sep, &[&c.escape_debug()]),
+            Self::UnknownDimension { given, valid } => {
+                fill(r.e_unknown_dimension, &[&esc(given), &esc(&valid.join(", "))])
+            }
+            Self::UnknownProgram(id) => fill(r.e_unknown_program, &[&esc(id)]),
+            Self::NeedsProgram { example } => fill(
+                r.e_needs_program,
+                &[&esc(example.as_deref().unwrap_or("GOV-01"))],
+            ),
+            Self::Status(given) => {
+                let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+                let names: Vec<&str> = Status::ALL.iter().map(|s| t.status(*s)).collect();
+                fill(
+                    r.e_status,
+                    &[&esc(given), &keys.join(", "), &names.join(", ")],
+                )
+            }
+            Self::Horizon(given) => {
+                let keys: Vec<&str> = Horizon::ALL.iter().map(|h| h.key()).collect();
+                let names: Vec<&str> = Horizon::ALL.iter().map(|h| t.horizon(*h)).collect();
+                fill(
+                    r.e_horizon,
+                    &[&esc(given), &keys.join(", "), &names.join(", ")],
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+/// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
+/// "InProgress" are the same name.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A status by its data-file name (`InProgress`) or its English or Indonesian
+/// name (`In progress`, `Berjalan`), ignoring case, spaces, `-` and `_`.
+pub fn parse_status(name: &str) -> Result<Status, ReportError> {
+    let want = fold(name);
+    let (en, id) = (Lang::En.text(), Lang::Id.text());
+    Status::ALL
+        .into_iter()
+        .find(|s| [s.key(), en.status(*s), id.status(*s)].iter().any(|n| fold(n) == want))
+        .ok_or_else(|| ReportError::Status(name.to_string()))
+}
+
+/// A horizon by its data-file name (`QuickWin`) or its English or Indonesian
+/// name, long or short (`Medium term`, `Jangka menengah`, `Menengah`).
+pub fn parse_horizon(name: &str) -> Result<Horizon, ReportError> {
+    let want = fold(name);
+    let (en, id) = (Lang::En.text(), Lang::Id.text());
+    Horizon::ALL
+        .into_iter()
+        .find(|h| {
+            let i = *h as usize;
+            [
+                h.key(),
+                en.horizon(*h),
+                id.horizon(*h),
+                en.horizon_short[i],
+                id.horizon_short[i],
+            ]
+            .iter()
+            .any(|n| fold(n) == want)
+        })
+        .ok_or_else(|| ReportError::Horizon(name.to_string()))
+}
+
+/// The report of `plan` that `request` asks for, as of `today`.
+pub fn render(
+    plan: &Plan,
+    request: &Request,
+    lang: Lang,
+    today: Date,
+) -> Result<String, ReportError> {
+    request.check()?;
+    let selection = Selection::new(plan, request)?;
+    let ctx = Ctx {
+        plan,
+        request,
+        lang,
+        today,
+        sel: &selection,
+        g: Glyphs::new(request.ascii),
+    };
+    Ok(match request.format {
+        Format::Text => text::render(&ctx)?,
+        Format::Markdown => markdown::render(&ctx),
+        Format::Csv => csv::render(&ctx),
+        Format::Json => json::render(&ctx),
+    })
+}
+
+/// Everything a format's renderer needs.
+pub(crate) struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub request: &'a Request,
+    pub lang: Lang,
+    pub today: Date,
+    pub sel: &'a Selection<'a>,
+    pub g: Glyphs,
+}
+
+impl Ctx<'_> {
+    pub fn r(&self) -> &'static crate::i18n::report::ReportText {
+        self.lang.report()
+    }
+
+    pub fn t(&self) -> &'static crate::i18n::Text {
+        self.lang.text()
+    }
+
+    pub fn number(&self, value: f64) -> String {
+        crate::summary::number(value, self.lang)
+    }
+
+    /// "Overdue milestones (9)", "Program GOV-01", …; `count` is the number
+    /// of items for the kinds that list milestones or targets.
+    pub fn title(&self, count: usize) -> String {
+        let r = self.r();
+        let p = self.plan.period;
+        match self.request.kind {
+            Kind::Overview => self.plan.title.clone(),
+            Kind::Dimension => r.title_dimension.to_string(),
+            Kind::Program => fill(
+                r.title_program,
+                &[&self.request.filter.program.as_deref().unwrap_or("")],
+            ),
+            Kind::Timeline => fill(
+                r.title_timeline,
+                &[&format!("{}{}{}", p.start, self.g.dash, p.end)],
+            ),
+            Kind::Overdue => fill(r.title_overdue, &[&count]),
+            Kind::Upcoming => fill(r.title_upcoming, &[&self.request.days, &count]),
+            Kind::Targets => fill(r.title_targets, &[&count]),
+        }
+    }
+
+    /// "Kabupaten Luwu Utara · Period 2022–2031 · as of 2023-11-02"
+    pub fn subtitle(&self) -> String {
+        let (r, g, p) = (self.r(), &self.g, self.plan.period);
+        format!(
+            "{}{}{} {}{}{}{}{} {}",
+            self.plan.region, g.dot, r.period, p.start, g.dash, p.end, g.dot, r.as_of, self.today
+        )
+    }
+
+    /// "Filter: Smart Governance, In progress, "super"", when a filter is set.
+    pub fn filter_line(&self) -> Option<String> {
+        let f = &self.request.filter;
+        if self.request.kind == Kind::Program {
+            return None;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(d) = self.sel.dimension {
+            parts.push(d.name.clone());
+        }
+        if let Some(p) = &f.program {
+            parts.push(p.clone());
+        }
+        if let Some(s) = f.status {
+            parts.push(self.t().status(s).to_string());
+        }
+        if let Some(h) = f.horizon {
+            parts.push(self.t().horizon(h).to_string());
+        }
+        if !f.query.trim().is_empty() {
+            parts.push(format!("\"{}\"", f.query.trim()));
+        }
+        (!parts.is_empty()).then(|| format!("{}: {}", self.r().filter, parts.join(", ")))
+    }
+
+    /// Open milestones past due, per dimension (only dimensions with some).
+    pub fn overdue(&self) -> Grouped<'_, MilestoneRef<'_>> {
+        self.sel
+            .group_items(progress::overdue(self.plan, None, self.today), |m| {
+                m.program
+            })
+    }
+
+    /// Open milestones due from today to `days` ahead, per dimension.
+    pub fn upcoming(&self) -> Grouped<'_, MilestoneRef<'_>> {
+        self.sel.group_items(
+            progress::due_soon(self.plan, None, self.today, self.request.days),
+            |m| m.program,
+        )
+    }
+
+    /// Every target of the selected programs, by year, per dimension.
+    pub fn targets(&self) -> Grouped<'_, TargetRef<'_>> {
+        let mut all: Vec<TargetRef> = self
+            .sel
+            .groups
+            .iter()
+            .flat_map(|g| &g.programs)
+            .flat_map(|p| {
+                p.targets.iter().enumerate().map(move |(index, target)| TargetRef {
+                    program: p,
+                    index,
+                    target,
+                })
+            })
+            .collect();
+        all.sort_by_key(|t| t.target.year);
+        self.sel.group_items(all, |t| t.program)
+    }
+
+    /// Days from `a` to `b` (negative when `b` is earlier).
+    pub fn days(a: Date, b: Date) -> i64 {
+        a.until(b).map_or(0, |s| i64::from(s.get_days()))
+    }
+}
+
+/// A target together with its programme and position.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TargetRef<'a> {
+    pub program: &'a Program,
+    pub index: usize,
+    pub target: &'a Target,
+}
+
+/// Items per dimension, in the plan's dimension order; dimensions without
+/// items left out.
+pub(crate) struct Grouped<'a, T> {
+    pub groups: Vec<(&'a Dimension, Vec<T>)>,
+}
+
+impl<T> Grouped<'_, T> {
+    pub fn count(&self) -> usize {
+        self.groups.iter().map(|(_, items)| items.len()).sum()
+    }
+}
+
+/// The dimensions and programs a request covers.
+pub(crate) struct Selection<'a> {
+    /// Selected dimensions in plan order, each with its matching programs in plan order.
+    pub groups: Vec<Group<'a>>,
+    /// The dimension chosen by the filter, if any.
+    pub dimension: Option<&'a Dimension>,
+    /// A filter on programs (not just the dimension) is active.
+    pub narrowed: bool,
+    group_of: HashMap<&'a str, usize>,
+    /// The selected programs, by address.
+    selected: HashSet<*const Program>,
+}
+
+pub(crate) struct Group<'a> {
+    pub dimension: &'a Dimension,
+    pub programs: Vec<&'a Program>,
+}
+
+impl<'a> Selection<'a> {
+    fn new(plan: &'a Plan, request: &Request) -> Result<Selection<'a>, ReportError> {
+        let f = &request.filter;
+        let program = match (&f.program, request.kind) {
+            (Some(id), _) => Some(
+                plan.program(id)
+                    .ok_or_else(|| ReportError::UnknownProgram(id.clone()))?,
+            ),
+            (None, Kind::Program) => {
+                return Err(ReportError::NeedsProgram {
+                    example: plan.programs.first().map(|p| p.id.clone()),
+                });
+            }
+            (None, _) => None,
+        };
+        let dimension = match &f.dimension {
+            Some(given) if request.kind != Kind::Program => Some(find_dimension(plan, given)?),
+            _ => None,
+        };
+        let only_program = request.kind == Kind::Program;
+        let needle = f.query.trim().to_lowercase();
+        let matches = |p: &Program| -> bool {
+            if only_program {
+                return program.is_some_and(|only| std::ptr::eq(only, p));
+            }
+            program.is_none_or(|only| std::ptr::eq(only, p))
+                && f.status.is_none_or(|s| p.status == s)
+                && f.horizon.is_none_or(|h| p.horizon == h)
+                && (needle.is_empty()
+                    || [&p.id, &p.name, &p.lead]
+                        .iter()
+                        .any(|s| s.to_lowercase().contains(&needle)))
+        };
+        let mut groups: Vec<Group> = plan
+            .dimensions
+            .iter()
+            .filter(|d| match (only_program, program, dimension) {
+                (true, Some(p), _) => d.id == p.dimension,
+                (_, _, Some(only)) => std::ptr::eq(only, *d),
+                _ => true,
+            })
+            .map(|d| Group {
+                dimension: d,
+                programs: Vec::new(),
+            })
+            .collect();
+        let mut group_of: HashMap<&str, usize> = HashMap::with_capacity(groups.len());
+        for (i, g) in groups.iter().enumerate() {
+            group_of.entry(g.dimension.id.as_str()).or_insert(i);
+        }
+        for p in &plan.programs {
+            if let Some(&i) = group_of.get(p.dimension.as_str())
+                && matches(p)
+            {
+                groups[i].programs.push(p);
+            }
+        }
+        let narrowed = only_program
+            || program.is_some()
+            || f.status.is_some()
+            || f.horizon.is_some()
+            || !needle.is_empty();
+        let selected = groups
+            .iter()
+            .flat_map(|g| g.programs.iter().map(|p| *p as *const Program))
+            .collect();
+        Ok(Selection {
+            groups,
+            selected,
+            dimension,
+            narrowed,
+            group_of,
+        })
+    }
+
+    /// Whether `p` is one of the selected programs.
+    pub fn keeps(&self, p: &Program) -> bool {
+        self.selected.contains(&(p as *const Program))
+    }
+
+    /// The groups to show: all selected dimensions, or only those with
+    /// programs once a filter narrows the programs.
+    pub fn shown(&self) -> impl Iterator<Item = &Group<'a>> {
+        self.groups
+            .iter()
+            .filter(|g| !self.narrowed || !g.programs.is_empty())
+    }
+
+    pub fn programs(&self) -> impl Iterator<Item = &'a Program> + '_ {
+        self.groups.iter().flat_map(|g| g.programs.iter().copied())
+    }
+
+    /// `items` (in their order) split by the dimension of their program, for
+    /// selected programs only.
+    fn group_items<T>(&self, items: Vec<T>, program: impl Fn(&T) -> &Program) -> Grouped<'a, T> {
+        let mut groups: Vec<(&'a Dimension, Vec<T>)> =
+            self.groups.iter().map(|g| (g.dimension, Vec::new())).collect();
+        for item in items {
+            let p = program(&item);
+            if !self.keeps(p) {
+                continue;
+            }
+            if let Some(&i) = self.group_of.get(p.dimension.as_str()) {
+                groups[i].1.push(item);
+            }
+        }
+        groups.retain(|(_, items)| !items.is_empty());
+        Grouped { groups }
+    }
+}
+
+/// The dimension `given` names: its id exactly, else its id or name ignoring case.
+fn find_dimension<'a>(plan: &'a Plan, given: &str) -> Result<&'a Dimension, ReportError> {
+    let folded = given.trim().to_lowercase();
+    plan.dimension(given)
+        .or_else(|| {
+            plan.dimensions
+                .iter()
+                .find(|d| d.id.to_lowercase() == folded || d.name.to_lowercase() == folded)
+        })
+        .ok_or_else(|| ReportError::UnknownDimension {
+            given: given.to_string(),
+            valid: plan.dimensions.iter().map(|d| d.id.clone()).collect(),
+        })
+}
+
+/// Achievement as the evaluators compute it: actual ÷ target × 100, when the
+/// actual value is known and the target is not zero. The data has no
+/// direction, so for an indicator where lower is better (poverty) a value
+/// above 100 % means the target was missed: read those with care.
+pub fn achievement(target: &Target) -> Option<f64> {
+    let actual = target.actual?;
+    if target.target == 0.0 {
+        return None;
+    }
+    let percent = actual / target.target * 100.0;
+    percent.is_finite().then_some(percent)
+}
+
+/// The achievement bands of Indonesian performance reports (LKjIP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Band {
+    /// Sangat Baik: 91 % and more (over-achievement included).
+    VeryGood,
+    /// Baik: 76–90 %.
+    Good,
+    /// Cukup: 66–75 %.
+    Fair,
+    /// Kurang: 51–65 %.
+    Poor,
+    /// Sangat Kurang: 50 % and less.
+    VeryPoor,
+}
+
+impl Band {
+    /// The band of an achievement in percent, taken in whole percent rounded
+    /// down (as printed): 90.9 % is 90 %, Baik.
+    pub fn of(percent: f64) -> Band {
+        match percent.floor() {
+            p if p >= 91.0 => Band::VeryGood,
+            p if p >= 76.0 => Band::Good,
+            p if p >= 66.0 => Band::Fair,
+            p if p >= 51.0 => Band::Poor,
+            _ => Band::VeryPoor,
+        }
+    }
+
+    /// The name in JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::VeryGood => "sangat_baik",
+            Band::Good => "baik",
+            Band::Fair => "cukup",
+            Band::Poor => "kurang",
+            Band::VeryPoor => "sangat_kurang",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.report().bands[self as usize]
+    }
+}
+
+/// "2022–2025", or "2022" for a program of one year.
+pub(crate) fn years(p: &Program, g: &Glyphs) -> String {
+    if p.start == p.end {
+        p.start.to_string()
+    } else {
+        format!("{}{}{}", p.start, g.dash, p.end)
+    }
+}
+
+/// Whole percent as printed: rounded down.
+pub(crate) fn whole_percent(percent: f64) -> i64 {
+    percent.floor() as i64
+}
+
+/// The characters that differ between Unicode and ASCII output. The chart
+/// characters are the interface's (see [`crate::theme`]), so paper and screen agree.
+pub(crate) struct Glyphs {
+    pub rule: &'static str,
+    pub thin_rule: &'static str,
+    pub arrow: &'static str,
+    pub ellipsis: &'static str,
+    pub dash: &'static str,
+    pub dot: &'static str,
+    pub none: &'static str,
+    pub bar: &'static str,
+    pub milestone: &'static str,
+    pub milestone_done: &'static str,
+    pub overdue: &'static str,
+    pub target: &'static str,
+    pub today: &'static str,
+    pub today_mark: &'static str,
+    pub check: &'static str,
+    pub open: &'static str,
+}
+
+impl Glyphs {
+    fn new(ascii: bool) -> Glyphs {
+        let ui = crate::theme::Theme { mono: true, ascii }.glyphs();
+        Glyphs {
+            rule: if ascii { "=" } else { "═" },
+            thin_rule: if ascii { "-" } else { "─" },
+            arrow: ui.arrow,
+            ellipsis: ui.ellipsis,
+            dash: ui.dash,
+            dot: ui.dot,
+            none: ui.none,
+            bar: ui.bar,
+            milestone: ui.milestone,
+            milestone_done: ui.milestone_done,
+            overdue: "!",
+            target: ui.target,
+            today: ui.today,
+            today_mark: if ascii { "v" } else { "▼" },
+            check: ui.check,
+            open: ui.open,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_and_horizons_by_any_of_their_names() {
+        for name in ["InProgress", "inprogress", "In progress", "in-progress", "BERJALAN"] {
+            assert_eq!(parse_status(name), Ok(Status::InProgress), "{name}");
+        }
+        assert_eq!(parse_status("belum dimulai"), Ok(Status::NotStarted));
+        assert_eq!(parse_status("Dibatalkan"), Ok(Status::Cancelled));
+        assert!(parse_status("Finished").is_err());
+        for name in ["QuickWin", "quick win", "quick_win"] {
+            assert_eq!(parse_horizon(name), Ok(Horizon::QuickWin), "{name}");
+        }
+        for name in ["Medium", "medium term", "Jangka menengah", "menengah"] {
+            assert_eq!(parse_horizon(name), Ok(Horizon::Medium), "{name}");
+        }
+        let message = parse_horizon("soon").unwrap_err().message(Lang::En);
+        assert!(message.contains("QuickWin, Short, Medium, Long"), "{message}");
+    }
+
+    #[test]
+    fn bands_follow_the_lkjip_ranges_in_whole_percent() {
+        let cases = [
+            (150.0, Band::VeryGood),
+            (100.0, Band::VeryGood),
+            (91.0, Band::VeryGood),
+            (90.99, Band::Good),
+            (76.0, Band::Good),
+            (75.5, Band::Fair),
+            (66.0, Band::Fair),
+            (65.9, Band::Poor),
+            (51.0, Band::Poor),
+            (50.99, Band::VeryPoor),
+            (0.0, Band::VeryPoor),
+        ];
+        for (percent, band) in cases {
+            assert_eq!(Band::of(percent), band, "{percent}");
+        }
+    }
+
+    #[test]
+    fn achievement_needs_an_actual_and_a_target() {
+        let mut t = Target {
+            year: 2023,
+            indicator: "x".into(),
+            unit: String::new(),
+            baseline: None,
+            target: 40.0,
+            actual: None,
+        };
+        assert_eq!(achievement(&t), None);
+        t.actual = Some(30.0);
+        assert_eq!(achievement(&t), Some(75.0));
+        t.target = 0.0;
+        assert_eq!(achievement(&t), None);
+    }
+}

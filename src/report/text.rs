@@ -1,0 +1,712 @@
+//! Plain-text reports: for paper and terminals.
+//!
+//! Every line fits the width in display columns, data strings are escaped, and
+//! the only control character pantau writes of its own is the form feed of
+//! `--pages`. A report is a header (repeated on every page) and a body of
+//! lines, some of which are kept with the line after them (a heading is never
+//! the last line of a page).
+
+use super::{Band, Ctx, Glyphs, Kind, ReportError, TargetRef, achievement, whole_percent};
+use crate::i18n::fill;
+use crate::model::{Dimension, is_due_within, is_overdue};
+use crate::progress::{MilestoneRef, Tally};
+use crate::summary;
+use crate::text::{escape, fit, pad, width, wrap};
+
+/// A text report before it is cut into pages.
+#[derive(Default)]
+pub(crate) struct Doc {
+    pub header: Vec<String>,
+    pub body: Vec<Line>,
+}
+
+pub(crate) struct Line {
+    pub text: String,
+    /// Keep on the same page as the next line.
+    pub keep: bool,
+}
+
+impl Doc {
+    pub fn line(&mut self, text: impl Into<String>) {
+        self.body.push(Line {
+            text: text.into(),
+            keep: false,
+        });
+    }
+
+    pub fn keep(&mut self, text: impl Into<String>) {
+        self.body.push(Line {
+            text: text.into(),
+            keep: true,
+        });
+    }
+
+    /// An empty line, unless the body is empty or already ends in one.
+    pub fn blank(&mut self) {
+        if self.body.last().is_some_and(|l| !l.text.is_empty()) {
+            self.line("");
+        }
+    }
+
+    /// A dimension or section heading, underlined, kept with what follows.
+    pub fn heading(&mut self, text: &str, w: usize, g: &Glyphs) {
+        self.blank();
+        let text = fit(text, w, g.ellipsis);
+        let rule = g.thin_rule.repeat(width(&text));
+        self.keep(text);
+        self.keep(rule);
+    }
+
+    /// The lines of a [`table`]: its header and rule kept with the first row.
+    pub fn table(&mut self, lines: Vec<String>, header: bool) {
+        for (i, line) in lines.into_iter().enumerate() {
+            if header && i < 2 {
+                self.keep(line);
+            } else {
+                self.line(line);
+            }
+        }
+    }
+}
+
+pub(crate) fn render(ctx: &Ctx) -> Result<String, ReportError> {
+    let doc = document(ctx);
+    paginate(&doc, ctx.request.pages)
+}
+
+/// The report as a header and a body, not yet cut into pages.
+pub(crate) fn document(ctx: &Ctx) -> Doc {
+    let w = ctx.request.width;
+    let mut doc = Doc::default();
+    match ctx.request.kind {
+        Kind::Overview => overview(ctx, &mut doc),
+        Kind::Dimension => {
+            header(ctx, &mut doc, 0);
+            dimensions(ctx, &mut doc, w);
+        }
+        Kind::Program => {
+            header(ctx, &mut doc, 0);
+            program(ctx, &mut doc, w);
+        }
+        Kind::Timeline => {
+            header(ctx, &mut doc, 0);
+            let (axis, body) = super::timeline::chart(ctx, w);
+            doc.header.extend(axis);
+            doc.body = body;
+        }
+        Kind::Overdue => {
+            let overdue = ctx.overdue();
+            header(ctx, &mut doc, overdue.count());
+            milestones(ctx, &mut doc, &overdue.groups, w, true);
+        }
+        Kind::Upcoming => {
+            let upcoming = ctx.upcoming();
+            header(ctx, &mut doc, upcoming.count());
+            milestones(ctx, &mut doc, &upcoming.groups, w, false);
+        }
+        Kind::Targets => {
+            let targets = ctx.targets();
+            header(ctx, &mut doc, targets.count());
+            if targets.groups.is_empty() {
+                doc.blank();
+                doc.line(format!("  {}", ctx.r().none));
+            }
+            let groups: Vec<(Option<&Dimension>, &[TargetRef])> = targets
+                .groups
+                .iter()
+                .map(|(d, items)| (Some(*d), items.as_slice()))
+                .collect();
+            targets_block(ctx, &mut doc, &groups, true, w);
+        }
+    }
+    doc
+}
+
+/// Title, region and period, the report's title, the filter, a double rule.
+fn header(ctx: &Ctx, doc: &mut Doc, count: usize) {
+    let (w, g) = (ctx.request.width, &ctx.g);
+    doc.header.push(fit(&ctx.plan.title, w, g.ellipsis));
+    doc.header.push(fit(&ctx.subtitle(), w, g.ellipsis));
+    doc.header.push(fit(&ctx.title(count), w, g.ellipsis));
+    if let Some(filter) = ctx.filter_line() {
+        doc.header.push(fit(&filter, w, g.ellipsis));
+    }
+    doc.header.push(g.rule.repeat(w));
+}
+
+/// The summary, as is; a filter line joins its header when a filter is set.
+fn overview(ctx: &Ctx, doc: &mut Doc) {
+    let r = ctx.request;
+    let filtered;
+    let plan = if ctx.sel.narrowed {
+        filtered = crate::model::Plan {
+            version: ctx.plan.version,
+            region: ctx.plan.region.clone(),
+            title: ctx.plan.title.clone(),
+            vision: ctx.plan.vision.clone(),
+            period: ctx.plan.period,
+            dimensions: ctx.plan.dimensions.clone(),
+            programs: ctx
+                .plan
+                .programs
+                .iter()
+                .filter(|p| ctx.sel.keeps(p))
+                .cloned()
+                .collect(),
+        };
+        &filtered
+    } else {
+        ctx.plan
+    };
+    let options = summary::Options {
+        width: r.width,
+        today: ctx.today,
+        lang: ctx.lang,
+        ascii: r.ascii,
+        dimension: ctx.sel.dimension.map(|d| d.id.as_str()),
+        days: r.days,
+    };
+    let text = summary::render(plan, &options);
+    let mut lines = text.lines();
+    // The summary's header: title, region and period, a rule.
+    doc.header.extend(lines.by_ref().take(2).map(str::to_string));
+    if let Some(filter) = ctx.filter_line() {
+        doc.header
+            .push(fit(&filter, r.width, ctx.g.ellipsis));
+    }
+    doc.header.extend(lines.by_ref().take(1).map(str::to_string));
+    for line in lines {
+        doc.line(line);
+    }
+}
+
+/// "Smart Governance · Bappelitbangda"
+fn dimension_heading(d: &Dimension, g: &Glyphs) -> String {
+    if d.lead.is_empty() {
+        d.name.clone()
+    } else {
+        format!("{}{}{}", d.name, g.dot, d.lead)
+    }
+}
+
+fn dimensions(ctx: &Ctx, doc: &mut Doc, w: usize) {
+    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let shown: Vec<&super::Group> = ctx.sel.shown().collect();
+    if shown.is_empty() {
+        doc.blank();
+        doc.line(format!("  {}", r.no_programs));
+        return;
+    }
+    let cols = [
+        Col::left(r.id),
+        Col::flex(r.program),
+        Col::left(r.horizon).drop(2),
+        Col::left(r.status),
+        Col::left(r.years).drop(3),
+        Col::right(r.steps).drop(1),
+    ];
+    // One layout for every dimension, so the columns line up down the page.
+    let rows: Vec<Vec<String>> = shown
+        .iter()
+        .flat_map(|group| &group.programs)
+        .map(|p| {
+            let done = p.milestones.iter().filter(|m| m.done).count();
+            vec![
+                p.id.clone(),
+                p.name.clone(),
+                t.horizon_short[p.horizon as usize].to_string(),
+                t.status(p.status).to_string(),
+                super::years(p, g),
+                format!("{done}/{}", p.milestones.len()),
+            ]
+        })
+        .collect();
+    let lines = table(&cols, &rows, w, 2, true, g);
+    let (head, mut rows) = (&lines[..2], lines[2..].iter());
+    for group in shown {
+        doc.heading(&dimension_heading(group.dimension, g), w, g);
+        let mut tally = Tally::default();
+        for p in &group.programs {
+            tally.add(p);
+        }
+        for line in wrap(&tally_line(ctx, &tally), w) {
+            doc.keep(line);
+        }
+        if group.programs.is_empty() {
+            doc.line(format!("  {}", r.none));
+            continue;
+        }
+        let part = head
+            .iter()
+            .chain(rows.by_ref().take(group.programs.len()))
+            .cloned()
+            .collect();
+        doc.table(part, true);
+    }
+}
+
+pub(crate) fn tally_line(ctx: &Ctx, tally: &Tally) -> String {
+    fill(
+        ctx.r().tally,
+        &[
+            &tally.programs,
+            &tally.done,
+            &tally.in_progress,
+            &tally.delayed,
+            &tally.percent_done(),
+            &tally.quick_wins_done,
+            &tally.quick_wins,
+        ],
+    )
+}
+
+fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
+    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let Some(p) = ctx.sel.programs().next() else {
+        return;
+    };
+    doc.heading(&format!("{}  {}", p.id, p.name), w, g);
+    let dimension = ctx
+        .plan
+        .dimension(&p.dimension)
+        .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
+    let fields = [
+        (r.dimension, dimension),
+        (r.element, p.element.clone()),
+        (r.horizon, t.horizon(p.horizon).to_string()),
+        (r.status, t.status(p.status).to_string()),
+        (r.years, super::years(p, g)),
+        (r.lead, p.lead.clone()),
+        (r.support, p.support.join(", ")),
+        (r.funding, p.funding.join(", ")),
+        (r.description, p.description.clone()),
+        (r.notes, p.notes.clone()),
+    ];
+    let label_cols = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+    let value_cols = w.saturating_sub(label_cols + 2).max(10);
+    for (label, value) in &fields {
+        let value = if value.trim().is_empty() {
+            g.none.to_string()
+        } else {
+            value.clone()
+        };
+        for (i, line) in wrap(&value, value_cols).into_iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            let text = format!("{}  {line}", pad(label, label_cols, g.ellipsis));
+            doc.line(fit(text.trim_end(), w, g.ellipsis));
+        }
+    }
+
+    let done = p.milestones.iter().filter(|m| m.done).count();
+    doc.blank();
+    doc.keep(fit(
+        &fill(r.milestones_count, &[&p.milestones.len(), &done]),
+        w,
+        g.ellipsis,
+    ));
+    if p.milestones.is_empty() {
+        doc.line(format!("  {}", r.none));
+    }
+    let rows: Vec<Vec<String>> = p
+        .milestones
+        .iter()
+        .map(|m| {
+            let when = match m.due_date() {
+                Some(due) if is_overdue(p, m, ctx.today) => {
+                    fill(r.late, &[&Ctx::days(due, ctx.today)])
+                }
+                Some(due) if is_due_within(p, m, ctx.today, ctx.request.days) => {
+                    match Ctx::days(ctx.today, due) {
+                        0 => r.today.to_string(),
+                        n => fill(r.in_days, &[&n]),
+                    }
+                }
+                _ => String::new(),
+            };
+            let check = if m.done { g.check } else { g.open };
+            vec![check.to_string(), m.due.clone(), m.title.clone(), when]
+        })
+        .collect();
+    let cols = [
+        Col::left(""),
+        Col::left(r.due),
+        Col::flex(r.milestone),
+        Col::right(""),
+    ];
+    doc.table(table(&cols, &rows, w, 2, false, g), false);
+
+    doc.blank();
+    doc.keep(fit(
+        &fill(r.targets_count, &[&p.targets.len()]),
+        w,
+        g.ellipsis,
+    ));
+    if p.targets.is_empty() {
+        doc.line(format!("  {}", r.none));
+    }
+    let items: Vec<TargetRef> = p
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(index, target)| TargetRef {
+            program: p,
+            index,
+            target,
+        })
+        .collect();
+    targets_block(ctx, doc, &[(None, &items)], false, w);
+}
+
+/// Overdue or upcoming milestones, a table per dimension.
+fn milestones(
+    ctx: &Ctx,
+    doc: &mut Doc,
+    groups: &[(&Dimension, Vec<MilestoneRef>)],
+    w: usize,
+    late: bool,
+) {
+    let (r, g) = (ctx.r(), &ctx.g);
+    if groups.is_empty() {
+        doc.blank();
+        doc.line(format!("  {}", r.none));
+    }
+    let cols = [
+        Col::left(r.due),
+        Col::left(r.id),
+        Col::flex(r.milestone),
+        Col::left(r.lead).drop(1),
+        Col::right(if late { r.days_late } else { r.days_left }),
+    ];
+    let rows: Vec<Vec<String>> = groups
+        .iter()
+        .flat_map(|(_, items)| items)
+        .map(|m| {
+            let days = if late {
+                Ctx::days(m.due, ctx.today)
+            } else {
+                Ctx::days(ctx.today, m.due)
+            };
+            vec![
+                m.due.to_string(),
+                m.program.id.clone(),
+                m.milestone.title.clone(),
+                m.program.lead.clone(),
+                days.to_string(),
+            ]
+        })
+        .collect();
+    let lines = table(&cols, &rows, w, 2, true, g);
+    let (head, mut rows) = (&lines[..2], lines[2..].iter());
+    for (dimension, items) in groups {
+        doc.heading(&dimension_heading(dimension, g), w, g);
+        let part = head
+            .iter()
+            .chain(rows.by_ref().take(items.len()))
+            .cloned()
+            .collect();
+        doc.table(part, true);
+    }
+}
+
+/// Targets in two lines each: year, program and indicator; then baseline →
+/// target, actual, achievement and band, in columns aligned down the page.
+/// A group with a dimension gets its heading.
+fn targets_block(
+    ctx: &Ctx,
+    doc: &mut Doc,
+    groups: &[(Option<&Dimension>, &[TargetRef])],
+    show_id: bool,
+    w: usize,
+) {
+    let g = &ctx.g;
+    let all = || groups.iter().flat_map(|(_, items)| items.iter());
+    let id_cols = if show_id {
+        all()
+            .map(|t| width(&escape(&t.program.id)))
+            .max()
+            .unwrap_or(0)
+            .min(12)
+    } else {
+        0
+    };
+    let lead = 2 + 4 + 2 + if show_id { id_cols + 2 } else { 0 };
+    let figures: Vec<Vec<String>> = all().map(|t| figure_cells(ctx, t.target, w)).collect();
+    let cols = [Col::right(""), Col::left(""), Col::right(""), Col::left("")];
+    let natural = |cols: &[Col], rows: &[Vec<String>]| {
+        table(cols, rows, usize::MAX, 0, false, g)
+            .iter()
+            .map(|l| width(l))
+            .max()
+            .unwrap_or(0)
+    };
+    // One line of figures under the indicator when there is room, further
+    // left when not; on a narrow page achievement and band go on a third line.
+    let one_line = natural(&cols, &figures) + 2 <= w;
+    let (second, third) = if one_line {
+        let indent = lead.min(w - natural(&cols, &figures));
+        (table(&cols, &figures, w, indent, false, g), Vec::new())
+    } else {
+        let (plans, bands): (Vec<Vec<String>>, Vec<Vec<String>>) = figures
+            .into_iter()
+            .map(|mut f| {
+                let band = f.split_off(2);
+                (f, band)
+            })
+            .unzip();
+        let indent = |cols: &[Col], rows: &[Vec<String>]| {
+            lead.min(w.saturating_sub(natural(cols, rows))).max(2)
+        };
+        (
+            table(&cols[..2], &plans, w, indent(&cols[..2], &plans), false, g),
+            table(&cols[2..], &bands, w, indent(&cols[2..], &bands), false, g),
+        )
+    };
+    let mut second = second.into_iter();
+    let mut third = third.into_iter();
+    for (dimension, items) in groups {
+        if let Some(d) = dimension {
+            doc.heading(&dimension_heading(d, g), w, g);
+        }
+        for t in *items {
+            let mut first = format!("  {}  ", t.target.year);
+            if show_id {
+                first.push_str(&pad(&t.program.id, id_cols, g.ellipsis));
+                first.push_str("  ");
+            }
+            let room = w.saturating_sub(width(&first));
+            first.push_str(&fit(&t.target.indicator, room, g.ellipsis));
+            doc.keep(fit(first.trim_end(), w, g.ellipsis));
+            let figures = second.next().unwrap_or_default();
+            match third.next() {
+                Some(band) if !band.is_empty() => {
+                    doc.keep(figures);
+                    doc.line(band);
+                }
+                _ => doc.line(figures),
+            }
+        }
+    }
+}
+
+/// "0 → 150 titik", "actual 150", "100%", "Very good"
+fn figure_cells(ctx: &Ctx, t: &crate::model::Target, w: usize) -> Vec<String> {
+    let (r, g) = (ctx.r(), &ctx.g);
+    let none = || g.none.to_string();
+    let unit = if t.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", t.unit)
+    };
+    let plan = format!(
+        "{} {} {}{}",
+        t.baseline.map_or_else(none, |v| ctx.number(v)),
+        g.arrow,
+        ctx.number(t.target),
+        unit
+    );
+    let actual = format!(
+        "{} {}",
+        r.actual_inline,
+        t.actual.map_or_else(none, |v| ctx.number(v))
+    );
+    let (percent, band) = match achievement(t) {
+        Some(p) => (
+            format!("{}%", whole_percent(p)),
+            Band::of(p).name(ctx.lang).to_string(),
+        ),
+        None => (String::new(), String::new()),
+    };
+    vec![fit(&plan, (w / 3).max(20), g.ellipsis), actual, percent, band]
+}
+
+/// A column of a [`table`].
+pub(crate) struct Col<'a> {
+    title: &'a str,
+    right: bool,
+    flex: bool,
+    /// 0: always shown; otherwise dropped when the width is short, highest first.
+    drop: u8,
+}
+
+impl<'a> Col<'a> {
+    pub fn left(title: &'a str) -> Col<'a> {
+        Col {
+            title,
+            right: false,
+            flex: false,
+            drop: 0,
+        }
+    }
+
+    pub fn right(title: &'a str) -> Col<'a> {
+        Col {
+            right: true,
+            ..Col::left(title)
+        }
+    }
+
+    /// The column that takes the room the others leave (at most one per table).
+    pub fn flex(title: &'a str) -> Col<'a> {
+        Col {
+            flex: true,
+            ..Col::left(title)
+        }
+    }
+
+    pub fn drop(self, rank: u8) -> Col<'a> {
+        Col { drop: rank, ..self }
+    }
+}
+
+const GAP: usize = 2;
+/// The flexible column is not squeezed below this while a column can be dropped.
+const FLEX_MIN: usize = 12;
+
+/// Rows (of data, escaped here) in columns two spaces apart after `indent`
+/// spaces, never wider than `w`: optional columns are dropped, the flexible
+/// one shrinks, and as a last resort the line is cut. With `header`, the
+/// titles and a rule come first.
+pub(crate) fn table(
+    cols: &[Col],
+    rows: &[Vec<String>],
+    w: usize,
+    indent: usize,
+    header: bool,
+    g: &Glyphs,
+) -> Vec<String> {
+    let cells: Vec<Vec<std::borrow::Cow<str>>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| escape(c)).collect())
+        .collect();
+    let natural: Vec<usize> = (0..cols.len())
+        .map(|i| {
+            let title = if header { width(cols[i].title) } else { 0 };
+            cells
+                .iter()
+                .map(|row| width(&row[i]))
+                .max()
+                .unwrap_or(0)
+                .max(title)
+        })
+        .collect();
+    let flex = cols.iter().position(|c| c.flex);
+    let mut on = vec![true; cols.len()];
+    let (active, widths) = loop {
+        let active: Vec<usize> = (0..cols.len()).filter(|&i| on[i]).collect();
+        let fixed = indent
+            + GAP * active.len().saturating_sub(1)
+            + active
+                .iter()
+                .filter(|&&i| Some(i) != flex)
+                .map(|&i| natural[i])
+                .sum::<usize>();
+        let flex_need = flex.filter(|&f| on[f]).map_or(0, |f| natural[f].min(FLEX_MIN));
+        let victim = active
+            .iter()
+            .copied()
+            .filter(|&i| cols[i].drop > 0)
+            .max_by_key(|&i| cols[i].drop);
+        if fixed + flex_need > w
+            && let Some(i) = victim
+        {
+            on[i] = false;
+            continue;
+        }
+        let mut widths = natural.clone();
+        if let Some(f) = flex {
+            widths[f] = natural[f].min(w.saturating_sub(fixed));
+        }
+        break (active, widths);
+    };
+    let line = |row: &[&str]| -> String {
+        let mut s = " ".repeat(indent);
+        for (k, &i) in active.iter().enumerate() {
+            if k > 0 {
+                s.push_str(&" ".repeat(GAP));
+            }
+            if cols[i].right {
+                let cell = fit(row[i], widths[i], g.ellipsis);
+                s.push_str(&" ".repeat(widths[i].saturating_sub(width(&cell))));
+                s.push_str(&cell);
+            } else {
+                s.push_str(&pad(row[i], widths[i], g.ellipsis));
+            }
+        }
+        let s = s.trim_end();
+        if width(s) > w {
+            fit(s, w, g.ellipsis)
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = Vec::with_capacity(rows.len() + 2);
+    if header {
+        let titles: Vec<&str> = cols.iter().map(|c| c.title).collect();
+        out.push(line(&titles));
+        let used = active.iter().map(|&i| widths[i]).sum::<usize>()
+            + GAP * active.len().saturating_sub(1);
+        out.push(format!(
+            "{}{}",
+            " ".repeat(indent),
+            g.thin_rule.repeat(used.min(w.saturating_sub(indent)))
+        ));
+    }
+    for row in &cells {
+        let row: Vec<&str> = row.iter().map(|c| c.as_ref()).collect();
+        out.push(line(&row));
+    }
+    out
+}
+
+/// The lines of `doc`, with a form feed and the header again every `pages`
+/// lines when asked.
+pub(crate) fn paginate(doc: &Doc, pages: Option<usize>) -> Result<String, ReportError> {
+    let size: usize = doc.header.iter().chain(doc.body.iter().map(|l| &l.text)).map(|l| l.len() + 1).sum();
+    let mut out = String::with_capacity(size + 64);
+    let push_header = |out: &mut String| {
+        for line in &doc.header {
+            out.push_str(line);
+            out.push('\n');
+        }
+    };
+    let Some(page) = pages else {
+        push_header(&mut out);
+        for line in &doc.body {
+            out.push_str(&line.text);
+            out.push('\n');
+        }
+        return Ok(out);
+    };
+    let header = doc.header.len();
+    // A page holds the header and at least two lines of the body.
+    if page < header + 2 {
+        return Err(ReportError::Pages {
+            min: header + 2,
+            header,
+        });
+    }
+    let room = page - header;
+    push_header(&mut out);
+    let mut used = 0;
+    for (i, line) in doc.body.iter().enumerate() {
+        // This line and those kept with it: a heading, its rule, the first row.
+        let chain = doc.body[i..].iter().take_while(|l| l.keep).count() + 1;
+        let must = used == room;
+        let should = used > 0
+            && used + chain.min(doc.body.len() - i) > room
+            && chain <= room
+            && (i == 0 || !doc.body[i - 1].keep);
+        if must || should {
+            out.push('\u{c}');
+            push_header(&mut out);
+            used = 0;
+        }
+        if used == 0 && line.text.is_empty() {
+            continue;
+        }
+        out.push_str(&line.text);
+        out.push('\n');
+        used += 1;
+    }
+    Ok(out)
+}
