@@ -81,7 +81,10 @@ pub enum Action {
     KeepMine,
     KeepTheirs,
     /// The file changed on disk and this session had no edits: here it is.
-    Reloaded { doc: Box<crate::store::Document>, fingerprint: u64 },
+    Reloaded {
+        doc: Box<crate::store::Document>,
+        fingerprint: u64,
+    },
     /// The file changed on disk while this session has edits.
     ChangedOnDisk,
     /// In the recovery prompt: restore the kept edits, or throw them away.

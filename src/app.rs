@@ -127,7 +127,11 @@ pub enum Modal {
     /// Quitting with unsaved changes: save them?
     QuitPrompt,
     /// Another officer changed the same fields: keep mine or theirs, one by one.
-    Conflict { conflicts: Vec<crate::merge::Conflict>, at: usize, choices: Vec<crate::merge::Choice> },
+    Conflict {
+        conflicts: Vec<crate::merge::Conflict>,
+        at: usize,
+        choices: Vec<crate::merge::Choice>,
+    },
     /// Edits kept from a session that ended badly: restore or discard?
     Recover(Box<crate::recovery::Recovery>),
 }

@@ -48,13 +48,20 @@ pub struct Entry {
 }
 
 pub fn log_path(data: &Path) -> PathBuf {
-    let mut name = data.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = data
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".log");
     data.with_file_name(name)
 }
 
 fn escape(value: &str) -> String {
-    value.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
+    value
+        .replace('\\', "\\\\")
+        .replace('\t', "\\t")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
 }
 
 fn unescape(value: &str) -> String {
@@ -78,7 +85,11 @@ fn unescape(value: &str) -> String {
 
 /// Appends one line per change. The log gets the data file's permissions and
 /// owner, so it is never readable by more people than the plan.
-pub fn append(data: &Path, who: &Who, changes: &[(String, String, String, String)]) -> io::Result<()> {
+pub fn append(
+    data: &Path,
+    who: &Who,
+    changes: &[(String, String, String, String)],
+) -> io::Result<()> {
     let target = fs::canonicalize(data).unwrap_or_else(|_| data.to_path_buf());
     let path = log_path(&target);
     let mut options = fs::OpenOptions::new();
@@ -121,8 +132,17 @@ pub fn read(data: &Path) -> io::Result<Vec<Entry>> {
         .lines()
         .filter_map(|line| {
             let cells: Vec<String> = line.split('\t').map(unescape).collect();
-            let [when, user, from, subject, field, old, new]: [String; 7] = cells.try_into().ok()?;
-            Some(Entry { when, user, from, subject, field, old, new })
+            let [when, user, from, subject, field, old, new]: [String; 7] =
+                cells.try_into().ok()?;
+            Some(Entry {
+                when,
+                user,
+                from,
+                subject,
+                field,
+                old,
+                new,
+            })
         })
         .collect())
 }
@@ -175,7 +195,10 @@ mod tests {
         let who = Who::from_env(env, "2026-11-28T10:00:00+08:00".into());
         assert_eq!((who.user.as_str(), who.from.as_str()), ("andi", "10.1.2.3"));
         let local = Who::from_env(|k| (k == "USER").then(|| "sari".to_string()), String::new());
-        assert_eq!((local.user.as_str(), local.from.as_str()), ("sari", "local"));
+        assert_eq!(
+            (local.user.as_str(), local.from.as_str()),
+            ("sari", "local")
+        );
     }
 
     #[test]
@@ -183,8 +206,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("plan.ron");
         fs::write(&data, "x").unwrap();
-        let who = Who { user: "u".into(), from: "local".into(), when: "t".into() };
-        let change = ("GOV-01".to_string(), "notes".to_string(), "a\tb\nc\\d".to_string(), String::new());
+        let who = Who {
+            user: "u".into(),
+            from: "local".into(),
+            when: "t".into(),
+        };
+        let change = (
+            "GOV-01".to_string(),
+            "notes".to_string(),
+            "a\tb\nc\\d".to_string(),
+            String::new(),
+        );
         append(&data, &who, std::slice::from_ref(&change)).unwrap();
         append(&data, &who, std::slice::from_ref(&change)).unwrap();
         let entries = read(&data).unwrap();
@@ -192,4 +224,3 @@ mod tests {
         assert_eq!(entries[0].old, "a\tb\nc\\d");
     }
 }
-

@@ -44,10 +44,16 @@ pub enum Edit {
         before: Dimension,
         after: Dimension,
     },
-    Header { before: Header, after: Header },
+    Header {
+        before: Header,
+        after: Header,
+    },
     /// The whole plan at once: a merge with another officer's save, or
     /// restored edits. Rare, so the two copies are affordable.
-    Whole { before: Box<Plan>, after: Box<Plan> },
+    Whole {
+        before: Box<Plan>,
+        after: Box<Plan>,
+    },
 }
 
 impl Edit {
@@ -129,8 +135,14 @@ impl Edit {
                 before: after,
                 after: before,
             },
-            Edit::Header { before, after } => Edit::Header { before: after, after: before },
-            Edit::Whole { before, after } => Edit::Whole { before: after, after: before },
+            Edit::Header { before, after } => Edit::Header {
+                before: after,
+                after: before,
+            },
+            Edit::Whole { before, after } => Edit::Whole {
+                before: after,
+                after: before,
+            },
         }
     }
 

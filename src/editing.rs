@@ -21,7 +21,12 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
         Action::Save => app.effect = Some(Effect::Save),
-        Action::Saved { at, fingerprint, merged, audit } => saved(app, at, fingerprint, merged, audit),
+        Action::Saved {
+            at,
+            fingerprint,
+            merged,
+            audit,
+        } => saved(app, at, fingerprint, merged, audit),
         Action::SaveFailed(why) => {
             app.should_quit = false;
             app.quit_after_save = false;
@@ -29,7 +34,11 @@ pub(crate) fn update(app: &mut App, action: Action) {
         }
         Action::Conflicts(conflicts) => {
             let n = conflicts.len();
-            app.modal = Some(Modal::Conflict { conflicts, at: 0, choices: Vec::with_capacity(n) });
+            app.modal = Some(Modal::Conflict {
+                conflicts,
+                at: 0,
+                choices: Vec::with_capacity(n),
+            });
         }
         Action::KeepMine | Action::KeepTheirs => keep(app, action == Action::KeepMine),
         Action::Reloaded { doc, fingerprint } => {
@@ -47,7 +56,10 @@ pub(crate) fn update(app: &mut App, action: Action) {
             if let Some(Modal::Recover(kept)) = app.modal.take() {
                 let before = Box::new(app.doc.plan.clone());
                 let after = Box::new(kept.mine.clone());
-                if app.history.record(&mut app.doc.plan, Edit::Whole { before, after }) {
+                if app
+                    .history
+                    .record(&mut app.doc.plan, Edit::Whole { before, after })
+                {
                     // Merge at save time against the plan the edits were made on.
                     app.base = kept.base;
                     app.disk = 0;
@@ -642,14 +654,26 @@ fn select_after(app: &mut App, subject: Subject) {
 /// The event loop wrote the file. If another officer's changes were merged
 /// in, the merge becomes one undoable edit, so nothing of theirs or ours is
 /// silently dropped and `u` can still take it back.
-fn saved(app: &mut App, at: String, fingerprint: u64, merged: Option<Box<crate::model::Plan>>, audit: Vec<crate::audit::Entry>) {
+fn saved(
+    app: &mut App,
+    at: String,
+    fingerprint: u64,
+    merged: Option<Box<crate::model::Plan>>,
+    audit: Vec<crate::audit::Entry>,
+) {
     let t = app.lang.text();
     let mut message = fill(t.e_saved, &[&at]);
     if let Some(plan) = merged
         && *plan != app.doc.plan
     {
         let before = Box::new(app.doc.plan.clone());
-        app.history.record(&mut app.doc.plan, Edit::Whole { before, after: plan });
+        app.history.record(
+            &mut app.doc.plan,
+            Edit::Whole {
+                before,
+                after: plan,
+            },
+        );
         app.rebuild();
         message = fill(t.e_saved_merged, &[&at]);
     }
@@ -667,13 +691,33 @@ fn saved(app: &mut App, at: String, fingerprint: u64, merged: Option<Box<crate::
 
 /// One answer in the conflict prompt; after the last, save again with them.
 fn keep(app: &mut App, mine: bool) {
-    let Some(Modal::Conflict { conflicts, at, choices }) = app.modal.as_mut() else { return };
-    choices.push(if mine { crate::merge::Choice::Mine } else { crate::merge::Choice::Theirs });
+    let Some(Modal::Conflict {
+        conflicts,
+        at,
+        choices,
+    }) = app.modal.as_mut()
+    else {
+        return;
+    };
+    choices.push(if mine {
+        crate::merge::Choice::Mine
+    } else {
+        crate::merge::Choice::Theirs
+    });
     *at += 1;
     if *at < conflicts.len() {
         return;
     }
-    let Some(Modal::Conflict { conflicts, choices, .. }) = app.modal.take() else { return };
+    let Some(Modal::Conflict {
+        conflicts, choices, ..
+    }) = app.modal.take()
+    else {
+        return;
+    };
     app.resolutions = conflicts.into_iter().zip(choices).collect();
-    app.effect = Some(if app.quit_after_save { Effect::SaveAndQuit } else { Effect::Save });
+    app.effect = Some(if app.quit_after_save {
+        Effect::SaveAndQuit
+    } else {
+        Effect::Save
+    });
 }

@@ -85,7 +85,10 @@ pub enum Help {
 impl Context {
     /// Whether the global keys (views, undo, save, quit…) apply here.
     pub fn takes_global_keys(self) -> bool {
-        matches!(self, Context::Global | Context::Dashboard | Context::Drill | Context::Timeline)
+        matches!(
+            self,
+            Context::Global | Context::Dashboard | Context::Drill | Context::Timeline
+        )
     }
 }
 
@@ -237,10 +240,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     hint(QuitPrompt, &[k('y')], Action::Yes, Help::QuitSave),
     hint(QuitPrompt, &[k('n'), k('t')], Action::No, Help::QuitDiscard),
-    hint(QuitPrompt, &[code(KeyCode::Esc), ctrl('c')], Action::Cancel, Help::QuitCancel),
+    hint(
+        QuitPrompt,
+        &[code(KeyCode::Esc), ctrl('c')],
+        Action::Cancel,
+        Help::QuitCancel,
+    ),
     hint(Conflict, &[k('m')], Action::KeepMine, Help::KeepMine),
     hint(Conflict, &[k('t')], Action::KeepTheirs, Help::KeepTheirs),
-    hint(Conflict, &[code(KeyCode::Esc)], Action::Cancel, Help::DontSave),
+    hint(
+        Conflict,
+        &[code(KeyCode::Esc)],
+        Action::Cancel,
+        Help::DontSave,
+    ),
     hint(Recover, &[k('r')], Action::Recover, Help::Recover),
     hint(Recover, &[k('d')], Action::Discard, Help::Discard),
     // The dashboard.
@@ -456,7 +469,11 @@ pub fn hints_for(app: &App) -> Vec<&'static Binding> {
     let mut hints: Vec<&Binding> = BINDINGS
         .iter()
         // Global keys do not work while a prompt or form has the keyboard: no hints for them then.
-        .filter(|b| b.hint && (b.context == context || (b.context == Context::Global && context.takes_global_keys())))
+        .filter(|b| {
+            b.hint
+                && (b.context == context
+                    || (b.context == Context::Global && context.takes_global_keys()))
+        })
         .filter(|b| {
             !(b.action == Action::Open
                 && app.view == View::Dimensions

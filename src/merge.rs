@@ -11,8 +11,21 @@ use crate::model::{Dimension, Plan, Program};
 /// The fields of a program compared one by one; milestones and targets are
 /// each compared as a whole list.
 pub const FIELDS: &[&str] = &[
-    "id", "name", "description", "dimension", "element", "horizon", "lead", "support", "funding", "start", "end",
-    "status", "milestones", "targets", "notes",
+    "id",
+    "name",
+    "description",
+    "dimension",
+    "element",
+    "horizon",
+    "lead",
+    "support",
+    "funding",
+    "start",
+    "end",
+    "status",
+    "milestones",
+    "targets",
+    "notes",
 ];
 
 /// A field both sides changed differently.
@@ -89,7 +102,14 @@ pub fn show(p: &Program, field: &str) -> String {
             .iter()
             .map(|t| {
                 let opt = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |n| n.to_string());
-                format!("{} {}: {} -> {} (actual {})", t.year, t.indicator, opt(t.baseline), t.target, opt(t.actual))
+                format!(
+                    "{} {}: {} -> {} (actual {})",
+                    t.year,
+                    t.indicator,
+                    opt(t.baseline),
+                    t.target,
+                    opt(t.actual)
+                )
             })
             .collect::<Vec<_>>()
             .join("; "),
@@ -99,11 +119,19 @@ pub fn show(p: &Program, field: &str) -> String {
 
 /// The fields that differ between two versions of a program.
 pub fn changed_fields<'a>(before: &Program, after: &Program) -> Vec<&'a str> {
-    FIELDS.iter().copied().filter(|f| !same(before, after, f)).collect()
+    FIELDS
+        .iter()
+        .copied()
+        .filter(|f| !same(before, after, f))
+        .collect()
 }
 
 fn dimension_fields(d: &Dimension) -> [(&'static str, String); 3] {
-    [("name", d.name.clone()), ("lead", d.lead.clone()), ("elements", d.elements.join(", "))]
+    [
+        ("name", d.name.clone()),
+        ("lead", d.lead.clone()),
+        ("elements", d.elements.join(", ")),
+    ]
 }
 
 fn header_fields(h: &Header) -> [(&'static str, String); 4] {
@@ -118,7 +146,12 @@ fn header_fields(h: &Header) -> [(&'static str, String); 4] {
 /// Merges. `decide` answers each conflict; with `None` from it the conflict
 /// is collected and theirs is kept for now. Returns the merged plan and the
 /// undecided conflicts.
-pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, decide: &dyn Fn(&Conflict) -> Option<Choice>) -> (Plan, Vec<Conflict>) {
+pub fn merge(
+    base: &Plan,
+    mine: &Plan,
+    theirs: &Plan,
+    decide: &dyn Fn(&Conflict) -> Option<Choice>,
+) -> (Plan, Vec<Conflict>) {
     let mut merged = theirs.clone();
     let mut open = Vec::new();
     let mut resolve = |conflict: Conflict| -> Choice {
@@ -134,8 +167,20 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, decide: &dyn Fn(&Conflict)
     // The plan's own fields.
     let (hb, hm, ht) = (Header::of(base), Header::of(mine), Header::of(theirs));
     let mut header = ht.clone();
-    for ((name, b), ((_, m), (_, t))) in header_fields(&hb).into_iter().zip(header_fields(&hm).into_iter().zip(header_fields(&ht))) {
-        if m != b && m != t && (t == b || resolve(Conflict { subject: "plan".into(), field: name.into(), mine: m, theirs: t }) == Choice::Mine) {
+    for ((name, b), ((_, m), (_, t))) in header_fields(&hb)
+        .into_iter()
+        .zip(header_fields(&hm).into_iter().zip(header_fields(&ht)))
+    {
+        if m != b
+            && m != t
+            && (t == b
+                || resolve(Conflict {
+                    subject: "plan".into(),
+                    field: name.into(),
+                    mine: m,
+                    theirs: t,
+                }) == Choice::Mine)
+        {
             match name {
                 "title" => header.title = hm.title.clone(),
                 "region" => header.region = hm.region.clone(),
@@ -151,12 +196,27 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, decide: &dyn Fn(&Conflict)
 
     // Dimensions, by id.
     for dm in &mine.dimensions {
-        let Some(db) = base.dimensions.iter().find(|d| d.id == dm.id) else { continue };
-        let Some(dt) = merged.dimensions.iter_mut().find(|d| d.id == dm.id) else { continue };
+        let Some(db) = base.dimensions.iter().find(|d| d.id == dm.id) else {
+            continue;
+        };
+        let Some(dt) = merged.dimensions.iter_mut().find(|d| d.id == dm.id) else {
+            continue;
+        };
         let subject = format!("dimension:{}", dm.id);
-        let fields = dimension_fields(db).into_iter().zip(dimension_fields(dm).into_iter().zip(dimension_fields(dt)));
+        let fields = dimension_fields(db)
+            .into_iter()
+            .zip(dimension_fields(dm).into_iter().zip(dimension_fields(dt)));
         for ((name, b), ((_, m), (_, t))) in fields {
-            if m != b && m != t && (t == b || resolve(Conflict { subject: subject.clone(), field: name.into(), mine: m, theirs: t }) == Choice::Mine) {
+            if m != b
+                && m != t
+                && (t == b
+                    || resolve(Conflict {
+                        subject: subject.clone(),
+                        field: name.into(),
+                        mine: m,
+                        theirs: t,
+                    }) == Choice::Mine)
+            {
                 match name {
                     "name" => dt.name = dm.name.clone(),
                     "lead" => dt.lead = dm.lead.clone(),
@@ -178,8 +238,12 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, decide: &dyn Fn(&Conflict)
                     }
                     let theirs_changed = !same(&result, pb, field);
                     if !theirs_changed
-                        || resolve(Conflict { subject: pm.id.clone(), field: field.to_string(), mine: show(pm, field), theirs: show(&result, field) })
-                            == Choice::Mine
+                        || resolve(Conflict {
+                            subject: pm.id.clone(),
+                            field: field.to_string(),
+                            mine: show(pm, field),
+                            theirs: show(&result, field),
+                        }) == Choice::Mine
                     {
                         take(&mut result, pm, field);
                     }
@@ -189,8 +253,12 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, decide: &dyn Fn(&Conflict)
             // They deleted a program I changed: keep mine only if I say so.
             (Some(pb), None) => {
                 if pm != pb
-                    && resolve(Conflict { subject: pm.id.clone(), field: "(program)".into(), mine: pm.name.clone(), theirs: "(deleted)".into() })
-                        == Choice::Mine
+                    && resolve(Conflict {
+                        subject: pm.id.clone(),
+                        field: "(program)".into(),
+                        mine: pm.name.clone(),
+                        theirs: "(deleted)".into(),
+                    }) == Choice::Mine
                 {
                     insert_grouped(&mut merged, pm.clone());
                 }
@@ -202,8 +270,12 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, decide: &dyn Fn(&Conflict)
                 let mut result = merged.programs[at].clone();
                 for field in FIELDS {
                     if !same(pm, &result, field)
-                        && resolve(Conflict { subject: pm.id.clone(), field: field.to_string(), mine: show(pm, field), theirs: show(&result, field) })
-                            == Choice::Mine
+                        && resolve(Conflict {
+                            subject: pm.id.clone(),
+                            field: field.to_string(),
+                            mine: show(pm, field),
+                            theirs: show(&result, field),
+                        }) == Choice::Mine
                     {
                         take(&mut result, pm, field);
                     }
@@ -220,8 +292,12 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, decide: &dyn Fn(&Conflict)
         if let Some(at) = merged.programs.iter().position(|p| p.id == pb.id) {
             let theirs_changed = &merged.programs[at] != pb;
             if !theirs_changed
-                || resolve(Conflict { subject: pb.id.clone(), field: "(program)".into(), mine: "(deleted)".into(), theirs: merged.programs[at].name.clone() })
-                    == Choice::Mine
+                || resolve(Conflict {
+                    subject: pb.id.clone(),
+                    field: "(program)".into(),
+                    mine: "(deleted)".into(),
+                    theirs: merged.programs[at].name.clone(),
+                }) == Choice::Mine
             {
                 merged.programs.remove(at);
             }
@@ -232,14 +308,21 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, decide: &dyn Fn(&Conflict)
 
 /// Puts a program after the last one of its dimension, so the file stays grouped.
 fn insert_grouped(plan: &mut Plan, program: Program) {
-    let at = plan.programs.iter().rposition(|p| p.dimension == program.dimension).map_or(plan.programs.len(), |i| i + 1);
+    let at = plan
+        .programs
+        .iter()
+        .rposition(|p| p.dimension == program.dimension)
+        .map_or(plan.programs.len(), |i| i + 1);
     plan.programs.insert(at, program);
 }
 
 /// Every change from `before` to `after`, as (subject, field, old, new), for the audit log.
 pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, String)> {
     let mut out = Vec::new();
-    for ((name, b), (_, a)) in header_fields(&Header::of(before)).into_iter().zip(header_fields(&Header::of(after))) {
+    for ((name, b), (_, a)) in header_fields(&Header::of(before))
+        .into_iter()
+        .zip(header_fields(&Header::of(after)))
+    {
         if a != b {
             out.push(("plan".to_string(), name.to_string(), b, a));
         }
@@ -257,15 +340,30 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
         match before.programs.iter().find(|p| p.id == pa.id) {
             Some(pb) => {
                 for field in changed_fields(pb, pa) {
-                    out.push((pa.id.clone(), field.to_string(), show(pb, field), show(pa, field)));
+                    out.push((
+                        pa.id.clone(),
+                        field.to_string(),
+                        show(pb, field),
+                        show(pa, field),
+                    ));
                 }
             }
-            None => out.push((pa.id.clone(), "(program)".to_string(), "(none)".to_string(), pa.name.clone())),
+            None => out.push((
+                pa.id.clone(),
+                "(program)".to_string(),
+                "(none)".to_string(),
+                pa.name.clone(),
+            )),
         }
     }
     for pb in &before.programs {
         if !after.programs.iter().any(|p| p.id == pb.id) {
-            out.push((pb.id.clone(), "(program)".to_string(), pb.name.clone(), "(deleted)".to_string()));
+            out.push((
+                pb.id.clone(),
+                "(program)".to_string(),
+                pb.name.clone(),
+                "(deleted)".to_string(),
+            ));
         }
     }
     out
@@ -278,7 +376,9 @@ mod tests {
     use std::path::Path;
 
     fn plan() -> Plan {
-        crate::store::parse(crate::store::EXAMPLE, Path::new("x")).unwrap().plan
+        crate::store::parse(crate::store::EXAMPLE, Path::new("x"))
+            .unwrap()
+            .plan
     }
 
     fn undecided(_: &Conflict) -> Option<Choice> {
@@ -307,7 +407,10 @@ mod tests {
         theirs.programs[0].lead = "Dinas PMD".into();
         let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
         assert!(conflicts.is_empty());
-        assert_eq!((merged.programs[0].status, merged.programs[0].lead.as_str()), (Status::Done, "Dinas PMD"));
+        assert_eq!(
+            (merged.programs[0].status, merged.programs[0].lead.as_str()),
+            (Status::Done, "Dinas PMD")
+        );
     }
 
     #[test]
@@ -319,8 +422,15 @@ mod tests {
         theirs.programs[0].status = Status::Delayed;
         let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
         assert_eq!(conflicts.len(), 1);
-        assert_eq!((conflicts[0].mine.as_str(), conflicts[0].theirs.as_str()), ("Done", "Delayed"));
-        assert_eq!(merged.programs[0].status, Status::Delayed, "undecided keeps theirs");
+        assert_eq!(
+            (conflicts[0].mine.as_str(), conflicts[0].theirs.as_str()),
+            ("Done", "Delayed")
+        );
+        assert_eq!(
+            merged.programs[0].status,
+            Status::Delayed,
+            "undecided keeps theirs"
+        );
         let (mine_wins, _) = merge(&base, &mine, &theirs, &|_| Some(Choice::Mine));
         assert_eq!(mine_wins.programs[0].status, Status::Done);
     }
@@ -349,9 +459,24 @@ mod tests {
         assert!(conflicts.is_empty());
         assert!(merged.program("GOV-99").is_some());
         assert!(merged.program("BRD-01").is_none());
-        assert_eq!(merged.programs.iter().filter(|p| p.notes == "theirs").count(), 1);
-        let at = merged.programs.iter().position(|p| p.id == "GOV-99").unwrap();
-        assert_eq!(merged.programs[at + 1].dimension, "branding", "kept with its dimension");
+        assert_eq!(
+            merged
+                .programs
+                .iter()
+                .filter(|p| p.notes == "theirs")
+                .count(),
+            1
+        );
+        let at = merged
+            .programs
+            .iter()
+            .position(|p| p.id == "GOV-99")
+            .unwrap();
+        assert_eq!(
+            merged.programs[at + 1].dimension,
+            "branding",
+            "kept with its dimension"
+        );
     }
 
     #[test]
@@ -362,8 +487,21 @@ mod tests {
         after.programs[0].milestones[2].done = true;
         after.title = "Masterplan BISA".into();
         let list = changes(&base, &after);
-        let fields: Vec<(&str, &str)> = list.iter().map(|(s, f, _, _)| (s.as_str(), f.as_str())).collect();
-        assert_eq!(fields, [("plan", "title"), ("GOV-01", "status"), ("GOV-01", "milestones")]);
-        assert_eq!((list[1].2.as_str(), list[1].3.as_str()), ("InProgress", "Done"));
+        let fields: Vec<(&str, &str)> = list
+            .iter()
+            .map(|(s, f, _, _)| (s.as_str(), f.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("plan", "title"),
+                ("GOV-01", "status"),
+                ("GOV-01", "milestones")
+            ]
+        );
+        assert_eq!(
+            (list[1].2.as_str(), list[1].3.as_str()),
+            ("InProgress", "Done")
+        );
     }
 }

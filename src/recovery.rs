@@ -25,18 +25,25 @@ pub struct Recovery {
 /// where there is none), one file per plan, named by a hash of its path.
 pub fn path_for(data: &Path) -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "pantau")?;
-    let folder = dirs.state_dir().unwrap_or_else(|| dirs.data_dir()).join("recovery");
+    let folder = dirs
+        .state_dir()
+        .unwrap_or_else(|| dirs.data_dir())
+        .join("recovery");
     let absolute = fs::canonicalize(data).unwrap_or_else(|_| data.to_path_buf());
     // FNV-1a: stable across runs and Rust versions, unlike the std hasher.
-    let hash = absolute.to_string_lossy().bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let hash = absolute
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
     Some(folder.join(format!("{hash:016x}.ron")))
 }
 
 /// Writes the recovery file, readable by its owner only (0600), whole or not at all.
 pub fn write(data: &Path, recovery: &Recovery) -> io::Result<PathBuf> {
-    let path = path_for(data).ok_or_else(|| io::Error::other("no home folder for the recovery file"))?;
+    let path =
+        path_for(data).ok_or_else(|| io::Error::other("no home folder for the recovery file"))?;
     let folder = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder)?;
     let text = ron::ser::to_string(recovery).map_err(io::Error::other)?;

@@ -165,7 +165,10 @@ pub fn load_with_fingerprint(path: &Path, t: &Text) -> Result<(Document, u64), L
     let document = parse(&source, path)?;
     let problems = validate(&document.plan, t);
     if !problems.is_empty() {
-        return Err(LoadError::Invalid { path: path.to_path_buf(), problems: place(&source, &document.plan, problems) });
+        return Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems: place(&source, &document.plan, problems),
+        });
     }
     Ok((document, fingerprint(&source)))
 }
@@ -534,7 +537,11 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
     let inode = std::os::unix::fs::MetadataExt::ino(&meta);
     #[cfg(not(unix))]
     let inode = 0;
-    Some(Stamp { len: meta.len(), modified: meta.modified().ok(), inode })
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        inode,
+    })
 }
 
 /// Holds the plan's advisory lock (a `.<name>.lock` beside the target) for a
@@ -545,7 +552,10 @@ pub struct Lock {
 
 pub fn lock(path: &Path) -> io::Result<Lock> {
     let target = resolve_symlink(path)?;
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let lock_path = parent_dir(&target).join(format!(".{name}.lock"));
     let mut options = fs::OpenOptions::new();
     options.create(true).truncate(false).write(true);
@@ -565,7 +575,12 @@ pub fn lock(path: &Path) -> io::Result<Lock> {
 pub enum Saved {
     /// Written (or already identical on disk). `plan` is what is now in the
     /// file: this session's plan, or the merge of it with theirs.
-    Written { plan: Plan, text: String, merged: bool, changes: Vec<(String, String, String, String)> },
+    Written {
+        plan: Plan,
+        text: String,
+        merged: bool,
+        changes: Vec<(String, String, String, String)>,
+    },
     /// Someone else changed the same fields: nothing was written.
     Conflicts(Vec<crate::merge::Conflict>),
 }
@@ -647,5 +662,10 @@ pub fn save_merging(
         // The log is a record, not the data: a failure to append must not undo the save.
         let _ = crate::audit::append(path, who, &changes);
     }
-    Ok(Saved::Written { plan, text, merged, changes })
+    Ok(Saved::Written {
+        plan,
+        text,
+        merged,
+        changes,
+    })
 }

@@ -48,7 +48,9 @@ pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<Ending> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut terminal, app, theme, path, &stop)));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, app, theme, path, &stop)
+    }));
     let result = match outcome {
         Ok(Ok(ending)) => Ok(ending),
         // The terminal is gone (the SSH link dropped) or unusable: keep the edits.
@@ -75,14 +77,22 @@ fn keep(app: &App, path: &Path) -> Option<PathBuf> {
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let kept = Recovery {
         file: absolute.display().to_string(),
-        written: jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        written: jiff::ZonedDateTime::now()
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string(),
         base: app.base.clone(),
         mine: app.doc.plan.clone(),
     };
     recovery::write(path, &kept).ok()
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, path: &Path, stop: &AtomicBool) -> io::Result<Ending> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    path: &Path,
+    stop: &AtomicBool,
+) -> io::Result<Ending> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     draw(terminal, app, theme)?;
@@ -150,32 +160,56 @@ fn watch(app: &mut App, path: &Path, stamp: &mut Option<store::Stamp>) -> bool {
     if app.modified() {
         update(app, Action::ChangedOnDisk);
     } else {
-        update(app, Action::Reloaded { doc: Box::new(doc), fingerprint });
+        update(
+            app,
+            Action::Reloaded {
+                doc: Box::new(doc),
+                fingerprint,
+            },
+        );
     }
     true
 }
 
 /// Does what `update` asked for and reports the outcome back to it.
 fn perform(app: &mut App, path: &Path) {
-    let Some(effect) = app.effect.take() else { return };
+    let Some(effect) = app.effect.take() else {
+        return;
+    };
     let t = app.lang.text();
     if effect == Effect::DiscardRecovery {
         recovery::discard(path);
         return;
     }
     let when = jiff::ZonedDateTime::now();
-    let who = Who::from_env(|k| std::env::var(k).ok(), when.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+    let who = Who::from_env(
+        |k| std::env::var(k).ok(),
+        when.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+    );
     let resolutions = app.resolutions.clone();
     let decide = |c: &crate::merge::Conflict| -> Option<Choice> {
-        resolutions.iter().find(|(r, _)| r.subject == c.subject && r.field == c.field).map(|(_, choice)| *choice)
+        resolutions
+            .iter()
+            .find(|(r, _)| r.subject == c.subject && r.field == c.field)
+            .map(|(_, choice)| *choice)
     };
     match store::save_merging(path, &app.base, app.disk, &app.doc, &decide, &who, t) {
-        Ok(Saved::Written { plan, text, merged, .. }) => {
+        Ok(Saved::Written {
+            plan, text, merged, ..
+        }) => {
             recovery::discard(path);
             let audit = audit::read(path).unwrap_or_default();
             let at = when.strftime("%H:%M").to_string();
             let merged = merged.then(|| Box::new(plan));
-            update(app, Action::Saved { at, fingerprint: store::fingerprint(&text), merged, audit });
+            update(
+                app,
+                Action::Saved {
+                    at,
+                    fingerprint: store::fingerprint(&text),
+                    merged,
+                    audit,
+                },
+            );
         }
         Ok(Saved::Conflicts(conflicts)) => update(app, Action::Conflicts(conflicts)),
         Err(e) => {

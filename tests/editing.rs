@@ -101,7 +101,15 @@ fn undo_reaches_back_across_a_save() {
     let mut app = app();
     press(&mut app, "2⏎s^s");
     assert_eq!(app.effect.take(), Some(Effect::Save));
-    update(&mut app, Action::Saved { at: "10:15".into(), fingerprint: 1, merged: None, audit: Vec::new() });
+    update(
+        &mut app,
+        Action::Saved {
+            at: "10:15".into(),
+            fingerprint: 1,
+            merged: None,
+            audit: Vec::new(),
+        },
+    );
     assert!(!app.modified());
     assert_eq!(app.saved_at.as_deref(), Some("10:15"));
     press(&mut app, "u");

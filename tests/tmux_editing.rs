@@ -147,7 +147,11 @@ impl Editing {
         );
         assert_eq!(
             self.leftovers(),
-            vec![FILE.to_string(), format!("{FILE}.bak"), format!("{FILE}.log")],
+            vec![
+                FILE.to_string(),
+                format!("{FILE}.bak"),
+                format!("{FILE}.log")
+            ],
             "no temp files left; the audit log beside the plan"
         );
     }

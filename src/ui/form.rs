@@ -21,20 +21,39 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Modal::Confirm(what)) => {
             question(frame, area, theme, &delete_question(app, *what), app)
         }
-        Some(Modal::QuitPrompt) => question(frame, area, theme, app.lang.text().q_save_changes, app),
+        Some(Modal::QuitPrompt) => {
+            question(frame, area, theme, app.lang.text().q_save_changes, app)
+        }
         Some(Modal::Conflict { conflicts, at, .. }) => {
             if let Some(c) = conflicts.get(*at) {
                 let cut = |s: &str| text::fit(s, 200, theme.glyphs().ellipsis);
                 let text = fill(
                     app.lang.text().q_conflict,
-                    &[&(at + 1), &conflicts.len(), &c.field, &text::escape(&c.subject), &cut(&c.mine), &cut(&c.theirs)],
+                    &[
+                        &(at + 1),
+                        &conflicts.len(),
+                        &c.field,
+                        &text::escape(&c.subject),
+                        &cut(&c.mine),
+                        &cut(&c.theirs),
+                    ],
                 );
                 question(frame, area, theme, &text, app);
             }
         }
         Some(Modal::Recover(kept)) => {
-            let when = kept.written.get(..16).unwrap_or(&kept.written).replacen('T', " ", 1);
-            question(frame, area, theme, &fill(app.lang.text().q_recover, &[&when]), app);
+            let when = kept
+                .written
+                .get(..16)
+                .unwrap_or(&kept.written)
+                .replacen('T', " ", 1);
+            question(
+                frame,
+                area,
+                theme,
+                &fill(app.lang.text().q_recover, &[&when]),
+                app,
+            );
         }
         None => {}
     }
