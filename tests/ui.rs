@@ -263,3 +263,38 @@ fn one_cursor_move_sends_under_a_kilobyte() {
         assert!(bytes < 1024, "{name}: {bytes} bytes for one cursor move");
     }
 }
+
+#[test]
+fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
+    let mut app = app(Lang::En, 120, 40);
+    let entry = |when: &str, subject: &str, new: &str| pantau::audit::Entry {
+        when: when.into(),
+        user: "andi".into(),
+        from: "10.1.2.3".into(),
+        subject: subject.into(),
+        field: "status".into(),
+        old: "InProgress".into(),
+        new: new.into(),
+    };
+    app.audit = vec![
+        entry("2026-11-01T09:00:00+08:00", "GOV-01", "Delayed"),
+        entry("2026-11-02T09:00:00+08:00", "GOV-02", "Cancelled"),
+        entry("2026-11-03T10:15:00+08:00", "GOV-01", "Done"),
+    ];
+    for action in [Action::Show(View::Dimensions), Action::Open, Action::Open] {
+        update(&mut app, action);
+    }
+    let screen = text(&render(&app, &MONO, 120, 40));
+    let at = screen
+        .find("Recent changes")
+        .expect("a Recent changes section");
+    let below = &screen[at..];
+    let newest = below
+        .find("2026-11-03 10:15  andi (10.1.2.3)  GOV-01 status: InProgress -> Done")
+        .expect(&screen);
+    let older = below
+        .find("2026-11-01 09:00")
+        .expect("the older change too");
+    assert!(newest < older, "newest first");
+    assert!(!below.contains("GOV-02"), "only this program's changes");
+}

@@ -14,6 +14,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// How many of the program's latest changes the detail lists.
+const RECENT_CHANGES: usize = 3;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme) {
     let t = app.lang.text();
     let g = theme.glyphs();
@@ -168,6 +171,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                 .into_iter()
                 .map(|l| (None, Line::raw(l))),
         );
+    }
+
+    // Who changed it lately, from the audit log (newest first).
+    let recent: Vec<&crate::audit::Entry> = app
+        .audit
+        .iter()
+        .rev()
+        .filter(|e| e.subject == p.id)
+        .take(RECENT_CHANGES)
+        .collect();
+    if !recent.is_empty() {
+        lines.push((None, Line::default()));
+        lines.push((None, Line::styled(t.u_recent_changes, theme.header())));
+        for e in recent {
+            lines.push((
+                None,
+                Line::styled(
+                    text::fit(&crate::audit::describe(e), width, g.ellipsis),
+                    theme.muted(),
+                ),
+            ));
+        }
     }
 
     // Keep the selected item in view, moving as little as possible.
