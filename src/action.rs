@@ -90,6 +90,11 @@ pub enum Action {
     /// In the recovery prompt: restore the kept edits, or throw them away.
     Recover,
     Discard,
+    /// `p`: write a report of what is on screen to a file, as text; `P`: ask which format.
+    Print(crate::report::Format),
+    ChoosePrint,
+    /// The event loop wrote the report here, or says why it could not.
+    Printed(Result<String, String>),
     /// The event loop could not save; the message says why.
     SaveFailed(String),
 
@@ -122,4 +127,6 @@ pub enum Effect {
     SaveAndQuit,
     /// Delete the recovery file the user chose not to restore.
     DiscardRecovery,
+    /// Write a report of the current view in this format.
+    Print(crate::report::Format),
 }

@@ -134,6 +134,8 @@ pub enum Modal {
     },
     /// Edits kept from a session that ended badly: restore or discard?
     Recover(Box<crate::recovery::Recovery>),
+    /// Which format for the report of this view?
+    PrintFormat,
 }
 
 /// What a confirmed delete removes.
@@ -362,6 +364,38 @@ impl App {
 
     pub fn plan(&self) -> &Plan {
         &self.doc.plan
+    }
+
+    /// The report of what is on screen: the view's kind, its dimension or
+    /// program, and the live filter.
+    pub fn report_request(&self, format: crate::report::Format) -> crate::report::Request {
+        use crate::report::{Filter, Kind, Request};
+        let mut filter = Filter {
+            query: self.filter.clone(),
+            ..Filter::default()
+        };
+        let kind = match (self.view, self.drill.pane) {
+            (View::Dashboard, _) => Kind::Overview,
+            (View::Timeline, _) => Kind::Timeline,
+            (View::Dimensions, Pane::Detail) => {
+                filter.program = self.selected_program().map(|p| p.id.clone());
+                Kind::Program
+            }
+            (View::Dimensions, _) => {
+                filter.dimension = self
+                    .plan()
+                    .dimensions
+                    .get(self.drill.dimension)
+                    .map(|d| d.id.clone());
+                Kind::Dimension
+            }
+        };
+        Request {
+            kind,
+            format,
+            filter,
+            ..Request::default()
+        }
     }
 
     /// Whether there are changes not yet saved.

@@ -73,6 +73,13 @@ pub(crate) fn update(app: &mut App, action: Action) {
                 app.effect = Some(Effect::DiscardRecovery);
             }
         }
+        Action::ChoosePrint => app.modal = Some(Modal::PrintFormat),
+        Action::Print(format) => {
+            app.modal = None;
+            app.effect = Some(Effect::Print(format));
+        }
+        Action::Printed(Ok(path)) => app.message = Some(fill(app.lang.text().e_printed, &[&path])),
+        Action::Printed(Err(why)) => app.message = Some(why),
         Action::Yes | Action::No | Action::Cancel => answer(app, action),
         form_action => form(app, form_action),
     }

@@ -3,6 +3,7 @@
 
 use crate::action::{Action, View};
 use crate::app::{App, Modal, Pane};
+use crate::cli::ReportFormat;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where a binding applies.
@@ -27,6 +28,8 @@ pub enum Context {
     Conflict,
     /// Edits kept from a session that ended badly: restore or discard?
     Recover,
+    /// Which report format?
+    PrintFormat,
 }
 
 /// What a binding is for, as the help screen says it (text in `i18n`).
@@ -80,6 +83,12 @@ pub enum Help {
     DontSave,
     Recover,
     Discard,
+    Print,
+    ChoosePrint,
+    PrintText,
+    PrintMarkdown,
+    PrintCsv,
+    PrintJson,
 }
 
 impl Context {
@@ -256,6 +265,36 @@ pub const BINDINGS: &[Binding] = &[
     ),
     hint(Recover, &[k('r')], Action::Recover, Help::Recover),
     hint(Recover, &[k('d')], Action::Discard, Help::Discard),
+    hint(
+        PrintFormat,
+        &[k('t')],
+        Action::Print(ReportFormat::Text),
+        Help::PrintText,
+    ),
+    hint(
+        PrintFormat,
+        &[k('m')],
+        Action::Print(ReportFormat::Markdown),
+        Help::PrintMarkdown,
+    ),
+    hint(
+        PrintFormat,
+        &[k('c')],
+        Action::Print(ReportFormat::Csv),
+        Help::PrintCsv,
+    ),
+    hint(
+        PrintFormat,
+        &[k('j')],
+        Action::Print(ReportFormat::Json),
+        Help::PrintJson,
+    ),
+    hint(
+        PrintFormat,
+        &[code(KeyCode::Esc)],
+        Action::Cancel,
+        Help::FormCancel,
+    ),
     // The dashboard.
     bind(Dashboard, &[k(' ')], Action::ToggleDone, Help::MarkDone),
     bind(Dashboard, &[k('e')], Action::Edit, Help::EditHeader),
@@ -332,6 +371,13 @@ pub const BINDINGS: &[Binding] = &[
         Help::OpenProgram,
     ),
     // Everywhere.
+    bind(
+        Global,
+        &[k('p')],
+        Action::Print(ReportFormat::Text),
+        Help::Print,
+    ),
+    bind(Global, &[k('P')], Action::ChoosePrint, Help::ChoosePrint),
     bind(Global, &[k('u')], Action::Undo, Help::Undo),
     bind(Global, &[ctrl('r')], Action::Redo, Help::Redo),
     hint(Global, &[ctrl('s')], Action::Save, Help::Save),
@@ -398,7 +444,8 @@ pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
         | Context::Confirm
         | Context::QuitPrompt
         | Context::Conflict
-        | Context::Recover => &[context],
+        | Context::Recover
+        | Context::PrintFormat => &[context],
         view => &[view, Context::Global],
     };
     chain.iter().find_map(|ctx| {
@@ -431,6 +478,7 @@ pub fn current_context(app: &App) -> Context {
             Modal::QuitPrompt => Context::QuitPrompt,
             Modal::Conflict { .. } => Context::Conflict,
             Modal::Recover(_) => Context::Recover,
+            Modal::PrintFormat => Context::PrintFormat,
         }
     } else if app.filtering {
         Context::Filter

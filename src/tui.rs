@@ -130,7 +130,7 @@ fn event_loop(
         for key in keys {
             if let Some(action) = keymap::resolve(app, key) {
                 update(app, action);
-                perform(app, path);
+                perform(app, path, theme.ascii);
                 stamp = store::stamp(path);
             }
         }
@@ -172,14 +172,18 @@ fn watch(app: &mut App, path: &Path, stamp: &mut Option<store::Stamp>) -> bool {
 }
 
 /// Does what `update` asked for and reports the outcome back to it.
-fn perform(app: &mut App, path: &Path) {
+fn perform(app: &mut App, path: &Path, ascii: bool) {
     let Some(effect) = app.effect.take() else {
         return;
     };
     let t = app.lang.text();
-    if effect == Effect::DiscardRecovery {
-        recovery::discard(path);
-        return;
+    match effect {
+        Effect::DiscardRecovery => return recovery::discard(path),
+        Effect::Print(format) => {
+            let result = print(app, format, ascii);
+            return update(app, Action::Printed(result));
+        }
+        Effect::Save | Effect::SaveAndQuit => {}
     }
     let when = jiff::ZonedDateTime::now();
     let who = Who::from_env(
@@ -220,6 +224,42 @@ fn perform(app: &mut App, path: &Path) {
             update(app, Action::SaveFailed(why));
         }
     }
+}
+
+/// Writes the report of the current view to a new file in the working
+/// folder, never over an existing one, and returns where.
+fn print(app: &App, format: crate::report::Format, ascii: bool) -> Result<String, String> {
+    use crate::report::Format;
+    let t = app.lang.text();
+    let mut request = app.report_request(format);
+    request.ascii = ascii;
+    let text = crate::report::render(&app.doc.plan, &request, app.lang, app.today)
+        .map_err(|e| e.to_string())?;
+    let extension = match format {
+        Format::Text => "txt",
+        Format::Markdown => "md",
+        Format::Csv => "csv",
+        Format::Json => "json",
+    };
+    let kind = format!("{:?}", request.kind).to_lowercase();
+    let folder = std::env::current_dir().map_err(|e| e.to_string())?;
+    for n in 1..1000 {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = folder.join(format!("pantau-{kind}-{}{suffix}.{extension}", app.today));
+        match store::create_new(&path, &text) {
+            Ok(()) => return Ok(path.display().to_string()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(crate::i18n::fill(t.save_failed, &[&path.display(), &e])),
+        }
+    }
+    Err(crate::i18n::fill(
+        t.save_failed,
+        &[&folder.display(), &"too many reports today"],
+    ))
 }
 
 fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> io::Result<()> {

@@ -465,3 +465,39 @@ proptest! {
         prop_assert!(pantau::validate::validate(app.plan(), &pantau::i18n::EN).is_empty());
     }
 }
+
+#[test]
+fn p_prints_what_is_on_screen_and_shift_p_asks_the_format() {
+    use pantau::report::{Format, Kind};
+    let mut app = app();
+    press(&mut app, "p");
+    assert_eq!(app.effect.take(), Some(Effect::Print(Format::Text)));
+    assert_eq!(app.report_request(Format::Text).kind, Kind::Overview);
+    press(&mut app, "2⏎⏎P");
+    assert_eq!(app.modal, Some(Modal::PrintFormat));
+    press(&mut app, "m");
+    assert_eq!(app.effect.take(), Some(Effect::Print(Format::Markdown)));
+    let request = app.report_request(Format::Markdown);
+    assert_eq!(
+        (request.kind, request.filter.program.as_deref()),
+        (Kind::Program, Some("GOV-01"))
+    );
+    press(&mut app, "⎋⎋/kominfo⏎");
+    let request = app.report_request(Format::Csv);
+    assert_eq!(request.kind, Kind::Dimension);
+    assert_eq!(
+        request.filter.query, "kominfo",
+        "the live filter goes into the report"
+    );
+    update(
+        &mut app,
+        Action::Printed(Ok("/tmp/pantau-dimension.txt".into())),
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("/tmp/pantau-dimension.txt"),
+        "says where"
+    );
+}

@@ -191,6 +191,8 @@ pub struct Text {
     pub u_overdue_count: &'static str,
     pub u_legend: [&'static str; 5],
     pub u_next_due: &'static str,
+    pub e_printed: &'static str,
+    pub q_print_format: &'static str,
     pub u_recent_changes: &'static str,
     pub e_saved_merged: &'static str,
     pub e_reloaded: &'static str,
@@ -410,6 +412,8 @@ pub static EN: Text = Text {
     u_overdue_count: "{} overdue",
     u_legend: ["years", "milestone", "done", "target", "today"],
     u_next_due: "next",
+    e_printed: "Report written to {}",
+    q_print_format: "Write the report of this view as:  t text   m Markdown   c CSV   j JSON   (Esc cancels)",
     u_recent_changes: "Recent changes",
     e_saved_merged: "Saved at {}, merged with changes another officer saved meanwhile (u undoes the merge)",
     e_reloaded: "Reloaded: the file was changed on disk by someone else",
@@ -613,6 +617,8 @@ pub static ID: Text = Text {
     u_overdue_count: "{} terlambat",
     u_legend: ["tahun", "tonggak", "selesai", "target", "hari ini"],
     u_next_due: "berikutnya",
+    e_printed: "Laporan ditulis ke {}",
+    q_print_format: "Tulis laporan tampilan ini sebagai:  t teks   m Markdown   c CSV   j JSON   (Esc batal)",
     u_recent_changes: "Perubahan terakhir",
     e_saved_merged: "Tersimpan pukul {}, digabung dengan perubahan petugas lain (u membatalkan penggabungan)",
     e_reloaded: "Dimuat ulang: berkas diubah orang lain",
@@ -793,6 +799,12 @@ fn en_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
         DontSave => ("do not save now", "cancel"),
         Recover => ("restore the kept edits", "restore"),
         Discard => ("discard the kept edits", "discard"),
+        Print => ("write a report of this view to a text file", "print"),
+        ChoosePrint => ("write a report of this view, choosing the format", "print as"),
+        PrintText => ("plain text", "text"),
+        PrintMarkdown => ("Markdown", "Markdown"),
+        PrintCsv => ("CSV", "CSV"),
+        PrintJson => ("JSON", "JSON"),
     }
 }
 
@@ -847,6 +859,12 @@ fn id_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
         DontSave => ("jangan simpan sekarang", "batal"),
         Recover => ("pulihkan perubahan", "pulihkan"),
         Discard => ("buang perubahan", "buang"),
+        Print => ("tulis laporan tampilan ini ke berkas teks", "cetak"),
+        ChoosePrint => ("tulis laporan tampilan ini, pilih formatnya", "cetak sebagai"),
+        PrintText => ("teks biasa", "teks"),
+        PrintMarkdown => ("Markdown", "Markdown"),
+        PrintCsv => ("CSV", "CSV"),
+        PrintJson => ("JSON", "JSON"),
     }
 }
 

@@ -55,6 +55,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 app,
             );
         }
+        Some(Modal::PrintFormat) => {
+            question(frame, area, theme, app.lang.text().q_print_format, app)
+        }
         None => {}
     }
 }
