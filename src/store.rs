@@ -407,7 +407,7 @@ pub fn save(path: &Path, text: &str) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.pantau-{}.tmp", std::process::id()));
+    let tmp = temp_path(&dir, &format!(".{name}"));
     let result = (|| {
         write_synced(&tmp, text.as_bytes(), existing.as_ref())?;
         if existing.is_some() {
@@ -435,7 +435,7 @@ pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.pantau-{}.tmp", std::process::id()));
+    let tmp = temp_path(&dir, &format!(".{name}"));
     write_synced(&tmp, text.as_bytes(), None)?;
     // A hard link fails if the name exists, so this cannot replace a file
     // another process created meanwhile.
@@ -444,6 +444,45 @@ pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
     linked?;
     sync_dir(&dir);
     Ok(())
+}
+
+/// A temporary name beside `name` that no other process uses: a process id
+/// alone is not enough, since a `kill -9` leaves its file and ids are reused.
+fn temp_path(dir: &Path, stem: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(
+        "{stem}.pantau-{}-{n}-{nanos:09}.tmp",
+        std::process::id()
+    ))
+}
+
+/// Removes temporary files that saves killed with `kill -9` left behind.
+/// Only called under the lock, when no other save can be writing one.
+fn sweep_leftovers(path: &Path) {
+    let Ok(target) = resolve_symlink(path) else {
+        return;
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Ok(entries) = fs::read_dir(parent_dir(&target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let ours = (file.starts_with(&format!(".{name}.pantau-"))
+            || file.starts_with(&format!("{name}.bak.pantau-")))
+            && file.ends_with(".tmp");
+        if ours {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -499,8 +538,11 @@ fn write_synced(tmp: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Re
 
 /// Points `<file>.bak` at the current version without a moment where it is missing.
 fn keep_backup(target: &Path, backup: &Path) -> io::Result<()> {
-    let staging = backup.with_extension(format!("bak.pantau-{}.tmp", std::process::id()));
-    let _ = fs::remove_file(&staging);
+    let name = backup
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let staging = temp_path(&parent_dir(backup), &name);
     if fs::hard_link(target, &staging).is_err() {
         fs::copy(target, &staging)?;
     }
@@ -627,6 +669,7 @@ pub fn save_merging(
     t: &Text,
 ) -> Result<Saved, SaveError> {
     let _lock = lock(path)?;
+    sweep_leftovers(path);
     let disk = match read(path) {
         Ok(text) => Some(text),
         Err(LoadError::NotFound(_)) => None,

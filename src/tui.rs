@@ -131,7 +131,6 @@ fn event_loop(
             if let Some(action) = keymap::resolve(app, key) {
                 update(app, action);
                 perform(app, path, theme.ascii);
-                stamp = store::stamp(path);
             }
         }
         if !app.should_quit {

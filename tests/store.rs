@@ -307,3 +307,34 @@ proptest! {
         prop_assert_eq!(back.to_ron(), text, "saving again is byte-identical");
     }
 }
+
+#[test]
+fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, EXAMPLE).unwrap();
+    // What `kill -9` in the middle of a save by a process with our id leaves.
+    let leftover = dir
+        .path()
+        .join(format!(".plan.ron.pantau-{}.tmp", std::process::id()));
+    fs::write(&leftover, "half a plan").unwrap();
+    let mut doc = example();
+    doc.plan.title.push_str(" (revisi)");
+    store::save(&path, &doc.to_ron()).unwrap();
+    assert!(fs::read_to_string(&path).unwrap().contains("(revisi)"));
+    // A save that holds the lock clears such leftovers away.
+    let (base, fingerprint) = store::load_with_fingerprint(&path, &EN).unwrap();
+    let who = pantau::audit::Who {
+        user: "t".into(),
+        from: "local".into(),
+        when: "now".into(),
+    };
+    let mut mine = base.clone();
+    mine.plan.programs[0].status = Status::Done;
+    store::save_merging(&path, &base.plan, fingerprint, &mine, &|_| None, &who, &EN).unwrap();
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}

@@ -79,6 +79,9 @@ pub fn pantau_argv(home: &Path, plan: &Path, extra: &[&str]) -> Vec<OsString> {
         "PANTAU_FILE",
         "-u",
         "XDG_DATA_HOME",
+        // Recovery files go under HOME too, never into a real state folder.
+        "-u",
+        "XDG_STATE_HOME",
     ]
     .iter()
     .map(OsString::from)
