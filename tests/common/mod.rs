@@ -1,4 +1,4 @@
-//! Shared by the end-to-end tests (`tmux.rs`, `ssh.rs`): the real binary in a
+//! Shared by the end-to-end tests (`tmux.rs`, `ssh.rs`, …): the real binary in a
 //! real terminal, which is a private tmux server per test, driven with
 //! `send-keys` and read back with `capture-pane`.
 //!
@@ -24,6 +24,10 @@ pub const TODAY: &str = "2023-11-02";
 /// it is only reached when a test fails.
 pub const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
+
+/// The throwaway sshd harness of the SSH tests.
+#[cfg(target_os = "linux")]
+pub mod ssh;
 
 /// The six dimension names of the example, in order.
 pub const DIMENSIONS: [&str; 6] = [
