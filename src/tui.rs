@@ -233,7 +233,7 @@ fn print(app: &App, format: crate::report::Format, ascii: bool) -> Result<String
     let mut request = app.report_request(format);
     request.ascii = ascii;
     let text = crate::report::render(&app.doc.plan, &request, app.lang, app.today)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message(app.lang))?;
     let extension = match format {
         Format::Text => "txt",
         Format::Markdown => "md",

@@ -224,7 +224,7 @@ pub static ID: ReportText = ReportText {
     due: "Jatuh tempo",
     milestone: "Tonggak",
     done: "Selesai",
-    days_late: "Hari terlambat",
+    days_late: "Hari telat",
     days_left: "Sisa hari",
     year: "Tahun",
     indicator: "Indikator",

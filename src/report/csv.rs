@@ -97,13 +97,11 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             let list = if late { ctx.overdue() } else { ctx.upcoming() };
             for (dimension, items) in &list.groups {
                 for m in items {
-                    debug_assert!(
-                        if late {
-                            is_overdue(m.program, m.milestone, ctx.today)
-                        } else {
-                            is_due_within(m.program, m.milestone, ctx.today, ctx.request.days)
-                        }
-                    );
+                    debug_assert!(if late {
+                        is_overdue(m.program, m.milestone, ctx.today)
+                    } else {
+                        is_due_within(m.program, m.milestone, ctx.today, ctx.request.days)
+                    });
                     w.text(&dimension.name);
                     w.text(&m.program.id);
                     w.text(&m.program.name);
@@ -263,7 +261,9 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised_numbers_are_not() {
-        for cell in ["=1+1", "+62 812", "@SUM(A1)", "-x", "-", "\tx", "-inf", "=-1"] {
+        for cell in [
+            "=1+1", "+62 812", "@SUM(A1)", "-x", "-", "\tx", "-inf", "=-1",
+        ] {
             assert!(needs_neutralising(cell), "{cell:?}");
         }
         for cell in ["-12.5", "-12,5", "-1e3", "12", "a=b", "", "Dinas PMD"] {

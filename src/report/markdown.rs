@@ -50,11 +50,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 .chain(body.into_iter().map(|l| l.text))
                 .collect();
             // A fence longer than any run of backticks inside it.
-            let longest = lines
-                .iter()
-                .map(|l| longest_run(l, '`'))
-                .max()
-                .unwrap_or(0);
+            let longest = lines.iter().map(|l| longest_run(l, '`')).max().unwrap_or(0);
             let fence = "`".repeat(longest.max(2) + 1);
             out.push_str(&format!("{fence}text\n"));
             for line in lines {
@@ -219,7 +215,9 @@ fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
     table(
         ctx,
         out,
-        &[r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead],
+        &[
+            r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead,
+        ],
         &rows,
         &[false, false, false, false, false, true, false],
     );
@@ -230,7 +228,12 @@ fn program(ctx: &Ctx, out: &mut String) {
     let Some(p) = ctx.sel.programs().next() else {
         return;
     };
-    out.push_str(&format!("\n## {}{}{}\n\n", inline(&p.id), g.dot, inline(&p.name)));
+    out.push_str(&format!(
+        "\n## {}{}{}\n\n",
+        inline(&p.id),
+        g.dot,
+        inline(&p.name)
+    ));
     let dimension = ctx
         .plan
         .dimension(&p.dimension)
@@ -287,7 +290,7 @@ fn program(ctx: &Ctx, out: &mut String) {
     table(
         ctx,
         out,
-        &[r.done, r.due, r.milestone, ""],
+        &[r.done, r.due, r.milestone, r.status],
         &rows,
         &[false, false, false, true],
     );

@@ -12,6 +12,7 @@ use crate::model::{Dimension, is_due_within, is_overdue};
 use crate::progress::{MilestoneRef, Tally};
 use crate::summary;
 use crate::text::{escape, fit, pad, width, wrap};
+use std::borrow::Cow;
 
 /// A text report before it is cut into pages.
 #[derive(Default)]
@@ -169,12 +170,14 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
     let text = summary::render(plan, &options);
     let mut lines = text.lines();
     // The summary's header: title, region and period, a rule.
-    doc.header.extend(lines.by_ref().take(2).map(str::to_string));
-    if let Some(filter) = ctx.filter_line() {
-        doc.header
-            .push(fit(&filter, r.width, ctx.g.ellipsis));
+    doc.header
+        .extend(lines.by_ref().take(2).map(str::to_string));
+    // The summary's table already shows which dimension; other filters are said.
+    if let Some(filter) = ctx.filter_line().filter(|_| ctx.sel.narrowed) {
+        doc.header.push(fit(&filter, r.width, ctx.g.ellipsis));
     }
-    doc.header.extend(lines.by_ref().take(1).map(str::to_string));
+    doc.header
+        .extend(lines.by_ref().take(1).map(str::to_string));
     for line in lines {
         doc.line(line);
     }
@@ -422,7 +425,7 @@ fn targets_block(
     let all = || groups.iter().flat_map(|(_, items)| items.iter());
     let id_cols = if show_id {
         all()
-            .map(|t| width(&escape(&t.program.id)))
+            .map(|t| cols_of(&esc(&t.program.id)))
             .max()
             .unwrap_or(0)
             .min(12)
@@ -432,34 +435,27 @@ fn targets_block(
     let lead = 2 + 4 + 2 + if show_id { id_cols + 2 } else { 0 };
     let figures: Vec<Vec<String>> = all().map(|t| figure_cells(ctx, t.target, w)).collect();
     let cols = [Col::right(""), Col::left(""), Col::right(""), Col::left("")];
-    let natural = |cols: &[Col], rows: &[Vec<String>]| {
-        table(cols, rows, usize::MAX, 0, false, g)
-            .iter()
-            .map(|l| width(l))
-            .max()
-            .unwrap_or(0)
-    };
     // One line of figures under the indicator when there is room, further
     // left when not; on a narrow page achievement and band go on a third line.
-    let one_line = natural(&cols, &figures) + 2 <= w;
-    let (second, third) = if one_line {
-        let indent = lead.min(w - natural(&cols, &figures));
-        (table(&cols, &figures, w, indent, false, g), Vec::new())
+    let all_figures = Table::new(&cols, &figures, false);
+    let (second, third) = if all_figures.natural_width() + 2 <= w {
+        let indent = lead.min(w - all_figures.natural_width());
+        (all_figures.render(w, indent, g), Vec::new())
     } else {
         let (plans, bands): (Vec<Vec<String>>, Vec<Vec<String>>) = figures
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|mut f| {
                 let band = f.split_off(2);
                 (f, band)
             })
             .unzip();
-        let indent = |cols: &[Col], rows: &[Vec<String>]| {
-            lead.min(w.saturating_sub(natural(cols, rows))).max(2)
+        let lines = |cols: &[Col], rows: &[Vec<String>]| {
+            let table = Table::new(cols, rows, false);
+            let indent = lead.min(w.saturating_sub(table.natural_width())).max(2);
+            table.render(w, indent, g)
         };
-        (
-            table(&cols[..2], &plans, w, indent(&cols[..2], &plans), false, g),
-            table(&cols[2..], &bands, w, indent(&cols[2..], &bands), false, g),
-        )
+        (lines(&cols[..2], &plans), lines(&cols[2..], &bands))
     };
     let mut second = second.into_iter();
     let mut third = third.into_iter();
@@ -470,12 +466,13 @@ fn targets_block(
         for t in *items {
             let mut first = format!("  {}  ", t.target.year);
             if show_id {
-                first.push_str(&pad(&t.program.id, id_cols, g.ellipsis));
+                first.push_str(&pad_to(&t.program.id, id_cols, g.ellipsis));
                 first.push_str("  ");
             }
-            let room = w.saturating_sub(width(&first));
-            first.push_str(&fit(&t.target.indicator, room, g.ellipsis));
-            doc.keep(fit(first.trim_end(), w, g.ellipsis));
+            let room = w.saturating_sub(cols_of(&first));
+            first.push_str(&fit_to(&t.target.indicator, room, g.ellipsis));
+            first.truncate(first.trim_end().len());
+            doc.keep(fit_to(&first, w, g.ellipsis));
             let figures = second.next().unwrap_or_default();
             match third.next() {
                 Some(band) if !band.is_empty() => {
@@ -491,24 +488,24 @@ fn targets_block(
 /// "0 → 150 titik", "actual 150", "100%", "Very good"
 fn figure_cells(ctx: &Ctx, t: &crate::model::Target, w: usize) -> Vec<String> {
     let (r, g) = (ctx.r(), &ctx.g);
-    let none = || g.none.to_string();
-    let unit = if t.unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", t.unit)
+    let number = |out: &mut String, v: Option<f64>| match v {
+        Some(v) => out.push_str(&ctx.number(v)),
+        None => out.push_str(g.none),
     };
-    let plan = format!(
-        "{} {} {}{}",
-        t.baseline.map_or_else(none, |v| ctx.number(v)),
-        g.arrow,
-        ctx.number(t.target),
-        unit
-    );
-    let actual = format!(
-        "{} {}",
-        r.actual_inline,
-        t.actual.map_or_else(none, |v| ctx.number(v))
-    );
+    let mut plan = String::with_capacity(32);
+    number(&mut plan, t.baseline);
+    plan.push(' ');
+    plan.push_str(g.arrow);
+    plan.push(' ');
+    number(&mut plan, Some(t.target));
+    if !t.unit.is_empty() {
+        plan.push(' ');
+        plan.push_str(&t.unit);
+    }
+    let mut actual = String::with_capacity(24);
+    actual.push_str(r.actual_inline);
+    actual.push(' ');
+    number(&mut actual, t.actual);
     let (percent, band) = match achievement(t) {
         Some(p) => (
             format!("{}%", whole_percent(p)),
@@ -516,7 +513,12 @@ fn figure_cells(ctx: &Ctx, t: &crate::model::Target, w: usize) -> Vec<String> {
         ),
         None => (String::new(), String::new()),
     };
-    vec![fit(&plan, (w / 3).max(20), g.ellipsis), actual, percent, band]
+    vec![
+        fit_to(&plan, (w / 3).max(20), g.ellipsis),
+        actual,
+        percent,
+        band,
+    ]
 }
 
 /// A column of a [`table`].
@@ -560,7 +562,7 @@ impl<'a> Col<'a> {
 
 const GAP: usize = 2;
 /// The flexible column is not squeezed below this while a column can be dropped.
-const FLEX_MIN: usize = 12;
+const FLEX_MIN: usize = 24;
 
 /// Rows (of data, escaped here) in columns two spaces apart after `indent`
 /// spaces, never wider than `w`: optional columns are dropped, the flexible
@@ -574,94 +576,196 @@ pub(crate) fn table(
     header: bool,
     g: &Glyphs,
 ) -> Vec<String> {
-    let cells: Vec<Vec<std::borrow::Cow<str>>> = rows
-        .iter()
-        .map(|row| row.iter().map(|c| escape(c)).collect())
-        .collect();
-    let natural: Vec<usize> = (0..cols.len())
-        .map(|i| {
-            let title = if header { width(cols[i].title) } else { 0 };
-            cells
-                .iter()
-                .map(|row| width(&row[i]))
-                .max()
-                .unwrap_or(0)
-                .max(title)
-        })
-        .collect();
-    let flex = cols.iter().position(|c| c.flex);
-    let mut on = vec![true; cols.len()];
-    let (active, widths) = loop {
-        let active: Vec<usize> = (0..cols.len()).filter(|&i| on[i]).collect();
-        let fixed = indent
-            + GAP * active.len().saturating_sub(1)
-            + active
-                .iter()
-                .filter(|&&i| Some(i) != flex)
-                .map(|&i| natural[i])
-                .sum::<usize>();
-        let flex_need = flex.filter(|&f| on[f]).map_or(0, |f| natural[f].min(FLEX_MIN));
-        let victim = active
+    Table::new(cols, rows, header).render(w, indent, g)
+}
+
+/// Cells escaped and measured once, however often they are laid out.
+pub(crate) struct Table<'c, 'r> {
+    cols: &'c [Col<'c>],
+    titles: Vec<(Cow<'c, str>, usize)>,
+    cells: Vec<Vec<(Cow<'r, str>, usize)>>,
+    natural: Vec<usize>,
+    header: bool,
+}
+
+impl<'c, 'r> Table<'c, 'r> {
+    pub fn new(cols: &'c [Col<'c>], rows: &'r [Vec<String>], header: bool) -> Table<'c, 'r> {
+        let measure = |s: &'r str| {
+            let e = esc(s);
+            let n = cols_of(&e);
+            (e, n)
+        };
+        let cells: Vec<Vec<(Cow<str>, usize)>> = rows
             .iter()
-            .copied()
-            .filter(|&i| cols[i].drop > 0)
-            .max_by_key(|&i| cols[i].drop);
-        if fixed + flex_need > w
-            && let Some(i) = victim
-        {
-            on[i] = false;
-            continue;
+            .map(|row| row.iter().map(|c| measure(c)).collect())
+            .collect();
+        let titles: Vec<(Cow<str>, usize)> = cols
+            .iter()
+            .map(|c| {
+                let e = esc(c.title);
+                let n = cols_of(&e);
+                (e, n)
+            })
+            .collect();
+        let natural = (0..cols.len())
+            .map(|i| {
+                let title = if header { titles[i].1 } else { 0 };
+                cells
+                    .iter()
+                    .map(|row| row[i].1)
+                    .max()
+                    .unwrap_or(0)
+                    .max(title)
+            })
+            .collect();
+        Table {
+            cols,
+            titles,
+            cells,
+            natural,
+            header,
         }
-        let mut widths = natural.clone();
-        if let Some(f) = flex {
-            widths[f] = natural[f].min(w.saturating_sub(fixed));
-        }
-        break (active, widths);
-    };
-    let line = |row: &[&str]| -> String {
-        let mut s = " ".repeat(indent);
-        for (k, &i) in active.iter().enumerate() {
-            if k > 0 {
-                s.push_str(&" ".repeat(GAP));
+    }
+
+    /// The width of the widest line with every column at its natural width.
+    pub fn natural_width(&self) -> usize {
+        self.natural.iter().sum::<usize>() + GAP * self.cols.len().saturating_sub(1)
+    }
+
+    pub fn render(&self, w: usize, indent: usize, g: &Glyphs) -> Vec<String> {
+        let (cols, natural) = (self.cols, &self.natural);
+        let flex = cols.iter().position(|c| c.flex);
+        let mut on = vec![true; cols.len()];
+        let (active, widths) = loop {
+            let active: Vec<usize> = (0..cols.len()).filter(|&i| on[i]).collect();
+            let fixed = indent
+                + GAP * active.len().saturating_sub(1)
+                + active
+                    .iter()
+                    .filter(|&&i| Some(i) != flex)
+                    .map(|&i| natural[i])
+                    .sum::<usize>();
+            let flex_need = flex
+                .filter(|&f| on[f])
+                .map_or(0, |f| natural[f].min(FLEX_MIN));
+            let victim = active
+                .iter()
+                .copied()
+                .filter(|&i| cols[i].drop > 0)
+                .max_by_key(|&i| cols[i].drop);
+            if fixed.saturating_add(flex_need) > w
+                && let Some(i) = victim
+            {
+                on[i] = false;
+                continue;
             }
-            if cols[i].right {
-                let cell = fit(row[i], widths[i], g.ellipsis);
-                s.push_str(&" ".repeat(widths[i].saturating_sub(width(&cell))));
-                s.push_str(&cell);
+            let mut widths = natural.clone();
+            if let Some(f) = flex {
+                widths[f] = natural[f].min(w.saturating_sub(fixed));
+            }
+            break (active, widths);
+        };
+        let used =
+            active.iter().map(|&i| widths[i]).sum::<usize>() + GAP * active.len().saturating_sub(1);
+        let line = |row: &[(Cow<str>, usize)]| -> String {
+            let mut s = String::with_capacity(indent + used + 16);
+            s.extend(std::iter::repeat_n(' ', indent));
+            for (k, &i) in active.iter().enumerate() {
+                if k > 0 {
+                    s.push_str("  ");
+                }
+                let (cell, n) = &row[i];
+                let (cell, n) = if *n <= widths[i] {
+                    (Cow::Borrowed(cell.as_ref()), *n)
+                } else {
+                    let cut = fit(cell, widths[i], g.ellipsis);
+                    let n = cols_of(&cut);
+                    (Cow::Owned(cut), n)
+                };
+                let room = widths[i].saturating_sub(n);
+                if cols[i].right {
+                    s.extend(std::iter::repeat_n(' ', room));
+                    s.push_str(&cell);
+                } else {
+                    s.push_str(&cell);
+                    s.extend(std::iter::repeat_n(' ', room));
+                }
+            }
+            s.truncate(s.trim_end().len());
+            if indent + used > w {
+                fit(&s, w, g.ellipsis)
             } else {
-                s.push_str(&pad(row[i], widths[i], g.ellipsis));
+                s
             }
+        };
+        let mut out = Vec::with_capacity(self.cells.len() + 2);
+        if self.header {
+            out.push(line(&self.titles));
+            out.push(format!(
+                "{}{}",
+                " ".repeat(indent),
+                g.thin_rule.repeat(used.min(w.saturating_sub(indent)))
+            ));
         }
-        let s = s.trim_end();
-        if width(s) > w {
-            fit(s, w, g.ellipsis)
-        } else {
-            s.to_string()
+        for row in &self.cells {
+            out.push(line(row));
         }
-    };
-    let mut out = Vec::with_capacity(rows.len() + 2);
-    if header {
-        let titles: Vec<&str> = cols.iter().map(|c| c.title).collect();
-        out.push(line(&titles));
-        let used = active.iter().map(|&i| widths[i]).sum::<usize>()
-            + GAP * active.len().saturating_sub(1);
-        out.push(format!(
-            "{}{}",
-            " ".repeat(indent),
-            g.thin_rule.repeat(used.min(w.saturating_sub(indent)))
-        ));
+        out
     }
-    for row in &cells {
-        let row: Vec<&str> = row.iter().map(|c| c.as_ref()).collect();
-        out.push(line(&row));
+}
+
+/// `value` escaped for display: borrowed, and checked fast, when it is
+/// printable ASCII (the usual case).
+pub(crate) fn esc(value: &str) -> Cow<'_, str> {
+    if value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Cow::Borrowed(value)
+    } else {
+        escape(value)
     }
+}
+
+/// Display columns of escaped text; its length when ASCII.
+pub(crate) fn cols_of(value: &str) -> usize {
+    if value.is_ascii() {
+        value.len()
+    } else {
+        width(value)
+    }
+}
+
+/// [`crate::text::fit`], without the work when the value already fits.
+pub(crate) fn fit_to(value: &str, max: usize, ellipsis: &str) -> String {
+    let e = esc(value);
+    if cols_of(&e) <= max {
+        e.into_owned()
+    } else if e.is_ascii() && max >= width(ellipsis) {
+        // One column a byte: cut, then the ellipsis (as `fit` would).
+        let mut out = String::with_capacity(max + ellipsis.len());
+        out.push_str(&e[..max - width(ellipsis)]);
+        out.push_str(ellipsis);
+        out
+    } else {
+        fit(&e, max, ellipsis)
+    }
+}
+
+/// [`crate::text::pad`], without the work when the value already fits.
+pub(crate) fn pad_to(value: &str, n: usize, ellipsis: &str) -> String {
+    let mut out = fit_to(value, n, ellipsis);
+    let used = cols_of(&out);
+    out.extend(std::iter::repeat_n(' ', n.saturating_sub(used)));
     out
 }
 
 /// The lines of `doc`, with a form feed and the header again every `pages`
 /// lines when asked.
 pub(crate) fn paginate(doc: &Doc, pages: Option<usize>) -> Result<String, ReportError> {
-    let size: usize = doc.header.iter().chain(doc.body.iter().map(|l| &l.text)).map(|l| l.len() + 1).sum();
+    let size: usize = doc
+        .header
+        .iter()
+        .chain(doc.body.iter().map(|l| &l.text))
+        .map(|l| l.len() + 1)
+        .sum();
     let mut out = String::with_capacity(size + 64);
     let push_header = |out: &mut String| {
         for line in &doc.header {

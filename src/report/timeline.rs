@@ -8,9 +8,9 @@
 //! June sits in the middle of its year.
 
 use super::Ctx;
-use super::text::{Doc, Line};
+use super::text::{Doc, Line, cols_of, esc, pad_to};
 use crate::model::{Program, is_overdue};
-use crate::text::{escape, pad, width};
+use crate::text::width;
 use jiff::civil::Date;
 
 /// The columns the chart spans and how dates map onto them.
@@ -32,10 +32,7 @@ impl Scale {
     }
 
     fn date(&self, date: Date) -> Option<usize> {
-        self.col(
-            i32::from(date.year()),
-            i64::from(date.day_of_year()) - 1,
-        )
+        self.col(i32::from(date.year()), i64::from(date.day_of_year()) - 1)
     }
 
     fn first(&self, year: i32) -> Option<usize> {
@@ -55,7 +52,7 @@ pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
     let label_need = ctx
         .sel
         .programs()
-        .map(|p| width(&escape(&p.id)) + 1 + width(&escape(&p.name)))
+        .map(|p| cols_of(&esc(&p.id)) + 1 + cols_of(&esc(&p.name)))
         .max()
         .unwrap_or(0);
     let label_min = 24.min(w * 2 / 5);
@@ -66,9 +63,7 @@ pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
     } else {
         room.max(1)
     };
-    let label_cols = w
-        .saturating_sub(cols + 1)
-        .min(label_need.max(12));
+    let label_cols = w.saturating_sub(cols + 1).min(label_need.max(12));
     let scale = Scale {
         start: period.start,
         years,
@@ -124,9 +119,16 @@ pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
             doc.line(format!("  {}", r.none));
         }
         for p in &group.programs {
-            let label = pad(&format!("{} {}", p.id, p.name), label_cols, g.ellipsis);
-            let bars = row(ctx, &scale, p, today);
-            doc.line(format!("{label} {bars}").trim_end());
+            let mut label = String::with_capacity(p.id.len() + p.name.len() + 1);
+            label.push_str(&p.id);
+            label.push(' ');
+            label.push_str(&p.name);
+            let mut line = pad_to(&label, label_cols, g.ellipsis);
+            line.reserve(1 + scale.cols * 3);
+            line.push(' ');
+            row(ctx, &scale, p, today, &mut line);
+            line.truncate(line.trim_end().len());
+            doc.line(line);
         }
     }
     if !any {
@@ -161,42 +163,44 @@ pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
 
 /// One program's bar and markers. The strongest mark wins a column: an
 /// overdue milestone, an open one, a target, a milestone done, the bar, today.
-fn row(ctx: &Ctx, scale: &Scale, p: &Program, today: Option<usize>) -> String {
+fn row(ctx: &Ctx, scale: &Scale, p: &Program, today: Option<usize>, out: &mut String) {
     let g = &ctx.g;
-    let mut cells: Vec<(u8, &str)> = vec![(0, " "); scale.cols];
-    let mut put = |col: Option<usize>, rank: u8, glyph: &'static str| {
+    // Every mark is one character (see `Glyphs`).
+    let glyph = |s: &str| s.chars().next().unwrap_or(' ');
+    let mut cells: Vec<(u8, char)> = vec![(0, ' '); scale.cols];
+    let mut put = |col: Option<usize>, rank: u8, mark: char| {
         if let Some(c) = col
             && let Some(cell) = cells.get_mut(c)
             && cell.0 < rank
         {
-            *cell = (rank, glyph);
+            *cell = (rank, mark);
         }
     };
-    put(today, 1, g.today);
+    put(today, 1, glyph(g.today));
     let period = ctx.plan.period;
     let (from, to) = (p.start.max(period.start), p.end.min(period.end));
     if let (Some(a), Some(b)) = (scale.first(from), scale.last(to)) {
+        let bar = glyph(g.bar);
         for c in a..=b {
-            put(Some(c), 2, g.bar);
+            put(Some(c), 2, bar);
         }
     }
     for t in &p.targets {
-        put(scale.last(t.year), 3, g.target);
+        put(scale.last(t.year), 3, glyph(g.target));
     }
     for m in &p.milestones {
         let Some(due) = m.due_date() else { continue };
-        let (rank, glyph) = if is_overdue(p, m, ctx.today) {
+        let (rank, mark) = if is_overdue(p, m, ctx.today) {
             (6, g.overdue)
         } else if m.done {
             (4, g.milestone_done)
         } else {
             (5, g.milestone)
         };
-        put(scale.date(due), rank, glyph);
+        put(scale.date(due), rank, glyph(mark));
     }
-    let mut out = String::with_capacity(scale.cols * 3);
-    for (_, glyph) in cells {
-        out.push_str(glyph);
+    let end = cells.iter().rposition(|c| c.1 != ' ').map_or(0, |i| i + 1);
+    for (_, mark) in &cells[..end] {
+        out.push(*mark);
     }
-    out
 }
