@@ -5,8 +5,8 @@
 //! the binary runs.
 
 pub mod action;
-pub mod audit;
 pub mod app;
+pub mod audit;
 pub mod canonical;
 pub mod cli;
 pub mod edit;
@@ -15,11 +15,11 @@ pub mod fields;
 pub mod form;
 pub mod i18n;
 pub mod keymap;
-pub mod model;
 pub mod merge;
+pub mod model;
 pub mod progress;
-pub mod report;
 pub mod recovery;
+pub mod report;
 pub mod store;
 pub mod summary;
 pub mod text;

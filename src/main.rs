@@ -127,7 +127,11 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             print(&summary::render(&doc.plan, &options))
         }
         Some(Command::Set { file, id, changes }) => set(file, &id, &changes, t),
-        Some(Command::Log { file, program, since }) => log(file, program.as_deref(), since, t),
+        Some(Command::Log {
+            file,
+            program,
+            since,
+        }) => log(file, program.as_deref(), since, t),
         Some(Command::Report(args)) => report(args, lang, today, cli.common.ascii),
         Some(Command::Init { file }) => {
             let path = match file {
@@ -156,7 +160,8 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             let path = plan_path(cli.file, t)?;
             // Validate up front so a broken file is reported as text, before
             // the screen is taken over.
-            let (doc, fingerprint) = store::load_with_fingerprint(&path, t).map_err(|e| Failure::from_load(e, t))?;
+            let (doc, fingerprint) =
+                store::load_with_fingerprint(&path, t).map_err(|e| Failure::from_load(e, t))?;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return Err(Failure::Runtime(format!(
                     "{}: {}",
@@ -245,7 +250,8 @@ fn print(text: &str) -> Result<(), Failure> {
 fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<(), Failure> {
     let invalid = |message: String| Failure::Invalid(format!("{}: {message}", t.error));
     let path = plan_path(file, t)?;
-    let (mut doc, fingerprint) = store::load_with_fingerprint(&path, t).map_err(|e| Failure::from_load(e, t))?;
+    let (mut doc, fingerprint) =
+        store::load_with_fingerprint(&path, t).map_err(|e| Failure::from_load(e, t))?;
     let base = doc.plan.clone();
     let index = doc
         .plan
@@ -301,29 +307,59 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
         Ok(store::Saved::Conflicts(conflicts)) => {
             let list: Vec<String> = conflicts
                 .iter()
-                .map(|c| fill(t.set_conflict, &[&pantau::text::escape(&c.subject), &c.field, &pantau::text::escape(&c.theirs), &pantau::text::escape(&c.mine)]))
+                .map(|c| {
+                    fill(
+                        t.set_conflict,
+                        &[
+                            &pantau::text::escape(&c.subject),
+                            &c.field,
+                            &pantau::text::escape(&c.theirs),
+                            &pantau::text::escape(&c.mine),
+                        ],
+                    )
+                })
                 .collect();
-            Err(invalid(format!("{}\n  {}", t.set_conflicts, list.join("\n  "))))
+            Err(invalid(format!(
+                "{}\n  {}",
+                t.set_conflicts,
+                list.join("\n  ")
+            )))
         }
-        Err(store::SaveError::Io(e)) => {
-            Err(Failure::Runtime(format!("{}: {}", t.error, fill(t.save_failed, &[&path.display(), &e]))))
-        }
+        Err(store::SaveError::Io(e)) => Err(Failure::Runtime(format!(
+            "{}: {}",
+            t.error,
+            fill(t.save_failed, &[&path.display(), &e])
+        ))),
         Err(e) => Err(invalid(fill(t.save_failed, &[&path.display(), &e]))),
     }
 }
 
 /// `pantau log`: the audit log, newest first, as plain text.
-fn log(file: Option<PathBuf>, program: Option<&str>, since: Option<jiff::civil::Date>, t: &Text) -> Result<(), Failure> {
+fn log(
+    file: Option<PathBuf>,
+    program: Option<&str>,
+    since: Option<jiff::civil::Date>,
+    t: &Text,
+) -> Result<(), Failure> {
     let path = plan_path(file, t)?;
     if !path.exists() {
         return Err(Failure::Invalid(LoadError::NotFound(path).render(t)));
     }
-    let entries = pantau::audit::read(&path)
-        .map_err(|e| Failure::Runtime(format!("{}: {}: {e}", t.error, pantau::audit::log_path(&path).display())))?;
+    let entries = pantau::audit::read(&path).map_err(|e| {
+        Failure::Runtime(format!(
+            "{}: {}: {e}",
+            t.error,
+            pantau::audit::log_path(&path).display()
+        ))
+    })?;
     let since = since.map(|d| d.to_string());
     let mut out = String::new();
     for e in entries.iter().rev() {
-        if program.is_some_and(|id| e.subject != id) || since.as_deref().is_some_and(|s| e.when.get(..10).unwrap_or("") < s) {
+        if program.is_some_and(|id| e.subject != id)
+            || since
+                .as_deref()
+                .is_some_and(|s| e.when.get(..10).unwrap_or("") < s)
+        {
             continue;
         }
         out.push_str(&pantau::audit::describe(e));
@@ -337,7 +373,9 @@ fn log(file: Option<PathBuf>, program: Option<&str>, since: Option<jiff::civil::
 
 /// Now, in the local time zone, as RFC 3339 (for the audit log).
 fn now_rfc3339() -> String {
-    jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    jiff::ZonedDateTime::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
 }
 
 /// `pantau report`: see `pantau::report`.

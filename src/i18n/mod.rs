@@ -800,7 +800,10 @@ fn en_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
         Recover => ("restore the kept edits", "restore"),
         Discard => ("discard the kept edits", "discard"),
         Print => ("write a report of this view to a text file", "print"),
-        ChoosePrint => ("write a report of this view, choosing the format", "print as"),
+        ChoosePrint => (
+            "write a report of this view, choosing the format",
+            "print as",
+        ),
         PrintText => ("plain text", "text"),
         PrintMarkdown => ("Markdown", "Markdown"),
         PrintCsv => ("CSV", "CSV"),
@@ -860,7 +863,10 @@ fn id_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
         Recover => ("pulihkan perubahan", "pulihkan"),
         Discard => ("buang perubahan", "buang"),
         Print => ("tulis laporan tampilan ini ke berkas teks", "cetak"),
-        ChoosePrint => ("tulis laporan tampilan ini, pilih formatnya", "cetak sebagai"),
+        ChoosePrint => (
+            "tulis laporan tampilan ini, pilih formatnya",
+            "cetak sebagai",
+        ),
         PrintText => ("teks biasa", "teks"),
         PrintMarkdown => ("Markdown", "Markdown"),
         PrintCsv => ("CSV", "CSV"),
