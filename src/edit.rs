@@ -214,14 +214,4 @@ impl History {
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }
-
-    /// The edits applied since the last save, oldest first (for merging and the audit log).
-    pub fn since_save(&self) -> impl Iterator<Item = &Edit> {
-        let start = self
-            .done
-            .iter()
-            .position(|(id, _)| *id > self.saved)
-            .unwrap_or(self.done.len());
-        self.done[start..].iter().map(|(_, e)| e)
-    }
 }
