@@ -11,6 +11,10 @@ use std::collections::{HashMap, HashSet};
 pub const MAX_LINE_CHARS: usize = 2_000;
 /// Notes and descriptions, which may run to several paragraphs.
 pub const MAX_NOTE_CHARS: usize = 100_000;
+/// The years a plan's period may use, and how long it may be.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2200;
+pub const MAX_PERIOD_YEARS: i32 = 100;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -35,6 +39,23 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
     }
     if plan.period.end < plan.period.start {
         plan_problem(fill(t.p_period, &[&plan.period.end, &plan.period.start]));
+    }
+    // A masterplan spans 5–10 years; bounding the period keeps every year
+    // computation (timeline columns, reports) small and free of overflow.
+    if plan.period.start < MIN_YEAR
+        || plan.period.end > MAX_YEAR
+        || plan.period.end - plan.period.start > MAX_PERIOD_YEARS
+    {
+        plan_problem(fill(
+            t.p_period_range,
+            &[
+                &plan.period.start,
+                &plan.period.end,
+                &MIN_YEAR,
+                &MAX_YEAR,
+                &MAX_PERIOD_YEARS,
+            ],
+        ));
     }
     if plan.title.trim().is_empty() {
         plan_problem(t.p_empty_title.to_string());
