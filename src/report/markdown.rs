@@ -8,7 +8,7 @@
 use super::text::tally_line;
 use super::{Band, Ctx, Kind, TargetRef, achievement, whole_percent};
 use crate::i18n::fill;
-use crate::model::{Program, Target, is_due_within, is_overdue};
+use crate::model::{Program, Target};
 use crate::progress::{self, MilestoneRef, Tally};
 
 pub(crate) fn render(ctx: &Ctx) -> String {
@@ -267,26 +267,7 @@ fn program(ctx: &Ctx, out: &mut String) {
         "\n### {}\n\n",
         inline(&fill(r.milestones_count, &[&p.milestones.len(), &done]))
     ));
-    let rows: Vec<Vec<String>> = p
-        .milestones
-        .iter()
-        .map(|m| {
-            let when = match m.due_date() {
-                Some(due) if is_overdue(p, m, ctx.today) => {
-                    fill(r.late, &[&Ctx::days(due, ctx.today)])
-                }
-                Some(due) if is_due_within(p, m, ctx.today, ctx.request.days) => {
-                    match Ctx::days(ctx.today, due) {
-                        0 => r.today.to_string(),
-                        n => fill(r.in_days, &[&n]),
-                    }
-                }
-                _ => String::new(),
-            };
-            let check = if m.done { g.check } else { g.open };
-            vec![check.to_string(), m.due.clone(), m.title.clone(), when]
-        })
-        .collect();
+    let rows = ctx.milestone_rows(p);
     table(
         ctx,
         out,

@@ -264,6 +264,33 @@ impl Ctx<'_> {
         self.lang.report()
     }
 
+    /// A program's milestones as table rows: done mark, due date, title, and
+    /// "N days late" / "in N days" / "today" where it applies.
+    pub fn milestone_rows(&self, p: &Program) -> Vec<Vec<String>> {
+        let r = self.r();
+        p.milestones
+            .iter()
+            .map(|m| {
+                let when = match m.due_date() {
+                    Some(due) if crate::model::is_overdue(p, m, self.today) => {
+                        fill(r.late, &[&Ctx::days(due, self.today)])
+                    }
+                    Some(due)
+                        if crate::model::is_due_within(p, m, self.today, self.request.days) =>
+                    {
+                        match Ctx::days(self.today, due) {
+                            0 => r.today.to_string(),
+                            n => fill(r.in_days, &[&n]),
+                        }
+                    }
+                    _ => String::new(),
+                };
+                let check = if m.done { self.g.check } else { self.g.open };
+                vec![check.to_string(), m.due.clone(), m.title.clone(), when]
+            })
+            .collect()
+    }
+
     pub fn t(&self) -> &'static crate::i18n::Text {
         self.lang.text()
     }

@@ -8,7 +8,7 @@
 
 use super::{Band, Ctx, Glyphs, Kind, ReportError, TargetRef, achievement, whole_percent};
 use crate::i18n::fill;
-use crate::model::{Dimension, is_due_within, is_overdue};
+use crate::model::Dimension;
 use crate::progress::{MilestoneRef, Tally};
 use crate::summary;
 use crate::text::{escape, fit, pad, width, wrap};
@@ -310,26 +310,7 @@ fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
     if p.milestones.is_empty() {
         doc.line(format!("  {}", r.none));
     }
-    let rows: Vec<Vec<String>> = p
-        .milestones
-        .iter()
-        .map(|m| {
-            let when = match m.due_date() {
-                Some(due) if is_overdue(p, m, ctx.today) => {
-                    fill(r.late, &[&Ctx::days(due, ctx.today)])
-                }
-                Some(due) if is_due_within(p, m, ctx.today, ctx.request.days) => {
-                    match Ctx::days(ctx.today, due) {
-                        0 => r.today.to_string(),
-                        n => fill(r.in_days, &[&n]),
-                    }
-                }
-                _ => String::new(),
-            };
-            let check = if m.done { g.check } else { g.open };
-            vec![check.to_string(), m.due.clone(), m.title.clone(), when]
-        })
-        .collect();
+    let rows = ctx.milestone_rows(p);
     let cols = [
         Col::left(""),
         Col::left(r.due),
