@@ -231,23 +231,7 @@ pub fn merge(
         let pb = base.programs.iter().find(|p| p.id == pm.id);
         match (pb, merged.programs.iter().position(|p| p.id == pm.id)) {
             (Some(pb), Some(at)) => {
-                let mut result = merged.programs[at].clone();
-                for field in FIELDS {
-                    if same(pm, pb, field) || same(pm, &result, field) {
-                        continue;
-                    }
-                    let theirs_changed = !same(&result, pb, field);
-                    if !theirs_changed
-                        || resolve(Conflict {
-                            subject: pm.id.clone(),
-                            field: field.to_string(),
-                            mine: show(pm, field),
-                            theirs: show(&result, field),
-                        }) == Choice::Mine
-                    {
-                        take(&mut result, pm, field);
-                    }
-                }
+                let result = merge_program(Some(pb), pm, &merged.programs[at], &mut resolve);
                 merged.programs[at] = result;
             }
             // They deleted a program I changed: keep mine only if I say so.
@@ -267,19 +251,7 @@ pub fn merge(
             (None, None) => insert_grouped(&mut merged, pm.clone()),
             // New in both with one id: merge field by field as if from nothing.
             (None, Some(at)) => {
-                let mut result = merged.programs[at].clone();
-                for field in FIELDS {
-                    if !same(pm, &result, field)
-                        && resolve(Conflict {
-                            subject: pm.id.clone(),
-                            field: field.to_string(),
-                            mine: show(pm, field),
-                            theirs: show(&result, field),
-                        }) == Choice::Mine
-                    {
-                        take(&mut result, pm, field);
-                    }
-                }
+                let result = merge_program(None, pm, &merged.programs[at], &mut resolve);
                 merged.programs[at] = result;
             }
         }
@@ -304,6 +276,35 @@ pub fn merge(
         }
     }
     (merged, open)
+}
+
+/// One program, field by field: my change wins where they left the field as
+/// it was in `base`; where both changed it differently, `resolve` decides.
+/// Without a base (both added the id) every difference is asked about.
+fn merge_program(
+    base: Option<&Program>,
+    mine: &Program,
+    theirs: &Program,
+    resolve: &mut impl FnMut(Conflict) -> Choice,
+) -> Program {
+    let mut result = theirs.clone();
+    for field in FIELDS {
+        let mine_changed = base.is_none_or(|b| !same(mine, b, field));
+        if !mine_changed || same(mine, theirs, field) {
+            continue;
+        }
+        let theirs_changed = base.is_none_or(|b| !same(theirs, b, field));
+        let conflict = || Conflict {
+            subject: mine.id.clone(),
+            field: field.to_string(),
+            mine: show(mine, field),
+            theirs: show(theirs, field),
+        };
+        if !theirs_changed || resolve(conflict()) == Choice::Mine {
+            take(&mut result, mine, field);
+        }
+    }
+    result
 }
 
 /// Puts a program after the last one of its dimension, so the file stays grouped.
