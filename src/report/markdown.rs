@@ -224,7 +224,7 @@ fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
 }
 
 fn program(ctx: &Ctx, out: &mut String) {
-    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let (r, g) = (ctx.r(), &ctx.g);
     let Some(p) = ctx.sel.programs().next() else {
         return;
     };
@@ -234,32 +234,11 @@ fn program(ctx: &Ctx, out: &mut String) {
         g.dot,
         inline(&p.name)
     ));
-    let dimension = ctx
-        .plan
-        .dimension(&p.dimension)
-        .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
-    let rows: Vec<Vec<String>> = [
-        (r.dimension, dimension),
-        (r.element, p.element.clone()),
-        (r.horizon, t.horizon(p.horizon).to_string()),
-        (r.status, t.status(p.status).to_string()),
-        (r.years, super::years(p, g)),
-        (r.lead, p.lead.clone()),
-        (r.support, p.support.join(", ")),
-        (r.funding, p.funding.join(", ")),
-        (r.description, p.description.clone()),
-        (r.notes, p.notes.clone()),
-    ]
-    .into_iter()
-    .map(|(label, value)| {
-        let value = if value.trim().is_empty() {
-            g.none.to_string()
-        } else {
-            value
-        };
-        vec![label.to_string(), value]
-    })
-    .collect();
+    let rows: Vec<Vec<String>> = ctx
+        .program_fields(p)
+        .into_iter()
+        .map(|(label, value)| vec![label.to_string(), value])
+        .collect();
     table(ctx, out, &[r.field, r.value], &rows, &[false, false]);
 
     let done = p.milestones.iter().filter(|m| m.done).count();

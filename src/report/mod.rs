@@ -264,6 +264,40 @@ impl Ctx<'_> {
         self.lang.report()
     }
 
+    /// A program's fields as (label, value) pairs, an empty value shown as the
+    /// "none" glyph: the program report's header in text and Markdown.
+    pub fn program_fields(&self, p: &Program) -> Vec<(&'static str, String)> {
+        let (r, t, g) = (self.r(), self.t(), &self.g);
+        let dimension = self
+            .plan
+            .dimension(&p.dimension)
+            .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
+        [
+            (r.dimension, dimension),
+            (r.element, p.element.clone()),
+            (r.horizon, t.horizon(p.horizon).to_string()),
+            (r.status, t.status(p.status).to_string()),
+            (r.years, years(p, g)),
+            (r.lead, p.lead.clone()),
+            (r.support, p.support.join(", ")),
+            (r.funding, p.funding.join(", ")),
+            (r.description, p.description.clone()),
+            (r.notes, p.notes.clone()),
+        ]
+        .into_iter()
+        .map(|(label, value)| {
+            (
+                label,
+                if value.trim().is_empty() {
+                    g.none.to_string()
+                } else {
+                    value
+                },
+            )
+        })
+        .collect()
+    }
+
     /// A program's milestones as table rows: done mark, due date, title, and
     /// "N days late" / "in N days" / "today" where it applies.
     pub fn milestone_rows(&self, p: &Program) -> Vec<Vec<String>> {

@@ -264,36 +264,16 @@ pub(crate) fn tally_line(ctx: &Ctx, tally: &Tally) -> String {
 }
 
 fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
-    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let (r, g) = (ctx.r(), &ctx.g);
     let Some(p) = ctx.sel.programs().next() else {
         return;
     };
     doc.heading(&format!("{}  {}", p.id, p.name), w, g);
-    let dimension = ctx
-        .plan
-        .dimension(&p.dimension)
-        .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
-    let fields = [
-        (r.dimension, dimension),
-        (r.element, p.element.clone()),
-        (r.horizon, t.horizon(p.horizon).to_string()),
-        (r.status, t.status(p.status).to_string()),
-        (r.years, super::years(p, g)),
-        (r.lead, p.lead.clone()),
-        (r.support, p.support.join(", ")),
-        (r.funding, p.funding.join(", ")),
-        (r.description, p.description.clone()),
-        (r.notes, p.notes.clone()),
-    ];
+    let fields = ctx.program_fields(p);
     let label_cols = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
     let value_cols = w.saturating_sub(label_cols + 2).max(10);
     for (label, value) in &fields {
-        let value = if value.trim().is_empty() {
-            g.none.to_string()
-        } else {
-            value.clone()
-        };
-        for (i, line) in wrap(&value, value_cols).into_iter().enumerate() {
+        for (i, line) in wrap(value, value_cols).into_iter().enumerate() {
             let label = if i == 0 { label } else { "" };
             let text = format!("{}  {line}", pad(label, label_cols, g.ellipsis));
             doc.line(fit(text.trim_end(), w, g.ellipsis));
