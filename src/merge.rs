@@ -8,25 +8,14 @@
 use crate::edit::Header;
 use crate::model::{Dimension, Plan, Program};
 
-/// The fields of a program compared one by one; milestones and targets are
-/// each compared as a whole list.
-pub const FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "dimension",
-    "element",
-    "horizon",
-    "lead",
-    "support",
-    "funding",
-    "start",
-    "end",
-    "status",
-    "milestones",
-    "targets",
-    "notes",
-];
+/// The fields of a program compared one by one: the scalar ones `pantau set`
+/// knows, then milestones and targets, each compared as a whole list.
+fn fields() -> impl Iterator<Item = &'static str> {
+    crate::fields::PROGRAM_FIELDS
+        .iter()
+        .copied()
+        .chain(["milestones", "targets"])
+}
 
 /// A field both sides changed differently.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,11 +108,7 @@ pub fn show(p: &Program, field: &str) -> String {
 
 /// The fields that differ between two versions of a program.
 pub fn changed_fields<'a>(before: &Program, after: &Program) -> Vec<&'a str> {
-    FIELDS
-        .iter()
-        .copied()
-        .filter(|f| !same(before, after, f))
-        .collect()
+    fields().filter(|f| !same(before, after, f)).collect()
 }
 
 fn dimension_fields(d: &Dimension) -> [(&'static str, String); 3] {
@@ -288,7 +273,7 @@ fn merge_program(
     resolve: &mut impl FnMut(Conflict) -> Choice,
 ) -> Program {
     let mut result = theirs.clone();
-    for field in FIELDS {
+    for field in fields() {
         let mine_changed = base.is_none_or(|b| !same(mine, b, field));
         if !mine_changed || same(mine, theirs, field) {
             continue;
