@@ -4,10 +4,10 @@
 //! `cargo bench --bench edit`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pantau::action::{Action, View};
-use pantau::app::{App, update};
 use pantau::i18n::Lang;
 use pantau::store;
+use pantau::tui::action::{Action, View};
+use pantau::tui::app::{App, update};
 use std::hint::black_box;
 use std::path::Path;
 

@@ -8,8 +8,10 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use pantau::i18n::{EN, Lang};
-use pantau::model::Plan;
-use pantau::{canonical, store, summary, validate};
+use pantau::plan::model::Plan;
+use pantau::plan::{canonical, validate};
+use pantau::report::overview as summary;
+use pantau::store;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;

@@ -6,8 +6,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pantau::i18n::{EN, Lang};
+use pantau::plan::validate;
 use pantau::report::{self, Filter, Format, Kind, Request};
-use pantau::{store, validate};
+use pantau::store;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -26,7 +27,7 @@ const ALL: [Kind; 7] = [
     Kind::Targets,
 ];
 
-fn request(kind: Kind, format: Format, plan: &pantau::model::Plan) -> Request {
+fn request(kind: Kind, format: Format, plan: &pantau::plan::model::Plan) -> Request {
     Request {
         kind,
         format,

@@ -4,11 +4,11 @@
 //! `cargo bench --bench ui`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pantau::action::{Action, View};
-use pantau::app::{App, update};
 use pantau::i18n::Lang;
 use pantau::store::{self, Document};
-use pantau::theme::Theme;
+use pantau::tui::action::{Action, View};
+use pantau::tui::app::{App, update};
+use pantau::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -58,7 +58,7 @@ fn key_press(c: &mut Criterion) {
         }
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         terminal
-            .draw(|f| pantau::ui::draw(f, &app, &THEME))
+            .draw(|f| pantau::tui::ui::draw(f, &app, &THEME))
             .unwrap();
         // Alternate down and up so the selection stays in the same place over many iterations.
         let mut down = true;
@@ -67,7 +67,7 @@ fn key_press(c: &mut Criterion) {
                 update(&mut app, if down { Action::Down } else { Action::Up });
                 down = !down;
                 terminal
-                    .draw(|f| pantau::ui::draw(f, black_box(&app), &THEME))
+                    .draw(|f| pantau::tui::ui::draw(f, black_box(&app), &THEME))
                     .unwrap();
             })
         });
@@ -84,16 +84,17 @@ fn key_press(c: &mut Criterion) {
         b.iter(|| {
             update(&mut app, Action::FilterInput('a'));
             terminal
-                .draw(|f| pantau::ui::draw(f, &app, &THEME))
+                .draw(|f| pantau::tui::ui::draw(f, &app, &THEME))
                 .unwrap();
             update(&mut app, Action::FilterBackspace);
             terminal
-                .draw(|f| pantau::ui::draw(f, &app, &THEME))
+                .draw(|f| pantau::tui::ui::draw(f, &app, &THEME))
                 .unwrap();
         })
     });
     group.bench_function("refilter_only", |b| {
-        let mut index = pantau::app::Index::build(&doc.plan, "", jiff::civil::date(2024, 6, 1));
+        let mut index =
+            pantau::tui::app::Index::build(&doc.plan, "", jiff::civil::date(2024, 6, 1));
         b.iter(|| {
             index.refilter("a");
             index.refilter("");
@@ -110,11 +111,11 @@ fn key_press(c: &mut Criterion) {
     group.bench_function("parse_validate_first_frame", |b| {
         b.iter(|| {
             let doc = store::parse(black_box(&text), Path::new("p")).unwrap();
-            assert!(pantau::validate::validate(&doc.plan, &pantau::i18n::EN).is_empty());
+            assert!(pantau::plan::validate::validate(&doc.plan, &pantau::i18n::EN).is_empty());
             let app = app_with(doc);
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             terminal
-                .draw(|f| pantau::ui::draw(f, &app, &THEME))
+                .draw(|f| pantau::tui::ui::draw(f, &app, &THEME))
                 .unwrap();
         })
     });

@@ -10,7 +10,7 @@
 //!
 //! `benches/plan.rs` includes this file as a module and calls [`generate`].
 
-use pantau::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
+use pantau::plan::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -465,7 +465,7 @@ pub fn preamble(programs: usize, seed: u64) -> String {
 
 /// The generated plan as canonical RON text.
 pub fn generate_text(programs: usize, seed: u64) -> String {
-    pantau::canonical::to_ron(&generate(programs, seed), &preamble(programs, seed))
+    pantau::plan::canonical::to_ron(&generate(programs, seed), &preamble(programs, seed))
 }
 
 struct Args {

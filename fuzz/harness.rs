@@ -10,12 +10,13 @@
 #![allow(dead_code)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use pantau::action::{Action, Effect};
-use pantau::app::{App, update};
 use pantau::i18n::{EN, ID, Lang};
+use pantau::plan::{canonical, validate};
 use pantau::store::{self, Document, LoadError, PlacedProblem};
-use pantau::theme::Theme;
-use pantau::{canonical, keymap, validate};
+use pantau::tui::action::{Action, Effect};
+use pantau::tui::app::{App, update};
+use pantau::tui::keymap;
+use pantau::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -393,6 +394,6 @@ fn perform(app: &mut App) {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
     terminal
-        .draw(|frame| pantau::ui::draw(frame, app, theme))
+        .draw(|frame| pantau::tui::ui::draw(frame, app, theme))
         .expect("TestBackend never fails");
 }

@@ -132,7 +132,7 @@ impl From<LangArg> for Lang {
 }
 
 fn parse_today(text: &str) -> Result<Date, String> {
-    crate::model::parse_date(text)
+    crate::plan::model::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-11-02"))
 }
 

@@ -1,29 +1,20 @@
 //! pantau: track a regional smart-city masterplan from the terminal.
 //!
-//! The library holds everything but the process edges (argument parsing,
-//! terminal set-up, the clock), so tests and benchmarks drive the same code
-//! the binary runs.
+//! Layers point one way, and `tests/layers.rs` keeps them so:
+//!
+//! - `text`, `i18n`: escaping and measuring strings; every word a person reads.
+//! - `plan`: the domain (model, field registry, validation, progress, edits,
+//!   merge, the canonical writer). No I/O.
+//! - `store`: files: loading with diagnostics, the atomic writer, the lock,
+//!   saving with a merge, the audit log, recovery files.
+//! - `report`: reports for paper and other tools, in four formats.
+//! - `tui`: the terminal interface and its event loop.
+//! - `cli` and the binary's `main`: arguments, environment, clock, exit codes.
 
-pub mod action;
-pub mod app;
-pub mod audit;
-pub mod canonical;
 pub mod cli;
-pub mod edit;
-pub mod editing;
-pub mod fields;
-pub mod form;
 pub mod i18n;
-pub mod keymap;
-pub mod merge;
-pub mod model;
-pub mod progress;
-pub mod recovery;
+pub mod plan;
 pub mod report;
 pub mod store;
-pub mod summary;
 pub mod text;
-pub mod theme;
 pub mod tui;
-pub mod ui;
-pub mod validate;

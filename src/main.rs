@@ -2,13 +2,13 @@
 //! environment, and runs a command. Everything else lives in the library.
 
 use clap::Parser;
-use pantau::app::App;
 use pantau::cli::{Cli, Command};
 use pantau::i18n::{Lang, Text, fill};
+use pantau::report::overview as summary;
 use pantau::store::{self, LoadError};
-use pantau::summary;
-use pantau::theme::Theme;
 use pantau::tui;
+use pantau::tui::app::App;
+use pantau::tui::theme::Theme;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -174,10 +174,10 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             );
             let mut app = App::new(doc, label, today, lang);
             app.disk = fingerprint;
-            app.audit = pantau::audit::read(&path).unwrap_or_default();
+            app.audit = pantau::store::audit::read(&path).unwrap_or_default();
             // Edits kept from a session that ended badly are offered back first.
-            if let Some(kept) = pantau::recovery::read(&path) {
-                app.modal = Some(pantau::app::Modal::Recover(Box::new(kept)));
+            if let Some(kept) = pantau::store::recovery::read(&path) {
+                app.modal = Some(pantau::tui::app::Modal::Recover(Box::new(kept)));
             }
             let theme = Theme::from_env(std::env::var_os("NO_COLOR"), cli.common.ascii);
             match tui::run(&mut app, &theme, &path) {
@@ -273,11 +273,11 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
             )));
         };
         let field = field.trim();
-        let before = pantau::fields::get(&doc.plan.programs[index], field);
+        let before = pantau::plan::field::get(&doc.plan.programs[index], field);
         // Applied one by one, so `dimension=… element=…` sees the new dimension.
-        let program = pantau::fields::set(&doc.plan, index, field, value, t)
+        let program = pantau::plan::field::set(&doc.plan, index, field, value, t)
             .map_err(|e| invalid(e.render(t)))?;
-        let after = pantau::fields::get(&program, field);
+        let after = pantau::plan::field::get(&program, field);
         doc.plan.programs[index] = program;
         let show = |v: Option<String>| pantau::text::escape(&v.unwrap_or_default()).into_owned();
         report.push_str(&format!(
@@ -287,7 +287,7 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
             show(after)
         ));
     }
-    let problems = pantau::validate::validate(&doc.plan, t);
+    let problems = pantau::plan::validate::validate(&doc.plan, t);
     if !problems.is_empty() {
         let list: Vec<String> = problems
             .iter()
@@ -301,7 +301,7 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
     }
     // Another officer may have saved since we read the file: their changes are
     // merged with ours; only a field we both changed stops the save.
-    let who = pantau::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
+    let who = pantau::store::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
     match store::save_merging(&path, &base, fingerprint, &doc, &|_| None, &who, t) {
         Ok(store::Saved::Written { .. }) => print(&report),
         Ok(store::Saved::Conflicts(conflicts)) => {
@@ -345,11 +345,11 @@ fn log(
     if !path.exists() {
         return Err(Failure::Invalid(LoadError::NotFound(path).render(t)));
     }
-    let entries = pantau::audit::read(&path).map_err(|e| {
+    let entries = pantau::store::audit::read(&path).map_err(|e| {
         Failure::Runtime(format!(
             "{}: {}: {e}",
             t.error,
-            pantau::audit::log_path(&path).display()
+            pantau::store::audit::log_path(&path).display()
         ))
     })?;
     let since = since.map(|d| d.to_string());
@@ -362,7 +362,7 @@ fn log(
         {
             continue;
         }
-        out.push_str(&pantau::audit::describe(e));
+        out.push_str(&pantau::store::audit::describe(e));
         out.push('\n');
     }
     if out.is_empty() {

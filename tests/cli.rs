@@ -277,7 +277,7 @@ fn summary_overdue_count_matches_the_definition() {
         .filter(|p| {
             !matches!(
                 p.status,
-                pantau::model::Status::Done | pantau::model::Status::Cancelled
+                pantau::plan::model::Status::Done | pantau::plan::model::Status::Cancelled
             )
         })
         .flat_map(|p| &p.milestones)
@@ -550,7 +550,7 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
     );
     let plan = pantau::store::load(&path, &pantau::i18n::EN).unwrap().plan;
     let p = plan.program("GOV-01").unwrap();
-    assert_eq!(p.status, pantau::model::Status::Done);
+    assert_eq!(p.status, pantau::plan::model::Status::Done);
     assert!(p.milestones[2].done);
     assert_eq!(p.lead, "Dinas PMD");
     assert_eq!(

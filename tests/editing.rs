@@ -3,12 +3,12 @@
 //! that any edits followed by as many undos give back the original plan.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pantau::action::{Action, Effect, View};
-use pantau::app::{App, Modal, Pane, update};
 use pantau::i18n::Lang;
-use pantau::keymap;
-use pantau::model::Status;
+use pantau::plan::model::Status;
 use pantau::store;
+use pantau::tui::action::{Action, Effect, View};
+use pantau::tui::app::{App, Modal, Pane, update};
+use pantau::tui::keymap;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -51,7 +51,7 @@ fn press(app: &mut App, keys: &str) {
     }
 }
 
-fn program<'a>(app: &'a App, id: &str) -> &'a pantau::model::Program {
+fn program<'a>(app: &'a App, id: &str) -> &'a pantau::plan::model::Program {
     app.plan().program(id).unwrap()
 }
 
@@ -226,7 +226,7 @@ fn enumerations_are_picked_not_typed() {
     press(&mut app, "2⏎⏎e⇥⇥⇥⇥⇥xyz→⏎");
     assert_eq!(
         program(&app, "GOV-01").horizon,
-        pantau::model::Horizon::Short,
+        pantau::plan::model::Horizon::Short,
         "typing does nothing; → picks the next"
     );
 }
@@ -462,7 +462,7 @@ proptest! {
         prop_assert_eq!(app.plan(), &original);
         prop_assert!(!app.modified());
         // And the plan was valid after every step: nothing invalid got in.
-        prop_assert!(pantau::validate::validate(app.plan(), &pantau::i18n::EN).is_empty());
+        prop_assert!(pantau::plan::validate::validate(app.plan(), &pantau::i18n::EN).is_empty());
     }
 }
 

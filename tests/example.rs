@@ -1,7 +1,7 @@
 //! The bundled Luwu Utara example: valid, canonical, and as rich as a real plan.
 
 use pantau::i18n::EN;
-use pantau::model::{Horizon, Status};
+use pantau::plan::model::{Horizon, Status};
 use pantau::store::{self, EXAMPLE};
 use std::collections::HashSet;
 use std::path::Path;
@@ -9,7 +9,7 @@ use std::path::Path;
 #[test]
 fn bundled_example_is_valid_and_canonical() {
     let doc = store::parse(EXAMPLE, Path::new("luwu-utara.ron")).expect("example parses");
-    let problems = pantau::validate::validate(&doc.plan, &EN);
+    let problems = pantau::plan::validate::validate(&doc.plan, &EN);
     assert!(problems.is_empty(), "{problems:#?}");
     // Saving the unchanged example must not change a byte: what `init` writes
     // is exactly what pantau would write back.
@@ -47,7 +47,8 @@ fn bundled_example_covers_what_the_views_need() {
             d.id
         );
     }
-    let overdue_2023 = pantau::progress::overdue(&plan, None, jiff::civil::date(2023, 12, 31));
+    let overdue_2023 =
+        pantau::plan::progress::overdue(&plan, None, jiff::civil::date(2023, 12, 31));
     assert!(
         overdue_2023.len() >= 3,
         "some milestones are overdue as of 2023"

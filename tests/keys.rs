@@ -1,11 +1,11 @@
 //! Key handling without a terminal: key → action → state.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pantau::action::{Action, View};
-use pantau::app::{App, DashFocus, Pane, update};
 use pantau::i18n::Lang;
-use pantau::keymap;
 use pantau::store;
+use pantau::tui::action::{Action, View};
+use pantau::tui::app::{App, DashFocus, Pane, update};
+use pantau::tui::keymap;
 use std::path::Path;
 
 fn app() -> App {
@@ -261,7 +261,7 @@ fn dashboard_lists_agree_with_the_printed_summary() {
         let doc = store::parse(store::EXAMPLE, Path::new("x")).unwrap();
         let app = App::new(doc, "x".into(), today, Lang::En);
         let plan = app.plan();
-        let keyed = |list: Vec<pantau::progress::MilestoneRef>| -> Vec<(String, usize)> {
+        let keyed = |list: Vec<pantau::plan::progress::MilestoneRef>| -> Vec<(String, usize)> {
             list.iter()
                 .map(|m| (m.program.id.clone(), m.index))
                 .collect()
@@ -273,15 +273,15 @@ fn dashboard_lists_agree_with_the_printed_summary() {
         };
         assert_eq!(
             shown(&app.index.overdue),
-            keyed(pantau::progress::overdue(plan, None, today))
+            keyed(pantau::plan::progress::overdue(plan, None, today))
         );
         assert_eq!(
             shown(&app.index.due_soon),
-            keyed(pantau::progress::due_soon(
+            keyed(pantau::plan::progress::due_soon(
                 plan,
                 None,
                 today,
-                pantau::app::DUE_SOON_DAYS
+                pantau::tui::app::DUE_SOON_DAYS
             ))
         );
     }
@@ -291,14 +291,14 @@ fn dashboard_lists_agree_with_the_printed_summary() {
 fn filtering_live_gives_the_same_lists_as_building_from_scratch() {
     let mut app = app();
     press(&mut app, "/in");
-    let fresh = pantau::app::Index::build(app.plan(), "in", app.today);
+    let fresh = pantau::tui::app::Index::build(app.plan(), "in", app.today);
     assert_eq!(app.index.by_dimension, fresh.by_dimension);
     assert_eq!(app.index.overdue, fresh.overdue);
     assert_eq!(app.index.due_soon, fresh.due_soon);
     assert_eq!(app.index.timeline, fresh.timeline);
     assert!(
         app.index.overdue.len()
-            < pantau::app::Index::build(app.plan(), "", app.today)
+            < pantau::tui::app::Index::build(app.plan(), "", app.today)
                 .overdue
                 .len()
     );

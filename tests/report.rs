@@ -7,7 +7,7 @@
 
 use jiff::civil::{Date, date};
 use pantau::i18n::Lang;
-use pantau::model::{Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target};
+use pantau::plan::model::{Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target};
 use pantau::report::{self, Filter, Format, Kind, Request};
 use pantau::store::{self, EXAMPLE};
 use proptest::prelude::*;
@@ -239,7 +239,7 @@ fn the_overview_is_the_summary() {
     let plan = example();
     for lang in LANGS {
         for width in [40, 72, 80, 132] {
-            let options = pantau::summary::Options {
+            let options = pantau::report::overview::Options {
                 width,
                 today: today(),
                 lang,
@@ -249,7 +249,7 @@ fn the_overview_is_the_summary() {
             };
             assert_eq!(
                 render(&plan, &request(Kind::Overview, Format::Text, width), lang),
-                pantau::summary::render(&plan, &options)
+                pantau::report::overview::render(&plan, &options)
             );
         }
     }

@@ -266,28 +266,29 @@ fn plan_text(start: i64, end: i64, programs: &str) -> String {
     )
 }
 
-fn app_for(text: &str) -> pantau::app::App {
-    use pantau::{i18n, store, validate};
+fn app_for(text: &str) -> pantau::tui::app::App {
+    use pantau::plan::validate;
+    use pantau::{i18n, store};
     let doc = store::parse(text, std::path::Path::new("plan.ron")).expect("parses");
     assert!(validate::validate(&doc.plan, &i18n::EN).is_empty(), "valid");
-    let mut app = pantau::app::App::new(
+    let mut app = pantau::tui::app::App::new(
         doc,
         "plan.ron".into(),
         jiff::civil::date(2023, 11, 2),
         pantau::i18n::Lang::En,
     );
-    pantau::app::update(&mut app, pantau::action::Action::Resize(80, 24));
+    pantau::tui::app::update(&mut app, pantau::tui::action::Action::Resize(80, 24));
     app
 }
 
-fn draw(app: &pantau::app::App) {
+fn draw(app: &pantau::tui::app::App) {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    let theme = pantau::theme::Theme {
+    let theme = pantau::tui::theme::Theme {
         mono: false,
         ascii: false,
     };
     terminal
-        .draw(|frame| pantau::ui::draw(frame, app, &theme))
+        .draw(|frame| pantau::tui::ui::draw(frame, app, &theme))
         .unwrap();
 }
 
@@ -295,7 +296,7 @@ fn draw(app: &pantau::app::App) {
 /// what a period may be; so the views never see them.
 fn refused(text: &str) -> String {
     let doc = pantau::store::parse(text, std::path::Path::new("plan.ron")).expect("parses");
-    let problems = pantau::validate::validate(&doc.plan, &pantau::i18n::EN);
+    let problems = pantau::plan::validate::validate(&doc.plan, &pantau::i18n::EN);
     assert!(!problems.is_empty(), "an absurd period must not validate");
     problems
         .iter()
@@ -331,10 +332,10 @@ fn the_longest_allowed_plan_draws_every_view_quickly() {
                    targets: [(year: 2000, indicator: \"i\", target: 1.0)])";
     let mut app = app_for(&plan_text(1900, 2000, program));
     let started = std::time::Instant::now();
-    for view in pantau::action::View::ALL {
-        pantau::app::update(&mut app, pantau::action::Action::Show(view));
+    for view in pantau::tui::action::View::ALL {
+        pantau::tui::app::update(&mut app, pantau::tui::action::Action::Show(view));
         for _ in 0..120 {
-            pantau::app::update(&mut app, pantau::action::Action::Right);
+            pantau::tui::app::update(&mut app, pantau::tui::action::Action::Right);
         }
         draw(&app);
     }

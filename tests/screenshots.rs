@@ -10,11 +10,11 @@
 //!
 //!     for f in screenshots/*.svg; do rsvg-convert -o "${f%.svg}.png" "$f"; done
 
-use pantau::action::{Action, View};
-use pantau::app::{App, update};
 use pantau::i18n::Lang;
 use pantau::store;
-use pantau::theme::Theme;
+use pantau::tui::action::{Action, View};
+use pantau::tui::app::{App, update};
+use pantau::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, Cell, CellWidth};
@@ -142,7 +142,7 @@ fn render(scene: &Scene) -> Buffer {
     }
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|f| pantau::ui::draw(f, &app, &scene.theme))
+        .draw(|f| pantau::tui::ui::draw(f, &app, &scene.theme))
         .unwrap();
     terminal.backend().buffer().clone()
 }

@@ -18,7 +18,7 @@ mod generator;
 
 use common::{BIN, Tmux, bottom_line, example, framed, looks, note, pantau_argv, tmux_or_skip};
 use pantau::i18n::EN;
-use pantau::model::{Plan, Program, Status};
+use pantau::plan::model::{Plan, Program, Status};
 use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::os::unix::fs::PermissionsExt;
@@ -1315,7 +1315,7 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
     }
 
     // The log records only changes that landed, each at most once.
-    let log = pantau::audit::read(&plan).unwrap();
+    let log = pantau::store::audit::read(&plan).unwrap();
     let logged: BTreeSet<(String, String)> = log
         .iter()
         .map(|e| (e.subject.clone(), e.new.clone()))

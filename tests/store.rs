@@ -2,7 +2,7 @@
 //! load → save → load is the identity for any plan.
 
 use pantau::i18n::EN;
-use pantau::model::{Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target};
+use pantau::plan::model::{Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target};
 use pantau::store::{self, Document, EXAMPLE};
 use proptest::prelude::*;
 use std::fs;
@@ -252,7 +252,7 @@ fn program() -> impl Strategy<Value = Program> {
 fn plan() -> impl Strategy<Value = Plan> {
     (
         (
-            0..=pantau::model::FORMAT_VERSION,
+            0..=pantau::plan::model::FORMAT_VERSION,
             text(),
             text(),
             text(),
@@ -324,7 +324,7 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
     assert!(fs::read_to_string(&path).unwrap().contains("(revisi)"));
     // A save that holds the lock clears such leftovers away.
     let (base, fingerprint) = store::load_with_fingerprint(&path, &EN).unwrap();
-    let who = pantau::audit::Who {
+    let who = pantau::store::audit::Who {
         user: "t".into(),
         from: "local".into(),
         when: "now".into(),

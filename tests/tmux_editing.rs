@@ -8,7 +8,7 @@ mod common;
 
 use common::{Tmux, bottom_line, example, line, looks, pantau_argv, tmux_or_skip};
 use pantau::i18n::EN;
-use pantau::model::{Plan, Program, Status};
+use pantau::plan::model::{Plan, Program, Status};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 

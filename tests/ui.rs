@@ -2,11 +2,11 @@
 //! both languages, monochrome without a single colour, no panic at any size,
 //! and few bytes per key press.
 
-use pantau::action::{Action, View};
-use pantau::app::{App, update};
 use pantau::i18n::Lang;
 use pantau::store;
-use pantau::theme::Theme;
+use pantau::tui::action::{Action, View};
+use pantau::tui::app::{App, update};
+use pantau::tui::theme::Theme;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
@@ -50,7 +50,9 @@ fn scenes() -> Vec<(&'static str, Vec<Action>)> {
 
 fn render(app: &App, theme: &Theme, w: u16, h: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| pantau::ui::draw(f, app, theme)).unwrap();
+    terminal
+        .draw(|f| pantau::tui::ui::draw(f, app, theme))
+        .unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -234,14 +236,14 @@ fn bytes_for(keys: &[Action], setup: &[Action]) -> usize {
         update(&mut app, action.clone());
     }
     terminal
-        .draw(|f| pantau::ui::draw(f, &app, &COLOUR))
+        .draw(|f| pantau::tui::ui::draw(f, &app, &COLOUR))
         .unwrap();
     wire.0.set(0);
     for action in keys {
         update(&mut app, action.clone());
     }
     terminal
-        .draw(|f| pantau::ui::draw(f, &app, &COLOUR))
+        .draw(|f| pantau::tui::ui::draw(f, &app, &COLOUR))
         .unwrap();
     wire.0.get()
 }
@@ -267,7 +269,7 @@ fn one_cursor_move_sends_under_a_kilobyte() {
 #[test]
 fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
     let mut app = app(Lang::En, 120, 40);
-    let entry = |when: &str, subject: &str, new: &str| pantau::audit::Entry {
+    let entry = |when: &str, subject: &str, new: &str| pantau::store::audit::Entry {
         when: when.into(),
         user: "andi".into(),
         from: "10.1.2.3".into(),

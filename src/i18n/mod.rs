@@ -4,7 +4,7 @@
 //! Templates use `{}` placeholders filled in order by [`fill`], so a translation
 //! may move words around a value but not reorder values.
 
-use crate::model::{Horizon, Status};
+use crate::plan::model::{Horizon, Status};
 
 pub mod report;
 
@@ -163,7 +163,7 @@ pub struct Text {
     pub view_names: [&'static str; 3],
     pub horizon_short: [&'static str; 4],
     /// What each key does: (help screen, status-bar hint).
-    pub keys: fn(crate::keymap::Help) -> (&'static str, &'static str),
+    pub keys: fn(crate::tui::keymap::Help) -> (&'static str, &'static str),
     pub u_too_small: &'static str,
     pub u_lead: &'static str,
     pub u_id: &'static str,
@@ -222,7 +222,7 @@ pub struct Text {
     pub t_edit_plan: &'static str,
     pub t_form_keys: &'static str,
     pub u_saved_at: &'static str,
-    pub field_labels: fn(crate::form::Key) -> &'static str,
+    pub field_labels: fn(crate::tui::form::Key) -> &'static str,
     pub e_saved: &'static str,
     pub e_refused: &'static str,
     pub e_status: &'static str,
@@ -268,12 +268,12 @@ impl Text {
         self.horizon[h as usize]
     }
 
-    pub fn key_help(&self, h: crate::keymap::Help) -> &'static str {
+    pub fn key_help(&self, h: crate::tui::keymap::Help) -> &'static str {
         (self.keys)(h).0
     }
 
     /// One or two words for the status bar.
-    pub fn key_hint(&self, h: crate::keymap::Help) -> &'static str {
+    pub fn key_hint(&self, h: crate::tui::keymap::Help) -> &'static str {
         (self.keys)(h).1
     }
 }
@@ -685,8 +685,8 @@ pub static ID: Text = Text {
     u_dash_legend: "Prog program, Jalan berjalan, Telat terlambat, QW quick win selesai/semua",
 };
 
-fn en_fields(key: crate::form::Key) -> &'static str {
-    use crate::form::Key::*;
+fn en_fields(key: crate::tui::form::Key) -> &'static str {
+    use crate::tui::form::Key::*;
     match key {
         Name => "Name",
         Id => "Id",
@@ -718,8 +718,8 @@ fn en_fields(key: crate::form::Key) -> &'static str {
     }
 }
 
-fn id_fields(key: crate::form::Key) -> &'static str {
-    use crate::form::Key::*;
+fn id_fields(key: crate::tui::form::Key) -> &'static str {
+    use crate::tui::form::Key::*;
     match key {
         Name => "Nama",
         Id => "Id",
@@ -751,8 +751,8 @@ fn id_fields(key: crate::form::Key) -> &'static str {
     }
 }
 
-fn en_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
-    use crate::keymap::Help::*;
+fn en_keys(h: crate::tui::keymap::Help) -> (&'static str, &'static str) {
+    use crate::tui::keymap::Help::*;
     match h {
         Quit => ("quit", "quit"),
         Help => ("this help", "help"),
@@ -811,8 +811,8 @@ fn en_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
     }
 }
 
-fn id_keys(h: crate::keymap::Help) -> (&'static str, &'static str) {
-    use crate::keymap::Help::*;
+fn id_keys(h: crate::tui::keymap::Help) -> (&'static str, &'static str) {
+    use crate::tui::keymap::Help::*;
     match h {
         Quit => ("keluar", "keluar"),
         Help => ("bantuan ini", "bantuan"),

@@ -12,7 +12,7 @@
 //! get a decimal comma, which those spreadsheets expect; otherwise a point.
 
 use super::{Band, Ctx, Kind, achievement, whole_percent};
-use crate::model::{is_due_within, is_overdue};
+use crate::plan::model::{is_due_within, is_overdue};
 
 pub(crate) fn render(ctx: &Ctx) -> String {
     let mut w = Writer {

@@ -8,8 +8,8 @@
 //! terminal and still decodes to the same text.
 
 use super::{Band, Ctx, Kind, TargetRef, achievement, whole_percent};
-use crate::model::{Dimension, Horizon, Period, Program, Status};
-use crate::progress::{self, MilestoneRef, Tally};
+use crate::plan::model::{Dimension, Horizon, Period, Program, Status};
+use crate::plan::progress::{self, MilestoneRef, Tally};
 use serde::Serialize;
 use std::io;
 

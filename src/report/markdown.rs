@@ -8,8 +8,8 @@
 use super::text::tally_line;
 use super::{Band, Ctx, Kind, TargetRef, achievement, whole_percent};
 use crate::i18n::fill;
-use crate::model::{Program, Target};
-use crate::progress::{self, MilestoneRef, Tally};
+use crate::plan::model::{Program, Target};
+use crate::plan::progress::{self, MilestoneRef, Tally};
 
 pub(crate) fn render(ctx: &Ctx) -> String {
     let mut out = String::new();
@@ -92,7 +92,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     out
 }
 
-fn dimension_heading(ctx: &Ctx, d: &crate::model::Dimension) -> String {
+fn dimension_heading(ctx: &Ctx, d: &crate::plan::model::Dimension) -> String {
     if d.lead.is_empty() {
         d.name.clone()
     } else {

@@ -8,12 +8,13 @@
 //!
 //! Text is made for paper and terminals: never wider than the width, no escape
 //! codes, data strings escaped (see [`crate::text`]). The overview in text is
-//! exactly [`crate::summary::render`], so `pantau summary` stays the short form
+//! exactly [`crate::report::overview::render`], so `pantau summary` stays the short form
 //! of `pantau report --kind overview`.
 
 mod csv;
 mod json;
 mod markdown;
+pub mod overview;
 mod text;
 mod timeline;
 
@@ -21,14 +22,14 @@ pub use crate::cli::{ReportFormat as Format, ReportKind as Kind};
 
 use crate::cli::ReportArgs;
 use crate::i18n::{Lang, fill};
-use crate::model::{Dimension, Horizon, Plan, Program, Status, Target};
-use crate::progress::{self, MilestoneRef};
+use crate::plan::model::{Dimension, Horizon, Plan, Program, Status, Target};
+use crate::plan::progress::{self, MilestoneRef};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The narrowest text report: the same as the summary's.
-pub const MIN_WIDTH: usize = crate::summary::MIN_WIDTH;
+pub const MIN_WIDTH: usize = crate::report::overview::MIN_WIDTH;
 
 /// Which programs a report covers. Every filter that is set must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -306,11 +307,16 @@ impl Ctx<'_> {
             .iter()
             .map(|m| {
                 let when = match m.due_date() {
-                    Some(due) if crate::model::is_overdue(p, m, self.today) => {
+                    Some(due) if crate::plan::model::is_overdue(p, m, self.today) => {
                         fill(r.late, &[&Ctx::days(due, self.today)])
                     }
                     Some(due)
-                        if crate::model::is_due_within(p, m, self.today, self.request.days) =>
+                        if crate::plan::model::is_due_within(
+                            p,
+                            m,
+                            self.today,
+                            self.request.days,
+                        ) =>
                     {
                         match Ctx::days(self.today, due) {
                             0 => r.today.to_string(),
@@ -330,7 +336,7 @@ impl Ctx<'_> {
     }
 
     pub fn number(&self, value: f64) -> String {
-        crate::summary::number(value, self.lang)
+        crate::report::overview::number(value, self.lang)
     }
 
     /// "Overdue milestones (9)", "Program GOV-01", …; `count` is the number
@@ -702,7 +708,7 @@ pub(crate) fn whole_percent(percent: f64) -> i64 {
 }
 
 /// The characters that differ between Unicode and ASCII output. The chart
-/// characters are the interface's (see [`crate::theme`]), so paper and screen agree.
+/// characters are the interface's (see [`crate::tui::theme`]), so paper and screen agree.
 pub(crate) struct Glyphs {
     pub rule: &'static str,
     pub thin_rule: &'static str,
@@ -724,7 +730,7 @@ pub(crate) struct Glyphs {
 
 impl Glyphs {
     fn new(ascii: bool) -> Glyphs {
-        let ui = crate::theme::Theme { mono: true, ascii }.glyphs();
+        let ui = crate::tui::theme::Theme { mono: true, ascii }.glyphs();
         Glyphs {
             rule: if ascii { "=" } else { "═" },
             thin_rule: if ascii { "-" } else { "─" },

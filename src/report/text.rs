@@ -8,9 +8,9 @@
 
 use super::{Band, Ctx, Glyphs, Kind, ReportError, TargetRef, achievement, whole_percent};
 use crate::i18n::fill;
-use crate::model::Dimension;
-use crate::progress::{MilestoneRef, Tally};
-use crate::summary;
+use crate::plan::model::Dimension;
+use crate::plan::progress::{MilestoneRef, Tally};
+use crate::report::overview as summary;
 use crate::text::{escape, fit, pad, width, wrap};
 use std::borrow::Cow;
 
@@ -140,7 +140,7 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
     let r = ctx.request;
     let filtered;
     let plan = if ctx.sel.narrowed {
-        filtered = crate::model::Plan {
+        filtered = crate::plan::model::Plan {
             version: ctx.plan.version,
             region: ctx.plan.region.clone(),
             title: ctx.plan.title.clone(),
@@ -447,7 +447,7 @@ fn targets_block(
 }
 
 /// "0 → 150 titik", "actual 150", "100%", "Very good"
-fn figure_cells(ctx: &Ctx, t: &crate::model::Target, w: usize) -> Vec<String> {
+fn figure_cells(ctx: &Ctx, t: &crate::plan::model::Target, w: usize) -> Vec<String> {
     let (r, g) = (ctx.r(), &ctx.g);
     let number = |out: &mut String, v: Option<f64>| match v {
         Some(v) => out.push_str(&ctx.number(v)),

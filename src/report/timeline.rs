@@ -9,7 +9,7 @@
 
 use super::Ctx;
 use super::text::{Doc, Line, cols_of, esc, pad_to};
-use crate::model::{Program, is_overdue};
+use crate::plan::model::{Program, is_overdue};
 use crate::text::width;
 use jiff::civil::Date;
 

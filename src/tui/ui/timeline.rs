@@ -2,10 +2,10 @@
 //! to its end year, with milestone and target markers and today's mark.
 
 use super::{block, cell, row, visible};
-use crate::app::{App, TimelineRow};
-use crate::model::Program;
+use crate::plan::model::Program;
 use crate::text;
-use crate::theme::Theme;
+use crate::tui::app::{App, TimelineRow};
+use crate::tui::theme::Theme;
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

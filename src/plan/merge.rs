@@ -5,13 +5,13 @@
 //! (matched by id) and per field; only a field both sides changed, to
 //! different values, is a conflict, and the caller decides it.
 
-use crate::edit::Header;
-use crate::model::{Dimension, Plan, Program};
+use crate::plan::edit::Header;
+use crate::plan::model::{Dimension, Plan, Program};
 
 /// The fields of a program compared one by one: the scalar ones `pantau set`
 /// knows, then milestones and targets, each compared as a whole list.
 fn fields() -> impl Iterator<Item = &'static str> {
-    crate::fields::PROGRAM_FIELDS
+    crate::plan::field::PROGRAM_FIELDS
         .iter()
         .copied()
         .chain(["milestones", "targets"])
@@ -102,7 +102,7 @@ pub fn show(p: &Program, field: &str) -> String {
             })
             .collect::<Vec<_>>()
             .join("; "),
-        field => crate::fields::get(p, field).unwrap_or_default(),
+        field => crate::plan::field::get(p, field).unwrap_or_default(),
     }
 }
 
@@ -358,7 +358,7 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
+    use crate::plan::model::Status;
     use std::path::Path;
 
     fn plan() -> Plan {

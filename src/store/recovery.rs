@@ -3,7 +3,7 @@
 //! the user's state folder, never half-applied into the plan itself, and
 //! offered back the next time that plan is opened.
 
-use crate::model::Plan;
+use crate::plan::model::Plan;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::{self, Write};

@@ -1,13 +1,13 @@
 //! The interface's state and `update`, the one place it changes. No I/O here:
 //! the event loop feeds actions in and draws what results.
 
-use crate::action::{Action, Effect, View};
-use crate::edit::History;
-use crate::form::Form;
 use crate::i18n::Lang;
-use crate::model::{Plan, Program};
-use crate::progress::Tally;
+use crate::plan::edit::History;
+use crate::plan::model::{Plan, Program};
+use crate::plan::progress::Tally;
 use crate::store::Document;
+use crate::tui::action::{Action, Effect, View};
+use crate::tui::form::Form;
 use jiff::civil::Date;
 use std::cell::Cell;
 
@@ -42,11 +42,11 @@ pub struct App {
     pub base: Plan,
     pub disk: u64,
     /// Answers to the conflict prompt, used by the next save.
-    pub resolutions: Vec<(crate::merge::Conflict, crate::merge::Choice)>,
+    pub resolutions: Vec<(crate::plan::merge::Conflict, crate::plan::merge::Choice)>,
     /// Quit once the save under way (perhaps after conflicts) succeeds.
     pub quit_after_save: bool,
     /// The audit log of this plan, oldest first, for the detail's recent changes.
-    pub audit: Vec<crate::audit::Entry>,
+    pub audit: Vec<crate::store::audit::Entry>,
     /// Terminal size, so paging knows how many rows a page holds.
     pub size: (u16, u16),
     pub dashboard: DashboardState,
@@ -128,12 +128,12 @@ pub enum Modal {
     QuitPrompt,
     /// Another officer changed the same fields: keep mine or theirs, one by one.
     Conflict {
-        conflicts: Vec<crate::merge::Conflict>,
+        conflicts: Vec<crate::plan::merge::Conflict>,
         at: usize,
-        choices: Vec<crate::merge::Choice>,
+        choices: Vec<crate::plan::merge::Choice>,
     },
     /// Edits kept from a session that ended badly: restore or discard?
-    Recover(Box<crate::recovery::Recovery>),
+    Recover(Box<crate::store::recovery::Recovery>),
     /// Which format for the report of this view?
     PrintFormat,
 }
@@ -699,7 +699,7 @@ pub fn update(app: &mut App, action: Action) {
             app.filter.clear();
             app.reindex();
         }
-        editing => crate::editing::update(app, editing),
+        editing => crate::tui::editing::update(app, editing),
     }
 }
 

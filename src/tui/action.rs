@@ -72,11 +72,11 @@ pub enum Action {
     Saved {
         at: String,
         fingerprint: u64,
-        merged: Option<Box<crate::model::Plan>>,
-        audit: Vec<crate::audit::Entry>,
+        merged: Option<Box<crate::plan::model::Plan>>,
+        audit: Vec<crate::store::audit::Entry>,
     },
     /// Another officer changed the same fields: nothing was saved yet.
-    Conflicts(Vec<crate::merge::Conflict>),
+    Conflicts(Vec<crate::plan::merge::Conflict>),
     /// In the conflict prompt: keep my value, or theirs.
     KeepMine,
     KeepTheirs,

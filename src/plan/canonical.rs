@@ -5,7 +5,7 @@
 //! the same plan always gives the same bytes — so loading and saving an
 //! unchanged file leaves it byte-identical and diffs stay small.
 
-use crate::model::{Dimension, Milestone, Plan, Program, Target};
+use crate::plan::model::{Dimension, Milestone, Plan, Program, Target};
 use std::fmt::Write;
 
 const I1: &str = "    ";

@@ -1,11 +1,11 @@
 //! The bottom line: the file, its state, counts, the useful keys, a message,
 //! or the filter being typed.
 
-use crate::app::App;
 use crate::i18n::fill;
-use crate::keymap::{Binding, hints_for, label};
 use crate::text;
-use crate::theme::Theme;
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, hints_for, label};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

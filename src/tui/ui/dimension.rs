@@ -2,10 +2,10 @@
 //! on the right; a program's detail takes the whole body.
 
 use super::{block, cell, empty_note, row, visible};
-use crate::app::{App, Pane};
-use crate::model::Program;
+use crate::plan::model::Program;
 use crate::text;
-use crate::theme::Theme;
+use crate::tui::app::{App, Pane};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -3,10 +3,10 @@
 //! every key stays visible at 80×24.
 
 use super::block;
-use crate::app::App;
-use crate::keymap::{help_for, keys_label};
 use crate::text;
-use crate::theme::Theme;
+use crate::tui::app::App;
+use crate::tui::keymap::{help_for, keys_label};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,20 +1,32 @@
-//! Reading, checking and saving plan files: all of pantau's file I/O.
+//! Plan files: reading and checking them with diagnostics that name the
+//! file, line and column; the writer, the lock, saving with a merge, the
+//! audit log and recovery files live in the modules below.
 //!
 //! A save must leave the file whole whatever happens: pantau writes a temporary
 //! file beside it, syncs it, keeps the old version as `<file>.bak`, and renames
 //! the new one into place, so a reader (or a crash) sees the old plan or the new
 //! one, never half of each.
 
-use crate::canonical;
 use crate::i18n::{Text, fill};
-use crate::model::{FORMAT_VERSION, Plan};
-use crate::validate::{Problem, validate};
+use crate::plan::canonical;
+use crate::plan::model::{FORMAT_VERSION, Plan};
+use crate::plan::validate::{Problem, validate};
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+pub mod audit;
+mod lock;
+pub mod recovery;
+mod save;
+mod write;
+
+pub use lock::{Lock, lock};
+pub use save::{SaveError, Saved, save_merging};
+pub use write::{create_new, save};
+
 /// The bundled Kabupaten Luwu Utara example, in canonical form.
-pub const EXAMPLE: &str = include_str!("../data/luwu-utara.ron");
+pub const EXAMPLE: &str = include_str!("../../data/luwu-utara.ron");
 
 /// Real plans are a few hundred KB; 10,000 programmes are about 10 MB. Anything
 /// far beyond is a wrong path, and refusing it keeps memory bounded.
@@ -389,173 +401,6 @@ fn thing(outer: Option<&str>, t: &Text) -> String {
         .map_or_else(|| format!("`{name}`"), |(_, word)| word.to_string())
 }
 
-/// Writes `text` to `path` so that the file is always whole: the old version
-/// or the new one. Keeps the old version as `<file>.bak`, keeps permissions and
-/// owner, and writes through a symlink to its target. Writing text identical
-/// to what is on disk changes nothing, not even the modification time.
-pub fn save(path: &Path, text: &str) -> io::Result<()> {
-    let target = resolve_symlink(path)?;
-    let existing = fs::metadata(&target).ok();
-    if let Some(meta) = &existing
-        && meta.len() == text.len() as u64
-        && fs::read(&target).is_ok_and(|old| old == text.as_bytes())
-    {
-        return Ok(());
-    }
-    let dir = parent_dir(&target);
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = temp_path(&dir, &format!(".{name}"));
-    let result = (|| {
-        write_synced(&tmp, text.as_bytes(), existing.as_ref())?;
-        if existing.is_some() {
-            keep_backup(&target, &dir.join(format!("{name}.bak")))?;
-        }
-        fs::rename(&tmp, &target)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Creates `path` with `text`, failing if it exists, without ever leaving a
-/// partly written file under that name.
-pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
-    if fs::symlink_metadata(path).is_ok() {
-        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
-    }
-    let dir = parent_dir(path);
-    fs::create_dir_all(&dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = temp_path(&dir, &format!(".{name}"));
-    write_synced(&tmp, text.as_bytes(), None)?;
-    // A hard link fails if the name exists, so this cannot replace a file
-    // another process created meanwhile.
-    let linked = fs::hard_link(&tmp, path);
-    let _ = fs::remove_file(&tmp);
-    linked?;
-    sync_dir(&dir);
-    Ok(())
-}
-
-/// A temporary name beside `name` that no other process uses: a process id
-/// alone is not enough, since a `kill -9` leaves its file and ids are reused.
-fn temp_path(dir: &Path, stem: &str) -> PathBuf {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    dir.join(format!(
-        "{stem}.pantau-{}-{n}-{nanos:09}.tmp",
-        std::process::id()
-    ))
-}
-
-/// Removes temporary files that saves killed with `kill -9` left behind.
-/// Only called under the lock, when no other save can be writing one.
-fn sweep_leftovers(path: &Path) {
-    let Ok(target) = resolve_symlink(path) else {
-        return;
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let Ok(entries) = fs::read_dir(parent_dir(&target)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        let ours = (file.starts_with(&format!(".{name}.pantau-"))
-            || file.starts_with(&format!("{name}.bak.pantau-")))
-            && file.ends_with(".tmp");
-        if ours {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// The file a symlink (or chain of them) finally points at; `path` itself otherwise.
-fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
-    let mut current = path.to_path_buf();
-    for _ in 0..40 {
-        match fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let link = fs::read_link(&current)?;
-                current = if link.is_absolute() {
-                    link
-                } else {
-                    parent_dir(&current).join(link)
-                };
-            }
-            _ => return Ok(current),
-        }
-    }
-    Err(io::Error::other("too many levels of symbolic links"))
-}
-
-fn write_synced(tmp: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        // Never wider than the file it replaces; a new file is private to its group.
-        let mode = like.map_or(0o640, |m| m.permissions().mode() & 0o7777);
-        options.mode(mode);
-    }
-    let mut file = options.open(tmp)?;
-    #[cfg(unix)]
-    if let Some(meta) = like {
-        use std::os::unix::fs::{MetadataExt, PermissionsExt};
-        // The umask may have narrowed the mode; keep exactly the old one.
-        file.set_permissions(fs::Permissions::from_mode(
-            meta.permissions().mode() & 0o7777,
-        ))?;
-        // Only root may give a file away; for anyone else the owner is already theirs.
-        let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
-    }
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Points `<file>.bak` at the current version without a moment where it is missing.
-fn keep_backup(target: &Path, backup: &Path) -> io::Result<()> {
-    let name = backup
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let staging = temp_path(&parent_dir(backup), &name);
-    if fs::hard_link(target, &staging).is_err() {
-        fs::copy(target, &staging)?;
-    }
-    fs::rename(&staging, backup)
-}
-
-fn sync_dir(dir: &Path) {
-    // Makes the rename itself durable; not every platform can open a directory.
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
-
 /// Identifies one version of a file's text; changes when anyone saves it.
 pub fn fingerprint(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -583,132 +428,5 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
         len: meta.len(),
         modified: meta.modified().ok(),
         inode,
-    })
-}
-
-/// Holds the plan's advisory lock (a `.<name>.lock` beside the target) for a
-/// read-check-write, so two saves never interleave. Released on drop.
-pub struct Lock {
-    _file: fs::File,
-}
-
-pub fn lock(path: &Path) -> io::Result<Lock> {
-    let target = resolve_symlink(path)?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let lock_path = parent_dir(&target).join(format!(".{name}.lock"));
-    let mut options = fs::OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        let mode = fs::metadata(&target).map_or(0o640, |m| m.permissions().mode() & 0o666);
-        options.mode(mode);
-    }
-    let file = options.open(&lock_path)?;
-    file.lock()?;
-    Ok(Lock { _file: file })
-}
-
-/// How a save that checks for other officers' saves ended.
-#[derive(Debug)]
-pub enum Saved {
-    /// Written (or already identical on disk). `plan` is what is now in the
-    /// file: this session's plan, or the merge of it with theirs.
-    Written {
-        plan: Plan,
-        text: String,
-        merged: bool,
-        changes: Vec<(String, String, String, String)>,
-    },
-    /// Someone else changed the same fields: nothing was written.
-    Conflicts(Vec<crate::merge::Conflict>),
-}
-
-#[derive(Debug)]
-pub enum SaveError {
-    Io(io::Error),
-    /// The file on disk no longer parses or validates: not overwritten blindly.
-    Broken(String),
-    /// The merged plan would not be valid.
-    Invalid(Vec<Problem>),
-}
-
-impl std::fmt::Display for SaveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SaveError::Io(e) => write!(f, "{e}"),
-            SaveError::Broken(why) => f.write_str(why),
-            SaveError::Invalid(problems) => {
-                let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-                f.write_str(&list.join("; "))
-            }
-        }
-    }
-}
-
-impl From<io::Error> for SaveError {
-    fn from(e: io::Error) -> Self {
-        SaveError::Io(e)
-    }
-}
-
-/// Saves `mine` unless someone saved since this session read `base` (whose
-/// text had `base_fingerprint`): then merges their plan with this session's
-/// changes and saves that, or returns the conflicts for `decide` to settle.
-/// Holds the lock from reading to renaming; appends what changed to the audit log.
-pub fn save_merging(
-    path: &Path,
-    base: &Plan,
-    base_fingerprint: u64,
-    mine: &Document,
-    decide: &dyn Fn(&crate::merge::Conflict) -> Option<crate::merge::Choice>,
-    who: &crate::audit::Who,
-    t: &Text,
-) -> Result<Saved, SaveError> {
-    let _lock = lock(path)?;
-    sweep_leftovers(path);
-    let disk = match read(path) {
-        Ok(text) => Some(text),
-        Err(LoadError::NotFound(_)) => None,
-        Err(LoadError::Io { error, .. }) => return Err(SaveError::Io(error)),
-        Err(other) => return Err(SaveError::Broken(other.render(t))),
-    };
-    let theirs = match &disk {
-        Some(text) if fingerprint(text) != base_fingerprint => {
-            let doc = parse(text, path).map_err(|e| SaveError::Broken(e.render(t)))?;
-            Some(doc.plan)
-        }
-        _ => None,
-    };
-    let (plan, merged) = match &theirs {
-        None => (mine.plan.clone(), false),
-        Some(theirs) => {
-            let (plan, open) = crate::merge::merge(base, &mine.plan, theirs, decide);
-            if !open.is_empty() {
-                return Ok(Saved::Conflicts(open));
-            }
-            (plan, true)
-        }
-    };
-    let problems = validate(&plan, t);
-    if !problems.is_empty() {
-        return Err(SaveError::Invalid(problems));
-    }
-    let text = crate::canonical::to_ron(&plan, &mine.preamble);
-    let before = theirs.as_ref().unwrap_or(base);
-    let changes = crate::merge::changes(before, &plan);
-    save(path, &text)?;
-    if !changes.is_empty() {
-        // The log is a record, not the data: a failure to append must not undo the save.
-        let _ = crate::audit::append(path, who, &changes);
-    }
-    Ok(Saved::Written {
-        plan,
-        text,
-        merged,
-        changes,
     })
 }

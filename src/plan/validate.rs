@@ -4,7 +4,7 @@
 //! not one error per attempt.
 
 use crate::i18n::{Text, fill};
-use crate::model::{FORMAT_VERSION, Plan, Program, parse_date};
+use crate::plan::model::{FORMAT_VERSION, Plan, Program, parse_date};
 use std::collections::{HashMap, HashSet};
 
 /// Names, titles and other one-line text.

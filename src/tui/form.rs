@@ -2,10 +2,10 @@
 //! plan's header, edited as text or picked from a list, checked as you type.
 //! Pure state; `ui::form` draws it and `app` turns an accepted form into an `Edit`.
 
-use crate::edit::{Edit, Header};
-use crate::fields::{self, FUNDING, FieldError};
 use crate::i18n::Text;
-use crate::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
+use crate::plan::edit::{Edit, Header};
+use crate::plan::field::{self, FUNDING, FieldError};
+use crate::plan::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A line of text and a cursor that moves by grapheme, so "é" written as
@@ -455,12 +455,12 @@ impl Form {
         for field in &self.fields {
             let v = self.value(field.key);
             let result: Result<(), FieldError> = match field.key {
-                Key::Name | Key::Title | Key::Indicator => fields::line("", &v).map(drop),
-                Key::Id => fields::program_id("", &v, plan, index, t).map(drop),
-                Key::Start | Key::End | Key::Year => fields::year("", &v, plan, t).map(drop),
-                Key::Due => fields::date("", &v, t).map(drop),
-                Key::Target => fields::number("", &v, t).map(drop),
-                Key::Baseline | Key::Actual => fields::optional_number("", &v, t).map(drop),
+                Key::Name | Key::Title | Key::Indicator => field::line("", &v).map(drop),
+                Key::Id => field::program_id("", &v, plan, index, t).map(drop),
+                Key::Start | Key::End | Key::Year => field::year("", &v, plan, t).map(drop),
+                Key::Due => field::date("", &v, t).map(drop),
+                Key::Target => field::number("", &v, t).map(drop),
+                Key::Baseline | Key::Actual => field::optional_number("", &v, t).map(drop),
                 Key::PeriodStart => start.clone().map(drop),
                 Key::PeriodEnd => match (&start, &end) {
                     (Ok(s), Ok(e)) if e < s => Err(FieldError::BadValue {
@@ -493,8 +493,8 @@ impl Form {
     pub fn to_edit(&self, plan: &Plan, t: &Text) -> Option<Edit> {
         let v = |key| self.value(key);
         let year = |key| v(key).trim().parse::<i32>().ok();
-        let num = |key| fields::number("", &v(key), t).ok();
-        let opt = |key| fields::optional_number("", &v(key), t).ok();
+        let num = |key| field::number("", &v(key), t).ok();
+        let opt = |key| field::optional_number("", &v(key), t).ok();
         match self.subject {
             Subject::Program { index, new } => {
                 let base = if new { None } else { plan.programs.get(index) };
@@ -508,8 +508,8 @@ impl Form {
                         .into_iter()
                         .find(|h| h.key() == v(Key::Horizon))?,
                     lead: v(Key::Lead).trim().to_string(),
-                    support: fields::list(&v(Key::Support)),
-                    funding: fields::list(&v(Key::Funding)),
+                    support: field::list(&v(Key::Support)),
+                    funding: field::list(&v(Key::Funding)),
                     start: year(Key::Start)?,
                     end: year(Key::End)?,
                     status: Status::ALL
@@ -574,7 +574,7 @@ impl Form {
                     id: before.id.clone(),
                     name: v(Key::Name).trim().to_string(),
                     lead: v(Key::Lead).trim().to_string(),
-                    elements: fields::list(&v(Key::Elements)),
+                    elements: field::list(&v(Key::Elements)),
                 };
                 (before != after).then_some(Edit::Dimension {
                     index,
@@ -588,7 +588,7 @@ impl Form {
                     title: v(Key::Title).trim().to_string(),
                     region: v(Key::Region).trim().to_string(),
                     vision: v(Key::Vision),
-                    period: crate::model::Period {
+                    period: crate::plan::model::Period {
                         start: year_any(&v(Key::PeriodStart))?,
                         end: year_any(&v(Key::PeriodEnd))?,
                     },

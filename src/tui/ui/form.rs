@@ -1,11 +1,11 @@
 //! The edit form and the two questions (delete? save changes?), drawn over the view.
 
 use super::block;
-use crate::app::{App, Deletion, Modal};
-use crate::form::{Field, Form, Input, Key, Subject};
 use crate::i18n::{Text, fill};
 use crate::text;
-use crate::theme::Theme;
+use crate::tui::app::{App, Deletion, Modal};
+use crate::tui::form::{Field, Form, Input, Key, Subject};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};

@@ -8,11 +8,11 @@ mod help;
 mod status_bar;
 mod timeline;
 
-use crate::action::View;
-use crate::app::{App, Scroll};
 use crate::i18n::fill;
 use crate::text;
-use crate::theme::{Glyphs, Theme};
+use crate::tui::action::View;
+use crate::tui::app::{App, Scroll};
+use crate::tui::theme::{Glyphs, Theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -2,7 +2,7 @@
 //! milestones, the year's targets. Shared by the summary and the dashboard so
 //! that paper and screen always agree.
 
-use crate::model::{
+use crate::plan::model::{
     Dimension, Horizon, Milestone, Plan, Program, Status, Target, is_due_within, is_overdue,
 };
 use jiff::civil::Date;

@@ -1,9 +1,9 @@
 //! Keys to actions, in one table that also writes the help screen and the
 //! status-bar hints, so what the help says is what the keys do.
 
-use crate::action::{Action, View};
-use crate::app::{App, Modal, Pane};
 use crate::cli::ReportFormat;
+use crate::tui::action::{Action, View};
+use crate::tui::app::{App, Modal, Pane};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where a binding applies.

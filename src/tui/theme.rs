@@ -5,7 +5,7 @@
 //! `NO_COLOR`, which uses only bold, reverse and dim. `--ascii` swaps the
 //! characters for terminals without Unicode fonts.
 
-use crate::model::Status;
+use crate::plan::model::Status;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 

@@ -1,11 +1,11 @@
 //! The dashboard: every dimension's standing, then what is late and what is due.
 
 use super::{block, cell, empty_note, row, visible};
-use crate::app::{App, DashFocus, MilestoneAt, Scroll};
 use crate::i18n::fill;
-use crate::progress::Tally;
+use crate::plan::progress::Tally;
 use crate::text;
-use crate::theme::Theme;
+use crate::tui::app::{App, DashFocus, MilestoneAt, Scroll};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let soon = fill(
         "{} ({})",
         &[
-            &fill(t.u_due_soon, &[&crate::app::DUE_SOON_DAYS]),
+            &fill(t.u_due_soon, &[&crate::tui::app::DUE_SOON_DAYS]),
             &app.index.due_soon.len(),
         ],
     );

@@ -6,15 +6,15 @@
 //! every byte counts. `update` stays pure; saving, reloading and keeping
 //! edits safe when the session dies all happen here.
 
-use crate::action::{Action, Effect};
-use crate::app::{App, update};
-use crate::audit::{self, Who};
-use crate::keymap;
-use crate::merge::Choice;
-use crate::recovery::{self, Recovery};
+use crate::plan::merge::Choice;
+use crate::store::audit::{self, Who};
+use crate::store::recovery::{self, Recovery};
 use crate::store::{self, SaveError, Saved};
-use crate::theme::Theme;
-use crate::ui;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, update};
+use crate::tui::keymap;
+use crate::tui::theme::Theme;
+use crate::tui::ui;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::DefaultTerminal;
@@ -190,7 +190,7 @@ fn perform(app: &mut App, path: &Path, ascii: bool) {
         when.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
     );
     let resolutions = app.resolutions.clone();
-    let decide = |c: &crate::merge::Conflict| -> Option<Choice> {
+    let decide = |c: &crate::plan::merge::Conflict| -> Option<Choice> {
         resolutions
             .iter()
             .find(|(r, _)| r.subject == c.subject && r.field == c.field)

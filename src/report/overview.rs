@@ -4,8 +4,8 @@
 //! strings escaped, so it can go to a printer, an e-mail or a chat as is.
 
 use crate::i18n::{Lang, Text, fill};
-use crate::model::Plan;
-use crate::progress::{self, MilestoneRef, Tally};
+use crate::plan::model::Plan;
+use crate::plan::progress::{self, MilestoneRef, Tally};
 use crate::text::{fit, pad, pad_left, width};
 use jiff::civil::Date;
 
@@ -188,7 +188,7 @@ pub fn render(plan: &Plan, o: &Options) -> String {
 
 fn table(
     line: &mut impl FnMut(&str),
-    rows: &[(&crate::model::Dimension, Tally)],
+    rows: &[(&crate::plan::model::Dimension, Tally)],
     total: &Tally,
     t: &Text,
     g: &Glyphs,

@@ -2,7 +2,7 @@
 //! for `pantau set`: what a valid value is, and what to say when it is not.
 
 use crate::i18n::{Text, fill};
-use crate::model::{Horizon, Milestone, Plan, Program, Status, Target, parse_date};
+use crate::plan::model::{Horizon, Milestone, Plan, Program, Status, Target, parse_date};
 
 pub const PROGRAM_FIELDS: &[&str] = &[
     "id",

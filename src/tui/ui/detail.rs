@@ -3,11 +3,11 @@
 //! target; the quick keys and `e` act on the selected one.
 
 use super::block;
-use crate::app::{App, Item};
-use crate::model::{Program, is_overdue};
-use crate::summary::number;
+use crate::plan::model::{Program, is_overdue};
+use crate::report::overview::number;
 use crate::text;
-use crate::theme::Theme;
+use crate::tui::app::{App, Item};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -174,7 +174,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     }
 
     // Who changed it lately, from the audit log (newest first).
-    let recent: Vec<&crate::audit::Entry> = app
+    let recent: Vec<&crate::store::audit::Entry> = app
         .audit
         .iter()
         .rev()
@@ -188,7 +188,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             lines.push((
                 None,
                 Line::styled(
-                    text::fit(&crate::audit::describe(e), width, g.ellipsis),
+                    text::fit(&crate::store::audit::describe(e), width, g.ellipsis),
                     theme.muted(),
                 ),
             ));

@@ -2,12 +2,12 @@
 //! delete, reorder, undo, redo and saving. Still pure: saving is only asked
 //! for (an `Effect`); the event loop does the writing and reports back.
 
-use crate::action::{Action, Effect, View};
-use crate::app::{App, DashFocus, Deletion, Item, Modal, Pane, Scroll};
-use crate::edit::Edit;
-use crate::form::{Form, Input, Subject};
 use crate::i18n::fill;
-use crate::model::{Horizon, Milestone, Program, Status, Target};
+use crate::plan::edit::Edit;
+use crate::plan::model::{Horizon, Milestone, Program, Status, Target};
+use crate::tui::action::{Action, Effect, View};
+use crate::tui::app::{App, DashFocus, Deletion, Item, Modal, Pane, Scroll};
+use crate::tui::form::{Form, Input, Subject};
 
 pub(crate) fn update(app: &mut App, action: Action) {
     match action {
@@ -47,7 +47,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
             app.doc = *doc;
             app.base = app.doc.plan.clone();
             app.disk = fingerprint;
-            app.history = crate::edit::History::default();
+            app.history = crate::plan::edit::History::default();
             app.rebuild();
             app.message = Some(app.lang.text().e_reloaded.to_string());
         }
@@ -101,7 +101,7 @@ fn apply(app: &mut App, edit: Edit) -> bool {
     if !edit.apply(&mut app.doc.plan) {
         return false;
     }
-    let problems = crate::validate::validate(&app.doc.plan, t);
+    let problems = crate::plan::validate::validate(&app.doc.plan, t);
     if let Some(problem) = problems.first() {
         // Taken back before it reaches the history, so redo is not lost either.
         edit.inverse().apply(&mut app.doc.plan);
@@ -582,7 +582,7 @@ fn form(app: &mut App, action: Action) {
     form.check(plan, t);
 }
 
-fn edit_text(form: &mut Form, change: impl FnOnce(&mut crate::form::TextInput)) {
+fn edit_text(form: &mut Form, change: impl FnOnce(&mut crate::tui::form::TextInput)) {
     if let Input::Text { input, .. } = &mut form.focused().input {
         change(input);
     }
@@ -665,8 +665,8 @@ fn saved(
     app: &mut App,
     at: String,
     fingerprint: u64,
-    merged: Option<Box<crate::model::Plan>>,
-    audit: Vec<crate::audit::Entry>,
+    merged: Option<Box<crate::plan::model::Plan>>,
+    audit: Vec<crate::store::audit::Entry>,
 ) {
     let t = app.lang.text();
     let mut message = fill(t.e_saved, &[&at]);
@@ -707,9 +707,9 @@ fn keep(app: &mut App, mine: bool) {
         return;
     };
     choices.push(if mine {
-        crate::merge::Choice::Mine
+        crate::plan::merge::Choice::Mine
     } else {
-        crate::merge::Choice::Theirs
+        crate::plan::merge::Choice::Theirs
     });
     *at += 1;
     if *at < conflicts.len() {

@@ -4,7 +4,7 @@
 //! before and after of what it touched (a program, a dimension, the header),
 //! so undo is exact and unlimited without copying a 10,000-program plan.
 
-use crate::model::{Dimension, Period, Plan, Program};
+use crate::plan::model::{Dimension, Period, Plan, Program};
 
 /// The plan's own fields, edited together in the header form.
 #[derive(Debug, Clone, PartialEq)]

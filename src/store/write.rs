@@ -1,0 +1,174 @@
+//! The atomic writer, the one way pantau puts a file on disk: the plan, a
+//! report's output, a new plan from `init`. A reader (or a crash) sees the old
+//! file or the new one, never half of each.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Writes `text` to `path` so that the file is always whole: the old version
+/// or the new one. Keeps the old version as `<file>.bak`, keeps permissions and
+/// owner, and writes through a symlink to its target. Writing text identical
+/// to what is on disk changes nothing, not even the modification time.
+pub fn save(path: &Path, text: &str) -> io::Result<()> {
+    let target = resolve_symlink(path)?;
+    let existing = fs::metadata(&target).ok();
+    if let Some(meta) = &existing
+        && meta.len() == text.len() as u64
+        && fs::read(&target).is_ok_and(|old| old == text.as_bytes())
+    {
+        return Ok(());
+    }
+    let dir = parent_dir(&target);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = temp_path(&dir, &format!(".{name}"));
+    let result = (|| {
+        write_synced(&tmp, text.as_bytes(), existing.as_ref())?;
+        if existing.is_some() {
+            keep_backup(&target, &dir.join(format!("{name}.bak")))?;
+        }
+        fs::rename(&tmp, &target)?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Creates `path` with `text`, failing if it exists, without ever leaving a
+/// partly written file under that name.
+pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    let dir = parent_dir(path);
+    fs::create_dir_all(&dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = temp_path(&dir, &format!(".{name}"));
+    write_synced(&tmp, text.as_bytes(), None)?;
+    // A hard link fails if the name exists, so this cannot replace a file
+    // another process created meanwhile.
+    let linked = fs::hard_link(&tmp, path);
+    let _ = fs::remove_file(&tmp);
+    linked?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// A temporary name beside `name` that no other process uses: a process id
+/// alone is not enough, since a `kill -9` leaves its file and ids are reused.
+pub(crate) fn temp_path(dir: &Path, stem: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(
+        "{stem}.pantau-{}-{n}-{nanos:09}.tmp",
+        std::process::id()
+    ))
+}
+
+/// Removes temporary files that saves killed with `kill -9` left behind.
+/// Only called under the lock, when no other save can be writing one.
+pub(crate) fn sweep_leftovers(path: &Path) {
+    let Ok(target) = resolve_symlink(path) else {
+        return;
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Ok(entries) = fs::read_dir(parent_dir(&target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let ours = (file.starts_with(&format!(".{name}.pantau-"))
+            || file.starts_with(&format!("{name}.bak.pantau-")))
+            && file.ends_with(".tmp");
+        if ours {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+pub(crate) fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The file a symlink (or chain of them) finally points at; `path` itself otherwise.
+pub(crate) fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = if link.is_absolute() {
+                    link
+                } else {
+                    parent_dir(&current).join(link)
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+fn write_synced(tmp: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        // Never wider than the file it replaces; a new file is private to its group.
+        let mode = like.map_or(0o640, |m| m.permissions().mode() & 0o7777);
+        options.mode(mode);
+    }
+    let mut file = options.open(tmp)?;
+    #[cfg(unix)]
+    if let Some(meta) = like {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        // The umask may have narrowed the mode; keep exactly the old one.
+        file.set_permissions(fs::Permissions::from_mode(
+            meta.permissions().mode() & 0o7777,
+        ))?;
+        // Only root may give a file away; for anyone else the owner is already theirs.
+        let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Points `<file>.bak` at the current version without a moment where it is missing.
+fn keep_backup(target: &Path, backup: &Path) -> io::Result<()> {
+    let name = backup
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let staging = temp_path(&parent_dir(backup), &name);
+    if fs::hard_link(target, &staging).is_err() {
+        fs::copy(target, &staging)?;
+    }
+    fs::rename(&staging, backup)
+}
+
+fn sync_dir(dir: &Path) {
+    // Makes the rename itself durable; not every platform can open a directory.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}

@@ -1,0 +1,14 @@
+//! The terminal interface: the state (`app`), the one `update` that changes
+//! it, the keymap, forms, one file per view under `ui/`, and the event loop
+//! at the edge (`run`) that performs the effects `update` returns.
+
+pub mod action;
+pub mod app;
+mod editing;
+pub mod form;
+pub mod keymap;
+mod run;
+pub mod theme;
+pub mod ui;
+
+pub use run::{Ending, run};
