@@ -7,7 +7,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use pantau::i18n::Lang;
 use pantau::store;
 use pantau::tui::action::{Action, View};
-use pantau::tui::app::{App, update};
+use pantau::tui::app::App;
+use pantau::tui::update::update;
 use std::hint::black_box;
 use std::path::Path;
 

@@ -13,10 +13,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use pantau::i18n::{EN, ID, Lang};
 use pantau::plan::{canonical, validate};
 use pantau::store::{self, Document, LoadError, PlacedProblem};
-use pantau::tui::action::{Action, Effect};
-use pantau::tui::app::{App, update};
+use pantau::tui::action::{Action, Effect, Outcome};
+use pantau::tui::app::App;
 use pantau::tui::keymap;
 use pantau::tui::theme::Theme;
+use pantau::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -341,17 +342,19 @@ pub fn keys(data: &[u8]) {
             Step::Key(event) => {
                 for event in keymap::unfold(event) {
                     if let Some(action) = keymap::resolve(&app, event) {
-                        update(&mut app, action);
-                        perform(&mut app);
+                        let effects = update(&mut app, action);
+                        perform(&mut app, effects);
                     }
                 }
             }
             Step::Resize(new_w, new_h) => {
                 (w, h) = (new_w, new_h);
                 terminal.backend_mut().resize(w, h);
-                update(&mut app, Action::Resize(w, h));
+                let _ = update(&mut app, Action::Resize(w, h));
             }
-            Step::ResizeAppOnly(w, h) => update(&mut app, Action::Resize(w, h)),
+            Step::ResizeAppOnly(w, h) => {
+                let _ = update(&mut app, Action::Resize(w, h));
+            }
         }
         // The event loop stops on quit; carry on with the same session instead.
         app.should_quit = false;
@@ -365,7 +368,7 @@ pub fn keys(data: &[u8]) {
     app.modal = None;
     let mut undos = 0;
     while app.history.can_undo() {
-        update(&mut app, Action::Undo);
+        let _ = update(&mut app, Action::Undo);
         undos += 1;
         assert!(undos <= 10 * MAX_KEYS, "undo never ends");
     }
@@ -378,17 +381,20 @@ pub fn keys(data: &[u8]) {
 
 /// What the event loop does with an effect, without files: a save succeeds at
 /// once. Other effects (printing a report) are dropped.
-fn perform(app: &mut App) {
-    if let Some(Effect::Save | Effect::SaveAndQuit) = app.effect.take() {
-        update(
-            app,
-            Action::Saved {
-                at: "10:15".into(),
-                fingerprint: 1,
-                merged: None,
-                audit: Vec::new(),
-            },
-        );
+fn perform(app: &mut App, effects: Vec<Effect>) {
+    for effect in effects {
+        if let Effect::Save { .. } = effect {
+            let more = update(
+                app,
+                Outcome::Saved {
+                    at: "10:15".into(),
+                    fingerprint: 1,
+                    merged: None,
+                    audit: Vec::new(),
+                },
+            );
+            perform(app, more);
+        }
     }
 }
 

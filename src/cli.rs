@@ -1,6 +1,8 @@
 //! The command line: what `pantau --help` shows and what each command takes.
+//! clap's types stay here; each command gets the library's own types.
 
 use crate::i18n::Lang;
+use crate::report::{Filter, Format, Kind, ReportError, Request, parse_horizon, parse_status};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::PathBuf;
@@ -173,6 +175,57 @@ pub struct ReportArgs {
     /// Write to this file (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+impl ReportArgs {
+    /// The report these arguments ask for: clap's values mapped onto the
+    /// report's own types, status and horizon names read in either language,
+    /// and what can be checked without the plan checked now.
+    pub fn request(&self, ascii: bool) -> Result<Request, ReportError> {
+        let request = Request {
+            kind: self.kind.into(),
+            format: self.format.into(),
+            filter: Filter {
+                dimension: self.dimension.clone(),
+                program: self.program.clone(),
+                status: self.status.as_deref().map(parse_status).transpose()?,
+                horizon: self.horizon.as_deref().map(parse_horizon).transpose()?,
+                query: String::new(),
+            },
+            width: self.width,
+            ascii,
+            pages: self.pages,
+            days: self.days,
+            sep: self.sep,
+        };
+        request.check()?;
+        Ok(request)
+    }
+}
+
+impl From<ReportKind> for Kind {
+    fn from(kind: ReportKind) -> Kind {
+        match kind {
+            ReportKind::Overview => Kind::Overview,
+            ReportKind::Dimension => Kind::Dimension,
+            ReportKind::Program => Kind::Program,
+            ReportKind::Timeline => Kind::Timeline,
+            ReportKind::Overdue => Kind::Overdue,
+            ReportKind::Upcoming => Kind::Upcoming,
+            ReportKind::Targets => Kind::Targets,
+        }
+    }
+}
+
+impl From<ReportFormat> for Format {
+    fn from(format: ReportFormat) -> Format {
+        match format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Json => Format::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

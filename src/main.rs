@@ -4,6 +4,7 @@
 use clap::Parser;
 use pantau::cli::{Cli, Command};
 use pantau::i18n::{Lang, Text, fill};
+use pantau::plan::field::FieldPath;
 use pantau::report::overview as summary;
 use pantau::store::{self, LoadError};
 use pantau::tui;
@@ -173,6 +174,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
                 |n| n.to_string_lossy().into_owned(),
             );
             let mut app = App::new(doc, label, today, lang);
+            app.ascii = cli.common.ascii;
             app.disk = fingerprint;
             app.audit = pantau::store::audit::read(&path).unwrap_or_default();
             // Edits kept from a session that ended badly are offered back first.
@@ -273,11 +275,13 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
             )));
         };
         let field = field.trim();
-        let before = pantau::plan::field::get(&doc.plan.programs[index], field);
+        let path =
+            FieldPath::parse(field, &doc.plan.programs[index]).map_err(|e| invalid(e.render(t)))?;
+        let before = path.get(&doc.plan.programs[index]);
         // Applied one by one, so `dimension=… element=…` sees the new dimension.
         let program = pantau::plan::field::set(&doc.plan, index, field, value, t)
             .map_err(|e| invalid(e.render(t)))?;
-        let after = pantau::plan::field::get(&program, field);
+        let after = path.get(&program);
         doc.plan.programs[index] = program;
         let show = |v: Option<String>| pantau::text::escape(&v.unwrap_or_default()).into_owned();
         report.push_str(&format!(
@@ -390,7 +394,7 @@ fn report(
         Failure::Invalid(format!("{}: {}", t.error, e.message(lang)))
     };
     // Usage errors (a bad status, width or separator) before touching any file.
-    let request = pantau::report::Request::from_args(&args, ascii).map_err(invalid)?;
+    let request = args.request(ascii).map_err(invalid)?;
     let path = plan_path(args.file, t)?;
     if let Some(output) = &args.output
         && std::fs::canonicalize(output)

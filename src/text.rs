@@ -34,6 +34,12 @@ pub fn escape(value: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A path as a person may see it: lossy for bytes that are not UTF-8, and
+/// escaped, so a file name holding an escape sequence cannot act on a terminal.
+pub fn escape_path(path: &std::path::Path) -> String {
+    escape(&path.to_string_lossy()).into_owned()
+}
+
 /// Display columns taken by already-escaped text.
 pub fn width(value: &str) -> usize {
     value.width()

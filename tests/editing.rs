@@ -6,9 +6,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pantau::i18n::Lang;
 use pantau::plan::model::Status;
 use pantau::store;
-use pantau::tui::action::{Action, Effect, View};
-use pantau::tui::app::{App, Modal, Pane, update};
+use pantau::tui::action::{Action, Effect, Outcome, View};
+use pantau::tui::app::{App, Modal, Pane};
 use pantau::tui::keymap;
+use pantau::tui::update::update;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -24,16 +25,20 @@ fn app() -> App {
     app
 }
 
-fn key(app: &mut App, event: KeyEvent) {
+/// One key press, and the work it leaves for the event loop.
+fn key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for key in keymap::unfold(event) {
         if let Some(action) = keymap::resolve(app, key) {
-            update(app, action);
+            effects.extend(update(app, action));
         }
     }
+    effects
 }
 
 /// Presses keys: ⏎ Enter, ⎋ Esc, ⇥ Tab, ⇤ Shift-Tab, ⌫ Backspace, ^ + letter a Ctrl chord.
-fn press(app: &mut App, keys: &str) {
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     let mut chars = keys.chars();
     while let Some(c) = chars.next() {
         let event = match c {
@@ -47,8 +52,9 @@ fn press(app: &mut App, keys: &str) {
             '^' => KeyEvent::new(KeyCode::Char(chars.next().unwrap()), KeyModifiers::CONTROL),
             c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
         };
-        key(app, event);
+        effects.extend(key(app, event));
     }
+    effects
 }
 
 fn program<'a>(app: &'a App, id: &str) -> &'a pantau::plan::model::Program {
@@ -99,11 +105,16 @@ fn undo_and_redo_any_number_of_changes_and_modified_follows() {
 #[test]
 fn undo_reaches_back_across_a_save() {
     let mut app = app();
-    press(&mut app, "2⏎s^s");
-    assert_eq!(app.effect.take(), Some(Effect::Save));
-    update(
+    let effects = press(&mut app, "2⏎s^s");
+    assert_eq!(
+        effects,
+        [Effect::Save {
+            resolutions: vec![]
+        }]
+    );
+    let _ = update(
         &mut app,
-        Action::Saved {
+        Outcome::Saved {
             at: "10:15".into(),
             fingerprint: 1,
             merged: None,
@@ -342,16 +353,21 @@ fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
     assert!(!app.should_quit);
     press(&mut app, "⎋");
     assert!(app.modal.is_none() && !app.should_quit, "Esc keeps working");
-    press(&mut app, "qy");
+    let effects = press(&mut app, "qy");
     assert_eq!(
-        app.effect,
-        Some(Effect::SaveAndQuit),
+        (effects, app.quit_after_save),
+        (
+            vec![Effect::Save {
+                resolutions: vec![]
+            }],
+            true
+        ),
         "y asks the event loop to save, then quit"
     );
     let mut app2 = self::app();
-    press(&mut app2, "2⏎sqn");
+    let effects = press(&mut app2, "2⏎sqn");
     assert!(app2.should_quit, "n quits without saving");
-    assert_eq!(app2.effect, None);
+    assert_eq!(effects, []);
     let mut app3 = self::app();
     press(&mut app3, "q");
     assert!(app3.should_quit, "nothing changed: no question");
@@ -361,9 +377,12 @@ fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
 fn a_failed_save_keeps_the_session_open_and_says_why() {
     let mut app = app();
     press(&mut app, "2⏎sqy");
-    update(
+    let _ = update(
         &mut app,
-        Action::SaveFailed("plan.ron: could not save: disk full".into()),
+        Outcome::SaveFailed {
+            path: "plan.ron".into(),
+            error: pantau::store::SaveError::Io(std::io::Error::other("disk full")),
+        },
     );
     assert!(!app.should_quit);
     assert!(app.modified());
@@ -470,14 +489,14 @@ proptest! {
 fn p_prints_what_is_on_screen_and_shift_p_asks_the_format() {
     use pantau::report::{Format, Kind};
     let mut app = app();
-    press(&mut app, "p");
-    assert_eq!(app.effect.take(), Some(Effect::Print(Format::Text)));
+    let effects = press(&mut app, "p");
+    assert_eq!(effects, [Effect::Print(app.report_request(Format::Text))]);
     assert_eq!(app.report_request(Format::Text).kind, Kind::Overview);
     press(&mut app, "2⏎⏎P");
     assert_eq!(app.modal, Some(Modal::PrintFormat));
-    press(&mut app, "m");
-    assert_eq!(app.effect.take(), Some(Effect::Print(Format::Markdown)));
+    let effects = press(&mut app, "m");
     let request = app.report_request(Format::Markdown);
+    assert_eq!(effects, [Effect::Print(request.clone())]);
     assert_eq!(
         (request.kind, request.filter.program.as_deref()),
         (Kind::Program, Some("GOV-01"))
@@ -489,9 +508,9 @@ fn p_prints_what_is_on_screen_and_shift_p_asks_the_format() {
         request.filter.query, "kominfo",
         "the live filter goes into the report"
     );
-    update(
+    let _ = update(
         &mut app,
-        Action::Printed(Ok("/tmp/pantau-dimension.txt".into())),
+        Outcome::Printed(Ok("/tmp/pantau-dimension.txt".into())),
     );
     assert!(
         app.message

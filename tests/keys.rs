@@ -4,8 +4,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pantau::i18n::Lang;
 use pantau::store;
 use pantau::tui::action::{Action, View};
-use pantau::tui::app::{App, DashFocus, Pane, update};
+use pantau::tui::app::{App, DashFocus, Pane};
 use pantau::tui::keymap;
+use pantau::tui::update::update;
 use std::path::Path;
 
 fn app() -> App {

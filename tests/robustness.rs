@@ -277,7 +277,7 @@ fn app_for(text: &str) -> pantau::tui::app::App {
         jiff::civil::date(2023, 11, 2),
         pantau::i18n::Lang::En,
     );
-    pantau::tui::app::update(&mut app, pantau::tui::action::Action::Resize(80, 24));
+    pantau::tui::update::update(&mut app, pantau::tui::action::Action::Resize(80, 24));
     app
 }
 
@@ -333,9 +333,9 @@ fn the_longest_allowed_plan_draws_every_view_quickly() {
     let mut app = app_for(&plan_text(1900, 2000, program));
     let started = std::time::Instant::now();
     for view in pantau::tui::action::View::ALL {
-        pantau::tui::app::update(&mut app, pantau::tui::action::Action::Show(view));
+        pantau::tui::update::update(&mut app, pantau::tui::action::Action::Show(view));
         for _ in 0..120 {
-            pantau::tui::app::update(&mut app, pantau::tui::action::Action::Right);
+            pantau::tui::update::update(&mut app, pantau::tui::action::Action::Right);
         }
         draw(&app);
     }

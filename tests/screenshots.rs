@@ -13,8 +13,9 @@
 use pantau::i18n::Lang;
 use pantau::store;
 use pantau::tui::action::{Action, View};
-use pantau::tui::app::{App, update};
+use pantau::tui::app::App;
 use pantau::tui::theme::Theme;
+use pantau::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, Cell, CellWidth};

@@ -66,8 +66,8 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
 }
 
 pub struct Text {
-    pub status: [&'static str; 6],
-    pub horizon: [&'static str; 4],
+    pub status: StatusLabels,
+    pub horizon: HorizonLabels,
 
     // Loading and checking a file.
     pub error: &'static str,
@@ -161,9 +161,7 @@ pub struct Text {
 
     // The terminal interface.
     pub view_names: [&'static str; 3],
-    pub horizon_short: [&'static str; 4],
-    /// What each key does: (help screen, status-bar hint).
-    pub keys: fn(crate::tui::keymap::Help) -> (&'static str, &'static str),
+    pub horizon_short: HorizonLabels,
     pub u_too_small: &'static str,
     pub u_lead: &'static str,
     pub u_id: &'static str,
@@ -193,6 +191,7 @@ pub struct Text {
     pub u_next_due: &'static str,
     pub p_period_range: &'static str,
     pub e_printed: &'static str,
+    pub e_no_free_name: &'static str,
     pub q_print_format: &'static str,
     pub u_recent_changes: &'static str,
     pub e_saved_merged: &'static str,
@@ -222,7 +221,7 @@ pub struct Text {
     pub t_edit_plan: &'static str,
     pub t_form_keys: &'static str,
     pub u_saved_at: &'static str,
-    pub field_labels: fn(crate::tui::form::Key) -> &'static str,
+    pub fields: FieldLabels,
     pub e_saved: &'static str,
     pub e_refused: &'static str,
     pub e_status: &'static str,
@@ -261,33 +260,102 @@ pub struct Text {
 
 impl Text {
     pub fn status(&self, s: Status) -> &'static str {
-        self.status[s as usize]
+        let l = &self.status;
+        match s {
+            Status::NotStarted => l.not_started,
+            Status::InProgress => l.in_progress,
+            Status::Done => l.done,
+            Status::Delayed => l.delayed,
+            Status::OnHold => l.on_hold,
+            Status::Cancelled => l.cancelled,
+        }
     }
 
     pub fn horizon(&self, h: Horizon) -> &'static str {
-        self.horizon[h as usize]
+        self.horizon.of(h)
     }
 
-    pub fn key_help(&self, h: crate::tui::keymap::Help) -> &'static str {
-        (self.keys)(h).0
-    }
-
-    /// One or two words for the status bar.
-    pub fn key_hint(&self, h: crate::tui::keymap::Help) -> &'static str {
-        (self.keys)(h).1
+    /// The one-word horizon for narrow columns.
+    pub fn horizon_short(&self, h: Horizon) -> &'static str {
+        self.horizon_short.of(h)
     }
 }
 
+/// A name for each status, by name rather than by position, so reordering
+/// the enum can never shift a label.
+pub struct StatusLabels {
+    pub not_started: &'static str,
+    pub in_progress: &'static str,
+    pub done: &'static str,
+    pub delayed: &'static str,
+    pub on_hold: &'static str,
+    pub cancelled: &'static str,
+}
+
+pub struct HorizonLabels {
+    pub quick_win: &'static str,
+    pub short: &'static str,
+    pub medium: &'static str,
+    pub long: &'static str,
+}
+
+impl HorizonLabels {
+    pub fn of(&self, h: Horizon) -> &'static str {
+        match h {
+            Horizon::QuickWin => self.quick_win,
+            Horizon::Short => self.short,
+            Horizon::Medium => self.medium,
+            Horizon::Long => self.long,
+        }
+    }
+}
+
+/// What each field of the registry (`plan::field`) is called on screen.
+pub struct FieldLabels {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub dimension: &'static str,
+    pub element: &'static str,
+    pub horizon: &'static str,
+    pub lead: &'static str,
+    pub support: &'static str,
+    pub funding: &'static str,
+    pub start: &'static str,
+    pub end: &'static str,
+    pub status: &'static str,
+    pub notes: &'static str,
+    pub title: &'static str,
+    pub due: &'static str,
+    pub done: &'static str,
+    pub year: &'static str,
+    pub indicator: &'static str,
+    pub unit: &'static str,
+    pub baseline: &'static str,
+    pub target: &'static str,
+    pub actual: &'static str,
+    pub region: &'static str,
+    pub vision: &'static str,
+    pub period_start: &'static str,
+    pub period_end: &'static str,
+    pub elements: &'static str,
+}
+
 pub static EN: Text = Text {
-    status: [
-        "Not started",
-        "In progress",
-        "Done",
-        "Delayed",
-        "On hold",
-        "Cancelled",
-    ],
-    horizon: ["Quick win", "Short term", "Medium term", "Long term"],
+    status: StatusLabels {
+        not_started: "Not started",
+        in_progress: "In progress",
+        done: "Done",
+        delayed: "Delayed",
+        on_hold: "On hold",
+        cancelled: "Cancelled",
+    },
+    horizon: HorizonLabels {
+        quick_win: "Quick win",
+        short: "Short term",
+        medium: "Medium term",
+        long: "Long term",
+    },
 
     error: "error",
     hint: "hint",
@@ -384,8 +452,12 @@ pub static EN: Text = Text {
     s_actual: "actual",
 
     view_names: ["Dashboard", "Dimensions", "Timeline"],
-    horizon_short: ["Quick win", "Short", "Medium", "Long"],
-    keys: en_keys,
+    horizon_short: HorizonLabels {
+        quick_win: "Quick win",
+        short: "Short",
+        medium: "Medium",
+        long: "Long",
+    },
     u_too_small: "Terminal too small: {}×{} (pantau needs {}×{})",
     u_lead: "Lead",
     u_id: "ID",
@@ -415,6 +487,7 @@ pub static EN: Text = Text {
     u_next_due: "next",
     p_period_range: "period {}–{} is not a plan period: years must lie in {}–{} and span at most {} years",
     e_printed: "Report written to {}",
+    e_no_free_name: "every report name for today is taken; move some reports away",
     q_print_format: "Write the report of this view as:  t text   m Markdown   c CSV   j JSON   (Esc cancels)",
     u_recent_changes: "Recent changes",
     e_saved_merged: "Saved at {}, merged with changes another officer saved meanwhile (u undoes the merge)",
@@ -444,7 +517,35 @@ pub static EN: Text = Text {
     t_edit_plan: "Edit the plan",
     t_form_keys: "Enter accept, Tab next field, Space or Left/Right pick, Esc cancel",
     u_saved_at: "saved {}",
-    field_labels: en_fields,
+    fields: FieldLabels {
+        name: "Name",
+        id: "Id",
+        description: "Description",
+        dimension: "Dimension",
+        element: "Element",
+        horizon: "Horizon",
+        lead: "Lead agency",
+        support: "Supporting",
+        funding: "Funding",
+        start: "Start year",
+        end: "End year",
+        status: "Status",
+        notes: "Notes",
+        title: "Title",
+        due: "Due",
+        done: "Done",
+        year: "Year",
+        indicator: "Indicator",
+        unit: "Unit",
+        baseline: "Baseline",
+        target: "Target",
+        actual: "Actual",
+        region: "Region",
+        vision: "Vision",
+        period_start: "Period from",
+        period_end: "Period to",
+        elements: "Elements",
+    },
     e_saved: "Saved at {}",
     e_refused: "Not changed: {}",
     e_status: "{}: status is now {} (u undoes)",
@@ -480,20 +581,20 @@ pub static EN: Text = Text {
 };
 
 pub static ID: Text = Text {
-    status: [
-        "Belum dimulai",
-        "Berjalan",
-        "Selesai",
-        "Terlambat",
-        "Ditunda",
-        "Dibatalkan",
-    ],
-    horizon: [
-        "Quick win",
-        "Jangka pendek",
-        "Jangka menengah",
-        "Jangka panjang",
-    ],
+    status: StatusLabels {
+        not_started: "Belum dimulai",
+        in_progress: "Berjalan",
+        done: "Selesai",
+        delayed: "Terlambat",
+        on_hold: "Ditunda",
+        cancelled: "Dibatalkan",
+    },
+    horizon: HorizonLabels {
+        quick_win: "Quick win",
+        short: "Jangka pendek",
+        medium: "Jangka menengah",
+        long: "Jangka panjang",
+    },
 
     error: "galat",
     hint: "saran",
@@ -590,8 +691,12 @@ pub static ID: Text = Text {
     s_actual: "realisasi",
 
     view_names: ["Dasbor", "Dimensi", "Linimasa"],
-    horizon_short: ["Quick win", "Pendek", "Menengah", "Panjang"],
-    keys: id_keys,
+    horizon_short: HorizonLabels {
+        quick_win: "Quick win",
+        short: "Pendek",
+        medium: "Menengah",
+        long: "Panjang",
+    },
     u_too_small: "Terminal terlalu kecil: {}×{} (pantau perlu {}×{})",
     u_lead: "OPD",
     u_id: "ID",
@@ -621,6 +726,7 @@ pub static ID: Text = Text {
     u_next_due: "berikutnya",
     p_period_range: "periode {}–{} tidak wajar: tahun harus di antara {}–{} dan paling panjang {} tahun",
     e_printed: "Laporan ditulis ke {}",
+    e_no_free_name: "semua nama laporan untuk hari ini sudah terpakai; pindahkan sebagian laporan",
     q_print_format: "Tulis laporan tampilan ini sebagai:  t teks   m Markdown   c CSV   j JSON   (Esc batal)",
     u_recent_changes: "Perubahan terakhir",
     e_saved_merged: "Tersimpan pukul {}, digabung dengan perubahan petugas lain (u membatalkan penggabungan)",
@@ -650,7 +756,35 @@ pub static ID: Text = Text {
     t_edit_plan: "Ubah rencana",
     t_form_keys: "Enter terima, Tab kolom berikut, Spasi atau Kiri/Kanan pilih, Esc batal",
     u_saved_at: "disimpan {}",
-    field_labels: id_fields,
+    fields: FieldLabels {
+        name: "Nama",
+        id: "Id",
+        description: "Deskripsi",
+        dimension: "Dimensi",
+        element: "Elemen",
+        horizon: "Horizon",
+        lead: "OPD pengampu",
+        support: "OPD pendukung",
+        funding: "Sumber dana",
+        start: "Tahun mulai",
+        end: "Tahun akhir",
+        status: "Status",
+        notes: "Catatan",
+        title: "Judul",
+        due: "Tenggat",
+        done: "Selesai",
+        year: "Tahun",
+        indicator: "Indikator",
+        unit: "Satuan",
+        baseline: "Baseline",
+        target: "Target",
+        actual: "Realisasi",
+        region: "Wilayah",
+        vision: "Visi",
+        period_start: "Periode dari",
+        period_end: "Periode sampai",
+        elements: "Elemen",
+    },
     e_saved: "Tersimpan pukul {}",
     e_refused: "Tidak diubah: {}",
     e_status: "{}: status kini {} (u membatalkan)",
@@ -684,192 +818,6 @@ pub static ID: Text = Text {
     u_dash_cols: ["Prog", "Selesai", "Jalan", "Telat", "% selesai", "QW"],
     u_dash_legend: "Prog program, Jalan berjalan, Telat terlambat, QW quick win selesai/semua",
 };
-
-fn en_fields(key: crate::tui::form::Key) -> &'static str {
-    use crate::tui::form::Key::*;
-    match key {
-        Name => "Name",
-        Id => "Id",
-        Description => "Description",
-        Dimension => "Dimension",
-        Element => "Element",
-        Horizon => "Horizon",
-        Lead => "Lead agency",
-        Support => "Supporting",
-        Funding => "Funding",
-        Start => "Start year",
-        End => "End year",
-        Status => "Status",
-        Notes => "Notes",
-        Title => "Title",
-        Due => "Due",
-        Done => "Done",
-        Year => "Year",
-        Indicator => "Indicator",
-        Unit => "Unit",
-        Baseline => "Baseline",
-        Target => "Target",
-        Actual => "Actual",
-        Region => "Region",
-        Vision => "Vision",
-        PeriodStart => "Period from",
-        PeriodEnd => "Period to",
-        Elements => "Elements",
-    }
-}
-
-fn id_fields(key: crate::tui::form::Key) -> &'static str {
-    use crate::tui::form::Key::*;
-    match key {
-        Name => "Nama",
-        Id => "Id",
-        Description => "Deskripsi",
-        Dimension => "Dimensi",
-        Element => "Elemen",
-        Horizon => "Horizon",
-        Lead => "OPD pengampu",
-        Support => "OPD pendukung",
-        Funding => "Sumber dana",
-        Start => "Tahun mulai",
-        End => "Tahun akhir",
-        Status => "Status",
-        Notes => "Catatan",
-        Title => "Judul",
-        Due => "Tenggat",
-        Done => "Selesai",
-        Year => "Tahun",
-        Indicator => "Indikator",
-        Unit => "Satuan",
-        Baseline => "Baseline",
-        Target => "Target",
-        Actual => "Realisasi",
-        Region => "Wilayah",
-        Vision => "Visi",
-        PeriodStart => "Periode dari",
-        PeriodEnd => "Periode sampai",
-        Elements => "Elemen",
-    }
-}
-
-fn en_keys(h: crate::tui::keymap::Help) -> (&'static str, &'static str) {
-    use crate::tui::keymap::Help::*;
-    match h {
-        Quit => ("quit", "quit"),
-        Help => ("this help", "help"),
-        Views => ("dashboard, dimensions, timeline", "views"),
-        NextView => ("next / previous view", "view"),
-        Move => ("move", "move"),
-        Page => ("page up / down", "page"),
-        Ends => ("first / last", "ends"),
-        Filter => ("filter: id, name, lead agency", "filter"),
-        Back => ("back, or clear filter", "back"),
-        SwitchList => ("switch between the two lists", "list"),
-        OpenProgram => ("open the program", "open"),
-        Open => ("open", "open"),
-        Panes => ("move between panes", "panes"),
-        Years => ("scroll the years", "years"),
-        CloseHelp => ("close the help", "close"),
-        FilterKeep => ("keep the filter", "keep"),
-        FilterClear => ("clear the filter", "clear"),
-        FilterDelete => ("delete a character", "delete"),
-        Status => ("next / previous status", "status"),
-        Toggle => ("milestone done / not done", "done"),
-        MarkDone => ("mark the milestone done", "done"),
-        EndYear => ("end year earlier / later", "end"),
-        StartYear => ("start year earlier / later", "start"),
-        Add => ("add program, milestone, target", "add"),
-        Delete => ("delete (asks first)", "delete"),
-        Reorder => ("move down / up in list", "reorder"),
-        Edit => ("edit", "edit"),
-        EditHeader => ("edit the plan's title, region and period", "edit plan"),
-        Undo => ("undo", "undo"),
-        Redo => ("redo", "redo"),
-        Save => ("save", "save"),
-        FormNext => ("next / previous field", "field"),
-        FormAccept => ("accept the form", "accept"),
-        FormCancel => ("cancel", "cancel"),
-        FormPick => ("pick: previous / next, Space toggles", "pick"),
-        FormWord => ("delete the word before the cursor", "word"),
-        FormClear => ("clear the field", "clear"),
-        FormCursor => ("cursor left / right, start / end", "cursor"),
-        ConfirmYes => ("yes", "yes"),
-        ConfirmNo => ("no", "no"),
-        QuitSave => ("save, then quit", "save"),
-        QuitDiscard => ("quit without saving", "discard"),
-        QuitCancel => ("keep working", "cancel"),
-        KeepMine => ("keep my value", "mine"),
-        KeepTheirs => ("keep their value", "theirs"),
-        DontSave => ("do not save now", "cancel"),
-        Recover => ("restore the kept edits", "restore"),
-        Discard => ("discard the kept edits", "discard"),
-        Print => ("report of this view to a file", "print"),
-        ChoosePrint => ("report of this view, pick format", "print as"),
-        PrintText => ("plain text", "text"),
-        PrintMarkdown => ("Markdown", "Markdown"),
-        PrintCsv => ("CSV", "CSV"),
-        PrintJson => ("JSON", "JSON"),
-    }
-}
-
-fn id_keys(h: crate::tui::keymap::Help) -> (&'static str, &'static str) {
-    use crate::tui::keymap::Help::*;
-    match h {
-        Quit => ("keluar", "keluar"),
-        Help => ("bantuan ini", "bantuan"),
-        Views => ("dasbor, dimensi, linimasa", "tampilan"),
-        NextView => ("tampilan berikut / sebelumnya", "tampilan"),
-        Move => ("pindah", "pindah"),
-        Page => ("halaman naik / turun", "halaman"),
-        Ends => ("awal / akhir", "ujung"),
-        Filter => ("saring: id, nama, OPD", "saring"),
-        Back => ("kembali, atau hapus saringan", "kembali"),
-        SwitchList => ("pindah antara kedua daftar", "daftar"),
-        OpenProgram => ("buka program", "buka"),
-        Open => ("buka", "buka"),
-        Panes => ("pindah antar panel", "panel"),
-        Years => ("geser tahun", "tahun"),
-        CloseHelp => ("tutup bantuan", "tutup"),
-        FilterKeep => ("simpan saringan", "simpan"),
-        FilterClear => ("hapus saringan", "hapus"),
-        FilterDelete => ("hapus satu karakter", "hapus"),
-        Status => ("status berikut / sebelumnya", "status"),
-        Toggle => ("tonggak selesai / belum", "selesai"),
-        MarkDone => ("tandai tonggak selesai", "selesai"),
-        EndYear => ("tahun akhir lebih awal / lambat", "akhir"),
-        StartYear => ("tahun mulai lebih awal / lambat", "mulai"),
-        Add => ("tambah program, tonggak atau target", "tambah"),
-        Delete => ("hapus (ditanya dulu)", "hapus"),
-        Reorder => ("geser turun / naik di daftar", "urutan"),
-        Edit => ("ubah", "ubah"),
-        EditHeader => ("ubah judul, wilayah dan periode rencana", "ubah rencana"),
-        Undo => ("batalkan", "batal"),
-        Redo => ("ulangi", "ulangi"),
-        Save => ("simpan", "simpan"),
-        FormNext => ("kolom berikut / sebelumnya", "kolom"),
-        FormAccept => ("terima isian", "terima"),
-        FormCancel => ("batal", "batal"),
-        FormPick => ("pilih: sebelumnya / berikutnya, Spasi menandai", "pilih"),
-        FormWord => ("hapus kata sebelum kursor", "kata"),
-        FormClear => ("kosongkan kolom", "kosongkan"),
-        FormCursor => ("kursor kiri / kanan, awal / akhir", "kursor"),
-        ConfirmYes => ("ya", "ya"),
-        ConfirmNo => ("tidak", "tidak"),
-        QuitSave => ("simpan, lalu keluar", "simpan"),
-        QuitDiscard => ("keluar tanpa menyimpan", "buang"),
-        QuitCancel => ("lanjut bekerja", "batal"),
-        KeepMine => ("pakai nilai saya", "saya"),
-        KeepTheirs => ("pakai nilai mereka", "mereka"),
-        DontSave => ("jangan simpan sekarang", "batal"),
-        Recover => ("pulihkan perubahan", "pulihkan"),
-        Discard => ("buang perubahan", "buang"),
-        Print => ("laporan tampilan ini ke berkas", "cetak"),
-        ChoosePrint => ("laporan tampilan ini, pilih format", "cetak sebagai"),
-        PrintText => ("teks biasa", "teks"),
-        PrintMarkdown => ("Markdown", "Markdown"),
-        PrintCsv => ("CSV", "CSV"),
-        PrintJson => ("JSON", "JSON"),
-    }
-}
 
 #[cfg(test)]
 mod tests {

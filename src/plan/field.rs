@@ -1,26 +1,19 @@
-//! Reading one field's value from text, the same way for the edit forms and
-//! for `pantau set`: what a valid value is, and what to say when it is not.
+//! The field registry: every field of a programme, milestone, target,
+//! dimension and the plan's header, each one enum value that knows its name in
+//! the data file, how to read it as text, parse text into it, compare and
+//! copy it, and what it is called in each language.
+//!
+//! `pantau set`, the edit forms, the merge, the audit diff and the detail view
+//! all iterate these registries, so a new field is one variant here plus
+//! whatever `match` the compiler then says is missing. The parsing rules live
+//! here once: `status=selesai` works under English, and a form and `pantau
+//! set` accept and refuse the same values.
 
-use crate::i18n::{Text, fill};
-use crate::plan::model::{Horizon, Milestone, Plan, Program, Status, Target, parse_date};
-
-pub const PROGRAM_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "dimension",
-    "element",
-    "horizon",
-    "lead",
-    "support",
-    "funding",
-    "start",
-    "end",
-    "status",
-    "notes",
-];
-pub const MILESTONE_FIELDS: &[&str] = &["title", "due", "done"];
-pub const TARGET_FIELDS: &[&str] = &["year", "indicator", "unit", "baseline", "target", "actual"];
+use crate::i18n::{FieldLabels, Lang, Text, fill};
+use crate::plan::edit::Header;
+use crate::plan::model::{
+    Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target, parse_date,
+};
 
 /// The usual funding sources; a file may name others.
 pub const FUNDING: &[&str] = &["APBD", "APBN", "DAK", "CSR", "KPBU", "Swasta"];
@@ -38,13 +31,20 @@ pub enum FieldError {
         expected: String,
     },
     NoSuchItem {
-        what: &'static str,
+        what: Item,
         number: usize,
         count: usize,
     },
     Required {
         field: String,
     },
+}
+
+/// A programme's lists that `pantau set` addresses by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Milestone,
+    Target,
 }
 
 impl FieldError {
@@ -64,10 +64,9 @@ impl FieldError {
                 number,
                 count,
             } => {
-                let what = if *what == "milestone" {
-                    t.f_milestone
-                } else {
-                    t.f_target
+                let what = match what {
+                    Item::Milestone => t.f_milestone,
+                    Item::Target => t.f_target,
                 };
                 fill(t.f_no_such_item, &[&what, number, count])
             }
@@ -93,7 +92,48 @@ fn bad(field: &str, value: &str, expected: String) -> FieldError {
     }
 }
 
-/// A required one-line text: trimmed, not empty, no line breaks.
+/// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
+/// "InProgress" are the same name.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
+
+impl Status {
+    /// A status by its data-file name (`InProgress`) or its name in either
+    /// language (`In progress`, `Berjalan`), ignoring case, spaces, `-` and `_`.
+    pub fn parse(name: &str) -> Option<Status> {
+        let want = fold(name);
+        Status::ALL.into_iter().find(|s| {
+            fold(s.key()) == want || LANGS.iter().any(|l| fold(l.text().status(*s)) == want)
+        })
+    }
+}
+
+impl Horizon {
+    /// A horizon by its data-file name (`QuickWin`) or its name in either
+    /// language, long or short (`Medium term`, `Jangka menengah`, `Menengah`).
+    pub fn parse(name: &str) -> Option<Horizon> {
+        let want = fold(name);
+        Horizon::ALL.into_iter().find(|h| {
+            fold(h.key()) == want
+                || LANGS.iter().any(|l| {
+                    let t = l.text();
+                    fold(t.horizon(*h)) == want || fold(t.horizon_short(*h)) == want
+                })
+        })
+    }
+}
+
+fn keys<const N: usize>(keys: [&str; N]) -> String {
+    keys.join(" | ")
+}
+
+/// A required one-line text: trimmed, not empty.
 pub fn line(field: &str, value: &str) -> Result<String, FieldError> {
     let value = value.trim();
     if value.is_empty() {
@@ -104,41 +144,28 @@ pub fn line(field: &str, value: &str) -> Result<String, FieldError> {
     Ok(value.to_string())
 }
 
-pub fn status(field: &str, value: &str, t: &Text) -> Result<Status, FieldError> {
-    let v = value.trim();
-    Status::ALL
-        .into_iter()
-        .find(|s| s.key().eq_ignore_ascii_case(v) || t.status(*s).eq_ignore_ascii_case(v))
-        .ok_or_else(|| {
-            bad(
-                field,
-                value,
-                fill(t.f_one_of, &[&keys(Status::ALL.map(Status::key))]),
-            )
-        })
+fn status(field: &str, value: &str, t: &Text) -> Result<Status, FieldError> {
+    Status::parse(value).ok_or_else(|| {
+        bad(
+            field,
+            value,
+            fill(t.f_one_of, &[&keys(Status::ALL.map(Status::key))]),
+        )
+    })
 }
 
-pub fn horizon(field: &str, value: &str, t: &Text) -> Result<Horizon, FieldError> {
-    let v = value.trim();
-    Horizon::ALL
-        .into_iter()
-        .find(|h| h.key().eq_ignore_ascii_case(v) || t.horizon(*h).eq_ignore_ascii_case(v))
-        .ok_or_else(|| {
-            bad(
-                field,
-                value,
-                fill(t.f_one_of, &[&keys(Horizon::ALL.map(Horizon::key))]),
-            )
-        })
-}
-
-fn keys<const N: usize>(keys: [&str; N]) -> String {
-    keys.join(" | ")
+fn horizon(field: &str, value: &str, t: &Text) -> Result<Horizon, FieldError> {
+    Horizon::parse(value).ok_or_else(|| {
+        bad(
+            field,
+            value,
+            fill(t.f_one_of, &[&keys(Horizon::ALL.map(Horizon::key))]),
+        )
+    })
 }
 
 /// A year inside the plan's period.
-pub fn year(field: &str, value: &str, plan: &Plan, t: &Text) -> Result<i32, FieldError> {
-    let period = plan.period;
+fn year(field: &str, value: &str, period: Period, t: &Text) -> Result<i32, FieldError> {
     let expected = || fill(t.f_year_in, &[&period.start, &period.end]);
     let year: i32 = value
         .trim()
@@ -151,15 +178,23 @@ pub fn year(field: &str, value: &str, plan: &Plan, t: &Text) -> Result<i32, Fiel
     }
 }
 
+/// Any year, for the plan's own period (validation checks its range).
+fn any_year(field: &str, value: &str, t: &Text) -> Result<i32, FieldError> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| bad(field, value, t.f_year.to_string()))
+}
+
 /// A strict `YYYY-MM-DD` calendar date, kept as written.
-pub fn date(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
+fn date(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
     let v = value.trim();
     parse_date(v)
         .map(|_| v.to_string())
         .ok_or_else(|| bad(field, value, t.f_date.to_string()))
 }
 
-pub fn boolean(field: &str, value: &str, t: &Text) -> Result<bool, FieldError> {
+fn boolean(field: &str, value: &str, t: &Text) -> Result<bool, FieldError> {
     match value.trim().to_lowercase().as_str() {
         "true" | "yes" | "ya" | "y" | "1" | "done" | "selesai" => Ok(true),
         "false" | "no" | "tidak" | "n" | "0" => Ok(false),
@@ -168,7 +203,7 @@ pub fn boolean(field: &str, value: &str, t: &Text) -> Result<bool, FieldError> {
 }
 
 /// A finite number; a decimal comma is read as Indonesians write it.
-pub fn number(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
+fn number(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
     let v = value.trim().replace(',', ".");
     v.parse::<f64>()
         .ok()
@@ -177,7 +212,7 @@ pub fn number(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
 }
 
 /// A number, or nothing (empty, `-`, `none`) when not yet known.
-pub fn optional_number(field: &str, value: &str, t: &Text) -> Result<Option<f64>, FieldError> {
+fn optional_number(field: &str, value: &str, t: &Text) -> Result<Option<f64>, FieldError> {
     match value.trim().to_lowercase().as_str() {
         "" | "-" | "—" | "none" | "tidak ada" => Ok(None),
         _ => number(field, value, t).map(Some),
@@ -185,7 +220,7 @@ pub fn optional_number(field: &str, value: &str, t: &Text) -> Result<Option<f64>
 }
 
 /// A comma-separated list, trimmed, without empty items.
-pub fn list(value: &str) -> Vec<String> {
+fn list(value: &str) -> Vec<String> {
     value
         .split(',')
         .map(str::trim)
@@ -194,61 +229,544 @@ pub fn list(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// An existing dimension id.
-pub fn dimension(field: &str, value: &str, plan: &Plan, t: &Text) -> Result<String, FieldError> {
-    let v = value.trim();
-    plan.dimension(v).map(|d| d.id.clone()).ok_or_else(|| {
-        let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
-        bad(field, value, fill(t.f_one_of, &[&ids.join(" | ")]))
-    })
+fn optional(value: Option<f64>) -> String {
+    value.map_or_else(|| "none".to_string(), |n| n.to_string())
 }
 
-/// One of the dimension's elements, or empty.
-pub fn element(
-    field: &str,
-    value: &str,
-    dimension: &str,
-    plan: &Plan,
-    t: &Text,
-) -> Result<String, FieldError> {
-    let v = value.trim();
-    let Some(d) = plan.dimension(dimension) else {
-        return Ok(v.to_string());
+/// What parsing a programme's field needs to know besides the text: the
+/// plan (dimensions, period, other ids), which programme it is (`None` for a
+/// new one), and the language for the reasons.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub index: Option<usize>,
+    pub t: &'a Text,
+}
+
+/// Defines a registry enum with its variants in data-file order, `ALL`, the data-file name and the lookup by name.
+macro_rules! registry {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name in the data file and in `pantau set`.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            pub fn from_name(name: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|f| f.name() == name)
+            }
+        }
     };
-    if v.is_empty() || d.elements.is_empty() || d.elements.iter().any(|e| e == v) {
-        Ok(v.to_string())
-    } else {
-        Err(bad(
-            field,
-            value,
-            fill(t.f_one_of, &[&d.elements.join(" | ")]),
-        ))
+}
+
+registry! {
+    /// A programme's own fields (its milestones and targets have their own registries).
+    ProgramField {
+        Id => "id",
+        Name => "name",
+        Description => "description",
+        Dimension => "dimension",
+        Element => "element",
+        Horizon => "horizon",
+        Lead => "lead",
+        Support => "support",
+        Funding => "funding",
+        Start => "start",
+        End => "end",
+        Status => "status",
+        Notes => "notes",
     }
 }
 
-/// A program id that no other program (other than `index`) uses.
-pub fn program_id(
-    field: &str,
-    value: &str,
-    plan: &Plan,
-    index: Option<usize>,
-    t: &Text,
-) -> Result<String, FieldError> {
-    let v = line(field, value)?;
-    let taken = plan
-        .programs
-        .iter()
-        .enumerate()
-        .any(|(i, p)| Some(i) != index && p.id == v);
-    if taken {
-        Err(bad(field, value, t.f_id_taken.to_string()))
-    } else {
-        Ok(v)
+registry! {
+    MilestoneField {
+        Title => "title",
+        Due => "due",
+        Done => "done",
     }
 }
 
-/// Sets `path` (`status`, `milestone.2.done`, `target.1.actual`) of program
-/// `index` to the value written as text. The caller validates the whole plan after.
+registry! {
+    TargetField {
+        Year => "year",
+        Indicator => "indicator",
+        Unit => "unit",
+        Baseline => "baseline",
+        Target => "target",
+        Actual => "actual",
+    }
+}
+
+registry! {
+    DimensionField {
+        Name => "name",
+        Lead => "lead",
+        Elements => "elements",
+    }
+}
+
+registry! {
+    /// The plan's own fields; the period's two years are edited separately.
+    HeaderField {
+        Title => "title",
+        Region => "region",
+        Vision => "vision",
+        PeriodStart => "period.start",
+        PeriodEnd => "period.end",
+    }
+}
+
+impl ProgramField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l: &FieldLabels = &lang.text().fields;
+        match self {
+            ProgramField::Name => l.name,
+            ProgramField::Id => l.id,
+            ProgramField::Description => l.description,
+            ProgramField::Dimension => l.dimension,
+            ProgramField::Element => l.element,
+            ProgramField::Horizon => l.horizon,
+            ProgramField::Lead => l.lead,
+            ProgramField::Support => l.support,
+            ProgramField::Funding => l.funding,
+            ProgramField::Start => l.start,
+            ProgramField::End => l.end,
+            ProgramField::Status => l.status,
+            ProgramField::Notes => l.notes,
+        }
+    }
+
+    /// The value as text, as [`ProgramField::parse_into`] reads it back.
+    pub fn get(self, p: &Program) -> String {
+        match self {
+            ProgramField::Name => p.name.clone(),
+            ProgramField::Id => p.id.clone(),
+            ProgramField::Description => p.description.clone(),
+            ProgramField::Dimension => p.dimension.clone(),
+            ProgramField::Element => p.element.clone(),
+            ProgramField::Horizon => p.horizon.key().to_string(),
+            ProgramField::Lead => p.lead.clone(),
+            ProgramField::Support => p.support.join(", "),
+            ProgramField::Funding => p.funding.join(", "),
+            ProgramField::Start => p.start.to_string(),
+            ProgramField::End => p.end.to_string(),
+            ProgramField::Status => p.status.key().to_string(),
+            ProgramField::Notes => p.notes.clone(),
+        }
+    }
+
+    /// The value as the views show it: statuses and horizons in words.
+    pub fn show(self, p: &Program, lang: Lang) -> String {
+        let t = lang.text();
+        match self {
+            ProgramField::Horizon => t.horizon(p.horizon).to_string(),
+            ProgramField::Status => t.status(p.status).to_string(),
+            other => other.get(p),
+        }
+    }
+
+    /// Reads `value` into `p`'s field, or says why it is not a valid value.
+    /// Checks that need the whole plan afterwards are validation's.
+    pub fn parse_into(self, p: &mut Program, value: &str, cx: Context) -> Result<(), FieldError> {
+        let (name, t, plan) = (self.name(), cx.t, cx.plan);
+        match self {
+            ProgramField::Name => p.name = line(name, value)?,
+            ProgramField::Id => {
+                let id = line(name, value)?;
+                let taken = plan
+                    .programs
+                    .iter()
+                    .enumerate()
+                    .any(|(i, other)| Some(i) != cx.index && other.id == id);
+                if taken {
+                    return Err(bad(name, value, t.f_id_taken.to_string()));
+                }
+                p.id = id;
+            }
+            ProgramField::Description => p.description = value.to_string(),
+            ProgramField::Dimension => {
+                let v = value.trim();
+                p.dimension = plan.dimension(v).map(|d| d.id.clone()).ok_or_else(|| {
+                    let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
+                    bad(name, value, fill(t.f_one_of, &[&ids.join(" | ")]))
+                })?;
+                // The old element belongs to the old dimension.
+                if !element_fits(plan, &p.dimension, &p.element) {
+                    p.element.clear();
+                }
+            }
+            ProgramField::Element => {
+                let v = value.trim();
+                if !element_fits(plan, &p.dimension, v) {
+                    let elements = plan
+                        .dimension(&p.dimension)
+                        .map(|d| d.elements.join(" | "))
+                        .unwrap_or_default();
+                    return Err(bad(name, value, fill(t.f_one_of, &[&elements])));
+                }
+                p.element = v.to_string();
+            }
+            ProgramField::Horizon => p.horizon = horizon(name, value, t)?,
+            ProgramField::Lead => p.lead = value.trim().to_string(),
+            ProgramField::Support => p.support = list(value),
+            ProgramField::Funding => p.funding = list(value),
+            ProgramField::Start => p.start = year(name, value, plan.period, t)?,
+            ProgramField::End => p.end = year(name, value, plan.period, t)?,
+            ProgramField::Status => p.status = status(name, value, t)?,
+            ProgramField::Notes => p.notes = value.to_string(),
+        }
+        Ok(())
+    }
+
+    /// Whether two versions of a programme agree on this field.
+    pub fn same(self, a: &Program, b: &Program) -> bool {
+        match self {
+            ProgramField::Name => a.name == b.name,
+            ProgramField::Id => a.id == b.id,
+            ProgramField::Description => a.description == b.description,
+            ProgramField::Dimension => a.dimension == b.dimension,
+            ProgramField::Element => a.element == b.element,
+            ProgramField::Horizon => a.horizon == b.horizon,
+            ProgramField::Lead => a.lead == b.lead,
+            ProgramField::Support => a.support == b.support,
+            ProgramField::Funding => a.funding == b.funding,
+            ProgramField::Start => a.start == b.start,
+            ProgramField::End => a.end == b.end,
+            ProgramField::Status => a.status == b.status,
+            ProgramField::Notes => a.notes == b.notes,
+        }
+    }
+
+    /// Copies this field from `src` into `dst`.
+    pub fn copy(self, dst: &mut Program, src: &Program) {
+        match self {
+            ProgramField::Name => dst.name.clone_from(&src.name),
+            ProgramField::Id => dst.id.clone_from(&src.id),
+            ProgramField::Description => dst.description.clone_from(&src.description),
+            ProgramField::Dimension => dst.dimension.clone_from(&src.dimension),
+            ProgramField::Element => dst.element.clone_from(&src.element),
+            ProgramField::Horizon => dst.horizon = src.horizon,
+            ProgramField::Lead => dst.lead.clone_from(&src.lead),
+            ProgramField::Support => dst.support.clone_from(&src.support),
+            ProgramField::Funding => dst.funding.clone_from(&src.funding),
+            ProgramField::Start => dst.start = src.start,
+            ProgramField::End => dst.end = src.end,
+            ProgramField::Status => dst.status = src.status,
+            ProgramField::Notes => dst.notes.clone_from(&src.notes),
+        }
+    }
+}
+
+/// An element belongs to its dimension, or is empty, or the dimension names none.
+fn element_fits(plan: &Plan, dimension: &str, element: &str) -> bool {
+    match plan.dimension(dimension) {
+        None => true,
+        Some(d) => {
+            element.is_empty() || d.elements.is_empty() || d.elements.iter().any(|e| e == element)
+        }
+    }
+}
+
+impl MilestoneField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().fields;
+        match self {
+            MilestoneField::Title => l.title,
+            MilestoneField::Due => l.due,
+            MilestoneField::Done => l.done,
+        }
+    }
+
+    pub fn get(self, m: &Milestone) -> String {
+        match self {
+            MilestoneField::Title => m.title.clone(),
+            MilestoneField::Due => m.due.clone(),
+            MilestoneField::Done => m.done.to_string(),
+        }
+    }
+
+    /// `path` names the field in messages (`milestone.2.due` for `set`).
+    pub fn parse_into(
+        self,
+        m: &mut Milestone,
+        path: &str,
+        value: &str,
+        t: &Text,
+    ) -> Result<(), FieldError> {
+        match self {
+            MilestoneField::Title => m.title = line(path, value)?,
+            MilestoneField::Due => m.due = date(path, value, t)?,
+            MilestoneField::Done => m.done = boolean(path, value, t)?,
+        }
+        Ok(())
+    }
+}
+
+impl TargetField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().fields;
+        match self {
+            TargetField::Indicator => l.indicator,
+            TargetField::Year => l.year,
+            TargetField::Unit => l.unit,
+            TargetField::Baseline => l.baseline,
+            TargetField::Target => l.target,
+            TargetField::Actual => l.actual,
+        }
+    }
+
+    pub fn get(self, x: &Target) -> String {
+        match self {
+            TargetField::Indicator => x.indicator.clone(),
+            TargetField::Year => x.year.to_string(),
+            TargetField::Unit => x.unit.clone(),
+            TargetField::Baseline => optional(x.baseline),
+            TargetField::Target => x.target.to_string(),
+            TargetField::Actual => optional(x.actual),
+        }
+    }
+
+    /// The value as a form shows it for editing: an unknown number is empty.
+    pub fn edit_text(self, x: &Target) -> String {
+        match self {
+            TargetField::Baseline => x.baseline.map_or_else(String::new, |v| v.to_string()),
+            TargetField::Actual => x.actual.map_or_else(String::new, |v| v.to_string()),
+            other => other.get(x),
+        }
+    }
+
+    pub fn parse_into(
+        self,
+        x: &mut Target,
+        path: &str,
+        value: &str,
+        period: Period,
+        t: &Text,
+    ) -> Result<(), FieldError> {
+        match self {
+            TargetField::Indicator => x.indicator = line(path, value)?,
+            TargetField::Year => x.year = year(path, value, period, t)?,
+            TargetField::Unit => x.unit = value.trim().to_string(),
+            TargetField::Baseline => x.baseline = optional_number(path, value, t)?,
+            TargetField::Target => x.target = number(path, value, t)?,
+            TargetField::Actual => x.actual = optional_number(path, value, t)?,
+        }
+        Ok(())
+    }
+}
+
+impl DimensionField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().fields;
+        match self {
+            DimensionField::Name => l.name,
+            DimensionField::Lead => l.lead,
+            DimensionField::Elements => l.elements,
+        }
+    }
+
+    pub fn get(self, d: &Dimension) -> String {
+        match self {
+            DimensionField::Name => d.name.clone(),
+            DimensionField::Lead => d.lead.clone(),
+            DimensionField::Elements => d.elements.join(", "),
+        }
+    }
+
+    pub fn parse_into(self, d: &mut Dimension, value: &str) -> Result<(), FieldError> {
+        match self {
+            DimensionField::Name => d.name = line(self.name(), value)?,
+            DimensionField::Lead => d.lead = value.trim().to_string(),
+            DimensionField::Elements => d.elements = list(value),
+        }
+        Ok(())
+    }
+
+    pub fn copy(self, dst: &mut Dimension, src: &Dimension) {
+        match self {
+            DimensionField::Name => dst.name.clone_from(&src.name),
+            DimensionField::Lead => dst.lead.clone_from(&src.lead),
+            DimensionField::Elements => dst.elements.clone_from(&src.elements),
+        }
+    }
+}
+
+impl HeaderField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().fields;
+        match self {
+            HeaderField::Title => l.title,
+            HeaderField::Region => l.region,
+            HeaderField::Vision => l.vision,
+            HeaderField::PeriodStart => l.period_start,
+            HeaderField::PeriodEnd => l.period_end,
+        }
+    }
+
+    pub fn get(self, h: &Header) -> String {
+        match self {
+            HeaderField::Title => h.title.clone(),
+            HeaderField::Region => h.region.clone(),
+            HeaderField::Vision => h.vision.clone(),
+            HeaderField::PeriodStart => h.period.start.to_string(),
+            HeaderField::PeriodEnd => h.period.end.to_string(),
+        }
+    }
+
+    pub fn parse_into(self, h: &mut Header, value: &str, t: &Text) -> Result<(), FieldError> {
+        match self {
+            HeaderField::Title => h.title = value.trim().to_string(),
+            HeaderField::Region => h.region = value.trim().to_string(),
+            HeaderField::Vision => h.vision = value.to_string(),
+            HeaderField::PeriodStart => h.period.start = any_year(self.name(), value, t)?,
+            HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value, t)?,
+        }
+        Ok(())
+    }
+
+    pub fn copy(self, dst: &mut Header, src: &Header) {
+        match self {
+            HeaderField::Title => dst.title.clone_from(&src.title),
+            HeaderField::Region => dst.region.clone_from(&src.region),
+            HeaderField::Vision => dst.vision.clone_from(&src.vision),
+            HeaderField::PeriodStart => dst.period.start = src.period.start,
+            HeaderField::PeriodEnd => dst.period.end = src.period.end,
+        }
+    }
+}
+
+/// A field of a programme as `pantau set` names it: `status`,
+/// `milestone.2.done`, `target.1.actual` (items counted from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldPath {
+    Program(ProgramField),
+    /// The milestone's index from 0.
+    Milestone(usize, MilestoneField),
+    Target(usize, TargetField),
+}
+
+impl FieldPath {
+    /// Every path `set` understands, for "valid fields" in errors and help.
+    pub fn valid_names() -> Vec<String> {
+        let mut valid: Vec<String> = ProgramField::ALL
+            .iter()
+            .map(|f| f.name().to_string())
+            .collect();
+        valid.extend(
+            MilestoneField::ALL
+                .iter()
+                .map(|f| format!("milestone.N.{}", f.name())),
+        );
+        valid.extend(
+            TargetField::ALL
+                .iter()
+                .map(|f| format!("target.N.{}", f.name())),
+        );
+        valid
+    }
+
+    /// Reads a path; the item number is checked against `p`.
+    pub fn parse(path: &str, p: &Program) -> Result<FieldPath, FieldError> {
+        let unknown = || FieldError::UnknownField {
+            field: path.to_string(),
+            valid: FieldPath::valid_names(),
+        };
+        let mut parts = path.splitn(3, '.');
+        let head = parts.next().unwrap_or_default();
+        match (head, parts.next(), parts.next()) {
+            (field, None, None) => ProgramField::from_name(field)
+                .map(FieldPath::Program)
+                .ok_or_else(unknown),
+            (list @ ("milestone" | "target"), Some(n), Some(field)) => {
+                let (what, count) = if list == "milestone" {
+                    (Item::Milestone, p.milestones.len())
+                } else {
+                    (Item::Target, p.targets.len())
+                };
+                let number: usize = n.parse().map_err(|_| unknown())?;
+                if number == 0 || number > count {
+                    return Err(FieldError::NoSuchItem {
+                        what,
+                        number,
+                        count,
+                    });
+                }
+                let unknown_sub = |names: Vec<&str>| FieldError::UnknownField {
+                    field: path.to_string(),
+                    valid: names.into_iter().map(String::from).collect(),
+                };
+                match what {
+                    Item::Milestone => MilestoneField::from_name(field)
+                        .map(|f| FieldPath::Milestone(number - 1, f))
+                        .ok_or_else(|| {
+                            unknown_sub(MilestoneField::ALL.iter().map(|f| f.name()).collect())
+                        }),
+                    Item::Target => TargetField::from_name(field)
+                        .map(|f| FieldPath::Target(number - 1, f))
+                        .ok_or_else(|| {
+                            unknown_sub(TargetField::ALL.iter().map(|f| f.name()).collect())
+                        }),
+                }
+            }
+            _ => Err(unknown()),
+        }
+    }
+
+    /// The path as `set` writes it.
+    pub fn name(self) -> String {
+        match self {
+            FieldPath::Program(f) => f.name().to_string(),
+            FieldPath::Milestone(i, f) => format!("milestone.{}.{}", i + 1, f.name()),
+            FieldPath::Target(i, f) => format!("target.{}.{}", i + 1, f.name()),
+        }
+    }
+
+    /// The value at this path in `p`, as text; `None` for a missing item.
+    pub fn get(self, p: &Program) -> Option<String> {
+        Some(match self {
+            FieldPath::Program(f) => f.get(p),
+            FieldPath::Milestone(i, f) => f.get(p.milestones.get(i)?),
+            FieldPath::Target(i, f) => f.get(p.targets.get(i)?),
+        })
+    }
+
+    /// Reads `value` into the field of `p` at this path.
+    pub fn parse_into(self, p: &mut Program, value: &str, cx: Context) -> Result<(), FieldError> {
+        let path = self.name();
+        match self {
+            FieldPath::Program(f) => f.parse_into(p, value, cx),
+            FieldPath::Milestone(i, f) => match p.milestones.get_mut(i) {
+                Some(m) => f.parse_into(m, &path, value, cx.t),
+                None => Err(FieldError::NoSuchItem {
+                    what: Item::Milestone,
+                    number: i + 1,
+                    count: p.milestones.len(),
+                }),
+            },
+            FieldPath::Target(i, f) => {
+                let count = p.targets.len();
+                match p.targets.get_mut(i) {
+                    Some(x) => f.parse_into(x, &path, value, cx.plan.period, cx.t),
+                    None => Err(FieldError::NoSuchItem {
+                        what: Item::Target,
+                        number: i + 1,
+                        count,
+                    }),
+                }
+            }
+        }
+    }
+}
+
+/// Sets `path` (`status`, `milestone.2.done`, `target.1.actual`) of programme
+/// `index` to the value written as text, returning the changed programme.
+/// The caller validates the whole plan after.
 pub fn set(
     plan: &Plan,
     index: usize,
@@ -257,166 +775,52 @@ pub fn set(
     t: &Text,
 ) -> Result<Program, FieldError> {
     let mut p = plan.programs[index].clone();
-    let mut parts = path.splitn(3, '.');
-    let head = parts.next().unwrap_or_default();
-    match (head, parts.next(), parts.next()) {
-        ("milestone", Some(n), Some(field)) => {
-            let m = item(&mut p.milestones, "milestone", n, path)?;
-            set_milestone(m, field, path, value, t)?;
-        }
-        ("target", Some(n), Some(field)) => {
-            let target = item(&mut p.targets, "target", n, path)?;
-            set_target(target, field, path, value, plan, t)?;
-        }
-        (field, None, None) => set_program(&mut p, field, value, plan, index, t)?,
-        _ => return Err(unknown(path, PROGRAM_FIELDS, true)),
-    }
+    let field = FieldPath::parse(path, &p)?;
+    let cx = Context {
+        plan,
+        index: Some(index),
+        t,
+    };
+    field.parse_into(&mut p, value, cx)?;
     Ok(p)
 }
 
-fn unknown(field: &str, fields: &[&str], with_items: bool) -> FieldError {
-    let mut valid: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
-    if with_items {
-        valid.extend(MILESTONE_FIELDS.iter().map(|f| format!("milestone.N.{f}")));
-        valid.extend(TARGET_FIELDS.iter().map(|f| format!("target.N.{f}")));
-    }
-    FieldError::UnknownField {
-        field: field.to_string(),
-        valid,
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The N-th (from 1, as officers count) item of a list.
-fn item<'a, T>(
-    items: &'a mut [T],
-    what: &'static str,
-    n: &str,
-    path: &str,
-) -> Result<&'a mut T, FieldError> {
-    let count = items.len();
-    let number: usize = n.parse().map_err(|_| unknown(path, PROGRAM_FIELDS, true))?;
-    if number == 0 || number > count {
-        return Err(FieldError::NoSuchItem {
-            what,
-            number,
-            count,
-        });
-    }
-    Ok(&mut items[number - 1])
-}
-
-fn set_program(
-    p: &mut Program,
-    field: &str,
-    value: &str,
-    plan: &Plan,
-    index: usize,
-    t: &Text,
-) -> Result<(), FieldError> {
-    match field {
-        "id" => p.id = program_id(field, value, plan, Some(index), t)?,
-        "name" => p.name = line(field, value)?,
-        "description" => p.description = value.to_string(),
-        "dimension" => {
-            p.dimension = dimension(field, value, plan, t)?;
-            // The old element belongs to the old dimension.
-            if element(field, &p.element, &p.dimension, plan, t).is_err() {
-                p.element.clear();
+    #[test]
+    fn statuses_and_horizons_parse_in_every_spelling_and_language() {
+        for s in Status::ALL {
+            for l in LANGS {
+                assert_eq!(Status::parse(l.text().status(s)), Some(s));
             }
+            assert_eq!(Status::parse(s.key()), Some(s));
         }
-        "element" => p.element = element(field, value, &p.dimension, plan, t)?,
-        "horizon" => p.horizon = horizon(field, value, t)?,
-        "lead" => p.lead = value.trim().to_string(),
-        "support" => p.support = list(value),
-        "funding" => p.funding = list(value),
-        "start" => p.start = year(field, value, plan, t)?,
-        "end" => p.end = year(field, value, plan, t)?,
-        "status" => p.status = status(field, value, t)?,
-        "notes" => p.notes = value.to_string(),
-        _ => return Err(unknown(field, PROGRAM_FIELDS, true)),
+        assert_eq!(Status::parse("in-progress"), Some(Status::InProgress));
+        assert_eq!(Status::parse("SELESAI"), Some(Status::Done));
+        assert_eq!(Status::parse("finished"), None);
+        assert_eq!(Horizon::parse("quick_win"), Some(Horizon::QuickWin));
+        assert_eq!(Horizon::parse("Menengah"), Some(Horizon::Medium));
     }
-    Ok(())
-}
 
-fn set_milestone(
-    m: &mut Milestone,
-    field: &str,
-    path: &str,
-    value: &str,
-    t: &Text,
-) -> Result<(), FieldError> {
-    match field {
-        "title" => m.title = line(path, value)?,
-        "due" => m.due = date(path, value, t)?,
-        "done" => m.done = boolean(path, value, t)?,
-        _ => return Err(unknown(path, MILESTONE_FIELDS, false)),
-    }
-    Ok(())
-}
-
-fn set_target(
-    target: &mut Target,
-    field: &str,
-    path: &str,
-    value: &str,
-    plan: &Plan,
-    t: &Text,
-) -> Result<(), FieldError> {
-    match field {
-        "year" => target.year = year(path, value, plan, t)?,
-        "indicator" => target.indicator = line(path, value)?,
-        "unit" => target.unit = value.trim().to_string(),
-        "baseline" => target.baseline = optional_number(path, value, t)?,
-        "target" => target.target = number(path, value, t)?,
-        "actual" => target.actual = optional_number(path, value, t)?,
-        _ => return Err(unknown(path, TARGET_FIELDS, false)),
-    }
-    Ok(())
-}
-
-/// The value of `path` in `p` as text, as `set` would read it back.
-pub fn get(p: &Program, path: &str) -> Option<String> {
-    let mut parts = path.splitn(3, '.');
-    let head = parts.next()?;
-    let opt = |v: Option<f64>| v.map_or_else(|| "none".to_string(), |n| n.to_string());
-    Some(match (head, parts.next(), parts.next()) {
-        ("milestone", Some(n), Some(field)) => {
-            let m = p.milestones.get(n.parse::<usize>().ok()?.checked_sub(1)?)?;
-            match field {
-                "title" => m.title.clone(),
-                "due" => m.due.clone(),
-                "done" => m.done.to_string(),
-                _ => return None,
-            }
+    #[test]
+    fn every_program_field_reads_back_what_it_wrote() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let t = Lang::En.text();
+        let cx = Context {
+            plan: &plan,
+            index: Some(0),
+            t,
+        };
+        let p = &plan.programs[0];
+        for f in ProgramField::ALL {
+            let mut copy = p.clone();
+            f.parse_into(&mut copy, &f.get(p), cx).unwrap();
+            assert!(f.same(&copy, p), "{f:?}");
+            assert_eq!(&copy, p, "{f:?} touched another field");
         }
-        ("target", Some(n), Some(field)) => {
-            let t = p.targets.get(n.parse::<usize>().ok()?.checked_sub(1)?)?;
-            match field {
-                "year" => t.year.to_string(),
-                "indicator" => t.indicator.clone(),
-                "unit" => t.unit.clone(),
-                "baseline" => opt(t.baseline),
-                "target" => t.target.to_string(),
-                "actual" => opt(t.actual),
-                _ => return None,
-            }
-        }
-        (field, None, None) => match field {
-            "id" => p.id.clone(),
-            "name" => p.name.clone(),
-            "description" => p.description.clone(),
-            "dimension" => p.dimension.clone(),
-            "element" => p.element.clone(),
-            "horizon" => p.horizon.key().to_string(),
-            "lead" => p.lead.clone(),
-            "support" => p.support.join(", "),
-            "funding" => p.funding.join(", "),
-            "start" => p.start.to_string(),
-            "end" => p.end.to_string(),
-            "status" => p.status.key().to_string(),
-            "notes" => p.notes.clone(),
-            _ => return None,
-        },
-        _ => return None,
-    })
+    }
 }

@@ -6,15 +6,86 @@
 //! different values, is a conflict, and the caller decides it.
 
 use crate::plan::edit::Header;
-use crate::plan::model::{Dimension, Plan, Program};
+use crate::plan::field::{DimensionField, HeaderField, ProgramField};
+use crate::plan::model::{Milestone, Plan, Program, Target};
+use std::collections::HashMap;
 
-/// The fields of a program compared one by one: the scalar ones `pantau set`
-/// knows, then milestones and targets, each compared as a whole list.
-fn fields() -> impl Iterator<Item = &'static str> {
-    crate::plan::field::PROGRAM_FIELDS
-        .iter()
-        .copied()
-        .chain(["milestones", "targets"])
+/// What a merge compares in a programme: each field of the registry, then
+/// the milestones and the targets, each (for now) as a whole list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Field(ProgramField),
+    Milestones,
+    Targets,
+}
+
+impl Part {
+    fn all() -> impl Iterator<Item = Part> {
+        ProgramField::ALL
+            .iter()
+            .map(|f| Part::Field(*f))
+            .chain([Part::Milestones, Part::Targets])
+    }
+
+    /// The name in conflicts and the audit log.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Field(f) => f.name(),
+            Part::Milestones => "milestones",
+            Part::Targets => "targets",
+        }
+    }
+
+    fn same(self, a: &Program, b: &Program) -> bool {
+        match self {
+            Part::Field(f) => f.same(a, b),
+            Part::Milestones => a.milestones == b.milestones,
+            Part::Targets => a.targets == b.targets,
+        }
+    }
+
+    fn copy(self, dst: &mut Program, src: &Program) {
+        match self {
+            Part::Field(f) => f.copy(dst, src),
+            Part::Milestones => dst.milestones.clone_from(&src.milestones),
+            Part::Targets => dst.targets.clone_from(&src.targets),
+        }
+    }
+
+    /// The value as one line of text, for conflict prompts and the audit log.
+    pub fn show(self, p: &Program) -> String {
+        match self {
+            Part::Field(f) => f.get(p),
+            Part::Milestones => p
+                .milestones
+                .iter()
+                .map(show_milestone)
+                .collect::<Vec<_>>()
+                .join("; "),
+            Part::Targets => p
+                .targets
+                .iter()
+                .map(show_target)
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
+fn show_milestone(m: &Milestone) -> String {
+    format!("[{}] {} {}", if m.done { "x" } else { " " }, m.due, m.title)
+}
+
+fn show_target(t: &Target) -> String {
+    let opt = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |n| n.to_string());
+    format!(
+        "{} {}: {} -> {} (actual {})",
+        t.year,
+        t.indicator,
+        opt(t.baseline),
+        t.target,
+        opt(t.actual)
+    )
 }
 
 /// A field both sides changed differently.
@@ -33,99 +104,18 @@ pub enum Choice {
     Theirs,
 }
 
-/// Whether two programs agree on `field`.
-fn same(a: &Program, b: &Program, field: &str) -> bool {
-    match field {
-        "id" => a.id == b.id,
-        "name" => a.name == b.name,
-        "description" => a.description == b.description,
-        "dimension" => a.dimension == b.dimension,
-        "element" => a.element == b.element,
-        "horizon" => a.horizon == b.horizon,
-        "lead" => a.lead == b.lead,
-        "support" => a.support == b.support,
-        "funding" => a.funding == b.funding,
-        "start" => a.start == b.start,
-        "end" => a.end == b.end,
-        "status" => a.status == b.status,
-        "milestones" => a.milestones == b.milestones,
-        "targets" => a.targets == b.targets,
-        "notes" => a.notes == b.notes,
-        _ => true,
-    }
+/// The parts that differ between two versions of a program.
+pub fn changed_parts(before: &Program, after: &Program) -> Vec<Part> {
+    Part::all().filter(|f| !f.same(before, after)).collect()
 }
 
-/// Copies `field` from `src` into `dst`.
-fn take(dst: &mut Program, src: &Program, field: &str) {
-    match field {
-        "id" => dst.id = src.id.clone(),
-        "name" => dst.name = src.name.clone(),
-        "description" => dst.description = src.description.clone(),
-        "dimension" => dst.dimension = src.dimension.clone(),
-        "element" => dst.element = src.element.clone(),
-        "horizon" => dst.horizon = src.horizon,
-        "lead" => dst.lead = src.lead.clone(),
-        "support" => dst.support = src.support.clone(),
-        "funding" => dst.funding = src.funding.clone(),
-        "start" => dst.start = src.start,
-        "end" => dst.end = src.end,
-        "status" => dst.status = src.status,
-        "milestones" => dst.milestones = src.milestones.clone(),
-        "targets" => dst.targets = src.targets.clone(),
-        "notes" => dst.notes = src.notes.clone(),
-        _ => {}
-    }
-}
-
-/// A field's value as one line of text, for conflict prompts and the audit log.
-pub fn show(p: &Program, field: &str) -> String {
-    match field {
-        "milestones" => p
-            .milestones
-            .iter()
-            .map(|m| format!("[{}] {} {}", if m.done { "x" } else { " " }, m.due, m.title))
-            .collect::<Vec<_>>()
-            .join("; "),
-        "targets" => p
-            .targets
-            .iter()
-            .map(|t| {
-                let opt = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |n| n.to_string());
-                format!(
-                    "{} {}: {} -> {} (actual {})",
-                    t.year,
-                    t.indicator,
-                    opt(t.baseline),
-                    t.target,
-                    opt(t.actual)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        field => crate::plan::field::get(p, field).unwrap_or_default(),
-    }
-}
-
-/// The fields that differ between two versions of a program.
-pub fn changed_fields<'a>(before: &Program, after: &Program) -> Vec<&'a str> {
-    fields().filter(|f| !same(before, after, f)).collect()
-}
-
-fn dimension_fields(d: &Dimension) -> [(&'static str, String); 3] {
-    [
-        ("name", d.name.clone()),
-        ("lead", d.lead.clone()),
-        ("elements", d.elements.join(", ")),
-    ]
-}
-
-fn header_fields(h: &Header) -> [(&'static str, String); 4] {
-    [
-        ("title", h.title.clone()),
-        ("region", h.region.clone()),
-        ("vision", h.vision.clone()),
-        ("period", format!("{}-{}", h.period.start, h.period.end)),
-    ]
+/// Programmes by id, for lookups that stay linear in the plan.
+fn by_id(plan: &Plan) -> HashMap<&str, usize> {
+    plan.programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect()
 }
 
 /// Merges. `decide` answers each conflict; with `None` from it the conflict
@@ -150,28 +140,21 @@ pub fn merge(
     };
 
     // The plan's own fields.
-    let (hb, hm, ht) = (Header::of(base), Header::of(mine), Header::of(theirs));
-    let mut header = ht.clone();
-    for ((name, b), ((_, m), (_, t))) in header_fields(&hb)
-        .into_iter()
-        .zip(header_fields(&hm).into_iter().zip(header_fields(&ht)))
-    {
+    let (hb, hm) = (Header::of(base), Header::of(mine));
+    let mut header = Header::of(theirs);
+    for &f in HeaderField::ALL {
+        let (b, m, t) = (f.get(&hb), f.get(&hm), f.get(&header));
         if m != b
             && m != t
             && (t == b
                 || resolve(Conflict {
                     subject: "plan".into(),
-                    field: name.into(),
+                    field: f.name().into(),
                     mine: m,
                     theirs: t,
                 }) == Choice::Mine)
         {
-            match name {
-                "title" => header.title = hm.title.clone(),
-                "region" => header.region = hm.region.clone(),
-                "vision" => header.vision = hm.vision.clone(),
-                _ => header.period = hm.period,
-            }
+            f.copy(&mut header, &hm);
         }
     }
     merged.title = header.title;
@@ -188,32 +171,31 @@ pub fn merge(
             continue;
         };
         let subject = format!("dimension:{}", dm.id);
-        let fields = dimension_fields(db)
-            .into_iter()
-            .zip(dimension_fields(dm).into_iter().zip(dimension_fields(dt)));
-        for ((name, b), ((_, m), (_, t))) in fields {
+        for &f in DimensionField::ALL {
+            let (b, m, t) = (f.get(db), f.get(dm), f.get(dt));
             if m != b
                 && m != t
                 && (t == b
                     || resolve(Conflict {
                         subject: subject.clone(),
-                        field: name.into(),
+                        field: f.name().into(),
                         mine: m,
                         theirs: t,
                     }) == Choice::Mine)
             {
-                match name {
-                    "name" => dt.name = dm.name.clone(),
-                    "lead" => dt.lead = dm.lead.clone(),
-                    _ => dt.elements = dm.elements.clone(),
-                }
+                f.copy(dt, dm);
             }
         }
     }
 
     // Programs, by id: changed and added by me.
+    let in_base = by_id(base);
     for pm in &mine.programs {
-        let pb = base.programs.iter().find(|p| p.id == pm.id);
+        let pb = in_base.get(pm.id.as_str()).map(|&i| &base.programs[i]);
+        // Unchanged by me: theirs stands, whatever it is.
+        if pb == Some(pm) {
+            continue;
+        }
         match (pb, merged.programs.iter().position(|p| p.id == pm.id)) {
             (Some(pb), Some(at)) => {
                 let result = merge_program(Some(pb), pm, &merged.programs[at], &mut resolve);
@@ -242,8 +224,9 @@ pub fn merge(
         }
     }
     // Deleted by me: gone, unless they changed it meanwhile.
+    let in_mine = by_id(mine);
     for pb in &base.programs {
-        if mine.programs.iter().any(|p| p.id == pb.id) {
+        if in_mine.contains_key(pb.id.as_str()) {
             continue;
         }
         if let Some(at) = merged.programs.iter().position(|p| p.id == pb.id) {
@@ -273,20 +256,20 @@ fn merge_program(
     resolve: &mut impl FnMut(Conflict) -> Choice,
 ) -> Program {
     let mut result = theirs.clone();
-    for field in fields() {
-        let mine_changed = base.is_none_or(|b| !same(mine, b, field));
-        if !mine_changed || same(mine, theirs, field) {
+    for part in Part::all() {
+        let mine_changed = base.is_none_or(|b| !part.same(mine, b));
+        if !mine_changed || part.same(mine, theirs) {
             continue;
         }
-        let theirs_changed = base.is_none_or(|b| !same(theirs, b, field));
+        let theirs_changed = base.is_none_or(|b| !part.same(theirs, b));
         let conflict = || Conflict {
             subject: mine.id.clone(),
-            field: field.to_string(),
-            mine: show(mine, field),
-            theirs: show(theirs, field),
+            field: part.name().to_string(),
+            mine: part.show(mine),
+            theirs: part.show(theirs),
         };
         if !theirs_changed || resolve(conflict()) == Choice::Mine {
-            take(&mut result, mine, field);
+            part.copy(&mut result, mine);
         }
     }
     result
@@ -302,35 +285,39 @@ fn insert_grouped(plan: &mut Plan, program: Program) {
     plan.programs.insert(at, program);
 }
 
-/// Every change from `before` to `after`, as (subject, field, old, new), for the audit log.
+/// Every change from `before` to `after`, as (subject, field, old, new), for
+/// the audit log. Linear in the plan: programmes are matched through an index.
 pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, String)> {
     let mut out = Vec::new();
-    for ((name, b), (_, a)) in header_fields(&Header::of(before))
-        .into_iter()
-        .zip(header_fields(&Header::of(after)))
-    {
+    let (hb, ha) = (Header::of(before), Header::of(after));
+    for &f in HeaderField::ALL {
+        let (b, a) = (f.get(&hb), f.get(&ha));
         if a != b {
-            out.push(("plan".to_string(), name.to_string(), b, a));
+            out.push(("plan".to_string(), f.name().to_string(), b, a));
         }
     }
     for da in &after.dimensions {
         if let Some(db) = before.dimensions.iter().find(|d| d.id == da.id) {
-            for ((name, b), (_, a)) in dimension_fields(db).into_iter().zip(dimension_fields(da)) {
+            for &f in DimensionField::ALL {
+                let (b, a) = (f.get(db), f.get(da));
                 if a != b {
-                    out.push((format!("dimension:{}", da.id), name.to_string(), b, a));
+                    out.push((format!("dimension:{}", da.id), f.name().to_string(), b, a));
                 }
             }
         }
     }
+    let (ib, ia) = (by_id(before), by_id(after));
     for pa in &after.programs {
-        match before.programs.iter().find(|p| p.id == pa.id) {
+        match ib.get(pa.id.as_str()).map(|&i| &before.programs[i]) {
+            // Unchanged programmes, nearly all of them at 10,000, cost one comparison.
+            Some(pb) if pb == pa => {}
             Some(pb) => {
-                for field in changed_fields(pb, pa) {
+                for part in changed_parts(pb, pa) {
                     out.push((
                         pa.id.clone(),
-                        field.to_string(),
-                        show(pb, field),
-                        show(pa, field),
+                        part.name().to_string(),
+                        part.show(pb),
+                        part.show(pa),
                     ));
                 }
             }
@@ -343,7 +330,7 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
         }
     }
     for pb in &before.programs {
-        if !after.programs.iter().any(|p| p.id == pb.id) {
+        if !ia.contains_key(pb.id.as_str()) {
             out.push((
                 pb.id.clone(),
                 "(program)".to_string(),

@@ -127,18 +127,6 @@ struct TargetJson<'a> {
     band: Option<&'static str>,
 }
 
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Overview => "overview",
-        Kind::Dimension => "dimension",
-        Kind::Program => "program",
-        Kind::Timeline => "timeline",
-        Kind::Overdue => "overdue",
-        Kind::Upcoming => "upcoming",
-        Kind::Targets => "targets",
-    }
-}
-
 pub(crate) fn render(ctx: &Ctx) -> String {
     let f = &ctx.request.filter;
     let plan = ctx.plan;
@@ -146,7 +134,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     let mut report = Report {
         format: "pantau-report",
         version: JSON_VERSION,
-        kind: kind_name(ctx.request.kind),
+        kind: Kind::name(ctx.request.kind),
         today: ctx.today.to_string(),
         filter: FilterJson {
             dimension: ctx.sel.dimension.map(|d| d.id.as_str()),

@@ -18,9 +18,53 @@ pub mod overview;
 mod text;
 mod timeline;
 
-pub use crate::cli::{ReportFormat as Format, ReportKind as Kind};
+/// What a report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Overview,
+    Dimension,
+    Program,
+    Timeline,
+    Overdue,
+    Upcoming,
+    Targets,
+}
 
-use crate::cli::ReportArgs;
+impl Kind {
+    /// The name on the command line, in JSON and in report file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Overview => "overview",
+            Kind::Dimension => "dimension",
+            Kind::Program => "program",
+            Kind::Timeline => "timeline",
+            Kind::Overdue => "overdue",
+            Kind::Upcoming => "upcoming",
+            Kind::Targets => "targets",
+        }
+    }
+}
+
+/// How a report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
+
+impl Format {
+    /// The file name extension of a report in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
 use crate::i18n::{Lang, fill};
 use crate::plan::model::{Dimension, Horizon, Plan, Program, Status, Target};
 use crate::plan::progress::{self, MilestoneRef};
@@ -81,31 +125,8 @@ impl Default for Request {
 }
 
 impl Request {
-    /// The request the command line asks for; status and horizon names are
-    /// checked here, the dimension and program against the plan in [`render`].
-    pub fn from_args(args: &ReportArgs, ascii: bool) -> Result<Request, ReportError> {
-        let request = Request {
-            kind: args.kind,
-            format: args.format,
-            filter: Filter {
-                dimension: args.dimension.clone(),
-                program: args.program.clone(),
-                status: args.status.as_deref().map(parse_status).transpose()?,
-                horizon: args.horizon.as_deref().map(parse_horizon).transpose()?,
-                query: String::new(),
-            },
-            width: args.width,
-            ascii,
-            pages: args.pages,
-            days: args.days,
-            sep: args.sep,
-        };
-        request.check()?;
-        Ok(request)
-    }
-
     /// What can be checked without the plan.
-    fn check(&self) -> Result<(), ReportError> {
+    pub fn check(&self) -> Result<(), ReportError> {
         if self.width < MIN_WIDTH {
             return Err(ReportError::Width { min: MIN_WIDTH });
         }
@@ -179,50 +200,14 @@ impl std::fmt::Display for ReportError {
 
 impl std::error::Error for ReportError {}
 
-/// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
-/// "InProgress" are the same name.
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// A status by its data-file name (`InProgress`) or its English or Indonesian
-/// name (`In progress`, `Berjalan`), ignoring case, spaces, `-` and `_`.
+/// A status by any of its names (see [`Status::parse`]).
 pub fn parse_status(name: &str) -> Result<Status, ReportError> {
-    let want = fold(name);
-    let (en, id) = (Lang::En.text(), Lang::Id.text());
-    Status::ALL
-        .into_iter()
-        .find(|s| {
-            [s.key(), en.status(*s), id.status(*s)]
-                .iter()
-                .any(|n| fold(n) == want)
-        })
-        .ok_or_else(|| ReportError::Status(name.to_string()))
+    Status::parse(name).ok_or_else(|| ReportError::Status(name.to_string()))
 }
 
-/// A horizon by its data-file name (`QuickWin`) or its English or Indonesian
-/// name, long or short (`Medium term`, `Jangka menengah`, `Menengah`).
+/// A horizon by any of its names (see [`Horizon::parse`]).
 pub fn parse_horizon(name: &str) -> Result<Horizon, ReportError> {
-    let want = fold(name);
-    let (en, id) = (Lang::En.text(), Lang::Id.text());
-    Horizon::ALL
-        .into_iter()
-        .find(|h| {
-            let i = *h as usize;
-            [
-                h.key(),
-                en.horizon(*h),
-                id.horizon(*h),
-                en.horizon_short[i],
-                id.horizon_short[i],
-            ]
-            .iter()
-            .any(|n| fold(n) == want)
-        })
-        .ok_or_else(|| ReportError::Horizon(name.to_string()))
+    Horizon::parse(name).ok_or_else(|| ReportError::Horizon(name.to_string()))
 }
 
 /// The report of `plan` that `request` asks for, as of `today`.

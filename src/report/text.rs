@@ -217,7 +217,7 @@ fn dimensions(ctx: &Ctx, doc: &mut Doc, w: usize) {
             vec![
                 p.id.clone(),
                 p.name.clone(),
-                t.horizon_short[p.horizon as usize].to_string(),
+                t.horizon_short(p.horizon).to_string(),
                 t.status(p.status).to_string(),
                 super::years(p, g),
                 format!("{done}/{}", p.milestones.len()),

@@ -30,7 +30,7 @@ pub enum Saved {
 pub enum SaveError {
     Io(io::Error),
     /// The file on disk no longer parses or validates: not overwritten blindly.
-    Broken(String),
+    Broken(Box<LoadError>),
     /// The merged plan would not be valid.
     Invalid(Vec<Problem>),
 }
@@ -39,7 +39,7 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Io(e) => write!(f, "{e}"),
-            SaveError::Broken(why) => f.write_str(why),
+            SaveError::Broken(why) => f.write_str(&why.render(crate::i18n::Lang::En.text())),
             SaveError::Invalid(problems) => {
                 let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
                 f.write_str(&list.join("; "))
@@ -73,11 +73,11 @@ pub fn save_merging(
         Ok(text) => Some(text),
         Err(LoadError::NotFound(_)) => None,
         Err(LoadError::Io { error, .. }) => return Err(SaveError::Io(error)),
-        Err(other) => return Err(SaveError::Broken(other.render(t))),
+        Err(other) => return Err(SaveError::Broken(Box::new(other))),
     };
     let theirs = match &disk {
         Some(text) if fingerprint(text) != base_fingerprint => {
-            let doc = parse(text, path).map_err(|e| SaveError::Broken(e.render(t)))?;
+            let doc = parse(text, path).map_err(|e| SaveError::Broken(Box::new(e)))?;
             Some(doc.plan)
         }
         _ => None,

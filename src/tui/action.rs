@@ -1,7 +1,17 @@
-//! Every user intent the interface understands, as one enum.
+//! The protocol between `update` and the event loop: every user intent
+//! (`Action`, from keys), every piece of news from the edge (`Outcome`), and
+//! the work `update` asks the edge to do (`Effect`), as values.
 //!
-//! Keys become actions in `keymap`; actions change the state in `app::update`.
-//! Nothing here knows about terminals, so tests can drive the app with actions.
+//! Nothing here knows about terminals, so tests drive the app with actions
+//! and outcomes and read the effects back.
+
+use crate::plan::merge::{Choice, Conflict};
+use crate::plan::model::Plan;
+use crate::store::audit::Entry;
+use crate::store::{Document, SaveError};
+use jiff::civil::Date;
+use std::io;
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -67,36 +77,17 @@ pub enum Action {
     Redo,
     /// Ctrl-S: ask the event loop to save.
     Save,
-    /// The event loop saved the file at this local time (`HH:MM`). `merged`
-    /// is the plan now on disk when another officer's changes were merged in.
-    Saved {
-        at: String,
-        fingerprint: u64,
-        merged: Option<Box<crate::plan::model::Plan>>,
-        audit: Vec<crate::store::audit::Entry>,
-    },
-    /// Another officer changed the same fields: nothing was saved yet.
-    Conflicts(Vec<crate::plan::merge::Conflict>),
     /// In the conflict prompt: keep my value, or theirs.
     KeepMine,
     KeepTheirs,
-    /// The file changed on disk and this session had no edits: here it is.
-    Reloaded {
-        doc: Box<crate::store::Document>,
-        fingerprint: u64,
-    },
-    /// The file changed on disk while this session has edits.
-    ChangedOnDisk,
     /// In the recovery prompt: restore the kept edits, or throw them away.
     Recover,
     Discard,
     /// `p`: write a report of what is on screen to a file, as text; `P`: ask which format.
     Print(crate::report::Format),
     ChoosePrint,
-    /// The event loop wrote the report here, or says why it could not.
-    Printed(Result<String, String>),
-    /// The event loop could not save; the message says why.
-    SaveFailed(String),
+    /// `e` on the dashboard: the plan's own fields.
+    EditHeader,
 
     // In a form.
     FormChar(char),
@@ -120,13 +111,82 @@ pub enum Action {
     Cancel,
 }
 
-/// Work `update` leaves for the event loop, which owns files and the clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Work `update` returns for the event loop, which owns files and the clock.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Save,
-    SaveAndQuit,
+    /// Save with the lock and a merge; `resolutions` answer conflicts the
+    /// officer has already decided.
+    Save {
+        resolutions: Vec<(Conflict, Choice)>,
+    },
     /// Delete the recovery file the user chose not to restore.
     DiscardRecovery,
-    /// Write a report of the current view in this format.
-    Print(crate::report::Format),
+    /// Write this report to a new file in the working folder.
+    Print(crate::report::Request),
+}
+
+/// What the event loop reports back: the outcome of an effect, the file
+/// watcher's news, or the clock.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The file was saved at this local time (`HH:MM`). `merged` is the plan
+    /// now on disk when another officer's changes were merged in.
+    Saved {
+        at: String,
+        fingerprint: u64,
+        merged: Option<Box<Plan>>,
+        audit: Vec<Entry>,
+    },
+    /// Another officer changed the same fields: nothing was saved yet.
+    Conflicts(Vec<Conflict>),
+    SaveFailed {
+        path: PathBuf,
+        error: SaveError,
+    },
+    /// The file changed on disk and this session had no edits: here it is.
+    Reloaded {
+        doc: Box<Document>,
+        fingerprint: u64,
+    },
+    /// The file changed on disk while this session has edits.
+    ChangedOnDisk,
+    Printed(Result<PathBuf, PrintError>),
+    /// The date, read by the event loop: a session left open past midnight
+    /// shows the new day's overdue list.
+    Tick {
+        today: Date,
+    },
+}
+
+/// Why a report could not be written from the interface.
+#[derive(Debug)]
+pub enum PrintError {
+    Report(crate::report::ReportError),
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+    /// Every name for today's report of this kind is taken.
+    NoFreeName {
+        folder: PathBuf,
+    },
+}
+
+/// Anything `update` takes: a user's intent or news from the edge.
+#[derive(Debug)]
+pub enum Msg {
+    Action(Action),
+    Outcome(Outcome),
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
+}
+
+impl From<Outcome> for Msg {
+    fn from(outcome: Outcome) -> Msg {
+        Msg::Outcome(outcome)
+    }
 }

@@ -1,12 +1,14 @@
-//! The interface's state and `update`, the one place it changes. No I/O here:
-//! the event loop feeds actions in and draws what results.
+//! The interface's state: the plan, the views' selections, what the views
+//! list (`Index`), and the one computed answer to "what is selected"
+//! (`Focus`), on which every key that acts dispatches. `update` (in
+//! `tui::update`) is the one place it changes.
 
 use crate::i18n::Lang;
 use crate::plan::edit::History;
 use crate::plan::model::{Plan, Program};
 use crate::plan::progress::Tally;
 use crate::store::Document;
-use crate::tui::action::{Action, Effect, View};
+use crate::tui::action::View;
 use crate::tui::form::Form;
 use jiff::civil::Date;
 use std::cell::Cell;
@@ -20,6 +22,8 @@ pub struct App {
     pub file_label: String,
     pub today: Date,
     pub lang: Lang,
+    /// Only ASCII in what pantau writes (reports from `p`), as on screen.
+    pub ascii: bool,
     pub view: View,
     pub help: bool,
     /// Live filter over id, name and lead agency; empty shows everything.
@@ -32,8 +36,6 @@ pub struct App {
     pub history: History,
     /// A form or a question that has the keyboard until answered.
     pub modal: Option<Modal>,
-    /// Work for the event loop (saving), taken by it after each update.
-    pub effect: Option<Effect>,
     /// Local time of the last save, `HH:MM`, for the status bar.
     pub saved_at: Option<String>,
     /// The plan as this session last read or wrote it, and that text's
@@ -41,8 +43,6 @@ pub struct App {
     /// common ancestor when another officer's changes must be merged.
     pub base: Plan,
     pub disk: u64,
-    /// Answers to the conflict prompt, used by the next save.
-    pub resolutions: Vec<(crate::plan::merge::Conflict, crate::plan::merge::Choice)>,
     /// Quit once the save under way (perhaps after conflicts) succeeds.
     pub quit_after_save: bool,
     /// The audit log of this plan, oldest first, for the detail's recent changes.
@@ -97,12 +97,14 @@ pub enum Item {
 }
 
 impl Item {
+    /// The item on detail line `line`; past the last one, the program itself
+    /// (never an item that does not exist).
     pub fn of(program: &Program, line: usize) -> Item {
         let m = program.milestones.len();
         match line {
-            0 => Item::Program,
-            n if n <= m => Item::Milestone(n - 1),
-            n => Item::Target((n - 1 - m).min(program.targets.len().saturating_sub(1))),
+            n if n >= 1 && n <= m => Item::Milestone(n - 1),
+            n if n > m && n - 1 - m < program.targets.len() => Item::Target(n - 1 - m),
+            _ => Item::Program,
         }
     }
 
@@ -116,6 +118,48 @@ impl Item {
 
     pub fn count(program: &Program) -> usize {
         1 + program.milestones.len() + program.targets.len()
+    }
+}
+
+/// What the keys act on, computed once from the view, the pane and the
+/// selections ([`App::focus`]); add, delete, edit, toggle, reorder and the
+/// status key all dispatch on it, and every index in it exists in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// An empty list, or a view where nothing is selected.
+    Nothing,
+    /// A milestone in the dashboard's overdue or due-soon list.
+    DueMilestone {
+        program: usize,
+        milestone: usize,
+    },
+    /// A dimension in the drill-down, or its empty program list.
+    Dimension(usize),
+    /// A program in a list, or (`opened`) the first line of its detail.
+    Program {
+        index: usize,
+        opened: bool,
+    },
+    Milestone {
+        program: usize,
+        index: usize,
+    },
+    Target {
+        program: usize,
+        index: usize,
+    },
+}
+
+impl Focus {
+    /// The program the focus is in, if any.
+    pub fn program(self) -> Option<usize> {
+        match self {
+            Focus::DueMilestone { program, .. }
+            | Focus::Milestone { program, .. }
+            | Focus::Target { program, .. } => Some(program),
+            Focus::Program { index, .. } => Some(index),
+            Focus::Nothing | Focus::Dimension(_) => None,
+        }
     }
 }
 
@@ -337,6 +381,7 @@ impl App {
             file_label,
             today,
             lang,
+            ascii: false,
             view: View::Dashboard,
             help: false,
             filter: String::new(),
@@ -345,11 +390,9 @@ impl App {
             should_quit: false,
             history: History::default(),
             modal: None,
-            effect: None,
             saved_at: None,
             base,
             disk: 0,
-            resolutions: Vec::new(),
             quit_after_save: false,
             audit: Vec::new(),
             size: (80, 24),
@@ -394,7 +437,65 @@ impl App {
             kind,
             format,
             filter,
+            ascii: self.ascii,
             ..Request::default()
+        }
+    }
+
+    /// What the keys act on now.
+    pub fn focus(&self) -> Focus {
+        match self.view {
+            View::Dashboard => {
+                let (list, scroll) = match self.dashboard.focus {
+                    DashFocus::Overdue => (&self.index.overdue, &self.dashboard.overdue),
+                    DashFocus::DueSoon => (&self.index.due_soon, &self.dashboard.due_soon),
+                };
+                list.get(scroll.selected)
+                    .map_or(Focus::Nothing, |&(program, milestone)| {
+                        Focus::DueMilestone { program, milestone }
+                    })
+            }
+            View::Timeline => self
+                .selected_timeline_program()
+                .map_or(Focus::Nothing, |index| Focus::Program {
+                    index,
+                    opened: false,
+                }),
+            View::Dimensions => {
+                let dimension = || {
+                    if self.drill.dimension < self.doc.plan.dimensions.len() {
+                        Focus::Dimension(self.drill.dimension)
+                    } else {
+                        Focus::Nothing
+                    }
+                };
+                let Some(index) = self.selected_program_index() else {
+                    return dimension();
+                };
+                match self.drill.pane {
+                    Pane::Dimensions => dimension(),
+                    Pane::Programs => Focus::Program {
+                        index,
+                        opened: false,
+                    },
+                    Pane::Detail => {
+                        match Item::of(&self.doc.plan.programs[index], self.drill.item.selected) {
+                            Item::Program => Focus::Program {
+                                index,
+                                opened: true,
+                            },
+                            Item::Milestone(m) => Focus::Milestone {
+                                program: index,
+                                index: m,
+                            },
+                            Item::Target(x) => Focus::Target {
+                                program: index,
+                                index: x,
+                            },
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -430,7 +531,7 @@ impl App {
         }
     }
 
-    fn first_timeline_program(&self) -> Option<usize> {
+    pub(crate) fn first_timeline_program(&self) -> Option<usize> {
         self.index
             .timeline
             .iter()
@@ -438,7 +539,7 @@ impl App {
     }
 
     /// Rows a page moves: the body height less headings and borders.
-    fn page(&self) -> usize {
+    pub(crate) fn page(&self) -> usize {
         usize::from(self.size.1.saturating_sub(8)).max(1)
     }
 
@@ -489,7 +590,7 @@ impl App {
     }
 
     /// Opens a program's detail in the drill-down, from anywhere.
-    fn open_detail(&mut self, program: usize) {
+    pub(crate) fn open_detail(&mut self, program: usize) {
         let Some(p) = self.doc.plan.programs.get(program) else {
             return;
         };
@@ -562,7 +663,7 @@ impl App {
     }
 
     /// Moves the selection of whatever list has focus by `delta` rows.
-    fn move_by(&mut self, delta: isize) {
+    pub(crate) fn move_by(&mut self, delta: isize) {
         match (self.view, self.drill.pane) {
             (View::Timeline, _) => return self.move_timeline(delta),
             (View::Dimensions, Pane::Dimensions) => {
@@ -589,124 +690,4 @@ fn step(at: usize, delta: isize, len: usize) -> usize {
         return 0;
     }
     at.saturating_add_signed(delta).min(len - 1)
-}
-
-/// Applies one action. Pure: no I/O, no clock; everything it needs is in `app`.
-pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
-        app.message = None;
-    }
-    let big = isize::MAX / 2;
-    match action {
-        Action::Quit => {
-            // Unsaved changes are never dropped by a stray `q`: ask first.
-            if app.modified() {
-                app.modal = Some(Modal::QuitPrompt);
-            } else {
-                app.should_quit = true;
-            }
-        }
-        Action::Resize(w, h) => app.size = (w, h),
-        Action::ToggleHelp => app.help = !app.help,
-        Action::Show(view) => {
-            app.view = view;
-            app.help = false;
-        }
-        Action::NextView | Action::PrevView => {
-            let at = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
-            let n = View::ALL.len();
-            let next = if action == Action::NextView {
-                (at + 1) % n
-            } else {
-                (at + n - 1) % n
-            };
-            app.view = View::ALL[next];
-        }
-        Action::Up => app.move_by(-1),
-        Action::Down => app.move_by(1),
-        Action::PageUp => app.move_by(-(app.page() as isize)),
-        Action::PageDown => app.move_by(app.page() as isize),
-        Action::First => app.move_by(-big),
-        Action::Last => app.move_by(big),
-        Action::Left => match app.view {
-            View::Dashboard => app.dashboard.focus = DashFocus::Overdue,
-            View::Dimensions => back(app),
-            View::Timeline => app.timeline.year_offset = app.timeline.year_offset.saturating_sub(1),
-        },
-        Action::Right => match app.view {
-            View::Dashboard => app.dashboard.focus = DashFocus::DueSoon,
-            View::Dimensions => {
-                if app.drill.pane == Pane::Dimensions {
-                    app.drill.pane = Pane::Programs;
-                }
-            }
-            View::Timeline => {
-                let years = (app.doc.plan.period.end - app.doc.plan.period.start).max(0) as u16;
-                app.timeline.year_offset = (app.timeline.year_offset + 1).min(years);
-            }
-        },
-        Action::Open => match app.view {
-            View::Dashboard => {
-                let (list, scroll) = match app.dashboard.focus {
-                    DashFocus::Overdue => (&app.index.overdue, &app.dashboard.overdue),
-                    DashFocus::DueSoon => (&app.index.due_soon, &app.dashboard.due_soon),
-                };
-                if let Some(&(program, _)) = list.get(scroll.selected) {
-                    app.open_detail(program);
-                }
-            }
-            View::Dimensions => match app.drill.pane {
-                Pane::Dimensions => app.drill.pane = Pane::Programs,
-                Pane::Programs => {
-                    if app.selected_program().is_some() {
-                        app.drill.pane = Pane::Detail;
-                        app.drill.item = Scroll::default();
-                    }
-                }
-                Pane::Detail => {}
-            },
-            View::Timeline => {
-                if let Some(program) = app.selected_timeline_program() {
-                    app.open_detail(program);
-                }
-            }
-        },
-        Action::Back => {
-            if app.help {
-                app.help = false;
-            } else if !app.filter.is_empty() {
-                app.filter.clear();
-                app.reindex();
-            } else if app.view == View::Dimensions {
-                back(app);
-            }
-        }
-        Action::StartFilter => app.filtering = true,
-        Action::FilterInput(c) => {
-            if !c.is_control() {
-                app.filter.push(c);
-                app.reindex();
-            }
-        }
-        Action::FilterBackspace => {
-            if app.filter.pop().is_some() {
-                app.reindex();
-            }
-        }
-        Action::FilterAccept => app.filtering = false,
-        Action::FilterClear => {
-            app.filtering = false;
-            app.filter.clear();
-            app.reindex();
-        }
-        editing => crate::tui::editing::update(app, editing),
-    }
-}
-
-/// One level out of the drill-down: detail → programs → dimensions.
-fn back(app: &mut App) {
-    app.drill.pane = match app.drill.pane {
-        Pane::Detail => Pane::Programs,
-        Pane::Programs | Pane::Dimensions => Pane::Dimensions,
-    };
 }

@@ -1,15 +1,18 @@
-//! `update` for the actions that change the plan: quick edits, forms, add,
-//! delete, reorder, undo, redo and saving. Still pure: saving is only asked
-//! for (an `Effect`); the event loop does the writing and reports back.
+//! The actions that change the plan (quick edits, forms, add, delete,
+//! reorder, undo, redo, saving) and the outcomes the event loop reports
+//! back. Pure, like all of `update`: each returns the effects for the edge.
+//! Every edit dispatches on the one computed [`Focus`].
 
 use crate::i18n::fill;
-use crate::plan::edit::Edit;
-use crate::plan::model::{Horizon, Milestone, Program, Status, Target};
-use crate::tui::action::{Action, Effect, View};
-use crate::tui::app::{App, DashFocus, Deletion, Item, Modal, Pane, Scroll};
+use crate::plan::edit::{Edit, History};
+use crate::plan::merge::Choice;
+use crate::plan::model::{Horizon, Milestone, Plan, Program, Status, Target};
+use crate::store::SaveError;
+use crate::tui::action::{Action, Effect, Outcome, PrintError, View};
+use crate::tui::app::{App, Deletion, Focus, Item, Modal, Pane, Scroll};
 use crate::tui::form::{Form, Input, Subject};
 
-pub(crate) fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::CycleStatus { forward } => cycle_status(app, forward),
         Action::ToggleDone => toggle_done(app),
@@ -18,21 +21,51 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::Delete => ask_delete(app),
         Action::Reorder { down } => reorder(app, down),
         Action::Edit => open_form(app),
+        Action::EditHeader => {
+            let form = Form::header(&app.doc.plan, app.lang);
+            app.modal = Some(Modal::Form(Box::new(form)));
+        }
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
-        Action::Save => app.effect = Some(Effect::Save),
-        Action::Saved {
+        Action::Save => return vec![save(Vec::new())],
+        Action::KeepMine | Action::KeepTheirs => return keep(app, action == Action::KeepMine),
+        Action::Recover => recover(app),
+        Action::Discard => {
+            if let Some(Modal::Recover(_)) = app.modal.take() {
+                return vec![Effect::DiscardRecovery];
+            }
+        }
+        Action::ChoosePrint => app.modal = Some(Modal::PrintFormat),
+        Action::Print(format) => {
+            app.modal = None;
+            return vec![Effect::Print(app.report_request(format))];
+        }
+        Action::Yes | Action::No | Action::Cancel => return answer(app, action),
+        form_action => return form(app, form_action),
+    }
+    Vec::new()
+}
+
+fn save(resolutions: Vec<(crate::plan::merge::Conflict, Choice)>) -> Effect {
+    Effect::Save { resolutions }
+}
+
+/// What the event loop reports: saves, the watcher's news, printing, the clock.
+pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    let t = app.lang.text();
+    match outcome {
+        Outcome::Saved {
             at,
             fingerprint,
             merged,
             audit,
         } => saved(app, at, fingerprint, merged, audit),
-        Action::SaveFailed(why) => {
+        Outcome::SaveFailed { path, error } => {
             app.should_quit = false;
             app.quit_after_save = false;
-            app.message = Some(why);
+            app.message = Some(save_failure(app, &path, &error));
         }
-        Action::Conflicts(conflicts) => {
+        Outcome::Conflicts(conflicts) => {
             let n = conflicts.len();
             app.modal = Some(Modal::Conflict {
                 conflicts,
@@ -40,57 +73,56 @@ pub(crate) fn update(app: &mut App, action: Action) {
                 choices: Vec::with_capacity(n),
             });
         }
-        Action::KeepMine | Action::KeepTheirs => keep(app, action == Action::KeepMine),
-        Action::Reloaded { doc, fingerprint } => {
+        Outcome::Reloaded { doc, fingerprint } => {
             // Only reached without unsaved edits; the undo history would point
             // into a plan that is gone, so it starts afresh.
             app.doc = *doc;
             app.base = app.doc.plan.clone();
             app.disk = fingerprint;
-            app.history = crate::plan::edit::History::default();
+            app.history = History::default();
             app.rebuild();
-            app.message = Some(app.lang.text().e_reloaded.to_string());
+            app.message = Some(t.e_reloaded.to_string());
         }
-        Action::ChangedOnDisk => app.message = Some(app.lang.text().e_changed_on_disk.to_string()),
-        Action::Recover => {
-            if let Some(Modal::Recover(kept)) = app.modal.take() {
-                let before = Box::new(app.doc.plan.clone());
-                let after = Box::new(kept.mine.clone());
-                if app
-                    .history
-                    .record(&mut app.doc.plan, Edit::Whole { before, after })
-                {
-                    // Merge at save time against the plan the edits were made on.
-                    app.base = kept.base;
-                    app.disk = 0;
-                    app.rebuild();
-                    app.message = Some(app.lang.text().e_recovered.to_string());
-                }
+        Outcome::ChangedOnDisk => app.message = Some(t.e_changed_on_disk.to_string()),
+        Outcome::Printed(Ok(path)) => {
+            app.message = Some(fill(t.e_printed, &[&crate::text::escape_path(&path)]));
+        }
+        Outcome::Printed(Err(error)) => app.message = Some(print_failure(app, &error)),
+        Outcome::Tick { today } => {
+            if today != app.today {
+                app.today = today;
+                app.rebuild();
             }
         }
-        Action::Discard => {
-            if let Some(Modal::Recover(_)) = app.modal.take() {
-                app.effect = Some(Effect::DiscardRecovery);
-            }
+    }
+    Vec::new()
+}
+
+/// A failed save in the officer's words, naming the file.
+fn save_failure(app: &App, path: &std::path::Path, error: &SaveError) -> String {
+    let t = app.lang.text();
+    let path = crate::text::escape_path(path);
+    match error {
+        SaveError::Io(e) => fill(t.save_failed, &[&path, &e]),
+        SaveError::Broken(load) => fill(t.save_failed, &[&path, &load.render(t)]),
+        SaveError::Invalid(problems) => {
+            let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+            fill(t.save_failed, &[&path, &list.join("; ")])
         }
-        Action::ChoosePrint => app.modal = Some(Modal::PrintFormat),
-        Action::Print(format) => {
-            app.modal = None;
-            app.effect = Some(Effect::Print(format));
-        }
-        Action::Printed(Ok(path)) => app.message = Some(fill(app.lang.text().e_printed, &[&path])),
-        Action::Printed(Err(why)) => app.message = Some(why),
-        Action::Yes | Action::No | Action::Cancel => answer(app, action),
-        form_action => form(app, form_action),
     }
 }
 
-/// The program the quick keys act on in the current view.
-fn current_program(app: &App) -> Option<usize> {
-    match app.view {
-        View::Dimensions if app.drill.pane != Pane::Dimensions => app.selected_program_index(),
-        View::Timeline => app.selected_timeline_program(),
-        _ => None,
+fn print_failure(app: &App, error: &PrintError) -> String {
+    let t = app.lang.text();
+    match error {
+        PrintError::Report(e) => e.message(app.lang),
+        PrintError::Io { path, error } => {
+            fill(t.save_failed, &[&crate::text::escape_path(path), error])
+        }
+        PrintError::NoFreeName { folder } => fill(
+            t.save_failed,
+            &[&crate::text::escape_path(folder), &t.e_no_free_name],
+        ),
     }
 }
 
@@ -117,7 +149,8 @@ fn apply(app: &mut App, edit: Edit) -> bool {
     true
 }
 
-/// Changes program `index` with `change`, as one undoable edit.
+/// Changes program `index` with `change`, as one undoable edit. False when
+/// nothing changed or validation refused it (the message then says why).
 fn change_program(app: &mut App, index: usize, change: impl FnOnce(&mut Program)) -> bool {
     let Some(mut p) = app.doc.plan.programs.get(index).cloned() else {
         return false;
@@ -130,12 +163,16 @@ fn change_program(app: &mut App, index: usize, change: impl FnOnce(&mut Program)
 }
 
 fn cycle_status(app: &mut App, forward: bool) {
-    let Some(index) = current_program(app) else {
+    let Some(index) = app
+        .focus()
+        .program()
+        .filter(|_| app.view != View::Dashboard)
+    else {
         return;
     };
     let t = app.lang.text();
     let mut now = Status::NotStarted;
-    change_program(app, index, |p| {
+    let changed = change_program(app, index, |p| {
         let at = Status::ALL.iter().position(|s| *s == p.status).unwrap_or(0);
         let n = Status::ALL.len();
         p.status = Status::ALL[if forward {
@@ -145,59 +182,45 @@ fn cycle_status(app: &mut App, forward: bool) {
         }];
         now = p.status;
     });
-    let id = app.doc.plan.programs[index].id.clone();
-    app.message = Some(fill(
-        t.e_status,
-        &[&crate::text::escape(&id), &t.status(now)],
-    ));
+    // A refusal keeps its own message: never "status is now …" for a change that did not happen.
+    if changed {
+        let id = app.doc.plan.programs[index].id.clone();
+        app.message = Some(fill(
+            t.e_status,
+            &[&crate::text::escape(&id), &t.status(now)],
+        ));
+    }
 }
 
 fn toggle_done(app: &mut App) {
-    let target = match app.view {
-        View::Dashboard => {
-            let (list, scroll) = match app.dashboard.focus {
-                DashFocus::Overdue => (&app.index.overdue, &app.dashboard.overdue),
-                DashFocus::DueSoon => (&app.index.due_soon, &app.dashboard.due_soon),
-            };
-            list.get(scroll.selected).copied()
-        }
-        View::Dimensions if app.drill.pane == Pane::Detail => {
-            let program = app.selected_program_index();
-            match (
-                program,
-                app.selected_program()
-                    .map(|p| Item::of(p, app.drill.item.selected)),
-            ) {
-                (Some(p), Some(Item::Milestone(m))) => Some((p, m)),
-                _ => None,
-            }
-        }
-        _ => None,
-    };
-    let Some((program, milestone)) = target else {
-        return;
+    let (program, milestone) = match app.focus() {
+        Focus::DueMilestone { program, milestone } => (program, milestone),
+        Focus::Milestone { program, index } => (program, index),
+        _ => return,
     };
     let t = app.lang.text();
     let mut done = false;
-    change_program(app, program, |p| {
+    let changed = change_program(app, program, |p| {
         let m = &mut p.milestones[milestone];
         m.done = !m.done;
         done = m.done;
     });
-    let title = app.doc.plan.programs[program].milestones[milestone]
-        .title
-        .clone();
-    let what = if done { t.e_done } else { t.e_not_done };
-    app.message = Some(fill(what, &[&crate::text::escape(&title)]));
+    if changed {
+        let title = app.doc.plan.programs[program].milestones[milestone]
+            .title
+            .clone();
+        let what = if done { t.e_done } else { t.e_not_done };
+        app.message = Some(fill(what, &[&crate::text::escape(&title)]));
+    }
 }
 
 fn shift_year(app: &mut App, start: bool, by: i32) {
+    let Focus::Program { index, .. } = app.focus() else {
+        return;
+    };
     if app.view != View::Timeline {
         return;
     }
-    let Some(index) = current_program(app) else {
-        return;
-    };
     let period = app.doc.plan.period;
     let p = &app.doc.plan.programs[index];
     let (mut s, mut e) = (p.start, p.end);
@@ -215,85 +238,92 @@ fn shift_year(app: &mut App, start: bool, by: i32) {
     });
 }
 
-fn add(app: &mut App) {
-    let t = app.lang.text();
+/// A new program of dimension `d`, after the last one of it so the file stays grouped.
+fn new_program_form(app: &App, d: usize) -> Option<Form> {
     let plan = &app.doc.plan;
-    match (app.view, app.drill.pane) {
-        (View::Dimensions, Pane::Programs | Pane::Dimensions) => {
-            let Some(dimension) = plan.dimensions.get(app.drill.dimension) else {
-                return;
+    let dimension = plan.dimensions.get(d)?;
+    let index = plan
+        .programs
+        .iter()
+        .rposition(|p| p.dimension == dimension.id)
+        .map_or(plan.programs.len(), |i| i + 1);
+    let year = i32::from(app.today.year()).clamp(plan.period.start, plan.period.end);
+    let template = Program {
+        id: next_id(plan, &dimension.id),
+        name: String::new(),
+        description: String::new(),
+        dimension: dimension.id.clone(),
+        element: String::new(),
+        horizon: Horizon::QuickWin,
+        lead: dimension.lead.clone(),
+        support: Vec::new(),
+        funding: Vec::new(),
+        start: year,
+        end: year,
+        status: Status::NotStarted,
+        milestones: Vec::new(),
+        targets: Vec::new(),
+        notes: String::new(),
+    };
+    Some(Form::program(plan, index, &template, true, app.lang))
+}
+
+fn add(app: &mut App) {
+    let plan = &app.doc.plan;
+    let new_milestone = |program: usize, after: usize| {
+        let due = app
+            .today
+            .checked_add(jiff::Span::new().days(30))
+            .unwrap_or(app.today);
+        let blank = Milestone {
+            title: String::new(),
+            due: due.to_string(),
+            done: false,
+        };
+        Form::milestone(plan, program, after, &blank, true, app.lang)
+    };
+    let form = match app.focus() {
+        Focus::Dimension(d) => new_program_form(app, d),
+        Focus::Program {
+            index,
+            opened: false,
+        } => plan
+            .dimensions
+            .iter()
+            .position(|d| d.id == plan.programs[index].dimension)
+            .and_then(|d| new_program_form(app, d)),
+        Focus::Program {
+            index,
+            opened: true,
+        } => Some(new_milestone(index, plan.programs[index].milestones.len())),
+        Focus::Milestone { program, index } => Some(new_milestone(program, index + 1)),
+        Focus::Target { program, index } => {
+            let blank = Target {
+                year: plan.programs[program].targets[index].year,
+                indicator: String::new(),
+                unit: String::new(),
+                baseline: None,
+                target: 0.0,
+                actual: None,
             };
-            // New programs go after the last one of their dimension, so the file stays grouped.
-            let index = plan
-                .programs
-                .iter()
-                .rposition(|p| p.dimension == dimension.id)
-                .map_or(plan.programs.len(), |i| i + 1);
-            let year = i32::from(app.today.year()).clamp(plan.period.start, plan.period.end);
-            let template = Program {
-                id: next_id(app, &dimension.id),
-                name: String::new(),
-                description: String::new(),
-                dimension: dimension.id.clone(),
-                element: String::new(),
-                horizon: Horizon::QuickWin,
-                lead: dimension.lead.clone(),
-                support: Vec::new(),
-                funding: Vec::new(),
-                start: year,
-                end: year,
-                status: Status::NotStarted,
-                milestones: Vec::new(),
-                targets: Vec::new(),
-                notes: String::new(),
-            };
-            let form = Form::program(plan, index, &template, true, t);
-            app.modal = Some(Modal::Form(Box::new(form)));
+            Some(Form::target(
+                plan,
+                program,
+                index + 1,
+                &blank,
+                true,
+                app.lang,
+            ))
         }
-        (View::Dimensions, Pane::Detail) => {
-            let (Some(index), Some(p)) = (app.selected_program_index(), app.selected_program())
-            else {
-                return;
-            };
-            let form = match Item::of(p, app.drill.item.selected) {
-                Item::Target(i) => {
-                    let year = p.targets.get(i).map_or(plan.period.end, |x| x.year);
-                    let blank = Target {
-                        year,
-                        indicator: String::new(),
-                        unit: String::new(),
-                        baseline: None,
-                        target: 0.0,
-                        actual: None,
-                    };
-                    Form::target(plan, index, i + 1, &blank, true, t)
-                }
-                item => {
-                    let after = match item {
-                        Item::Milestone(m) => m + 1,
-                        _ => p.milestones.len(),
-                    };
-                    let due = app
-                        .today
-                        .checked_add(jiff::Span::new().days(30))
-                        .unwrap_or(app.today);
-                    let blank = Milestone {
-                        title: String::new(),
-                        due: due.to_string(),
-                        done: false,
-                    };
-                    Form::milestone(plan, index, after, &blank, true, t)
-                }
-            };
-            app.modal = Some(Modal::Form(Box::new(form)));
-        }
-        _ => {}
+        Focus::Nothing | Focus::DueMilestone { .. } => None,
+    };
+    if let Some(form) = form {
+        app.modal = Some(Modal::Form(Box::new(form)));
     }
 }
 
 /// The next free id in a dimension's numbering: `GOV-06` → `GOV-07`.
-fn next_id(app: &App, dimension: &str) -> String {
-    let plan = &app.doc.plan;
+fn next_id(plan: &Plan, dimension: &str) -> String {
     let ids: Vec<&str> = plan
         .programs
         .iter()
@@ -325,26 +355,13 @@ fn next_id(app: &App, dimension: &str) -> String {
 }
 
 fn ask_delete(app: &mut App) {
-    let what = match (app.view, app.drill.pane) {
-        (View::Dimensions, Pane::Programs) => app.selected_program_index().map(Deletion::Program),
-        (View::Dimensions, Pane::Detail) => {
-            let (Some(index), Some(p)) = (app.selected_program_index(), app.selected_program())
-            else {
-                return;
-            };
-            Some(match Item::of(p, app.drill.item.selected) {
-                Item::Program => Deletion::Program(index),
-                Item::Milestone(m) => Deletion::Milestone(index, m),
-                Item::Target(x) if !p.targets.is_empty() => Deletion::Target(index, x),
-                Item::Target(_) => return,
-            })
-        }
-        (View::Timeline, _) => app.selected_timeline_program().map(Deletion::Program),
-        _ => None,
+    let what = match app.focus() {
+        Focus::Program { index, .. } => Deletion::Program(index),
+        Focus::Milestone { program, index } => Deletion::Milestone(program, index),
+        Focus::Target { program, index } => Deletion::Target(program, index),
+        Focus::Nothing | Focus::Dimension(_) | Focus::DueMilestone { .. } => return,
     };
-    if let Some(what) = what {
-        app.modal = Some(Modal::Confirm(what));
-    }
+    app.modal = Some(Modal::Confirm(what));
 }
 
 fn delete(app: &mut App, what: Deletion) {
@@ -378,17 +395,22 @@ fn delete(app: &mut App, what: Deletion) {
     }
 }
 
+/// The neighbour of `at` in a list of `len`, one step down or up.
+fn neighbour(at: usize, down: bool, len: usize) -> Option<usize> {
+    if down {
+        at.checked_add(1)
+    } else {
+        at.checked_sub(1)
+    }
+    .filter(|&o| o < len)
+}
+
 fn reorder(app: &mut App, down: bool) {
-    match (app.view, app.drill.pane) {
-        (View::Dimensions, Pane::Programs) => {
+    match app.focus() {
+        Focus::Program { opened: false, .. } if app.view == View::Dimensions => {
             let listed = app.listed_programs();
             let at = app.drill.programs.selected;
-            let Some(other) = (if down {
-                at.checked_add(1)
-            } else {
-                at.checked_sub(1)
-            })
-            .filter(|&o| o < listed.len()) else {
+            let Some(other) = neighbour(at, down, listed.len()) else {
                 return;
             };
             let (from, to) = (listed[at], listed[other]);
@@ -396,35 +418,32 @@ fn reorder(app: &mut App, down: bool) {
                 app.drill.programs.selected = other;
             }
         }
-        (View::Dimensions, Pane::Detail) => {
-            let (Some(index), Some(p)) = (app.selected_program_index(), app.selected_program())
-            else {
-                return;
-            };
-            let item = Item::of(p, app.drill.item.selected);
-            let (len, at) = match item {
-                Item::Milestone(m) => (p.milestones.len(), m),
-                Item::Target(x) => (p.targets.len(), x),
-                Item::Program => return,
-            };
-            let Some(other) = (if down {
-                at.checked_add(1)
+        focus @ (Focus::Milestone { program, index } | Focus::Target { program, index }) => {
+            let milestones = matches!(focus, Focus::Milestone { .. });
+            let p = &app.doc.plan.programs[program];
+            let len = if milestones {
+                p.milestones.len()
             } else {
-                at.checked_sub(1)
-            })
-            .filter(|&o| o < len) else {
+                p.targets.len()
+            };
+            let Some(other) = neighbour(index, down, len) else {
                 return;
             };
-            let moved = change_program(app, index, |p| match item {
-                Item::Milestone(_) => p.milestones.swap(at, other),
-                _ => p.targets.swap(at, other),
+            let moved = change_program(app, program, |p| {
+                if milestones {
+                    p.milestones.swap(index, other)
+                } else {
+                    p.targets.swap(index, other)
+                }
             });
             if moved {
-                app.drill.item.selected = if down {
-                    app.drill.item.selected + 1
+                let p = &app.doc.plan.programs[program];
+                let item = if milestones {
+                    Item::Milestone(other)
                 } else {
-                    app.drill.item.selected - 1
+                    Item::Target(other)
                 };
+                app.drill.item.selected = item.line(p);
             }
         }
         _ => {}
@@ -432,31 +451,38 @@ fn reorder(app: &mut App, down: bool) {
 }
 
 fn open_form(app: &mut App) {
-    let t = app.lang.text();
     let plan = &app.doc.plan;
-    let form = match (app.view, app.drill.pane) {
-        (View::Dashboard, _) => Some(Form::header(plan, t)),
-        (View::Dimensions, Pane::Dimensions) => plan
-            .dimensions
-            .get(app.drill.dimension)
-            .map(|d| Form::dimension(plan, app.drill.dimension, d, t)),
-        (View::Dimensions, Pane::Detail) => {
-            let (Some(index), Some(p)) = (app.selected_program_index(), app.selected_program())
-            else {
-                return;
-            };
-            Some(match Item::of(p, app.drill.item.selected) {
-                Item::Program => Form::program(plan, index, p, false, t),
-                Item::Milestone(m) => Form::milestone(plan, index, m, &p.milestones[m], false, t),
-                Item::Target(x) if !p.targets.is_empty() => {
-                    Form::target(plan, index, x, &p.targets[x], false, t)
-                }
-                Item::Target(_) => Form::program(plan, index, p, false, t),
-            })
-        }
-        _ => current_program(app).map(|i| Form::program(plan, i, &plan.programs[i], false, t)),
+    let lang = app.lang;
+    let form = match app.focus() {
+        Focus::Dimension(d) => Some(Form::dimension(plan, d, &plan.dimensions[d], lang)),
+        Focus::Program { index, .. } => Some(Form::program(
+            plan,
+            index,
+            &plan.programs[index],
+            false,
+            lang,
+        )),
+        Focus::Milestone { program, index } => Some(Form::milestone(
+            plan,
+            program,
+            index,
+            &plan.programs[program].milestones[index],
+            false,
+            lang,
+        )),
+        Focus::Target { program, index } => Some(Form::target(
+            plan,
+            program,
+            index,
+            &plan.programs[program].targets[index],
+            false,
+            lang,
+        )),
+        Focus::Nothing | Focus::DueMilestone { .. } => None,
     };
-    app.modal = form.map(|f| Modal::Form(Box::new(f)));
+    if let Some(form) = form {
+        app.modal = Some(Modal::Form(Box::new(form)));
+    }
 }
 
 fn undo_redo(app: &mut App, undo: bool) {
@@ -488,15 +514,31 @@ fn undo_redo(app: &mut App, undo: bool) {
     }
 }
 
-fn answer(app: &mut App, action: Action) {
+fn recover(app: &mut App) {
+    if let Some(Modal::Recover(kept)) = app.modal.take() {
+        let before = Box::new(app.doc.plan.clone());
+        let after = Box::new(kept.mine.clone());
+        if app
+            .history
+            .record(&mut app.doc.plan, Edit::Whole { before, after })
+        {
+            // Merge at save time against the plan the edits were made on.
+            app.base = kept.base;
+            app.disk = 0;
+            app.rebuild();
+            app.message = Some(app.lang.text().e_recovered.to_string());
+        }
+    }
+}
+
+fn answer(app: &mut App, action: Action) -> Vec<Effect> {
     match (app.modal.take(), action) {
         (Some(Modal::Confirm(what)), Action::Yes) => delete(app, what),
         (Some(Modal::QuitPrompt), Action::Yes) => {
             app.quit_after_save = true;
-            app.effect = Some(Effect::SaveAndQuit);
+            return vec![save(Vec::new())];
         }
         (Some(Modal::Conflict { .. }), _) => {
-            app.resolutions.clear();
             app.quit_after_save = false;
             app.message = Some(app.lang.text().e_not_saved.to_string());
         }
@@ -505,12 +547,12 @@ fn answer(app: &mut App, action: Action) {
         (Some(Modal::Form(form)), _) => app.modal = Some(Modal::Form(form)),
         _ => {}
     }
+    Vec::new()
 }
 
-fn form(app: &mut App, action: Action) {
-    let t = app.lang.text();
+fn form(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(Modal::Form(form)) = app.modal.as_mut() else {
-        return;
+        return Vec::new();
     };
     let plan = &app.doc.plan;
     let multiline = matches!(
@@ -523,12 +565,15 @@ fn form(app: &mut App, action: Action) {
     match action {
         Action::FormCancel => {
             app.modal = None;
-            return;
+            return Vec::new();
         }
         Action::FormNext => form.focus = (form.focus + 1) % form.fields.len(),
         Action::FormPrev => form.focus = (form.focus + form.fields.len() - 1) % form.fields.len(),
         Action::FormEnter if multiline => edit_text(form, |i| i.insert('\n')),
-        Action::FormEnter => return accept(app),
+        Action::FormEnter => {
+            accept(app);
+            return Vec::new();
+        }
         Action::FormChar(c) => match &mut form.focused().input {
             Input::Text { input, .. } => input.insert(c),
             Input::Choice { options, at } if c == ' ' => *at = (*at + 1) % options.len().max(1),
@@ -575,11 +620,12 @@ fn form(app: &mut App, action: Action) {
         Action::FormEnd => edit_text(form, |i| i.end()),
         Action::FormDeleteWord => edit_text(form, |i| i.delete_word()),
         Action::FormClear => edit_text(form, |i| i.clear()),
-        _ => return,
+        _ => return Vec::new(),
     }
     form.problem = None;
-    form.refresh_choices(plan, t);
-    form.check(plan, t);
+    form.refresh_choices(plan);
+    form.check(plan);
+    Vec::new()
 }
 
 fn edit_text(form: &mut Form, change: impl FnOnce(&mut crate::tui::form::TextInput)) {
@@ -592,33 +638,34 @@ fn edit_text(form: &mut Form, change: impl FnOnce(&mut crate::tui::form::TextInp
 /// form becomes one undoable edit.
 fn accept(app: &mut App) {
     let t = app.lang.text();
-    let Some(Modal::Form(form)) = app.modal.take() else {
+    let Some(Modal::Form(mut form)) = app.modal.take() else {
         return;
     };
-    let mut form = form;
-    if !form.check(&app.doc.plan, t) {
+    if !form.check(&app.doc.plan) {
         form.problem = Some(t.e_fix_fields.to_string());
         app.modal = Some(Modal::Form(form));
         return;
     }
-    let Some(edit) = form.to_edit(&app.doc.plan, t) else {
+    let Some(edit) = form.to_edit(&app.doc.plan) else {
         // Nothing changed: closing the form is all there is to do.
         return;
     };
-    let subject = form.subject;
     if !apply(app, edit) {
         form.problem = app.message.take();
         app.modal = Some(Modal::Form(form));
         return;
     }
-    select_after(app, subject);
+    select_after(app, &form.subject);
 }
 
 /// After a form: show what it made.
-fn select_after(app: &mut App, subject: Subject) {
+fn select_after(app: &mut App, subject: &Subject) {
     match subject {
-        Subject::Program { index, new: true } => {
-            if let Some(d) = app.doc.plan.programs.get(index).and_then(|p| {
+        Subject::Program {
+            index,
+            new: Some(_),
+        } => {
+            if let Some(d) = app.doc.plan.programs.get(*index).and_then(|p| {
                 app.doc
                     .plan
                     .dimensions
@@ -632,7 +679,7 @@ fn select_after(app: &mut App, subject: Subject) {
                 app.drill.programs.selected = app
                     .listed_programs()
                     .iter()
-                    .position(|&i| i == index)
+                    .position(|&i| i == *index)
                     .unwrap_or(0);
             }
         }
@@ -641,8 +688,8 @@ fn select_after(app: &mut App, subject: Subject) {
             index,
             new: true,
         } => {
-            if let Some(p) = app.doc.plan.programs.get(program) {
-                app.drill.item.selected = Item::Milestone(index).line(p);
+            if let Some(p) = app.doc.plan.programs.get(*program) {
+                app.drill.item.selected = Item::Milestone(*index).line(p);
             }
         }
         Subject::Target {
@@ -650,8 +697,8 @@ fn select_after(app: &mut App, subject: Subject) {
             index,
             new: true,
         } => {
-            if let Some(p) = app.doc.plan.programs.get(program) {
-                app.drill.item.selected = Item::Target(index).line(p);
+            if let Some(p) = app.doc.plan.programs.get(*program) {
+                app.drill.item.selected = Item::Target(*index).line(p);
             }
         }
         _ => {}
@@ -687,7 +734,6 @@ fn saved(
     app.history.mark_saved();
     app.base = app.doc.plan.clone();
     app.disk = fingerprint;
-    app.resolutions.clear();
     app.audit = audit;
     app.saved_at = Some(at);
     app.message = Some(message);
@@ -697,34 +743,25 @@ fn saved(
 }
 
 /// One answer in the conflict prompt; after the last, save again with them.
-fn keep(app: &mut App, mine: bool) {
+fn keep(app: &mut App, mine: bool) -> Vec<Effect> {
     let Some(Modal::Conflict {
         conflicts,
         at,
         choices,
     }) = app.modal.as_mut()
     else {
-        return;
+        return Vec::new();
     };
-    choices.push(if mine {
-        crate::plan::merge::Choice::Mine
-    } else {
-        crate::plan::merge::Choice::Theirs
-    });
+    choices.push(if mine { Choice::Mine } else { Choice::Theirs });
     *at += 1;
     if *at < conflicts.len() {
-        return;
+        return Vec::new();
     }
     let Some(Modal::Conflict {
         conflicts, choices, ..
     }) = app.modal.take()
     else {
-        return;
+        return Vec::new();
     };
-    app.resolutions = conflicts.into_iter().zip(choices).collect();
-    app.effect = Some(if app.quit_after_save {
-        Effect::SaveAndQuit
-    } else {
-        Effect::Save
-    });
+    vec![save(conflicts.into_iter().zip(choices).collect())]
 }

@@ -1,10 +1,14 @@
 //! Edit forms: the fields of a program, milestone, target, dimension or the
 //! plan's header, edited as text or picked from a list, checked as you type.
-//! Pure state; `ui::form` draws it and `app` turns an accepted form into an `Edit`.
+//! Each field is a registry field (`plan::field`), parsed and checked by it.
+//! Pure state; `ui::form` draws it and `update` turns an accepted form into an `Edit`.
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::plan::edit::{Edit, Header};
-use crate::plan::field::{self, FUNDING, FieldError};
+use crate::plan::field::{
+    Context, DimensionField, FUNDING, FieldError, HeaderField, MilestoneField, ProgramField,
+    TargetField,
+};
 use crate::plan::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -124,36 +128,26 @@ pub enum Input {
     Toggle(bool),
 }
 
-/// What a field holds, which decides how it is checked.
+/// Which field of the registry a form field edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
-    Name,
-    Id,
-    Description,
-    Dimension,
-    Element,
-    Horizon,
-    Lead,
-    Support,
-    Funding,
-    Start,
-    End,
-    Status,
-    Notes,
-    Title,
-    Due,
-    Done,
-    Year,
-    Indicator,
-    Unit,
-    Baseline,
-    Target,
-    Actual,
-    Region,
-    Vision,
-    PeriodStart,
-    PeriodEnd,
-    Elements,
+    Program(ProgramField),
+    Milestone(MilestoneField),
+    Target(TargetField),
+    Dimension(DimensionField),
+    Header(HeaderField),
+}
+
+impl Key {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Key::Program(f) => f.label(lang),
+            Key::Milestone(f) => f.label(lang),
+            Key::Target(f) => f.label(lang),
+            Key::Dimension(f) => f.label(lang),
+            Key::Header(f) => f.label(lang),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -162,15 +156,19 @@ pub struct Field {
     pub input: Input,
     /// Why the value is not valid, shown beside it; `None` when it is.
     pub error: Option<String>,
+    /// The value when the form opened: an accepted form writes only the
+    /// fields whose value moved from this, so it never writes back a value
+    /// someone else changed meanwhile in a field this officer did not touch.
+    pub initial: String,
 }
 
 /// What the form edits, and where.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Subject {
-    /// An existing program, or a new one inserted at `index`.
+    /// An existing program, or a new one (described by `template`) inserted at `index`.
     Program {
         index: usize,
-        new: bool,
+        new: Option<Box<Program>>,
     },
     Milestone {
         program: usize,
@@ -188,6 +186,17 @@ pub enum Subject {
     Header,
 }
 
+impl Subject {
+    /// Whether the form adds something rather than changing it.
+    pub fn is_new(&self) -> bool {
+        match self {
+            Subject::Program { new, .. } => new.is_some(),
+            Subject::Milestone { new, .. } | Subject::Target { new, .. } => *new,
+            Subject::Dimension { .. } | Subject::Header => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub subject: Subject,
@@ -195,41 +204,43 @@ pub struct Form {
     pub focus: usize,
     /// A problem with the form as a whole (e.g. the plan would not be valid).
     pub problem: Option<String>,
+    lang: Lang,
+}
+
+fn field(key: Key, input: Input) -> Field {
+    let mut f = Field {
+        key,
+        input,
+        error: None,
+        initial: String::new(),
+    };
+    f.initial = f.value();
+    f
 }
 
 fn text(key: Key, value: &str) -> Field {
-    Field {
+    field(
         key,
-        input: Input::Text {
+        Input::Text {
             input: TextInput::new(value),
             multiline: false,
         },
-        error: None,
-    }
+    )
 }
 
 fn multiline(key: Key, value: &str) -> Field {
-    Field {
+    field(
         key,
-        input: Input::Text {
+        Input::Text {
             input: TextInput::new(value),
             multiline: true,
         },
-        error: None,
-    }
+    )
 }
 
 fn choice(key: Key, options: Vec<(String, String)>, value: &str) -> Field {
     let at = options.iter().position(|(v, _)| v == value).unwrap_or(0);
-    Field {
-        key,
-        input: Input::Choice { options, at },
-        error: None,
-    }
-}
-
-fn number_text(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |v| v.to_string())
+    field(key, Input::Choice { options, at })
 }
 
 fn element_options(plan: &Plan, dimension: &str, t: &Text) -> Vec<(String, String)> {
@@ -240,174 +251,36 @@ fn element_options(plan: &Plan, dimension: &str, t: &Text) -> Vec<(String, Strin
     options
 }
 
-impl Form {
-    /// The form for program `index`; `new` for one not yet in the plan,
-    /// which `template` then describes.
-    pub fn program(plan: &Plan, index: usize, template: &Program, new: bool, t: &Text) -> Form {
-        let p = template;
-        let dimensions = plan
-            .dimensions
-            .iter()
-            .map(|d| (d.id.clone(), d.name.clone()))
-            .collect();
-        let horizons = Horizon::ALL
-            .iter()
-            .map(|h| (h.key().to_string(), t.horizon(*h).to_string()))
-            .collect();
-        let statuses = Status::ALL
-            .iter()
-            .map(|s| (s.key().to_string(), t.status(*s).to_string()))
-            .collect();
-        let mut funding: Vec<String> = FUNDING.iter().map(|f| f.to_string()).collect();
-        // Sources the file already uses stay pickable, and come first after the usual ones.
-        for f in plan
-            .programs
-            .iter()
-            .flat_map(|p| &p.funding)
-            .chain(&p.funding)
-        {
-            if !funding.contains(f) {
-                funding.push(f.clone());
-            }
-        }
-        let chosen = funding.iter().map(|f| p.funding.contains(f)).collect();
-        let mut form = Form {
-            subject: Subject::Program { index, new },
-            fields: vec![
-                text(Key::Name, &p.name),
-                text(Key::Id, &p.id),
-                multiline(Key::Description, &p.description),
-                choice(Key::Dimension, dimensions, &p.dimension),
-                choice(
-                    Key::Element,
-                    element_options(plan, &p.dimension, t),
-                    &p.element,
-                ),
-                choice(Key::Horizon, horizons, p.horizon.key()),
-                text(Key::Lead, &p.lead),
-                text(Key::Support, &p.support.join(", ")),
-                Field {
-                    key: Key::Funding,
-                    input: Input::Many {
-                        options: funding,
-                        chosen,
-                        at: 0,
-                    },
-                    error: None,
-                },
-                text(Key::Start, &p.start.to_string()),
-                text(Key::End, &p.end.to_string()),
-                choice(Key::Status, statuses, p.status.key()),
-                multiline(Key::Notes, &p.notes),
-            ],
-            focus: 0,
-            problem: None,
-        };
-        form.check(plan, t);
-        form
-    }
+/// The order fields appear in a programme's form: what it is first.
+const PROGRAM_FORM: [ProgramField; 13] = [
+    ProgramField::Name,
+    ProgramField::Id,
+    ProgramField::Description,
+    ProgramField::Dimension,
+    ProgramField::Element,
+    ProgramField::Horizon,
+    ProgramField::Lead,
+    ProgramField::Support,
+    ProgramField::Funding,
+    ProgramField::Start,
+    ProgramField::End,
+    ProgramField::Status,
+    ProgramField::Notes,
+];
 
-    pub fn milestone(
-        plan: &Plan,
-        program: usize,
-        index: usize,
-        m: &Milestone,
-        new: bool,
-        t: &Text,
-    ) -> Form {
-        let mut form = Form {
-            subject: Subject::Milestone {
-                program,
-                index,
-                new,
-            },
-            fields: vec![
-                text(Key::Title, &m.title),
-                text(Key::Due, &m.due),
-                Field {
-                    key: Key::Done,
-                    input: Input::Toggle(m.done),
-                    error: None,
-                },
-            ],
-            focus: 0,
-            problem: None,
-        };
-        form.check(plan, t);
-        form
-    }
+const TARGET_FORM: [TargetField; 6] = [
+    TargetField::Indicator,
+    TargetField::Year,
+    TargetField::Unit,
+    TargetField::Baseline,
+    TargetField::Target,
+    TargetField::Actual,
+];
 
-    pub fn target(
-        plan: &Plan,
-        program: usize,
-        index: usize,
-        x: &Target,
-        new: bool,
-        t: &Text,
-    ) -> Form {
-        let mut form = Form {
-            subject: Subject::Target {
-                program,
-                index,
-                new,
-            },
-            fields: vec![
-                text(Key::Indicator, &x.indicator),
-                text(Key::Year, &x.year.to_string()),
-                text(Key::Unit, &x.unit),
-                text(Key::Baseline, &number_text(x.baseline)),
-                text(Key::Target, &x.target.to_string()),
-                text(Key::Actual, &number_text(x.actual)),
-            ],
-            focus: 0,
-            problem: None,
-        };
-        form.check(plan, t);
-        form
-    }
-
-    pub fn dimension(plan: &Plan, index: usize, d: &Dimension, t: &Text) -> Form {
-        let mut form = Form {
-            subject: Subject::Dimension { index },
-            fields: vec![
-                text(Key::Name, &d.name),
-                text(Key::Lead, &d.lead),
-                text(Key::Elements, &d.elements.join(", ")),
-            ],
-            focus: 0,
-            problem: None,
-        };
-        form.check(plan, t);
-        form
-    }
-
-    pub fn header(plan: &Plan, t: &Text) -> Form {
-        let mut form = Form {
-            subject: Subject::Header,
-            fields: vec![
-                text(Key::Title, &plan.title),
-                text(Key::Region, &plan.region),
-                multiline(Key::Vision, &plan.vision),
-                text(Key::PeriodStart, &plan.period.start.to_string()),
-                text(Key::PeriodEnd, &plan.period.end.to_string()),
-            ],
-            focus: 0,
-            problem: None,
-        };
-        form.check(plan, t);
-        form
-    }
-
-    pub fn focused(&mut self) -> &mut Field {
-        let at = self.focus.min(self.fields.len().saturating_sub(1));
-        &mut self.fields[at]
-    }
-
-    fn value(&self, key: Key) -> String {
-        let Some(field) = self.fields.iter().find(|f| f.key == key) else {
-            return String::new();
-        };
-        match &field.input {
+impl Field {
+    /// The value as text, as the registry parses it.
+    pub fn value(&self) -> String {
+        match &self.input {
             Input::Text { input, .. } => input.value.clone(),
             Input::Choice { options, at } => {
                 options.get(*at).map(|(v, _)| v.clone()).unwrap_or_default()
@@ -425,182 +298,393 @@ impl Form {
         }
     }
 
+    fn touched(&self) -> bool {
+        self.value() != self.initial
+    }
+}
+
+/// What a form makes of its fields: the thing edited, or each field's reason.
+enum Built {
+    Program(Program),
+    Milestone(Milestone),
+    Target(Target),
+    Dimension(Dimension),
+    Header(Header),
+}
+
+impl Form {
+    /// The form for program `index`; `new` for one not yet in the plan,
+    /// which `template` then describes.
+    pub fn program(plan: &Plan, index: usize, template: &Program, new: bool, lang: Lang) -> Form {
+        let t = lang.text();
+        let p = template;
+        let dimensions: Vec<(String, String)> = plan
+            .dimensions
+            .iter()
+            .map(|d| (d.id.clone(), d.name.clone()))
+            .collect();
+        let horizons: Vec<(String, String)> = Horizon::ALL
+            .iter()
+            .map(|h| (h.key().to_string(), t.horizon(*h).to_string()))
+            .collect();
+        let statuses: Vec<(String, String)> = Status::ALL
+            .iter()
+            .map(|s| (s.key().to_string(), t.status(*s).to_string()))
+            .collect();
+        let mut funding: Vec<String> = FUNDING.iter().map(|f| f.to_string()).collect();
+        // Sources the file already uses stay pickable, and come first after the usual ones.
+        for f in plan
+            .programs
+            .iter()
+            .flat_map(|p| &p.funding)
+            .chain(&p.funding)
+        {
+            if !funding.contains(f) {
+                funding.push(f.clone());
+            }
+        }
+        let chosen: Vec<bool> = funding.iter().map(|f| p.funding.contains(f)).collect();
+        let fields = PROGRAM_FORM
+            .iter()
+            .map(|&f| {
+                let key = Key::Program(f);
+                let value = f.get(p);
+                match f {
+                    ProgramField::Description | ProgramField::Notes => multiline(key, &value),
+                    ProgramField::Dimension => choice(key, dimensions.clone(), &value),
+                    ProgramField::Element => {
+                        choice(key, element_options(plan, &p.dimension, t), &value)
+                    }
+                    ProgramField::Horizon => choice(key, horizons.clone(), &value),
+                    ProgramField::Status => choice(key, statuses.clone(), &value),
+                    ProgramField::Funding => field(
+                        key,
+                        Input::Many {
+                            options: funding.clone(),
+                            chosen: chosen.clone(),
+                            at: 0,
+                        },
+                    ),
+                    _ => text(key, &value),
+                }
+            })
+            .collect();
+        let new = new.then(|| Box::new(p.clone()));
+        Form::open(Subject::Program { index, new }, fields, plan, lang)
+    }
+
+    pub fn milestone(
+        plan: &Plan,
+        program: usize,
+        index: usize,
+        m: &Milestone,
+        new: bool,
+        lang: Lang,
+    ) -> Form {
+        let fields = MilestoneField::ALL
+            .iter()
+            .map(|&f| match f {
+                MilestoneField::Done => field(Key::Milestone(f), Input::Toggle(m.done)),
+                _ => text(Key::Milestone(f), &f.get(m)),
+            })
+            .collect();
+        let subject = Subject::Milestone {
+            program,
+            index,
+            new,
+        };
+        Form::open(subject, fields, plan, lang)
+    }
+
+    pub fn target(
+        plan: &Plan,
+        program: usize,
+        index: usize,
+        x: &Target,
+        new: bool,
+        lang: Lang,
+    ) -> Form {
+        let fields = TARGET_FORM
+            .iter()
+            .map(|&f| text(Key::Target(f), &f.edit_text(x)))
+            .collect();
+        let subject = Subject::Target {
+            program,
+            index,
+            new,
+        };
+        Form::open(subject, fields, plan, lang)
+    }
+
+    pub fn dimension(plan: &Plan, index: usize, d: &Dimension, lang: Lang) -> Form {
+        let fields = DimensionField::ALL
+            .iter()
+            .map(|&f| text(Key::Dimension(f), &f.get(d)))
+            .collect();
+        Form::open(Subject::Dimension { index }, fields, plan, lang)
+    }
+
+    pub fn header(plan: &Plan, lang: Lang) -> Form {
+        let h = Header::of(plan);
+        let fields = HeaderField::ALL
+            .iter()
+            .map(|&f| match f {
+                HeaderField::Vision => multiline(Key::Header(f), &f.get(&h)),
+                _ => text(Key::Header(f), &f.get(&h)),
+            })
+            .collect();
+        Form::open(Subject::Header, fields, plan, lang)
+    }
+
+    fn open(subject: Subject, fields: Vec<Field>, plan: &Plan, lang: Lang) -> Form {
+        let mut form = Form {
+            subject,
+            fields,
+            focus: 0,
+            problem: None,
+            lang,
+        };
+        form.check(plan);
+        form
+    }
+
+    pub fn focused(&mut self) -> &mut Field {
+        let at = self.focus.min(self.fields.len().saturating_sub(1));
+        &mut self.fields[at]
+    }
+
+    fn value(&self, key: Key) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map(Field::value)
+            .unwrap_or_default()
+    }
+
     /// After a choice changed: a new dimension offers its own elements.
-    pub fn refresh_choices(&mut self, plan: &Plan, t: &Text) {
-        let dimension = self.value(Key::Dimension);
-        let element = self.value(Key::Element);
-        if let Some(field) = self.fields.iter_mut().find(|f| f.key == Key::Element) {
+    pub fn refresh_choices(&mut self, plan: &Plan) {
+        let t = self.lang.text();
+        let dimension = self.value(Key::Program(ProgramField::Dimension));
+        let element = self.value(Key::Program(ProgramField::Element));
+        if let Some(field) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == Key::Program(ProgramField::Element))
+        {
             let options = element_options(plan, &dimension, t);
             let at = options.iter().position(|(v, _)| *v == element).unwrap_or(0);
             field.input = Input::Choice { options, at };
         }
     }
 
+    /// Reads the fields into what the form edits, through the registry. With
+    /// `only_touched`, fields the officer left alone keep `plan`'s current
+    /// value. Each field's problem, if any, is in the second list.
+    fn build(&self, plan: &Plan, only_touched: bool) -> (Option<Built>, Vec<Option<String>>) {
+        let t = self.lang.text();
+        let mut errors = vec![None; self.fields.len()];
+        let wanted = |f: &Field| !only_touched || f.touched();
+        let mut note = |at: usize, e: FieldError| errors[at] = Some(e.reason(t));
+        let built = match &self.subject {
+            Subject::Program { index, new } => {
+                let current = match new {
+                    Some(template) => Some((**template).clone()),
+                    None => plan.programs.get(*index).cloned(),
+                };
+                current.map(|mut p| {
+                    let cx = Context {
+                        plan,
+                        index: new.is_none().then_some(*index),
+                        t,
+                    };
+                    for (at, f) in self.fields.iter().enumerate() {
+                        if let Key::Program(pf) = f.key
+                            && (wanted(f) || new.is_some())
+                            && let Err(e) = pf.parse_into(&mut p, &f.value(), cx)
+                        {
+                            note(at, e);
+                        }
+                    }
+                    Built::Program(p)
+                })
+            }
+            Subject::Milestone {
+                program,
+                index,
+                new,
+            } => plan.programs.get(*program).and_then(|p| {
+                let mut m = match new {
+                    true => Milestone {
+                        title: String::new(),
+                        due: String::new(),
+                        done: false,
+                    },
+                    false => p.milestones.get(*index)?.clone(),
+                };
+                for (at, f) in self.fields.iter().enumerate() {
+                    if let Key::Milestone(mf) = f.key
+                        && (wanted(f) || *new)
+                        && let Err(e) = mf.parse_into(&mut m, mf.name(), &f.value(), t)
+                    {
+                        note(at, e);
+                    }
+                }
+                Some(Built::Milestone(m))
+            }),
+            Subject::Target {
+                program,
+                index,
+                new,
+            } => plan.programs.get(*program).and_then(|p| {
+                let mut x = match new {
+                    true => Target {
+                        year: plan.period.end,
+                        indicator: String::new(),
+                        unit: String::new(),
+                        baseline: None,
+                        target: 0.0,
+                        actual: None,
+                    },
+                    false => p.targets.get(*index)?.clone(),
+                };
+                for (at, f) in self.fields.iter().enumerate() {
+                    if let Key::Target(tf) = f.key
+                        && (wanted(f) || *new)
+                        && let Err(e) = tf.parse_into(&mut x, tf.name(), &f.value(), plan.period, t)
+                    {
+                        note(at, e);
+                    }
+                }
+                Some(Built::Target(x))
+            }),
+            Subject::Dimension { index } => plan.dimensions.get(*index).map(|d| {
+                let mut d = d.clone();
+                for (at, f) in self.fields.iter().enumerate() {
+                    if let Key::Dimension(df) = f.key
+                        && wanted(f)
+                        && let Err(e) = df.parse_into(&mut d, &f.value())
+                    {
+                        note(at, e);
+                    }
+                }
+                Built::Dimension(d)
+            }),
+            Subject::Header => {
+                let mut h = Header::of(plan);
+                for (at, f) in self.fields.iter().enumerate() {
+                    if let Key::Header(hf) = f.key
+                        && wanted(f)
+                        && let Err(e) = hf.parse_into(&mut h, &f.value(), t)
+                    {
+                        note(at, e);
+                    }
+                }
+                Some(Built::Header(h))
+            }
+        };
+        // Across fields: nothing ends before it starts.
+        let order = |start: Key, end: Key| -> Option<usize> {
+            let (s, e) = (self.value(start), self.value(end));
+            let (s, e) = (s.trim().parse::<i32>().ok()?, e.trim().parse::<i32>().ok()?);
+            (e < s).then(|| self.fields.iter().position(|f| f.key == end))?
+        };
+        for (start, end) in [
+            (ProgramField::Start, ProgramField::End).map_keys(Key::Program),
+            (HeaderField::PeriodStart, HeaderField::PeriodEnd).map_keys(Key::Header),
+        ] {
+            if let Some(at) = order(start, end) {
+                errors[at].get_or_insert_with(|| t.f_end_after_start.to_string());
+            }
+        }
+        (built, errors)
+    }
+
     /// Checks every field; true when all are valid.
-    pub fn check(&mut self, plan: &Plan, t: &Text) -> bool {
-        let index = match self.subject {
-            Subject::Program { index, new: false } => Some(index),
-            _ => None,
-        };
-        let period = |key: Key| -> Result<i32, FieldError> {
-            let v = self.value(key);
-            v.trim().parse::<i32>().map_err(|_| FieldError::BadValue {
-                field: String::new(),
-                value: v.clone(),
-                expected: t.f_year.to_string(),
-            })
-        };
-        let (start, end) = (period(Key::PeriodStart), period(Key::PeriodEnd));
-        let mut errors = Vec::with_capacity(self.fields.len());
-        for field in &self.fields {
-            let v = self.value(field.key);
-            let result: Result<(), FieldError> = match field.key {
-                Key::Name | Key::Title | Key::Indicator => field::line("", &v).map(drop),
-                Key::Id => field::program_id("", &v, plan, index, t).map(drop),
-                Key::Start | Key::End | Key::Year => field::year("", &v, plan, t).map(drop),
-                Key::Due => field::date("", &v, t).map(drop),
-                Key::Target => field::number("", &v, t).map(drop),
-                Key::Baseline | Key::Actual => field::optional_number("", &v, t).map(drop),
-                Key::PeriodStart => start.clone().map(drop),
-                Key::PeriodEnd => match (&start, &end) {
-                    (Ok(s), Ok(e)) if e < s => Err(FieldError::BadValue {
-                        field: String::new(),
-                        value: v.clone(),
-                        expected: t.f_end_after_start.to_string(),
-                    }),
-                    _ => end.clone().map(drop),
-                },
-                _ => Ok(()),
-            };
-            errors.push(result.err().map(|e| e.reason(t)));
-        }
-        // Cross-field: a program ends no earlier than it starts.
-        if let (Ok(s), Ok(e)) = (
-            self.value(Key::Start).trim().parse::<i32>(),
-            self.value(Key::End).trim().parse::<i32>(),
-        ) && e < s
-            && let Some(at) = self.fields.iter().position(|f| f.key == Key::End)
-        {
-            errors[at].get_or_insert_with(|| t.f_end_after_start.to_string());
-        }
+    pub fn check(&mut self, plan: &Plan) -> bool {
+        let (_, errors) = self.build(plan, false);
         for (field, error) in self.fields.iter_mut().zip(errors) {
             field.error = error;
         }
         self.fields.iter().all(|f| f.error.is_none())
     }
 
-    /// The edit this form makes, if every field is valid.
-    pub fn to_edit(&self, plan: &Plan, t: &Text) -> Option<Edit> {
-        let v = |key| self.value(key);
-        let year = |key| v(key).trim().parse::<i32>().ok();
-        let num = |key| field::number("", &v(key), t).ok();
-        let opt = |key| field::optional_number("", &v(key), t).ok();
-        match self.subject {
-            Subject::Program { index, new } => {
-                let base = if new { None } else { plan.programs.get(index) };
-                let p = Program {
-                    id: v(Key::Id).trim().to_string(),
-                    name: v(Key::Name).trim().to_string(),
-                    description: v(Key::Description),
-                    dimension: v(Key::Dimension),
-                    element: v(Key::Element),
-                    horizon: Horizon::ALL
-                        .into_iter()
-                        .find(|h| h.key() == v(Key::Horizon))?,
-                    lead: v(Key::Lead).trim().to_string(),
-                    support: field::list(&v(Key::Support)),
-                    funding: field::list(&v(Key::Funding)),
-                    start: year(Key::Start)?,
-                    end: year(Key::End)?,
-                    status: Status::ALL
-                        .into_iter()
-                        .find(|s| s.key() == v(Key::Status))?,
-                    milestones: base.map(|b| b.milestones.clone()).unwrap_or_default(),
-                    targets: base.map(|b| b.targets.clone()).unwrap_or_default(),
-                    notes: v(Key::Notes),
-                };
-                if new {
+    /// The edit this form makes on `plan` as it is now, if every field is
+    /// valid; `None` when it changes nothing. Only the fields the officer
+    /// touched are written (see [`Field::initial`]).
+    pub fn to_edit(&self, plan: &Plan) -> Option<Edit> {
+        let (built, errors) = self.build(plan, true);
+        if errors.iter().any(Option::is_some) {
+            return None;
+        }
+        match (built?, &self.subject) {
+            (Built::Program(p), Subject::Program { index, new }) => {
+                if new.is_some() {
                     Some(Edit::Program {
-                        index,
+                        index: *index,
                         before: None,
                         after: Some(Box::new(p)),
                     })
                 } else {
-                    Edit::replace(plan, index, p)
+                    Edit::replace(plan, *index, p)
                 }
             }
-            Subject::Milestone {
-                program,
-                index,
-                new,
-            } => {
-                let mut p = plan.programs.get(program)?.clone();
-                let m = Milestone {
-                    title: v(Key::Title).trim().to_string(),
-                    due: v(Key::Due).trim().to_string(),
-                    done: v(Key::Done) == "true",
-                };
-                if new {
-                    p.milestones.insert(index.min(p.milestones.len()), m);
-                } else {
-                    *p.milestones.get_mut(index)? = m;
-                }
-                Edit::replace(plan, program, p)
-            }
-            Subject::Target {
-                program,
-                index,
-                new,
-            } => {
-                let mut p = plan.programs.get(program)?.clone();
-                let x = Target {
-                    year: year(Key::Year)?,
-                    indicator: v(Key::Indicator).trim().to_string(),
-                    unit: v(Key::Unit).trim().to_string(),
-                    baseline: opt(Key::Baseline)?,
-                    target: num(Key::Target)?,
-                    actual: opt(Key::Actual)?,
-                };
-                if new {
-                    p.targets.insert(index.min(p.targets.len()), x);
-                } else {
-                    *p.targets.get_mut(index)? = x;
-                }
-                Edit::replace(plan, program, p)
-            }
-            Subject::Dimension { index } => {
-                let before = plan.dimensions.get(index)?.clone();
-                let after = Dimension {
-                    id: before.id.clone(),
-                    name: v(Key::Name).trim().to_string(),
-                    lead: v(Key::Lead).trim().to_string(),
-                    elements: field::list(&v(Key::Elements)),
-                };
-                (before != after).then_some(Edit::Dimension {
+            (
+                Built::Milestone(m),
+                Subject::Milestone {
+                    program,
                     index,
+                    new,
+                },
+            ) => {
+                let mut p = plan.programs.get(*program)?.clone();
+                if *new {
+                    p.milestones.insert((*index).min(p.milestones.len()), m);
+                } else {
+                    *p.milestones.get_mut(*index)? = m;
+                }
+                Edit::replace(plan, *program, p)
+            }
+            (
+                Built::Target(x),
+                Subject::Target {
+                    program,
+                    index,
+                    new,
+                },
+            ) => {
+                let mut p = plan.programs.get(*program)?.clone();
+                if *new {
+                    p.targets.insert((*index).min(p.targets.len()), x);
+                } else {
+                    *p.targets.get_mut(*index)? = x;
+                }
+                Edit::replace(plan, *program, p)
+            }
+            (Built::Dimension(after), Subject::Dimension { index }) => {
+                let before = plan.dimensions.get(*index)?.clone();
+                (before != after).then_some(Edit::Dimension {
+                    index: *index,
                     before,
                     after,
                 })
             }
-            Subject::Header => {
+            (Built::Header(after), Subject::Header) => {
                 let before = Header::of(plan);
-                let after = Header {
-                    title: v(Key::Title).trim().to_string(),
-                    region: v(Key::Region).trim().to_string(),
-                    vision: v(Key::Vision),
-                    period: crate::plan::model::Period {
-                        start: year_any(&v(Key::PeriodStart))?,
-                        end: year_any(&v(Key::PeriodEnd))?,
-                    },
-                };
                 (before != after).then_some(Edit::Header { before, after })
             }
+            _ => None,
         }
     }
 }
 
-fn year_any(v: &str) -> Option<i32> {
-    v.trim().parse().ok()
+trait MapKeys<A> {
+    fn map_keys(self, f: fn(A) -> Key) -> (Key, Key);
+}
+
+impl<A> MapKeys<A> for (A, A) {
+    fn map_keys(self, f: fn(A) -> Key) -> (Key, Key) {
+        (f(self.0), f(self.1))
+    }
 }
 
 #[cfg(test)]

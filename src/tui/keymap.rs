@@ -1,7 +1,7 @@
 //! Keys to actions, in one table that also writes the help screen and the
 //! status-bar hints, so what the help says is what the keys do.
 
-use crate::cli::ReportFormat;
+use crate::report::Format as ReportFormat;
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Modal, Pane};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -297,7 +297,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     // The dashboard.
     bind(Dashboard, &[k(' ')], Action::ToggleDone, Help::MarkDone),
-    bind(Dashboard, &[k('e')], Action::Edit, Help::EditHeader),
+    bind(Dashboard, &[k('e')], Action::EditHeader, Help::EditHeader),
     bind(
         Dashboard,
         &[code(KeyCode::Left), k('h'), code(KeyCode::Right), k('l')],

@@ -6,9 +6,11 @@ pub mod action;
 pub mod app;
 mod editing;
 pub mod form;
+mod help_words;
 pub mod keymap;
 mod run;
 pub mod theme;
 pub mod ui;
+pub mod update;
 
 pub use run::{Ending, run};

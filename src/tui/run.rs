@@ -3,18 +3,21 @@
 //!
 //! Redraws only after an event (no timer), inside synchronized-output brackets,
 //! and lets ratatui send only the cells that changed: over a slow SSH link
-//! every byte counts. `update` stays pure; saving, reloading and keeping
-//! edits safe when the session dies all happen here.
+//! every byte counts. `update` stays pure and returns effects; this loop
+//! performs them (saving, printing, discarding a recovery), feeds their
+//! outcomes back, watches the file and the date, and keeps edits safe when
+//! the session dies.
 
 use crate::plan::merge::Choice;
 use crate::store::audit::{self, Who};
 use crate::store::recovery::{self, Recovery};
-use crate::store::{self, SaveError, Saved};
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, update};
+use crate::store::{self, Saved};
+use crate::tui::action::{Action, Effect, Outcome, PrintError};
+use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
+use crate::tui::update::update;
 use crossterm::event::{self, Event};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::DefaultTerminal;
@@ -94,7 +97,7 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
-    update(app, Action::Resize(size.width, size.height));
+    let _ = update(app, Action::Resize(size.width, size.height));
     draw(terminal, app, theme)?;
     let mut stamp = store::stamp(path);
     let mut looked = Instant::now();
@@ -105,6 +108,12 @@ fn event_loop(
         if !event::poll(WAKE_EVERY)? {
             if looked.elapsed() >= WATCH_EVERY {
                 looked = Instant::now();
+                let today = jiff::ZonedDateTime::now().date();
+                if today != app.today {
+                    let effects = update(app, Outcome::Tick { today });
+                    perform(app, path, effects);
+                    draw(terminal, app, theme)?;
+                }
                 // A hung-up terminal cannot be opened again; with no SIGHUP
                 // (some SSH servers send none) this is how we learn it is gone.
                 #[cfg(unix)]
@@ -122,15 +131,15 @@ fn event_loop(
             // link) come as Alt+key; act on both, in order.
             Event::Key(key) => keymap::unfold(key),
             Event::Resize(w, h) => {
-                update(app, Action::Resize(w, h));
+                let _ = update(app, Action::Resize(w, h));
                 Vec::new()
             }
             _ => continue,
         };
         for key in keys {
             if let Some(action) = keymap::resolve(app, key) {
-                update(app, action);
-                perform(app, path, theme.ascii);
+                let effects = update(app, action);
+                perform(app, path, effects);
             }
         }
         if !app.should_quit {
@@ -156,40 +165,43 @@ fn watch(app: &mut App, path: &Path, stamp: &mut Option<store::Stamp>) -> bool {
     if fingerprint == app.disk {
         return false;
     }
-    if app.modified() {
-        update(app, Action::ChangedOnDisk);
+    let news = if app.modified() {
+        Outcome::ChangedOnDisk
     } else {
-        update(
-            app,
-            Action::Reloaded {
-                doc: Box::new(doc),
-                fingerprint,
-            },
-        );
-    }
+        Outcome::Reloaded {
+            doc: Box::new(doc),
+            fingerprint,
+        }
+    };
+    let effects = update(app, news);
+    perform(app, path, effects);
     true
 }
 
-/// Does what `update` asked for and reports the outcome back to it.
-fn perform(app: &mut App, path: &Path, ascii: bool) {
-    let Some(effect) = app.effect.take() else {
-        return;
-    };
-    let t = app.lang.text();
-    match effect {
-        Effect::DiscardRecovery => return recovery::discard(path),
-        Effect::Print(format) => {
-            let result = print(app, format, ascii);
-            return update(app, Action::Printed(result));
-        }
-        Effect::Save | Effect::SaveAndQuit => {}
+/// Does what `update` asked for and reports each outcome back to it, until
+/// no work is left.
+fn perform(app: &mut App, path: &Path, effects: Vec<Effect>) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let outcome = match effect {
+            Effect::DiscardRecovery => {
+                recovery::discard(path);
+                continue;
+            }
+            Effect::Print(request) => Outcome::Printed(print(app, &request)),
+            Effect::Save { resolutions } => save(app, path, &resolutions),
+        };
+        queue.extend(update(app, outcome));
     }
+}
+
+fn save(app: &App, path: &Path, resolutions: &[(crate::plan::merge::Conflict, Choice)]) -> Outcome {
+    let t = app.lang.text();
     let when = jiff::ZonedDateTime::now();
     let who = Who::from_env(
         |k| std::env::var(k).ok(),
         when.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
     );
-    let resolutions = app.resolutions.clone();
     let decide = |c: &crate::plan::merge::Conflict| -> Option<Choice> {
         resolutions
             .iter()
@@ -201,47 +213,31 @@ fn perform(app: &mut App, path: &Path, ascii: bool) {
             plan, text, merged, ..
         }) => {
             recovery::discard(path);
-            let audit = audit::read(path).unwrap_or_default();
-            let at = when.strftime("%H:%M").to_string();
-            let merged = merged.then(|| Box::new(plan));
-            update(
-                app,
-                Action::Saved {
-                    at,
-                    fingerprint: store::fingerprint(&text),
-                    merged,
-                    audit,
-                },
-            );
+            Outcome::Saved {
+                at: when.strftime("%H:%M").to_string(),
+                fingerprint: store::fingerprint(&text),
+                merged: merged.then(|| Box::new(plan)),
+                audit: audit::read(path).unwrap_or_default(),
+            }
         }
-        Ok(Saved::Conflicts(conflicts)) => update(app, Action::Conflicts(conflicts)),
-        Err(e) => {
-            let why = match e {
-                SaveError::Io(e) => crate::i18n::fill(t.save_failed, &[&path.display(), &e]),
-                other => crate::i18n::fill(t.save_failed, &[&path.display(), &other]),
-            };
-            update(app, Action::SaveFailed(why));
-        }
+        Ok(Saved::Conflicts(conflicts)) => Outcome::Conflicts(conflicts),
+        Err(error) => Outcome::SaveFailed {
+            path: path.to_path_buf(),
+            error,
+        },
     }
 }
 
-/// Writes the report of the current view to a new file in the working
-/// folder, never over an existing one, and returns where.
-fn print(app: &App, format: crate::report::Format, ascii: bool) -> Result<String, String> {
-    use crate::report::Format;
-    let t = app.lang.text();
-    let mut request = app.report_request(format);
-    request.ascii = ascii;
-    let text = crate::report::render(&app.doc.plan, &request, app.lang, app.today)
-        .map_err(|e| e.message(app.lang))?;
-    let extension = match format {
-        Format::Text => "txt",
-        Format::Markdown => "md",
-        Format::Csv => "csv",
-        Format::Json => "json",
-    };
-    let kind = format!("{:?}", request.kind).to_lowercase();
-    let folder = std::env::current_dir().map_err(|e| e.to_string())?;
+/// Writes a report to a new file in the working folder, never over an
+/// existing one, and returns where.
+fn print(app: &App, request: &crate::report::Request) -> Result<PathBuf, PrintError> {
+    let text = crate::report::render(&app.doc.plan, request, app.lang, app.today)
+        .map_err(PrintError::Report)?;
+    let folder = std::env::current_dir().map_err(|error| PrintError::Io {
+        path: PathBuf::from("."),
+        error,
+    })?;
+    let (kind, extension) = (request.kind.name(), request.format.extension());
     for n in 1..1000 {
         let suffix = if n == 1 {
             String::new()
@@ -250,15 +246,12 @@ fn print(app: &App, format: crate::report::Format, ascii: bool) -> Result<String
         };
         let path = folder.join(format!("pantau-{kind}-{}{suffix}.{extension}", app.today));
         match store::create_new(&path, &text) {
-            Ok(()) => return Ok(path.display().to_string()),
+            Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(crate::i18n::fill(t.save_failed, &[&path.display(), &e])),
+            Err(error) => return Err(PrintError::Io { path, error }),
         }
     }
-    Err(crate::i18n::fill(
-        t.save_failed,
-        &[&folder.display(), &"too many reports today"],
-    ))
+    Err(PrintError::NoFreeName { folder })
 }
 
 fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> io::Result<()> {

@@ -2,7 +2,7 @@
 //! on the right; a program's detail takes the whole body.
 
 use super::{block, cell, empty_note, row, visible};
-use crate::plan::model::Program;
+use crate::plan::model::{Horizon, Program, Status};
 use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::tui::theme::Theme;
@@ -110,13 +110,16 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(2)
         .clamp(2, 10);
-    let horizon = t
-        .horizon_short
+    let horizon = Horizon::ALL
         .iter()
-        .map(|h| text::width(h))
+        .map(|h| text::width(t.horizon_short(*h)))
         .max()
         .unwrap_or(0);
-    let status = t.status.iter().map(|s| text::width(s)).max().unwrap_or(0);
+    let status = Status::ALL
+        .iter()
+        .map(|s| text::width(t.status(*s)))
+        .max()
+        .unwrap_or(0);
     let steps = 5;
     let leads = listed
         .iter()
@@ -161,10 +164,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut spans = vec![
             Span::raw(format!("{} ", cell(&p.id, id, g))),
             Span::raw(format!("{} ", cell(&p.name, name, g))),
-            Span::raw(format!(
-                "{} ",
-                cell(t.horizon_short[p.horizon as usize], horizon, g)
-            )),
+            Span::raw(format!("{} ", cell(t.horizon_short(p.horizon), horizon, g))),
         ];
         if lead > 0 {
             spans.push(Span::raw(format!("{} ", cell(&p.lead, lead, g))));

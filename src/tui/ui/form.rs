@@ -1,10 +1,10 @@
 //! The edit form and the two questions (delete? save changes?), drawn over the view.
 
 use super::block;
-use crate::i18n::{Text, fill};
+use crate::i18n::fill;
 use crate::text;
 use crate::tui::app::{App, Deletion, Modal};
-use crate::tui::form::{Field, Form, Input, Key, Subject};
+use crate::tui::form::{Field, Form, Input, Subject};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -128,7 +128,7 @@ fn title(form: &Form, app: &App) -> String {
     let t = app.lang.text();
     let plan = app.plan();
     match form.subject {
-        Subject::Program { new: true, .. } => t.t_new_program.to_string(),
+        Subject::Program { new: Some(_), .. } => t.t_new_program.to_string(),
         Subject::Program { index, .. } => fill(
             t.t_edit_program,
             &[&plan
@@ -181,7 +181,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Them
     let label_cols = form
         .fields
         .iter()
-        .map(|f| text::width(label(t, f.key)))
+        .map(|f| text::width(f.key.label(app.lang)))
         .max()
         .unwrap_or(0)
         + 1;
@@ -204,7 +204,11 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Them
         let room = value_cols.saturating_sub(text::width(&error));
         let (shown, at) = render_value(field, room, focused, theme);
         for (row, spans) in shown.into_iter().enumerate() {
-            let label = if row == 0 { label(t, field.key) } else { "" };
+            let label = if row == 0 {
+                field.key.label(app.lang)
+            } else {
+                ""
+            };
             let mut all = vec![
                 Span::styled(format!("{label:<label_cols$}"), label_style),
                 Span::raw(" "),
@@ -410,8 +414,4 @@ fn window(line: &str, before_cursor: Option<&str>, cols: usize) -> (String, Opti
     }
     let rest: String = graphemes[skip..].concat();
     (text::fit(&rest, cols, ""), Some(cursor_col))
-}
-
-pub fn label(t: &Text, key: Key) -> &'static str {
-    (t.field_labels)(key)
 }

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let g = theme.glyphs();
     let entries: Vec<(String, &str)> = help_for(app)
         .iter()
-        .map(|b| (keys_label(b, theme.ascii), t.key_help(b.help)))
+        .map(|b| (keys_label(b, theme.ascii), b.help.describe(app.lang)))
         .collect();
     let room = usize::from(area.height.saturating_sub(2)).max(1);
     let columns = if entries.len() > room { 2 } else { 1 };

@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         let hints: Vec<String> = hints_for(app)
             .iter()
-            .map(|b| format!("{} {}", hint_keys(b, theme.ascii), t.key_hint(b.help)))
+            .map(|b| format!("{} {}", hint_keys(b, theme.ascii), b.help.hint(app.lang)))
             .collect();
         let right = format!("{} ", hints.join("  "));
         let room = width.saturating_sub(text::width(&left) + 2);

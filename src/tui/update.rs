@@ -1,0 +1,123 @@
+//! `update`: the one place the interface's state changes. Pure: no I/O and
+//! no clock; what the edge must do comes back as effects, and what the edge
+//! learns comes in as outcomes.
+
+use crate::tui::action::{Action, Effect, Msg, View};
+use crate::tui::app::{App, DashFocus, Focus, Modal, Pane, Scroll};
+
+use crate::tui::editing;
+
+/// Applies one action or outcome and returns the work for the event loop.
+pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
+    let action = match msg.into() {
+        Msg::Outcome(outcome) => return editing::outcome(app, outcome),
+        Msg::Action(action) => action,
+    };
+    if !matches!(action, Action::Resize(..)) {
+        app.message = None;
+    }
+    let big = isize::MAX / 2;
+    match action {
+        Action::Quit => {
+            // Unsaved changes are never dropped by a stray `q`: ask first.
+            if app.modified() {
+                app.modal = Some(Modal::QuitPrompt);
+            } else {
+                app.should_quit = true;
+            }
+        }
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::ToggleHelp => app.help = !app.help,
+        Action::Show(view) => {
+            app.view = view;
+            app.help = false;
+        }
+        Action::NextView | Action::PrevView => {
+            let at = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+            let n = View::ALL.len();
+            let next = if action == Action::NextView {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            };
+            app.view = View::ALL[next];
+        }
+        Action::Up => app.move_by(-1),
+        Action::Down => app.move_by(1),
+        Action::PageUp => app.move_by(-(app.page() as isize)),
+        Action::PageDown => app.move_by(app.page() as isize),
+        Action::First => app.move_by(-big),
+        Action::Last => app.move_by(big),
+        Action::Left => match app.view {
+            View::Dashboard => app.dashboard.focus = DashFocus::Overdue,
+            View::Dimensions => back(app),
+            View::Timeline => app.timeline.year_offset = app.timeline.year_offset.saturating_sub(1),
+        },
+        Action::Right => match app.view {
+            View::Dashboard => app.dashboard.focus = DashFocus::DueSoon,
+            View::Dimensions => {
+                if app.drill.pane == Pane::Dimensions {
+                    app.drill.pane = Pane::Programs;
+                }
+            }
+            View::Timeline => {
+                let years = (app.doc.plan.period.end - app.doc.plan.period.start).max(0) as u16;
+                app.timeline.year_offset = (app.timeline.year_offset + 1).min(years);
+            }
+        },
+        Action::Open => match app.focus() {
+            Focus::DueMilestone { program, .. } => app.open_detail(program),
+            Focus::Dimension(_) => app.drill.pane = Pane::Programs,
+            Focus::Program {
+                index,
+                opened: false,
+            } => {
+                if app.view == View::Dimensions {
+                    app.drill.pane = Pane::Detail;
+                    app.drill.item = Scroll::default();
+                } else {
+                    app.open_detail(index);
+                }
+            }
+            _ => {}
+        },
+        Action::Back => {
+            if app.help {
+                app.help = false;
+            } else if !app.filter.is_empty() {
+                app.filter.clear();
+                app.reindex();
+            } else if app.view == View::Dimensions {
+                back(app);
+            }
+        }
+        Action::StartFilter => app.filtering = true,
+        Action::FilterInput(c) => {
+            if !c.is_control() {
+                app.filter.push(c);
+                app.reindex();
+            }
+        }
+        Action::FilterBackspace => {
+            if app.filter.pop().is_some() {
+                app.reindex();
+            }
+        }
+        Action::FilterAccept => app.filtering = false,
+        Action::FilterClear => {
+            app.filtering = false;
+            app.filter.clear();
+            app.reindex();
+        }
+        editing => return editing::update(app, editing),
+    }
+    Vec::new()
+}
+
+/// One level out of the drill-down: detail → programs → dimensions.
+fn back(app: &mut App) {
+    app.drill.pane = match app.drill.pane {
+        Pane::Detail => Pane::Programs,
+        Pane::Programs | Pane::Dimensions => Pane::Dimensions,
+    };
+}
