@@ -82,6 +82,94 @@ pub fn pad_left(value: &str, cols: usize) -> String {
     format!("{value:>cols$}")
 }
 
+/// Every character pantau draws that differs between Unicode and plain
+/// ASCII (`--ascii`), for the screen and for paper alike.
+pub struct Glyphs {
+    /// A heading's double rule and a table's thin one (reports).
+    pub rule: &'static str,
+    pub thin_rule: &'static str,
+    /// Marks an overdue milestone in a printed timeline.
+    pub overdue: &'static str,
+    /// Points down at today above a printed timeline.
+    pub today_mark: &'static str,
+    pub marker: &'static str,
+    pub gauge_full: &'static str,
+    pub gauge_empty: &'static str,
+    pub bar: &'static str,
+    pub milestone: &'static str,
+    pub milestone_done: &'static str,
+    pub target: &'static str,
+    pub today: &'static str,
+    pub ellipsis: &'static str,
+    pub arrow: &'static str,
+    pub dot: &'static str,
+    pub dash: &'static str,
+    pub check: &'static str,
+    pub open: &'static str,
+    pub none: &'static str,
+    pub pick_left: &'static str,
+    pub pick_right: &'static str,
+    pub arrow_left: &'static str,
+}
+
+pub const UNICODE: Glyphs = Glyphs {
+    rule: "═",
+    thin_rule: "─",
+    overdue: "!",
+    today_mark: "▼",
+    marker: "> ",
+    gauge_full: "█",
+    gauge_empty: "░",
+    bar: "█",
+    // Hollow until reached, filled once done.
+    milestone: "◇",
+    milestone_done: "◆",
+    target: "▲",
+    today: "│",
+    ellipsis: "…",
+    arrow: "→",
+    dot: " · ",
+    dash: "–",
+    check: "[x]",
+    open: "[ ]",
+    none: "—",
+    pick_left: "◂",
+    pick_right: "▸",
+    arrow_left: "←",
+};
+
+pub const ASCII: Glyphs = Glyphs {
+    rule: "=",
+    thin_rule: "-",
+    overdue: "!",
+    today_mark: "v",
+    marker: "> ",
+    gauge_full: "#",
+    gauge_empty: ".",
+    bar: "=",
+    milestone: "o",
+    milestone_done: "*",
+    target: "^",
+    // Not `|`, which the borders already use.
+    today: ":",
+    ellipsis: "...",
+    arrow: "->",
+    dot: " | ",
+    dash: "-",
+    check: "[x]",
+    open: "[ ]",
+    none: "-",
+    pick_left: "<",
+    pick_right: ">",
+    arrow_left: "<-",
+};
+
+impl Glyphs {
+    pub fn of(ascii: bool) -> &'static Glyphs {
+        if ascii { &ASCII } else { &UNICODE }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -189,7 +189,6 @@ fn graph() -> BTreeMap<String, Module> {
     let names: Vec<String> = modules.keys().cloned().collect();
     for name in names {
         let file = modules[&name].file.clone();
-        let is_mod_rs = file.file_name().is_some_and(|n| n == "mod.rs");
         let code = code_only(&std::fs::read_to_string(&file).unwrap());
         // Inline test modules use what they test and more; they are not the layout.
         let code = match code.find("#[cfg(test)]") {
@@ -202,14 +201,9 @@ fn graph() -> BTreeMap<String, Module> {
                 targets.insert(m.to_string());
             }
         }
-        // `super::` from `a::b` (a file) is `a`; from `a::b` (a mod.rs) it is `a`'s parent.
+        // `super::` in module `a::b` is `a`, whether `a::b` is `a/b.rs` or `a/b/mod.rs`.
         let parent: Vec<&str> = name.split("::").collect();
-        let up = if is_mod_rs {
-            parent.len().saturating_sub(1)
-        } else {
-            parent.len().saturating_sub(1)
-        };
-        let base = parent[..up].join("::");
+        let base = parent[..parent.len().saturating_sub(1)].join("::");
         for p in paths_after(&code, "super::") {
             let full = if base.is_empty() {
                 p

@@ -13,6 +13,7 @@
 
 mod csv;
 mod json;
+mod layout;
 mod markdown;
 pub mod overview;
 mod text;
@@ -68,6 +69,7 @@ impl Format {
 use crate::i18n::{Lang, fill};
 use crate::plan::model::{Dimension, Horizon, Plan, Program, Status, Target};
 use crate::plan::progress::{self, MilestoneRef};
+use crate::text::Glyphs;
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -225,7 +227,7 @@ pub fn render(
         lang,
         today,
         sel: &selection,
-        g: Glyphs::new(request.ascii),
+        g: Glyphs::of(request.ascii),
     };
     Ok(match request.format {
         Format::Text => text::render(&ctx)?,
@@ -242,7 +244,7 @@ pub(crate) struct Ctx<'a> {
     pub lang: Lang,
     pub today: Date,
     pub sel: &'a Selection<'a>,
-    pub g: Glyphs,
+    pub g: &'static Glyphs,
 }
 
 impl Ctx<'_> {
@@ -690,118 +692,4 @@ pub(crate) fn years(p: &Program, g: &Glyphs) -> String {
 /// Whole percent as printed: rounded down.
 pub(crate) fn whole_percent(percent: f64) -> i64 {
     percent.floor() as i64
-}
-
-/// The characters that differ between Unicode and ASCII output. The chart
-/// characters are the interface's (see [`crate::tui::theme`]), so paper and screen agree.
-pub(crate) struct Glyphs {
-    pub rule: &'static str,
-    pub thin_rule: &'static str,
-    pub arrow: &'static str,
-    pub ellipsis: &'static str,
-    pub dash: &'static str,
-    pub dot: &'static str,
-    pub none: &'static str,
-    pub bar: &'static str,
-    pub milestone: &'static str,
-    pub milestone_done: &'static str,
-    pub overdue: &'static str,
-    pub target: &'static str,
-    pub today: &'static str,
-    pub today_mark: &'static str,
-    pub check: &'static str,
-    pub open: &'static str,
-}
-
-impl Glyphs {
-    fn new(ascii: bool) -> Glyphs {
-        let ui = crate::tui::theme::Theme { mono: true, ascii }.glyphs();
-        Glyphs {
-            rule: if ascii { "=" } else { "═" },
-            thin_rule: if ascii { "-" } else { "─" },
-            arrow: ui.arrow,
-            ellipsis: ui.ellipsis,
-            dash: ui.dash,
-            dot: ui.dot,
-            none: ui.none,
-            bar: ui.bar,
-            milestone: ui.milestone,
-            milestone_done: ui.milestone_done,
-            overdue: "!",
-            target: ui.target,
-            today: ui.today,
-            today_mark: if ascii { "v" } else { "▼" },
-            check: ui.check,
-            open: ui.open,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn statuses_and_horizons_by_any_of_their_names() {
-        for name in [
-            "InProgress",
-            "inprogress",
-            "In progress",
-            "in-progress",
-            "BERJALAN",
-        ] {
-            assert_eq!(parse_status(name), Ok(Status::InProgress), "{name}");
-        }
-        assert_eq!(parse_status("belum dimulai"), Ok(Status::NotStarted));
-        assert_eq!(parse_status("Dibatalkan"), Ok(Status::Cancelled));
-        assert!(parse_status("Finished").is_err());
-        for name in ["QuickWin", "quick win", "quick_win"] {
-            assert_eq!(parse_horizon(name), Ok(Horizon::QuickWin), "{name}");
-        }
-        for name in ["Medium", "medium term", "Jangka menengah", "menengah"] {
-            assert_eq!(parse_horizon(name), Ok(Horizon::Medium), "{name}");
-        }
-        let message = parse_horizon("soon").unwrap_err().message(Lang::En);
-        assert!(
-            message.contains("QuickWin, Short, Medium, Long"),
-            "{message}"
-        );
-    }
-
-    #[test]
-    fn bands_follow_the_lkjip_ranges_in_whole_percent() {
-        let cases = [
-            (150.0, Band::VeryGood),
-            (100.0, Band::VeryGood),
-            (91.0, Band::VeryGood),
-            (90.99, Band::Good),
-            (76.0, Band::Good),
-            (75.5, Band::Fair),
-            (66.0, Band::Fair),
-            (65.9, Band::Poor),
-            (51.0, Band::Poor),
-            (50.99, Band::VeryPoor),
-            (0.0, Band::VeryPoor),
-        ];
-        for (percent, band) in cases {
-            assert_eq!(Band::of(percent), band, "{percent}");
-        }
-    }
-
-    #[test]
-    fn achievement_needs_an_actual_and_a_target() {
-        let mut t = Target {
-            year: 2023,
-            indicator: "x".into(),
-            unit: String::new(),
-            baseline: None,
-            target: 40.0,
-            actual: None,
-        };
-        assert_eq!(achievement(&t), None);
-        t.actual = Some(30.0);
-        assert_eq!(achievement(&t), Some(75.0));
-        t.target = 0.0;
-        assert_eq!(achievement(&t), None);
-    }
 }

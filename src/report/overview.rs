@@ -6,6 +6,7 @@
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::model::Plan;
 use crate::plan::progress::{self, MilestoneRef, Tally};
+use crate::text::Glyphs;
 use crate::text::{fit, pad, pad_left, width};
 use jiff::civil::Date;
 
@@ -23,39 +24,9 @@ pub struct Options<'a> {
     pub days: i32,
 }
 
-/// Characters that differ between Unicode and plain-ASCII output.
-struct Glyphs {
-    rule: &'static str,
-    thin_rule: &'static str,
-    arrow: &'static str,
-    ellipsis: &'static str,
-    dash: &'static str,
-    dot: &'static str,
-    none: &'static str,
-}
-
-const UNICODE: Glyphs = Glyphs {
-    rule: "═",
-    thin_rule: "─",
-    arrow: "→",
-    ellipsis: "…",
-    dash: "–",
-    dot: " · ",
-    none: "—",
-};
-const ASCII: Glyphs = Glyphs {
-    rule: "=",
-    thin_rule: "-",
-    arrow: "->",
-    ellipsis: "...",
-    dash: "-",
-    dot: " | ",
-    none: "-",
-};
-
 pub fn render(plan: &Plan, o: &Options) -> String {
     let t = o.lang.text();
-    let g = if o.ascii { &ASCII } else { &UNICODE };
+    let g = Glyphs::of(o.ascii);
     let w = o.width.max(MIN_WIDTH);
     let mut out = String::new();
     let mut line = |s: &str| {

@@ -8,7 +8,7 @@
 //! June sits in the middle of its year.
 
 use super::Ctx;
-use super::text::{Doc, Line, cols_of, esc, pad_to};
+use super::layout::{Doc, Line, cols_of, esc, pad_to};
 use crate::plan::model::{Program, is_overdue};
 use crate::text::width;
 use jiff::civil::Date;

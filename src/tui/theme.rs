@@ -6,6 +6,7 @@
 //! characters for terminals without Unicode fonts.
 
 use crate::plan::model::Status;
+use crate::text::Glyphs;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
@@ -15,81 +16,15 @@ pub struct Theme {
     pub ascii: bool,
 }
 
-pub struct Glyphs {
-    pub border: border::Set<'static>,
-    pub marker: &'static str,
-    pub gauge_full: &'static str,
-    pub gauge_empty: &'static str,
-    pub bar: &'static str,
-    pub milestone: &'static str,
-    pub milestone_done: &'static str,
-    pub target: &'static str,
-    pub today: &'static str,
-    pub ellipsis: &'static str,
-    pub arrow: &'static str,
-    pub dot: &'static str,
-    pub dash: &'static str,
-    pub check: &'static str,
-    pub open: &'static str,
-    pub none: &'static str,
-    pub pick_left: &'static str,
-    pub pick_right: &'static str,
-    pub arrow_left: &'static str,
-}
-
-const UNICODE: Glyphs = Glyphs {
-    border: border::PLAIN,
-    marker: "> ",
-    gauge_full: "█",
-    gauge_empty: "░",
-    bar: "█",
-    // Hollow until reached, filled once done.
-    milestone: "◇",
-    milestone_done: "◆",
-    target: "▲",
-    today: "│",
-    ellipsis: "…",
-    arrow: "→",
-    dot: " · ",
-    dash: "–",
-    check: "[x]",
-    open: "[ ]",
-    none: "—",
-    pick_left: "◂",
-    pick_right: "▸",
-    arrow_left: "←",
-};
-
-const ASCII: Glyphs = Glyphs {
-    border: border::Set {
-        top_left: "+",
-        top_right: "+",
-        bottom_left: "+",
-        bottom_right: "+",
-        vertical_left: "|",
-        vertical_right: "|",
-        horizontal_top: "-",
-        horizontal_bottom: "-",
-    },
-    marker: "> ",
-    gauge_full: "#",
-    gauge_empty: ".",
-    bar: "=",
-    milestone: "o",
-    milestone_done: "*",
-    target: "^",
-    // Not `|`, which the borders already use.
-    today: ":",
-    ellipsis: "...",
-    arrow: "->",
-    dot: " | ",
-    dash: "-",
-    check: "[x]",
-    open: "[ ]",
-    none: "-",
-    pick_left: "<",
-    pick_right: ">",
-    arrow_left: "<-",
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
 };
 
 impl Theme {
@@ -102,7 +37,16 @@ impl Theme {
     }
 
     pub fn glyphs(&self) -> &'static Glyphs {
-        if self.ascii { &ASCII } else { &UNICODE }
+        Glyphs::of(self.ascii)
+    }
+
+    /// Box borders: ratatui's plain lines, or ASCII.
+    pub fn border_set(&self) -> border::Set<'static> {
+        if self.ascii {
+            ASCII_BORDER
+        } else {
+            border::PLAIN
+        }
     }
 
     fn colour(&self, style: Style, colour: Color) -> Style {

@@ -10,9 +10,10 @@ mod timeline;
 
 use crate::i18n::fill;
 use crate::text;
+use crate::text::Glyphs;
 use crate::tui::action::View;
 use crate::tui::app::{App, Scroll};
-use crate::tui::theme::{Glyphs, Theme};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -84,7 +85,7 @@ fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub(crate) fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_set(theme.glyphs().border)
+        .border_set(theme.border_set())
         .border_style(theme.border(focused))
         .title(title)
 }
