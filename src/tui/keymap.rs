@@ -126,29 +126,28 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+/// One line of the help screen: the keys it names, each with the action it
+/// gives (a pair such as ↑/↓ shares a line), and what the line says.
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
-    pub action: Action,
+    pub keys: &'static [(Key, Action)],
     pub help: Help,
     /// Shown in the status bar as one of the most useful keys.
     pub hint: bool,
 }
 
-const fn bind(context: Context, keys: &'static [Key], action: Action, help: Help) -> Binding {
+const fn bind(context: Context, keys: &'static [(Key, Action)], help: Help) -> Binding {
     Binding {
         context,
         keys,
-        action,
         help,
         hint: false,
     }
 }
-const fn hint(context: Context, keys: &'static [Key], action: Action, help: Help) -> Binding {
+const fn hint(context: Context, keys: &'static [(Key, Action)], help: Help) -> Binding {
     Binding {
         context,
         keys,
-        action,
         help,
         hint: true,
     }
@@ -160,268 +159,322 @@ pub const BINDINGS: &[Binding] = &[
     // The filter prompt: typed characters go to the filter (see `resolve`).
     bind(
         Filter,
-        &[code(KeyCode::Enter)],
-        Action::FilterAccept,
+        &[(code(KeyCode::Enter), Action::FilterAccept)],
         Help::FilterKeep,
     ),
     bind(
         Filter,
-        &[code(KeyCode::Esc)],
-        Action::FilterClear,
+        &[(code(KeyCode::Esc), Action::FilterClear)],
         Help::FilterClear,
     ),
     bind(
         Filter,
-        &[code(KeyCode::Backspace)],
-        Action::FilterBackspace,
+        &[(code(KeyCode::Backspace), Action::FilterBackspace)],
         Help::FilterDelete,
     ),
-    bind(Filter, &[code(KeyCode::Up)], Action::Up, Help::Move),
-    bind(Filter, &[code(KeyCode::Down)], Action::Down, Help::Move),
-    bind(Filter, &[code(KeyCode::PageUp)], Action::PageUp, Help::Page),
+    bind(Filter, &[(code(KeyCode::Up), Action::Up)], Help::Move),
+    bind(Filter, &[(code(KeyCode::Down), Action::Down)], Help::Move),
     bind(
         Filter,
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
+        &[(code(KeyCode::PageUp), Action::PageUp)],
         Help::Page,
     ),
-    bind(Filter, &[ctrl('c')], Action::Quit, Help::Quit),
+    bind(
+        Filter,
+        &[(code(KeyCode::PageDown), Action::PageDown)],
+        Help::Page,
+    ),
+    bind(Filter, &[(ctrl('c'), Action::Quit)], Help::Quit),
     // The help overlay.
     bind(
         Help,
-        &[code(KeyCode::Esc), k('?'), k('q')],
-        Action::ToggleHelp,
+        &[
+            (code(KeyCode::Esc), Action::ToggleHelp),
+            (k('?'), Action::ToggleHelp),
+            (k('q'), Action::ToggleHelp),
+        ],
         Help::CloseHelp,
     ),
-    bind(Help, &[ctrl('c')], Action::Quit, Help::Quit),
+    bind(Help, &[(ctrl('c'), Action::Quit)], Help::Quit),
     // An edit form: typed characters go to the field (see `resolve`).
     hint(
         Form,
-        &[code(KeyCode::Enter)],
-        Action::FormEnter,
+        &[(code(KeyCode::Enter), Action::FormEnter)],
         Help::FormAccept,
     ),
     hint(
         Form,
-        &[code(KeyCode::Esc)],
-        Action::FormCancel,
+        &[(code(KeyCode::Esc), Action::FormCancel)],
         Help::FormCancel,
     ),
     hint(
         Form,
         &[
-            code(KeyCode::Tab),
-            code(KeyCode::BackTab),
-            code(KeyCode::Down),
-            code(KeyCode::Up),
+            (code(KeyCode::Tab), Action::FormNext),
+            (code(KeyCode::BackTab), Action::FormPrev),
+            (code(KeyCode::Down), Action::FormNext),
+            (code(KeyCode::Up), Action::FormPrev),
         ],
-        Action::FormNext,
         Help::FormNext,
     ),
     bind(
         Form,
         &[
-            code(KeyCode::Left),
-            code(KeyCode::Right),
-            code(KeyCode::Home),
-            code(KeyCode::End),
+            (code(KeyCode::Left), Action::FormLeft),
+            (code(KeyCode::Right), Action::FormRight),
+            (code(KeyCode::Home), Action::FormHome),
+            (code(KeyCode::End), Action::FormEnd),
         ],
-        Action::FormRight,
         Help::FormCursor,
     ),
-    hint(Form, &[k(' ')], Action::FormChar(' '), Help::FormPick),
+    hint(Form, &[(k(' '), Action::FormChar(' '))], Help::FormPick),
     bind(
         Form,
-        &[code(KeyCode::Backspace), code(KeyCode::Delete)],
-        Action::FormBackspace,
+        &[
+            (code(KeyCode::Backspace), Action::FormBackspace),
+            (code(KeyCode::Delete), Action::FormDelete),
+        ],
         Help::FilterDelete,
     ),
-    bind(Form, &[ctrl('w')], Action::FormDeleteWord, Help::FormWord),
-    bind(Form, &[ctrl('u')], Action::FormClear, Help::FormClear),
-    bind(Form, &[ctrl('c')], Action::Quit, Help::Quit),
+    bind(Form, &[(ctrl('w'), Action::FormDeleteWord)], Help::FormWord),
+    bind(Form, &[(ctrl('u'), Action::FormClear)], Help::FormClear),
+    bind(Form, &[(ctrl('c'), Action::Quit)], Help::Quit),
     // "Delete …?" and "Save changes?": y/n, and t for "tidak".
-    hint(Confirm, &[k('y')], Action::Yes, Help::ConfirmYes),
+    hint(Confirm, &[(k('y'), Action::Yes)], Help::ConfirmYes),
     hint(
         Confirm,
-        &[k('n'), k('t'), code(KeyCode::Esc)],
-        Action::No,
+        &[
+            (k('n'), Action::No),
+            (k('t'), Action::No),
+            (code(KeyCode::Esc), Action::No),
+        ],
         Help::ConfirmNo,
     ),
-    hint(QuitPrompt, &[k('y')], Action::Yes, Help::QuitSave),
-    hint(QuitPrompt, &[k('n'), k('t')], Action::No, Help::QuitDiscard),
+    hint(QuitPrompt, &[(k('y'), Action::Yes)], Help::QuitSave),
     hint(
         QuitPrompt,
-        &[code(KeyCode::Esc), ctrl('c')],
-        Action::Cancel,
+        &[(k('n'), Action::No), (k('t'), Action::No)],
+        Help::QuitDiscard,
+    ),
+    hint(
+        QuitPrompt,
+        &[
+            (code(KeyCode::Esc), Action::Cancel),
+            (ctrl('c'), Action::Cancel),
+        ],
         Help::QuitCancel,
     ),
-    hint(Conflict, &[k('m')], Action::KeepMine, Help::KeepMine),
-    hint(Conflict, &[k('t')], Action::KeepTheirs, Help::KeepTheirs),
+    hint(Conflict, &[(k('m'), Action::KeepMine)], Help::KeepMine),
+    hint(Conflict, &[(k('t'), Action::KeepTheirs)], Help::KeepTheirs),
     hint(
         Conflict,
-        &[code(KeyCode::Esc)],
-        Action::Cancel,
+        &[(code(KeyCode::Esc), Action::Cancel)],
         Help::DontSave,
     ),
-    hint(Recover, &[k('r')], Action::Recover, Help::Recover),
-    hint(Recover, &[k('d')], Action::Discard, Help::Discard),
+    hint(Recover, &[(k('r'), Action::Recover)], Help::Recover),
+    hint(Recover, &[(k('d'), Action::Discard)], Help::Discard),
     hint(
         PrintFormat,
-        &[k('t')],
-        Action::Print(ReportFormat::Text),
+        &[(k('t'), Action::Print(ReportFormat::Text))],
         Help::PrintText,
     ),
     hint(
         PrintFormat,
-        &[k('m')],
-        Action::Print(ReportFormat::Markdown),
+        &[(k('m'), Action::Print(ReportFormat::Markdown))],
         Help::PrintMarkdown,
     ),
     hint(
         PrintFormat,
-        &[k('c')],
-        Action::Print(ReportFormat::Csv),
+        &[(k('c'), Action::Print(ReportFormat::Csv))],
         Help::PrintCsv,
     ),
     hint(
         PrintFormat,
-        &[k('j')],
-        Action::Print(ReportFormat::Json),
+        &[(k('j'), Action::Print(ReportFormat::Json))],
         Help::PrintJson,
     ),
     hint(
         PrintFormat,
-        &[code(KeyCode::Esc)],
-        Action::Cancel,
+        &[(code(KeyCode::Esc), Action::Cancel)],
         Help::FormCancel,
     ),
     // The dashboard.
-    bind(Dashboard, &[k(' ')], Action::ToggleDone, Help::MarkDone),
-    bind(Dashboard, &[k('e')], Action::EditHeader, Help::EditHeader),
+    bind(Dashboard, &[(k(' '), Action::ToggleDone)], Help::MarkDone),
+    bind(Dashboard, &[(k('e'), Action::EditHeader)], Help::EditHeader),
     bind(
         Dashboard,
-        &[code(KeyCode::Left), k('h'), code(KeyCode::Right), k('l')],
-        Action::Right,
+        &[
+            (code(KeyCode::Left), Action::Left),
+            (k('h'), Action::Left),
+            (code(KeyCode::Right), Action::Right),
+            (k('l'), Action::Right),
+        ],
         Help::SwitchList,
     ),
     bind(
         Dashboard,
-        &[code(KeyCode::Enter)],
-        Action::Open,
+        &[(code(KeyCode::Enter), Action::Open)],
         Help::OpenProgram,
     ),
     // The dimension drill-down.
-    bind(Drill, &[code(KeyCode::Enter)], Action::Open, Help::Open),
+    bind(Drill, &[(code(KeyCode::Enter), Action::Open)], Help::Open),
     bind(
         Drill,
-        &[code(KeyCode::Left), k('h'), code(KeyCode::Right), k('l')],
-        Action::Right,
+        &[
+            (code(KeyCode::Left), Action::Left),
+            (k('h'), Action::Left),
+            (code(KeyCode::Right), Action::Right),
+            (k('l'), Action::Right),
+        ],
         Help::Panes,
     ),
-    hint(Drill, &[k('e')], Action::Edit, Help::Edit),
+    hint(Drill, &[(k('e'), Action::Edit)], Help::Edit),
     bind(
         Drill,
-        &[k('s'), k('S')],
-        Action::CycleStatus { forward: true },
+        &[
+            (k('s'), Action::CycleStatus { forward: true }),
+            (k('S'), Action::CycleStatus { forward: false }),
+        ],
         Help::Status,
     ),
-    bind(Drill, &[k(' ')], Action::ToggleDone, Help::Toggle),
-    bind(Drill, &[k('a')], Action::Add, Help::Add),
-    bind(Drill, &[k('d')], Action::Delete, Help::Delete),
+    bind(Drill, &[(k(' '), Action::ToggleDone)], Help::Toggle),
+    bind(Drill, &[(k('a'), Action::Add)], Help::Add),
+    bind(Drill, &[(k('d'), Action::Delete)], Help::Delete),
     bind(
         Drill,
-        &[k('J'), k('K')],
-        Action::Reorder { down: true },
+        &[
+            (k('J'), Action::Reorder { down: true }),
+            (k('K'), Action::Reorder { down: false }),
+        ],
         Help::Reorder,
     ),
     // The timeline.
-    hint(Timeline, &[k('e')], Action::Edit, Help::Edit),
+    hint(Timeline, &[(k('e'), Action::Edit)], Help::Edit),
     bind(
         Timeline,
-        &[k('s'), k('S')],
-        Action::CycleStatus { forward: true },
+        &[
+            (k('s'), Action::CycleStatus { forward: true }),
+            (k('S'), Action::CycleStatus { forward: false }),
+        ],
         Help::Status,
     ),
     bind(
         Timeline,
-        &[k(']'), k('[')],
-        Action::ShiftYear {
-            start: false,
-            by: 1,
-        },
+        &[
+            (
+                k(']'),
+                Action::ShiftYear {
+                    start: false,
+                    by: 1,
+                },
+            ),
+            (
+                k('['),
+                Action::ShiftYear {
+                    start: false,
+                    by: -1,
+                },
+            ),
+        ],
         Help::EndYear,
     ),
     bind(
         Timeline,
-        &[k('}'), k('{')],
-        Action::ShiftYear { start: true, by: 1 },
+        &[
+            (k('}'), Action::ShiftYear { start: true, by: 1 }),
+            (
+                k('{'),
+                Action::ShiftYear {
+                    start: true,
+                    by: -1,
+                },
+            ),
+        ],
         Help::StartYear,
     ),
-    bind(Timeline, &[k('d')], Action::Delete, Help::Delete),
+    bind(Timeline, &[(k('d'), Action::Delete)], Help::Delete),
     bind(
         Timeline,
-        &[code(KeyCode::Left), k('h'), code(KeyCode::Right), k('l')],
-        Action::Right,
+        &[
+            (code(KeyCode::Left), Action::Left),
+            (k('h'), Action::Left),
+            (code(KeyCode::Right), Action::Right),
+            (k('l'), Action::Right),
+        ],
         Help::Years,
     ),
     bind(
         Timeline,
-        &[code(KeyCode::Enter)],
-        Action::Open,
+        &[(code(KeyCode::Enter), Action::Open)],
         Help::OpenProgram,
     ),
     // Everywhere.
     bind(
         Global,
-        &[k('p')],
-        Action::Print(ReportFormat::Text),
+        &[(k('p'), Action::Print(ReportFormat::Text))],
         Help::Print,
     ),
-    bind(Global, &[k('P')], Action::ChoosePrint, Help::ChoosePrint),
-    bind(Global, &[k('u')], Action::Undo, Help::Undo),
-    bind(Global, &[ctrl('r')], Action::Redo, Help::Redo),
-    hint(Global, &[ctrl('s')], Action::Save, Help::Save),
+    bind(Global, &[(k('P'), Action::ChoosePrint)], Help::ChoosePrint),
+    bind(Global, &[(k('u'), Action::Undo)], Help::Undo),
+    bind(Global, &[(ctrl('r'), Action::Redo)], Help::Redo),
+    hint(Global, &[(ctrl('s'), Action::Save)], Help::Save),
     // No status-bar hint: the tabs at the top already show 1, 2 and 3.
     bind(
         Global,
-        &[k('1'), k('2'), k('3')],
-        Action::Show(View::Dashboard),
+        &[
+            (k('1'), Action::Show(View::Dashboard)),
+            (k('2'), Action::Show(View::Dimensions)),
+            (k('3'), Action::Show(View::Timeline)),
+        ],
         Help::Views,
     ),
     bind(
         Global,
-        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
-        Action::NextView,
+        &[
+            (code(KeyCode::Tab), Action::NextView),
+            (code(KeyCode::BackTab), Action::PrevView),
+        ],
         Help::NextView,
     ),
     bind(
         Global,
-        &[code(KeyCode::Up), k('k'), code(KeyCode::Down), k('j')],
-        Action::Down,
+        &[
+            (code(KeyCode::Up), Action::Up),
+            (k('k'), Action::Up),
+            (code(KeyCode::Down), Action::Down),
+            (k('j'), Action::Down),
+        ],
         Help::Move,
     ),
     bind(
         Global,
-        &[code(KeyCode::PageUp), code(KeyCode::PageDown)],
-        Action::PageDown,
+        &[
+            (code(KeyCode::PageUp), Action::PageUp),
+            (code(KeyCode::PageDown), Action::PageDown),
+        ],
         Help::Page,
     ),
     bind(
         Global,
-        &[code(KeyCode::Home), k('g'), code(KeyCode::End), k('G')],
-        Action::Last,
+        &[
+            (code(KeyCode::Home), Action::First),
+            (k('g'), Action::First),
+            (code(KeyCode::End), Action::Last),
+            (k('G'), Action::Last),
+        ],
         Help::Ends,
     ),
-    hint(Global, &[k('/')], Action::StartFilter, Help::Filter),
-    bind(Global, &[code(KeyCode::Esc)], Action::Back, Help::Back),
-    hint(Global, &[k('?')], Action::ToggleHelp, Help::Help),
-    hint(Global, &[k('q'), ctrl('c')], Action::Quit, Help::Quit),
+    hint(Global, &[(k('/'), Action::StartFilter)], Help::Filter),
+    bind(Global, &[(code(KeyCode::Esc), Action::Back)], Help::Back),
+    hint(Global, &[(k('?'), Action::ToggleHelp)], Help::Help),
+    hint(
+        Global,
+        &[(k('q'), Action::Quit), (ctrl('c'), Action::Quit)],
+        Help::Quit,
+    ),
 ];
 
 /// The action for a key press in the app's current state, if any.
-///
-/// Pairs such as ←/→ share one table row for the help screen; the row's
-/// action is the "forward" one and `direction` picks the right one here.
 pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
@@ -452,8 +505,8 @@ pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
         BINDINGS
             .iter()
             .filter(|b| b.context == *ctx)
-            .find(|b| b.keys.contains(&key))
-            .map(|b| direction(&b.action, key))
+            .find_map(|b| b.keys.iter().find(|(k, _)| *k == key))
+            .map(|(_, action)| action.clone())
     })
 }
 
@@ -505,7 +558,8 @@ pub fn help_for(app: &App) -> Vec<&'static Binding> {
         other => other,
     };
     let mut list: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == context).collect();
-    if context != Context::Filter {
+    // Global keys do nothing while a prompt, a form or the filter has the keyboard.
+    if context.takes_global_keys() {
         list.extend(BINDINGS.iter().filter(|b| b.context == Context::Global));
     }
     list
@@ -523,7 +577,7 @@ pub fn hints_for(app: &App) -> Vec<&'static Binding> {
                     || (b.context == Context::Global && context.takes_global_keys()))
         })
         .filter(|b| {
-            !(b.action == Action::Open
+            !(b.keys.iter().any(|(_, a)| *a == Action::Open)
                 && app.view == View::Dimensions
                 && app.drill.pane == Pane::Detail)
         })
@@ -551,37 +605,6 @@ fn normalise(event: KeyEvent) -> Key {
     Key {
         code: event.code,
         mods,
-    }
-}
-
-/// The member of a paired binding that `key` asks for.
-fn direction(action: &Action, key: Key) -> Action {
-    use KeyCode::*;
-    let backward = matches!(
-        key.code,
-        Up | Left | PageUp | Home | BackTab | Char('k' | 'h' | 'g')
-    );
-    match (action, key.code) {
-        (Action::Show(_), Char('1')) => Action::Show(View::Dashboard),
-        (Action::Show(_), Char('2')) => Action::Show(View::Dimensions),
-        (Action::Show(_), Char('3')) => Action::Show(View::Timeline),
-        (Action::NextView, _) if backward => Action::PrevView,
-        (Action::Down, _) if backward => Action::Up,
-        (Action::PageDown, _) if backward => Action::PageUp,
-        (Action::Last, _) if backward => Action::First,
-        (Action::Right, _) if backward => Action::Left,
-        (Action::CycleStatus { .. }, Char('S')) => Action::CycleStatus { forward: false },
-        (Action::ShiftYear { start, .. }, Char('[' | '{')) => Action::ShiftYear {
-            start: *start,
-            by: -1,
-        },
-        (Action::Reorder { .. }, Char('K')) => Action::Reorder { down: false },
-        (Action::FormNext, BackTab | Up) => Action::FormPrev,
-        (Action::FormRight, Left) => Action::FormLeft,
-        (Action::FormRight, Home) => Action::FormHome,
-        (Action::FormRight, End) => Action::FormEnd,
-        (Action::FormBackspace, Delete) => Action::FormDelete,
-        (other, _) => other.clone(),
     }
 }
 
@@ -617,7 +640,7 @@ pub fn keys_label(binding: &Binding, ascii: bool) -> String {
     binding
         .keys
         .iter()
-        .map(|k| label(k, ascii))
+        .map(|(k, _)| label(k, ascii))
         .collect::<Vec<_>>()
         .join(" ")
 }

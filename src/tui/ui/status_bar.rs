@@ -75,12 +75,12 @@ fn hint_keys(binding: &Binding, ascii: bool) -> String {
     let plain: Vec<String> = binding
         .keys
         .iter()
-        .filter(|k| k.mods.is_empty())
-        .map(|k| label(k, ascii))
+        .filter(|(k, _)| k.mods.is_empty())
+        .map(|(k, _)| label(k, ascii))
         .collect();
     match (plain.is_empty(), binding.keys.first()) {
         // Only chords, like Ctrl-S: show the first.
-        (true, Some(key)) => label(key, ascii),
+        (true, Some((key, _))) => label(key, ascii),
         _ => plain.join("/"),
     }
 }
