@@ -5,7 +5,9 @@
 //! must never push a printed table past its width.
 
 use std::borrow::Cow;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_truncate::UnicodeTruncateStr;
+use unicode_width::UnicodeWidthStr;
 
 /// Bidirectional embedding, override and isolate controls: invisible, and able
 /// to make a line read differently from what it contains.
@@ -40,30 +42,29 @@ pub fn escape_path(path: &std::path::Path) -> String {
     escape(&path.to_string_lossy()).into_owned()
 }
 
-/// Display columns taken by already-escaped text.
+/// Display columns taken by already-escaped text (its length when ASCII,
+/// the usual case in a 10,000-row report).
 pub fn width(value: &str) -> usize {
-    value.width()
+    if value.is_ascii() {
+        value.len()
+    } else {
+        value.width()
+    }
 }
 
 /// Escapes `value` and cuts it to at most `max` display columns, ending in
-/// `ellipsis` when something was cut.
+/// `ellipsis` when something was cut. Cuts between grapheme clusters, so an
+/// emoji sequence or a letter with its accent is kept whole or left out whole.
 pub fn fit(value: &str, max: usize, ellipsis: &str) -> String {
     let value = escape(value);
-    if value.width() <= max {
+    if width(&value) <= max {
         return value.into_owned();
     }
-    let room = max.saturating_sub(ellipsis.width());
+    let room = max.saturating_sub(width(ellipsis));
+    let (kept, _) = value.unicode_truncate(room);
     let mut out = String::with_capacity(max + ellipsis.len());
-    let mut used = 0;
-    for c in value.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if max >= ellipsis.width() {
+    out.push_str(kept);
+    if max >= width(ellipsis) {
         out.push_str(ellipsis);
     }
     out
@@ -72,7 +73,7 @@ pub fn fit(value: &str, max: usize, ellipsis: &str) -> String {
 /// `fit`, then padded with spaces to exactly `cols` display columns.
 pub fn pad(value: &str, cols: usize, ellipsis: &str) -> String {
     let mut out = fit(value, cols, ellipsis);
-    let w = out.width();
+    let w = width(&out);
     out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
     out
 }
@@ -185,6 +186,28 @@ mod tests {
     }
 
     #[test]
+    fn fit_keeps_emoji_sequences_and_accents_whole() {
+        // A family of four code points joined by zero-width joiners, two columns wide.
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        let cut = fit(&format!("ab{family}cd"), 4, "…");
+        assert_eq!(
+            cut, "ab…",
+            "the family is left out whole, not cut after a joiner"
+        );
+        assert!(width(&cut) <= 4);
+        assert_eq!(
+            fit(&format!("ab{family}cd"), 5, "…"),
+            format!("ab{family}…")
+        );
+        assert_eq!(fit("Kale\u{301}mpang", 5, "…"), "Kale\u{301}…");
+        assert!(
+            !wrap(&format!("{family}{family}{family}"), 3)
+                .iter()
+                .any(|l| l.starts_with('\u{200d}'))
+        );
+    }
+
+    #[test]
     fn fit_cuts_by_display_columns_not_bytes() {
         assert_eq!(fit("Dinas Kominfo", 8, "…"), "Dinas K…");
         assert_eq!(fit("日本語テキスト", 7, "…"), "日本語…");
@@ -215,15 +238,15 @@ pub fn wrap(value: &str, cols: usize) -> Vec<String> {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
-            // A word longer than the line is cut into pieces.
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > cols {
+            // A word longer than the line is cut into pieces, between graphemes.
+            for g in word.graphemes(true) {
+                let gw = width(g);
+                if used + gw > cols && used > 0 {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                line.push(c);
-                used += cw;
+                line.push_str(g);
+                used += gw;
             }
         }
         lines.push(line);

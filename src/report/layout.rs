@@ -133,8 +133,8 @@ pub(crate) struct Table<'c, 'r> {
 impl<'c, 'r> Table<'c, 'r> {
     pub fn new(cols: &'c [Col<'c>], rows: &'r [Vec<String>], header: bool) -> Table<'c, 'r> {
         let measure = |s: &'r str| {
-            let e = esc(s);
-            let n = cols_of(&e);
+            let e = escape(s);
+            let n = width(&e);
             (e, n)
         };
         let cells: Vec<Vec<(Cow<str>, usize)>> = rows
@@ -144,8 +144,8 @@ impl<'c, 'r> Table<'c, 'r> {
         let titles: Vec<(Cow<str>, usize)> = cols
             .iter()
             .map(|c| {
-                let e = esc(c.title);
-                let n = cols_of(&e);
+                let e = escape(c.title);
+                let n = width(&e);
                 (e, n)
             })
             .collect();
@@ -221,7 +221,7 @@ impl<'c, 'r> Table<'c, 'r> {
                     (Cow::Borrowed(cell.as_ref()), *n)
                 } else {
                     let cut = fit(cell, widths[i], g.ellipsis);
-                    let n = cols_of(&cut);
+                    let n = width(&cut);
                     (Cow::Owned(cut), n)
                 };
                 let room = widths[i].saturating_sub(n);
@@ -254,49 +254,6 @@ impl<'c, 'r> Table<'c, 'r> {
         }
         out
     }
-}
-
-/// `value` escaped for display: borrowed, and checked fast, when it is
-/// printable ASCII (the usual case).
-pub(crate) fn esc(value: &str) -> Cow<'_, str> {
-    if value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        Cow::Borrowed(value)
-    } else {
-        escape(value)
-    }
-}
-
-/// Display columns of escaped text; its length when ASCII.
-pub(crate) fn cols_of(value: &str) -> usize {
-    if value.is_ascii() {
-        value.len()
-    } else {
-        width(value)
-    }
-}
-
-/// [`crate::text::fit`], without the work when the value already fits.
-pub(crate) fn fit_to(value: &str, max: usize, ellipsis: &str) -> String {
-    let e = esc(value);
-    if cols_of(&e) <= max {
-        e.into_owned()
-    } else if e.is_ascii() && max >= width(ellipsis) {
-        // One column a byte: cut, then the ellipsis (as `fit` would).
-        let mut out = String::with_capacity(max + ellipsis.len());
-        out.push_str(&e[..max - width(ellipsis)]);
-        out.push_str(ellipsis);
-        out
-    } else {
-        fit(&e, max, ellipsis)
-    }
-}
-
-/// [`crate::text::pad`], without the work when the value already fits.
-pub(crate) fn pad_to(value: &str, n: usize, ellipsis: &str) -> String {
-    let mut out = fit_to(value, n, ellipsis);
-    let used = cols_of(&out);
-    out.extend(std::iter::repeat_n(' ', n.saturating_sub(used)));
-    out
 }
 
 /// The lines of `doc`, with a form feed and the header again every `pages`

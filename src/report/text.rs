@@ -6,13 +6,13 @@
 //! lines, some of which are kept with the line after them (a heading is never
 //! the last line of a page).
 
-use super::layout::{Col, Doc, Table, cols_of, esc, fit_to, pad_to, paginate, table};
+use super::layout::{Col, Doc, Table, paginate, table};
 use super::{Band, Ctx, Glyphs, Kind, ReportError, TargetRef, achievement, whole_percent};
 use crate::i18n::fill;
 use crate::plan::model::Dimension;
 use crate::plan::progress::{MilestoneRef, Tally};
 use crate::report::overview as summary;
-use crate::text::{fit, pad, width, wrap};
+use crate::text::{escape, fit, pad, width, wrap};
 
 pub(crate) fn render(ctx: &Ctx) -> Result<String, ReportError> {
     let doc = document(ctx);
@@ -330,7 +330,7 @@ fn targets_block(
     let all = || groups.iter().flat_map(|(_, items)| items.iter());
     let id_cols = if show_id {
         all()
-            .map(|t| cols_of(&esc(&t.program.id)))
+            .map(|t| width(&escape(&t.program.id)))
             .max()
             .unwrap_or(0)
             .min(12)
@@ -371,13 +371,13 @@ fn targets_block(
         for t in *items {
             let mut first = format!("  {}  ", t.target.year);
             if show_id {
-                first.push_str(&pad_to(&t.program.id, id_cols, g.ellipsis));
+                first.push_str(&pad(&t.program.id, id_cols, g.ellipsis));
                 first.push_str("  ");
             }
-            let room = w.saturating_sub(cols_of(&first));
-            first.push_str(&fit_to(&t.target.indicator, room, g.ellipsis));
+            let room = w.saturating_sub(width(&first));
+            first.push_str(&fit(&t.target.indicator, room, g.ellipsis));
             first.truncate(first.trim_end().len());
-            doc.keep(fit_to(&first, w, g.ellipsis));
+            doc.keep(fit(&first, w, g.ellipsis));
             let figures = second.next().unwrap_or_default();
             match third.next() {
                 Some(band) if !band.is_empty() => {
@@ -419,7 +419,7 @@ fn figure_cells(ctx: &Ctx, t: &crate::plan::model::Target, w: usize) -> Vec<Stri
         None => (String::new(), String::new()),
     };
     vec![
-        fit_to(&plan, (w / 3).max(20), g.ellipsis),
+        fit(&plan, (w / 3).max(20), g.ellipsis),
         actual,
         percent,
         band,

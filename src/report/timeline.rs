@@ -8,9 +8,10 @@
 //! June sits in the middle of its year.
 
 use super::Ctx;
-use super::layout::{Doc, Line, cols_of, esc, pad_to};
+use super::layout::{Doc, Line};
 use crate::plan::model::{Program, is_overdue};
 use crate::text::width;
+use crate::text::{escape, pad};
 use jiff::civil::Date;
 
 /// The columns the chart spans and how dates map onto them.
@@ -52,7 +53,7 @@ pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
     let label_need = ctx
         .sel
         .programs()
-        .map(|p| cols_of(&esc(&p.id)) + 1 + cols_of(&esc(&p.name)))
+        .map(|p| width(&escape(&p.id)) + 1 + width(&escape(&p.name)))
         .max()
         .unwrap_or(0);
     let label_min = 24.min(w * 2 / 5);
@@ -123,7 +124,7 @@ pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
             label.push_str(&p.id);
             label.push(' ');
             label.push_str(&p.name);
-            let mut line = pad_to(&label, label_cols, g.ellipsis);
+            let mut line = pad(&label, label_cols, g.ellipsis);
             line.reserve(1 + scale.cols * 3);
             line.push(' ');
             row(ctx, &scale, p, today, &mut line);
