@@ -256,6 +256,38 @@ impl<'c, 'r> Table<'c, 'r> {
     }
 }
 
+/// How dates map onto the columns of a timeline, on paper and on screen
+/// alike, so the two never disagree by a column: `cols` columns for `years`
+/// years from `first_year`, each year 366 days wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    pub first_year: i32,
+    pub years: usize,
+    pub cols: usize,
+}
+
+impl Scale {
+    /// The column of day `day` (from 0) of `year`, if the year is on the scale.
+    pub fn col(&self, year: i32, day: i64) -> Option<usize> {
+        let at = i64::from(year) - i64::from(self.first_year);
+        let years = self.years as i64;
+        if at < 0 || at >= years {
+            return None;
+        }
+        let cols = self.cols as i64;
+        Some(((at * 366 + day.clamp(0, 365)) * cols / (years * 366)) as usize)
+    }
+
+    pub fn date(&self, date: jiff::civil::Date) -> Option<usize> {
+        self.col(i32::from(date.year()), i64::from(date.day_of_year()) - 1)
+    }
+
+    /// The columns a whole year covers.
+    pub fn year(&self, year: i32) -> Option<std::ops::Range<usize>> {
+        Some(self.col(year, 0)?..self.col(year, 365)? + 1)
+    }
+}
+
 /// The lines of `doc`, with a form feed and the header again every `pages`
 /// lines when asked.
 pub(crate) fn paginate(doc: &Doc, pages: Option<usize>) -> Result<String, ReportError> {

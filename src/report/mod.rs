@@ -13,7 +13,7 @@
 
 mod csv;
 mod json;
-mod layout;
+pub mod layout;
 mod markdown;
 pub mod overview;
 mod text;

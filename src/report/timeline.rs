@@ -8,42 +8,10 @@
 //! June sits in the middle of its year.
 
 use super::Ctx;
-use super::layout::{Doc, Line};
+use super::layout::{Doc, Line, Scale};
 use crate::plan::model::{Program, is_overdue};
 use crate::text::width;
 use crate::text::{escape, pad};
-use jiff::civil::Date;
-
-/// The columns the chart spans and how dates map onto them.
-struct Scale {
-    start: i32,
-    years: i64,
-    cols: usize,
-}
-
-impl Scale {
-    /// The column of day `day` (0-based) of `year`, if the year is in the period.
-    fn col(&self, year: i32, day: i64) -> Option<usize> {
-        let at = i64::from(year) - i64::from(self.start);
-        if at < 0 || at >= self.years {
-            return None;
-        }
-        let cols = self.cols as i64;
-        Some(((at * 366 + day.clamp(0, 365)) * cols / (self.years * 366)) as usize)
-    }
-
-    fn date(&self, date: Date) -> Option<usize> {
-        self.col(i32::from(date.year()), i64::from(date.day_of_year()) - 1)
-    }
-
-    fn first(&self, year: i32) -> Option<usize> {
-        self.col(year, 0)
-    }
-
-    fn last(&self, year: i32) -> Option<usize> {
-        self.col(year, 365)
-    }
-}
 
 /// The axis (two lines, repeated with the header on every page) and the body.
 pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
@@ -66,8 +34,8 @@ pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
     };
     let label_cols = w.saturating_sub(cols + 1).min(label_need.max(12));
     let scale = Scale {
-        start: period.start,
-        years,
+        first_year: period.start,
+        years: years as usize,
         cols,
     };
 
@@ -76,7 +44,7 @@ pub(crate) fn chart(ctx: &Ctx, w: usize) -> (Vec<String>, Vec<Line>) {
     let mut labels = vec![' '; cols];
     let mut free = 0;
     for year in period.start..=period.end {
-        let Some(at) = scale.first(year) else {
+        let Some(at) = scale.col(year, 0) else {
             continue;
         };
         let text = match per_year {
@@ -180,14 +148,14 @@ fn row(ctx: &Ctx, scale: &Scale, p: &Program, today: Option<usize>, out: &mut St
     put(today, 1, glyph(g.today));
     let period = ctx.plan.period;
     let (from, to) = (p.start.max(period.start), p.end.min(period.end));
-    if let (Some(a), Some(b)) = (scale.first(from), scale.last(to)) {
+    if let (Some(a), Some(b)) = (scale.col(from, 0), scale.col(to, 365)) {
         let bar = glyph(g.bar);
         for c in a..=b {
             put(Some(c), 2, bar);
         }
     }
     for t in &p.targets {
-        put(scale.last(t.year), 3, glyph(g.target));
+        put(scale.col(t.year, 365), 3, glyph(g.target));
     }
     for m in &p.milestones {
         let Some(due) = m.due_date() else { continue };

@@ -3,6 +3,7 @@
 
 use super::{block, cell, row, visible};
 use crate::plan::model::Program;
+use crate::report::layout::Scale;
 use crate::text;
 use crate::tui::app::{App, TimelineRow};
 use crate::tui::theme::Theme;
@@ -16,11 +17,13 @@ use ratatui::widgets::Paragraph;
 /// The narrowest a year can be drawn: four digits and a gap.
 const MIN_YEAR_COLS: usize = 5;
 
-/// Which years are on screen and how wide each is.
+/// Which years are on screen and how wide each is; dates map onto the
+/// columns by the printed timeline's own [`Scale`].
 struct Columns {
     first_year: i32,
     years: usize,
     year_cols: usize,
+    scale: Scale,
 }
 
 impl Columns {
@@ -28,41 +31,36 @@ impl Columns {
         let period = app.plan().period;
         let total = (period.end - period.start + 1).max(1) as usize;
         let fit = (width / MIN_YEAR_COLS).max(1);
-        if total <= fit {
-            Columns {
-                first_year: period.start,
-                years: total,
-                year_cols: (width / total).clamp(MIN_YEAR_COLS, 12),
-            }
+        let (first_year, years, year_cols) = if total <= fit {
+            (period.start, total, (width / total).clamp(MIN_YEAR_COLS, 12))
         } else {
             let offset = usize::from(app.timeline.year_offset).min(total - fit);
-            Columns {
-                first_year: period.start + offset as i32,
-                years: fit,
-                year_cols: MIN_YEAR_COLS,
-            }
+            (period.start + offset as i32, fit, MIN_YEAR_COLS)
+        };
+        Columns {
+            first_year,
+            years,
+            year_cols,
+            scale: Scale {
+                first_year,
+                years,
+                cols: years * year_cols,
+            },
         }
     }
 
     fn width(&self) -> usize {
-        self.years * self.year_cols
+        self.scale.cols
     }
 
     /// The column of a date, if its year is on screen.
     fn of_date(&self, date: Date) -> Option<usize> {
-        let year = i32::from(date.year()) - self.first_year;
-        if year < 0 || year as usize >= self.years {
-            return None;
-        }
-        let within = (usize::from(date.day_of_year().unsigned_abs()) - 1) * self.year_cols / 366;
-        Some(year as usize * self.year_cols + within)
+        self.scale.date(date)
     }
 
     /// The columns a year covers, if on screen.
     fn of_year(&self, year: i32) -> Option<std::ops::Range<usize>> {
-        let at = year - self.first_year;
-        (at >= 0 && (at as usize) < self.years)
-            .then(|| at as usize * self.year_cols..(at as usize + 1) * self.year_cols)
+        self.scale.year(year)
     }
 }
 
