@@ -181,7 +181,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             report.targets = Some(
                 plan_order(ctx)
                     .into_iter()
-                    .flat_map(|p| target_refs(p).filter(move |t| t.target.year == year))
+                    .flat_map(|p| TargetRef::all_of(p).filter(move |t| t.target.year == year))
                     .map(|t| target(ctx, t))
                     .collect(),
             );
@@ -196,7 +196,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 report.targets = Some(
                     ctx.sel
                         .programs()
-                        .flat_map(target_refs)
+                        .flat_map(TargetRef::all_of)
                         .map(|t| target(ctx, t))
                         .collect(),
                 );
@@ -293,17 +293,6 @@ fn milestones<'a>(
             },
         })
         .collect()
-}
-
-fn target_refs(p: &Program) -> impl Iterator<Item = TargetRef<'_>> {
-    p.targets
-        .iter()
-        .enumerate()
-        .map(move |(index, target)| TargetRef {
-            program: p,
-            index,
-            target,
-        })
 }
 
 fn target<'a>(_ctx: &Ctx<'a>, t: TargetRef<'a>) -> TargetJson<'a> {

@@ -164,17 +164,7 @@ fn overview(ctx: &Ctx, out: &mut String) {
         .programs
         .iter()
         .filter(|p| ctx.sel.keeps(p))
-        .flat_map(|p| {
-            p.targets
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.year == year)
-                .map(move |(index, target)| TargetRef {
-                    program: p,
-                    index,
-                    target,
-                })
-        })
+        .flat_map(|p| TargetRef::all_of(p).filter(move |t| t.target.year == year))
         .collect();
     out.push_str(&format!(
         "\n## {}\n",
@@ -259,16 +249,7 @@ fn program(ctx: &Ctx, out: &mut String) {
         "\n### {}\n",
         inline(&fill(r.targets_count, &[&p.targets.len()]))
     ));
-    let items: Vec<TargetRef> = p
-        .targets
-        .iter()
-        .enumerate()
-        .map(|(index, target)| TargetRef {
-            program: p,
-            index,
-            target,
-        })
-        .collect();
+    let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
     targets_table(ctx, out, &items, false);
 }
 

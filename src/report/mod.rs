@@ -405,16 +405,7 @@ impl Ctx<'_> {
             .groups
             .iter()
             .flat_map(|g| &g.programs)
-            .flat_map(|p| {
-                p.targets
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, target)| TargetRef {
-                        program: p,
-                        index,
-                        target,
-                    })
-            })
+            .flat_map(|p| TargetRef::all_of(p))
             .collect();
         all.sort_by_key(|t| t.target.year);
         self.sel.group_items(all, |t| t.program)
@@ -432,6 +423,20 @@ pub(crate) struct TargetRef<'a> {
     pub program: &'a Program,
     pub index: usize,
     pub target: &'a Target,
+}
+
+impl<'a> TargetRef<'a> {
+    /// Every target of `p`, in its order.
+    pub fn all_of(p: &'a Program) -> impl Iterator<Item = TargetRef<'a>> {
+        p.targets
+            .iter()
+            .enumerate()
+            .map(move |(index, target)| TargetRef {
+                program: p,
+                index,
+                target,
+            })
+    }
 }
 
 /// Items per dimension, in the plan's dimension order; dimensions without

@@ -252,16 +252,7 @@ fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
     if p.targets.is_empty() {
         doc.line(format!("  {}", r.none));
     }
-    let items: Vec<TargetRef> = p
-        .targets
-        .iter()
-        .enumerate()
-        .map(|(index, target)| TargetRef {
-            program: p,
-            index,
-            target,
-        })
-        .collect();
+    let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
     targets_block(ctx, doc, &[(None, &items)], false, w);
 }
 
