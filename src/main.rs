@@ -1,12 +1,18 @@
-//! The pantau binary: parses the command line, reads the clock and the
-//! environment, and runs a command. Everything else lives in the library.
+//! The pantau binary, the edge: parses the command line, reads the clock and
+//! the environment, runs a command, and turns every failure into one message
+//! and an exit code in one place (`CommandError`). Everything else lives in
+//! the library.
 
 use clap::Parser;
 use pantau::cli::{Cli, Command};
 use pantau::i18n::{Lang, Text, fill};
-use pantau::plan::field::FieldPath;
+use pantau::plan::field::{FieldError, FieldPath};
+use pantau::plan::merge::Conflict;
+use pantau::plan::validate::Problem;
+use pantau::report::ReportError;
 use pantau::report::overview as summary;
-use pantau::store::{self, LoadError};
+use pantau::store::{self, LoadError, SaveError};
+use pantau::text::{escape, escape_path};
 use pantau::tui;
 use pantau::tui::app::App;
 use pantau::tui::theme::Theme;
@@ -27,51 +33,185 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     match run(cli, lang, today) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Invalid(message)) => {
-            eprintln!("{message}");
-            ExitCode::from(EXIT_INVALID)
-        }
-        Err(Failure::Runtime(message)) => {
+        Err(error) => {
+            let message = error.render(lang);
             if !message.is_empty() {
                 eprintln!("{message}");
             }
-            ExitCode::from(EXIT_FAILURE)
+            ExitCode::from(error.exit_code())
         }
     }
 }
 
-/// Why a command stopped: the user's input (exit 2) or the world (exit 1).
-enum Failure {
-    Invalid(String),
-    Runtime(String),
+/// Why a command stopped. Every failure of every command is one of these,
+/// carried typed to here and rendered in one place, [`CommandError::render`],
+/// in the officer's language, with a hint where there is something to do.
+enum CommandError {
+    Load(LoadError),
+    /// `pantau plan.ron check`: the file before the command.
+    FileBeforeCommand(PathBuf),
+    Width {
+        min: usize,
+    },
+    UnknownDimension {
+        given: String,
+        valid: Vec<String>,
+    },
+    InitExists(PathBuf),
+    NoHome,
+    NeedsTerminal,
+    NoProgram {
+        id: String,
+        path: PathBuf,
+    },
+    NotAssignment(String),
+    Field(FieldError),
+    /// The plan would not be valid after `set`'s changes.
+    SetInvalid(Vec<Problem>),
+    Conflicts(Vec<Conflict>),
+    Save {
+        path: PathBuf,
+        error: SaveError,
+    },
+    /// Writing a file other than the plan: `init`, a report's `--output`.
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Log {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Report(ReportError),
+    OutputIsPlan(PathBuf),
+    Stdout(std::io::Error),
+    Terminal(std::io::Error),
+    /// The interface was stopped (the link dropped); it has said what it kept.
+    Stopped,
 }
 
-impl Failure {
-    /// A file that cannot be read for reasons outside the file (permissions, a
-    /// disk error) is a runtime failure; anything wrong with the file is invalid input.
-    fn from_load(error: LoadError, t: &Text) -> Failure {
-        let message = error.render(t);
-        match error {
-            LoadError::Io { .. } => Failure::Runtime(message),
-            _ => Failure::Invalid(message),
+impl CommandError {
+    /// 2 for something the user can fix in what they typed or wrote, 1 for
+    /// the world (permissions, a full disk, a lost terminal).
+    fn exit_code(&self) -> u8 {
+        match self {
+            CommandError::Load(LoadError::Io { .. })
+            | CommandError::NeedsTerminal
+            | CommandError::Write { .. }
+            | CommandError::Log { .. }
+            | CommandError::Stdout(_)
+            | CommandError::Terminal(_)
+            | CommandError::Stopped
+            | CommandError::Save {
+                error: SaveError::Io(_),
+                ..
+            } => EXIT_FAILURE,
+            _ => EXIT_INVALID,
+        }
+    }
+
+    fn render(&self, lang: Lang) -> String {
+        let t = lang.text();
+        let esc = |s: &str| escape(s).into_owned();
+        let error = |message: String| format!("{}: {message}", t.error);
+        let with_hint =
+            |message: String, hint: &str| format!("{}: {message}\n{}: {hint}", t.error, t.hint);
+        match self {
+            CommandError::Load(e) => e.render(t),
+            CommandError::FileBeforeCommand(file) => {
+                error(fill(t.file_before_command, &[&escape_path(file)]))
+            }
+            CommandError::Width { min } => error(fill(t.bad_width, &[min])),
+            CommandError::UnknownDimension { given, valid } => error(fill(
+                t.unknown_dimension_flag,
+                &[&esc(given), &esc(&valid.join(", "))],
+            )),
+            CommandError::InitExists(path) => with_hint(
+                fill(t.init_exists, &[&escape_path(path)]),
+                t.init_exists_hint,
+            ),
+            CommandError::NoHome => error(t.no_home.to_string()),
+            CommandError::NeedsTerminal => error(t.ui_needs_terminal.to_string()),
+            CommandError::NoProgram { id, path } => {
+                error(fill(t.set_no_program, &[&esc(id), &escape_path(path)]))
+            }
+            CommandError::NotAssignment(change) => {
+                error(fill(t.set_not_assignment, &[&esc(change)]))
+            }
+            CommandError::Field(e) => error(e.render(t)),
+            CommandError::SetInvalid(problems) => {
+                let list: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("  {}", p.message))
+                    .collect();
+                error(format!("{}\n{}", t.set_invalid_result, list.join("\n")))
+            }
+            CommandError::Conflicts(conflicts) => {
+                let list: Vec<String> = conflicts
+                    .iter()
+                    .map(|c| {
+                        fill(
+                            t.set_conflict,
+                            &[
+                                &esc(&c.subject),
+                                &esc(&c.field),
+                                &esc(&c.theirs),
+                                &esc(&c.mine),
+                            ],
+                        )
+                    })
+                    .collect();
+                error(format!("{}\n  {}", t.set_conflicts, list.join("\n  ")))
+            }
+            CommandError::Save { path, error: e } => {
+                let why = match e {
+                    SaveError::Io(e) => e.to_string(),
+                    SaveError::Broken(load) => load.render(t),
+                    SaveError::Invalid(problems) => {
+                        let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                        list.join("; ")
+                    }
+                };
+                error(fill(t.save_failed, &[&escape_path(path), &why]))
+            }
+            CommandError::Write { path, error: e } => {
+                error(fill(t.save_failed, &[&escape_path(path), e]))
+            }
+            CommandError::Log { path, error: e } => error(format!("{}: {e}", escape_path(path))),
+            CommandError::Report(e) => error(e.message(lang)),
+            CommandError::OutputIsPlan(output) => error(fill(
+                lang.report().e_output_is_plan,
+                &[&escape_path(output)],
+            )),
+            CommandError::Stdout(e) => error(fill(t.e_stdout, &[e])),
+            CommandError::Terminal(e) => error(e.to_string()),
+            CommandError::Stopped => String::new(),
         }
     }
 }
 
-fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
+impl From<LoadError> for CommandError {
+    fn from(error: LoadError) -> CommandError {
+        CommandError::Load(error)
+    }
+}
+
+impl From<ReportError> for CommandError {
+    fn from(error: ReportError) -> CommandError {
+        CommandError::Report(error)
+    }
+}
+
+fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandError> {
     let t = lang.text();
     if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
         // `pantau plan.ron check` would otherwise check the default plan.
-        return Err(Failure::Invalid(format!(
-            "{}: {}",
-            t.error,
-            fill(t.file_before_command, &[&file.display()])
-        )));
+        return Err(CommandError::FileBeforeCommand(file.clone()));
     }
     match cli.command {
         Some(Command::Check { file }) => {
             let path = plan_path(file, t)?;
-            let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+            let doc = store::load(&path, t)?;
             let plan = &doc.plan;
             let milestones: usize = plan.programs.iter().map(|p| p.milestones.len()).sum();
             let targets: usize = plan.programs.iter().map(|p| p.targets.len()).sum();
@@ -80,7 +220,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
                 fill(
                     t.check_ok,
                     &[
-                        &path.display(),
+                        &escape_path(&path),
                         &plan.programs.len(),
                         &plan.dimensions.len(),
                         &milestones,
@@ -96,26 +236,19 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
             days,
         }) => {
             if width < summary::MIN_WIDTH {
-                return Err(Failure::Invalid(format!(
-                    "{}: {}",
-                    t.error,
-                    fill(t.bad_width, &[&summary::MIN_WIDTH])
-                )));
+                return Err(CommandError::Width {
+                    min: summary::MIN_WIDTH,
+                });
             }
             let path = plan_path(file, t)?;
-            let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
+            let doc = store::load(&path, t)?;
             if let Some(id) = &dimension
                 && doc.plan.dimension(id).is_none()
             {
-                let ids: Vec<&str> = doc.plan.dimensions.iter().map(|d| d.id.as_str()).collect();
-                return Err(Failure::Invalid(format!(
-                    "{}: {}",
-                    t.error,
-                    fill(
-                        t.unknown_dimension_flag,
-                        &[&pantau::text::escape(id), &ids.join(", ")]
-                    )
-                )));
+                return Err(CommandError::UnknownDimension {
+                    given: id.clone(),
+                    valid: doc.plan.dimensions.iter().map(|d| d.id.clone()).collect(),
+                });
             }
             let options = summary::Options {
                 width,
@@ -137,37 +270,23 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
         Some(Command::Init { file }) => {
             let path = match file {
                 Some(path) => path,
-                None => default_path(t)?,
+                None => default_path()?,
             };
             match store::create_new(&path, store::EXAMPLE) {
-                Ok(()) => print(&format!("{}\n", fill(t.init_done, &[&path.display()]))),
+                Ok(()) => print(&format!("{}\n", fill(t.init_done, &[&escape_path(&path)]))),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    Err(Failure::Invalid(format!(
-                        "{}: {}\n{}: {}",
-                        t.error,
-                        fill(t.init_exists, &[&path.display()]),
-                        t.hint,
-                        t.init_exists_hint
-                    )))
+                    Err(CommandError::InitExists(path))
                 }
-                Err(e) => Err(Failure::Runtime(format!(
-                    "{}: {}",
-                    t.error,
-                    fill(t.save_failed, &[&path.display(), &e])
-                ))),
+                Err(error) => Err(CommandError::Write { path, error }),
             }
         }
         None => {
             let path = plan_path(cli.file, t)?;
             // Validate up front so a broken file is reported as text, before
             // the screen is taken over.
-            let (doc, fingerprint) =
-                store::load_with_fingerprint(&path, t).map_err(|e| Failure::from_load(e, t))?;
+            let (doc, fingerprint) = store::load_with_fingerprint(&path, t)?;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-                return Err(Failure::Runtime(format!(
-                    "{}: {}",
-                    t.error, t.ui_needs_terminal
-                )));
+                return Err(CommandError::NeedsTerminal);
             }
             let label = path.file_name().map_or_else(
                 || path.display().to_string(),
@@ -187,11 +306,11 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
                 Ok(tui::Ending::Stopped(kept)) => {
                     // The terminal may be gone; stderr may still reach a log.
                     if let Some(kept) = kept {
-                        eprintln!("{}", fill(t.kept_for_recovery, &[&kept.display()]));
+                        eprintln!("{}", fill(t.kept_for_recovery, &[&escape_path(&kept)]));
                     }
-                    Err(Failure::Runtime(String::new()))
+                    Err(CommandError::Stopped)
                 }
-                Err(e) => Err(Failure::Runtime(format!("{}: {e}", t.error))),
+                Err(e) => Err(CommandError::Terminal(e)),
             }
         }
     }
@@ -200,141 +319,98 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), Failure> {
 /// The file a command works on: the argument, else `$PANTAU_FILE`, else the
 /// default plan in the data folder, created from the example the first time
 /// so that a new user's very first command works.
-fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, Failure> {
+fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, CommandError> {
     if let Some(path) = file {
         return Ok(path);
     }
     if let Some(path) = std::env::var_os("PANTAU_FILE").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(path));
     }
-    let path = default_path(t)?;
+    let path = default_path()?;
     if !path.exists() {
         create_default(&path, t)?;
     }
     Ok(path)
 }
 
-fn create_default(path: &Path, t: &Text) -> Result<(), Failure> {
+fn create_default(path: &Path, t: &Text) -> Result<(), CommandError> {
     match store::create_new(path, store::EXAMPLE) {
         Ok(()) => {
-            eprintln!("{}", fill(t.created_default, &[&path.display()]));
+            eprintln!("{}", fill(t.created_default, &[&escape_path(path)]));
             Ok(())
         }
         // Another pantau created it a moment ago: use theirs.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Failure::Runtime(format!(
-            "{}: {}",
-            t.error,
-            fill(t.save_failed, &[&path.display(), &e])
-        ))),
+        Err(error) => Err(CommandError::Write {
+            path: path.to_path_buf(),
+            error,
+        }),
     }
 }
 
-fn default_path(t: &Text) -> Result<PathBuf, Failure> {
+fn default_path() -> Result<PathBuf, CommandError> {
     directories::ProjectDirs::from("", "", "pantau")
         .map(|dirs| dirs.data_dir().join("masterplan.ron"))
-        .ok_or_else(|| Failure::Invalid(format!("{}: {}", t.error, t.no_home)))
+        .ok_or(CommandError::NoHome)
 }
 
 /// Writes to stdout; a closed pipe (`pantau summary | head`) is not an error.
-fn print(text: &str) -> Result<(), Failure> {
+fn print(text: &str) -> Result<(), CommandError> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::Runtime(format!("stdout: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::Stdout(e)),
         _ => Ok(()),
     }
 }
 
 /// `pantau set`: every change is checked, then the whole plan, and only then
 /// is the file written (atomically); on any error the file is left untouched.
-fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<(), Failure> {
-    let invalid = |message: String| Failure::Invalid(format!("{}: {message}", t.error));
+fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<(), CommandError> {
     let path = plan_path(file, t)?;
-    let (mut doc, fingerprint) =
-        store::load_with_fingerprint(&path, t).map_err(|e| Failure::from_load(e, t))?;
+    let (mut doc, fingerprint) = store::load_with_fingerprint(&path, t)?;
     let base = doc.plan.clone();
     let index = doc
         .plan
         .programs
         .iter()
         .position(|p| p.id == id)
-        .ok_or_else(|| {
-            invalid(fill(
-                t.set_no_program,
-                &[&pantau::text::escape(id), &path.display()],
-            ))
+        .ok_or_else(|| CommandError::NoProgram {
+            id: id.to_string(),
+            path: path.clone(),
         })?;
     let mut report = String::new();
     for change in changes {
         let Some((field, value)) = change.split_once('=') else {
-            return Err(invalid(fill(
-                t.set_not_assignment,
-                &[&pantau::text::escape(change)],
-            )));
+            return Err(CommandError::NotAssignment(change.clone()));
         };
         let field = field.trim();
-        let path =
-            FieldPath::parse(field, &doc.plan.programs[index]).map_err(|e| invalid(e.render(t)))?;
-        let before = path.get(&doc.plan.programs[index]);
+        let at = FieldPath::parse(field, &doc.plan.programs[index]).map_err(CommandError::Field)?;
+        let before = at.get(&doc.plan.programs[index]);
         // Applied one by one, so `dimension=… element=…` sees the new dimension.
         let program = pantau::plan::field::set(&doc.plan, index, field, value, t)
-            .map_err(|e| invalid(e.render(t)))?;
-        let after = path.get(&program);
+            .map_err(CommandError::Field)?;
+        let after = at.get(&program);
         doc.plan.programs[index] = program;
-        let show = |v: Option<String>| pantau::text::escape(&v.unwrap_or_default()).into_owned();
+        let show = |v: Option<String>| escape(&v.unwrap_or_default()).into_owned();
         report.push_str(&format!(
-            "{}: {field}: {} -> {}\n",
-            pantau::text::escape(id),
+            "{}: {}: {} -> {}\n",
+            escape(id),
+            escape(field),
             show(before),
             show(after)
         ));
     }
     let problems = pantau::plan::validate::validate(&doc.plan, t);
     if !problems.is_empty() {
-        let list: Vec<String> = problems
-            .iter()
-            .map(|p| format!("  {}", p.message))
-            .collect();
-        return Err(invalid(format!(
-            "{}\n{}",
-            t.set_invalid_result,
-            list.join("\n")
-        )));
+        return Err(CommandError::SetInvalid(problems));
     }
     // Another officer may have saved since we read the file: their changes are
     // merged with ours; only a field we both changed stops the save.
     let who = pantau::store::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
     match store::save_merging(&path, &base, fingerprint, &doc, &|_| None, &who, t) {
         Ok(store::Saved::Written { .. }) => print(&report),
-        Ok(store::Saved::Conflicts(conflicts)) => {
-            let list: Vec<String> = conflicts
-                .iter()
-                .map(|c| {
-                    fill(
-                        t.set_conflict,
-                        &[
-                            &pantau::text::escape(&c.subject),
-                            &c.field,
-                            &pantau::text::escape(&c.theirs),
-                            &pantau::text::escape(&c.mine),
-                        ],
-                    )
-                })
-                .collect();
-            Err(invalid(format!(
-                "{}\n  {}",
-                t.set_conflicts,
-                list.join("\n  ")
-            )))
-        }
-        Err(store::SaveError::Io(e)) => Err(Failure::Runtime(format!(
-            "{}: {}",
-            t.error,
-            fill(t.save_failed, &[&path.display(), &e])
-        ))),
-        Err(e) => Err(invalid(fill(t.save_failed, &[&path.display(), &e]))),
+        Ok(store::Saved::Conflicts(conflicts)) => Err(CommandError::Conflicts(conflicts)),
+        Err(error) => Err(CommandError::Save { path, error }),
     }
 }
 
@@ -344,17 +420,14 @@ fn log(
     program: Option<&str>,
     since: Option<jiff::civil::Date>,
     t: &Text,
-) -> Result<(), Failure> {
+) -> Result<(), CommandError> {
     let path = plan_path(file, t)?;
     if !path.exists() {
-        return Err(Failure::Invalid(LoadError::NotFound(path).render(t)));
+        return Err(LoadError::NotFound(path).into());
     }
-    let entries = pantau::store::audit::read(&path).map_err(|e| {
-        Failure::Runtime(format!(
-            "{}: {}: {e}",
-            t.error,
-            pantau::store::audit::log_path(&path).display()
-        ))
+    let entries = pantau::store::audit::read(&path).map_err(|error| CommandError::Log {
+        path: pantau::store::audit::log_path(&path),
+        error,
     })?;
     let since = since.map(|d| d.to_string());
     let mut out = String::new();
@@ -388,35 +461,25 @@ fn report(
     lang: Lang,
     today: jiff::civil::Date,
     ascii: bool,
-) -> Result<(), Failure> {
+) -> Result<(), CommandError> {
     let t = lang.text();
-    let invalid = |e: pantau::report::ReportError| {
-        Failure::Invalid(format!("{}: {}", t.error, e.message(lang)))
-    };
     // Usage errors (a bad status, width or separator) before touching any file.
-    let request = args.request(ascii).map_err(invalid)?;
+    let request = args.request(ascii)?;
     let path = plan_path(args.file, t)?;
     if let Some(output) = &args.output
         && std::fs::canonicalize(output)
             .ok()
             .is_some_and(|o| std::fs::canonicalize(&path).is_ok_and(|p| p == o))
     {
-        return Err(Failure::Invalid(format!(
-            "{}: {}",
-            t.error,
-            fill(lang.report().e_output_is_plan, &[&output.display()])
-        )));
+        return Err(CommandError::OutputIsPlan(output.clone()));
     }
-    let doc = store::load(&path, t).map_err(|e| Failure::from_load(e, t))?;
-    let text = pantau::report::render(&doc.plan, &request, lang, today).map_err(invalid)?;
-    match &args.output {
+    let doc = store::load(&path, t)?;
+    let text = pantau::report::render(&doc.plan, &request, lang, today)?;
+    match args.output {
         None => print(&text),
-        Some(output) => store::save(output, &text).map_err(|e| {
-            Failure::Runtime(format!(
-                "{}: {}",
-                t.error,
-                fill(t.save_failed, &[&output.display(), &e])
-            ))
+        Some(output) => store::save(&output, &text).map_err(|error| CommandError::Write {
+            path: output,
+            error,
         }),
     }
 }

@@ -138,6 +138,7 @@ pub struct Text {
     pub ui_needs_terminal: &'static str,
     pub no_home: &'static str,
     pub file_before_command: &'static str,
+    pub e_stdout: &'static str,
 
     // The summary.
     pub s_period: &'static str,
@@ -430,6 +431,7 @@ pub static EN: Text = Text {
     unknown_dimension_flag: "no dimension `{}`; the plan has: {}",
     ui_needs_terminal: "pantau's interface needs a terminal; use `pantau summary` for plain text",
     file_before_command: "put the file after the command, e.g. `pantau check {}`",
+    e_stdout: "could not write to standard output: {}",
     no_home: "cannot find your home folder for the default plan; name a FILE or set PANTAU_FILE",
 
     s_period: "Period",
@@ -669,6 +671,7 @@ pub static ID: Text = Text {
     unknown_dimension_flag: "dimensi `{}` tidak ada; rencana ini memiliki: {}",
     ui_needs_terminal: "antarmuka pantau memerlukan terminal; gunakan `pantau summary` untuk teks biasa",
     file_before_command: "tulis berkas setelah perintah, mis. `pantau check {}`",
+    e_stdout: "gagal menulis ke keluaran standar: {}",
     no_home: "folder rumah tidak ditemukan untuk rencana bawaan; sebutkan FILE atau atur PANTAU_FILE",
 
     s_period: "Periode",

@@ -32,7 +32,11 @@ impl Columns {
         let total = (period.end - period.start + 1).max(1) as usize;
         let fit = (width / MIN_YEAR_COLS).max(1);
         let (first_year, years, year_cols) = if total <= fit {
-            (period.start, total, (width / total).clamp(MIN_YEAR_COLS, 12))
+            (
+                period.start,
+                total,
+                (width / total).clamp(MIN_YEAR_COLS, 12),
+            )
         } else {
             let offset = usize::from(app.timeline.year_offset).min(total - fit);
             (period.start + offset as i32, fit, MIN_YEAR_COLS)
