@@ -119,24 +119,24 @@ impl CommandError {
         match self {
             CommandError::Load(e) => e.render(t),
             CommandError::FileBeforeCommand(file) => {
-                error(fill(t.file_before_command, &[&escape_path(file)]))
+                error(fill(t.cli.file_before_command, &[&escape_path(file)]))
             }
-            CommandError::Width { min } => error(fill(t.bad_width, &[min])),
+            CommandError::Width { min } => error(fill(t.cli.bad_width, &[min])),
             CommandError::UnknownDimension { given, valid } => error(fill(
-                t.unknown_dimension_flag,
+                t.cli.unknown_dimension_flag,
                 &[&esc(given), &esc(&valid.join(", "))],
             )),
             CommandError::InitExists(path) => with_hint(
-                fill(t.init_exists, &[&escape_path(path)]),
-                t.init_exists_hint,
+                fill(t.cli.init_exists, &[&escape_path(path)]),
+                t.cli.init_exists_hint,
             ),
-            CommandError::NoHome => error(t.no_home.to_string()),
-            CommandError::NeedsTerminal => error(t.ui_needs_terminal.to_string()),
+            CommandError::NoHome => error(t.cli.no_home.to_string()),
+            CommandError::NeedsTerminal => error(t.cli.ui_needs_terminal.to_string()),
             CommandError::NoProgram { id, path } => {
-                error(fill(t.set_no_program, &[&esc(id), &escape_path(path)]))
+                error(fill(t.cli.set_no_program, &[&esc(id), &escape_path(path)]))
             }
             CommandError::NotAssignment(change) => {
-                error(fill(t.set_not_assignment, &[&esc(change)]))
+                error(fill(t.cli.set_not_assignment, &[&esc(change)]))
             }
             CommandError::Field(e) => error(e.render(t)),
             CommandError::SetInvalid(problems) => {
@@ -144,14 +144,14 @@ impl CommandError {
                     .iter()
                     .map(|p| format!("  {}", p.message))
                     .collect();
-                error(format!("{}\n{}", t.set_invalid_result, list.join("\n")))
+                error(format!("{}\n{}", t.cli.set_invalid_result, list.join("\n")))
             }
             CommandError::Conflicts(conflicts) => {
                 let list: Vec<String> = conflicts
                     .iter()
                     .map(|c| {
                         fill(
-                            t.set_conflict,
+                            t.cli.set_conflict,
                             &[
                                 &esc(&c.subject),
                                 &esc(&c.field),
@@ -161,7 +161,7 @@ impl CommandError {
                         )
                     })
                     .collect();
-                error(format!("{}\n  {}", t.set_conflicts, list.join("\n  ")))
+                error(format!("{}\n  {}", t.cli.set_conflicts, list.join("\n  ")))
             }
             CommandError::Save { path, error: e } => {
                 let why = match e {
@@ -172,10 +172,10 @@ impl CommandError {
                         list.join("; ")
                     }
                 };
-                error(fill(t.save_failed, &[&escape_path(path), &why]))
+                error(fill(t.cli.save_failed, &[&escape_path(path), &why]))
             }
             CommandError::Write { path, error: e } => {
-                error(fill(t.save_failed, &[&escape_path(path), e]))
+                error(fill(t.cli.save_failed, &[&escape_path(path), e]))
             }
             CommandError::Log { path, error: e } => error(format!("{}: {e}", escape_path(path))),
             CommandError::Report(e) => error(e.message(lang)),
@@ -183,7 +183,7 @@ impl CommandError {
                 lang.report().e_output_is_plan,
                 &[&escape_path(output)],
             )),
-            CommandError::Stdout(e) => error(fill(t.e_stdout, &[e])),
+            CommandError::Stdout(e) => error(fill(t.cli.e_stdout, &[e])),
             CommandError::Terminal(e) => error(e.to_string()),
             CommandError::Stopped => String::new(),
         }
@@ -218,7 +218,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             print(&format!(
                 "{}\n",
                 fill(
-                    t.check_ok,
+                    t.load.check_ok,
                     &[
                         &escape_path(&path),
                         &plan.programs.len(),
@@ -273,7 +273,10 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
                 None => default_path()?,
             };
             match store::create_new(&path, store::EXAMPLE) {
-                Ok(()) => print(&format!("{}\n", fill(t.init_done, &[&escape_path(&path)]))),
+                Ok(()) => print(&format!(
+                    "{}\n",
+                    fill(t.cli.init_done, &[&escape_path(&path)])
+                )),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     Err(CommandError::InitExists(path))
                 }
@@ -306,7 +309,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
                 Ok(tui::Ending::Stopped(kept)) => {
                     // The terminal may be gone; stderr may still reach a log.
                     if let Some(kept) = kept {
-                        eprintln!("{}", fill(t.kept_for_recovery, &[&escape_path(&kept)]));
+                        eprintln!("{}", fill(t.cli.kept_for_recovery, &[&escape_path(&kept)]));
                     }
                     Err(CommandError::Stopped)
                 }
@@ -336,7 +339,7 @@ fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, CommandError> {
 fn create_default(path: &Path, t: &Text) -> Result<(), CommandError> {
     match store::create_new(path, store::EXAMPLE) {
         Ok(()) => {
-            eprintln!("{}", fill(t.created_default, &[&escape_path(path)]));
+            eprintln!("{}", fill(t.cli.created_default, &[&escape_path(path)]));
             Ok(())
         }
         // Another pantau created it a moment ago: use theirs.
@@ -443,7 +446,7 @@ fn log(
         out.push('\n');
     }
     if out.is_empty() {
-        out = format!("{}\n", t.log_empty);
+        out = format!("{}\n", t.cli.log_empty);
     }
     print(&out)
 }

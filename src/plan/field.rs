@@ -52,25 +52,25 @@ impl FieldError {
         let esc = |s: &str| crate::text::escape(s).into_owned();
         match self {
             FieldError::UnknownField { field, valid } => {
-                fill(t.f_unknown_field, &[&esc(field), &valid.join(", ")])
+                fill(t.forms.f_unknown_field, &[&esc(field), &valid.join(", ")])
             }
             FieldError::BadValue {
                 field,
                 value,
                 expected,
-            } => fill(t.f_bad_value, &[&esc(value), &esc(field), expected]),
+            } => fill(t.forms.f_bad_value, &[&esc(value), &esc(field), expected]),
             FieldError::NoSuchItem {
                 what,
                 number,
                 count,
             } => {
                 let what = match what {
-                    Item::Milestone => t.f_milestone,
-                    Item::Target => t.f_target,
+                    Item::Milestone => t.forms.f_milestone,
+                    Item::Target => t.forms.f_target,
                 };
-                fill(t.f_no_such_item, &[&what, number, count])
+                fill(t.forms.f_no_such_item, &[&what, number, count])
             }
-            FieldError::Required { field } => fill(t.f_required, &[&esc(field)]),
+            FieldError::Required { field } => fill(t.forms.f_required, &[&esc(field)]),
         }
     }
 
@@ -78,7 +78,7 @@ impl FieldError {
     pub fn reason(&self, t: &Text) -> String {
         match self {
             FieldError::BadValue { expected, .. } => expected.clone(),
-            FieldError::Required { .. } => t.f_required_short.to_string(),
+            FieldError::Required { .. } => t.forms.f_required_short.to_string(),
             other => other.render(t),
         }
     }
@@ -149,7 +149,7 @@ fn status(field: &str, value: &str, t: &Text) -> Result<Status, FieldError> {
         bad(
             field,
             value,
-            fill(t.f_one_of, &[&keys(Status::ALL.map(Status::key))]),
+            fill(t.forms.f_one_of, &[&keys(Status::ALL.map(Status::key))]),
         )
     })
 }
@@ -159,14 +159,14 @@ fn horizon(field: &str, value: &str, t: &Text) -> Result<Horizon, FieldError> {
         bad(
             field,
             value,
-            fill(t.f_one_of, &[&keys(Horizon::ALL.map(Horizon::key))]),
+            fill(t.forms.f_one_of, &[&keys(Horizon::ALL.map(Horizon::key))]),
         )
     })
 }
 
 /// A year inside the plan's period.
 fn year(field: &str, value: &str, period: Period, t: &Text) -> Result<i32, FieldError> {
-    let expected = || fill(t.f_year_in, &[&period.start, &period.end]);
+    let expected = || fill(t.forms.f_year_in, &[&period.start, &period.end]);
     let year: i32 = value
         .trim()
         .parse()
@@ -183,7 +183,7 @@ fn any_year(field: &str, value: &str, t: &Text) -> Result<i32, FieldError> {
     value
         .trim()
         .parse()
-        .map_err(|_| bad(field, value, t.f_year.to_string()))
+        .map_err(|_| bad(field, value, t.forms.f_year.to_string()))
 }
 
 /// A strict `YYYY-MM-DD` calendar date, kept as written.
@@ -191,14 +191,14 @@ fn date(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
     let v = value.trim();
     parse_date(v)
         .map(|_| v.to_string())
-        .ok_or_else(|| bad(field, value, t.f_date.to_string()))
+        .ok_or_else(|| bad(field, value, t.forms.f_date.to_string()))
 }
 
 fn boolean(field: &str, value: &str, t: &Text) -> Result<bool, FieldError> {
     match value.trim().to_lowercase().as_str() {
         "true" | "yes" | "ya" | "y" | "1" | "done" | "selesai" => Ok(true),
         "false" | "no" | "tidak" | "n" | "0" => Ok(false),
-        _ => Err(bad(field, value, t.f_bool.to_string())),
+        _ => Err(bad(field, value, t.forms.f_bool.to_string())),
     }
 }
 
@@ -208,7 +208,7 @@ fn number(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
     v.parse::<f64>()
         .ok()
         .filter(|n| n.is_finite())
-        .ok_or_else(|| bad(field, value, t.f_number.to_string()))
+        .ok_or_else(|| bad(field, value, t.forms.f_number.to_string()))
 }
 
 /// A number, or nothing (empty, `-`, `none`) when not yet known.
@@ -324,7 +324,7 @@ registry! {
 
 impl ProgramField {
     pub fn label(self, lang: Lang) -> &'static str {
-        let l: &FieldLabels = &lang.text().fields;
+        let l: &FieldLabels = &lang.text().forms.fields;
         match self {
             ProgramField::Name => l.name,
             ProgramField::Id => l.id,
@@ -385,7 +385,7 @@ impl ProgramField {
                     .enumerate()
                     .any(|(i, other)| Some(i) != cx.index && other.id == id);
                 if taken {
-                    return Err(bad(name, value, t.f_id_taken.to_string()));
+                    return Err(bad(name, value, t.forms.f_id_taken.to_string()));
                 }
                 p.id = id;
             }
@@ -394,7 +394,7 @@ impl ProgramField {
                 let v = value.trim();
                 p.dimension = plan.dimension(v).map(|d| d.id.clone()).ok_or_else(|| {
                     let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
-                    bad(name, value, fill(t.f_one_of, &[&ids.join(" | ")]))
+                    bad(name, value, fill(t.forms.f_one_of, &[&ids.join(" | ")]))
                 })?;
                 // The old element belongs to the old dimension.
                 if !element_fits(plan, &p.dimension, &p.element) {
@@ -408,7 +408,7 @@ impl ProgramField {
                         .dimension(&p.dimension)
                         .map(|d| d.elements.join(" | "))
                         .unwrap_or_default();
-                    return Err(bad(name, value, fill(t.f_one_of, &[&elements])));
+                    return Err(bad(name, value, fill(t.forms.f_one_of, &[&elements])));
                 }
                 p.element = v.to_string();
             }
@@ -475,7 +475,7 @@ fn element_fits(plan: &Plan, dimension: &str, element: &str) -> bool {
 
 impl MilestoneField {
     pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().fields;
+        let l = &lang.text().forms.fields;
         match self {
             MilestoneField::Title => l.title,
             MilestoneField::Due => l.due,
@@ -510,7 +510,7 @@ impl MilestoneField {
 
 impl TargetField {
     pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().fields;
+        let l = &lang.text().forms.fields;
         match self {
             TargetField::Indicator => l.indicator,
             TargetField::Year => l.year,
@@ -563,7 +563,7 @@ impl TargetField {
 
 impl DimensionField {
     pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().fields;
+        let l = &lang.text().forms.fields;
         match self {
             DimensionField::Name => l.name,
             DimensionField::Lead => l.lead,
@@ -599,7 +599,7 @@ impl DimensionField {
 
 impl HeaderField {
     pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().fields;
+        let l = &lang.text().forms.fields;
         match self {
             HeaderField::Title => l.title,
             HeaderField::Region => l.region,

@@ -35,10 +35,16 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
         });
     };
     if plan.version != FORMAT_VERSION {
-        plan_problem(fill(t.p_version, &[&plan.version, &FORMAT_VERSION]));
+        plan_problem(fill(
+            t.validate.p_version,
+            &[&plan.version, &FORMAT_VERSION],
+        ));
     }
     if plan.period.end < plan.period.start {
-        plan_problem(fill(t.p_period, &[&plan.period.end, &plan.period.start]));
+        plan_problem(fill(
+            t.validate.p_period,
+            &[&plan.period.end, &plan.period.start],
+        ));
     }
     // A masterplan spans 5–10 years; bounding the period keeps every year
     // computation (timeline columns, reports) small and free of overflow.
@@ -47,7 +53,7 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
         || plan.period.end - plan.period.start > MAX_PERIOD_YEARS
     {
         plan_problem(fill(
-            t.p_period_range,
+            t.validate.p_period_range,
             &[
                 &plan.period.start,
                 &plan.period.end,
@@ -58,7 +64,7 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
         ));
     }
     if plan.title.trim().is_empty() {
-        plan_problem(t.p_empty_title.to_string());
+        plan_problem(t.validate.p_empty_title.to_string());
     }
     for (label, value) in [("region", &plan.region), ("title", &plan.title)] {
         check_length(label, value, MAX_LINE_CHARS, t, &mut plan_problem);
@@ -68,12 +74,12 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
     let mut dimensions: HashMap<&str, &[String]> = HashMap::with_capacity(plan.dimensions.len());
     for (i, d) in plan.dimensions.iter().enumerate() {
         if d.id.trim().is_empty() {
-            plan_problem(fill(t.p_dimension_empty_id, &[&(i + 1)]));
+            plan_problem(fill(t.validate.p_dimension_empty_id, &[&(i + 1)]));
         } else if dimensions.insert(&d.id, &d.elements).is_some() {
-            plan_problem(fill(t.p_dimension_duplicate, &[&d.id]));
+            plan_problem(fill(t.validate.p_dimension_duplicate, &[&d.id]));
         }
         if d.name.trim().is_empty() {
-            plan_problem(fill(t.p_dimension_empty_name, &[&d.id]));
+            plan_problem(fill(t.validate.p_dimension_empty_name, &[&d.id]));
         }
         for value in [&d.id, &d.name, &d.lead].into_iter().chain(&d.elements) {
             check_length("dimension", value, MAX_LINE_CHARS, t, &mut plan_problem);
@@ -98,31 +104,34 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
             });
         };
         if p.id.trim().is_empty() {
-            problem(fill(t.p_empty_id, &[&(index + 1)]));
+            problem(fill(t.validate.p_empty_id, &[&(index + 1)]));
         } else if !seen.insert(&p.id) && reported_duplicates.insert(&p.id) {
-            problem(t.p_duplicate_id.to_string());
+            problem(t.validate.p_duplicate_id.to_string());
         }
         if p.name.trim().is_empty() {
-            problem(t.p_empty_name.to_string());
+            problem(t.validate.p_empty_name.to_string());
         }
         match dimensions.get(p.dimension.as_str()) {
-            None => problem(fill(t.p_unknown_dimension, &[&p.dimension, &defined()])),
+            None => problem(fill(
+                t.validate.p_unknown_dimension,
+                &[&p.dimension, &defined()],
+            )),
             Some(elements) => {
                 if !p.element.is_empty() && !elements.is_empty() && !elements.contains(&p.element) {
                     problem(fill(
-                        t.p_unknown_element,
+                        t.validate.p_unknown_element,
                         &[&p.element, &p.dimension, &elements.join(", ")],
                     ));
                 }
             }
         }
         if p.end < p.start {
-            problem(fill(t.p_end_before_start, &[&p.end, &p.start]));
+            problem(fill(t.validate.p_end_before_start, &[&p.end, &p.start]));
         }
         for (label, year) in [("start", p.start), ("end", p.end)] {
             if !plan.period.contains(year) {
                 problem(fill(
-                    t.p_year_outside,
+                    t.validate.p_year_outside,
                     &[&label, &year, &plan.period.start, &plan.period.end],
                 ));
             }
@@ -131,11 +140,11 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
         for (i, m) in p.milestones.iter().enumerate() {
             let n = i + 1;
             if m.title.trim().is_empty() {
-                problem(fill(t.p_milestone_title, &[&n]));
+                problem(fill(t.validate.p_milestone_title, &[&n]));
             }
             if parse_date(&m.due).is_none() {
                 problem(fill(
-                    t.p_milestone_date,
+                    t.validate.p_milestone_date,
                     &[&n, &crate::text::escape(&m.due)],
                 ));
             }
@@ -144,19 +153,19 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
             let n = i + 1;
             if !plan.period.contains(target.year) {
                 problem(fill(
-                    t.p_target_year,
+                    t.validate.p_target_year,
                     &[&n, &target.year, &plan.period.start, &plan.period.end],
                 ));
             }
             if target.indicator.trim().is_empty() {
-                problem(fill(t.p_target_indicator, &[&n]));
+                problem(fill(t.validate.p_target_indicator, &[&n]));
             }
             for value in [target.baseline, Some(target.target), target.actual]
                 .into_iter()
                 .flatten()
             {
                 if !value.is_finite() {
-                    problem(fill(t.p_target_number, &[&n, &value]));
+                    problem(fill(t.validate.p_target_number, &[&n, &value]));
                 }
             }
         }
@@ -194,7 +203,7 @@ fn check_length(label: &str, value: &str, max: usize, t: &Text, problem: &mut im
     if value.len() > max {
         let chars = value.chars().count();
         if chars > max {
-            problem(fill(t.p_string_too_long, &[&label, &chars, &max]));
+            problem(fill(t.validate.p_string_too_long, &[&label, &chars, &max]));
         }
     }
 }

@@ -40,12 +40,12 @@ pub fn render(plan: &Plan, o: &Options) -> String {
             "{}{}{} {}{}{}{}{} {}",
             plan.region,
             g.dot,
-            t.s_period,
+            t.summary.s_period,
             plan.period.start,
             g.dash,
             plan.period.end,
             g.dot,
-            t.s_as_of,
+            t.summary.s_as_of,
             o.today
         ),
         w,
@@ -59,13 +59,13 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     let overdue = progress::overdue(plan, o.dimension, o.today);
     line("");
     line(&fit(
-        &format!("{} ({})", t.s_overdue, overdue.len()),
+        &format!("{} ({})", t.summary.s_overdue, overdue.len()),
         w,
         g.ellipsis,
     ));
     milestone_lines(&mut line, &overdue, o, g, w, |m| {
         fill(
-            t.s_days_late,
+            t.summary.s_days_late,
             &[&(m.due.until(o.today).map_or(0, |s| s.get_days()))],
         )
     });
@@ -73,16 +73,20 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     let soon = progress::due_soon(plan, o.dimension, o.today, o.days);
     line("");
     line(&fit(
-        &format!("{} ({})", fill(t.s_due_soon, &[&o.days]), soon.len()),
+        &format!(
+            "{} ({})",
+            fill(t.summary.s_due_soon, &[&o.days]),
+            soon.len()
+        ),
         w,
         g.ellipsis,
     ));
     milestone_lines(&mut line, &soon, o, g, w, |m| {
         let days = o.today.until(m.due).map_or(0, |s| s.get_days());
         if days == 0 {
-            t.s_today.to_string()
+            t.summary.s_today.to_string()
         } else {
-            fill(t.s_in_days, &[&days])
+            fill(t.summary.s_in_days, &[&days])
         }
     });
 
@@ -90,12 +94,16 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     let targets = progress::targets_for_year(plan, o.dimension, year);
     line("");
     line(&fit(
-        &format!("{} ({})", fill(t.s_targets_year, &[&year]), targets.len()),
+        &format!(
+            "{} ({})",
+            fill(t.summary.s_targets_year, &[&year]),
+            targets.len()
+        ),
         w,
         g.ellipsis,
     ));
     if targets.is_empty() {
-        line(&format!("  {}", t.s_none));
+        line(&format!("  {}", t.summary.s_none));
     }
     let id_cols = id_width(targets.iter().map(|(p, _)| p.id.as_str()));
     let none = || g.none.to_string();
@@ -117,7 +125,7 @@ pub fn render(plan: &Plan, o: &Options) -> String {
             );
             let actual = format!(
                 "{} {}",
-                t.s_actual,
+                t.summary.s_actual,
                 target.actual.map_or_else(none, |v| number(v, o.lang))
             );
             (
@@ -167,12 +175,12 @@ fn table(
     with_total: bool,
 ) {
     let labels = [
-        t.s_programs,
-        t.s_done,
-        t.s_in_progress,
-        t.s_delayed,
-        t.s_percent_done,
-        t.s_quick_wins,
+        t.summary.s_programs,
+        t.summary.s_done,
+        t.summary.s_in_progress,
+        t.summary.s_delayed,
+        t.summary.s_percent_done,
+        t.summary.s_quick_wins,
     ];
     let cells = |r: &Tally| {
         [
@@ -218,14 +226,14 @@ fn table(
         }
         s
     };
-    line(&row(t.s_dimension, &labels));
+    line(&row(t.summary.s_dimension, &labels));
     line(&g.thin_rule.repeat(w));
     for ((d, _), values) in rows.iter().zip(&all) {
         line(&row(&d.name, values));
     }
     if with_total {
         line(&g.thin_rule.repeat(w));
-        line(&row(t.s_total, &all[all.len() - 1]));
+        line(&row(t.summary.s_total, &all[all.len() - 1]));
     }
 }
 
@@ -238,7 +246,7 @@ fn milestone_lines(
     when: impl Fn(&MilestoneRef) -> String,
 ) {
     if items.is_empty() {
-        line(&format!("  {}", o.lang.text().s_none));
+        line(&format!("  {}", o.lang.text().summary.s_none));
         return;
     }
     let id_cols = id_width(items.iter().map(|m| m.program.id.as_str()));

@@ -92,33 +92,33 @@ impl LoadError {
     pub fn render(&self, t: &Text) -> String {
         let (message, hint) = match self {
             Self::NotFound(p) => (
-                fill(t.not_found, &[&p.display()]),
-                Some(fill(t.not_found_hint, &[&p.display()])),
+                fill(t.load.not_found, &[&p.display()]),
+                Some(fill(t.load.not_found_hint, &[&p.display()])),
             ),
-            Self::IsDirectory(p) => (fill(t.is_directory, &[&p.display()]), None),
+            Self::IsDirectory(p) => (fill(t.load.is_directory, &[&p.display()]), None),
             Self::TooLarge { path, bytes } => (
                 fill(
-                    t.too_large,
+                    t.load.too_large,
                     &[
                         &path.display(),
                         &(bytes / (1024 * 1024)),
                         &(MAX_FILE_BYTES / (1024 * 1024)),
                     ],
                 ),
-                Some(t.too_large_hint.to_string()),
+                Some(t.load.too_large_hint.to_string()),
             ),
-            Self::Io { path, error } => (fill(t.unreadable, &[&path.display(), error]), None),
+            Self::Io { path, error } => (fill(t.load.unreadable, &[&path.display(), error]), None),
             Self::NotUtf8 { path, line, col } => (
-                fill(t.not_utf8, &[&path.display(), line, col]),
-                Some(t.not_utf8_hint.to_string()),
+                fill(t.load.not_utf8, &[&path.display(), line, col]),
+                Some(t.load.not_utf8_hint.to_string()),
             ),
             Self::Empty(p) => (
-                fill(t.empty_file, &[&p.display()]),
-                Some(fill(t.empty_file_hint, &[&p.display()])),
+                fill(t.load.empty_file, &[&p.display()]),
+                Some(fill(t.load.empty_file_hint, &[&p.display()])),
             ),
             Self::NewerVersion { path, version } => (
                 fill(
-                    t.version_newer,
+                    t.load.version_newer,
                     &[&path.display(), version, &FORMAT_VERSION],
                 ),
                 None,
@@ -137,7 +137,10 @@ impl LoadError {
             }
             Self::Invalid { path, problems } => {
                 let mut out = format!("{}: ", t.error);
-                out.push_str(&fill(t.problems_found, &[&path.display(), &problems.len()]));
+                out.push_str(&fill(
+                    t.load.problems_found,
+                    &[&path.display(), &problems.len()],
+                ));
                 for placed in problems {
                     out.push_str("\n  ");
                     out.push_str(&path.display().to_string());
@@ -154,7 +157,7 @@ impl LoadError {
                 out.push_str(&format!(
                     "\n{}: {}",
                     t.hint,
-                    fill(t.problems_hint, &[&path.display()])
+                    fill(t.load.problems_hint, &[&path.display()])
                 ));
                 return out;
             }
@@ -340,15 +343,15 @@ fn place(source: &str, plan: &Plan, problems: Vec<Problem>) -> Vec<PlacedProblem
 /// Text for a RON syntax or shape error, and a hint on what to do.
 fn describe_syntax(error: &ron::Error, t: &Text) -> (String, String) {
     use ron::Error as E;
-    let general = || t.syntax_hint.to_string();
+    let general = || t.load.syntax_hint.to_string();
     match error {
         E::NoSuchStructField {
             expected,
             found,
             outer,
         } => (
-            fill(t.unknown_field, &[found, &thing(outer.as_deref(), t)]),
-            fill(t.unknown_field_hint, &[&expected.join(", ")]),
+            fill(t.load.unknown_field, &[found, &thing(outer.as_deref(), t)]),
+            fill(t.load.unknown_field_hint, &[&expected.join(", ")]),
         ),
         E::NoSuchEnumVariant {
             expected,
@@ -356,34 +359,40 @@ fn describe_syntax(error: &ron::Error, t: &Text) -> (String, String) {
             outer,
         } => (
             fill(
-                t.unknown_value,
+                t.load.unknown_value,
                 &[found, &thing(outer.as_deref(), t), &expected.join(" | ")],
             ),
             general(),
         ),
         E::MissingStructField { field, outer } => (
-            fill(t.missing_field, &[&thing(outer.as_deref(), t), field]),
-            fill(t.missing_field_hint, &[field]),
+            fill(t.load.missing_field, &[&thing(outer.as_deref(), t), field]),
+            fill(t.load.missing_field_hint, &[field]),
         ),
         E::DuplicateStructField { field, outer } => (
-            fill(t.duplicate_field, &[field, &thing(outer.as_deref(), t)]),
+            fill(
+                t.load.duplicate_field,
+                &[field, &thing(outer.as_deref(), t)],
+            ),
             general(),
         ),
         E::Eof => (
-            t.unexpected_end.to_string(),
-            t.unexpected_end_hint.to_string(),
+            t.load.unexpected_end.to_string(),
+            t.load.unexpected_end_hint.to_string(),
         ),
         E::ExpectedStringEnd => (
-            t.unclosed_string.to_string(),
-            t.unexpected_end_hint.to_string(),
+            t.load.unclosed_string.to_string(),
+            t.load.unexpected_end_hint.to_string(),
         ),
-        E::ExpectedOption => (t.expected_option.to_string(), general()),
-        E::ExceededRecursionLimit => (t.too_deep.to_string(), general()),
-        E::ExpectedComma => (t.expected_comma.to_string(), general()),
-        E::UnexpectedChar(c) => (fill(t.unexpected_char, &[&c.escape_debug()]), general()),
-        E::TrailingCharacters => (t.trailing.to_string(), general()),
+        E::ExpectedOption => (t.load.expected_option.to_string(), general()),
+        E::ExceededRecursionLimit => (t.load.too_deep.to_string(), general()),
+        E::ExpectedComma => (t.load.expected_comma.to_string(), general()),
+        E::UnexpectedChar(c) => (
+            fill(t.load.unexpected_char, &[&c.escape_debug()]),
+            general(),
+        ),
+        E::TrailingCharacters => (t.load.trailing.to_string(), general()),
         E::InvalidValueForType { expected, found } => {
-            (fill(t.wrong_type, &[expected, found]), general())
+            (fill(t.load.wrong_type, &[expected, found]), general())
         }
         other => (
             crate::text::escape(&other.to_string()).into_owned(),
@@ -395,7 +404,8 @@ fn describe_syntax(error: &ron::Error, t: &Text) -> (String, String) {
 /// What ron calls a struct or enum, in the officer's words.
 fn thing(outer: Option<&str>, t: &Text) -> String {
     let name = outer.unwrap_or("");
-    t.things
+    t.load
+        .things
         .iter()
         .find(|(rust, _)| *rust == name)
         .map_or_else(|| format!("`{name}`"), |(_, word)| word.to_string())

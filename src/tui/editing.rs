@@ -81,11 +81,11 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             app.disk = fingerprint;
             app.history = History::default();
             app.rebuild();
-            app.message = Some(t.e_reloaded.to_string());
+            app.message = Some(t.ui.e_reloaded.to_string());
         }
-        Outcome::ChangedOnDisk => app.message = Some(t.e_changed_on_disk.to_string()),
+        Outcome::ChangedOnDisk => app.message = Some(t.ui.e_changed_on_disk.to_string()),
         Outcome::Printed(Ok(path)) => {
-            app.message = Some(fill(t.e_printed, &[&crate::text::escape_path(&path)]));
+            app.message = Some(fill(t.ui.e_printed, &[&crate::text::escape_path(&path)]));
         }
         Outcome::Printed(Err(error)) => app.message = Some(print_failure(app, &error)),
         Outcome::Tick { today } => {
@@ -103,11 +103,11 @@ fn save_failure(app: &App, path: &std::path::Path, error: &SaveError) -> String 
     let t = app.lang.text();
     let path = crate::text::escape_path(path);
     match error {
-        SaveError::Io(e) => fill(t.save_failed, &[&path, &e]),
-        SaveError::Broken(load) => fill(t.save_failed, &[&path, &load.render(t)]),
+        SaveError::Io(e) => fill(t.cli.save_failed, &[&path, &e]),
+        SaveError::Broken(load) => fill(t.cli.save_failed, &[&path, &load.render(t)]),
         SaveError::Invalid(problems) => {
             let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-            fill(t.save_failed, &[&path, &list.join("; ")])
+            fill(t.cli.save_failed, &[&path, &list.join("; ")])
         }
     }
 }
@@ -117,11 +117,11 @@ fn print_failure(app: &App, error: &PrintError) -> String {
     match error {
         PrintError::Report(e) => e.message(app.lang),
         PrintError::Io { path, error } => {
-            fill(t.save_failed, &[&crate::text::escape_path(path), error])
+            fill(t.cli.save_failed, &[&crate::text::escape_path(path), error])
         }
         PrintError::NoFreeName { folder } => fill(
-            t.save_failed,
-            &[&crate::text::escape_path(folder), &t.e_no_free_name],
+            t.cli.save_failed,
+            &[&crate::text::escape_path(folder), &t.ui.e_no_free_name],
         ),
     }
 }
@@ -141,7 +141,7 @@ fn apply(app: &mut App, edit: Edit) -> bool {
             Some(id) => format!("{}: {}", crate::text::escape(id), problem.message),
             None => problem.message.clone(),
         };
-        app.message = Some(fill(t.e_refused, &[&what]));
+        app.message = Some(fill(t.ui.e_refused, &[&what]));
         return false;
     }
     app.history.push_applied(edit);
@@ -186,7 +186,7 @@ fn cycle_status(app: &mut App, forward: bool) {
     if changed {
         let id = app.doc.plan.programs[index].id.clone();
         app.message = Some(fill(
-            t.e_status,
+            t.ui.e_status,
             &[&crate::text::escape(&id), &t.status(now)],
         ));
     }
@@ -209,7 +209,7 @@ fn toggle_done(app: &mut App) {
         let title = app.doc.plan.programs[program].milestones[milestone]
             .title
             .clone();
-        let what = if done { t.e_done } else { t.e_not_done };
+        let what = if done { t.ui.e_done } else { t.ui.e_not_done };
         app.message = Some(fill(what, &[&crate::text::escape(&title)]));
     }
 }
@@ -495,16 +495,16 @@ fn undo_redo(app: &mut App, undo: bool) {
     let Some(edit) = edit.cloned() else {
         app.message = Some(
             if undo {
-                t.e_nothing_to_undo
+                t.ui.e_nothing_to_undo
             } else {
-                t.e_nothing_to_redo
+                t.ui.e_nothing_to_redo
             }
             .to_string(),
         );
         return;
     };
     app.rebuild();
-    app.message = Some(if undo { t.e_undone } else { t.e_redone }.to_string());
+    app.message = Some(if undo { t.ui.e_undone } else { t.ui.e_redone }.to_string());
     // Show what changed back: select its program where it is listed.
     if let Some(index) = edit.program_index()
         && app.view == View::Dimensions
@@ -526,7 +526,7 @@ fn recover(app: &mut App) {
             app.base = kept.base;
             app.disk = 0;
             app.rebuild();
-            app.message = Some(app.lang.text().e_recovered.to_string());
+            app.message = Some(app.lang.text().ui.e_recovered.to_string());
         }
     }
 }
@@ -540,7 +540,7 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
         }
         (Some(Modal::Conflict { .. }), _) => {
             app.quit_after_save = false;
-            app.message = Some(app.lang.text().e_not_saved.to_string());
+            app.message = Some(app.lang.text().ui.e_not_saved.to_string());
         }
         (Some(Modal::QuitPrompt), Action::No) => app.should_quit = true,
         // No or Esc to a delete, Esc to the quit prompt: nothing happens.
@@ -642,7 +642,7 @@ fn accept(app: &mut App) {
         return;
     };
     if !form.check(&app.doc.plan) {
-        form.problem = Some(t.e_fix_fields.to_string());
+        form.problem = Some(t.ui.e_fix_fields.to_string());
         app.modal = Some(Modal::Form(form));
         return;
     }
@@ -716,7 +716,7 @@ fn saved(
     audit: Vec<crate::store::audit::Entry>,
 ) {
     let t = app.lang.text();
-    let mut message = fill(t.e_saved, &[&at]);
+    let mut message = fill(t.ui.e_saved, &[&at]);
     if let Some(plan) = merged
         && *plan != app.doc.plan
     {
@@ -729,7 +729,7 @@ fn saved(
             },
         );
         app.rebuild();
-        message = fill(t.e_saved_merged, &[&at]);
+        message = fill(t.ui.e_saved_merged, &[&at]);
     }
     app.history.mark_saved();
     app.base = app.doc.plan.clone();

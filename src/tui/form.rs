@@ -244,7 +244,7 @@ fn choice(key: Key, options: Vec<(String, String)>, value: &str) -> Field {
 }
 
 fn element_options(plan: &Plan, dimension: &str, t: &Text) -> Vec<(String, String)> {
-    let mut options = vec![(String::new(), t.u_none_choice.to_string())];
+    let mut options = vec![(String::new(), t.ui.u_none_choice.to_string())];
     if let Some(d) = plan.dimension(dimension) {
         options.extend(d.elements.iter().map(|e| (e.clone(), e.clone())));
     }
@@ -593,7 +593,7 @@ impl Form {
             (HeaderField::PeriodStart, HeaderField::PeriodEnd).map_keys(Key::Header),
         ] {
             if let Some(at) = order(start, end) {
-                errors[at].get_or_insert_with(|| t.f_end_after_start.to_string());
+                errors[at].get_or_insert_with(|| t.forms.f_end_after_start.to_string());
             }
         }
         (built, errors)

@@ -21,11 +21,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lists);
     let t = app.lang.text();
-    let late = fill("{} ({})", &[&t.s_overdue, &app.index.overdue.len()]);
+    let late = fill("{} ({})", &[&t.summary.s_overdue, &app.index.overdue.len()]);
     let soon = fill(
         "{} ({})",
         &[
-            &fill(t.u_due_soon, &[&crate::tui::app::DUE_SOON_DAYS]),
+            &fill(t.ui.u_due_soon, &[&crate::tui::app::DUE_SOON_DAYS]),
             &app.index.due_soon.len(),
         ],
     );
@@ -62,18 +62,18 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         " {}{}{} {}{}{} ",
         text::escape(&plan.region),
         g.dot,
-        t.s_period,
+        t.summary.s_period,
         plan.period.start,
         g.dash,
         plan.period.end,
     );
-    let legend = Line::styled(format!(" {} ", t.u_dash_legend), theme.muted());
+    let legend = Line::styled(format!(" {} ", t.ui.u_dash_legend), theme.muted());
     let outer = block(Span::styled(title, theme.title()), false, theme).title_bottom(legend);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
 
     let width = usize::from(inner.width);
-    let labels = t.u_dash_cols;
+    let labels = t.ui.u_dash_cols;
     // Number columns as wide as their heading (at least 4), each after a space.
     let nums: [usize; 4] = std::array::from_fn(|i| text::width(labels[i]).max(4) + 1);
     let gauge = if width >= 100 { 16 } else { 11 };
@@ -91,9 +91,9 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let right = |label: &str, cols: usize| {
         Span::raw(format!("{:>cols$}", text::fit(label, cols - 1, g.ellipsis)))
     };
-    let mut head = vec![Span::raw(cell(t.s_dimension, name, g))];
+    let mut head = vec![Span::raw(cell(t.summary.s_dimension, name, g))];
     if lead > 0 {
-        head.push(Span::raw(format!(" {}", cell(t.u_lead, lead, g))));
+        head.push(Span::raw(format!(" {}", cell(t.ui.u_lead, lead, g))));
     }
     for (label, cols) in labels.iter().zip(nums) {
         head.push(right(label, cols));
@@ -127,7 +127,7 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (d, tally) in plan.dimensions.iter().zip(&app.index.tallies) {
         lines.push(line(&d.name, &d.lead, tally));
     }
-    lines.push(line(t.s_total, "", &app.index.total).style(theme.header()));
+    lines.push(line(t.summary.s_total, "", &app.index.total).style(theme.header()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -166,7 +166,7 @@ fn milestone_list(
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     if items.is_empty() {
-        frame.render_widget(empty_note(t.u_nothing, theme), inner);
+        frame.render_widget(empty_note(t.ui.u_nothing, theme), inner);
         return;
     }
     let plan = app.plan();
@@ -190,7 +190,7 @@ fn milestone_list(
             app.today.until(due)
         }
         .map_or(0, |s| s.get_days());
-        let when = fill(t.u_days, &[&days]);
+        let when = fill(t.ui.u_days, &[&days]);
         let title_cols = width.saturating_sub(10 + 1 + id_cols + 1 + 1 + when.len());
         lines.push(row(
             vec![

@@ -41,14 +41,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     // Each line, and which item it belongs to (None: headings, blank lines).
     let mut lines: Vec<(Option<Item>, Line<'static>)> = Vec::new();
     let label_cols = [
-        t.s_dimension,
-        t.u_element,
-        t.u_horizon,
-        t.u_lead,
-        t.u_support,
-        t.u_funding,
-        t.u_years,
-        t.u_status,
+        t.summary.s_dimension,
+        t.ui.u_element,
+        t.ui.u_horizon,
+        t.ui.u_lead,
+        t.ui.u_support,
+        t.ui.u_funding,
+        t.ui.u_years,
+        t.ui.u_status,
     ]
     .iter()
     .map(|l| text::width(l))
@@ -74,18 +74,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     };
     let esc = |s: &str| text::escape(s).into_owned();
     for line in [
-        field(t.s_dimension, Span::raw(esc(&dimension))),
-        field(t.u_element, Span::raw(esc(&p.element))),
-        field(t.u_horizon, Span::raw(t.horizon(p.horizon))),
-        field(t.u_lead, Span::raw(esc(&p.lead))),
-        field(t.u_support, Span::raw(list(&p.support))),
-        field(t.u_funding, Span::raw(list(&p.funding))),
+        field(t.summary.s_dimension, Span::raw(esc(&dimension))),
+        field(t.ui.u_element, Span::raw(esc(&p.element))),
+        field(t.ui.u_horizon, Span::raw(t.horizon(p.horizon))),
+        field(t.ui.u_lead, Span::raw(esc(&p.lead))),
+        field(t.ui.u_support, Span::raw(list(&p.support))),
+        field(t.ui.u_funding, Span::raw(list(&p.funding))),
         field(
-            t.u_years,
+            t.ui.u_years,
             Span::raw(format!("{}{}{}", p.start, g.dash, p.end)),
         ),
         field(
-            t.u_status,
+            t.ui.u_status,
             Span::styled(t.status(p.status), theme.status(p.status)),
         ),
     ] {
@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     }
     if !p.description.is_empty() {
         lines.push((None, Line::default()));
-        lines.push((None, Line::styled(t.u_description, theme.header())));
+        lines.push((None, Line::styled(t.ui.u_description, theme.header())));
         lines.extend(
             text::wrap(&p.description, width)
                 .into_iter()
@@ -106,7 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     lines.push((
         None,
         Line::styled(
-            format!("{} ({done}/{})", t.u_milestones, p.milestones.len()),
+            format!("{} ({done}/{})", t.ui.u_milestones, p.milestones.len()),
             theme.header(),
         ),
     ));
@@ -124,7 +124,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                 .and_then(|d| d.until(app.today).ok())
                 .map_or(0, |s| s.get_days());
             spans.push(Span::styled(
-                format!("  ({})", crate::i18n::fill(t.s_days_late, &[&days])),
+                format!("  ({})", crate::i18n::fill(t.summary.s_days_late, &[&days])),
                 theme.late(),
             ));
         }
@@ -132,7 +132,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     }
 
     lines.push((None, Line::default()));
-    lines.push((None, Line::styled(t.u_targets, theme.header())));
+    lines.push((None, Line::styled(t.ui.u_targets, theme.header())));
     for (i, target) in p.targets.iter().enumerate() {
         let none = || g.none.to_string();
         let unit = if target.unit.is_empty() {
@@ -157,7 +157,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                 number(target.target, app.lang),
                 unit,
                 g.dot,
-                t.s_actual,
+                t.summary.s_actual,
                 target.actual.map_or_else(none, |v| number(v, app.lang)),
             )),
         ));
@@ -165,7 +165,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
 
     if !p.notes.is_empty() {
         lines.push((None, Line::default()));
-        lines.push((None, Line::styled(t.u_notes, theme.header())));
+        lines.push((None, Line::styled(t.ui.u_notes, theme.header())));
         lines.extend(
             text::wrap(&p.notes, width)
                 .into_iter()
@@ -183,7 +183,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
         .collect();
     if !recent.is_empty() {
         lines.push((None, Line::default()));
-        lines.push((None, Line::styled(t.u_recent_changes, theme.header())));
+        lines.push((None, Line::styled(t.ui.u_recent_changes, theme.header())));
         for e in recent {
             lines.push((
                 None,
@@ -245,7 +245,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
 
     // Say there is more below, so the targets and notes are not missed at 80×24.
     if total > offset + height && area.height > 2 {
-        let more = format!(" {} ", t.u_more_below);
+        let more = format!(" {} ", t.ui.u_more_below);
         let w = (text::width(&more) as u16).min(area.width.saturating_sub(2));
         let at = Rect {
             x: area.x + area.width.saturating_sub(w + 1),

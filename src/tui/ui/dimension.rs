@@ -39,7 +39,7 @@ fn dimensions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let g = theme.glyphs();
     let focused = app.drill.pane == Pane::Dimensions;
     let outer = block(
-        Span::styled(format!(" {} ", t.u_dimensions), theme.header()),
+        Span::styled(format!(" {} ", t.ui.u_dimensions), theme.header()),
         focused,
         theme,
     );
@@ -95,9 +95,9 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let listed = app.listed_programs();
     if listed.is_empty() {
         let note = if app.filter.is_empty() {
-            t.u_nothing
+            t.ui.u_nothing
         } else {
-            t.u_no_match
+            t.ui.u_no_match
         };
         frame.render_widget(empty_note(note, theme), inner);
         return;
@@ -139,17 +139,17 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let mut head = vec![
         Span::raw(" ".repeat(g.marker.len())),
-        Span::raw(format!("{} ", cell(t.u_id, id, g))),
-        Span::raw(format!("{} ", cell(t.u_program, name, g))),
-        Span::raw(format!("{} ", cell(t.u_horizon, horizon, g))),
+        Span::raw(format!("{} ", cell(t.ui.u_id, id, g))),
+        Span::raw(format!("{} ", cell(t.ui.u_program, name, g))),
+        Span::raw(format!("{} ", cell(t.ui.u_horizon, horizon, g))),
     ];
     if lead > 0 {
-        head.push(Span::raw(format!("{} ", cell(t.u_lead, lead, g))));
+        head.push(Span::raw(format!("{} ", cell(t.ui.u_lead, lead, g))));
     }
-    head.push(Span::raw(cell(t.u_status, status, g)));
+    head.push(Span::raw(cell(t.ui.u_status, status, g)));
     head.push(Span::raw(format!(
         "{:>steps$}",
-        text::fit(t.u_milestones_short, steps, g.ellipsis)
+        text::fit(t.ui.u_milestones_short, steps, g.ellipsis)
     )));
     let mut lines = vec![Line::from(head).style(theme.header())];
 

@@ -22,13 +22,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             question(frame, area, theme, &delete_question(app, *what), app)
         }
         Some(Modal::QuitPrompt) => {
-            question(frame, area, theme, app.lang.text().q_save_changes, app)
+            question(frame, area, theme, app.lang.text().ui.q_save_changes, app)
         }
         Some(Modal::Conflict { conflicts, at, .. }) => {
             if let Some(c) = conflicts.get(*at) {
                 let cut = |s: &str| text::fit(s, 200, theme.glyphs().ellipsis);
                 let text = fill(
-                    app.lang.text().q_conflict,
+                    app.lang.text().ui.q_conflict,
                     &[
                         &(at + 1),
                         &conflicts.len(),
@@ -51,12 +51,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 frame,
                 area,
                 theme,
-                &fill(app.lang.text().q_recover, &[&when]),
+                &fill(app.lang.text().ui.q_recover, &[&when]),
                 app,
             );
         }
         Some(Modal::PrintFormat) => {
-            question(frame, area, theme, app.lang.text().q_print_format, app)
+            question(frame, area, theme, app.lang.text().ui.q_print_format, app)
         }
         None => {}
     }
@@ -81,7 +81,7 @@ fn question(frame: &mut Frame, area: Rect, theme: &Theme, text: &str, app: &App)
     let popup = centred(area, width, rows + 2);
     frame.render_widget(Clear, popup);
     let outer = block(
-        Span::styled(format!(" {} ", t.q_title), theme.title()),
+        Span::styled(format!(" {} ", t.ui.q_title), theme.title()),
         true,
         theme,
     );
@@ -103,14 +103,14 @@ fn delete_question(app: &App, what: Deletion) -> String {
             .unwrap_or_default()
     };
     let thing = match what {
-        Deletion::Program(i) => fill(t.q_delete_program, &[&text::escape(&name(i))]),
+        Deletion::Program(i) => fill(t.ui.q_delete_program, &[&text::escape(&name(i))]),
         Deletion::Milestone(i, m) => {
             let title = plan
                 .programs
                 .get(i)
                 .and_then(|p| p.milestones.get(m))
                 .map_or("", |m| m.title.as_str());
-            fill(t.q_delete_milestone, &[&text::escape(title)])
+            fill(t.ui.q_delete_milestone, &[&text::escape(title)])
         }
         Deletion::Target(i, x) => {
             let indicator = plan
@@ -118,36 +118,36 @@ fn delete_question(app: &App, what: Deletion) -> String {
                 .get(i)
                 .and_then(|p| p.targets.get(x))
                 .map_or("", |x| x.indicator.as_str());
-            fill(t.q_delete_target, &[&text::escape(indicator)])
+            fill(t.ui.q_delete_target, &[&text::escape(indicator)])
         }
     };
-    format!("{thing} {}", t.q_yes_no)
+    format!("{thing} {}", t.ui.q_yes_no)
 }
 
 fn title(form: &Form, app: &App) -> String {
     let t = app.lang.text();
     let plan = app.plan();
     match form.subject {
-        Subject::Program { new: Some(_), .. } => t.t_new_program.to_string(),
+        Subject::Program { new: Some(_), .. } => t.ui.t_new_program.to_string(),
         Subject::Program { index, .. } => fill(
-            t.t_edit_program,
+            t.ui.t_edit_program,
             &[&plan
                 .programs
                 .get(index)
                 .map_or(String::new(), |p| text::escape(&p.id).into_owned())],
         ),
-        Subject::Milestone { new: true, .. } => t.t_new_milestone.to_string(),
-        Subject::Milestone { .. } => t.t_edit_milestone.to_string(),
-        Subject::Target { new: true, .. } => t.t_new_target.to_string(),
-        Subject::Target { .. } => t.t_edit_target.to_string(),
+        Subject::Milestone { new: true, .. } => t.ui.t_new_milestone.to_string(),
+        Subject::Milestone { .. } => t.ui.t_edit_milestone.to_string(),
+        Subject::Target { new: true, .. } => t.ui.t_new_target.to_string(),
+        Subject::Target { .. } => t.ui.t_edit_target.to_string(),
         Subject::Dimension { index } => fill(
-            t.t_edit_dimension,
+            t.ui.t_edit_dimension,
             &[&plan
                 .dimensions
                 .get(index)
                 .map_or(String::new(), |d| text::escape(&d.name).into_owned())],
         ),
-        Subject::Header => t.t_edit_plan.to_string(),
+        Subject::Header => t.ui.t_edit_plan.to_string(),
     }
 }
 
@@ -236,7 +236,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Them
             theme.late(),
         ),
         None => Line::styled(
-            text::fit(t.t_form_keys, usize::from(inner.width), g.ellipsis),
+            text::fit(t.ui.t_form_keys, usize::from(inner.width), g.ellipsis),
             theme.muted(),
         ),
     };

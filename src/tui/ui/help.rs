@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         },
     );
     let outer = block(
-        Span::styled(format!(" {} ", t.u_help_title), theme.title()),
+        Span::styled(format!(" {} ", t.ui.u_help_title), theme.title()),
         true,
         theme,
     );

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let t = app.lang.text();
         let message = fill(
-            t.u_too_small,
+            t.ui.u_too_small,
             &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
         );
         let message = if theme.ascii {
@@ -64,7 +64,7 @@ fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = app.lang.text();
     let mut spans = Vec::new();
     for (i, view) in View::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, t.view_names[i]);
+        let label = format!(" {} {} ", i + 1, t.ui.view_names[i]);
         let style = if *view == app.view {
             theme.selected()
         } else {

@@ -18,13 +18,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         // The typed text stays visible, with a cursor while typing.
         let cursor = if app.filtering { "_" } else { "" };
         let keys = if app.filtering {
-            format!("  ({})", t.u_filter_keys)
+            format!("  ({})", t.ui.u_filter_keys)
         } else {
             String::new()
         };
         let text = format!(
             " {}: {}{cursor}{keys}",
-            t.u_filter,
+            t.ui.u_filter,
             text::escape(&app.filter)
         );
         Line::styled(text::pad(&text, width, g.ellipsis), theme.status_bar())
@@ -42,15 +42,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let saved = app
             .saved_at
             .as_ref()
-            .map(|at| format!("{}{}", g.dot, fill(t.u_saved_at, &[at])))
+            .map(|at| format!("{}{}", g.dot, fill(t.ui.u_saved_at, &[at])))
             .unwrap_or_default();
         let left = format!(
             " {}{modified}{saved}{}{}{}{}",
             text::escape(&app.file_label),
             g.dot,
-            fill(t.u_programs_count, &[&app.plan().programs.len()]),
+            fill(t.ui.u_programs_count, &[&app.plan().programs.len()]),
             g.dot,
-            fill(t.u_overdue_count, &[&app.index.overdue.len()]),
+            fill(t.ui.u_overdue_count, &[&app.index.overdue.len()]),
         );
         let hints: Vec<String> = hints_for(app)
             .iter()

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let period = app.plan().period;
     let title = format!(
         " {} {}{}{} ",
-        t.view_names[2], period.start, g.dash, period.end
+        t.ui.view_names[2], period.start, g.dash, period.end
     );
     let outer = block(Span::styled(title, theme.header()), true, theme);
     let inner = outer.inner(area);
@@ -89,7 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let mut head = vec![
         Span::raw(" ".repeat(g.marker.len())),
-        Span::raw(format!("{} ", cell(t.u_program, label_cols, g))),
+        Span::raw(format!("{} ", cell(t.ui.u_program, label_cols, g))),
     ];
     let mut years = String::new();
     for y in 0..columns.years {
@@ -231,7 +231,14 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .filter(|m| !m.done)
             .filter_map(|m| Some((m.due_date()?, m)))
             .min_by_key(|(d, _)| *d)
-            .map(|(d, m)| format!("{}{}: {d} {}", g.dot, t.u_next_due, text::escape(&m.title)))
+            .map(|(d, m)| {
+                format!(
+                    "{}{}: {d} {}",
+                    g.dot,
+                    t.ui.u_next_due,
+                    text::escape(&m.title)
+                )
+            })
             .unwrap_or_default();
         let about = format!(
             "{} {}{}{}{}{}{}{}{}{}/{}{}",
@@ -256,15 +263,15 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         "{}{} {}  {} {}  {} {}  {} {}  {} {}",
         g.bar,
         g.bar,
-        t.u_legend[0],
+        t.ui.u_legend[0],
         g.milestone,
-        t.u_legend[1],
+        t.ui.u_legend[1],
         g.milestone_done,
-        t.u_legend[2],
+        t.ui.u_legend[2],
         g.target,
-        t.u_legend[3],
+        t.ui.u_legend[3],
         g.today,
-        t.u_legend[4]
+        t.ui.u_legend[4]
     );
     lines.push(Line::styled(
         text::fit(&legend, width, g.ellipsis),

@@ -1,0 +1,52 @@
+//! Edit forms and `pantau set`: field names and what a valid value is.
+
+/// Edit forms and `pantau set`: field names and what a valid value is.
+pub struct Forms {
+    pub fields: FieldLabels,
+    pub f_year: &'static str,
+    pub f_end_after_start: &'static str,
+    pub f_unknown_field: &'static str,
+    pub f_bad_value: &'static str,
+    pub f_no_such_item: &'static str,
+    pub f_milestone: &'static str,
+    pub f_target: &'static str,
+    pub f_required: &'static str,
+    pub f_required_short: &'static str,
+    pub f_one_of: &'static str,
+    pub f_year_in: &'static str,
+    pub f_date: &'static str,
+    pub f_bool: &'static str,
+    pub f_number: &'static str,
+    pub f_id_taken: &'static str,
+}
+
+/// What each field of the registry (`plan::field`) is called on screen.
+pub struct FieldLabels {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub dimension: &'static str,
+    pub element: &'static str,
+    pub horizon: &'static str,
+    pub lead: &'static str,
+    pub support: &'static str,
+    pub funding: &'static str,
+    pub start: &'static str,
+    pub end: &'static str,
+    pub status: &'static str,
+    pub notes: &'static str,
+    pub title: &'static str,
+    pub due: &'static str,
+    pub done: &'static str,
+    pub year: &'static str,
+    pub indicator: &'static str,
+    pub unit: &'static str,
+    pub baseline: &'static str,
+    pub target: &'static str,
+    pub actual: &'static str,
+    pub region: &'static str,
+    pub vision: &'static str,
+    pub period_start: &'static str,
+    pub period_end: &'static str,
+    pub elements: &'static str,
+}

@@ -1,0 +1,38 @@
+//! Loading and checking a plan file: what is wrong, where, and what to do.
+
+/// Loading and checking a plan file: what is wrong, where, and what to do.
+pub struct Load {
+    pub not_found: &'static str,
+    pub not_found_hint: &'static str,
+    pub is_directory: &'static str,
+    pub too_large: &'static str,
+    pub too_large_hint: &'static str,
+    pub unreadable: &'static str,
+    pub not_utf8: &'static str,
+    pub not_utf8_hint: &'static str,
+    pub empty_file: &'static str,
+    pub empty_file_hint: &'static str,
+    pub syntax_hint: &'static str,
+    pub unknown_field: &'static str,
+    pub unknown_field_hint: &'static str,
+    pub unknown_value: &'static str,
+    pub missing_field: &'static str,
+    pub missing_field_hint: &'static str,
+    pub duplicate_field: &'static str,
+    pub too_deep: &'static str,
+    pub wrong_type: &'static str,
+    pub expected_option: &'static str,
+    pub unexpected_end: &'static str,
+    pub unexpected_end_hint: &'static str,
+    pub expected_comma: &'static str,
+    pub unclosed_string: &'static str,
+    pub unexpected_char: &'static str,
+    pub trailing: &'static str,
+    pub valid_values: &'static str,
+    /// The model's type names as ron reports them, in the reader's words.
+    pub things: &'static [(&'static str, &'static str)],
+    pub version_newer: &'static str,
+    pub problems_found: &'static str,
+    pub problems_hint: &'static str,
+    pub check_ok: &'static str,
+}
