@@ -6,7 +6,7 @@
 use crate::plan::model::Plan;
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// What is kept: the plan as this session loaded it (so the edits can be
@@ -47,15 +47,7 @@ pub fn write(data: &Path, recovery: &Recovery) -> io::Result<PathBuf> {
     let folder = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder)?;
     let text = ron::ser::to_string(recovery).map_err(io::Error::other)?;
-    let tmp = folder.join(format!(".{}.tmp", std::process::id()));
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&tmp)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    fs::rename(&tmp, &path)?;
+    super::write::save_private(&path, text.as_bytes())?;
     Ok(path)
 }
 

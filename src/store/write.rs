@@ -6,6 +6,9 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// A new file is private to its group.
+const NEW_FILE_MODE: u32 = 0o640;
+
 /// Writes `text` to `path` so that the file is always whole: the old version
 /// or the new one. Keeps the old version as `<file>.bak`, keeps permissions and
 /// owner, and writes through a symlink to its target. Writing text identical
@@ -26,11 +29,33 @@ pub fn save(path: &Path, text: &str) -> io::Result<()> {
         .unwrap_or_default();
     let tmp = temp_path(&dir, &format!(".{name}"));
     let result = (|| {
-        write_synced(&tmp, text.as_bytes(), existing.as_ref())?;
+        write_synced(&tmp, text.as_bytes(), existing.as_ref(), NEW_FILE_MODE)?;
         if existing.is_some() {
             keep_backup(&target, &dir.join(format!("{name}.bak")))?;
         }
         fs::rename(&tmp, &target)?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes `bytes` to `path` readable and writable by its owner only (0600),
+/// whole or not at all, without a backup: for files that are one person's
+/// alone, such as a recovery file.
+pub fn save_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_dir(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = temp_path(&dir, &format!(".{name}"));
+    let result = (|| {
+        write_synced(&tmp, bytes, None, 0o600)?;
+        fs::rename(&tmp, path)?;
         sync_dir(&dir);
         Ok(())
     })();
@@ -53,7 +78,7 @@ pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = temp_path(&dir, &format!(".{name}"));
-    write_synced(&tmp, text.as_bytes(), None)?;
+    write_synced(&tmp, text.as_bytes(), None, NEW_FILE_MODE)?;
     // A hard link fails if the name exists, so this cannot replace a file
     // another process created meanwhile.
     let linked = fs::hard_link(&tmp, path);
@@ -128,14 +153,21 @@ pub(crate) fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
-fn write_synced(tmp: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Result<()> {
+/// Writes a new temporary file: with `like`'s mode and owner when it
+/// replaces a file, else with `mode`.
+fn write_synced(
+    tmp: &Path,
+    bytes: &[u8],
+    like: Option<&fs::Metadata>,
+    mode: u32,
+) -> io::Result<()> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        // Never wider than the file it replaces; a new file is private to its group.
-        let mode = like.map_or(0o640, |m| m.permissions().mode() & 0o7777);
+        // Never wider than the file it replaces.
+        let mode = like.map_or(mode, |m| m.permissions().mode() & 0o7777);
         options.mode(mode);
     }
     let mut file = options.open(tmp)?;
