@@ -609,3 +609,30 @@ fn set_refuses_bad_input_and_leaves_the_file_untouched() {
         "not even a backup was made"
     );
 }
+
+#[test]
+fn set_and_report_read_a_status_in_every_spelling_and_language() {
+    // `report --status` always took these; `set` refused them before the field registry.
+    let done = example_with("status: InProgress", "status: Done");
+    for (plan, given, change) in [
+        (EXAMPLE.to_string(), "selesai", "InProgress -> Done"),
+        (done.clone(), "in-progress", "Done -> InProgress"),
+        (done, "Ditunda", "Done -> OnHold"),
+        (EXAMPLE.to_string(), "on_hold", "InProgress -> OnHold"),
+    ] {
+        let (_d, path) = plan_file(plan);
+        let (code, _, stderr) = run(&["report", s(&path), "--status", given]);
+        assert_eq!(code, 0, "report --status {given}: {stderr}");
+        let (code, stdout, stderr) = run(&[
+            "set",
+            "--lang",
+            "en",
+            "-f",
+            s(&path),
+            "GOV-01",
+            &format!("status={given}"),
+        ]);
+        assert_eq!(code, 0, "set status={given}: {stderr}");
+        assert!(stdout.contains(change), "status={given}: {stdout}");
+    }
+}

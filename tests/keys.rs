@@ -547,3 +547,75 @@ fn a_filter_in_the_drill_down_finds_programs_in_other_dimensions() {
     );
     assert_eq!(selected_id(&app), "ECO-01");
 }
+
+#[test]
+fn a_session_left_open_past_midnight_shows_the_new_days_overdue_list() {
+    use pantau::tui::action::Outcome;
+    let mut app = app();
+    let before = app.index.overdue.len();
+    let a_year_later = jiff::civil::date(2024, 11, 2);
+    let _ = update(
+        &mut app,
+        Outcome::Tick {
+            today: a_year_later,
+        },
+    );
+    assert_eq!(app.today, a_year_later);
+    let expected = pantau::plan::progress::overdue(app.plan(), None, a_year_later).len();
+    assert_eq!(app.index.overdue.len(), expected);
+    assert!(
+        expected > before,
+        "more is late a year on: {before} -> {expected}"
+    );
+}
+
+#[test]
+fn the_detail_of_a_program_without_targets_never_focuses_a_target() {
+    use pantau::tui::app::Focus;
+    let mut app = app();
+    let at = 0;
+    app.doc.plan.programs[at].targets.clear();
+    app.doc.plan.programs[at].milestones.truncate(1);
+    app.rebuild();
+    // Any line past the end is the program itself, never a target that is not there.
+    use pantau::tui::app::Item;
+    assert_eq!(Item::of(&app.plan().programs[at], 9), Item::Program);
+    let dimension = app.plan().programs[at].dimension.clone();
+    let d = app
+        .plan()
+        .dimensions
+        .iter()
+        .position(|x| x.id == dimension)
+        .unwrap();
+    press(&mut app, "2");
+    for _ in 0..d {
+        press(&mut app, "j");
+    }
+    press(&mut app, "⏎");
+    while app.selected_program_index() != Some(at) {
+        press(&mut app, "j");
+    }
+    press(&mut app, "⏎j");
+    assert_eq!(
+        app.focus(),
+        Focus::Milestone {
+            program: at,
+            index: 0
+        }
+    );
+    // Past the last line there is nothing more: the milestone stays selected.
+    press(&mut app, "jjj");
+    assert_eq!(
+        app.focus(),
+        Focus::Milestone {
+            program: at,
+            index: 0
+        }
+    );
+    // `d` on the last line asks about the milestone there, never a target that is not there.
+    press(&mut app, "d");
+    assert_eq!(
+        app.modal,
+        Some(Modal::Confirm(pantau::tui::app::Deletion::Milestone(at, 0)))
+    );
+}

@@ -544,7 +544,7 @@ impl App {
     }
 
     /// After the plan changed: everything derived is built again.
-    pub(crate) fn rebuild(&mut self) {
+    pub fn rebuild(&mut self) {
         self.index = Index::build(&self.doc.plan, &self.filter, self.today);
         self.settle();
     }
