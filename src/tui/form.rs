@@ -637,11 +637,7 @@ impl Form {
                 },
             ) => {
                 let mut p = plan.programs.get(*program)?.clone();
-                if *new {
-                    p.milestones.insert((*index).min(p.milestones.len()), m);
-                } else {
-                    *p.milestones.get_mut(*index)? = m;
-                }
+                put(&mut p.milestones, *index, *new, m)?;
                 Edit::replace(plan, *program, p)
             }
             (
@@ -653,11 +649,7 @@ impl Form {
                 },
             ) => {
                 let mut p = plan.programs.get(*program)?.clone();
-                if *new {
-                    p.targets.insert((*index).min(p.targets.len()), x);
-                } else {
-                    *p.targets.get_mut(*index)? = x;
-                }
+                put(&mut p.targets, *index, *new, x)?;
                 Edit::replace(plan, *program, p)
             }
             (Built::Dimension(after), Subject::Dimension { index }) => {
@@ -675,6 +667,16 @@ impl Form {
             _ => None,
         }
     }
+}
+
+/// Inserts `item` at `index` when it is new, else replaces the one there.
+fn put<T>(items: &mut Vec<T>, index: usize, new: bool, item: T) -> Option<()> {
+    if new {
+        items.insert(index.min(items.len()), item);
+    } else {
+        *items.get_mut(index)? = item;
+    }
+    Some(())
 }
 
 trait MapKeys<A> {
