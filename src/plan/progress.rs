@@ -34,6 +34,18 @@ impl Tally {
         }
     }
 
+    /// Takes back what [`Tally::add`] counted for `p`.
+    pub fn remove(&mut self, p: &Program) {
+        let mut one = Tally::default();
+        one.add(p);
+        self.programs -= one.programs;
+        self.done -= one.done;
+        self.in_progress -= one.in_progress;
+        self.delayed -= one.delayed;
+        self.quick_wins -= one.quick_wins;
+        self.quick_wins_done -= one.quick_wins_done;
+    }
+
     pub fn merge(&mut self, other: &Tally) {
         self.programs += other.programs;
         self.done += other.done;

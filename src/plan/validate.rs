@@ -4,6 +4,7 @@
 //! not one error per attempt.
 
 use crate::i18n::{Text, fill};
+use crate::plan::edit::Edit;
 use crate::plan::model::{FORMAT_VERSION, Plan, Program, parse_date};
 use std::collections::{HashMap, HashSet};
 
@@ -71,11 +72,11 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
     }
     check_length("vision", &plan.vision, MAX_NOTE_CHARS, t, &mut plan_problem);
 
-    let mut dimensions: HashMap<&str, &[String]> = HashMap::with_capacity(plan.dimensions.len());
+    let dimensions = dimension_elements(plan);
     for (i, d) in plan.dimensions.iter().enumerate() {
         if d.id.trim().is_empty() {
             plan_problem(fill(t.validate.p_dimension_empty_id, &[&(i + 1)]));
-        } else if dimensions.insert(&d.id, &d.elements).is_some() {
+        } else if plan.dimensions[..i].iter().any(|other| other.id == d.id) {
             plan_problem(fill(t.validate.p_dimension_duplicate, &[&d.id]));
         }
         if d.name.trim().is_empty() {
@@ -85,6 +86,86 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
             check_length("dimension", value, MAX_LINE_CHARS, t, &mut plan_problem);
         }
     }
+
+    let mut seen: HashSet<&str> = HashSet::with_capacity(plan.programs.len());
+    let mut reported_duplicates: HashSet<&str> = HashSet::new();
+    for (index, p) in plan.programs.iter().enumerate() {
+        let duplicate =
+            !p.id.trim().is_empty() && !seen.insert(&p.id) && reported_duplicates.insert(&p.id);
+        program_problems(plan, &dimensions, index, duplicate, t, &mut problems);
+    }
+    problems
+}
+
+/// The problems a change to program `index` alone can bring: its own, and
+/// an id another program has. The rest of a plan that was valid before
+/// stays valid, so a quick edit at 10,000 programs checks one program, not
+/// all of them (`validate` is the whole check, and debug builds compare).
+pub fn validate_program(plan: &Plan, index: usize, t: &Text) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let Some(p) = plan.programs.get(index) else {
+        return problems;
+    };
+    let duplicate = !p.id.trim().is_empty()
+        && plan
+            .programs
+            .iter()
+            .enumerate()
+            .any(|(i, other)| i != index && other.id == p.id);
+    program_problems(
+        plan,
+        &dimension_elements(plan),
+        index,
+        duplicate,
+        t,
+        &mut problems,
+    );
+    problems
+}
+
+/// The problems `edit`, just applied to `plan` (valid before it), brings:
+/// one program's check for a program's change or insertion, nothing for a
+/// removal or a move, the whole check for what reaches across programs (a
+/// dimension's elements, the plan's period, a merge).
+pub fn validate_edit(plan: &Plan, edit: &Edit, t: &Text) -> Vec<Problem> {
+    let problems = match edit {
+        Edit::Program {
+            index,
+            after: Some(_),
+            ..
+        } => validate_program(plan, *index, t),
+        Edit::Program { after: None, .. } | Edit::Move { .. } => Vec::new(),
+        Edit::Dimension { .. } | Edit::Header { .. } | Edit::Whole { .. } => validate(plan, t),
+    };
+    debug_assert_eq!(
+        problems.is_empty(),
+        validate(plan, t).is_empty(),
+        "the check of an edit and the whole check disagree"
+    );
+    problems
+}
+
+/// Each dimension's elements by its id (the first of a duplicated id).
+fn dimension_elements(plan: &Plan) -> HashMap<&str, &[String]> {
+    let mut dimensions: HashMap<&str, &[String]> = HashMap::with_capacity(plan.dimensions.len());
+    for d in &plan.dimensions {
+        dimensions
+            .entry(d.id.as_str())
+            .or_insert(d.elements.as_slice());
+    }
+    dimensions
+}
+
+/// Program `index`'s own problems; `duplicate` when its id is taken.
+fn program_problems(
+    plan: &Plan,
+    dimensions: &HashMap<&str, &[String]>,
+    index: usize,
+    duplicate: bool,
+    t: &Text,
+    problems: &mut Vec<Problem>,
+) {
+    let p = &plan.programs[index];
     let defined = || {
         plan.dimensions
             .iter()
@@ -92,85 +173,79 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-
-    let mut seen: HashSet<&str> = HashSet::with_capacity(plan.programs.len());
-    let mut reported_duplicates: HashSet<&str> = HashSet::new();
-    for (index, p) in plan.programs.iter().enumerate() {
-        let mut problem = |message: String| {
-            problems.push(Problem {
-                program: (!p.id.is_empty()).then(|| p.id.clone()),
-                program_index: Some(index),
-                message,
-            });
-        };
-        if p.id.trim().is_empty() {
-            problem(fill(t.validate.p_empty_id, &[&(index + 1)]));
-        } else if !seen.insert(&p.id) && reported_duplicates.insert(&p.id) {
-            problem(t.validate.p_duplicate_id.to_string());
-        }
-        if p.name.trim().is_empty() {
-            problem(t.validate.p_empty_name.to_string());
-        }
-        match dimensions.get(p.dimension.as_str()) {
-            None => problem(fill(
-                t.validate.p_unknown_dimension,
-                &[&p.dimension, &defined()],
-            )),
-            Some(elements) => {
-                if !p.element.is_empty() && !elements.is_empty() && !elements.contains(&p.element) {
-                    problem(fill(
-                        t.validate.p_unknown_element,
-                        &[&p.element, &p.dimension, &elements.join(", ")],
-                    ));
-                }
-            }
-        }
-        if p.end < p.start {
-            problem(fill(t.validate.p_end_before_start, &[&p.end, &p.start]));
-        }
-        for (label, year) in [("start", p.start), ("end", p.end)] {
-            if !plan.period.contains(year) {
+    let mut problem = |message: String| {
+        problems.push(Problem {
+            program: (!p.id.is_empty()).then(|| p.id.clone()),
+            program_index: Some(index),
+            message,
+        });
+    };
+    if p.id.trim().is_empty() {
+        problem(fill(t.validate.p_empty_id, &[&(index + 1)]));
+    } else if duplicate {
+        problem(t.validate.p_duplicate_id.to_string());
+    }
+    if p.name.trim().is_empty() {
+        problem(t.validate.p_empty_name.to_string());
+    }
+    match dimensions.get(p.dimension.as_str()) {
+        None => problem(fill(
+            t.validate.p_unknown_dimension,
+            &[&p.dimension, &defined()],
+        )),
+        Some(elements) => {
+            if !p.element.is_empty() && !elements.is_empty() && !elements.contains(&p.element) {
                 problem(fill(
-                    t.validate.p_year_outside,
-                    &[&label, &year, &plan.period.start, &plan.period.end],
+                    t.validate.p_unknown_element,
+                    &[&p.element, &p.dimension, &elements.join(", ")],
                 ));
-            }
-        }
-        check_program_text(p, t, &mut problem);
-        for (i, m) in p.milestones.iter().enumerate() {
-            let n = i + 1;
-            if m.title.trim().is_empty() {
-                problem(fill(t.validate.p_milestone_title, &[&n]));
-            }
-            if parse_date(&m.due).is_none() {
-                problem(fill(
-                    t.validate.p_milestone_date,
-                    &[&n, &crate::text::escape(&m.due)],
-                ));
-            }
-        }
-        for (i, target) in p.targets.iter().enumerate() {
-            let n = i + 1;
-            if !plan.period.contains(target.year) {
-                problem(fill(
-                    t.validate.p_target_year,
-                    &[&n, &target.year, &plan.period.start, &plan.period.end],
-                ));
-            }
-            if target.indicator.trim().is_empty() {
-                problem(fill(t.validate.p_target_indicator, &[&n]));
-            }
-            for value in [target.baseline, Some(target.target), target.actual]
-                .into_iter()
-                .flatten()
-            {
-                if !value.is_finite() {
-                    problem(fill(t.validate.p_target_number, &[&n, &value]));
-                }
             }
         }
     }
-    problems
+    if p.end < p.start {
+        problem(fill(t.validate.p_end_before_start, &[&p.end, &p.start]));
+    }
+    for (label, year) in [("start", p.start), ("end", p.end)] {
+        if !plan.period.contains(year) {
+            problem(fill(
+                t.validate.p_year_outside,
+                &[&label, &year, &plan.period.start, &plan.period.end],
+            ));
+        }
+    }
+    check_program_text(p, t, &mut problem);
+    for (i, m) in p.milestones.iter().enumerate() {
+        let n = i + 1;
+        if m.title.trim().is_empty() {
+            problem(fill(t.validate.p_milestone_title, &[&n]));
+        }
+        if parse_date(&m.due).is_none() {
+            problem(fill(
+                t.validate.p_milestone_date,
+                &[&n, &crate::text::escape(&m.due)],
+            ));
+        }
+    }
+    for (i, target) in p.targets.iter().enumerate() {
+        let n = i + 1;
+        if !plan.period.contains(target.year) {
+            problem(fill(
+                t.validate.p_target_year,
+                &[&n, &target.year, &plan.period.start, &plan.period.end],
+            ));
+        }
+        if target.indicator.trim().is_empty() {
+            problem(fill(t.validate.p_target_indicator, &[&n]));
+        }
+        for value in [target.baseline, Some(target.target), target.actual]
+            .into_iter()
+            .flatten()
+        {
+            if !value.is_finite() {
+                problem(fill(t.validate.p_target_number, &[&n, &value]));
+            }
+        }
+    }
 }
 
 fn check_program_text(p: &Program, t: &Text, problem: &mut impl FnMut(String)) {

@@ -133,7 +133,7 @@ fn apply(app: &mut App, edit: Edit) -> bool {
     if !edit.apply(&mut app.doc.plan) {
         return false;
     }
-    let problems = crate::plan::validate::validate(&app.doc.plan, t);
+    let problems = crate::plan::validate::validate_edit(&app.doc.plan, &edit, t);
     if let Some(problem) = problems.first() {
         // Taken back before it reaches the history, so redo is not lost either.
         edit.inverse().apply(&mut app.doc.plan);
@@ -144,8 +144,8 @@ fn apply(app: &mut App, edit: Edit) -> bool {
         app.message = Some(fill(t.ui.e_refused, &[&what]));
         return false;
     }
+    app.reindex_after(&edit);
     app.history.push_applied(edit);
-    app.rebuild();
     true
 }
 
