@@ -262,8 +262,8 @@ struct Base {
     /// Open milestones of open programs, late and due soon, by due date then
     /// program id, with their dates so that one program's can be put back in
     /// place without sorting everything again.
-    overdue: Vec<(Date, usize, usize)>,
-    due_soon: Vec<(Date, usize, usize)>,
+    overdue: Vec<Dated>,
+    due_soon: Vec<Dated>,
     /// Each program's id, name and lead agency in lower case, searched by the
     /// filter: folding case once here keeps a keystroke at 10,000 programs fast.
     search: Vec<String>,
@@ -356,8 +356,11 @@ impl Index {
     }
 }
 
+/// A milestone on the dashboard's lists: its due date, program, milestone.
+type Dated = (Date, usize, usize);
+
 /// The order of the dashboard's lists: due date, then program id.
-fn by_due(plan: &Plan, a: &(Date, usize, usize), b: &(Date, usize, usize)) -> std::cmp::Ordering {
+fn by_due(plan: &Plan, a: &Dated, b: &Dated) -> std::cmp::Ordering {
     a.0.cmp(&b.0)
         .then_with(|| plan.programs[a.1].id.cmp(&plan.programs[b.1].id))
         .then_with(|| a.2.cmp(&b.2))
@@ -445,11 +448,7 @@ impl Index {
 
 /// Program `index`'s open milestones, late and due within the dashboard's
 /// days, with their dates. A closed program has none to chase.
-fn dated_milestones(
-    p: &Program,
-    index: usize,
-    today: Date,
-) -> (Vec<(Date, usize, usize)>, Vec<(Date, usize, usize)>) {
+fn dated_milestones(p: &Program, index: usize, today: Date) -> (Vec<Dated>, Vec<Dated>) {
     let soon_end = today
         .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
         .unwrap_or(today);
