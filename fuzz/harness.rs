@@ -30,7 +30,20 @@ use std::sync::OnceLock;
 /// again; every error message renders in both languages.
 pub fn load(text: &str) {
     let path = Path::new("plan.ron");
-    let doc = match store::parse(text, path) {
+    let parsed = store::parse(text, path);
+    // The parse on several threads gives the whole parse's plan, or leaves it
+    // to the whole parse: it never accepts what that refuses.
+    if let Some(fast) = store::fast::parse(text, 3) {
+        match &parsed {
+            Ok(doc) => assert_eq!(fast, doc.plan, "the parallel parse read another plan"),
+            Err(LoadError::NewerVersion { .. }) => {}
+            Err(error) => panic!(
+                "the parallel parse accepted what the whole parse refuses: {}\n{text}",
+                error.render(&EN)
+            ),
+        }
+    }
+    let doc = match parsed {
         Ok(doc) => doc,
         Err(error) => {
             render(&error);

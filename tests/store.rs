@@ -306,6 +306,13 @@ proptest! {
         prop_assert_eq!(&back, &doc);
         prop_assert_eq!(back.to_ron(), text, "saving again is byte-identical");
     }
+
+    #[test]
+    fn parsing_on_several_threads_gives_the_plan_one_thread_gives(plan in plan(), threads in 1usize..5) {
+        let text = Document { plan, preamble: String::new() }.to_ron();
+        let whole: pantau::plan::model::Plan = ron::Options::default().from_str(&text).unwrap();
+        prop_assert_eq!(store::fast::parse(&text, threads), Some(whole));
+    }
 }
 
 #[test]

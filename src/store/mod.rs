@@ -16,6 +16,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 pub mod audit;
+pub mod fast;
 mod lock;
 pub mod recovery;
 mod save;
@@ -243,6 +244,16 @@ pub fn parse(source: &str, path: &Path) -> Result<Document, LoadError> {
         path: path.to_path_buf(),
         version,
     };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let fast = (source.len() >= fast::PARALLEL_FROM_BYTES && threads > 1)
+        .then(|| fast::parse(source, threads))
+        .flatten();
+    if let Some(plan) = fast {
+        if u64::from(plan.version) > u64::from(FORMAT_VERSION) {
+            return Err(newer(u64::from(plan.version)));
+        }
+        return Ok(Document { plan, preamble });
+    }
     let plan: Plan = ron::Options::default().from_str(source).map_err(|e| {
         if let Some(version) = declared_version(source).filter(|v| *v > u64::from(FORMAT_VERSION)) {
             return newer(version);
