@@ -370,8 +370,10 @@ fn print(text: &str) -> Result<(), CommandError> {
 /// is the file written (atomically); on any error the file is left untouched.
 fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<(), CommandError> {
     let path = plan_path(file, t)?;
-    let (mut doc, fingerprint) = store::load_with_fingerprint(&path, t)?;
-    let base = doc.plan.clone();
+    // The text is kept rather than a second copy of the plan: it is parsed
+    // again only if another officer saved meanwhile and a merge needs it.
+    let (mut doc, source) = store::load_keeping_text(&path, t)?;
+    let fingerprint = store::fingerprint(&source);
     let index = doc
         .plan
         .programs
@@ -381,6 +383,7 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
             id: id.to_string(),
             path: path.clone(),
         })?;
+    let before = doc.plan.programs[index].clone();
     let mut report = String::new();
     for change in changes {
         let Some((field, value)) = change.split_once('=') else {
@@ -403,14 +406,23 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
             show(after)
         ));
     }
-    let problems = pantau::plan::validate::validate(&doc.plan, t);
+    // The plan was valid as loaded; only this program changed.
+    let problems = pantau::plan::validate::validate_program(&doc.plan, index, t);
     if !problems.is_empty() {
         return Err(CommandError::SetInvalid(problems));
     }
     // Another officer may have saved since we read the file: their changes are
     // merged with ours; only a field we both changed stops the save.
     let who = pantau::store::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
-    match store::save_merging(&path, &base, fingerprint, &doc, &|_| None, &who, t) {
+    let base = store::Base {
+        fingerprint,
+        plan: store::BasePlan::Text(&source),
+        changes: Some(pantau::plan::merge::program_changes(
+            &before,
+            &doc.plan.programs[index],
+        )),
+    };
+    match store::save_merging(&path, base, &doc, &|_| None, &who, t) {
         Ok(store::Saved::Written { .. }) => print(&report),
         Ok(store::Saved::Conflicts(conflicts)) => Err(CommandError::Conflicts(conflicts)),
         Err(error) => Err(CommandError::Save { path, error }),

@@ -338,7 +338,12 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
     };
     let mut mine = base.clone();
     mine.plan.programs[0].status = Status::Done;
-    store::save_merging(&path, &base.plan, fingerprint, &mine, &|_| None, &who, &EN).unwrap();
+    let from = store::Base {
+        fingerprint,
+        plan: store::BasePlan::Plan(&base.plan),
+        changes: None,
+    };
+    store::save_merging(&path, from, &mine, &|_| None, &who, &EN).unwrap();
     assert!(
         leftovers(dir.path()).is_empty(),
         "{:?}",

@@ -285,6 +285,21 @@ fn insert_grouped(plan: &mut Plan, program: Program) {
     plan.programs.insert(at, program);
 }
 
+/// What changed in one program, as (subject, field, old, new) for the audit log.
+pub fn program_changes(before: &Program, after: &Program) -> Vec<(String, String, String, String)> {
+    changed_parts(before, after)
+        .into_iter()
+        .map(|part| {
+            (
+                after.id.clone(),
+                part.name().to_string(),
+                part.show(before),
+                part.show(after),
+            )
+        })
+        .collect()
+}
+
 /// Every change from `before` to `after`, as (subject, field, old, new), for
 /// the audit log. Linear in the plan: programmes are matched through an index.
 pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, String)> {
@@ -311,16 +326,7 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
         match ib.get(pa.id.as_str()).map(|&i| &before.programs[i]) {
             // Unchanged programmes, nearly all of them at 10,000, cost one comparison.
             Some(pb) if pb == pa => {}
-            Some(pb) => {
-                for part in changed_parts(pb, pa) {
-                    out.push((
-                        pa.id.clone(),
-                        part.name().to_string(),
-                        part.show(pb),
-                        part.show(pa),
-                    ));
-                }
-            }
+            Some(pb) => out.extend(program_changes(pb, pa)),
             None => out.push((
                 pa.id.clone(),
                 "(program)".to_string(),

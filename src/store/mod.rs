@@ -23,8 +23,8 @@ mod save;
 mod write;
 
 pub use lock::{Lock, lock};
-pub use save::{SaveError, Saved, save_merging};
-pub use write::{create_new, save};
+pub use save::{Base, BasePlan, Change, SaveError, Saved, save_merging};
+pub use write::{create_new, save, save_over};
 
 /// The bundled Kabupaten Luwu Utara example, in canonical form.
 pub const EXAMPLE: &str = include_str!("../../data/luwu-utara.ron");
@@ -177,6 +177,11 @@ pub fn load(path: &Path, t: &Text) -> Result<Document, LoadError> {
 
 /// `load`, and the fingerprint of the text it read, for a later `save_merging`.
 pub fn load_with_fingerprint(path: &Path, t: &Text) -> Result<(Document, u64), LoadError> {
+    load_keeping_text(path, t).map(|(document, source)| (document, fingerprint(&source)))
+}
+
+/// `load`, and the text it read (for a merge base that costs no second plan).
+pub fn load_keeping_text(path: &Path, t: &Text) -> Result<(Document, String), LoadError> {
     let source = read(path)?;
     let document = parse(&source, path)?;
     let problems = validate(&document.plan, t);
@@ -186,7 +191,7 @@ pub fn load_with_fingerprint(path: &Path, t: &Text) -> Result<(Document, u64), L
             problems: place(&source, &document.plan, problems),
         });
     }
-    Ok((document, fingerprint(&source)))
+    Ok((document, source))
 }
 
 /// Reads the file as UTF-8 text, refusing what cannot be a plan before

@@ -14,11 +14,20 @@ const NEW_FILE_MODE: u32 = 0o640;
 /// owner, and writes through a symlink to its target. Writing text identical
 /// to what is on disk changes nothing, not even the modification time.
 pub fn save(path: &Path, text: &str) -> io::Result<()> {
+    save_over(path, text, None)
+}
+
+/// [`save`], when the caller has just read what the file holds (`current`),
+/// so it is not read again to see whether anything changed.
+pub fn save_over(path: &Path, text: &str, current: Option<&str>) -> io::Result<()> {
     let target = resolve_symlink(path)?;
     let existing = fs::metadata(&target).ok();
     if let Some(meta) = &existing
         && meta.len() == text.len() as u64
-        && fs::read(&target).is_ok_and(|old| old == text.as_bytes())
+        && match current {
+            Some(current) => current == text,
+            None => fs::read(&target).is_ok_and(|old| old == text.as_bytes()),
+        }
     {
         return Ok(());
     }

@@ -208,15 +208,18 @@ fn save(app: &App, path: &Path, resolutions: &[(crate::plan::merge::Conflict, Ch
             .find(|(r, _)| r.subject == c.subject && r.field == c.field)
             .map(|(_, choice)| *choice)
     };
-    match store::save_merging(path, &app.base, app.disk, &app.doc, &decide, &who, t) {
-        Ok(Saved::Written {
-            plan, text, merged, ..
-        }) => {
+    let base = store::Base {
+        fingerprint: app.disk,
+        plan: store::BasePlan::Plan(&app.base),
+        changes: None,
+    };
+    match store::save_merging(path, base, &app.doc, &decide, &who, t) {
+        Ok(Saved::Written { text, merged, .. }) => {
             recovery::discard(path);
             Outcome::Saved {
                 at: when.strftime("%H:%M").to_string(),
                 fingerprint: store::fingerprint(&text),
-                merged: merged.then(|| Box::new(plan)),
+                merged: merged.map(Box::new),
                 audit: audit::read(path).unwrap_or_default(),
             }
         }
