@@ -43,20 +43,47 @@ fn over_ssh_keys_esc_resize_and_quit_work() {
         looks::detail(s, "GOV-01") && s.contains("Super App Luwu Utara")
     });
 
-    // Esc over ssh arrives alone and acts at once: no escape-sequence delay.
+    // Esc over ssh arrives alone and acts at once: no escape-sequence delay
+    // (a terminal library waiting to see whether more of a sequence follows
+    // typically waits a whole second). How fast a key shows depends on the
+    // machine's load, so Esc is measured against plain keys in the same
+    // session, just before: `?` opening and closing the help overlay.
+    let mut plain = Duration::ZERO;
+    for (what, open) in [("the help overlay", true), ("the help closed", false)] {
+        let pressed = Instant::now();
+        t.key("?");
+        let (_, first) = t.wait_for_timed(what, |s| {
+            s.contains(" Keys ") == open && (open || looks::detail(s, "GOV-01"))
+        });
+        plain = plain.max(first.saturating_duration_since(pressed));
+    }
+    let bound = Duration::from_millis(500) + plain * 3;
     let pressed = Instant::now();
     t.key("Escape");
-    t.wait_within(Duration::from_secs(2), "Esc back to the list", |s| {
+    let (_, first) = t.wait_for_timed("Esc back to the list", |s| {
         looks::program_selected(s, "GOV-01") && !s.contains("Milestones (")
     });
-    let back = pressed.elapsed();
-    assert!(back < Duration::from_secs(2), "Esc took {back:?}");
+    let back = first.saturating_duration_since(pressed);
+    assert!(
+        back <= bound,
+        "Esc took {back:?}, a plain key at most {plain:?}"
+    );
     let pressed = Instant::now();
     t.key("Escape");
-    t.wait_within(Duration::from_secs(2), "Esc back to the dimensions", |s| {
+    let (_, first) = t.wait_for_timed("Esc back to the dimensions", |s| {
         looks::dimension_selected(s, "Smart Governance")
     });
-    assert!(pressed.elapsed() < Duration::from_secs(2));
+    let back_again = first.saturating_duration_since(pressed);
+    assert!(
+        back_again <= bound,
+        "Esc took {back_again:?}, a plain key at most {plain:?}"
+    );
+    common::note(&format!(
+        "over ssh: a plain key showed within {} ms, Esc within {} and {} ms",
+        plain.as_millis(),
+        back.as_millis(),
+        back_again.as_millis()
+    ));
 
     // A bigger window reaches pantau through ssh and it redraws to fit.
     let before = t.screen();
@@ -124,14 +151,17 @@ fn a_dropped_ssh_link_ends_the_remote_pantau_and_leaves_the_plan_untouched() {
     // The link drops: the client dies without a word.
     kill("-KILL", clients[0]);
     let start = Instant::now();
-    while alive(pantau[0]) {
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "pantau (pid {}) still running 5 s after its ssh link dropped",
+    common::wait_until(
+        &format!(
+            "pantau (pid {}) to end after its ssh link dropped",
             pantau[0]
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        ),
+        || (!alive(pantau[0])).then_some(()),
+    );
+    common::note(&format!(
+        "pantau ended {} ms after its ssh link dropped",
+        start.elapsed().as_millis()
+    ));
     assert!(session.pantaus().is_empty());
     assert_eq!(
         std::fs::read(&session.plan).unwrap(),

@@ -2,9 +2,11 @@
 //! real terminal, which is a private tmux server per test, driven with
 //! `send-keys` and read back with `capture-pane`.
 //!
-//! Every wait polls the screen (every 50 ms, up to a timeout) instead of
-//! sleeping, and every server is killed by a `Drop` guard, so a failed
-//! assertion still cleans up.
+//! Every wait polls the screen (every 50 ms) until a condition holds, instead
+//! of sleeping for a fixed time, and every server is killed by a `Drop`
+//! guard, so a failed assertion still cleans up. The one deadline, `WAIT`, is
+//! there only to turn a real hang into a failure: a loaded machine (a parallel
+//! build, two busy loops on two cores) must never reach it.
 
 // Each test crate uses a different part of this module.
 #![allow(dead_code)]
@@ -20,9 +22,11 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_pantau");
 pub const EXAMPLE_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/luwu-utara.ron");
 pub const TODAY: &str = "2023-11-02";
 
-/// How long to wait for the screen to show something before failing. Generous:
-/// it is only reached when a test fails.
-pub const WAIT: Duration = Duration::from_secs(10);
+/// How long to wait for the screen (or a process, or a file) to show something
+/// before failing. Generous on purpose: only a hang reaches it, never load. A
+/// test that also wants to bound how fast something happens measures the time
+/// and asserts on it separately, with a bound of its own.
+pub const WAIT: Duration = Duration::from_secs(60);
 const POLL: Duration = Duration::from_millis(50);
 
 /// The throwaway sshd harness of the SSH tests.
@@ -42,6 +46,20 @@ pub const DIMENSIONS: [&str; 6] = [
 /// A note that shows even when the test harness captures output.
 pub fn note(text: &str) {
     let _ = writeln!(std::io::stderr(), "note: {text}");
+}
+
+/// Polls `probe` (every 50 ms) until it gives a value; panics after `WAIT`,
+/// saying what was expected. For conditions that are not on a screen: a
+/// process started, a file written, a title set.
+pub fn wait_until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = probe() {
+            return value;
+        }
+        assert!(start.elapsed() < WAIT, "waited {WAIT:?} for {what}");
+        std::thread::sleep(POLL);
+    }
 }
 
 /// Whether the tmux tests can run: tmux is installed, or the user asked to skip
@@ -227,15 +245,32 @@ impl Tmux {
 
     /// `wait_for` with its own time limit.
     pub fn wait_within(&self, limit: Duration, what: &str, test: impl Fn(&str) -> bool) -> String {
+        self.wait_timed(limit, what, test).0
+    }
+
+    /// `wait_for`, also saying when the screen was first seen to pass `test`
+    /// (so a test can bound how soon something showed, apart from the deadline).
+    pub fn wait_for_timed(&self, what: &str, test: impl Fn(&str) -> bool) -> (String, Instant) {
+        self.wait_timed(WAIT, what, test)
+    }
+
+    fn wait_timed(
+        &self,
+        limit: Duration,
+        what: &str,
+        test: impl Fn(&str) -> bool,
+    ) -> (String, Instant) {
         let start = Instant::now();
-        let mut accepted: Option<String> = None;
+        let mut accepted: Option<(String, Instant)> = None;
         loop {
+            let seen = Instant::now();
             let screen = self.screen();
             if test(&screen) {
-                if accepted.as_ref() == Some(&screen) {
-                    return screen;
+                match accepted {
+                    Some((ref previous, first)) if *previous == screen => return (screen, first),
+                    Some((_, first)) => accepted = Some((screen.clone(), first)),
+                    None => accepted = Some((screen.clone(), seen)),
                 }
-                accepted = Some(screen.clone());
             } else {
                 accepted = None;
             }

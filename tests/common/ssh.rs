@@ -98,7 +98,7 @@ impl Sshd {
             let mut child = spawn_sshd(dir.path(), port, &log);
             let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
             let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(10) && child.try_wait().unwrap().is_none() {
+            while start.elapsed() < super::WAIT && child.try_wait().unwrap().is_none() {
                 if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
                     return Sshd {
                         child,
