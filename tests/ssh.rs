@@ -2,9 +2,10 @@
 //! its own keys and config, an `ssh -tt` client in tmux, and the real binary
 //! at the far end.
 //!
-//! Skipped (with a note) when `/usr/sbin/sshd` is missing, unless `CI` is set:
-//! then it fails, because CI must install openssh-server (see `.ci/run`).
-//! Needs tmux, as the tmux tests do.
+//! Skipped (with a note) when `/usr/sbin/sshd` is missing, unless `CI` is set
+//! (to anything but empty, `0` or `false`): then it fails, because CI must
+//! install openssh-server (see `.ci/run`). Needs tmux, as the tmux tests do,
+//! and under CI fails without it too.
 #![cfg(target_os = "linux")]
 
 mod common;
@@ -174,4 +175,45 @@ fn a_dropped_ssh_link_ends_the_remote_pantau_and_leaves_the_plan_untouched() {
         .map(|e| e.file_name())
         .collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
+}
+
+/// The rule for a missing tmux or sshd (`common::verdict`), case by case: no
+/// CI run can pass by skipping.
+mod missing_tools {
+    use super::common::{Verdict, is_ci, verdict};
+    use std::ffi::OsStr;
+
+    #[test]
+    fn an_installed_tool_always_runs() {
+        for ci in [false, true] {
+            for may_skip in [false, true] {
+                assert_eq!(verdict(true, ci, may_skip), Verdict::Run);
+            }
+        }
+    }
+
+    #[test]
+    fn under_ci_a_missing_tool_fails_even_when_skipping_is_allowed_or_asked_for() {
+        // sshd (may skip outside CI) and tmux with PANTAU_SKIP_TMUX=1.
+        assert_eq!(verdict(false, true, true), Verdict::Fail);
+        // tmux without PANTAU_SKIP_TMUX.
+        assert_eq!(verdict(false, true, false), Verdict::Fail);
+    }
+
+    #[test]
+    fn outside_ci_a_missing_tool_is_skipped_only_when_allowed() {
+        assert_eq!(verdict(false, false, true), Verdict::Skip);
+        assert_eq!(verdict(false, false, false), Verdict::Fail);
+    }
+
+    #[test]
+    fn ci_is_any_value_but_empty_0_or_false() {
+        for value in ["true", "1", "yes", "TRUE", "woodpecker"] {
+            assert!(is_ci(Some(OsStr::new(value))), "CI={value}");
+        }
+        for value in ["", "0", "false", "False", " false "] {
+            assert!(!is_ci(Some(OsStr::new(value))), "CI={value:?}");
+        }
+        assert!(!is_ci(None), "CI unset");
+    }
 }

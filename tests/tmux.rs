@@ -2,7 +2,8 @@
 //! key presses and read back from the screen.
 //!
 //! Needs tmux; without it these tests fail and say so, unless
-//! `PANTAU_SKIP_TMUX=1`, which skips them with a note.
+//! `PANTAU_SKIP_TMUX=1`, which skips them with a note (but not under CI:
+//! see `common::verdict`).
 
 mod common;
 

@@ -62,25 +62,68 @@ pub fn wait_until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
     }
 }
 
-/// Whether the tmux tests can run: tmux is installed, or the user asked to skip
-/// them with `PANTAU_SKIP_TMUX=1` (then `false` and a printed note). Panics
-/// otherwise, so a machine without tmux cannot pass by accident.
+/// What an end-to-end test does about a tool it needs (tmux, sshd).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The tool is there: run.
+    Run,
+    /// Missing, and skipping is allowed here: skip, with a note.
+    Skip,
+    /// Missing, and it must not be: fail.
+    Fail,
+}
+
+/// The one rule for a missing tool: a CI run (`ci`) must have installed
+/// everything (`.ci/run` does), so there a missing tool fails whatever else
+/// is set; elsewhere it is skipped only when `may_skip` (the user asked to,
+/// or the tool is one a developer's machine may lack), and fails otherwise.
+pub fn verdict(installed: bool, ci: bool, may_skip: bool) -> Verdict {
+    match (installed, ci, may_skip) {
+        (true, _, _) => Verdict::Run,
+        (false, true, _) | (false, false, false) => Verdict::Fail,
+        (false, false, true) => Verdict::Skip,
+    }
+}
+
+/// Whether the value of `CI` marks a CI run: set to anything but empty, `0`
+/// or `false` (CI services set `CI=true`).
+pub fn is_ci(value: Option<&OsStr>) -> bool {
+    value.is_some_and(|v| {
+        let v = v.to_string_lossy().trim().to_ascii_lowercase();
+        !matches!(v.as_str(), "" | "0" | "false")
+    })
+}
+
+/// Whether this run is a CI run (see `is_ci`).
+pub fn in_ci() -> bool {
+    is_ci(std::env::var_os("CI").as_deref())
+}
+
+/// Whether the tmux tests can run: tmux is installed (then `true`), or,
+/// outside CI, the user asked to skip them with `PANTAU_SKIP_TMUX=1` (then
+/// `false` and a printed note). Panics otherwise, so neither a machine
+/// without tmux nor a CI run can pass by accident (see `verdict`).
 pub fn tmux_or_skip() -> bool {
     let installed = Command::new("tmux")
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success());
-    if installed {
-        return true;
+    let asked = std::env::var("PANTAU_SKIP_TMUX").as_deref() == Ok("1");
+    match verdict(installed, in_ci(), asked) {
+        Verdict::Run => true,
+        Verdict::Skip => {
+            note("skipped: tmux is not installed and PANTAU_SKIP_TMUX=1");
+            false
+        }
+        Verdict::Fail if in_ci() => panic!(
+            "tmux is not installed and CI is set: CI must install tmux (see .ci/run); \
+             PANTAU_SKIP_TMUX does not apply under CI"
+        ),
+        Verdict::Fail => panic!(
+            "tmux is not installed, and the end-to-end tests need it: install tmux \
+             (e.g. `apt-get install tmux`), or set PANTAU_SKIP_TMUX=1 to skip these tests"
+        ),
     }
-    if std::env::var("PANTAU_SKIP_TMUX").as_deref() == Ok("1") {
-        note("skipped: tmux is not installed and PANTAU_SKIP_TMUX=1");
-        return false;
-    }
-    panic!(
-        "tmux is not installed, and the end-to-end tests need it: install tmux \
-         (e.g. `apt-get install tmux`), or set PANTAU_SKIP_TMUX=1 to skip these tests"
-    );
 }
 
 /// The example plan, as the file in `data/`.
