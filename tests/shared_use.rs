@@ -1196,12 +1196,13 @@ enum Aim {
     /// 0–150 ms after the start: still reading the file (a debug build takes
     /// seconds to get to its save).
     Start,
-    /// Inside the save, before the rename: from the moment its temporary
-    /// file appears to the rename as estimated so far (writing, syncing,
-    /// keeping the backup).
+    /// Inside the save, before the rename: at a random offset after its
+    /// temporary file appeared, shorter than any rename seen so far took
+    /// (writing, syncing, keeping the backup).
     BeforeRename,
-    /// Inside the save, after the estimated rename and before the process
-    /// ends (syncing the folder, appending to the audit log, exiting).
+    /// Inside the save, after the rename: at a random delay after the new
+    /// version was seen in place, shorter than any process took from there
+    /// to its end (syncing the folder, appending to the audit log, exiting).
     AfterRename,
 }
 
@@ -1226,12 +1227,48 @@ fn own_temp(file: &str, name: &str, pid: u32) -> bool {
         && file.ends_with(".tmp")
 }
 
-/// What one unkilled `pantau set`, watched closely, says about the save
-/// window: the times after its temporary file appeared at which the new
-/// version was in place and at which the process had ended.
-struct Window {
-    renamed: Duration,
-    ended: Duration,
+/// What watching a running `pantau set` saw, and when.
+#[derive(Default)]
+struct Seen {
+    /// Its save's temporary file.
+    temp: Option<Instant>,
+    /// The new version in place (the plan's inode changed).
+    renamed: Option<Instant>,
+    /// The process's end, by itself.
+    exited: Option<Instant>,
+}
+
+/// Watches `child` (a `pantau set` on `dir/name`, whose inode was
+/// `old_inode`) every 100 µs until `stop` says so or the process ends.
+fn watch(
+    child: &mut std::process::Child,
+    dir: &Path,
+    name: &str,
+    old_inode: u64,
+    mut stop: impl FnMut(&Seen) -> bool,
+) -> Seen {
+    let pid = child.id();
+    let plan = dir.join(name);
+    let mut seen = Seen::default();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            seen.exited = Some(Instant::now());
+            return seen;
+        }
+        let now = Instant::now();
+        if seen.temp.is_none() && save_temp_exists(dir, name, pid) {
+            seen.temp = Some(now);
+        }
+        if seen.renamed.is_none() && std::fs::metadata(&plan).is_ok_and(|m| m.ino() != old_inode) {
+            seen.renamed = Some(now);
+            // A temporary file that came and went between two looks.
+            seen.temp.get_or_insert(now);
+        }
+        if stop(&seen) {
+            return seen;
+        }
+        std::thread::sleep(Duration::from_micros(100));
+    }
 }
 
 /// `kill -9` at moments inside saves of a 10,000-program file (about 10 MB):
@@ -1240,14 +1277,16 @@ struct Window {
 ///
 /// A save is a few tens of milliseconds at the end of a run of seconds
 /// (reading and checking 10 MB in a debug build), so kills at random moments
-/// of a run would almost never land inside one. Instead a first, unkilled run
-/// measures the save window on this machine: when the temporary file appears,
-/// when the rename puts the new version in place, when the process has ended.
-/// Each aimed run then waits for its own temporary file and kills at a random
-/// offset inside the window, before or after the rename, aiming at whichever
-/// outcome has been seen less, and moving its estimate of the rename when a
-/// kill shows it was off. The test fails unless kills landed both before the
-/// rename (the old version left) and after it (the new one) at least once.
+/// of a run would almost never land inside one. Instead every run is watched
+/// (every 100 µs): when its temporary file appears, when the rename puts the
+/// new version in place, when the process ends. A first, unkilled run
+/// measures that on this machine; then, aiming at whichever outcome has been
+/// seen less, a run is killed either at a random offset after its temporary
+/// file appeared, shorter than any rename seen so far took, or at a random
+/// delay after its rename was seen, shorter than any process took from there
+/// to its end. Every run that gets that far adds to what is known. The test
+/// fails unless kills landed both before the rename (the old version left)
+/// and after it (the new one) at least once.
 /// It stops once each has been hit a few times, or when its time budget
 /// (`PANTAU_STRESS_SECS`, 40 s by default) is spent; while one of the two
 /// has not been hit yet, it goes on aiming for up to half as long again.
@@ -1294,13 +1333,13 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
     ));
 
     let started = Instant::now();
-    let mut outcomes: Vec<(Aim, Outcome, f64)> = Vec::new();
+    let mut outcomes: Vec<(Aim, Outcome, String)> = Vec::new();
     let mut leftovers: Vec<String> = Vec::new();
     let mut landed: Vec<(String, String)> = Vec::new();
-    let mut window: Option<Window> = None;
-    // The estimated rename, as an offset after the temporary file appeared.
-    let mut split = Duration::ZERO;
-    let mut ended = Duration::ZERO;
+    // How long saves took here: from the temporary file to the rename, and
+    // from the rename to the process's end.
+    let mut renames: Vec<Duration> = Vec::new();
+    let mut tails: Vec<Duration> = Vec::new();
     let mut longest_run = Duration::ZERO;
     let mut aimed = 0;
     let mut i = 0;
@@ -1314,7 +1353,7 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
                 .count()
         };
         let (old_hits, new_hits) = (hits(Outcome::KilledOld), hits(Outcome::KilledNew));
-        let calibrating = window.is_none();
+        let calibrating = renames.is_empty() || tails.is_empty();
         // Every other run is a cheap kill at the start; the rest aim at the save.
         let aim = if calibrating {
             Aim::Watched
@@ -1358,50 +1397,40 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
         let spawned = Instant::now();
         let mut child = command.spawn().expect("pantau set starts");
         let pid = child.id();
-        // The offset after the temporary file appeared at which to kill.
+        // Where an aimed kill went: "N ms after the temp file/rename".
         let mut offset = None;
-        match aim {
-            Aim::Start => std::thread::sleep(Duration::from_millis(rng.below(151))),
-            Aim::Watched => {
-                // Unkilled, watched closely: when the temporary file appears,
-                // when the file is renamed into place, when the process ends.
-                let mut temp_at = None;
-                let mut renamed_at = None;
-                while child.try_wait().unwrap().is_none() {
-                    if temp_at.is_none() && save_temp_exists(data.path(), NAME, pid) {
-                        temp_at = Some(Instant::now());
-                    }
-                    if renamed_at.is_none()
-                        && std::fs::metadata(&plan).is_ok_and(|m| m.ino() != old_inode)
-                    {
-                        renamed_at = Some(Instant::now());
-                    }
-                    std::thread::sleep(Duration::from_micros(100));
-                }
-                let end = Instant::now();
-                if let (Some(temp), Some(renamed)) = (temp_at, renamed_at) {
-                    window = Some(Window {
-                        renamed: renamed - temp,
-                        ended: end - temp,
-                    });
-                }
+        let seen = match aim {
+            Aim::Start => {
+                std::thread::sleep(Duration::from_millis(rng.below(151)));
+                Seen::default()
             }
-            _ => {
-                let lo_hi = match aim {
-                    Aim::BeforeRename => (Duration::ZERO, split),
-                    _ => (split, ended),
-                };
-                let span = lo_hi.1.saturating_sub(lo_hi.0).as_micros() as u64;
-                let at = lo_hi.0 + Duration::from_micros(rng.below(span + 1));
-                offset = Some(at);
-                // Wait for the temporary file, the first write of the save.
-                while !save_temp_exists(data.path(), NAME, pid)
-                    && child.try_wait().unwrap().is_none()
-                {
-                    std::thread::sleep(Duration::from_micros(100));
-                }
-                std::thread::sleep(at);
+            // Unkilled, watched to its end.
+            Aim::Watched => watch(&mut child, data.path(), NAME, old_inode, |_| false),
+            Aim::BeforeRename => {
+                let shortest = *renames.iter().min().unwrap();
+                let at = Duration::from_micros(rng.below(shortest.as_micros() as u64 * 4 / 5 + 1));
+                offset = Some(format!(
+                    "{:.1} ms after the temp file",
+                    at.as_secs_f64() * 1e3
+                ));
+                watch(&mut child, data.path(), NAME, old_inode, |s| {
+                    s.renamed.is_some() || s.temp.is_some_and(|t| t.elapsed() >= at)
+                })
             }
+            Aim::AfterRename => {
+                let shortest = *tails.iter().min().unwrap();
+                let at = Duration::from_micros(rng.below(shortest.as_micros() as u64 / 2 + 1));
+                offset = Some(format!("{:.1} ms after the rename", at.as_secs_f64() * 1e3));
+                watch(&mut child, data.path(), NAME, old_inode, |s| {
+                    s.renamed.is_some_and(|r| r.elapsed() >= at)
+                })
+            }
+        };
+        if let (Some(temp), Some(renamed)) = (seen.temp, seen.renamed) {
+            renames.push(renamed - temp);
+        }
+        if let (Some(renamed), Some(exited)) = (seen.renamed, seen.exited) {
+            tails.push(exited - renamed);
         }
         // SIGKILL; a process that already ended is not an error.
         let _ = child.kill();
@@ -1478,40 +1507,20 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
             leftovers.push(name);
         }
 
-        // Learn from the aimed kills: a kill meant for before the rename
-        // that found the new version means the rename comes earlier, and
-        // one meant for after it that found the old version, later.
-        if let Some(offset) = offset {
+        if offset.is_some() {
             aimed += 1;
-            match (aim, outcome) {
-                (Aim::BeforeRename, Outcome::KilledNew)
-                | (Aim::AfterRename, Outcome::KilledOld) => {
-                    split = (split + offset) / 2;
-                }
-                (_, Outcome::Finished) => {
-                    if offset < split {
-                        split = (split + offset) / 2;
-                    }
-                    ended = ((ended + offset) / 2).max(split + Duration::from_millis(2));
-                }
-                _ => {}
-            }
         }
         if calibrating {
-            match &window {
-                Some(w) => {
-                    split = w.renamed;
-                    ended = w.ended.max(w.renamed + Duration::from_millis(2));
-                    note(&format!(
-                        "kill -9: a save on this machine: the new version in place {} µs after its temporary file appeared, the process gone after {} µs; a whole run {} ms",
-                        w.renamed.as_micros(),
-                        w.ended.as_micros(),
-                        at.as_millis()
-                    ));
-                }
-                None => assert!(
+            match (renames.last(), tails.last()) {
+                (Some(rename), Some(tail)) => note(&format!(
+                    "kill -9: a save on this machine: the new version in place {} µs after its temporary file appeared, the process gone {} µs after that; a whole run {} ms",
+                    rename.as_micros(),
+                    tail.as_micros(),
+                    at.as_millis()
+                )),
+                _ => assert!(
                     started.elapsed() < extended,
-                    "kill -9: never saw a save's temporary file and its rename in {} runs",
+                    "kill -9: never saw a save's temporary file, its rename and the end in {} runs",
                     i + 1
                 ),
             }
@@ -1519,7 +1528,7 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
         outcomes.push((
             aim,
             outcome,
-            offset.map_or(at, |o| o).as_secs_f64() * 1000.0,
+            offset.unwrap_or_else(|| format!("{} ms after the start", at.as_millis())),
         ));
         i += 1;
     }
@@ -1561,10 +1570,10 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
     let inside: Vec<String> = outcomes
         .iter()
         .filter(|(a, _, _)| matches!(a, Aim::BeforeRename | Aim::AfterRename))
-        .map(|(_, o, ms)| format!("{o:?}@{ms:.1}ms"))
+        .map(|(_, o, when)| format!("{o:?} {when}"))
         .collect();
     note(&format!(
-        "kill -9: {} runs in {:.1} s, aimed inside the save (offset after the temp file): {inside:?}; \
+        "kill -9: {} runs in {:.1} s, aimed inside the save: {inside:?}; \
          the file always loaded as the old or the new version; {} changes landed, {} logged{}; \
          {} temp files left by killed processes: {:?}",
         outcomes.len(),
