@@ -2,9 +2,10 @@
 //! its own keys and config, an `ssh -tt` client in tmux, and the real binary
 //! at the far end.
 //!
-//! Skipped (with a note) when `/usr/sbin/sshd` is missing, unless `CI` is set:
-//! then it fails, because CI must install openssh-server (see `.ci/run`).
-//! Needs tmux, as the tmux tests do.
+//! Skipped (with a note) when `/usr/sbin/sshd` is missing, unless `CI` is set
+//! (to anything but empty, `0` or `false`): then it fails, because CI must
+//! install openssh-server (see `.ci/run`). Needs tmux, as the tmux tests do,
+//! and under CI fails without it too.
 #![cfg(target_os = "linux")]
 
 mod common;
@@ -43,20 +44,47 @@ fn over_ssh_keys_esc_resize_and_quit_work() {
         looks::detail(s, "GOV-01") && s.contains("Super App Luwu Utara")
     });
 
-    // Esc over ssh arrives alone and acts at once: no escape-sequence delay.
+    // Esc over ssh arrives alone and acts at once: no escape-sequence delay
+    // (a terminal library waiting to see whether more of a sequence follows
+    // typically waits a whole second). How fast a key shows depends on the
+    // machine's load, so Esc is measured against plain keys in the same
+    // session, just before: `?` opening and closing the help overlay.
+    let mut plain = Duration::ZERO;
+    for (what, open) in [("the help overlay", true), ("the help closed", false)] {
+        let pressed = Instant::now();
+        t.key("?");
+        let (_, first) = t.wait_for_timed(what, |s| {
+            s.contains(" Keys ") == open && (open || looks::detail(s, "GOV-01"))
+        });
+        plain = plain.max(first.saturating_duration_since(pressed));
+    }
+    let bound = Duration::from_millis(500) + plain * 3;
     let pressed = Instant::now();
     t.key("Escape");
-    t.wait_within(Duration::from_secs(2), "Esc back to the list", |s| {
+    let (_, first) = t.wait_for_timed("Esc back to the list", |s| {
         looks::program_selected(s, "GOV-01") && !s.contains("Milestones (")
     });
-    let back = pressed.elapsed();
-    assert!(back < Duration::from_secs(2), "Esc took {back:?}");
+    let back = first.saturating_duration_since(pressed);
+    assert!(
+        back <= bound,
+        "Esc took {back:?}, a plain key at most {plain:?}"
+    );
     let pressed = Instant::now();
     t.key("Escape");
-    t.wait_within(Duration::from_secs(2), "Esc back to the dimensions", |s| {
+    let (_, first) = t.wait_for_timed("Esc back to the dimensions", |s| {
         looks::dimension_selected(s, "Smart Governance")
     });
-    assert!(pressed.elapsed() < Duration::from_secs(2));
+    let back_again = first.saturating_duration_since(pressed);
+    assert!(
+        back_again <= bound,
+        "Esc took {back_again:?}, a plain key at most {plain:?}"
+    );
+    common::note(&format!(
+        "over ssh: a plain key showed within {} ms, Esc within {} and {} ms",
+        plain.as_millis(),
+        back.as_millis(),
+        back_again.as_millis()
+    ));
 
     // A bigger window reaches pantau through ssh and it redraws to fit.
     let before = t.screen();
@@ -124,14 +152,17 @@ fn a_dropped_ssh_link_ends_the_remote_pantau_and_leaves_the_plan_untouched() {
     // The link drops: the client dies without a word.
     kill("-KILL", clients[0]);
     let start = Instant::now();
-    while alive(pantau[0]) {
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "pantau (pid {}) still running 5 s after its ssh link dropped",
+    common::wait_until(
+        &format!(
+            "pantau (pid {}) to end after its ssh link dropped",
             pantau[0]
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        ),
+        || (!alive(pantau[0])).then_some(()),
+    );
+    common::note(&format!(
+        "pantau ended {} ms after its ssh link dropped",
+        start.elapsed().as_millis()
+    ));
     assert!(session.pantaus().is_empty());
     assert_eq!(
         std::fs::read(&session.plan).unwrap(),
@@ -144,4 +175,45 @@ fn a_dropped_ssh_link_ends_the_remote_pantau_and_leaves_the_plan_untouched() {
         .map(|e| e.file_name())
         .collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
+}
+
+/// The rule for a missing tmux or sshd (`common::verdict`), case by case: no
+/// CI run can pass by skipping.
+mod missing_tools {
+    use super::common::{Verdict, is_ci, verdict};
+    use std::ffi::OsStr;
+
+    #[test]
+    fn an_installed_tool_always_runs() {
+        for ci in [false, true] {
+            for may_skip in [false, true] {
+                assert_eq!(verdict(true, ci, may_skip), Verdict::Run);
+            }
+        }
+    }
+
+    #[test]
+    fn under_ci_a_missing_tool_fails_even_when_skipping_is_allowed_or_asked_for() {
+        // sshd (may skip outside CI) and tmux with PANTAU_SKIP_TMUX=1.
+        assert_eq!(verdict(false, true, true), Verdict::Fail);
+        // tmux without PANTAU_SKIP_TMUX.
+        assert_eq!(verdict(false, true, false), Verdict::Fail);
+    }
+
+    #[test]
+    fn outside_ci_a_missing_tool_is_skipped_only_when_allowed() {
+        assert_eq!(verdict(false, false, true), Verdict::Skip);
+        assert_eq!(verdict(false, false, false), Verdict::Fail);
+    }
+
+    #[test]
+    fn ci_is_any_value_but_empty_0_or_false() {
+        for value in ["true", "1", "yes", "TRUE", "woodpecker"] {
+            assert!(is_ci(Some(OsStr::new(value))), "CI={value}");
+        }
+        for value in ["", "0", "false", "False", " false "] {
+            assert!(!is_ci(Some(OsStr::new(value))), "CI={value:?}");
+        }
+        assert!(!is_ci(None), "CI unset");
+    }
 }

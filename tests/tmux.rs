@@ -2,13 +2,13 @@
 //! key presses and read back from the screen.
 //!
 //! Needs tmux; without it these tests fail and say so, unless
-//! `PANTAU_SKIP_TMUX=1`, which skips them with a note.
+//! `PANTAU_SKIP_TMUX=1`, which skips them with a note (but not under CI:
+//! see `common::verdict`).
 
 mod common;
 
 use common::{DIMENSIONS, Tmux, bottom_line, example, line, looks, pantau_argv, tmux_or_skip};
 use std::path::PathBuf;
-use std::time::Duration;
 use tempfile::TempDir;
 
 /// A test of what a screen shows (see `common::looks`).
@@ -138,10 +138,14 @@ fn enter_drills_down_to_a_program_and_esc_backs_out_one_level_at_a_time() {
     t.wait_for("the dimension list focused again", |s| {
         looks::dimension_selected(s, "Smart Governance") && s.contains("GOV-02")
     });
-    // Esc at the top level does nothing harmful.
+    // Esc at the top level does nothing harmful. Keys are read in order, so
+    // once the `j` after it has moved the selection, the Esc has been handled
+    // too (no sleeping and hoping it was): still in the dimension list.
     t.key("Escape");
-    std::thread::sleep(Duration::from_millis(200));
-    assert!(looks::dimension_selected(&t.screen(), "Smart Governance"));
+    t.key("j");
+    t.wait_for("Esc ignored, then j selecting Smart Branding", |s| {
+        looks::dimension_selected(s, "Smart Branding")
+    });
     assert!(!t.dead());
 }
 
@@ -289,15 +293,20 @@ fn below_50x12_says_too_small_and_survives_1x1_then_redraws_when_bigger() {
     assert!(!t.dead());
 }
 
+/// What the wrapper shell of `start_in_shell` prints when it is about to read
+/// a line: after pantau's exit status and the whole `stty -a`.
+const READING: &str = "shell reading a line:";
+
 /// pantau started by a shell that, once pantau ends, prints its exit status
-/// and the terminal's mode, then reads a line and prints it.
+/// and the terminal's mode, says it is reading, then reads a line and prints it.
 fn start_in_shell(extra: &[&str]) -> Ui {
     let home = TempDir::new().unwrap();
     let data = TempDir::new().unwrap();
     let plan = data.path().join("plan.ron");
     std::fs::write(&plan, example()).unwrap();
-    let script =
-        r#""$@"; echo "pantau exited: $?"; stty -a; read -r line; echo "shell read: $line""#;
+    let script = format!(
+        r#""$@"; echo "pantau exited: $?"; stty -a; echo "{READING}"; read -r line; echo "shell read: $line""#
+    );
     let mut argv: Vec<std::ffi::OsString> =
         vec!["sh".into(), "-c".into(), script.into(), "sh".into()];
     argv.extend(pantau_argv(home.path(), &plan, extra));
@@ -315,7 +324,12 @@ fn start_in_shell(extra: &[&str]) -> Ui {
 /// After pantau has ended: exit status 0, the normal screen back, the
 /// cursor visible, and the terminal in its normal (cooked, echoing) mode.
 fn assert_terminal_restored(t: &Tmux) {
-    let screen = t.wait_for("pantau to exit", |s| s.contains("pantau exited:"));
+    // Not just "pantau exited:": the `stty -a` after it must have printed
+    // in full, and the shell must be at its `read`, before anything is
+    // checked or typed.
+    let screen = t.wait_for("pantau to exit and the shell to reach its read", |s| {
+        s.contains("pantau exited:") && s.contains(READING)
+    });
     assert!(screen.contains("pantau exited: 0"), "{screen}");
     assert!(
         !screen.contains("Smart Governance"),
@@ -550,17 +564,15 @@ fn control_characters_in_the_plan_are_shown_escaped_and_cannot_retitle_the_termi
         "--",
         "sh",
         "-c",
-        r"printf '\033]0;control-title\007'; sleep 30",
+        r"printf '\033]0;control-title\007'; sleep 600",
     ]);
-    let control = (0..100)
-        .map(|_| {
-            std::thread::sleep(Duration::from_millis(50));
+    common::wait_until(
+        "the control window's title (does tmux here take titles from programs?)",
+        || {
             t.run(&["display-message", "-p", "-t", ":1", "#{pane_title}"])
-        })
-        .find(|title| title.contains("control-title"));
-    assert!(
-        control.is_some(),
-        "tmux here does not take titles from programs"
+                .contains("control-title")
+                .then_some(())
+        },
     );
 
     let untouched = |what: &str| {

@@ -2,9 +2,11 @@
 //! real terminal, which is a private tmux server per test, driven with
 //! `send-keys` and read back with `capture-pane`.
 //!
-//! Every wait polls the screen (every 50 ms, up to a timeout) instead of
-//! sleeping, and every server is killed by a `Drop` guard, so a failed
-//! assertion still cleans up.
+//! Every wait polls the screen (every 50 ms) until a condition holds, instead
+//! of sleeping for a fixed time, and every server is killed by a `Drop`
+//! guard, so a failed assertion still cleans up. The one deadline, `WAIT`, is
+//! there only to turn a real hang into a failure: a loaded machine (a parallel
+//! build, two busy loops on two cores) must never reach it.
 
 // Each test crate uses a different part of this module.
 #![allow(dead_code)]
@@ -20,9 +22,11 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_pantau");
 pub const EXAMPLE_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/luwu-utara.ron");
 pub const TODAY: &str = "2023-11-02";
 
-/// How long to wait for the screen to show something before failing. Generous:
-/// it is only reached when a test fails.
-pub const WAIT: Duration = Duration::from_secs(10);
+/// How long to wait for the screen (or a process, or a file) to show something
+/// before failing. Generous on purpose: only a hang reaches it, never load. A
+/// test that also wants to bound how fast something happens measures the time
+/// and asserts on it separately, with a bound of its own.
+pub const WAIT: Duration = Duration::from_secs(60);
 const POLL: Duration = Duration::from_millis(50);
 
 /// The throwaway sshd harness of the SSH tests.
@@ -44,25 +48,82 @@ pub fn note(text: &str) {
     let _ = writeln!(std::io::stderr(), "note: {text}");
 }
 
-/// Whether the tmux tests can run: tmux is installed, or the user asked to skip
-/// them with `PANTAU_SKIP_TMUX=1` (then `false` and a printed note). Panics
-/// otherwise, so a machine without tmux cannot pass by accident.
+/// Polls `probe` (every 50 ms) until it gives a value; panics after `WAIT`,
+/// saying what was expected. For conditions that are not on a screen: a
+/// process started, a file written, a title set.
+pub fn wait_until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = probe() {
+            return value;
+        }
+        assert!(start.elapsed() < WAIT, "waited {WAIT:?} for {what}");
+        std::thread::sleep(POLL);
+    }
+}
+
+/// What an end-to-end test does about a tool it needs (tmux, sshd).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The tool is there: run.
+    Run,
+    /// Missing, and skipping is allowed here: skip, with a note.
+    Skip,
+    /// Missing, and it must not be: fail.
+    Fail,
+}
+
+/// The one rule for a missing tool: a CI run (`ci`) must have installed
+/// everything (`.ci/run` does), so there a missing tool fails whatever else
+/// is set; elsewhere it is skipped only when `may_skip` (the user asked to,
+/// or the tool is one a developer's machine may lack), and fails otherwise.
+pub fn verdict(installed: bool, ci: bool, may_skip: bool) -> Verdict {
+    match (installed, ci, may_skip) {
+        (true, _, _) => Verdict::Run,
+        (false, true, _) | (false, false, false) => Verdict::Fail,
+        (false, false, true) => Verdict::Skip,
+    }
+}
+
+/// Whether the value of `CI` marks a CI run: set to anything but empty, `0`
+/// or `false` (CI services set `CI=true`).
+pub fn is_ci(value: Option<&OsStr>) -> bool {
+    value.is_some_and(|v| {
+        let v = v.to_string_lossy().trim().to_ascii_lowercase();
+        !matches!(v.as_str(), "" | "0" | "false")
+    })
+}
+
+/// Whether this run is a CI run (see `is_ci`).
+pub fn in_ci() -> bool {
+    is_ci(std::env::var_os("CI").as_deref())
+}
+
+/// Whether the tmux tests can run: tmux is installed (then `true`), or,
+/// outside CI, the user asked to skip them with `PANTAU_SKIP_TMUX=1` (then
+/// `false` and a printed note). Panics otherwise, so neither a machine
+/// without tmux nor a CI run can pass by accident (see `verdict`).
 pub fn tmux_or_skip() -> bool {
     let installed = Command::new("tmux")
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success());
-    if installed {
-        return true;
+    let asked = std::env::var("PANTAU_SKIP_TMUX").as_deref() == Ok("1");
+    match verdict(installed, in_ci(), asked) {
+        Verdict::Run => true,
+        Verdict::Skip => {
+            note("skipped: tmux is not installed and PANTAU_SKIP_TMUX=1");
+            false
+        }
+        Verdict::Fail if in_ci() => panic!(
+            "tmux is not installed and CI is set: CI must install tmux (see .ci/run); \
+             PANTAU_SKIP_TMUX does not apply under CI"
+        ),
+        Verdict::Fail => panic!(
+            "tmux is not installed, and the end-to-end tests need it: install tmux \
+             (e.g. `apt-get install tmux`), or set PANTAU_SKIP_TMUX=1 to skip these tests"
+        ),
     }
-    if std::env::var("PANTAU_SKIP_TMUX").as_deref() == Ok("1") {
-        note("skipped: tmux is not installed and PANTAU_SKIP_TMUX=1");
-        return false;
-    }
-    panic!(
-        "tmux is not installed, and the end-to-end tests need it: install tmux \
-         (e.g. `apt-get install tmux`), or set PANTAU_SKIP_TMUX=1 to skip these tests"
-    );
 }
 
 /// The example plan, as the file in `data/`.
@@ -227,15 +288,32 @@ impl Tmux {
 
     /// `wait_for` with its own time limit.
     pub fn wait_within(&self, limit: Duration, what: &str, test: impl Fn(&str) -> bool) -> String {
+        self.wait_timed(limit, what, test).0
+    }
+
+    /// `wait_for`, also saying when the screen was first seen to pass `test`
+    /// (so a test can bound how soon something showed, apart from the deadline).
+    pub fn wait_for_timed(&self, what: &str, test: impl Fn(&str) -> bool) -> (String, Instant) {
+        self.wait_timed(WAIT, what, test)
+    }
+
+    fn wait_timed(
+        &self,
+        limit: Duration,
+        what: &str,
+        test: impl Fn(&str) -> bool,
+    ) -> (String, Instant) {
         let start = Instant::now();
-        let mut accepted: Option<String> = None;
+        let mut accepted: Option<(String, Instant)> = None;
         loop {
+            let seen = Instant::now();
             let screen = self.screen();
             if test(&screen) {
-                if accepted.as_ref() == Some(&screen) {
-                    return screen;
+                match accepted {
+                    Some((ref previous, first)) if *previous == screen => return (screen, first),
+                    Some((_, first)) => accepted = Some((screen.clone(), first)),
+                    None => accepted = Some((screen.clone(), seen)),
                 }
-                accepted = Some(screen.clone());
             } else {
                 accepted = None;
             }

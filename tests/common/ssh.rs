@@ -2,11 +2,12 @@
 //! throwaway `sshd` on 127.0.0.1 with its own keys and config, an `ssh -tt`
 //! client in tmux, and the real binary at the far end.
 //!
-//! Skipped (with a note) when `/usr/sbin/sshd` is missing, unless `CI` is set:
-//! then it fails, because CI must install openssh-server (see `.ci/run`).
-//! Needs tmux, as the tmux tests do.
+//! Skipped (with a note) when `/usr/sbin/sshd` is missing, unless `CI` is set
+//! (to anything but empty, `0` or `false`): then it fails, because CI must
+//! install openssh-server (see `.ci/run`). Needs tmux, as the tmux tests do,
+//! and under CI fails without it too.
 
-use super::{Tmux, looks, note, tmux_or_skip};
+use super::{Tmux, Verdict, in_ci, looks, note, tmux_or_skip, verdict};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -15,30 +16,37 @@ use tempfile::TempDir;
 
 pub const SSHD: &str = "/usr/sbin/sshd";
 
-/// Whether the SSH tests can run here; see the module comment.
+/// Whether the SSH tests can run here; see the module comment. Under CI a
+/// missing tmux or sshd fails (`super::verdict`); a missing ssh client fails
+/// everywhere, since sshd without it means a broken install.
 pub fn sshd_or_skip() -> bool {
     if !tmux_or_skip() {
         return false;
     }
-    if Path::new(SSHD).exists() {
-        for tool in ["ssh", "ssh-keygen"] {
-            let found = Command::new(tool)
-                .arg("-V")
-                .stdin(Stdio::null())
-                .output()
-                .is_ok();
-            assert!(found, "{tool} is missing: install openssh-client");
+    let installed = Path::new(SSHD).exists();
+    match verdict(installed, in_ci(), true) {
+        Verdict::Run => {
+            for tool in ["ssh", "ssh-keygen"] {
+                let found = Command::new(tool)
+                    .arg("-V")
+                    .stdin(Stdio::null())
+                    .output()
+                    .is_ok();
+                assert!(found, "{tool} is missing: install openssh-client");
+            }
+            true
         }
-        return true;
+        Verdict::Fail => {
+            panic!("{SSHD} is missing and CI is set: CI must install openssh-server (see .ci/run)")
+        }
+        Verdict::Skip => {
+            note(&format!(
+                "skipped: {SSHD} is not installed (apt-get install openssh-server); \
+                 CI would fail here instead"
+            ));
+            false
+        }
     }
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{SSHD} is missing and CI is set: CI must install openssh-server (see .ci/run)");
-    }
-    note(&format!(
-        "skipped: {SSHD} is not installed (apt-get install openssh-server); \
-         CI would fail here instead"
-    ));
-    false
 }
 
 fn run(cmd: &mut Command) {
@@ -98,7 +106,7 @@ impl Sshd {
             let mut child = spawn_sshd(dir.path(), port, &log);
             let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
             let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(10) && child.try_wait().unwrap().is_none() {
+            while start.elapsed() < super::WAIT && child.try_wait().unwrap().is_none() {
                 if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
                     return Sshd {
                         child,
