@@ -184,18 +184,26 @@ fn number(out: &mut String, value: f64) {
 /// (Indonesian, Bugis, emoji) is written as is.
 pub fn push_string(out: &mut String, value: &str) {
     out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || crate::text::is_bidi_control(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
+    // Runs that need no escape (nearly all text) are copied whole.
+    let mut run = 0;
+    for (at, c) in value.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c.is_control() || crate::text::is_bidi_control(c) => "",
+            _ => continue,
+        };
+        out.push_str(&value[run..at]);
+        if escaped.is_empty() {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push_str(escaped);
         }
+        run = at + c.len_utf8();
     }
+    out.push_str(&value[run..]);
     out.push('"');
 }

@@ -20,8 +20,7 @@ pub fn parse(source: &str, threads: usize) -> Option<Plan> {
     if source.trim_start().starts_with("#!") {
         return None;
     }
-    let list = programme_list(source)?;
-    let items = split_items(source, list.clone())?;
+    let (list, items) = split(source)?;
     let mut rest = String::with_capacity(source.len() - (list.end - list.start) + 2);
     rest.push_str(&source[..list.start]);
     rest.push_str("[]");
@@ -59,192 +58,164 @@ pub fn parse(source: &str, threads: usize) -> Option<Plan> {
     Some(plan)
 }
 
-/// Where the top-level `programs: [ … ]` list is, brackets included.
-fn programme_list(source: &str) -> Option<std::ops::Range<usize>> {
-    let mut scan = Scanner::new(source);
-    while let Some((at, byte, depth)) = scan.next_code() {
-        if depth == 1
-            && byte == b'p'
-            && source[at..].starts_with("programs")
-            && !source[..at]
-                .bytes()
-                .next_back()
-                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
-            let after = &source[at + "programs".len()..];
-            let colon = after.trim_start();
-            let open = colon.strip_prefix(':')?.trim_start();
-            if !open.starts_with('[') {
-                return None;
-            }
-            let start = source.len() - open.len();
-            // Scan from the bracket to its match.
-            let mut inner = Scanner::at(source, start);
-            while let Some((end, byte, depth)) = inner.next_code() {
-                if byte == b']' && depth == 0 {
-                    return Some(start..end + 1);
-                }
-            }
-            return None;
-        }
-    }
-    None
+/// How many programmes the scanner finds (for measuring the scan alone).
+#[doc(hidden)]
+pub fn scan_only(source: &str) -> usize {
+    split(source).map_or(0, |(_, items)| items.len())
 }
 
-/// The byte ranges of the items of the list at `list` (`[` to `]`).
-fn split_items(source: &str, list: std::ops::Range<usize>) -> Option<Vec<std::ops::Range<usize>>> {
+/// Where the top-level `programs: [ … ]` list is (brackets included) and
+/// where each of its items is, in one pass over the text.
+fn split(source: &str) -> Option<(std::ops::Range<usize>, Vec<std::ops::Range<usize>>)> {
+    let b = source.as_bytes();
+    let mut at = 0;
+    let mut depth = 0usize;
+    let mut list: Option<usize> = None;
+    let mut item_start = 0;
     let mut items = Vec::new();
-    let mut scan = Scanner::at(source, list.start);
-    let mut start = list.start + 1;
-    while let Some((at, byte, depth)) = scan.next_code() {
-        if at == list.start {
-            continue;
+    while at < b.len() {
+        // Most of a plan is text and spaces: jump to the next byte that matters.
+        match b[at..].iter().position(|&c| {
+            matches!(
+                c,
+                b'"' | b'/' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b'p'
+            )
+        }) {
+            Some(n) => at += n,
+            None => break,
         }
-        match (byte, depth) {
-            (b',', 1) | (b']', 0) => {
-                let item = trim(source, start..at);
-                if item.is_empty() {
-                    // Only a trailing comma (or an empty list) leaves nothing
-                    // before `]`; `,,` is an error for the whole parse to report.
-                    if byte == b',' {
+        match b[at] {
+            b'"' => at = skip_string(b, at)?,
+            b'/' if b.get(at + 1) == Some(&b'/') => {
+                at = b[at..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(b.len(), |n| at + n);
+            }
+            b'/' if b.get(at + 1) == Some(&b'*') => at = skip_block_comment(b, at)?,
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                at += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if let Some(start) = list
+                    && depth == 1
+                {
+                    // The list's own `]`; a stray `)` or `}` is for the whole parse.
+                    if b[at] != b']' {
                         return None;
                     }
-                } else {
-                    items.push(item);
+                    push_item(source, item_start..at, &mut items, true)?;
+                    return Some((start..at + 1, items));
                 }
-                start = at + 1;
-                if byte == b']' {
-                    return Some(items);
-                }
+                at += 1;
             }
-            _ => {}
+            b',' => {
+                if list.is_some() && depth == 2 {
+                    push_item(source, item_start..at, &mut items, false)?;
+                    item_start = at + 1;
+                }
+                at += 1;
+            }
+            b'p' if list.is_none() && depth == 1 && source[at..].starts_with("programs") => {
+                let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+                let after = at + "programs".len();
+                if at > 0 && ident(b[at - 1]) || b.get(after).copied().is_some_and(ident) {
+                    at += 1;
+                    continue;
+                }
+                let rest = source[after..].trim_start().strip_prefix(':')?.trim_start();
+                if !rest.starts_with('[') {
+                    return None;
+                }
+                let open = source.len() - rest.len();
+                list = Some(open);
+                depth += 1;
+                at = open + 1;
+                item_start = at;
+            }
+            _ => at += 1,
         }
     }
     None
 }
 
-fn trim(source: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+/// Adds the item in `range` (trimmed). Only a trailing comma (or an empty
+/// list) leaves nothing before `]`; `,,` is for the whole parse to report.
+fn push_item(
+    source: &str,
+    range: std::ops::Range<usize>,
+    items: &mut Vec<std::ops::Range<usize>>,
+    last: bool,
+) -> Option<()> {
     let text = &source[range.clone()];
     let start = range.start + (text.len() - text.trim_start().len());
     let end = range.end - (text.len() - text.trim_end().len());
-    start..end.max(start)
+    if start >= end {
+        return last.then_some(());
+    }
+    items.push(start..end);
+    Some(())
 }
 
-/// Walks RON text byte by byte, skipping strings and comments, and tells
-/// each structural byte with the bracket depth after it.
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    depth: i64,
-}
-
-impl<'a> Scanner<'a> {
-    fn new(source: &'a str) -> Scanner<'a> {
-        Scanner::at(source, 0)
-    }
-
-    fn at(source: &'a str, at: usize) -> Scanner<'a> {
-        Scanner {
-            bytes: source.as_bytes(),
-            at,
-            depth: 0,
-        }
-    }
-
-    /// The next byte outside strings and comments: its offset, the byte, and
-    /// the bracket depth once that byte is counted.
-    fn next_code(&mut self) -> Option<(usize, u8, i64)> {
-        let b = self.bytes;
-        while self.at < b.len() {
-            let at = self.at;
-            let byte = b[at];
-            self.at += 1;
-            match byte {
-                b'"' => self.skip_string(),
-                b'r' if matches!(b.get(at + 1), Some(b'"' | b'#'))
-                    && !at
-                        .checked_sub(1)
-                        .is_some_and(|p| b[p].is_ascii_alphanumeric() || b[p] == b'_') =>
-                {
-                    self.skip_raw_string()
-                }
-                b'/' if b.get(at + 1) == Some(&b'/') => {
-                    while self.at < b.len() && b[self.at] != b'\n' {
-                        self.at += 1;
-                    }
-                }
-                b'/' if b.get(at + 1) == Some(&b'*') => self.skip_block_comment(),
-                b'(' | b'[' | b'{' => {
-                    self.depth += 1;
-                    return Some((at, byte, self.depth));
-                }
-                b')' | b']' | b'}' => {
-                    self.depth -= 1;
-                    return Some((at, byte, self.depth));
-                }
-                _ => return Some((at, byte, self.depth)),
-            }
-        }
-        None
-    }
-
-    fn skip_string(&mut self) {
-        let b = self.bytes;
-        while self.at < b.len() {
-            match b[self.at] {
-                b'\\' => self.at += 2,
-                b'"' => {
-                    self.at += 1;
-                    return;
-                }
-                _ => self.at += 1,
-            }
-        }
-    }
-
-    fn skip_raw_string(&mut self) {
-        let b = self.bytes;
-        let mut hashes = 0;
-        while b.get(self.at) == Some(&b'#') {
-            hashes += 1;
-            self.at += 1;
-        }
-        if b.get(self.at) != Some(&b'"') {
-            return;
-        }
-        self.at += 1;
-        while self.at < b.len() {
-            if b[self.at] == b'"'
-                && b[self.at + 1..]
-                    .iter()
-                    .take(hashes)
-                    .filter(|&&c| c == b'#')
-                    .count()
-                    == hashes
+/// Past the string that opens at `at` (a `"`, perhaps the end of `r#"`).
+fn skip_string(b: &[u8], at: usize) -> Option<usize> {
+    // A raw string `r"…"` or `r#"…"#`: the `"` comes after `r` and hashes.
+    let hashes = b[..at].iter().rev().take_while(|&&c| c == b'#').count();
+    let r = at.checked_sub(hashes + 1);
+    let raw = r.is_some_and(|r| {
+        b[r] == b'r'
+            && !r
+                .checked_sub(1)
+                .is_some_and(|p| b[p].is_ascii_alphanumeric() || b[p] == b'_')
+    });
+    let mut i = at + 1;
+    if raw {
+        loop {
+            i += b[i..].iter().position(|&c| c == b'"')?;
+            if b[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
             {
-                self.at += 1 + hashes;
-                return;
+                return Some(i + 1 + hashes);
             }
-            self.at += 1;
+            i += 1;
         }
     }
+    loop {
+        i += b[i..].iter().position(|&c| c == b'"' || c == b'\\')?;
+        if b[i] == b'"' {
+            return Some(i + 1);
+        }
+        i += 2;
+    }
+}
 
-    fn skip_block_comment(&mut self) {
-        let b = self.bytes;
-        self.at += 1;
-        let mut nesting = 1;
-        while self.at < b.len() && nesting > 0 {
-            if b[self.at] == b'/' && b.get(self.at + 1) == Some(&b'*') {
+/// Past the (possibly nested) block comment that opens at `at`.
+fn skip_block_comment(b: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 2;
+    let mut nesting = 1;
+    while nesting > 0 {
+        if i + 1 >= b.len() {
+            return None;
+        }
+        match (b[i], b[i + 1]) {
+            (b'/', b'*') => {
                 nesting += 1;
-                self.at += 2;
-            } else if b[self.at] == b'*' && b.get(self.at + 1) == Some(&b'/') {
-                nesting -= 1;
-                self.at += 2;
-            } else {
-                self.at += 1;
+                i += 2;
             }
+            (b'*', b'/') => {
+                nesting -= 1;
+                i += 2;
+            }
+            _ => i += 1,
         }
     }
+    Some(i)
 }
 
 #[cfg(test)]
