@@ -27,29 +27,32 @@ pub fn parse(source: &str, threads: usize) -> Option<Plan> {
     rest.push_str(&source[list.end..]);
     let threads = threads.clamp(1, 64).min(items.len().max(1));
     let share = items.len().div_ceil(threads).max(1);
-    let (head, programs) = std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(share)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|item| {
-                            ron::Options::default()
-                                .from_str::<Program>(&source[item.clone()])
-                                .ok()
-                        })
-                        .collect::<Option<Vec<Program>>>()
-                })
-            })
-            .collect();
-        let head = ron::Options::default().from_str::<Plan>(&rest).ok();
-        let mut programs = Vec::with_capacity(items.len());
-        for worker in workers {
-            programs.extend(worker.join().ok()??);
+    // Each thread fills its share of one list in place, so the programmes are
+    // never held twice (memory stays that of a plain parse).
+    let mut slots: Vec<Option<Program>> = Vec::with_capacity(items.len());
+    slots.resize_with(items.len(), || None);
+    let head = std::thread::scope(|scope| {
+        for (chunk, out) in items.chunks(share).zip(slots.chunks_mut(share)) {
+            scope.spawn(move || {
+                for (item, slot) in chunk.iter().zip(out) {
+                    *slot = ron::Options::default()
+                        .from_str::<Program>(&source[item.clone()])
+                        .ok();
+                    if slot.is_none() {
+                        // The whole parse will say where; stop this share.
+                        return;
+                    }
+                }
+            });
         }
-        Some((head, programs))
-    })?;
+        ron::Options::default().from_str::<Plan>(&rest).ok()
+    });
+    if slots.iter().any(Option::is_none) {
+        return None;
+    }
+    // Same size as `Program` (the niche of its strings), so this reuses the
+    // allocation rather than copying into a new one.
+    let programs: Vec<Program> = slots.into_iter().map_while(|slot| slot).collect();
     let mut plan = head?;
     if !plan.programs.is_empty() {
         return None;
