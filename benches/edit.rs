@@ -1,13 +1,18 @@
-//! One quick edit and a save of a 10,000-program plan, against serialising
-//! the same plan with `ron` alone (the yardstick: under 2×).
+//! Edits and saves as an officer meets them, at 1,000 and 10,000 programmes:
+//! a quick edit from key press to new state (status, milestone done, one
+//! form field), and the interface's whole Ctrl-S (lock, re-read, fingerprint,
+//! canonical write, fsync, backup, audit diff and append), against loading
+//! the same file (read, parse, validate: what `pantau check` does).
 //!
 //! `cargo bench --bench edit`
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use pantau::i18n::Lang;
-use pantau::store;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pantau::i18n::{EN, Lang};
+use pantau::store::{self, Base, BasePlan};
 use pantau::tui::action::{Action, View};
 use pantau::tui::app::App;
+use pantau::tui::keymap;
 use pantau::tui::update::update;
 use std::hint::black_box;
 use std::path::Path;
@@ -16,47 +21,127 @@ use std::path::Path;
 #[path = "../examples/gen.rs"]
 mod generator;
 
-fn edit_and_save(c: &mut Criterion) {
-    let text = generator::generate_text(10_000, 7);
-    let doc = store::parse(&text, Path::new("plan.ron")).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, &text).unwrap();
+/// Presses one key the way the event loop does: keymap, then update.
+fn press(app: &mut App, code: KeyCode) {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(action) = keymap::resolve(app, key) {
+        let _ = update(app, action);
+    }
+}
 
-    let mut group = c.benchmark_group("edit_save_10k");
-    group.sample_size(20);
-    group.bench_function("ron_serialise_only", |b| {
-        b.iter(|| {
-            ron::ser::to_string_pretty(black_box(&doc.plan), ron::ser::PrettyConfig::default())
-                .unwrap()
-        })
-    });
-    group.bench_function("canonical_text_only", |b| {
-        b.iter(|| black_box(&doc).to_ron())
-    });
-
+fn app_for(text: &str) -> App {
+    let doc = store::parse(text, Path::new("plan.ron")).unwrap();
     let mut app = App::new(
-        doc.clone(),
+        doc,
         "plan.ron".into(),
         jiff::civil::date(2024, 6, 1),
         Lang::En,
     );
-    update(&mut app, Action::Resize(80, 24));
-    update(&mut app, Action::Show(View::Dimensions));
-    update(&mut app, Action::Open);
-    // What Ctrl-S after `s` does: the edit (with validation and re-index), then
-    // the atomic save (temporary file, fsync, backup link, rename).
-    group.bench_function("status_edit_and_atomic_save", |b| {
-        b.iter(|| {
-            update(&mut app, Action::CycleStatus { forward: true });
-            store::save(&path, &app.doc.to_ron()).unwrap();
-        })
-    });
-    group.bench_function("status_edit_only", |b| {
-        b.iter(|| update(&mut app, Action::CycleStatus { forward: true }))
-    });
+    let _ = update(&mut app, Action::Resize(80, 24));
+    let _ = update(&mut app, Action::Show(View::Dimensions));
+    let _ = update(&mut app, Action::Open);
+    app
+}
+
+fn quick_edits(c: &mut Criterion) {
+    let mut group = c.benchmark_group("quick_edit");
+    for n in [1_000, 10_000] {
+        let text = generator::generate_text(n, 7);
+        let mut app = app_for(&text);
+        group.bench_with_input(BenchmarkId::new("status_key", n), &n, |b, _| {
+            b.iter(|| press(&mut app, KeyCode::Char('s')))
+        });
+        // The first milestone of the selected programme, in its detail.
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('j'));
+        group.bench_with_input(BenchmarkId::new("milestone_done_space", n), &n, |b, _| {
+            b.iter(|| press(&mut app, KeyCode::Char(' ')))
+        });
+        // The programme's form, opened, its lead agency retyped, accepted:
+        // every key of it, so an upper bound on the Enter alone.
+        press(&mut app, KeyCode::Char('k'));
+        let mut lead = 0u32;
+        group.bench_with_input(BenchmarkId::new("form_lead_whole", n), &n, |b, _| {
+            b.iter(|| {
+                press(&mut app, KeyCode::Char('e'));
+                for _ in 0..6 {
+                    press(&mut app, KeyCode::Tab);
+                }
+                let clear = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+                if let Some(action) = keymap::resolve(&app, clear) {
+                    let _ = update(&mut app, action);
+                }
+                lead = (lead + 1) % 1000;
+                for c in format!("Dinas {lead}").chars() {
+                    press(&mut app, KeyCode::Char(c));
+                }
+                press(&mut app, KeyCode::Enter);
+                assert!(app.modal.is_none(), "the form was accepted");
+            })
+        });
+    }
     group.finish();
 }
 
-criterion_group!(benches, edit_and_save);
+fn saves(c: &mut Criterion) {
+    let mut group = c.benchmark_group("save");
+    group.sample_size(20);
+    for n in [1_000, 10_000] {
+        let text = generator::generate_text(n, 7);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        std::fs::write(&path, &text).unwrap();
+        group.bench_with_input(BenchmarkId::new("load", n), &n, |b, _| {
+            b.iter(|| store::load(black_box(&path), &EN).unwrap())
+        });
+        let (doc, fingerprint) = store::load_with_fingerprint(&path, &EN).unwrap();
+        let mut app = app_for(&text);
+        app.disk = fingerprint;
+        drop(doc);
+        let who = store::audit::Who {
+            user: "bench".into(),
+            from: "local".into(),
+            when: "2024-06-01T10:00:00+08:00".into(),
+        };
+        // What Ctrl-S after `s` does, from the edit to the file on disk and
+        // the session's new base (as `tui::run` and `update` do it).
+        group.bench_with_input(
+            BenchmarkId::new("ui_status_key_and_ctrl_s", n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    press(&mut app, KeyCode::Char('s'));
+                    let base_plan = app.base_plan();
+                    let base = Base {
+                        fingerprint: app.disk,
+                        plan: BasePlan::Plan(&base_plan),
+                        changes: None,
+                    };
+                    let saved =
+                        store::save_merging(&path, base, &app.doc, &|_| None, &who, &EN).unwrap();
+                    drop(base_plan);
+                    let store::Saved::Written { text, .. } = saved else {
+                        panic!("no one else saves here")
+                    };
+                    let _ = update(
+                        &mut app,
+                        pantau::tui::action::Outcome::Saved {
+                            at: "10:00".into(),
+                            fingerprint: store::fingerprint(&text),
+                            merged: None,
+                            audit: store::audit::read(&path).unwrap_or_default(),
+                        },
+                    );
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    targets = quick_edits, saves
+}
 criterion_main!(benches);

@@ -109,6 +109,14 @@ fn key_press(c: &mut Criterion) {
     group.bench_function("parse_only", |b| {
         b.iter(|| store::parse(black_box(&text), Path::new("p")).unwrap())
     });
+    // A load as `pantau check` does it: the target is a first frame within 1.2x of this.
+    group.bench_function("parse_validate", |b| {
+        b.iter(|| {
+            let doc = store::parse(black_box(&text), Path::new("p")).unwrap();
+            assert!(pantau::plan::validate::validate(&doc.plan, &pantau::i18n::EN).is_empty());
+            doc
+        })
+    });
     group.bench_function("parse_validate_first_frame", |b| {
         b.iter(|| {
             let doc = store::parse(black_box(&text), Path::new("p")).unwrap();

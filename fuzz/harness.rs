@@ -347,6 +347,9 @@ pub fn keys(data: &[u8]) {
     let session = decode(data);
     let mut app = example_app(&session);
     let original = app.plan().clone();
+    // What was last saved, kept the obvious way, to check the merge base
+    // the app reaches through its history instead.
+    let mut saved = original.clone();
     let (mut w, mut h) = session.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     draw(&mut terminal, &app, &session.theme);
@@ -356,7 +359,9 @@ pub fn keys(data: &[u8]) {
                 for event in keymap::unfold(event) {
                     if let Some(action) = keymap::resolve(&app, event) {
                         let effects = update(&mut app, action);
-                        perform(&mut app, effects);
+                        if perform(&mut app, effects) {
+                            saved = app.plan().clone();
+                        }
                     }
                 }
             }
@@ -377,6 +382,10 @@ pub fn keys(data: &[u8]) {
             problems.is_empty(),
             "after step {n} ({step:?}) the plan no longer validates: {problems:?}"
         );
+        assert!(
+            *app.base_plan() == saved,
+            "after step {n} ({step:?}) the merge base is not the plan last saved"
+        );
     }
     app.modal = None;
     let mut undos = 0;
@@ -393,8 +402,9 @@ pub fn keys(data: &[u8]) {
 }
 
 /// What the event loop does with an effect, without files: a save succeeds at
-/// once. Other effects (printing a report) are dropped.
-fn perform(app: &mut App, effects: Vec<Effect>) {
+/// once. Other effects (printing a report) are dropped. True when it saved.
+fn perform(app: &mut App, effects: Vec<Effect>) -> bool {
+    let mut saved = false;
     for effect in effects {
         if let Effect::Save { .. } = effect {
             let more = update(
@@ -406,9 +416,11 @@ fn perform(app: &mut App, effects: Vec<Effect>) {
                     audit: Vec::new(),
                 },
             );
-            perform(app, more);
+            saved = true;
+            saved |= perform(app, more);
         }
     }
+    saved
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {

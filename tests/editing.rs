@@ -520,3 +520,40 @@ fn p_prints_what_is_on_screen_and_shift_p_asks_the_format() {
         "says where"
     );
 }
+
+#[test]
+fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain() {
+    let saved_outcome = || Outcome::Saved {
+        at: "10:15".into(),
+        fingerprint: 1,
+        merged: None,
+        audit: Vec::new(),
+    };
+    let mut app = app();
+    let loaded = app.plan().clone();
+    assert_eq!(
+        *app.base_plan(),
+        loaded,
+        "no edit yet: the base is the plan"
+    );
+    press(&mut app, "2⏎s");
+    assert_eq!(*app.base_plan(), loaded, "an edit since the load");
+    press(&mut app, "s");
+    let _ = update(&mut app, saved_outcome());
+    let saved = app.plan().clone();
+    assert_ne!(saved, loaded);
+    assert_eq!(*app.base_plan(), saved, "after a save");
+    press(&mut app, "u");
+    assert_eq!(
+        *app.base_plan(),
+        saved,
+        "undone past the save: the base is still the saved plan"
+    );
+    press(&mut app, "^r");
+    assert_eq!(*app.base_plan(), saved, "redone up to it");
+    press(&mut app, "uu");
+    // A new edit now ends the redo chain that held the saved state.
+    press(&mut app, "J");
+    assert_eq!(*app.base_plan(), saved, "kept before the redo chain went");
+    assert!(app.modified());
+}

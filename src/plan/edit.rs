@@ -214,4 +214,41 @@ impl History {
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }
+
+    /// The edits that take the current plan back to the state last saved
+    /// (or loaded), in the order to apply them: inverses of what was done
+    /// since, or redos of what was undone past it. How the interface gets its
+    /// merge base without keeping a second copy of the plan all session.
+    pub fn to_saved(&self) -> Vec<Edit> {
+        if self.saved == self.current() {
+            return Vec::new();
+        }
+        // Saved further down the done stack (or before every edit): undo to it.
+        if self.saved == 0 || self.done.iter().any(|(id, _)| *id == self.saved) {
+            return self
+                .done
+                .iter()
+                .rev()
+                .take_while(|(id, _)| *id != self.saved)
+                .map(|(_, edit)| edit.inverse())
+                .collect();
+        }
+        // Saved, then undone past: redo up to it.
+        let mut redo = Vec::new();
+        for (id, edit) in self.undone.iter().rev() {
+            redo.push(edit.clone());
+            if *id == self.saved {
+                return redo;
+            }
+        }
+        // The saved state is no longer reachable (a new edit ended its redo
+        // chain): the caller keeps an explicit base for that case.
+        Vec::new()
+    }
+
+    /// Whether the saved state lies in the redo chain, which the next new
+    /// edit ends: the caller must keep that state before it goes.
+    pub fn saved_is_undone(&self) -> bool {
+        self.saved != 0 && self.undone.iter().any(|(id, _)| *id == self.saved)
+    }
 }

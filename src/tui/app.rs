@@ -38,10 +38,12 @@ pub struct App {
     pub modal: Option<Modal>,
     /// Local time of the last save, `HH:MM`, for the status bar.
     pub saved_at: Option<String>,
-    /// The plan as this session last read or wrote it, and that text's
-    /// fingerprint: what a save compares the file on disk against, and the
-    /// common ancestor when another officer's changes must be merged.
-    pub base: Plan,
+    /// The plan this session's edits are merged from when another officer
+    /// saved meanwhile: only kept here when it is not the last saved state
+    /// (restored edits carry their own); otherwise [`App::base_plan`]
+    /// reaches it through the history, so no second copy of the plan is
+    /// made at start, after a save or after a reload.
+    pub base: Option<Plan>,
     pub disk: u64,
     /// Quit once the save under way (perhaps after conflicts) succeeds.
     pub quit_after_save: bool,
@@ -475,7 +477,6 @@ fn dated_milestones(p: &Program, index: usize, today: Date) -> (Vec<Dated>, Vec<
 impl App {
     pub fn new(doc: Document, file_label: String, today: Date, lang: Lang) -> App {
         let index = Index::build(&doc.plan, "", today);
-        let base = doc.plan.clone();
         let mut app = App {
             doc,
             file_label,
@@ -491,7 +492,7 @@ impl App {
             history: History::default(),
             modal: None,
             saved_at: None,
-            base,
+            base: None,
             disk: 0,
             quit_after_save: false,
             audit: Vec::new(),
@@ -539,6 +540,31 @@ impl App {
             filter,
             ascii: self.ascii,
             ..Request::default()
+        }
+    }
+
+    /// The plan as this session last read or wrote it (or the base restored
+    /// edits were made on): the common ancestor of a merge.
+    pub fn base_plan(&self) -> std::borrow::Cow<'_, Plan> {
+        if let Some(base) = &self.base {
+            return std::borrow::Cow::Borrowed(base);
+        }
+        let back = self.history.to_saved();
+        if back.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.doc.plan);
+        }
+        let mut plan = self.doc.plan.clone();
+        for edit in &back {
+            edit.apply(&mut plan);
+        }
+        std::borrow::Cow::Owned(plan)
+    }
+
+    /// Before an edit that would end the redo chain holding the saved state:
+    /// keep that state, the merge base, while it can still be reached.
+    pub(crate) fn keep_base_before_new_edit(&mut self) {
+        if self.base.is_none() && self.history.saved_is_undone() {
+            self.base = Some(self.base_plan().into_owned());
         }
     }
 

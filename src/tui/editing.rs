@@ -77,7 +77,7 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             // Only reached without unsaved edits; the undo history would point
             // into a plan that is gone, so it starts afresh.
             app.doc = *doc;
-            app.base = app.doc.plan.clone();
+            app.base = None;
             app.disk = fingerprint;
             app.history = History::default();
             app.rebuild();
@@ -130,6 +130,7 @@ fn print_failure(app: &App, error: &PrintError) -> String {
 /// would make it invalid is taken back and the reason shown.
 fn apply(app: &mut App, edit: Edit) -> bool {
     let t = app.lang.text();
+    app.keep_base_before_new_edit();
     if !edit.apply(&mut app.doc.plan) {
         return false;
     }
@@ -523,7 +524,7 @@ fn recover(app: &mut App) {
             .record(&mut app.doc.plan, Edit::Whole { before, after })
         {
             // Merge at save time against the plan the edits were made on.
-            app.base = kept.base;
+            app.base = Some(kept.base);
             app.disk = 0;
             app.rebuild();
             app.message = Some(app.lang.text().ui.e_recovered.to_string());
@@ -732,7 +733,7 @@ fn saved(
         message = fill(t.ui.e_saved_merged, &[&at]);
     }
     app.history.mark_saved();
-    app.base = app.doc.plan.clone();
+    app.base = None;
     app.disk = fingerprint;
     app.audit = audit;
     app.saved_at = Some(at);

@@ -83,7 +83,7 @@ fn keep(app: &App, path: &Path) -> Option<PathBuf> {
         written: jiff::ZonedDateTime::now()
             .strftime("%Y-%m-%dT%H:%M:%S%:z")
             .to_string(),
-        base: app.base.clone(),
+        base: app.base_plan().into_owned(),
         mine: app.doc.plan.clone(),
     };
     recovery::write(path, &kept).ok()
@@ -208,9 +208,10 @@ fn save(app: &App, path: &Path, resolutions: &[(crate::plan::merge::Conflict, Ch
             .find(|(r, _)| r.subject == c.subject && r.field == c.field)
             .map(|(_, choice)| *choice)
     };
+    let base_plan = app.base_plan();
     let base = store::Base {
         fingerprint: app.disk,
-        plan: store::BasePlan::Plan(&app.base),
+        plan: store::BasePlan::Plan(&base_plan),
         changes: None,
     };
     match store::save_merging(path, base, &app.doc, &decide, &who, t) {
