@@ -350,3 +350,40 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
         leftovers(dir.path())
     );
 }
+
+#[test]
+fn loading_many_plans_gives_each_its_own_result_in_order() {
+    let dir = TempDir::new().unwrap();
+    let mut paths = Vec::new();
+    for n in 0..7 {
+        let path = dir.path().join(format!("region-{n}.ron"));
+        let text = if n == 3 {
+            EXAMPLE.replacen("status: InProgress", "status: Sideways", 1)
+        } else {
+            EXAMPLE.replacen(
+                "region: \"Kabupaten Luwu Utara\"",
+                &format!("region: \"Region {n}\""),
+                1,
+            )
+        };
+        fs::write(&path, text).unwrap();
+        paths.push(path);
+    }
+    paths.push(dir.path().join("missing.ron"));
+    let results = store::load_many(&paths, &EN);
+    assert_eq!(results.len(), 8);
+    for (n, result) in results.iter().enumerate() {
+        match n {
+            3 => assert!(
+                matches!(result, Err(store::LoadError::Syntax { .. })),
+                "the broken plan is reported, not skipped"
+            ),
+            7 => assert!(matches!(result, Err(store::LoadError::NotFound(_)))),
+            _ => assert_eq!(
+                result.as_ref().unwrap().plan.region,
+                format!("Region {n}"),
+                "in the order asked"
+            ),
+        }
+    }
+}

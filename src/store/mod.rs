@@ -194,6 +194,48 @@ pub fn load_keeping_text(path: &Path, t: &Text) -> Result<(Document, String), Lo
     Ok((document, source))
 }
 
+/// Loads many plans on every core (a province's regencies, one file each),
+/// each with its own result: a plan that fails to load never stops the
+/// others. In the order of `paths`.
+pub fn load_many(paths: &[PathBuf], t: &Text) -> Vec<Result<Document, LoadError>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<Document, LoadError>>> = Vec::with_capacity(paths.len());
+    results.resize_with(paths.len(), || None);
+    let done = std::sync::Mutex::new(&mut results);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else {
+                        return;
+                    };
+                    let loaded = load(path, t);
+                    if let Ok(mut results) = done.lock() {
+                        results[i] = Some(loaded);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .zip(paths)
+        .map(|(result, path)| {
+            result.unwrap_or_else(|| {
+                Err(LoadError::Io {
+                    path: path.clone(),
+                    error: io::Error::other("not loaded"),
+                })
+            })
+        })
+        .collect()
+}
+
 /// Reads the file as UTF-8 text, refusing what cannot be a plan before
 /// spending memory on it.
 pub fn read(path: &Path) -> Result<String, LoadError> {
