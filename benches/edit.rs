@@ -139,9 +139,35 @@ fn saves(c: &mut Criterion) {
     group.finish();
 }
 
+/// A merge where both officers changed every programme (different fields):
+/// the worst case for a merge, which must stay linear in the plan.
+fn merges(c: &mut Criterion) {
+    let mut group = c.benchmark_group("merge");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        let base = store::parse(&generator::generate_text(n, 7), Path::new("p"))
+            .unwrap()
+            .plan;
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        for p in &mut mine.programs {
+            p.notes.push_str(" (mine)");
+        }
+        for p in &mut theirs.programs {
+            p.lead.push_str(" (theirs)");
+        }
+        group.bench_with_input(
+            BenchmarkId::new("every_programme_both_sides", n),
+            &n,
+            |b, _| b.iter(|| pantau::plan::merge::merge(&base, &mine, &theirs, &|_| None)),
+        );
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = quick_edits, saves
+    targets = quick_edits, saves, merges
 }
 criterion_main!(benches);

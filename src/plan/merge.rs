@@ -188,15 +188,23 @@ pub fn merge(
         }
     }
 
-    // Programs, by id: changed and added by me.
+    // Programs, by id: changed and added by me. Linear in the plan: ids are
+    // looked up in maps, and additions and deletions are applied in one pass.
     let in_base = by_id(base);
+    let in_theirs: std::collections::HashMap<String, usize> = merged
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    let mut added: Vec<Program> = Vec::new();
     for pm in &mine.programs {
         let pb = in_base.get(pm.id.as_str()).map(|&i| &base.programs[i]);
         // Unchanged by me: theirs stands, whatever it is.
         if pb == Some(pm) {
             continue;
         }
-        match (pb, merged.programs.iter().position(|p| p.id == pm.id)) {
+        match (pb, in_theirs.get(pm.id.as_str()).copied()) {
             (Some(pb), Some(at)) => {
                 let result = merge_program(Some(pb), pm, &merged.programs[at], &mut resolve);
                 merged.programs[at] = result;
@@ -211,11 +219,11 @@ pub fn merge(
                         theirs: "(deleted)".into(),
                     }) == Choice::Mine
                 {
-                    insert_grouped(&mut merged, pm.clone());
+                    added.push(pm.clone());
                 }
             }
             // New in mine.
-            (None, None) => insert_grouped(&mut merged, pm.clone()),
+            (None, None) => added.push(pm.clone()),
             // New in both with one id: merge field by field as if from nothing.
             (None, Some(at)) => {
                 let result = merge_program(None, pm, &merged.programs[at], &mut resolve);
@@ -225,11 +233,12 @@ pub fn merge(
     }
     // Deleted by me: gone, unless they changed it meanwhile.
     let in_mine = by_id(mine);
+    let mut deleted = std::collections::HashSet::new();
     for pb in &base.programs {
         if in_mine.contains_key(pb.id.as_str()) {
             continue;
         }
-        if let Some(at) = merged.programs.iter().position(|p| p.id == pb.id) {
+        if let Some(&at) = in_theirs.get(pb.id.as_str()) {
             let theirs_changed = &merged.programs[at] != pb;
             if !theirs_changed
                 || resolve(Conflict {
@@ -239,9 +248,18 @@ pub fn merge(
                     theirs: merged.programs[at].name.clone(),
                 }) == Choice::Mine
             {
-                merged.programs.remove(at);
+                deleted.insert(at);
             }
         }
+    }
+    if !added.is_empty() || !deleted.is_empty() {
+        let kept = std::mem::take(&mut merged.programs)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !deleted.contains(i))
+            .map(|(_, p)| p)
+            .collect();
+        merged.programs = grouped(kept, added);
     }
     (merged, open)
 }
@@ -275,14 +293,29 @@ fn merge_program(
     result
 }
 
-/// Puts a program after the last one of its dimension, so the file stays grouped.
-fn insert_grouped(plan: &mut Plan, program: Program) {
-    let at = plan
-        .programs
-        .iter()
-        .rposition(|p| p.dimension == program.dimension)
-        .map_or(plan.programs.len(), |i| i + 1);
-    plan.programs.insert(at, program);
+/// `added` put after the last program of their dimension, in their order,
+/// so the file stays grouped; those of a dimension no program has go last.
+fn grouped(programs: Vec<Program>, added: Vec<Program>) -> Vec<Program> {
+    let mut last_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, p) in programs.iter().enumerate() {
+        last_of.insert(p.dimension.as_str(), i);
+    }
+    let mut after: Vec<Vec<Program>> = Vec::new();
+    after.resize_with(programs.len(), Vec::new);
+    let mut at_end = Vec::new();
+    for p in added {
+        match last_of.get(p.dimension.as_str()) {
+            Some(&i) => after[i].push(p),
+            None => at_end.push(p),
+        }
+    }
+    let mut out = Vec::with_capacity(programs.len() + at_end.len());
+    for (p, following) in programs.into_iter().zip(after) {
+        out.push(p);
+        out.extend(following);
+    }
+    out.extend(at_end);
+    out
 }
 
 /// What changed in one program, as (subject, field, old, new) for the audit log.
