@@ -100,6 +100,7 @@ fn saves(c: &mut Criterion) {
         drop(doc);
         let who = store::audit::Who {
             user: "bench".into(),
+            officer: String::new(),
             from: "local".into(),
             when: "2024-06-01T10:00:00+08:00".into(),
         };
@@ -114,11 +115,20 @@ fn saves(c: &mut Criterion) {
                     let base_plan = app.base_plan();
                     let base = Base {
                         fingerprint: app.disk,
+                        target: None,
                         plan: BasePlan::Plan(&base_plan),
                         changes: None,
                     };
-                    let saved =
-                        store::save_merging(&path, base, &app.doc, &|_| None, &who, &EN).unwrap();
+                    let saved = store::save_merging(
+                        &path,
+                        base,
+                        &app.doc,
+                        &|_| None,
+                        &who,
+                        &mut |_| {},
+                        &EN,
+                    )
+                    .unwrap();
                     drop(base_plan);
                     let store::Saved::Written { text, .. } = saved else {
                         panic!("no one else saves here")
@@ -130,6 +140,7 @@ fn saves(c: &mut Criterion) {
                             fingerprint: store::fingerprint(&text),
                             merged: None,
                             audit: store::audit::read(&path).unwrap_or_default(),
+                            log_error: None,
                         },
                     );
                 })

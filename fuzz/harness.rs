@@ -414,6 +414,7 @@ fn perform(app: &mut App, effects: Vec<Effect>) -> bool {
                     fingerprint: 1,
                     merged: None,
                     audit: Vec::new(),
+                    log_error: None,
                 },
             );
             saved = true;

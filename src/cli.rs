@@ -60,6 +60,10 @@ pub struct Common {
     /// Only ASCII characters: no box drawing, arrows or ellipses
     #[arg(long, global = true)]
     pub ascii: bool,
+
+    /// Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub officer: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

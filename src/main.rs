@@ -103,7 +103,11 @@ impl CommandError {
             | CommandError::Terminal(_)
             | CommandError::Stopped
             | CommandError::Save {
-                error: SaveError::Io(_),
+                error:
+                    SaveError::Io(_)
+                    | SaveError::Busy
+                    | SaveError::ReadOnly(_)
+                    | SaveError::Replaced { .. },
                 ..
             } => EXIT_FAILURE,
             _ => EXIT_INVALID,
@@ -163,17 +167,7 @@ impl CommandError {
                     .collect();
                 error(format!("{}\n  {}", t.cli.set_conflicts, list.join("\n  ")))
             }
-            CommandError::Save { path, error: e } => {
-                let why = match e {
-                    SaveError::Io(e) => e.to_string(),
-                    SaveError::Broken(load) => load.render(t),
-                    SaveError::Invalid(problems) => {
-                        let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-                        list.join("; ")
-                    }
-                };
-                error(fill(t.cli.save_failed, &[&escape_path(path), &why]))
-            }
+            CommandError::Save { path, error: e } => error(e.render(path, t)),
             CommandError::Write { path, error: e } => {
                 error(fill(t.cli.save_failed, &[&escape_path(path), e]))
             }
@@ -260,7 +254,9 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             };
             print(&summary::render(&doc.plan, &options))
         }
-        Some(Command::Set { file, id, changes }) => set(file, &id, &changes, t),
+        Some(Command::Set { file, id, changes }) => {
+            set(file, &id, &changes, cli.common.officer.as_deref(), t)
+        }
         Some(Command::Log {
             file,
             program,
@@ -297,6 +293,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             );
             let mut app = App::new(doc, label, today, lang);
             app.ascii = cli.common.ascii;
+            app.officer = cli.common.officer.clone().unwrap_or_default();
             app.disk = fingerprint;
             app.audit = pantau::store::audit::read(&path).unwrap_or_default();
             // Edits kept from a session that ended badly are offered back first.
@@ -368,10 +365,17 @@ fn print(text: &str) -> Result<(), CommandError> {
 
 /// `pantau set`: every change is checked, then the whole plan, and only then
 /// is the file written (atomically); on any error the file is left untouched.
-fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<(), CommandError> {
+fn set(
+    file: Option<PathBuf>,
+    id: &str,
+    changes: &[String],
+    officer: Option<&str>,
+    t: &Text,
+) -> Result<(), CommandError> {
     let path = plan_path(file, t)?;
     // The text is kept rather than a second copy of the plan: it is parsed
     // again only if another officer saved meanwhile and a merge needs it.
+    let opened = store::resolve_symlink(&path).ok();
     let (mut doc, source) = store::load_keeping_text(&path, t)?;
     let fingerprint = store::fingerprint(&source);
     let index = doc
@@ -413,17 +417,40 @@ fn set(file: Option<PathBuf>, id: &str, changes: &[String], t: &Text) -> Result<
     }
     // Another officer may have saved since we read the file: their changes are
     // merged with ours; only a field we both changed stops the save.
-    let who = pantau::store::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
+    let mut who = pantau::store::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
+    if let Some(officer) = officer {
+        who.officer = officer.to_string();
+    }
     let base = store::Base {
         fingerprint,
+        target: opened,
         plan: store::BasePlan::Text(&source),
         changes: Some(pantau::plan::merge::program_changes(
             &before,
             &doc.plan.programs[index],
         )),
     };
-    match store::save_merging(&path, base, &doc, &|_| None, &who, t) {
-        Ok(store::Saved::Written { .. }) => print(&report),
+    let mut waiting = |w: store::safe::Waiting| {
+        let _ = w;
+        let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
+        eprintln!("{}", fill(t.cli.save_waiting, &[&since]));
+    };
+    match store::save_merging(&path, base, &doc, &|_| None, &who, &mut waiting, t) {
+        Ok(store::Saved::Written { log_error, .. }) => {
+            if let Some(e) = log_error {
+                eprintln!(
+                    "{}",
+                    fill(
+                        t.cli.log_failed,
+                        &[
+                            &escape_path(&pantau::store::audit::log_path(&path)),
+                            &escape(&e.to_string())
+                        ]
+                    )
+                );
+            }
+            print(&report)
+        }
         Ok(store::Saved::Conflicts(conflicts)) => Err(CommandError::Conflicts(conflicts)),
         Err(error) => Err(CommandError::Save { path, error }),
     }

@@ -119,6 +119,7 @@ fn undo_reaches_back_across_a_save() {
             fingerprint: 1,
             merged: None,
             audit: Vec::new(),
+            log_error: None,
         },
     );
     assert!(!app.modified());
@@ -528,6 +529,7 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
         fingerprint: 1,
         merged: None,
         audit: Vec::new(),
+        log_error: None,
     };
     let mut app = app();
     let loaded = app.plan().clone();

@@ -333,6 +333,7 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
     let (base, fingerprint) = store::load_with_fingerprint(&path, &EN).unwrap();
     let who = pantau::store::audit::Who {
         user: "t".into(),
+        officer: String::new(),
         from: "local".into(),
         when: "now".into(),
     };
@@ -340,10 +341,11 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
     mine.plan.programs[0].status = Status::Done;
     let from = store::Base {
         fingerprint,
+        target: None,
         plan: store::BasePlan::Plan(&base.plan),
         changes: None,
     };
-    store::save_merging(&path, from, &mine, &|_| None, &who, &EN).unwrap();
+    store::save_merging(&path, from, &mine, &|_| None, &who, &mut |_| {}, &EN).unwrap();
     assert!(
         leftovers(dir.path()).is_empty(),
         "{:?}",

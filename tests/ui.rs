@@ -278,6 +278,7 @@ fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
         field: "status".into(),
         old: "InProgress".into(),
         new: new.into(),
+        ..Default::default()
     };
     app.audit = vec![
         entry("2026-11-01T09:00:00+08:00", "GOV-01", "Delayed"),

@@ -20,4 +20,10 @@ pub struct Cli {
     pub set_no_program: &'static str,
     pub set_not_assignment: &'static str,
     pub set_invalid_result: &'static str,
+    pub save_replaced: &'static str,
+    pub save_read_only: &'static str,
+    pub save_read_only_hint: &'static str,
+    pub save_busy: &'static str,
+    pub save_waiting: &'static str,
+    pub log_failed: &'static str,
 }

@@ -113,6 +113,12 @@ pub static TEXT: Text = Text {
         set_no_program: "no program with id `{0}` in {1}",
         set_not_assignment: "`{0}` is not FIELD=VALUE, e.g. status=Done",
         set_invalid_result: "the plan would not be valid after this change; nothing was written:",
+        save_replaced: "{0} was {1} when this session opened it and is {2} now; nothing was written (open the plan again, and ask who replaced it)",
+        save_read_only: "{0} is read-only for you; nothing was written",
+        save_read_only_hint: "ask the plan's owner to let the group write it (chmod g+w), or keep your edits in a copy",
+        save_busy: "another officer's save held {0} for {1} seconds; nothing was written and your edits are kept: try again",
+        save_waiting: "waiting for another officer's save (since {0})",
+        log_failed: "saved, but the audit log {0} could not be written: {1}",
     },
     summary: Summary {
         s_period: "Period",

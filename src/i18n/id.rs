@@ -113,6 +113,12 @@ pub static TEXT: Text = Text {
         set_no_program: "tidak ada program dengan id `{0}` di {1}",
         set_not_assignment: "`{0}` bukan KOLOM=NILAI, mis. status=Done",
         set_invalid_result: "rencana tidak akan sah setelah perubahan ini; tidak ada yang ditulis:",
+        save_replaced: "{0} adalah {1} saat sesi ini membukanya dan kini {2}; tidak ada yang ditulis (buka rencananya lagi, dan tanyakan siapa yang menggantinya)",
+        save_read_only: "{0} hanya-baca untuk Anda; tidak ada yang ditulis",
+        save_read_only_hint: "minta pemilik rencana mengizinkan grup menulisnya (chmod g+w), atau simpan perubahan Anda di salinan",
+        save_busy: "penyimpanan petugas lain menahan {0} selama {1} detik; tidak ada yang ditulis dan perubahan Anda tetap ada: coba lagi",
+        save_waiting: "menunggu penyimpanan petugas lain (sejak {0})",
+        log_failed: "tersimpan, tetapi log audit {0} tidak dapat ditulis: {1}",
     },
     summary: Summary {
         s_period: "Periode",

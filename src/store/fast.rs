@@ -176,7 +176,7 @@ fn skip_string(b: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
     if raw {
         loop {
-            i += b[i..].iter().position(|&c| c == b'"')?;
+            i += b.get(i..)?.iter().position(|&c| c == b'"')?;
             if b[i + 1..]
                 .iter()
                 .take(hashes)
@@ -190,7 +190,8 @@ fn skip_string(b: &[u8], at: usize) -> Option<usize> {
         }
     }
     loop {
-        i += b[i..].iter().position(|&c| c == b'"' || c == b'\\')?;
+        // A backslash as the last byte leaves `i` past the end: no string end.
+        i += b.get(i..)?.iter().position(|&c| c == b'"' || c == b'\\')?;
         if b[i] == b'"' {
             return Some(i + 1);
         }
@@ -260,6 +261,9 @@ mod tests {
         let extended = format!("#![enable(implicit_some)]\n{example}");
         assert_eq!(parse(&extended, 2), None);
         assert_eq!(parse("", 2), None);
+        // Cut inside a string, right after a backslash: no panic, no plan.
+        assert_eq!(parse("(programs: [(name: \"a\\", 2), None);
+        assert_eq!(parse("(programs: [r#\"a", 2), None);
         assert_eq!(parse("(programs: [", 2), None);
     }
 }

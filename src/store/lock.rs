@@ -1,32 +1,28 @@
-//! The plan's advisory lock: one read-check-write at a time.
+//! The plan's advisory lock: one read-check-write at a time, taken on the
+//! plan's folder (see [`super::safe::lock_folder`]).
 
+use super::safe::{self, FolderLock, Waiting};
 use super::write::{parent_dir, resolve_symlink};
-use std::fs;
 use std::io;
 use std::path::Path;
 
-/// Holds the plan's advisory lock (a `.<name>.lock` beside the target) for a
-/// read-check-write, so two saves never interleave. Released on drop.
-pub struct Lock {
-    _file: fs::File,
+pub type Lock = FolderLock;
+
+/// Locks the folder of the file `path` is (or points to), telling `waiting`
+/// if another officer's save holds it, and giving up after
+/// [`safe::LOCK_TIMEOUT`].
+pub fn lock(path: &Path, waiting: &mut dyn FnMut(Waiting)) -> io::Result<Lock> {
+    let target = resolve_symlink(path)?;
+    safe::lock_folder(&parent_dir(&target), safe::LOCK_TIMEOUT, waiting)
 }
 
-pub fn lock(path: &Path) -> io::Result<Lock> {
-    let target = resolve_symlink(path)?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let lock_path = parent_dir(&target).join(format!(".{name}.lock"));
-    let mut options = fs::OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        let mode = fs::metadata(&target).map_or(0o640, |m| m.permissions().mode() & 0o666);
-        options.mode(mode);
-    }
-    let file = options.open(&lock_path)?;
-    file.lock()?;
-    Ok(Lock { _file: file })
+/// Whether another save holds the lock of `path`'s folder right now.
+pub fn lock_is_held(path: &Path) -> bool {
+    let Ok(target) = resolve_symlink(path) else {
+        return false;
+    };
+    let Ok(dir) = std::fs::File::open(parent_dir(&target)) else {
+        return false;
+    };
+    matches!(dir.try_lock(), Err(std::fs::TryLockError::WouldBlock))
 }

@@ -19,12 +19,13 @@ pub mod audit;
 pub mod fast;
 mod lock;
 pub mod recovery;
+pub mod safe;
 mod save;
 mod write;
 
-pub use lock::{Lock, lock};
+pub use lock::{Lock, lock, lock_is_held};
 pub use save::{Base, BasePlan, Change, SaveError, Saved, save_merging};
-pub use write::{create_new, save, save_over};
+pub use write::{create_new, resolve_symlink, save, save_over};
 
 /// The bundled Kabupaten Luwu Utara example, in canonical form.
 pub const EXAMPLE: &str = include_str!("../../data/luwu-utara.ron");

@@ -8,6 +8,7 @@ use super::{Document, LoadError, fingerprint, parse, read};
 use crate::i18n::Text;
 use crate::plan::model::Plan;
 use crate::plan::validate::{Problem, validate};
+use std::fs;
 use std::io;
 use std::path::Path;
 
@@ -22,6 +23,9 @@ pub enum Saved {
         text: String,
         merged: Option<Plan>,
         changes: Vec<Change>,
+        /// The audit log could not be written: the save stands, and the
+        /// officer is told (the log is a record, not the data).
+        log_error: Option<io::Error>,
     },
     /// Someone else changed the same fields: nothing was written.
     Conflicts(Vec<crate::plan::merge::Conflict>),
@@ -35,6 +39,10 @@ pub type Change = (String, String, String, String);
 /// ancestor of the merge.
 pub struct Base<'a> {
     pub fingerprint: u64,
+    /// The file the plan was when the session opened it (a link resolved):
+    /// a save never writes anywhere else, so a plan swapped behind an open
+    /// session for a link to someone's home folder is refused, not followed.
+    pub target: Option<std::path::PathBuf>,
     pub plan: BasePlan<'a>,
     /// What changed since the base, when the caller knows (`pantau set`
     /// changed one program); otherwise it is worked out from the base plan.
@@ -67,6 +75,52 @@ pub enum SaveError {
     Broken(Box<LoadError>),
     /// The merged plan would not be valid.
     Invalid(Vec<Problem>),
+    /// The plan is no longer the file it was when opened: a link now, or a
+    /// link that points elsewhere. Nothing was written.
+    Replaced {
+        opened: std::path::PathBuf,
+        now: std::path::PathBuf,
+    },
+    /// The plan is read-only for this officer; saving would replace a file
+    /// they may not change.
+    ReadOnly(std::path::PathBuf),
+    /// Another officer's save held the lock for too long; nothing was written.
+    Busy,
+}
+
+impl SaveError {
+    /// The message for a person: what went wrong with saving `path`, and what
+    /// to do; the same words in the interface and on the command line.
+    pub fn render(&self, path: &Path, t: &Text) -> String {
+        use crate::i18n::fill;
+        use crate::text::escape_path;
+        let shown = escape_path(path);
+        match self {
+            SaveError::Io(e) => fill(
+                t.cli.save_failed,
+                &[&shown, &crate::text::escape(&e.to_string())],
+            ),
+            SaveError::Broken(load) => fill(t.cli.save_failed, &[&shown, &load.render(t)]),
+            SaveError::Invalid(problems) => {
+                let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                fill(t.cli.save_failed, &[&shown, &list.join("; ")])
+            }
+            SaveError::Replaced { opened, now } => fill(
+                t.cli.save_replaced,
+                &[&shown, &escape_path(opened), &escape_path(now)],
+            ),
+            SaveError::ReadOnly(file) => format!(
+                "{}\n{}: {}",
+                fill(t.cli.save_read_only, &[&escape_path(file)]),
+                t.hint,
+                t.cli.save_read_only_hint
+            ),
+            SaveError::Busy => fill(
+                t.cli.save_busy,
+                &[&shown, &super::safe::LOCK_TIMEOUT.as_secs()],
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for SaveError {
@@ -78,13 +132,27 @@ impl std::fmt::Display for SaveError {
                 let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
                 f.write_str(&list.join("; "))
             }
+            SaveError::Replaced { opened, now } => write!(
+                f,
+                "the plan was {} when opened and is {} now",
+                crate::text::escape_path(opened),
+                crate::text::escape_path(now)
+            ),
+            SaveError::ReadOnly(path) => {
+                write!(f, "{} is read-only", crate::text::escape_path(path))
+            }
+            SaveError::Busy => f.write_str("another officer's save holds the plan"),
         }
     }
 }
 
 impl From<io::Error> for SaveError {
     fn from(e: io::Error) -> Self {
-        SaveError::Io(e)
+        if e.kind() == io::ErrorKind::TimedOut {
+            SaveError::Busy
+        } else {
+            SaveError::Io(e)
+        }
     }
 }
 
@@ -102,9 +170,22 @@ pub fn save_merging(
     mine: &Document,
     decide: &dyn Fn(&crate::plan::merge::Conflict) -> Option<crate::plan::merge::Choice>,
     who: &crate::store::audit::Who,
+    waiting: &mut dyn FnMut(super::safe::Waiting),
     t: &Text,
 ) -> Result<Saved, SaveError> {
-    let _lock = lock(path)?;
+    let _lock = lock(path, waiting)?;
+    let now = super::write::resolve_symlink(path)?;
+    if let Some(opened) = &base.target
+        && *opened != now
+    {
+        return Err(SaveError::Replaced {
+            opened: opened.clone(),
+            now,
+        });
+    }
+    if fs::symlink_metadata(&now).is_ok() && !super::safe::can_write(&now) {
+        return Err(SaveError::ReadOnly(now));
+    }
     sweep_leftovers(path);
     let disk = match read(path) {
         Ok(text) => Some(text),
@@ -147,13 +228,17 @@ pub fn save_merging(
         crate::plan::canonical::to_ron(merged.as_ref().unwrap_or(&mine.plan), &mine.preamble);
     save_over(path, &text, disk.as_deref())?;
     drop(disk);
-    if !changes.is_empty() {
-        // The log is a record, not the data: a failure to append must not undo the save.
-        let _ = crate::store::audit::append(path, who, &changes);
-    }
+    // The log is a record, not the data: a failure to append must not undo
+    // the save, but it is reported.
+    let log_error = if changes.is_empty() {
+        None
+    } else {
+        crate::store::audit::append(path, who, &changes).err()
+    };
     Ok(Saved::Written {
         text,
         merged,
         changes,
+        log_error,
     })
 }

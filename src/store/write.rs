@@ -144,7 +144,7 @@ pub(crate) fn parent_dir(path: &Path) -> PathBuf {
 }
 
 /// The file a symlink (or chain of them) finally points at; `path` itself otherwise.
-pub(crate) fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
+pub fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
         match fs::symlink_metadata(&current) {
@@ -187,8 +187,12 @@ fn write_synced(
         file.set_permissions(fs::Permissions::from_mode(
             meta.permissions().mode() & 0o7777,
         ))?;
-        // Only root may give a file away; for anyone else the owner is already theirs.
-        let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
+        // The plan's group, which any member may give a file; the owner too
+        // when run as root (sudo), so the next officer can still save.
+        let _ = std::os::unix::fs::fchown(&file, None, Some(meta.gid()));
+        if super::safe::effective_uid() == 0 {
+            let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
+        }
     }
     file.write_all(bytes)?;
     file.sync_all()

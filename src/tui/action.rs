@@ -136,6 +136,13 @@ pub enum Outcome {
         fingerprint: u64,
         merged: Option<Box<Plan>>,
         audit: Vec<Entry>,
+        /// Saved, but the audit log could not be written (its path, why).
+        log_error: Option<(PathBuf, io::Error)>,
+    },
+    /// Another officer's save holds the plan since this local time; this
+    /// one waits (up to a limit) before it goes on.
+    Waiting {
+        since: String,
     },
     /// Another officer changed the same fields: nothing was saved yet.
     Conflicts(Vec<Conflict>),

@@ -24,6 +24,8 @@ pub struct App {
     pub lang: Lang,
     /// Only ASCII in what pantau writes (reports from `p`), as on screen.
     pub ascii: bool,
+    /// The name the officer gave (`--officer`), for the audit log.
+    pub officer: String,
     pub view: View,
     pub help: bool,
     /// Live filter over id, name and lead agency; empty shows everything.
@@ -483,6 +485,7 @@ impl App {
             today,
             lang,
             ascii: false,
+            officer: String::new(),
             view: View::Dashboard,
             help: false,
             filter: String::new(),

@@ -59,7 +59,20 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             fingerprint,
             merged,
             audit,
-        } => saved(app, at, fingerprint, merged, audit),
+            log_error,
+        } => {
+            saved(app, at, fingerprint, merged, audit);
+            if let Some((log, error)) = log_error {
+                app.message = Some(fill(
+                    t.cli.log_failed,
+                    &[
+                        &crate::text::escape_path(&log),
+                        &crate::text::escape(&error.to_string()),
+                    ],
+                ));
+            }
+        }
+        Outcome::Waiting { since } => app.message = Some(fill(t.cli.save_waiting, &[&since])),
         Outcome::SaveFailed { path, error } => {
             app.should_quit = false;
             app.quit_after_save = false;
@@ -100,16 +113,7 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
 
 /// A failed save in the officer's words, naming the file.
 fn save_failure(app: &App, path: &std::path::Path, error: &SaveError) -> String {
-    let t = app.lang.text();
-    let path = crate::text::escape_path(path);
-    match error {
-        SaveError::Io(e) => fill(t.cli.save_failed, &[&path, &e]),
-        SaveError::Broken(load) => fill(t.cli.save_failed, &[&path, &load.render(t)]),
-        SaveError::Invalid(problems) => {
-            let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-            fill(t.cli.save_failed, &[&path, &list.join("; ")])
-        }
-    }
+    error.render(path, app.lang.text())
 }
 
 fn print_failure(app: &App, error: &PrintError) -> String {

@@ -89,6 +89,16 @@ fn keep(app: &App, path: &Path) -> Option<PathBuf> {
     recovery::write(path, &kept).ok()
 }
 
+/// What the effects need of the edge: the terminal (to show a wait), the
+/// file, and where it was when this session opened it.
+struct Edge<'a> {
+    terminal: &'a mut DefaultTerminal,
+    theme: &'a Theme,
+    path: &'a Path,
+    /// The plan's file as opened (a link resolved): saves go nowhere else.
+    opened: Option<PathBuf>,
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -96,9 +106,16 @@ fn event_loop(
     path: &Path,
     stop: &AtomicBool,
 ) -> io::Result<Ending> {
-    let size = terminal.size()?;
+    let mut edge = Edge {
+        terminal,
+        theme,
+        path,
+        opened: store::resolve_symlink(path).ok(),
+    };
+    let edge = &mut edge;
+    let size = edge.terminal.size()?;
     let _ = update(app, Action::Resize(size.width, size.height));
-    draw(terminal, app, theme)?;
+    draw(edge.terminal, app, theme)?;
     let mut stamp = store::stamp(path);
     let mut looked = Instant::now();
     while !app.should_quit {
@@ -111,8 +128,8 @@ fn event_loop(
                 let today = jiff::ZonedDateTime::now().date();
                 if today != app.today {
                     let effects = update(app, Outcome::Tick { today });
-                    perform(app, path, effects);
-                    draw(terminal, app, theme)?;
+                    perform(edge, app, effects);
+                    draw(edge.terminal, app, theme)?;
                 }
                 // A hung-up terminal cannot be opened again; with no SIGHUP
                 // (some SSH servers send none) this is how we learn it is gone.
@@ -120,8 +137,8 @@ fn event_loop(
                 if std::fs::File::open("/dev/tty").is_err() {
                     return Ok(Ending::Stopped(keep(app, path)));
                 }
-                if watch(app, path, &mut stamp) {
-                    draw(terminal, app, theme)?;
+                if watch(edge, app, &mut stamp) {
+                    draw(edge.terminal, app, theme)?;
                 }
             }
             continue;
@@ -139,11 +156,11 @@ fn event_loop(
         for key in keys {
             if let Some(action) = keymap::resolve(app, key) {
                 let effects = update(app, action);
-                perform(app, path, effects);
+                perform(edge, app, effects);
             }
         }
         if !app.should_quit {
-            draw(terminal, app, theme)?;
+            draw(edge.terminal, app, theme)?;
         }
     }
     Ok(Ending::Quit)
@@ -151,7 +168,8 @@ fn event_loop(
 
 /// Has someone else saved the file? Reload it when this session has no edits;
 /// otherwise say so, and merge at save time. Returns whether to redraw.
-fn watch(app: &mut App, path: &Path, stamp: &mut Option<store::Stamp>) -> bool {
+fn watch(edge: &mut Edge, app: &mut App, stamp: &mut Option<store::Stamp>) -> bool {
+    let path = edge.path;
     let now = store::stamp(path);
     if now == *stamp {
         return false;
@@ -174,13 +192,14 @@ fn watch(app: &mut App, path: &Path, stamp: &mut Option<store::Stamp>) -> bool {
         }
     };
     let effects = update(app, news);
-    perform(app, path, effects);
+    perform(edge, app, effects);
     true
 }
 
 /// Does what `update` asked for and reports each outcome back to it, until
 /// no work is left.
-fn perform(app: &mut App, path: &Path, effects: Vec<Effect>) {
+fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
+    let path = edge.path;
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         let outcome = match effect {
@@ -189,19 +208,35 @@ fn perform(app: &mut App, path: &Path, effects: Vec<Effect>) {
                 continue;
             }
             Effect::Print(request) => Outcome::Printed(print(app, &request)),
-            Effect::Save { resolutions } => save(app, path, &resolutions),
+            Effect::Save { resolutions } => {
+                // Another officer is saving: say so before waiting for them.
+                if store::lock_is_held(path) {
+                    let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
+                    let _ = update(app, Outcome::Waiting { since });
+                    let _ = draw(edge.terminal, app, edge.theme);
+                }
+                save(app, path, edge.opened.clone(), &resolutions)
+            }
         };
         queue.extend(update(app, outcome));
     }
 }
 
-fn save(app: &App, path: &Path, resolutions: &[(crate::plan::merge::Conflict, Choice)]) -> Outcome {
+fn save(
+    app: &App,
+    path: &Path,
+    opened: Option<PathBuf>,
+    resolutions: &[(crate::plan::merge::Conflict, Choice)],
+) -> Outcome {
     let t = app.lang.text();
     let when = jiff::ZonedDateTime::now();
-    let who = Who::from_env(
+    let mut who = Who::from_env(
         |k| std::env::var(k).ok(),
         when.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
     );
+    if !app.officer.is_empty() {
+        who.officer.clone_from(&app.officer);
+    }
     let decide = |c: &crate::plan::merge::Conflict| -> Option<Choice> {
         resolutions
             .iter()
@@ -211,17 +246,24 @@ fn save(app: &App, path: &Path, resolutions: &[(crate::plan::merge::Conflict, Ch
     let base_plan = app.base_plan();
     let base = store::Base {
         fingerprint: app.disk,
+        target: opened,
         plan: store::BasePlan::Plan(&base_plan),
         changes: None,
     };
-    match store::save_merging(path, base, &app.doc, &decide, &who, t) {
-        Ok(Saved::Written { text, merged, .. }) => {
+    match store::save_merging(path, base, &app.doc, &decide, &who, &mut |_| {}, t) {
+        Ok(Saved::Written {
+            text,
+            merged,
+            log_error,
+            ..
+        }) => {
             recovery::discard(path);
             Outcome::Saved {
                 at: when.strftime("%H:%M").to_string(),
                 fingerprint: store::fingerprint(&text),
                 merged: merged.map(Box::new),
                 audit: audit::read(path).unwrap_or_default(),
+                log_error: log_error.map(|e| (audit::log_path(path), e)),
             }
         }
         Ok(Saved::Conflicts(conflicts)) => Outcome::Conflicts(conflicts),
