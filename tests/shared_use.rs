@@ -188,6 +188,7 @@ fn cli(home: &Path, user: &str, args: &[&str], plan: &Path) -> Output {
     command
         .env("HOME", home)
         .env("USER", user)
+        .env("PANTAU_OFFICER", user)
         .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1");
     for var in UNSET.iter().filter(|v| **v != "USER") {
@@ -250,6 +251,7 @@ impl Officer {
             .position(|a| a.to_string_lossy().starts_with("HOME="))
             .expect("HOME= among the arguments");
         env.insert(at, format!("USER={user}").into());
+        env.insert(at, format!("PANTAU_OFFICER={user}").into());
         argv.extend(env);
         let tmux = Tmux::start((80, 24), &argv);
         // The pane runs the shell; its child is `env`, which becomes pantau.
@@ -505,8 +507,12 @@ fn has_time_after(text: &str, prefix: &str) -> bool {
 }
 
 /// `pantau log`'s line for a change, without its time: `user (local)  ID field: old -> new`.
+/// A line of `pantau log`: the tests' officers share this process's login
+/// and name themselves with PANTAU_OFFICER, recorded beside it.
 fn logged(user: &str, id: &str, field: &str, old: &str, new: &str) -> String {
-    format!("  {user} (local)  {id} {field}: {old} -> {new}")
+    let login = pantau::store::audit::user_name(pantau::store::safe::real_uid())
+        .unwrap_or_else(|| format!("uid {}", pantau::store::safe::real_uid()));
+    format!("  {login} [{user}] (local)  {id} {field}: {old} -> {new}")
 }
 
 // ---------------------------------------------------------------------------
@@ -1106,6 +1112,7 @@ fn stress_ten_concurrent_pantau_set_calls_on_different_programs_all_land() {
                     .arg(format!("notes={note}"))
                     .env("HOME", home.path())
                     .env("USER", format!("officer{k}"))
+                    .env("PANTAU_OFFICER", format!("officer{k}"))
                     .env("LANG", "C.UTF-8")
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped());
@@ -1155,7 +1162,7 @@ fn stress_ten_concurrent_pantau_set_calls_on_different_programs_all_land() {
             .collect();
         assert_eq!(this_round.len(), AT_ONCE, "round {round}'s log lines");
         for (k, id) in chosen.iter().enumerate() {
-            let wanted = format!(" officer{k} (local)  {id} notes: ");
+            let wanted = format!(" [officer{k}] (local)  {id} notes: ");
             let ending = format!("-> stress round {round} by officer{k}");
             assert!(
                 this_round
