@@ -80,8 +80,8 @@ pub enum Command {
         /// Only this dimension (its id, e.g. governance)
         #[arg(long, value_name = "ID")]
         dimension: Option<String>,
-        /// Never print wider than this many columns
-        #[arg(long, value_name = "N", default_value_t = 80)]
+        /// Never print wider than this many columns (40 to 1000)
+        #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
         width: usize,
         /// How many days ahead "due soon" looks
         #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(i32).range(0..=3660))]
@@ -137,9 +137,31 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// The widths a printout may have: a page at least as wide as the summary's
+/// narrowest layout, and at most what any printer or terminal has.
+pub const WIDTHS: std::ops::RangeInclusive<usize> = 40..=1000;
+
+fn parse_width(text: &str) -> Result<usize, String> {
+    text.parse::<usize>()
+        .ok()
+        .filter(|w| WIDTHS.contains(w))
+        .ok_or_else(|| {
+            format!(
+                "`{}` is not a width: write a number of columns from {} to {}",
+                crate::text::escape(text),
+                WIDTHS.start(),
+                WIDTHS.end()
+            )
+        })
+}
+
 fn parse_today(text: &str) -> Result<Date, String> {
-    crate::plan::model::parse_date(text)
-        .ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-11-02"))
+    crate::plan::model::parse_date(text).ok_or_else(|| {
+        format!(
+            "`{}` is not a date; write YYYY-MM-DD, e.g. 2023-11-02",
+            crate::text::escape(text)
+        )
+    })
 }
 
 #[derive(Debug, Clone, Args)]
@@ -164,8 +186,8 @@ pub struct ReportArgs {
     /// Only programs with this horizon
     #[arg(long, value_name = "HORIZON")]
     pub horizon: Option<String>,
-    /// Text: never wider than this many columns
-    #[arg(long, value_name = "N", default_value_t = 80)]
+    /// Text: never wider than this many columns (40 to 1000)
+    #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
     pub width: usize,
     /// Text: a page break (form feed) and the header again every N lines
     #[arg(long, value_name = "N")]
@@ -179,6 +201,9 @@ pub struct ReportArgs {
     /// Write to this file (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// With --output: replace the file if it is there (only a regular file of yours)
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 impl ReportArgs {

@@ -25,7 +25,10 @@ const EXIT_FAILURE: u8 = 1;
 const EXIT_INVALID: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let lang = Lang::detect(cli.common.lang.map(Lang::from), |k| std::env::var(k).ok());
     let today = cli
         .common
@@ -41,6 +44,25 @@ fn main() -> ExitCode {
             ExitCode::from(error.exit_code())
         }
     }
+}
+
+/// clap's help, version and usage errors, printed as clap would but with
+/// everything escaped: a usage error echoes what was typed, and what was
+/// typed may hold an escape sequence.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let text: String = e
+        .render()
+        .to_string()
+        .split('\n')
+        .map(|line| escape(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if e.use_stderr() {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_INVALID))
 }
 
 /// Why a command stopped. Every failure of every command is one of these,
@@ -84,6 +106,8 @@ enum CommandError {
     },
     Report(ReportError),
     OutputIsPlan(PathBuf),
+    OutputExists(PathBuf),
+    OutputRefused(store::safe::Refused),
     Stdout(std::io::Error),
     Terminal(std::io::Error),
     /// The interface was stopped (the link dropped); it has said what it kept.
@@ -176,6 +200,13 @@ impl CommandError {
             CommandError::OutputIsPlan(output) => error(fill(
                 lang.report().e_output_is_plan,
                 &[&escape_path(output)],
+            )),
+            CommandError::OutputExists(path) => {
+                error(fill(lang.report().e_output_exists, &[&escape_path(path)]))
+            }
+            CommandError::OutputRefused(refused) => error(fill(
+                lang.report().e_output_refused,
+                &[&escape_path(refused.path())],
             )),
             CommandError::Stdout(e) => error(fill(t.cli.e_stdout, &[e])),
             CommandError::Terminal(e) => error(e.to_string()),
@@ -519,9 +550,13 @@ fn report(
     let text = pantau::report::render(&doc.plan, &request, lang, today)?;
     match args.output {
         None => print(&text),
-        Some(output) => store::save(&output, &text).map_err(|error| CommandError::Write {
-            path: output,
-            error,
+        Some(output) => store::save_report(&output, &text, args.force).map_err(|e| match e {
+            store::OutputError::Exists(path) => CommandError::OutputExists(path),
+            store::OutputError::Refused(refused) => CommandError::OutputRefused(refused),
+            store::OutputError::Io(error) => CommandError::Write {
+                path: output,
+                error,
+            },
         }),
     }
 }

@@ -402,7 +402,7 @@ fn usage_errors_exit_2() {
     let (_d, path) = plan_file(EXAMPLE);
     assert_invalid(
         &["summary", s(&path), "--width", "20"],
-        &["--width must be at least 40"],
+        &["from 40 to 1000"],
     );
     assert_invalid(
         &["summary", s(&path), "--today", "2023-02-30"],

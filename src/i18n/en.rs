@@ -33,6 +33,7 @@ pub static TEXT: Text = Text {
         not_found: "{0}: no such file",
         not_found_hint: "check the path, or create a new plan with `pantau init {0}`",
         is_directory: "{0}: is a directory, not a masterplan file",
+        not_regular: "{0}: not a regular file (a FIFO, a device or a socket); a plan is a file",
         too_large: "{0}: the file is {1} MB; pantau reads plans of at most {2} MB",
         too_large_hint: "this is probably not a masterplan file; check the path",
         unreadable: "{0}: cannot be read: {1}",
@@ -343,4 +344,6 @@ pub static REPORT: ReportText = ReportText {
     e_status: "unknown status `{0}`; valid: {1} (or {2})",
     e_horizon: "unknown horizon `{0}`; valid: {1} (or {2})",
     e_output_is_plan: "--output {0} is the plan file itself; choose another file for the report",
+    e_output_exists: "{0} exists; pantau replaces a file only with --force, and only a regular file of yours",
+    e_output_refused: "{0} is a link, a FIFO or device, or another login's file; pantau never writes a report over it (choose another --output)",
 };

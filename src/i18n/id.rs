@@ -33,6 +33,7 @@ pub static TEXT: Text = Text {
         not_found: "{0}: berkas tidak ditemukan",
         not_found_hint: "periksa jalurnya, atau buat rencana baru dengan `pantau init {0}`",
         is_directory: "{0}: ini folder, bukan berkas masterplan",
+        not_regular: "{0}: bukan berkas biasa (FIFO, perangkat atau soket); rencana adalah sebuah berkas",
         too_large: "{0}: ukuran berkas {1} MB; pantau hanya membaca rencana hingga {2} MB",
         too_large_hint: "ini mungkin bukan berkas masterplan; periksa jalurnya",
         unreadable: "{0}: tidak dapat dibaca: {1}",
@@ -343,4 +344,6 @@ pub static REPORT: ReportText = ReportText {
     e_status: "status `{0}` tidak dikenal; yang sah: {1} (atau {2})",
     e_horizon: "horizon `{0}` tidak dikenal; yang sah: {1} (atau {2})",
     e_output_is_plan: "--output {0} adalah berkas rencana itu sendiri; pilih berkas lain untuk laporan",
+    e_output_exists: "{0} sudah ada; pantau hanya mengganti berkas dengan --force, dan hanya berkas biasa milik Anda",
+    e_output_refused: "{0} adalah tautan, FIFO atau perangkat, atau berkas milik login lain; pantau tidak pernah menulis laporan di atasnya (pilih --output lain)",
 };

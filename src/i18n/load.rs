@@ -5,6 +5,7 @@ pub struct Load {
     pub not_found: &'static str,
     pub not_found_hint: &'static str,
     pub is_directory: &'static str,
+    pub not_regular: &'static str,
     pub too_large: &'static str,
     pub too_large_hint: &'static str,
     pub unreadable: &'static str,

@@ -98,4 +98,6 @@ pub struct ReportText {
     pub e_status: &'static str,
     pub e_horizon: &'static str,
     pub e_output_is_plan: &'static str,
+    pub e_output_exists: &'static str,
+    pub e_output_refused: &'static str,
 }

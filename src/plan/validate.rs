@@ -6,6 +6,7 @@
 use crate::i18n::{Text, fill};
 use crate::plan::edit::Edit;
 use crate::plan::model::{FORMAT_VERSION, Plan, Program, parse_date};
+use crate::text::escape;
 use std::collections::{HashMap, HashSet};
 
 /// Names, titles and other one-line text.
@@ -77,10 +78,10 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
         if d.id.trim().is_empty() {
             plan_problem(fill(t.validate.p_dimension_empty_id, &[&(i + 1)]));
         } else if plan.dimensions[..i].iter().any(|other| other.id == d.id) {
-            plan_problem(fill(t.validate.p_dimension_duplicate, &[&d.id]));
+            plan_problem(fill(t.validate.p_dimension_duplicate, &[&escape(&d.id)]));
         }
         if d.name.trim().is_empty() {
-            plan_problem(fill(t.validate.p_dimension_empty_name, &[&d.id]));
+            plan_problem(fill(t.validate.p_dimension_empty_name, &[&escape(&d.id)]));
         }
         for value in [&d.id, &d.name, &d.lead].into_iter().chain(&d.elements) {
             check_length("dimension", value, MAX_LINE_CHARS, t, &mut plan_problem);
@@ -166,12 +167,10 @@ fn program_problems(
     problems: &mut Vec<Problem>,
 ) {
     let p = &plan.programs[index];
+    // Every value from the file is escaped: a message is printed as it is.
     let defined = || {
-        plan.dimensions
-            .iter()
-            .map(|d| d.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
+        escape(&ids.join(", ")).into_owned()
     };
     let mut problem = |message: String| {
         problems.push(Problem {
@@ -191,7 +190,7 @@ fn program_problems(
     match dimensions.get(p.dimension.as_str()) {
         None => problem(fill(
             t.validate.p_unknown_dimension,
-            &[&p.dimension, &defined()],
+            &[&escape(&p.dimension), &defined()],
         )),
         Some(elements) => {
             if !p.element.is_empty() && !elements.is_empty() && !elements.contains(&p.element) {

@@ -11,6 +11,7 @@ use crate::i18n::{Text, fill};
 use crate::plan::canonical;
 use crate::plan::model::{FORMAT_VERSION, Plan};
 use crate::plan::validate::{Problem, validate};
+use crate::text::escape_path;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -25,7 +26,7 @@ mod write;
 
 pub use lock::{Lock, lock, lock_is_held};
 pub use save::{Base, BasePlan, Change, SaveError, Saved, save_merging};
-pub use write::{create_new, resolve_symlink, save, save_over};
+pub use write::{OutputError, create_new, resolve_symlink, save, save_over, save_report};
 
 /// The bundled Kabupaten Luwu Utara example, in canonical form.
 pub const EXAMPLE: &str = include_str!("../../data/luwu-utara.ron");
@@ -59,6 +60,8 @@ pub struct PlacedProblem {
 pub enum LoadError {
     NotFound(PathBuf),
     IsDirectory(PathBuf),
+    /// A FIFO, a device or a socket where the plan should be.
+    NotRegular(PathBuf),
     TooLarge {
         path: PathBuf,
         bytes: u64,
@@ -94,34 +97,41 @@ impl LoadError {
     pub fn render(&self, t: &Text) -> String {
         let (message, hint) = match self {
             Self::NotFound(p) => (
-                fill(t.load.not_found, &[&p.display()]),
-                Some(fill(t.load.not_found_hint, &[&p.display()])),
+                fill(t.load.not_found, &[&escape_path(p)]),
+                Some(fill(t.load.not_found_hint, &[&escape_path(p)])),
             ),
-            Self::IsDirectory(p) => (fill(t.load.is_directory, &[&p.display()]), None),
+            Self::IsDirectory(p) => (fill(t.load.is_directory, &[&escape_path(p)]), None),
+            Self::NotRegular(p) => (fill(t.load.not_regular, &[&escape_path(p)]), None),
             Self::TooLarge { path, bytes } => (
                 fill(
                     t.load.too_large,
                     &[
-                        &path.display(),
+                        &escape_path(path),
                         &(bytes / (1024 * 1024)),
                         &(MAX_FILE_BYTES / (1024 * 1024)),
                     ],
                 ),
                 Some(t.load.too_large_hint.to_string()),
             ),
-            Self::Io { path, error } => (fill(t.load.unreadable, &[&path.display(), error]), None),
+            Self::Io { path, error } => (
+                fill(
+                    t.load.unreadable,
+                    &[&escape_path(path), &crate::text::escape(&error.to_string())],
+                ),
+                None,
+            ),
             Self::NotUtf8 { path, line, col } => (
-                fill(t.load.not_utf8, &[&path.display(), line, col]),
+                fill(t.load.not_utf8, &[&escape_path(path), line, col]),
                 Some(t.load.not_utf8_hint.to_string()),
             ),
             Self::Empty(p) => (
-                fill(t.load.empty_file, &[&p.display()]),
-                Some(fill(t.load.empty_file_hint, &[&p.display()])),
+                fill(t.load.empty_file, &[&escape_path(p)]),
+                Some(fill(t.load.empty_file_hint, &[&escape_path(p)])),
             ),
             Self::NewerVersion { path, version } => (
                 fill(
                     t.load.version_newer,
-                    &[&path.display(), version, &FORMAT_VERSION],
+                    &[&escape_path(path), version, &FORMAT_VERSION],
                 ),
                 None,
             ),
@@ -133,7 +143,7 @@ impl LoadError {
             } => {
                 let (what, hint) = describe_syntax(error, t);
                 (
-                    format!("{}:{line}:{col}: {what}", path.display()),
+                    format!("{}:{line}:{col}: {what}", escape_path(path)),
                     Some(hint),
                 )
             }
@@ -141,11 +151,11 @@ impl LoadError {
                 let mut out = format!("{}: ", t.error);
                 out.push_str(&fill(
                     t.load.problems_found,
-                    &[&path.display(), &problems.len()],
+                    &[&escape_path(path), &problems.len()],
                 ));
                 for placed in problems {
                     out.push_str("\n  ");
-                    out.push_str(&path.display().to_string());
+                    out.push_str(&escape_path(path).to_string());
                     if let Some(line) = placed.line {
                         out.push_str(&format!(":{line}"));
                     }
@@ -159,7 +169,7 @@ impl LoadError {
                 out.push_str(&format!(
                     "\n{}: {}",
                     t.hint,
-                    fill(t.load.problems_hint, &[&path.display()])
+                    fill(t.load.problems_hint, &[&escape_path(path)])
                 ));
                 return out;
             }
@@ -247,17 +257,23 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
             error,
         },
     };
-    let meta = fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory(path.to_path_buf()));
-    }
+    // Not a plain open: a FIFO put where the plan was would block it for ever.
+    let (file, meta) = match safe::open_to_read(path) {
+        Ok(opened) => opened,
+        Err(_) if fs::metadata(path).is_ok_and(|m| m.is_dir()) => {
+            return Err(LoadError::IsDirectory(path.to_path_buf()));
+        }
+        Err(_) if fs::metadata(path).is_ok_and(|m| !m.is_file()) => {
+            return Err(LoadError::NotRegular(path.to_path_buf()));
+        }
+        Err(e) => return Err(io_error(e)),
+    };
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_path_buf(),
             bytes: meta.len(),
         });
     }
-    let file = fs::File::open(path).map_err(io_error)?;
     // `take` bounds the read even when the size lied (a FIFO, /dev/zero, a file growing underneath us).
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1)

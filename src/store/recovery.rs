@@ -45,7 +45,7 @@ pub fn write(data: &Path, recovery: &Recovery) -> io::Result<PathBuf> {
     let path =
         path_for(data).ok_or_else(|| io::Error::other("no home folder for the recovery file"))?;
     let folder = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(folder)?;
+    create_private_dir(folder)?;
     let text = ron::ser::to_string(recovery).map_err(io::Error::other)?;
     super::write::save_private(&path, text.as_bytes())?;
     Ok(path)
@@ -54,8 +54,23 @@ pub fn write(data: &Path, recovery: &Recovery) -> io::Result<PathBuf> {
 /// The kept edits for `data`, if any. A damaged recovery file is ignored
 /// (and left in place for a person to look at), never fatal.
 pub fn read(data: &Path) -> Option<Recovery> {
-    let text = fs::read_to_string(path_for(data)?).ok()?;
+    use std::io::Read;
+    // Never through a link or from a FIFO, and bounded like a plan.
+    let (file, _) = super::safe::open_side_to_read(&path_for(data)?).ok()?;
+    let mut text = String::new();
+    file.take(2 * super::MAX_FILE_BYTES + 1024)
+        .read_to_string(&mut text)
+        .ok()?;
     ron::Options::default().from_str(&text).ok()
+}
+
+/// The folder for recovery files, private to its owner (0700).
+fn create_private_dir(folder: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(folder)
 }
 
 pub fn discard(data: &Path) {

@@ -52,6 +52,64 @@ pub fn save_over(path: &Path, text: &str, current: Option<&str>) -> io::Result<(
     result
 }
 
+/// Why a report was not written over what is at its output path.
+#[derive(Debug)]
+pub enum OutputError {
+    /// Something is there, and `--force` was not given.
+    Exists(PathBuf),
+    /// A link, a FIFO or device, or another login's file: never replaced.
+    Refused(super::safe::Refused),
+    Io(io::Error),
+}
+
+/// Writes a report to `path`, whole or not at all, without a backup. What is
+/// already there is replaced only with `force`, and then only when it is a
+/// regular file of this officer's: never a link (which would send the
+/// report wherever someone pointed it), a FIFO or another login's file.
+pub fn save_report(path: &Path, text: &str, force: bool) -> Result<(), OutputError> {
+    use super::safe::Refused;
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        if meta.file_type().is_symlink() {
+            return Err(OutputError::Refused(Refused::Link(path.to_path_buf())));
+        }
+        if !meta.is_file() {
+            return Err(OutputError::Refused(Refused::NotRegular(
+                path.to_path_buf(),
+            )));
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if meta.uid() != super::safe::effective_uid() {
+                return Err(OutputError::Refused(Refused::Foreign {
+                    path: path.to_path_buf(),
+                    owner: meta.uid(),
+                }));
+            }
+        }
+        if !force {
+            return Err(OutputError::Exists(path.to_path_buf()));
+        }
+    }
+    let dir = parent_dir(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = temp_path(&dir, &format!(".{name}"));
+    let result = (|| {
+        // The umask decides who may read a report, as for any file the officer makes.
+        write_synced(&tmp, text.as_bytes(), None, 0o666)?;
+        fs::rename(&tmp, path)?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(OutputError::Io)
+}
+
 /// Writes `bytes` to `path` readable and writable by its owner only (0600),
 /// whole or not at all, without a backup: for files that are one person's
 /// alone, such as a recovery file.
