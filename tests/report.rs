@@ -986,7 +986,7 @@ fn cli_output_writes_the_file_and_nothing_to_stdout() {
 fn cli_bad_input_exits_2_and_says_what_is_valid() {
     let (_d, path) = plan_file();
     let p = s(&path);
-    let cases: [(&[&str], &[&str]); 9] = [
+    let cases: [(&[&str], &[&str]); 11] = [
         (
             &["--status", "Finished"],
             &[
