@@ -113,6 +113,11 @@ pub enum Command {
     },
     /// Print a report as text, Markdown, CSV or JSON, for paper or other tools
     Report(ReportArgs),
+    /// Check a plan's folder and the files beside it for shared use: what is unsafe, and the fix
+    Doctor {
+        /// The masterplan file
+        file: Option<PathBuf>,
+    },
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)

@@ -389,3 +389,38 @@ fn loading_many_plans_gives_each_its_own_result_in_order() {
         }
     }
 }
+
+#[test]
+fn a_plan_swapped_for_a_link_behind_an_open_session_is_refused_not_written_through() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, EXAMPLE).unwrap();
+    let opened = store::resolve_symlink(&path).unwrap();
+    let (doc, fingerprint) = store::load_with_fingerprint(&path, &EN).unwrap();
+    // A colleague replaces the plan by a dangling link into someone's home.
+    let elsewhere = dir.path().join("home-of-the-officer").join("plan.ron");
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+    let who = store::audit::Who {
+        user: "u".into(),
+        officer: String::new(),
+        from: "local".into(),
+        when: "t".into(),
+    };
+    let base = store::Base {
+        fingerprint,
+        target: Some(opened),
+        plan: store::BasePlan::Plan(&doc.plan),
+        changes: None,
+    };
+    let result = store::save_merging(&path, base, &doc, &|_| None, &who, &mut |_| {}, &EN);
+    assert!(
+        matches!(result, Err(store::SaveError::Replaced { .. })),
+        "{result:?}"
+    );
+    assert!(
+        !elsewhere.exists(),
+        "nothing was written where the link points"
+    );
+    assert!(!dir.path().join("home-of-the-officer").exists());
+}

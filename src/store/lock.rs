@@ -10,10 +10,10 @@ pub type Lock = FolderLock;
 
 /// Locks the folder of the file `path` is (or points to), telling `waiting`
 /// if another officer's save holds it, and giving up after
-/// [`safe::LOCK_TIMEOUT`].
+/// [`safe::lock_timeout`].
 pub fn lock(path: &Path, waiting: &mut dyn FnMut(Waiting)) -> io::Result<Lock> {
     let target = resolve_symlink(path)?;
-    safe::lock_folder(&parent_dir(&target), safe::LOCK_TIMEOUT, waiting)
+    safe::lock_folder(&parent_dir(&target), safe::lock_timeout(), waiting)
 }
 
 /// Whether another save holds the lock of `path`'s folder right now.

@@ -17,6 +17,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 pub mod audit;
+pub mod doctor;
 pub mod fast;
 mod lock;
 pub mod recovery;

@@ -219,6 +219,16 @@ pub struct FolderLock {
 /// How long a save waits for another officer's before it gives up.
 pub const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// [`LOCK_TIMEOUT`], or `PANTAU_LOCK_TIMEOUT` seconds (1 to 3600) where an
+/// office needs another limit.
+pub fn lock_timeout() -> Duration {
+    std::env::var("PANTAU_LOCK_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|s| (1..=3600).contains(s))
+        .map_or(LOCK_TIMEOUT, Duration::from_secs)
+}
+
 /// Takes the lock of `folder`, telling `waiting` once if someone else holds
 /// it, and giving up after `timeout` (the edits stay in the session).
 pub fn lock_folder(

@@ -117,7 +117,7 @@ impl SaveError {
             ),
             SaveError::Busy => fill(
                 t.cli.save_busy,
-                &[&shown, &super::safe::LOCK_TIMEOUT.as_secs()],
+                &[&shown, &super::safe::lock_timeout().as_secs()],
             ),
         }
     }
@@ -173,16 +173,19 @@ pub fn save_merging(
     waiting: &mut dyn FnMut(super::safe::Waiting),
     t: &Text,
 ) -> Result<Saved, SaveError> {
-    let _lock = lock(path, waiting)?;
-    let now = super::write::resolve_symlink(path)?;
-    if let Some(opened) = &base.target
-        && *opened != now
-    {
-        return Err(SaveError::Replaced {
+    // Before anything is opened or locked where the plan now points.
+    let replaced = |now: std::path::PathBuf| match &base.target {
+        Some(opened) if *opened != now => Err(SaveError::Replaced {
             opened: opened.clone(),
             now,
-        });
-    }
+        }),
+        _ => Ok(()),
+    };
+    replaced(super::write::resolve_symlink(path)?)?;
+    let _lock = lock(path, waiting)?;
+    // And again under the lock, which a swap may have raced.
+    let now = super::write::resolve_symlink(path)?;
+    replaced(now.clone())?;
     if fs::symlink_metadata(&now).is_ok() && !super::safe::can_write(&now) {
         return Err(SaveError::ReadOnly(now));
     }

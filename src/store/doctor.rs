@@ -1,0 +1,170 @@
+//! `pantau doctor`: looks at a plan's folder and the files beside it the way
+//! a careful administrator would, and says what is unsafe or will lock
+//! officers out, with the command that fixes it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth knowing; nothing to do.
+    Note,
+    /// An officer may be locked out, or a colleague's work lost.
+    Warning,
+    /// A colleague could make pantau write where they choose, or hang it.
+    Unsafe,
+}
+
+/// One thing found, with what it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    PlanIsLink { to: PathBuf },
+    PlanNotRegular,
+    PlanWorldWritable { mode: u32 },
+    PlanNotGroupWritable { mode: u32 },
+    PlanGroupDiffers { plan: String, folder: String },
+    FolderWorldWritable { mode: u32 },
+    FolderNotGroupWritable { mode: u32 },
+    FolderNotSetgid,
+    FolderSticky,
+    SideIsLink { path: PathBuf },
+    SideNotRegular { path: PathBuf },
+    SideWider { path: PathBuf, mode: u32, plan: u32 },
+    SideOtherGroup { path: PathBuf, group: String },
+    OldLockFile { path: PathBuf },
+    Leftover { path: PathBuf },
+}
+
+impl Finding {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Finding::PlanNotRegular
+            | Finding::PlanWorldWritable { .. }
+            | Finding::FolderWorldWritable { .. }
+            | Finding::SideIsLink { .. }
+            | Finding::SideNotRegular { .. } => Severity::Unsafe,
+            Finding::PlanNotGroupWritable { .. }
+            | Finding::PlanGroupDiffers { .. }
+            | Finding::FolderNotGroupWritable { .. }
+            | Finding::FolderNotSetgid
+            | Finding::FolderSticky
+            | Finding::SideWider { .. }
+            | Finding::SideOtherGroup { .. } => Severity::Warning,
+            Finding::PlanIsLink { .. } | Finding::OldLockFile { .. } | Finding::Leftover { .. } => {
+                Severity::Note
+            }
+        }
+    }
+}
+
+/// The name of group `gid`, from /etc/group, else the number.
+pub fn group_name(gid: u32) -> String {
+    fs::read_to_string("/etc/group")
+        .ok()
+        .and_then(|text| {
+            text.lines().find_map(|line| {
+                let mut cells = line.split(':');
+                let name = cells.next()?;
+                (cells.nth(1)?.parse::<u32>().ok()? == gid).then(|| name.to_string())
+            })
+        })
+        .unwrap_or_else(|| gid.to_string())
+}
+
+/// Everything worth saying about the plan at `path`, most serious first.
+/// The plan must exist (the caller reports a missing one as a load error).
+pub fn examine(path: &Path) -> std::io::Result<Vec<Finding>> {
+    let mut found = Vec::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let link = fs::symlink_metadata(path)?;
+        let target = super::write::resolve_symlink(path)?;
+        if link.file_type().is_symlink() {
+            found.push(Finding::PlanIsLink { to: target.clone() });
+        }
+        let plan = fs::metadata(&target)?;
+        if !plan.is_file() {
+            found.push(Finding::PlanNotRegular);
+            return Ok(found);
+        }
+        let mode = plan.mode() & 0o7777;
+        if mode & 0o002 != 0 {
+            found.push(Finding::PlanWorldWritable { mode });
+        }
+        if mode & 0o020 == 0 {
+            found.push(Finding::PlanNotGroupWritable { mode });
+        }
+        let dir = super::write::parent_dir(&target);
+        let folder = fs::metadata(&dir)?;
+        let folder_mode = folder.mode() & 0o7777;
+        if folder.gid() != plan.gid() {
+            found.push(Finding::PlanGroupDiffers {
+                plan: group_name(plan.gid()),
+                folder: group_name(folder.gid()),
+            });
+        }
+        if folder_mode & 0o002 != 0 {
+            found.push(Finding::FolderWorldWritable { mode: folder_mode });
+        }
+        if folder_mode & 0o020 == 0 {
+            found.push(Finding::FolderNotGroupWritable { mode: folder_mode });
+        }
+        if folder_mode & 0o2000 == 0 {
+            found.push(Finding::FolderNotSetgid);
+        }
+        if folder_mode & 0o1000 != 0 {
+            found.push(Finding::FolderSticky);
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let side = [format!("{name}.log"), format!("{name}.bak")];
+        for file in side {
+            let side_path = dir.join(&file);
+            let Ok(meta) = fs::symlink_metadata(&side_path) else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                found.push(Finding::SideIsLink { path: side_path });
+                continue;
+            }
+            if !meta.is_file() {
+                found.push(Finding::SideNotRegular { path: side_path });
+                continue;
+            }
+            let side_mode = meta.mode() & 0o777;
+            if side_mode & !(mode & 0o666) != 0 {
+                found.push(Finding::SideWider {
+                    path: side_path.clone(),
+                    mode: side_mode,
+                    plan: mode & 0o666,
+                });
+            }
+            if meta.gid() != plan.gid() {
+                found.push(Finding::SideOtherGroup {
+                    path: side_path,
+                    group: group_name(meta.gid()),
+                });
+            }
+        }
+        let old_lock = dir.join(format!(".{name}.lock"));
+        if fs::symlink_metadata(&old_lock).is_ok() {
+            found.push(Finding::OldLockFile { path: old_lock });
+        }
+        if let Ok(entries) = fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                let file = entry.file_name().to_string_lossy().into_owned();
+                if file.starts_with(&format!(".{name}.pantau-")) && file.ends_with(".tmp") {
+                    found.push(Finding::Leftover { path: entry.path() });
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    found.sort_by_key(|f| std::cmp::Reverse(f.severity()));
+    Ok(found)
+}
