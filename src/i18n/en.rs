@@ -192,6 +192,7 @@ pub static TEXT: Text = Text {
         u_saved_at: "saved {0}",
         e_saved: "Saved at {0}",
         e_refused: "Not changed: {0}",
+        e_paste_nowhere: "Nothing pasted: paste into a text field (e edits) or the filter (/)",
         e_status: "{0}: status is now {1} (u undoes)",
         e_done: "Done: {0}",
         e_not_done: "Not done: {0}",

@@ -192,6 +192,7 @@ pub static TEXT: Text = Text {
         u_saved_at: "disimpan {0}",
         e_saved: "Tersimpan pukul {0}",
         e_refused: "Tidak diubah: {0}",
+        e_paste_nowhere: "Tidak ada yang ditempel: tempel ke kolom teks (e menyunting) atau saringan (/)",
         e_status: "{0}: status kini {1} (u membatalkan)",
         e_done: "Selesai: {0}",
         e_not_done: "Belum selesai: {0}",

@@ -59,6 +59,8 @@ pub struct Ui {
     pub u_saved_at: &'static str,
     pub e_saved: &'static str,
     pub e_refused: &'static str,
+    /// A paste with no text field or filter to take it.
+    pub e_paste_nowhere: &'static str,
     pub e_status: &'static str,
     pub e_done: &'static str,
     pub e_not_done: &'static str,

@@ -103,6 +103,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
                 app.reindex();
             }
         }
+        Action::Paste(text) => return paste(app, text),
         Action::FilterAccept => app.filtering = false,
         Action::FilterClear => {
             app.filtering = false;
@@ -110,6 +111,23 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             app.reindex();
         }
         editing => return editing::update(app, editing),
+    }
+    Vec::new()
+}
+
+/// A paste goes where typing would: the open form's field, else the filter
+/// being typed (as one line). Anywhere else it does nothing but say so.
+fn paste(app: &mut App, text: String) -> Vec<Effect> {
+    match &app.modal {
+        Some(Modal::Form(_)) => return editing::update(app, Action::Paste(text)),
+        None if app.filtering => {
+            let line = crate::text::pasted(&text, false);
+            if !line.is_empty() {
+                app.filter.push_str(&line);
+                app.reindex();
+            }
+        }
+        _ => app.message = Some(app.lang.text().ui.e_paste_nowhere.to_string()),
     }
     Vec::new()
 }
