@@ -250,7 +250,15 @@ impl Tmux {
     /// terminal sends them.
     pub fn paste(&self, text: &str) {
         self.run(&["set-buffer", "-b", "pantau-test", "--", text]);
-        self.run(&["paste-buffer", "-p", "-d", "-b", "pantau-test", "-t", &self.pane]);
+        self.run(&[
+            "paste-buffer",
+            "-p",
+            "-d",
+            "-b",
+            "pantau-test",
+            "-t",
+            &self.pane,
+        ]);
     }
 
     /// The visible screen, as text.
