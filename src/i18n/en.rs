@@ -161,7 +161,7 @@ pub static TEXT: Text = Text {
         u_help_title: "Keys",
         u_programs_count: "{0} programs",
         u_overdue_count: "{0} overdue",
-        u_legend: ["years", "milestone", "done", "target", "today"],
+        u_legend: ["years", "milestone", "done", "overdue", "target", "today"],
         u_next_due: "next",
         e_printed: "Report written to {0}",
         e_no_free_name: "every report name for today is taken; move some reports away",

@@ -28,7 +28,7 @@ pub struct Ui {
     pub u_help_title: &'static str,
     pub u_programs_count: &'static str,
     pub u_overdue_count: &'static str,
-    pub u_legend: [&'static str; 5],
+    pub u_legend: [&'static str; 6],
     pub u_next_due: &'static str,
     pub e_printed: &'static str,
     pub e_no_free_name: &'static str,
