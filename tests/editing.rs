@@ -557,3 +557,99 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
     assert_eq!(*app.base_plan(), saved, "kept before the redo chain went");
     assert!(app.modified());
 }
+
+// ---- every refused quick edit says so and changes nothing ----
+
+/// Breaks program `index` the way a restored recovery file could (an empty
+/// name), so that validation refuses every change to it.
+fn broken(app: &mut App, index: usize) -> pantau::plan::model::Plan {
+    app.doc.plan.programs[index].name.clear();
+    app.rebuild();
+    app.plan().clone()
+}
+
+/// The plan did not move, nothing is in the history, and the bar says why.
+fn assert_refused(app: &App, before: &pantau::plan::model::Plan, what: &str) {
+    assert_eq!(app.plan(), before, "{what}: the plan is unchanged");
+    assert!(!app.modified(), "{what}: nothing to save or undo");
+    let message = app.message.as_deref().unwrap_or("");
+    assert!(
+        message.starts_with("Not changed: ") && message.contains("name"),
+        "{what}: the refusal and its reason, not a success: {message:?}"
+    );
+}
+
+#[test]
+fn a_refused_status_change_says_so_both_ways() {
+    for keys in ["s", "S"] {
+        let mut app = app();
+        let before = broken(&mut app, 0);
+        press(&mut app, "2⏎");
+        assert_eq!(app.selected_program().unwrap().id, "GOV-01");
+        press(&mut app, keys);
+        assert_refused(&app, &before, keys);
+        // In the detail, the same.
+        press(&mut app, "⏎");
+        press(&mut app, keys);
+        assert_refused(&app, &before, &format!("{keys} in the detail"));
+    }
+}
+
+#[test]
+fn a_refused_milestone_tick_says_so_in_the_detail_and_on_the_dashboard() {
+    let mut app = app();
+    let before = broken(&mut app, 0);
+    press(&mut app, "2⏎⏎ ");
+    assert_refused(&app, &before, "Space in the detail");
+
+    let mut app = self::app();
+    let (program, _) = app.index.overdue[0];
+    let before = broken(&mut app, program);
+    press(&mut app, " ");
+    assert_refused(&app, &before, "Space on the dashboard");
+    assert_eq!(app.index.overdue[0].0, program, "still listed as overdue");
+}
+
+#[test]
+fn refused_year_moves_in_the_timeline_say_so() {
+    for keys in ["]", "[", "{", "}"] {
+        let mut app = app();
+        press(&mut app, "3");
+        let index = app.selected_timeline_program().unwrap();
+        let before = broken(&mut app, index);
+        // Room to move either way, so only validation can refuse.
+        let period = app.plan().period;
+        app.doc.plan.programs[index].start = period.start + 1;
+        app.doc.plan.programs[index].end = period.start + 3;
+        let before = {
+            let mut plan = before;
+            plan.programs[index].start = period.start + 1;
+            plan.programs[index].end = period.start + 3;
+            plan
+        };
+        press(&mut app, keys);
+        assert_refused(&app, &before, keys);
+    }
+}
+
+#[test]
+fn refused_reorders_and_deletes_of_milestones_and_targets_say_so() {
+    let targets = app().plan().programs[0].milestones.len();
+    // Keys from the detail's first milestone: J, then K from the second;
+    // delete a milestone; J and delete on the first target.
+    let down_to_target = "j".repeat(targets);
+    for keys in [
+        "J".to_string(),
+        "jK".to_string(),
+        "dy".to_string(),
+        format!("{down_to_target}J"),
+        format!("{down_to_target}dy"),
+    ] {
+        let mut app = app();
+        let before = broken(&mut app, 0);
+        press(&mut app, "2⏎⏎");
+        press(&mut app, &keys);
+        assert!(app.modal.is_none(), "{keys}");
+        assert_refused(&app, &before, &keys);
+    }
+}
