@@ -293,7 +293,7 @@ fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
         .expect("a Recent changes section");
     let below = &screen[at..];
     let newest = below
-        .find("2026-11-03 10:15  andi (10.1.2.3)  GOV-01 status: InProgress -> Done")
+        .find("2026-11-03 10:15  andi (10.1.2.3)  GOV-01 status: In progress -> Done")
         .expect(&screen);
     let older = below
         .find("2026-11-01 09:00")

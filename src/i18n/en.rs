@@ -252,6 +252,27 @@ pub static TEXT: Text = Text {
         f_number: "a number, e.g. 12.5",
         f_id_taken: "another program already has this id",
     },
+    log: Log {
+        l_change: "{0}: {1} -> {2}",
+        l_milestone: "milestone {0}",
+        l_target: "target {0}",
+        l_milestones: "milestones",
+        l_targets: "targets",
+        l_added: "{0} added: {1}",
+        l_removed: "{0} removed: {1}",
+        l_reordered: "{0} reordered",
+        l_done: "done",
+        l_due: "due",
+        l_title: "title",
+        l_year: "year",
+        l_indicator: "indicator",
+        l_baseline: "baseline",
+        l_goal: "target",
+        l_actual: "actual",
+        l_yes: "yes",
+        l_no: "no",
+        l_none: "(none)",
+    },
 };
 
 pub static REPORT: ReportText = ReportText {

@@ -259,6 +259,27 @@ pub static TEXT: Text = Text {
         f_number: "angka, mis. 12,5",
         f_id_taken: "id ini sudah dipakai program lain",
     },
+    log: Log {
+        l_change: "{0}: {1} -> {2}",
+        l_milestone: "tonggak {0}",
+        l_target: "target {0}",
+        l_milestones: "tonggak",
+        l_targets: "target",
+        l_added: "{0} ditambahkan: {1}",
+        l_removed: "{0} dihapus: {1}",
+        l_reordered: "urutan {0} diubah",
+        l_done: "selesai",
+        l_due: "tenggat",
+        l_title: "judul",
+        l_year: "tahun",
+        l_indicator: "indikator",
+        l_baseline: "awal",
+        l_goal: "target",
+        l_actual: "capaian",
+        l_yes: "ya",
+        l_no: "tidak",
+        l_none: "(kosong)",
+    },
 };
 
 pub static REPORT: ReportText = ReportText {

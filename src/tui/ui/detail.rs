@@ -188,7 +188,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             lines.push((
                 None,
                 Line::styled(
-                    text::fit(&crate::store::audit::describe(e), width, g.ellipsis),
+                    text::fit(&crate::store::audit::describe(e, t), width, g.ellipsis),
                     theme.muted(),
                 ),
             ));
