@@ -72,7 +72,7 @@ enum Part {
 
 /// Splits a logged list at each `"; "` where `cut(item so far, rest)`: a
 /// `;` inside a title stays in it.
-fn split<'a>(list: &'a str, cut: impl Fn(&str, &str) -> bool) -> Vec<&'a str> {
+fn split(list: &str, cut: impl Fn(&str, &str) -> bool) -> Vec<&str> {
     if list.is_empty() {
         return Vec::new();
     }
@@ -159,8 +159,8 @@ fn diff(before: &[Logged], after: &[Logged], list: &str, t: &Text) -> Vec<String
     // Pair the items: the same text, then the same name, then by place.
     let mut pair: Vec<Option<usize>> = vec![None; after.len()];
     let mut taken = vec![false; before.len()];
-    let rules: [&dyn Fn(&Logged, &Logged) -> bool; 2] =
-        [&|a, b| a.text == b.text, &|a, b| a.name == b.name];
+    type Same = dyn Fn(&Logged, &Logged) -> bool;
+    let rules: [&Same; 2] = [&|a, b| a.text == b.text, &|a, b| a.name == b.name];
     for same in rules {
         for (n, new) in after.iter().enumerate() {
             if pair[n].is_some() {
