@@ -505,8 +505,17 @@ fn has_time_after(text: &str, prefix: &str) -> bool {
 }
 
 /// `pantau log`'s line for a change, without its time: `user (local)  ID field: old -> new`.
+/// A line of `pantau log`: statuses are logged by their file names and read back in words.
 fn logged(user: &str, id: &str, field: &str, old: &str, new: &str) -> String {
-    format!("  {user} (local)  {id} {field}: {old} -> {new}")
+    let words = |v: &str| match (field, Status::parse(v)) {
+        ("status", Some(s)) => EN.status(s).to_string(),
+        _ => v.to_string(),
+    };
+    format!(
+        "  {user} (local)  {id} {field}: {} -> {}",
+        words(old),
+        words(new)
+    )
 }
 
 // ---------------------------------------------------------------------------
