@@ -513,7 +513,7 @@ fn log(
         {
             continue;
         }
-        out.push_str(&pantau::store::audit::describe(e));
+        out.push_str(&pantau::store::audit::describe(e, t));
         out.push('\n');
     }
     if out.is_empty() {

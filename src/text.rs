@@ -36,6 +36,28 @@ pub fn escape(value: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Pasted text made fit for a field: line breaks (`\r\n`, `\r`, `\n`) kept
+/// as `\n` when `multiline`, else each made a space (trailing ones dropped,
+/// as when a whole line was copied); a tab becomes a space; every other
+/// control character (an escape sequence's ESC, a NUL) is dropped.
+pub fn pasted(value: &str, multiline: bool) -> String {
+    let value = value.replace("\r\n", "\n").replace('\r', "\n");
+    let value = if multiline {
+        value.as_str()
+    } else {
+        value.trim_end_matches('\n')
+    };
+    value
+        .chars()
+        .filter_map(|c| match c {
+            '\n' if multiline => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// A path as a person may see it: lossy for bytes that are not UTF-8, and
 /// escaped, so a file name holding an escape sequence cannot act on a terminal.
 pub fn escape_path(path: &std::path::Path) -> String {

@@ -558,6 +558,25 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
         Some(85.5),
         "decimal comma read as Indonesians write it"
     );
+    // The log says what changed inside the lists, and statuses in words.
+    let before = pantau::store::parse(EXAMPLE, &path).unwrap().plan;
+    let old = &before.program("GOV-01").unwrap().targets[0];
+    let old_actual = old.actual.map_or("(none)".to_string(), |v| v.to_string());
+    let (code, log, stderr) = run(&["log", "--lang", "en", "-f", s(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    for line in [
+        "GOV-01 status: In progress -> Done".to_string(),
+        "GOV-01 milestone 3 done: no -> yes".to_string(),
+        "GOV-01 lead: ".to_string(),
+        format!("GOV-01 target {} actual: {old_actual} -> 85.5", old.year),
+    ] {
+        assert!(log.contains(&line), "{line:?} in:\n{log}");
+    }
+    let (_, log, _) = run(&["log", "--lang", "id", "-f", s(&path)]);
+    assert!(
+        log.contains("GOV-01 tonggak 3 selesai: tidak -> ya"),
+        "{log}"
+    );
     // Everything else is as it was: only those lines changed.
     let after = std::fs::read_to_string(&path).unwrap();
     let changed = EXAMPLE

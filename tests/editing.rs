@@ -135,7 +135,7 @@ fn undo_reaches_back_across_a_save() {
 #[test]
 fn space_in_the_detail_toggles_the_selected_milestone() {
     let mut app = app();
-    press(&mut app, "2⏎⏎jjj");
+    press(&mut app, "2⏎⏎jj");
     assert!(!program(&app, "GOV-01").milestones[2].done);
     press(&mut app, " ");
     assert!(program(&app, "GOV-01").milestones[2].done);
@@ -188,7 +188,7 @@ fn timeline_brackets_move_years_within_the_period() {
 #[test]
 fn e_edits_a_name_with_any_unicode_and_enter_accepts() {
     let mut app = app();
-    press(&mut app, "2⏎⏎e");
+    press(&mut app, "2⏎⏎ke");
     assert!(matches!(app.modal, Some(Modal::Form(_))));
     press(&mut app, "^uLayanan Terpadu – Luwu Utara ✓ ᨒᨘᨓᨘ⏎");
     assert!(app.modal.is_none(), "{:?}", app.message);
@@ -207,7 +207,7 @@ fn e_edits_a_name_with_any_unicode_and_enter_accepts() {
 #[test]
 fn the_cursor_starts_at_the_end_of_the_name() {
     let mut app = app();
-    press(&mut app, "2⏎⏎e!⏎");
+    press(&mut app, "2⏎⏎ke!⏎");
     assert_eq!(program(&app, "GOV-01").name, "Super App Luwu Utara!");
     press(&mut app, "e^w⌫⏎");
     assert_eq!(
@@ -220,7 +220,7 @@ fn the_cursor_starts_at_the_end_of_the_name() {
 #[test]
 fn an_invalid_form_cannot_be_accepted_and_esc_cancels_it() {
     let mut app = app();
-    press(&mut app, "2⏎⏎je⇥^u31/03/2023⏎");
+    press(&mut app, "2⏎⏎e⇥^u31/03/2023⏎");
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("the form stays open")
     };
@@ -235,7 +235,7 @@ fn an_invalid_form_cannot_be_accepted_and_esc_cancels_it() {
 fn enumerations_are_picked_not_typed() {
     let mut app = app();
     // Program form: Name, Id, Description, Dimension, Element, Horizon…
-    press(&mut app, "2⏎⏎e⇥⇥⇥⇥⇥xyz→⏎");
+    press(&mut app, "2⏎⏎ke⇥⇥⇥⇥⇥xyz→⏎");
     assert_eq!(
         program(&app, "GOV-01").horizon,
         pantau::plan::model::Horizon::Short,
@@ -246,7 +246,7 @@ fn enumerations_are_picked_not_typed() {
 #[test]
 fn a_duplicate_id_is_refused_as_you_type() {
     let mut app = app();
-    press(&mut app, "2⏎⏎e⇥^uGOV-02");
+    press(&mut app, "2⏎⏎ke⇥^uGOV-02");
     let Some(Modal::Form(form)) = &app.modal else {
         panic!()
     };
@@ -292,7 +292,7 @@ fn a_adds_a_program_with_a_fresh_id_into_the_dimension() {
 #[test]
 fn a_in_the_detail_adds_a_milestone_and_d_deletes_after_asking() {
     let mut app = app();
-    press(&mut app, "2⏎⏎j");
+    press(&mut app, "2⏎⏎");
     let count = program(&app, "GOV-01").milestones.len();
     press(&mut app, "aUji coba dengan warga⇥^u2023-12-15⏎");
     assert_eq!(program(&app, "GOV-01").milestones.len(), count + 1);
@@ -340,7 +340,7 @@ fn shift_j_and_k_reorder_programs_and_milestones() {
         "GOV-01",
         "the selection moves with it"
     );
-    press(&mut app, "K⏎j");
+    press(&mut app, "K⏎");
     let first = program(&app, "GOV-01").milestones[0].title.clone();
     press(&mut app, "J");
     assert_eq!(program(&app, "GOV-01").milestones[1].title, first);
@@ -558,4 +558,100 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
     press(&mut app, "J");
     assert_eq!(*app.base_plan(), saved, "kept before the redo chain went");
     assert!(app.modified());
+}
+
+// ---- every refused quick edit says so and changes nothing ----
+
+/// Breaks program `index` the way a restored recovery file could (an empty
+/// name), so that validation refuses every change to it.
+fn broken(app: &mut App, index: usize) -> pantau::plan::model::Plan {
+    app.doc.plan.programs[index].name.clear();
+    app.rebuild();
+    app.plan().clone()
+}
+
+/// The plan did not move, nothing is in the history, and the bar says why.
+fn assert_refused(app: &App, before: &pantau::plan::model::Plan, what: &str) {
+    assert_eq!(app.plan(), before, "{what}: the plan is unchanged");
+    assert!(!app.modified(), "{what}: nothing to save or undo");
+    let message = app.message.as_deref().unwrap_or("");
+    assert!(
+        message.starts_with("Not changed: ") && message.contains("name"),
+        "{what}: the refusal and its reason, not a success: {message:?}"
+    );
+}
+
+#[test]
+fn a_refused_status_change_says_so_both_ways() {
+    for keys in ["s", "S"] {
+        let mut app = app();
+        let before = broken(&mut app, 0);
+        press(&mut app, "2⏎");
+        assert_eq!(app.selected_program().unwrap().id, "GOV-01");
+        press(&mut app, keys);
+        assert_refused(&app, &before, keys);
+        // In the detail, the same.
+        press(&mut app, "⏎");
+        press(&mut app, keys);
+        assert_refused(&app, &before, &format!("{keys} in the detail"));
+    }
+}
+
+#[test]
+fn a_refused_milestone_tick_says_so_in_the_detail_and_on_the_dashboard() {
+    let mut app = app();
+    let before = broken(&mut app, 0);
+    press(&mut app, "2⏎⏎ ");
+    assert_refused(&app, &before, "Space in the detail");
+
+    let mut app = self::app();
+    let (program, _) = app.index.overdue[0];
+    let before = broken(&mut app, program);
+    press(&mut app, " ");
+    assert_refused(&app, &before, "Space on the dashboard");
+    assert_eq!(app.index.overdue[0].0, program, "still listed as overdue");
+}
+
+#[test]
+fn refused_year_moves_in_the_timeline_say_so() {
+    for keys in ["]", "[", "{", "}"] {
+        let mut app = app();
+        press(&mut app, "3");
+        let index = app.selected_timeline_program().unwrap();
+        let before = broken(&mut app, index);
+        // Room to move either way, so only validation can refuse.
+        let period = app.plan().period;
+        app.doc.plan.programs[index].start = period.start + 1;
+        app.doc.plan.programs[index].end = period.start + 3;
+        let before = {
+            let mut plan = before;
+            plan.programs[index].start = period.start + 1;
+            plan.programs[index].end = period.start + 3;
+            plan
+        };
+        press(&mut app, keys);
+        assert_refused(&app, &before, keys);
+    }
+}
+
+#[test]
+fn refused_reorders_and_deletes_of_milestones_and_targets_say_so() {
+    let targets = app().plan().programs[0].milestones.len();
+    // Keys from the detail's first milestone: J, then K from the second;
+    // delete a milestone; J and delete on the first target.
+    let down_to_target = "j".repeat(targets);
+    for keys in [
+        "J".to_string(),
+        "jK".to_string(),
+        "dy".to_string(),
+        format!("{down_to_target}J"),
+        format!("{down_to_target}dy"),
+    ] {
+        let mut app = app();
+        let before = broken(&mut app, 0);
+        press(&mut app, "2⏎⏎");
+        press(&mut app, &keys);
+        assert!(app.modal.is_none(), "{keys}");
+        assert_refused(&app, &before, &keys);
+    }
 }

@@ -275,7 +275,7 @@ fn a_save_with_umask_022_or_by_root_never_locks_the_other_officer_out() {
     let log = text(&log.stdout);
     let lines: Vec<&str> = log.lines().collect();
     assert!(
-        lines[0].contains(BUDI) && lines[0].contains("OnHold -> Done"),
+        lines[0].contains(BUDI) && lines[0].contains("On hold -> Done"),
         "{log}"
     );
     assert!(

@@ -89,7 +89,8 @@ fn scenes() -> Vec<Scene> {
         // Editing: the program form mid-edit, a milestone form refusing a
         // bad date, and the question on quitting with unsaved changes.
         scene("edit-form", {
-            let mut keys = vec![Show(View::Dimensions), Open, Open, Edit];
+            // The detail opens on the first milestone: up to the program line.
+            let mut keys = vec![Show(View::Dimensions), Open, Open, Up, Edit];
             keys.extend(" (tahap II)".chars().map(FormChar));
             keys
         }),
@@ -98,7 +99,6 @@ fn scenes() -> Vec<Scene> {
                 Show(View::Dimensions),
                 Open,
                 Open,
-                Down,
                 Down,
                 Edit,
                 FormNext,

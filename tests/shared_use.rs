@@ -508,11 +508,20 @@ fn has_time_after(text: &str, prefix: &str) -> bool {
 
 /// `pantau log`'s line for a change, without its time: `user (local)  ID field: old -> new`.
 /// A line of `pantau log`: the tests' officers share this process's login
-/// and name themselves with PANTAU_OFFICER, recorded beside it.
+/// and name themselves with PANTAU_OFFICER, recorded beside it; statuses are
+/// logged by their file names and read back in words.
 fn logged(user: &str, id: &str, field: &str, old: &str, new: &str) -> String {
     let login = pantau::store::audit::user_name(pantau::store::safe::real_uid())
         .unwrap_or_else(|| format!("uid {}", pantau::store::safe::real_uid()));
-    format!("  {login} [{user}] (local)  {id} {field}: {old} -> {new}")
+    let words = |v: &str| match (field, Status::parse(v)) {
+        ("status", Some(s)) => EN.status(s).to_string(),
+        _ => v.to_string(),
+    };
+    format!(
+        "  {login} [{user}] (local)  {id} {field}: {} -> {}",
+        words(old),
+        words(new)
+    )
 }
 
 // ---------------------------------------------------------------------------

@@ -67,12 +67,23 @@ impl Editing {
         })
     }
 
-    /// From the dashboard to GOV-01's detail, its program line selected.
+    /// From the dashboard to GOV-01's detail, which opens on its first milestone.
     fn gov_01_detail(&self) -> String {
         self.governance_programs();
         self.tmux.key("Enter");
         self.tmux
-            .wait_for("GOV-01's detail", |s| looks::detail(s, "GOV-01"))
+            .wait_for("GOV-01's detail, first milestone selected", |s| {
+                looks::detail(s, "GOV-01") && s.lines().any(|l| l.contains("> ["))
+            })
+    }
+
+    /// GOV-01's detail with its program line selected (k from the first milestone).
+    fn gov_01_program_line(&self) -> String {
+        self.gov_01_detail();
+        self.tmux.key("k");
+        self.tmux.wait_for("GOV-01's program line selected", |s| {
+            looks::detail(s, "GOV-01") && !s.lines().any(|l| l.contains("> ["))
+        })
     }
 
     /// Clears the message in the status bar with an action that changes
@@ -211,6 +222,76 @@ fn row<'a>(screen: &'a str, id: &str) -> &'a str {
 }
 
 /// The line of an open form showing the field labelled `label`, or "".
+/// Multi-line text holding letters that are commands outside a field:
+/// move, add, save, delete, yes, undo, quit.
+const PASTED: &str = "Rapat warga 3 Nov:\nl a s d y u q\nselesai";
+
+#[test]
+fn a_multi_line_paste_goes_into_the_form_fields_and_runs_no_commands() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let t = &ui.tmux;
+    let mut expected = original();
+    let gov_01 = expected
+        .programs
+        .iter_mut()
+        .find(|p| p.id == "GOV-01")
+        .unwrap();
+    let old_name = gov_01.name.clone();
+    // One line in the name (its cursor waits at the end): newlines as spaces.
+    gov_01
+        .name
+        .push_str(" Rapat warga 3 Nov: l a s d y u q selesai");
+    // The description keeps the lines.
+    gov_01.description.push_str(&format!("\n{PASTED}"));
+
+    ui.gov_01_program_line();
+    t.key("e");
+    t.wait_for("GOV-01's edit form", |s| {
+        s.contains("Edit program GOV-01") && field(s, "Name").contains(&old_name)
+    });
+    t.paste(&format!(" {PASTED}"));
+    t.wait_for("the paste in the Name field, on one line", |s| {
+        s.contains("Edit program GOV-01") && field(s, "Name").contains("Rapat warga 3")
+    });
+    // Tab, Tab to the description; its cursor waits at the end.
+    t.key("Tab");
+    t.key("Tab");
+    t.paste(&format!("\n{PASTED}"));
+    t.wait_for("the paste in the description, its lines kept", |s| {
+        s.contains("Edit program GOV-01")
+            && s.lines().any(|l| {
+                l.trim_start_matches(['│', ' '])
+                    .starts_with("l a s d y u q")
+            })
+    });
+    // Tab off the description, then Enter accepts the form.
+    t.key("Tab");
+    t.key("Enter");
+    t.wait_for("the detail with the pasted name", |s| {
+        !s.contains("Edit program") && line(s, 1).contains("Rapat warga")
+    });
+    ui.save();
+    assert_eq!(
+        ui.read_back(),
+        expected,
+        "the file holds the pasted text and nothing else changed"
+    );
+    let log = pantau::store::audit::read(&ui.plan).unwrap();
+    let fields: Vec<(&str, &str)> = log
+        .iter()
+        .map(|e| (e.subject.as_str(), e.field.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("GOV-01", "name"), ("GOV-01", "description")],
+        "the log names the two fields pasted into, and only them"
+    );
+    ui.quit_unprompted();
+}
+
 fn field<'a>(screen: &'a str, label: &str) -> &'a str {
     screen
         .lines()
@@ -289,7 +370,7 @@ fn a_program_name_edited_in_its_form_is_saved_exactly_with_non_ascii_text() {
     let mut expected = original();
     let old = program(&expected, "GOV-01").name.clone();
 
-    ui.gov_01_detail();
+    ui.gov_01_program_line();
     t.key("e");
     let screen = t.wait_for("GOV-01's edit form", |s| {
         s.contains("Edit program GOV-01") && field(s, "Name").contains(&old)
@@ -484,8 +565,8 @@ fn an_invalid_milestone_form_cannot_be_accepted_and_esc_cancels_it() {
     let ui = Editing::start();
     let t = &ui.tmux;
     let milestone = program(&original(), "GOV-01").milestones[0].clone();
+    // The detail opens on the first milestone.
     ui.gov_01_detail();
-    t.key("j");
     t.wait_for("the first milestone selected", |s| {
         s.lines()
             .any(|l| l.contains("> [") && l.contains(&milestone.due))

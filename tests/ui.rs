@@ -294,11 +294,153 @@ fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
         .expect("a Recent changes section");
     let below = &screen[at..];
     let newest = below
-        .find("2026-11-03 10:15  andi (10.1.2.3)  GOV-01 status: InProgress -> Done")
+        .find("2026-11-03 10:15  andi (10.1.2.3)  GOV-01 status: In progress -> Done")
         .expect(&screen);
     let older = below
         .find("2026-11-01 09:00")
         .expect("the older change too");
     assert!(newest < older, "newest first");
     assert!(!below.contains("GOV-02"), "only this program's changes");
+}
+
+/// Draws, as the event loop does after every key, and returns the screen.
+fn draw_after(app: &mut App, actions: &[Action], w: u16, h: u16) -> String {
+    let mut screen = text(&render(app, &MONO, w, h));
+    for action in actions {
+        update(app, action.clone());
+        screen = text(&render(app, &MONO, w, h));
+    }
+    screen
+}
+
+#[test]
+fn the_detail_at_80x24_scrolls_on_past_the_targets_to_the_notes_and_recent_changes() {
+    let mut app = app(Lang::En, 80, 24);
+    app.audit = vec![pantau::store::audit::Entry {
+        when: "2026-11-03T10:15:00+08:00".into(),
+        user: "andi".into(),
+        from: "local".into(),
+        subject: "GOV-01".into(),
+        field: "lead".into(),
+        old: "Diskominfo".into(),
+        new: "Bappelitbangda".into(),
+        ..Default::default()
+    }];
+    let notes = app.plan().program("GOV-01").unwrap().notes.clone();
+    let open = [Action::Show(View::Dimensions), Action::Open, Action::Open];
+    let screen = draw_after(&mut app, &open, 80, 24);
+    assert!(screen.contains("more below"), "{screen}");
+    assert!(!screen.contains(&notes));
+    // j, one line at a time, until nothing is below.
+    let mut presses = 0;
+    let mut screen = screen;
+    while screen.contains("more below") {
+        screen = draw_after(&mut app, &[Action::Down], 80, 24);
+        presses += 1;
+        assert!(presses < 40, "j never reached the end:\n{screen}");
+    }
+    assert!(screen.contains(&notes), "the notes in view:\n{screen}");
+    assert!(screen.contains("Recent changes") && screen.contains("Bappelitbangda"));
+    let end = screen.clone();
+    assert_eq!(
+        draw_after(&mut app, &[Action::Down], 80, 24),
+        end,
+        "j at the very end stays"
+    );
+    // Back to the top, then End and PgDn reach the same end.
+    draw_after(&mut app, &[Action::First], 80, 24);
+    assert_eq!(draw_after(&mut app, &[Action::Last], 80, 24), end, "End");
+    draw_after(&mut app, &[Action::First], 80, 24);
+    let paged = draw_after(
+        &mut app,
+        &[Action::PageDown, Action::PageDown, Action::PageDown],
+        80,
+        24,
+    );
+    assert_eq!(paged, end, "PgDn");
+    // Going up from below the targets selects the last target again.
+    let last_target = app.plan().program("GOV-01").unwrap().targets.len() - 1;
+    for _ in 0..presses + 2 {
+        draw_after(&mut app, &[Action::Up], 80, 24);
+        if let pantau::tui::app::Focus::Target { index, .. } = app.focus() {
+            assert_eq!(index, last_target);
+            return;
+        }
+    }
+    panic!("k never came back to the last target");
+}
+
+#[test]
+fn the_detail_opens_on_its_first_milestone() {
+    let mut app = app(Lang::En, 80, 24);
+    let screen = draw_after(
+        &mut app,
+        &[Action::Show(View::Dimensions), Action::Open, Action::Open],
+        80,
+        24,
+    );
+    let first = &app.plan().program("GOV-01").unwrap().milestones[0];
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("> [") && l.contains(&first.title)),
+        "the first milestone is marked:\n{screen}"
+    );
+    assert!(matches!(
+        app.focus(),
+        pantau::tui::app::Focus::Milestone { index: 0, .. }
+    ));
+}
+
+#[test]
+fn a_kept_filter_shares_the_status_bar_with_messages_and_the_files_state() {
+    let mut app = app(Lang::En, 80, 24);
+    let mut actions = vec![Action::Show(View::Dimensions), Action::StartFilter];
+    actions.extend("super".chars().map(Action::FilterInput));
+    actions.extend([
+        Action::FilterAccept,
+        Action::Open,
+        Action::CycleStatus { forward: true },
+    ]);
+    let screen = draw_after(&mut app, &actions, 80, 24);
+    let bar = screen.lines().last().unwrap();
+    assert!(bar.contains("status is now"), "the message: {bar:?}");
+    assert!(bar.contains("Filter: super"), "and the filter: {bar:?}");
+    let screen = draw_after(&mut app, &[Action::Down], 80, 24);
+    let bar = screen.lines().last().unwrap();
+    assert!(
+        bar.contains("[+]") && bar.contains("Filter: super"),
+        "unsaved, and the filter: {bar:?}"
+    );
+}
+
+#[test]
+fn the_timeline_marks_overdue_milestones_with_the_printed_glyph_without_colour() {
+    let mut app = app(Lang::En, 120, 80);
+    let (program, _) = app.index.overdue[0];
+    let id = app.plan().programs[program].id.clone();
+    let screen = draw_after(&mut app, &[Action::Show(View::Timeline)], 120, 80);
+    let row = screen
+        .lines()
+        .find(|l| l.contains(&format!(" {id} ")))
+        .unwrap_or_else(|| panic!("{id}'s row:\n{screen}"));
+    assert!(row.contains('!'), "{id} has an overdue milestone: {row:?}");
+    assert!(screen.contains("! overdue"), "the legend names it");
+    // A program with none overdue has no mark.
+    let calm = app
+        .plan()
+        .programs
+        .iter()
+        .find(|p| {
+            p.milestones
+                .iter()
+                .all(|m| !pantau::plan::model::is_overdue(p, m, app.today))
+        })
+        .unwrap();
+    let row = screen
+        .lines()
+        .find(|l| l.contains(&format!(" {} ", calm.id)))
+        .unwrap();
+    let bars = row.split_once(calm.name.as_str()).map_or(row, |(_, r)| r);
+    assert!(!bars.contains('!'), "{row:?}");
 }

@@ -13,6 +13,7 @@ mod en;
 mod forms;
 mod id;
 mod load;
+mod log;
 pub mod report;
 mod summary;
 mod ui;
@@ -24,6 +25,7 @@ pub use en::TEXT as EN;
 pub use forms::{FieldLabels, Forms};
 pub use id::TEXT as ID;
 pub use load::Load;
+pub use log::Log;
 pub use summary::Summary;
 pub use ui::Ui;
 pub use validate::Validate;
@@ -114,6 +116,7 @@ pub struct Text {
     pub summary: Summary,
     pub ui: Ui,
     pub forms: Forms,
+    pub log: Log,
 }
 
 impl Text {

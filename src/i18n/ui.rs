@@ -28,7 +28,7 @@ pub struct Ui {
     pub u_help_title: &'static str,
     pub u_programs_count: &'static str,
     pub u_overdue_count: &'static str,
-    pub u_legend: [&'static str; 5],
+    pub u_legend: [&'static str; 6],
     pub u_next_due: &'static str,
     pub e_printed: &'static str,
     pub e_no_free_name: &'static str,
@@ -59,6 +59,8 @@ pub struct Ui {
     pub u_saved_at: &'static str,
     pub e_saved: &'static str,
     pub e_refused: &'static str,
+    /// A paste with no text field or filter to take it.
+    pub e_paste_nowhere: &'static str,
     pub e_status: &'static str,
     pub e_done: &'static str,
     pub e_not_done: &'static str,

@@ -6,6 +6,7 @@
 //! forms, merge, the audit diff and the reports iterate.
 
 pub mod canonical;
+pub mod change;
 pub mod edit;
 pub mod field;
 pub mod merge;

@@ -222,23 +222,22 @@ fn parse_line(line: &str) -> Option<Entry> {
 }
 
 /// One entry as a line for people: `2026-11-28 10:15  andi (10.1.2.3)  GOV-01
-/// status: InProgress -> Done`; an officer's own name in brackets after the login.
-pub fn describe(e: &Entry) -> String {
+/// status: In progress -> Done`; an officer's own name in brackets after the
+/// login; a milestone or target list as what changed inside it
+/// (`milestone 3 done: no -> yes`).
+pub fn describe(e: &Entry, t: &crate::i18n::Text) -> String {
     let when = e.when.get(..16).unwrap_or(&e.when).replacen('T', " ", 1);
     let esc = |s: &str| crate::text::escape(s).into_owned();
-    let cut = |s: &str| crate::text::fit(s, 60, "…");
     let who = if e.officer.is_empty() {
         esc(&e.user)
     } else {
         format!("{} [{}]", esc(&e.user), esc(&e.officer))
     };
     format!(
-        "{when}  {who} ({})  {} {}: {} -> {}",
+        "{when}  {who} ({})  {} {}",
         esc(&e.from),
         esc(&e.subject),
-        esc(&e.field),
-        cut(&e.old),
-        cut(&e.new)
+        crate::plan::change::describe(&e.field, &e.old, &e.new, t)
     )
 }
 

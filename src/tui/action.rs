@@ -52,6 +52,9 @@ pub enum Action {
     FilterClear,
     /// The terminal changed size; lists re-page.
     Resize(u16, u16),
+    /// Text pasted (bracketed paste): typed into the focused text field or
+    /// the filter as it stands, never run as keys.
+    Paste(String),
 
     // Editing.
     /// `s` / `S`: the selected program's status forward or back.

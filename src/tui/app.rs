@@ -88,8 +88,28 @@ pub struct DrillState {
     pub dimension: usize,
     pub programs: Scroll,
     /// The selected line of the detail: 0 the program itself, then its
-    /// milestones, then its targets.
+    /// milestones, then its targets; past them, steps down through what
+    /// follows (notes, recent changes), one line each.
     pub item: Scroll,
+    /// How many lines below its last target the detail scrolls on to, as
+    /// last drawn (it depends on the width the notes wrap to).
+    pub below: Cell<usize>,
+}
+
+impl DrillState {
+    /// The detail's positions: its items, then the steps below them.
+    pub fn detail_positions(&self, program: &Program) -> usize {
+        Item::count(program) + self.below.get()
+    }
+
+    /// The line a freshly opened detail selects: the first milestone, so
+    /// Space ticks it at once; the program when it has none.
+    pub fn open_at(program: &Program) -> Scroll {
+        Scroll {
+            selected: usize::from(!program.milestones.is_empty()),
+            offset: Cell::new(0),
+        }
+    }
 }
 
 /// What the selected line of a program's detail is.
@@ -98,17 +118,22 @@ pub enum Item {
     Program,
     Milestone(usize),
     Target(usize),
+    /// Past the last target: reading the notes and recent changes, `n`
+    /// lines further down (from 1). The keys act on the program here.
+    Below(usize),
 }
 
 impl Item {
-    /// The item on detail line `line`; past the last one, the program itself
+    /// The item on detail line `line`; past the last one, the lines below
     /// (never an item that does not exist).
     pub fn of(program: &Program, line: usize) -> Item {
         let m = program.milestones.len();
+        let count = Item::count(program);
         match line {
-            n if n >= 1 && n <= m => Item::Milestone(n - 1),
-            n if n > m && n - 1 - m < program.targets.len() => Item::Target(n - 1 - m),
-            _ => Item::Program,
+            0 => Item::Program,
+            n if n <= m => Item::Milestone(n - 1),
+            n if n < count => Item::Target(n - 1 - m),
+            n => Item::Below(n + 1 - count),
         }
     }
 
@@ -117,6 +142,7 @@ impl Item {
             Item::Program => 0,
             Item::Milestone(i) => 1 + i,
             Item::Target(i) => 1 + program.milestones.len() + i,
+            Item::Below(n) => Item::count(program) + n - 1,
         }
     }
 
@@ -609,7 +635,7 @@ impl App {
                     },
                     Pane::Detail => {
                         match Item::of(&self.doc.plan.programs[index], self.drill.item.selected) {
-                            Item::Program => Focus::Program {
+                            Item::Program | Item::Below(_) => Focus::Program {
                                 index,
                                 opened: true,
                             },
@@ -724,7 +750,10 @@ impl App {
         self.dashboard.overdue.clamp(lens.0);
         self.dashboard.due_soon.clamp(lens.1);
         self.drill.programs.clamp(lens.2);
-        match self.selected_program().map(Item::count) {
+        match self
+            .selected_program()
+            .map(|p| self.drill.detail_positions(p))
+        {
             None if self.drill.pane == Pane::Detail => self.drill.pane = Pane::Programs,
             Some(items) => self.drill.item.clamp(items),
             None => {}
@@ -760,7 +789,7 @@ impl App {
             .position(|&i| i == program)
             .unwrap_or(0);
         self.drill.pane = Pane::Detail;
-        self.drill.item = Scroll::default();
+        self.drill.item = DrillState::open_at(&self.doc.plan.programs[program]);
         self.view = View::Dimensions;
     }
 
@@ -819,7 +848,9 @@ impl App {
                 return;
             }
             (View::Dimensions, Pane::Detail) => {
-                let items = self.selected_program().map_or(1, Item::count);
+                let items = self
+                    .selected_program()
+                    .map_or(1, |p| self.drill.detail_positions(p));
                 self.drill.item.selected = step(self.drill.item.selected, delta, items);
                 return;
             }

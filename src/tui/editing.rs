@@ -575,6 +575,15 @@ fn form(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FormNext => form.focus = (form.focus + 1) % form.fields.len(),
         Action::FormPrev => form.focus = (form.focus + form.fields.len() - 1) % form.fields.len(),
         Action::FormEnter if multiline => edit_text(form, |i| i.insert('\n')),
+        Action::Paste(text) => {
+            if let Input::Text { input, .. } = &mut form.focused().input {
+                input.insert_str(&crate::text::pasted(&text, multiline));
+            } else {
+                // A choice or a toggle takes no text: say so, change nothing.
+                form.problem = Some(app.lang.text().ui.e_paste_nowhere.to_string());
+                return Vec::new();
+            }
+        }
         Action::FormEnter => {
             accept(app);
             return Vec::new();

@@ -50,6 +50,13 @@ impl TextInput {
         self.cursor = self.next_boundary_at_or_after(self.cursor);
     }
 
+    /// A whole paste at the cursor, in one go (a long paste costs its length once).
+    pub fn insert_str(&mut self, text: &str) {
+        self.value.insert_str(self.cursor, text);
+        self.cursor += text.len();
+        self.cursor = self.next_boundary_at_or_after(self.cursor);
+    }
+
     fn next_boundary_at_or_after(&self, at: usize) -> usize {
         let mut offset = 0;
         for g in self.value.graphemes(true) {

@@ -18,7 +18,7 @@ use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
 use crate::tui::update::update;
-use crossterm::event::{self, Event};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::DefaultTerminal;
 use std::io::{self, Write};
@@ -51,6 +51,11 @@ pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<Ending> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
+    // Pasted text arrives as one event, not as keys that would run commands.
+    if let Err(e) = crossterm::execute!(io::stdout(), EnableBracketedPaste) {
+        let _ = ratatui::try_restore();
+        return Err(e);
+    }
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, app, theme, path, &stop)
     }));
@@ -60,11 +65,13 @@ pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<Ending> {
         Ok(Err(_)) => Ok(Ending::Stopped(keep(app, path))),
         Err(panic) => {
             keep(app, path);
+            let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
             let _ = ratatui::try_restore();
             std::panic::resume_unwind(panic);
         }
     };
     // Restoring a terminal that is gone fails; that is no error of ours.
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
     let restored = ratatui::try_restore();
     match result {
         Ok(Ending::Quit) => restored.map(|()| Ending::Quit),
@@ -149,6 +156,12 @@ fn event_loop(
             Event::Key(key) => keymap::unfold(key),
             Event::Resize(w, h) => {
                 let _ = update(app, Action::Resize(w, h));
+                Vec::new()
+            }
+            // One action for the whole paste: into the field or the filter, never as keys.
+            Event::Paste(text) => {
+                let effects = update(app, Action::Paste(text));
+                perform(edge, app, effects);
                 Vec::new()
             }
             _ => continue,

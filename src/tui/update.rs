@@ -3,7 +3,7 @@
 //! learns comes in as outcomes.
 
 use crate::tui::action::{Action, Effect, Msg, View};
-use crate::tui::app::{App, DashFocus, Focus, Modal, Pane, Scroll};
+use crate::tui::app::{App, DashFocus, DrillState, Focus, Item, Modal, Pane};
 
 use crate::tui::editing;
 
@@ -66,7 +66,14 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             }
         },
         Action::Open => match app.focus() {
-            Focus::DueMilestone { program, .. } => app.open_detail(program),
+            Focus::DueMilestone { program, milestone } => {
+                // On the milestone that was chosen, so Space ticks that one.
+                app.open_detail(program);
+                if app.view == View::Dimensions {
+                    let p = &app.doc.plan.programs[program];
+                    app.drill.item.selected = Item::Milestone(milestone).line(p);
+                }
+            }
             Focus::Dimension(_) => app.drill.pane = Pane::Programs,
             Focus::Program {
                 index,
@@ -74,7 +81,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             } => {
                 if app.view == View::Dimensions {
                     app.drill.pane = Pane::Detail;
-                    app.drill.item = Scroll::default();
+                    app.drill.item = DrillState::open_at(&app.doc.plan.programs[index]);
                 } else {
                     app.open_detail(index);
                 }
@@ -103,6 +110,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
                 app.reindex();
             }
         }
+        Action::Paste(text) => return paste(app, text),
         Action::FilterAccept => app.filtering = false,
         Action::FilterClear => {
             app.filtering = false;
@@ -110,6 +118,23 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             app.reindex();
         }
         editing => return editing::update(app, editing),
+    }
+    Vec::new()
+}
+
+/// A paste goes where typing would: the open form's field, else the filter
+/// being typed (as one line). Anywhere else it does nothing but say so.
+fn paste(app: &mut App, text: String) -> Vec<Effect> {
+    match &app.modal {
+        Some(Modal::Form(_)) => return editing::update(app, Action::Paste(text)),
+        None if app.filtering => {
+            let line = crate::text::pasted(&text, false);
+            if !line.is_empty() {
+                app.filter.push_str(&line);
+                app.reindex();
+            }
+        }
+        _ => app.message = Some(app.lang.text().ui.e_paste_nowhere.to_string()),
     }
     Vec::new()
 }

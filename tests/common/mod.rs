@@ -244,6 +244,23 @@ impl Tmux {
         self.run(&["send-keys", "-t", &self.pane, "-l", text]);
     }
 
+    /// Pastes `text` as a terminal does: through a tmux buffer, with `-p`, so
+    /// it arrives bracketed when the program asked for bracketed paste (and
+    /// as plain keys when it did not). Line ends are sent as CR, as a
+    /// terminal sends them.
+    pub fn paste(&self, text: &str) {
+        self.run(&["set-buffer", "-b", "pantau-test", "--", text]);
+        self.run(&[
+            "paste-buffer",
+            "-p",
+            "-d",
+            "-b",
+            "pantau-test",
+            "-t",
+            &self.pane,
+        ]);
+    }
+
     /// The visible screen, as text.
     pub fn screen(&self) -> String {
         self.run(&["capture-pane", "-p", "-t", &self.pane])

@@ -188,7 +188,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             lines.push((
                 None,
                 Line::styled(
-                    text::fit(&crate::store::audit::describe(e), width, g.ellipsis),
+                    text::fit(&crate::store::audit::describe(e, t), width, g.ellipsis),
                     theme.muted(),
                 ),
             ));
@@ -206,17 +206,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
         .rposition(|(item, _)| *item == Some(selected))
         .unwrap_or(first);
     let scroll = &app.drill.item;
-    let mut offset = if selected == Item::Program {
-        0
-    } else {
-        scroll.offset.get()
+    // Past the last item, j/PgDn/End read on down to the notes and recent
+    // changes: one step a line, until the last line is in view.
+    let items_end = lines
+        .iter()
+        .rposition(|(item, _)| item.is_some())
+        .map_or(0, |i| i + 1);
+    let most = lines.len().saturating_sub(height);
+    let items_bottom = items_end.saturating_sub(height).min(most);
+    app.drill.below.set(most - items_bottom);
+    let mut offset = match selected {
+        Item::Program => 0,
+        Item::Below(n) => items_bottom + n,
+        _ => scroll.offset.get(),
     };
-    if first < offset {
-        offset = first;
-    } else if last >= offset + height {
-        offset = (last + 1).saturating_sub(height).min(first);
+    if !matches!(selected, Item::Below(_)) {
+        if first < offset {
+            offset = first;
+        } else if last >= offset + height {
+            offset = (last + 1).saturating_sub(height).min(first);
+        }
     }
-    offset = offset.min(lines.len().saturating_sub(height));
+    offset = offset.min(most);
     scroll.offset.set(offset);
 
     let total = lines.len();

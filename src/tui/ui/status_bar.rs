@@ -14,23 +14,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = app.lang.text();
     let g = theme.glyphs();
     let width = usize::from(area.width);
-    let line = if app.filtering || !app.filter.is_empty() {
-        // The typed text stays visible, with a cursor while typing.
-        let cursor = if app.filtering { "_" } else { "" };
-        let keys = if app.filtering {
-            format!("  ({})", t.ui.u_filter_keys)
-        } else {
-            String::new()
-        };
+    // A kept filter stays in view beside everything else the bar says.
+    let filter = if app.filter.is_empty() {
+        String::new()
+    } else {
+        format!("{}{}: {}", g.dot, t.ui.u_filter, text::escape(&app.filter))
+    };
+    let line = if app.filtering {
+        // The typed text, with a cursor and the keys that end it.
+        let message = app
+            .message
+            .as_ref()
+            .map(|m| format!("{}{m}", g.dot))
+            .unwrap_or_default();
         let text = format!(
-            " {}: {}{cursor}{keys}",
+            " {}: {}_  ({}){message}",
             t.ui.u_filter,
-            text::escape(&app.filter)
+            text::escape(&app.filter),
+            t.ui.u_filter_keys,
         );
         Line::styled(text::pad(&text, width, g.ellipsis), theme.status_bar())
     } else if let Some(message) = &app.message {
         Line::styled(
-            text::pad(&format!(" {message}"), width, g.ellipsis),
+            text::pad(&format!(" {message}{filter}"), width, g.ellipsis),
             theme.message(),
         )
     } else {
@@ -45,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .map(|at| format!("{}{}", g.dot, fill(t.ui.u_saved_at, &[at])))
             .unwrap_or_default();
         let left = format!(
-            " {}{modified}{saved}{}{}{}{}",
+            " {}{modified}{saved}{filter}{}{}{}{}",
             text::escape(&app.file_label),
             g.dot,
             fill(t.ui.u_programs_count, &[&app.plan().programs.len()]),

@@ -2,7 +2,7 @@
 //! to its end year, with milestone and target markers and today's mark.
 
 use super::{block, cell, row, visible};
-use crate::plan::model::Program;
+use crate::plan::model::{Program, is_overdue};
 use crate::report::layout::Scale;
 use crate::text;
 use crate::tui::app::{App, TimelineRow};
@@ -118,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     format!("{} ", cell(name, label_cols, g)),
                     theme.header(),
                 )];
-                spans.extend(track(&columns, today_col, None, theme));
+                spans.extend(track(&columns, (app.today, today_col), None, theme));
                 lines.push(row(spans, false, true, theme));
             }
             TimelineRow::Program(i) => {
@@ -135,7 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Span::styled(cell(&label, label_cols, g), style),
                     Span::raw(" "),
                 ];
-                spans.extend(track(&columns, today_col, Some(p), theme));
+                spans.extend(track(&columns, (app.today, today_col), Some(p), theme));
                 lines.push(Line::from(spans));
             }
         }
@@ -144,10 +144,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_footer(frame, footer, app, theme);
 }
 
-/// The bar, markers and today's line for one row, as runs of styled text.
+/// The bar, markers and today's line (today, and its column if on screen)
+/// for one row, as runs of styled text.
 fn track(
     columns: &Columns,
-    today: Option<usize>,
+    (date, today): (Date, Option<usize>),
     program: Option<&Program>,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
@@ -187,9 +188,19 @@ fn track(
                 mark(&mut cells, span.end - 1, g.target, theme.header());
             }
         }
-        for m in &p.milestones {
+        // Overdue milestones last, so one sharing a column with another still shows:
+        // the printed timeline's `!`, a glyph as well as a colour (NO_COLOR).
+        let mut milestones: Vec<_> = p
+            .milestones
+            .iter()
+            .map(|m| (is_overdue(p, m, date), m))
+            .collect();
+        milestones.sort_by_key(|(late, _)| *late);
+        for (late, m) in milestones {
             if let Some(col) = m.due_date().and_then(|d| columns.of_date(d)) {
-                let (glyph, style) = if m.done {
+                let (glyph, style) = if late {
+                    (g.overdue, theme.late())
+                } else if m.done {
                     (g.milestone_done, theme.good())
                 } else {
                     (g.milestone, theme.header())
@@ -260,7 +271,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::default());
     }
     let legend = format!(
-        "{}{} {}  {} {}  {} {}  {} {}  {} {}",
+        "{}{} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
         g.bar,
         g.bar,
         t.ui.u_legend[0],
@@ -268,10 +279,12 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         t.ui.u_legend[1],
         g.milestone_done,
         t.ui.u_legend[2],
-        g.target,
+        g.overdue,
         t.ui.u_legend[3],
+        g.target,
+        t.ui.u_legend[4],
         g.today,
-        t.ui.u_legend[4]
+        t.ui.u_legend[5]
     );
     lines.push(Line::styled(
         text::fit(&legend, width, g.ellipsis),
