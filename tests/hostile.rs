@@ -554,3 +554,25 @@ fn nothing_raw_reaches_a_terminal_from_any_command() {
         }
     }
 }
+
+#[test]
+fn a_folder_the_officer_cannot_write_says_so_and_what_to_do() {
+    if !officers_or_skip() {
+        return;
+    }
+    let office = Office::new();
+    fs::set_permissions(office.folder(), fs::Permissions::from_mode(0o2755)).unwrap();
+    let before = fs::read(office.plan()).unwrap();
+    let out = office.set(BUDI, "002", "status=Done");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("is not writable for you") && stderr.contains("chmod g+w"),
+        "names the folder and the fix: {stderr}"
+    );
+    assert_eq!(fs::read(office.plan()).unwrap(), before);
+    assert!(
+        fs::read_dir(office.folder()).unwrap().count() == 1,
+        "nothing half-written left beside the plan"
+    );
+}

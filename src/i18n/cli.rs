@@ -24,6 +24,8 @@ pub struct Cli {
     pub save_read_only: &'static str,
     pub save_read_only_hint: &'static str,
     pub save_busy: &'static str,
+    pub save_denied_hint: &'static str,
+    pub save_full_hint: &'static str,
     pub save_waiting: &'static str,
     pub log_failed: &'static str,
     /// `pantau doctor`: each finding, and after `|` the command that fixes it.

@@ -118,6 +118,8 @@ pub static TEXT: Text = Text {
         save_read_only: "{0} is read-only for you; nothing was written",
         save_read_only_hint: "ask the plan's owner to let the group write it (chmod g+w), or keep your edits in a copy",
         save_busy: "another officer's save held {0} for {1} seconds; nothing was written and your edits are kept: try again",
+        save_denied_hint: "{0} is not writable for you: ask for the group's write permission there (chmod g+w), or run pantau doctor; your edits are kept",
+        save_full_hint: "the disk is full: free some space and save again; your edits are kept",
         save_waiting: "waiting for another officer's save (since {0})",
         log_failed: "saved, but the audit log {0} could not be written: {1}",
         d_ok: "{0}: the folder and the files beside the plan are fit for several officers",

@@ -118,6 +118,8 @@ pub static TEXT: Text = Text {
         save_read_only: "{0} hanya-baca untuk Anda; tidak ada yang ditulis",
         save_read_only_hint: "minta pemilik rencana mengizinkan grup menulisnya (chmod g+w), atau simpan perubahan Anda di salinan",
         save_busy: "penyimpanan petugas lain menahan {0} selama {1} detik; tidak ada yang ditulis dan perubahan Anda tetap ada: coba lagi",
+        save_denied_hint: "{0} tidak dapat Anda tulis: minta izin tulis grup di sana (chmod g+w), atau jalankan pantau doctor; perubahan Anda tetap ada",
+        save_full_hint: "disk penuh: kosongkan sebagian ruang lalu simpan lagi; perubahan Anda tetap ada",
         save_waiting: "menunggu penyimpanan petugas lain (sejak {0})",
         log_failed: "tersimpan, tetapi log audit {0} tidak dapat ditulis: {1}",
         d_ok: "{0}: folder dan berkas di samping rencana layak dipakai beberapa petugas",

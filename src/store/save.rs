@@ -96,10 +96,26 @@ impl SaveError {
         use crate::text::escape_path;
         let shown = escape_path(path);
         match self {
-            SaveError::Io(e) => fill(
-                t.cli.save_failed,
-                &[&shown, &crate::text::escape(&e.to_string())],
-            ),
+            SaveError::Io(e) => {
+                let why = fill(
+                    t.cli.save_failed,
+                    &[&shown, &crate::text::escape(&e.to_string())],
+                );
+                let folder = escape_path(path.parent().unwrap_or(Path::new(".")));
+                match e.kind() {
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                        format!(
+                            "{why}\n{}: {}",
+                            t.hint,
+                            fill(t.cli.save_denied_hint, &[&folder])
+                        )
+                    }
+                    io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                        format!("{why}\n{}: {}", t.hint, t.cli.save_full_hint)
+                    }
+                    _ => why,
+                }
+            }
             SaveError::Broken(load) => fill(t.cli.save_failed, &[&shown, &load.render(t)]),
             SaveError::Invalid(problems) => {
                 let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
