@@ -91,29 +91,20 @@ pub fn save_report(path: &Path, text: &str, force: bool) -> Result<(), OutputErr
             return Err(OutputError::Exists(path.to_path_buf()));
         }
     }
-    let dir = parent_dir(path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = temp_path(&dir, &format!(".{name}"));
-    let result = (|| {
-        // The umask decides who may read a report, as for any file the officer makes.
-        write_synced(&tmp, text.as_bytes(), None, 0o666)?;
-        fs::rename(&tmp, path)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map_err(OutputError::Io)
+    // The umask decides who may read a report, as for any file the officer makes.
+    replace_new(path, text.as_bytes(), 0o666).map_err(OutputError::Io)
 }
 
 /// Writes `bytes` to `path` readable and writable by its owner only (0600),
 /// whole or not at all, without a backup: for files that are one person's
 /// alone, such as a recovery file.
 pub fn save_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_new(path, bytes, 0o600)
+}
+
+/// A new file of `mode` with `bytes`, renamed over `path`: whole or not at
+/// all, without a backup, the temporary file removed on any failure.
+fn replace_new(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let dir = parent_dir(path);
     let name = path
         .file_name()
@@ -121,7 +112,7 @@ pub fn save_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .unwrap_or_default();
     let tmp = temp_path(&dir, &format!(".{name}"));
     let result = (|| {
-        write_synced(&tmp, bytes, None, 0o600)?;
+        write_synced(&tmp, bytes, None, mode)?;
         fs::rename(&tmp, path)?;
         sync_dir(&dir);
         Ok(())
