@@ -7,7 +7,7 @@ use clap::Parser;
 use pantau::cli::{Cli, Command};
 use pantau::i18n::{Lang, Text, fill};
 use pantau::plan::field::{FieldError, FieldPath};
-use pantau::plan::merge::Conflict;
+use pantau::plan::merge::{Choice, Conflict};
 use pantau::plan::validate::Problem;
 use pantau::report::ReportError;
 use pantau::report::overview as summary;
@@ -181,10 +181,11 @@ impl CommandError {
                         fill(
                             t.cli.set_conflict,
                             &[
-                                &esc(&c.subject),
-                                &esc(&c.field),
-                                &esc(&c.theirs),
-                                &esc(&c.mine),
+                                &esc(&c.item(t)),
+                                &c.label(lang),
+                                &esc(&c.show(Choice::Theirs, lang)),
+                                &esc(&c.show(Choice::Mine, lang)),
+                                &esc(&c.author(t)),
                             ],
                         )
                     })

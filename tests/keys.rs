@@ -403,10 +403,16 @@ fn every_key_in_every_context_gives_exactly_its_action() {
     let conflict_modal = |app: &mut App| {
         app.modal = Some(Modal::Conflict {
             conflicts: vec![pantau::plan::merge::Conflict {
-                subject: "GOV-01".into(),
-                field: "status".into(),
-                mine: "Done".into(),
-                theirs: "Delayed".into(),
+                subject: pantau::plan::merge::Subject::Program {
+                    id: "GOV-01".into(),
+                    name: "Super App".into(),
+                },
+                field: pantau::plan::merge::Field::Program(
+                    pantau::plan::field::ProgramField::Status,
+                ),
+                mine: Some("Done".into()),
+                theirs: Some("Delayed".into()),
+                by: None,
             }],
             at: 0,
             choices: vec![],

@@ -773,14 +773,14 @@ fn conflict_prompt() -> (Data, TempDir, Officer, Vec<u8>) {
     let theirs = data.bytes();
     andi.key("C-s");
     let screen = andi.wait("the conflict prompt", |s| {
-        s.contains("another officer changed status of GOV-01 too") && s.contains(CONFLICT_KEYS)
+        s.contains("1 of 1: Status of GOV-01 “Super App Luwu Utara”") && s.contains(CONFLICT_KEYS)
     });
     let mine = line_with(&screen, "mine:");
     let their = line_with(&screen, "theirs:");
     assert!(mine.contains("Done"), "mine is Done: {mine:?}\n{screen}");
     assert!(
-        their.contains("Delayed"),
-        "theirs is Delayed: {their:?}\n{screen}"
+        their.contains("Delayed (by budi, "),
+        "theirs is Delayed, by budi: {their:?}\n{screen}"
     );
     assert_eq!(data.bytes(), theirs, "nothing written while asking");
     (data, home, andi, theirs)

@@ -14,6 +14,7 @@ mod forms;
 mod id;
 mod load;
 mod log;
+mod merge;
 pub mod report;
 mod summary;
 mod ui;
@@ -26,6 +27,7 @@ pub use forms::{FieldLabels, Forms};
 pub use id::TEXT as ID;
 pub use load::Load;
 pub use log::Log;
+pub use merge::Merge;
 pub use summary::Summary;
 pub use ui::Ui;
 pub use validate::Validate;
@@ -117,6 +119,7 @@ pub struct Text {
     pub ui: Ui,
     pub forms: Forms,
     pub log: Log,
+    pub merge: Merge,
 }
 
 impl Text {

@@ -67,6 +67,12 @@ pub struct Ui {
     pub e_nothing_to_undo: &'static str,
     pub e_nothing_to_redo: &'static str,
     pub e_undone: &'static str,
+    /// `{0}`: the field's label, `{1}`: the item. Someone else changed it since.
+    pub e_undo_dropped: &'static str,
+    pub e_redo_dropped: &'static str,
+    /// Undoing (or redoing) would leave the plan invalid.
+    pub e_undo_invalid: &'static str,
+    pub e_redo_invalid: &'static str,
     pub e_redone: &'static str,
     pub e_fix_fields: &'static str,
     pub u_none_choice: &'static str,

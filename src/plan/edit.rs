@@ -34,8 +34,9 @@ pub enum Edit {
         before: Option<Box<Program>>,
         after: Option<Box<Program>>,
     },
-    /// Move the program at `from` so that it ends up at `to`.
+    /// Move the program at `from` (whose id is `id`) so that it ends up at `to`.
     Move {
+        id: String,
         from: usize,
         to: usize,
     },
@@ -90,7 +91,7 @@ impl Edit {
                     _ => return false,
                 }
             }
-            Edit::Move { from, to } => {
+            Edit::Move { from, to, .. } => {
                 let len = plan.programs.len();
                 if *from >= len || *to >= len {
                     return false;
@@ -125,7 +126,11 @@ impl Edit {
                 before: after,
                 after: before,
             },
-            Edit::Move { from, to } => Edit::Move { from: to, to: from },
+            Edit::Move { id, from, to } => Edit::Move {
+                id,
+                from: to,
+                to: from,
+            },
             Edit::Dimension {
                 index,
                 before,
@@ -153,102 +158,5 @@ impl Edit {
             Edit::Move { to, .. } => Some(*to),
             _ => None,
         }
-    }
-}
-
-/// Undo and redo stacks, and which state was last saved.
-#[derive(Debug, Default)]
-pub struct History {
-    done: Vec<(u64, Edit)>,
-    undone: Vec<(u64, Edit)>,
-    next_id: u64,
-    /// The id of the newest applied edit when the file was last saved (0: none).
-    saved: u64,
-}
-
-impl History {
-    /// Applies `edit` to `plan` and records it; a new edit ends the redo chain.
-    pub fn record(&mut self, plan: &mut Plan, edit: Edit) -> bool {
-        if !edit.apply(plan) {
-            return false;
-        }
-        self.push_applied(edit);
-        true
-    }
-
-    /// Records an edit the caller has already applied (and checked).
-    pub fn push_applied(&mut self, edit: Edit) {
-        self.next_id += 1;
-        self.done.push((self.next_id, edit));
-        self.undone.clear();
-    }
-
-    pub fn undo(&mut self, plan: &mut Plan) -> Option<&Edit> {
-        let (id, edit) = self.done.pop()?;
-        edit.inverse().apply(plan);
-        self.undone.push((id, edit));
-        self.undone.last().map(|(_, e)| e)
-    }
-
-    pub fn redo(&mut self, plan: &mut Plan) -> Option<&Edit> {
-        let (id, edit) = self.undone.pop()?;
-        edit.apply(plan);
-        self.done.push((id, edit));
-        self.done.last().map(|(_, e)| e)
-    }
-
-    fn current(&self) -> u64 {
-        self.done.last().map_or(0, |(id, _)| *id)
-    }
-
-    /// Whether the plan differs from what was last saved (or loaded). Undoing
-    /// back to the saved state makes it unmodified again.
-    pub fn is_modified(&self) -> bool {
-        self.current() != self.saved
-    }
-
-    pub fn mark_saved(&mut self) {
-        self.saved = self.current();
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.done.is_empty()
-    }
-
-    /// The edits that take the current plan back to the state last saved
-    /// (or loaded), in the order to apply them: inverses of what was done
-    /// since, or redos of what was undone past it. How the interface gets its
-    /// merge base without keeping a second copy of the plan all session.
-    pub fn to_saved(&self) -> Vec<Edit> {
-        if self.saved == self.current() {
-            return Vec::new();
-        }
-        // Saved further down the done stack (or before every edit): undo to it.
-        if self.saved == 0 || self.done.iter().any(|(id, _)| *id == self.saved) {
-            return self
-                .done
-                .iter()
-                .rev()
-                .take_while(|(id, _)| *id != self.saved)
-                .map(|(_, edit)| edit.inverse())
-                .collect();
-        }
-        // Saved, then undone past: redo up to it.
-        let mut redo = Vec::new();
-        for (id, edit) in self.undone.iter().rev() {
-            redo.push(edit.clone());
-            if *id == self.saved {
-                return redo;
-            }
-        }
-        // The saved state is no longer reachable (a new edit ended its redo
-        // chain): the caller keeps an explicit base for that case.
-        Vec::new()
-    }
-
-    /// Whether the saved state lies in the redo chain, which the next new
-    /// edit ends: the caller must keep that state before it goes.
-    pub fn saved_is_undone(&self) -> bool {
-        self.saved != 0 && self.undone.iter().any(|(id, _)| *id == self.saved)
     }
 }

@@ -491,6 +491,24 @@ impl MilestoneField {
         }
     }
 
+    /// Copies this field from `src` into `dst`.
+    pub fn copy(self, dst: &mut Milestone, src: &Milestone) {
+        match self {
+            MilestoneField::Title => dst.title.clone_from(&src.title),
+            MilestoneField::Due => dst.due.clone_from(&src.due),
+            MilestoneField::Done => dst.done = src.done,
+        }
+    }
+
+    /// Whether two versions of a milestone agree on this field.
+    pub fn same(self, a: &Milestone, b: &Milestone) -> bool {
+        match self {
+            MilestoneField::Title => a.title == b.title,
+            MilestoneField::Due => a.due == b.due,
+            MilestoneField::Done => a.done == b.done,
+        }
+    }
+
     /// `path` names the field in messages (`milestone.2.due` for `set`).
     pub fn parse_into(
         self,
@@ -529,6 +547,30 @@ impl TargetField {
             TargetField::Baseline => optional(x.baseline),
             TargetField::Target => x.target.to_string(),
             TargetField::Actual => optional(x.actual),
+        }
+    }
+
+    /// Copies this field from `src` into `dst`.
+    pub fn copy(self, dst: &mut Target, src: &Target) {
+        match self {
+            TargetField::Indicator => dst.indicator.clone_from(&src.indicator),
+            TargetField::Year => dst.year = src.year,
+            TargetField::Unit => dst.unit.clone_from(&src.unit),
+            TargetField::Baseline => dst.baseline = src.baseline,
+            TargetField::Target => dst.target = src.target,
+            TargetField::Actual => dst.actual = src.actual,
+        }
+    }
+
+    /// Whether two versions of a target agree on this field.
+    pub fn same(self, a: &Target, b: &Target) -> bool {
+        match self {
+            TargetField::Indicator => a.indicator == b.indicator,
+            TargetField::Year => a.year == b.year,
+            TargetField::Unit => a.unit == b.unit,
+            TargetField::Baseline => a.baseline == b.baseline,
+            TargetField::Target => a.target == b.target,
+            TargetField::Actual => a.actual == b.actual,
         }
     }
 
@@ -586,6 +628,15 @@ impl DimensionField {
             DimensionField::Elements => d.elements = list(value),
         }
         Ok(())
+    }
+
+    /// Whether two versions of a dimension agree on this field.
+    pub fn same(self, a: &Dimension, b: &Dimension) -> bool {
+        match self {
+            DimensionField::Name => a.name == b.name,
+            DimensionField::Lead => a.lead == b.lead,
+            DimensionField::Elements => a.elements == b.elements,
+        }
     }
 
     pub fn copy(self, dst: &mut Dimension, src: &Dimension) {

@@ -1,13 +1,18 @@
 //! Three-way merge of plans, for two officers saving the same file.
 //!
-//! `base` is the plan this session loaded, `mine` what it has now, `theirs`
-//! what another officer saved meanwhile. Changes are compared per program
-//! (matched by id) and per field; only a field both sides changed, to
-//! different values, is a conflict, and the caller decides it.
+//! `base` is the plan both started from, `mine` this session's, `theirs`
+//! what another officer saved meanwhile. Every list is merged item by item
+//! (programmes and dimensions matched by id, milestones and targets by the
+//! rule of [`by_match`]), every item field by field through the field
+//! registry, and the order of each list and the top comment three ways too.
+//! Only the same field of the same item changed two different ways is a
+//! conflict, and the caller decides it: two officers who tick different
+//! milestones of one programme, or each add one, both keep their work.
 
-use crate::plan::edit::Header;
-use crate::plan::field::{DimensionField, HeaderField, ProgramField};
-use crate::plan::model::{Milestone, Plan, Program, Target};
+use crate::i18n::{Lang, Text, fill};
+use crate::plan::edit::{Edit, Header};
+use crate::plan::field::{DimensionField, HeaderField, MilestoneField, ProgramField, TargetField};
+use crate::plan::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
 use std::collections::HashMap;
 
 /// What a merge compares in a programme: each field of the registry, then
@@ -41,14 +46,6 @@ impl Part {
             Part::Field(f) => f.same(a, b),
             Part::Milestones => a.milestones == b.milestones,
             Part::Targets => a.targets == b.targets,
-        }
-    }
-
-    fn copy(self, dst: &mut Program, src: &Program) {
-        match self {
-            Part::Field(f) => f.copy(dst, src),
-            Part::Milestones => dst.milestones.clone_from(&src.milestones),
-            Part::Targets => dst.targets.clone_from(&src.targets),
         }
     }
 
@@ -88,20 +85,923 @@ fn show_target(t: &Target) -> String {
     )
 }
 
-/// A field both sides changed differently.
+/// Who made a change and when, as the audit log has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub who: String,
+    pub when: String,
+}
+
+/// The item a conflict is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// The plan's header, its comment, the order of its programmes or dimensions.
+    Plan,
+    Dimension {
+        id: String,
+        name: String,
+    },
+    Program {
+        id: String,
+        name: String,
+    },
+    /// `number` counts from 1, in the common base (or on the side that added it).
+    Milestone {
+        program: String,
+        number: usize,
+        title: String,
+    },
+    Target {
+        program: String,
+        number: usize,
+        year: i32,
+        indicator: String,
+    },
+}
+
+/// Which list an order conflict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Programs,
+    Dimensions,
+    Milestones,
+    Targets,
+}
+
+/// What of the item both sides changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Header(HeaderField),
+    Dimension(DimensionField),
+    Program(ProgramField),
+    Milestone(MilestoneField),
+    Target(TargetField),
+    /// The item itself: one side deleted it, the other changed it.
+    Presence,
+    /// Both sides put the same items in different orders.
+    Order(List),
+    /// The comment lines at the top of the file.
+    Comment,
+}
+
+/// The same field of the same item, changed two different ways.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
-    /// The program's id, or `dimension:<id>`, or `plan`.
-    pub subject: String,
-    pub field: String,
-    pub mine: String,
-    pub theirs: String,
+    pub subject: Subject,
+    pub field: Field,
+    /// The values as the registry writes them (`NotStarted`, `true`);
+    /// `None` where that side deleted the item.
+    pub mine: Option<String>,
+    pub theirs: Option<String>,
+    /// Who made their change and when, when the audit log says (filled in by
+    /// the store, which reads the log).
+    pub by: Option<Author>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
     Mine,
     Theirs,
+}
+
+impl Conflict {
+    /// Whether `other` asks the same question (another run of the same merge).
+    pub fn same_question(&self, other: &Conflict) -> bool {
+        self.subject == other.subject && self.field == other.field
+    }
+
+    /// The item in words: `GOV-02 “Super App”`, `milestone 3 “Uji coba” of GOV-02`.
+    pub fn item(&self, t: &Text) -> String {
+        let m = &t.merge;
+        match &self.subject {
+            Subject::Plan => m.m_plan.to_string(),
+            Subject::Dimension { name, .. } => fill(m.m_dimension, &[name]),
+            Subject::Program { id, name } => fill(m.m_program, &[id, name]),
+            Subject::Milestone {
+                program,
+                number,
+                title,
+            } => fill(m.m_milestone, &[program, number, title]),
+            Subject::Target {
+                program,
+                year,
+                indicator,
+                ..
+            } => fill(m.m_target, &[program, year, indicator]),
+        }
+    }
+
+    /// The field's label as the forms show it.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        let m = &lang.text().merge;
+        match self.field {
+            Field::Header(f) => f.label(lang),
+            Field::Dimension(f) => f.label(lang),
+            Field::Program(f) => f.label(lang),
+            Field::Milestone(f) => f.label(lang),
+            Field::Target(f) => f.label(lang),
+            Field::Presence => m.m_presence,
+            Field::Order(List::Programs) => m.m_order_programs,
+            Field::Order(List::Dimensions) => m.m_order_dimensions,
+            Field::Order(List::Milestones) => m.m_order_milestones,
+            Field::Order(List::Targets) => m.m_order_targets,
+            Field::Comment => m.m_comment,
+        }
+    }
+
+    /// One side's value as the views show it: statuses and horizons in
+    /// words, yes and no, `(none)` for nothing, `(deleted)`.
+    pub fn show(&self, side: Choice, lang: Lang) -> String {
+        let t = lang.text();
+        let value = match side {
+            Choice::Mine => &self.mine,
+            Choice::Theirs => &self.theirs,
+        };
+        let Some(value) = value else {
+            return t.merge.m_deleted.to_string();
+        };
+        let words = match self.field {
+            Field::Program(ProgramField::Status) => Status::parse(value).map(|s| t.status(s)),
+            Field::Program(ProgramField::Horizon) => Horizon::parse(value).map(|h| t.horizon(h)),
+            Field::Milestone(MilestoneField::Done) => Some(if value == "true" {
+                t.log.l_yes
+            } else {
+                t.log.l_no
+            }),
+            _ => None,
+        };
+        match words {
+            Some(w) => w.to_string(),
+            None if value.is_empty() || value == "none" => t.log.l_none.to_string(),
+            None => value.clone(),
+        }
+    }
+
+    /// Who made the other change, in words.
+    pub fn author(&self, t: &Text) -> String {
+        match &self.by {
+            Some(a) => fill(t.merge.m_by, &[&a.who, &a.when]),
+            None => t.merge.m_by_unknown.to_string(),
+        }
+    }
+
+    /// The subject and field under which the audit log records a change of
+    /// this kind, to find who made it; `None` for what the log does not keep.
+    pub fn log_key(&self) -> Option<(String, &'static str)> {
+        let program_list = |program: &str, list: &'static str| Some((program.to_string(), list));
+        match (&self.subject, self.field) {
+            (Subject::Plan, Field::Header(f)) => Some(("plan".to_string(), f.name())),
+            (Subject::Dimension { id, .. }, Field::Dimension(f)) => {
+                Some((format!("dimension:{id}"), f.name()))
+            }
+            (Subject::Program { id, .. }, Field::Program(f)) => Some((id.clone(), f.name())),
+            (Subject::Program { id, .. }, Field::Presence) => Some((id.clone(), "(program)")),
+            (Subject::Milestone { program, .. }, _) => program_list(program, "milestones"),
+            (Subject::Target { program, .. }, _) => program_list(program, "targets"),
+            _ => None,
+        }
+    }
+}
+
+/// Asks `decide` about each conflict; what it leaves open is collected and
+/// theirs is kept for now.
+struct Asker<'a> {
+    decide: &'a dyn Fn(&Conflict) -> Option<Choice>,
+    open: Vec<Conflict>,
+}
+
+impl Asker<'_> {
+    fn ask(&mut self, conflict: Conflict) -> Choice {
+        match (self.decide)(&conflict) {
+            Some(choice) => choice,
+            None => {
+                self.open.push(conflict);
+                Choice::Theirs
+            }
+        }
+    }
+
+    /// One field three ways: whether mine is the value to keep. Mine where
+    /// only I changed it; where both did, differently, the question is asked.
+    /// Without a base (both added the item) every difference is asked.
+    fn take_mine(
+        &mut self,
+        changed: impl Fn(Pick) -> bool,
+        same_both: bool,
+        conflict: impl FnOnce() -> Conflict,
+    ) -> bool {
+        if !changed(Pick::Mine) || same_both {
+            return false;
+        }
+        !changed(Pick::Theirs) || self.ask(conflict()) == Choice::Mine
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Pick {
+    Mine,
+    Theirs,
+}
+
+fn conflict(subject: &Subject, field: Field, mine: String, theirs: String) -> Conflict {
+    Conflict {
+        subject: subject.clone(),
+        field,
+        mine: Some(mine),
+        theirs: Some(theirs),
+        by: None,
+    }
+}
+
+/// Merges. `decide` answers each conflict; with `None` from it the conflict
+/// is collected and theirs is kept for now. Returns the merged plan and the
+/// undecided conflicts. Linear in the plan: programmes are matched by id
+/// through maps, and a programme only one side changed costs a comparison.
+pub fn merge(
+    base: &Plan,
+    mine: &Plan,
+    theirs: &Plan,
+    decide: &dyn Fn(&Conflict) -> Option<Choice>,
+) -> (Plan, Vec<Conflict>) {
+    let mut asker = Asker {
+        decide,
+        open: Vec::new(),
+    };
+    let plan = merge_plan(&mut asker, base, mine, theirs);
+    (plan, asker.open)
+}
+
+/// The top comment, three ways: whoever changed it, or asked when both did.
+pub fn merge_comment(
+    base: &str,
+    mine: &str,
+    theirs: &str,
+    decide: &dyn Fn(&Conflict) -> Option<Choice>,
+) -> (String, Option<Conflict>) {
+    let mut asker = Asker {
+        decide,
+        open: Vec::new(),
+    };
+    let keep_mine = asker.take_mine(
+        |side| match side {
+            Pick::Mine => mine != base,
+            Pick::Theirs => theirs != base,
+        },
+        mine == theirs,
+        || conflict(&Subject::Plan, Field::Comment, mine.into(), theirs.into()),
+    );
+    let text = if keep_mine { mine } else { theirs };
+    (text.to_string(), asker.open.pop())
+}
+
+fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Plan {
+    let header = merge_header(
+        asker,
+        &Header::of(base),
+        &Header::of(mine),
+        &Header::of(theirs),
+    );
+    let (dm, dt) = by_key(
+        &base.dimensions,
+        &mine.dimensions,
+        &theirs.dimensions,
+        |d| d.id.as_str(),
+    );
+    let dimensions = merge_list(
+        asker,
+        &Subject::Plan,
+        [&base.dimensions, &mine.dimensions, &theirs.dimensions],
+        [&dm, &dt],
+    );
+    let (pm, pt) = by_key(&base.programs, &mine.programs, &theirs.programs, |p| {
+        p.id.as_str()
+    });
+    let programs = merge_list(
+        asker,
+        &Subject::Plan,
+        [&base.programs, &mine.programs, &theirs.programs],
+        [&pm, &pt],
+    );
+    Plan {
+        version: theirs.version,
+        region: header.region,
+        title: header.title,
+        vision: header.vision,
+        period: header.period,
+        dimensions,
+        programs,
+    }
+}
+
+/// The plan's own fields, three ways.
+fn merge_header(asker: &mut Asker, base: &Header, mine: &Header, theirs: &Header) -> Header {
+    let mut header = theirs.clone();
+    for &f in HeaderField::ALL {
+        let (b, m, t) = (f.get(base), f.get(mine), f.get(theirs));
+        let keep = asker.take_mine(
+            |side| match side {
+                Pick::Mine => m != b,
+                Pick::Theirs => t != b,
+            },
+            m == t,
+            || conflict(&Subject::Plan, Field::Header(f), m.clone(), t.clone()),
+        );
+        if keep {
+            f.copy(&mut header, mine);
+        }
+    }
+    header
+}
+
+/// What an item of one side's list is: the base item at that index, or new
+/// on that side. An item both sides added alike (the same id, or for
+/// milestones and targets the same content) is one `Mine` on both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Ident {
+    Base(usize),
+    Mine(usize),
+    Theirs(usize),
+}
+
+/// Idents of programmes or dimensions, matched by their id.
+fn by_key<'a, T>(
+    base: &'a [T],
+    mine: &'a [T],
+    theirs: &'a [T],
+    key: impl Fn(&'a T) -> &'a str,
+) -> (Vec<Ident>, Vec<Ident>) {
+    let in_base: HashMap<&str, usize> = base.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    let mut new_in_mine: HashMap<&str, usize> = HashMap::new();
+    let im = mine
+        .iter()
+        .enumerate()
+        .map(|(i, x)| match in_base.get(key(x)) {
+            Some(&b) => Ident::Base(b),
+            None => {
+                new_in_mine.insert(key(x), i);
+                Ident::Mine(i)
+            }
+        })
+        .collect();
+    let it = theirs
+        .iter()
+        .enumerate()
+        .map(
+            |(j, x)| match (in_base.get(key(x)), new_in_mine.get(key(x))) {
+                (Some(&b), _) => Ident::Base(b),
+                (None, Some(&i)) => Ident::Mine(i),
+                (None, None) => Ident::Theirs(j),
+            },
+        )
+        .collect();
+    (im, it)
+}
+
+/// Idents of milestones or targets, which have no id of their own: each
+/// item of a side is the first unused base item that is identical to it,
+/// else the first with the same `keys[0]`, then `keys[1]` …; the rest are
+/// new. An item both sides added identically is one item. (docs/FORMAT.md,
+/// "How a merge matches milestones and targets".)
+fn by_match<T: PartialEq>(
+    base: &[T],
+    mine: &[T],
+    theirs: &[T],
+    keys: &[fn(&T, &T) -> bool],
+) -> (Vec<Ident>, Vec<Ident>) {
+    let side = |items: &[T], new: fn(usize) -> Ident| -> Vec<Ident> {
+        let mut used = vec![false; base.len()];
+        let mut out: Vec<Option<Ident>> = vec![None; items.len()];
+        let identical: fn(&T, &T) -> bool = |a, b| a == b;
+        for rule in std::iter::once(&identical).chain(keys) {
+            for (i, item) in items.iter().enumerate() {
+                if out[i].is_some() {
+                    continue;
+                }
+                if let Some(b) = (0..base.len()).find(|&b| !used[b] && rule(item, &base[b])) {
+                    used[b] = true;
+                    out[i] = Some(Ident::Base(b));
+                }
+            }
+        }
+        out.into_iter()
+            .enumerate()
+            .map(|(i, x)| x.unwrap_or(new(i)))
+            .collect()
+    };
+    let im = side(mine, Ident::Mine);
+    let mut it = side(theirs, Ident::Theirs);
+    let mut shared = vec![false; mine.len()];
+    for (j, ident) in it.iter_mut().enumerate() {
+        if let Ident::Theirs(_) = ident
+            && let Some(i) = (0..mine.len())
+                .find(|&i| !shared[i] && im[i] == Ident::Mine(i) && mine[i] == theirs[j])
+        {
+            shared[i] = true;
+            *ident = Ident::Mine(i);
+        }
+    }
+    (im, it)
+}
+
+/// A kind of list item: what it is called in a conflict and how two
+/// versions of it merge, field by field through the registry.
+trait Item: Clone + PartialEq {
+    const LIST: List;
+    /// The item as a conflict names it; `owner` is the list's owner
+    /// (the plan, or the programme of a milestone), `number` counts from 1.
+    fn subject(&self, owner: &Subject, number: usize) -> Subject;
+    /// A one-line summary, for a deleted-or-changed question and an order.
+    fn summary(&self) -> String;
+    fn merge3(
+        asker: &mut Asker,
+        subject: &Subject,
+        base: Option<&Self>,
+        mine: &Self,
+        theirs: &Self,
+    ) -> Self;
+}
+
+/// Field by field over a registry: `same` and `copy` per field, `get` for the question.
+macro_rules! merge_fields {
+    ($asker:expr, $subject:expr, $base:expr, $mine:expr, $theirs:expr, $fields:ty, $variant:path) => {{
+        let mut result = $theirs.clone();
+        for &f in <$fields>::ALL {
+            let keep = $asker.take_mine(
+                |side| {
+                    let value = match side {
+                        Pick::Mine => $mine,
+                        Pick::Theirs => $theirs,
+                    };
+                    $base.is_none_or(|b| !f.same(value, b))
+                },
+                f.same($mine, $theirs),
+                || conflict($subject, $variant(f), f.get($mine), f.get($theirs)),
+            );
+            if keep {
+                f.copy(&mut result, $mine);
+            }
+        }
+        result
+    }};
+}
+
+impl Item for Dimension {
+    const LIST: List = List::Dimensions;
+    fn subject(&self, _: &Subject, _: usize) -> Subject {
+        Subject::Dimension {
+            id: self.id.clone(),
+            name: self.name.clone(),
+        }
+    }
+    fn summary(&self) -> String {
+        self.name.clone()
+    }
+    fn merge3(
+        asker: &mut Asker,
+        subject: &Subject,
+        base: Option<&Self>,
+        mine: &Self,
+        theirs: &Self,
+    ) -> Self {
+        merge_fields!(
+            asker,
+            subject,
+            base,
+            mine,
+            theirs,
+            DimensionField,
+            Field::Dimension
+        )
+    }
+}
+
+impl Item for Program {
+    const LIST: List = List::Programs;
+    fn subject(&self, _: &Subject, _: usize) -> Subject {
+        Subject::Program {
+            id: self.id.clone(),
+            name: self.name.clone(),
+        }
+    }
+    fn summary(&self) -> String {
+        self.id.clone()
+    }
+    fn merge3(
+        asker: &mut Asker,
+        subject: &Subject,
+        base: Option<&Self>,
+        mine: &Self,
+        theirs: &Self,
+    ) -> Self {
+        // Nearly every programme of a large plan: changed by one side or none.
+        if base == Some(mine) || mine == theirs {
+            return theirs.clone();
+        }
+        if base == Some(theirs) {
+            return mine.clone();
+        }
+        let mut result = merge_fields!(
+            asker,
+            subject,
+            base,
+            mine,
+            theirs,
+            ProgramField,
+            Field::Program
+        );
+        let empty = Program {
+            milestones: Vec::new(),
+            targets: Vec::new(),
+            ..mine.clone()
+        };
+        let b = base.unwrap_or(&empty);
+        let (im, it) = by_match(
+            &b.milestones,
+            &mine.milestones,
+            &theirs.milestones,
+            &[|a, b| a.title == b.title, |a, b| a.due == b.due],
+        );
+        result.milestones = merge_list(
+            asker,
+            subject,
+            [&b.milestones, &mine.milestones, &theirs.milestones],
+            [&im, &it],
+        );
+        let (im, it) = by_match(
+            &b.targets,
+            &mine.targets,
+            &theirs.targets,
+            &[
+                |a, b| a.year == b.year && a.indicator == b.indicator,
+                |a, b| a.indicator == b.indicator,
+                |a, b| a.year == b.year,
+            ],
+        );
+        result.targets = merge_list(
+            asker,
+            subject,
+            [&b.targets, &mine.targets, &theirs.targets],
+            [&im, &it],
+        );
+        result
+    }
+}
+
+fn owner_id(owner: &Subject) -> String {
+    match owner {
+        Subject::Program { id, .. } => id.clone(),
+        _ => String::new(),
+    }
+}
+
+impl Item for Milestone {
+    const LIST: List = List::Milestones;
+    fn subject(&self, owner: &Subject, number: usize) -> Subject {
+        Subject::Milestone {
+            program: owner_id(owner),
+            number,
+            title: self.title.clone(),
+        }
+    }
+    fn summary(&self) -> String {
+        show_milestone(self)
+    }
+    fn merge3(
+        asker: &mut Asker,
+        subject: &Subject,
+        base: Option<&Self>,
+        mine: &Self,
+        theirs: &Self,
+    ) -> Self {
+        merge_fields!(
+            asker,
+            subject,
+            base,
+            mine,
+            theirs,
+            MilestoneField,
+            Field::Milestone
+        )
+    }
+}
+
+impl Item for Target {
+    const LIST: List = List::Targets;
+    fn subject(&self, owner: &Subject, number: usize) -> Subject {
+        Subject::Target {
+            program: owner_id(owner),
+            number,
+            year: self.year,
+            indicator: self.indicator.clone(),
+        }
+    }
+    fn summary(&self) -> String {
+        show_target(self)
+    }
+    fn merge3(
+        asker: &mut Asker,
+        subject: &Subject,
+        base: Option<&Self>,
+        mine: &Self,
+        theirs: &Self,
+    ) -> Self {
+        merge_fields!(
+            asker,
+            subject,
+            base,
+            mine,
+            theirs,
+            TargetField,
+            Field::Target
+        )
+    }
+}
+
+/// One list three ways: each item merged (or kept, or deleted) by its
+/// ident, then put in order. The order is theirs unless only I reordered
+/// the items we share (then mine; asked when both did, differently); items
+/// the other side added go right after the item they followed there.
+fn merge_list<T: Item>(
+    asker: &mut Asker,
+    owner: &Subject,
+    [base, mine, theirs]: [&[T]; 3],
+    [im, it]: [&[Ident]; 2],
+) -> Vec<T> {
+    let at_mine: HashMap<Ident, usize> = im.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let at_theirs: HashMap<Ident, usize> = it.iter().enumerate().map(|(j, k)| (*k, j)).collect();
+    let mut value: HashMap<Ident, T> = HashMap::with_capacity(theirs.len() + mine.len());
+
+    for (b, item) in base.iter().enumerate() {
+        let ident = Ident::Base(b);
+        let subject = || item.subject(owner, b + 1);
+        let kept = match (at_mine.get(&ident), at_theirs.get(&ident)) {
+            (Some(&i), Some(&j)) => Some(T::merge3(
+                asker,
+                &subject(),
+                Some(item),
+                &mine[i],
+                &theirs[j],
+            )),
+            // They deleted it: gone, unless I changed it and say keep.
+            (Some(&i), None) => (mine[i] != *item
+                && asker.ask(Conflict {
+                    subject: subject(),
+                    field: Field::Presence,
+                    mine: Some(mine[i].summary()),
+                    theirs: None,
+                    by: None,
+                }) == Choice::Mine)
+                .then(|| mine[i].clone()),
+            // I deleted it: gone, unless they changed it and I say keep theirs.
+            (None, Some(&j)) => (theirs[j] != *item
+                && asker.ask(Conflict {
+                    subject: subject(),
+                    field: Field::Presence,
+                    mine: None,
+                    theirs: Some(theirs[j].summary()),
+                    by: None,
+                }) == Choice::Theirs)
+                .then(|| theirs[j].clone()),
+            (None, None) => None,
+        };
+        if let Some(kept) = kept {
+            value.insert(ident, kept);
+        }
+    }
+    for (i, ident) in im.iter().enumerate() {
+        if let Ident::Mine(_) = ident {
+            let kept = match at_theirs.get(ident) {
+                Some(&j) => {
+                    let subject = mine[i].subject(owner, i + 1);
+                    T::merge3(asker, &subject, None, &mine[i], &theirs[j])
+                }
+                None => mine[i].clone(),
+            };
+            value.insert(*ident, kept);
+        }
+    }
+    for (j, ident) in it.iter().enumerate() {
+        if let Ident::Theirs(_) = ident {
+            value.insert(*ident, theirs[j].clone());
+        }
+    }
+
+    // The order.
+    let reordered = |side: &[Ident]| {
+        !side
+            .iter()
+            .filter_map(|k| match k {
+                Ident::Base(b) => Some(*b),
+                _ => None,
+            })
+            .is_sorted()
+    };
+    let (mine_moved, theirs_moved) = (reordered(im), reordered(it));
+    let mine_order = if mine_moved && theirs_moved {
+        let shared = |side: &[Ident], other: &HashMap<Ident, usize>| -> Vec<Ident> {
+            side.iter()
+                .filter(|k| matches!(k, Ident::Base(_)) && other.contains_key(k))
+                .copied()
+                .collect()
+        };
+        let (sm, st) = (shared(im, &at_theirs), shared(it, &at_mine));
+        sm != st && {
+            let at = sm.iter().zip(&st).take_while(|(a, b)| a == b).count();
+            let show = |order: &[Ident]| -> String {
+                let named = |k: &Ident| match k {
+                    Ident::Base(b) => base[*b].summary(),
+                    _ => String::new(),
+                };
+                let mut text: Vec<String> = order[at..].iter().take(5).map(named).collect();
+                if at > 0 {
+                    text.insert(0, "…".into());
+                }
+                if order.len() > at + 5 {
+                    text.push("…".into());
+                }
+                text.join(", ")
+            };
+            asker.ask(conflict(owner, Field::Order(T::LIST), show(&sm), show(&st))) == Choice::Mine
+        }
+    } else {
+        mine_moved
+    };
+    let (skeleton, other) = if mine_order { (im, it) } else { (it, im) };
+    let in_skeleton: std::collections::HashSet<Ident> = skeleton.iter().copied().collect();
+    let mut front = Vec::new();
+    let mut after: HashMap<Ident, Vec<Ident>> = HashMap::new();
+    let mut prev: Option<Ident> = None;
+    for k in other {
+        if in_skeleton.contains(k) {
+            prev = Some(*k);
+        } else if value.contains_key(k) {
+            match prev {
+                Some(p) => after.entry(p).or_default().push(*k),
+                None => front.push(*k),
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(value.len());
+    let mut take = |k: &Ident, out: &mut Vec<T>| {
+        if let Some(v) = value.remove(k) {
+            out.push(v);
+        }
+    };
+    for k in &front {
+        take(k, &mut out);
+    }
+    for k in skeleton {
+        take(k, &mut out);
+        if let Some(following) = after.get(k) {
+            for f in following {
+                take(f, &mut out);
+            }
+        }
+    }
+    debug_assert!(value.is_empty(), "every kept item is placed");
+    out
+}
+
+/// `edit`, recorded on an earlier plan, made to fit `plan`, which may have
+/// changed under it since (another officer's save merged in, a reload): the
+/// same change to the same items, found by id, applied three ways so that
+/// what others changed meanwhile stays. An edit whose items are unchanged
+/// comes back as it was. `Err` holds what someone else changed in the same
+/// fields (or the item they deleted): the edit no longer applies.
+pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
+    let mut asker = Asker {
+        decide: &|_| None,
+        open: Vec::new(),
+    };
+    let gone = |subject: Subject, mine: String| {
+        vec![Conflict {
+            subject,
+            field: Field::Presence,
+            mine: Some(mine),
+            theirs: None,
+            by: None,
+        }]
+    };
+    let find = |index: usize, id: &str| match plan.programs.get(index) {
+        Some(p) if p.id == id => Some(index),
+        _ => plan.programs.iter().position(|p| p.id == id),
+    };
+    let rebased = match edit {
+        Edit::Program {
+            index,
+            before: Some(before),
+            after,
+        } => {
+            let subject = before.subject(&Subject::Plan, 0);
+            let Some(at) = find(*index, &before.id) else {
+                return Err(gone(subject, before.summary()));
+            };
+            let now = &plan.programs[at];
+            match after {
+                _ if now == &**before => Edit::Program {
+                    index: at,
+                    before: Some(before.clone()),
+                    after: after.clone(),
+                },
+                // A removal of a programme someone has changed since.
+                None => {
+                    return Err(vec![Conflict {
+                        subject,
+                        field: Field::Presence,
+                        mine: None,
+                        theirs: Some(now.summary()),
+                        by: None,
+                    }]);
+                }
+                Some(after) => Edit::Program {
+                    index: at,
+                    before: Some(Box::new(now.clone())),
+                    after: Some(Box::new(Program::merge3(
+                        &mut asker,
+                        &subject,
+                        Some(before),
+                        after,
+                        now,
+                    ))),
+                },
+            }
+        }
+        Edit::Program {
+            index,
+            before: None,
+            after: Some(after),
+        } => {
+            if plan.program(&after.id).is_some() {
+                return Err(vec![Conflict {
+                    subject: after.subject(&Subject::Plan, 0),
+                    field: Field::Program(ProgramField::Id),
+                    mine: Some(after.id.clone()),
+                    theirs: Some(after.id.clone()),
+                    by: None,
+                }]);
+            }
+            Edit::Program {
+                index: (*index).min(plan.programs.len()),
+                before: None,
+                after: Some(after.clone()),
+            }
+        }
+        Edit::Program { .. } => edit.clone(),
+        Edit::Move { id, from, to } => {
+            let Some(at) = find(*from, id) else {
+                return Err(gone(
+                    Subject::Program {
+                        id: id.clone(),
+                        name: String::new(),
+                    },
+                    id.clone(),
+                ));
+            };
+            let last = plan.programs.len() - 1;
+            let to = (at + to).saturating_sub(*from).min(last);
+            Edit::Move {
+                id: id.clone(),
+                from: at,
+                to,
+            }
+        }
+        Edit::Dimension {
+            index,
+            before,
+            after,
+        } => {
+            let subject = before.subject(&Subject::Plan, 0);
+            let at = match plan.dimensions.get(*index) {
+                Some(d) if d.id == before.id => Some(*index),
+                _ => plan.dimensions.iter().position(|d| d.id == before.id),
+            };
+            let Some(at) = at else {
+                return Err(gone(subject, before.summary()));
+            };
+            let now = &plan.dimensions[at];
+            Edit::Dimension {
+                index: at,
+                before: now.clone(),
+                after: Dimension::merge3(&mut asker, &subject, Some(before), after, now),
+            }
+        }
+        Edit::Header { before, after } => {
+            let now = Header::of(plan);
+            Edit::Header {
+                after: merge_header(&mut asker, before, after, &now),
+                before: now,
+            }
+        }
+        Edit::Whole { before, after } => Edit::Whole {
+            before: Box::new(plan.clone()),
+            after: Box::new(merge_plan(&mut asker, before, after, plan)),
+        },
+    };
+    if asker.open.is_empty() {
+        Ok(rebased)
+    } else {
+        Err(asker.open)
+    }
 }
 
 /// The parts that differ between two versions of a program.
@@ -116,206 +1016,6 @@ fn by_id(plan: &Plan) -> HashMap<&str, usize> {
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect()
-}
-
-/// Merges. `decide` answers each conflict; with `None` from it the conflict
-/// is collected and theirs is kept for now. Returns the merged plan and the
-/// undecided conflicts.
-pub fn merge(
-    base: &Plan,
-    mine: &Plan,
-    theirs: &Plan,
-    decide: &dyn Fn(&Conflict) -> Option<Choice>,
-) -> (Plan, Vec<Conflict>) {
-    let mut merged = theirs.clone();
-    let mut open = Vec::new();
-    let mut resolve = |conflict: Conflict| -> Choice {
-        match decide(&conflict) {
-            Some(choice) => choice,
-            None => {
-                open.push(conflict);
-                Choice::Theirs
-            }
-        }
-    };
-
-    // The plan's own fields.
-    let (hb, hm) = (Header::of(base), Header::of(mine));
-    let mut header = Header::of(theirs);
-    for &f in HeaderField::ALL {
-        let (b, m, t) = (f.get(&hb), f.get(&hm), f.get(&header));
-        if m != b
-            && m != t
-            && (t == b
-                || resolve(Conflict {
-                    subject: "plan".into(),
-                    field: f.name().into(),
-                    mine: m,
-                    theirs: t,
-                }) == Choice::Mine)
-        {
-            f.copy(&mut header, &hm);
-        }
-    }
-    merged.title = header.title;
-    merged.region = header.region;
-    merged.vision = header.vision;
-    merged.period = header.period;
-
-    // Dimensions, by id.
-    for dm in &mine.dimensions {
-        let Some(db) = base.dimensions.iter().find(|d| d.id == dm.id) else {
-            continue;
-        };
-        let Some(dt) = merged.dimensions.iter_mut().find(|d| d.id == dm.id) else {
-            continue;
-        };
-        let subject = format!("dimension:{}", dm.id);
-        for &f in DimensionField::ALL {
-            let (b, m, t) = (f.get(db), f.get(dm), f.get(dt));
-            if m != b
-                && m != t
-                && (t == b
-                    || resolve(Conflict {
-                        subject: subject.clone(),
-                        field: f.name().into(),
-                        mine: m,
-                        theirs: t,
-                    }) == Choice::Mine)
-            {
-                f.copy(dt, dm);
-            }
-        }
-    }
-
-    // Programs, by id: changed and added by me. Linear in the plan: ids are
-    // looked up in maps, and additions and deletions are applied in one pass.
-    let in_base = by_id(base);
-    let in_theirs: std::collections::HashMap<String, usize> = merged
-        .programs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
-        .collect();
-    let mut added: Vec<Program> = Vec::new();
-    for pm in &mine.programs {
-        let pb = in_base.get(pm.id.as_str()).map(|&i| &base.programs[i]);
-        // Unchanged by me: theirs stands, whatever it is.
-        if pb == Some(pm) {
-            continue;
-        }
-        match (pb, in_theirs.get(pm.id.as_str()).copied()) {
-            (Some(pb), Some(at)) => {
-                let result = merge_program(Some(pb), pm, &merged.programs[at], &mut resolve);
-                merged.programs[at] = result;
-            }
-            // They deleted a program I changed: keep mine only if I say so.
-            (Some(pb), None) => {
-                if pm != pb
-                    && resolve(Conflict {
-                        subject: pm.id.clone(),
-                        field: "(program)".into(),
-                        mine: pm.name.clone(),
-                        theirs: "(deleted)".into(),
-                    }) == Choice::Mine
-                {
-                    added.push(pm.clone());
-                }
-            }
-            // New in mine.
-            (None, None) => added.push(pm.clone()),
-            // New in both with one id: merge field by field as if from nothing.
-            (None, Some(at)) => {
-                let result = merge_program(None, pm, &merged.programs[at], &mut resolve);
-                merged.programs[at] = result;
-            }
-        }
-    }
-    // Deleted by me: gone, unless they changed it meanwhile.
-    let in_mine = by_id(mine);
-    let mut deleted = std::collections::HashSet::new();
-    for pb in &base.programs {
-        if in_mine.contains_key(pb.id.as_str()) {
-            continue;
-        }
-        if let Some(&at) = in_theirs.get(pb.id.as_str()) {
-            let theirs_changed = &merged.programs[at] != pb;
-            if !theirs_changed
-                || resolve(Conflict {
-                    subject: pb.id.clone(),
-                    field: "(program)".into(),
-                    mine: "(deleted)".into(),
-                    theirs: merged.programs[at].name.clone(),
-                }) == Choice::Mine
-            {
-                deleted.insert(at);
-            }
-        }
-    }
-    if !added.is_empty() || !deleted.is_empty() {
-        let kept = std::mem::take(&mut merged.programs)
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| !deleted.contains(i))
-            .map(|(_, p)| p)
-            .collect();
-        merged.programs = grouped(kept, added);
-    }
-    (merged, open)
-}
-
-/// One program, field by field: my change wins where they left the field as
-/// it was in `base`; where both changed it differently, `resolve` decides.
-/// Without a base (both added the id) every difference is asked about.
-fn merge_program(
-    base: Option<&Program>,
-    mine: &Program,
-    theirs: &Program,
-    resolve: &mut impl FnMut(Conflict) -> Choice,
-) -> Program {
-    let mut result = theirs.clone();
-    for part in Part::all() {
-        let mine_changed = base.is_none_or(|b| !part.same(mine, b));
-        if !mine_changed || part.same(mine, theirs) {
-            continue;
-        }
-        let theirs_changed = base.is_none_or(|b| !part.same(theirs, b));
-        let conflict = || Conflict {
-            subject: mine.id.clone(),
-            field: part.name().to_string(),
-            mine: part.show(mine),
-            theirs: part.show(theirs),
-        };
-        if !theirs_changed || resolve(conflict()) == Choice::Mine {
-            part.copy(&mut result, mine);
-        }
-    }
-    result
-}
-
-/// `added` put after the last program of their dimension, in their order,
-/// so the file stays grouped; those of a dimension no program has go last.
-fn grouped(programs: Vec<Program>, added: Vec<Program>) -> Vec<Program> {
-    let mut last_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, p) in programs.iter().enumerate() {
-        last_of.insert(p.dimension.as_str(), i);
-    }
-    let mut after: Vec<Vec<Program>> = Vec::new();
-    after.resize_with(programs.len(), Vec::new);
-    let mut at_end = Vec::new();
-    for p in added {
-        match last_of.get(p.dimension.as_str()) {
-            Some(&i) => after[i].push(p),
-            None => at_end.push(p),
-        }
-    }
-    let mut out = Vec::with_capacity(programs.len() + at_end.len());
-    for (p, following) in programs.into_iter().zip(after) {
-        out.push(p);
-        out.extend(following);
-    }
-    out.extend(at_end);
-    out
 }
 
 /// What changed in one program, as (subject, field, old, new) for the audit log.
@@ -435,8 +1135,8 @@ mod tests {
         let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
         assert_eq!(conflicts.len(), 1);
         assert_eq!(
-            (conflicts[0].mine.as_str(), conflicts[0].theirs.as_str()),
-            ("Done", "Delayed")
+            (conflicts[0].mine.as_deref(), conflicts[0].theirs.as_deref()),
+            (Some("Done"), Some("Delayed"))
         );
         assert_eq!(
             merged.programs[0].status,
@@ -464,7 +1164,7 @@ mod tests {
         let mut theirs = base.clone();
         let mut new = base.programs[0].clone();
         new.id = "GOV-99".into();
-        mine.programs.push(new);
+        mine.programs.insert(1, new);
         mine.programs.retain(|p| p.id != "BRD-01");
         theirs.programs[5].notes = "theirs".into();
         let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
@@ -485,9 +1185,9 @@ mod tests {
             .position(|p| p.id == "GOV-99")
             .unwrap();
         assert_eq!(
-            merged.programs[at + 1].dimension,
-            "branding",
-            "kept with its dimension"
+            merged.programs[at - 1].id,
+            "GOV-01",
+            "after the programme it followed in mine"
         );
     }
 
@@ -515,5 +1215,215 @@ mod tests {
             (list[1].2.as_str(), list[1].3.as_str()),
             ("InProgress", "Done")
         );
+    }
+
+    #[test]
+    fn ticking_different_milestones_of_one_programme_keeps_both() {
+        let mut base = plan();
+        for m in &mut base.programs[0].milestones {
+            m.done = false;
+        }
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.programs[0].milestones[1].done = true;
+        theirs.programs[0].milestones[2].done = true;
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let done: Vec<bool> = merged.programs[0]
+            .milestones
+            .iter()
+            .map(|m| m.done)
+            .collect();
+        assert!(done[1] && done[2], "{done:?}");
+    }
+
+    #[test]
+    fn a_milestone_added_on_each_side_keeps_both_after_what_each_followed() {
+        let base = plan();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let n = base.programs[0].milestones.len();
+        let new = |title: &str| Milestone {
+            title: title.into(),
+            due: "2026-12-31".into(),
+            done: false,
+        };
+        mine.programs[0].milestones.push(new("mine"));
+        theirs.programs[0].milestones.insert(0, new("theirs"));
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let titles: Vec<&str> = merged.programs[0]
+            .milestones
+            .iter()
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(titles.len(), n + 2);
+        assert_eq!((titles[0], titles[n + 1]), ("theirs", "mine"));
+        // The same milestone added on both sides is one milestone.
+        let (merged, _) = merge(&base, &mine, &mine.clone(), &undecided);
+        assert_eq!(merged.programs[0].milestones.len(), n + 1);
+    }
+
+    #[test]
+    fn an_edited_milestone_is_found_by_its_title_or_its_date() {
+        let base = plan();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.programs[0].milestones[1].title = "Renamed by me".into();
+        theirs.programs[0].milestones[1].done = true;
+        theirs.programs[0].milestones[1].due = "2027-01-15".into();
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let m = &merged.programs[0].milestones[1];
+        assert_eq!(
+            (m.title.as_str(), m.due.as_str(), m.done),
+            ("Renamed by me", "2027-01-15", true)
+        );
+        assert_eq!(
+            merged.programs[0].milestones.len(),
+            base.programs[0].milestones.len()
+        );
+    }
+
+    #[test]
+    fn different_targets_and_different_fields_of_one_target_merge() {
+        let mut base = plan();
+        let p = base
+            .programs
+            .iter()
+            .position(|p| p.targets.len() >= 2)
+            .unwrap();
+        base.programs[p].targets[0].actual = None;
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.programs[p].targets[0].actual = Some(7.0);
+        theirs.programs[p].targets[1].target = 99.0;
+        theirs.programs[p].targets[0].unit = "unit baru".into();
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let t = &merged.programs[p].targets;
+        assert_eq!(
+            (t[0].actual, t[0].unit.as_str(), t[1].target),
+            (Some(7.0), "unit baru", 99.0)
+        );
+    }
+
+    #[test]
+    fn the_same_milestone_field_both_ways_asks_in_the_officers_words() {
+        let base = plan();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.programs[0].milestones[1].done = true;
+        theirs.programs[0].milestones[1].title = "x".into();
+        theirs.programs[0].milestones[1].done = true;
+        let (_, none) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(none, [], "the same tick on both sides is no conflict");
+        mine.programs[0].status = crate::plan::model::Status::Done;
+        theirs.programs[0].status = crate::plan::model::Status::NotStarted;
+        let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        let c = &conflicts[0];
+        let id = crate::i18n::Lang::Id;
+        assert_eq!(c.label(id), id.text().forms.fields.status);
+        assert_eq!(c.show(Choice::Mine, id), "Selesai");
+        assert_eq!(c.show(Choice::Theirs, Lang::En), "Not started");
+        assert_eq!(
+            c.item(Lang::En.text()),
+            format!("GOV-01 “{}”", base.programs[0].name)
+        );
+    }
+
+    #[test]
+    fn my_reorder_survives_their_edit_and_their_reorder_survives_mine() {
+        let base = plan();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.programs.swap(0, 1);
+        theirs.programs[5].notes = "theirs".into();
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        assert_eq!(merged.programs[0].id, base.programs[1].id);
+        assert_eq!(merged.programs[5].notes, "theirs");
+        let (back, _) = merge(&base, &theirs, &mine, &undecided);
+        assert_eq!(back, merged, "either way round");
+        // Both reordered, differently: asked.
+        theirs.programs.swap(2, 3);
+        theirs.programs.swap(0, 2);
+        let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].field, Field::Order(List::Programs));
+    }
+
+    #[test]
+    fn a_dimension_edited_here_and_deleted_there_is_asked_not_dropped() {
+        let mut base = plan();
+        base.dimensions.push(Dimension {
+            id: "extra".into(),
+            name: "Extra".into(),
+            lead: String::new(),
+            elements: Vec::new(),
+        });
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.dimensions.last_mut().unwrap().lead = "Dinas".into();
+        theirs.dimensions.pop();
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].field, Field::Presence);
+        assert_eq!(conflicts[0].show(Choice::Theirs, Lang::En), "(deleted)");
+        assert!(
+            merged.dimension("extra").is_none(),
+            "undecided keeps theirs"
+        );
+        let (kept, _) = merge(&base, &mine, &theirs, &|_| Some(Choice::Mine));
+        assert_eq!(kept.dimension("extra").unwrap().lead, "Dinas");
+        // Renamed there, lead changed here: both stay.
+        let mut theirs = base.clone();
+        theirs.dimensions[0].name = "Tata Kelola".into();
+        mine.dimensions[0].lead = "Diskominfo".into();
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        assert_eq!(
+            (
+                merged.dimensions[0].name.as_str(),
+                merged.dimensions[0].lead.as_str()
+            ),
+            ("Tata Kelola", "Diskominfo")
+        );
+    }
+
+    #[test]
+    fn the_top_comment_merges_three_ways() {
+        let none = |_: &Conflict| None;
+        assert_eq!(
+            merge_comment("// a\n", "// a\n", "// b\n", &none),
+            ("// b\n".into(), None)
+        );
+        assert_eq!(
+            merge_comment("// a\n", "// m\n", "// a\n", &none),
+            ("// m\n".into(), None)
+        );
+        let (_, asked) = merge_comment("// a\n", "// m\n", "// t\n", &none);
+        assert_eq!(asked.map(|c| c.field), Some(Field::Comment));
+    }
+
+    #[test]
+    fn undo_after_a_merge_takes_back_only_my_edit() {
+        let base = plan();
+        let mut mine = base.clone();
+        let edit = Edit::replace(&base, 0, {
+            let mut p = base.programs[0].clone();
+            p.status = crate::plan::model::Status::Done;
+            p
+        })
+        .unwrap();
+        assert!(edit.apply(&mut mine));
+        let mut theirs = base.clone();
+        theirs.programs[0].lead = "Dinas PMD".into();
+        theirs.programs.swap(3, 4);
+        let (mut merged, _) = merge(&base, &mine, &theirs, &undecided);
+        let undo = rebase(&edit.inverse(), &merged).unwrap();
+        assert!(undo.apply(&mut merged));
+        assert_eq!(
+            merged, theirs,
+            "my status undone, their lead and order kept"
+        );
+        // They changed the same field since: the undo no longer applies.
+        let mut changed = mine.clone();
+        changed.programs[0].status = crate::plan::model::Status::Delayed;
+        let stale = rebase(&edit.inverse(), &changed).unwrap_err();
+        assert_eq!(stale[0].field, Field::Program(ProgramField::Status));
     }
 }

@@ -9,6 +9,7 @@ pub mod canonical;
 pub mod change;
 pub mod edit;
 pub mod field;
+pub mod history;
 pub mod merge;
 pub mod model;
 pub mod progress;

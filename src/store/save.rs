@@ -18,10 +18,10 @@ pub enum Saved {
     /// Written (or already identical on disk); `text` is what the file now
     /// holds. `merged` is the plan now in the file when another officer's
     /// changes were merged with this session's; without it, the file holds
-    /// this session's plan.
+    /// this session's plan (and its top comment).
     Written {
         text: String,
-        merged: Option<Plan>,
+        merged: Option<Document>,
         changes: Vec<Change>,
         /// The audit log could not be written: the save stands, and the
         /// officer is told (the log is a record, not the data).
@@ -58,11 +58,14 @@ pub enum BasePlan<'a> {
 }
 
 impl BasePlan<'_> {
-    fn plan(&self, path: &Path) -> Result<std::borrow::Cow<'_, Plan>, SaveError> {
+    /// The base plan, and its top comment where known: a session keeps the
+    /// comment it read in its document (no edit changes it), so without
+    /// the text the comment is this session's own.
+    fn plan(&self, path: &Path) -> Result<(std::borrow::Cow<'_, Plan>, Option<String>), SaveError> {
         match self {
-            BasePlan::Plan(plan) => Ok(std::borrow::Cow::Borrowed(plan)),
+            BasePlan::Plan(plan) => Ok((std::borrow::Cow::Borrowed(plan), None)),
             BasePlan::Text(text) => parse(text, path)
-                .map(|doc| std::borrow::Cow::Owned(doc.plan))
+                .map(|doc| (std::borrow::Cow::Owned(doc.plan), Some(doc.preamble)))
                 .map_err(|e| SaveError::Broken(Box::new(e))),
         }
     }
@@ -214,8 +217,7 @@ pub fn save_merging(
     };
     let theirs = match &disk {
         Some(text) if fingerprint(text) != base.fingerprint => {
-            let doc = parse(text, path).map_err(|e| SaveError::Broken(Box::new(e)))?;
-            Some(doc.plan)
+            Some(parse(text, path).map_err(|e| SaveError::Broken(Box::new(e)))?)
         }
         _ => None,
     };
@@ -224,27 +226,38 @@ pub fn save_merging(
             debug_assert!(validate(&mine.plan, t).is_empty(), "saving an invalid plan");
             let changes = match base.changes {
                 Some(changes) => changes,
-                None => crate::plan::merge::changes(base.plan.plan(path)?.as_ref(), &mine.plan),
+                None => crate::plan::merge::changes(base.plan.plan(path)?.0.as_ref(), &mine.plan),
             };
             (None, changes)
         }
         Some(theirs) => {
-            let base_plan = base.plan.plan(path)?;
-            let (plan, open) =
-                crate::plan::merge::merge(base_plan.as_ref(), &mine.plan, &theirs, decide);
+            let (base_plan, base_comment) = base.plan.plan(path)?;
+            let (plan, mut open) =
+                crate::plan::merge::merge(base_plan.as_ref(), &mine.plan, &theirs.plan, decide);
+            let base_comment = base_comment.as_deref().unwrap_or(&mine.preamble);
+            let (preamble, comment_conflict) = crate::plan::merge::merge_comment(
+                base_comment,
+                &mine.preamble,
+                &theirs.preamble,
+                decide,
+            );
+            open.extend(comment_conflict);
             if !open.is_empty() {
+                name_authors(path, &mut open);
                 return Ok(Saved::Conflicts(open));
             }
             let problems = validate(&plan, t);
             if !problems.is_empty() {
                 return Err(SaveError::Invalid(problems));
             }
-            let changes = crate::plan::merge::changes(&theirs, &plan);
-            (Some(plan), changes)
+            let changes = crate::plan::merge::changes(&theirs.plan, &plan);
+            (Some(Document { plan, preamble }), changes)
         }
     };
-    let text =
-        crate::plan::canonical::to_ron(merged.as_ref().unwrap_or(&mine.plan), &mine.preamble);
+    let text = match &merged {
+        Some(doc) => doc.to_ron(),
+        None => mine.to_ron(),
+    };
     save_over(path, &text, disk.as_deref())?;
     drop(disk);
     // The log is a record, not the data: a failure to append must not undo
@@ -260,4 +273,31 @@ pub fn save_merging(
         changes,
         log_error,
     })
+}
+
+/// Who made the other side of each conflict, and when: the newest entry of
+/// the audit log for that item and field. A log that cannot be read leaves
+/// them unnamed; the question is still asked.
+fn name_authors(path: &Path, conflicts: &mut [crate::plan::merge::Conflict]) {
+    let Ok(entries) = crate::store::audit::read(path) else {
+        return;
+    };
+    for c in conflicts {
+        let Some((subject, field)) = c.log_key() else {
+            continue;
+        };
+        c.by = entries
+            .iter()
+            .rev()
+            .find(|e| e.subject == subject && e.field == field)
+            .map(|e| crate::plan::merge::Author {
+                // The name the officer gave, else their login.
+                who: if e.officer.is_empty() {
+                    e.user.clone()
+                } else {
+                    e.officer.clone()
+                },
+                when: e.when.get(..16).unwrap_or(&e.when).replacen('T', " ", 1),
+            });
+    }
 }

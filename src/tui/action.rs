@@ -6,7 +6,6 @@
 //! and outcomes and read the effects back.
 
 use crate::plan::merge::{Choice, Conflict};
-use crate::plan::model::Plan;
 use crate::store::audit::Entry;
 use crate::store::{Document, SaveError};
 use jiff::civil::Date;
@@ -133,11 +132,12 @@ pub enum Effect {
 #[derive(Debug)]
 pub enum Outcome {
     /// The file was saved at this local time (`HH:MM`). `merged` is the plan
-    /// now on disk when another officer's changes were merged in.
+    /// now on disk (and its top comment) when another officer's changes were
+    /// merged in.
     Saved {
         at: String,
         fingerprint: u64,
-        merged: Option<Box<Plan>>,
+        merged: Option<Box<crate::store::Document>>,
         audit: Vec<Entry>,
         /// Saved, but the audit log could not be written (its path, why).
         log_error: Option<(PathBuf, io::Error)>,

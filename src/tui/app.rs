@@ -4,7 +4,7 @@
 //! `tui::update`) is the one place it changes.
 
 use crate::i18n::Lang;
-use crate::plan::edit::History;
+use crate::plan::history::History;
 use crate::plan::model::{Plan, Program};
 use crate::plan::progress::Tally;
 use crate::store::Document;

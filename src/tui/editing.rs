@@ -4,7 +4,8 @@
 //! Every edit dispatches on the one computed [`Focus`].
 
 use crate::i18n::fill;
-use crate::plan::edit::{Edit, History};
+use crate::plan::edit::Edit;
+use crate::plan::history::Step;
 use crate::plan::merge::Choice;
 use crate::plan::model::{Horizon, Milestone, Plan, Program, Status, Target};
 use crate::store::SaveError;
@@ -87,12 +88,11 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             });
         }
         Outcome::Reloaded { doc, fingerprint } => {
-            // Only reached without unsaved edits; the undo history would point
-            // into a plan that is gone, so it starts afresh.
+            // Only reached without unsaved edits. The undo history stays:
+            // its edits are rebased onto the new plan when undone.
             app.doc = *doc;
             app.base = None;
             app.disk = fingerprint;
-            app.history = History::default();
             app.rebuild();
             app.message = Some(t.ui.e_reloaded.to_string());
         }
@@ -419,7 +419,8 @@ fn reorder(app: &mut App, down: bool) {
                 return;
             };
             let (from, to) = (listed[at], listed[other]);
-            if apply(app, Edit::Move { from, to }) {
+            let id = app.doc.plan.programs[from].id.clone();
+            if apply(app, Edit::Move { id, from, to }) {
                 app.drill.programs.selected = other;
             }
         }
@@ -492,21 +493,42 @@ fn open_form(app: &mut App) {
 
 fn undo_redo(app: &mut App, undo: bool) {
     let t = app.lang.text();
-    let edit = if undo {
-        app.history.undo(&mut app.doc.plan)
-    } else {
-        app.history.redo(&mut app.doc.plan)
+    let valid = |plan: &crate::plan::model::Plan, edit: &Edit| {
+        crate::plan::validate::validate_edit(plan, edit, t).is_empty()
     };
-    let Some(edit) = edit.cloned() else {
-        app.message = Some(
-            if undo {
-                t.ui.e_nothing_to_undo
-            } else {
-                t.ui.e_nothing_to_redo
-            }
-            .to_string(),
-        );
-        return;
+    let step = if undo {
+        app.history.undo(&mut app.doc.plan, &valid)
+    } else {
+        app.history.redo(&mut app.doc.plan, &valid)
+    };
+    let edit = match step {
+        Step::Applied(edit) => edit,
+        Step::Nothing => {
+            app.message = Some(
+                if undo {
+                    t.ui.e_nothing_to_undo
+                } else {
+                    t.ui.e_nothing_to_redo
+                }
+                .to_string(),
+            );
+            return;
+        }
+        Step::Dropped(conflicts) => {
+            app.message = Some(match conflicts.first() {
+                Some(c) => fill(
+                    if undo {
+                        t.ui.e_undo_dropped
+                    } else {
+                        t.ui.e_redo_dropped
+                    },
+                    &[&c.label(app.lang), &crate::text::escape(&c.item(t))],
+                ),
+                None if undo => t.ui.e_undo_invalid.to_string(),
+                None => t.ui.e_redo_invalid.to_string(),
+            });
+            return;
+        }
     };
     app.rebuild();
     app.message = Some(if undo { t.ui.e_undone } else { t.ui.e_redone }.to_string());
@@ -720,30 +742,25 @@ fn select_after(app: &mut App, subject: &Subject) {
 }
 
 /// The event loop wrote the file. If another officer's changes were merged
-/// in, the merge becomes one undoable edit, so nothing of theirs or ours is
-/// silently dropped and `u` can still take it back.
+/// in, the plan becomes the merged one without an entry in the undo history:
+/// `u` takes back this officer's own edits (rebased onto the merged plan),
+/// never the other officer's.
 fn saved(
     app: &mut App,
     at: String,
     fingerprint: u64,
-    merged: Option<Box<crate::plan::model::Plan>>,
+    merged: Option<Box<crate::store::Document>>,
     audit: Vec<crate::store::audit::Entry>,
 ) {
     let t = app.lang.text();
     let mut message = fill(t.ui.e_saved, &[&at]);
-    if let Some(plan) = merged
-        && *plan != app.doc.plan
-    {
-        let before = Box::new(app.doc.plan.clone());
-        app.history.record(
-            &mut app.doc.plan,
-            Edit::Whole {
-                before,
-                after: plan,
-            },
-        );
-        app.rebuild();
-        message = fill(t.ui.e_saved_merged, &[&at]);
+    if let Some(doc) = merged {
+        app.doc.preamble = doc.preamble;
+        if doc.plan != app.doc.plan {
+            app.doc.plan = doc.plan;
+            app.rebuild();
+            message = fill(t.ui.e_saved_merged, &[&at]);
+        }
     }
     app.history.mark_saved();
     app.base = None;

@@ -253,7 +253,7 @@ fn save(
     let decide = |c: &crate::plan::merge::Conflict| -> Option<Choice> {
         resolutions
             .iter()
-            .find(|(r, _)| r.subject == c.subject && r.field == c.field)
+            .find(|(r, _)| r.same_question(c))
             .map(|(_, choice)| *choice)
     };
     let base_plan = app.base_plan();

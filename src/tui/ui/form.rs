@@ -2,6 +2,7 @@
 
 use super::block;
 use crate::i18n::fill;
+use crate::plan::merge::Choice;
 use crate::text;
 use crate::tui::app::{App, Deletion, Modal};
 use crate::tui::form::{Field, Form, Input, Subject};
@@ -26,16 +27,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         Some(Modal::Conflict { conflicts, at, .. }) => {
             if let Some(c) = conflicts.get(*at) {
-                let cut = |s: &str| text::fit(s, 200, theme.glyphs().ellipsis);
+                let t = app.lang.text();
+                let cut = |s: String| text::fit(&text::escape(&s), 200, theme.glyphs().ellipsis);
                 let text = fill(
-                    app.lang.text().ui.q_conflict,
+                    t.ui.q_conflict,
                     &[
                         &(at + 1),
                         &conflicts.len(),
-                        &c.field,
-                        &text::escape(&c.subject),
-                        &cut(&c.mine),
-                        &cut(&c.theirs),
+                        &c.label(app.lang),
+                        &cut(c.item(t)),
+                        &cut(c.show(Choice::Mine, app.lang)),
+                        &cut(c.show(Choice::Theirs, app.lang)),
+                        &cut(c.author(t)),
                     ],
                 );
                 question(frame, area, theme, &text, app);
