@@ -786,18 +786,20 @@ fn merge_list<T: Item>(
         }
     }
 
-    // The order.
-    let reordered = |side: &[Ident]| {
-        !side
-            .iter()
-            .filter_map(|k| match k {
-                Ident::Base(b) => Some(*b),
-                _ => None,
-            })
-            .is_sorted()
-    };
-    let (mine_moved, theirs_moved) = (reordered(im), reordered(it));
-    let mine_order = if mine_moved && theirs_moved {
+    // The order: theirs, with what I moved moved too; mine where only I
+    // moved items; asked only when both moved the same items differently.
+    let (mine_moved, theirs_moved) = (moved(im), moved(it));
+    let mut detached = std::collections::HashSet::new();
+    let mine_order = if mine_moved.is_empty() {
+        false
+    } else if theirs_moved.is_empty() {
+        true
+    } else if mine_moved.is_disjoint(&theirs_moved) {
+        // Each moved different items: theirs stands, and mine are taken out
+        // of it to go where I put them.
+        detached = mine_moved;
+        false
+    } else {
         let shared = |side: &[Ident], other: &HashMap<Ident, usize>| -> Vec<Ident> {
             side.iter()
                 .filter(|k| matches!(k, Ident::Base(_)) && other.contains_key(k))
@@ -823,11 +825,13 @@ fn merge_list<T: Item>(
             };
             asker.ask(conflict(owner, Field::Order(T::LIST), show(&sm), show(&st))) == Choice::Mine
         }
-    } else {
-        mine_moved
     };
     let (skeleton, other) = if mine_order { (im, it) } else { (it, im) };
-    let in_skeleton: std::collections::HashSet<Ident> = skeleton.iter().copied().collect();
+    let in_skeleton: std::collections::HashSet<Ident> = skeleton
+        .iter()
+        .filter(|k| !detached.contains(k))
+        .copied()
+        .collect();
     let mut front = Vec::new();
     let mut after: HashMap<Ident, Vec<Ident>> = HashMap::new();
     let mut prev: Option<Ident> = None;
@@ -851,7 +855,9 @@ fn merge_list<T: Item>(
         take(k, &mut out);
     }
     for k in skeleton {
-        take(k, &mut out);
+        if !detached.contains(k) {
+            take(k, &mut out);
+        }
         if let Some(following) = after.get(k) {
             for f in following {
                 take(f, &mut out);
@@ -860,6 +866,43 @@ fn merge_list<T: Item>(
     }
     debug_assert!(value.is_empty(), "every kept item is placed");
     out
+}
+
+/// The base items a side moved: those outside a longest run that kept the
+/// base's order (so a swap of two neighbours moves one of them, not all the
+/// list after it). O(n log n), for 10,000 programmes.
+fn moved(side: &[Ident]) -> std::collections::HashSet<Ident> {
+    let kept: Vec<usize> = side
+        .iter()
+        .filter_map(|k| match k {
+            Ident::Base(b) => Some(*b),
+            _ => None,
+        })
+        .collect();
+    // Patience: `tails[l]` is the position in `kept` of the smallest last
+    // item of an increasing run of length l + 1; `back` links each to the one before.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut back: Vec<Option<usize>> = vec![None; kept.len()];
+    for (i, &b) in kept.iter().enumerate() {
+        let l = tails.partition_point(|&t| kept[t] < b);
+        back[i] = l.checked_sub(1).map(|p| tails[p]);
+        if l == tails.len() {
+            tails.push(i);
+        } else {
+            tails[l] = i;
+        }
+    }
+    let mut in_run = vec![false; kept.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        in_run[i] = true;
+        at = back[i];
+    }
+    kept.iter()
+        .zip(in_run)
+        .filter(|(_, run)| !run)
+        .map(|(b, _)| Ident::Base(*b))
+        .collect()
 }
 
 /// `edit`, recorded on an earlier plan, made to fit `plan`, which may have
@@ -1339,9 +1382,21 @@ mod tests {
         assert_eq!(merged.programs[5].notes, "theirs");
         let (back, _) = merge(&base, &theirs, &mine, &undecided);
         assert_eq!(back, merged, "either way round");
-        // Both reordered, differently: asked.
-        theirs.programs.swap(2, 3);
-        theirs.programs.swap(0, 2);
+        // Each moved a different programme: both moves stay.
+        theirs.programs.swap(6, 7);
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let ids = |p: &Plan| p.programs.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+        let mut both = base.clone();
+        both.programs.swap(0, 1);
+        both.programs.swap(6, 7);
+        assert_eq!(ids(&merged), ids(&both));
+        // Both moved the same programme, differently: asked.
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let first = mine.programs.remove(0);
+        mine.programs.insert(2, first);
+        let first = theirs.programs.remove(0);
+        theirs.programs.insert(4, first);
         let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].field, Field::Order(List::Programs));

@@ -1,0 +1,234 @@
+//! Properties of the three-way merge, over generated edit sequences on the
+//! bundled plan: a side that changed nothing takes the other's plan as it
+//! is; two officers who work on different programmes (or different
+//! milestones of one programme) never get a question and both keep
+//! everything; the result does not depend on who saved first.
+
+use pantau::plan::merge::{Choice, Conflict, merge};
+use pantau::plan::model::{Milestone, Plan, Status};
+use pantau::store::{self, EXAMPLE};
+use proptest::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+
+fn base() -> Plan {
+    store::parse(EXAMPLE, Path::new("x")).unwrap().plan
+}
+
+fn undecided(_: &Conflict) -> Option<Choice> {
+    None
+}
+
+/// One quick edit an officer makes to programme `at` (an index into the
+/// programmes that officer works on).
+#[derive(Debug, Clone)]
+enum Op {
+    Status(usize, usize),
+    Tick(usize, usize),
+    AddMilestone(usize, String),
+    RemoveMilestone(usize, usize),
+    Actual(usize, usize, i32),
+    Lead(usize, String),
+    Delete(usize),
+    Add(usize),
+    /// Moves programme `at` one place down (only for the properties where
+    /// one side did nothing: two officers' moves of neighbours may touch).
+    Move(usize),
+}
+
+fn op(moves: bool) -> impl Strategy<Value = Op> {
+    let text = "[a-zA-Z ]{1,12}";
+    let edits = prop_oneof![
+        (any::<usize>(), 0..Status::ALL.len()).prop_map(|(a, s)| Op::Status(a, s)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, m)| Op::Tick(a, m)),
+        (any::<usize>(), text).prop_map(|(a, t)| Op::AddMilestone(a, t)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, m)| Op::RemoveMilestone(a, m)),
+        (any::<usize>(), any::<usize>(), 0..500i32).prop_map(|(a, t, v)| Op::Actual(a, t, v)),
+        (any::<usize>(), text).prop_map(|(a, l)| Op::Lead(a, l)),
+        any::<usize>().prop_map(Op::Delete),
+        any::<usize>().prop_map(Op::Add),
+    ];
+    if moves {
+        prop_oneof![4 => edits, 1 => any::<usize>().prop_map(Op::Move)].boxed()
+    } else {
+        edits.boxed()
+    }
+}
+
+/// Applies `ops` to the programmes whose ids are in `mine` (new programmes
+/// get ids starting with `tag`, so two sides never add the same id).
+fn apply(plan: &mut Plan, ops: &[Op], mine: &[String], tag: &str) {
+    let mut added = 0;
+    for op in ops {
+        let live: Vec<usize> = plan
+            .programs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| mine.contains(&p.id) || p.id.starts_with(tag))
+            .map(|(i, _)| i)
+            .collect();
+        if live.is_empty() {
+            return;
+        }
+        let pick = |a: &usize| live[a % live.len()];
+        match op {
+            Op::Status(a, s) => plan.programs[pick(a)].status = Status::ALL[*s],
+            Op::Tick(a, m) => {
+                let ms = &mut plan.programs[pick(a)].milestones;
+                if !ms.is_empty() {
+                    let n = ms.len();
+                    ms[m % n].done = !ms[m % n].done;
+                }
+            }
+            Op::AddMilestone(a, title) => plan.programs[pick(a)].milestones.push(Milestone {
+                title: format!("{tag} {title}"),
+                due: "2027-06-30".into(),
+                done: false,
+            }),
+            Op::RemoveMilestone(a, m) => {
+                let ms = &mut plan.programs[pick(a)].milestones;
+                if !ms.is_empty() {
+                    let n = ms.len();
+                    ms.remove(m % n);
+                }
+            }
+            Op::Actual(a, t, v) => {
+                let ts = &mut plan.programs[pick(a)].targets;
+                if !ts.is_empty() {
+                    let n = ts.len();
+                    ts[t % n].actual = Some(f64::from(*v));
+                }
+            }
+            Op::Lead(a, lead) => plan.programs[pick(a)].lead = lead.clone(),
+            Op::Delete(a) => {
+                plan.programs.remove(pick(a));
+            }
+            Op::Add(a) => {
+                let at = pick(a);
+                let mut p = plan.programs[at].clone();
+                added += 1;
+                p.id = format!("{tag}-{added}");
+                plan.programs.insert(at + 1, p);
+            }
+            Op::Move(a) => {
+                let at = pick(a);
+                if at + 1 < plan.programs.len() {
+                    plan.programs.swap(at, at + 1);
+                }
+            }
+        }
+    }
+}
+
+fn by_id(plan: &Plan) -> HashMap<&str, &pantau::plan::model::Program> {
+    plan.programs.iter().map(|p| (p.id.as_str(), p)).collect()
+}
+
+/// The programmes split between two officers by `split`, one bit each.
+fn sides(plan: &Plan, split: u64) -> (Vec<String>, Vec<String>) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for (i, p) in plan.programs.iter().enumerate() {
+        if split >> (i % 64) & 1 == 1 {
+            a.push(p.id.clone());
+        } else {
+            b.push(p.id.clone());
+        }
+    }
+    (a, b)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_side_that_changed_nothing_takes_the_other_as_it_is(
+        ops in prop::collection::vec(op(true), 0..12),
+    ) {
+        let base = base();
+        let everyone: Vec<String> = base.programs.iter().map(|p| p.id.clone()).collect();
+        let mut changed = base.clone();
+        apply(&mut changed, &ops, &everyone, "N");
+        let (merged, conflicts) = merge(&base, &changed, &base, &undecided);
+        prop_assert!(conflicts.is_empty());
+        prop_assert_eq!(&merged, &changed, "merge(base, mine, base) == mine");
+        let (merged, conflicts) = merge(&base, &base, &changed, &undecided);
+        prop_assert!(conflicts.is_empty());
+        prop_assert_eq!(&merged, &changed, "merge(base, base, theirs) == theirs");
+    }
+
+    #[test]
+    fn officers_on_different_programmes_never_conflict_and_both_keep_their_work(
+        split in any::<u64>(),
+        mine_ops in prop::collection::vec(op(false), 0..10),
+        their_ops in prop::collection::vec(op(false), 0..10),
+    ) {
+        let base = base();
+        let (a, b) = sides(&base, split);
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        apply(&mut mine, &mine_ops, &a, "M");
+        apply(&mut theirs, &their_ops, &b, "T");
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        prop_assert!(conflicts.is_empty(), "{:?}", conflicts);
+
+        let (bm, mm, tm, gm) = (by_id(&base), by_id(&mine), by_id(&theirs), by_id(&merged));
+        // Every programme is where the side that touched it left it.
+        for (id, p) in &gm {
+            let expected = match (mm.get(id), tm.get(id), bm.get(id)) {
+                (Some(m), _, Some(b)) if m != b => m,
+                (_, Some(t), _) => t,
+                (Some(m), None, _) => m,
+                _ => unreachable!("{id} came from nowhere"),
+            };
+            prop_assert_eq!(p, expected, "{}", id);
+        }
+        // Nothing added is missing, nothing deleted is back.
+        for id in mm.keys().chain(tm.keys()) {
+            let deleted = bm.contains_key(id) && !(mm.contains_key(id) && tm.contains_key(id));
+            prop_assert_eq!(gm.contains_key(id), !deleted, "{}", id);
+        }
+        // Who saved first does not matter for what the plan holds.
+        let (other_way, conflicts) = merge(&base, &theirs, &mine, &undecided);
+        prop_assert!(conflicts.is_empty());
+        prop_assert_eq!(gm, by_id(&other_way));
+    }
+
+    #[test]
+    fn officers_on_different_milestones_of_one_programme_both_keep_theirs(
+        program in 0..8usize,
+        ticks in prop::collection::vec((any::<bool>(), any::<usize>()), 1..8),
+        mine_adds in 0..3usize,
+        their_adds in 0..3usize,
+    ) {
+        let base = base();
+        let p = program % base.programs.len();
+        let n = base.programs[p].milestones.len();
+        prop_assume!(n >= 2);
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        // Even milestones are mine to tick, odd ones theirs.
+        for (me, m) in &ticks {
+            let (plan, k) = if *me { (&mut mine, (m % n) & !1) } else { (&mut theirs, (m % n) | 1) };
+            if k < n {
+                plan.programs[p].milestones[k].done ^= true;
+            }
+        }
+        let add = |plan: &mut Plan, count: usize, who: &str| {
+            for i in 0..count {
+                plan.programs[p].milestones.push(Milestone {
+                    title: format!("{who} {i}"),
+                    due: "2027-01-31".into(),
+                    done: false,
+                });
+            }
+        };
+        add(&mut mine, mine_adds, "mine");
+        add(&mut theirs, their_adds, "theirs");
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        prop_assert!(conflicts.is_empty(), "{:?}", conflicts);
+        let got = &merged.programs[p].milestones;
+        prop_assert_eq!(got.len(), n + mine_adds + their_adds);
+        for k in 0..n {
+            let side = if k % 2 == 0 { &mine } else { &theirs };
+            prop_assert_eq!(&got[k], &side.programs[p].milestones[k]);
+        }
+    }
+}
