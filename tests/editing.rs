@@ -655,3 +655,146 @@ fn refused_reorders_and_deletes_of_milestones_and_targets_say_so() {
         assert_refused(&app, &before, &keys);
     }
 }
+
+/// Another officer's save, as the watcher reports it to an idle session.
+fn reloaded(app: &mut App, change: impl FnOnce(&mut pantau::plan::model::Plan)) {
+    let mut doc = store::Document {
+        plan: app.plan().clone(),
+        preamble: String::new(),
+    };
+    change(&mut doc.plan);
+    let _ = update(
+        app,
+        Outcome::Reloaded {
+            doc: Box::new(doc),
+            fingerprint: 7,
+        },
+    );
+}
+
+fn saved(app: &mut App, merged: Option<pantau::plan::model::Plan>) {
+    let _ = update(
+        app,
+        Outcome::Saved {
+            at: "10:15".into(),
+            fingerprint: 3,
+            merged: merged.map(|plan| {
+                Box::new(store::Document {
+                    plan,
+                    preamble: String::new(),
+                })
+            }),
+            audit: Vec::new(),
+            log_error: None,
+        },
+    );
+}
+
+#[test]
+fn a_form_open_during_another_save_shows_their_change_and_writes_only_mine() {
+    let mut app = app();
+    press(&mut app, "2⏎je");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("no form");
+    };
+    let name = program(&app, "GOV-02").name.clone();
+    assert!(form.fields[0].value() == name);
+    // Someone sets GOV-02 Delayed and adds a programme before it.
+    reloaded(&mut app, |plan| {
+        plan.programs[1].status = Status::Delayed;
+        let mut new = plan.programs[0].clone();
+        new.id = "GOV-00".into();
+        plan.programs.insert(0, new);
+    });
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form closed on a reload");
+    };
+    let problem = form.problem.clone().unwrap_or_default();
+    assert!(
+        problem.contains("Changed by someone else") && problem.contains("Status"),
+        "{problem}"
+    );
+    let status = form.fields.iter().find(|f| f.changed.is_some()).unwrap();
+    assert_eq!(status.value(), "Delayed", "the form shows their value");
+    assert_eq!(status.changed.as_deref(), Some("Delayed"));
+    press(&mut app, " X⏎");
+    assert!(app.modal.is_none(), "{:?}", app.message);
+    let p = program(&app, "GOV-02");
+    assert_eq!(
+        (p.status, p.name.clone()),
+        (Status::Delayed, format!("{name} X"))
+    );
+    assert_eq!(
+        program(&app, "GOV-00").name,
+        program(&app, "GOV-01").name,
+        "the programme before it untouched"
+    );
+}
+
+#[test]
+fn a_form_whose_item_someone_deleted_says_so_and_cannot_write() {
+    let mut app = app();
+    press(&mut app, "2⏎je");
+    reloaded(&mut app, |plan| {
+        plan.programs.remove(1);
+    });
+    press(&mut app, "X⏎");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form closed");
+    };
+    assert!(form.problem.as_deref().unwrap().contains("deleted"));
+    press(&mut app, "⎋");
+    assert!(app.plan().program("GOV-02").is_none());
+    assert!(!app.modified());
+}
+
+#[test]
+fn undo_after_a_merged_save_takes_back_only_my_edit() {
+    let mut app = app();
+    press(&mut app, "2⏎s^s");
+    assert_eq!(program(&app, "GOV-01").status, Status::Done);
+    let mut merged = app.plan().clone();
+    merged.programs[1].lead = "Dinas PMD".into();
+    saved(&mut app, Some(merged));
+    assert_eq!(program(&app, "GOV-02").lead, "Dinas PMD");
+    press(&mut app, "u");
+    assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
+    assert_eq!(
+        program(&app, "GOV-02").lead,
+        "Dinas PMD",
+        "their change stays"
+    );
+    press(&mut app, "u");
+    assert_eq!(app.message.as_deref(), Some("Nothing to undo"));
+}
+
+#[test]
+fn a_reload_keeps_undo_and_an_edit_someone_changed_since_is_dropped_with_a_notice() {
+    let mut app = app();
+    press(&mut app, "2⏎sjs");
+    let gov02 = program(&app, "GOV-02").status;
+    saved(&mut app, None);
+    reloaded(&mut app, |plan| plan.programs[2].notes = "theirs".into());
+    press(&mut app, "u");
+    assert_eq!(app.message.as_deref(), Some("Undone"));
+    assert_ne!(program(&app, "GOV-02").status, gov02, "my last edit undone");
+    assert_eq!(
+        program(&app, "GOV-03").notes,
+        "theirs",
+        "their change stays"
+    );
+    assert_eq!(program(&app, "GOV-01").status, Status::Done);
+    // Someone sets GOV-01 Delayed: my Done can no longer be undone.
+    let _ = update(&mut app, Action::Redo);
+    assert_eq!(program(&app, "GOV-02").status, gov02);
+    saved(&mut app, None);
+    reloaded(&mut app, |plan| plan.programs[0].status = Status::Delayed);
+    press(&mut app, "uu");
+    let said = app.message.clone().unwrap();
+    assert!(
+        said.contains("Not undone") && said.contains("Status") && said.contains("GOV-01"),
+        "{said}"
+    );
+    assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
+    assert!(app.modified(), "GOV-02's undo is unsaved");
+}

@@ -226,9 +226,9 @@ proptest! {
         prop_assert!(conflicts.is_empty(), "{:?}", conflicts);
         let got = &merged.programs[p].milestones;
         prop_assert_eq!(got.len(), n + mine_adds + their_adds);
-        for k in 0..n {
+        for (k, m) in got.iter().enumerate().take(n) {
             let side = if k % 2 == 0 { &mine } else { &theirs };
-            prop_assert_eq!(&got[k], &side.programs[p].milestones[k]);
+            prop_assert_eq!(m, &side.programs[p].milestones[k]);
         }
     }
 }

@@ -67,6 +67,12 @@ pub struct Ui {
     pub e_nothing_to_undo: &'static str,
     pub e_nothing_to_redo: &'static str,
     pub e_undone: &'static str,
+    /// `{0}`: the labels of the fields someone else changed under an open form.
+    pub e_form_changed: &'static str,
+    /// What an open form edits was deleted by someone else.
+    pub e_form_gone: &'static str,
+    /// `{0}`: the value someone else saved, beside the field.
+    pub e_field_changed: &'static str,
     /// `{0}`: the field's label, `{1}`: the item. Someone else changed it since.
     pub e_undo_dropped: &'static str,
     pub e_redo_dropped: &'static str,

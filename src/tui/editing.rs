@@ -89,7 +89,12 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::Reloaded { doc, fingerprint } => {
             // Only reached without unsaved edits. The undo history stays:
-            // its edits are rebased onto the new plan when undone.
+            // its edits are rebased onto the new plan when undone. An open
+            // form follows its item and shows what changed under it.
+            if let Some(Modal::Form(form)) = &app.modal {
+                let followed = form.follow(&app.doc.plan, &doc.plan);
+                app.modal = Some(Modal::Form(Box::new(followed)));
+            }
             app.doc = *doc;
             app.base = None;
             app.disk = fingerprint;
@@ -658,7 +663,10 @@ fn form(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FormClear => edit_text(form, |i| i.clear()),
         _ => return Vec::new(),
     }
-    form.problem = None;
+    // A deleted item stays said; the fields someone else changed stay marked.
+    if !form.gone {
+        form.problem = None;
+    }
     form.refresh_choices(plan);
     form.check(plan);
     Vec::new()
@@ -677,6 +685,10 @@ fn accept(app: &mut App) {
     let Some(Modal::Form(mut form)) = app.modal.take() else {
         return;
     };
+    if form.gone {
+        app.modal = Some(Modal::Form(form));
+        return;
+    }
     if !form.check(&app.doc.plan) {
         form.problem = Some(t.ui.e_fix_fields.to_string());
         app.modal = Some(Modal::Form(form));

@@ -3,7 +3,7 @@
 //! Each field is a registry field (`plan::field`), parsed and checked by it.
 //! Pure state; `ui::form` draws it and `update` turns an accepted form into an `Edit`.
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::{Edit, Header};
 use crate::plan::field::{
     Context, DimensionField, FUNDING, FieldError, HeaderField, MilestoneField, ProgramField,
@@ -167,6 +167,10 @@ pub struct Field {
     /// fields whose value moved from this, so it never writes back a value
     /// someone else changed meanwhile in a field this officer did not touch.
     pub initial: String,
+    /// Someone else changed this field since the form opened: the value
+    /// they saved, shown beside it (the field shows it too unless the
+    /// officer had typed their own).
+    pub changed: Option<String>,
 }
 
 /// What the form edits, and where.
@@ -211,6 +215,8 @@ pub struct Form {
     pub focus: usize,
     /// A problem with the form as a whole (e.g. the plan would not be valid).
     pub problem: Option<String>,
+    /// Someone else deleted what the form edits: it can only be closed.
+    pub gone: bool,
     lang: Lang,
 }
 
@@ -220,6 +226,7 @@ fn field(key: Key, input: Input) -> Field {
         input,
         error: None,
         initial: String::new(),
+        changed: None,
     };
     f.initial = f.value();
     f
@@ -302,6 +309,18 @@ impl Field {
                 .collect::<Vec<_>>()
                 .join(", "),
             Input::Toggle(on) => on.to_string(),
+        }
+    }
+
+    /// The value as the form shows it: a choice by its label, yes or no.
+    fn shown(&self, t: &Text) -> String {
+        match &self.input {
+            Input::Choice { options, at } => options
+                .get(*at)
+                .map(|(_, label)| label.clone())
+                .unwrap_or_default(),
+            Input::Toggle(on) => (if *on { t.log.l_yes } else { t.log.l_no }).to_string(),
+            _ => self.value(),
         }
     }
 
@@ -449,10 +468,141 @@ impl Form {
             fields,
             focus: 0,
             problem: None,
+            gone: false,
             lang,
         };
         form.check(plan);
         form
+    }
+
+    /// This form after the plan was reloaded from `old` to `new` under it
+    /// (another officer saved): the same item found again in `new` (by id;
+    /// milestones and targets as a merge matches them), fields the officer
+    /// left alone showing the new values, fields they typed in keeping their
+    /// text, and every field someone else changed marked with the value they
+    /// saved, so nothing is written back or overwritten unseen.
+    pub fn follow(&self, old: &Plan, new: &Plan) -> Form {
+        let lang = self.lang;
+        let t = lang.text();
+        let program_at = |index: usize| {
+            let id = &old.programs.get(index)?.id;
+            new.programs.iter().position(|p| p.id == *id)
+        };
+        let fresh = match &self.subject {
+            Subject::Program { index, new: None } => {
+                program_at(*index).map(|i| Form::program(new, i, &new.programs[i], false, lang))
+            }
+            // Something new: nothing of it is in either plan; it only moves.
+            Subject::Program {
+                index,
+                new: Some(template),
+            } => {
+                return self.clone_onto(Subject::Program {
+                    index: (*index).min(new.programs.len()),
+                    new: Some(template.clone()),
+                });
+            }
+            Subject::Milestone {
+                program,
+                index,
+                new: true,
+            } => {
+                let Some(i) = program_at(*program) else {
+                    return self.gone_form();
+                };
+                return self.clone_onto(Subject::Milestone {
+                    program: i,
+                    index: (*index).min(new.programs[i].milestones.len()),
+                    new: true,
+                });
+            }
+            Subject::Target {
+                program,
+                index,
+                new: true,
+            } => {
+                let Some(i) = program_at(*program) else {
+                    return self.gone_form();
+                };
+                return self.clone_onto(Subject::Target {
+                    program: i,
+                    index: (*index).min(new.programs[i].targets.len()),
+                    new: true,
+                });
+            }
+            Subject::Milestone { program, index, .. } => program_at(*program).and_then(|i| {
+                let was = old.programs[*program].milestones.get(*index)?;
+                let items = &new.programs[i].milestones;
+                let at = find(
+                    items,
+                    was,
+                    &[|a, b| a.title == b.title, |a, b| a.due == b.due],
+                )?;
+                Some(Form::milestone(new, i, at, &items[at], false, lang))
+            }),
+            Subject::Target { program, index, .. } => program_at(*program).and_then(|i| {
+                let was = old.programs[*program].targets.get(*index)?;
+                let items = &new.programs[i].targets;
+                let same_indicator: [fn(&Target, &Target) -> bool; 2] = [
+                    |a, b| a.year == b.year && a.indicator == b.indicator,
+                    |a, b| a.indicator == b.indicator,
+                ];
+                let at = find(items, was, &same_indicator)?;
+                Some(Form::target(new, i, at, &items[at], false, lang))
+            }),
+            Subject::Dimension { index } => old.dimensions.get(*index).and_then(|d| {
+                let i = new.dimensions.iter().position(|n| n.id == d.id)?;
+                Some(Form::dimension(new, i, &new.dimensions[i], lang))
+            }),
+            Subject::Header => Some(Form::header(new, lang)),
+        };
+        let Some(mut fresh) = fresh else {
+            return self.gone_form();
+        };
+        let mut changed = Vec::new();
+        for (now, before) in fresh.fields.iter_mut().zip(&self.fields) {
+            if now.key != before.key {
+                continue;
+            }
+            now.changed = before.changed.clone();
+            if now.initial != before.initial {
+                now.changed = Some(now.shown(t));
+                changed.push(now.key.label(lang));
+            }
+            if before.touched() {
+                // The officer's text stays, and is what Enter writes.
+                now.input = before.input.clone();
+            }
+        }
+        fresh.focus = self.focus;
+        fresh.check(new);
+        fresh.problem = if changed.is_empty() {
+            self.problem.clone()
+        } else {
+            Some(fill(t.ui.e_form_changed, &[&changed.join(", ")]))
+        };
+        fresh
+    }
+
+    /// This form once someone else deleted what it edits: it says so and
+    /// can only be closed.
+    fn gone_form(&self) -> Form {
+        let mut gone = self.clone_onto(self.subject.clone());
+        gone.gone = true;
+        gone.problem = Some(self.lang.text().ui.e_form_gone.to_string());
+        gone
+    }
+
+    /// The same fields over another subject (a new item keeps what was typed).
+    fn clone_onto(&self, subject: Subject) -> Form {
+        Form {
+            subject,
+            fields: self.fields.clone(),
+            focus: self.focus,
+            problem: self.problem.clone(),
+            gone: self.gone,
+            lang: self.lang,
+        }
     }
 
     pub fn focused(&mut self) -> &mut Field {
@@ -619,6 +769,9 @@ impl Form {
     /// valid; `None` when it changes nothing. Only the fields the officer
     /// touched are written (see [`Field::initial`]).
     pub fn to_edit(&self, plan: &Plan) -> Option<Edit> {
+        if self.gone {
+            return None;
+        }
         let (built, errors) = self.build(plan, true);
         if errors.iter().any(Option::is_some) {
             return None;
@@ -674,6 +827,15 @@ impl Form {
             _ => None,
         }
     }
+}
+
+/// Where `was` is in `items` now: the identical item, else the first with
+/// the same key, by the rule a merge matches milestones and targets with.
+fn find<T: PartialEq>(items: &[T], was: &T, keys: &[fn(&T, &T) -> bool]) -> Option<usize> {
+    items.iter().position(|x| x == was).or_else(|| {
+        keys.iter()
+            .find_map(|same| items.iter().position(|x| same(x, was)))
+    })
 }
 
 /// Inserts `item` at `index` when it is new, else replaces the one there.

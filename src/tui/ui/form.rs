@@ -199,11 +199,13 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Them
         } else {
             theme.header()
         };
-        let error = field
-            .error
-            .as_ref()
-            .map(|e| format!(" {} {e}", g.arrow_left))
-            .unwrap_or_default();
+        let error = match (&field.error, &field.changed) {
+            (Some(e), _) => format!(" {} {e}", g.arrow_left),
+            (None, Some(theirs)) => {
+                format!(" {}", fill(t.ui.e_field_changed, &[&text::escape(theirs)]))
+            }
+            (None, None) => String::new(),
+        };
         let room = value_cols.saturating_sub(text::width(&error));
         let (shown, at) = render_value(field, room, focused, theme);
         for (row, spans) in shown.into_iter().enumerate() {
