@@ -329,10 +329,11 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             app.officer = cli.common.officer.clone().unwrap_or_default();
             app.disk = fingerprint;
             app.audit = pantau::store::audit::read(&path).unwrap_or_default();
-            // Edits kept from a session that ended badly are offered back first.
-            if let Some(kept) = pantau::store::recovery::read(&path) {
-                app.modal = Some(pantau::tui::app::Modal::Recover(Box::new(kept)));
-            }
+            app.session = pantau::store::recovery::session_id();
+            // Edits kept from sessions that ended badly are offered back
+            // first, one session at a time.
+            app.recoveries = pantau::store::recovery::list(&path);
+            app.offer_next_recovery();
             let theme = Theme::from_env(std::env::var_os("NO_COLOR"), cli.common.ascii);
             match tui::run(&mut app, &theme, &path) {
                 Ok(tui::Ending::Quit) => Ok(()),

@@ -368,7 +368,11 @@ fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
     let mut app2 = self::app();
     let effects = press(&mut app2, "2⏎sqn");
     assert!(app2.should_quit, "n quits without saving");
-    assert_eq!(effects, []);
+    assert_eq!(
+        effects,
+        [Effect::DiscardOwnRecovery],
+        "and nothing of this session is offered again"
+    );
     let mut app3 = self::app();
     press(&mut app3, "q");
     assert!(app3.should_quit, "nothing changed: no question");

@@ -420,14 +420,15 @@ fn every_key_in_every_context_gives_exactly_its_action() {
     };
     let recover_modal = |app: &mut App| {
         let plan = app.plan().clone();
-        app.modal = Some(Modal::Recover(Box::new(
-            pantau::store::recovery::Recovery {
+        app.modal = Some(Modal::Recover(Box::new(pantau::store::recovery::Kept {
+            path: "kept.ron".into(),
+            recovery: pantau::store::recovery::Recovery {
                 file: "plan.ron".into(),
                 written: String::new(),
                 base: plan.clone(),
                 mine: plan,
             },
-        )));
+        })));
     };
     let none = |_: &mut App| {};
     type Setup<'a> = (&'a str, &'a dyn Fn(&mut App), Vec<(&'static str, Action)>);

@@ -1618,3 +1618,107 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
         }
     );
 }
+
+/// Two sessions of one login on one plan, each with its own edit, both cut
+/// off: two recovery files; the next start offers each with what it holds
+/// (oldest first), `d` drops one, `r` restores the other, and quitting
+/// without saving leaves nothing to offer again.
+#[test]
+fn two_sessions_of_one_login_keep_their_edits_apart_and_each_is_offered() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    assert_eq!(program(&original(), "GOV-02").status, Status::Done);
+    let one = Officer::start(&data.plan, home.path(), "andi");
+    one.governance_programs();
+    one.next_status_of("GOV-01", Status::Done);
+    let two = Officer::start(&data.plan, home.path(), "andi");
+    two.governance_programs();
+    two.key("j");
+    two.wait("GOV-02 selected", |s| looks::program_selected(s, "GOV-02"));
+    two.next_status_of("GOV-02", Status::Delayed);
+    for session in [&one, &two] {
+        signal(session.pid, "HUP");
+        session.wait("pantau to end after SIGHUP", |s| s.contains(EXITED));
+        // Written a second apart at least, so "oldest first" is well defined.
+        std::thread::sleep(Duration::from_millis(1100));
+    }
+    assert_eq!(
+        recovery_files(home.path()).len(),
+        2,
+        "one file per session, neither overwritten"
+    );
+    assert_eq!(data.bytes(), example().as_bytes());
+
+    let andi = Officer::open_to(
+        &data.plan,
+        home.path(),
+        "andi",
+        "the first kept session",
+        |s| s.contains(RECOVER) && s.contains("GOV-01 status"),
+    );
+    andi.key("d");
+    andi.wait("the second kept session", |s| {
+        s.contains(RECOVER) && s.contains("GOV-02 status") && !s.contains("GOV-01 status")
+    });
+    assert_eq!(
+        recovery_files(home.path()).len(),
+        1,
+        "the discarded one is gone"
+    );
+    andi.key("r");
+    andi.wait("the edits restored", |s| {
+        bottom_line(s).contains(RECOVERED) && !s.contains(RECOVER_KEYS)
+    });
+    let screen = andi.governance_programs();
+    assert!(row_shows(&screen, "GOV-02", Status::Delayed), "{screen}");
+    assert!(row_shows(&screen, "GOV-01", Status::InProgress), "{screen}");
+    andi.key("q");
+    andi.wait("the save-changes prompt", |s| {
+        s.contains("Save changes before quitting?")
+    });
+    andi.key("n");
+    andi.wait_for_clean_exit("pantau to quit without saving on n");
+    assert_eq!(data.bytes(), example().as_bytes(), "nothing saved");
+    assert_eq!(
+        recovery_files(home.path()),
+        Vec::<PathBuf>::new(),
+        "restored then quit without saving: nothing is offered again"
+    );
+    drop(andi);
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    andi.quit_unprompted();
+}
+
+/// A kept plan that is not valid (edited by hand, or from a pantau with
+/// other rules) is refused with the reason and stays for a person to see;
+/// the session is not left unable to edit.
+#[test]
+fn an_invalid_kept_plan_is_not_restored_and_stays_in_its_file() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let kept = edit_then_signal(&data, home.path(), "HUP");
+    let text = std::fs::read_to_string(&kept).unwrap();
+    let name = program(&original(), "GOV-01").name.clone();
+    let broken = text.replacen(&format!("name:\"{name}\""), "name:\"\"", 2);
+    assert_ne!(broken, text, "the kept plan names GOV-01");
+    std::fs::write(&kept, broken).unwrap();
+    let andi = reopen_to_the_recovery_question(&data, home.path());
+    andi.key("r");
+    let screen = andi.wait("the refusal", |s| bottom_line(s).contains("Not restored"));
+    assert!(!screen.contains(RECOVER_KEYS), "{screen}");
+    assert!(kept.exists(), "the kept edits stay in their file");
+    let screen = andi.governance_programs();
+    assert!(row_shows(&screen, "GOV-01", Status::InProgress), "{screen}");
+    andi.next_status_of("GOV-01", Status::Done);
+    andi.save();
+    andi.quit_unprompted();
+    assert_eq!(load(&data.plan), example_with(&[("GOV-01", Status::Done)]));
+}

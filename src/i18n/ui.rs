@@ -38,6 +38,12 @@ pub struct Ui {
     pub e_reloaded: &'static str,
     pub e_changed_on_disk: &'static str,
     pub e_recovered: &'static str,
+    /// `{0}`: how many other sessions' kept edits wait for the next start.
+    pub e_recovered_more: &'static str,
+    /// `{0}`: the first problem; `{1}`: the recovery file, left in place.
+    pub e_recovery_invalid: &'static str,
+    /// `{0} more`: what else the kept edits change, after the first few.
+    pub q_recover_more: &'static str,
     pub e_not_saved: &'static str,
     pub q_conflict: &'static str,
     pub q_recover: &'static str,

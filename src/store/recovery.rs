@@ -2,6 +2,10 @@
 //! the server stops the process, pantau panics): written to a private file in
 //! the user's state folder, never half-applied into the plan itself, and
 //! offered back the next time that plan is opened.
+//!
+//! One file per session (the plan's hash and the session's id), so two
+//! sessions of one login on one plan never overwrite each other's edits;
+//! the next start lists them all.
 
 use crate::plan::model::Plan;
 use serde::{Deserialize, Serialize};
@@ -21,23 +25,44 @@ pub struct Recovery {
     pub mine: Plan,
 }
 
-/// Where the recovery for `data` lives: the state folder (the data folder
-/// where there is none), one file per plan, named by a hash of its path.
-pub fn path_for(data: &Path) -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "pantau")?;
-    let folder = dirs
-        .state_dir()
-        .unwrap_or_else(|| dirs.data_dir())
-        .join("recovery");
-    Some(folder.join(file_name(data)))
+impl Recovery {
+    /// What the kept edits change, as (programme or `plan`, field) pairs.
+    pub fn changed(&self) -> Vec<(String, String)> {
+        crate::plan::merge::changes(&self.base, &self.mine)
+            .into_iter()
+            .map(|(subject, field, _, _)| (subject, field))
+            .collect()
+    }
 }
 
-/// Where edits go when the state folder cannot be written (a full or
-/// read-only home): a folder of this login's own under the system's
-/// temporary folder, 0700, refused if someone else made it or it is a link.
-pub fn fallback_path_for(data: &Path) -> Option<PathBuf> {
-    let folder = std::env::temp_dir().join(format!("pantau-{}", super::safe::real_uid()));
-    Some(folder.join("recovery").join(file_name(data)))
+/// A name for this session's recovery file: its process and start time.
+pub fn session_id() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        jiff::Timestamp::now().as_second()
+    )
+}
+
+/// The folders recovery files live in: the state folder (the data folder
+/// where there is none), else a private fallback (see [`write`]).
+fn folders() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Some(dirs) = directories::ProjectDirs::from("", "", "pantau") {
+        out.push(
+            dirs.state_dir()
+                .unwrap_or_else(|| dirs.data_dir())
+                .join("recovery"),
+        );
+    }
+    // A folder of this login's own under the system's temporary folder, for
+    // a full or read-only home; refused if someone else made it or it is a link.
+    out.push(
+        std::env::temp_dir()
+            .join(format!("pantau-{}", super::safe::real_uid()))
+            .join("recovery"),
+    );
+    out
 }
 
 fn private_folder_is_ours(folder: &Path) -> bool {
@@ -60,7 +85,8 @@ fn private_folder_is_ours(folder: &Path) -> bool {
     }
 }
 
-fn file_name(data: &Path) -> String {
+/// What names the recovery files of `data`: a hash of its absolute path.
+fn plan_key(data: &Path) -> String {
     let absolute = fs::canonicalize(data).unwrap_or_else(|_| data.to_path_buf());
     // FNV-1a: stable across runs and Rust versions, unlike the std hasher.
     let hash = absolute
@@ -69,25 +95,27 @@ fn file_name(data: &Path) -> String {
         .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
-    format!("{hash:016x}.ron")
+    format!("{hash:016x}")
 }
 
-/// Writes the recovery file, readable by its owner only (0600), whole or not at all.
-pub fn write(data: &Path, recovery: &Recovery) -> io::Result<PathBuf> {
+fn file_name(data: &Path, session: &str) -> String {
+    format!("{}-{session}.ron", plan_key(data))
+}
+
+/// Writes this session's recovery file, readable by its owner only (0600),
+/// whole or not at all, and returns where.
+pub fn write(data: &Path, session: &str, recovery: &Recovery) -> io::Result<PathBuf> {
     let text = ron::ser::to_string(recovery).map_err(io::Error::other)?;
     let mut last = io::Error::other("no home folder for the recovery file");
     // The state folder, else a private one under /tmp: the edits are kept
     // somewhere, and the caller says where.
-    for path in [path_for(data), fallback_path_for(data)]
-        .into_iter()
-        .flatten()
-    {
-        let folder = path.parent().unwrap_or(Path::new("."));
-        let top = folder.parent().unwrap_or(folder);
-        if !private_folder_is_ours(top) || !private_folder_is_ours(folder) {
+    for folder in folders() {
+        let path = folder.join(file_name(data, session));
+        let top = folder.parent().unwrap_or(&folder);
+        if !private_folder_is_ours(top) || !private_folder_is_ours(&folder) {
             continue;
         }
-        match create_private_dir(folder)
+        match create_private_dir(&folder)
             .and_then(|()| super::write::save_private(&path, text.as_bytes()))
         {
             Ok(()) => return Ok(path),
@@ -97,21 +125,51 @@ pub fn write(data: &Path, recovery: &Recovery) -> io::Result<PathBuf> {
     Err(last)
 }
 
-/// The kept edits for `data`, if any. A damaged recovery file is ignored
-/// (and left in place for a person to look at), never fatal.
-pub fn read(data: &Path) -> Option<Recovery> {
+/// One session's kept edits, and the file they are in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub path: PathBuf,
+    pub recovery: Recovery,
+}
+
+/// Every session's kept edits for `data`, oldest first (a file of pantau
+/// 0.1, one per plan, too). A damaged recovery file is skipped (and left in
+/// place for a person to look at), never fatal.
+pub fn list(data: &Path) -> Vec<Kept> {
     use std::io::Read;
-    let path = [path_for(data), fallback_path_for(data)]
-        .into_iter()
-        .flatten()
-        .find(|p| p.exists())?;
-    // Never through a link or from a FIFO, and bounded like a plan.
-    let (file, _) = super::safe::open_side_to_read(&path).ok()?;
-    let mut text = String::new();
-    file.take(2 * super::MAX_FILE_BYTES + 1024)
-        .read_to_string(&mut text)
-        .ok()?;
-    ron::Options::default().from_str(&text).ok()
+    let key = plan_key(data);
+    let mut out = Vec::new();
+    for folder in folders() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours = name == format!("{key}.ron")
+                || (name.starts_with(&format!("{key}-")) && name.ends_with(".ron"));
+            if !ours {
+                continue;
+            }
+            let path = entry.path();
+            // Never through a link or from a FIFO, and bounded like a plan.
+            let Ok((file, _)) = super::safe::open_side_to_read(&path) else {
+                continue;
+            };
+            let mut text = String::new();
+            if file
+                .take(2 * super::MAX_FILE_BYTES + 1024)
+                .read_to_string(&mut text)
+                .is_err()
+            {
+                continue;
+            }
+            if let Ok(recovery) = ron::Options::default().from_str::<Recovery>(&text) {
+                out.push(Kept { path, recovery });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.recovery.written.cmp(&b.recovery.written));
+    out
 }
 
 /// The folder for recovery files, private to its owner (0700).
@@ -123,11 +181,15 @@ fn create_private_dir(folder: &Path) -> io::Result<()> {
     builder.create(folder)
 }
 
-pub fn discard(data: &Path) {
-    for path in [path_for(data), fallback_path_for(data)]
-        .into_iter()
-        .flatten()
-    {
-        let _ = fs::remove_file(path);
+/// Removes one recovery file: discarded, or restored into a session.
+pub fn remove(path: &Path) {
+    let _ = fs::remove_file(path);
+}
+
+/// Removes this session's own recovery file: its edits were saved, or the
+/// officer chose to quit without them.
+pub fn discard_session(data: &Path, session: &str) {
+    for folder in folders() {
+        let _ = fs::remove_file(folder.join(file_name(data, session)));
     }
 }

@@ -122,7 +122,13 @@ pub enum Effect {
         resolutions: Vec<(Conflict, Choice)>,
     },
     /// Delete the recovery file the user chose not to restore.
-    DiscardRecovery,
+    DiscardRecovery(std::path::PathBuf),
+    /// The officer quit without saving: this session's own recovery file
+    /// (written when it restored kept edits) goes too.
+    DiscardOwnRecovery,
+    /// Edits from this recovery file were restored into the session: keep
+    /// them in this session's own file, then remove that one.
+    Restored(std::path::PathBuf),
     /// Write this report to a new file in the working folder.
     Print(crate::report::Request),
 }

@@ -47,6 +47,11 @@ pub struct App {
     /// made at start, after a save or after a reload.
     pub base: Option<Plan>,
     pub disk: u64,
+    /// This session's name for its own recovery file.
+    pub session: String,
+    /// Kept edits of other sessions not yet offered (the first is in the
+    /// recovery question).
+    pub recoveries: Vec<crate::store::recovery::Kept>,
     /// Quit once the save under way (perhaps after conflicts) succeeds.
     pub quit_after_save: bool,
     /// The audit log of this plan, oldest first, for the detail's recent changes.
@@ -207,7 +212,7 @@ pub enum Modal {
         choices: Vec<crate::plan::merge::Choice>,
     },
     /// Edits kept from a session that ended badly: restore or discard?
-    Recover(Box<crate::store::recovery::Recovery>),
+    Recover(Box<crate::store::recovery::Kept>),
     /// Which format for the report of this view?
     PrintFormat,
 }
@@ -503,6 +508,14 @@ fn dated_milestones(p: &Program, index: usize, today: Date) -> (Vec<Dated>, Vec<
 }
 
 impl App {
+    /// Offers the next session's kept edits, if any are left.
+    pub fn offer_next_recovery(&mut self) {
+        if self.modal.is_none() && !self.recoveries.is_empty() {
+            let next = self.recoveries.remove(0);
+            self.modal = Some(Modal::Recover(Box::new(next)));
+        }
+    }
+
     pub fn new(doc: Document, file_label: String, today: Date, lang: Lang) -> App {
         let index = Index::build(&doc.plan, "", today);
         let mut app = App {
@@ -523,6 +536,8 @@ impl App {
             saved_at: None,
             base: None,
             disk: 0,
+            session: String::new(),
+            recoveries: Vec::new(),
             quit_after_save: false,
             audit: Vec::new(),
             size: (80, 24),

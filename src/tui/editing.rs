@@ -30,10 +30,11 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Redo => undo_redo(app, false),
         Action::Save => return vec![save(Vec::new())],
         Action::KeepMine | Action::KeepTheirs => return keep(app, action == Action::KeepMine),
-        Action::Recover => recover(app),
+        Action::Recover => return recover(app),
         Action::Discard => {
-            if let Some(Modal::Recover(_)) = app.modal.take() {
-                return vec![Effect::DiscardRecovery];
+            if let Some(Modal::Recover(kept)) = app.modal.take() {
+                app.offer_next_recovery();
+                return vec![Effect::DiscardRecovery(kept.path)];
             }
         }
         Action::ChoosePrint => app.modal = Some(Modal::PrintFormat),
@@ -546,21 +547,46 @@ fn undo_redo(app: &mut App, undo: bool) {
     }
 }
 
-fn recover(app: &mut App) {
-    if let Some(Modal::Recover(kept)) = app.modal.take() {
-        let before = Box::new(app.doc.plan.clone());
-        let after = Box::new(kept.mine.clone());
-        if app
-            .history
-            .record(&mut app.doc.plan, Edit::Whole { before, after })
-        {
-            // Merge at save time against the plan the edits were made on.
-            app.base = Some(kept.base);
-            app.disk = 0;
-            app.rebuild();
-            app.message = Some(app.lang.text().ui.e_recovered.to_string());
-        }
+/// `r`: the kept edits become this session's unsaved edits, if they make a
+/// valid plan (checked like a loaded file); otherwise they stay in their
+/// file and the officer is told why.
+fn recover(app: &mut App) -> Vec<Effect> {
+    let t = app.lang.text();
+    let Some(Modal::Recover(kept)) = app.modal.take() else {
+        return Vec::new();
+    };
+    let problems = crate::plan::validate::validate(&kept.recovery.mine, t);
+    if let Some(problem) = problems.first() {
+        app.message = Some(fill(
+            t.ui.e_recovery_invalid,
+            &[
+                &crate::text::escape(&problem.message),
+                &crate::text::escape_path(&kept.path),
+            ],
+        ));
+        app.offer_next_recovery();
+        return Vec::new();
     }
+    let before = Box::new(app.doc.plan.clone());
+    let after = Box::new(kept.recovery.mine.clone());
+    if !app
+        .history
+        .record(&mut app.doc.plan, Edit::Whole { before, after })
+    {
+        return Vec::new();
+    }
+    // Merge at save time against the plan the edits were made on.
+    app.base = Some(kept.recovery.base.clone());
+    app.disk = 0;
+    app.rebuild();
+    app.message = Some(match app.recoveries.len() {
+        0 => t.ui.e_recovered.to_string(),
+        more => fill(t.ui.e_recovered_more, &[&more]),
+    });
+    // The others wait for the next start: restoring two at once would
+    // need a merge the officer has not seen.
+    app.recoveries.clear();
+    vec![Effect::Restored(kept.path)]
 }
 
 fn answer(app: &mut App, action: Action) -> Vec<Effect> {
@@ -574,7 +600,10 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             app.quit_after_save = false;
             app.message = Some(app.lang.text().ui.e_not_saved.to_string());
         }
-        (Some(Modal::QuitPrompt), Action::No) => app.should_quit = true,
+        (Some(Modal::QuitPrompt), Action::No) => {
+            app.should_quit = true;
+            return vec![Effect::DiscardOwnRecovery];
+        }
         // No or Esc to a delete, Esc to the quit prompt: nothing happens.
         (Some(Modal::Form(form)), _) => app.modal = Some(Modal::Form(form)),
         _ => {}

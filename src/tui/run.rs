@@ -79,9 +79,22 @@ pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<Ending> {
     }
 }
 
-/// Writes the recovery file when there is anything unsaved.
+/// Writes the recovery file when there is anything unsaved: the edits, and
+/// what an open form holds if it would be accepted as it stands (a form
+/// still showing a problem cannot be, and is not kept).
 fn keep(app: &App, path: &Path) -> Option<PathBuf> {
-    if !app.modified() {
+    let mut mine = app.doc.plan.clone();
+    let mut pending = false;
+    if let Some(crate::tui::app::Modal::Form(form)) = &app.modal
+        && let Some(edit) = form.to_edit(&mine)
+        && edit.apply(&mut mine)
+    {
+        pending = crate::plan::validate::validate(&mine, app.lang.text()).is_empty();
+        if !pending {
+            mine = app.doc.plan.clone();
+        }
+    }
+    if !app.modified() && !pending {
         return None;
     }
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -91,9 +104,9 @@ fn keep(app: &App, path: &Path) -> Option<PathBuf> {
             .strftime("%Y-%m-%dT%H:%M:%S%:z")
             .to_string(),
         base: app.base_plan().into_owned(),
-        mine: app.doc.plan.clone(),
+        mine,
     };
-    recovery::write(path, &kept).ok()
+    recovery::write(path, &app.session, &kept).ok()
 }
 
 /// What the effects need of the edge: the terminal (to show a wait), the
@@ -216,8 +229,20 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         let outcome = match effect {
-            Effect::DiscardRecovery => {
-                recovery::discard(path);
+            Effect::DiscardRecovery(file) => {
+                recovery::remove(&file);
+                continue;
+            }
+            Effect::DiscardOwnRecovery => {
+                recovery::discard_session(path, &app.session);
+                continue;
+            }
+            Effect::Restored(file) => {
+                // Kept under this session's name before the old file goes,
+                // so a crash in between loses nothing.
+                if keep(app, path).is_some() {
+                    recovery::remove(&file);
+                }
                 continue;
             }
             Effect::Print(request) => Outcome::Printed(print(app, &request)),
@@ -270,7 +295,7 @@ fn save(
             log_error,
             ..
         }) => {
-            recovery::discard(path);
+            recovery::discard_session(path, &app.session);
             Outcome::Saved {
                 at: when.strftime("%H:%M").to_string(),
                 fingerprint: store::fingerprint(&text),

@@ -45,16 +45,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
         }
         Some(Modal::Recover(kept)) => {
-            let when = kept
-                .written
-                .get(..16)
-                .unwrap_or(&kept.written)
-                .replacen('T', " ", 1);
+            let t = app.lang.text();
+            let written = &kept.recovery.written;
+            let when = written.get(..16).unwrap_or(written).replacen('T', " ", 1);
+            // What the kept edits hold: the first few programmes and fields.
+            let changed = kept.recovery.changed();
+            let mut what: Vec<String> = changed
+                .iter()
+                .take(3)
+                .map(|(subject, field)| text::escape(&format!("{subject} {field}")).into_owned())
+                .collect();
+            if changed.len() > 3 {
+                what.push(fill(t.ui.q_recover_more, &[&(changed.len() - 3)]));
+            }
             question(
                 frame,
                 area,
                 theme,
-                &fill(app.lang.text().ui.q_recover, &[&when]),
+                &fill(t.ui.q_recover, &[&when, &what.join(", ")]),
                 app,
             );
         }
