@@ -1722,3 +1722,229 @@ fn an_invalid_kept_plan_is_not_restored_and_stays_in_its_file() {
     andi.quit_unprompted();
     assert_eq!(load(&data.plan), example_with(&[("GOV-01", Status::Done)]));
 }
+
+// ---------------------------------------------------------------------------
+// Nothing an officer did is lost: merges at the grain officers work at
+
+/// The numbers (from 1) of GOV-01's first two open milestones in the example.
+fn two_open_milestones() -> (usize, usize) {
+    let open: Vec<usize> = program(&original(), "GOV-01")
+        .milestones
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.done)
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert!(
+        open.len() >= 2,
+        "the example's GOV-01 has two open milestones"
+    );
+    (open[0], open[1])
+}
+
+#[test]
+fn a_form_open_during_another_officers_save_writes_only_the_field_changed_in_it() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let before = program(&original(), "GOV-02").clone();
+    assert_ne!(before.status, Status::Delayed);
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    andi.governance_programs();
+    andi.key("j");
+    andi.wait("GOV-02 selected", |s| looks::program_selected(s, "GOV-02"));
+    andi.key("e");
+    andi.wait("the form", |s| s.contains("Lead") && s.contains("Status"));
+    data.set(home.path(), "budi", "GOV-02", "status=Delayed");
+    let screen = andi.wait("the form to show budi's change", |s| {
+        s.contains("Changed by someone else") && s.contains("* now Delayed")
+    });
+    assert!(
+        line_with(&screen, "Status").contains("Delayed"),
+        "the status field shows the new value:\n{screen}"
+    );
+    // Tab to the lead (name, id, description, dimension, element, horizon, lead).
+    for _ in 0..6 {
+        andi.key("Tab");
+    }
+    andi.key("C-u");
+    andi.tmux.type_text("Dinas PMD");
+    andi.key("Enter");
+    andi.wait("the form accepted", |s| {
+        !s.contains("Changed by someone else")
+    });
+    andi.save();
+    andi.quit_unprompted();
+    let after = load(&data.plan);
+    let p = program(&after, "GOV-02");
+    assert_eq!((p.status, p.lead.as_str()), (Status::Delayed, "Dinas PMD"));
+    let log = data.log(home.path(), &[]);
+    assert!(
+        log[0].contains("[andi]") && log[0].contains("GOV-02 lead:") && log.len() == 2,
+        "andi is logged for the lead only:\n{}",
+        log.join("\n")
+    );
+    assert!(log[1].ends_with(&logged(
+        "budi",
+        "GOV-02",
+        "status",
+        before.status.key(),
+        "Delayed"
+    )));
+}
+
+#[test]
+fn two_officers_ticking_different_milestones_of_one_programme_both_keep_them() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let (mine, theirs) = two_open_milestones();
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    andi.governance_programs();
+    andi.key("Enter");
+    andi.wait("GOV-01's detail", |s| looks::detail(s, "GOV-01"));
+    for _ in 1..mine {
+        andi.key("j");
+    }
+    andi.key("Space");
+    andi.wait("the milestone ticked", |s| {
+        bottom_line(s).contains("Done: ")
+    });
+    data.set(
+        home.path(),
+        "budi",
+        "GOV-01",
+        &format!("milestone.{theirs}.done=true"),
+    );
+    andi.wait("the changed-on-disk notice", |s| {
+        bottom_line(s).contains(CHANGED_ON_DISK)
+    });
+    let screen = andi.save();
+    assert!(
+        bottom_line(&screen).contains(MERGED) && !screen.contains(CONFLICT_KEYS),
+        "merged without a question:\n{screen}"
+    );
+    andi.quit_unprompted();
+    let done: Vec<bool> = program(&load(&data.plan), "GOV-01")
+        .milestones
+        .iter()
+        .map(|m| m.done)
+        .collect();
+    assert!(
+        done[mine - 1] && done[theirs - 1],
+        "both ticks are in the file: {done:?}"
+    );
+}
+
+#[test]
+fn a_reorder_survives_another_officers_save_and_undo_after_the_merge_is_mine_only() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let base = original();
+    let ids = |plan: &Plan| -> Vec<String> {
+        plan.programs.iter().take(3).map(|p| p.id.clone()).collect()
+    };
+    assert_eq!(ids(&base), ["GOV-01", "GOV-02", "GOV-03"]);
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    andi.governance_programs();
+    andi.key("J");
+    andi.wait("GOV-01 moved below GOV-02", |s| {
+        looks::program_selected(s, "GOV-01")
+            && s.find(" GOV-02 ")
+                .is_some_and(|at| Some(at) < s.find("> GOV-01 "))
+    });
+    andi.next_status_of("GOV-01", next_status(program(&base, "GOV-01").status));
+    data.set(home.path(), "budi", "GOV-04", "status=OnHold");
+    andi.wait("the changed-on-disk notice", |s| {
+        bottom_line(s).contains(CHANGED_ON_DISK)
+    });
+    let screen = andi.save();
+    assert!(bottom_line(&screen).contains(MERGED), "{screen}");
+    let merged = load(&data.plan);
+    assert_eq!(
+        ids(&merged),
+        ["GOV-02", "GOV-01", "GOV-03"],
+        "the move stays"
+    );
+    assert_eq!(program(&merged, "GOV-04").status, Status::OnHold);
+
+    // One u takes back andi's status change, not budi's.
+    andi.key("u");
+    let screen = andi.wait("undone", |s| bottom_line(s).contains("Undone"));
+    assert!(row_shows(&screen, "GOV-04", Status::OnHold), "{screen}");
+    assert!(
+        row_shows(&screen, "GOV-01", program(&base, "GOV-01").status),
+        "{screen}"
+    );
+    andi.save();
+    let saved = load(&data.plan);
+    assert_eq!(program(&saved, "GOV-04").status, Status::OnHold);
+    assert_eq!(
+        program(&saved, "GOV-01").status,
+        program(&base, "GOV-01").status
+    );
+    let log = data.log(home.path(), &[]);
+    assert!(
+        !log.iter()
+            .any(|l| l.contains("[andi]") && l.contains("GOV-04")),
+        "nothing of budi's is logged as andi's:\n{}",
+        log.join("\n")
+    );
+
+    // A reload keeps the history: u still undoes the move.
+    data.set(home.path(), "budi", "GOV-03", "status=Delayed");
+    andi.wait("the reload", |s| bottom_line(s).contains(RELOADED));
+    andi.key("u");
+    let screen = andi.wait("the move undone", |s| bottom_line(s).contains("Undone"));
+    assert!(row_shows(&screen, "GOV-03", Status::Delayed), "{screen}");
+    andi.save();
+    andi.quit_unprompted();
+    let last = load(&data.plan);
+    assert_eq!(ids(&last), ["GOV-01", "GOV-02", "GOV-03"]);
+    assert_eq!(program(&last, "GOV-03").status, Status::Delayed);
+}
+
+#[test]
+fn an_edit_of_the_top_comment_by_someone_else_survives_this_sessions_saves() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let base = original();
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    andi.governance_programs();
+    andi.next_status_of("GOV-01", next_status(program(&base, "GOV-01").status));
+    // Someone adds a line to the comment at the top, by hand.
+    let note = "// Catatan rapat 2 Desember: cek ulang target 2026.\n";
+    let text = String::from_utf8(data.bytes()).unwrap();
+    std::fs::write(&data.plan, format!("{note}{text}")).unwrap();
+    andi.wait("the changed-on-disk notice", |s| {
+        bottom_line(s).contains(CHANGED_ON_DISK)
+    });
+    andi.save();
+    let now = String::from_utf8(data.bytes()).unwrap();
+    assert!(now.starts_with(note), "the comment stays:\n{}", &now[..200]);
+    // And the next save, with nothing new on disk, keeps it too.
+    andi.key("j");
+    andi.next_status_of("GOV-02", next_status(program(&base, "GOV-02").status));
+    andi.save();
+    andi.quit_unprompted();
+    let now = String::from_utf8(data.bytes()).unwrap();
+    assert!(now.starts_with(note), "still there:\n{}", &now[..200]);
+    assert_eq!(
+        program(&load(&data.plan), "GOV-01").status,
+        next_status(program(&base, "GOV-01").status)
+    );
+}

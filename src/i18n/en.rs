@@ -196,7 +196,7 @@ pub static TEXT: Text = Text {
         e_no_free_name: "every report name for today is taken; move some reports away",
         q_print_format: "Write the report of this view as:  t text   m Markdown   c CSV   j JSON   (Esc cancels)",
         u_recent_changes: "Recent changes",
-        e_saved_merged: "Saved at {0}, merged with changes another officer saved meanwhile (u undoes the merge)",
+        e_saved_merged: "Saved at {0}, merged with changes another officer saved meanwhile (u undoes only your own edits)",
         e_reloaded: "Reloaded: the file was changed on disk by someone else",
         e_changed_on_disk: "The file changed on disk; your edits will be merged with it when you save",
         e_recovered: "Recovered edits restored (not saved yet: Ctrl-S saves)",

@@ -203,7 +203,7 @@ pub static TEXT: Text = Text {
         e_no_free_name: "semua nama laporan untuk hari ini sudah terpakai; pindahkan sebagian laporan",
         q_print_format: "Tulis laporan tampilan ini sebagai:  t teks   m Markdown   c CSV   j JSON   (Esc batal)",
         u_recent_changes: "Perubahan terakhir",
-        e_saved_merged: "Tersimpan pukul {0}, digabung dengan perubahan petugas lain (u membatalkan penggabungan)",
+        e_saved_merged: "Tersimpan pukul {0}, digabung dengan perubahan petugas lain (u hanya membatalkan suntingan Anda sendiri)",
         e_reloaded: "Dimuat ulang: berkas diubah orang lain",
         e_changed_on_disk: "Berkas berubah di disk; perubahan Anda akan digabung saat menyimpan",
         e_recovered: "Perubahan yang dipulihkan dikembalikan (belum disimpan: Ctrl-S menyimpan)",
