@@ -1948,3 +1948,52 @@ fn an_edit_of_the_top_comment_by_someone_else_survives_this_sessions_saves() {
         next_status(program(&base, "GOV-01").status)
     );
 }
+
+#[test]
+fn a_dimension_renamed_by_someone_else_keeps_the_lead_changed_here() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    andi.key("2");
+    andi.wait("the dimension list", |s| {
+        looks::dimension_selected(s, "Smart Governance")
+    });
+    andi.key("e");
+    andi.wait("the dimension form", |s| s.contains("Elements"));
+    andi.key("Tab");
+    andi.key("C-u");
+    andi.tmux.type_text("Diskominfo SP");
+    andi.key("Enter");
+    andi.wait("the form accepted", |s| {
+        !s.contains("Elements") && s.contains("[+]")
+    });
+    // Someone renames the dimension by hand meanwhile.
+    let text = String::from_utf8(data.bytes()).unwrap();
+    let renamed = text.replacen(
+        "name: \"Smart Governance\"",
+        "name: \"Tata Kelola Cerdas\"",
+        1,
+    );
+    assert_ne!(renamed, text);
+    std::fs::write(&data.plan, renamed).unwrap();
+    andi.wait("the changed-on-disk notice", |s| {
+        bottom_line(s).contains(CHANGED_ON_DISK)
+    });
+    let screen = andi.save();
+    assert!(
+        bottom_line(&screen).contains(MERGED) && !screen.contains(CONFLICT_KEYS),
+        "{screen}"
+    );
+    andi.quit_unprompted();
+    let plan = load(&data.plan);
+    let d = plan.dimension("governance").unwrap();
+    assert_eq!(
+        (d.name.as_str(), d.lead.as_str()),
+        ("Tata Kelola Cerdas", "Diskominfo SP"),
+        "their name and my lead"
+    );
+}
