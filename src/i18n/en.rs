@@ -231,7 +231,7 @@ pub static TEXT: Text = Text {
         e_nothing_to_undo: "Nothing to undo",
         e_nothing_to_redo: "Nothing to redo",
         e_undone: "Undone",
-        e_form_changed: "Changed by someone else since you opened this form: {0} (marked *); check before Enter",
+        e_form_changed: "Changed by someone else meanwhile: {0} (marked *)",
         e_form_gone: "Someone else deleted this since you opened the form; Esc closes it",
         e_field_changed: "* now {0}",
         e_undo_dropped: "Not undone: someone else changed the {0} of {1} since; that edit is dropped from your undo history",

@@ -238,7 +238,7 @@ pub static TEXT: Text = Text {
         e_nothing_to_undo: "Tidak ada yang bisa dibatalkan",
         e_nothing_to_redo: "Tidak ada yang bisa diulangi",
         e_undone: "Dibatalkan",
-        e_form_changed: "Diubah orang lain sejak formulir ini dibuka: {0} (bertanda *); periksa sebelum Enter",
+        e_form_changed: "Diubah orang lain sementara itu: {0} (bertanda *)",
         e_form_gone: "Orang lain sudah menghapus ini sejak formulir dibuka; Esc untuk menutup",
         e_field_changed: "* kini {0}",
         e_undo_dropped: "Tidak dibatalkan: orang lain sudah mengubah {0} pada {1}; suntingan itu dihapus dari riwayat batal Anda",
