@@ -1022,12 +1022,20 @@ pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
                 return Err(gone(subject, before.summary()));
             };
             let now = &plan.dimensions[at];
+            if now == before {
+                return Ok(Edit::Dimension {
+                    index: at,
+                    before: before.clone(),
+                    after: after.clone(),
+                });
+            }
             Edit::Dimension {
                 index: at,
                 before: now.clone(),
                 after: Dimension::merge3(&mut asker, &subject, Some(before), after, now),
             }
         }
+        Edit::Header { before, .. } if *before == Header::of(plan) => edit.clone(),
         Edit::Header { before, after } => {
             let now = Header::of(plan);
             Edit::Header {
@@ -1035,6 +1043,8 @@ pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
                 before: now,
             }
         }
+        // Nothing changed under it: exactly as recorded.
+        Edit::Whole { before, .. } if **before == *plan => edit.clone(),
         Edit::Whole { before, after } => Edit::Whole {
             before: Box::new(plan.clone()),
             after: Box::new(merge_plan(&mut asker, before, after, plan)),
