@@ -427,6 +427,7 @@ fn every_key_in_every_context_gives_exactly_its_action() {
                 written: String::new(),
                 base: plan.clone(),
                 mine: plan,
+                form: None,
             },
         })));
     };

@@ -1997,3 +1997,44 @@ fn a_dimension_renamed_by_someone_else_keeps_the_lead_changed_here() {
         "their name and my lead"
     );
 }
+
+/// Text typed in an open form when the link drops comes back in the form.
+#[test]
+fn text_typed_in_an_open_form_is_kept_and_the_form_opens_again_with_it() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let name = program(&original(), "GOV-01").name.clone();
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    andi.governance_programs();
+    andi.key("e");
+    andi.wait("the form", |s| s.contains("Lead") && s.contains("Status"));
+    andi.tmux.type_text(" (draf rapat");
+    andi.wait("the typed text", |s| s.contains("(draf rapat"));
+    signal(andi.pid, "HUP");
+    andi.wait("pantau to end after SIGHUP", |s| s.contains(EXITED));
+    assert_eq!(recovery_files(home.path()).len(), 1, "the form was kept");
+    assert_eq!(data.bytes(), example().as_bytes());
+    drop(andi);
+
+    let andi = Officer::open_to(&data.plan, home.path(), "andi", "the question", |s| {
+        s.contains(RECOVER) && s.contains("an open form")
+    });
+    andi.key("r");
+    andi.wait("the form back with the text", |s| {
+        s.contains("Edit program GOV-01") && s.contains("(draf rapat")
+    });
+    andi.tmux.type_text(")");
+    andi.key("Enter");
+    andi.wait("the form accepted", |s| !s.contains("Edit program"));
+    andi.save();
+    andi.quit_unprompted();
+    assert_eq!(
+        program(&load(&data.plan), "GOV-01").name,
+        format!("{name} (draf rapat)")
+    );
+    assert_eq!(recovery_files(home.path()), Vec::<PathBuf>::new());
+}

@@ -203,6 +203,7 @@ pub static TEXT: Text = Text {
         e_recovered_more: "Recovered edits restored (not saved yet: Ctrl-S saves); {0} more kept session(s) will be offered at the next start",
         e_recovery_invalid: "Not restored: the kept edits do not make a valid plan ({0}); they stay in {1}",
         q_recover_more: "{0} more",
+        q_recover_form: "an open form with what you typed",
         e_not_saved: "Not saved",
         q_conflict: "{0} of {1}: {2} of {3}\n  mine:   {4}\n  theirs: {5} ({6})\nm: keep mine   t: keep theirs   Esc: do not save",
         q_recover: "Recover unsaved edits kept at {0} when pantau last stopped without saving?\n  They change: {1}\nr: restore them  d: discard them",

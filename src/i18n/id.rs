@@ -210,6 +210,7 @@ pub static TEXT: Text = Text {
         e_recovered_more: "Perubahan yang dipulihkan dikembalikan (belum disimpan: Ctrl-S menyimpan); {0} sesi lain yang tersimpan ditawarkan saat mulai berikutnya",
         e_recovery_invalid: "Tidak dipulihkan: perubahan yang tersimpan tidak menghasilkan rencana yang valid ({0}); tetap ada di {1}",
         q_recover_more: "{0} lainnya",
+        q_recover_form: "formulir terbuka beserta isian Anda",
         e_not_saved: "Tidak disimpan",
         q_conflict: "{0} dari {1}: {2} pada {3}\n  milik saya:   {4}\n  milik mereka: {5} ({6})\nm: pakai milik saya   t: pakai milik mereka   Esc: jangan simpan",
         q_recover: "Pulihkan perubahan yang belum disimpan (disimpan sementara pukul {0}) saat pantau terakhir berhenti?\n  Yang diubah: {1}\nr: pulihkan  d: buang",

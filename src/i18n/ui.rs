@@ -44,6 +44,8 @@ pub struct Ui {
     pub e_recovery_invalid: &'static str,
     /// `{0} more`: what else the kept edits change, after the first few.
     pub q_recover_more: &'static str,
+    /// In the recovery question: a form was open, with text typed in it.
+    pub q_recover_form: &'static str,
     pub e_not_saved: &'static str,
     pub q_conflict: &'static str,
     pub q_recover: &'static str,

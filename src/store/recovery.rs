@@ -23,6 +23,27 @@ pub struct Recovery {
     pub written: String,
     pub base: Plan,
     pub mine: Plan,
+    /// A form that was open, with what had been typed in it, so that it
+    /// opens again as it was (files of pantau 0.1 have none).
+    #[serde(default)]
+    pub form: Option<KeptForm>,
+}
+
+/// An open form as kept: what it edits and each field's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeptForm {
+    /// `program`, `milestone`, `target`, `dimension` or `header`.
+    pub kind: String,
+    /// The programme (for milestones and targets) or the dimension, from 0.
+    pub at: usize,
+    /// The milestone's or target's place, or a new programme's.
+    pub index: usize,
+    /// Adds an item rather than changing one.
+    pub new: bool,
+    /// A new programme's starting values.
+    pub template: Option<crate::plan::model::Program>,
+    /// Each field's data-file name and text.
+    pub fields: Vec<(String, String)>,
 }
 
 impl Recovery {

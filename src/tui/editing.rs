@@ -567,18 +567,29 @@ fn recover(app: &mut App) -> Vec<Effect> {
         app.offer_next_recovery();
         return Vec::new();
     }
-    let before = Box::new(app.doc.plan.clone());
-    let after = Box::new(kept.recovery.mine.clone());
-    if !app
-        .history
-        .record(&mut app.doc.plan, Edit::Whole { before, after })
-    {
-        return Vec::new();
+    if kept.recovery.mine != app.doc.plan {
+        let before = Box::new(app.doc.plan.clone());
+        let after = Box::new(kept.recovery.mine.clone());
+        if !app
+            .history
+            .record(&mut app.doc.plan, Edit::Whole { before, after })
+        {
+            return Vec::new();
+        }
+        // Merge at save time against the plan the edits were made on.
+        app.base = Some(kept.recovery.base.clone());
+        app.disk = 0;
+        app.rebuild();
     }
-    // Merge at save time against the plan the edits were made on.
-    app.base = Some(kept.recovery.base.clone());
-    app.disk = 0;
-    app.rebuild();
+    // The form that was open comes back with what was typed in it.
+    if let Some(form) = kept
+        .recovery
+        .form
+        .as_ref()
+        .and_then(|f| Form::from_kept(f, &app.doc.plan, app.lang))
+    {
+        app.modal = Some(Modal::Form(Box::new(form)));
+    }
     app.message = Some(match app.recoveries.len() {
         0 => t.ui.e_recovered.to_string(),
         more => fill(t.ui.e_recovered_more, &[&more]),

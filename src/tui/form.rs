@@ -146,6 +146,17 @@ pub enum Key {
 }
 
 impl Key {
+    /// The field's name in the data file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Program(f) => f.name(),
+            Key::Milestone(f) => f.name(),
+            Key::Target(f) => f.name(),
+            Key::Dimension(f) => f.name(),
+            Key::Header(f) => f.name(),
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Key::Program(f) => f.label(lang),
@@ -309,6 +320,27 @@ impl Field {
                 .collect::<Vec<_>>()
                 .join(", "),
             Input::Toggle(on) => on.to_string(),
+        }
+    }
+
+    /// Puts `value` (as [`Field::value`] writes it) into the input.
+    fn set(&mut self, value: &str) {
+        match &mut self.input {
+            Input::Text { input, .. } => *input = TextInput::new(value),
+            Input::Choice { options, at } => {
+                if let Some(i) = options.iter().position(|(v, _)| v == value) {
+                    *at = i;
+                }
+            }
+            Input::Many {
+                options, chosen, ..
+            } => {
+                let wanted: Vec<&str> = value.split(", ").collect();
+                for (o, c) in options.iter().zip(chosen.iter_mut()) {
+                    *c = wanted.contains(&o.as_str());
+                }
+            }
+            Input::Toggle(on) => *on = value == "true",
         }
     }
 
@@ -582,6 +614,116 @@ impl Form {
             Some(fill(t.ui.e_form_changed, &[&changed.join(", ")]))
         };
         fresh
+    }
+
+    /// The form as a recovery file keeps it, if anything was typed in it.
+    pub fn to_kept(&self) -> Option<crate::store::recovery::KeptForm> {
+        if !self.fields.iter().any(Field::touched) {
+            return None;
+        }
+        let (kind, at, index, new, template) = match &self.subject {
+            Subject::Program { index, new } => {
+                ("program", 0, *index, new.is_some(), new.as_deref().cloned())
+            }
+            Subject::Milestone {
+                program,
+                index,
+                new,
+            } => ("milestone", *program, *index, *new, None),
+            Subject::Target {
+                program,
+                index,
+                new,
+            } => ("target", *program, *index, *new, None),
+            Subject::Dimension { index } => ("dimension", *index, 0, false, None),
+            Subject::Header => ("header", 0, 0, false, None),
+        };
+        Some(crate::store::recovery::KeptForm {
+            kind: kind.to_string(),
+            at,
+            index,
+            new,
+            template,
+            fields: self
+                .fields
+                .iter()
+                .map(|f| (f.key.name().to_string(), f.value()))
+                .collect(),
+        })
+    }
+
+    /// A kept form opened again on `plan` (the restored one) with the text
+    /// that was typed; `None` when what it edited is not there.
+    pub fn from_kept(
+        kept: &crate::store::recovery::KeptForm,
+        plan: &Plan,
+        lang: Lang,
+    ) -> Option<Form> {
+        let blank_milestone = Milestone {
+            title: String::new(),
+            due: String::new(),
+            done: false,
+        };
+        let blank_target = Target {
+            year: plan.period.end,
+            indicator: String::new(),
+            unit: String::new(),
+            baseline: None,
+            target: 0.0,
+            actual: None,
+        };
+        let mut form = match (kept.kind.as_str(), kept.new) {
+            ("program", true) => Form::program(
+                plan,
+                kept.index.min(plan.programs.len()),
+                kept.template.as_ref()?,
+                true,
+                lang,
+            ),
+            ("program", false) => Form::program(
+                plan,
+                kept.index,
+                plan.programs.get(kept.index)?,
+                false,
+                lang,
+            ),
+            ("milestone", new) => {
+                let p = plan.programs.get(kept.at)?;
+                let m = if new {
+                    &blank_milestone
+                } else {
+                    p.milestones.get(kept.index)?
+                };
+                Form::milestone(
+                    plan,
+                    kept.at,
+                    kept.index.min(p.milestones.len()),
+                    m,
+                    new,
+                    lang,
+                )
+            }
+            ("target", new) => {
+                let p = plan.programs.get(kept.at)?;
+                let x = if new {
+                    &blank_target
+                } else {
+                    p.targets.get(kept.index)?
+                };
+                Form::target(plan, kept.at, kept.index.min(p.targets.len()), x, new, lang)
+            }
+            ("dimension", _) => Form::dimension(plan, kept.at, plan.dimensions.get(kept.at)?, lang),
+            ("header", _) => Form::header(plan, lang),
+            _ => return None,
+        };
+        for (name, value) in &kept.fields {
+            if let Some(f) = form.fields.iter_mut().find(|f| f.key.name() == name) {
+                f.set(value);
+            }
+        }
+        form.refresh_choices(plan);
+        form.check(plan);
+        Some(form)
     }
 
     /// This form once someone else deleted what it edits: it says so and

@@ -80,21 +80,13 @@ pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<Ending> {
 }
 
 /// Writes the recovery file when there is anything unsaved: the edits, and
-/// what an open form holds if it would be accepted as it stands (a form
-/// still showing a problem cannot be, and is not kept).
+/// an open form with what was typed in it (reopened as it was on restore).
 fn keep(app: &App, path: &Path) -> Option<PathBuf> {
-    let mut mine = app.doc.plan.clone();
-    let mut pending = false;
-    if let Some(crate::tui::app::Modal::Form(form)) = &app.modal
-        && let Some(edit) = form.to_edit(&mine)
-        && edit.apply(&mut mine)
-    {
-        pending = crate::plan::validate::validate(&mine, app.lang.text()).is_empty();
-        if !pending {
-            mine = app.doc.plan.clone();
-        }
-    }
-    if !app.modified() && !pending {
+    let form = match &app.modal {
+        Some(crate::tui::app::Modal::Form(form)) => form.to_kept(),
+        _ => None,
+    };
+    if !app.modified() && form.is_none() {
         return None;
     }
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -104,7 +96,8 @@ fn keep(app: &App, path: &Path) -> Option<PathBuf> {
             .strftime("%Y-%m-%dT%H:%M:%S%:z")
             .to_string(),
         base: app.base_plan().into_owned(),
-        mine,
+        mine: app.doc.plan.clone(),
+        form,
     };
     recovery::write(path, &app.session, &kept).ok()
 }

@@ -58,6 +58,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             if changed.len() > 3 {
                 what.push(fill(t.ui.q_recover_more, &[&(changed.len() - 3)]));
             }
+            if kept.recovery.form.is_some() {
+                what.push(t.ui.q_recover_form.to_string());
+            }
             question(
                 frame,
                 area,
