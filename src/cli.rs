@@ -66,6 +66,14 @@ pub struct Common {
     pub officer: Option<String>,
 }
 
+pub const MERGE_DRIVER_HELP: &str = "\
+Merges two versions of a plan per programme, field, milestone, target, order
+and comment, and writes canonical RON over OURS. Exit status 0: merged cleanly.
+1: fields both branches changed differently are left for a person: the file
+holds this branch's values and lists the other's in `// pantau-conflict` lines
+at the top; open the plan in pantau to answer them, save, and commit.
+An item one branch deleted and the other changed is kept.";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a plan file and list every problem in it
@@ -118,9 +126,37 @@ pub enum Command {
         /// The masterplan file
         file: Option<PathBuf>,
     },
+    /// Git's merge driver for plans: pantau git setup registers it
+    #[command(name = "merge-driver", after_help = MERGE_DRIVER_HELP)]
+    MergeDriver {
+        /// The common ancestor (git's %O)
+        base: PathBuf,
+        /// This branch's version; the merged plan is written here (%A)
+        ours: PathBuf,
+        /// The other branch's version (%B)
+        theirs: PathBuf,
+        /// The plan's path in the repository, for messages (%P)
+        name: Option<String>,
+    },
+    /// Use git to share the plan: `pantau git setup` registers the merge driver
+    Git {
+        #[command(subcommand)]
+        action: GitCommand,
+    },
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Register pantau's merge driver for the plan in its git repository
+    /// (.gitattributes and the repository's config); running it again
+    /// changes nothing
+    Setup {
+        /// The masterplan file, inside a git work tree
         file: Option<PathBuf>,
     },
 }

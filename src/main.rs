@@ -91,6 +91,17 @@ enum CommandError {
     /// The plan would not be valid after `set`'s changes.
     SetInvalid(Vec<Problem>),
     Conflicts(Vec<Conflict>),
+    /// Git's merge driver left fields for a person (git then reports a conflict).
+    MergeConflicts {
+        name: String,
+        conflicts: Vec<Conflict>,
+    },
+    Git(store::git::GitError),
+    /// `check`: the plan still lists merge conflicts.
+    OpenConflicts {
+        path: PathBuf,
+        count: usize,
+    },
     Save {
         path: PathBuf,
         error: SaveError,
@@ -115,6 +126,18 @@ enum CommandError {
 }
 
 impl CommandError {
+    /// A file other than the plan (a report, a merge) was not written.
+    fn output(path: &Path, e: store::OutputError) -> CommandError {
+        match e {
+            store::OutputError::Exists(path) => CommandError::OutputExists(path),
+            store::OutputError::Refused(refused) => CommandError::OutputRefused(refused),
+            store::OutputError::Io(error) => CommandError::Write {
+                path: path.to_path_buf(),
+                error,
+            },
+        }
+    }
+
     /// 2 for something the user can fix in what they typed or wrote, 1 for
     /// the world (permissions, a full disk, a lost terminal).
     fn exit_code(&self) -> u8 {
@@ -126,6 +149,7 @@ impl CommandError {
             | CommandError::Stdout(_)
             | CommandError::Terminal(_)
             | CommandError::Stopped
+            | CommandError::MergeConflicts { .. }
             | CommandError::Save {
                 error:
                     SaveError::Io(_)
@@ -192,6 +216,40 @@ impl CommandError {
                     .collect();
                 error(format!("{}\n  {}", t.cli.set_conflicts, list.join("\n  ")))
             }
+            CommandError::MergeConflicts { name, conflicts } => {
+                let list: Vec<String> = conflicts
+                    .iter()
+                    .map(|c| {
+                        fill(
+                            t.cli.md_conflict,
+                            &[
+                                &esc(&c.item(t)),
+                                &c.label(lang),
+                                &esc(&c.show(Choice::Mine, lang)),
+                                &esc(&c.show(Choice::Theirs, lang)),
+                            ],
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{}\n  {}",
+                    fill(t.cli.md_conflicts, &[&esc(name), &conflicts.len()]),
+                    list.join("\n  ")
+                )
+            }
+            CommandError::Git(e) => error(match e {
+                store::git::GitError::NotInstalled => t.cli.git_not_installed.to_string(),
+                store::git::GitError::NotARepository(dir) => {
+                    fill(t.cli.git_not_repo, &[&escape_path(dir)])
+                }
+                store::git::GitError::Failed { args, stderr } => {
+                    fill(t.cli.git_failed, &[&esc(args), &esc(stderr)])
+                }
+                store::git::GitError::Io(e) => esc(&e.to_string()),
+            }),
+            CommandError::OpenConflicts { path, count } => {
+                error(fill(t.cli.check_conflicts, &[&escape_path(path), count]))
+            }
             CommandError::Save { path, error: e } => error(e.render(path, t)),
             CommandError::Write { path, error: e } => {
                 error(fill(t.cli.save_failed, &[&escape_path(path), e]))
@@ -235,9 +293,32 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
         return Err(CommandError::FileBeforeCommand(file.clone()));
     }
     match cli.command {
+        Some(Command::Git {
+            action: pantau::cli::GitCommand::Setup { file },
+        }) => git_setup(file, t),
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => merge_driver(&base, &ours, &theirs, name, t),
         Some(Command::Check { file }) => {
             let path = plan_path(file, t)?;
             let doc = store::load(&path, t)?;
+            if store::git::driver_missing(&path) == Some(true) {
+                eprintln!(
+                    "{}: {}",
+                    t.hint,
+                    fill(t.cli.check_no_driver, &[&escape_path(&path)])
+                );
+            }
+            let (_, open) = pantau::plan::conflicts::read(&doc.preamble);
+            if !open.is_empty() {
+                return Err(CommandError::OpenConflicts {
+                    path,
+                    count: open.len(),
+                });
+            }
             let plan = &doc.plan;
             let milestones: usize = plan.programs.iter().map(|p| p.milestones.len()).sum();
             let targets: usize = plan.programs.iter().map(|p| p.targets.len()).sum();
@@ -490,6 +571,92 @@ fn set(
     }
 }
 
+/// `pantau git setup [FILE]`: registers the merge driver, and says what it did.
+fn git_setup(file: Option<PathBuf>, t: &Text) -> Result<(), CommandError> {
+    let path = plan_path(file, t)?;
+    // The plan must be one pantau reads before git is told to merge it.
+    store::load(&path, t)?;
+    let exe = std::env::current_exe().map_err(CommandError::Stdout)?;
+    let done = store::git::setup(&path, &exe).map_err(CommandError::Git)?;
+    let root = escape_path(&done.root);
+    let attribute = escape(&done.attribute);
+    let lines = [
+        fill(
+            if done.attribute_added {
+                t.cli.gs_attribute_added
+            } else {
+                t.cli.gs_attribute_kept
+            },
+            &[&attribute, &root],
+        ),
+        fill(
+            if done.driver_set {
+                t.cli.gs_driver_set
+            } else {
+                t.cli.gs_driver_kept
+            },
+            &[&escape(&done.driver)],
+        ),
+        format!("{}: {}", t.hint, t.cli.gs_commit_hint),
+    ];
+    print(&format!("{}\n", lines.join("\n")))
+}
+
+/// `pantau merge-driver %O %A %B %P`: git's merge of two versions of a plan.
+/// Writes the result over `ours` (whole or not at all); an error leaves
+/// `ours` as it was, so git reports a conflict and nothing is lost.
+fn merge_driver(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    name: Option<String>,
+    t: &Text,
+) -> Result<(), CommandError> {
+    let name = name.unwrap_or_else(|| ours.display().to_string());
+    let (ours_doc, theirs_doc) = (store::load(ours, t)?, store::load(theirs, t)?);
+    // Without a common ancestor (both branches added the file) git gives
+    // an empty one: every item is then new on both sides.
+    let base_doc = match std::fs::metadata(base) {
+        Ok(meta) if meta.len() == 0 => store::Document {
+            plan: pantau::plan::model::Plan {
+                dimensions: Vec::new(),
+                programs: Vec::new(),
+                ..ours_doc.plan.clone()
+            },
+            preamble: String::new(),
+        },
+        _ => store::load(base, t)?,
+    };
+    let merged = pantau::plan::conflicts::merge_for_git(
+        (&base_doc.plan, &base_doc.preamble),
+        (&ours_doc.plan, &ours_doc.preamble),
+        (&theirs_doc.plan, &theirs_doc.preamble),
+    );
+    let problems = pantau::plan::validate::validate(&merged.plan, t);
+    if !problems.is_empty() {
+        return Err(CommandError::Save {
+            path: ours.to_path_buf(),
+            error: SaveError::Invalid(problems),
+        });
+    }
+    let text = pantau::plan::canonical::to_ron(&merged.plan, &merged.comment);
+    store::save_report(ours, &text, true).map_err(|e| CommandError::output(ours, e))?;
+    for c in &merged.kept {
+        if c.field == pantau::plan::merge::Field::Presence {
+            eprintln!("{}", fill(t.cli.md_kept, &[&escape(&c.item(t))]));
+        }
+    }
+    if merged.open.is_empty() {
+        eprintln!("{}", fill(t.cli.md_merged, &[&escape(&name)]));
+        Ok(())
+    } else {
+        Err(CommandError::MergeConflicts {
+            name,
+            conflicts: merged.open,
+        })
+    }
+}
+
 /// `pantau log`: the audit log, newest first, as plain text.
 fn log(
     file: Option<PathBuf>,
@@ -622,13 +789,7 @@ fn report(
     let text = pantau::report::render(&doc.plan, &request, lang, today)?;
     match args.output {
         None => print(&text),
-        Some(output) => store::save_report(&output, &text, args.force).map_err(|e| match e {
-            store::OutputError::Exists(path) => CommandError::OutputExists(path),
-            store::OutputError::Refused(refused) => CommandError::OutputRefused(refused),
-            store::OutputError::Io(error) => CommandError::Write {
-                path: output,
-                error,
-            },
-        }),
+        Some(output) => store::save_report(&output, &text, args.force)
+            .map_err(|e| CommandError::output(&output, e)),
     }
 }

@@ -17,6 +17,30 @@ pub struct Cli {
     pub log_empty: &'static str,
     pub set_conflicts: &'static str,
     pub set_conflict: &'static str,
+    /// `{0}`: the plan's name in the repository. Git's merge driver merged cleanly.
+    pub md_merged: &'static str,
+    /// `{0}`: the plan, `{1}`: how many fields are left for a person.
+    pub md_conflicts: &'static str,
+    /// `{0}`: the item, `{1}`: the field; ours in the file, theirs listed.
+    pub md_conflict: &'static str,
+    /// `{0}`: the item, kept although one branch deleted it.
+    pub md_kept: &'static str,
+    /// `{0}`: the plan, `{1}`: how many merge conflicts its top comment lists.
+    pub check_conflicts: &'static str,
+    /// `pantau git setup`: `{0}` the .gitattributes line, `{1}` the work tree.
+    pub gs_attribute_added: &'static str,
+    pub gs_attribute_kept: &'static str,
+    /// `{0}`: the driver command in the repository's config.
+    pub gs_driver_set: &'static str,
+    pub gs_driver_kept: &'static str,
+    pub gs_commit_hint: &'static str,
+    /// `pantau check` on a plan git would merge line by line; `{0}`: the plan.
+    pub check_no_driver: &'static str,
+    pub git_not_installed: &'static str,
+    /// `{0}`: the folder that is not in a git work tree.
+    pub git_not_repo: &'static str,
+    /// `{0}`: git's arguments, `{1}`: what git said.
+    pub git_failed: &'static str,
     pub set_no_program: &'static str,
     pub set_not_assignment: &'static str,
     pub set_invalid_result: &'static str,

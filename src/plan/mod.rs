@@ -7,6 +7,7 @@
 
 pub mod canonical;
 pub mod change;
+pub mod conflicts;
 pub mod edit;
 pub mod field;
 pub mod history;

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 pub mod audit;
 pub mod doctor;
 pub mod fast;
+pub mod git;
 mod lock;
 pub mod recovery;
 pub mod safe;

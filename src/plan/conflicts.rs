@@ -1,0 +1,357 @@
+//! A merge's open questions kept in the plan file itself, for git's merge
+//! driver: the file holds this branch's value of every field both branches
+//! changed, and its top comment lists each such field with the other
+//! branch's value, one `// pantau-conflict {…}` line each. The file stays a
+//! valid plan for every tool; pantau reads the lines back to ask, as a save
+//! does, and drops them once answered.
+
+use crate::i18n::Text;
+use crate::plan::edit::Header;
+use crate::plan::field::{
+    Context, DimensionField, FieldError, HeaderField, MilestoneField, ProgramField, TargetField,
+};
+use crate::plan::merge::{Choice, Conflict, Field, Subject, merge, merge_comment};
+use crate::plan::model::Plan;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+
+/// How each line starts.
+pub const MARK: &str = "// pantau-conflict ";
+
+/// One line's content.
+#[derive(Debug, Serialize, Deserialize)]
+struct Line {
+    /// `plan`, `dimension`, `program`, `milestone` or `target`.
+    at: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    name: String,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    number: usize,
+    #[serde(default, skip_serializing_if = "is_zero_year")]
+    year: i32,
+    field: String,
+    ours: String,
+    theirs: String,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_zero_year(n: &i32) -> bool {
+    *n == 0
+}
+
+/// What a merge for git made: the plan and comment to write, the fields
+/// left for a person (their value in the file is this branch's), and what
+/// was decided without asking so that nothing is lost (an item one branch
+/// deleted and the other changed is kept; an order both changed is ours).
+pub struct ForGit {
+    pub plan: Plan,
+    pub comment: String,
+    pub open: Vec<Conflict>,
+    pub kept: Vec<Conflict>,
+}
+
+/// Merges for git: `ours` is the branch being merged into (`%A`).
+pub fn merge_for_git(
+    (base, base_comment): (&Plan, &str),
+    (ours, ours_comment): (&Plan, &str),
+    (theirs, theirs_comment): (&Plan, &str),
+) -> ForGit {
+    let open = RefCell::new(Vec::new());
+    let kept = RefCell::new(Vec::new());
+    let decide = |c: &Conflict| -> Option<Choice> {
+        match c.field {
+            Field::Presence => {
+                kept.borrow_mut().push(c.clone());
+                Some(if c.mine.is_some() {
+                    Choice::Mine
+                } else {
+                    Choice::Theirs
+                })
+            }
+            Field::Order(_) | Field::Comment => {
+                kept.borrow_mut().push(c.clone());
+                Some(Choice::Mine)
+            }
+            _ => {
+                open.borrow_mut().push(c.clone());
+                Some(Choice::Mine)
+            }
+        }
+    };
+    let (plan, _) = merge(base, ours, theirs, &decide);
+    let (mut comment, asked) = merge_comment(base_comment, ours_comment, theirs_comment, &|_| None);
+    if asked.is_some() {
+        // Both changed the comment: ours, then their lines ours lacks.
+        comment = ours_comment.to_string();
+        for line in theirs_comment.lines() {
+            if !ours_comment.lines().any(|l| l == line) {
+                comment.push_str(line);
+                comment.push('\n');
+            }
+        }
+    }
+    let open = open.into_inner();
+    let (rest, _) = read(&comment);
+    let mut comment = rest;
+    comment.push_str(&write(&open));
+    ForGit {
+        plan,
+        comment,
+        open,
+        kept: kept.into_inner(),
+    }
+}
+
+/// The lines for `conflicts`.
+pub fn write(conflicts: &[Conflict]) -> String {
+    let mut out = String::new();
+    for c in conflicts {
+        let (at, id, name, number, year) = match &c.subject {
+            Subject::Plan => ("plan", String::new(), String::new(), 0, 0),
+            Subject::Dimension { id, name } => ("dimension", id.clone(), name.clone(), 0, 0),
+            Subject::Program { id, name } => ("program", id.clone(), name.clone(), 0, 0),
+            Subject::Milestone {
+                program,
+                number,
+                title,
+            } => ("milestone", program.clone(), title.clone(), *number, 0),
+            Subject::Target {
+                program,
+                number,
+                year,
+                indicator,
+            } => ("target", program.clone(), indicator.clone(), *number, *year),
+        };
+        let field = match c.field {
+            Field::Header(f) => f.name(),
+            Field::Dimension(f) => f.name(),
+            Field::Program(f) => f.name(),
+            Field::Milestone(f) => f.name(),
+            Field::Target(f) => f.name(),
+            // Decided without asking; never written.
+            Field::Presence | Field::Order(_) | Field::Comment => continue,
+        };
+        let line = Line {
+            at: at.into(),
+            id,
+            name,
+            number,
+            year,
+            field: field.into(),
+            ours: c.mine.clone().unwrap_or_default(),
+            theirs: c.theirs.clone().unwrap_or_default(),
+        };
+        // JSON escapes newlines, so each conflict is one comment line.
+        if let Ok(json) = serde_json::to_string(&line) {
+            out.push_str(MARK);
+            out.push_str(&json);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The conflicts recorded in a top comment, and the comment without them.
+/// A line that does not read as one is left in the comment.
+pub fn read(comment: &str) -> (String, Vec<Conflict>) {
+    let mut rest = String::with_capacity(comment.len());
+    let mut found = Vec::new();
+    for line in comment.split_inclusive('\n') {
+        match line
+            .strip_prefix(MARK)
+            .and_then(|json| serde_json::from_str::<Line>(json.trim_end()).ok())
+            .and_then(conflict)
+        {
+            Some(c) => found.push(c),
+            None => rest.push_str(line),
+        }
+    }
+    (rest, found)
+}
+
+fn conflict(line: Line) -> Option<Conflict> {
+    let (subject, field) = match line.at.as_str() {
+        "plan" => (
+            Subject::Plan,
+            Field::Header(HeaderField::from_name(&line.field)?),
+        ),
+        "dimension" => (
+            Subject::Dimension {
+                id: line.id,
+                name: line.name,
+            },
+            Field::Dimension(DimensionField::from_name(&line.field)?),
+        ),
+        "program" => (
+            Subject::Program {
+                id: line.id,
+                name: line.name,
+            },
+            Field::Program(ProgramField::from_name(&line.field)?),
+        ),
+        "milestone" => (
+            Subject::Milestone {
+                program: line.id,
+                number: line.number,
+                title: line.name,
+            },
+            Field::Milestone(MilestoneField::from_name(&line.field)?),
+        ),
+        "target" => (
+            Subject::Target {
+                program: line.id,
+                number: line.number,
+                year: line.year,
+                indicator: line.name,
+            },
+            Field::Target(TargetField::from_name(&line.field)?),
+        ),
+        _ => return None,
+    };
+    Some(Conflict {
+        subject,
+        field,
+        mine: Some(line.ours),
+        theirs: Some(line.theirs),
+        by: None,
+    })
+}
+
+/// Puts the other branch's value of `c` into `plan`, through the registry.
+/// `Ok(false)` when the item is no longer there.
+pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, FieldError> {
+    let value = c.theirs.as_deref().unwrap_or_default();
+    let program_at = |plan: &Plan, id: &str| plan.programs.iter().position(|p| p.id == id);
+    match (&c.subject, c.field) {
+        (Subject::Plan, Field::Header(f)) => {
+            let mut h = Header::of(plan);
+            f.parse_into(&mut h, value, t)?;
+            plan.title = h.title;
+            plan.region = h.region;
+            plan.vision = h.vision;
+            plan.period = h.period;
+        }
+        (Subject::Dimension { id, .. }, Field::Dimension(f)) => {
+            let Some(d) = plan.dimensions.iter_mut().find(|d| d.id == *id) else {
+                return Ok(false);
+            };
+            f.parse_into(d, value)?;
+        }
+        (Subject::Program { id, .. }, Field::Program(f)) => {
+            let Some(i) = program_at(plan, id) else {
+                return Ok(false);
+            };
+            let mut p = plan.programs[i].clone();
+            let cx = Context {
+                plan,
+                index: Some(i),
+                t,
+            };
+            f.parse_into(&mut p, value, cx)?;
+            plan.programs[i] = p;
+        }
+        (
+            Subject::Milestone {
+                program,
+                number,
+                title,
+            },
+            Field::Milestone(f),
+        ) => {
+            let Some(i) = program_at(plan, program) else {
+                return Ok(false);
+            };
+            let ms = &mut plan.programs[i].milestones;
+            let at = ms
+                .iter()
+                .position(|m| m.title == *title)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < ms.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            f.parse_into(&mut ms[at], f.name(), value, t)?;
+        }
+        (
+            Subject::Target {
+                program,
+                number,
+                year,
+                indicator,
+            },
+            Field::Target(f),
+        ) => {
+            let Some(i) = program_at(plan, program) else {
+                return Ok(false);
+            };
+            let period = plan.period;
+            let ts = &mut plan.programs[i].targets;
+            let at = ts
+                .iter()
+                .position(|x| x.year == *year && x.indicator == *indicator)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < ts.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            f.parse_into(&mut ts[at], f.name(), value, period, t)?;
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::model::Status;
+
+    fn plan() -> Plan {
+        crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan
+    }
+
+    #[test]
+    fn conflicts_go_into_the_comment_and_come_back_and_theirs_can_be_taken() {
+        let base = plan();
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        ours.programs[0].status = Status::Done;
+        theirs.programs[0].status = Status::Delayed;
+        ours.programs[0].milestones[0].title = "ours \"quoted\"\nline".into();
+        theirs.programs[0].milestones[0].title = "theirs".into();
+        ours.programs[1].notes = "ours".into();
+        theirs.programs.remove(1);
+        let merged = merge_for_git(
+            (&base, "// top\n"),
+            (&ours, "// top\n"),
+            (&theirs, "// top\n"),
+        );
+        assert_eq!(merged.open.len(), 2, "{:?}", merged.open);
+        assert_eq!(
+            merged.plan.programs[0].status,
+            Status::Done,
+            "ours in the file"
+        );
+        assert_eq!(
+            merged.plan.programs[1].notes, "ours",
+            "a changed programme is kept"
+        );
+        assert_eq!(merged.kept.len(), 1);
+        assert!(merged.comment.starts_with("// top\n"));
+        assert_eq!(merged.comment.lines().count(), 3, "{}", merged.comment);
+        let (rest, back) = read(&merged.comment);
+        assert_eq!(rest, "// top\n");
+        assert_eq!(back, merged.open);
+        let mut plan = merged.plan.clone();
+        let t = crate::i18n::Lang::En.text();
+        for c in &back {
+            assert!(take_theirs(&mut plan, c, t).unwrap());
+        }
+        assert_eq!(plan.programs[0].status, Status::Delayed);
+        assert_eq!(plan.programs[0].milestones[0].title, "theirs");
+    }
+}

@@ -1,0 +1,251 @@
+//! pantau in a real git repository: `pantau git setup` registers the merge
+//! driver (idempotently), and `git merge` of two branches that changed the
+//! plan then merges per programme, milestone and field; a real conflict
+//! leaves a valid plan that lists the other branch's value and makes git
+//! report the conflict.
+
+mod common;
+
+use common::{BIN, example};
+use pantau::plan::model::{Plan, Status};
+use std::path::Path;
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+fn git_installed() -> bool {
+    let installed = Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        installed || !common::in_ci(),
+        "git is not installed and CI is set: .ci/run must install it"
+    );
+    installed
+}
+
+/// Runs `program args` in `dir` with a private HOME (no one's global git config).
+fn run(dir: &Path, home: &Path, program: &str, args: &[&str]) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "andi")
+        .env("GIT_AUTHOR_EMAIL", "andi@example.org")
+        .env("GIT_COMMITTER_NAME", "andi")
+        .env("GIT_COMMITTER_EMAIL", "andi@example.org")
+        .env("PANTAU_OFFICER", "andi")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .expect("runs")
+}
+
+fn ok(out: Output, what: &str) -> String {
+    assert!(
+        out.status.success(),
+        "{what}: {}\n{}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+struct Repo {
+    dir: TempDir,
+    home: TempDir,
+}
+
+impl Repo {
+    /// A repository with the example plan committed on `main`.
+    fn new() -> Repo {
+        let repo = Repo {
+            dir: TempDir::new().unwrap(),
+            home: TempDir::new().unwrap(),
+        };
+        repo.git(&["init", "-q", "-b", "main"]);
+        std::fs::write(repo.dir.path().join("plan.ron"), example()).unwrap();
+        // pantau's side files stay out of the history.
+        std::fs::write(
+            repo.dir.path().join(".gitignore"),
+            "*.bak\n*.log\n.*.lock\n",
+        )
+        .unwrap();
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-qm", "plan"]);
+        repo
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        ok(
+            run(self.dir.path(), self.home.path(), "git", args),
+            &format!("git {}", args.join(" ")),
+        )
+    }
+
+    fn pantau(&self, args: &[&str]) -> Output {
+        run(self.dir.path(), self.home.path(), BIN, args)
+    }
+
+    fn set(&self, id: &str, change: &str) {
+        ok(
+            self.pantau(&["set", "-f", "plan.ron", id, change]),
+            &format!("pantau set {id} {change}"),
+        );
+    }
+
+    fn commit(&self, message: &str) {
+        self.git(&["commit", "-qam", message]);
+    }
+
+    fn plan(&self) -> Plan {
+        let text = std::fs::read_to_string(self.dir.path().join("plan.ron")).unwrap();
+        pantau::store::parse(&text, Path::new("plan.ron"))
+            .unwrap_or_else(|e| panic!("{}\n{text}", e.render(&pantau::i18n::EN)))
+            .plan
+    }
+}
+
+#[test]
+fn git_setup_registers_the_driver_once_and_check_warns_without_it() {
+    if !git_installed() {
+        return;
+    }
+    let repo = Repo::new();
+    let out = repo.pantau(&["check", "plan.ron"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("pantau git setup"),
+        "check says the plan would be merged line by line: {stderr}"
+    );
+
+    let said = ok(repo.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    assert!(said.contains("added `/plan.ron merge=pantau`"), "{said}");
+    assert!(said.contains("now runs"), "{said}");
+    let attributes = std::fs::read_to_string(repo.dir.path().join(".gitattributes")).unwrap();
+    assert_eq!(attributes, "/plan.ron merge=pantau\n");
+    let driver = repo.git(&["config", "--get", "merge.pantau.driver"]);
+    let driver = driver.trim_end();
+    assert!(driver.ends_with(" merge-driver %O %A %B %P"), "{driver}");
+
+    let again = ok(
+        repo.pantau(&["git", "setup", "plan.ron"]),
+        "git setup again",
+    );
+    assert!(
+        again.contains("already has") && again.contains("already runs"),
+        "{again}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.dir.path().join(".gitattributes")).unwrap(),
+        attributes,
+        "nothing added twice"
+    );
+    let out = repo.pantau(&["check", "plan.ron"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("pantau git setup"),
+        "no warning once set up"
+    );
+
+    // Outside a repository: a clear error, nothing written.
+    let outside = TempDir::new().unwrap();
+    std::fs::write(outside.path().join("plan.ron"), example()).unwrap();
+    let out = run(
+        outside.path(),
+        repo.home.path(),
+        BIN,
+        &["git", "setup", "plan.ron"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not inside a git repository"));
+    assert!(!outside.path().join(".gitattributes").exists());
+}
+
+/// The numbers (from 1) of GOV-01's first two open milestones.
+fn two_open_milestones(plan: &Plan) -> (usize, usize) {
+    let open: Vec<usize> = plan
+        .program("GOV-01")
+        .unwrap()
+        .milestones
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.done)
+        .map(|(i, _)| i + 1)
+        .collect();
+    (open[0], open[1])
+}
+
+#[test]
+fn git_merge_of_two_branches_keeps_both_officers_work_and_a_real_conflict_stays_valid() {
+    if !git_installed() {
+        return;
+    }
+    let repo = Repo::new();
+    ok(repo.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    repo.git(&["add", ".gitattributes"]);
+    repo.commit("merge plans with pantau");
+    let base = repo.plan();
+    let (a, b) = two_open_milestones(&base);
+
+    // Two offices tick different milestones of one programme, and one
+    // changes another programme's lead.
+    repo.git(&["checkout", "-qb", "dlh"]);
+    repo.set("GOV-01", &format!("milestone.{a}.done=true"));
+    repo.set("GOV-02", "lead=Dinas PMD");
+    repo.commit("dlh");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.set("GOV-01", &format!("milestone.{b}.done=true"));
+    repo.commit("kominfo");
+    let out = run(
+        repo.dir.path(),
+        repo.home.path(),
+        "git",
+        &["merge", "-q", "--no-edit", "dlh"],
+    );
+    ok(out, "a clean merge");
+    let merged = repo.plan();
+    let gov01 = merged.program("GOV-01").unwrap();
+    assert!(gov01.milestones[a - 1].done && gov01.milestones[b - 1].done);
+    assert_eq!(merged.program("GOV-02").unwrap().lead, "Dinas PMD");
+    ok(
+        repo.pantau(&["check", "plan.ron"]),
+        "the merged plan checks",
+    );
+
+    // The same field two ways: git reports a conflict, the file stays a
+    // valid plan with ours in it and theirs listed at the top.
+    repo.git(&["checkout", "-qb", "bpbd"]);
+    repo.set("GOV-03", "status=Delayed");
+    repo.commit("bpbd");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.set("GOV-03", "status=OnHold");
+    repo.commit("main");
+    let out = run(
+        repo.dir.path(),
+        repo.home.path(),
+        "git",
+        &["merge", "--no-edit", "bpbd"],
+    );
+    assert!(!out.status.success(), "git reports the conflict");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("ours `On hold`, theirs `Delayed`"),
+        "the driver names the field: {said}"
+    );
+    let text = std::fs::read_to_string(repo.dir.path().join("plan.ron")).unwrap();
+    assert!(!text.contains("<<<<<<<"), "no conflict markers");
+    assert!(text.contains("// pantau-conflict "), "{}", &text[..400]);
+    let plan = repo.plan();
+    assert_eq!(plan.program("GOV-03").unwrap().status, Status::OnHold);
+    let out = repo.pantau(&["check", "plan.ron"]);
+    assert_eq!(out.status.code(), Some(2), "check says a conflict is open");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 merge conflict(s) are still open"));
+}
