@@ -414,6 +414,8 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             // Edits kept from sessions that ended badly are offered back
             // first, one session at a time.
             app.recoveries = pantau::store::recovery::list(&path);
+            // A git merge's open questions come first, then kept edits.
+            app.ask_file_conflicts();
             app.offer_next_recovery();
             let theme = Theme::from_env(std::env::var_os("NO_COLOR"), cli.common.ascii);
             match tui::run(&mut app, &theme, &path) {

@@ -248,4 +248,40 @@ fn git_merge_of_two_branches_keeps_both_officers_work_and_a_real_conflict_stays_
     let out = repo.pantau(&["check", "plan.ron"]);
     assert_eq!(out.status.code(), Some(2), "check says a conflict is open");
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 merge conflict(s) are still open"));
+
+    // pantau asks the question with the same prompt as a save; `t` takes
+    // the other branch's value, Ctrl-S saves, and git can commit the merge.
+    if !common::tmux_or_skip() {
+        return;
+    }
+    let plan_path = repo.dir.path().join("plan.ron");
+    let tmux = common::Tmux::start(
+        (80, 24),
+        &common::pantau_argv(repo.home.path(), &plan_path, &[]),
+    );
+    tmux.wait_for("the merge question", |s| {
+        s.contains("1 of 1: Status of GOV-03") && s.contains("m: keep mine")
+    });
+    tmux.key("t");
+    tmux.wait_for("the answer in the plan", |s| {
+        s.contains("Merge conflicts answered")
+    });
+    tmux.key("C-s");
+    tmux.wait_for("saved", |s| s.contains("Saved at "));
+    tmux.key("q");
+    tmux.wait_for("pantau to end", |_| tmux.dead());
+    let text = std::fs::read_to_string(&plan_path).unwrap();
+    assert!(
+        !text.contains("pantau-conflict"),
+        "the question is gone from the file"
+    );
+    assert_eq!(
+        repo.plan().program("GOV-03").unwrap().status,
+        Status::Delayed
+    );
+    ok(
+        repo.pantau(&["check", "plan.ron"]),
+        "the answered plan checks",
+    );
+    repo.git(&["commit", "-qam", "merge bpbd"]);
 }

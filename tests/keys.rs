@@ -416,6 +416,7 @@ fn every_key_in_every_context_gives_exactly_its_action() {
             }],
             at: 0,
             choices: vec![],
+            in_file: false,
         });
     };
     let recover_modal = |app: &mut App| {

@@ -246,6 +246,8 @@ pub static TEXT: Text = Text {
         e_nothing_to_undo: "Nothing to undo",
         e_nothing_to_redo: "Nothing to redo",
         e_undone: "Undone",
+        e_conflicts_answered: "Merge conflicts answered (not saved yet): Ctrl-S saves the plan, then commit it",
+        e_conflicts_left: "The merge conflicts stay open, listed at the top of the file; open the plan again to answer them",
         e_form_changed: "Changed by someone else meanwhile: {0} (marked *)",
         e_form_gone: "Someone else deleted this since you opened the form; Esc closes it",
         e_field_changed: "* now {0}",

@@ -253,6 +253,8 @@ pub static TEXT: Text = Text {
         e_nothing_to_undo: "Tidak ada yang bisa dibatalkan",
         e_nothing_to_redo: "Tidak ada yang bisa diulangi",
         e_undone: "Dibatalkan",
+        e_conflicts_answered: "Konflik penggabungan dijawab (belum disimpan): Ctrl-S menyimpan rencana, lalu commit",
+        e_conflicts_left: "Konflik penggabungan tetap terbuka, tercantum di bagian atas berkas; buka rencana lagi untuk menjawabnya",
         e_form_changed: "Diubah orang lain sementara itu: {0} (bertanda *)",
         e_form_gone: "Orang lain sudah menghapus ini sejak formulir dibuka; Esc untuk menutup",
         e_field_changed: "* kini {0}",

@@ -75,6 +75,10 @@ pub struct Ui {
     pub e_nothing_to_undo: &'static str,
     pub e_nothing_to_redo: &'static str,
     pub e_undone: &'static str,
+    /// A git merge's questions answered in the plan.
+    pub e_conflicts_answered: &'static str,
+    /// Esc to a git merge's questions: they stay in the file.
+    pub e_conflicts_left: &'static str,
     /// `{0}`: the labels of the fields someone else changed under an open form.
     pub e_form_changed: &'static str,
     /// What an open form edits was deleted by someone else.

@@ -205,11 +205,14 @@ pub enum Modal {
     Confirm(Deletion),
     /// Quitting with unsaved changes: save them?
     QuitPrompt,
-    /// Another officer changed the same fields: keep mine or theirs, one by one.
+    /// Another officer changed the same fields: keep mine or theirs, one by
+    /// one. `in_file`: the questions a git merge left in the plan's top
+    /// comment, answered in the plan rather than by saving again.
     Conflict {
         conflicts: Vec<crate::plan::merge::Conflict>,
         at: usize,
         choices: Vec<crate::plan::merge::Choice>,
+        in_file: bool,
     },
     /// Edits kept from a session that ended badly: restore or discard?
     Recover(Box<crate::store::recovery::Kept>),
@@ -508,6 +511,21 @@ fn dated_milestones(p: &Program, index: usize, today: Date) -> (Vec<Dated>, Vec<
 }
 
 impl App {
+    /// The questions a git merge left in the plan's top comment, if any,
+    /// asked before anything else.
+    pub fn ask_file_conflicts(&mut self) {
+        let (_, conflicts) = crate::plan::conflicts::read(&self.doc.preamble);
+        if !conflicts.is_empty() {
+            let n = conflicts.len();
+            self.modal = Some(Modal::Conflict {
+                conflicts,
+                at: 0,
+                choices: Vec::with_capacity(n),
+                in_file: true,
+            });
+        }
+    }
+
     /// Offers the next session's kept edits, if any are left.
     pub fn offer_next_recovery(&mut self) {
         if self.modal.is_none() && !self.recoveries.is_empty() {

@@ -86,6 +86,7 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 conflicts,
                 at: 0,
                 choices: Vec::with_capacity(n),
+                in_file: false,
             });
         }
         Outcome::Reloaded { doc, fingerprint } => {
@@ -607,6 +608,10 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             app.quit_after_save = true;
             return vec![save(Vec::new())];
         }
+        (Some(Modal::Conflict { in_file: true, .. }), _) => {
+            app.message = Some(app.lang.text().ui.e_conflicts_left.to_string());
+            app.offer_next_recovery();
+        }
         (Some(Modal::Conflict { .. }), _) => {
             app.quit_after_save = false;
             app.message = Some(app.lang.text().ui.e_not_saved.to_string());
@@ -825,12 +830,14 @@ fn saved(
     }
 }
 
-/// One answer in the conflict prompt; after the last, save again with them.
+/// One answer in the conflict prompt; after the last, save again with them
+/// (or, for a git merge's questions, put the answers into the plan).
 fn keep(app: &mut App, mine: bool) -> Vec<Effect> {
     let Some(Modal::Conflict {
         conflicts,
         at,
         choices,
+        ..
     }) = app.modal.as_mut()
     else {
         return Vec::new();
@@ -841,10 +848,51 @@ fn keep(app: &mut App, mine: bool) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(Modal::Conflict {
-        conflicts, choices, ..
+        conflicts,
+        choices,
+        in_file,
+        ..
     }) = app.modal.take()
     else {
         return Vec::new();
     };
-    vec![save(conflicts.into_iter().zip(choices).collect())]
+    let answers: Vec<_> = conflicts.into_iter().zip(choices).collect();
+    if in_file {
+        answer_file_conflicts(app, &answers);
+        app.offer_next_recovery();
+        return Vec::new();
+    }
+    vec![save(answers)]
+}
+
+/// A git merge's questions answered: theirs put into the plan where chosen
+/// (ours is already there), the lines dropped from the top comment, all as
+/// one undoable, unsaved edit. A result that would not be valid is refused
+/// and the questions stay in the file.
+fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict, Choice)]) {
+    let t = app.lang.text();
+    let mut plan = app.doc.plan.clone();
+    for (c, choice) in answers {
+        if *choice == Choice::Theirs
+            && let Err(e) = crate::plan::conflicts::take_theirs(&mut plan, c, t)
+        {
+            app.message = Some(fill(t.ui.e_refused, &[&e.render(t)]));
+            return;
+        }
+    }
+    if let Some(problem) = crate::plan::validate::validate(&plan, t).first() {
+        app.message = Some(fill(t.ui.e_refused, &[&problem.message]));
+        return;
+    }
+    let before = Box::new(app.doc.plan.clone());
+    app.history.record(
+        &mut app.doc.plan,
+        Edit::Whole {
+            before,
+            after: Box::new(plan),
+        },
+    );
+    app.doc.preamble = crate::plan::conflicts::read(&app.doc.preamble).0;
+    app.rebuild();
+    app.message = Some(t.ui.e_conflicts_answered.to_string());
 }
