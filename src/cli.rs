@@ -143,6 +143,14 @@ pub enum Command {
         #[command(subcommand)]
         action: GitCommand,
     },
+    /// Commit this office's saved changes, merge what the remote has, send ours
+    Sync {
+        /// The masterplan file, inside a git work tree
+        file: Option<PathBuf>,
+        /// Without a link: read this git bundle if it exists, then write ours to it
+        #[arg(long, value_name = "PATH")]
+        bundle: Option<PathBuf>,
+    },
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)

@@ -97,6 +97,9 @@ enum CommandError {
         conflicts: Vec<Conflict>,
     },
     Git(store::git::GitError),
+    /// `sync` stopped with nothing lost: a merge left questions, or the
+    /// remote could not be reached. What it did is already printed.
+    SyncStopped,
     /// `check`: the plan still lists merge conflicts.
     OpenConflicts {
         path: PathBuf,
@@ -150,6 +153,7 @@ impl CommandError {
             | CommandError::Terminal(_)
             | CommandError::Stopped
             | CommandError::MergeConflicts { .. }
+            | CommandError::SyncStopped
             | CommandError::Save {
                 error:
                     SaveError::Io(_)
@@ -247,6 +251,7 @@ impl CommandError {
                 }
                 store::git::GitError::Io(e) => esc(&e.to_string()),
             }),
+            CommandError::SyncStopped => String::new(),
             CommandError::OpenConflicts { path, count } => {
                 error(fill(t.cli.check_conflicts, &[&escape_path(path), count]))
             }
@@ -296,6 +301,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
         Some(Command::Git {
             action: pantau::cli::GitCommand::Setup { file },
         }) => git_setup(file, t),
+        Some(Command::Sync { file, bundle }) => sync(file, bundle, t),
         Some(Command::MergeDriver {
             base,
             ours,
@@ -602,6 +608,38 @@ fn git_setup(file: Option<PathBuf>, t: &Text) -> Result<(), CommandError> {
         format!("{}: {}", t.hint, t.cli.gs_commit_hint),
     ];
     print(&format!("{}\n", lines.join("\n")))
+}
+
+/// `pantau sync [FILE] [--bundle PATH]`: says plainly what went in and out.
+fn sync(file: Option<PathBuf>, bundle: Option<PathBuf>, t: &Text) -> Result<(), CommandError> {
+    let path = plan_path(file, t)?;
+    store::load(&path, t)?;
+    let done = store::git::sync(&path, bundle.as_deref()).map_err(CommandError::Git)?;
+    let remote = escape(&done.remote);
+    let mut lines = vec![match &done.committed {
+        Some(message) => fill(t.cli.sy_committed, &[&escape(message)]),
+        None => t.cli.sy_nothing_new.to_string(),
+    }];
+    if done.came_in > 0 {
+        lines.push(fill(t.cli.sy_came_in, &[&done.came_in, &remote]));
+    }
+    if done.went_out > 0 {
+        lines.push(fill(t.cli.sy_went_out, &[&done.went_out, &remote]));
+    }
+    let stopped = done.conflicts || done.offline.is_some();
+    if done.conflicts {
+        lines.push(fill(t.cli.sy_conflicts, &[&escape_path(&path)]));
+    } else if let Some(why) = &done.offline {
+        lines.push(fill(t.cli.sy_offline, &[&remote, &escape(why)]));
+    } else if done.came_in == 0 && done.went_out == 0 {
+        lines.push(fill(t.cli.sy_up_to_date, &[&remote]));
+    }
+    print(&format!("{}\n", lines.join("\n")))?;
+    if stopped {
+        Err(CommandError::SyncStopped)
+    } else {
+        Ok(())
+    }
 }
 
 /// `pantau merge-driver %O %A %B %P`: git's merge of two versions of a plan.

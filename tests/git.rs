@@ -285,3 +285,107 @@ fn git_merge_of_two_branches_keeps_both_officers_work_and_a_real_conflict_stays_
     );
     repo.git(&["commit", "-qam", "merge bpbd"]);
 }
+
+/// Two offices, each with a clone of one bare repository (as a forge or a
+/// server would hold it): `pantau sync` commits each office's saves with a
+/// message from the audit log, merges the other's with the driver and sends
+/// its own; with the remote gone, nothing is lost; a bundle carries the
+/// plan where there is no link.
+#[test]
+fn two_offices_sync_through_a_bare_repository_and_a_bundle() {
+    if !git_installed() {
+        return;
+    }
+    let origin = Repo::new();
+    ok(origin.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    origin.git(&["add", ".gitattributes"]);
+    origin.commit("merge plans with pantau");
+    let server = TempDir::new().unwrap();
+    let bare = server.path().join("plan.git");
+    let bare_arg = bare.to_string_lossy().into_owned();
+    origin.git(&["clone", "-q", "--bare", ".", &bare_arg]);
+    let office = |name: &str| -> Repo {
+        let repo = Repo {
+            dir: TempDir::new().unwrap(),
+            home: TempDir::new().unwrap(),
+        };
+        repo.git(&["clone", "-q", &bare_arg, "."]);
+        ok(repo.pantau(&["git", "setup", "plan.ron"]), name);
+        std::fs::write(
+            repo.dir.path().join(".git/info/exclude"),
+            "*.bak\n*.log\n.*.lock\n",
+        )
+        .unwrap();
+        repo
+    };
+    let (dlh, kominfo) = (office("dlh"), office("kominfo"));
+    let (a, b) = two_open_milestones(&dlh.plan());
+
+    dlh.set("GOV-01", &format!("milestone.{a}.done=true"));
+    let said = ok(dlh.pantau(&["sync", "plan.ron"]), "dlh's sync");
+    assert!(
+        said.contains(
+            "committed this office's saved changes: pantau: 1 change(s) by andi to GOV-01"
+        ) && said.contains("1 commit(s) sent to origin"),
+        "{said}"
+    );
+    kominfo.set("GOV-01", &format!("milestone.{b}.done=true"));
+    let said = ok(kominfo.pantau(&["sync", "plan.ron"]), "kominfo's sync");
+    assert!(
+        said.contains("1 commit(s) came in from origin and were merged")
+            && said.contains("sent to origin"),
+        "{said}"
+    );
+    let said = ok(dlh.pantau(&["sync", "plan.ron"]), "dlh's second sync");
+    assert!(
+        said.contains("nothing new to commit") && said.contains("came in"),
+        "{said}"
+    );
+    for repo in [&dlh, &kominfo] {
+        let gov01 = repo.plan().program("GOV-01").unwrap().clone();
+        assert!(gov01.milestones[a - 1].done && gov01.milestones[b - 1].done);
+    }
+    let log = dlh.git(&["log", "--format=%B", "-n", "3"]);
+    assert!(
+        log.contains("GOV-01 milestones"),
+        "the message lists the field:\n{log}"
+    );
+
+    // The remote is gone: the save is committed here, and sync says so.
+    std::fs::rename(&bare, server.path().join("away")).unwrap();
+    dlh.set("GOV-02", "lead=Dinas PMD");
+    let out = dlh.pantau(&["sync", "plan.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("could not be reached") && said.contains("nothing is lost"),
+        "{said}"
+    );
+    assert!(
+        dlh.git(&["status", "--porcelain", "plan.ron"]).is_empty(),
+        "committed"
+    );
+    std::fs::rename(server.path().join("away"), &bare).unwrap();
+    ok(
+        dlh.pantau(&["sync", "plan.ron"]),
+        "sync once the link is back",
+    );
+
+    // No link at all: a bundle on a flash disk.
+    let disk = TempDir::new().unwrap();
+    let stick = disk.path().join("plan.bundle");
+    let stick_arg = stick.to_string_lossy().into_owned();
+    dlh.set("GOV-03", "notes=dari DLH");
+    ok(
+        dlh.pantau(&["sync", "plan.ron", "--bundle", &stick_arg]),
+        "dlh writes the bundle",
+    );
+    assert!(stick.exists());
+    let said = ok(
+        kominfo.pantau(&["sync", "plan.ron", "--bundle", &stick_arg]),
+        "kominfo reads it",
+    );
+    assert!(said.contains("came in"), "{said}");
+    assert_eq!(kominfo.plan().program("GOV-03").unwrap().notes, "dari DLH");
+    assert_eq!(kominfo.plan().program("GOV-02").unwrap().lead, "Dinas PMD");
+}

@@ -41,6 +41,18 @@ pub struct Cli {
     pub git_not_repo: &'static str,
     /// `{0}`: git's arguments, `{1}`: what git said.
     pub git_failed: &'static str,
+    /// `pantau sync`: `{0}` the commit's first line.
+    pub sy_committed: &'static str,
+    pub sy_nothing_new: &'static str,
+    /// `{0}`: commits that came in, `{1}`: the remote or bundle.
+    pub sy_came_in: &'static str,
+    /// `{0}`: commits sent, `{1}`: the remote or bundle.
+    pub sy_went_out: &'static str,
+    pub sy_up_to_date: &'static str,
+    /// A merge left questions in the plan; `{0}`: the plan.
+    pub sy_conflicts: &'static str,
+    /// `{0}`: the remote, `{1}`: what git said.
+    pub sy_offline: &'static str,
     pub set_no_program: &'static str,
     pub set_not_assignment: &'static str,
     pub set_invalid_result: &'static str,

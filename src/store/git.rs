@@ -149,3 +149,184 @@ pub fn driver_missing(plan: &Path) -> Option<bool> {
     let configured = git(&root, &["config", "--get", "merge.pantau.driver"]).is_ok();
     Some(!(attr.ends_with(": merge: pantau") && configured))
 }
+
+/// What `sync` did, for the officer: what went into a commit, what came in,
+/// what went out, and what stopped it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// The message of the commit made of this office's saved changes.
+    pub committed: Option<String>,
+    /// Commits that came in and were merged.
+    pub came_in: usize,
+    /// Commits sent to the remote (or written into the bundle).
+    pub went_out: usize,
+    /// The merge left questions in the plan (`// pantau-conflict` lines).
+    pub conflicts: bool,
+    /// The remote could not be reached: what git said. Everything is
+    /// committed here; nothing is lost.
+    pub offline: Option<String>,
+    /// The remote's name, or the bundle written.
+    pub remote: String,
+}
+
+/// The commit message for this office's saved changes: who, which
+/// programmes and fields, from the audit log since the plan's last commit.
+fn message(plan: &Path, root: &Path, relative: &str) -> String {
+    let since = git(root, &["log", "-1", "--format=%cI", "--", relative])
+        .ok()
+        .and_then(|t| t.parse::<jiff::Timestamp>().ok());
+    let entries = super::audit::read(plan).unwrap_or_default();
+    let recent: Vec<&super::audit::Entry> = entries
+        .iter()
+        .filter(|e| match (since, e.when.parse::<jiff::Timestamp>()) {
+            // A second's resolution both ways: a change in the commit's own second counts.
+            (Some(since), Ok(when)) => when >= since,
+            _ => since.is_none(),
+        })
+        .collect();
+    if recent.is_empty() {
+        return "pantau: plan updated".to_string();
+    }
+    let mut who: Vec<String> = Vec::new();
+    let mut what: Vec<String> = Vec::new();
+    for e in &recent {
+        let name = if e.officer.is_empty() {
+            &e.user
+        } else {
+            &e.officer
+        };
+        if !who.contains(name) {
+            who.push(name.clone());
+        }
+        let item = format!("{} {}", e.subject, e.field);
+        if !what.contains(&item) {
+            what.push(item);
+        }
+    }
+    let subjects: Vec<&str> = {
+        let mut s: Vec<&str> = recent.iter().map(|e| e.subject.as_str()).collect();
+        s.dedup();
+        s
+    };
+    format!(
+        "pantau: {} change(s) by {} to {}\n\n{}\n",
+        recent.len(),
+        who.join(", "),
+        subjects
+            .iter()
+            .take(5)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+            + if subjects.len() > 5 { ", …" } else { "" },
+        what.join("\n")
+    )
+}
+
+/// Commits this office's saved changes to the plan, merges what the remote
+/// (or a bundle) has with pantau's driver, and sends this office's commits
+/// back. Stops, with nothing lost, at a merge that left questions or a
+/// remote that cannot be reached.
+pub fn sync(plan: &Path, bundle: Option<&Path>) -> Result<Synced, GitError> {
+    let (root, relative) = locate(plan)?;
+    let mut done = Synced::default();
+    // Questions a merge left must be answered before anything is committed.
+    let text = std::fs::read_to_string(plan)?;
+    if text
+        .lines()
+        .any(|l| l.starts_with(crate::plan::conflicts::MARK))
+    {
+        done.conflicts = true;
+        return Ok(done);
+    }
+    let merging = git(&root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok();
+    let changed = !git(&root, &["status", "--porcelain", "--", &relative])?.is_empty();
+    if merging {
+        // The answers to an earlier sync's merge: that merge is committed now.
+        git(&root, &["add", "--", &relative])?;
+        git(&root, &["commit", "-q", "--no-edit"])?;
+        done.committed = Some(git(&root, &["log", "-1", "--format=%s"])?);
+    } else if changed {
+        let message = message(plan, &root, &relative);
+        git(&root, &["add", "--", &relative])?;
+        git(&root, &["commit", "-q", "-m", &message, "--", &relative])?;
+        done.committed = Some(message.lines().next().unwrap_or_default().to_string());
+    }
+    let branch = git(&root, &["rev-parse", "--abbrev-ref", "HEAD"])?;
+    let (incoming, remote) = match bundle {
+        Some(bundle) => {
+            done.remote = bundle.display().to_string();
+            if bundle.exists() {
+                let path = bundle.to_string_lossy().into_owned();
+                if let Err(GitError::Failed { stderr, .. }) =
+                    git(&root, &["fetch", "-q", &path, &branch])
+                {
+                    done.offline = Some(stderr);
+                    return Ok(done);
+                }
+                (Some("FETCH_HEAD".to_string()), None)
+            } else {
+                (None, None)
+            }
+        }
+        None => {
+            let upstream = git(&root, &["rev-parse", "--abbrev-ref", "@{u}"]).map_err(|e| match e {
+                GitError::Failed { stderr, .. } => GitError::Failed {
+                    args: "rev-parse @{u}".into(),
+                    stderr: format!("{stderr} (no remote branch to sync with: git push -u origin {branch} sets one)"),
+                },
+                other => other,
+            })?;
+            let name = upstream.split('/').next().unwrap_or("origin").to_string();
+            done.remote = name.clone();
+            if let Err(GitError::Failed { stderr, .. }) = git(&root, &["fetch", "-q", &name]) {
+                done.offline = Some(stderr);
+                return Ok(done);
+            }
+            (Some(upstream.clone()), Some(upstream))
+        }
+    };
+    if let Some(incoming) = &incoming {
+        done.came_in = git(
+            &root,
+            &["rev-list", "--count", &format!("HEAD..{incoming}")],
+        )?
+        .parse()
+        .unwrap_or(0);
+        if done.came_in > 0 {
+            match git(&root, &["merge", "-q", "--no-edit", incoming]) {
+                Ok(_) => {}
+                Err(GitError::Failed { .. }) => {
+                    done.conflicts = true;
+                    return Ok(done);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    match (bundle, remote) {
+        (Some(bundle), _) => {
+            let path = bundle.to_string_lossy().into_owned();
+            done.went_out = git(&root, &["rev-list", "--count", "HEAD"])?
+                .parse()
+                .unwrap_or(0);
+            git(&root, &["bundle", "create", "-q", &path, &branch])?;
+        }
+        (None, Some(upstream)) => {
+            done.went_out = git(
+                &root,
+                &["rev-list", "--count", &format!("{upstream}..HEAD")],
+            )?
+            .parse()
+            .unwrap_or(0);
+            if done.went_out > 0
+                && let Err(GitError::Failed { stderr, .. }) = git(&root, &["push", "-q"])
+            {
+                done.went_out = 0;
+                done.offline = Some(stderr);
+            }
+        }
+        (None, None) => {}
+    }
+    Ok(done)
+}
