@@ -241,16 +241,7 @@ impl CommandError {
                     list.join("\n  ")
                 )
             }
-            CommandError::Git(e) => error(match e {
-                store::git::GitError::NotInstalled => t.cli.git_not_installed.to_string(),
-                store::git::GitError::NotARepository(dir) => {
-                    fill(t.cli.git_not_repo, &[&escape_path(dir)])
-                }
-                store::git::GitError::Failed { args, stderr } => {
-                    fill(t.cli.git_failed, &[&esc(args), &esc(stderr)])
-                }
-                store::git::GitError::Io(e) => esc(&e.to_string()),
-            }),
+            CommandError::Git(e) => error(e.render(t)),
             CommandError::SyncStopped => String::new(),
             CommandError::OpenConflicts { path, count } => {
                 error(fill(t.cli.check_conflicts, &[&escape_path(path), count]))

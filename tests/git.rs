@@ -291,11 +291,16 @@ fn git_merge_of_two_branches_keeps_both_officers_work_and_a_real_conflict_stays_
 /// message from the audit log, merges the other's with the driver and sends
 /// its own; with the remote gone, nothing is lost; a bundle carries the
 /// plan where there is no link.
-#[test]
-fn two_offices_sync_through_a_bare_repository_and_a_bundle() {
-    if !git_installed() {
-        return;
-    }
+/// A bare repository (as a forge or a server holds it) with the plan and
+/// its driver, and two offices' clones of it, each set up.
+struct Offices {
+    server: TempDir,
+    bare: std::path::PathBuf,
+    dlh: Repo,
+    kominfo: Repo,
+}
+
+fn offices() -> Offices {
     let origin = Repo::new();
     ok(origin.pantau(&["git", "setup", "plan.ron"]), "git setup");
     origin.git(&["add", ".gitattributes"]);
@@ -318,7 +323,25 @@ fn two_offices_sync_through_a_bare_repository_and_a_bundle() {
         .unwrap();
         repo
     };
-    let (dlh, kominfo) = (office("dlh"), office("kominfo"));
+    Offices {
+        dlh: office("dlh"),
+        kominfo: office("kominfo"),
+        server,
+        bare,
+    }
+}
+
+#[test]
+fn two_offices_sync_through_a_bare_repository_and_a_bundle() {
+    if !git_installed() {
+        return;
+    }
+    let Offices {
+        server,
+        bare,
+        dlh,
+        kominfo,
+    } = offices();
     let (a, b) = two_open_milestones(&dlh.plan());
 
     dlh.set("GOV-01", &format!("milestone.{a}.done=true"));
@@ -388,4 +411,59 @@ fn two_offices_sync_through_a_bare_repository_and_a_bundle() {
     assert!(said.contains("came in"), "{said}");
     assert_eq!(kominfo.plan().program("GOV-03").unwrap().notes, "dari DLH");
     assert_eq!(kominfo.plan().program("GOV-02").unwrap().lead, "Dinas PMD");
+}
+
+/// Ctrl-G in the interface: refused with unsaved edits (sync sends what is
+/// saved); otherwise it syncs, reloads what came in and says what it did.
+#[test]
+fn ctrl_g_syncs_from_the_interface_and_shows_what_came_in() {
+    if !git_installed() || !common::tmux_or_skip() {
+        return;
+    }
+    let Offices {
+        dlh,
+        kominfo,
+        server: _server,
+        ..
+    } = offices();
+    dlh.set("GOV-03", "status=Delayed");
+    ok(dlh.pantau(&["sync", "plan.ron"]), "dlh's sync");
+
+    let plan = kominfo.dir.path().join("plan.ron");
+    let argv = common::pantau_argv(kominfo.home.path(), &plan, &[]);
+    // The pane's pantau runs git in the clone, with the test's identity.
+    let mut env: Vec<std::ffi::OsString> = vec!["env".into()];
+    env.push("GIT_AUTHOR_NAME=kominfo".into());
+    env.push("GIT_AUTHOR_EMAIL=kominfo@example.org".into());
+    env.push("GIT_COMMITTER_NAME=kominfo".into());
+    env.push("GIT_COMMITTER_EMAIL=kominfo@example.org".into());
+    env.push("GIT_CONFIG_NOSYSTEM=1".into());
+    env.extend(argv);
+    let tmux = common::Tmux::start((80, 24), &env);
+    tmux.wait_for("the dashboard", |s| s.contains("Dashboard"));
+    tmux.key("2");
+    tmux.key("Enter");
+    tmux.wait_for("the programmes", |s| s.contains("> GOV-01 "));
+    tmux.key("s");
+    tmux.wait_for("an unsaved edit", |s| s.contains("status is now"));
+    tmux.key("C-g");
+    tmux.wait_for("the refusal", |s| s.contains("Save first (Ctrl-S)"));
+    tmux.key("u");
+    tmux.wait_for("undone", |s| s.contains("Undone"));
+    tmux.key("C-g");
+    let screen = tmux.wait_for("the sync's outcome", |s| {
+        s.contains("Synced with origin: 1 commit(s) in, 0 out")
+    });
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(" GOV-03 ") && l.contains("Delayed")),
+        "what came in is on screen:\n{screen}"
+    );
+    tmux.key("q");
+    tmux.wait_for("pantau to end", |_| tmux.dead());
+    assert_eq!(
+        kominfo.plan().program("GOV-03").unwrap().status,
+        Status::Delayed
+    );
 }

@@ -269,6 +269,7 @@ fn global_keys() -> Vec<(&'static str, Action)> {
         ("u", Action::Undo),
         ("Ctrl-R", Action::Redo),
         ("Ctrl-S", Action::Save),
+        ("Ctrl-G", Action::Sync),
         ("1", Action::Show(View::Dashboard)),
         ("2", Action::Show(View::Dimensions)),
         ("3", Action::Show(View::Timeline)),

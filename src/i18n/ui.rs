@@ -75,6 +75,16 @@ pub struct Ui {
     pub e_nothing_to_undo: &'static str,
     pub e_nothing_to_redo: &'static str,
     pub e_undone: &'static str,
+    /// Ctrl-G with unsaved edits.
+    pub e_sync_save_first: &'static str,
+    pub e_syncing: &'static str,
+    /// `{0}` the remote, `{1}` commits in, `{2}` commits out.
+    pub e_synced: &'static str,
+    pub e_sync_conflicts: &'static str,
+    /// `{0}` the remote, `{1}` what git said.
+    pub e_sync_offline: &'static str,
+    /// `{0}`: why.
+    pub e_sync_failed: &'static str,
     /// A git merge's questions answered in the plan.
     pub e_conflicts_answered: &'static str,
     /// Esc to a git merge's questions: they stay in the file.

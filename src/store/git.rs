@@ -20,6 +20,22 @@ pub enum GitError {
     Io(io::Error),
 }
 
+impl GitError {
+    /// What went wrong and what to do, in the officer's language.
+    pub fn render(&self, t: &crate::i18n::Text) -> String {
+        use crate::i18n::fill;
+        use crate::text::{escape, escape_path};
+        match self {
+            GitError::NotInstalled => t.cli.git_not_installed.to_string(),
+            GitError::NotARepository(dir) => fill(t.cli.git_not_repo, &[&escape_path(dir)]),
+            GitError::Failed { args, stderr } => {
+                fill(t.cli.git_failed, &[&escape(args), &escape(stderr)])
+            }
+            GitError::Io(e) => escape(&e.to_string()).into_owned(),
+        }
+    }
+}
+
 impl From<io::Error> for GitError {
     fn from(e: io::Error) -> Self {
         GitError::Io(e)
@@ -40,9 +56,16 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).trim_end().to_string())
     } else {
+        // git's first line says what failed; the rest is advice for its own CLI.
+        let stderr = String::from_utf8_lossy(&out.stderr);
         Err(GitError::Failed {
             args: args.join(" "),
-            stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            stderr: stderr
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
         })
     }
 }

@@ -77,6 +77,8 @@ pub enum Action {
     Edit,
     Undo,
     Redo,
+    /// Commit the saved plan, merge the remote's, send ours (`pantau sync`).
+    Sync,
     /// Ctrl-S: ask the event loop to save.
     Save,
     /// In the conflict prompt: keep my value, or theirs.
@@ -131,6 +133,8 @@ pub enum Effect {
     Restored(std::path::PathBuf),
     /// Write this report to a new file in the working folder.
     Print(crate::report::Request),
+    /// Run `pantau sync` on the plan, then reload it.
+    Sync,
 }
 
 /// What the event loop reports back: the outcome of an effect, the file
@@ -166,6 +170,8 @@ pub enum Outcome {
     },
     /// The file changed on disk while this session has edits.
     ChangedOnDisk,
+    /// `pantau sync` ran (the plan, if it changed, was reloaded first).
+    Synced(Result<crate::store::git::Synced, crate::store::git::GitError>),
     Printed(Result<PathBuf, PrintError>),
     /// The date, read by the event loop: a session left open past midnight
     /// shows the new day's overdue list.

@@ -29,6 +29,15 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
         Action::Save => return vec![save(Vec::new())],
+        Action::Sync => {
+            // Sync sends what is saved; unsaved edits would be left behind unseen.
+            if app.modified() {
+                app.message = Some(app.lang.text().ui.e_sync_save_first.to_string());
+            } else {
+                app.message = Some(app.lang.text().ui.e_syncing.to_string());
+                return vec![Effect::Sync];
+            }
+        }
         Action::KeepMine | Action::KeepTheirs => return keep(app, action == Action::KeepMine),
         Action::Recover => return recover(app),
         Action::Discard => {
@@ -104,6 +113,7 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             app.message = Some(t.ui.e_reloaded.to_string());
         }
         Outcome::ChangedOnDisk => app.message = Some(t.ui.e_changed_on_disk.to_string()),
+        Outcome::Synced(result) => app.message = Some(synced(app, result)),
         Outcome::Printed(Ok(path)) => {
             app.message = Some(fill(t.ui.e_printed, &[&crate::text::escape_path(&path)]));
         }
@@ -827,6 +837,38 @@ fn saved(
     app.message = Some(message);
     if app.quit_after_save {
         app.should_quit = true;
+    }
+}
+
+/// What a sync did, in one line for the status bar; a merge's questions are asked now.
+fn synced(
+    app: &mut App,
+    result: Result<crate::store::git::Synced, crate::store::git::GitError>,
+) -> String {
+    let t = app.lang.text();
+    match result {
+        Err(e) => fill(t.ui.e_sync_failed, &[&e.render(t)]),
+        Ok(done) if done.conflicts => {
+            app.ask_file_conflicts();
+            t.ui.e_sync_conflicts.to_string()
+        }
+        Ok(done) => match &done.offline {
+            Some(why) => fill(
+                t.ui.e_sync_offline,
+                &[
+                    &crate::text::escape(&done.remote),
+                    &crate::text::escape(why),
+                ],
+            ),
+            None => fill(
+                t.ui.e_synced,
+                &[
+                    &crate::text::escape(&done.remote),
+                    &done.came_in,
+                    &done.went_out,
+                ],
+            ),
+        },
     }
 }
 

@@ -58,6 +58,7 @@ fn en_keys(h: Help) -> (&'static str, &'static str) {
         Undo => ("undo", "undo"),
         Redo => ("redo", "redo"),
         Save => ("save", "save"),
+        Sync => ("sync with git: commit, merge theirs, send ours", "sync"),
         FormNext => ("next / previous field", "field"),
         FormAccept => ("accept the form", "accept"),
         FormCancel => ("cancel", "cancel"),
@@ -118,6 +119,10 @@ fn id_keys(h: Help) -> (&'static str, &'static str) {
         Undo => ("batalkan", "batal"),
         Redo => ("ulangi", "ulangi"),
         Save => ("simpan", "simpan"),
+        Sync => (
+            "sinkron dengan git: commit, gabung milik mereka, kirim milik kita",
+            "sinkron",
+        ),
         FormNext => ("kolom berikut / sebelumnya", "kolom"),
         FormAccept => ("terima isian", "terima"),
         FormCancel => ("batal", "batal"),

@@ -66,6 +66,7 @@ pub enum Help {
     Undo,
     Redo,
     Save,
+    Sync,
     FormNext,
     FormAccept,
     FormCancel,
@@ -418,6 +419,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[(k('u'), Action::Undo)], Help::Undo),
     bind(Global, &[(ctrl('r'), Action::Redo)], Help::Redo),
     hint(Global, &[(ctrl('s'), Action::Save)], Help::Save),
+    bind(Global, &[(ctrl('g'), Action::Sync)], Help::Sync),
     // No status-bar hint: the tabs at the top already show 1, 2 and 3.
     bind(
         Global,

@@ -239,6 +239,24 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
                 continue;
             }
             Effect::Print(request) => Outcome::Printed(print(app, &request)),
+            Effect::Sync => {
+                // git may take a while on a slow link: say so first.
+                let _ = draw(edge.terminal, app, edge.theme);
+                let result = store::git::sync(path, None);
+                if let Ok((doc, fingerprint)) = store::load_with_fingerprint(path, app.lang.text())
+                    && fingerprint != app.disk
+                {
+                    let effects = update(
+                        app,
+                        Outcome::Reloaded {
+                            doc: Box::new(doc),
+                            fingerprint,
+                        },
+                    );
+                    queue.extend(effects);
+                }
+                Outcome::Synced(result)
+            }
             Effect::Save { resolutions } => {
                 // Another officer is saving: say so before waiting for them.
                 if store::lock_is_held(path) {
