@@ -64,6 +64,10 @@ pub struct Common {
     /// Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)
     #[arg(long, global = true, value_name = "NAME")]
     pub officer: Option<String>,
+
+    /// Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)
+    #[arg(long, global = true)]
+    pub demo: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -80,6 +80,8 @@ enum CommandError {
         valid: Vec<String>,
     },
     InitExists(PathBuf),
+    /// `--demo` together with a plan file.
+    DemoWithFile(PathBuf),
     NoHome,
     NeedsTerminal,
     NoProgram {
@@ -148,6 +150,9 @@ impl CommandError {
             CommandError::Load(e) => e.render(t),
             CommandError::FileBeforeCommand(file) => {
                 error(fill(t.cli.file_before_command, &[&escape_path(file)]))
+            }
+            CommandError::DemoWithFile(file) => {
+                error(fill(t.cli.demo_with_file, &[&escape_path(file)]))
             }
             CommandError::Width { min } => error(fill(t.cli.bad_width, &[min])),
             CommandError::UnknownDimension { given, valid } => error(fill(
@@ -233,6 +238,22 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
         // `pantau plan.ron check` would otherwise check the default plan.
         return Err(CommandError::FileBeforeCommand(file.clone()));
     }
+    // Held until the command ends: dropping it removes the private copy.
+    let _demo = if cli.common.demo {
+        if let Some(file) = given_file(&cli) {
+            return Err(CommandError::DemoWithFile(file.to_path_buf()));
+        }
+        let mut demo = Demo::create(t)?;
+        // Only said around the interface: a command's output stays as without --demo.
+        if cli.command.is_none() {
+            eprintln!("{}", fill(t.cli.demo_opened, &[&escape_path(&demo.plan)]));
+        } else {
+            demo.said = "";
+        }
+        Some(demo)
+    } else {
+        None
+    };
     match cli.command {
         Some(Command::Check { file }) => {
             let path = plan_path(file, t)?;
@@ -319,10 +340,13 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return Err(CommandError::NeedsTerminal);
             }
-            let label = path.file_name().map_or_else(
+            let mut label = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
+            if cli.common.demo {
+                label = fill(t.cli.demo_label, &[&label]);
+            }
             let mut app = App::new(doc, label, today, lang);
             app.ascii = cli.common.ascii;
             app.officer = cli.common.officer.clone().unwrap_or_default();
@@ -355,6 +379,9 @@ fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, CommandError> {
     if let Some(path) = file {
         return Ok(path);
     }
+    if let Some(path) = DEMO_PLAN.get() {
+        return Ok(path.clone());
+    }
     if let Some(path) = std::env::var_os("PANTAU_FILE").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(path));
     }
@@ -363,6 +390,84 @@ fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, CommandError> {
         create_default(&path, t)?;
     }
     Ok(path)
+}
+
+/// The plan file named on the command line, by whichever command.
+fn given_file(cli: &Cli) -> Option<&Path> {
+    let file = match &cli.command {
+        None => &cli.file,
+        Some(
+            Command::Check { file }
+            | Command::Summary { file, .. }
+            | Command::Set { file, .. }
+            | Command::Log { file, .. }
+            | Command::Doctor { file }
+            | Command::Init { file },
+        ) => file,
+        Some(Command::Report(args)) => &args.file,
+    };
+    file.as_deref()
+}
+
+/// The plan of `--demo`, once made: every command's default plan. A static
+/// rather than a parameter because only the edge sets it, once, before any
+/// command looks for its file.
+static DEMO_PLAN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// `--demo`'s private copy of the example: a folder of its own (mode 0700)
+/// under the temporary folder, so that the repository, the data folder and
+/// other logins never see it, with the plan and whatever pantau puts beside
+/// it (backup, audit log), all removed when this is dropped.
+struct Demo {
+    dir: PathBuf,
+    plan: PathBuf,
+    said: &'static str,
+}
+
+impl Demo {
+    fn create(t: &Text) -> Result<Demo, CommandError> {
+        use std::os::unix::fs::DirBuilderExt;
+        let base = std::env::temp_dir();
+        let pid = std::process::id();
+        let mut attempt = 0u32;
+        let dir = loop {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos());
+            let dir = base.join(format!("pantau-demo-{pid}-{nanos:x}"));
+            // `create`, never reuse: a folder planted under that name is not ours.
+            match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+                Ok(()) => break dir,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 16 => {
+                    attempt += 1;
+                }
+                Err(error) => return Err(CommandError::Write { path: dir, error }),
+            }
+        };
+        let plan = dir.join("luwu-utara.ron");
+        let demo = Demo {
+            dir,
+            plan: plan.clone(),
+            said: t.cli.demo_removed,
+        };
+        store::create_new(&plan, store::EXAMPLE).map_err(|error| CommandError::Write {
+            path: plan.clone(),
+            error,
+        })?;
+        let _ = DEMO_PLAN.set(plan);
+        Ok(demo)
+    }
+}
+
+impl Drop for Demo {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        // Said only when an officer may have edited: after the interface.
+        if self.said.is_empty() {
+            return;
+        }
+        eprintln!("{}", self.said);
+    }
 }
 
 fn create_default(path: &Path, t: &Text) -> Result<(), CommandError> {

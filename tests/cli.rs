@@ -655,3 +655,32 @@ fn set_and_report_read_a_status_in_every_spelling_and_language() {
         assert!(stdout.contains(change), "status={given}: {stdout}");
     }
 }
+
+#[test]
+fn demo_runs_any_command_on_a_private_copy_and_removes_it_after() {
+    let home = TempDir::new().unwrap();
+    let tmp = TempDir::new().unwrap();
+    let tmp_str = tmp.path().to_str().unwrap();
+    let out = pantau(
+        home.path(),
+        &["--demo", "set", "GOV-01", "status=Done"],
+        &[("TMPDIR", tmp_str)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "GOV-01: status: InProgress -> Done\n");
+    assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+    // Nor the data folder's default plan: a demo never creates it.
+    assert!(!home.path().join(".local").exists());
+    let out = pantau(home.path(), &["check", "--demo"], &[("TMPDIR", tmp_str)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("luwu-utara.ron"));
+}
+
+#[test]
+fn demo_with_a_plan_file_is_refused_before_anything_is_written() {
+    let (_dir, plan) = plan_file(EXAMPLE);
+    let p = plan.to_str().unwrap();
+    assert_invalid(&["--demo", p], &["--demo", "plan.ron"]);
+    assert_invalid(&["summary", p, "--demo"], &["leave out the file"]);
+}

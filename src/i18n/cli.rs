@@ -28,6 +28,11 @@ pub struct Cli {
     pub save_full_hint: &'static str,
     pub save_waiting: &'static str,
     pub log_failed: &'static str,
+    /// `--demo`: the private copy, said before the interface opens and after it.
+    pub demo_opened: &'static str,
+    pub demo_removed: &'static str,
+    pub demo_label: &'static str,
+    pub demo_with_file: &'static str,
     /// `pantau doctor`: each finding, and after `|` the command that fixes it.
     pub d_ok: &'static str,
     pub d_unsafe: &'static str,
