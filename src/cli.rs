@@ -8,8 +8,10 @@ use jiff::civil::Date;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
-Without FILE, pantau uses $PANTAU_FILE, else masterplan.ron in your data folder
+Every command takes its FILE as its first argument or with -f FILE. Without
+one, pantau uses $PANTAU_FILE, else masterplan.ron in your data folder
 (created from the bundled Kabupaten Luwu Utara example the first time).
+pantau --demo opens a private copy of the example, removed afterwards.
 
 Exit codes: 0 ok, 1 runtime failure, 2 invalid input or usage.
 The data format is described in docs/FORMAT.md.";
@@ -24,7 +26,8 @@ optional number (baseline, actual).
 Examples:
   pantau set GOV-01 status=Done
   pantau set GOV-01 milestone.2.done=true
-  pantau set -f plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5
+  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5
+  pantau set -f plan.ron GOV-01 status=Delayed
 
 Nothing is written unless every change and the resulting plan are valid.";
 
@@ -70,17 +73,54 @@ pub struct Common {
     pub demo: bool,
 }
 
+/// The plan a command works on, taken the same way by every command: as
+/// its first argument or with `-f`/`--file` (`pantau log plan.ron`,
+/// `pantau log -f plan.ron`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlanFile {
+    /// The masterplan file (default: $PANTAU_FILE, else masterplan.ron in your data folder)
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The masterplan file, as an option
+    #[arg(
+        short = 'f',
+        long = "file",
+        value_name = "FILE",
+        conflicts_with = "file"
+    )]
+    pub file_flag: Option<PathBuf>,
+}
+
+impl PlanFile {
+    pub fn path(self) -> Option<PathBuf> {
+        self.file.or(self.file_flag)
+    }
+
+    pub fn given(&self) -> Option<&std::path::Path> {
+        self.file.as_deref().or(self.file_flag.as_deref())
+    }
+}
+
+/// The names of the commands, for "did you mean" when a FILE is one mistyped.
+pub fn command_names() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a plan file and list every problem in it
     Check {
-        /// The masterplan file
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
     },
     /// Print a plain-text status summary for printing
     Summary {
-        /// The masterplan file
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
         /// Only this dimension (its id, e.g. governance)
         #[arg(long, value_name = "ID")]
         dimension: Option<String>,
@@ -94,10 +134,12 @@ pub enum Command {
     /// Change fields of one program from a script: pantau set GOV-01 status=Done
     #[command(after_help = SET_HELP)]
     Set {
-        /// The masterplan file (default as for the other commands)
+        /// The masterplan file (default as for the other commands); also as
+        /// the first argument, before the id: pantau set plan.ron GOV-01 status=Done
         #[arg(short = 'f', long = "file", value_name = "FILE")]
         file: Option<PathBuf>,
-        /// The program's id, e.g. GOV-01
+        /// The program's id, e.g. GOV-01 (after the file, if the file comes first)
+        #[arg(value_name = "[FILE] ID")]
         id: String,
         /// One or more changes, each FIELD=VALUE
         #[arg(value_name = "FIELD=VALUE", required = true)]
@@ -105,9 +147,8 @@ pub enum Command {
     },
     /// Who changed what, newest first, from the audit log beside the plan
     Log {
-        /// The masterplan file (default as for the other commands)
-        #[arg(short = 'f', long = "file", value_name = "FILE")]
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
         /// Only changes to this program
         #[arg(long, value_name = "ID")]
         program: Option<String>,
@@ -119,13 +160,14 @@ pub enum Command {
     Report(ReportArgs),
     /// Check a plan's folder and the files beside it for shared use: what is unsafe, and the fix
     Doctor {
-        /// The masterplan file
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
     },
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
     },
 }
 
@@ -175,8 +217,8 @@ fn parse_today(text: &str) -> Result<Date, String> {
 
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// The masterplan file
-    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub file: PlanFile,
     /// What to report
     #[arg(long, value_enum, default_value_t = ReportKind::Overview)]
     pub kind: ReportKind,

@@ -25,10 +25,11 @@ const EXIT_FAILURE: u8 = 1;
 const EXIT_INVALID: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
+    cli.common.ascii |= Lang::locale_is_ascii(|k| std::env::var(k).ok());
     let lang = Lang::detect(cli.common.lang.map(Lang::from), |k| std::env::var(k).ok());
     let today = cli
         .common
@@ -87,8 +88,20 @@ enum CommandError {
     NoProgram {
         id: String,
         path: PathBuf,
+        /// The plan's id nearest to the one given, if one is near.
+        near: Option<String>,
     },
     NotAssignment(String),
+    /// `pantau set FILE ID` without a change.
+    NoChanges {
+        file: String,
+        id: String,
+    },
+    /// A FILE that is no file and near a command's name.
+    UnknownCommand {
+        given: String,
+        meant: String,
+    },
     Field(FieldError),
     /// The plan would not be valid after `set`'s changes.
     SetInvalid(Vec<Problem>),
@@ -165,9 +178,20 @@ impl CommandError {
             ),
             CommandError::NoHome => error(t.cli.no_home.to_string()),
             CommandError::NeedsTerminal => error(t.cli.ui_needs_terminal.to_string()),
-            CommandError::NoProgram { id, path } => {
-                error(fill(t.cli.set_no_program, &[&esc(id), &escape_path(path)]))
+            CommandError::NoProgram { id, path, near } => {
+                let message = fill(t.cli.set_no_program, &[&esc(id), &escape_path(path)]);
+                match near {
+                    Some(near) => with_hint(message, &fill(t.cli.did_you_mean, &[&esc(near)])),
+                    None => error(message),
+                }
             }
+            CommandError::NoChanges { file, id } => {
+                error(fill(t.cli.set_no_changes, &[&esc(file), &esc(id)]))
+            }
+            CommandError::UnknownCommand { given, meant } => with_hint(
+                fill(t.cli.unknown_command, &[&esc(given)]),
+                &fill(t.cli.did_you_mean_command, &[&esc(meant)]),
+            ),
             CommandError::NotAssignment(change) => {
                 error(fill(t.cli.set_not_assignment, &[&esc(change)]))
             }
@@ -256,7 +280,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
     };
     match cli.command {
         Some(Command::Check { file }) => {
-            let path = plan_path(file, t)?;
+            let path = plan_path(file.path(), t)?;
             let doc = store::load(&path, t)?;
             let plan = &doc.plan;
             let milestones: usize = plan.programs.iter().map(|p| p.milestones.len()).sum();
@@ -286,7 +310,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
                     min: summary::MIN_WIDTH,
                 });
             }
-            let path = plan_path(file, t)?;
+            let path = plan_path(file.path(), t)?;
             let doc = store::load(&path, t)?;
             if let Some(id) = &dimension
                 && doc.plan.dimension(id).is_none()
@@ -306,18 +330,35 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             };
             print(&summary::render(&doc.plan, &options))
         }
-        Some(Command::Set { file, id, changes }) => {
+        Some(Command::Set {
+            file,
+            mut id,
+            mut changes,
+        }) => {
+            // `pantau set plan.ron GOV-01 status=Done`: an id never holds
+            // `=` and a change always does, so two words without one are
+            // the file and the id.
+            let file = match file {
+                None if changes.first().is_some_and(|c| !c.contains('=')) => {
+                    let file = std::mem::replace(&mut id, changes.remove(0));
+                    if changes.is_empty() {
+                        return Err(CommandError::NoChanges { file, id });
+                    }
+                    Some(PathBuf::from(file))
+                }
+                file => file,
+            };
             set(file, &id, &changes, cli.common.officer.as_deref(), t)
         }
         Some(Command::Log {
             file,
             program,
             since,
-        }) => log(file, program.as_deref(), since, t),
+        }) => log(file.path(), program.as_deref(), since, t),
         Some(Command::Report(args)) => report(args, lang, today, cli.common.ascii),
-        Some(Command::Doctor { file }) => doctor(file, t),
+        Some(Command::Doctor { file }) => doctor(file.path(), t),
         Some(Command::Init { file }) => {
-            let path = match file {
+            let path = match file.path() {
                 Some(path) => path,
                 None => default_path()?,
             };
@@ -333,6 +374,20 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             }
         }
         None => {
+            // `pantau summry` is a command mistyped, not a plan to open.
+            if let Some(file) = &cli.file
+                && !file.exists()
+                && let Some(name) = file.to_str()
+                && let Some(meant) = pantau::text::nearest(
+                    name,
+                    pantau::cli::command_names().iter().map(String::as_str),
+                )
+            {
+                return Err(CommandError::UnknownCommand {
+                    given: name.to_string(),
+                    meant: meant.to_string(),
+                });
+            }
             let path = plan_path(cli.file, t)?;
             // Validate up front so a broken file is reported as text, before
             // the screen is taken over.
@@ -394,19 +449,24 @@ fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, CommandError> {
 
 /// The plan file named on the command line, by whichever command.
 fn given_file(cli: &Cli) -> Option<&Path> {
-    let file = match &cli.command {
-        None => &cli.file,
+    match &cli.command {
+        None => cli.file.as_deref(),
         Some(
             Command::Check { file }
             | Command::Summary { file, .. }
-            | Command::Set { file, .. }
             | Command::Log { file, .. }
             | Command::Doctor { file }
             | Command::Init { file },
-        ) => file,
-        Some(Command::Report(args)) => &args.file,
-    };
-    file.as_deref()
+        ) => file.given(),
+        // A first word of two without `=` is the file (see `run`).
+        Some(Command::Set { file, changes, id }) => file.as_deref().or_else(|| {
+            changes
+                .first()
+                .filter(|c| !c.contains('='))
+                .map(|_| Path::new(id.as_str()))
+        }),
+        Some(Command::Report(args)) => args.file.given(),
+    }
 }
 
 /// The plan of `--demo`, once made: every command's default plan. A static
@@ -523,6 +583,8 @@ fn set(
         .ok_or_else(|| CommandError::NoProgram {
             id: id.to_string(),
             path: path.clone(),
+            near: pantau::text::nearest(id, doc.plan.programs.iter().map(|p| p.id.as_str()))
+                .map(str::to_string),
         })?;
     let before = doc.plan.programs[index].clone();
     let mut report = String::new();
@@ -713,7 +775,7 @@ fn report(
     let t = lang.text();
     // Usage errors (a bad status, width or separator) before touching any file.
     let request = args.request(ascii)?;
-    let path = plan_path(args.file, t)?;
+    let path = plan_path(args.file.clone().path(), t)?;
     if let Some(output) = &args.output
         && std::fs::canonicalize(output)
             .ok()

@@ -861,7 +861,10 @@ fn demo_from_the_repository_edits_and_saves_a_private_copy_and_leaves_nothing_be
     t.wait_for("saved", |s| bottom_line(s).contains("Saved at "));
     let saved = std::fs::read_to_string(copy.join(FILE)).unwrap();
     assert_ne!(saved, example(), "the save went to the private copy");
-    assert!(copy.join(format!("{FILE}.log")).exists(), "its audit log too");
+    assert!(
+        copy.join(format!("{FILE}.log")).exists(),
+        "its audit log too"
+    );
 
     t.key("q");
     let screen = t.wait_for("pantau to end", |s| s.contains(EXITED));
