@@ -14,7 +14,7 @@ one, pantau uses $PANTAU_FILE, else masterplan.ron in your data folder
 pantau --demo opens a private copy of the example, removed afterwards.
 
 Exit codes: 0 ok, 1 runtime failure, 2 invalid input or usage.
-The data format is described in docs/FORMAT.md.";
+pantau help format prints the reference of the data format.";
 
 const SET_HELP: &str = "\
 Fields: id name description dimension element horizon lead support funding
@@ -35,6 +35,8 @@ Nothing is written unless every change and the resulting plan are valid.";
 #[command(
     name = "pantau",
     version,
+    // Our own `help`, which also knows the topic `format`.
+    disable_help_subcommand = true,
     about = "Track the quick wins and long-term targets of a smart-city masterplan",
     after_help = AFTER_HELP
 )]
@@ -162,6 +164,17 @@ pub enum Command {
     Doctor {
         #[command(flatten)]
         file: PlanFile,
+    },
+    /// Print shell completions: pantau completions bash > /etc/bash_completion.d/pantau
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Help on a command, or on the data format: pantau help format
+    Help {
+        /// A command's name, or `format` for the reference of the plan file
+        topic: Option<String>,
     },
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
@@ -325,4 +338,47 @@ pub enum ReportFormat {
     Markdown,
     Csv,
     Json,
+}
+
+/// The data format's reference, in the binary so that a server with only
+/// the binary has it: `pantau help format`.
+pub const FORMAT_REFERENCE: &str = include_str!("../docs/FORMAT.md");
+
+/// `pantau completions SHELL`, from the same definitions as the parser.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "pantau", out);
+}
+
+/// The man page (`doc/pantau.1`), from the same definitions as the parser:
+/// the top level, then each command's options as a section of its own.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let mut out = Vec::new();
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = sub.get_name();
+        let sub = sub.clone().bin_name(format!("pantau {name}"));
+        let mut text = Vec::new();
+        let man = clap_mangen::Man::new(sub);
+        man.render_synopsis_section(&mut text)?;
+        man.render_options_section(&mut text)?;
+        // Each command's sections under its own heading, not a second SYNOPSIS.
+        let text = String::from_utf8_lossy(&text)
+            .replace(
+                ".SH SYNOPSIS",
+                &format!(".SH \"PANTAU {}\"", name.to_uppercase()),
+            )
+            .replace(".SH OPTIONS", ".SS Options");
+        out.extend_from_slice(text.as_bytes());
+    }
+    man.render_extra_section(&mut out)?;
+    man.render_version_section(&mut out)?;
+    Ok(out)
 }

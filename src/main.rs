@@ -97,6 +97,12 @@ enum CommandError {
         file: String,
         id: String,
     },
+    /// `pantau help TOPIC` of no command and not `format`.
+    UnknownTopic {
+        given: String,
+        topics: String,
+        meant: Option<String>,
+    },
     /// A FILE that is no file and near a command's name.
     UnknownCommand {
         given: String,
@@ -187,6 +193,17 @@ impl CommandError {
             }
             CommandError::NoChanges { file, id } => {
                 error(fill(t.cli.set_no_changes, &[&esc(file), &esc(id)]))
+            }
+            CommandError::UnknownTopic {
+                given,
+                topics,
+                meant,
+            } => {
+                let message = fill(t.cli.unknown_topic, &[&esc(given), topics]);
+                match meant {
+                    Some(m) => with_hint(message, &fill(t.cli.did_you_mean, &[&esc(m)])),
+                    None => error(message),
+                }
             }
             CommandError::UnknownCommand { given, meant } => with_hint(
                 fill(t.cli.unknown_command, &[&esc(given)]),
@@ -357,6 +374,12 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
         }) => log(file.path(), program.as_deref(), since, t),
         Some(Command::Report(args)) => report(args, lang, today, cli.common.ascii),
         Some(Command::Doctor { file }) => doctor(file.path(), t),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            pantau::cli::completions(shell, &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::Init { file }) => {
             let path = match file.path() {
                 Some(path) => path,
@@ -466,6 +489,7 @@ fn given_file(cli: &Cli) -> Option<&Path> {
                 .map(|_| Path::new(id.as_str()))
         }),
         Some(Command::Report(args)) => args.file.given(),
+        Some(Command::Completions { .. } | Command::Help { .. }) => None,
     }
 }
 
@@ -687,6 +711,33 @@ fn log(
         out = format!("{}\n", t.cli.log_empty);
     }
     print(&out)
+}
+
+/// `pantau help [TOPIC]`: clap's help for the whole or one command, or the
+/// data format's reference.
+fn help(topic: Option<&str>) -> Result<(), CommandError> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    match topic {
+        None => print(&command.render_long_help().to_string()),
+        Some("format") => print(pantau::cli::FORMAT_REFERENCE),
+        Some(name) => match command.find_subcommand_mut(name) {
+            Some(sub) => {
+                let mut sub = sub.clone().bin_name(format!("pantau {name}"));
+                print(&sub.render_long_help().to_string())
+            }
+            None => {
+                let mut topics = pantau::cli::command_names();
+                topics.push("format".to_string());
+                let meant = pantau::text::nearest(name, topics.iter().map(String::as_str));
+                Err(CommandError::UnknownTopic {
+                    given: name.to_string(),
+                    topics: topics.join(", "),
+                    meant: meant.map(str::to_string),
+                })
+            }
+        },
+    }
 }
 
 /// `pantau doctor`: the plan's folder and side files, as an administrator

@@ -22,6 +22,7 @@ pub struct Cli {
     pub did_you_mean: &'static str,
     pub unknown_command: &'static str,
     pub did_you_mean_command: &'static str,
+    pub unknown_topic: &'static str,
     pub set_not_assignment: &'static str,
     pub set_invalid_result: &'static str,
     pub save_replaced: &'static str,

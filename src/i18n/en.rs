@@ -116,6 +116,7 @@ pub static TEXT: Text = Text {
         did_you_mean: "did you mean `{0}`?",
         unknown_command: "`{0}` is neither a command nor a file",
         did_you_mean_command: "did you mean `pantau {0}`? (pantau --help lists the commands)",
+        unknown_topic: "no help on `{0}`; pantau help knows: {1}",
         set_not_assignment: "`{0}` is not FIELD=VALUE, e.g. status=Done",
         set_invalid_result: "the plan would not be valid after this change; nothing was written:",
         save_replaced: "{0} was {1} when this session opened it and is {2} now; nothing was written (open the plan again, and ask who replaced it)",

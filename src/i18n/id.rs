@@ -116,6 +116,7 @@ pub static TEXT: Text = Text {
         did_you_mean: "maksud Anda `{0}`?",
         unknown_command: "`{0}` bukan perintah dan bukan berkas",
         did_you_mean_command: "maksud Anda `pantau {0}`? (pantau --help menampilkan daftar perintah)",
+        unknown_topic: "tidak ada bantuan tentang `{0}`; pantau help mengenal: {1}",
         set_not_assignment: "`{0}` bukan KOLOM=NILAI, mis. status=Done",
         set_invalid_result: "rencana tidak akan sah setelah perubahan ini; tidak ada yang ditulis:",
         save_replaced: "{0} adalah {1} saat sesi ini membukanya dan kini {2}; tidak ada yang ditulis (buka rencananya lagi, dan tanyakan siapa yang menggantinya)",
