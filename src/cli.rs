@@ -8,11 +8,13 @@ use jiff::civil::Date;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
-Without FILE, pantau uses $PANTAU_FILE, else masterplan.ron in your data folder
+Every command takes its FILE as its first argument or with -f FILE. Without
+one, pantau uses $PANTAU_FILE, else masterplan.ron in your data folder
 (created from the bundled Kabupaten Luwu Utara example the first time).
+pantau --demo opens a private copy of the example, removed afterwards.
 
 Exit codes: 0 ok, 1 runtime failure, 2 invalid input or usage.
-The data format is described in docs/FORMAT.md.";
+pantau help format prints the reference of the data format.";
 
 const SET_HELP: &str = "\
 Fields: id name description dimension element horizon lead support funding
@@ -24,7 +26,8 @@ optional number (baseline, actual).
 Examples:
   pantau set GOV-01 status=Done
   pantau set GOV-01 milestone.2.done=true
-  pantau set -f plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5
+  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5
+  pantau set -f plan.ron GOV-01 status=Delayed
 
 Nothing is written unless every change and the resulting plan are valid.";
 
@@ -32,6 +35,8 @@ Nothing is written unless every change and the resulting plan are valid.";
 #[command(
     name = "pantau",
     version,
+    // Our own `help`, which also knows the topic `format`.
+    disable_help_subcommand = true,
     about = "Track the quick wins and long-term targets of a smart-city masterplan",
     after_help = AFTER_HELP
 )]
@@ -64,6 +69,47 @@ pub struct Common {
     /// Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)
     #[arg(long, global = true, value_name = "NAME")]
     pub officer: Option<String>,
+
+    /// Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)
+    #[arg(long, global = true)]
+    pub demo: bool,
+}
+
+/// The plan a command works on, taken the same way by every command: as
+/// its first argument or with `-f`/`--file` (`pantau log plan.ron`,
+/// `pantau log -f plan.ron`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlanFile {
+    /// The masterplan file (default: $PANTAU_FILE, else masterplan.ron in your data folder)
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The masterplan file, as an option
+    #[arg(
+        short = 'f',
+        long = "file",
+        value_name = "FILE",
+        conflicts_with = "file"
+    )]
+    pub file_flag: Option<PathBuf>,
+}
+
+impl PlanFile {
+    pub fn path(self) -> Option<PathBuf> {
+        self.file.or(self.file_flag)
+    }
+
+    pub fn given(&self) -> Option<&std::path::Path> {
+        self.file.as_deref().or(self.file_flag.as_deref())
+    }
+}
+
+/// The names of the commands, for "did you mean" when a FILE is one mistyped.
+pub fn command_names() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
 }
 
 pub const MERGE_DRIVER_HELP: &str = "\
@@ -78,13 +124,13 @@ An item one branch deleted and the other changed is kept.";
 pub enum Command {
     /// Check a plan file and list every problem in it
     Check {
-        /// The masterplan file
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
     },
     /// Print a plain-text status summary for printing
     Summary {
-        /// The masterplan file
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
         /// Only this dimension (its id, e.g. governance)
         #[arg(long, value_name = "ID")]
         dimension: Option<String>,
@@ -98,10 +144,12 @@ pub enum Command {
     /// Change fields of one program from a script: pantau set GOV-01 status=Done
     #[command(after_help = SET_HELP)]
     Set {
-        /// The masterplan file (default as for the other commands)
+        /// The masterplan file (default as for the other commands); also as
+        /// the first argument, before the id: pantau set plan.ron GOV-01 status=Done
         #[arg(short = 'f', long = "file", value_name = "FILE")]
         file: Option<PathBuf>,
-        /// The program's id, e.g. GOV-01
+        /// The program's id, e.g. GOV-01 (after the file, if the file comes first)
+        #[arg(value_name = "[FILE] ID")]
         id: String,
         /// One or more changes, each FIELD=VALUE
         #[arg(value_name = "FIELD=VALUE", required = true)]
@@ -109,9 +157,8 @@ pub enum Command {
     },
     /// Who changed what, newest first, from the audit log beside the plan
     Log {
-        /// The masterplan file (default as for the other commands)
-        #[arg(short = 'f', long = "file", value_name = "FILE")]
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
         /// Only changes to this program
         #[arg(long, value_name = "ID")]
         program: Option<String>,
@@ -123,8 +170,19 @@ pub enum Command {
     Report(ReportArgs),
     /// Check a plan's folder and the files beside it for shared use: what is unsafe, and the fix
     Doctor {
-        /// The masterplan file
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
+    },
+    /// Print shell completions: pantau completions bash > /etc/bash_completion.d/pantau
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Help on a command, or on the data format: pantau help format
+    Help {
+        /// A command's name, or `format` for the reference of the plan file
+        topic: Option<String>,
     },
     /// Git's merge driver for plans: pantau git setup registers it
     #[command(name = "merge-driver", after_help = MERGE_DRIVER_HELP)]
@@ -145,8 +203,8 @@ pub enum Command {
     },
     /// Commit this office's saved changes, merge what the remote has, send ours
     Sync {
-        /// The masterplan file, inside a git work tree
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
         /// Without a link: read this git bundle if it exists, then write ours to it
         #[arg(long, value_name = "PATH")]
         bundle: Option<PathBuf>,
@@ -154,7 +212,8 @@ pub enum Command {
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
     },
 }
 
@@ -164,8 +223,8 @@ pub enum GitCommand {
     /// (.gitattributes and the repository's config); running it again
     /// changes nothing
     Setup {
-        /// The masterplan file, inside a git work tree
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: PlanFile,
     },
 }
 
@@ -215,8 +274,8 @@ fn parse_today(text: &str) -> Result<Date, String> {
 
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// The masterplan file
-    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub file: PlanFile,
     /// What to report
     #[arg(long, value_enum, default_value_t = ReportKind::Overview)]
     pub kind: ReportKind,
@@ -323,4 +382,47 @@ pub enum ReportFormat {
     Markdown,
     Csv,
     Json,
+}
+
+/// The data format's reference, in the binary so that a server with only
+/// the binary has it: `pantau help format`.
+pub const FORMAT_REFERENCE: &str = include_str!("../docs/FORMAT.md");
+
+/// `pantau completions SHELL`, from the same definitions as the parser.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "pantau", out);
+}
+
+/// The man page (`doc/pantau.1`), from the same definitions as the parser:
+/// the top level, then each command's options as a section of its own.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let mut out = Vec::new();
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = sub.get_name();
+        let sub = sub.clone().bin_name(format!("pantau {name}"));
+        let mut text = Vec::new();
+        let man = clap_mangen::Man::new(sub);
+        man.render_synopsis_section(&mut text)?;
+        man.render_options_section(&mut text)?;
+        // Each command's sections under its own heading, not a second SYNOPSIS.
+        let text = String::from_utf8_lossy(&text)
+            .replace(
+                ".SH SYNOPSIS",
+                &format!(".SH \"PANTAU {}\"", name.to_uppercase()),
+            )
+            .replace(".SH OPTIONS", ".SS Options");
+        out.extend_from_slice(text.as_bytes());
+    }
+    man.render_extra_section(&mut out)?;
+    man.render_version_section(&mut out)?;
+    Ok(out)
 }

@@ -25,10 +25,11 @@ const EXIT_FAILURE: u8 = 1;
 const EXIT_INVALID: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
+    cli.common.ascii |= Lang::locale_is_ascii(|k| std::env::var(k).ok());
     let lang = Lang::detect(cli.common.lang.map(Lang::from), |k| std::env::var(k).ok());
     let today = cli
         .common
@@ -80,13 +81,33 @@ enum CommandError {
         valid: Vec<String>,
     },
     InitExists(PathBuf),
+    /// `--demo` together with a plan file.
+    DemoWithFile(PathBuf),
     NoHome,
     NeedsTerminal,
     NoProgram {
         id: String,
         path: PathBuf,
+        /// The plan's id nearest to the one given, if one is near.
+        near: Option<String>,
     },
     NotAssignment(String),
+    /// `pantau set FILE ID` without a change.
+    NoChanges {
+        file: String,
+        id: String,
+    },
+    /// `pantau help TOPIC` of no command and not `format`.
+    UnknownTopic {
+        given: String,
+        topics: String,
+        meant: Option<String>,
+    },
+    /// A FILE that is no file and near a command's name.
+    UnknownCommand {
+        given: String,
+        meant: String,
+    },
     Field(FieldError),
     /// The plan would not be valid after `set`'s changes.
     SetInvalid(Vec<Problem>),
@@ -177,6 +198,9 @@ impl CommandError {
             CommandError::FileBeforeCommand(file) => {
                 error(fill(t.cli.file_before_command, &[&escape_path(file)]))
             }
+            CommandError::DemoWithFile(file) => {
+                error(fill(t.cli.demo_with_file, &[&escape_path(file)]))
+            }
             CommandError::Width { min } => error(fill(t.cli.bad_width, &[min])),
             CommandError::UnknownDimension { given, valid } => error(fill(
                 t.cli.unknown_dimension_flag,
@@ -188,9 +212,31 @@ impl CommandError {
             ),
             CommandError::NoHome => error(t.cli.no_home.to_string()),
             CommandError::NeedsTerminal => error(t.cli.ui_needs_terminal.to_string()),
-            CommandError::NoProgram { id, path } => {
-                error(fill(t.cli.set_no_program, &[&esc(id), &escape_path(path)]))
+            CommandError::NoProgram { id, path, near } => {
+                let message = fill(t.cli.set_no_program, &[&esc(id), &escape_path(path)]);
+                match near {
+                    Some(near) => with_hint(message, &fill(t.cli.did_you_mean, &[&esc(near)])),
+                    None => error(message),
+                }
             }
+            CommandError::NoChanges { file, id } => {
+                error(fill(t.cli.set_no_changes, &[&esc(file), &esc(id)]))
+            }
+            CommandError::UnknownTopic {
+                given,
+                topics,
+                meant,
+            } => {
+                let message = fill(t.cli.unknown_topic, &[&esc(given), topics]);
+                match meant {
+                    Some(m) => with_hint(message, &fill(t.cli.did_you_mean, &[&esc(m)])),
+                    None => error(message),
+                }
+            }
+            CommandError::UnknownCommand { given, meant } => with_hint(
+                fill(t.cli.unknown_command, &[&esc(given)]),
+                &fill(t.cli.did_you_mean_command, &[&esc(meant)]),
+            ),
             CommandError::NotAssignment(change) => {
                 error(fill(t.cli.set_not_assignment, &[&esc(change)]))
             }
@@ -288,11 +334,27 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
         // `pantau plan.ron check` would otherwise check the default plan.
         return Err(CommandError::FileBeforeCommand(file.clone()));
     }
+    // Held until the command ends: dropping it removes the private copy.
+    let _demo = if cli.common.demo {
+        if let Some(file) = given_file(&cli) {
+            return Err(CommandError::DemoWithFile(file.to_path_buf()));
+        }
+        let mut demo = Demo::create(t)?;
+        // Only said around the interface: a command's output stays as without --demo.
+        if cli.command.is_none() {
+            eprintln!("{}", fill(t.cli.demo_opened, &[&escape_path(&demo.plan)]));
+        } else {
+            demo.said = "";
+        }
+        Some(demo)
+    } else {
+        None
+    };
     match cli.command {
         Some(Command::Git {
             action: pantau::cli::GitCommand::Setup { file },
-        }) => git_setup(file, t),
-        Some(Command::Sync { file, bundle }) => sync(file, bundle, t),
+        }) => git_setup(file.path(), t),
+        Some(Command::Sync { file, bundle }) => sync(file.path(), bundle, t),
         Some(Command::MergeDriver {
             base,
             ours,
@@ -300,7 +362,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             name,
         }) => merge_driver(&base, &ours, &theirs, name, t),
         Some(Command::Check { file }) => {
-            let path = plan_path(file, t)?;
+            let path = plan_path(file.path(), t)?;
             let doc = store::load(&path, t)?;
             if store::git::driver_missing(&path) == Some(true) {
                 eprintln!(
@@ -344,7 +406,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
                     min: summary::MIN_WIDTH,
                 });
             }
-            let path = plan_path(file, t)?;
+            let path = plan_path(file.path(), t)?;
             let doc = store::load(&path, t)?;
             if let Some(id) = &dimension
                 && doc.plan.dimension(id).is_none()
@@ -364,18 +426,41 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             };
             print(&summary::render(&doc.plan, &options))
         }
-        Some(Command::Set { file, id, changes }) => {
+        Some(Command::Set {
+            file,
+            mut id,
+            mut changes,
+        }) => {
+            // `pantau set plan.ron GOV-01 status=Done`: an id never holds
+            // `=` and a change always does, so two words without one are
+            // the file and the id.
+            let file = match file {
+                None if changes.first().is_some_and(|c| !c.contains('=')) => {
+                    let file = std::mem::replace(&mut id, changes.remove(0));
+                    if changes.is_empty() {
+                        return Err(CommandError::NoChanges { file, id });
+                    }
+                    Some(PathBuf::from(file))
+                }
+                file => file,
+            };
             set(file, &id, &changes, cli.common.officer.as_deref(), t)
         }
         Some(Command::Log {
             file,
             program,
             since,
-        }) => log(file, program.as_deref(), since, t),
+        }) => log(file.path(), program.as_deref(), since, t),
         Some(Command::Report(args)) => report(args, lang, today, cli.common.ascii),
-        Some(Command::Doctor { file }) => doctor(file, t),
+        Some(Command::Doctor { file }) => doctor(file.path(), t),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            pantau::cli::completions(shell, &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::Init { file }) => {
-            let path = match file {
+            let path = match file.path() {
                 Some(path) => path,
                 None => default_path()?,
             };
@@ -391,6 +476,20 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             }
         }
         None => {
+            // `pantau summry` is a command mistyped, not a plan to open.
+            if let Some(file) = &cli.file
+                && !file.exists()
+                && let Some(name) = file.to_str()
+                && let Some(meant) = pantau::text::nearest(
+                    name,
+                    pantau::cli::command_names().iter().map(String::as_str),
+                )
+            {
+                return Err(CommandError::UnknownCommand {
+                    given: name.to_string(),
+                    meant: meant.to_string(),
+                });
+            }
             let path = plan_path(cli.file, t)?;
             // Validate up front so a broken file is reported as text, before
             // the screen is taken over.
@@ -398,10 +497,13 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return Err(CommandError::NeedsTerminal);
             }
-            let label = path.file_name().map_or_else(
+            let mut label = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
+            if cli.common.demo {
+                label = fill(t.cli.demo_label, &[&label]);
+            }
             let mut app = App::new(doc, label, today, lang);
             app.ascii = cli.common.ascii;
             app.officer = cli.common.officer.clone().unwrap_or_default();
@@ -437,6 +539,9 @@ fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, CommandError> {
     if let Some(path) = file {
         return Ok(path);
     }
+    if let Some(path) = DEMO_PLAN.get() {
+        return Ok(path.clone());
+    }
     if let Some(path) = std::env::var_os("PANTAU_FILE").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(path));
     }
@@ -445,6 +550,96 @@ fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, CommandError> {
         create_default(&path, t)?;
     }
     Ok(path)
+}
+
+/// The plan file named on the command line, by whichever command.
+fn given_file(cli: &Cli) -> Option<&Path> {
+    match &cli.command {
+        None => cli.file.as_deref(),
+        Some(
+            Command::Check { file }
+            | Command::Summary { file, .. }
+            | Command::Log { file, .. }
+            | Command::Doctor { file }
+            | Command::Init { file }
+            | Command::Sync { file, .. }
+            | Command::Git {
+                action: pantau::cli::GitCommand::Setup { file },
+            },
+        ) => file.given(),
+        // A first word of two without `=` is the file (see `run`).
+        Some(Command::Set { file, changes, id }) => file.as_deref().or_else(|| {
+            changes
+                .first()
+                .filter(|c| !c.contains('='))
+                .map(|_| Path::new(id.as_str()))
+        }),
+        Some(Command::Report(args)) => args.file.given(),
+        Some(Command::Completions { .. } | Command::Help { .. } | Command::MergeDriver { .. }) => {
+            None
+        }
+    }
+}
+
+/// The plan of `--demo`, once made: every command's default plan. A static
+/// rather than a parameter because only the edge sets it, once, before any
+/// command looks for its file.
+static DEMO_PLAN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// `--demo`'s private copy of the example: a folder of its own (mode 0700)
+/// under the temporary folder, so that the repository, the data folder and
+/// other logins never see it, with the plan and whatever pantau puts beside
+/// it (backup, audit log), all removed when this is dropped.
+struct Demo {
+    dir: PathBuf,
+    plan: PathBuf,
+    said: &'static str,
+}
+
+impl Demo {
+    fn create(t: &Text) -> Result<Demo, CommandError> {
+        use std::os::unix::fs::DirBuilderExt;
+        let base = std::env::temp_dir();
+        let pid = std::process::id();
+        let mut attempt = 0u32;
+        let dir = loop {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos());
+            let dir = base.join(format!("pantau-demo-{pid}-{nanos:x}"));
+            // `create`, never reuse: a folder planted under that name is not ours.
+            match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+                Ok(()) => break dir,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 16 => {
+                    attempt += 1;
+                }
+                Err(error) => return Err(CommandError::Write { path: dir, error }),
+            }
+        };
+        let plan = dir.join("luwu-utara.ron");
+        let demo = Demo {
+            dir,
+            plan: plan.clone(),
+            said: t.cli.demo_removed,
+        };
+        store::create_new(&plan, store::EXAMPLE).map_err(|error| CommandError::Write {
+            path: plan.clone(),
+            error,
+        })?;
+        let _ = DEMO_PLAN.set(plan);
+        Ok(demo)
+    }
+}
+
+impl Drop for Demo {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        // Said only when an officer may have edited: after the interface.
+        if self.said.is_empty() {
+            return;
+        }
+        eprintln!("{}", self.said);
+    }
 }
 
 fn create_default(path: &Path, t: &Text) -> Result<(), CommandError> {
@@ -500,6 +695,8 @@ fn set(
         .ok_or_else(|| CommandError::NoProgram {
             id: id.to_string(),
             path: path.clone(),
+            near: pantau::text::nearest(id, doc.plan.programs.iter().map(|p| p.id.as_str()))
+                .map(str::to_string),
         })?;
     let before = doc.plan.programs[index].clone();
     let mut report = String::new();
@@ -722,6 +919,33 @@ fn log(
     print(&out)
 }
 
+/// `pantau help [TOPIC]`: clap's help for the whole or one command, or the
+/// data format's reference.
+fn help(topic: Option<&str>) -> Result<(), CommandError> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    match topic {
+        None => print(&command.render_long_help().to_string()),
+        Some("format") => print(pantau::cli::FORMAT_REFERENCE),
+        Some(name) => match command.find_subcommand_mut(name) {
+            Some(sub) => {
+                let mut sub = sub.clone().bin_name(format!("pantau {name}"));
+                print(&sub.render_long_help().to_string())
+            }
+            None => {
+                let mut topics = pantau::cli::command_names();
+                topics.push("format".to_string());
+                let meant = pantau::text::nearest(name, topics.iter().map(String::as_str));
+                Err(CommandError::UnknownTopic {
+                    given: name.to_string(),
+                    topics: topics.join(", "),
+                    meant: meant.map(str::to_string),
+                })
+            }
+        },
+    }
+}
+
 /// `pantau doctor`: the plan's folder and side files, as an administrator
 /// would look at them; exit 1 when something is unsafe.
 fn doctor(file: Option<PathBuf>, t: &Text) -> Result<(), CommandError> {
@@ -808,7 +1032,7 @@ fn report(
     let t = lang.text();
     // Usage errors (a bad status, width or separator) before touching any file.
     let request = args.request(ascii)?;
-    let path = plan_path(args.file, t)?;
+    let path = plan_path(args.file.clone().path(), t)?;
     if let Some(output) = &args.output
         && std::fs::canonicalize(output)
             .ok()

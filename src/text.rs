@@ -193,6 +193,79 @@ impl Glyphs {
     }
 }
 
+/// The candidate nearest to `given` for a "did you mean" hint: the same
+/// ignoring case, else at most a third of its characters away (at least one)
+/// by edits (insert, delete, replace, swap of neighbours). None when nothing
+/// is near or two are equally near: a wrong guess is worse than none.
+pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let given: Vec<char> = given.to_lowercase().chars().collect();
+    let limit = (given.len() / 3).max(1);
+    let mut best: Option<(usize, &str)> = None;
+    let mut tied = false;
+    for candidate in candidates {
+        let c: Vec<char> = candidate.to_lowercase().chars().collect();
+        let d = edit_distance(&given, &c);
+        if d > limit {
+            continue;
+        }
+        match best {
+            Some((b, _)) if d > b => {}
+            Some((b, _)) if d == b => tied = true,
+            _ => {
+                best = Some((d, candidate));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(_, c)| c)
+}
+
+/// Optimal string alignment distance: Levenshtein plus a swap of neighbours
+/// (the commonest typo, `sumamry`).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+#[cfg(test)]
+mod nearest_tests {
+    use super::nearest;
+
+    #[test]
+    fn typos_find_the_command_or_id_meant_and_far_words_find_nothing() {
+        let commands = ["check", "summary", "set", "log", "report", "doctor", "init"];
+        assert_eq!(nearest("summry", commands), Some("summary"));
+        assert_eq!(nearest("sumamry", commands), Some("summary"));
+        assert_eq!(nearest("chek", commands), Some("check"));
+        assert_eq!(nearest("plan.ron", commands), None);
+        let ids = ["GOV-01", "GOV-02", "BRD-01"];
+        assert_eq!(nearest("gov-01", ids), Some("GOV-01"));
+        assert_eq!(nearest("GOV-1", ids), Some("GOV-01"));
+        assert_eq!(nearest("GOV-03", ids), None, "GOV-01 and GOV-02 tie");
+        assert_eq!(nearest("BRD01", ids), Some("BRD-01"));
+        assert_eq!(nearest("XYZ-99", ids), None);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

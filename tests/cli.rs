@@ -655,3 +655,114 @@ fn set_and_report_read_a_status_in_every_spelling_and_language() {
         assert!(stdout.contains(change), "status={given}: {stdout}");
     }
 }
+
+#[test]
+fn demo_runs_any_command_on_a_private_copy_and_removes_it_after() {
+    let home = TempDir::new().unwrap();
+    let tmp = TempDir::new().unwrap();
+    let tmp_str = tmp.path().to_str().unwrap();
+    let out = pantau(
+        home.path(),
+        &["--demo", "set", "GOV-01", "status=Done"],
+        &[("TMPDIR", tmp_str)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "GOV-01: status: InProgress -> Done\n");
+    assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+    // Nor the data folder's default plan: a demo never creates it.
+    assert!(!home.path().join(".local").exists());
+    let out = pantau(home.path(), &["check", "--demo"], &[("TMPDIR", tmp_str)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("luwu-utara.ron"));
+}
+
+#[test]
+fn demo_with_a_plan_file_is_refused_before_anything_is_written() {
+    let (_dir, plan) = plan_file(EXAMPLE);
+    let p = plan.to_str().unwrap();
+    assert_invalid(&["--demo", p], &["--demo", "plan.ron"]);
+    assert_invalid(&["summary", p, "--demo"], &["leave out the file"]);
+}
+
+#[test]
+fn every_command_takes_the_plan_as_its_first_argument_or_with_f() {
+    let (_dir, plan) = plan_file(EXAMPLE);
+    let p = plan.to_str().unwrap();
+    for args in [
+        vec!["check", p],
+        vec!["check", "-f", p],
+        vec!["summary", "--file", p, "--today", "2023-11-02"],
+        vec![
+            "report",
+            "-f",
+            p,
+            "--kind",
+            "overdue",
+            "--today",
+            "2023-11-02",
+        ],
+        vec!["doctor", "-f", p],
+    ] {
+        let (code, stdout, stderr) = run(&args);
+        // doctor may find a temp folder unsafe (exit 1); it still read this plan.
+        assert!(code == 0 || args[0] == "doctor", "{args:?}: {stderr}");
+        assert!(!stdout.is_empty(), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+    // set: FILE ID FIELD=VALUE, the form of the issue, and the old -f form.
+    let (code, stdout, stderr) = run(&["set", p, "GOV-02", "status=OnHold"]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert!(stdout.starts_with("GOV-02: status:"), "{stdout}");
+    let (code, _, stderr) = run(&["set", "-f", p, "GOV-02", "status=Delayed"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    // log reads what those two wrote, positional or with -f.
+    for args in [vec!["log", p], vec!["log", "-f", p]] {
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(stdout.matches("GOV-02").count(), 2, "{args:?}: {stdout}");
+    }
+    assert_invalid(&["set", p, "GOV-02"], &["no FIELD=VALUE after the id"]);
+    assert_invalid(&["check", p, "-f", p], &["cannot be used with"]);
+}
+
+#[test]
+fn a_mistyped_command_suggests_the_command_not_init() {
+    let (code, stdout, stderr) = run(&["summry"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("did you mean `pantau summary`?"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("init"), "{stderr}");
+    // A plan's name that is near no command is still a missing plan.
+    let (_, _, stderr) = run(&["plan-2027.ron"]);
+    assert!(!stderr.contains("did you mean `pantau"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_program_id_suggests_the_nearest_one() {
+    let (_dir, plan) = plan_file(EXAMPLE);
+    let p = plan.to_str().unwrap();
+    let stderr = assert_invalid(&["set", p, "gov-01", "status=Done"], &["gov-01"]);
+    assert!(stderr.contains("did you mean `GOV-01`?"), "{stderr}");
+    let stderr = assert_invalid(&["set", p, "NOPE-77", "status=Done"], &["NOPE-77"]);
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+}
+
+#[test]
+fn a_locale_without_utf_8_prints_ascii_only() {
+    let (_dir, plan) = plan_file(EXAMPLE);
+    let p = plan.to_str().unwrap();
+    let home = TempDir::new().unwrap();
+    let args = ["summary", p, "--today", "2023-11-02"];
+    let c = pantau(home.path(), &args, &[("LANG", "C")]);
+    let utf8 = pantau(home.path(), &args, &[]);
+    let ascii = pantau(home.path(), &[&args[..], &["--ascii"]].concat(), &[]);
+    assert_eq!(c.status.code(), Some(0));
+    assert!(c.stdout.is_ascii(), "{}", text(&c.stdout));
+    assert_eq!(c.stdout, ascii.stdout, "LANG=C is --ascii");
+    assert!(!utf8.stdout.is_ascii(), "C.UTF-8 keeps the box drawing");
+}

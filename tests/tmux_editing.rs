@@ -769,3 +769,115 @@ mod over_ssh {
         );
     }
 }
+
+/// Every file under `dir` (not into `target`), with its bytes: what a
+/// session must leave as it was.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if name == "target" || name == ".git" {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push((path.clone(), std::fs::read(&path).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn demo_from_the_repository_edits_and_saves_a_private_copy_and_leaves_nothing_behind() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data_before = tree(&repo.join("data"));
+    let top = |d: &Path| -> Vec<_> {
+        let mut names: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let top_before = top(repo);
+    let home = TempDir::new().unwrap();
+    let tmp = TempDir::new().unwrap();
+    // As the README's first command runs it: from the repository, no file named.
+    let script = format!(
+        r#"cd "$0" && env -u LC_ALL -u LC_MESSAGES -u PANTAU_FILE -u XDG_DATA_HOME -u XDG_STATE_HOME HOME="$1" TMPDIR="$2" LANG=C.UTF-8 NO_COLOR=1 "$3" --demo --today {} 2>&1; echo "{EXITED}$?"; read -r _"#,
+        common::TODAY
+    );
+    let argv: Vec<std::ffi::OsString> = vec![
+        "sh".into(),
+        "-c".into(),
+        script.into(),
+        repo.into(),
+        home.path().into(),
+        tmp.path().into(),
+        common::BIN.into(),
+    ];
+    let t = Tmux::start((80, 24), &argv);
+    let screen = t.wait_for("the dashboard", looks::dashboard);
+    assert!(
+        bottom_line(&screen).contains("luwu-utara.ron (demo copy)"),
+        "the status bar says it is the demo copy: {screen}"
+    );
+    let copies: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().collect();
+    assert_eq!(copies.len(), 1, "one private folder under TMPDIR");
+    let copy = copies[0].path();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+        0o700,
+        "the copy's folder is private"
+    );
+
+    t.key("2");
+    t.wait_for("the dimension list", |s| {
+        looks::dimension_selected(s, "Smart Governance")
+    });
+    t.key("Enter");
+    t.wait_for("Smart Governance's programs", |s| {
+        looks::program_selected(s, "GOV-01")
+    });
+    t.key("s");
+    t.wait_for("the status changed", |s| {
+        bottom_line(s).contains("GOV-01: status is now")
+    });
+    t.key("C-s");
+    t.wait_for("saved", |s| bottom_line(s).contains("Saved at "));
+    let saved = std::fs::read_to_string(copy.join(FILE)).unwrap();
+    assert_ne!(saved, example(), "the save went to the private copy");
+    assert!(
+        copy.join(format!("{FILE}.log")).exists(),
+        "its audit log too"
+    );
+
+    t.key("q");
+    let screen = t.wait_for("pantau to end", |s| s.contains(EXITED));
+    assert!(screen.contains(&format!("{EXITED}0")), "{screen}");
+    assert!(
+        screen.contains("the private copy and its edits were removed"),
+        "says the copy is gone: {screen}"
+    );
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "the private copy is removed"
+    );
+    assert!(data_before == tree(&repo.join("data")), "data/ untouched");
+    assert_eq!(top_before, top(repo), "no side files in the repository");
+}

@@ -54,6 +54,11 @@ pub struct Cli {
     /// `{0}`: the remote, `{1}`: what git said.
     pub sy_offline: &'static str,
     pub set_no_program: &'static str,
+    pub set_no_changes: &'static str,
+    pub did_you_mean: &'static str,
+    pub unknown_command: &'static str,
+    pub did_you_mean_command: &'static str,
+    pub unknown_topic: &'static str,
     pub set_not_assignment: &'static str,
     pub set_invalid_result: &'static str,
     pub save_replaced: &'static str,
@@ -64,6 +69,11 @@ pub struct Cli {
     pub save_full_hint: &'static str,
     pub save_waiting: &'static str,
     pub log_failed: &'static str,
+    /// `--demo`: the private copy, said before the interface opens and after it.
+    pub demo_opened: &'static str,
+    pub demo_removed: &'static str,
+    pub demo_label: &'static str,
+    pub demo_with_file: &'static str,
     /// `pantau doctor`: each finding, and after `|` the command that fixes it.
     pub d_ok: &'static str,
     pub d_unsafe: &'static str,

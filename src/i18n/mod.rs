@@ -57,6 +57,23 @@ impl Lang {
         }
     }
 
+    /// Whether the locale's character set is not UTF-8 (`LANG=C`, `POSIX`,
+    /// `id_ID.ISO-8859-1`): then only ASCII can be trusted to show, as with
+    /// `--ascii`. The character set is `LC_CTYPE`'s, so the first set of
+    /// `LC_ALL`, `LC_CTYPE`, `LANG` decides. With none set at all the
+    /// terminal is left to itself: many SSH logins send no locale to a
+    /// server whose terminals show UTF-8 fine.
+    pub fn locale_is_ascii(env: impl Fn(&str) -> Option<String>) -> bool {
+        ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .filter_map(|k| env(k))
+            .find(|v| !v.is_empty())
+            .is_some_and(|locale| {
+                let charset = locale.split('@').next().unwrap_or("").to_ascii_lowercase();
+                !(charset.ends_with(".utf-8") || charset.ends_with(".utf8"))
+            })
+    }
+
     pub fn text(self) -> &'static Text {
         match self {
             Lang::En => &en::TEXT,
@@ -206,6 +223,24 @@ mod tests {
             Lang::detect(Some(Lang::En), env(&[("LC_ALL", "id_ID")])),
             Lang::En
         );
+    }
+
+    #[test]
+    fn a_locale_without_utf_8_means_ascii_and_no_locale_leaves_it() {
+        assert!(Lang::locale_is_ascii(env(&[("LANG", "C")])));
+        assert!(Lang::locale_is_ascii(env(&[("LANG", "POSIX")])));
+        assert!(Lang::locale_is_ascii(env(&[("LANG", "id_ID.ISO-8859-1")])));
+        assert!(Lang::locale_is_ascii(env(&[
+            ("LC_ALL", "C"),
+            ("LANG", "en_US.UTF-8")
+        ])));
+        assert!(!Lang::locale_is_ascii(env(&[("LANG", "C.UTF-8")])));
+        assert!(!Lang::locale_is_ascii(env(&[("LANG", "id_ID.utf8")])));
+        assert!(!Lang::locale_is_ascii(env(&[(
+            "LC_CTYPE",
+            "en_US.UTF-8@euro"
+        )])));
+        assert!(!Lang::locale_is_ascii(env(&[])));
     }
 
     #[test]
