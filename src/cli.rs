@@ -209,6 +209,18 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         bundle: Option<PathBuf>,
     },
+    /// Many regions' plans side by side, for a province: every plan found in
+    /// the folders (recursively) and files given, loaded on all cores
+    Rollup {
+        /// Folders of plans (one clone per regency) or plan files
+        #[arg(value_name = "DIR|FILE", required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Never print wider than this many columns (40 to 1000), for text
+        #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
+        width: usize,
+    },
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)

@@ -43,6 +43,9 @@ _pantau() {
             pantau,report)
                 cmd="pantau__subcmd__report"
                 ;;
+            pantau,rollup)
+                cmd="pantau__subcmd__rollup"
+                ;;
             pantau,set)
                 cmd="pantau__subcmd__set"
                 ;;
@@ -62,7 +65,7 @@ _pantau() {
 
     case "${cmd}" in
         pantau)
-            opts="-h -V --lang --today --ascii --officer --demo --help --version check summary set log report doctor completions help merge-driver git sync init"
+            opts="-h -V --lang --today --ascii --officer --demo --help --version check summary set log report doctor completions help merge-driver git sync rollup init"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,6 +432,40 @@ _pantau() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "id en" -- "${cur}"))
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --officer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pantau__subcmd__rollup)
+            opts="-h --format --width --lang --today --ascii --officer --demo --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text markdown csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -43,6 +43,7 @@ complete -c pantau -n "__fish_pantau_needs_command" -a "help" -d 'Help on a comm
 complete -c pantau -n "__fish_pantau_needs_command" -a "merge-driver" -d 'Git\'s merge driver for plans: pantau git setup registers it'
 complete -c pantau -n "__fish_pantau_needs_command" -a "git" -d 'Use git to share the plan: `pantau git setup` registers the merge driver'
 complete -c pantau -n "__fish_pantau_needs_command" -a "sync" -d 'Commit this office\'s saved changes, merge what the remote has, send ours'
+complete -c pantau -n "__fish_pantau_needs_command" -a "rollup" -d 'Many regions\' plans side by side, for a province: every plan found in the folders (recursively) and files given, loaded on all cores'
 complete -c pantau -n "__fish_pantau_needs_command" -a "init" -d 'Write the bundled Luwu Utara example plan to a new file'
 complete -c pantau -n "__fish_pantau_using_subcommand check" -s f -l file -d 'The masterplan file, as an option' -r -F
 complete -c pantau -n "__fish_pantau_using_subcommand check" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
@@ -164,6 +165,18 @@ complete -c pantau -n "__fish_pantau_using_subcommand sync" -l officer -d 'Your 
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l format -r -f -a "text\t''
+markdown\t''
+csv\t''
+json\t''"
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l width -d 'Never print wider than this many columns (40 to 1000), for text' -r
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+en\t'English'"
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pantau -n "__fish_pantau_using_subcommand init" -s f -l file -d 'The masterplan file, as an option' -r -F
 complete -c pantau -n "__fish_pantau_using_subcommand init" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"

@@ -371,6 +371,17 @@ pub static TEXT: Text = Text {
 
 pub static REPORT: ReportText = ReportText {
     title_dimension: "Programs by dimension",
+    ro_title: "Provincial rollup: {0} region(s), {1} programmes, as of {2}",
+    ro_region: "Region",
+    ro_code: "Code",
+    ro_programs: "Progs",
+    ro_quick_wins: "QW done",
+    ro_late: "Late",
+    ro_file: "File",
+    ro_behind: "Behind on quick wins",
+    ro_behind_line: "{0}: {1} of {2} quick wins done ({3}%)",
+    ro_failed: "Plans that did not load",
+    ro_error: "Error",
     title_program: "Program {0}",
     title_timeline: "Timeline {0}",
     title_overdue: "Overdue milestones ({0})",

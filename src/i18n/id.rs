@@ -377,6 +377,17 @@ pub static TEXT: Text = Text {
 };
 
 pub static REPORT: ReportText = ReportText {
+    ro_title: "Rekap provinsi: {0} daerah, {1} program, per {2}",
+    ro_region: "Daerah",
+    ro_code: "Kode",
+    ro_programs: "Prog",
+    ro_quick_wins: "QW selesai",
+    ro_late: "Telat",
+    ro_file: "Berkas",
+    ro_behind: "Tertinggal pada quick win",
+    ro_behind_line: "{0}: {1} dari {2} quick win selesai ({3}%)",
+    ro_failed: "Rencana yang gagal dimuat",
+    ro_error: "Galat",
     title_dimension: "Program per dimensi",
     title_program: "Program {0}",
     title_timeline: "Linimasa {0}",

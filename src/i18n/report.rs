@@ -12,6 +12,20 @@ pub struct ReportText {
     pub title_overdue: &'static str,
     pub title_upcoming: &'static str,
     pub title_targets: &'static str,
+    /// `pantau rollup`: `{0}` regions, `{1}` programmes, `{2}` today.
+    pub ro_title: &'static str,
+    pub ro_region: &'static str,
+    pub ro_code: &'static str,
+    pub ro_programs: &'static str,
+    /// Quick wins done of all, e.g. `3/5`.
+    pub ro_quick_wins: &'static str,
+    pub ro_late: &'static str,
+    pub ro_file: &'static str,
+    pub ro_behind: &'static str,
+    /// `{0}` region, `{1}` done, `{2}` quick wins, `{3}` percent.
+    pub ro_behind_line: &'static str,
+    pub ro_failed: &'static str,
+    pub ro_error: &'static str,
 
     // The header and filters.
     pub period: &'static str,

@@ -158,8 +158,8 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     w.out
 }
 
-struct Writer {
-    out: String,
+pub(crate) struct Writer {
+    pub(crate) out: String,
     sep: char,
     /// Decimal comma (for `;`-separated files).
     comma: bool,
@@ -168,7 +168,17 @@ struct Writer {
 }
 
 impl Writer {
-    fn header(&mut self, names: &[&str]) {
+    /// A comma-separated file with a decimal point.
+    pub(crate) fn new() -> Writer {
+        Writer {
+            out: String::new(),
+            sep: ',',
+            comma: false,
+            first: true,
+        }
+    }
+
+    pub(crate) fn header(&mut self, names: &[&str]) {
         for name in names {
             self.text(name);
         }
@@ -183,7 +193,7 @@ impl Writer {
     }
 
     /// A cell of data: escaped, neutralised, quoted as needed.
-    fn text(&mut self, value: &str) {
+    pub(crate) fn text(&mut self, value: &str) {
         self.start_cell();
         let value = safe(value);
         let value = if needs_neutralising(&value) {
@@ -204,7 +214,7 @@ impl Writer {
         }
     }
 
-    fn int(&mut self, value: i64) {
+    pub(crate) fn int(&mut self, value: i64) {
         self.start_cell();
         self.out.push_str(&value.to_string());
     }
@@ -222,7 +232,7 @@ impl Writer {
         }
     }
 
-    fn end(&mut self) {
+    pub(crate) fn end(&mut self) {
         self.out.push_str("\r\n");
         self.first = true;
     }

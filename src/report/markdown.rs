@@ -366,7 +366,7 @@ fn table(ctx: &Ctx, out: &mut String, head: &[&str], rows: &[Vec<String>], right
 }
 
 /// A GitHub-flavoured table of cells already in Markdown.
-fn table_raw(out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
+pub(crate) fn table_raw(out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
     let line = |out: &mut String, cells: &mut dyn Iterator<Item = String>| {
         out.push('|');
         for c in cells {
@@ -402,7 +402,7 @@ pub(crate) fn inline(value: &str) -> String {
 }
 
 /// A table cell: as [`inline`], but line breaks kept as `<br>`.
-fn cell(value: &str) -> String {
+pub(crate) fn cell(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
     for (i, part) in value.split('\n').enumerate() {
         if i > 0 {

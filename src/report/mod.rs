@@ -16,6 +16,7 @@ mod json;
 pub mod layout;
 mod markdown;
 pub mod overview;
+pub mod rollup;
 mod text;
 mod timeline;
 

@@ -58,7 +58,7 @@ fn en_keys(h: Help) -> (&'static str, &'static str) {
         Undo => ("undo", "undo"),
         Redo => ("redo", "redo"),
         Save => ("save", "save"),
-        Sync => ("sync with git: commit, merge theirs, send ours", "sync"),
+        Sync => ("sync with git", "sync"),
         FormNext => ("next / previous field", "field"),
         FormAccept => ("accept the form", "accept"),
         FormCancel => ("cancel", "cancel"),
