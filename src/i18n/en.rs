@@ -370,7 +370,6 @@ pub static TEXT: Text = Text {
 };
 
 pub static REPORT: ReportText = ReportText {
-    title_dimension: "Programs by dimension",
     ro_title: "Provincial rollup: {0} region(s), {1} programmes, as of {2}",
     ro_region: "Region",
     ro_code: "Code",
@@ -382,6 +381,7 @@ pub static REPORT: ReportText = ReportText {
     ro_behind_line: "{0}: {1} of {2} quick wins done ({3}%)",
     ro_failed: "Plans that did not load",
     ro_error: "Error",
+    title_dimension: "Programs by dimension",
     title_program: "Program {0}",
     title_timeline: "Timeline {0}",
     title_overdue: "Overdue milestones ({0})",
