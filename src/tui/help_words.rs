@@ -119,10 +119,7 @@ fn id_keys(h: Help) -> (&'static str, &'static str) {
         Undo => ("batalkan", "batal"),
         Redo => ("ulangi", "ulangi"),
         Save => ("simpan", "simpan"),
-        Sync => (
-            "sinkron dengan git: commit, gabung milik mereka, kirim milik kita",
-            "sinkron",
-        ),
+        Sync => ("sinkron dengan git", "sinkron"),
         FormNext => ("kolom berikut / sebelumnya", "kolom"),
         FormAccept => ("terima isian", "terima"),
         FormCancel => ("batal", "batal"),
