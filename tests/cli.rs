@@ -747,6 +747,10 @@ fn an_unknown_program_id_suggests_the_nearest_one() {
     let p = plan.to_str().unwrap();
     let stderr = assert_invalid(&["set", p, "gov-01", "status=Done"], &["gov-01"]);
     assert!(stderr.contains("did you mean `GOV-01`?"), "{stderr}");
+    assert_invalid(
+        &["report", p, "--kind", "program", "--program", "BRD01"],
+        &["did you mean `BRD-01`?"],
+    );
     let stderr = assert_invalid(&["set", p, "NOPE-77", "status=Done"], &["NOPE-77"]);
     assert!(!stderr.contains("did you mean"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);

@@ -460,6 +460,7 @@ pub static REPORT: ReportText = ReportText {
     e_sep: "--sep `{0}` cannot separate CSV cells; use one character such as , ; or a tab, not a quote, a line break, a letter or a digit",
     e_unknown_dimension: "no dimension `{0}`; the plan has: {1}",
     e_unknown_program: "no program `{0}` in the plan",
+    e_unknown_program_near: "no program `{0}` in the plan; did you mean `{1}`?",
     e_needs_program: "--kind program needs --program ID, e.g. --program {0}",
     e_status: "unknown status `{0}`; valid: {1} (or {2})",
     e_horizon: "unknown horizon `{0}`; valid: {1} (or {2})",

@@ -467,6 +467,7 @@ pub static REPORT: ReportText = ReportText {
     e_sep: "--sep `{0}` tidak bisa memisahkan sel CSV; pakai satu karakter seperti , ; atau tab, bukan tanda kutip, ganti baris, huruf atau angka",
     e_unknown_dimension: "dimensi `{0}` tidak ada; rencana ini memiliki: {1}",
     e_unknown_program: "program `{0}` tidak ada dalam rencana",
+    e_unknown_program_near: "program `{0}` tidak ada dalam rencana; maksud Anda `{1}`?",
     e_needs_program: "--kind program memerlukan --program ID, mis. --program {0}",
     e_status: "status `{0}` tidak dikenal; yang sah: {1} (atau {2})",
     e_horizon: "horizon `{0}` tidak dikenal; yang sah: {1} (atau {2})",

@@ -108,6 +108,7 @@ pub struct ReportText {
     pub e_sep: &'static str,
     pub e_unknown_dimension: &'static str,
     pub e_unknown_program: &'static str,
+    pub e_unknown_program_near: &'static str,
     pub e_needs_program: &'static str,
     pub e_status: &'static str,
     pub e_horizon: &'static str,

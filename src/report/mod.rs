@@ -146,12 +146,26 @@ impl Request {
 /// Why a report cannot be made: always the user's input (exit 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReportError {
-    Width { min: usize },
-    Pages { min: usize, header: usize },
+    Width {
+        min: usize,
+    },
+    Pages {
+        min: usize,
+        header: usize,
+    },
     Separator(char),
-    UnknownDimension { given: String, valid: Vec<String> },
-    UnknownProgram(String),
-    NeedsProgram { example: Option<String> },
+    UnknownDimension {
+        given: String,
+        valid: Vec<String>,
+    },
+    /// With the plan's nearest id, when one is near.
+    UnknownProgram {
+        id: String,
+        near: Option<String>,
+    },
+    NeedsProgram {
+        example: Option<String>,
+    },
     Status(String),
     Horizon(String),
 }
@@ -170,7 +184,11 @@ impl ReportError {
                 r.e_unknown_dimension,
                 &[&esc(given), &esc(&valid.join(", "))],
             ),
-            Self::UnknownProgram(id) => fill(r.e_unknown_program, &[&esc(id)]),
+            Self::UnknownProgram { id, near: None } => fill(r.e_unknown_program, &[&esc(id)]),
+            Self::UnknownProgram {
+                id,
+                near: Some(near),
+            } => fill(r.e_unknown_program_near, &[&esc(id), &esc(near)]),
             Self::NeedsProgram { example } => fill(
                 r.e_needs_program,
                 &[&esc(example.as_deref().unwrap_or("GOV-01"))],
@@ -474,10 +492,13 @@ impl<'a> Selection<'a> {
     fn new(plan: &'a Plan, request: &Request) -> Result<Selection<'a>, ReportError> {
         let f = &request.filter;
         let program = match (&f.program, request.kind) {
-            (Some(id), _) => Some(
-                plan.program(id)
-                    .ok_or_else(|| ReportError::UnknownProgram(id.clone()))?,
-            ),
+            (Some(id), _) => Some(plan.program(id).ok_or_else(|| {
+                ReportError::UnknownProgram {
+                    id: id.clone(),
+                    near: crate::text::nearest(id, plan.programs.iter().map(|p| p.id.as_str()))
+                        .map(str::to_string),
+                }
+            })?),
             (None, Kind::Program) => {
                 return Err(ReportError::NeedsProgram {
                     example: plan.programs.first().map(|p| p.id.clone()),
