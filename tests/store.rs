@@ -368,14 +368,17 @@ fn plan() -> impl Strategy<Value = Plan> {
                 period: Period { start, end },
                 dimensions,
                 programs,
-                evaluation: Evaluation::default(),
+                evaluation: Box::default(),
             },
         )
 }
 
 /// Any plan, the evaluation section and the newer target fields included.
 fn plan_with_evaluation() -> impl Strategy<Value = Plan> {
-    (plan(), evaluation()).prop_map(|(plan, evaluation)| Plan { evaluation, ..plan })
+    (plan(), evaluation()).prop_map(|(plan, evaluation)| Plan {
+        evaluation: Box::new(evaluation),
+        ..plan
+    })
 }
 
 /// A plan as version 1 of the format could write it.

@@ -27,8 +27,15 @@ pub struct Plan {
     /// The yearly evaluation: aspect weights, self-assessment scores and the
     /// ministry's past results. Absent from a plan that never used it, so a
     /// version-1 file saves as it was read.
-    #[serde(default, skip_serializing_if = "Evaluation::is_empty")]
-    pub evaluation: Evaluation,
+    /// Boxed: most plans have none, and a plan travels by value in results.
+    #[serde(default, skip_serializing_if = "no_evaluation")]
+    pub evaluation: Box<Evaluation>,
+}
+
+// serde hands the field itself, a `&Box`.
+#[allow(clippy::borrowed_box)]
+fn no_evaluation(e: &Box<Evaluation>) -> bool {
+    e.is_empty()
 }
 
 /// The years a masterplan covers, both inclusive.
