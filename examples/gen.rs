@@ -414,6 +414,7 @@ fn program(rng: &mut Rng, plan: &Plan, number: usize) -> Program {
                 baseline: rng.chance(80).then_some(baseline as f64 / 10.0),
                 target: target as f64 / 10.0,
                 actual: (year <= 2024 && rng.chance(70)).then_some(actual as f64 / 10.0),
+                ..Target::default()
             }
         })
         .collect();

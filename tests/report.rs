@@ -767,6 +767,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                         baseline: None,
                         target: 1.0,
                         actual: None,
+                        ..Target::default()
                     }],
                     notes: String::new(),
                 })
@@ -782,6 +783,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                 },
                 dimensions,
                 programs,
+                evaluation: Default::default(),
             };
             (plan, day(today), days)
         },

@@ -2,7 +2,10 @@
 //! load → save → load is the identity for any plan.
 
 use pantau::i18n::EN;
-use pantau::plan::model::{Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target};
+use pantau::plan::model::{
+    Aspect, AspectScore, Dimension, Direction, Evaluation, Horizon, Milestone, OfficialResult,
+    Period, Plan, Program, Status, Target, Weights,
+};
 use pantau::store::{self, Document, EXAMPLE};
 use proptest::prelude::*;
 use std::fs;
@@ -198,14 +201,94 @@ fn target() -> impl Strategy<Value = Target> {
         proptest::option::of(number()),
         number(),
         proptest::option::of(number()),
+        (
+            0..3usize,
+            proptest::option::of(number()),
+            proptest::option::of(any::<i32>()),
+            text(),
+            text(),
+        ),
     )
-        .prop_map(|(year, indicator, unit, baseline, target, actual)| Target {
-            year,
-            indicator,
-            unit,
-            baseline,
-            target,
-            actual,
+        .prop_map(
+            |(
+                year,
+                indicator,
+                unit,
+                baseline,
+                target,
+                actual,
+                (d, upper, base_year, source, definition),
+            )| Target {
+                year,
+                indicator,
+                unit,
+                baseline,
+                target,
+                actual,
+                direction: Direction::ALL[d],
+                upper,
+                base_year,
+                source,
+                definition,
+            },
+        )
+}
+
+/// A target as version 1 wrote it: none of the later optional fields.
+fn v1_target() -> impl Strategy<Value = Target> {
+    target().prop_map(|t| Target {
+        direction: Direction::Higher,
+        upper: None,
+        base_year: None,
+        source: String::new(),
+        definition: String::new(),
+        ..t
+    })
+}
+
+fn evaluation() -> impl Strategy<Value = Evaluation> {
+    (
+        proptest::option::of((number(), number(), number(), number(), number())),
+        proptest::collection::vec((any::<i32>(), 0..5usize, number(), text()), 0..3),
+        proptest::collection::vec(
+            (
+                any::<i32>(),
+                number(),
+                proptest::option::of(number()),
+                proptest::option::of(number()),
+                text(),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(|(w, scores, results)| Evaluation {
+            weights: w.map(|(baseline, output, outcome, impact, quick_win)| Weights {
+                baseline,
+                output,
+                outcome,
+                impact,
+                quick_win,
+            }),
+            scores: scores
+                .into_iter()
+                .map(|(year, a, score, note)| AspectScore {
+                    year,
+                    aspect: Aspect::ALL[a],
+                    score,
+                    note,
+                })
+                .collect(),
+            results: results
+                .into_iter()
+                .map(|(year, index, outcome, quick_win, letter)| OfficialResult {
+                    year,
+                    index,
+                    outcome,
+                    quick_win,
+                    letter,
+                    ..OfficialResult::default()
+                })
+                .collect(),
         })
 }
 
@@ -285,8 +368,27 @@ fn plan() -> impl Strategy<Value = Plan> {
                 period: Period { start, end },
                 dimensions,
                 programs,
+                evaluation: Box::default(),
             },
         )
+}
+
+/// Any plan, the evaluation section and the newer target fields included.
+fn plan_with_evaluation() -> impl Strategy<Value = Plan> {
+    (plan(), evaluation()).prop_map(|(plan, evaluation)| Plan {
+        evaluation: Box::new(evaluation),
+        ..plan
+    })
+}
+
+/// A plan as version 1 of the format could write it.
+fn v1_plan() -> impl Strategy<Value = Plan> {
+    (plan(), proptest::collection::vec(v1_target(), 0..3)).prop_map(|(mut plan, targets)| {
+        for p in &mut plan.programs {
+            p.targets.clone_from(&targets);
+        }
+        plan
+    })
 }
 
 fn preamble() -> impl Strategy<Value = String> {
@@ -298,7 +400,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn load_save_load_is_the_identity(plan in plan(), preamble in preamble()) {
+    fn load_save_load_is_the_identity(plan in plan_with_evaluation(), preamble in preamble()) {
         let doc = Document { plan, preamble };
         let text = doc.to_ron();
         let back = store::parse(&text, Path::new("p.ron"))
@@ -308,7 +410,22 @@ proptest! {
     }
 
     #[test]
-    fn parsing_on_several_threads_gives_the_plan_one_thread_gives(plan in plan(), threads in 1usize..5) {
+    fn a_version_1_file_saves_byte_identically_and_gains_no_new_fields(plan in v1_plan(), preamble in preamble()) {
+        let doc = Document { plan, preamble };
+        let text = doc.to_ron();
+        // The canonical v1 target line ends at `actual`; nothing newer is written.
+        for line in text.lines().filter(|l| l.trim_start().starts_with("(year: ")) {
+            prop_assert!(line.ends_with("None),") || line.ends_with(")),"), "{line}");
+        }
+        prop_assert!(!text.contains("\n    evaluation: ("));
+        let back = store::parse(&text, Path::new("p.ron"))
+            .map_err(|e| TestCaseError::fail(format!("{}\n{text}", e.render(&EN))))?;
+        prop_assert_eq!(&back, &doc);
+        prop_assert_eq!(back.to_ron(), text);
+    }
+
+    #[test]
+    fn parsing_on_several_threads_gives_the_plan_one_thread_gives(plan in plan_with_evaluation(), threads in 1usize..5) {
         let text = Document { plan, preamble: String::new() }.to_ron();
         let whole: pantau::plan::model::Plan = ron::Options::default().from_str(&text).unwrap();
         prop_assert_eq!(store::fast::parse(&text, threads), Some(whole));

@@ -5,7 +5,9 @@
 //! the same plan always gives the same bytes — so loading and saving an
 //! unchanged file leaves it byte-identical and diffs stay small.
 
-use crate::plan::model::{Dimension, Milestone, Plan, Program, Target};
+use crate::plan::model::{
+    AspectScore, Dimension, Evaluation, Milestone, OfficialResult, Plan, Program, Target,
+};
 use std::fmt::Write;
 
 const I1: &str = "    ";
@@ -48,8 +50,94 @@ pub fn to_ron(plan: &Plan, preamble: &str) -> String {
         }
         out.push_str(I1);
     }
-    out.push_str("],\n)\n");
+    out.push_str("],\n");
+    // Only a plan that uses the evaluation has the section, so a version-1
+    // file saves byte for byte as it was.
+    if !plan.evaluation.is_empty() {
+        write_evaluation(&mut out, &plan.evaluation);
+    }
+    out.push_str(")\n");
     out
+}
+
+fn write_evaluation(out: &mut String, e: &Evaluation) {
+    out.push_str(I1);
+    out.push_str("evaluation: (\n");
+    if let Some(w) = e.weights {
+        out.push_str(I2);
+        out.push_str("weights: Some((baseline: ");
+        number(out, w.baseline);
+        out.push_str(", output: ");
+        number(out, w.output);
+        out.push_str(", outcome: ");
+        number(out, w.outcome);
+        out.push_str(", impact: ");
+        number(out, w.impact);
+        out.push_str(", quick_win: ");
+        number(out, w.quick_win);
+        out.push_str(")),\n");
+    }
+    if !e.scores.is_empty() {
+        out.push_str(I2);
+        out.push_str("scores: [\n");
+        for s in &e.scores {
+            write_score(out, s);
+        }
+        out.push_str(I2);
+        out.push_str("],\n");
+    }
+    if !e.results.is_empty() {
+        out.push_str(I2);
+        out.push_str("results: [\n");
+        for r in &e.results {
+            write_result(out, r);
+        }
+        out.push_str(I2);
+        out.push_str("],\n");
+    }
+    out.push_str(I1);
+    out.push_str("),\n");
+}
+
+fn write_score(out: &mut String, s: &AspectScore) {
+    out.push_str(I3);
+    let _ = write!(
+        out,
+        "(year: {}, aspect: {}, score: ",
+        s.year,
+        s.aspect.key()
+    );
+    number(out, s.score);
+    if !s.note.is_empty() {
+        out.push_str(", note: ");
+        push_string(out, &s.note);
+    }
+    out.push_str("),\n");
+}
+
+fn write_result(out: &mut String, r: &OfficialResult) {
+    out.push_str(I3);
+    let _ = write!(out, "(year: {}, index: ", r.year);
+    number(out, r.index);
+    let subs = [
+        ("baseline", r.baseline),
+        ("output", r.output),
+        ("outcome", r.outcome),
+        ("impact", r.impact),
+        ("quick_win", r.quick_win),
+    ];
+    for (name, value) in subs {
+        if let Some(v) = value {
+            let _ = write!(out, ", {name}: Some(");
+            number(out, v);
+            out.push(')');
+        }
+    }
+    if !r.letter.is_empty() {
+        out.push_str(", letter: ");
+        push_string(out, &r.letter);
+    }
+    out.push_str("),\n");
 }
 
 fn write_dimension(out: &mut String, d: &Dimension) {
@@ -128,6 +216,27 @@ fn write_target(out: &mut String, t: &Target) {
     number(out, t.target);
     out.push_str(", actual: ");
     option_number(out, t.actual);
+    // The later fields only when set: an older target keeps its exact line.
+    if !t.direction.is_higher() {
+        out.push_str(", direction: ");
+        out.push_str(t.direction.key());
+    }
+    if let Some(upper) = t.upper {
+        out.push_str(", upper: Some(");
+        number(out, upper);
+        out.push(')');
+    }
+    if let Some(year) = t.base_year {
+        let _ = write!(out, ", base_year: Some({year})");
+    }
+    if !t.source.is_empty() {
+        out.push_str(", source: ");
+        push_string(out, &t.source);
+    }
+    if !t.definition.is_empty() {
+        out.push_str(", definition: ");
+        push_string(out, &t.definition);
+    }
     out.push_str("),\n");
 }
 

@@ -24,6 +24,18 @@ pub struct Plan {
     pub dimensions: Vec<Dimension>,
     #[serde(default)]
     pub programs: Vec<Program>,
+    /// The yearly evaluation: aspect weights, self-assessment scores and the
+    /// ministry's past results. Absent from a plan that never used it, so a
+    /// version-1 file saves as it was read.
+    /// Boxed: most plans have none, and a plan travels by value in results.
+    #[serde(default, skip_serializing_if = "no_evaluation")]
+    pub evaluation: Box<Evaluation>,
+}
+
+// serde hands the field itself, a `&Box`.
+#[allow(clippy::borrowed_box)]
+fn no_evaluation(e: &Box<Evaluation>) -> bool {
+    e.is_empty()
 }
 
 /// The years a masterplan covers, both inclusive.
@@ -99,7 +111,10 @@ impl Milestone {
 }
 
 /// A measurable target for one year: indicator, unit, baseline → target, actual.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// The fields after `actual` are optional and left out of the file when not
+/// set, so a target written before they existed reads and saves unchanged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub year: i32,
@@ -108,9 +123,185 @@ pub struct Target {
     pub unit: String,
     #[serde(default)]
     pub baseline: Option<f64>,
+    /// The target; for a [`Direction::Range`] its lower bound.
     pub target: f64,
     #[serde(default)]
     pub actual: Option<f64>,
+    /// Which way is good: higher (the default), lower (poverty) or a range.
+    #[serde(default, skip_serializing_if = "Direction::is_higher")]
+    pub direction: Direction,
+    /// A range's upper bound; only a [`Direction::Range`] has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// The year the baseline was measured (tahun dasar).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<i32>,
+    /// Where the actual value comes from, e.g. "BPS Luwu Utara".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// How the indicator is defined or computed (definisi operasional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
+}
+
+/// Which way an indicator is good, as SIPD's "Tren Positif / Tren Negatif".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Direction {
+    /// Higher is better (tren positif): most indicators.
+    #[default]
+    Higher,
+    /// Lower is better (tren negatif, "kondisi khusus"): poverty, stunting.
+    Lower,
+    /// Good between `target` and `upper`, both inclusive.
+    Range,
+}
+
+impl Direction {
+    pub const ALL: [Direction; 3] = [Self::Higher, Self::Lower, Self::Range];
+
+    /// The name used in the data file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Higher => "Higher",
+            Self::Lower => "Lower",
+            Self::Range => "Range",
+        }
+    }
+
+    pub fn is_higher(&self) -> bool {
+        *self == Self::Higher
+    }
+}
+
+/// The five aspects of the ministry's yearly evaluation (not the six dimensions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Aspect {
+    Baseline,
+    Output,
+    Outcome,
+    Impact,
+    QuickWin,
+}
+
+impl Aspect {
+    pub const ALL: [Aspect; 5] = [
+        Self::Baseline,
+        Self::Output,
+        Self::Outcome,
+        Self::Impact,
+        Self::QuickWin,
+    ];
+
+    /// The name used in the data file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Baseline => "Baseline",
+            Self::Output => "Output",
+            Self::Outcome => "Outcome",
+            Self::Impact => "Impact",
+            Self::QuickWin => "QuickWin",
+        }
+    }
+}
+
+/// The evaluation section of a plan; every part optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// The aspects' weights in percent; [`Weights::DEFAULT`] when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<Weights>,
+    /// Officers' self-assessment, where the plan cannot know (0–5 per aspect).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<AspectScore>,
+    /// The ministry's published results of past years, for the trend.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<OfficialResult>,
+}
+
+impl Evaluation {
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_none() && self.scores.is_empty() && self.results.is_empty()
+    }
+}
+
+/// The weight of each aspect in the index, in percent (they add up to 100).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub baseline: f64,
+    pub output: f64,
+    pub outcome: f64,
+    pub impact: f64,
+    pub quick_win: f64,
+}
+
+impl Weights {
+    /// 10/20/30/20/20: these reproduce the published indices of Kota Kediri
+    /// (2022) and Kota Jambi (2024) from their sub-indices (`docs/FORMAT.md`).
+    pub const DEFAULT: Weights = Weights {
+        baseline: 10.0,
+        output: 20.0,
+        outcome: 30.0,
+        impact: 20.0,
+        quick_win: 20.0,
+    };
+
+    pub fn of(self, aspect: Aspect) -> f64 {
+        match aspect {
+            Aspect::Baseline => self.baseline,
+            Aspect::Output => self.output,
+            Aspect::Outcome => self.outcome,
+            Aspect::Impact => self.impact,
+            Aspect::QuickWin => self.quick_win,
+        }
+    }
+}
+
+/// An officer's self-assessment of one aspect for one year, on the index's
+/// scale (0–5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AspectScore {
+    pub year: i32,
+    pub aspect: Aspect,
+    pub score: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// One year's result from the ministry's letter: the index and, when the
+/// letter gives them, the five sub-indices.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialResult {
+    pub year: i32,
+    pub index: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quick_win: Option<f64>,
+    /// The letter's number or where it is filed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub letter: String,
+}
+
+impl OfficialResult {
+    pub fn sub_index(&self, aspect: Aspect) -> Option<f64> {
+        match aspect {
+            Aspect::Baseline => self.baseline,
+            Aspect::Output => self.output,
+            Aspect::Outcome => self.outcome,
+            Aspect::Impact => self.impact,
+            Aspect::QuickWin => self.quick_win,
+        }
+    }
 }
 
 /// When a programme is meant to deliver: quick wins in the first one or two

@@ -98,6 +98,7 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
                 .filter(|p| ctx.sel.keeps(p))
                 .cloned()
                 .collect(),
+            evaluation: ctx.plan.evaluation.clone(),
         };
         &filtered
     } else {

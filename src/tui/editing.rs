@@ -327,6 +327,7 @@ fn add(app: &mut App) {
                 baseline: None,
                 target: 0.0,
                 actual: None,
+                ..Target::default()
             };
             Some(Form::target(
                 plan,

@@ -843,6 +843,7 @@ impl Form {
                         baseline: None,
                         target: 0.0,
                         actual: None,
+                        ..Target::default()
                     },
                     false => p.targets.get(*index)?.clone(),
                 };
