@@ -18,6 +18,8 @@ pub struct Merge {
     pub m_order_milestones: &'static str,
     pub m_order_targets: &'static str,
     pub m_comment: &'static str,
+    /// The plan's evaluation section (weights, self-assessment, results).
+    pub m_evaluation: &'static str,
     /// What a side that deleted the item holds.
     pub m_deleted: &'static str,
     /// `by {0}, {1}`: who made the other change, and when (from the audit log).

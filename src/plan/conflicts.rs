@@ -73,7 +73,7 @@ pub fn merge_for_git(
                     Choice::Theirs
                 })
             }
-            Field::Order(_) | Field::Comment => {
+            Field::Order(_) | Field::Comment | Field::Evaluation => {
                 kept.borrow_mut().push(c.clone());
                 Some(Choice::Mine)
             }
@@ -134,7 +134,7 @@ pub fn write(conflicts: &[Conflict]) -> String {
             Field::Milestone(f) => f.name(),
             Field::Target(f) => f.name(),
             // Decided without asking; never written.
-            Field::Presence | Field::Order(_) | Field::Comment => continue,
+            Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => continue,
         };
         let line = Line {
             at: at.into(),

@@ -12,7 +12,7 @@
 use crate::i18n::{FieldLabels, Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::model::{
-    Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target, parse_date,
+    Dimension, Direction, Horizon, Milestone, Period, Plan, Program, Status, Target, parse_date,
 };
 
 /// The usual funding sources; a file may name others.
@@ -300,6 +300,11 @@ registry! {
         Baseline => "baseline",
         Target => "target",
         Actual => "actual",
+        Direction => "direction",
+        Upper => "upper",
+        BaseYear => "base_year",
+        Source => "source",
+        Definition => "definition",
     }
 }
 
@@ -536,6 +541,11 @@ impl TargetField {
             TargetField::Baseline => l.baseline,
             TargetField::Target => l.target,
             TargetField::Actual => l.actual,
+            TargetField::Direction => l.direction,
+            TargetField::Upper => l.upper,
+            TargetField::BaseYear => l.base_year,
+            TargetField::Source => l.source,
+            TargetField::Definition => l.definition,
         }
     }
 
@@ -547,6 +557,13 @@ impl TargetField {
             TargetField::Baseline => optional(x.baseline),
             TargetField::Target => x.target.to_string(),
             TargetField::Actual => optional(x.actual),
+            TargetField::Direction => x.direction.key().to_string(),
+            TargetField::Upper => optional(x.upper),
+            TargetField::BaseYear => x
+                .base_year
+                .map_or_else(|| "none".to_string(), |y| y.to_string()),
+            TargetField::Source => x.source.clone(),
+            TargetField::Definition => x.definition.clone(),
         }
     }
 
@@ -559,6 +576,11 @@ impl TargetField {
             TargetField::Baseline => dst.baseline = src.baseline,
             TargetField::Target => dst.target = src.target,
             TargetField::Actual => dst.actual = src.actual,
+            TargetField::Direction => dst.direction = src.direction,
+            TargetField::Upper => dst.upper = src.upper,
+            TargetField::BaseYear => dst.base_year = src.base_year,
+            TargetField::Source => dst.source.clone_from(&src.source),
+            TargetField::Definition => dst.definition.clone_from(&src.definition),
         }
     }
 
@@ -571,6 +593,11 @@ impl TargetField {
             TargetField::Baseline => a.baseline == b.baseline,
             TargetField::Target => a.target == b.target,
             TargetField::Actual => a.actual == b.actual,
+            TargetField::Direction => a.direction == b.direction,
+            TargetField::Upper => a.upper == b.upper,
+            TargetField::BaseYear => a.base_year == b.base_year,
+            TargetField::Source => a.source == b.source,
+            TargetField::Definition => a.definition == b.definition,
         }
     }
 
@@ -579,6 +606,8 @@ impl TargetField {
         match self {
             TargetField::Baseline => x.baseline.map_or_else(String::new, |v| v.to_string()),
             TargetField::Actual => x.actual.map_or_else(String::new, |v| v.to_string()),
+            TargetField::Upper => x.upper.map_or_else(String::new, |v| v.to_string()),
+            TargetField::BaseYear => x.base_year.map_or_else(String::new, |y| y.to_string()),
             other => other.get(x),
         }
     }
@@ -598,6 +627,30 @@ impl TargetField {
             TargetField::Baseline => x.baseline = optional_number(path, value, t)?,
             TargetField::Target => x.target = number(path, value, t)?,
             TargetField::Actual => x.actual = optional_number(path, value, t)?,
+            TargetField::Direction => {
+                x.direction = Direction::ALL
+                    .into_iter()
+                    .find(|d| fold(d.key()) == fold(value))
+                    .ok_or_else(|| {
+                        bad(
+                            path,
+                            value,
+                            fill(
+                                t.forms.f_one_of,
+                                &[&keys(Direction::ALL.map(Direction::key))],
+                            ),
+                        )
+                    })?
+            }
+            TargetField::Upper => x.upper = optional_number(path, value, t)?,
+            TargetField::BaseYear => {
+                x.base_year = match value.trim() {
+                    "" | "-" | "none" => None,
+                    v => Some(any_year(path, v, t)?),
+                }
+            }
+            TargetField::Source => x.source = value.trim().to_string(),
+            TargetField::Definition => x.definition = value.to_string(),
         }
         Ok(())
     }

@@ -142,6 +142,8 @@ pub enum Field {
     Order(List),
     /// The comment lines at the top of the file.
     Comment,
+    /// The plan's evaluation section, as one field.
+    Evaluation,
 }
 
 /// The same field of the same item, changed two different ways.
@@ -206,6 +208,7 @@ impl Conflict {
             Field::Order(List::Milestones) => m.m_order_milestones,
             Field::Order(List::Targets) => m.m_order_targets,
             Field::Comment => m.m_comment,
+            Field::Evaluation => m.m_evaluation,
         }
     }
 
@@ -382,7 +385,20 @@ fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Pla
         [&base.programs, &mine.programs, &theirs.programs],
         [&pm, &pt],
     );
+    // The evaluation section as one field; its values shown as the file has them.
+    let (eb, em, et) = (&base.evaluation, &mine.evaluation, &theirs.evaluation);
+    let shown = |e: &crate::plan::model::Evaluation| ron::to_string(e).unwrap_or_default();
+    let keep = asker.take_mine(
+        |side| match side {
+            Pick::Mine => em != eb,
+            Pick::Theirs => et != eb,
+        },
+        em == et,
+        || conflict(&Subject::Plan, Field::Evaluation, shown(em), shown(et)),
+    );
+    let evaluation = if keep { em.clone() } else { et.clone() };
     Plan {
+        evaluation,
         version: theirs.version,
         region: header.region,
         title: header.title,
@@ -1490,5 +1506,43 @@ mod tests {
         changed.programs[0].status = crate::plan::model::Status::Delayed;
         let stale = rebase(&edit.inverse(), &changed).unwrap_err();
         assert_eq!(stale[0].field, Field::Program(ProgramField::Status));
+    }
+
+    #[test]
+    fn the_evaluation_fields_merge_like_any_other() {
+        let mut base = plan();
+        let p = base
+            .programs
+            .iter()
+            .position(|p| !p.targets.is_empty())
+            .unwrap();
+        base.programs[p].targets[0].actual = None;
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.programs[p].targets[0].direction = crate::plan::model::Direction::Lower;
+        theirs.programs[p].targets[0].actual = Some(12.66);
+        mine.evaluation.results.push(Default::default());
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let t = &merged.programs[p].targets[0];
+        assert_eq!(
+            (t.direction, t.actual),
+            (crate::plan::model::Direction::Lower, Some(12.66))
+        );
+        assert_eq!(merged.evaluation, mine.evaluation, "mine alone changed it");
+        theirs
+            .evaluation
+            .scores
+            .push(crate::plan::model::AspectScore {
+                year: 2026,
+                aspect: crate::plan::model::Aspect::Outcome,
+                score: 3.5,
+                note: String::new(),
+            });
+        let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(
+            conflicts[0].field,
+            Field::Evaluation,
+            "both changed it: asked, not lost"
+        );
     }
 }

@@ -666,11 +666,7 @@ impl Form {
         };
         let blank_target = Target {
             year: plan.period.end,
-            indicator: String::new(),
-            unit: String::new(),
-            baseline: None,
-            target: 0.0,
-            actual: None,
+            ..Target::default()
         };
         let mut form = match (kept.kind.as_str(), kept.new) {
             ("program", true) => Form::program(
