@@ -467,3 +467,41 @@ fn ctrl_g_syncs_from_the_interface_and_shows_what_came_in() {
         Status::Delayed
     );
 }
+
+/// A version git hands the driver that is not a plan (a hand edit gone
+/// wrong on a branch): the driver names the file, line and column, exits 2
+/// and leaves ours as it was, so git reports a conflict and nothing is lost.
+#[test]
+fn the_merge_driver_refuses_a_broken_version_and_leaves_ours_whole() {
+    let dir = TempDir::new().unwrap();
+    let (base, ours, theirs) = (
+        dir.path().join("base.ron"),
+        dir.path().join("ours.ron"),
+        dir.path().join("theirs.ron"),
+    );
+    std::fs::write(&base, example()).unwrap();
+    std::fs::write(&ours, example()).unwrap();
+    std::fs::write(
+        &theirs,
+        example().replacen("status: InProgress", "status: Maybe", 1),
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .arg("merge-driver")
+        .args([&base, &ours, &theirs])
+        .arg("plan.ron")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:", theirs.display())) && stderr.contains("Maybe"),
+        "names the file and the bad value: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&ours).unwrap(),
+        example(),
+        "ours untouched"
+    );
+}

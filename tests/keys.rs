@@ -431,6 +431,7 @@ fn every_key_in_every_context_gives_exactly_its_action() {
                 mine: plan,
                 form: None,
             },
+            changed: Vec::new(),
         })));
     };
     let none = |_: &mut App| {};

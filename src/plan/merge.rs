@@ -473,6 +473,32 @@ fn by_key<'a, T>(
     (im, it)
 }
 
+/// What makes a milestone the same one in two versions after "identical":
+/// the same title, else the same due date (docs/FORMAT.md).
+pub const MILESTONE_KEYS: [fn(&Milestone, &Milestone) -> bool; 2] =
+    [|a, b| a.title == b.title, |a, b| a.due == b.due];
+
+/// The same for targets: year and indicator, else the indicator, else the year.
+pub const TARGET_KEYS: [fn(&Target, &Target) -> bool; 3] = [
+    |a, b| a.year == b.year && a.indicator == b.indicator,
+    |a, b| a.indicator == b.indicator,
+    |a, b| a.year == b.year,
+];
+
+/// Where `was` (a milestone or target of an earlier version) is in `items`
+/// now, by the rule a merge matches them with: the identical item, else the
+/// first with the same key, in the order of `keys`.
+pub fn find_again<T: PartialEq>(
+    items: &[T],
+    was: &T,
+    keys: &[fn(&T, &T) -> bool],
+) -> Option<usize> {
+    items.iter().position(|x| x == was).or_else(|| {
+        keys.iter()
+            .find_map(|same| items.iter().position(|x| same(x, was)))
+    })
+}
+
 /// Idents of milestones or targets, which have no id of their own: each
 /// item of a side is the first unused base item that is identical to it,
 /// else the first with the same `keys[0]`, then `keys[1]` …; the rest are
@@ -635,7 +661,7 @@ impl Item for Program {
             &b.milestones,
             &mine.milestones,
             &theirs.milestones,
-            &[|a, b| a.title == b.title, |a, b| a.due == b.due],
+            &MILESTONE_KEYS,
         );
         result.milestones = merge_list(
             asker,
@@ -643,16 +669,7 @@ impl Item for Program {
             [&b.milestones, &mine.milestones, &theirs.milestones],
             [&im, &it],
         );
-        let (im, it) = by_match(
-            &b.targets,
-            &mine.targets,
-            &theirs.targets,
-            &[
-                |a, b| a.year == b.year && a.indicator == b.indicator,
-                |a, b| a.indicator == b.indicator,
-                |a, b| a.year == b.year,
-            ],
-        );
+        let (im, it) = by_match(&b.targets, &mine.targets, &theirs.targets, &TARGET_KEYS);
         result.targets = merge_list(
             asker,
             subject,

@@ -151,6 +151,9 @@ pub fn write(data: &Path, session: &str, recovery: &Recovery) -> io::Result<Path
 pub struct Kept {
     pub path: PathBuf,
     pub recovery: Recovery,
+    /// What the kept edits change (see [`Recovery::changed`]), worked out
+    /// once when listed rather than on every frame of the question.
+    pub changed: Vec<(String, String)>,
 }
 
 /// Every session's kept edits for `data`, oldest first (a file of pantau
@@ -185,7 +188,12 @@ pub fn list(data: &Path) -> Vec<Kept> {
                 continue;
             }
             if let Ok(recovery) = ron::Options::default().from_str::<Recovery>(&text) {
-                out.push(Kept { path, recovery });
+                let changed = recovery.changed();
+                out.push(Kept {
+                    path,
+                    recovery,
+                    changed,
+                });
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::plan::field::{
     Context, DimensionField, FUNDING, FieldError, HeaderField, MilestoneField, ProgramField,
     TargetField,
 };
+use crate::plan::merge::{MILESTONE_KEYS, TARGET_KEYS, find_again};
 use crate::plan::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -538,17 +539,8 @@ impl Form {
                 program,
                 index,
                 new: true,
-            } => {
-                let Some(i) = program_at(*program) else {
-                    return self.gone_form();
-                };
-                return self.clone_onto(Subject::Milestone {
-                    program: i,
-                    index: (*index).min(new.programs[i].milestones.len()),
-                    new: true,
-                });
             }
-            Subject::Target {
+            | Subject::Target {
                 program,
                 index,
                 new: true,
@@ -556,30 +548,30 @@ impl Form {
                 let Some(i) = program_at(*program) else {
                     return self.gone_form();
                 };
-                return self.clone_onto(Subject::Target {
-                    program: i,
-                    index: (*index).min(new.programs[i].targets.len()),
-                    new: true,
+                let p = &new.programs[i];
+                return self.clone_onto(match self.subject {
+                    Subject::Milestone { .. } => Subject::Milestone {
+                        program: i,
+                        index: (*index).min(p.milestones.len()),
+                        new: true,
+                    },
+                    _ => Subject::Target {
+                        program: i,
+                        index: (*index).min(p.targets.len()),
+                        new: true,
+                    },
                 });
             }
             Subject::Milestone { program, index, .. } => program_at(*program).and_then(|i| {
                 let was = old.programs[*program].milestones.get(*index)?;
                 let items = &new.programs[i].milestones;
-                let at = find(
-                    items,
-                    was,
-                    &[|a, b| a.title == b.title, |a, b| a.due == b.due],
-                )?;
+                let at = find_again(items, was, &MILESTONE_KEYS)?;
                 Some(Form::milestone(new, i, at, &items[at], false, lang))
             }),
             Subject::Target { program, index, .. } => program_at(*program).and_then(|i| {
                 let was = old.programs[*program].targets.get(*index)?;
                 let items = &new.programs[i].targets;
-                let same_indicator: [fn(&Target, &Target) -> bool; 2] = [
-                    |a, b| a.year == b.year && a.indicator == b.indicator,
-                    |a, b| a.indicator == b.indicator,
-                ];
-                let at = find(items, was, &same_indicator)?;
+                let at = find_again(items, was, &TARGET_KEYS)?;
                 Some(Form::target(new, i, at, &items[at], false, lang))
             }),
             Subject::Dimension { index } => old.dimensions.get(*index).and_then(|d| {
@@ -966,15 +958,6 @@ impl Form {
             _ => None,
         }
     }
-}
-
-/// Where `was` is in `items` now: the identical item, else the first with
-/// the same key, by the rule a merge matches milestones and targets with.
-fn find<T: PartialEq>(items: &[T], was: &T, keys: &[fn(&T, &T) -> bool]) -> Option<usize> {
-    items.iter().position(|x| x == was).or_else(|| {
-        keys.iter()
-            .find_map(|same| items.iter().position(|x| same(x, was)))
-    })
 }
 
 /// Inserts `item` at `index` when it is new, else replaces the one there.

@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let written = &kept.recovery.written;
             let when = written.get(..16).unwrap_or(written).replacen('T', " ", 1);
             // What the kept edits hold: the first few programmes and fields.
-            let changed = kept.recovery.changed();
+            let changed = &kept.changed;
             let mut what: Vec<String> = changed
                 .iter()
                 .take(3)
