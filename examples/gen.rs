@@ -389,6 +389,7 @@ fn program(rng: &mut Rng, plan: &Plan, number: usize) -> Program {
                 title: format!("{} {}", rng.pick(MILESTONE_STEPS), topic.to_lowercase()),
                 due: format!("{year:04}-{month:02}-{day:02}"),
                 done: status == Status::Done || (year <= 2024 && rng.chance(50)),
+                weight: None,
             }
         })
         .collect();
@@ -437,6 +438,8 @@ fn program(rng: &mut Rng, plan: &Plan, number: usize) -> Program {
         status,
         milestones,
         targets,
+        budget: Vec::new(),
+        evidence: Vec::new(),
         notes: match rng.below(4) {
             0 | 1 => "Ilustratif".to_string(),
             2 => format!("Sumber: evaluasi {} {}", rng.range(1, 28), rng.pick(MONTHS)),

@@ -84,6 +84,7 @@ fn apply(plan: &mut Plan, ops: &[Op], mine: &[String], tag: &str) {
                 title: format!("{tag} {title}"),
                 due: "2027-06-30".into(),
                 done: false,
+                weight: None,
             }),
             Op::RemoveMilestone(a, m) => {
                 let ms = &mut plan.programs[pick(a)].milestones;
@@ -217,6 +218,7 @@ proptest! {
                     title: format!("{who} {i}"),
                     due: "2027-01-31".into(),
                     done: false,
+                    weight: None,
                 });
             }
         };

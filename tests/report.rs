@@ -758,6 +758,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                             title: format!("m{m}"),
                             due: day(offset).to_string(),
                             done,
+                            weight: None,
                         })
                         .collect(),
                     targets: vec![Target {
@@ -769,6 +770,8 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                         actual: None,
                         ..Target::default()
                     }],
+                    budget: vec![],
+                    evidence: vec![],
                     notes: String::new(),
                 })
                 .collect();

@@ -3,8 +3,9 @@
 
 use pantau::i18n::EN;
 use pantau::plan::model::{
-    Aspect, AspectScore, Dimension, Direction, Evaluation, Horizon, Milestone, OfficialResult,
-    Period, Plan, Program, Status, Target, Weights,
+    Aspect, AspectScore, Budget, Dimension, Direction, Evaluation, Evidence, EvidenceKind,
+    EvidenceState, Horizon, Milestone, OfficialResult, Period, Plan, Program, Status, Target,
+    Weights,
 };
 use pantau::store::{self, Document, EXAMPLE};
 use proptest::prelude::*;
@@ -190,7 +191,42 @@ fn number() -> impl Strategy<Value = f64> {
 }
 
 fn milestone() -> impl Strategy<Value = Milestone> {
-    (text(), text(), any::<bool>()).prop_map(|(title, due, done)| Milestone { title, due, done })
+    (
+        text(),
+        text(),
+        any::<bool>(),
+        proptest::option::of(number()),
+    )
+        .prop_map(|(title, due, done, weight)| Milestone {
+            title,
+            due,
+            done,
+            weight,
+        })
+}
+
+fn budget() -> impl Strategy<Value = Budget> {
+    (
+        any::<i32>(),
+        number(),
+        proptest::option::of(number()),
+        text(),
+    )
+        .prop_map(|(year, allocation, spent, source)| Budget {
+            year,
+            allocation,
+            spent,
+            source,
+        })
+}
+
+fn evidence() -> impl Strategy<Value = Evidence> {
+    (text(), 0..4usize, 0..3usize, text()).prop_map(|(name, k, s, link)| Evidence {
+        name,
+        kind: EvidenceKind::ALL[k],
+        state: EvidenceState::ALL[s],
+        link,
+    })
 }
 
 fn target() -> impl Strategy<Value = Target> {
@@ -303,6 +339,8 @@ fn program() -> impl Strategy<Value = Program> {
         (
             proptest::collection::vec(milestone(), 0..3),
             proptest::collection::vec(target(), 0..3),
+            proptest::collection::vec(budget(), 0..2),
+            proptest::collection::vec(evidence(), 0..2),
             text(),
         ),
     )
@@ -311,7 +349,7 @@ fn program() -> impl Strategy<Value = Program> {
                 (id, name, description, dimension, element, h, lead),
                 (support, funding),
                 (start, end, s),
-                (milestones, targets, notes),
+                (milestones, targets, budget, evidence, notes),
             )| Program {
                 id,
                 name,
@@ -327,6 +365,8 @@ fn program() -> impl Strategy<Value = Program> {
                 status: Status::ALL[s],
                 milestones,
                 targets,
+                budget,
+                evidence,
                 notes,
             },
         )
@@ -386,6 +426,11 @@ fn v1_plan() -> impl Strategy<Value = Plan> {
     (plan(), proptest::collection::vec(v1_target(), 0..3)).prop_map(|(mut plan, targets)| {
         for p in &mut plan.programs {
             p.targets.clone_from(&targets);
+            p.budget.clear();
+            p.evidence.clear();
+            for m in &mut p.milestones {
+                m.weight = None;
+            }
         }
         plan
     })
@@ -418,6 +463,7 @@ proptest! {
             prop_assert!(line.ends_with("None),") || line.ends_with(")),"), "{line}");
         }
         prop_assert!(!text.contains("\n    evaluation: ("));
+        prop_assert!(!text.contains("budget: [") && !text.contains("evidence: [") && !text.contains("weight: "));
         let back = store::parse(&text, Path::new("p.ron"))
             .map_err(|e| TestCaseError::fail(format!("{}\n{text}", e.render(&EN))))?;
         prop_assert_eq!(&back, &doc);

@@ -434,6 +434,7 @@ pub static REPORT: ReportText = ReportText {
     actual: "Actual",
     actual_inline: "actual",
     achievement: "Achieved",
+    counted: "Counted",
     band: "Band",
     value: "Value",
     field: "Field",
@@ -452,6 +453,8 @@ pub static REPORT: ReportText = ReportText {
     milestones_count: "Milestones ({0}, {1} done)",
     targets_count: "Targets ({0})",
 
+    no_data: "no data",
+    missed: "missed",
     bands: ["Very good", "Good", "Fair", "Poor", "Very poor"],
 
     legend_years: "years",

@@ -441,6 +441,7 @@ pub static REPORT: ReportText = ReportText {
     actual: "Realisasi",
     actual_inline: "realisasi",
     achievement: "Capaian",
+    counted: "Diakui",
     band: "Predikat",
     value: "Isi",
     field: "Kolom",
@@ -459,6 +460,8 @@ pub static REPORT: ReportText = ReportText {
     milestones_count: "Tonggak ({0}, {1} selesai)",
     targets_count: "Target ({0})",
 
+    no_data: "tidak ada data",
+    missed: "meleset",
     bands: ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"],
 
     legend_years: "tahun",

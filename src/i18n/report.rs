@@ -70,6 +70,8 @@ pub struct ReportText {
     /// Before the actual value in a line of text: "actual 150".
     pub actual_inline: &'static str,
     pub achievement: &'static str,
+    /// The achievement after the cap (above 110 % counts as 120 %).
+    pub counted: &'static str,
     pub band: &'static str,
     pub value: &'static str,
     pub field: &'static str,
@@ -91,6 +93,10 @@ pub struct ReportText {
     pub milestones_count: &'static str,
     pub targets_count: &'static str,
 
+    /// A target whose year passed without an actual value.
+    pub no_data: &'static str,
+    /// After the band of a target that was not reached: "Very good · missed".
+    pub missed: &'static str,
     /// Achievement bands (LKjIP): ≥ 91 %, 76–90 %, 66–75 %, 51–65 %, ≤ 50 %.
     pub bands: [&'static str; 5],
 

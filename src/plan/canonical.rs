@@ -6,7 +6,8 @@
 //! unchanged file leaves it byte-identical and diffs stay small.
 
 use crate::plan::model::{
-    AspectScore, Dimension, Evaluation, Milestone, OfficialResult, Plan, Program, Target,
+    AspectScore, Budget, Dimension, Evaluation, Evidence, Milestone, OfficialResult, Plan, Program,
+    Target,
 };
 use std::fmt::Write;
 
@@ -186,6 +187,25 @@ fn write_program(out: &mut String, p: &Program) {
         out.push_str(I3);
     }
     out.push_str("],\n");
+    // Budget and evidence only when there are some, so older files keep their bytes.
+    if !p.budget.is_empty() {
+        out.push_str(I3);
+        out.push_str("budget: [\n");
+        for b in &p.budget {
+            write_budget(out, b);
+        }
+        out.push_str(I3);
+        out.push_str("],\n");
+    }
+    if !p.evidence.is_empty() {
+        out.push_str(I3);
+        out.push_str("evidence: [\n");
+        for e in &p.evidence {
+            write_evidence(out, e);
+        }
+        out.push_str(I3);
+        out.push_str("],\n");
+    }
     field_str(out, I3, "notes", &p.notes);
     out.push_str(I2);
     out.push_str("),\n");
@@ -198,10 +218,44 @@ fn write_milestone(out: &mut String, m: &Milestone) {
     out.push_str(", due: ");
     push_string(out, &m.due);
     out.push_str(if m.done {
-        ", done: true),\n"
+        ", done: true"
     } else {
-        ", done: false),\n"
+        ", done: false"
     });
+    if let Some(weight) = m.weight {
+        out.push_str(", weight: Some(");
+        number(out, weight);
+        out.push(')');
+    }
+    out.push_str("),\n");
+}
+
+fn write_budget(out: &mut String, b: &Budget) {
+    out.push_str(I4);
+    let _ = write!(out, "(year: {}, allocation: ", b.year);
+    number(out, b.allocation);
+    if let Some(spent) = b.spent {
+        out.push_str(", spent: Some(");
+        number(out, spent);
+        out.push(')');
+    }
+    if !b.source.is_empty() {
+        out.push_str(", source: ");
+        push_string(out, &b.source);
+    }
+    out.push_str("),\n");
+}
+
+fn write_evidence(out: &mut String, e: &Evidence) {
+    out.push_str(I4);
+    out.push_str("(name: ");
+    push_string(out, &e.name);
+    let _ = write!(out, ", kind: {}, state: {}", e.kind.key(), e.state.key());
+    if !e.link.is_empty() {
+        out.push_str(", link: ");
+        push_string(out, &e.link);
+    }
+    out.push_str("),\n");
 }
 
 fn write_target(out: &mut String, t: &Target) {

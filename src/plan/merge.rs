@@ -1330,7 +1330,7 @@ mod tests {
         let new = |title: &str| Milestone {
             title: title.into(),
             due: "2026-12-31".into(),
-            done: false,
+            ..Milestone::default()
         };
         mine.programs[0].milestones.push(new("mine"));
         theirs.programs[0].milestones.insert(0, new("theirs"));

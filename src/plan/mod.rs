@@ -5,6 +5,7 @@
 //! programme's fields (name, read, write, compare, label, parse) that `set`,
 //! forms, merge, the audit diff and the reports iterate.
 
+pub mod achievement;
 pub mod canonical;
 pub mod change;
 pub mod conflicts;

@@ -89,11 +89,107 @@ pub struct Program {
     pub milestones: Vec<Milestone>,
     #[serde(default)]
     pub targets: Vec<Target>,
+    /// Budget per year (pagu, realisasi anggaran); left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget: Vec<Budget>,
+    /// Evidence documents for the evaluation (bukti dukung); left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
     #[serde(default)]
     pub notes: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One year's budget of a programme, in rupiah.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    pub year: i32,
+    /// The budget ceiling (pagu anggaran).
+    pub allocation: f64,
+    /// Spending to date (realisasi anggaran); `None` until reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent: Option<f64>,
+    /// Where the money comes from: APBD, APBN, DAK, CSR, KPBU, Swasta.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+impl Budget {
+    /// Absorption (serapan): spent ÷ allocation × 100, when both are known
+    /// and the allocation is not zero.
+    pub fn absorption(&self) -> Option<f64> {
+        let spent = self.spent?;
+        (self.allocation > 0.0)
+            .then(|| spent / self.allocation * 100.0)
+            .filter(|p| p.is_finite())
+    }
+}
+
+/// A supporting document the evaluation asks for (bukti dukung).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// What it is: "Perbup No. 12 Tahun 2023 tentang Super App".
+    pub name: String,
+    #[serde(default)]
+    pub kind: EvidenceKind,
+    #[serde(default)]
+    pub state: EvidenceState,
+    /// Where it is: a path on the office share or a URL; empty until there is one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub link: String,
+}
+
+/// What the evaluation uses a document for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EvidenceKind {
+    /// A regulation, decree or guideline (Perbup, SK, pedoman).
+    Policy,
+    /// An inventory entry: an application and the unit that runs it.
+    Inventory,
+    /// A field-review or monitoring report.
+    Review,
+    #[default]
+    Other,
+}
+
+impl EvidenceKind {
+    pub const ALL: [EvidenceKind; 4] = [Self::Policy, Self::Inventory, Self::Review, Self::Other];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Policy => "Policy",
+            Self::Inventory => "Inventory",
+            Self::Review => "Review",
+            Self::Other => "Other",
+        }
+    }
+}
+
+/// How far a document is: missing, a draft, or ready to upload.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum EvidenceState {
+    #[default]
+    Missing,
+    Draft,
+    Ready,
+}
+
+impl EvidenceState {
+    pub const ALL: [EvidenceState; 3] = [Self::Missing, Self::Draft, Self::Ready];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Missing => "Missing",
+            Self::Draft => "Draft",
+            Self::Ready => "Ready",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub title: String,
@@ -102,6 +198,10 @@ pub struct Milestone {
     pub due: String,
     #[serde(default)]
     pub done: bool,
+    /// Its share of the programme's physical progress (bobot tahapan), in
+    /// percent; milestones without one share what the others leave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
 }
 
 impl Milestone {
@@ -440,6 +540,8 @@ mod tests {
             status,
             milestones: vec![],
             targets: vec![],
+            budget: vec![],
+            evidence: vec![],
             notes: String::new(),
         }
     }
@@ -449,6 +551,7 @@ mod tests {
             title: "m".into(),
             due: due.into(),
             done,
+            weight: None,
         }
     }
 

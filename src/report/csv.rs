@@ -11,7 +11,7 @@
 //! With `;` as the separator (spreadsheets in the Indonesian locale) numbers
 //! get a decimal comma, which those spreadsheets expect; otherwise a point.
 
-use super::{Band, Ctx, Kind, achievement, whole_percent};
+use super::{Ctx, Kind, whole_percent};
 use crate::plan::model::{is_due_within, is_overdue};
 
 pub(crate) fn render(ctx: &Ctx) -> String {
@@ -130,12 +130,13 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 r.target,
                 r.actual,
                 r.achievement,
+                r.counted,
                 r.band,
             ]);
             for (dimension, items) in &ctx.targets().groups {
                 for item in items {
                     let target = item.target;
-                    let percent = achievement(target);
+                    let capaian = ctx.capaian(target);
                     w.text(&dimension.name);
                     w.text(&item.program.id);
                     w.text(&item.program.name);
@@ -145,11 +146,13 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                     w.number(target.baseline);
                     w.number(Some(target.target));
                     w.number(target.actual);
-                    match percent {
-                        Some(p) => w.int(whole_percent(p)),
-                        None => w.text(""),
+                    for figure in [capaian.computed(), capaian.counted()] {
+                        match figure {
+                            Some(p) => w.int(whole_percent(p)),
+                            None => w.text(""),
+                        }
                     }
-                    w.text(percent.map_or("", |p| Band::of(p).name(ctx.lang)));
+                    w.text(capaian.verdict(ctx.lang));
                     w.end();
                 }
             }

@@ -7,7 +7,7 @@
 //! characters are written as `\uXXXX` too, so the output is safe to show in a
 //! terminal and still decodes to the same text.
 
-use super::{Band, Ctx, Kind, TargetRef, achievement, whole_percent};
+use super::{Ctx, Kind, TargetRef, whole_percent};
 use crate::plan::model::{Dimension, Horizon, Period, Program, Status};
 use crate::plan::progress::{self, MilestoneRef, Tally};
 use serde::Serialize;
@@ -122,9 +122,24 @@ struct TargetJson<'a> {
     baseline: Option<f64>,
     target: f64,
     actual: Option<f64>,
-    /// actual ÷ target × 100 in whole percent, rounded down.
+    /// `Higher`, `Lower` or `Range`.
+    direction: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    upper: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_year: Option<i32>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    source: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    definition: &'a str,
+    /// By the direction's formula, in whole percent rounded down.
     achievement: Option<i64>,
-    band: Option<&'static str>,
+    /// After the cap (above 110 counts as 120, below 0 as 0).
+    counted: Option<i64>,
+    /// The band's key, or `no_data`, `pending`, `undefined`.
+    band: &'static str,
+    /// Whether the target was reached (100 % or more), when measured.
+    met: Option<bool>,
 }
 
 pub(crate) fn render(ctx: &Ctx) -> String {
@@ -295,8 +310,8 @@ fn milestones<'a>(
         .collect()
 }
 
-fn target<'a>(_ctx: &Ctx<'a>, t: TargetRef<'a>) -> TargetJson<'a> {
-    let percent = achievement(t.target);
+fn target<'a>(ctx: &Ctx<'a>, t: TargetRef<'a>) -> TargetJson<'a> {
+    let capaian = ctx.capaian(t.target);
     TargetJson {
         dimension: &t.program.dimension,
         program: &t.program.id,
@@ -308,8 +323,15 @@ fn target<'a>(_ctx: &Ctx<'a>, t: TargetRef<'a>) -> TargetJson<'a> {
         baseline: t.target.baseline,
         target: t.target.target,
         actual: t.target.actual,
-        achievement: percent.map(whole_percent),
-        band: percent.map(|p| Band::of(p).key()),
+        direction: t.target.direction.key(),
+        upper: t.target.upper,
+        base_year: t.target.base_year,
+        source: &t.target.source,
+        definition: &t.target.definition,
+        achievement: capaian.computed().map(whole_percent),
+        counted: capaian.counted().map(whole_percent),
+        band: capaian.key(),
+        met: capaian.met(),
     }
 }
 

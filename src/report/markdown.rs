@@ -6,7 +6,7 @@
 //! name can neither break a table (`|`) nor become a link, emphasis or HTML.
 
 use super::text::tally_line;
-use super::{Band, Ctx, Kind, TargetRef, achievement, whole_percent};
+use super::{Ctx, Kind, TargetRef};
 use crate::i18n::fill;
 use crate::plan::model::{Program, Target};
 use crate::plan::progress::{self, MilestoneRef, Tally};
@@ -310,12 +310,11 @@ fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool
         .iter()
         .map(|item| {
             let t: &Target = item.target;
-            let (percent, band) = achievement(t).map_or((String::new(), String::new()), |p| {
-                (
-                    format!("{}%", whole_percent(p)),
-                    Band::of(p).name(ctx.lang).to_string(),
-                )
-            });
+            let capaian = ctx.capaian(t);
+            let (percent, band) = (
+                capaian.percent(ctx.g.arrow),
+                capaian.judgement(ctx.lang, ctx.g.dot),
+            );
             let mut row = vec![t.year.to_string()];
             if with_id {
                 row.push(item.program.id.clone());

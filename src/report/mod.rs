@@ -20,6 +20,8 @@ pub mod rollup;
 mod text;
 mod timeline;
 
+pub use crate::plan::achievement::{Band, Capaian, whole_percent};
+
 /// What a report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -269,6 +271,11 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn r(&self) -> &'static crate::i18n::report::ReportText {
         self.lang.report()
+    }
+
+    /// A target's achievement as of the report's day.
+    pub fn capaian(&self, t: &Target) -> Capaian {
+        Capaian::of(t, i32::from(self.today.year()))
     }
 
     /// A program's fields as (label, value) pairs, an empty value shown as the
@@ -650,63 +657,6 @@ fn find_dimension<'a>(plan: &'a Plan, given: &str) -> Result<&'a Dimension, Repo
         })
 }
 
-/// Achievement as the evaluators compute it: actual ÷ target × 100, when the
-/// actual value is known and the target is not zero. The data has no
-/// direction, so for an indicator where lower is better (poverty) a value
-/// above 100 % means the target was missed: read those with care.
-pub fn achievement(target: &Target) -> Option<f64> {
-    let actual = target.actual?;
-    if target.target == 0.0 {
-        return None;
-    }
-    let percent = actual / target.target * 100.0;
-    percent.is_finite().then_some(percent)
-}
-
-/// The achievement bands of Indonesian performance reports (LKjIP).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Band {
-    /// Sangat Baik: 91 % and more (over-achievement included).
-    VeryGood,
-    /// Baik: 76–90 %.
-    Good,
-    /// Cukup: 66–75 %.
-    Fair,
-    /// Kurang: 51–65 %.
-    Poor,
-    /// Sangat Kurang: 50 % and less.
-    VeryPoor,
-}
-
-impl Band {
-    /// The band of an achievement in percent, taken in whole percent rounded
-    /// down (as printed): 90.9 % is 90 %, Baik.
-    pub fn of(percent: f64) -> Band {
-        match percent.floor() {
-            p if p >= 91.0 => Band::VeryGood,
-            p if p >= 76.0 => Band::Good,
-            p if p >= 66.0 => Band::Fair,
-            p if p >= 51.0 => Band::Poor,
-            _ => Band::VeryPoor,
-        }
-    }
-
-    /// The name in JSON output.
-    pub fn key(self) -> &'static str {
-        match self {
-            Band::VeryGood => "sangat_baik",
-            Band::Good => "baik",
-            Band::Fair => "cukup",
-            Band::Poor => "kurang",
-            Band::VeryPoor => "sangat_kurang",
-        }
-    }
-
-    pub fn name(self, lang: Lang) -> &'static str {
-        lang.report().bands[self as usize]
-    }
-}
-
 /// "2022–2025", or "2022" for a program of one year.
 pub(crate) fn years(p: &Program, g: &Glyphs) -> String {
     if p.start == p.end {
@@ -714,9 +664,4 @@ pub(crate) fn years(p: &Program, g: &Glyphs) -> String {
     } else {
         format!("{}{}{}", p.start, g.dash, p.end)
     }
-}
-
-/// Whole percent as printed: rounded down.
-pub(crate) fn whole_percent(percent: f64) -> i64 {
-    percent.floor() as i64
 }

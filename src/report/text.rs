@@ -7,7 +7,7 @@
 //! the last line of a page).
 
 use super::layout::{Col, Doc, Table, paginate, table};
-use super::{Band, Ctx, Glyphs, Kind, ReportError, TargetRef, achievement, whole_percent};
+use super::{Ctx, Glyphs, Kind, ReportError, TargetRef};
 use crate::i18n::fill;
 use crate::plan::model::Dimension;
 use crate::plan::progress::{MilestoneRef, Tally};
@@ -403,13 +403,11 @@ fn figure_cells(ctx: &Ctx, t: &crate::plan::model::Target, w: usize) -> Vec<Stri
     actual.push_str(r.actual_inline);
     actual.push(' ');
     number(&mut actual, t.actual);
-    let (percent, band) = match achievement(t) {
-        Some(p) => (
-            format!("{}%", whole_percent(p)),
-            Band::of(p).name(ctx.lang).to_string(),
-        ),
-        None => (String::new(), String::new()),
-    };
+    let capaian = ctx.capaian(t);
+    let (percent, band) = (
+        capaian.percent(g.arrow),
+        capaian.judgement(ctx.lang, ctx.g.dot),
+    );
     vec![
         fit(&plan, (w / 3).max(20), g.ellipsis),
         actual,

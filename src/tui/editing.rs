@@ -285,6 +285,8 @@ fn new_program_form(app: &App, d: usize) -> Option<Form> {
         status: Status::NotStarted,
         milestones: Vec::new(),
         targets: Vec::new(),
+        budget: Vec::new(),
+        evidence: Vec::new(),
         notes: String::new(),
     };
     Some(Form::program(plan, index, &template, true, app.lang))
@@ -300,7 +302,7 @@ fn add(app: &mut App) {
         let blank = Milestone {
             title: String::new(),
             due: due.to_string(),
-            done: false,
+            ..Milestone::default()
         };
         Form::milestone(plan, program, after, &blank, true, app.lang)
     };

@@ -651,11 +651,7 @@ impl Form {
         plan: &Plan,
         lang: Lang,
     ) -> Option<Form> {
-        let blank_milestone = Milestone {
-            title: String::new(),
-            due: String::new(),
-            done: false,
-        };
+        let blank_milestone = Milestone::default();
         let blank_target = Target {
             year: plan.period.end,
             ..Target::default()
@@ -801,11 +797,7 @@ impl Form {
                 new,
             } => plan.programs.get(*program).and_then(|p| {
                 let mut m = match new {
-                    true => Milestone {
-                        title: String::new(),
-                        due: String::new(),
-                        done: false,
-                    },
+                    true => Milestone::default(),
                     false => p.milestones.get(*index)?.clone(),
                 };
                 for (at, f) in self.fields.iter().enumerate() {
