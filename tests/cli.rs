@@ -568,7 +568,8 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
         "GOV-01 status: In progress -> Done".to_string(),
         "GOV-01 milestone 3 done: no -> yes".to_string(),
         "GOV-01 lead: ".to_string(),
-        format!("GOV-01 target {} actual: {old_actual} -> 85.5", old.year),
+        // Named as `pantau set` names it: target.1.actual.
+        format!("GOV-01 target 1 actual: {old_actual} -> 85.5"),
     ] {
         assert!(log.contains(&line), "{line:?} in:\n{log}");
     }

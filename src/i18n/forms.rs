@@ -10,6 +10,8 @@ pub struct Forms {
     pub f_no_such_item: &'static str,
     pub f_milestone: &'static str,
     pub f_target: &'static str,
+    pub f_budget: &'static str,
+    pub f_evidence: &'static str,
     pub f_required: &'static str,
     pub f_required_short: &'static str,
     pub f_one_of: &'static str,
@@ -18,6 +20,14 @@ pub struct Forms {
     pub f_bool: &'static str,
     pub f_number: &'static str,
     pub f_id_taken: &'static str,
+    /// An amount of money, e.g. `1500000000` or `1.500.000.000`.
+    pub f_rupiah: &'static str,
+    /// An evidence link: a path or a URL.
+    pub f_link: &'static str,
+    /// Policy, Inventory, Review, Other.
+    pub evidence_kinds: [&'static str; 4],
+    /// Missing, Draft, Ready.
+    pub evidence_states: [&'static str; 3],
 }
 
 /// What each field of the registry (`plan::field`) is called on screen.
@@ -49,6 +59,14 @@ pub struct FieldLabels {
     pub base_year: &'static str,
     pub source: &'static str,
     pub definition: &'static str,
+    pub weight: &'static str,
+    pub allocation: &'static str,
+    pub spent: &'static str,
+    pub budget_source: &'static str,
+    pub document: &'static str,
+    pub kind: &'static str,
+    pub state: &'static str,
+    pub link: &'static str,
     pub region: &'static str,
     pub vision: &'static str,
     pub period_start: &'static str,

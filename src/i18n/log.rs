@@ -8,8 +8,12 @@ pub struct Log {
     pub l_milestone: &'static str,
     /// `target {0}`: its year.
     pub l_target: &'static str,
+    pub l_budget: &'static str,
+    pub l_evidence: &'static str,
     pub l_milestones: &'static str,
     pub l_targets: &'static str,
+    pub l_budgets: &'static str,
+    pub l_evidences: &'static str,
     /// `{0} added: {1}` / `{0} removed: {1}`: the item and what it held.
     pub l_added: &'static str,
     pub l_removed: &'static str,

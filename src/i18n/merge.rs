@@ -11,12 +11,18 @@ pub struct Merge {
     pub m_milestone: &'static str,
     /// `target {1} “{2}” of {0}`: the programme's id, the year, the indicator.
     pub m_target: &'static str,
+    /// `budget {1} ({2}) of {0}`: the programme's id, the number, the year.
+    pub m_budget: &'static str,
+    /// `evidence {1} “{2}” of {0}`: the programme's id, the number, the document.
+    pub m_evidence: &'static str,
     /// The "field" when one side deleted the item and the other changed it.
     pub m_presence: &'static str,
     pub m_order_programs: &'static str,
     pub m_order_dimensions: &'static str,
     pub m_order_milestones: &'static str,
     pub m_order_targets: &'static str,
+    pub m_order_budget: &'static str,
+    pub m_order_evidence: &'static str,
     pub m_comment: &'static str,
     /// The plan's evaluation section (weights, self-assessment, results).
     pub m_evaluation: &'static str,

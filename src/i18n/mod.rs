@@ -124,6 +124,8 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
 
 /// Every string a person reads, by concern.
 pub struct Text {
+    /// The language these strings are in, for what takes a [`Lang`].
+    pub lang: Lang,
     pub status: StatusLabels,
     pub horizon: HorizonLabels,
     pub error: &'static str,

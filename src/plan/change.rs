@@ -7,7 +7,8 @@
 //! shown as it was logged.
 
 use crate::i18n::{Text, fill};
-use crate::plan::model::{Horizon, Status};
+use crate::plan::field::{BudgetField, EvidenceField, Item, MilestoneField, TargetField};
+use crate::plan::model::{EvidenceKind, EvidenceState, Horizon, Status};
 
 /// How long a plain value may be before it is cut.
 const MAX_VALUE: usize = 60;
@@ -27,6 +28,9 @@ pub fn describe(field: &str, old: &str, new: &str, t: &Text) -> String {
             None => crate::text::fit(&esc(value), MAX_VALUE, "…"),
         }
     };
+    if let Some(words) = item_change(field, old, new, t) {
+        return words;
+    }
     let inner = match field {
         "milestones" => milestones(old).zip(milestones(new)),
         "targets" => targets(old).zip(targets(new)),
@@ -44,6 +48,72 @@ pub fn describe(field: &str, old: &str, new: &str, t: &Text) -> String {
         }
     }
     fill(t.log.l_change, &[&esc(field), &plain(old), &plain(new)])
+}
+
+/// A change inside a list as pantau logs it now, by registry path
+/// (`milestone.3.done`, `budget.2`, `evidence.order`): `milestone 3 done:
+/// no -> yes`, `budget 2 added: …`, `evidence reordered`. `None` for any
+/// other field.
+fn item_change(field: &str, old: &str, new: &str, t: &Text) -> Option<String> {
+    let l = &t.log;
+    let mut parts = field.splitn(3, '.');
+    let head = parts.next()?;
+    let item = Item::ALL.into_iter().find(|i| i.name() == head)?;
+    let (number, sub) = (parts.next()?, parts.next());
+    let esc = |s: &str| crate::text::fit(&crate::text::escape(s), MAX_VALUE, "…");
+    let (one, all) = match item {
+        Item::Milestone => (l.l_milestone, l.l_milestones),
+        Item::Target => (l.l_target, l.l_targets),
+        Item::Budget => (l.l_budget, l.l_budgets),
+        Item::Evidence => (l.l_evidence, l.l_evidences),
+    };
+    if number == "order" {
+        return Some(fill(l.l_reordered, &[&all]));
+    }
+    let number: usize = number.parse().ok()?;
+    let label = fill(one, &[&number]);
+    let Some(sub) = sub else {
+        return Some(match (old, new) {
+            ("(none)", added) => fill(l.l_added, &[&label, &esc(added)]),
+            (removed, _) => fill(l.l_removed, &[&label, &esc(removed)]),
+        });
+    };
+    let lang = t.lang;
+    let name = match item {
+        Item::Milestone => MilestoneField::from_name(sub).map(|f| f.label(lang)),
+        Item::Target => TargetField::from_name(sub).map(|f| f.label(lang)),
+        Item::Budget => BudgetField::from_name(sub).map(|f| f.label(lang)),
+        Item::Evidence => EvidenceField::from_name(sub).map(|f| f.label(lang)),
+    }?;
+    let word = |value: &str| -> String {
+        let words = match (item, sub) {
+            (Item::Milestone, "done") => Some(if value == "true" { l.l_yes } else { l.l_no }),
+            (Item::Evidence, "state") => EvidenceState::ALL
+                .into_iter()
+                .find(|s| s.key() == value)
+                .map(|s| s.word(lang)),
+            (Item::Evidence, "kind") => EvidenceKind::ALL
+                .into_iter()
+                .find(|k| k.key() == value)
+                .map(|k| k.word(lang)),
+            _ => None,
+        };
+        match words {
+            Some(w) => w.to_string(),
+            None if value.is_empty() || value == "none" => l.l_none.to_string(),
+            None => esc(value),
+        }
+    };
+    let what = format!("{label} {}", lowercase_first(name));
+    Some(fill(l.l_change, &[&what, &word(old), &word(new)]))
+}
+
+/// "Done" → "done", "Pagu (Rp)" → "pagu (Rp)": a label inside a sentence.
+fn lowercase_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// One milestone or target as logged: its whole text, what identifies it
@@ -299,6 +369,38 @@ mod tests {
         assert_eq!(
             describe("milestones", "", "[ ] 2024-01-31 Baru", &EN),
             "milestone 1 added: [ ] 2024-01-31 Baru"
+        );
+    }
+
+    #[test]
+    fn item_paths_read_as_sentences_with_the_registry_labels() {
+        assert_eq!(
+            describe("milestone.3.done", "false", "true", &EN),
+            "milestone 3 done: no -> yes"
+        );
+        assert_eq!(
+            describe("milestone.3.done", "false", "true", &ID),
+            "tonggak 3 selesai: tidak -> ya"
+        );
+        assert_eq!(
+            describe("budget.1.spent", "none", "750000000", &ID),
+            "anggaran 1 realisasi (Rp): (kosong) -> 750000000"
+        );
+        assert_eq!(
+            describe("evidence.2.state", "Draft", "Ready", &EN),
+            "evidence 2 state: Draft -> Ready"
+        );
+        assert_eq!(
+            describe("target.2", "(none)", "2027 X: - -> 5 (actual -)", &EN),
+            "target 2 added: 2027 X: - -> 5 (actual -)"
+        );
+        assert_eq!(
+            describe("milestone.1", "[ ] 2024-01-31 Baru", "(deleted)", &EN),
+            "milestone 1 removed: [ ] 2024-01-31 Baru"
+        );
+        assert_eq!(
+            describe("evidence.order", "", "", &EN),
+            "evidence reordered"
         );
     }
 

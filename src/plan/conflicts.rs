@@ -8,7 +8,8 @@
 use crate::i18n::Text;
 use crate::plan::edit::Header;
 use crate::plan::field::{
-    Context, DimensionField, FieldError, HeaderField, MilestoneField, ProgramField, TargetField,
+    BudgetField, Context, DimensionField, EvidenceField, FieldError, HeaderField, MilestoneField,
+    ProgramField, TargetField,
 };
 use crate::plan::merge::{Choice, Conflict, Field, Subject, merge, merge_comment};
 use crate::plan::model::Plan;
@@ -21,7 +22,7 @@ pub const MARK: &str = "// pantau-conflict ";
 /// One line's content.
 #[derive(Debug, Serialize, Deserialize)]
 struct Line {
-    /// `plan`, `dimension`, `program`, `milestone` or `target`.
+    /// `plan`, `dimension`, `program`, `milestone`, `target`, `budget` or `evidence`.
     at: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     id: String,
@@ -126,6 +127,16 @@ pub fn write(conflicts: &[Conflict]) -> String {
                 year,
                 indicator,
             } => ("target", program.clone(), indicator.clone(), *number, *year),
+            Subject::Budget {
+                program,
+                number,
+                year,
+            } => ("budget", program.clone(), String::new(), *number, *year),
+            Subject::Evidence {
+                program,
+                number,
+                name,
+            } => ("evidence", program.clone(), name.clone(), *number, 0),
         };
         let field = match c.field {
             Field::Header(f) => f.name(),
@@ -133,6 +144,8 @@ pub fn write(conflicts: &[Conflict]) -> String {
             Field::Program(f) => f.name(),
             Field::Milestone(f) => f.name(),
             Field::Target(f) => f.name(),
+            Field::Budget(f) => f.name(),
+            Field::Evidence(f) => f.name(),
             // Decided without asking; never written.
             Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => continue,
         };
@@ -210,6 +223,22 @@ fn conflict(line: Line) -> Option<Conflict> {
                 indicator: line.name,
             },
             Field::Target(TargetField::from_name(&line.field)?),
+        ),
+        "budget" => (
+            Subject::Budget {
+                program: line.id,
+                number: line.number,
+                year: line.year,
+            },
+            Field::Budget(BudgetField::from_name(&line.field)?),
+        ),
+        "evidence" => (
+            Subject::Evidence {
+                program: line.id,
+                number: line.number,
+                name: line.name,
+            },
+            Field::Evidence(EvidenceField::from_name(&line.field)?),
         ),
         _ => return None,
     };
@@ -298,6 +327,49 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, Fiel
                 return Ok(false);
             };
             f.parse_into(&mut ts[at], f.name(), value, period, t)?;
+        }
+        (
+            Subject::Budget {
+                program,
+                number,
+                year,
+            },
+            Field::Budget(f),
+        ) => {
+            let Some(i) = program_at(plan, program) else {
+                return Ok(false);
+            };
+            let period = plan.period;
+            let bs = &mut plan.programs[i].budget;
+            let at = bs
+                .iter()
+                .position(|b| b.year == *year)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < bs.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            f.parse_into(&mut bs[at], f.name(), value, period, t)?;
+        }
+        (
+            Subject::Evidence {
+                program,
+                number,
+                name,
+            },
+            Field::Evidence(f),
+        ) => {
+            let Some(i) = program_at(plan, program) else {
+                return Ok(false);
+            };
+            let es = &mut plan.programs[i].evidence;
+            let at = es
+                .iter()
+                .position(|e| e.name == *name)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < es.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            f.parse_into(&mut es[at], f.name(), value, t)?;
         }
         _ => return Ok(false),
     }

@@ -12,7 +12,8 @@
 use crate::i18n::{FieldLabels, Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::model::{
-    Dimension, Direction, Horizon, Milestone, Period, Plan, Program, Status, Target, parse_date,
+    Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon, Milestone,
+    Period, Plan, Program, Status, Target, parse_date,
 };
 
 /// The usual funding sources; a file may name others.
@@ -45,6 +46,50 @@ pub enum FieldError {
 pub enum Item {
     Milestone,
     Target,
+    Budget,
+    Evidence,
+}
+
+impl Item {
+    pub const ALL: [Item; 4] = [Item::Milestone, Item::Target, Item::Budget, Item::Evidence];
+
+    /// The list's name in a path: `milestone.2.done`, `budget.1.spent`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Item::Milestone => "milestone",
+            Item::Target => "target",
+            Item::Budget => "budget",
+            Item::Evidence => "evidence",
+        }
+    }
+
+    pub fn count(self, p: &Program) -> usize {
+        match self {
+            Item::Milestone => p.milestones.len(),
+            Item::Target => p.targets.len(),
+            Item::Budget => p.budget.len(),
+            Item::Evidence => p.evidence.len(),
+        }
+    }
+
+    /// The names of the item's fields.
+    fn fields(self) -> Vec<&'static str> {
+        match self {
+            Item::Milestone => MilestoneField::ALL.iter().map(|f| f.name()).collect(),
+            Item::Target => TargetField::ALL.iter().map(|f| f.name()).collect(),
+            Item::Budget => BudgetField::ALL.iter().map(|f| f.name()).collect(),
+            Item::Evidence => EvidenceField::ALL.iter().map(|f| f.name()).collect(),
+        }
+    }
+
+    pub fn word(self, t: &Text) -> &'static str {
+        match self {
+            Item::Milestone => t.forms.f_milestone,
+            Item::Target => t.forms.f_target,
+            Item::Budget => t.forms.f_budget,
+            Item::Evidence => t.forms.f_evidence,
+        }
+    }
 }
 
 impl FieldError {
@@ -63,13 +108,10 @@ impl FieldError {
                 what,
                 number,
                 count,
-            } => {
-                let what = match what {
-                    Item::Milestone => t.forms.f_milestone,
-                    Item::Target => t.forms.f_target,
-                };
-                fill(t.forms.f_no_such_item, &[&what, number, count])
-            }
+            } => fill(
+                t.forms.f_no_such_item,
+                &[&what.word(t), number, count, &(count + 1)],
+            ),
             FieldError::Required { field } => fill(t.forms.f_required, &[&esc(field)]),
         }
     }
@@ -289,6 +331,27 @@ registry! {
         Title => "title",
         Due => "due",
         Done => "done",
+        Weight => "weight",
+    }
+}
+
+registry! {
+    /// One year of a programme's budget.
+    BudgetField {
+        Year => "year",
+        Allocation => "allocation",
+        Spent => "spent",
+        Source => "source",
+    }
+}
+
+registry! {
+    /// One evidence document of a programme.
+    EvidenceField {
+        Name => "name",
+        Kind => "kind",
+        State => "state",
+        Link => "link",
     }
 }
 
@@ -485,6 +548,7 @@ impl MilestoneField {
             MilestoneField::Title => l.title,
             MilestoneField::Due => l.due,
             MilestoneField::Done => l.done,
+            MilestoneField::Weight => l.weight,
         }
     }
 
@@ -493,6 +557,15 @@ impl MilestoneField {
             MilestoneField::Title => m.title.clone(),
             MilestoneField::Due => m.due.clone(),
             MilestoneField::Done => m.done.to_string(),
+            MilestoneField::Weight => optional(m.weight),
+        }
+    }
+
+    /// The value as a form shows it for editing: no weight is empty.
+    pub fn edit_text(self, m: &Milestone) -> String {
+        match self {
+            MilestoneField::Weight => m.weight.map_or_else(String::new, |v| v.to_string()),
+            other => other.get(m),
         }
     }
 
@@ -502,6 +575,7 @@ impl MilestoneField {
             MilestoneField::Title => dst.title.clone_from(&src.title),
             MilestoneField::Due => dst.due.clone_from(&src.due),
             MilestoneField::Done => dst.done = src.done,
+            MilestoneField::Weight => dst.weight = src.weight,
         }
     }
 
@@ -511,6 +585,7 @@ impl MilestoneField {
             MilestoneField::Title => a.title == b.title,
             MilestoneField::Due => a.due == b.due,
             MilestoneField::Done => a.done == b.done,
+            MilestoneField::Weight => a.weight == b.weight,
         }
     }
 
@@ -526,6 +601,7 @@ impl MilestoneField {
             MilestoneField::Title => m.title = line(path, value)?,
             MilestoneField::Due => m.due = date(path, value, t)?,
             MilestoneField::Done => m.done = boolean(path, value, t)?,
+            MilestoneField::Weight => m.weight = optional_number(path, value, t)?,
         }
         Ok(())
     }
@@ -656,6 +732,241 @@ impl TargetField {
     }
 }
 
+/// A name of `all` in the data file or either language, ignoring case and
+/// spaces; the error lists the data-file names.
+fn choice<T: Copy>(
+    path: &str,
+    value: &str,
+    all: &[T],
+    key: fn(T) -> &'static str,
+    word: fn(T, Lang) -> &'static str,
+    t: &Text,
+) -> Result<T, FieldError> {
+    let want = fold(value);
+    all.iter()
+        .copied()
+        .find(|&x| fold(key(x)) == want || LANGS.iter().any(|&l| fold(word(x, l)) == want))
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|&x| key(x)).collect();
+            bad(path, value, fill(t.forms.f_one_of, &[&names.join(" | ")]))
+        })
+}
+
+impl EvidenceKind {
+    pub fn word(self, lang: Lang) -> &'static str {
+        lang.text().forms.evidence_kinds[self as usize]
+    }
+}
+
+impl EvidenceState {
+    pub fn word(self, lang: Lang) -> &'static str {
+        lang.text().forms.evidence_states[self as usize]
+    }
+}
+
+impl BudgetField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            BudgetField::Year => l.year,
+            BudgetField::Allocation => l.allocation,
+            BudgetField::Spent => l.spent,
+            BudgetField::Source => l.budget_source,
+        }
+    }
+
+    pub fn get(self, b: &Budget) -> String {
+        match self {
+            BudgetField::Year => b.year.to_string(),
+            BudgetField::Allocation => b.allocation.to_string(),
+            BudgetField::Spent => optional(b.spent),
+            BudgetField::Source => b.source.clone(),
+        }
+    }
+
+    /// The value as a form shows it for editing: nothing spent yet is empty.
+    pub fn edit_text(self, b: &Budget) -> String {
+        match self {
+            BudgetField::Spent => b.spent.map_or_else(String::new, |v| v.to_string()),
+            other => other.get(b),
+        }
+    }
+
+    pub fn copy(self, dst: &mut Budget, src: &Budget) {
+        match self {
+            BudgetField::Year => dst.year = src.year,
+            BudgetField::Allocation => dst.allocation = src.allocation,
+            BudgetField::Spent => dst.spent = src.spent,
+            BudgetField::Source => dst.source.clone_from(&src.source),
+        }
+    }
+
+    pub fn same(self, a: &Budget, b: &Budget) -> bool {
+        match self {
+            BudgetField::Year => a.year == b.year,
+            BudgetField::Allocation => a.allocation == b.allocation,
+            BudgetField::Spent => a.spent == b.spent,
+            BudgetField::Source => a.source == b.source,
+        }
+    }
+
+    /// Amounts in rupiah: `1500000000`, `1.5e9`, or with thousands dots as
+    /// Indonesians write them (`1.500.000.000`).
+    pub fn parse_into(
+        self,
+        b: &mut Budget,
+        path: &str,
+        value: &str,
+        period: Period,
+        t: &Text,
+    ) -> Result<(), FieldError> {
+        match self {
+            BudgetField::Year => b.year = year(path, value, period, t)?,
+            BudgetField::Allocation => b.allocation = rupiah(path, value, t)?,
+            BudgetField::Spent => {
+                b.spent = match value.trim().to_lowercase().as_str() {
+                    "" | "-" | "—" | "none" | "tidak ada" => None,
+                    _ => Some(rupiah(path, value, t)?),
+                }
+            }
+            BudgetField::Source => b.source = value.trim().to_string(),
+        }
+        Ok(())
+    }
+}
+
+/// An amount of money: a number, where dots between groups of three digits
+/// (`1.500.000.000`) are thousands separators, not a decimal point.
+fn rupiah(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
+    let v = value.trim().trim_start_matches("Rp").trim();
+    let grouped = v.split('.').count() > 2
+        || v.split_once('.').is_some_and(|(a, b)| {
+            b.len() == 3
+                && b.bytes().all(|c| c.is_ascii_digit())
+                && !a.is_empty()
+                && !v.contains(',')
+        });
+    let plain = if grouped {
+        v.replace('.', "")
+    } else {
+        v.to_string()
+    };
+    number(field, &plain, t).map_err(|_| bad(field, value, t.forms.f_rupiah.to_string()))
+}
+
+impl EvidenceField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            EvidenceField::Name => l.document,
+            EvidenceField::Kind => l.kind,
+            EvidenceField::State => l.state,
+            EvidenceField::Link => l.link,
+        }
+    }
+
+    pub fn get(self, e: &Evidence) -> String {
+        match self {
+            EvidenceField::Name => e.name.clone(),
+            EvidenceField::Kind => e.kind.key().to_string(),
+            EvidenceField::State => e.state.key().to_string(),
+            EvidenceField::Link => e.link.clone(),
+        }
+    }
+
+    /// The value as the views show it: kinds and states in words.
+    pub fn show(self, e: &Evidence, lang: Lang) -> String {
+        match self {
+            EvidenceField::Kind => e.kind.word(lang).to_string(),
+            EvidenceField::State => e.state.word(lang).to_string(),
+            other => other.get(e),
+        }
+    }
+
+    pub fn copy(self, dst: &mut Evidence, src: &Evidence) {
+        match self {
+            EvidenceField::Name => dst.name.clone_from(&src.name),
+            EvidenceField::Kind => dst.kind = src.kind,
+            EvidenceField::State => dst.state = src.state,
+            EvidenceField::Link => dst.link.clone_from(&src.link),
+        }
+    }
+
+    pub fn same(self, a: &Evidence, b: &Evidence) -> bool {
+        match self {
+            EvidenceField::Name => a.name == b.name,
+            EvidenceField::Kind => a.kind == b.kind,
+            EvidenceField::State => a.state == b.state,
+            EvidenceField::Link => a.link == b.link,
+        }
+    }
+
+    pub fn parse_into(
+        self,
+        e: &mut Evidence,
+        path: &str,
+        value: &str,
+        t: &Text,
+    ) -> Result<(), FieldError> {
+        match self {
+            EvidenceField::Name => e.name = line(path, value)?,
+            EvidenceField::Kind => {
+                e.kind = choice(
+                    path,
+                    value,
+                    &EvidenceKind::ALL,
+                    EvidenceKind::key,
+                    EvidenceKind::word,
+                    t,
+                )?
+            }
+            EvidenceField::State => {
+                e.state = choice(
+                    path,
+                    value,
+                    &EvidenceState::ALL,
+                    EvidenceState::key,
+                    EvidenceState::word,
+                    t,
+                )?
+            }
+            EvidenceField::Link => {
+                let v = value.trim();
+                if !v.is_empty() && !is_link(v) {
+                    return Err(bad(path, value, t.forms.f_link.to_string()));
+                }
+                e.link = v.to_string();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A path (absolute, `./`, `../`, `~/`, or a Windows share) or an
+/// `http(s)://` URL, without spaces at the ends or control characters:
+/// something an officer can open. Validation applies the same rule to a
+/// hand-edited file.
+pub fn is_link(link: &str) -> bool {
+    let url = ["https://", "http://", "file://"]
+        .iter()
+        .find_map(|scheme| link.strip_prefix(scheme))
+        .map(|rest| {
+            !rest.is_empty() && !rest.starts_with('/') && !rest.contains(char::is_whitespace)
+        });
+    let path = ["/", "./", "../", "~/", "\\\\"]
+        .iter()
+        .any(|start| link.starts_with(start))
+        || is_drive_path(link)
+        || (!link.contains("://") && link.contains('/'));
+    link.trim() == link && !link.chars().any(char::is_control) && url.unwrap_or(path)
+}
+
+/// `C:\\Dokumen\\perbup.pdf`: a Windows drive path, as offices share them.
+fn is_drive_path(link: &str) -> bool {
+    let b = link.as_bytes();
+    b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/')
+}
+
 impl DimensionField {
     pub fn label(self, lang: Lang) -> &'static str {
         let l = &lang.text().forms.fields;
@@ -753,6 +1064,8 @@ pub enum FieldPath {
     /// The milestone's index from 0.
     Milestone(usize, MilestoneField),
     Target(usize, TargetField),
+    Budget(usize, BudgetField),
+    Evidence(usize, EvidenceField),
 }
 
 impl FieldPath {
@@ -762,20 +1075,18 @@ impl FieldPath {
             .iter()
             .map(|f| f.name().to_string())
             .collect();
-        valid.extend(
-            MilestoneField::ALL
-                .iter()
-                .map(|f| format!("milestone.N.{}", f.name())),
-        );
-        valid.extend(
-            TargetField::ALL
-                .iter()
-                .map(|f| format!("target.N.{}", f.name())),
-        );
+        for item in Item::ALL {
+            valid.extend(
+                item.fields()
+                    .into_iter()
+                    .map(|f| format!("{}.N.{f}", item.name())),
+            );
+        }
         valid
     }
 
-    /// Reads a path; the item number is checked against `p`.
+    /// Reads a path; the item number is checked against `p`. One past the
+    /// last (`budget.1.year` where there is no budget yet) adds an item.
     pub fn parse(path: &str, p: &Program) -> Result<FieldPath, FieldError> {
         let unknown = || FieldError::UnknownField {
             field: path.to_string(),
@@ -787,36 +1098,35 @@ impl FieldPath {
             (field, None, None) => ProgramField::from_name(field)
                 .map(FieldPath::Program)
                 .ok_or_else(unknown),
-            (list @ ("milestone" | "target"), Some(n), Some(field)) => {
-                let (what, count) = if list == "milestone" {
-                    (Item::Milestone, p.milestones.len())
-                } else {
-                    (Item::Target, p.targets.len())
-                };
+            (list, Some(n), Some(field)) => {
+                let what = Item::ALL
+                    .into_iter()
+                    .find(|i| i.name() == list)
+                    .ok_or_else(unknown)?;
+                let count = what.count(p);
                 let number: usize = n.parse().map_err(|_| unknown())?;
-                if number == 0 || number > count {
+                if number == 0 || number > count + 1 {
                     return Err(FieldError::NoSuchItem {
                         what,
                         number,
                         count,
                     });
                 }
-                let unknown_sub = |names: Vec<&str>| FieldError::UnknownField {
-                    field: path.to_string(),
-                    valid: names.into_iter().map(String::from).collect(),
+                let i = number - 1;
+                let path = match what {
+                    Item::Milestone => {
+                        MilestoneField::from_name(field).map(|f| FieldPath::Milestone(i, f))
+                    }
+                    Item::Target => TargetField::from_name(field).map(|f| FieldPath::Target(i, f)),
+                    Item::Budget => BudgetField::from_name(field).map(|f| FieldPath::Budget(i, f)),
+                    Item::Evidence => {
+                        EvidenceField::from_name(field).map(|f| FieldPath::Evidence(i, f))
+                    }
                 };
-                match what {
-                    Item::Milestone => MilestoneField::from_name(field)
-                        .map(|f| FieldPath::Milestone(number - 1, f))
-                        .ok_or_else(|| {
-                            unknown_sub(MilestoneField::ALL.iter().map(|f| f.name()).collect())
-                        }),
-                    Item::Target => TargetField::from_name(field)
-                        .map(|f| FieldPath::Target(number - 1, f))
-                        .ok_or_else(|| {
-                            unknown_sub(TargetField::ALL.iter().map(|f| f.name()).collect())
-                        }),
-                }
+                path.ok_or_else(|| FieldError::UnknownField {
+                    field: path_name(list, number, field),
+                    valid: what.fields().into_iter().map(String::from).collect(),
+                })
             }
             _ => Err(unknown()),
         }
@@ -826,8 +1136,10 @@ impl FieldPath {
     pub fn name(self) -> String {
         match self {
             FieldPath::Program(f) => f.name().to_string(),
-            FieldPath::Milestone(i, f) => format!("milestone.{}.{}", i + 1, f.name()),
-            FieldPath::Target(i, f) => format!("target.{}.{}", i + 1, f.name()),
+            FieldPath::Milestone(i, f) => path_name("milestone", i + 1, f.name()),
+            FieldPath::Target(i, f) => path_name("target", i + 1, f.name()),
+            FieldPath::Budget(i, f) => path_name("budget", i + 1, f.name()),
+            FieldPath::Evidence(i, f) => path_name("evidence", i + 1, f.name()),
         }
     }
 
@@ -837,35 +1149,60 @@ impl FieldPath {
             FieldPath::Program(f) => f.get(p),
             FieldPath::Milestone(i, f) => f.get(p.milestones.get(i)?),
             FieldPath::Target(i, f) => f.get(p.targets.get(i)?),
+            FieldPath::Budget(i, f) => f.get(p.budget.get(i)?),
+            FieldPath::Evidence(i, f) => f.get(p.evidence.get(i)?),
         })
     }
 
-    /// Reads `value` into the field of `p` at this path.
+    /// Reads `value` into the field of `p` at this path; one past the last
+    /// item adds a blank one first (validation then wants its other fields).
     pub fn parse_into(self, p: &mut Program, value: &str, cx: Context) -> Result<(), FieldError> {
         let path = self.name();
+        let (t, period) = (cx.t, cx.plan.period);
         match self {
             FieldPath::Program(f) => f.parse_into(p, value, cx),
-            FieldPath::Milestone(i, f) => match p.milestones.get_mut(i) {
-                Some(m) => f.parse_into(m, &path, value, cx.t),
-                None => Err(FieldError::NoSuchItem {
-                    what: Item::Milestone,
-                    number: i + 1,
-                    count: p.milestones.len(),
-                }),
-            },
-            FieldPath::Target(i, f) => {
-                let count = p.targets.len();
-                match p.targets.get_mut(i) {
-                    Some(x) => f.parse_into(x, &path, value, cx.plan.period, cx.t),
-                    None => Err(FieldError::NoSuchItem {
-                        what: Item::Target,
-                        number: i + 1,
-                        count,
-                    }),
-                }
+            FieldPath::Milestone(i, f) => f.parse_into(
+                slot(&mut p.milestones, i, Item::Milestone)?,
+                &path,
+                value,
+                t,
+            ),
+            FieldPath::Target(i, f) => f.parse_into(
+                slot(&mut p.targets, i, Item::Target)?,
+                &path,
+                value,
+                period,
+                t,
+            ),
+            FieldPath::Budget(i, f) => f.parse_into(
+                slot(&mut p.budget, i, Item::Budget)?,
+                &path,
+                value,
+                period,
+                t,
+            ),
+            FieldPath::Evidence(i, f) => {
+                f.parse_into(slot(&mut p.evidence, i, Item::Evidence)?, &path, value, t)
             }
         }
     }
+}
+
+fn path_name(list: &str, number: usize, field: &str) -> String {
+    format!("{list}.{number}.{field}")
+}
+
+/// Item `i` of `items`, a new blank one when `i` is one past the last.
+fn slot<T: Default>(items: &mut Vec<T>, i: usize, what: Item) -> Result<&mut T, FieldError> {
+    if i == items.len() {
+        items.push(T::default());
+    }
+    let count = items.len();
+    items.get_mut(i).ok_or(FieldError::NoSuchItem {
+        what,
+        number: i + 1,
+        count,
+    })
 }
 
 /// Sets `path` (`status`, `milestone.2.done`, `target.1.actual`) of programme

@@ -11,63 +11,14 @@
 
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::{Edit, Header};
-use crate::plan::field::{DimensionField, HeaderField, MilestoneField, ProgramField, TargetField};
-use crate::plan::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
+use crate::plan::field::{
+    BudgetField, DimensionField, EvidenceField, HeaderField, MilestoneField, ProgramField,
+    TargetField,
+};
+use crate::plan::model::{
+    Budget, Dimension, Evidence, EvidenceState, Horizon, Milestone, Plan, Program, Status, Target,
+};
 use std::collections::HashMap;
-
-/// What a merge compares in a programme: each field of the registry, then
-/// the milestones and the targets, each (for now) as a whole list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Field(ProgramField),
-    Milestones,
-    Targets,
-}
-
-impl Part {
-    fn all() -> impl Iterator<Item = Part> {
-        ProgramField::ALL
-            .iter()
-            .map(|f| Part::Field(*f))
-            .chain([Part::Milestones, Part::Targets])
-    }
-
-    /// The name in conflicts and the audit log.
-    pub fn name(self) -> &'static str {
-        match self {
-            Part::Field(f) => f.name(),
-            Part::Milestones => "milestones",
-            Part::Targets => "targets",
-        }
-    }
-
-    fn same(self, a: &Program, b: &Program) -> bool {
-        match self {
-            Part::Field(f) => f.same(a, b),
-            Part::Milestones => a.milestones == b.milestones,
-            Part::Targets => a.targets == b.targets,
-        }
-    }
-
-    /// The value as one line of text, for conflict prompts and the audit log.
-    pub fn show(self, p: &Program) -> String {
-        match self {
-            Part::Field(f) => f.get(p),
-            Part::Milestones => p
-                .milestones
-                .iter()
-                .map(show_milestone)
-                .collect::<Vec<_>>()
-                .join("; "),
-            Part::Targets => p
-                .targets
-                .iter()
-                .map(show_target)
-                .collect::<Vec<_>>()
-                .join("; "),
-        }
-    }
-}
 
 fn show_milestone(m: &Milestone) -> String {
     format!("[{}] {} {}", if m.done { "x" } else { " " }, m.due, m.title)
@@ -83,6 +34,36 @@ fn show_target(t: &Target) -> String {
         t.target,
         opt(t.actual)
     )
+}
+
+fn show_budget(b: &Budget) -> String {
+    let spent = b.spent.map_or_else(|| "-".to_string(), |n| n.to_string());
+    format!("{}: {} (spent {spent}) {}", b.year, b.allocation, b.source)
+        .trim_end()
+        .to_string()
+}
+
+fn show_evidence(e: &Evidence) -> String {
+    format!(
+        "[{}] {} ({}) {}",
+        e.state.key(),
+        e.name,
+        e.kind.key(),
+        e.link
+    )
+    .trim_end()
+    .to_string()
+}
+
+/// Whether an audit-log entry's field is one [`Conflict::log_key`] names: the
+/// field itself, or for a list (`milestone`) any of its items
+/// (`milestone.3.done`, `milestone.4`) and the whole list as pantau 0.1
+/// logged it (`milestones`).
+pub fn logged_under(entry_field: &str, key: &str) -> bool {
+    entry_field == key
+        || entry_field
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with('.') || rest == "s")
 }
 
 /// Who made a change and when, as the audit log has it.
@@ -117,6 +98,16 @@ pub enum Subject {
         year: i32,
         indicator: String,
     },
+    Budget {
+        program: String,
+        number: usize,
+        year: i32,
+    },
+    Evidence {
+        program: String,
+        number: usize,
+        name: String,
+    },
 }
 
 /// Which list an order conflict is about.
@@ -126,6 +117,8 @@ pub enum List {
     Dimensions,
     Milestones,
     Targets,
+    Budget,
+    Evidence,
 }
 
 /// What of the item both sides changed.
@@ -136,6 +129,8 @@ pub enum Field {
     Program(ProgramField),
     Milestone(MilestoneField),
     Target(TargetField),
+    Budget(BudgetField),
+    Evidence(EvidenceField),
     /// The item itself: one side deleted it, the other changed it.
     Presence,
     /// Both sides put the same items in different orders.
@@ -190,6 +185,16 @@ impl Conflict {
                 indicator,
                 ..
             } => fill(m.m_target, &[program, year, indicator]),
+            Subject::Budget {
+                program,
+                number,
+                year,
+            } => fill(m.m_budget, &[program, number, year]),
+            Subject::Evidence {
+                program,
+                number,
+                name,
+            } => fill(m.m_evidence, &[program, number, name]),
         }
     }
 
@@ -202,11 +207,15 @@ impl Conflict {
             Field::Program(f) => f.label(lang),
             Field::Milestone(f) => f.label(lang),
             Field::Target(f) => f.label(lang),
+            Field::Budget(f) => f.label(lang),
+            Field::Evidence(f) => f.label(lang),
             Field::Presence => m.m_presence,
             Field::Order(List::Programs) => m.m_order_programs,
             Field::Order(List::Dimensions) => m.m_order_dimensions,
             Field::Order(List::Milestones) => m.m_order_milestones,
             Field::Order(List::Targets) => m.m_order_targets,
+            Field::Order(List::Budget) => m.m_order_budget,
+            Field::Order(List::Evidence) => m.m_order_evidence,
             Field::Comment => m.m_comment,
             Field::Evaluation => m.m_evaluation,
         }
@@ -231,6 +240,10 @@ impl Conflict {
             } else {
                 t.log.l_no
             }),
+            Field::Evidence(EvidenceField::State) => EvidenceState::ALL
+                .into_iter()
+                .find(|s| s.key() == value)
+                .map(|s| s.word(lang)),
             _ => None,
         };
         match words {
@@ -250,6 +263,7 @@ impl Conflict {
 
     /// The subject and field under which the audit log records a change of
     /// this kind, to find who made it; `None` for what the log does not keep.
+    /// A list item's key is its list (`milestone`): see [`logged_under`].
     pub fn log_key(&self) -> Option<(String, &'static str)> {
         let program_list = |program: &str, list: &'static str| Some((program.to_string(), list));
         match (&self.subject, self.field) {
@@ -259,8 +273,10 @@ impl Conflict {
             }
             (Subject::Program { id, .. }, Field::Program(f)) => Some((id.clone(), f.name())),
             (Subject::Program { id, .. }, Field::Presence) => Some((id.clone(), "(program)")),
-            (Subject::Milestone { program, .. }, _) => program_list(program, "milestones"),
-            (Subject::Target { program, .. }, _) => program_list(program, "targets"),
+            (Subject::Milestone { program, .. }, _) => program_list(program, "milestone"),
+            (Subject::Target { program, .. }, _) => program_list(program, "target"),
+            (Subject::Budget { program, .. }, _) => program_list(program, "budget"),
+            (Subject::Evidence { program, .. }, _) => program_list(program, "evidence"),
             _ => None,
         }
     }
@@ -478,6 +494,13 @@ fn by_key<'a, T>(
 pub const MILESTONE_KEYS: [fn(&Milestone, &Milestone) -> bool; 2] =
     [|a, b| a.title == b.title, |a, b| a.due == b.due];
 
+/// A budget line is its year's; evidence is the same document by name, else by link.
+pub const BUDGET_KEYS: [fn(&Budget, &Budget) -> bool; 1] = [|a, b| a.year == b.year];
+pub const EVIDENCE_KEYS: [fn(&Evidence, &Evidence) -> bool; 2] = [
+    |a, b| a.name == b.name,
+    |a, b| !a.link.is_empty() && a.link == b.link,
+];
+
 /// The same for targets: year and indicator, else the indicator, else the year.
 pub const TARGET_KEYS: [fn(&Target, &Target) -> bool; 3] = [
     |a, b| a.year == b.year && a.indicator == b.indicator,
@@ -654,6 +677,8 @@ impl Item for Program {
         let empty = Program {
             milestones: Vec::new(),
             targets: Vec::new(),
+            budget: Vec::new(),
+            evidence: Vec::new(),
             ..mine.clone()
         };
         let b = base.unwrap_or(&empty);
@@ -674,6 +699,25 @@ impl Item for Program {
             asker,
             subject,
             [&b.targets, &mine.targets, &theirs.targets],
+            [&im, &it],
+        );
+        let (im, it) = by_match(&b.budget, &mine.budget, &theirs.budget, &BUDGET_KEYS);
+        result.budget = merge_list(
+            asker,
+            subject,
+            [&b.budget, &mine.budget, &theirs.budget],
+            [&im, &it],
+        );
+        let (im, it) = by_match(
+            &b.evidence,
+            &mine.evidence,
+            &theirs.evidence,
+            &EVIDENCE_KEYS,
+        );
+        result.evidence = merge_list(
+            asker,
+            subject,
+            [&b.evidence, &mine.evidence, &theirs.evidence],
             [&im, &it],
         );
         result
@@ -746,6 +790,68 @@ impl Item for Target {
             theirs,
             TargetField,
             Field::Target
+        )
+    }
+}
+
+impl Item for Budget {
+    const LIST: List = List::Budget;
+    fn subject(&self, owner: &Subject, number: usize) -> Subject {
+        Subject::Budget {
+            program: owner_id(owner),
+            number,
+            year: self.year,
+        }
+    }
+    fn summary(&self) -> String {
+        show_budget(self)
+    }
+    fn merge3(
+        asker: &mut Asker,
+        subject: &Subject,
+        base: Option<&Self>,
+        mine: &Self,
+        theirs: &Self,
+    ) -> Self {
+        merge_fields!(
+            asker,
+            subject,
+            base,
+            mine,
+            theirs,
+            BudgetField,
+            Field::Budget
+        )
+    }
+}
+
+impl Item for Evidence {
+    const LIST: List = List::Evidence;
+    fn subject(&self, owner: &Subject, number: usize) -> Subject {
+        Subject::Evidence {
+            program: owner_id(owner),
+            number,
+            name: self.name.clone(),
+        }
+    }
+    fn summary(&self) -> String {
+        show_evidence(self)
+    }
+    fn merge3(
+        asker: &mut Asker,
+        subject: &Subject,
+        base: Option<&Self>,
+        mine: &Self,
+        theirs: &Self,
+    ) -> Self {
+        merge_fields!(
+            asker,
+            subject,
+            base,
+            mine,
+            theirs,
+            EvidenceField,
+            Field::Evidence
         )
     }
 }
@@ -1090,11 +1196,6 @@ pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
     }
 }
 
-/// The parts that differ between two versions of a program.
-pub fn changed_parts(before: &Program, after: &Program) -> Vec<Part> {
-    Part::all().filter(|f| !f.same(before, after)).collect()
-}
-
 /// Programmes by id, for lookups that stay linear in the plan.
 fn by_id(plan: &Plan) -> HashMap<&str, usize> {
     plan.programs
@@ -1104,20 +1205,147 @@ fn by_id(plan: &Plan) -> HashMap<&str, usize> {
         .collect()
 }
 
-/// What changed in one program, as (subject, field, old, new) for the audit log.
-pub fn program_changes(before: &Program, after: &Program) -> Vec<(String, String, String, String)> {
-    changed_parts(before, after)
-        .into_iter()
-        .map(|part| {
+/// One audit-log change: (subject, field, old, new).
+pub type Logged = (String, String, String, String);
+
+/// What changed in one program, as (subject, field, old, new) for the audit
+/// log, through the registries: `status`, and inside the lists each item's
+/// field by its path (`milestone.3.done`, `budget.1.spent`), an item added or
+/// removed (`target.2`), or a list reordered (`milestone.order`). Items are
+/// matched as a merge matches them.
+pub fn program_changes(before: &Program, after: &Program) -> Vec<Logged> {
+    let mut out: Vec<Logged> = ProgramField::ALL
+        .iter()
+        .filter(|f| !f.same(before, after))
+        .map(|f| {
             (
                 after.id.clone(),
-                part.name().to_string(),
-                part.show(before),
-                part.show(after),
+                f.name().to_string(),
+                f.get(before),
+                f.get(after),
             )
         })
-        .collect()
+        .collect();
+    let id = &after.id;
+    list_changes(
+        id,
+        "milestone",
+        &before.milestones,
+        &after.milestones,
+        &MILESTONE_KEYS,
+        MilestoneField::ALL,
+        |f, m| f.get(m),
+        |f, a, b| f.same(a, b),
+        &mut out,
+    );
+    list_changes(
+        id,
+        "target",
+        &before.targets,
+        &after.targets,
+        &TARGET_KEYS,
+        TargetField::ALL,
+        |f, t| f.get(t),
+        |f, a, b| f.same(a, b),
+        &mut out,
+    );
+    list_changes(
+        id,
+        "budget",
+        &before.budget,
+        &after.budget,
+        &BUDGET_KEYS,
+        BudgetField::ALL,
+        |f, b| f.get(b),
+        |f, a, b| f.same(a, b),
+        &mut out,
+    );
+    list_changes(
+        id,
+        "evidence",
+        &before.evidence,
+        &after.evidence,
+        &EVIDENCE_KEYS,
+        EvidenceField::ALL,
+        |f, e| f.get(e),
+        |f, a, b| f.same(a, b),
+        &mut out,
+    );
+    out
 }
+
+/// The changes inside one list; see [`program_changes`].
+#[allow(clippy::too_many_arguments)]
+fn list_changes<T: Item, F: Copy + RegistryName>(
+    id: &str,
+    list: &str,
+    before: &[T],
+    after: &[T],
+    keys: &[fn(&T, &T) -> bool],
+    fields: &[F],
+    get: impl Fn(F, &T) -> String,
+    same: impl Fn(F, &T, &T) -> bool,
+    out: &mut Vec<Logged>,
+) {
+    if before == after {
+        return;
+    }
+    let (matched, _) = by_match(before, after, &[], keys);
+    let mut kept = vec![false; before.len()];
+    let mut order = Vec::with_capacity(after.len());
+    for (i, (ident, now)) in matched.iter().zip(after).enumerate() {
+        let path = format!("{list}.{}", i + 1);
+        match *ident {
+            Ident::Base(b) => {
+                kept[b] = true;
+                order.push(b);
+                for &f in fields {
+                    if !same(f, &before[b], now) {
+                        out.push((
+                            id.to_string(),
+                            format!("{path}.{}", f.name()),
+                            get(f, &before[b]),
+                            get(f, now),
+                        ));
+                    }
+                }
+            }
+            _ => out.push((id.to_string(), path, "(none)".to_string(), now.summary())),
+        }
+    }
+    for (b, was) in before.iter().enumerate().filter(|(b, _)| !kept[*b]) {
+        out.push((
+            id.to_string(),
+            format!("{list}.{}", b + 1),
+            was.summary(),
+            "(deleted)".to_string(),
+        ));
+    }
+    if order.windows(2).any(|w| w[0] > w[1]) {
+        out.push((
+            id.to_string(),
+            format!("{list}.order"),
+            String::new(),
+            String::new(),
+        ));
+    }
+}
+
+/// A registry's data-file names, for the paths of [`program_changes`].
+trait RegistryName {
+    fn name(self) -> &'static str;
+}
+
+macro_rules! registry_name {
+    ($($t:ty),+) => {$(
+        impl RegistryName for $t {
+            fn name(self) -> &'static str {
+                <$t>::name(self)
+            }
+        }
+    )+};
+}
+registry_name!(MilestoneField, TargetField, BudgetField, EvidenceField);
 
 /// Every change from `before` to `after`, as (subject, field, old, new), for
 /// the audit log. Linear in the plan: programmes are matched through an index.
@@ -1294,7 +1522,7 @@ mod tests {
             [
                 ("plan", "title"),
                 ("GOV-01", "status"),
-                ("GOV-01", "milestones")
+                ("GOV-01", "milestone.3.done")
             ]
         );
         assert_eq!(

@@ -289,7 +289,7 @@ fn name_authors(path: &Path, conflicts: &mut [crate::plan::merge::Conflict]) {
         c.by = entries
             .iter()
             .rev()
-            .find(|e| e.subject == subject && e.field == field)
+            .find(|e| e.subject == subject && crate::plan::merge::logged_under(&e.field, field))
             .map(|e| crate::plan::merge::Author {
                 // The name the officer gave, else their login.
                 who: if e.officer.is_empty() {
