@@ -368,7 +368,10 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
         }) => merge_driver(&base, &ours, &theirs, name, t),
         Some(Command::Check { file }) => {
             let path = plan_path(file.path(), t)?;
-            let doc = store::load(&path, t)?;
+            let (doc, source) = store::load_keeping_text(&path, t)?;
+            for w in store::warnings(&source, &doc.plan, t) {
+                eprintln!("{}: {}", t.warning, w.render(&path));
+            }
             if store::git::driver_missing(&path) == Some(true) {
                 eprintln!(
                     "{}: {}",

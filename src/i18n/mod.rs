@@ -130,6 +130,7 @@ pub struct Text {
     pub horizon: HorizonLabels,
     pub error: &'static str,
     pub hint: &'static str,
+    pub warning: &'static str,
     pub horizon_short: HorizonLabels,
     pub load: Load,
     pub validate: Validate,

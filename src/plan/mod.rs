@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod change;
 pub mod conflicts;
 pub mod edit;
+pub mod evaluation;
 pub mod field;
 pub mod history;
 pub mod merge;

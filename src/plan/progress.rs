@@ -15,6 +15,14 @@ pub struct Tally {
     pub delayed: usize,
     pub quick_wins: usize,
     pub quick_wins_done: usize,
+    /// Physical progress summed over the programmes that have a figure, in
+    /// basis points (hundredths of a percent), and how many those are.
+    /// Integers, so that adding and taking back a programme is exact.
+    pub physical_bp: u64,
+    pub physical_programs: usize,
+    /// Rupiah allocated and spent, over the budget lines with spending reported.
+    pub allocated: u128,
+    pub spent: u128,
 }
 
 impl Tally {
@@ -32,6 +40,13 @@ impl Tally {
                 self.quick_wins_done += 1;
             }
         }
+        if let Some(percent) = physical(p) {
+            self.physical_bp += (percent * 100.0).round() as u64;
+            self.physical_programs += 1;
+        }
+        let (allocated, spent) = reported_budget(p);
+        self.allocated += allocated;
+        self.spent += spent;
     }
 
     /// Takes back what [`Tally::add`] counted for `p`.
@@ -44,6 +59,10 @@ impl Tally {
         self.delayed -= one.delayed;
         self.quick_wins -= one.quick_wins;
         self.quick_wins_done -= one.quick_wins_done;
+        self.physical_bp -= one.physical_bp;
+        self.physical_programs -= one.physical_programs;
+        self.allocated -= one.allocated;
+        self.spent -= one.spent;
     }
 
     pub fn merge(&mut self, other: &Tally) {
@@ -53,6 +72,21 @@ impl Tally {
         self.delayed += other.delayed;
         self.quick_wins += other.quick_wins;
         self.quick_wins_done += other.quick_wins_done;
+        self.physical_bp += other.physical_bp;
+        self.physical_programs += other.physical_programs;
+        self.allocated += other.allocated;
+        self.spent += other.spent;
+    }
+
+    /// The mean physical progress of the programmes that have one, in percent.
+    pub fn physical(&self) -> Option<f64> {
+        (self.physical_programs > 0)
+            .then(|| self.physical_bp as f64 / 100.0 / self.physical_programs as f64)
+    }
+
+    /// Spent ÷ allocated over the reported budget lines, in percent.
+    pub fn absorption(&self) -> Option<f64> {
+        (self.allocated > 0).then(|| self.spent as f64 / self.allocated as f64 * 100.0)
     }
 
     /// Share of programmes done, in whole percent, rounded down so that a plan
@@ -61,6 +95,86 @@ impl Tally {
         (self.done * 100)
             .checked_div(self.programs)
             .map_or(0, |p| p as u32)
+    }
+}
+
+/// Physical progress (realisasi fisik) in percent: the weighted share of done
+/// milestones. A milestone without a weight shares, with the others without
+/// one, what the weights leave; without any weights every milestone counts
+/// the same. `None` for a programme without milestones.
+pub fn physical(p: &Program) -> Option<f64> {
+    if p.milestones.is_empty() {
+        return None;
+    }
+    let given: f64 = p
+        .milestones
+        .iter()
+        .filter_map(|m| m.weight)
+        .filter(|w| w.is_finite() && *w >= 0.0)
+        .sum();
+    let unweighted = p.milestones.iter().filter(|m| m.weight.is_none()).count();
+    let share = if unweighted == 0 {
+        0.0
+    } else {
+        (100.0 - given).max(0.0) / unweighted as f64
+    };
+    let weight = |m: &Milestone| {
+        m.weight
+            .filter(|w| w.is_finite() && *w >= 0.0)
+            .unwrap_or(share)
+    };
+    let total: f64 = p.milestones.iter().map(weight).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let done: f64 = p.milestones.iter().filter(|m| m.done).map(weight).sum();
+    Some((done / total * 100.0).clamp(0.0, 100.0))
+}
+
+/// Rupiah (allocated, spent) over the budget lines with spending reported: a
+/// coming year's allocation, with nothing spent yet, does not lower absorption.
+pub fn reported_budget(p: &Program) -> (u128, u128) {
+    let rupiah = |x: f64| {
+        if x.is_finite() && x > 0.0 {
+            x.round() as u128
+        } else {
+            0
+        }
+    };
+    p.budget
+        .iter()
+        .filter_map(|b| Some((rupiah(b.allocation), rupiah(b.spent?))))
+        .fold((0, 0), |(a, s), (x, y)| (a + x, s + y))
+}
+
+/// Absorption (serapan) of one programme: spent ÷ allocated over its
+/// reported budget lines, in percent.
+pub fn absorption(p: &Program) -> Option<f64> {
+    let (allocated, spent) = reported_budget(p);
+    (allocated > 0).then(|| spent as f64 / allocated as f64 * 100.0)
+}
+
+/// How far spending and physical progress may differ, in points, before a
+/// programme is pointed out.
+pub const GAP_POINTS: f64 = 25.0;
+
+/// Spending and physical progress that disagree by [`GAP_POINTS`] or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Spent much more than it has done.
+    SpentAhead,
+    /// Done much more than it has spent (spending not yet reported, or cheap).
+    WorkAhead,
+}
+
+pub fn gap(p: &Program) -> Option<Gap> {
+    let (physical, absorption) = (physical(p)?, absorption(p)?);
+    if absorption - physical >= GAP_POINTS {
+        Some(Gap::SpentAhead)
+    } else if physical - absorption >= GAP_POINTS {
+        Some(Gap::WorkAhead)
+    } else {
+        None
     }
 }
 
@@ -152,4 +266,99 @@ pub fn targets_for_year<'a>(
                 .map(move |t| (p, t))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::model::Budget;
+
+    fn program(milestones: &[(bool, Option<f64>)], budget: &[(f64, Option<f64>)]) -> Program {
+        let mut p = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan
+            .programs[0]
+            .clone();
+        p.milestones = milestones
+            .iter()
+            .map(|&(done, weight)| Milestone {
+                title: "m".into(),
+                due: "2025-01-31".into(),
+                done,
+                weight,
+            })
+            .collect();
+        p.budget = budget
+            .iter()
+            .enumerate()
+            .map(|(i, &(allocation, spent))| Budget {
+                year: 2024 + i as i32,
+                allocation,
+                spent,
+                source: "APBD".into(),
+            })
+            .collect();
+        p
+    }
+
+    #[test]
+    fn physical_progress_weighs_the_done_milestones() {
+        let even = program(
+            &[(true, None), (false, None), (false, None), (true, None)],
+            &[],
+        );
+        assert_eq!(physical(&even), Some(50.0));
+        let weighted = program(
+            &[(true, Some(10.0)), (false, Some(60.0)), (true, Some(30.0))],
+            &[],
+        );
+        assert_eq!(physical(&weighted), Some(40.0));
+        // 40 given; the two without a weight share the other 60.
+        let mixed = program(&[(true, Some(40.0)), (true, None), (false, None)], &[]);
+        assert_eq!(physical(&mixed), Some(70.0));
+        assert_eq!(physical(&program(&[], &[])), None);
+    }
+
+    #[test]
+    fn absorption_counts_the_years_with_spending_reported() {
+        let p = program(
+            &[],
+            &[
+                (1_000_000_000.0, Some(750_000_000.0)),
+                (2_000_000_000.0, None),
+            ],
+        );
+        assert_eq!(absorption(&p), Some(75.0));
+        assert_eq!(
+            absorption(&program(&[], &[(0.0, Some(0.0))])),
+            None,
+            "no division by zero"
+        );
+    }
+
+    #[test]
+    fn spending_far_ahead_of_the_work_is_pointed_out() {
+        let spent = program(
+            &[(true, None), (false, None), (false, None), (false, None)],
+            &[(100.0, Some(90.0))],
+        );
+        assert_eq!(gap(&spent), Some(Gap::SpentAhead));
+        let worked = program(&[(true, None), (true, None)], &[(100.0, Some(10.0))]);
+        assert_eq!(gap(&worked), Some(Gap::WorkAhead));
+        let even = program(&[(true, None), (false, None)], &[(100.0, Some(60.0))]);
+        assert_eq!(gap(&even), None);
+    }
+
+    #[test]
+    fn a_tally_takes_back_exactly_what_it_added() {
+        let p = program(
+            &[(true, Some(33.33)), (false, None)],
+            &[(1.5e9, Some(7.5e8))],
+        );
+        let mut t = Tally::default();
+        t.add(&p);
+        assert_eq!(t.absorption(), Some(50.0));
+        t.remove(&p);
+        assert_eq!(t, Tally::default());
+    }
 }

@@ -5,7 +5,8 @@
 
 use crate::i18n::{Text, fill};
 use crate::plan::edit::Edit;
-use crate::plan::model::{FORMAT_VERSION, Plan, Program, parse_date};
+use crate::plan::field::is_link;
+use crate::plan::model::{Aspect, Direction, FORMAT_VERSION, Plan, Program, parse_date};
 use crate::text::escape;
 use std::collections::{HashMap, HashSet};
 
@@ -72,6 +73,7 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
         check_length(label, value, MAX_LINE_CHARS, t, &mut plan_problem);
     }
     check_length("vision", &plan.vision, MAX_NOTE_CHARS, t, &mut plan_problem);
+    evaluation_problems(plan, t, &mut plan_problem);
 
     let dimensions = dimension_elements(plan);
     for (i, d) in plan.dimensions.iter().enumerate() {
@@ -236,16 +238,169 @@ fn program_problems(
         if target.indicator.trim().is_empty() {
             problem(fill(t.validate.p_target_indicator, &[&n]));
         }
-        for value in [target.baseline, Some(target.target), target.actual]
-            .into_iter()
-            .flatten()
+        for value in [
+            target.baseline,
+            Some(target.target),
+            target.actual,
+            target.upper,
+        ]
+        .into_iter()
+        .flatten()
         {
             if !value.is_finite() {
                 problem(fill(t.validate.p_target_number, &[&n, &value]));
             }
         }
+        // Achievement divides by the target (and by a range's upper bound).
+        if target.target == 0.0 {
+            problem(fill(t.validate.p_target_zero, &[&n]));
+        }
+        match (target.direction, target.upper) {
+            (Direction::Range, None) => problem(fill(t.validate.p_range_upper, &[&n])),
+            (Direction::Range, Some(upper)) if upper < target.target => problem(fill(
+                t.validate.p_range_reversed,
+                &[&n, &target.target, &upper],
+            )),
+            (Direction::Range, Some(0.0)) => problem(fill(t.validate.p_target_zero, &[&n])),
+            (Direction::Higher | Direction::Lower, Some(_)) => {
+                problem(fill(t.validate.p_upper_not_range, &[&n]))
+            }
+            _ => {}
+        }
+    }
+    check_weights(p, t, &mut problem);
+    for (i, b) in p.budget.iter().enumerate() {
+        let n = i + 1;
+        if !plan.period.contains(b.year) {
+            problem(fill(
+                t.validate.p_budget_year,
+                &[&n, &b.year, &plan.period.start, &plan.period.end],
+            ));
+        } else if p.budget[..i].iter().any(|other| other.year == b.year) {
+            problem(fill(t.validate.p_budget_duplicate, &[&n, &b.year]));
+        }
+        for value in [Some(b.allocation), b.spent].into_iter().flatten() {
+            if !value.is_finite() || value < 0.0 {
+                problem(fill(t.validate.p_budget_amount, &[&n, &value]));
+            }
+        }
+    }
+    for (i, e) in p.evidence.iter().enumerate() {
+        let n = i + 1;
+        if e.name.trim().is_empty() {
+            problem(fill(t.validate.p_evidence_name, &[&n]));
+        }
+        if !e.link.is_empty() && !is_link(&e.link) {
+            problem(fill(t.validate.p_evidence_link, &[&n, &escape(&e.link)]));
+        }
     }
 }
+
+/// Milestone weights: each 0–100; together at most 100, and exactly 100 when
+/// every milestone has one (the rest share what is left otherwise).
+fn check_weights(p: &Program, t: &Text, problem: &mut impl FnMut(String)) {
+    let weights: Vec<f64> = p.milestones.iter().filter_map(|m| m.weight).collect();
+    if weights.is_empty() {
+        return;
+    }
+    for (i, m) in p.milestones.iter().enumerate() {
+        if let Some(w) = m.weight
+            && !(w.is_finite() && (0.0..=100.0).contains(&w))
+        {
+            problem(fill(t.validate.p_weight_range, &[&(i + 1), &w]));
+            return;
+        }
+    }
+    let sum: f64 = weights.iter().sum();
+    let all = weights.len() == p.milestones.len();
+    if sum > 100.0 + WEIGHT_SLACK || (all && (sum - 100.0).abs() > WEIGHT_SLACK) {
+        problem(fill(t.validate.p_weight_sum, &[&round2(sum)]));
+    }
+}
+
+/// Weights written with decimals (33.33 × 3) add up to 100 within this.
+const WEIGHT_SLACK: f64 = 0.05;
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// What is legitimate but worth a second look, such as spending above the
+/// allocation (a budget shift, or a typo): `pantau check` and the views show
+/// these, and they never stop a save.
+pub fn warnings(plan: &Plan, t: &Text) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (index, p) in plan.programs.iter().enumerate() {
+        for (i, b) in p.budget.iter().enumerate() {
+            if let Some(spent) = b.spent
+                && spent > b.allocation
+            {
+                out.push(Problem {
+                    program: (!p.id.is_empty()).then(|| p.id.clone()),
+                    program_index: Some(index),
+                    message: fill(
+                        t.validate.w_overspent,
+                        &[&(i + 1), &b.year, &money(spent), &money(b.allocation)],
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Rupiah with thousands dots, as an officer reads them: 1.500.000.000.
+pub fn money(amount: f64) -> String {
+    let whole = amount.abs().round() as u64;
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if amount < 0.0 && whole > 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The evaluation section: weights that add up to 100, scores and indices on
+/// the index's 0–5 scale.
+fn evaluation_problems(plan: &Plan, t: &Text, problem: &mut impl FnMut(String)) {
+    let e = &plan.evaluation;
+    if let Some(w) = e.weights {
+        let values = Aspect::ALL.map(|a| w.of(a));
+        if values.iter().any(|v| !v.is_finite() || *v < 0.0) {
+            problem(t.validate.p_eval_weight_negative.to_string());
+        } else {
+            let sum: f64 = values.iter().sum();
+            if (sum - 100.0).abs() > WEIGHT_SLACK {
+                problem(fill(t.validate.p_eval_weight_sum, &[&round2(sum)]));
+            }
+        }
+    }
+    let on_scale = |v: f64| v.is_finite() && (0.0..=MAX_SCORE).contains(&v);
+    for s in &e.scores {
+        if !on_scale(s.score) {
+            problem(fill(
+                t.validate.p_eval_score,
+                &[&s.year, &s.aspect.key(), &s.score, &MAX_SCORE],
+            ));
+        }
+    }
+    for r in &e.results {
+        let subs = Aspect::ALL.map(|a| r.sub_index(a));
+        if !on_scale(r.index) || subs.into_iter().flatten().any(|v| !on_scale(v)) {
+            problem(fill(t.validate.p_eval_result, &[&r.year, &MAX_SCORE]));
+        }
+    }
+}
+
+/// The top of the index's scale (the ministry does not publish it; every
+/// published index and sub-index lies below 5).
+pub const MAX_SCORE: f64 = 5.0;
 
 fn check_program_text(p: &Program, t: &Text, problem: &mut impl FnMut(String)) {
     let one_line = [
@@ -267,6 +422,15 @@ fn check_program_text(p: &Program, t: &Text, problem: &mut impl FnMut(String)) {
     for target in &p.targets {
         check_length("indicator", &target.indicator, MAX_LINE_CHARS, t, problem);
         check_length("unit", &target.unit, MAX_LINE_CHARS, t, problem);
+        check_length("source", &target.source, MAX_LINE_CHARS, t, problem);
+        check_length("definition", &target.definition, MAX_NOTE_CHARS, t, problem);
+    }
+    for b in &p.budget {
+        check_length("budget source", &b.source, MAX_LINE_CHARS, t, problem);
+    }
+    for e in &p.evidence {
+        check_length("evidence", &e.name, MAX_LINE_CHARS, t, problem);
+        check_length("link", &e.link, MAX_LINE_CHARS, t, problem);
     }
     check_length("description", &p.description, MAX_NOTE_CHARS, t, problem);
     check_length("notes", &p.notes, MAX_NOTE_CHARS, t, problem);

@@ -157,16 +157,7 @@ impl LoadError {
                 ));
                 for placed in problems {
                     out.push_str("\n  ");
-                    out.push_str(&escape_path(path).to_string());
-                    if let Some(line) = placed.line {
-                        out.push_str(&format!(":{line}"));
-                    }
-                    out.push_str(": ");
-                    if let Some(id) = &placed.problem.program {
-                        out.push_str(&crate::text::escape(id));
-                        out.push_str(": ");
-                    }
-                    out.push_str(&placed.problem.message);
+                    out.push_str(&placed.render(path));
                 }
                 out.push_str(&format!(
                     "\n{}: {}",
@@ -383,6 +374,29 @@ fn line_col(before: &str) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
+}
+
+/// What is worth a second look in a plan that loaded (spending above the
+/// allocation), each placed at its programme's line in `source`.
+pub fn warnings(source: &str, plan: &Plan, t: &Text) -> Vec<PlacedProblem> {
+    place(source, plan, crate::plan::validate::warnings(plan, t))
+}
+
+impl PlacedProblem {
+    /// `plan.ron:42: ECO-01: message`, escaped for the terminal.
+    pub fn render(&self, path: &Path) -> String {
+        let mut out = escape_path(path).to_string();
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+        }
+        out.push_str(": ");
+        if let Some(id) = &self.problem.program {
+            out.push_str(&crate::text::escape(id));
+            out.push_str(": ");
+        }
+        out.push_str(&self.problem.message);
+        out
+    }
 }
 
 /// Finds the line of each problem's program: the k-th program with a given id
