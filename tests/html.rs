@@ -222,10 +222,11 @@ fn hostile_text_in_the_plan_and_options_stays_text() {
             );
         }
     }
-    // A line break in a programme's name is a <br>, never raw.
+    // A line break in a programme's name is a <br>, never raw; a table
+    // cell may break after a slash.
     let out = html(&plan, Kind::Dimension, Lang::Id, dressed);
     assert!(out.contains(
-        "&#39;x&#39;)&lt;/script&gt; &amp; &quot;Dinas&quot; \\u{1b}[31m\\u{202e}<br>baris dua"
+        "&#39;x&#39;)&lt;/<wbr>script&gt; &amp; &quot;Dinas&quot; \\u{1b}[31m\\u{202e}<br>baris dua"
     ));
 }
 
@@ -243,7 +244,6 @@ fn a_logo_is_embedded_and_a_bad_one_is_refused_naming_the_file() {
         },
     );
     assert!(out.contains("<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==\" alt=\"\">"));
-    assert!(out.contains("<div class=\"balance\"></div>"));
 
     let dir = TempDir::new().unwrap();
     let plan = dir.path().join("plan.ron");

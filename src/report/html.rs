@@ -17,7 +17,7 @@ use super::{Band, Ctx, Kind, ReportError, TargetRef, achievement, whole_percent}
 use crate::i18n::{Lang, fill};
 use crate::plan::model::{Program, Target};
 use crate::plan::progress::{self, MilestoneRef, Tally};
-use Col::{Num, Text, Word};
+use Col::{Code, Main, Num, Text};
 use jiff::civil::Date;
 use std::path::Path;
 
@@ -139,7 +139,7 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
-pub fn long_date(date: Date, lang: Lang) -> String {
+pub(crate) fn long_date(date: Date, lang: Lang) -> String {
     let months = lang.report().months;
     let month = usize::try_from(date.month() - 1)
         .ok()
@@ -242,22 +242,24 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; background: #fff; font-family: Arial, \"Liberation Sans\", Helvetica, sans-serif; font-size: 11pt; line-height: 1.3; }
 @media screen { body { max-width: 165mm; margin: 12mm auto; } }
 .kop { display: flex; align-items: center; gap: 4mm; padding-bottom: 2mm; border-bottom: 3pt double #000; margin-bottom: 6mm; }
-.kop img, .kop .balance { flex: none; width: 22mm; height: 22mm; object-fit: contain; }
+.kop img { flex: none; width: 22mm; height: 22mm; object-fit: contain; }
 .kop .lines { flex: 1; text-align: center; }
 .kop .government { font-size: 14pt; font-weight: bold; }
-.kop .agency { font-size: 15pt; font-weight: bold; }
+.kop .agency { font-size: 14pt; font-weight: bold; }
 .kop .address { font-size: 10pt; }
 h1 { font-size: 13pt; text-align: center; margin: 0 0 1mm; }
 .sub { text-align: center; font-size: 10pt; margin: 0 0 1mm; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 2mm; }
-table { width: 100%; border-collapse: collapse; font-size: 9.5pt; margin: 0 0 3mm; }
+table { width: 100%; border-collapse: collapse; font-size: 9pt; margin: 0 0 3mm; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.75pt solid #000; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
-td.text { overflow-wrap: anywhere; }
-td.word { white-space: nowrap; }
+th, td { border: 0.75pt solid #000; padding: 0.8mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.long { overflow-wrap: anywhere; }
+th.code, td.code { white-space: nowrap; }
+/* Codes and numbers as narrow as they are; names and text share the rest. */
+th.num, th.code { width: 1%; }
 th { background: #e8e8e8; }
 th.num, td.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: bold; }
@@ -307,7 +309,9 @@ fn css_string(text: &str, out: &mut String) {
     }
 }
 
-/// The letterhead: logo on the left, the lines centred, a double rule under it.
+/// The letterhead: the logo on the left, the lines centred beside it (a
+/// long agency name keeps to one line more often than if they were centred
+/// on the page), a double rule under it.
 fn letterhead(ctx: &Ctx, out: &mut String) {
     let letter = &ctx.request.letter;
     out.push_str("<header class=\"kop\">\n");
@@ -315,11 +319,13 @@ fn letterhead(ctx: &Ctx, out: &mut String) {
         out.push_str(&format!("<img src=\"{}\" alt=\"\">\n", logo.data_uri()));
     }
     out.push_str("<div class=\"lines\">\n");
-    let government = fill(ctx.r().kop_government, &[&ctx.plan.region]);
-    out.push_str(&format!(
-        "<div class=\"government\">{}</div>\n",
-        esc(&government.to_uppercase())
-    ));
+    if !ctx.plan.region.trim().is_empty() {
+        let government = fill(ctx.r().kop_government, &[&ctx.plan.region.trim()]);
+        out.push_str(&format!(
+            "<div class=\"government\">{}</div>\n",
+            esc(&government.to_uppercase())
+        ));
+    }
     if !letter.agency.trim().is_empty() {
         out.push_str(&format!(
             "<div class=\"agency\">{}</div>\n",
@@ -332,12 +338,7 @@ fn letterhead(ctx: &Ctx, out: &mut String) {
             lines(&letter.address)
         ));
     }
-    out.push_str("</div>\n");
-    if letter.logo.is_some() {
-        // As wide as the logo, so the lines stay centred on the page.
-        out.push_str("<div class=\"balance\"></div>\n");
-    }
-    out.push_str("</header>\n");
+    out.push_str("</div>\n</header>\n");
 }
 
 /// Plan, region, period and the date the data is as of, written out.
@@ -506,7 +507,7 @@ fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
             head: &[
                 r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead,
             ],
-            cols: &[Word, Text, Word, Word, Word, Num, Text],
+            cols: &[Code, Main, Text, Text, Code, Num, Text],
             rows: &rows,
             total: false,
         },
@@ -542,7 +543,7 @@ fn program(ctx: &Ctx, out: &mut String) {
         out,
         Table {
             head: &[r.done, r.due, r.milestone, r.status],
-            cols: &[Word, Word, Text, Word],
+            cols: &[Code, Code, Main, Text],
             rows: &rows,
             total: false,
         },
@@ -607,12 +608,12 @@ fn milestones_table(
     let (head, cols): (Vec<&str>, Vec<Col>) = if with_program {
         (
             vec![r.due, r.id, r.program, r.milestone, r.lead, days],
-            vec![Word, Word, Text, Text, Text, Num],
+            vec![Code, Code, Main, Main, Text, Num],
         )
     } else {
         (
             vec![r.due, r.id, r.milestone, r.lead, days],
-            vec![Word, Word, Text, Text, Num],
+            vec![Code, Code, Main, Text, Num],
         )
     };
     table(
@@ -657,10 +658,10 @@ fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool
         })
         .collect();
     let mut head = vec![r.year];
-    let mut cols = vec![Word];
+    let mut cols = vec![Code];
     if with_id {
         head.push(r.id);
-        cols.push(Word);
+        cols.push(Code);
     }
     head.extend([
         r.indicator,
@@ -671,7 +672,7 @@ fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool
         r.achievement,
         r.band,
     ]);
-    cols.extend([Text, Word, Num, Num, Num, Num, Word]);
+    cols.extend([Main, Text, Num, Num, Num, Num, Text]);
     table(
         ctx,
         out,
@@ -687,10 +688,14 @@ fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool
 /// What a column holds, which decides how its cells may break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Col {
-    /// Running text: wraps between words, and inside one too long for the page.
+    /// Names and running text: wraps between words (and after a `/`), and
+    /// inside a word only when one is very long.
     Text,
-    /// Codes, dates, units: kept on one line unless very long.
-    Word,
+    /// Text that is what the table is about (a programme's name, an
+    /// indicator, a milestone): as [`Col::Text`], and given the most room.
+    Main,
+    /// Ids, dates, counts: kept on one line, unless very long.
+    Code,
     /// Numbers: aligned right, never wrapped.
     Num,
 }
@@ -715,16 +720,32 @@ fn table(ctx: &Ctx, out: &mut String, t: Table) {
     table_raw(out, &t);
 }
 
+/// The most characters a code or a word is kept whole for: longer, and it
+/// could push the table off the page.
+const LONG: usize = 24;
+
 pub(crate) fn table_raw(out: &mut String, t: &Table) {
     let class = |i: usize, cell: &str| match t.cols.get(i) {
         Some(Col::Num) => " class=\"num\"",
-        // A code too long to keep on one line may break like text.
-        Some(Col::Word) if cell.chars().count() <= 24 => " class=\"word\"",
-        Some(Col::Text | Col::Word) | None => " class=\"text\"",
+        // A code or word too long to keep whole may break anywhere: else it
+        // could push the table off the page.
+        Some(Col::Code) if cell.chars().count() <= LONG => " class=\"code\"",
+        _ if cell.split_whitespace().all(|w| w.chars().count() <= LONG) => "",
+        _ => " class=\"long\"",
     };
     out.push_str("<table>\n<thead>\n<tr>");
     for (i, h) in t.head.iter().enumerate() {
-        out.push_str(&format!("<th{}>{}</th>", class(i, h), esc(h)));
+        if t.cols.get(i) == Some(&Col::Main) {
+            // The main columns share half the width; the others fit around them.
+            let mains = t.cols.iter().filter(|c| **c == Col::Main).count();
+            out.push_str(&format!(
+                "<th style=\"width: {}%\">{}</th>",
+                50 / mains.max(1),
+                esc(h)
+            ));
+        } else {
+            out.push_str(&format!("<th{}>{}</th>", class(i, h), esc(h)));
+        }
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for (n, row) in t.rows.iter().enumerate() {
@@ -734,7 +755,12 @@ pub(crate) fn table_raw(out: &mut String, t: &Table) {
             out.push_str("<tr>");
         }
         for (i, c) in row.iter().enumerate() {
-            out.push_str(&format!("<td{}>{}</td>", class(i, c), lines(c)));
+            let text = lines(c);
+            let text = match t.cols.get(i) {
+                Some(Col::Text | Col::Main) => text.replace('/', "/<wbr>"),
+                _ => text,
+            };
+            out.push_str(&format!("<td{}>{}</td>", class(i, c), text));
         }
         out.push_str("</tr>\n");
     }
