@@ -325,6 +325,35 @@ fn the_command_line_takes_the_letter_options() {
     }
 }
 
+#[test]
+fn the_rollup_prints_as_html_too() {
+    let mut plan = example();
+    plan.region = "Kabupaten <b>Luwu</b> Utara".into();
+    let regions = [
+        report::rollup::Region {
+            file: "luwu-utara/plan.ron".into(),
+            plan: Ok(&plan),
+        },
+        report::rollup::Region {
+            file: "<bad>.ron".into(),
+            plan: Err("line 1: expected `(`".into()),
+        },
+    ];
+    let out = report::rollup::render(
+        &regions,
+        Format::Html,
+        Lang::Id,
+        today(),
+        80,
+        pantau::text::Glyphs::of(false),
+    );
+    assert!(out.starts_with("<!DOCTYPE html>") && out.ends_with("</html>\n"));
+    assert!(out.contains("Kabupaten &lt;b&gt;Luwu&lt;/b&gt; Utara"));
+    assert!(out.contains("&lt;bad&gt;.ron: line 1: expected `(`"));
+    assert!(!out.contains("<b>") && !out.contains("<bad>"));
+    assert!(out.contains("thead { display: table-header-group; }"));
+}
+
 fn pantau(args: &[&str]) -> std::process::Output {
     Command::new(common::BIN)
         .args(args)

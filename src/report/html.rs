@@ -437,7 +437,7 @@ fn overview(ctx: &Ctx, out: &mut String) {
         out,
         Table {
             head: &head,
-            cols: &[Text, Num, Num, Num, Num, Num, Num],
+            cols: &[Main, Num, Num, Num, Num, Num, Num],
             rows: &rows,
             total: true,
         },
