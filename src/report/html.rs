@@ -151,69 +151,70 @@ pub(crate) fn long_date(date: Date, lang: Lang) -> String {
 
 pub(crate) fn render(ctx: &Ctx) -> String {
     let r = ctx.r();
-    let mut out = String::new();
-    letterhead(ctx, &mut out);
-    let count = match ctx.request.kind {
-        Kind::Overdue => ctx.overdue().count(),
-        Kind::Upcoming => ctx.upcoming().count(),
-        Kind::Targets => ctx.targets().count(),
-        _ => 0,
-    };
+    // The content first: the title counts what it lists.
+    let mut body = String::new();
+    let mut count = 0;
+    match ctx.request.kind {
+        Kind::Overview => overview(ctx, &mut body),
+        Kind::Dimension => {
+            let mut any = false;
+            for group in ctx.sel.shown() {
+                any = true;
+                heading(&mut body, 2, &dimension_heading(ctx, group.dimension));
+                let mut tally = Tally::default();
+                for p in &group.programs {
+                    tally.add(p);
+                }
+                body.push_str(&format!("<p>{}</p>\n", esc(&tally_line(ctx, &tally))));
+                programs_table(ctx, &mut body, &group.programs);
+            }
+            if !any {
+                body.push_str(&format!("<p>{}</p>\n", esc(r.no_programs)));
+            }
+        }
+        Kind::Program => program(ctx, &mut body),
+        Kind::Timeline => timeline(ctx, &mut body),
+        Kind::Overdue | Kind::Upcoming => {
+            let late = ctx.request.kind == Kind::Overdue;
+            let list = if late { ctx.overdue() } else { ctx.upcoming() };
+            count = list.count();
+            if list.groups.is_empty() {
+                body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
+            }
+            for (dimension, items) in &list.groups {
+                heading(&mut body, 2, &dimension_heading(ctx, dimension));
+                milestones_table(ctx, &mut body, items, late, true);
+            }
+        }
+        Kind::Targets => {
+            let list = ctx.targets();
+            count = list.count();
+            if list.groups.is_empty() {
+                body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
+            }
+            for (dimension, items) in &list.groups {
+                heading(&mut body, 2, &dimension_heading(ctx, dimension));
+                targets_table(ctx, &mut body, items, true);
+            }
+        }
+    }
     let title = ctx.title(count);
+    let mut out = String::with_capacity(body.len() + 4096);
+    letterhead(ctx, &mut out);
     out.push_str(&format!("<h1>{}</h1>\n", esc(&title)));
     out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&subtitle(ctx))));
     if let Some(filter) = ctx.filter_line() {
         out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&filter)));
     }
-    match ctx.request.kind {
-        Kind::Overview => overview(ctx, &mut out),
-        Kind::Dimension => {
-            let mut any = false;
-            for group in ctx.sel.shown() {
-                any = true;
-                heading(&mut out, 2, &dimension_heading(ctx, group.dimension));
-                let mut tally = Tally::default();
-                for p in &group.programs {
-                    tally.add(p);
-                }
-                out.push_str(&format!("<p>{}</p>\n", esc(&tally_line(ctx, &tally))));
-                programs_table(ctx, &mut out, &group.programs);
-            }
-            if !any {
-                out.push_str(&format!("<p>{}</p>\n", esc(r.no_programs)));
-            }
-        }
-        Kind::Program => program(ctx, &mut out),
-        Kind::Timeline => timeline(ctx, &mut out),
-        Kind::Overdue | Kind::Upcoming => {
-            let late = ctx.request.kind == Kind::Overdue;
-            let list = if late { ctx.overdue() } else { ctx.upcoming() };
-            if list.groups.is_empty() {
-                out.push_str(&format!("<p>{}</p>\n", esc(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                heading(&mut out, 2, &dimension_heading(ctx, dimension));
-                milestones_table(ctx, &mut out, items, late, true);
-            }
-        }
-        Kind::Targets => {
-            let list = ctx.targets();
-            if list.groups.is_empty() {
-                out.push_str(&format!("<p>{}</p>\n", esc(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                heading(&mut out, 2, &dimension_heading(ctx, dimension));
-                targets_table(ctx, &mut out, items, true);
-            }
-        }
-    }
+    out.push_str(&body);
     signature(ctx, &mut out);
-    document(
-        ctx.lang,
-        ctx.request.letter.paper,
-        &format!("{}{}{}", ctx.plan.title, ctx.g.dot, title),
-        &out,
-    )
+    // The browser's tab and the PDF's title.
+    let name = if ctx.request.kind == Kind::Overview {
+        title
+    } else {
+        format!("{}{}{}", ctx.plan.title, ctx.g.dot, title)
+    };
+    document(ctx.lang, ctx.request.letter.paper, &name, &out)
 }
 
 /// The whole document around `body` (already HTML): the page, the fonts,
