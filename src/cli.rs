@@ -415,11 +415,24 @@ impl ReportArgs {
         let a = &self.letter;
         let logo = match &a.logo {
             Some(path) if self.format == ReportFormat::Html => {
-                let bytes = std::fs::read(path).map_err(|e| ReportError::LogoRead {
-                    path: path.to_string_lossy().into_owned(),
+                let name = || path.to_string_lossy().into_owned();
+                let read = |e: std::io::Error| ReportError::LogoRead {
+                    path: name(),
                     reason: e.to_string(),
-                })?;
-                Some(Logo::new(path, bytes)?)
+                };
+                // Looked at first: reading a FIFO would wait for ever, and
+                // a huge file is refused before it is read.
+                let meta = std::fs::metadata(path).map_err(read)?;
+                if !meta.is_file() {
+                    return Err(ReportError::LogoNotFile { path: name() });
+                }
+                if meta.len() > Logo::MAX_BYTES {
+                    return Err(ReportError::LogoSize {
+                        path: name(),
+                        bytes: meta.len(),
+                    });
+                }
+                Some(Logo::new(path, std::fs::read(path).map_err(read)?)?)
             }
             _ => None,
         };

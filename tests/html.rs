@@ -250,9 +250,17 @@ fn a_logo_is_embedded_and_a_bad_one_is_refused_naming_the_file() {
     std::fs::write(&plan, EXAMPLE).unwrap();
     let gif = dir.path().join("logo.gif");
     std::fs::write(&gif, b"GIF89a").unwrap();
+    let huge = dir.path().join("huge.png");
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.resize(3_000_000, 0);
+    std::fs::write(&huge, bytes).unwrap();
+    let folder = dir.path().join("folder.png");
+    std::fs::create_dir(&folder).unwrap();
     for (logo, says) in [
         (dir.path().join("missing.png"), "missing.png"),
-        (gif, "logo.gif"),
+        (gif, "not a PNG, JPEG or SVG"),
+        (huge, "is 3.0 MB; a letterhead logo may be at most 2.0 MB"),
+        (folder, "folder.png is not a regular file"),
     ] {
         let out = pantau(&[
             "report",

@@ -493,4 +493,6 @@ pub static REPORT: ReportText = ReportText {
     nip: "NIP",
     e_logo_read: "cannot read the logo {0}: {1}",
     e_logo_type: "the logo {0} is not a PNG, JPEG or SVG image; give a .png, .jpg, .jpeg or .svg file that holds one",
+    e_logo_not_file: "the logo {0} is not a regular file",
+    e_logo_size: "the logo {0} is {1} MB; a letterhead logo may be at most {2} MB",
 };

@@ -500,4 +500,6 @@ pub static REPORT: ReportText = ReportText {
     nip: "NIP",
     e_logo_read: "logo {0} tidak dapat dibaca: {1}",
     e_logo_type: "logo {0} bukan gambar PNG, JPEG atau SVG; berikan berkas .png, .jpg, .jpeg atau .svg yang berisi gambar itu",
+    e_logo_not_file: "logo {0} bukan berkas biasa",
+    e_logo_size: "logo {0} berukuran {1} MB; logo kop paling besar {2} MB",
 };

@@ -129,4 +129,8 @@ pub struct ReportText {
     pub e_logo_read: &'static str,
     /// `{0}`: the logo file, which is not a PNG, JPEG or SVG image.
     pub e_logo_type: &'static str,
+    /// `{0}`: the logo, a folder, FIFO or device.
+    pub e_logo_not_file: &'static str,
+    /// `{0}`: the logo, `{1}`: its size in MB, `{2}`: the most allowed in MB.
+    pub e_logo_size: &'static str,
 }

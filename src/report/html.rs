@@ -82,9 +82,19 @@ impl std::fmt::Debug for Logo {
 }
 
 impl Logo {
+    /// The largest logo embedded: a letterhead's emblem is some kilobytes, and
+    /// every copy of the report carries it.
+    pub const MAX_BYTES: u64 = 2_000_000;
+
     /// The image in `bytes`, read from `path`: its type by the extension
     /// (`.png`, `.jpg`, `.jpeg`, `.svg`), and the content must be one.
     pub fn new(path: &Path, bytes: Vec<u8>) -> Result<Logo, ReportError> {
+        if bytes.len() as u64 > Logo::MAX_BYTES {
+            return Err(ReportError::LogoSize {
+                path: path.to_string_lossy().into_owned(),
+                bytes: bytes.len() as u64,
+            });
+        }
         let extension = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())

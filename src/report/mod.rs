@@ -190,6 +190,15 @@ pub enum ReportError {
     LogoType {
         path: String,
     },
+    /// The logo is a folder, a FIFO or a device.
+    LogoNotFile {
+        path: String,
+    },
+    /// The logo is larger than [`Logo::MAX_BYTES`]; `bytes` is its size.
+    LogoSize {
+        path: String,
+        bytes: u64,
+    },
 }
 
 impl ReportError {
@@ -233,6 +242,14 @@ impl ReportError {
             }
             Self::LogoRead { path, reason } => fill(r.e_logo_read, &[&esc(path), &esc(reason)]),
             Self::LogoType { path } => fill(r.e_logo_type, &[&esc(path)]),
+            Self::LogoNotFile { path } => fill(r.e_logo_not_file, &[&esc(path)]),
+            Self::LogoSize { path, bytes } => {
+                let mb = |n: u64| format!("{:.1}", n as f64 / 1_000_000.0);
+                fill(
+                    r.e_logo_size,
+                    &[&esc(path), &mb(*bytes), &mb(Logo::MAX_BYTES)],
+                )
+            }
         }
     }
 }
