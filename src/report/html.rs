@@ -216,7 +216,9 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     if let Some(filter) = ctx.filter_line() {
         out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&filter)));
     }
+    out.push_str("<main>\n");
     out.push_str(&body);
+    out.push_str("</main>\n");
     signature(ctx, &mut out);
     // The browser's tab and the PDF's title.
     let name = if ctx.request.kind == Kind::Overview {
@@ -260,6 +262,7 @@ body { margin: 0; color: #000; background: #fff; font-family: Arial, \"Liberatio
 .kop .address { font-size: 10pt; }
 h1 { font-size: 13pt; text-align: center; margin: 0 0 1mm; }
 .sub { text-align: center; font-size: 10pt; margin: 0 0 1mm; }
+main { margin-top: 4mm; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 2mm; }
