@@ -25,7 +25,7 @@ shoot() {
         --signer-position "Kepala Dinas Komunikasi, Informatika dan Persandian" \
         --signer-nip "197001011995031001" --date 2023-11-02 \
         --output "$work/$name.html" "$@"
-    timeout 180 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+    timeout 180 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-dev-shm-usage \
         --no-pdf-header-footer --user-data-dir="$work/chromium" \
         --print-to-pdf="$work/$name.pdf" "file://$work/$name.html" 2>/dev/null
     pdfinfo "$work/$name.pdf" | grep -E '^(Pages|Page size):'

@@ -406,6 +406,8 @@ fn print_to_pdf(dir: &Path, name: &str, html: &str) -> PathBuf {
         .arg("--no-sandbox")
         .arg("--disable-gpu")
         .arg("--no-first-run")
+        // A container's /dev/shm is often too small for chromium.
+        .arg("--disable-dev-shm-usage")
         .arg("--no-pdf-header-footer")
         .arg(format!(
             "--user-data-dir={}",
