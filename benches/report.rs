@@ -89,6 +89,7 @@ fn benches(c: &mut Criterion) {
         ("markdown_all_kinds", Format::Markdown),
         ("csv_all_kinds", Format::Csv),
         ("json_all_kinds", Format::Json),
+        ("html_all_kinds", Format::Html),
     ] {
         g.bench_function(name, |b| b.iter(|| run(&ALL, format)));
     }

@@ -2,7 +2,10 @@
 //! clap's types stay here; each command gets the library's own types.
 
 use crate::i18n::Lang;
-use crate::report::{Filter, Format, Kind, ReportError, Request, parse_horizon, parse_status};
+use crate::report::{
+    Filter, Format, Kind, Letter, Logo, Paper, ReportError, Request, Signer, parse_horizon,
+    parse_status,
+};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::PathBuf;
@@ -166,7 +169,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
         since: Option<Date>,
     },
-    /// Print a report as text, Markdown, CSV or JSON, for paper or other tools
+    /// Print a report as text, Markdown, CSV, JSON or printable HTML (A4/F4, letterhead, signature)
     Report(ReportArgs),
     /// Check a plan's folder and the files beside it for shared use: what is unsafe, and the fix
     Doctor {
@@ -324,6 +327,59 @@ pub struct ReportArgs {
     /// With --output: replace the file if it is there (only a regular file of yours)
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// The printable report's paper, letterhead and signature. Boxed: only
+    /// `--format html` uses them.
+    #[command(flatten)]
+    pub letter: Box<LetterArgs>,
+}
+
+/// `--format html`: the paper, the letterhead and the signature.
+#[derive(Debug, Clone, Args)]
+pub struct LetterArgs {
+    /// The paper to lay the report out for (F4 is folio, 215×330 mm)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4, help_heading = HTML)]
+    pub paper: PaperArg,
+    /// The agency on the letterhead, under the region, e.g. "Dinas Komunikasi, Informatika dan Persandian"
+    #[arg(long, value_name = "TEXT", help_heading = HTML)]
+    pub agency: Option<String>,
+    /// The letterhead's address line
+    #[arg(long, value_name = "TEXT", help_heading = HTML)]
+    pub address: Option<String>,
+    /// A logo for the letterhead, embedded in the file (.png, .jpg, .jpeg or .svg)
+    #[arg(long, value_name = "PATH", help_heading = HTML)]
+    pub logo: Option<PathBuf>,
+    /// Where the report is signed, before the date, e.g. Masamba
+    #[arg(long, value_name = "TEXT", help_heading = HTML)]
+    pub place: Option<String>,
+    /// The signer's name, under the room for the signature
+    #[arg(long, value_name = "TEXT", help_heading = HTML)]
+    pub signer_name: Option<String>,
+    /// The signer's position, above the signature, e.g. "Kepala Dinas"
+    #[arg(long, value_name = "TEXT", help_heading = HTML)]
+    pub signer_position: Option<String>,
+    /// The signer's NIP (civil-servant number), under the name
+    #[arg(long, value_name = "NIP", help_heading = HTML)]
+    pub signer_nip: Option<String>,
+    /// The date above the signature (default: today, or --today)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today, help_heading = HTML)]
+    pub date: Option<Date>,
+}
+
+const HTML: &str = "Printable report (--format html)";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    F4,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Paper {
+        match paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::F4 => Paper::F4,
+        }
+    }
 }
 
 impl ReportArgs {
@@ -346,9 +402,53 @@ impl ReportArgs {
             pages: self.pages,
             days: self.days,
             sep: self.sep,
+            letter: Box::new(self.letter()?),
         };
         request.check()?;
         Ok(request)
+    }
+
+    /// The paper, letterhead and signature; reads the logo, if one is given,
+    /// only for HTML (nothing else shows it).
+    fn letter(&self) -> Result<Letter, ReportError> {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let a = &self.letter;
+        let logo = match &a.logo {
+            Some(path) if self.format == ReportFormat::Html => {
+                let name = || path.to_string_lossy().into_owned();
+                let read = |e: std::io::Error| ReportError::LogoRead {
+                    path: name(),
+                    reason: e.to_string(),
+                };
+                // Looked at first: reading a FIFO would wait for ever, and
+                // a huge file is refused before it is read.
+                let meta = std::fs::metadata(path).map_err(read)?;
+                if !meta.is_file() {
+                    return Err(ReportError::LogoNotFile { path: name() });
+                }
+                if meta.len() > Logo::MAX_BYTES {
+                    return Err(ReportError::LogoSize {
+                        path: name(),
+                        bytes: meta.len(),
+                    });
+                }
+                Some(Logo::new(path, std::fs::read(path).map_err(read)?)?)
+            }
+            _ => None,
+        };
+        Ok(Letter {
+            paper: a.paper.into(),
+            agency: text(&a.agency),
+            address: text(&a.address),
+            logo,
+            place: text(&a.place),
+            signer: Signer {
+                name: text(&a.signer_name),
+                position: text(&a.signer_position),
+                nip: text(&a.signer_nip),
+            },
+            date: a.date,
+        })
     }
 }
 
@@ -373,6 +473,7 @@ impl From<ReportFormat> for Format {
             ReportFormat::Markdown => Format::Markdown,
             ReportFormat::Csv => Format::Csv,
             ReportFormat::Json => Format::Json,
+            ReportFormat::Html => Format::Html,
         }
     }
 }
@@ -394,6 +495,7 @@ pub enum ReportFormat {
     Markdown,
     Csv,
     Json,
+    Html,
 }
 
 /// The data format's reference, in the binary so that a server with only

@@ -373,7 +373,7 @@ _pantau() {
             return 0
             ;;
         pantau__subcmd__report)
-            opts="-f -o -h --file --kind --format --dimension --program --status --horizon --width --pages --days --sep --output --force --lang --today --ascii --officer --demo --help"
+            opts="-f -o -h --file --kind --format --dimension --program --status --horizon --width --pages --days --sep --output --force --paper --agency --address --logo --place --signer-name --signer-position --signer-nip --date --lang --today --ascii --officer --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,7 +392,7 @@ _pantau() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text markdown csv json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text markdown csv json html" -- "${cur}"))
                     return 0
                     ;;
                 --dimension)
@@ -435,6 +435,42 @@ _pantau() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --paper)
+                    COMPREPLY=($(compgen -W "a4 f4" -- "${cur}"))
+                    return 0
+                    ;;
+                --agency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --logo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --place)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer-position)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer-nip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "id en" -- "${cur}"))
                     return 0
@@ -462,7 +498,7 @@ _pantau() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "text markdown csv json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text markdown csv json html" -- "${cur}"))
                     return 0
                     ;;
                 --width)

@@ -36,7 +36,7 @@ complete -c pantau -n "__fish_pantau_needs_command" -a "check" -d 'Check a plan 
 complete -c pantau -n "__fish_pantau_needs_command" -a "summary" -d 'Print a plain-text status summary for printing'
 complete -c pantau -n "__fish_pantau_needs_command" -a "set" -d 'Change fields of one program from a script: pantau set GOV-01 status=Done'
 complete -c pantau -n "__fish_pantau_needs_command" -a "log" -d 'Who changed what, newest first, from the audit log beside the plan'
-complete -c pantau -n "__fish_pantau_needs_command" -a "report" -d 'Print a report as text, Markdown, CSV or JSON, for paper or other tools'
+complete -c pantau -n "__fish_pantau_needs_command" -a "report" -d 'Print a report as text, Markdown, CSV, JSON or printable HTML (A4/F4, letterhead, signature)'
 complete -c pantau -n "__fish_pantau_needs_command" -a "doctor" -d 'Check a plan\'s folder and the files beside it for shared use: what is unsafe, and the fix'
 complete -c pantau -n "__fish_pantau_needs_command" -a "completions" -d 'Print shell completions: pantau completions bash > /etc/bash_completion.d/pantau'
 complete -c pantau -n "__fish_pantau_needs_command" -a "help" -d 'Help on a command, or on the data format: pantau help format'
@@ -93,7 +93,8 @@ targets\t''"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l format -d 'How to write it' -r -f -a "text\t''
 markdown\t''
 csv\t''
-json\t''"
+json\t''
+html\t''"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l dimension -d 'Only this dimension (its id, e.g. governance)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l program -d 'The program for --kind program (its id, e.g. GOV-01)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l status -d 'Only programs with this status' -r
@@ -103,6 +104,16 @@ complete -c pantau -n "__fish_pantau_using_subcommand report" -l pages -d 'Text:
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l days -d 'Upcoming: how many days ahead' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l sep -d 'CSV: the separator (`;` for spreadsheets set to the Indonesian locale)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -s o -l output -d 'Write to this file (atomically) instead of standard output' -r -F
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l paper -d 'The paper to lay the report out for (F4 is folio, 215×330 mm)' -r -f -a "a4\t''
+f4\t''"
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l agency -d 'The agency on the letterhead, under the region, e.g. "Dinas Komunikasi, Informatika dan Persandian"' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l address -d 'The letterhead\'s address line' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l logo -d 'A logo for the letterhead, embedded in the file (.png, .jpg, .jpeg or .svg)' -r -F
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l place -d 'Where the report is signed, before the date, e.g. Masamba' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l signer-name -d 'The signer\'s name, under the room for the signature' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l signer-position -d 'The signer\'s position, above the signature, e.g. "Kepala Dinas"' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l signer-nip -d 'The signer\'s NIP (civil-servant number), under the name' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l date -d 'The date above the signature (default: today, or --today)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
@@ -168,7 +179,8 @@ complete -c pantau -n "__fish_pantau_using_subcommand sync" -s h -l help -d 'Pri
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l format -r -f -a "text\t''
 markdown\t''
 csv\t''
-json\t''"
+json\t''
+html\t''"
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l width -d 'Never print wider than this many columns (40 to 1000), for text' -r
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"

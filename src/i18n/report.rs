@@ -121,4 +121,22 @@ pub struct ReportText {
     pub e_output_is_plan: &'static str,
     pub e_output_exists: &'static str,
     pub e_output_refused: &'static str,
+
+    // The printable (HTML) report.
+    /// January to December, for a date written out: "2 Desember 2026".
+    pub months: [&'static str; 12],
+    /// The letterhead's first line; `{0}`: the plan's region.
+    pub kop_government: &'static str,
+    /// In every page's bottom margin: `{0}` this page, `{1}` the pages.
+    pub page_of: &'static str,
+    /// Before the signer's civil-servant number (Nomor Induk Pegawai).
+    pub nip: &'static str,
+    /// `{0}`: the logo file; `{1}`: why it could not be read.
+    pub e_logo_read: &'static str,
+    /// `{0}`: the logo file, which is not a PNG, JPEG or SVG image.
+    pub e_logo_type: &'static str,
+    /// `{0}`: the logo, a folder, FIFO or device.
+    pub e_logo_not_file: &'static str,
+    /// `{0}`: the logo, `{1}`: its size in MB, `{2}`: the most allowed in MB.
+    pub e_logo_size: &'static str,
 }

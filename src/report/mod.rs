@@ -3,8 +3,9 @@
 //! One entry point, [`render`], turns a plan and a [`Request`] (what to report,
 //! in which format, for which programs) into the text to print or save. Seven
 //! kinds (overview, dimension, program, timeline, overdue, upcoming, targets)
-//! in four formats (text, Markdown, CSV, JSON); `docs/REPORTS.md` describes
-//! them, the CSV columns and the JSON shape.
+//! in five formats (text, Markdown, CSV, JSON, and HTML laid out for print as
+//! an official document); `docs/REPORTS.md` describes them, the CSV columns
+//! and the JSON shape.
 //!
 //! Text is made for paper and terminals: never wider than the width, no escape
 //! codes, data strings escaped (see [`crate::text`]). The overview in text is
@@ -12,6 +13,7 @@
 //! of `pantau report --kind overview`.
 
 mod csv;
+mod html;
 mod json;
 pub mod layout;
 mod markdown;
@@ -21,6 +23,7 @@ mod text;
 mod timeline;
 
 pub use crate::plan::achievement::{Band, Capaian, whole_percent};
+pub use html::{Letter, Logo, Paper, Signer};
 
 /// What a report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +59,9 @@ pub enum Format {
     Markdown,
     Csv,
     Json,
+    /// One self-contained HTML document laid out for print (A4 or F4): the
+    /// letterhead, tables with repeated headers, page numbers, a signature.
+    Html,
 }
 
 impl Format {
@@ -66,6 +72,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 }
@@ -112,6 +119,10 @@ pub struct Request {
     pub days: i32,
     /// CSV: the separator; with `;` numbers get a decimal comma.
     pub sep: char,
+    /// HTML: the paper, the letterhead and the signature. Boxed: the other
+    /// formats have none, and a request travels by value in the interface's
+    /// actions.
+    pub letter: Box<Letter>,
 }
 
 impl Default for Request {
@@ -125,6 +136,7 @@ impl Default for Request {
             pages: None,
             days: 30,
             sep: ',',
+            letter: Box::default(),
         }
     }
 }
@@ -170,6 +182,24 @@ pub enum ReportError {
     },
     Status(String),
     Horizon(String),
+    /// The logo file could not be read; `reason` says why.
+    LogoRead {
+        path: String,
+        reason: String,
+    },
+    /// The logo file is not a PNG, JPEG or SVG image.
+    LogoType {
+        path: String,
+    },
+    /// The logo is a folder, a FIFO or a device.
+    LogoNotFile {
+        path: String,
+    },
+    /// The logo is larger than [`Logo::MAX_BYTES`]; `bytes` is its size.
+    LogoSize {
+        path: String,
+        bytes: u64,
+    },
 }
 
 impl ReportError {
@@ -209,6 +239,16 @@ impl ReportError {
                 fill(
                     r.e_horizon,
                     &[&esc(given), &keys.join(", "), &names.join(", ")],
+                )
+            }
+            Self::LogoRead { path, reason } => fill(r.e_logo_read, &[&esc(path), &esc(reason)]),
+            Self::LogoType { path } => fill(r.e_logo_type, &[&esc(path)]),
+            Self::LogoNotFile { path } => fill(r.e_logo_not_file, &[&esc(path)]),
+            Self::LogoSize { path, bytes } => {
+                let mb = |n: u64| format!("{:.1}", n as f64 / 1_000_000.0);
+                fill(
+                    r.e_logo_size,
+                    &[&esc(path), &mb(*bytes), &mb(Logo::MAX_BYTES)],
                 )
             }
         }
@@ -255,6 +295,7 @@ pub fn render(
         Format::Markdown => markdown::render(&ctx),
         Format::Csv => csv::render(&ctx),
         Format::Json => json::render(&ctx),
+        Format::Html => html::render(&ctx),
     })
 }
 

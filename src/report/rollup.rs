@@ -206,6 +206,43 @@ pub fn render(
             }
             out
         }
+        Format::Html => {
+            use super::html::{Col, Paper, Table, document, esc, table_raw};
+            let mut out = format!("<h1>{}</h1>\n", esc(&title));
+            let cols: Vec<Col> = (0..head.len())
+                .map(|i| if i == 0 { Col::Text } else { Col::Num })
+                .collect();
+            let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
+            table_raw(
+                &mut out,
+                &Table {
+                    head: &head,
+                    cols: &cols,
+                    rows: &body,
+                    total: false,
+                },
+            );
+            let list = |out: &mut String, heading: &str, items: Vec<String>| {
+                if !items.is_empty() {
+                    out.push_str(&format!("<h2>{}</h2>\n<ul>\n", esc(heading)));
+                    for item in items {
+                        out.push_str(&format!("<li>{}</li>\n", esc(&item)));
+                    }
+                    out.push_str("</ul>\n");
+                }
+            };
+            list(
+                &mut out,
+                r.ro_behind,
+                behind.iter().map(|x| behind_line(x)).collect(),
+            );
+            list(
+                &mut out,
+                r.ro_failed,
+                failed.iter().map(|(f, e)| format!("{f}: {e}")).collect(),
+            );
+            document(lang, Paper::A4, &title, &out)
+        }
         Format::Text => {
             let mut cols = vec![Col::flex(r.ro_region), Col::right(r.ro_programs).drop(1)];
             cols.extend(columns.iter().map(|(_, short)| Col::right(short)));

@@ -1,0 +1,870 @@
+//! The printable report: one self-contained HTML document laid out as an
+//! official document (tata naskah dinas) for a browser to print or save as PDF.
+//!
+//! A4 or F4 (`@page`), the letterhead (kop) with an optional logo embedded as a
+//! `data:` URI, the title, tables whose header row repeats on every page and
+//! whose rows never split, page numbers in the bottom margin, and the
+//! signature block (place, date, position, name, NIP) at the end on the right.
+//! Nothing is fetched: no scripts, links, web fonts or images from elsewhere;
+//! fonts are the system's (Arial, else Liberation Sans, …).
+//!
+//! All data is escaped twice over: control and bidi characters as in text
+//! (`\u{1b}`), then `& < > " '` as character references, so a name can never
+//! become markup.
+
+use super::text::tally_line;
+use super::{Ctx, Kind, ReportError, TargetRef};
+use crate::i18n::{Lang, fill};
+use crate::plan::model::{Program, Target};
+use crate::plan::progress::{self, MilestoneRef, Tally};
+use Col::{Code, Main, Num, Text};
+use jiff::civil::Date;
+use std::path::Path;
+
+/// The sheet the report is laid out for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// 210 × 297 mm, the standard for official documents.
+    #[default]
+    A4,
+    /// Folio, 215 × 330 mm, which some regions still use.
+    F4,
+}
+
+impl Paper {
+    /// The CSS `@page` size.
+    fn size(self) -> &'static str {
+        match self {
+            Paper::A4 => "210mm 297mm",
+            Paper::F4 => "215mm 330mm",
+        }
+    }
+}
+
+/// How the printable report is dressed: paper, letterhead and signature.
+/// Empty text leaves its line out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Letter {
+    pub paper: Paper,
+    /// The agency under the region, e.g. "Dinas Komunikasi, Informatika dan Persandian".
+    pub agency: String,
+    /// The letterhead's address line.
+    pub address: String,
+    pub logo: Option<Logo>,
+    /// Where the report is signed, e.g. "Masamba".
+    pub place: String,
+    pub signer: Signer,
+    /// The date written above the signature; `None` for today.
+    pub date: Option<Date>,
+}
+
+/// Who signs the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signer {
+    pub name: String,
+    /// E.g. "Kepala Dinas Komunikasi, Informatika dan Persandian".
+    pub position: String,
+    /// The civil-servant number (Nomor Induk Pegawai).
+    pub nip: String,
+}
+
+/// A letterhead logo: a PNG, JPEG or SVG image, checked and kept as bytes.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Logo {
+    mime: &'static str,
+    bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Logo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Logo({}, {} bytes)", self.mime, self.bytes.len())
+    }
+}
+
+impl Logo {
+    /// The largest logo embedded: a letterhead's emblem is some kilobytes, and
+    /// every copy of the report carries it.
+    pub const MAX_BYTES: u64 = 2_000_000;
+
+    /// The image in `bytes`, read from `path`: its type by the extension
+    /// (`.png`, `.jpg`, `.jpeg`, `.svg`), and the content must be one.
+    pub fn new(path: &Path, bytes: Vec<u8>) -> Result<Logo, ReportError> {
+        if bytes.len() as u64 > Logo::MAX_BYTES {
+            return Err(ReportError::LogoSize {
+                path: path.to_string_lossy().into_owned(),
+                bytes: bytes.len() as u64,
+            });
+        }
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let fits = match extension.as_str() {
+            "png" => bytes
+                .starts_with(b"\x89PNG\r\n\x1a\n")
+                .then_some("image/png"),
+            "jpg" | "jpeg" => bytes
+                .starts_with(&[0xFF, 0xD8, 0xFF])
+                .then_some("image/jpeg"),
+            "svg" => std::str::from_utf8(&bytes)
+                .is_ok_and(|text| text.contains("<svg"))
+                .then_some("image/svg+xml"),
+            _ => None,
+        };
+        match fits {
+            Some(mime) => Ok(Logo { mime, bytes }),
+            None => Err(ReportError::LogoType {
+                path: path.to_string_lossy().into_owned(),
+            }),
+        }
+    }
+
+    /// The image as a `data:` URI: an `<img>` shows it and runs nothing in
+    /// it (an SVG's scripts included), and nothing is fetched.
+    fn data_uri(&self) -> String {
+        format!("data:{};base64,{}", self.mime, base64(&self.bytes))
+    }
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> shift) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
+pub(crate) fn long_date(date: Date, lang: Lang) -> String {
+    let months = lang.report().months;
+    let month = usize::try_from(date.month() - 1)
+        .ok()
+        .and_then(|m| months.get(m))
+        .copied()
+        .unwrap_or_default();
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
+pub(crate) fn render(ctx: &Ctx) -> String {
+    let r = ctx.r();
+    // The content first: the title counts what it lists.
+    let mut body = String::new();
+    let mut count = 0;
+    match ctx.request.kind {
+        Kind::Overview => overview(ctx, &mut body),
+        Kind::Dimension => {
+            let mut any = false;
+            for group in ctx.sel.shown() {
+                any = true;
+                heading(&mut body, 2, &dimension_heading(ctx, group.dimension));
+                let mut tally = Tally::default();
+                for p in &group.programs {
+                    tally.add(p);
+                }
+                body.push_str(&format!("<p>{}</p>\n", esc(&tally_line(ctx, &tally))));
+                programs_table(ctx, &mut body, &group.programs);
+            }
+            if !any {
+                body.push_str(&format!("<p>{}</p>\n", esc(r.no_programs)));
+            }
+        }
+        Kind::Program => program(ctx, &mut body),
+        Kind::Timeline => timeline(ctx, &mut body),
+        Kind::Overdue | Kind::Upcoming => {
+            let late = ctx.request.kind == Kind::Overdue;
+            let list = if late { ctx.overdue() } else { ctx.upcoming() };
+            count = list.count();
+            if list.groups.is_empty() {
+                body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
+            }
+            for (dimension, items) in &list.groups {
+                heading(&mut body, 2, &dimension_heading(ctx, dimension));
+                milestones_table(ctx, &mut body, items, late, true);
+            }
+        }
+        Kind::Targets => {
+            let list = ctx.targets();
+            count = list.count();
+            if list.groups.is_empty() {
+                body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
+            }
+            for (dimension, items) in &list.groups {
+                heading(&mut body, 2, &dimension_heading(ctx, dimension));
+                targets_table(ctx, &mut body, items, true);
+            }
+        }
+    }
+    let title = ctx.title(count);
+    let mut out = String::with_capacity(body.len() + 4096);
+    letterhead(ctx, &mut out);
+    out.push_str(&format!("<h1>{}</h1>\n", esc(&title)));
+    out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&subtitle(ctx))));
+    if let Some(filter) = ctx.filter_line() {
+        out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&filter)));
+    }
+    out.push_str("<main>\n");
+    out.push_str(&body);
+    out.push_str("</main>\n");
+    signature(ctx, &mut out);
+    // The browser's tab and the PDF's title.
+    let name = if ctx.request.kind == Kind::Overview {
+        title
+    } else {
+        format!("{}{}{}", ctx.plan.title, ctx.g.dot, title)
+    };
+    document(ctx.lang, ctx.request.letter.paper, &name, &out)
+}
+
+/// The whole document around `body` (already HTML): the page, the fonts,
+/// the page numbers.
+pub(crate) fn document(lang: Lang, paper: Paper, title: &str, body: &str) -> String {
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Id => "id",
+    };
+    let page_of = css_counter(lang.report().page_of);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"generator\" content=\"pantau\">\n<title>{}</title>\n<style>\n\
+         @page {{\n  size: {};\n  margin: 20mm 20mm 20mm 25mm;\n  \
+         @bottom-center {{ content: {page_of}; font-family: {FONTS}; font-size: 9pt; }}\n}}\n\
+         {STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        esc(title),
+        paper.size(),
+    )
+}
+
+const FONTS: &str = "Arial, \"Liberation Sans\", Helvetica, sans-serif";
+
+const STYLE: &str = "\
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: #000; background: #fff; font-family: Arial, \"Liberation Sans\", Helvetica, sans-serif; font-size: 11pt; line-height: 1.3; }
+@media screen { body { max-width: 165mm; margin: 12mm auto; } }
+.kop { display: flex; align-items: center; gap: 4mm; padding-bottom: 2mm; border-bottom: 3pt double #000; margin-bottom: 6mm; }
+.kop img { flex: none; width: 22mm; height: 22mm; object-fit: contain; }
+.kop .lines { flex: 1; text-align: center; }
+.kop .government { font-size: 14pt; font-weight: bold; }
+.kop .agency { font-size: 14pt; font-weight: bold; }
+.kop .address { font-size: 10pt; }
+h1 { font-size: 13pt; text-align: center; margin: 0 0 1mm; }
+.sub { text-align: center; font-size: 10pt; margin: 0 0 1mm; }
+main { margin-top: 4mm; }
+h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 2mm; }
+table { width: 100%; border-collapse: collapse; font-size: 9pt; margin: 0 0 3mm; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.75pt solid #000; padding: 0.8mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.long { overflow-wrap: anywhere; }
+th.code, td.code { white-space: nowrap; }
+/* Codes and numbers as narrow as they are; names and text share the rest. */
+th.num, th.code { width: 1%; }
+th { background: #e8e8e8; }
+th.num, td.num { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: bold; }
+table.fields th { width: 30%; }
+table.chart { font-family: \"DejaVu Sans Mono\", \"Liberation Mono\", monospace; width: auto; margin-top: 3mm; }
+table.chart td { border: none; padding: 0; white-space: pre; line-height: 1.2; overflow-wrap: normal; }
+.signature { break-inside: avoid; page-break-inside: avoid; width: 75mm; margin: 8mm 0 0 auto; }
+.signature p { margin: 0; }
+.signature .space { height: 20mm; }
+.signature .name { font-weight: bold; text-decoration: underline; }
+";
+
+/// A template with `{0}` (this page) and `{1}` (all pages) as a CSS
+/// `content` value: `"Page " counter(page) " of " counter(pages)`.
+fn css_counter(template: &str) -> String {
+    let mut out = String::from("\"");
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        css_string(&rest[..at], &mut out);
+        let after = &rest[at..];
+        if let Some(tail) = after.strip_prefix("{0}") {
+            out.push_str("\" counter(page) \"");
+            rest = tail;
+        } else if let Some(tail) = after.strip_prefix("{1}") {
+            out.push_str("\" counter(pages) \"");
+            rest = tail;
+        } else {
+            out.push('{');
+            rest = &after[1..];
+        }
+    }
+    css_string(rest, &mut out);
+    out.push('"');
+    out
+}
+
+/// Text inside a CSS string: quotes, backslashes, markup and controls as escapes.
+fn css_string(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '/' | ':') {
+            out.push(c);
+        } else if c.is_ascii() {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// The letterhead: the logo on the left, the lines centred beside it (a
+/// long agency name keeps to one line more often than if they were centred
+/// on the page), a double rule under it.
+fn letterhead(ctx: &Ctx, out: &mut String) {
+    let letter = &ctx.request.letter;
+    out.push_str("<header class=\"kop\">\n");
+    if let Some(logo) = &letter.logo {
+        out.push_str(&format!("<img src=\"{}\" alt=\"\">\n", logo.data_uri()));
+    }
+    out.push_str("<div class=\"lines\">\n");
+    if !ctx.plan.region.trim().is_empty() {
+        let government = fill(ctx.r().kop_government, &[&ctx.plan.region.trim()]);
+        out.push_str(&format!(
+            "<div class=\"government\">{}</div>\n",
+            esc(&government.to_uppercase())
+        ));
+    }
+    if !letter.agency.trim().is_empty() {
+        out.push_str(&format!(
+            "<div class=\"agency\">{}</div>\n",
+            esc(&letter.agency.to_uppercase())
+        ));
+    }
+    if !letter.address.trim().is_empty() {
+        out.push_str(&format!(
+            "<div class=\"address\">{}</div>\n",
+            lines(&letter.address)
+        ));
+    }
+    out.push_str("</div>\n</header>\n");
+}
+
+/// Plan, region, period and the date the data is as of, written out.
+fn subtitle(ctx: &Ctx) -> String {
+    let (r, g, p) = (ctx.r(), &ctx.g, ctx.plan.period);
+    let mut parts = Vec::new();
+    if ctx.request.kind != Kind::Overview {
+        parts.push(ctx.plan.title.clone());
+    }
+    parts.push(ctx.plan.region.clone());
+    parts.push(format!("{} {}{}{}", r.period, p.start, g.dash, p.end));
+    parts.push(format!("{} {}", r.as_of, long_date(ctx.today, ctx.lang)));
+    parts.join(g.dot)
+}
+
+/// Place and date, then position, room to sign, name and NIP: on the right,
+/// after everything else, as Indonesian official letters end. Left out when
+/// none of place, position, name and NIP is given.
+fn signature(ctx: &Ctx, out: &mut String) {
+    let letter = &ctx.request.letter;
+    let s = &letter.signer;
+    let given = |v: &str| !v.trim().is_empty();
+    if ![&letter.place, &s.position, &s.name, &s.nip]
+        .iter()
+        .any(|v| given(v))
+    {
+        return;
+    }
+    let date = long_date(letter.date.unwrap_or(ctx.today), ctx.lang);
+    let line = if given(&letter.place) {
+        format!("{}, {date}", letter.place.trim())
+    } else {
+        date
+    };
+    out.push_str("<div class=\"signature\">\n");
+    out.push_str(&format!("<p>{}</p>\n", esc(&line)));
+    if given(&s.position) {
+        out.push_str(&format!("<p>{}</p>\n", lines(&s.position)));
+    }
+    out.push_str("<div class=\"space\"></div>\n");
+    if given(&s.name) {
+        out.push_str(&format!("<p class=\"name\">{}</p>\n", esc(&s.name)));
+    }
+    if given(&s.nip) {
+        out.push_str(&format!(
+            "<p>{} {}</p>\n",
+            esc(ctx.r().nip),
+            esc(s.nip.trim())
+        ));
+    }
+    out.push_str("</div>\n");
+}
+
+fn heading(out: &mut String, level: u8, text: &str) {
+    out.push_str(&format!("<h{level}>{}</h{level}>\n", esc(text)));
+}
+
+fn dimension_heading(ctx: &Ctx, d: &crate::plan::model::Dimension) -> String {
+    if d.lead.is_empty() {
+        d.name.clone()
+    } else {
+        format!("{}{}{}", d.name, ctx.g.dot, d.lead)
+    }
+}
+
+/// The summary's content as tables: dimensions, overdue, due soon, this year's targets.
+fn overview(ctx: &Ctx, out: &mut String) {
+    let r = ctx.r();
+    let mut total = Tally::default();
+    let mut rows: Vec<Vec<String>> = ctx
+        .sel
+        .groups
+        .iter()
+        .map(|g| {
+            let mut tally = Tally::default();
+            for p in &g.programs {
+                tally.add(p);
+            }
+            total.merge(&tally);
+            tally_cells(g.dimension.name.clone(), &tally)
+        })
+        .collect();
+    rows.push(tally_cells(r.total.to_string(), &total));
+    heading(out, 2, r.dimension);
+    let head = [
+        r.dimension,
+        r.programs,
+        r.done,
+        r.in_progress,
+        r.delayed,
+        r.percent_done,
+        r.quick_wins,
+    ];
+    table(
+        ctx,
+        out,
+        Table {
+            head: &head,
+            cols: &[Main, Num, Num, Num, Num, Num, Num],
+            rows: &rows,
+            total: true,
+        },
+    );
+
+    let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
+    let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    heading(out, 2, &fill(r.title_overdue, &[&overdue.len()]));
+    milestones_table(ctx, out, &overdue, true, false);
+
+    let days = ctx.request.days;
+    let soon: Vec<MilestoneRef> = progress::due_soon(ctx.plan, None, ctx.today, days)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    heading(out, 2, &fill(r.title_upcoming, &[&days, &soon.len()]));
+    milestones_table(ctx, out, &soon, false, false);
+
+    let year = i32::from(ctx.today.year());
+    let targets: Vec<TargetRef> = ctx
+        .plan
+        .programs
+        .iter()
+        .filter(|p| ctx.sel.keeps(p))
+        .flat_map(|p| TargetRef::all_of(p).filter(move |t| t.target.year == year))
+        .collect();
+    heading(out, 2, &fill(r.targets_year, &[&year, &targets.len()]));
+    targets_table(ctx, out, &targets, true);
+}
+
+fn tally_cells(name: String, t: &Tally) -> Vec<String> {
+    vec![
+        name,
+        t.programs.to_string(),
+        t.done.to_string(),
+        t.in_progress.to_string(),
+        t.delayed.to_string(),
+        format!("{}%", t.percent_done()),
+        format!("{}/{}", t.quick_wins_done, t.quick_wins),
+    ]
+}
+
+fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
+    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let rows: Vec<Vec<String>> = programs
+        .iter()
+        .map(|p| {
+            let done = p.milestones.iter().filter(|m| m.done).count();
+            vec![
+                p.id.clone(),
+                p.name.clone(),
+                t.horizon(p.horizon).to_string(),
+                t.status(p.status).to_string(),
+                super::years(p, g),
+                format!("{done}/{}", p.milestones.len()),
+                p.lead.clone(),
+            ]
+        })
+        .collect();
+    table(
+        ctx,
+        out,
+        Table {
+            head: &[
+                r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead,
+            ],
+            cols: &[Code, Main, Text, Text, Code, Num, Text],
+            rows: &rows,
+            total: false,
+        },
+    );
+}
+
+fn program(ctx: &Ctx, out: &mut String) {
+    let (r, g) = (ctx.r(), &ctx.g);
+    let Some(p) = ctx.sel.programs().next() else {
+        return;
+    };
+    heading(out, 2, &format!("{}{}{}", p.id, g.dot, p.name));
+    // One row per field, the label as the row's header.
+    out.push_str("<table class=\"fields\">\n<tbody>\n");
+    for (label, value) in ctx.program_fields(p) {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
+            esc(label),
+            lines(&value)
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+
+    let done = p.milestones.iter().filter(|m| m.done).count();
+    heading(
+        out,
+        3,
+        &fill(r.milestones_count, &[&p.milestones.len(), &done]),
+    );
+    let rows = ctx.milestone_rows(p);
+    table(
+        ctx,
+        out,
+        Table {
+            head: &[r.done, r.due, r.milestone, r.status],
+            cols: &[Code, Code, Main, Text],
+            rows: &rows,
+            total: false,
+        },
+    );
+
+    heading(out, 3, &fill(r.targets_count, &[&p.targets.len()]));
+    let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
+    targets_table(ctx, out, &items, false);
+}
+
+/// The text timeline's chart, one line per row: its axis is the table's
+/// header, so it repeats on every page.
+fn timeline(ctx: &Ctx, out: &mut String) {
+    let width = ctx.request.width.min(120);
+    let (axis, body) = super::timeline::chart(ctx, width);
+    // As large as fits across A4's 165 mm (a monospace column is 0.6 em),
+    // at most 9 pt: 80 columns at 9 pt, 120 at 6.5 pt.
+    let points = (165.0 / 25.4 * 72.0 / (width as f64 * 0.61)).min(9.0);
+    out.push_str(&format!(
+        "<table class=\"chart\" style=\"font-size: {points:.1}pt\">\n<thead>\n"
+    ));
+    for line in &axis {
+        out.push_str(&format!("<tr><td>{}</td></tr>\n", esc(line)));
+    }
+    out.push_str("</thead>\n<tbody>\n");
+    for line in body {
+        out.push_str(&format!("<tr><td>{}</td></tr>\n", esc(&line.text)));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// A table of milestones; `with_program` adds the program's name.
+fn milestones_table(
+    ctx: &Ctx,
+    out: &mut String,
+    items: &[MilestoneRef],
+    late: bool,
+    with_program: bool,
+) {
+    let r = ctx.r();
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|m| {
+            let days = if late {
+                Ctx::days(m.due, ctx.today)
+            } else {
+                Ctx::days(ctx.today, m.due)
+            };
+            let mut row = vec![m.due.to_string(), m.program.id.clone()];
+            if with_program {
+                row.push(m.program.name.clone());
+            }
+            row.extend([
+                m.milestone.title.clone(),
+                m.program.lead.clone(),
+                days.to_string(),
+            ]);
+            row
+        })
+        .collect();
+    let days = if late { r.days_late } else { r.days_left };
+    let (head, cols): (Vec<&str>, Vec<Col>) = if with_program {
+        (
+            vec![r.due, r.id, r.program, r.milestone, r.lead, days],
+            vec![Code, Code, Main, Main, Text, Num],
+        )
+    } else {
+        (
+            vec![r.due, r.id, r.milestone, r.lead, days],
+            vec![Code, Code, Main, Text, Num],
+        )
+    };
+    table(
+        ctx,
+        out,
+        Table {
+            head: &head,
+            cols: &cols,
+            rows: &rows,
+            total: false,
+        },
+    );
+}
+
+fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool) {
+    let r = ctx.r();
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| ctx.number(v));
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            let t: &Target = item.target;
+            let capaian = ctx.capaian(t);
+            let (percent, band) = (
+                capaian.percent(ctx.g.arrow),
+                capaian.judgement(ctx.lang, ctx.g.dot),
+            );
+            let mut row = vec![t.year.to_string()];
+            if with_id {
+                row.push(item.program.id.clone());
+            }
+            row.extend([
+                t.indicator.clone(),
+                t.unit.clone(),
+                number(t.baseline),
+                ctx.number(t.target),
+                number(t.actual),
+                percent,
+                band,
+            ]);
+            row
+        })
+        .collect();
+    let mut head = vec![r.year];
+    let mut cols = vec![Code];
+    if with_id {
+        head.push(r.id);
+        cols.push(Code);
+    }
+    head.extend([
+        r.indicator,
+        r.unit,
+        r.baseline,
+        r.target,
+        r.actual,
+        r.achievement,
+        r.band,
+    ]);
+    cols.extend([Main, Text, Num, Num, Num, Num, Text]);
+    table(
+        ctx,
+        out,
+        Table {
+            head: &head,
+            cols: &cols,
+            rows: &rows,
+            total: false,
+        },
+    );
+}
+
+/// What a column holds, which decides how its cells may break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Col {
+    /// Names and running text: wraps between words (and after a `/`), and
+    /// inside a word only when one is very long.
+    Text,
+    /// Text that is what the table is about (a programme's name, an
+    /// indicator, a milestone): as [`Col::Text`], and given the most room.
+    Main,
+    /// Ids, dates, counts: kept on one line, unless very long.
+    Code,
+    /// Numbers: aligned right, never wrapped.
+    Num,
+}
+
+/// A table of data cells, escaped here.
+pub(crate) struct Table<'a> {
+    pub head: &'a [&'a str],
+    /// What each column holds.
+    pub cols: &'a [Col],
+    pub rows: &'a [Vec<String>],
+    /// The last row is a total, in bold.
+    pub total: bool,
+}
+
+/// `t` as a table whose header repeats on every page, or "none" when it has
+/// no rows.
+fn table(ctx: &Ctx, out: &mut String, t: Table) {
+    if t.rows.is_empty() {
+        out.push_str(&format!("<p>{}</p>\n", esc(ctx.r().none)));
+        return;
+    }
+    table_raw(out, &t);
+}
+
+/// The most characters a code or a word is kept whole for: longer, and it
+/// could push the table off the page.
+const LONG: usize = 24;
+
+pub(crate) fn table_raw(out: &mut String, t: &Table) {
+    let class = |i: usize, cell: &str| match t.cols.get(i) {
+        Some(Col::Num) => " class=\"num\"",
+        // A code or word too long to keep whole may break anywhere: else it
+        // could push the table off the page.
+        Some(Col::Code) if cell.chars().count() <= LONG => " class=\"code\"",
+        _ if cell.split_whitespace().all(|w| w.chars().count() <= LONG) => "",
+        _ => " class=\"long\"",
+    };
+    out.push_str("<table>\n<thead>\n<tr>");
+    for (i, h) in t.head.iter().enumerate() {
+        if t.cols.get(i) == Some(&Col::Main) {
+            // The main columns share half the width; the others fit around them.
+            let mains = t.cols.iter().filter(|c| **c == Col::Main).count();
+            out.push_str(&format!(
+                "<th style=\"width: {}%\">{}</th>",
+                50 / mains.max(1),
+                esc(h)
+            ));
+        } else {
+            out.push_str(&format!("<th{}>{}</th>", class(i, h), esc(h)));
+        }
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for (n, row) in t.rows.iter().enumerate() {
+        if t.total && n + 1 == t.rows.len() {
+            out.push_str("<tr class=\"total\">");
+        } else {
+            out.push_str("<tr>");
+        }
+        for (i, c) in row.iter().enumerate() {
+            let text = lines(c);
+            let text = match t.cols.get(i) {
+                Some(Col::Text | Col::Main) => text.replace('/', "/<wbr>"),
+                _ => text,
+            };
+            out.push_str(&format!("<td{}>{}</td>", class(i, c), text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Text for an element's content or an attribute: control and bidi
+/// characters shown escaped (`\u{1b}`), then `& < > " '` as references.
+pub(crate) fn esc(value: &str) -> String {
+    let value = crate::text::escape(value);
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// As [`esc`], but line breaks kept as `<br>`.
+pub(crate) fn lines(value: &str) -> String {
+    let value = value.replace("\r\n", "\n");
+    value.split('\n').map(esc).collect::<Vec<_>>().join("<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_test_vectors() {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), coded, "{plain}");
+        }
+        assert_eq!(base64(&[0xFF, 0xFE, 0xFD]), "//79");
+    }
+
+    #[test]
+    fn dates_are_written_out_in_the_report_language() {
+        let date = jiff::civil::date(2026, 12, 2);
+        assert_eq!(long_date(date, Lang::Id), "2 Desember 2026");
+        assert_eq!(long_date(date, Lang::En), "2 December 2026");
+        assert_eq!(
+            long_date(jiff::civil::date(2027, 2, 28), Lang::Id),
+            "28 Februari 2027"
+        );
+    }
+
+    #[test]
+    fn markup_and_control_characters_in_data_are_escaped() {
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert_eq!(esc("a\u{1b}[31mb\u{202e}"), "a\\u{1b}[31mb\\u{202e}");
+        assert_eq!(lines("a\r\nb<\nc"), "a<br>b&lt;<br>c");
+    }
+
+    #[test]
+    fn page_numbers_become_css_counters() {
+        assert_eq!(
+            css_counter("Halaman {0} dari {1}"),
+            "\"Halaman \" counter(page) \" dari \" counter(pages) \"\""
+        );
+        assert_eq!(css_counter("\"{0}\""), "\"\\22 \" counter(page) \"\\22 \"");
+    }
+
+    #[test]
+    fn a_logo_must_be_the_image_its_name_says() {
+        let png = b"\x89PNG\r\n\x1a\nrest".to_vec();
+        let logo = Logo::new(Path::new("logo.PNG"), png.clone()).unwrap();
+        assert!(
+            logo.data_uri()
+                .starts_with("data:image/png;base64,iVBORw0KGg")
+        );
+        assert!(Logo::new(Path::new("logo.jpg"), png.clone()).is_err());
+        assert!(Logo::new(Path::new("logo.gif"), png).is_err());
+        let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec();
+        assert!(Logo::new(Path::new("a.svg"), svg).is_ok());
+    }
+}
