@@ -318,6 +318,9 @@ pub struct ReportArgs {
     /// Upcoming: how many days ahead
     #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(i32).range(0..=3660))]
     pub days: i32,
+    /// Evaluation: the year evaluated (default: this year)
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
     /// CSV: the separator (`;` for spreadsheets set to the Indonesian locale)
     #[arg(long, value_name = "CHAR", default_value_t = ',')]
     pub sep: char,
@@ -403,6 +406,7 @@ impl ReportArgs {
             days: self.days,
             sep: self.sep,
             letter: Box::new(self.letter()?),
+            year: self.year,
         };
         request.check()?;
         Ok(request)
@@ -462,6 +466,7 @@ impl From<ReportKind> for Kind {
             ReportKind::Overdue => Kind::Overdue,
             ReportKind::Upcoming => Kind::Upcoming,
             ReportKind::Targets => Kind::Targets,
+            ReportKind::Evaluation => Kind::Evaluation,
         }
     }
 }
@@ -487,6 +492,8 @@ pub enum ReportKind {
     Overdue,
     Upcoming,
     Targets,
+    /// The yearly evaluation: aspects, estimated index, evidence, budget
+    Evaluation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -133,6 +133,8 @@ pub struct Glyphs {
     pub pick_left: &'static str,
     pub pick_right: &'static str,
     pub arrow_left: &'static str,
+    /// Between a weight and a score: `20 × 3.10`.
+    pub times: &'static str,
 }
 
 pub const UNICODE: Glyphs = Glyphs {
@@ -159,6 +161,7 @@ pub const UNICODE: Glyphs = Glyphs {
     pick_left: "◂",
     pick_right: "▸",
     arrow_left: "←",
+    times: "×",
 };
 
 pub const ASCII: Glyphs = Glyphs {
@@ -185,6 +188,7 @@ pub const ASCII: Glyphs = Glyphs {
     pick_left: "<",
     pick_right: ">",
     arrow_left: "<-",
+    times: "x",
 };
 
 impl Glyphs {

@@ -17,7 +17,7 @@ use std::process::Command;
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
-const KINDS: [Kind; 7] = [
+const KINDS: [Kind; 8] = [
     Kind::Overview,
     Kind::Dimension,
     Kind::Program,
@@ -25,6 +25,7 @@ const KINDS: [Kind; 7] = [
     Kind::Overdue,
     Kind::Upcoming,
     Kind::Targets,
+    Kind::Evaluation,
 ];
 const FORMATS: [Format; 4] = [Format::Text, Format::Markdown, Format::Csv, Format::Json];
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
@@ -46,6 +47,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Overdue => "overdue",
         Kind::Upcoming => "upcoming",
         Kind::Targets => "targets",
+        Kind::Evaluation => "evaluation",
     }
 }
 

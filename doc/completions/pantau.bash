@@ -373,7 +373,7 @@ _pantau() {
             return 0
             ;;
         pantau__subcmd__report)
-            opts="-f -o -h --file --kind --format --dimension --program --status --horizon --width --pages --days --sep --output --force --paper --agency --address --logo --place --signer-name --signer-position --signer-nip --date --lang --today --ascii --officer --demo --help"
+            opts="-f -o -h --file --kind --format --dimension --program --status --horizon --width --pages --days --year --sep --output --force --paper --agency --address --logo --place --signer-name --signer-position --signer-nip --date --lang --today --ascii --officer --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -388,7 +388,7 @@ _pantau() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "overview dimension program timeline overdue upcoming targets" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overview dimension program timeline overdue upcoming targets evaluation" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -420,6 +420,10 @@ _pantau() {
                     return 0
                     ;;
                 --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --year)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -3,6 +3,7 @@
 //! Placeholders are numbered (`{0}`, `{1}`): a sentence may put the
 //! values in whatever order the language wants.
 
+use super::evaluation::EvaluationText;
 use super::report::ReportText;
 use super::*;
 
@@ -538,4 +539,42 @@ pub static REPORT: ReportText = ReportText {
     e_logo_type: "the logo {0} is not a PNG, JPEG or SVG image; give a .png, .jpg, .jpeg or .svg file that holds one",
     e_logo_not_file: "the logo {0} is not a regular file",
     e_logo_size: "the logo {0} is {1} MB; a letterhead logo may be at most {2} MB",
+};
+
+pub static EVALUATION: EvaluationText = EvaluationText {
+    title: "Smart-city evaluation {0} (estimate)",
+    aspects: ["Baseline", "Output", "Outcome", "Impact", "Quick win"],
+    aspect: "Aspect",
+    weight: "Weight",
+    measured: "Measured",
+    score: "Score",
+    from: "From",
+    from_measured: "the plan",
+    from_officer: "self-assessment",
+    from_missing: "not yet known",
+    index_line: "Estimated index {0}: {1}",
+    index_terms: "Computed as ({0}) / 100.",
+    index_missing: "No estimate yet: the plan cannot measure {0}; enter a self-assessment for it (evaluation: scores in the plan).",
+    caveat: "An estimate from the plan, not the ministry's score: a measured share counts on the 0-5 scale (100% is 5, 50% is 2.5); a self-assessment replaces it. Weights {0}.",
+    weights_default: "10/20/30/20/20 (default)",
+    weights_plan: "{0} (from the plan)",
+    measures_note: "Baseline: indicators of the year with a baseline. Output: programmes budgeted for the year and policy documents ready. Outcome: programmes running or done. Impact: the year's targets achieved (at most 100% each). Quick win: quick wins done.",
+    by_dimension: "By dimension",
+    physical: "Physical",
+    absorption: "Absorption",
+    allocated: "Allocated (Rp)",
+    spent: "Spent (Rp)",
+    evidence_open: "Evidence not ready ({0})",
+    evidence_by_lead: "Not ready, by lead agency",
+    document: "Document",
+    state: "State",
+    count: "Count",
+    gaps: "Spending and physical progress apart ({0})",
+    spent_ahead: "spent far more than done",
+    work_ahead: "done far more than spent",
+    results: "Official results (from the ministry's letters)",
+    index: "Index",
+    letter: "Letter",
+    estimate_row: "{0} (estimate)",
+    e_year: "--year {0} is outside the plan's period {1}–{2}",
 };

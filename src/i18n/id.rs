@@ -3,6 +3,7 @@
 //! Placeholders are numbered (`{0}`, `{1}`): a sentence may put the
 //! values in whatever order the language wants.
 
+use super::evaluation::EvaluationText;
 use super::report::ReportText;
 use super::*;
 
@@ -545,4 +546,42 @@ pub static REPORT: ReportText = ReportText {
     e_logo_type: "logo {0} bukan gambar PNG, JPEG atau SVG; berikan berkas .png, .jpg, .jpeg atau .svg yang berisi gambar itu",
     e_logo_not_file: "logo {0} bukan berkas biasa",
     e_logo_size: "logo {0} berukuran {1} MB; logo kop paling besar {2} MB",
+};
+
+pub static EVALUATION: EvaluationText = EvaluationText {
+    title: "Evaluasi smart city {0} (perkiraan)",
+    aspects: ["Baseline", "Output", "Outcome", "Dampak", "Quick win"],
+    aspect: "Aspek",
+    weight: "Bobot",
+    measured: "Terukur",
+    score: "Nilai",
+    from: "Sumber",
+    from_measured: "rencana",
+    from_officer: "penilaian mandiri",
+    from_missing: "belum diketahui",
+    index_line: "Perkiraan indeks {0}: {1}",
+    index_terms: "Dihitung ({0}) / 100.",
+    index_missing: "Belum ada perkiraan: rencana tidak dapat mengukur {0}; isi penilaian mandiri untuk aspek itu (evaluation: scores dalam rencana).",
+    caveat: "Perkiraan dari rencana, bukan nilai kementerian: persentase terukur dihitung pada skala 0-5 (100% = 5, 50% = 2,5); penilaian mandiri menggantikannya. Bobot {0}.",
+    weights_default: "10/20/30/20/20 (bawaan)",
+    weights_plan: "{0} (dari rencana)",
+    measures_note: "Baseline: indikator tahun itu yang memiliki nilai dasar. Output: program beranggaran tahun itu dan dokumen kebijakan yang siap. Outcome: program berjalan atau selesai. Dampak: capaian target tahun itu (paling tinggi 100% per target). Quick win: quick win yang selesai.",
+    by_dimension: "Per dimensi",
+    physical: "Fisik",
+    absorption: "Serapan",
+    allocated: "Pagu (Rp)",
+    spent: "Realisasi (Rp)",
+    evidence_open: "Bukti dukung belum siap ({0})",
+    evidence_by_lead: "Belum siap, per OPD penanggung jawab",
+    document: "Dokumen",
+    state: "Keadaan",
+    count: "Jumlah",
+    gaps: "Serapan dan progres fisik tidak sejalan ({0})",
+    spent_ahead: "serapan jauh di atas fisik",
+    work_ahead: "fisik jauh di atas serapan",
+    results: "Hasil resmi (dari surat kementerian)",
+    index: "Indeks",
+    letter: "Surat",
+    estimate_row: "{0} (perkiraan)",
+    e_year: "--year {0} di luar periode rencana {1}–{2}",
 };

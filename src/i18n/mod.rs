@@ -10,6 +10,7 @@ use crate::plan::model::{Horizon, Status};
 
 mod cli;
 mod en;
+pub mod evaluation;
 mod forms;
 mod id;
 mod load;
@@ -78,6 +79,14 @@ impl Lang {
         match self {
             Lang::En => &en::TEXT,
             Lang::Id => &id::TEXT,
+        }
+    }
+
+    /// The strings of the yearly evaluation (report and view).
+    pub fn evaluation(self) -> &'static evaluation::EvaluationText {
+        match self {
+            Lang::En => &en::EVALUATION,
+            Lang::Id => &id::EVALUATION,
         }
     }
 

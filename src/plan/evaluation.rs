@@ -8,7 +8,8 @@
 //!
 //! - baseline ≈ share of the year's indicators with a baseline value;
 //! - output ≈ share of programmes with a budget allocated for the year,
-//!   and of policy documents ready (the mean of the two where both exist);
+//!   and of policy documents ready (the mean of the two where both exist;
+//!   a plan that records no budget at all measures only the documents);
 //! - outcome ≈ share of programmes running or done, as regencies report it
 //!   ("10 of 12 programmes running, 83.33 %");
 //! - impact ≈ mean achievement of the year's targets (counted, at most 100);
@@ -213,6 +214,13 @@ pub fn estimate(plan: &Plan, year: i32) -> Estimate<'_> {
     for p in &plan.programs {
         if let Some((_, m)) = dimensions.iter_mut().find(|(d, _)| d.id == p.dimension) {
             m.add(p, year);
+        }
+    }
+    // A plan that records no budget at all says nothing about output's
+    // budget half: not measured, rather than 0 %.
+    if plan.programs.iter().all(|p| p.budget.is_empty()) {
+        for (_, m) in &mut dimensions {
+            m.budgeted = Share::default();
         }
     }
     let mut total = Measures::default();

@@ -118,6 +118,21 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 }
             }
         }
+        Kind::Evaluation => super::evaluation::with(ctx, |_, est| {
+            use super::evaluation::Cell;
+            let (head, rows) = super::evaluation::csv_rows(ctx, est);
+            w.header(&head);
+            for row in rows {
+                for cell in row {
+                    match cell {
+                        Cell::Text(s) => w.text(&s),
+                        Cell::Int(n) => w.int(n),
+                        Cell::Num(v) => w.number(v),
+                    }
+                }
+                w.end();
+            }
+        }),
         Kind::Targets => {
             w.header(&[
                 r.dimension,

@@ -207,6 +207,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 targets_table(ctx, &mut body, items, true);
             }
         }
+        Kind::Evaluation => super::evaluation::html(ctx, &mut body),
     }
     let title = ctx.title(count);
     let mut out = String::with_capacity(body.len() + 4096);

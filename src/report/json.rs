@@ -35,6 +35,8 @@ struct Report<'a> {
     upcoming: Option<Vec<MilestoneJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     targets: Option<Vec<TargetJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evaluation: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +174,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         overdue: None,
         upcoming: None,
         targets: None,
+        evaluation: None,
     };
     let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
     match ctx.request.kind {
@@ -233,6 +236,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 false,
             ));
         }
+        Kind::Evaluation => {}
         Kind::Targets => {
             let list = ctx.targets();
             report.targets = Some(
@@ -243,6 +247,9 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                     .collect(),
             );
         }
+    }
+    if ctx.request.kind == Kind::Evaluation {
+        report.evaluation = Some(super::evaluation::with(ctx, super::evaluation::json));
     }
     let mut bytes = Vec::with_capacity(64 * 1024);
     let mut ser = serde_json::Serializer::with_formatter(&mut bytes, Safe::default());

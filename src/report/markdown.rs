@@ -88,6 +88,10 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 targets_table(ctx, &mut out, items, true);
             }
         }
+        Kind::Evaluation => {
+            out.push_str(&format!("\n## {}\n", inline(&ctx.title(0))));
+            super::evaluation::markdown(ctx, &mut out);
+        }
     }
     out
 }

@@ -13,6 +13,7 @@
 //! of `pantau report --kind overview`.
 
 mod csv;
+mod evaluation;
 mod html;
 mod json;
 pub mod layout;
@@ -35,6 +36,8 @@ pub enum Kind {
     Overdue,
     Upcoming,
     Targets,
+    /// The yearly evaluation: aspects, the estimated index, evidence, budget.
+    Evaluation,
 }
 
 impl Kind {
@@ -48,6 +51,7 @@ impl Kind {
             Kind::Overdue => "overdue",
             Kind::Upcoming => "upcoming",
             Kind::Targets => "targets",
+            Kind::Evaluation => "evaluation",
         }
     }
 }
@@ -123,6 +127,8 @@ pub struct Request {
     /// formats have none, and a request travels by value in the interface's
     /// actions.
     pub letter: Box<Letter>,
+    /// Evaluation: the year evaluated; this year when `None`.
+    pub year: Option<i32>,
 }
 
 impl Default for Request {
@@ -137,6 +143,7 @@ impl Default for Request {
             days: 30,
             sep: ',',
             letter: Box::default(),
+            year: None,
         }
     }
 }
@@ -182,6 +189,12 @@ pub enum ReportError {
     },
     Status(String),
     Horizon(String),
+    /// `--year` outside the plan's period.
+    Year {
+        year: i32,
+        start: i32,
+        end: i32,
+    },
     /// The logo file could not be read; `reason` says why.
     LogoRead {
         path: String,
@@ -243,6 +256,7 @@ impl ReportError {
             }
             Self::LogoRead { path, reason } => fill(r.e_logo_read, &[&esc(path), &esc(reason)]),
             Self::LogoType { path } => fill(r.e_logo_type, &[&esc(path)]),
+            Self::Year { year, start, end } => fill(lang.evaluation().e_year, &[year, start, end]),
             Self::LogoNotFile { path } => fill(r.e_logo_not_file, &[&esc(path)]),
             Self::LogoSize { path, bytes } => {
                 let mb = |n: u64| format!("{:.1}", n as f64 / 1_000_000.0);
@@ -312,6 +326,11 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn r(&self) -> &'static crate::i18n::report::ReportText {
         self.lang.report()
+    }
+
+    /// The evaluation's year: asked for, else this year.
+    pub fn year(&self) -> i32 {
+        self.request.year.unwrap_or(i32::from(self.today.year()))
     }
 
     /// A target's achievement as of the report's day.
@@ -412,6 +431,7 @@ impl Ctx<'_> {
             Kind::Overdue => fill(r.title_overdue, &[&count]),
             Kind::Upcoming => fill(r.title_upcoming, &[&self.request.days, &count]),
             Kind::Targets => fill(r.title_targets, &[&count]),
+            Kind::Evaluation => fill(self.lang.evaluation().title, &[&self.year()]),
         }
     }
 
@@ -539,6 +559,15 @@ pub(crate) struct Group<'a> {
 impl<'a> Selection<'a> {
     fn new(plan: &'a Plan, request: &Request) -> Result<Selection<'a>, ReportError> {
         let f = &request.filter;
+        if let Some(year) = request.year
+            && !plan.period.contains(year)
+        {
+            return Err(ReportError::Year {
+                year,
+                start: plan.period.start,
+                end: plan.period.end,
+            });
+        }
         let program = match (&f.program, request.kind) {
             (Some(id), _) => Some(plan.program(id).ok_or_else(|| {
                 ReportError::UnknownProgram {

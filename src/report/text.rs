@@ -63,6 +63,10 @@ pub(crate) fn document(ctx: &Ctx) -> Doc {
                 .collect();
             targets_block(ctx, &mut doc, &groups, true, w);
         }
+        Kind::Evaluation => {
+            header(ctx, &mut doc, 0);
+            super::evaluation::text(ctx, &mut doc);
+        }
     }
     doc
 }

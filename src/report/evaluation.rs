@@ -1,0 +1,669 @@
+//! `--kind evaluation`: the yearly evaluation as far as the plan can tell.
+//!
+//! One set of sections, worked out once from [`crate::plan::evaluation`],
+//! then laid out per format: the estimate and how it was computed, the
+//! aspects per dimension with physical progress and absorption, the
+//! evidence still to be made ready (per programme and per lead agency),
+//! programmes whose spending and physical progress are far apart, and the
+//! ministry's past results for the trend. CSV is one tidy table and JSON
+//! one object, for other tools.
+
+use super::Ctx;
+use crate::i18n::evaluation::EvaluationText;
+use crate::plan::evaluation::{Estimate, From, Measures, estimate};
+use crate::plan::model::{Aspect, Plan, Program};
+use crate::plan::progress::{self, Gap, Tally};
+use crate::plan::validate::money;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// A table under a heading, with sentences before it: what each format lays out.
+pub(crate) struct Section {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub head: Vec<&'static str>,
+    /// Which columns hold numbers (aligned right).
+    pub right: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+    /// The column that gives way on a narrow page.
+    pub flex: usize,
+    /// Text: which columns a narrow page leaves out, highest first (0: kept).
+    pub drop: Vec<u8>,
+}
+
+/// The programmes the report covers, as a plan of their own when filtered.
+fn covered<'a>(ctx: &Ctx<'a>) -> Cow<'a, Plan> {
+    if !ctx.sel.narrowed {
+        return Cow::Borrowed(ctx.plan);
+    }
+    let mut plan = Plan {
+        programs: Vec::new(),
+        ..ctx.plan.clone()
+    };
+    plan.programs = ctx
+        .plan
+        .programs
+        .iter()
+        .filter(|p| ctx.sel.keeps(p))
+        .cloned()
+        .collect();
+    Cow::Owned(plan)
+}
+
+fn e(ctx: &Ctx) -> &'static EvaluationText {
+    ctx.lang.evaluation()
+}
+
+/// A figure with two decimals, in the report's language.
+fn fixed(ctx: &Ctx, value: f64) -> String {
+    let s = format!("{value:.2}");
+    match ctx.lang {
+        crate::i18n::Lang::Id => s.replace('.', ","),
+        crate::i18n::Lang::En => s,
+    }
+}
+
+fn percent(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |p| format!("{}%", super::whole_percent(p)))
+}
+
+pub(crate) fn aspect_name(ctx: &Ctx, a: Aspect) -> &'static str {
+    e(ctx).aspects[a as usize]
+}
+
+/// "10 × 3.10 + 20 × 2.25 + …": how the index was computed.
+fn terms(ctx: &Ctx, est: &Estimate) -> String {
+    est.aspects
+        .iter()
+        .filter_map(|a| {
+            a.score()
+                .map(|s| format!("{} {} {}", ctx.number(a.weight), ctx.g.times, fixed(ctx, s)))
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The sentence with the index, or what it waits for.
+pub(crate) fn index_line(ctx: &Ctx, est: &Estimate) -> String {
+    let e = e(ctx);
+    match est.index() {
+        Some(index) => crate::i18n::fill(e.index_line, &[&est.year, &fixed(ctx, index)]),
+        None => crate::i18n::fill(e.index_line, &[&est.year, &ctx.g.none]),
+    }
+}
+
+fn weights_words(ctx: &Ctx, est: &Estimate) -> String {
+    let e = e(ctx);
+    if est.weights_default {
+        return e.weights_default.to_string();
+    }
+    let w: Vec<String> = Aspect::ALL
+        .iter()
+        .map(|&a| ctx.number(est.weights.of(a)))
+        .collect();
+    crate::i18n::fill(e.weights_plan, &[&w.join("/")])
+}
+
+fn share_cell(ctx: &Ctx, m: &Measures, a: Aspect) -> String {
+    let p = percent(m.percent(a));
+    match m.share(a) {
+        Some(s) if !p.is_empty() => format!("{p} ({}/{})", s.part as u64, s.whole as u64),
+        _ => {
+            let _ = ctx;
+            p
+        }
+    }
+}
+
+/// Everything the report shows, in order.
+pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
+    let (e, r) = (e(ctx), ctx.r());
+    let mut out = Vec::new();
+
+    // The estimate and how it was computed.
+    let rows = est
+        .aspects
+        .iter()
+        .map(|a| {
+            let from = match a.from {
+                From::Measured(_) => e.from_measured.to_string(),
+                From::Officer(s) if s.note.is_empty() => e.from_officer.to_string(),
+                From::Officer(s) => format!("{}: {}", e.from_officer, s.note),
+                From::Missing => e.from_missing.to_string(),
+            };
+            vec![
+                aspect_name(ctx, a.aspect).to_string(),
+                format!("{}%", ctx.number(a.weight)),
+                share_cell(ctx, &est.total, a.aspect),
+                a.score().map_or_else(String::new, |s| fixed(ctx, s)),
+                from,
+            ]
+        })
+        .collect();
+    out.push(Section {
+        title: index_line(ctx, est),
+        lines: std::iter::once(match est.index() {
+            Some(_) => crate::i18n::fill(e.index_terms, &[&terms(ctx, est)]),
+            None => {
+                let missing: Vec<&str> = est
+                    .missing()
+                    .into_iter()
+                    .map(|a| aspect_name(ctx, a))
+                    .collect();
+                crate::i18n::fill(e.index_missing, &[&missing.join(", ")])
+            }
+        })
+        .chain([
+            crate::i18n::fill(e.caveat, &[&weights_words(ctx, est)]),
+            e.measures_note.to_string(),
+        ])
+        .collect(),
+        head: vec![e.aspect, e.weight, e.measured, e.score, e.from],
+        right: vec![false, true, true, true, false],
+        rows,
+        flex: 4,
+        drop: Vec::new(),
+    });
+
+    // Per dimension, with physical progress and absorption.
+    let mut rows = Vec::new();
+    for (d, m) in &est.dimensions {
+        let mut tally = Tally::default();
+        for p in plan.programs.iter().filter(|p| p.dimension == d.id) {
+            tally.add(p);
+        }
+        if tally.programs == 0 {
+            continue;
+        }
+        let mut row = vec![d.name.clone()];
+        row.extend(Aspect::ALL.iter().map(|&a| percent(m.percent(a))));
+        row.push(percent(tally.physical()));
+        row.push(percent(tally.absorption()));
+        rows.push(row);
+    }
+    let mut head = vec![r.dimension];
+    head.extend(e.aspects);
+    head.extend([e.physical, e.absorption]);
+    out.push(Section {
+        title: e.by_dimension.to_string(),
+        lines: Vec::new(),
+        head,
+        right: vec![false, true, true, true, true, true, true, true],
+        rows,
+        flex: 0,
+        drop: vec![0, 1, 0, 0, 0, 0, 2, 3],
+    });
+
+    // Evidence still to be made ready, then per lead agency.
+    let open = crate::plan::evaluation::evidence_open(plan);
+    let dimension_name = |p: &Program| {
+        plan.dimension(&p.dimension)
+            .map_or_else(|| p.dimension.clone(), |d| d.name.clone())
+    };
+    let rows = open
+        .iter()
+        .map(|(p, ev)| {
+            vec![
+                p.id.clone(),
+                ev.name.clone(),
+                ev.kind.word(ctx.lang).to_string(),
+                ev.state.word(ctx.lang).to_string(),
+                lead(p, plan),
+            ]
+        })
+        .collect();
+    out.push(Section {
+        title: crate::i18n::fill(e.evidence_open, &[&open.len()]),
+        lines: Vec::new(),
+        head: vec![r.id, e.document, ctx.t().forms.fields.kind, e.state, r.lead],
+        right: vec![false; 5],
+        rows,
+        flex: 1,
+        drop: Vec::new(),
+    });
+    let mut by_lead: Vec<(String, String, usize)> = Vec::new();
+    for (p, _) in &open {
+        let (lead, dim) = (lead(p, plan), dimension_name(p));
+        match by_lead.iter_mut().find(|(l, d, _)| *l == lead && *d == dim) {
+            Some(row) => row.2 += 1,
+            None => by_lead.push((lead, dim, 1)),
+        }
+    }
+    if !by_lead.is_empty() {
+        out.push(Section {
+            title: e.evidence_by_lead.to_string(),
+            lines: Vec::new(),
+            head: vec![r.lead, r.dimension, e.count],
+            right: vec![false, false, true],
+            rows: by_lead
+                .into_iter()
+                .map(|(l, d, n)| vec![l, d, n.to_string()])
+                .collect(),
+            flex: 0,
+            drop: Vec::new(),
+        });
+    }
+
+    // Spending and physical progress far apart.
+    let gaps: Vec<(&Program, Gap)> = plan
+        .programs
+        .iter()
+        .filter_map(|p| progress::gap(p).map(|g| (p, g)))
+        .collect();
+    out.push(Section {
+        title: crate::i18n::fill(e.gaps, &[&gaps.len()]),
+        lines: Vec::new(),
+        head: vec![r.id, r.program, e.physical, e.absorption, e.spent, ""],
+        right: vec![false, false, true, true, true, false],
+        rows: gaps
+            .iter()
+            .map(|(p, g)| {
+                let (_, spent) = progress::reported_budget(p);
+                vec![
+                    p.id.clone(),
+                    p.name.clone(),
+                    percent(progress::physical(p)),
+                    percent(progress::absorption(p)),
+                    money(spent as f64),
+                    match g {
+                        Gap::SpentAhead => e.spent_ahead,
+                        Gap::WorkAhead => e.work_ahead,
+                    }
+                    .to_string(),
+                ]
+            })
+            .collect(),
+        flex: 1,
+        drop: Vec::new(),
+    });
+
+    // The trend: the ministry's results, then this year's estimate.
+    let mut rows: Vec<Vec<String>> = est
+        .results
+        .iter()
+        .map(|res| {
+            let mut row = vec![res.year.to_string(), fixed(ctx, res.index)];
+            row.extend(
+                Aspect::ALL
+                    .iter()
+                    .map(|&a| res.sub_index(a).map_or_else(String::new, |v| fixed(ctx, v))),
+            );
+            row.push(res.letter.clone());
+            row
+        })
+        .collect();
+    if !rows.is_empty() || est.index().is_some() {
+        let mut row = vec![
+            crate::i18n::fill(e.estimate_row, &[&est.year]),
+            est.index().map_or_else(String::new, |i| fixed(ctx, i)),
+        ];
+        row.extend(
+            est.aspects
+                .iter()
+                .map(|a| a.score().map_or_else(String::new, |s| fixed(ctx, s))),
+        );
+        row.push(String::new());
+        rows.push(row);
+        let mut head = vec![r.year, e.index];
+        head.extend(e.aspects);
+        head.push(e.letter);
+        out.push(Section {
+            title: e.results.to_string(),
+            lines: Vec::new(),
+            head,
+            right: vec![false, true, true, true, true, true, true, false],
+            rows,
+            flex: 7,
+            drop: Vec::new(),
+        });
+    }
+    out
+}
+
+/// The programme's lead agency, else its dimension's.
+fn lead(p: &Program, plan: &Plan) -> String {
+    if !p.lead.is_empty() {
+        return p.lead.clone();
+    }
+    plan.dimension(&p.dimension)
+        .map(|d| d.lead.clone())
+        .unwrap_or_default()
+}
+
+/// Runs `f` with the plan the report covers and its estimate.
+pub(crate) fn with<R>(ctx: &Ctx, f: impl FnOnce(&Plan, &Estimate) -> R) -> R {
+    let plan = covered(ctx);
+    let est = estimate(&plan, ctx.year());
+    f(&plan, &est)
+}
+
+// ---------------------------------------------------------------- CSV
+
+/// One tidy table: a row per scope (the plan, then each dimension) and
+/// aspect, then the index; spreadsheets pivot it as they like.
+pub(crate) fn csv_rows(ctx: &Ctx, est: &Estimate) -> (Vec<&'static str>, Vec<Vec<Cell>>) {
+    let e = e(ctx);
+    let r = ctx.r();
+    let head = vec![
+        r.year,
+        r.dimension,
+        e.aspect,
+        e.weight,
+        e.measured,
+        e.score,
+        e.from,
+    ];
+    let mut rows = Vec::new();
+    for a in &est.aspects {
+        rows.push(vec![
+            Cell::Int(i64::from(est.year)),
+            Cell::Text(String::new()),
+            Cell::Text(a.aspect.key().to_string()),
+            Cell::Num(Some(a.weight)),
+            Cell::Num(a.measured.map(round2)),
+            Cell::Num(a.score().map(round2)),
+            Cell::Text(
+                match a.from {
+                    From::Measured(_) => "measured",
+                    From::Officer(_) => "self_assessment",
+                    From::Missing => "missing",
+                }
+                .to_string(),
+            ),
+        ]);
+    }
+    rows.push(vec![
+        Cell::Int(i64::from(est.year)),
+        Cell::Text(String::new()),
+        Cell::Text("Index".to_string()),
+        Cell::Num(Some(100.0)),
+        Cell::Num(None),
+        Cell::Num(est.index().map(round3)),
+        Cell::Text("estimate".to_string()),
+    ]);
+    for (d, m) in &est.dimensions {
+        for &a in &Aspect::ALL {
+            rows.push(vec![
+                Cell::Int(i64::from(est.year)),
+                Cell::Text(d.id.clone()),
+                Cell::Text(a.key().to_string()),
+                Cell::Num(Some(est.weights.of(a))),
+                Cell::Num(m.percent(a).map(round2)),
+                Cell::Num(None),
+                Cell::Text(
+                    if m.percent(a).is_some() {
+                        "measured"
+                    } else {
+                        "missing"
+                    }
+                    .to_string(),
+                ),
+            ]);
+        }
+    }
+    (head, rows)
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// A CSV cell of the evaluation table.
+pub(crate) enum Cell {
+    Text(String),
+    Int(i64),
+    Num(Option<f64>),
+}
+
+// ---------------------------------------------------------------- JSON
+
+#[derive(Serialize)]
+pub(crate) struct EvaluationJson<'a> {
+    year: i32,
+    weights: crate::plan::model::Weights,
+    weights_default: bool,
+    aspects: Vec<AspectJson<'a>>,
+    /// Σ weight × score ÷ 100, rounded to three decimals; `null` while an
+    /// aspect has no score (see `missing`).
+    index: Option<f64>,
+    missing: Vec<Aspect>,
+    dimensions: Vec<DimensionJson<'a>>,
+    evidence_open: Vec<EvidenceJson<'a>>,
+    gaps: Vec<GapJson<'a>>,
+    results: Vec<&'a crate::plan::model::OfficialResult>,
+}
+
+#[derive(Serialize)]
+struct AspectJson<'a> {
+    aspect: Aspect,
+    weight: f64,
+    measured_percent: Option<f64>,
+    score: Option<f64>,
+    /// `measured`, `self_assessment` or `missing`.
+    from: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct DimensionJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    baseline_percent: Option<f64>,
+    output_percent: Option<f64>,
+    outcome_percent: Option<f64>,
+    impact_percent: Option<f64>,
+    quick_win_percent: Option<f64>,
+    physical_percent: Option<f64>,
+    absorption_percent: Option<f64>,
+    /// Rupiah over the budget lines with spending reported.
+    allocated: u128,
+    spent: u128,
+}
+
+#[derive(Serialize)]
+struct EvidenceJson<'a> {
+    program: &'a str,
+    lead: String,
+    name: &'a str,
+    kind: &'static str,
+    state: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    link: &'a str,
+}
+
+#[derive(Serialize)]
+struct GapJson<'a> {
+    program: &'a str,
+    physical_percent: Option<f64>,
+    absorption_percent: Option<f64>,
+    /// `spent_ahead` or `work_ahead`.
+    gap: &'static str,
+}
+
+pub(crate) fn json(plan: &Plan, est: &Estimate) -> serde_json::Value {
+    serde_json::to_value(json_of(plan, est)).unwrap_or(serde_json::Value::Null)
+}
+
+fn json_of<'a>(plan: &'a Plan, est: &Estimate<'a>) -> EvaluationJson<'a> {
+    let opt2 = |v: Option<f64>| v.map(round2);
+    EvaluationJson {
+        year: est.year,
+        weights: est.weights,
+        weights_default: est.weights_default,
+        aspects: est
+            .aspects
+            .iter()
+            .map(|a| AspectJson {
+                aspect: a.aspect,
+                weight: a.weight,
+                measured_percent: opt2(a.measured),
+                score: opt2(a.score()),
+                from: match a.from {
+                    From::Measured(_) => "measured",
+                    From::Officer(_) => "self_assessment",
+                    From::Missing => "missing",
+                },
+                note: match a.from {
+                    From::Officer(s) => &s.note,
+                    _ => "",
+                },
+            })
+            .collect(),
+        index: est.index().map(round3),
+        missing: est.missing(),
+        dimensions: est
+            .dimensions
+            .iter()
+            .map(|(d, m)| {
+                let mut tally = Tally::default();
+                for p in plan.programs.iter().filter(|p| p.dimension == d.id) {
+                    tally.add(p);
+                }
+                DimensionJson {
+                    id: &d.id,
+                    name: &d.name,
+                    baseline_percent: opt2(m.percent(Aspect::Baseline)),
+                    output_percent: opt2(m.percent(Aspect::Output)),
+                    outcome_percent: opt2(m.percent(Aspect::Outcome)),
+                    impact_percent: opt2(m.percent(Aspect::Impact)),
+                    quick_win_percent: opt2(m.percent(Aspect::QuickWin)),
+                    physical_percent: opt2(tally.physical()),
+                    absorption_percent: opt2(tally.absorption()),
+                    allocated: tally.allocated,
+                    spent: tally.spent,
+                }
+            })
+            .collect(),
+        evidence_open: crate::plan::evaluation::evidence_open(plan)
+            .into_iter()
+            .map(|(p, ev)| EvidenceJson {
+                program: &p.id,
+                lead: lead(p, plan),
+                name: &ev.name,
+                kind: ev.kind.key(),
+                state: ev.state.key(),
+                link: &ev.link,
+            })
+            .collect(),
+        gaps: plan
+            .programs
+            .iter()
+            .filter_map(|p| {
+                progress::gap(p).map(|g| GapJson {
+                    program: &p.id,
+                    physical_percent: opt2(progress::physical(p)),
+                    absorption_percent: opt2(progress::absorption(p)),
+                    gap: match g {
+                        Gap::SpentAhead => "spent_ahead",
+                        Gap::WorkAhead => "work_ahead",
+                    },
+                })
+            })
+            .collect(),
+        results: est.results.clone(),
+    }
+}
+
+// ---------------------------------------------------------------- layouts
+
+/// Plain text: each section a heading, its sentences wrapped, its table.
+pub(crate) fn text(ctx: &Ctx, doc: &mut super::layout::Doc) {
+    use super::layout::{Col, table};
+    let (w, g) = (ctx.request.width, &ctx.g);
+    with(ctx, |plan, est| {
+        for section in sections(ctx, plan, est) {
+            doc.heading(&section.title, w, g);
+            for line in &section.lines {
+                for l in crate::text::wrap(line, w.saturating_sub(2).max(20)) {
+                    doc.line(format!("  {l}"));
+                }
+            }
+            if section.rows.is_empty() {
+                doc.line(format!("  {}", ctx.r().none));
+                continue;
+            }
+            let cols: Vec<Col> = section
+                .head
+                .iter()
+                .zip(&section.right)
+                .enumerate()
+                .map(|(i, (h, &right))| {
+                    let col = match (i == section.flex, right) {
+                        (true, _) => Col::flex(h),
+                        (false, true) => Col::right(h),
+                        (false, false) => Col::left(h),
+                    };
+                    col.drop(section.drop.get(i).copied().unwrap_or(0))
+                })
+                .collect();
+            if !section.lines.is_empty() {
+                doc.blank();
+            }
+            doc.table(table(&cols, &section.rows, w, 2, true, g), true);
+        }
+    });
+}
+
+/// Markdown: a `###` heading per section, paragraphs, a table.
+pub(crate) fn markdown(ctx: &Ctx, out: &mut String) {
+    use super::markdown::{cell, inline, table_raw};
+    with(ctx, |plan, est| {
+        for section in sections(ctx, plan, est) {
+            out.push_str(&format!("\n### {}\n\n", inline(&section.title)));
+            for line in &section.lines {
+                out.push_str(&format!("{}\n\n", inline(line)));
+            }
+            if section.rows.is_empty() {
+                out.push_str(&format!("{}\n", inline(ctx.r().none)));
+                continue;
+            }
+            let rows: Vec<Vec<String>> = section
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|c| cell(c)).collect())
+                .collect();
+            table_raw(out, &section.head, &rows, &section.right);
+        }
+    });
+}
+
+/// HTML: the same sections for the printed report.
+pub(crate) fn html(ctx: &Ctx, out: &mut String) {
+    use super::html::{Col, Table, esc, table_raw};
+    with(ctx, |plan, est| {
+        for section in sections(ctx, plan, est) {
+            out.push_str(&format!("<h2>{}</h2>\n", esc(&section.title)));
+            for line in &section.lines {
+                out.push_str(&format!("<p>{}</p>\n", esc(line)));
+            }
+            if section.rows.is_empty() {
+                out.push_str(&format!("<p>{}</p>\n", esc(ctx.r().none)));
+                continue;
+            }
+            let cols: Vec<Col> = section
+                .right
+                .iter()
+                .enumerate()
+                .map(|(i, &right)| match (i == section.flex, right) {
+                    (true, _) => Col::Main,
+                    (false, true) => Col::Num,
+                    (false, false) => Col::Text,
+                })
+                .collect();
+            table_raw(
+                out,
+                &Table {
+                    head: &section.head,
+                    cols: &cols,
+                    rows: &section.rows,
+                    total: false,
+                },
+            );
+        }
+    });
+}
