@@ -135,6 +135,8 @@ pub struct Glyphs {
     pub arrow_left: &'static str,
     /// Between a weight and a score: `20 × 3.10`.
     pub times: &'static str,
+    /// Before a lower-is-better target: `≤ 10`.
+    pub at_most: &'static str,
 }
 
 pub const UNICODE: Glyphs = Glyphs {
@@ -162,6 +164,7 @@ pub const UNICODE: Glyphs = Glyphs {
     pick_right: "▸",
     arrow_left: "←",
     times: "×",
+    at_most: "≤",
 };
 
 pub const ASCII: Glyphs = Glyphs {
@@ -189,6 +192,7 @@ pub const ASCII: Glyphs = Glyphs {
     pick_right: ">",
     arrow_left: "<-",
     times: "x",
+    at_most: "<=",
 };
 
 impl Glyphs {

@@ -301,7 +301,8 @@ pub static TEXT: Text = Text {
         u_none_choice: "(none)",
         u_more_below: "more below: j/Down",
         u_dash_cols: ["Prog", "Done", "Run", "Late", "% done", "QW"],
-        u_dash_legend: "Prog programs, Run in progress, Late delayed, QW quick wins done/all",
+        u_dash_legend: "Run=in progress Late=delayed QW=quick wins Phys=physical Spent=absorbed",
+        u_dash_more: ["Phys", "Spent"],
     },
     forms: Forms {
         fields: FieldLabels {
@@ -577,4 +578,13 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     letter: "Letter",
     estimate_row: "{0} (estimate)",
     e_year: "--year {0} is outside the plan's period {1}–{2}",
+    lower_is_better: "lower is better",
+    range: "good within the range",
+    base_year: "base year {0}",
+    budget_heading: "Progress and budget",
+    progress_line: "Physical progress {0}, budget absorbed {1}",
+    allocated_inline: "allocation",
+    spent_inline: "spent",
+    overspent: "above the allocation",
+    evidence_heading: "Evidence for the evaluation",
 };

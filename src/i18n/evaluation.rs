@@ -50,4 +50,13 @@ pub struct EvaluationText {
     /// `{0}`: the year.
     pub estimate_row: &'static str,
     pub e_year: &'static str,
+    pub lower_is_better: &'static str,
+    pub range: &'static str,
+    pub base_year: &'static str,
+    pub budget_heading: &'static str,
+    pub progress_line: &'static str,
+    pub allocated_inline: &'static str,
+    pub spent_inline: &'static str,
+    pub overspent: &'static str,
+    pub evidence_heading: &'static str,
 }

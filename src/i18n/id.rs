@@ -308,7 +308,8 @@ pub static TEXT: Text = Text {
         u_none_choice: "(tidak ada)",
         u_more_below: "masih ada di bawah: j/Down",
         u_dash_cols: ["Prog", "Selesai", "Jalan", "Telat", "% selesai", "QW"],
-        u_dash_legend: "Prog program, Jalan berjalan, Telat terlambat, QW quick win selesai/semua",
+        u_dash_legend: "Jalan=berjalan Telat=terlambat QW=quick win Fisik=fisik Serap=serapan",
+        u_dash_more: ["Fisik", "Serap"],
     },
     forms: Forms {
         fields: FieldLabels {
@@ -584,4 +585,13 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     letter: "Surat",
     estimate_row: "{0} (perkiraan)",
     e_year: "--year {0} di luar periode rencana {1}–{2}",
+    lower_is_better: "makin rendah makin baik",
+    range: "baik dalam rentang",
+    base_year: "tahun dasar {0}",
+    budget_heading: "Progres dan anggaran",
+    progress_line: "Progres fisik {0}, serapan anggaran {1}",
+    allocated_inline: "pagu",
+    spent_inline: "realisasi",
+    overspent: "melebihi pagu",
+    evidence_heading: "Bukti dukung evaluasi",
 };

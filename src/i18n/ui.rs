@@ -107,4 +107,6 @@ pub struct Ui {
     pub u_more_below: &'static str,
     pub u_dash_cols: [&'static str; 6],
     pub u_dash_legend: &'static str,
+    /// The dashboard's physical-progress and absorption columns.
+    pub u_dash_more: [&'static str; 2],
 }

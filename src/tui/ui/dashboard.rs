@@ -76,13 +76,38 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let labels = t.ui.u_dash_cols;
     // Number columns as wide as their heading (at least 4), each after a space.
     let nums: [usize; 4] = std::array::from_fn(|i| text::width(labels[i]).max(4) + 1);
-    let gauge = if width >= 100 { 16 } else { 11 };
-    let qw = 7;
-    let fixed: usize = nums.iter().sum::<usize>() + gauge + qw;
+    let budgets = app.index.total.allocated > 0;
+    let qw = 6;
+    // Physical progress always (milestones give it); absorption only in a
+    // plan that records budgets.
+    let extra = &t.ui.u_dash_more;
+    let more: Vec<(&str, usize)> = [(extra[0], true), (extra[1], budgets)]
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .map(|(label, _)| (label, text::width(label).max(4) + 1))
+        .collect();
+    let longest = plan
+        .dimensions
+        .iter()
+        .map(|d| text::width(&text::escape(&d.lead)))
+        .max()
+        .unwrap_or(0)
+        .max(text::width(t.ui.u_lead))
+        .min(24);
+    // The bar, when the lead agency (and 18 columns of name) still fit
+    // beside it; else only the figure.
+    let others = nums.iter().sum::<usize>() + qw + more.iter().map(|(_, c)| c).sum::<usize>();
+    let bar = if width >= 100 { 16 } else { 11 };
+    let gauge = if width.saturating_sub(others + bar) >= longest + 19 {
+        bar
+    } else {
+        text::width(labels[4]).max(5) + 1
+    };
+    let fixed = others + gauge;
     // The lead agency shares what is left with the name, and goes first when space is short.
     let rest = width.saturating_sub(fixed);
     let lead = if rest >= 30 {
-        (rest * 9 / 20).min(24)
+        longest.min(rest - 19)
     } else {
         0
     };
@@ -100,6 +125,9 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     head.push(Span::raw(format!(" {}", cell(labels[4], gauge - 1, g))));
     head.push(right(labels[5], qw));
+    for &(label, cols) in &more {
+        head.push(right(label, cols));
+    }
     let mut lines = vec![Line::from(head).style(theme.header())];
 
     let line = |label: &str, lead_text: &str, tally: &Tally| -> Line<'static> {
@@ -122,6 +150,14 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "{:>qw$}",
             format!("{}/{}", tally.quick_wins_done, tally.quick_wins)
         )));
+        let figures = [tally.physical(), tally.absorption()];
+        for (&(_, cols), figure) in more.iter().zip(figures) {
+            let shown = figure.map_or_else(
+                || g.none.to_string(),
+                |p| format!("{}%", crate::plan::achievement::whole_percent(p)),
+            );
+            spans.push(Span::raw(format!("{shown:>cols$}")));
+        }
         Line::from(spans)
     };
     for (d, tally) in plan.dimensions.iter().zip(&app.index.tallies) {

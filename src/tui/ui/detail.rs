@@ -3,7 +3,10 @@
 //! target; the quick keys and `e` act on the selected one.
 
 use super::block;
-use crate::plan::model::{Program, is_overdue};
+use crate::plan::achievement::{Band, Capaian, whole_percent};
+use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
+use crate::plan::progress::{self, Gap};
+use crate::plan::validate::money;
 use crate::report::overview::number;
 use crate::text;
 use crate::tui::app::{App, Item};
@@ -133,6 +136,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
 
     lines.push((None, Line::default()));
     lines.push((None, Line::styled(t.ui.u_targets, theme.header())));
+    let ev = app.lang.evaluation();
+    let this_year = i32::from(app.today.year());
     for (i, target) in p.targets.iter().enumerate() {
         let none = || g.none.to_string();
         let unit = if target.unit.is_empty() {
@@ -148,19 +153,166 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                 Span::raw(esc(&target.indicator)),
             ]),
         ));
-        lines.push((
-            item,
-            Line::raw(format!(
-                "     {} {} {}{}{}{} {}",
-                target.baseline.map_or_else(none, |v| number(v, app.lang)),
-                g.arrow,
+        // The goal as the direction reads it: "≤ 10 %" for lower is better,
+        // "60–80 %" for a range.
+        let goal = match (target.direction, target.upper) {
+            (Direction::Lower, _) => format!("{} {}", g.at_most, number(target.target, app.lang)),
+            (Direction::Range, Some(upper)) => format!(
+                "{}{}{}",
                 number(target.target, app.lang),
-                unit,
-                g.dot,
-                t.summary.s_actual,
-                target.actual.map_or_else(none, |v| number(v, app.lang)),
+                g.dash,
+                number(upper, app.lang)
+            ),
+            _ => number(target.target, app.lang),
+        };
+        let capaian = Capaian::of(target, this_year);
+        let mut figures = vec![Span::raw(format!(
+            "     {} {} {goal}{unit}{}{} {}",
+            target.baseline.map_or_else(none, |v| number(v, app.lang)),
+            g.arrow,
+            g.dot,
+            t.summary.s_actual,
+            target.actual.map_or_else(none, |v| number(v, app.lang)),
+        ))];
+        let verdict = capaian.judgement(app.lang, g.dot);
+        if !verdict.is_empty() {
+            let percent = capaian.percent(g.arrow);
+            let shown = if percent.is_empty() {
+                format!("{}{verdict}", g.dot)
+            } else {
+                format!("{}{percent} {verdict}", g.dot)
+            };
+            let style = match capaian.band() {
+                Some(Band::VeryGood | Band::Good) => theme.good(),
+                Some(_) => theme.late(),
+                None => theme.muted(),
+            };
+            figures.push(Span::styled(shown, style));
+        }
+        lines.push((item, Line::from(figures)));
+        // Where the figure comes from, when the plan says.
+        let mut about = Vec::new();
+        match target.direction {
+            Direction::Lower => about.push(ev.lower_is_better.to_string()),
+            Direction::Range => about.push(ev.range.to_string()),
+            Direction::Higher => {}
+        }
+        if let Some(year) = target.base_year {
+            about.push(crate::i18n::fill(ev.base_year, &[&year]));
+        }
+        if !target.source.is_empty() {
+            about.push(esc(&target.source));
+        }
+        if !about.is_empty() {
+            lines.push((
+                item,
+                Line::styled(format!("     {}", about.join(g.dot)), theme.muted()),
+            ));
+        }
+        if !target.definition.is_empty() {
+            for l in text::wrap(&target.definition, width.saturating_sub(5).max(10)) {
+                lines.push((item, Line::styled(format!("     {l}"), theme.muted())));
+            }
+        }
+    }
+
+    // Physical progress and spending, then the budget by year.
+    let physical = progress::physical(p);
+    let absorption = progress::absorption(p);
+    if physical.is_some() || !p.budget.is_empty() {
+        lines.push((None, Line::default()));
+        lines.push((None, Line::styled(ev.budget_heading, theme.header())));
+        let pct = |v: Option<f64>| {
+            v.map_or_else(|| g.none.to_string(), |p| format!("{}%", whole_percent(p)))
+        };
+        let mut spans = vec![Span::raw(crate::i18n::fill(
+            ev.progress_line,
+            &[&pct(physical), &pct(absorption)],
+        ))];
+        match progress::gap(p) {
+            Some(Gap::SpentAhead) => spans.push(Span::styled(
+                format!("{}{}", g.dot, ev.spent_ahead),
+                theme.late(),
             )),
+            Some(Gap::WorkAhead) => spans.push(Span::styled(
+                format!("{}{}", g.dot, ev.work_ahead),
+                theme.soon(),
+            )),
+            None => {}
+        }
+        lines.push((None, Line::from(spans)));
+        for b in &p.budget {
+            let spent = b
+                .spent
+                .map_or_else(|| g.none.to_string(), |s| format!("Rp {}", money(s)));
+            let mut spans = vec![
+                Span::styled(format!("{} ", b.year), theme.header()),
+                Span::raw(format!(
+                    "{} Rp {}{}{} {spent}",
+                    ev.allocated_inline,
+                    money(b.allocation),
+                    g.dot,
+                    ev.spent_inline
+                )),
+            ];
+            if let Some(a) = b.absorption() {
+                spans.push(Span::raw(format!(" ({}%)", whole_percent(a))));
+            }
+            if !b.source.is_empty() {
+                spans.push(Span::raw(format!("{}{}", g.dot, esc(&b.source))));
+            }
+            if b.spent.is_some_and(|s| s > b.allocation) {
+                spans.push(Span::styled(
+                    format!("{}{}", g.dot, ev.overspent),
+                    theme.late(),
+                ));
+            }
+            lines.push((None, Line::from(spans)));
+        }
+    }
+
+    // The evaluation's supporting documents.
+    if !p.evidence.is_empty() {
+        lines.push((None, Line::default()));
+        let ready = p
+            .evidence
+            .iter()
+            .filter(|e| e.state == EvidenceState::Ready)
+            .count();
+        lines.push((
+            None,
+            Line::styled(
+                format!("{} ({ready}/{})", ev.evidence_heading, p.evidence.len()),
+                theme.header(),
+            ),
         ));
+        for e in &p.evidence {
+            let style = match e.state {
+                EvidenceState::Ready => theme.good(),
+                EvidenceState::Draft => theme.soon(),
+                EvidenceState::Missing => theme.late(),
+            };
+            let mark = if e.state == EvidenceState::Ready {
+                g.check
+            } else {
+                g.open
+            };
+            lines.push((
+                None,
+                Line::from(vec![
+                    Span::raw(format!("{mark} ")),
+                    Span::styled(format!("{} ", e.state.word(app.lang)), style),
+                    Span::raw(esc(&e.name)),
+                    Span::styled(format!(" ({})", e.kind.word(app.lang)), theme.muted()),
+                ]),
+            ));
+            if !e.link.is_empty() {
+                lines.push((
+                    None,
+                    Line::styled(format!("    {}", esc(&e.link)), theme.muted()),
+                ));
+            }
+        }
     }
 
     if !p.notes.is_empty() {
