@@ -314,6 +314,61 @@ fn a_in_the_detail_adds_a_milestone_and_d_deletes_after_asking() {
 }
 
 #[test]
+fn b_adds_a_budget_year_and_capital_e_a_document_that_space_moves_along() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎");
+    assert!(program(&app, "GOV-01").budget.is_empty());
+    // Year (this year), allocation with thousands dots, spending.
+    press(&mut app, "b⇥1.500.000.000⇥950000000⏎");
+    let b = &program(&app, "GOV-01").budget;
+    assert_eq!(b.len(), 1, "{:?}", app.modal);
+    assert_eq!(
+        (b[0].year, b[0].allocation, b[0].spent),
+        (2023, 1.5e9, Some(9.5e8))
+    );
+    assert_eq!(b[0].source, "APBD", "the programme's first funding source");
+    // A negative allocation is refused in the form, which stays open.
+    press(&mut app, "b⇥-5⏎");
+    assert!(matches!(app.modal, Some(Modal::Form(_))), "refused");
+    press(&mut app, "⎋");
+    assert_eq!(program(&app, "GOV-01").budget.len(), 1);
+
+    // A document with a link that is no path or URL is refused; a URL is kept.
+    press(&mut app, "EPerbup No. 12 Tahun 2023⇥⇥⇥Perbup");
+    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    press(&mut app, "⏎");
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "not a link: refused"
+    );
+    press(&mut app, "^uhttps://jdih.example.go.id/perbup-12.pdf⏎");
+    let e = &program(&app, "GOV-01").evidence;
+    assert_eq!(e.len(), 1, "{:?}", app.modal);
+    assert_eq!(e[0].state, pantau::plan::model::EvidenceState::Missing);
+    // The new document is selected: Space moves it to draft, then ready.
+    press(&mut app, " ");
+    assert_eq!(
+        program(&app, "GOV-01").evidence[0].state,
+        pantau::plan::model::EvidenceState::Draft
+    );
+    press(&mut app, " ");
+    assert_eq!(
+        program(&app, "GOV-01").evidence[0].state,
+        pantau::plan::model::EvidenceState::Ready
+    );
+    assert!(
+        app.message.as_deref().unwrap().contains("Ready"),
+        "{:?}",
+        app.message
+    );
+    // d deletes it after asking; u brings it back.
+    press(&mut app, "dy");
+    assert!(program(&app, "GOV-01").evidence.is_empty());
+    press(&mut app, "u");
+    assert_eq!(program(&app, "GOV-01").evidence.len(), 1);
+}
+
+#[test]
 fn d_deletes_a_program_only_after_y() {
     let mut app = app();
     press(&mut app, "2⏎j");
@@ -461,6 +516,8 @@ fn edit_key() -> impl Strategy<Value = &'static str> {
         Just("h"),
         Just("G"),
         Just("g"),
+        Just("b⇥1.500.000.000⇥750000000⏎"),
+        Just("EPerbup 12⏎"),
     ]
 }
 

@@ -326,6 +326,8 @@ fn every_key_in_every_context_gives_exactly_its_action() {
         ("S", status(false)),
         ("Space", Action::ToggleDone),
         ("a", Action::Add),
+        ("b", Action::AddBudget),
+        ("E", Action::AddEvidence),
         ("d", Action::Delete),
         ("J", Action::Reorder { down: true }),
         ("K", Action::Reorder { down: false }),

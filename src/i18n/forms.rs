@@ -28,6 +28,8 @@ pub struct Forms {
     pub evidence_kinds: [&'static str; 4],
     /// Missing, Draft, Ready.
     pub evidence_states: [&'static str; 3],
+    /// Higher, Lower, Range: which way an indicator is good.
+    pub directions: [&'static str; 3],
 }
 
 /// What each field of the registry (`plan::field`) is called on screen.

@@ -704,19 +704,14 @@ impl TargetField {
             TargetField::Target => x.target = number(path, value, t)?,
             TargetField::Actual => x.actual = optional_number(path, value, t)?,
             TargetField::Direction => {
-                x.direction = Direction::ALL
-                    .into_iter()
-                    .find(|d| fold(d.key()) == fold(value))
-                    .ok_or_else(|| {
-                        bad(
-                            path,
-                            value,
-                            fill(
-                                t.forms.f_one_of,
-                                &[&keys(Direction::ALL.map(Direction::key))],
-                            ),
-                        )
-                    })?
+                x.direction = choice(
+                    path,
+                    value,
+                    &Direction::ALL,
+                    Direction::key,
+                    Direction::word,
+                    t,
+                )?
             }
             TargetField::Upper => x.upper = optional_number(path, value, t)?,
             TargetField::BaseYear => {
@@ -750,6 +745,13 @@ fn choice<T: Copy>(
             let names: Vec<&str> = all.iter().map(|&x| key(x)).collect();
             bad(path, value, fill(t.forms.f_one_of, &[&names.join(" | ")]))
         })
+}
+
+impl Direction {
+    /// In the form's choice: "higher is better", "lower is better", "a range".
+    pub fn word(self, lang: Lang) -> &'static str {
+        lang.text().forms.directions[self as usize]
+    }
 }
 
 impl EvidenceKind {

@@ -68,6 +68,10 @@ pub enum Action {
         by: i32,
     },
     Add,
+    /// `b`: a budget year for the program in view.
+    AddBudget,
+    /// `E`: an evidence document for the program in view.
+    AddEvidence,
     Delete,
     /// `J` / `K`: move the selected program or milestone down or up.
     Reorder {

@@ -123,6 +123,8 @@ pub enum Item {
     Program,
     Milestone(usize),
     Target(usize),
+    Budget(usize),
+    Evidence(usize),
     /// Past the last target: reading the notes and recent changes, `n`
     /// lines further down (from 1). The keys act on the program here.
     Below(usize),
@@ -133,11 +135,15 @@ impl Item {
     /// (never an item that does not exist).
     pub fn of(program: &Program, line: usize) -> Item {
         let m = program.milestones.len();
+        let x = m + program.targets.len();
+        let b = x + program.budget.len();
         let count = Item::count(program);
         match line {
             0 => Item::Program,
             n if n <= m => Item::Milestone(n - 1),
-            n if n < count => Item::Target(n - 1 - m),
+            n if n <= x => Item::Target(n - 1 - m),
+            n if n <= b => Item::Budget(n - 1 - x),
+            n if n < count => Item::Evidence(n - 1 - b),
             n => Item::Below(n + 1 - count),
         }
     }
@@ -147,12 +153,19 @@ impl Item {
             Item::Program => 0,
             Item::Milestone(i) => 1 + i,
             Item::Target(i) => 1 + program.milestones.len() + i,
+            Item::Budget(i) => 1 + program.milestones.len() + program.targets.len() + i,
+            Item::Evidence(i) => {
+                1 + program.milestones.len() + program.targets.len() + program.budget.len() + i
+            }
             Item::Below(n) => Item::count(program) + n - 1,
         }
     }
 
     pub fn count(program: &Program) -> usize {
-        1 + program.milestones.len() + program.targets.len()
+        1 + program.milestones.len()
+            + program.targets.len()
+            + program.budget.len()
+            + program.evidence.len()
     }
 }
 
@@ -183,6 +196,14 @@ pub enum Focus {
         program: usize,
         index: usize,
     },
+    Budget {
+        program: usize,
+        index: usize,
+    },
+    Evidence {
+        program: usize,
+        index: usize,
+    },
 }
 
 impl Focus {
@@ -191,7 +212,9 @@ impl Focus {
         match self {
             Focus::DueMilestone { program, .. }
             | Focus::Milestone { program, .. }
-            | Focus::Target { program, .. } => Some(program),
+            | Focus::Target { program, .. }
+            | Focus::Budget { program, .. }
+            | Focus::Evidence { program, .. } => Some(program),
             Focus::Program { index, .. } => Some(index),
             Focus::Nothing | Focus::Dimension(_) => None,
         }
@@ -226,6 +249,8 @@ pub enum Deletion {
     Program(usize),
     Milestone(usize, usize),
     Target(usize, usize),
+    Budget(usize, usize),
+    Evidence(usize, usize),
 }
 
 #[derive(Debug, Default)]
@@ -679,6 +704,14 @@ impl App {
                             Item::Target(x) => Focus::Target {
                                 program: index,
                                 index: x,
+                            },
+                            Item::Budget(b) => Focus::Budget {
+                                program: index,
+                                index: b,
+                            },
+                            Item::Evidence(e) => Focus::Evidence {
+                                program: index,
+                                index: e,
                             },
                         }
                     }

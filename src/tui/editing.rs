@@ -19,6 +19,8 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleDone => toggle_done(app),
         Action::ShiftYear { start, by } => shift_year(app, start, by),
         Action::Add => add(app),
+        Action::AddBudget => add_to_program(app, true),
+        Action::AddEvidence => add_to_program(app, false),
         Action::Delete => ask_delete(app),
         Action::Reorder { down } => reorder(app, down),
         Action::Edit => open_form(app),
@@ -218,6 +220,7 @@ fn toggle_done(app: &mut App) {
     let (program, milestone) = match app.focus() {
         Focus::DueMilestone { program, milestone } => (program, milestone),
         Focus::Milestone { program, index } => (program, index),
+        Focus::Evidence { program, index } => return next_evidence_state(app, program, index),
         _ => return,
     };
     let t = app.lang.text();
@@ -233,6 +236,30 @@ fn toggle_done(app: &mut App) {
             .clone();
         let what = if done { t.ui.e_done } else { t.ui.e_not_done };
         app.message = Some(fill(what, &[&crate::text::escape(&title)]));
+    }
+}
+
+/// Space on a document: missing → draft → ready → missing, as the
+/// evaluation's paperwork moves along in a meeting.
+fn next_evidence_state(app: &mut App, program: usize, index: usize) {
+    use crate::plan::model::EvidenceState;
+    let t = app.lang.text();
+    let mut now = EvidenceState::Missing;
+    let changed = change_program(app, program, |p| {
+        let e = &mut p.evidence[index];
+        let at = EvidenceState::ALL
+            .iter()
+            .position(|s| *s == e.state)
+            .unwrap_or(0);
+        e.state = EvidenceState::ALL[(at + 1) % EvidenceState::ALL.len()];
+        now = e.state;
+    });
+    if changed {
+        let name = app.doc.plan.programs[program].evidence[index].name.clone();
+        app.message = Some(fill(
+            t.ui.e_evidence_state,
+            &[&crate::text::escape(&name), &now.word(app.lang)],
+        ));
     }
 }
 
@@ -340,11 +367,60 @@ fn add(app: &mut App) {
                 app.lang,
             ))
         }
+        Focus::Budget { program, index } => Some(new_budget(app, program, index + 1)),
+        Focus::Evidence { program, index } => Some(new_evidence(app, program, index + 1)),
         Focus::Nothing | Focus::DueMilestone { .. } => None,
     };
     if let Some(form) = form {
         app.modal = Some(Modal::Form(Box::new(form)));
     }
+}
+
+/// A budget year after the programme's last, the year after it (or this year).
+fn new_budget(app: &App, program: usize, at: usize) -> Form {
+    let plan = &app.doc.plan;
+    let p = &plan.programs[program];
+    let year = p
+        .budget
+        .iter()
+        .map(|b| b.year + 1)
+        .max()
+        .unwrap_or(i32::from(app.today.year()))
+        .clamp(plan.period.start, plan.period.end);
+    let blank = crate::plan::model::Budget {
+        year,
+        source: p.funding.first().cloned().unwrap_or_default(),
+        ..Default::default()
+    };
+    Form::budget(
+        plan,
+        program,
+        at.min(p.budget.len()),
+        &blank,
+        true,
+        app.lang,
+    )
+}
+
+fn new_evidence(app: &App, program: usize, at: usize) -> Form {
+    let plan = &app.doc.plan;
+    let blank = crate::plan::model::Evidence::default();
+    let at = at.min(plan.programs[program].evidence.len());
+    Form::evidence(plan, program, at, &blank, true, app.lang)
+}
+
+/// `b` and `E`: a budget year or a document for the programme in view,
+/// wherever in it the selection is.
+fn add_to_program(app: &mut App, budget: bool) {
+    let Some(program) = app.focus().program() else {
+        return;
+    };
+    let form = if budget {
+        new_budget(app, program, usize::MAX)
+    } else {
+        new_evidence(app, program, usize::MAX)
+    };
+    app.modal = Some(Modal::Form(Box::new(form)));
 }
 
 /// The next free id in a dimension's numbering: `GOV-06` → `GOV-07`.
@@ -384,6 +460,8 @@ fn ask_delete(app: &mut App) {
         Focus::Program { index, .. } => Deletion::Program(index),
         Focus::Milestone { program, index } => Deletion::Milestone(program, index),
         Focus::Target { program, index } => Deletion::Target(program, index),
+        Focus::Budget { program, index } => Deletion::Budget(program, index),
+        Focus::Evidence { program, index } => Deletion::Evidence(program, index),
         Focus::Nothing | Focus::Dimension(_) | Focus::DueMilestone { .. } => return,
     };
     app.modal = Some(Modal::Confirm(what));
@@ -417,6 +495,16 @@ fn delete(app: &mut App, what: Deletion) {
                 p.targets.remove(x);
             });
         }
+        Deletion::Budget(index, b) => {
+            change_program(app, index, |p| {
+                p.budget.remove(b);
+            });
+        }
+        Deletion::Evidence(index, e) => {
+            change_program(app, index, |p| {
+                p.evidence.remove(e);
+            });
+        }
     }
 }
 
@@ -444,30 +532,33 @@ fn reorder(app: &mut App, down: bool) {
                 app.drill.programs.selected = other;
             }
         }
-        focus @ (Focus::Milestone { program, index } | Focus::Target { program, index }) => {
-            let milestones = matches!(focus, Focus::Milestone { .. });
+        focus @ (Focus::Milestone { program, index }
+        | Focus::Target { program, index }
+        | Focus::Budget { program, index }
+        | Focus::Evidence { program, index }) => {
             let p = &app.doc.plan.programs[program];
-            let len = if milestones {
-                p.milestones.len()
-            } else {
-                p.targets.len()
+            let len = match focus {
+                Focus::Milestone { .. } => p.milestones.len(),
+                Focus::Target { .. } => p.targets.len(),
+                Focus::Budget { .. } => p.budget.len(),
+                _ => p.evidence.len(),
             };
             let Some(other) = neighbour(index, down, len) else {
                 return;
             };
-            let moved = change_program(app, program, |p| {
-                if milestones {
-                    p.milestones.swap(index, other)
-                } else {
-                    p.targets.swap(index, other)
-                }
+            let moved = change_program(app, program, |p| match focus {
+                Focus::Milestone { .. } => p.milestones.swap(index, other),
+                Focus::Target { .. } => p.targets.swap(index, other),
+                Focus::Budget { .. } => p.budget.swap(index, other),
+                _ => p.evidence.swap(index, other),
             });
             if moved {
                 let p = &app.doc.plan.programs[program];
-                let item = if milestones {
-                    Item::Milestone(other)
-                } else {
-                    Item::Target(other)
+                let item = match focus {
+                    Focus::Milestone { .. } => Item::Milestone(other),
+                    Focus::Target { .. } => Item::Target(other),
+                    Focus::Budget { .. } => Item::Budget(other),
+                    _ => Item::Evidence(other),
                 };
                 app.drill.item.selected = item.line(p);
             }
@@ -501,6 +592,22 @@ fn open_form(app: &mut App) {
             program,
             index,
             &plan.programs[program].targets[index],
+            false,
+            lang,
+        )),
+        Focus::Budget { program, index } => Some(Form::budget(
+            plan,
+            program,
+            index,
+            &plan.programs[program].budget[index],
+            false,
+            lang,
+        )),
+        Focus::Evidence { program, index } => Some(Form::evidence(
+            plan,
+            program,
+            index,
+            &plan.programs[program].evidence[index],
             false,
             lang,
         )),
@@ -805,6 +912,24 @@ fn select_after(app: &mut App, subject: &Subject) {
         } => {
             if let Some(p) = app.doc.plan.programs.get(*program) {
                 app.drill.item.selected = Item::Target(*index).line(p);
+            }
+        }
+        Subject::Budget {
+            program,
+            index,
+            new: true,
+        } => {
+            if let Some(p) = app.doc.plan.programs.get(*program) {
+                app.drill.item.selected = Item::Budget(*index).line(p);
+            }
+        }
+        Subject::Evidence {
+            program,
+            index,
+            new: true,
+        } => {
+            if let Some(p) = app.doc.plan.programs.get(*program) {
+                app.drill.item.selected = Item::Evidence(*index).line(p);
             }
         }
         _ => {}

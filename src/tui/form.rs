@@ -6,11 +6,14 @@
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::{Edit, Header};
 use crate::plan::field::{
-    Context, DimensionField, FUNDING, FieldError, HeaderField, MilestoneField, ProgramField,
-    TargetField,
+    BudgetField, Context, DimensionField, EvidenceField, FUNDING, FieldError, HeaderField,
+    MilestoneField, ProgramField, TargetField,
 };
-use crate::plan::merge::{MILESTONE_KEYS, TARGET_KEYS, find_again};
-use crate::plan::model::{Dimension, Horizon, Milestone, Plan, Program, Status, Target};
+use crate::plan::merge::{BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again};
+use crate::plan::model::{
+    Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon, Milestone, Plan,
+    Program, Status, Target,
+};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A line of text and a cursor that moves by grapheme, so "é" written as
@@ -142,6 +145,8 @@ pub enum Key {
     Program(ProgramField),
     Milestone(MilestoneField),
     Target(TargetField),
+    Budget(BudgetField),
+    Evidence(EvidenceField),
     Dimension(DimensionField),
     Header(HeaderField),
 }
@@ -153,6 +158,8 @@ impl Key {
             Key::Program(f) => f.name(),
             Key::Milestone(f) => f.name(),
             Key::Target(f) => f.name(),
+            Key::Budget(f) => f.name(),
+            Key::Evidence(f) => f.name(),
             Key::Dimension(f) => f.name(),
             Key::Header(f) => f.name(),
         }
@@ -163,6 +170,8 @@ impl Key {
             Key::Program(f) => f.label(lang),
             Key::Milestone(f) => f.label(lang),
             Key::Target(f) => f.label(lang),
+            Key::Budget(f) => f.label(lang),
+            Key::Evidence(f) => f.label(lang),
             Key::Dimension(f) => f.label(lang),
             Key::Header(f) => f.label(lang),
         }
@@ -203,6 +212,16 @@ pub enum Subject {
         index: usize,
         new: bool,
     },
+    Budget {
+        program: usize,
+        index: usize,
+        new: bool,
+    },
+    Evidence {
+        program: usize,
+        index: usize,
+        new: bool,
+    },
     Dimension {
         index: usize,
     },
@@ -214,7 +233,10 @@ impl Subject {
     pub fn is_new(&self) -> bool {
         match self {
             Subject::Program { new, .. } => new.is_some(),
-            Subject::Milestone { new, .. } | Subject::Target { new, .. } => *new,
+            Subject::Milestone { new, .. }
+            | Subject::Target { new, .. }
+            | Subject::Budget { new, .. }
+            | Subject::Evidence { new, .. } => *new,
             Subject::Dimension { .. } | Subject::Header => false,
         }
     }
@@ -294,13 +316,18 @@ const PROGRAM_FORM: [ProgramField; 13] = [
     ProgramField::Notes,
 ];
 
-const TARGET_FORM: [TargetField; 6] = [
+const TARGET_FORM: [TargetField; 11] = [
     TargetField::Indicator,
     TargetField::Year,
     TargetField::Unit,
+    TargetField::Direction,
     TargetField::Baseline,
     TargetField::Target,
+    TargetField::Upper,
     TargetField::Actual,
+    TargetField::BaseYear,
+    TargetField::Source,
+    TargetField::Definition,
 ];
 
 impl Field {
@@ -367,6 +394,8 @@ enum Built {
     Program(Program),
     Milestone(Milestone),
     Target(Target),
+    Budget(Budget),
+    Evidence(Evidence),
     Dimension(Dimension),
     Header(Header),
 }
@@ -444,7 +473,7 @@ impl Form {
             .iter()
             .map(|&f| match f {
                 MilestoneField::Done => field(Key::Milestone(f), Input::Toggle(m.done)),
-                _ => text(Key::Milestone(f), &f.get(m)),
+                _ => text(Key::Milestone(f), &f.edit_text(m)),
             })
             .collect();
         let subject = Subject::Milestone {
@@ -463,11 +492,73 @@ impl Form {
         new: bool,
         lang: Lang,
     ) -> Form {
+        let directions: Vec<(String, String)> = Direction::ALL
+            .iter()
+            .map(|d| (d.key().to_string(), d.word(lang).to_string()))
+            .collect();
         let fields = TARGET_FORM
             .iter()
-            .map(|&f| text(Key::Target(f), &f.edit_text(x)))
+            .map(|&f| match f {
+                TargetField::Direction => {
+                    choice(Key::Target(f), directions.clone(), &f.edit_text(x))
+                }
+                TargetField::Definition => multiline(Key::Target(f), &f.edit_text(x)),
+                _ => text(Key::Target(f), &f.edit_text(x)),
+            })
             .collect();
         let subject = Subject::Target {
+            program,
+            index,
+            new,
+        };
+        Form::open(subject, fields, plan, lang)
+    }
+
+    pub fn budget(
+        plan: &Plan,
+        program: usize,
+        index: usize,
+        b: &Budget,
+        new: bool,
+        lang: Lang,
+    ) -> Form {
+        let fields = BudgetField::ALL
+            .iter()
+            .map(|&f| text(Key::Budget(f), &f.edit_text(b)))
+            .collect();
+        let subject = Subject::Budget {
+            program,
+            index,
+            new,
+        };
+        Form::open(subject, fields, plan, lang)
+    }
+
+    pub fn evidence(
+        plan: &Plan,
+        program: usize,
+        index: usize,
+        e: &Evidence,
+        new: bool,
+        lang: Lang,
+    ) -> Form {
+        let kinds: Vec<(String, String)> = EvidenceKind::ALL
+            .iter()
+            .map(|k| (k.key().to_string(), k.word(lang).to_string()))
+            .collect();
+        let states: Vec<(String, String)> = EvidenceState::ALL
+            .iter()
+            .map(|s| (s.key().to_string(), s.word(lang).to_string()))
+            .collect();
+        let fields = EvidenceField::ALL
+            .iter()
+            .map(|&f| match f {
+                EvidenceField::Kind => choice(Key::Evidence(f), kinds.clone(), &f.get(e)),
+                EvidenceField::State => choice(Key::Evidence(f), states.clone(), &f.get(e)),
+                _ => text(Key::Evidence(f), &f.get(e)),
+            })
+            .collect();
+        let subject = Subject::Evidence {
             program,
             index,
             new,
@@ -544,6 +635,16 @@ impl Form {
                 program,
                 index,
                 new: true,
+            }
+            | Subject::Budget {
+                program,
+                index,
+                new: true,
+            }
+            | Subject::Evidence {
+                program,
+                index,
+                new: true,
             } => {
                 let Some(i) = program_at(*program) else {
                     return self.gone_form();
@@ -555,9 +656,19 @@ impl Form {
                         index: (*index).min(p.milestones.len()),
                         new: true,
                     },
-                    _ => Subject::Target {
+                    Subject::Target { .. } => Subject::Target {
                         program: i,
                         index: (*index).min(p.targets.len()),
+                        new: true,
+                    },
+                    Subject::Budget { .. } => Subject::Budget {
+                        program: i,
+                        index: (*index).min(p.budget.len()),
+                        new: true,
+                    },
+                    _ => Subject::Evidence {
+                        program: i,
+                        index: (*index).min(p.evidence.len()),
                         new: true,
                     },
                 });
@@ -573,6 +684,18 @@ impl Form {
                 let items = &new.programs[i].targets;
                 let at = find_again(items, was, &TARGET_KEYS)?;
                 Some(Form::target(new, i, at, &items[at], false, lang))
+            }),
+            Subject::Budget { program, index, .. } => program_at(*program).and_then(|i| {
+                let was = old.programs[*program].budget.get(*index)?;
+                let items = &new.programs[i].budget;
+                let at = find_again(items, was, &BUDGET_KEYS)?;
+                Some(Form::budget(new, i, at, &items[at], false, lang))
+            }),
+            Subject::Evidence { program, index, .. } => program_at(*program).and_then(|i| {
+                let was = old.programs[*program].evidence.get(*index)?;
+                let items = &new.programs[i].evidence;
+                let at = find_again(items, was, &EVIDENCE_KEYS)?;
+                Some(Form::evidence(new, i, at, &items[at], false, lang))
             }),
             Subject::Dimension { index } => old.dimensions.get(*index).and_then(|d| {
                 let i = new.dimensions.iter().position(|n| n.id == d.id)?;
@@ -627,6 +750,16 @@ impl Form {
                 index,
                 new,
             } => ("target", *program, *index, *new, None),
+            Subject::Budget {
+                program,
+                index,
+                new,
+            } => ("budget", *program, *index, *new, None),
+            Subject::Evidence {
+                program,
+                index,
+                new,
+            } => ("evidence", *program, *index, *new, None),
             Subject::Dimension { index } => ("dimension", *index, 0, false, None),
             Subject::Header => ("header", 0, 0, false, None),
         };
@@ -695,6 +828,33 @@ impl Form {
                     p.targets.get(kept.index)?
                 };
                 Form::target(plan, kept.at, kept.index.min(p.targets.len()), x, new, lang)
+            }
+            ("budget", new) => {
+                let p = plan.programs.get(kept.at)?;
+                let blank = Budget::default();
+                let b = if new {
+                    &blank
+                } else {
+                    p.budget.get(kept.index)?
+                };
+                Form::budget(plan, kept.at, kept.index.min(p.budget.len()), b, new, lang)
+            }
+            ("evidence", new) => {
+                let p = plan.programs.get(kept.at)?;
+                let blank = Evidence::default();
+                let e = if new {
+                    &blank
+                } else {
+                    p.evidence.get(kept.index)?
+                };
+                Form::evidence(
+                    plan,
+                    kept.at,
+                    kept.index.min(p.evidence.len()),
+                    e,
+                    new,
+                    lang,
+                )
             }
             ("dimension", _) => Form::dimension(plan, kept.at, plan.dimensions.get(kept.at)?, lang),
             ("header", _) => Form::header(plan, lang),
@@ -837,6 +997,44 @@ impl Form {
                 }
                 Some(Built::Target(x))
             }),
+            Subject::Budget {
+                program,
+                index,
+                new,
+            } => plan.programs.get(*program).and_then(|p| {
+                let mut b = match new {
+                    true => Budget::default(),
+                    false => p.budget.get(*index)?.clone(),
+                };
+                for (at, f) in self.fields.iter().enumerate() {
+                    if let Key::Budget(bf) = f.key
+                        && (wanted(f) || *new)
+                        && let Err(e) = bf.parse_into(&mut b, bf.name(), &f.value(), plan.period, t)
+                    {
+                        note(at, e);
+                    }
+                }
+                Some(Built::Budget(b))
+            }),
+            Subject::Evidence {
+                program,
+                index,
+                new,
+            } => plan.programs.get(*program).and_then(|p| {
+                let mut x = match new {
+                    true => Evidence::default(),
+                    false => p.evidence.get(*index)?.clone(),
+                };
+                for (at, f) in self.fields.iter().enumerate() {
+                    if let Key::Evidence(ef) = f.key
+                        && (wanted(f) || *new)
+                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value(), t)
+                    {
+                        note(at, e);
+                    }
+                }
+                Some(Built::Evidence(x))
+            }),
             Subject::Dimension { index } => plan.dimensions.get(*index).map(|d| {
                 let mut d = d.clone();
                 for (at, f) in self.fields.iter().enumerate() {
@@ -933,6 +1131,30 @@ impl Form {
             ) => {
                 let mut p = plan.programs.get(*program)?.clone();
                 put(&mut p.targets, *index, *new, x)?;
+                Edit::replace(plan, *program, p)
+            }
+            (
+                Built::Budget(b),
+                Subject::Budget {
+                    program,
+                    index,
+                    new,
+                },
+            ) => {
+                let mut p = plan.programs.get(*program)?.clone();
+                put(&mut p.budget, *index, *new, b)?;
+                Edit::replace(plan, *program, p)
+            }
+            (
+                Built::Evidence(e),
+                Subject::Evidence {
+                    program,
+                    index,
+                    new,
+                },
+            ) => {
+                let mut p = plan.programs.get(*program)?.clone();
+                put(&mut p.evidence, *index, *new, e)?;
                 Edit::replace(plan, *program, p)
             }
             (Built::Dimension(after), Subject::Dimension { index }) => {

@@ -59,6 +59,8 @@ pub enum Help {
     EndYear,
     StartYear,
     Add,
+    AddBudget,
+    AddEvidence,
     Delete,
     Reorder,
     Edit,
@@ -340,6 +342,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Drill, &[(k(' '), Action::ToggleDone)], Help::Toggle),
     bind(Drill, &[(k('a'), Action::Add)], Help::Add),
+    bind(Drill, &[(k('b'), Action::AddBudget)], Help::AddBudget),
+    bind(Drill, &[(k('E'), Action::AddEvidence)], Help::AddEvidence),
     bind(Drill, &[(k('d'), Action::Delete)], Help::Delete),
     bind(
         Drill,

@@ -241,7 +241,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             None => {}
         }
         lines.push((None, Line::from(spans)));
-        for b in &p.budget {
+        for (i, b) in p.budget.iter().enumerate() {
             let spent = b
                 .spent
                 .map_or_else(|| g.none.to_string(), |s| format!("Rp {}", money(s)));
@@ -267,7 +267,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                     theme.late(),
                 ));
             }
-            lines.push((None, Line::from(spans)));
+            lines.push((Some(Item::Budget(i)), Line::from(spans)));
         }
     }
 
@@ -286,7 +286,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                 theme.header(),
             ),
         ));
-        for e in &p.evidence {
+        for (i, e) in p.evidence.iter().enumerate() {
             let style = match e.state {
                 EvidenceState::Ready => theme.good(),
                 EvidenceState::Draft => theme.soon(),
@@ -298,7 +298,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                 g.open
             };
             lines.push((
-                None,
+                Some(Item::Evidence(i)),
                 Line::from(vec![
                     Span::raw(format!("{mark} ")),
                     Span::styled(format!("{} ", e.state.word(app.lang)), style),
@@ -308,7 +308,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             ));
             if !e.link.is_empty() {
                 lines.push((
-                    None,
+                    Some(Item::Evidence(i)),
                     Line::styled(format!("    {}", esc(&e.link)), theme.muted()),
                 ));
             }

@@ -134,6 +134,22 @@ fn delete_question(app: &App, what: Deletion) -> String {
                 .map_or("", |x| x.indicator.as_str());
             fill(t.ui.q_delete_target, &[&text::escape(indicator)])
         }
+        Deletion::Budget(i, b) => {
+            let year = plan
+                .programs
+                .get(i)
+                .and_then(|p| p.budget.get(b))
+                .map_or(0, |b| b.year);
+            fill(t.ui.q_delete_budget, &[&year, &text::escape(&name(i))])
+        }
+        Deletion::Evidence(i, e) => {
+            let document = plan
+                .programs
+                .get(i)
+                .and_then(|p| p.evidence.get(e))
+                .map_or("", |e| e.name.as_str());
+            fill(t.ui.q_delete_evidence, &[&text::escape(document)])
+        }
     };
     format!("{thing} {}", t.ui.q_yes_no)
 }
@@ -154,6 +170,10 @@ fn title(form: &Form, app: &App) -> String {
         Subject::Milestone { .. } => t.ui.t_edit_milestone.to_string(),
         Subject::Target { new: true, .. } => t.ui.t_new_target.to_string(),
         Subject::Target { .. } => t.ui.t_edit_target.to_string(),
+        Subject::Budget { new: true, .. } => t.ui.t_new_budget.to_string(),
+        Subject::Budget { .. } => t.ui.t_edit_budget.to_string(),
+        Subject::Evidence { new: true, .. } => t.ui.t_new_evidence.to_string(),
+        Subject::Evidence { .. } => t.ui.t_edit_evidence.to_string(),
         Subject::Dimension { index } => fill(
             t.ui.t_edit_dimension,
             &[&plan
