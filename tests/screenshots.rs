@@ -86,6 +86,12 @@ fn scenes() -> Vec<Scene> {
             size: (120, 40),
             ..scene("dashboard-120x40", vec![])
         },
+        scene("evaluation", vec![Show(View::Evaluation), Down, Down]),
+        Scene {
+            size: (120, 40),
+            lang: Lang::Id,
+            ..scene("evaluation-id-120x40", vec![Show(View::Evaluation)])
+        },
         // Editing: the program form mid-edit, a milestone form refusing a
         // bad date, and the question on quitting with unsaved changes.
         scene("edit-form", {

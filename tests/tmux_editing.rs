@@ -881,3 +881,52 @@ fn demo_from_the_repository_edits_and_saves_a_private_copy_and_leaves_nothing_be
     assert!(data_before == tree(&repo.join("data")), "data/ untouched");
     assert_eq!(top_before, top(repo), "no side files in the repository");
 }
+
+#[test]
+fn a_self_assessment_entered_in_the_evaluation_view_is_saved_and_the_index_shows() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let t = &ui.tmux;
+    t.key("4");
+    let screen = t.wait_for("the evaluation view", |s| {
+        s.contains("(estimate)") && s.contains("Baseline") && s.contains("Quick win")
+    });
+    assert!(
+        screen.contains("> Baseline") || screen.contains(">  Baseline"),
+        "{screen}"
+    );
+    t.key("Enter");
+    t.wait_for("the self-assessment form", |s| {
+        s.contains("Self-assessment: Baseline")
+    });
+    // A score off the scale is refused in the form.
+    t.type_text("7");
+    t.key("Enter");
+    t.wait_for("the form refusing 7", |s| s.contains("a score from 0 to 5"));
+    t.key("BSpace");
+    // A decimal comma, as Indonesians write it.
+    t.type_text("3,4");
+    t.key("Tab");
+    t.type_text("Dokumen masterplan 2022");
+    t.key("Enter");
+    let screen = t.wait_for("Baseline's score from the self-assessment", |s| {
+        s.lines()
+            .any(|l| l.contains("Baseline") && l.contains("3.40") && l.contains("self-assessment"))
+    });
+    assert!(
+        !screen.contains("Self-assessment: Baseline"),
+        "the form closed"
+    );
+    ui.save();
+    ui.quit_unprompted();
+    let plan = ui.read_back();
+    let scores = &plan.evaluation.scores;
+    assert_eq!(scores.len(), 1, "{scores:?}");
+    assert_eq!(scores[0].aspect, pantau::plan::model::Aspect::Baseline);
+    assert_eq!(scores[0].score, 3.4);
+    assert_eq!(scores[0].note, "Dokumen masterplan 2022");
+    let log = std::fs::read_to_string(ui.plan.with_file_name(format!("{FILE}.log"))).unwrap();
+    assert!(log.contains("evaluation"), "the audit log has it: {log}");
+}

@@ -46,6 +46,7 @@ fn scenes() -> Vec<(&'static str, Vec<Action>)> {
             ],
         ),
         ("help", vec![Show(View::Dimensions), ToggleHelp]),
+        ("evaluation", vec![Show(View::Evaluation), Down, Down]),
     ]
 }
 

@@ -24,6 +24,8 @@ pub struct Forms {
     pub f_rupiah: &'static str,
     /// An evidence link: a path or a URL.
     pub f_link: &'static str,
+    /// A self-assessment score on the index's scale.
+    pub f_score: &'static str,
     /// Policy, Inventory, Review, Other.
     pub evidence_kinds: [&'static str; 4],
     /// Missing, Draft, Ready.
@@ -69,6 +71,7 @@ pub struct FieldLabels {
     pub kind: &'static str,
     pub state: &'static str,
     pub link: &'static str,
+    pub score: &'static str,
     pub region: &'static str,
     pub vision: &'static str,
     pub period_start: &'static str,

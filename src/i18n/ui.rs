@@ -2,7 +2,7 @@
 
 /// The terminal interface: views, prompts, the status bar.
 pub struct Ui {
-    pub view_names: [&'static str; 3],
+    pub view_names: [&'static str; 4],
     pub u_too_small: &'static str,
     pub u_lead: &'static str,
     pub u_id: &'static str,
@@ -67,6 +67,8 @@ pub struct Ui {
     pub t_edit_budget: &'static str,
     pub t_new_evidence: &'static str,
     pub t_edit_evidence: &'static str,
+    /// `{0}` the aspect, `{1}` the year.
+    pub t_edit_score: &'static str,
     /// `{0}` the document, `{1}` its state now.
     pub e_evidence_state: &'static str,
     pub t_edit_target: &'static str,

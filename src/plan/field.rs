@@ -12,8 +12,8 @@
 use crate::i18n::{FieldLabels, Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::model::{
-    Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon, Milestone,
-    Period, Plan, Program, Status, Target, parse_date,
+    AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon,
+    Milestone, Period, Plan, Program, Status, Target, parse_date,
 };
 
 /// The usual funding sources; a file may name others.
@@ -368,6 +368,14 @@ registry! {
         BaseYear => "base_year",
         Source => "source",
         Definition => "definition",
+    }
+}
+
+registry! {
+    /// An officer's self-assessment of one aspect for one year.
+    ScoreField {
+        Score => "score",
+        Note => "note",
     }
 }
 
@@ -967,6 +975,49 @@ pub fn is_link(link: &str) -> bool {
 fn is_drive_path(link: &str) -> bool {
     let b = link.as_bytes();
     b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/')
+}
+
+impl ScoreField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            ScoreField::Score => l.score,
+            ScoreField::Note => l.notes,
+        }
+    }
+
+    /// The value as a form shows it; no score yet is empty.
+    pub fn edit_text(self, s: Option<&AspectScore>) -> String {
+        match (self, s) {
+            (_, None) => String::new(),
+            (ScoreField::Score, Some(s)) => s.score.to_string(),
+            (ScoreField::Note, Some(s)) => s.note.clone(),
+        }
+    }
+
+    /// Reads `value` into `s`; an empty score leaves `score` as `None`
+    /// (the self-assessment is taken out).
+    pub fn parse_into(
+        self,
+        score: &mut Option<f64>,
+        note: &mut String,
+        value: &str,
+        t: &Text,
+    ) -> Result<(), FieldError> {
+        match self {
+            ScoreField::Score => {
+                let v = optional_number(self.name(), value, t)?;
+                if let Some(x) = v
+                    && !(0.0..=crate::plan::validate::MAX_SCORE).contains(&x)
+                {
+                    return Err(bad(self.name(), value, t.forms.f_score.to_string()));
+                }
+                *score = v;
+            }
+            ScoreField::Note => *note = value.trim().to_string(),
+        }
+        Ok(())
+    }
 }
 
 impl DimensionField {

@@ -36,6 +36,29 @@ fn show_target(t: &Target) -> String {
     )
 }
 
+/// The evaluation section in one line for the audit log: its weights and
+/// self-assessments (`2026 Baseline 3.2`); the ministry's results by year.
+fn show_evaluation(e: &crate::plan::model::Evaluation) -> String {
+    let mut parts = Vec::new();
+    if let Some(w) = e.weights {
+        parts.push(format!(
+            "weights {}/{}/{}/{}/{}",
+            w.baseline, w.output, w.outcome, w.impact, w.quick_win
+        ));
+    }
+    parts.extend(
+        e.scores
+            .iter()
+            .map(|s| format!("{} {} {}", s.year, s.aspect.key(), s.score)),
+    );
+    parts.extend(
+        e.results
+            .iter()
+            .map(|r| format!("{} index {}", r.year, r.index)),
+    );
+    parts.join("; ")
+}
+
 fn show_budget(b: &Budget) -> String {
     let spent = b.spent.map_or_else(|| "-".to_string(), |n| n.to_string());
     format!("{}: {} (spent {spent}) {}", b.year, b.allocation, b.source)
@@ -1357,6 +1380,14 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
         if a != b {
             out.push(("plan".to_string(), f.name().to_string(), b, a));
         }
+    }
+    if before.evaluation != after.evaluation {
+        out.push((
+            "plan".to_string(),
+            "evaluation".to_string(),
+            show_evaluation(&before.evaluation),
+            show_evaluation(&after.evaluation),
+        ));
     }
     for da in &after.dimensions {
         if let Some(db) = before.dimensions.iter().find(|d| d.id == da.id) {

@@ -667,3 +667,83 @@ pub(crate) fn html(ctx: &Ctx, out: &mut String) {
         }
     });
 }
+
+// ---------------------------------------------------------------- screen
+
+/// What a line of the evaluation view is, for its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A section's heading (the first one carries the index).
+    Heading,
+    /// A table's column titles and rule.
+    Header,
+    Row,
+    /// The sentences that explain how figures were made.
+    Note,
+    Blank,
+}
+
+/// The evaluation laid out for the interface: the same sections as the
+/// report, in lines of the screen's width, and where each aspect's row is
+/// (the rows a self-assessment is entered on).
+#[derive(Debug, Clone, Default)]
+pub struct Screen {
+    pub lines: Vec<(LineKind, String)>,
+    pub aspects: Vec<usize>,
+}
+
+pub(crate) fn screen(ctx: &Ctx) -> Screen {
+    use super::layout::{Col, table};
+    let (w, g) = (ctx.request.width, &ctx.g);
+    let mut out = Screen::default();
+    with(ctx, |plan, est| {
+        for (n, section) in sections(ctx, plan, est).into_iter().enumerate() {
+            if n > 0 {
+                out.lines.push((LineKind::Blank, String::new()));
+            }
+            out.lines.push((
+                LineKind::Heading,
+                crate::text::fit(&section.title, w, g.ellipsis),
+            ));
+            if section.rows.is_empty() {
+                out.lines
+                    .push((LineKind::Note, format!("  {}", ctx.r().none)));
+                continue;
+            }
+            let cols: Vec<Col> = section
+                .head
+                .iter()
+                .zip(&section.right)
+                .enumerate()
+                .map(|(i, (h, &right))| {
+                    let col = match (i == section.flex, right) {
+                        (true, _) => Col::flex(h),
+                        (false, true) => Col::right(h),
+                        (false, false) => Col::left(h),
+                    };
+                    col.drop(section.drop.get(i).copied().unwrap_or(0))
+                })
+                .collect();
+            for (i, line) in table(&cols, &section.rows, w, 1, true, g)
+                .into_iter()
+                .enumerate()
+            {
+                if n == 0 && i >= 2 {
+                    out.aspects.push(out.lines.len());
+                }
+                let kind = if i < 2 {
+                    LineKind::Header
+                } else {
+                    LineKind::Row
+                };
+                out.lines.push((kind, line));
+            }
+            for line in &section.lines {
+                for l in crate::text::wrap(line, w.saturating_sub(1).max(20)) {
+                    out.lines.push((LineKind::Note, format!(" {l}")));
+                }
+            }
+        }
+    });
+    out
+}

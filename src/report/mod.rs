@@ -14,6 +14,7 @@
 
 mod csv;
 mod evaluation;
+pub use evaluation::{LineKind, Screen};
 mod html;
 mod json;
 pub mod layout;
@@ -311,6 +312,37 @@ pub fn render(
         Format::Json => json::render(&ctx),
         Format::Html => html::render(&ctx),
     })
+}
+
+/// The evaluation of `year` laid out `width` columns wide for the
+/// interface's evaluation view (the same figures as `--kind evaluation`).
+pub fn evaluation_screen(
+    plan: &Plan,
+    year: i32,
+    lang: Lang,
+    ascii: bool,
+    width: usize,
+    today: Date,
+) -> Screen {
+    let request = Request {
+        kind: Kind::Evaluation,
+        width,
+        ascii,
+        year: Some(year),
+        ..Request::default()
+    };
+    let Ok(selection) = Selection::new(plan, &request) else {
+        return Screen::default();
+    };
+    let ctx = Ctx {
+        plan,
+        request: &request,
+        lang,
+        today,
+        sel: &selection,
+        g: Glyphs::of(ascii),
+    };
+    evaluation::screen(&ctx)
 }
 
 /// Everything a format's renderer needs.

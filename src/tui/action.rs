@@ -17,10 +17,17 @@ pub enum View {
     Dashboard,
     Dimensions,
     Timeline,
+    /// The yearly evaluation: the estimated index, its aspects, evidence.
+    Evaluation,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Dashboard, View::Dimensions, View::Timeline];
+    pub const ALL: [View; 4] = [
+        View::Dashboard,
+        View::Dimensions,
+        View::Timeline,
+        View::Evaluation,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq)]

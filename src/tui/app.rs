@@ -61,6 +61,7 @@ pub struct App {
     pub dashboard: DashboardState,
     pub drill: DrillState,
     pub timeline: TimelineState,
+    pub evaluation: EvaluationState,
     /// Derived from the plan and the filter; rebuilt by `reindex` whenever either changes.
     pub index: Index,
 }
@@ -85,6 +86,19 @@ pub enum Pane {
     Dimensions,
     Programs,
     Detail,
+}
+
+/// The evaluation's aspects, the selectable rows of its view.
+pub const ASPECTS: usize = crate::plan::model::Aspect::ALL.len();
+
+/// The evaluation view: which year, and the selected line (the five aspects
+/// first, then steps down through the rest of the page).
+#[derive(Debug, Default)]
+pub struct EvaluationState {
+    pub year: i32,
+    pub selected: usize,
+    /// How many steps past the aspects the page scrolls on, as last drawn.
+    pub below: Cell<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -204,6 +218,8 @@ pub enum Focus {
         program: usize,
         index: usize,
     },
+    /// One of the five aspects in the evaluation view, in `Aspect::ALL`'s order.
+    Aspect(usize),
 }
 
 impl Focus {
@@ -216,7 +232,7 @@ impl Focus {
             | Focus::Budget { program, .. }
             | Focus::Evidence { program, .. } => Some(program),
             Focus::Program { index, .. } => Some(index),
-            Focus::Nothing | Focus::Dimension(_) => None,
+            Focus::Nothing | Focus::Dimension(_) | Focus::Aspect(_) => None,
         }
     }
 }
@@ -587,8 +603,12 @@ impl App {
             dashboard: DashboardState::default(),
             drill: DrillState::default(),
             timeline: TimelineState::default(),
+            evaluation: EvaluationState::default(),
             index,
         };
+        let period = app.doc.plan.period;
+        app.evaluation.year =
+            i32::from(app.today.year()).clamp(period.start, period.end.max(period.start));
         app.timeline.rows.selected = app.first_timeline_program().unwrap_or(0);
         app
     }
@@ -608,6 +628,7 @@ impl App {
         let kind = match (self.view, self.drill.pane) {
             (View::Dashboard, _) => Kind::Overview,
             (View::Timeline, _) => Kind::Timeline,
+            (View::Evaluation, _) => Kind::Evaluation,
             (View::Dimensions, Pane::Detail) => {
                 filter.program = self.selected_program().map(|p| p.id.clone());
                 Kind::Program
@@ -626,6 +647,7 @@ impl App {
             format,
             filter,
             ascii: self.ascii,
+            year: (kind == Kind::Evaluation).then_some(self.evaluation.year),
             ..Request::default()
         }
     }
@@ -668,6 +690,10 @@ impl App {
                         Focus::DueMilestone { program, milestone }
                     })
             }
+            View::Evaluation if self.evaluation.selected < ASPECTS => {
+                Focus::Aspect(self.evaluation.selected)
+            }
+            View::Evaluation => Focus::Nothing,
             View::Timeline => self
                 .selected_timeline_program()
                 .map_or(Focus::Nothing, |index| Focus::Program {
@@ -899,7 +925,7 @@ impl App {
                 }
                 _ => None,
             },
-            View::Timeline => None,
+            View::Timeline | View::Evaluation => None,
         }
     }
 
@@ -907,6 +933,11 @@ impl App {
     pub(crate) fn move_by(&mut self, delta: isize) {
         match (self.view, self.drill.pane) {
             (View::Timeline, _) => return self.move_timeline(delta),
+            (View::Evaluation, _) => {
+                let positions = ASPECTS + self.evaluation.below.get();
+                self.evaluation.selected = step(self.evaluation.selected, delta, positions);
+                return;
+            }
             (View::Dimensions, Pane::Dimensions) => {
                 let len = self.doc.plan.dimensions.len();
                 self.drill.dimension = step(self.drill.dimension, delta, len);

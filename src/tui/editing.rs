@@ -369,7 +369,7 @@ fn add(app: &mut App) {
         }
         Focus::Budget { program, index } => Some(new_budget(app, program, index + 1)),
         Focus::Evidence { program, index } => Some(new_evidence(app, program, index + 1)),
-        Focus::Nothing | Focus::DueMilestone { .. } => None,
+        Focus::Nothing | Focus::DueMilestone { .. } | Focus::Aspect(_) => None,
     };
     if let Some(form) = form {
         app.modal = Some(Modal::Form(Box::new(form)));
@@ -462,7 +462,9 @@ fn ask_delete(app: &mut App) {
         Focus::Target { program, index } => Deletion::Target(program, index),
         Focus::Budget { program, index } => Deletion::Budget(program, index),
         Focus::Evidence { program, index } => Deletion::Evidence(program, index),
-        Focus::Nothing | Focus::Dimension(_) | Focus::DueMilestone { .. } => return,
+        Focus::Nothing | Focus::Dimension(_) | Focus::DueMilestone { .. } | Focus::Aspect(_) => {
+            return;
+        }
     };
     app.modal = Some(Modal::Confirm(what));
 }
@@ -609,6 +611,12 @@ fn open_form(app: &mut App) {
             index,
             &plan.programs[program].evidence[index],
             false,
+            lang,
+        )),
+        Focus::Aspect(a) => Some(Form::score(
+            plan,
+            app.evaluation.year,
+            crate::plan::model::Aspect::ALL[a],
             lang,
         )),
         Focus::Nothing | Focus::DueMilestone { .. } => None,

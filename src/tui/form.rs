@@ -7,12 +7,12 @@ use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::{Edit, Header};
 use crate::plan::field::{
     BudgetField, Context, DimensionField, EvidenceField, FUNDING, FieldError, HeaderField,
-    MilestoneField, ProgramField, TargetField,
+    MilestoneField, ProgramField, ScoreField, TargetField,
 };
 use crate::plan::merge::{BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again};
 use crate::plan::model::{
-    Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon, Milestone, Plan,
-    Program, Status, Target,
+    Aspect, AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
+    Horizon, Milestone, Plan, Program, Status, Target,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -147,6 +147,7 @@ pub enum Key {
     Target(TargetField),
     Budget(BudgetField),
     Evidence(EvidenceField),
+    Score(ScoreField),
     Dimension(DimensionField),
     Header(HeaderField),
 }
@@ -160,6 +161,7 @@ impl Key {
             Key::Target(f) => f.name(),
             Key::Budget(f) => f.name(),
             Key::Evidence(f) => f.name(),
+            Key::Score(f) => f.name(),
             Key::Dimension(f) => f.name(),
             Key::Header(f) => f.name(),
         }
@@ -172,6 +174,7 @@ impl Key {
             Key::Target(f) => f.label(lang),
             Key::Budget(f) => f.label(lang),
             Key::Evidence(f) => f.label(lang),
+            Key::Score(f) => f.label(lang),
             Key::Dimension(f) => f.label(lang),
             Key::Header(f) => f.label(lang),
         }
@@ -226,6 +229,11 @@ pub enum Subject {
         index: usize,
     },
     Header,
+    /// The self-assessment of one aspect for one year.
+    Score {
+        year: i32,
+        aspect: Aspect,
+    },
 }
 
 impl Subject {
@@ -237,7 +245,7 @@ impl Subject {
             | Subject::Target { new, .. }
             | Subject::Budget { new, .. }
             | Subject::Evidence { new, .. } => *new,
-            Subject::Dimension { .. } | Subject::Header => false,
+            Subject::Dimension { .. } | Subject::Header | Subject::Score { .. } => false,
         }
     }
 }
@@ -398,6 +406,8 @@ enum Built {
     Evidence(Evidence),
     Dimension(Dimension),
     Header(Header),
+    /// The score (`None`: taken out) and its note.
+    Score(Option<f64>, String),
 }
 
 impl Form {
@@ -566,6 +576,16 @@ impl Form {
         Form::open(subject, fields, plan, lang)
     }
 
+    /// The self-assessment of `aspect` for `year`: the latest one written.
+    pub fn score(plan: &Plan, year: i32, aspect: Aspect, lang: Lang) -> Form {
+        let now = current_score(plan, year, aspect);
+        let fields = ScoreField::ALL
+            .iter()
+            .map(|&f| text(Key::Score(f), &f.edit_text(now)))
+            .collect();
+        Form::open(Subject::Score { year, aspect }, fields, plan, lang)
+    }
+
     pub fn dimension(plan: &Plan, index: usize, d: &Dimension, lang: Lang) -> Form {
         let fields = DimensionField::ALL
             .iter()
@@ -702,6 +722,7 @@ impl Form {
                 Some(Form::dimension(new, i, &new.dimensions[i], lang))
             }),
             Subject::Header => Some(Form::header(new, lang)),
+            Subject::Score { year, aspect } => Some(Form::score(new, *year, *aspect, lang)),
         };
         let Some(mut fresh) = fresh else {
             return self.gone_form();
@@ -762,6 +783,13 @@ impl Form {
             } => ("evidence", *program, *index, *new, None),
             Subject::Dimension { index } => ("dimension", *index, 0, false, None),
             Subject::Header => ("header", 0, 0, false, None),
+            Subject::Score { year, aspect } => (
+                "score",
+                *aspect as usize,
+                usize::try_from(*year).unwrap_or(0),
+                false,
+                None,
+            ),
         };
         Some(crate::store::recovery::KeptForm {
             kind: kind.to_string(),
@@ -858,6 +886,12 @@ impl Form {
             }
             ("dimension", _) => Form::dimension(plan, kept.at, plan.dimensions.get(kept.at)?, lang),
             ("header", _) => Form::header(plan, lang),
+            ("score", _) => Form::score(
+                plan,
+                i32::try_from(kept.index).ok()?,
+                *Aspect::ALL.get(kept.at)?,
+                lang,
+            ),
             _ => return None,
         };
         for (name, value) in &kept.fields {
@@ -1059,6 +1093,20 @@ impl Form {
                 }
                 Some(Built::Header(h))
             }
+            Subject::Score { year, aspect } => {
+                let now = current_score(plan, *year, *aspect);
+                let mut score = now.map(|s| s.score);
+                let mut remark = now.map(|s| s.note.clone()).unwrap_or_default();
+                for (at, f) in self.fields.iter().enumerate() {
+                    if let Key::Score(sf) = f.key
+                        && wanted(f)
+                        && let Err(e) = sf.parse_into(&mut score, &mut remark, &f.value(), t)
+                    {
+                        note(at, e);
+                    }
+                }
+                Some(Built::Score(score, remark))
+            }
         };
         // Across fields: nothing ends before it starts.
         let order = |start: Key, end: Key| -> Option<usize> {
@@ -1169,9 +1217,47 @@ impl Form {
                 let before = Header::of(plan);
                 (before != after).then_some(Edit::Header { before, after })
             }
+            (Built::Score(score, note), Subject::Score { year, aspect }) => {
+                // The whole plan: a score lives in the evaluation section,
+                // which merges and undoes as one.
+                let mut after = plan.clone();
+                let scores = &mut after.evaluation.scores;
+                let at = scores
+                    .iter()
+                    .rposition(|s| s.year == *year && s.aspect == *aspect);
+                match (at, score) {
+                    (Some(i), Some(score)) => {
+                        scores[i].score = score;
+                        scores[i].note = note;
+                    }
+                    (Some(i), None) => {
+                        scores.remove(i);
+                    }
+                    (None, Some(score)) => scores.push(AspectScore {
+                        year: *year,
+                        aspect: *aspect,
+                        score,
+                        note,
+                    }),
+                    (None, None) => {}
+                }
+                (after != *plan).then(|| Edit::Whole {
+                    before: Box::new(plan.clone()),
+                    after: Box::new(after),
+                })
+            }
             _ => None,
         }
     }
+}
+
+/// The latest self-assessment of `aspect` for `year`, if any.
+fn current_score(plan: &Plan, year: i32, aspect: Aspect) -> Option<&AspectScore> {
+    plan.evaluation
+        .scores
+        .iter()
+        .rev()
+        .find(|s| s.year == year && s.aspect == aspect)
 }
 
 /// Inserts `item` at `index` when it is new, else replaces the one there.

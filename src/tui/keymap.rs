@@ -14,6 +14,7 @@ pub enum Context {
     Dashboard,
     Drill,
     Timeline,
+    Evaluation,
     /// The help overlay is open.
     Help,
     /// The filter prompt is taking text.
@@ -60,6 +61,8 @@ pub enum Help {
     StartYear,
     Add,
     AddBudget,
+    EvaluationYear,
+    EditScore,
     AddEvidence,
     Delete,
     Reorder,
@@ -99,7 +102,11 @@ impl Context {
     pub fn takes_global_keys(self) -> bool {
         matches!(
             self,
-            Context::Global | Context::Dashboard | Context::Drill | Context::Timeline
+            Context::Global
+                | Context::Dashboard
+                | Context::Drill
+                | Context::Timeline
+                | Context::Evaluation
         )
     }
 }
@@ -413,6 +420,22 @@ pub const BINDINGS: &[Binding] = &[
         &[(code(KeyCode::Enter), Action::Open)],
         Help::OpenProgram,
     ),
+    // The evaluation.
+    hint(
+        Evaluation,
+        &[(code(KeyCode::Enter), Action::Edit), (k('e'), Action::Edit)],
+        Help::EditScore,
+    ),
+    bind(
+        Evaluation,
+        &[
+            (code(KeyCode::Left), Action::Left),
+            (k('h'), Action::Left),
+            (code(KeyCode::Right), Action::Right),
+            (k('l'), Action::Right),
+        ],
+        Help::EvaluationYear,
+    ),
     // Everywhere.
     bind(
         Global,
@@ -424,13 +447,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[(ctrl('r'), Action::Redo)], Help::Redo),
     hint(Global, &[(ctrl('s'), Action::Save)], Help::Save),
     bind(Global, &[(ctrl('g'), Action::Sync)], Help::Sync),
-    // No status-bar hint: the tabs at the top already show 1, 2 and 3.
+    // No status-bar hint: the tabs at the top already show 1 to 4.
     bind(
         Global,
         &[
             (k('1'), Action::Show(View::Dashboard)),
             (k('2'), Action::Show(View::Dimensions)),
             (k('3'), Action::Show(View::Timeline)),
+            (k('4'), Action::Show(View::Evaluation)),
         ],
         Help::Views,
     ),
@@ -548,6 +572,7 @@ pub fn current_context(app: &App) -> Context {
             View::Dashboard => Context::Dashboard,
             View::Dimensions => Context::Drill,
             View::Timeline => Context::Timeline,
+            View::Evaluation => Context::Evaluation,
         }
     }
 }
@@ -560,6 +585,7 @@ pub fn help_for(app: &App) -> Vec<&'static Binding> {
             View::Dashboard => Context::Dashboard,
             View::Dimensions => Context::Drill,
             View::Timeline => Context::Timeline,
+            View::Evaluation => Context::Evaluation,
         },
         other => other,
     };

@@ -52,6 +52,9 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             View::Dashboard => app.dashboard.focus = DashFocus::Overdue,
             View::Dimensions => back(app),
             View::Timeline => app.timeline.year_offset = app.timeline.year_offset.saturating_sub(1),
+            View::Evaluation => {
+                app.evaluation.year = (app.evaluation.year - 1).max(app.doc.plan.period.start)
+            }
         },
         Action::Right => match app.view {
             View::Dashboard => app.dashboard.focus = DashFocus::DueSoon,
@@ -63,6 +66,9 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             View::Timeline => {
                 let years = (app.doc.plan.period.end - app.doc.plan.period.start).max(0) as u16;
                 app.timeline.year_offset = (app.timeline.year_offset + 1).min(years);
+            }
+            View::Evaluation => {
+                app.evaluation.year = (app.evaluation.year + 1).min(app.doc.plan.period.end)
             }
         },
         Action::Open => match app.focus() {

@@ -182,6 +182,10 @@ fn title(form: &Form, app: &App) -> String {
                 .map_or(String::new(), |d| text::escape(&d.name).into_owned())],
         ),
         Subject::Header => t.ui.t_edit_plan.to_string(),
+        Subject::Score { year, aspect } => fill(
+            t.ui.t_edit_score,
+            &[&app.lang.evaluation().aspects[aspect as usize], &year],
+        ),
     }
 }
 

@@ -3,6 +3,7 @@
 mod dashboard;
 mod detail;
 mod dimension;
+mod evaluation;
 mod form;
 mod help;
 mod status_bar;
@@ -51,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Dashboard => dashboard::draw(frame, body, app, theme),
         View::Dimensions => dimension::draw(frame, body, app, theme),
         View::Timeline => timeline::draw(frame, body, app, theme),
+        View::Evaluation => evaluation::draw(frame, body, app, theme),
     }
     status_bar::draw(frame, bottom, app, theme);
     if app.help {
