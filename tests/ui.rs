@@ -19,7 +19,7 @@ fn app(lang: Lang, w: u16, h: u16) -> App {
     let mut app = App::new(
         doc,
         "luwu-utara.ron".into(),
-        jiff::civil::date(2023, 11, 2),
+        jiff::civil::date(2026, 12, 2),
         lang,
     );
     update(&mut app, Action::Resize(w, h));
