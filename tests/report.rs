@@ -569,7 +569,7 @@ fn json_round_trips_the_plan() {
     // report; everything else comes back.
     assert!(!plan.evaluation.is_empty(), "the example has an evaluation");
     let mut without_evaluation = plan.clone();
-    without_evaluation.evaluation = Default::default();
+    *without_evaluation.evaluation = Default::default();
     assert_eq!(back, without_evaluation, "the whole plan comes back");
     assert_eq!(value["tally"]["total"]["programs"], 36);
     assert_eq!(value["overdue"].as_array().unwrap().len(), 11);
