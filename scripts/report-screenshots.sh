@@ -17,13 +17,13 @@ cat > "$work/logo.svg" <<'SVG'
 SVG
 shoot() {
     local name="$1"; shift
-    HOME="$work" "$pantau" report data/luwu-utara.ron --format html --today 2023-11-02 \
+    HOME="$work" "$pantau" report data/luwu-utara.ron --format html --today 2026-12-02 \
         --agency "Dinas Komunikasi, Informatika dan Persandian" \
         --address "Jl. Simpurusiang No. 1, Masamba, Luwu Utara" \
         --logo "$work/logo.svg" --place Masamba \
         --signer-name "Nama Pejabat, S.Kom., M.Si." \
         --signer-position "Kepala Dinas Komunikasi, Informatika dan Persandian" \
-        --signer-nip "197001011995031001" --date 2023-11-02 \
+        --signer-nip "197001011995031001" --date 2026-12-02 \
         --output "$work/$name.html" "$@"
     timeout 180 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-dev-shm-usage \
         --no-pdf-header-footer --user-data-dir="$work/chromium" \

@@ -269,7 +269,7 @@ fn summary_shows_dimensions_totals_and_milestone_lists() {
 #[test]
 fn summary_overdue_count_matches_the_definition() {
     let plan = pantau::store::parse(EXAMPLE, Path::new("x")).unwrap().plan;
-    let today = jiff::civil::date(2023, 11, 2);
+    let today = jiff::civil::date(2026, 12, 2);
     // Independent count: open milestone, due before today, programme neither Done nor Cancelled.
     let expected = plan
         .programs
@@ -281,7 +281,7 @@ fn summary_overdue_count_matches_the_definition() {
             )
         })
         .flat_map(|p| &p.milestones)
-        .filter(|m| !m.done && m.due.as_str() < "2023-11-02")
+        .filter(|m| !m.done && m.due.as_str() < "2026-12-02")
         .count();
     assert!(expected > 0);
     let (_d, path) = plan_file(EXAMPLE);
@@ -514,7 +514,7 @@ fn a_bare_number_where_an_option_belongs_explains_some() {
 fn readme_printout_is_what_summary_prints() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let command = "$ pantau summary data/luwu-utara.ron --today 2023-11-02 --width 72\n";
+    let command = "$ pantau summary data/luwu-utara.ron --today 2026-12-02 --width 72\n";
     let start = readme.find(command).expect("README shows a printout") + command.len();
     let shown = &readme[start..start + readme[start..].find("```").unwrap()];
     let (_d, path) = plan_file(EXAMPLE);
@@ -522,7 +522,7 @@ fn readme_printout_is_what_summary_prints() {
         "summary",
         s(&path),
         "--today",
-        "2023-11-02",
+        "2026-12-02",
         "--width",
         "72",
     ]);
@@ -539,7 +539,7 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
         s(&path),
         "GOV-01",
         "status=Done",
-        "milestone.3.done=true",
+        "milestone.4.done=true",
         "lead=Dinas PMD",
         "target.1.actual=85,5",
     ]);
@@ -551,7 +551,7 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
     let plan = pantau::store::load(&path, &pantau::i18n::EN).unwrap().plan;
     let p = plan.program("GOV-01").unwrap();
     assert_eq!(p.status, pantau::plan::model::Status::Done);
-    assert!(p.milestones[2].done);
+    assert!(p.milestones[3].done);
     assert_eq!(p.lead, "Dinas PMD");
     assert_eq!(
         p.targets[0].actual,
@@ -566,7 +566,7 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
     assert_eq!(code, 0, "{stderr}");
     for line in [
         "GOV-01 status: In progress -> Done".to_string(),
-        "GOV-01 milestone 3 done: no -> yes".to_string(),
+        "GOV-01 milestone 4 done: no -> yes".to_string(),
         "GOV-01 lead: ".to_string(),
         // Named as `pantau set` names it: target.1.actual.
         format!("GOV-01 target 1 actual: {old_actual} -> 85.5"),
@@ -575,7 +575,7 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
     }
     let (_, log, _) = run(&["log", "--lang", "id", "-f", s(&path)]);
     assert!(
-        log.contains("GOV-01 tonggak 3 selesai: tidak -> ya"),
+        log.contains("GOV-01 tonggak 4 selesai: tidak -> ya"),
         "{log}"
     );
     // Everything else is as it was: only those lines changed.

@@ -18,7 +18,7 @@ fn app() -> App {
     let mut app = App::new(
         doc,
         "luwu-utara.ron".into(),
-        jiff::civil::date(2023, 11, 2),
+        jiff::civil::date(2026, 12, 2),
         Lang::En,
     );
     update(&mut app, Action::Resize(80, 24));
@@ -135,12 +135,12 @@ fn undo_reaches_back_across_a_save() {
 #[test]
 fn space_in_the_detail_toggles_the_selected_milestone() {
     let mut app = app();
-    press(&mut app, "2⏎⏎jj");
-    assert!(!program(&app, "GOV-01").milestones[2].done);
+    press(&mut app, "2⏎⏎jjj");
+    assert!(!program(&app, "GOV-01").milestones[3].done);
     press(&mut app, " ");
-    assert!(program(&app, "GOV-01").milestones[2].done);
+    assert!(program(&app, "GOV-01").milestones[3].done);
     press(&mut app, " ");
-    assert!(!program(&app, "GOV-01").milestones[2].done);
+    assert!(!program(&app, "GOV-01").milestones[3].done);
 }
 
 #[test]

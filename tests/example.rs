@@ -47,11 +47,36 @@ fn bundled_example_covers_what_the_views_need() {
             d.id
         );
     }
-    let overdue_2023 =
-        pantau::plan::progress::overdue(&plan, None, jiff::civil::date(2023, 12, 31));
+    // A living plan as of late 2026: some milestones late by weeks or
+    // months (not years), several due in the coming month, and targets for
+    // this year, some with actuals already.
+    let today = jiff::civil::date(2026, 12, 2);
+    let overdue = pantau::plan::progress::overdue(&plan, None, today);
     assert!(
-        overdue_2023.len() >= 3,
-        "some milestones are overdue as of 2023"
+        overdue.len() >= 3,
+        "some milestones are overdue as of {today}"
+    );
+    for m in &overdue {
+        let late = (today - m.due).get_days();
+        assert!(
+            late <= 183,
+            "{} is {late} days late: the example should not look abandoned",
+            m.program.id
+        );
+    }
+    assert!(
+        pantau::plan::progress::due_soon(&plan, None, today, 30).len() >= 3,
+        "several milestones are due in the next 30 days"
+    );
+    let this_year = pantau::plan::progress::targets_for_year(&plan, None, 2026);
+    assert!(this_year.iter().any(|(_, t)| t.actual.is_some()));
+    assert!(this_year.iter().any(|(_, t)| t.actual.is_none()));
+    assert!(
+        plan.programs
+            .iter()
+            .flat_map(|p| &p.budget)
+            .any(|b| b.spent.is_some_and(|s| s > b.allocation)),
+        "one budget line spends above its allocation, so the warning shows"
     );
     let last_target = plan
         .programs

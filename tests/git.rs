@@ -369,10 +369,13 @@ fn two_offices_sync_through_a_bare_repository_and_a_bundle() {
         assert!(gov01.milestones[a - 1].done && gov01.milestones[b - 1].done);
     }
     let log = dlh.git(&["log", "--format=%B", "-n", "3"]);
-    assert!(
-        log.contains("GOV-01 milestones"),
-        "the message lists the field:\n{log}"
-    );
+    // Fields by their registry path, as the audit log names them.
+    for n in [a, b] {
+        assert!(
+            log.contains(&format!("GOV-01 milestone.{n}.done")),
+            "the message lists the field:\n{log}"
+        );
+    }
 
     // The remote is gone: the save is committed here, and sync says so.
     std::fs::rename(&bare, server.path().join("away")).unwrap();

@@ -14,7 +14,7 @@ fn app() -> App {
     let mut app = App::new(
         doc,
         "luwu-utara.ron".into(),
-        jiff::civil::date(2023, 11, 2),
+        jiff::civil::date(2026, 12, 2),
         Lang::En,
     );
     update(&mut app, Action::Resize(80, 24));
@@ -566,7 +566,7 @@ fn a_session_left_open_past_midnight_shows_the_new_days_overdue_list() {
     use pantau::tui::action::Outcome;
     let mut app = app();
     let before = app.index.overdue.len();
-    let a_year_later = jiff::civil::date(2024, 11, 2);
+    let a_year_later = jiff::civil::date(2027, 12, 2);
     let _ = update(
         &mut app,
         Outcome::Tick {

@@ -140,7 +140,7 @@ fn scenes() -> Vec<Scene> {
 
 fn render(scene: &Scene) -> Buffer {
     let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).expect("example parses");
-    let today = jiff::civil::date(2023, 11, 2);
+    let today = jiff::civil::date(2026, 12, 2);
     let mut app = App::new(doc, "luwu-utara.ron".to_string(), today, scene.lang);
     let (w, h) = scene.size;
     update(&mut app, Action::Resize(w, h));

@@ -613,7 +613,7 @@ fn space_on_the_dashboard_marks_the_first_overdue_milestone_done_and_ctrl_s_save
     let screen = t.wait_for_all(&["Overdue milestones ("]);
     let overdue = overdue_count(&screen);
     assert!(overdue > 0, "{screen}");
-    // The selected row of the overdue list: `> 2023-08-31 BRD-02 Penataan tama… 63d`.
+    // The selected row of the overdue list: `> 2026-08-31 LIV-02 Perluasan kemi… 93d`.
     let selected = screen
         .lines()
         .find_map(|l| l.split_once("│> ").map(|(_, rest)| rest))

@@ -19,7 +19,7 @@ fn app(lang: Lang, w: u16, h: u16) -> App {
     let mut app = App::new(
         doc,
         "luwu-utara.ron".into(),
-        jiff::civil::date(2023, 11, 2),
+        jiff::civil::date(2026, 12, 2),
         lang,
     );
     update(&mut app, Action::Resize(w, h));
@@ -289,7 +289,8 @@ fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
     for action in [Action::Show(View::Dimensions), Action::Open, Action::Open] {
         update(&mut app, action);
     }
-    let screen = text(&render(&app, &MONO, 120, 40));
+    // At the end of the detail, below the budget and the evidence.
+    let screen = draw_after(&mut app, &[Action::Last], 120, 40);
     let at = screen
         .find("Recent changes")
         .expect("a Recent changes section");

@@ -1541,7 +1541,7 @@ mod tests {
         let base = plan();
         let mut after = base.clone();
         after.programs[0].status = Status::Done;
-        after.programs[0].milestones[2].done = true;
+        after.programs[0].milestones[3].done = true;
         after.title = "Masterplan BISA".into();
         let list = changes(&base, &after);
         let fields: Vec<(&str, &str)> = list
@@ -1553,7 +1553,7 @@ mod tests {
             [
                 ("plan", "title"),
                 ("GOV-01", "status"),
-                ("GOV-01", "milestone.3.done")
+                ("GOV-01", "milestone.4.done")
             ]
         );
         assert_eq!(

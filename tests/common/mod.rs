@@ -20,7 +20,7 @@ use tempfile::TempDir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_pantau");
 pub const EXAMPLE_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/luwu-utara.ron");
-pub const TODAY: &str = "2023-11-02";
+pub const TODAY: &str = "2026-12-02";
 
 /// How long to wait for the screen (or a process, or a file) to show something
 /// before failing. Generous on purpose: only a hang reaches it, never load. A

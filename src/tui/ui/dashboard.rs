@@ -98,7 +98,7 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // beside it; else only the figure.
     let others = nums.iter().sum::<usize>() + qw + more.iter().map(|(_, c)| c).sum::<usize>();
     let bar = if width >= 100 { 16 } else { 11 };
-    let gauge = if width.saturating_sub(others + bar) >= longest + 19 {
+    let gauge = if width.saturating_sub(others + bar) >= longest + 18 {
         bar
     } else {
         text::width(labels[4]).max(5) + 1
@@ -107,7 +107,7 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The lead agency shares what is left with the name, and goes first when space is short.
     let rest = width.saturating_sub(fixed);
     let lead = if rest >= 30 {
-        longest.min(rest - 19)
+        longest.min(rest - 18)
     } else {
         0
     };
@@ -170,6 +170,10 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// `████░░░░  40%`: a bar and the figure, `cols` wide.
 fn gauge_spans(percent: u32, cols: usize, theme: &Theme) -> Vec<Span<'static>> {
     let g = theme.glyphs();
+    // Too narrow for a bar worth reading: the figure alone.
+    if cols < 8 {
+        return vec![Span::raw(format!("{:>cols$}", format!("{percent}%")))];
+    }
     let bar = cols.saturating_sub(5);
     // Rounded, so 16% of a five-cell bar shows one cell rather than none.
     let full = ((bar * percent as usize + 50) / 100).min(bar);
