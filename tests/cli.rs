@@ -771,3 +771,149 @@ fn a_locale_without_utf_8_prints_ascii_only() {
     assert_eq!(c.stdout, ascii.stdout, "LANG=C is --ascii");
     assert!(!utf8.stdout.is_ascii(), "C.UTF-8 keeps the box drawing");
 }
+
+/// Every bad figure of the evaluation's fields is a problem with the
+/// programme and its line, never a NaN, a panic or a half-written file.
+#[test]
+fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
+    let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
+    let cases: [(String, &[&str]); 8] = [
+        (
+            example_with(gov02_2024, "target: 0.0, actual: Some(85.0)),"),
+            &["GOV-02", "a target of 0 cannot be measured against"],
+        ),
+        (
+            example_with(
+                gov02_2024,
+                "target: 80.0, actual: Some(85.0), direction: Range, upper: Some(60.0)),",
+            ),
+            &["GOV-02", "lower bound 80 is above its upper bound 60"],
+        ),
+        (
+            example_with(
+                gov02_2024,
+                "target: 80.0, actual: Some(85.0), direction: Range),",
+            ),
+            &["GOV-02", "needs an upper bound"],
+        ),
+        (
+            example_with(
+                "allocation: 850000000.0, spent: Some(830000000.0)",
+                "allocation: -850000000.0, spent: Some(830000000.0)",
+            ),
+            &["GOV-01", "-850000000 is not an amount in rupiah"],
+        ),
+        (
+            example_with(
+                r#"due: "2025-11-28", done: true, weight: Some(30.0)"#,
+                r#"due: "2025-11-28", done: true, weight: Some(35.0)"#,
+            ),
+            &["GOV-05", "weights add up to 105%"],
+        ),
+        (
+            example_with(
+                r#"link: "/srv/bukti/gov-01/inventaris-super-app.pdf""#,
+                r#"link: "inventaris super app""#,
+            ),
+            &["GOV-01", "`inventaris super app` is not a path or a URL"],
+        ),
+        (
+            example_with(
+                "    evaluation: (\n",
+                "    evaluation: (\n        weights: Some((baseline: 10.0, output: 20.0, outcome: 30.0, impact: 20.0, quick_win: 30.0)),\n",
+            ),
+            &["aspect weights add up to 110", "10/20/30/20/20"],
+        ),
+        (
+            example_with(
+                "aspect: Baseline, score: 3.2",
+                "aspect: Baseline, score: 7.5",
+            ),
+            &["Baseline score for 2026 is 7.5", "0 to 5"],
+        ),
+    ];
+    for (text, expect) in cases {
+        let (_d, path) = plan_file(&text);
+        let mut needles = vec!["plan.ron:"];
+        needles.extend(expect.iter());
+        assert_invalid(&["check", s(&path)], &needles);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            text,
+            "the file is left as it was"
+        );
+        // Every command refuses it the same way, the interface's report too.
+        assert_invalid(&["report", s(&path), "--kind", "evaluation"], expect);
+    }
+}
+
+#[test]
+fn spending_above_the_allocation_is_a_warning_with_its_line_not_a_refusal() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, stderr) = run(&["check", s(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("valid"), "{stdout}");
+    let warning = stderr
+        .lines()
+        .find(|l| l.starts_with("warning: ") && l.contains("more than the allocation"))
+        .unwrap_or_else(|| panic!("a warning: {stderr}"));
+    assert!(
+        warning.contains("plan.ron:") && warning.contains("LIV-04"),
+        "file, line and programme: {warning}"
+    );
+    assert!(warning.contains("Rp 4.950.000.000"), "{warning}");
+    let (_, _, id) = {
+        let home = TempDir::new().unwrap();
+        let out = pantau(
+            home.path(),
+            &["check", s(&path)],
+            &[("LANG", "id_ID.UTF-8")],
+        );
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    assert!(
+        id.contains("peringatan: ") && id.contains("melebihi pagu"),
+        "{id}"
+    );
+}
+
+#[test]
+fn set_adds_a_budget_year_and_an_evidence_document_by_the_next_number() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, stderr) = run(&[
+        "set",
+        s(&path),
+        "GOV-01",
+        "budget.4.year=2027",
+        "budget.4.allocation=1.200.000.000",
+        "evidence.3.name=SK Tim Smart City 2026",
+        "evidence.3.kind=kebijakan",
+        "evidence.3.state=draf",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("GOV-01: budget.4.allocation:"), "{stdout}");
+    let plan = pantau::store::load(&path, &pantau::i18n::EN).unwrap().plan;
+    let p = plan.program("GOV-01").unwrap();
+    assert_eq!((p.budget[3].year, p.budget[3].allocation), (2027, 1.2e9));
+    let e = &p.evidence[2];
+    assert_eq!(
+        e.kind,
+        pantau::plan::model::EvidenceKind::Policy,
+        "read in Indonesian"
+    );
+    assert_eq!(e.state, pantau::plan::model::EvidenceState::Draft);
+    // Two past the last is refused, naming how many there are and how to add one.
+    let (code, _, stderr) = run(&["set", s(&path), "GOV-01", "budget.9.spent=5"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("there is no budget 9; the program has 4 (budget 5 adds one)"),
+        "{stderr}"
+    );
+    // The log reads the new paths as sentences.
+    let (_, log, _) = run(&["log", "--lang", "en", s(&path)]);
+    assert!(
+        log.contains("GOV-01 budget 4 added") || log.contains("GOV-01 budget 4 year"),
+        "{log}"
+    );
+    assert!(log.contains("GOV-01 evidence 3"), "{log}");
+}

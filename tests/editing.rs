@@ -315,46 +315,55 @@ fn a_in_the_detail_adds_a_milestone_and_d_deletes_after_asking() {
 
 #[test]
 fn b_adds_a_budget_year_and_capital_e_a_document_that_space_moves_along() {
+    use pantau::plan::model::EvidenceState;
     let mut app = app();
     press(&mut app, "2⏎⏎");
-    assert!(program(&app, "GOV-01").budget.is_empty());
-    // Year (this year), allocation with thousands dots, spending.
+    let years: Vec<i32> = program(&app, "GOV-01")
+        .budget
+        .iter()
+        .map(|b| b.year)
+        .collect();
+    let documents = program(&app, "GOV-01").evidence.len();
+    // The year after the last budgeted one; allocation with thousands dots.
     press(&mut app, "b⇥1.500.000.000⇥950000000⏎");
     let b = &program(&app, "GOV-01").budget;
-    assert_eq!(b.len(), 1, "{:?}", app.modal);
+    assert_eq!(b.len(), years.len() + 1, "{:?}", app.modal);
+    let new = b.last().unwrap();
     assert_eq!(
-        (b[0].year, b[0].allocation, b[0].spent),
-        (2023, 1.5e9, Some(9.5e8))
+        (new.year, new.allocation, new.spent),
+        (years.iter().max().unwrap() + 1, 1.5e9, Some(9.5e8))
     );
-    assert_eq!(b[0].source, "APBD", "the programme's first funding source");
+    assert_eq!(new.source, "APBD", "the programme's first funding source");
     // A negative allocation is refused in the form, which stays open.
     press(&mut app, "b⇥-5⏎");
     assert!(matches!(app.modal, Some(Modal::Form(_))), "refused");
     press(&mut app, "⎋");
-    assert_eq!(program(&app, "GOV-01").budget.len(), 1);
+    assert_eq!(program(&app, "GOV-01").budget.len(), years.len() + 1);
 
     // A document with a link that is no path or URL is refused; a URL is kept.
-    press(&mut app, "EPerbup No. 12 Tahun 2023⇥⇥⇥Perbup");
+    press(&mut app, "EPerbup No. 7 Tahun 2026⇥⇥⇥Perbup");
     assert!(matches!(app.modal, Some(Modal::Form(_))));
     press(&mut app, "⏎");
     assert!(
         matches!(app.modal, Some(Modal::Form(_))),
         "not a link: refused"
     );
-    press(&mut app, "^uhttps://jdih.example.go.id/perbup-12.pdf⏎");
+    press(&mut app, "^uhttps://jdih.example.go.id/perbup-7.pdf⏎");
     let e = &program(&app, "GOV-01").evidence;
-    assert_eq!(e.len(), 1, "{:?}", app.modal);
-    assert_eq!(e[0].state, pantau::plan::model::EvidenceState::Missing);
+    assert_eq!(e.len(), documents + 1, "{:?}", app.modal);
+    let at = e.len() - 1;
+    assert_eq!(e[at].name, "Perbup No. 7 Tahun 2026");
+    assert_eq!(e[at].state, EvidenceState::Missing);
     // The new document is selected: Space moves it to draft, then ready.
     press(&mut app, " ");
     assert_eq!(
-        program(&app, "GOV-01").evidence[0].state,
-        pantau::plan::model::EvidenceState::Draft
+        program(&app, "GOV-01").evidence[at].state,
+        EvidenceState::Draft
     );
     press(&mut app, " ");
     assert_eq!(
-        program(&app, "GOV-01").evidence[0].state,
-        pantau::plan::model::EvidenceState::Ready
+        program(&app, "GOV-01").evidence[at].state,
+        EvidenceState::Ready
     );
     assert!(
         app.message.as_deref().unwrap().contains("Ready"),
@@ -363,9 +372,9 @@ fn b_adds_a_budget_year_and_capital_e_a_document_that_space_moves_along() {
     );
     // d deletes it after asking; u brings it back.
     press(&mut app, "dy");
-    assert!(program(&app, "GOV-01").evidence.is_empty());
+    assert_eq!(program(&app, "GOV-01").evidence.len(), documents);
     press(&mut app, "u");
-    assert_eq!(program(&app, "GOV-01").evidence.len(), 1);
+    assert_eq!(program(&app, "GOV-01").evidence.len(), documents + 1);
 }
 
 #[test]
@@ -858,4 +867,41 @@ fn a_reload_keeps_undo_and_an_edit_someone_changed_since_is_dropped_with_a_notic
     );
     assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
     assert!(app.modified(), "GOV-02's undo is unsaved");
+}
+
+#[test]
+fn the_evaluation_view_moves_between_years_within_the_period_and_scores_the_selected_aspect() {
+    let mut app = app();
+    press(&mut app, "4");
+    assert_eq!(app.view, View::Evaluation);
+    let year = app.evaluation.year;
+    assert_eq!(year, i32::from(app.today.year()));
+    press(&mut app, "h");
+    assert_eq!(app.evaluation.year, year - 1);
+    press(&mut app, &"h".repeat(30));
+    assert_eq!(
+        app.evaluation.year,
+        app.plan().period.start,
+        "not before the period"
+    );
+    press(&mut app, &"l".repeat(30));
+    assert_eq!(app.evaluation.year, app.plan().period.end, "not after it");
+    // Down to Impact (the fourth aspect); Enter scores it for the year shown.
+    press(&mut app, "jjj⏎2,75⇥survei warga⏎");
+    let s = app.plan().evaluation.scores.last().unwrap().clone();
+    assert_eq!(
+        (s.year, s.aspect, s.score, s.note.as_str()),
+        (
+            app.plan().period.end,
+            pantau::plan::model::Aspect::Impact,
+            2.75,
+            "survei warga"
+        )
+    );
+    // Emptied, the self-assessment goes; u brings it back.
+    let count = app.plan().evaluation.scores.len();
+    press(&mut app, "⏎^u⏎");
+    assert_eq!(app.plan().evaluation.scores.len(), count - 1);
+    press(&mut app, "u");
+    assert_eq!(app.plan().evaluation.scores.len(), count);
 }

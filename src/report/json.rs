@@ -56,6 +56,9 @@ struct PlanHead<'a> {
     title: &'a str,
     vision: &'a str,
     period: Period,
+    /// As in the data file; only when the plan has one.
+    #[serde(skip_serializing_if = "crate::plan::model::Evaluation::is_empty")]
+    evaluation: &'a crate::plan::model::Evaluation,
 }
 
 #[derive(Serialize)]
@@ -167,6 +170,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             title: &plan.title,
             vision: &plan.vision,
             period: plan.period,
+            evaluation: &plan.evaluation,
         },
         dimensions: ctx.sel.shown().map(|g| g.dimension).collect(),
         tally: None,
