@@ -147,6 +147,10 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 r.achievement,
                 r.counted,
                 r.band,
+                t.forms.fields.direction,
+                t.forms.fields.base_year,
+                t.forms.fields.source,
+                t.forms.fields.definition,
             ]);
             for (dimension, items) in &ctx.targets().groups {
                 for item in items {
@@ -168,6 +172,13 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                         }
                     }
                     w.text(capaian.verdict(ctx.lang));
+                    w.text(target.direction.key());
+                    match target.base_year {
+                        Some(y) => w.int(i64::from(y)),
+                        None => w.text(""),
+                    }
+                    w.text(&target.source);
+                    w.text(&target.definition);
                     w.end();
                 }
             }

@@ -324,7 +324,10 @@ fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool
                 row.push(item.program.id.clone());
             }
             row.extend([
-                t.indicator.clone(),
+                match ctx.target_about(t) {
+                    Some(about) => format!("{} ({about})", t.indicator),
+                    None => t.indicator.clone(),
+                },
                 t.unit.clone(),
                 number(t.baseline),
                 ctx.number(t.target),

@@ -365,6 +365,28 @@ impl Ctx<'_> {
         self.request.year.unwrap_or(i32::from(self.today.year()))
     }
 
+    /// What a target says of itself beyond its figures: "lower is better ·
+    /// base year 2021 · BPS Luwu Utara", when it says anything.
+    pub fn target_about(&self, t: &Target) -> Option<String> {
+        let ev = self.lang.evaluation();
+        let mut about = Vec::new();
+        match t.direction {
+            crate::plan::model::Direction::Lower => about.push(ev.lower_is_better.to_string()),
+            crate::plan::model::Direction::Range => about.push(ev.range.to_string()),
+            crate::plan::model::Direction::Higher => {}
+        }
+        if let Some(year) = t.base_year {
+            about.push(fill(ev.base_year, &[&year]));
+        }
+        if !t.source.is_empty() {
+            about.push(t.source.clone());
+        }
+        if !t.definition.is_empty() {
+            about.push(t.definition.clone());
+        }
+        (!about.is_empty()).then(|| about.join(self.g.dot))
+    }
+
     /// A target's achievement as of the report's day.
     pub fn capaian(&self, t: &Target) -> Capaian {
         Capaian::of(t, i32::from(self.today.year()))

@@ -375,12 +375,32 @@ fn targets_block(
             first.truncate(first.trim_end().len());
             doc.keep(fit(&first, w, g.ellipsis));
             let figures = second.next().unwrap_or_default();
+            let about = ctx.target_about(t.target);
             match third.next() {
                 Some(band) if !band.is_empty() => {
                     doc.keep(figures);
-                    doc.line(band);
+                    if about.is_some() {
+                        doc.keep(band);
+                    } else {
+                        doc.line(band);
+                    }
                 }
+                _ if about.is_some() => doc.keep(figures),
                 _ => doc.line(figures),
+            }
+            // Which way is good and where the figure comes from, muted below.
+            if let Some(about) = about {
+                let indent = lead.min(w / 3);
+                let lines = wrap(&about, w.saturating_sub(indent).max(20));
+                let n = lines.len();
+                for (i, l) in lines.into_iter().enumerate() {
+                    let text = fit(&format!("{}{l}", " ".repeat(indent)), w, g.ellipsis);
+                    if i + 1 < n {
+                        doc.keep(text)
+                    } else {
+                        doc.line(text)
+                    }
+                }
             }
         }
     }
