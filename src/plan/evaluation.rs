@@ -18,11 +18,11 @@
 //! A share becomes a score on the index's scale as share × 5: 100 % is 5.
 
 use crate::plan::achievement::Capaian;
+use crate::plan::model::MAX_SCORE;
 use crate::plan::model::{
     Aspect, AspectScore, Dimension, EvidenceKind, EvidenceState, Horizon, OfficialResult, Plan,
     Program, Status, Weights,
 };
-use crate::plan::validate::MAX_SCORE;
 
 /// A part of a whole: `10 of 12`. The part may be fractional (achievement).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

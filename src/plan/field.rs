@@ -1008,7 +1008,7 @@ impl ScoreField {
             ScoreField::Score => {
                 let v = optional_number(self.name(), value, t)?;
                 if let Some(x) = v
-                    && !(0.0..=crate::plan::validate::MAX_SCORE).contains(&x)
+                    && !(0.0..=crate::plan::model::MAX_SCORE).contains(&x)
                 {
                     return Err(bad(self.name(), value, t.forms.f_score.to_string()));
                 }

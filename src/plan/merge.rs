@@ -705,43 +705,21 @@ impl Item for Program {
             ..mine.clone()
         };
         let b = base.unwrap_or(&empty);
-        let (im, it) = by_match(
+        result.milestones = merge_items(
+            asker,
+            subject,
             &b.milestones,
             &mine.milestones,
             &theirs.milestones,
-            &MILESTONE_KEYS,
         );
-        result.milestones = merge_list(
+        result.targets = merge_items(asker, subject, &b.targets, &mine.targets, &theirs.targets);
+        result.budget = merge_items(asker, subject, &b.budget, &mine.budget, &theirs.budget);
+        result.evidence = merge_items(
             asker,
             subject,
-            [&b.milestones, &mine.milestones, &theirs.milestones],
-            [&im, &it],
-        );
-        let (im, it) = by_match(&b.targets, &mine.targets, &theirs.targets, &TARGET_KEYS);
-        result.targets = merge_list(
-            asker,
-            subject,
-            [&b.targets, &mine.targets, &theirs.targets],
-            [&im, &it],
-        );
-        let (im, it) = by_match(&b.budget, &mine.budget, &theirs.budget, &BUDGET_KEYS);
-        result.budget = merge_list(
-            asker,
-            subject,
-            [&b.budget, &mine.budget, &theirs.budget],
-            [&im, &it],
-        );
-        let (im, it) = by_match(
             &b.evidence,
             &mine.evidence,
             &theirs.evidence,
-            &EVIDENCE_KEYS,
-        );
-        result.evidence = merge_list(
-            asker,
-            subject,
-            [&b.evidence, &mine.evidence, &theirs.evidence],
-            [&im, &it],
         );
         result
     }
@@ -1250,87 +1228,75 @@ pub fn program_changes(before: &Program, after: &Program) -> Vec<Logged> {
         })
         .collect();
     let id = &after.id;
-    list_changes(
-        id,
-        "milestone",
-        &before.milestones,
-        &after.milestones,
-        &MILESTONE_KEYS,
-        MilestoneField::ALL,
-        |f, m| f.get(m),
-        |f, a, b| f.same(a, b),
-        &mut out,
-    );
-    list_changes(
-        id,
-        "target",
-        &before.targets,
-        &after.targets,
-        &TARGET_KEYS,
-        TargetField::ALL,
-        |f, t| f.get(t),
-        |f, a, b| f.same(a, b),
-        &mut out,
-    );
-    list_changes(
-        id,
-        "budget",
-        &before.budget,
-        &after.budget,
-        &BUDGET_KEYS,
-        BudgetField::ALL,
-        |f, b| f.get(b),
-        |f, a, b| f.same(a, b),
-        &mut out,
-    );
-    list_changes(
-        id,
-        "evidence",
-        &before.evidence,
-        &after.evidence,
-        &EVIDENCE_KEYS,
-        EvidenceField::ALL,
-        |f, e| f.get(e),
-        |f, a, b| f.same(a, b),
-        &mut out,
-    );
+    list_changes(id, &before.milestones, &after.milestones, &mut out);
+    list_changes(id, &before.targets, &after.targets, &mut out);
+    list_changes(id, &before.budget, &after.budget, &mut out);
+    list_changes(id, &before.evidence, &after.evidence, &mut out);
     out
 }
 
+/// A programme's list as the audit log names it: its items' path
+/// (`milestone`), the merge's matching rule, and which registry fields of
+/// two versions of an item differ.
+trait Listed: Item + 'static {
+    const NAME: &'static str;
+    const KEYS: &'static [fn(&Self, &Self) -> bool];
+    /// (field name, old, new) for each field that differs.
+    fn changed(a: &Self, b: &Self) -> Vec<(&'static str, String, String)>;
+}
+
+macro_rules! listed {
+    ($($item:ty: $name:literal, $keys:expr, $fields:ty;)+) => {$(
+        impl Listed for $item {
+            const NAME: &'static str = $name;
+            const KEYS: &'static [fn(&Self, &Self) -> bool] = &$keys;
+            fn changed(a: &Self, b: &Self) -> Vec<(&'static str, String, String)> {
+                <$fields>::ALL
+                    .iter()
+                    .filter(|f| !f.same(a, b))
+                    .map(|f| (f.name(), f.get(a), f.get(b)))
+                    .collect()
+            }
+        }
+    )+};
+}
+
+listed! {
+    Milestone: "milestone", MILESTONE_KEYS, MilestoneField;
+    Target: "target", TARGET_KEYS, TargetField;
+    Budget: "budget", BUDGET_KEYS, BudgetField;
+    Evidence: "evidence", EVIDENCE_KEYS, EvidenceField;
+}
+
+/// A programme's list three ways, its items matched by the list's rule.
+fn merge_items<T: Listed>(
+    asker: &mut Asker,
+    owner: &Subject,
+    base: &[T],
+    mine: &[T],
+    theirs: &[T],
+) -> Vec<T> {
+    let (im, it) = by_match(base, mine, theirs, T::KEYS);
+    merge_list(asker, owner, [base, mine, theirs], [&im, &it])
+}
+
 /// The changes inside one list; see [`program_changes`].
-#[allow(clippy::too_many_arguments)]
-fn list_changes<T: Item, F: Copy + RegistryName>(
-    id: &str,
-    list: &str,
-    before: &[T],
-    after: &[T],
-    keys: &[fn(&T, &T) -> bool],
-    fields: &[F],
-    get: impl Fn(F, &T) -> String,
-    same: impl Fn(F, &T, &T) -> bool,
-    out: &mut Vec<Logged>,
-) {
+fn list_changes<T: Listed>(id: &str, before: &[T], after: &[T], out: &mut Vec<Logged>) {
     if before == after {
         return;
     }
-    let (matched, _) = by_match(before, after, &[], keys);
+    let (matched, _) = by_match(before, after, &[], T::KEYS);
     let mut kept = vec![false; before.len()];
     let mut order = Vec::with_capacity(after.len());
+    let list = T::NAME;
     for (i, (ident, now)) in matched.iter().zip(after).enumerate() {
         let path = format!("{list}.{}", i + 1);
         match *ident {
             Ident::Base(b) => {
                 kept[b] = true;
                 order.push(b);
-                for &f in fields {
-                    if !same(f, &before[b], now) {
-                        out.push((
-                            id.to_string(),
-                            format!("{path}.{}", f.name()),
-                            get(f, &before[b]),
-                            get(f, now),
-                        ));
-                    }
+                for (field, old, new) in T::changed(&before[b], now) {
+                    out.push((id.to_string(), format!("{path}.{field}"), old, new));
                 }
             }
             _ => out.push((id.to_string(), path, "(none)".to_string(), now.summary())),
@@ -1353,22 +1319,6 @@ fn list_changes<T: Item, F: Copy + RegistryName>(
         ));
     }
 }
-
-/// A registry's data-file names, for the paths of [`program_changes`].
-trait RegistryName {
-    fn name(self) -> &'static str;
-}
-
-macro_rules! registry_name {
-    ($($t:ty),+) => {$(
-        impl RegistryName for $t {
-            fn name(self) -> &'static str {
-                <$t>::name(self)
-            }
-        }
-    )+};
-}
-registry_name!(MilestoneField, TargetField, BudgetField, EvidenceField);
 
 /// Every change from `before` to `after`, as (subject, field, old, new), for
 /// the audit log. Linear in the plan: programmes are matched through an index.
@@ -1579,6 +1529,43 @@ mod tests {
             .map(|m| m.done)
             .collect();
         assert!(done[1] && done[2], "{done:?}");
+    }
+
+    #[test]
+    fn spending_of_different_years_and_states_of_different_documents_both_stay() {
+        let base = plan();
+        assert!(base.programs[0].budget.len() >= 2 && base.programs[0].evidence.len() >= 2);
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.programs[0].budget[0].spent = Some(1.0);
+        theirs.programs[0].budget[1].spent = Some(2.0);
+        mine.programs[0].evidence[0].state = EvidenceState::Draft;
+        theirs.programs[0].evidence[1].link = "/srv/bukti/baru.pdf".into();
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let p = &merged.programs[0];
+        assert_eq!(
+            (p.budget[0].spent, p.budget[1].spent),
+            (Some(1.0), Some(2.0))
+        );
+        assert_eq!(p.evidence[0].state, EvidenceState::Draft);
+        assert_eq!(p.evidence[1].link, "/srv/bukti/baru.pdf");
+        // The same year's spending both ways is asked, in the form's words.
+        let mut theirs = base.clone();
+        theirs.programs[0].budget[0].spent = Some(3.0);
+        let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        let c = &conflicts[0];
+        assert_eq!(c.label(Lang::En), "Spent (Rp)");
+        let year = base.programs[0].budget[0].year;
+        assert_eq!(
+            c.item(Lang::En.text()),
+            format!("budget 1 ({year}) of {}", base.programs[0].id)
+        );
+        assert_eq!(c.log_key().map(|(_, f)| f), Some("budget"));
+        assert!(
+            logged_under("budget.1.spent", "budget") && logged_under("milestones", "milestone")
+        );
+        assert!(!logged_under("budgets_x", "budget"));
     }
 
     #[test]

@@ -304,6 +304,10 @@ impl Aspect {
     }
 }
 
+/// The top of the index's scale: the ministry does not publish it; every
+/// published index and sub-index lies below 5.
+pub const MAX_SCORE: f64 = 5.0;
+
 /// The evaluation section of a plan; every part optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

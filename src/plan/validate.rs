@@ -6,7 +6,7 @@
 use crate::i18n::{Text, fill};
 use crate::plan::edit::Edit;
 use crate::plan::field::is_link;
-use crate::plan::model::{Aspect, Direction, FORMAT_VERSION, Plan, Program, parse_date};
+use crate::plan::model::{Aspect, Direction, FORMAT_VERSION, MAX_SCORE, Plan, Program, parse_date};
 use crate::text::escape;
 use std::collections::{HashMap, HashSet};
 
@@ -397,10 +397,6 @@ fn evaluation_problems(plan: &Plan, t: &Text, problem: &mut impl FnMut(String)) 
         }
     }
 }
-
-/// The top of the index's scale (the ministry does not publish it; every
-/// published index and sub-index lies below 5).
-pub const MAX_SCORE: f64 = 5.0;
 
 fn check_program_text(p: &Program, t: &Text, problem: &mut impl FnMut(String)) {
     let one_line = [

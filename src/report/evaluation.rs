@@ -31,6 +31,27 @@ pub(crate) struct Section {
     pub drop: Vec<u8>,
 }
 
+impl Section {
+    /// The columns for a text table: numbers right, the flexible one, and
+    /// what a narrow page may leave out.
+    pub(crate) fn text_cols(&self) -> Vec<super::layout::Col<'_>> {
+        use super::layout::Col;
+        self.head
+            .iter()
+            .zip(&self.right)
+            .enumerate()
+            .map(|(i, (h, &right))| {
+                let col = match (i == self.flex, right) {
+                    (true, _) => Col::flex(h),
+                    (false, true) => Col::right(h),
+                    (false, false) => Col::left(h),
+                };
+                col.drop(self.drop.get(i).copied().unwrap_or(0))
+            })
+            .collect()
+    }
+}
+
 /// The programmes the report covers, as a plan of their own when filtered.
 fn covered<'a>(ctx: &Ctx<'a>) -> Cow<'a, Plan> {
     if !ctx.sel.narrowed {
@@ -569,105 +590,6 @@ fn json_of<'a>(plan: &'a Plan, est: &Estimate<'a>) -> EvaluationJson<'a> {
     }
 }
 
-// ---------------------------------------------------------------- layouts
-
-/// Plain text: each section a heading, its sentences wrapped, its table.
-pub(crate) fn text(ctx: &Ctx, doc: &mut super::layout::Doc) {
-    use super::layout::{Col, table};
-    let (w, g) = (ctx.request.width, &ctx.g);
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            doc.heading(&section.title, w, g);
-            for line in &section.lines {
-                for l in crate::text::wrap(line, w.saturating_sub(2).max(20)) {
-                    doc.line(format!("  {l}"));
-                }
-            }
-            if section.rows.is_empty() {
-                doc.line(format!("  {}", ctx.r().none));
-                continue;
-            }
-            let cols: Vec<Col> = section
-                .head
-                .iter()
-                .zip(&section.right)
-                .enumerate()
-                .map(|(i, (h, &right))| {
-                    let col = match (i == section.flex, right) {
-                        (true, _) => Col::flex(h),
-                        (false, true) => Col::right(h),
-                        (false, false) => Col::left(h),
-                    };
-                    col.drop(section.drop.get(i).copied().unwrap_or(0))
-                })
-                .collect();
-            if !section.lines.is_empty() {
-                doc.blank();
-            }
-            doc.table(table(&cols, &section.rows, w, 2, true, g), true);
-        }
-    });
-}
-
-/// Markdown: a `###` heading per section, paragraphs, a table.
-pub(crate) fn markdown(ctx: &Ctx, out: &mut String) {
-    use super::markdown::{cell, inline, table_raw};
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            out.push_str(&format!("\n### {}\n\n", inline(&section.title)));
-            for line in &section.lines {
-                out.push_str(&format!("{}\n\n", inline(line)));
-            }
-            if section.rows.is_empty() {
-                out.push_str(&format!("{}\n", inline(ctx.r().none)));
-                continue;
-            }
-            let rows: Vec<Vec<String>> = section
-                .rows
-                .iter()
-                .map(|row| row.iter().map(|c| cell(c)).collect())
-                .collect();
-            table_raw(out, &section.head, &rows, &section.right);
-        }
-    });
-}
-
-/// HTML: the same sections for the printed report.
-pub(crate) fn html(ctx: &Ctx, out: &mut String) {
-    use super::html::{Col, Table, esc, table_raw};
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            out.push_str(&format!("<h2>{}</h2>\n", esc(&section.title)));
-            for line in &section.lines {
-                out.push_str(&format!("<p>{}</p>\n", esc(line)));
-            }
-            if section.rows.is_empty() {
-                out.push_str(&format!("<p>{}</p>\n", esc(ctx.r().none)));
-                continue;
-            }
-            let cols: Vec<Col> = section
-                .right
-                .iter()
-                .enumerate()
-                .map(|(i, &right)| match (i == section.flex, right) {
-                    (true, _) => Col::Main,
-                    (false, true) => Col::Num,
-                    (false, false) => Col::Text,
-                })
-                .collect();
-            table_raw(
-                out,
-                &Table {
-                    head: &section.head,
-                    cols: &cols,
-                    rows: &section.rows,
-                    total: false,
-                },
-            );
-        }
-    });
-}
-
 // ---------------------------------------------------------------- screen
 
 /// What a line of the evaluation view is, for its style.
@@ -693,7 +615,7 @@ pub struct Screen {
 }
 
 pub(crate) fn screen(ctx: &Ctx) -> Screen {
-    use super::layout::{Col, table};
+    use super::layout::table;
     let (w, g) = (ctx.request.width, &ctx.g);
     let mut out = Screen::default();
     with(ctx, |plan, est| {
@@ -710,20 +632,7 @@ pub(crate) fn screen(ctx: &Ctx) -> Screen {
                     .push((LineKind::Note, format!("  {}", ctx.r().none)));
                 continue;
             }
-            let cols: Vec<Col> = section
-                .head
-                .iter()
-                .zip(&section.right)
-                .enumerate()
-                .map(|(i, (h, &right))| {
-                    let col = match (i == section.flex, right) {
-                        (true, _) => Col::flex(h),
-                        (false, true) => Col::right(h),
-                        (false, false) => Col::left(h),
-                    };
-                    col.drop(section.drop.get(i).copied().unwrap_or(0))
-                })
-                .collect();
+            let cols = section.text_cols();
             for (i, line) in table(&cols, &section.rows, w, 1, true, g)
                 .into_iter()
                 .enumerate()

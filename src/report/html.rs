@@ -207,7 +207,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 targets_table(ctx, &mut body, items, true);
             }
         }
-        Kind::Evaluation => super::evaluation::html(ctx, &mut body),
+        Kind::Evaluation => evaluation(ctx, &mut body),
     }
     let title = ctx.title(count);
     let mut out = String::with_capacity(body.len() + 4096);
@@ -806,6 +806,42 @@ pub(crate) fn esc(value: &str) -> String {
 pub(crate) fn lines(value: &str) -> String {
     let value = value.replace("\r\n", "\n");
     value.split('\n').map(esc).collect::<Vec<_>>().join("<br>")
+}
+
+/// The evaluation: the same sections for the printed report.
+fn evaluation(ctx: &Ctx, out: &mut String) {
+    use super::evaluation::{sections, with};
+    with(ctx, |plan, est| {
+        for section in sections(ctx, plan, est) {
+            out.push_str(&format!("<h2>{}</h2>\n", esc(&section.title)));
+            for line in &section.lines {
+                out.push_str(&format!("<p>{}</p>\n", esc(line)));
+            }
+            if section.rows.is_empty() {
+                out.push_str(&format!("<p>{}</p>\n", esc(ctx.r().none)));
+                continue;
+            }
+            let cols: Vec<Col> = section
+                .right
+                .iter()
+                .enumerate()
+                .map(|(i, &right)| match (i == section.flex, right) {
+                    (true, _) => Col::Main,
+                    (false, true) => Col::Num,
+                    (false, false) => Col::Text,
+                })
+                .collect();
+            table_raw(
+                out,
+                &Table {
+                    head: &section.head,
+                    cols: &cols,
+                    rows: &section.rows,
+                    total: false,
+                },
+            );
+        }
+    });
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         }
         Kind::Evaluation => {
             out.push_str(&format!("\n## {}\n", inline(&ctx.title(0))));
-            super::evaluation::markdown(ctx, &mut out);
+            evaluation(ctx, &mut out);
         }
     }
     out
@@ -457,4 +457,27 @@ fn longest_run(text: &str, c: char) -> usize {
         best = best.max(run);
     }
     best
+}
+
+/// The evaluation: a `###` heading per section, paragraphs, a table.
+fn evaluation(ctx: &Ctx, out: &mut String) {
+    use super::evaluation::{sections, with};
+    with(ctx, |plan, est| {
+        for section in sections(ctx, plan, est) {
+            out.push_str(&format!("\n### {}\n\n", inline(&section.title)));
+            for line in &section.lines {
+                out.push_str(&format!("{}\n\n", inline(line)));
+            }
+            if section.rows.is_empty() {
+                out.push_str(&format!("{}\n", inline(ctx.r().none)));
+                continue;
+            }
+            let rows: Vec<Vec<String>> = section
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|c| cell(c)).collect())
+                .collect();
+            table_raw(out, &section.head, &rows, &section.right);
+        }
+    });
 }

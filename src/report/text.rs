@@ -65,7 +65,7 @@ pub(crate) fn document(ctx: &Ctx) -> Doc {
         }
         Kind::Evaluation => {
             header(ctx, &mut doc, 0);
-            super::evaluation::text(ctx, &mut doc);
+            evaluation(ctx, &mut doc);
         }
     }
     doc
@@ -438,4 +438,29 @@ fn figure_cells(ctx: &Ctx, t: &crate::plan::model::Target, w: usize) -> Vec<Stri
         percent,
         band,
     ]
+}
+
+/// The evaluation: each section a heading, its sentences wrapped, its table.
+fn evaluation(ctx: &Ctx, doc: &mut Doc) {
+    use super::evaluation::{sections, with};
+    let (w, g) = (ctx.request.width, &ctx.g);
+    with(ctx, |plan, est| {
+        for section in sections(ctx, plan, est) {
+            doc.heading(&section.title, w, g);
+            for line in &section.lines {
+                for l in wrap(line, w.saturating_sub(2).max(20)) {
+                    doc.line(format!("  {l}"));
+                }
+            }
+            if section.rows.is_empty() {
+                doc.line(format!("  {}", ctx.r().none));
+                continue;
+            }
+            let cols = section.text_cols();
+            if !section.lines.is_empty() {
+                doc.blank();
+            }
+            doc.table(table(&cols, &section.rows, w, 2, true, g), true);
+        }
+    });
 }
