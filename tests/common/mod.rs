@@ -451,6 +451,11 @@ pub mod looks {
         line(s, 1).contains(" Timeline 2022")
     }
 
+    /// The evaluation view: the estimate's title and the aspects.
+    pub fn evaluation(s: &str) -> bool {
+        line(s, 1).contains("(estimate)") && s.contains("Quick win")
+    }
+
     pub fn too_small(s: &str) -> bool {
         s.contains("Terminal too small")
     }
