@@ -2,7 +2,9 @@
 //! on the right; a program's detail takes the whole body.
 
 use super::{block, cell, empty_note, row, visible};
+use crate::plan::achievement::whole_percent;
 use crate::plan::model::{Horizon, Program, Status};
+use crate::plan::progress::{self, Gap};
 use crate::text;
 use crate::tui::app::{App, Pane};
 use crate::tui::theme::Theme;
@@ -86,13 +88,44 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 format!("{}{}", g.dot, text::escape(&d.lead))
             };
-            format!(" {}{} ", text::escape(&d.name), lead)
+            // The dimension's physical progress and absorption, as on the dashboard.
+            let mut figures = String::new();
+            if let Some(tally) = app.index.tallies.get(app.drill.dimension) {
+                let labels = &t.ui.u_dash_more;
+                let pct = |v: Option<f64>| v.map(|p| format!("{}%", whole_percent(p)));
+                if let Some(p) = pct(tally.physical()) {
+                    figures.push_str(&format!("{}{} {p}", g.dot, labels[0]));
+                }
+                if let Some(p) = pct(tally.absorption()) {
+                    figures.push_str(&format!("{}{} {p}", g.dot, labels[1]));
+                }
+            }
+            format!(" {}{}{} ", text::escape(&d.name), lead, figures)
         })
         .unwrap_or_default();
-    let outer = block(Span::styled(title, theme.header()), focused, theme);
+    let listed = app.listed_programs();
+    let mut outer = block(Span::styled(title, theme.header()), focused, theme);
+    // What the marks after the steps mean, when any programme listed has one.
+    let gaps: Vec<Gap> = listed
+        .iter()
+        .filter_map(|&i| progress::gap(&plan.programs[i]))
+        .collect();
+    if !gaps.is_empty() {
+        let ev = app.lang.evaluation();
+        let mut legend = Vec::new();
+        if gaps.contains(&Gap::SpentAhead) {
+            legend.push(format!("$ {}", ev.spent_ahead));
+        }
+        if gaps.contains(&Gap::WorkAhead) {
+            legend.push(format!("~ {}", ev.work_ahead));
+        }
+        outer = outer.title_bottom(Line::styled(
+            format!(" {} ", legend.join(g.dot)),
+            theme.muted(),
+        ));
+    }
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let listed = app.listed_programs();
     if listed.is_empty() {
         let note = if app.filter.is_empty() {
             t.ui.u_nothing
@@ -127,14 +160,15 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(0);
     // The lead agency shows when the name keeps at least 16 columns.
-    let fixed = id + horizon + status + steps + 4;
+    let fixed = id + horizon + status + steps + 5;
     let lead = if width >= fixed + 16 + 10 {
         leads.clamp(4, 20).min(width - fixed - 16 - 1)
     } else {
         0
     };
+    // One column more after the steps: the spending-and-progress mark.
     let name = width
-        .saturating_sub(id + horizon + status + steps + lead + 4)
+        .saturating_sub(id + horizon + status + steps + lead + 5)
         .max(4);
 
     let mut head = vec![
@@ -177,6 +211,12 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "{:>steps$}",
             format!("{done}/{}", p.milestones.len())
         )));
+        // Spending far ahead of the work (or behind it): marked, the detail says which.
+        spans.push(match progress::gap(p) {
+            Some(Gap::SpentAhead) => Span::styled("$", theme.late()),
+            Some(Gap::WorkAhead) => Span::styled("~", theme.soon()),
+            None => Span::raw(" "),
+        });
         lines.push(row(spans, n == app.drill.programs.selected, focused, theme));
     }
     frame.render_widget(Paragraph::new(lines), inner);
