@@ -160,15 +160,14 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(0);
     // The lead agency shows when the name keeps at least 16 columns.
-    let fixed = id + horizon + status + steps + 5;
+    let fixed = id + horizon + status + steps + 4;
     let lead = if width >= fixed + 16 + 10 {
         leads.clamp(4, 20).min(width - fixed - 16 - 1)
     } else {
         0
     };
-    // One column more after the steps: the spending-and-progress mark.
     let name = width
-        .saturating_sub(id + horizon + status + steps + lead + 5)
+        .saturating_sub(id + horizon + status + steps + lead + 4)
         .max(4);
 
     let mut head = vec![
@@ -207,16 +206,18 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             cell(t.status(p.status), status, g),
             theme.status(p.status),
         ));
-        spans.push(Span::raw(format!(
-            "{:>steps$}",
-            format!("{done}/{}", p.milestones.len())
-        )));
-        // Spending far ahead of the work (or behind it): marked, the detail says which.
-        spans.push(match progress::gap(p) {
-            Some(Gap::SpentAhead) => Span::styled("$", theme.late()),
-            Some(Gap::WorkAhead) => Span::styled("~", theme.soon()),
-            None => Span::raw(" "),
-        });
+        // Spending far ahead of the work (or behind it): marked before the
+        // steps, in the room their right alignment leaves; the detail says which.
+        let count = format!("{done}/{}", p.milestones.len());
+        let (mark, style) = match progress::gap(p) {
+            Some(Gap::SpentAhead) => ("$", theme.late()),
+            Some(Gap::WorkAhead) => ("~", theme.soon()),
+            None => ("", theme.base()),
+        };
+        let pad = steps.saturating_sub(count.len() + mark.len());
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(mark, style));
+        spans.push(Span::raw(count));
         lines.push(row(spans, n == app.drill.programs.selected, focused, theme));
     }
     frame.render_widget(Paragraph::new(lines), inner);
