@@ -53,12 +53,14 @@ fn number_keys_and_tab_switch_views() {
     assert_eq!(app.view, View::Dimensions);
     press(&mut app, "3");
     assert_eq!(app.view, View::Timeline);
+    press(&mut app, "4");
+    assert_eq!(app.view, View::Evaluation);
     press(&mut app, "⇥");
     assert_eq!(app.view, View::Dashboard, "tab wraps around");
     let back_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
     let action = keymap::resolve(&app, back_tab).unwrap();
     update(&mut app, action);
-    assert_eq!(app.view, View::Timeline);
+    assert_eq!(app.view, View::Evaluation);
 }
 
 #[test]
@@ -273,6 +275,7 @@ fn global_keys() -> Vec<(&'static str, Action)> {
         ("1", Action::Show(View::Dashboard)),
         ("2", Action::Show(View::Dimensions)),
         ("3", Action::Show(View::Timeline)),
+        ("4", Action::Show(View::Evaluation)),
         ("Tab", Action::NextView),
         ("Shift-Tab", Action::PrevView),
         ("Up", Action::Up),
@@ -589,6 +592,9 @@ fn the_detail_of_a_program_without_targets_never_focuses_a_target() {
     let at = 0;
     app.doc.plan.programs[at].targets.clear();
     app.doc.plan.programs[at].milestones.truncate(1);
+    // Budget years and evidence are items of the detail too: none here.
+    app.doc.plan.programs[at].budget.clear();
+    app.doc.plan.programs[at].evidence.clear();
     app.rebuild();
     // Any line past the end is below the items (the notes), never a target that is not there.
     use pantau::tui::app::Item;
