@@ -9,6 +9,7 @@
 use crate::plan::model::{Horizon, Status};
 
 mod cli;
+mod config;
 mod en;
 pub mod evaluation;
 mod forms;
@@ -22,6 +23,7 @@ mod ui;
 mod validate;
 
 pub use cli::Cli;
+pub use config::Config;
 /// The English and Indonesian strings, for tests and tools that name a language.
 pub use en::TEXT as EN;
 pub use forms::{FieldLabels, Forms};
@@ -149,6 +151,7 @@ pub struct Text {
     pub forms: Forms,
     pub log: Log,
     pub merge: Merge,
+    pub config: Config,
 }
 
 impl Text {
