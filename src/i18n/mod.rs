@@ -20,6 +20,7 @@ mod merge;
 pub mod report;
 mod summary;
 mod ui;
+mod usage;
 mod validate;
 
 pub use cli::Cli;
@@ -33,6 +34,7 @@ pub use log::Log;
 pub use merge::Merge;
 pub use summary::Summary;
 pub use ui::Ui;
+pub use usage::Usage;
 pub use validate::Validate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +154,7 @@ pub struct Text {
     pub log: Log,
     pub merge: Merge,
     pub config: Config,
+    pub usage: Usage,
 }
 
 impl Text {
