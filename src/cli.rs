@@ -810,3 +810,118 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
     man.render_version_section(&mut out)?;
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command and option with its path, as the Indonesian tables name them.
+    fn everything(
+        cmd: &clap::Command,
+        path: &str,
+        commands: &mut Vec<String>,
+        args: &mut Vec<(String, String)>,
+    ) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().to_string();
+            // A global option is named once, at the top.
+            let inherited = arg.is_global_set() && !path.is_empty();
+            if id != "help" && id != "version" && !inherited {
+                args.push((path.to_string(), id));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_string()
+            } else {
+                format!("{path} {}", sub.get_name())
+            };
+            commands.push(sub_path.clone());
+            everything(sub, &sub_path, commands, args);
+        }
+    }
+
+    #[test]
+    fn the_indonesian_help_names_every_command_and_option_and_nothing_else() {
+        let u = &Lang::Id.text().usage;
+        let (mut commands, mut args) = (Vec::new(), Vec::new());
+        everything(&Cli::command(), "", &mut commands, &mut args);
+        for c in &commands {
+            assert!(
+                u.commands.iter().any(|(p, _)| p == c),
+                "no Indonesian about for `{c}`"
+            );
+        }
+        for (p, _) in u.commands {
+            assert!(commands.iter().any(|c| c == p), "no command `{p}`");
+        }
+        for (path, id) in &args {
+            let covered = u.args.iter().any(|(p, i, _)| {
+                *i == id.as_str() && (*p == path.as_str() || (*p == "*" && !path.is_empty()))
+            });
+            assert!(covered, "no Indonesian help for `{id}` of `{path}`");
+        }
+        for (p, i, _) in u.args {
+            let real = args
+                .iter()
+                .any(|(path, id)| id == i && (path == p || (*p == "*" && !path.is_empty())));
+            assert!(real, "no option `{i}` in `{p}`");
+        }
+    }
+
+    #[test]
+    fn indonesian_help_and_errors_and_english_as_clap_writes_them() {
+        let mut id = command(Lang::Id);
+        let help = id.render_long_help().to_string();
+        assert!(help.contains("Penggunaan: pantau"), "{help}");
+        assert!(
+            help.contains("Perintah:") && help.contains("Opsi:"),
+            "{help}"
+        );
+        assert!(help.contains("Tampilkan bantuan"), "{help}");
+        assert!(!help.contains("Print help"), "{help}");
+        let mut en = command(Lang::En);
+        assert_eq!(
+            en.render_long_help().to_string(),
+            Cli::command().render_long_help().to_string()
+        );
+        let e = command(Lang::Id)
+            .try_get_matches_from(["pantau", "summary", "--dimesion", "x"])
+            .unwrap_err();
+        let text = render_error(&e, Lang::Id);
+        assert!(
+            text.contains("argumen '--dimesion' tidak dikenal"),
+            "{text}"
+        );
+        assert!(
+            text.contains("saran: ada argumen yang mirip: '--dimension'"),
+            "{text}"
+        );
+        assert!(text.contains("Penggunaan: pantau summary"), "{text}");
+        let e = command(Lang::Id)
+            .try_get_matches_from(["pantau", "report", "--format", "mardown"])
+            .unwrap_err();
+        let text = render_error(&e, Lang::Id);
+        assert!(text.contains("ada nilai yang mirip: 'markdown'"), "{text}");
+        let e = Cli::command()
+            .try_get_matches_from(["pantau", "summary", "--dimesion", "x"])
+            .unwrap_err();
+        assert_eq!(render_error(&e, Lang::En), e.render().to_string());
+    }
+
+    #[test]
+    fn the_language_flag_is_found_before_clap_reads_the_arguments() {
+        let args = |list: &[&str]| list.iter().map(Into::into).collect::<Vec<_>>();
+        assert_eq!(
+            lang_in_args(&args(&["pantau", "--lang", "id", "x"])),
+            Some(Lang::Id)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["pantau", "summary", "--lang=en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(&args(&["pantau", "--", "--lang", "id"])), None);
+        assert_eq!(lang_in_args(&args(&["pantau", "--lang"])), None);
+    }
+}

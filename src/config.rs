@@ -34,8 +34,11 @@ pub struct Config {
     pub theme: Option<ThemeConfig>,
     /// Per action (`save`, `next-view`), the keys that replace its own.
     #[serde(deserialize_with = "de_keys")]
-    pub keys: Option<Vec<(Action, Vec<Key>)>>,
+    pub keys: Option<Overrides>,
 }
+
+/// Per action, the keys that replace its own, in the file's order.
+pub type Overrides = Vec<(Action, Vec<Key>)>;
 
 /// `theme: (mono: true, late: "light-red")`: a colour for any of the
 /// palette's roles, and `mono` for no colour at all.
@@ -190,11 +193,21 @@ pub fn parse(source: &str, path: &Path, lang: Lang) -> Result<Loaded, ConfigErro
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str::<Config>(source);
         TEXT.with(|t| t.set(previous));
-        parsed.map_err(|e| ConfigError::Syntax {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            error: e.code,
+        parsed.map_err(|e| {
+            // ron reports a cut-off file as whatever it expected next; at
+            // the very end of the text the truth is "the file ends too early".
+            let end = (e.span.end.line, e.span.end.col);
+            let error = if end >= line_col(source.trim_end()) {
+                ron::Error::Eof
+            } else {
+                e.code
+            };
+            ConfigError::Syntax {
+                path: path.to_path_buf(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                error,
+            }
         })?
     };
     let keymap = match &config.keys {
@@ -222,7 +235,11 @@ pub fn parse(source: &str, path: &Path, lang: Lang) -> Result<Loaded, ConfigErro
 fn place_of(source: &str, needle: &str) -> (usize, usize) {
     let from = source.find("keys").unwrap_or(0);
     let at = source[from..].find(needle).map_or(from, |i| from + i);
-    let before = &source[..at];
+    line_col(&source[..at])
+}
+
+/// The line and column just after `before`.
+fn line_col(before: &str) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
@@ -367,18 +384,18 @@ impl<'de> Deserialize<'de> for KeyList {
     }
 }
 
-fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<(Action, Vec<Key>)>>, D::Error> {
-    struct Overrides(Vec<(Action, Vec<Key>)>);
-    impl<'de> Deserialize<'de> for Overrides {
+fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Overrides>, D::Error> {
+    struct Map(Overrides);
+    impl<'de> Deserialize<'de> for Map {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             struct V;
             impl<'de> Visitor<'de> for V {
-                type Value = Overrides;
+                type Value = Map;
                 fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                     f.write_str("actions and their keys, e.g. { \"save\": [\"ctrl-w\"] }")
                 }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Overrides, A::Error> {
-                    let mut out: Vec<(Action, Vec<Key>)> = Vec::new();
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Map, A::Error> {
+                    let mut out: Overrides = Vec::new();
                     while let Some(name) = map.next_key::<String>()? {
                         let action = Keymap::action_named(&name)
                             .map_err(|e| de::Error::custom(keymap_error(&e, text())))?;
@@ -391,13 +408,13 @@ fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<(Action, Vec<Ke
                         let KeyList(keys) = map.next_value()?;
                         out.push((action, keys));
                     }
-                    Ok(Overrides(out))
+                    Ok(Map(out))
                 }
             }
             d.deserialize_map(V)
         }
     }
-    Ok(Option::<Overrides>::deserialize(d)?.map(|o| o.0))
+    Ok(Option::<Map>::deserialize(d)?.map(|o| o.0))
 }
 
 /// Where a setting's value in effect comes from.
@@ -624,7 +641,7 @@ pub fn render(
     ascii: bool,
 ) -> String {
     let c = &t.config;
-    let shown = path.map_or_else(|| c.c_none.to_string(), |p| escape_path(p));
+    let shown = path.map_or_else(|| c.c_none.to_string(), escape_path);
     let mut out = fill(
         match state {
             FileState::Read => c.c_file,
@@ -669,7 +686,7 @@ pub fn render(
         } else {
             None
         })
-        .map_or_else(|| c.c_none.to_string(), |p| escape_path(p));
+        .map_or_else(|| c.c_none.to_string(), escape_path);
     rows.push(("plan".into(), plan, from(&e.plan.from)));
     rows.push((
         "theme.mono".into(),
