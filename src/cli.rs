@@ -807,8 +807,60 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
         out.extend_from_slice(text.as_bytes());
     }
     man.render_extra_section(&mut out)?;
+    out.extend_from_slice(config_section().as_bytes());
     man.render_version_section(&mut out)?;
     Ok(out)
+}
+
+/// The configuration file, for the man page's FILES section.
+pub const CONFIG_HELP: &str = "\
+$PANTAU_CONFIG, else $XDG_CONFIG_HOME/pantau/config.ron, else
+~/.config/pantau/config.ron: the user's settings, each optional. A flag wins
+over the environment (LC_ALL/LC_MESSAGES/LANG naming id or en, PANTAU_FILE,
+PANTAU_OFFICER, NO_COLOR), which wins over the file, which wins over the
+built-in default. A file with an error is named with its line and column on
+stderr and not used; pantau goes on with the defaults. `pantau config`
+prints every setting in effect and where it came from.
+
+keys: each action named gets the keys given, in every view, and loses its
+own; the other actions keep theirs. A key that another action has in the
+same view is refused. The names are those `pantau config` lists.
+theme: title, focus, muted, late, soon, good, in_progress, on_hold, today,
+message, each one of default, black, red, green, yellow, blue, magenta, cyan,
+gray, dark-gray, light-red, light-green, light-yellow, light-blue,
+light-magenta, light-cyan, white; mono: true for no colour.";
+
+/// An example configuration, in the man page and the README.
+pub const CONFIG_EXAMPLE: &str = r#"(
+    plan: "~/rencana/luwu-utara.ron",
+    lang: "id",
+    officer: "Sari (Bappelitbangda)",
+    theme: (late: "light-red", in_progress: "light-cyan", mono: false),
+    keys: { "save": ["ctrl-w"], "quit": ["q", "ctrl-q"] },
+)"#;
+
+/// `.SH FILES` in roff: the configuration's text and example.
+fn config_section() -> String {
+    let roff = |text: &str| {
+        text.lines()
+            .map(|line| {
+                let line = line.replace('\\', "\\\\").replace('-', "\\-");
+                if line.starts_with(['.', '\'']) {
+                    format!("\\&{line}")
+                } else {
+                    line
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let paragraphs: Vec<String> = CONFIG_HELP.split("\n\n").map(roff).collect();
+    format!(
+        ".SH FILES\n.TP\n~/.config/pantau/config.ron\n{}\n.PP\n{}\n.PP\n.nf\n{}\n.fi\n",
+        paragraphs[0],
+        paragraphs[1..].join("\n.PP\n"),
+        roff(CONFIG_EXAMPLE)
+    )
 }
 
 #[cfg(test)]

@@ -765,6 +765,31 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_example_and_names_are_the_ones_pantau_reads() {
+        let example = crate::cli::CONFIG_EXAMPLE;
+        let loaded = parse(example, Path::new("/c/config.ron"), Lang::En).unwrap();
+        assert_eq!(loaded.config.lang, Some(Lang::Id));
+        assert!(loaded.config.keys.is_some() && loaded.config.theme.is_some());
+        let readme = include_str!("../README.md");
+        assert!(readme.contains(example), "the README shows the example");
+        let documented = |name: &str| {
+            readme.contains(&format!("`{name}`")) && crate::cli::CONFIG_HELP.contains(name)
+        };
+        for role in Palette::ROLES {
+            assert!(documented(role), "{role}");
+        }
+        for (colour, _) in COLOURS {
+            assert!(documented(colour), "{colour}");
+        }
+        for (name, _) in Keymap::actions() {
+            assert!(
+                readme.contains(&format!("`{name}`")),
+                "{name} in the README"
+            );
+        }
+    }
+
+    #[test]
     fn the_file_is_found_by_pantau_config_then_xdg_then_home() {
         let at = |pairs| location(env(pairs)).map(|p| p.display().to_string());
         assert_eq!(

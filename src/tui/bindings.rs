@@ -804,11 +804,16 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The names a configuration file may give, in the order of the table,
-    /// each with the action it stands for.
+    /// The names a configuration file may give, each with the action it
+    /// stands for: the global ones, then the views', in the table's order.
     pub fn actions() -> Vec<(&'static str, Action)> {
         let mut out: Vec<(&'static str, Action)> = Vec::new();
-        for b in BINDINGS.iter().filter(|b| configurable(b.context)) {
+        // The keys of every view first, then each view's own.
+        let global = BINDINGS.iter().filter(|b| b.context == Context::Global);
+        let views = BINDINGS
+            .iter()
+            .filter(|b| b.context != Context::Global && configurable(b.context));
+        for b in global.chain(views) {
             for (_, action) in b.keys.iter() {
                 if let Some(name) = action.config_name()
                     && !out.iter().any(|(n, _)| *n == name)
