@@ -99,7 +99,7 @@ pub enum ConfigError {
 impl ConfigError {
     /// `prefix: file:line:col: what` and a hint, for a person.
     pub fn render(&self, prefix: &str, t: &Text) -> String {
-        let hint = t.config.not_used_hint;
+        let mut hint = t.config.not_used_hint.to_string();
         let message = match self {
             ConfigError::Read(e) => {
                 let text = e.render(t);
@@ -117,6 +117,12 @@ impl ConfigError {
                 let what = match error {
                     // Our own messages, already in the officer's words.
                     ron::Error::Message(m) => escape(m).into_owned(),
+                    // The valid names, before the rest.
+                    ron::Error::NoSuchStructField { .. } => {
+                        let (what, fields) = store::describe_syntax(error, t);
+                        hint = format!("{fields}\n{}: {hint}", t.hint);
+                        what
+                    }
                     other => store::describe_syntax(other, t).0,
                 };
                 format!("{}:{line}:{col}: {what}", escape_path(path))
@@ -630,8 +636,8 @@ fn plan_path(plan: &Path, config: Option<&Path>, home: Option<&str>) -> PathBuf 
 }
 
 /// `pantau config`: the file, then each setting, its value and its source,
-/// in columns. `default_plan` is the data folder's plan, for a plan from
-/// nowhere else.
+/// in columns. `default_plan` is the plan opened when the setting names
+/// none: `--demo`'s copy, or the data folder's.
 pub fn render(
     effective: &Effective,
     path: Option<&Path>,
@@ -681,11 +687,7 @@ pub fn render(
         .plan
         .value
         .as_deref()
-        .or(if e.plan.from == Source::Default {
-            default_plan
-        } else {
-            None
-        })
+        .or(default_plan)
         .map_or_else(|| c.c_none.to_string(), escape_path);
     rows.push(("plan".into(), plan, from(&e.plan.from)));
     rows.push((
@@ -863,6 +865,10 @@ mod tests {
         assert!(e.contains("config.ron:2:"), "{e}");
         assert!(
             e.contains("unknown field `colour` in the configuration file"),
+            "{e}"
+        );
+        assert!(
+            e.contains("the valid fields are: plan, lang, officer, theme, keys"),
             "{e}"
         );
         let e = error("(theme: (late: \"purple\"))");

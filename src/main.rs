@@ -671,7 +671,7 @@ fn show_config(settings: Settings, t: &Text, ascii: bool) -> Result<(), CommandE
         (None, Some(path)) if path.exists() => config::FileState::Read,
         _ => config::FileState::Missing,
     };
-    let default_plan = default_path().ok();
+    let default_plan = DEMO_PLAN.get().cloned().or_else(|| default_path().ok());
     print(&config::render(
         &settings.effective,
         settings.path.as_deref(),
