@@ -792,6 +792,29 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_off_or_garbled_file_is_an_error_never_a_panic() {
+        let example = crate::cli::CONFIG_EXAMPLE;
+        let cuts = example.char_indices().map(|(at, _)| &example[..at]);
+        for text in cuts.chain([
+            "\u{0}",
+            "((((((((((",
+            "[1, 2]",
+            "(keys: 3)",
+            "(theme: \"red\")",
+        ]) {
+            match parsed(text) {
+                Ok(_) => {}
+                Err(
+                    ConfigError::Syntax { line, col, .. } | ConfigError::Keys { line, col, .. },
+                ) => {
+                    assert!(line >= 1 && col >= 1, "{text:?}");
+                }
+                Err(ConfigError::Read(e)) => panic!("{text:?}: {e:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn the_file_is_found_by_pantau_config_then_xdg_then_home() {
         let at = |pairs| location(env(pairs)).map(|p| p.display().to_string());
         assert_eq!(
