@@ -22,6 +22,7 @@ mod generator;
 const THEME: Theme = Theme {
     mono: false,
     ascii: false,
+    palette: pantau::tui::theme::Palette::DEFAULT,
 };
 
 fn app_with(doc: Document) -> App {

@@ -182,6 +182,7 @@ pub fn decode(data: &[u8]) -> Session {
         theme: Theme {
             mono: flags & 2 != 0,
             ascii: flags & 4 != 0,
+            palette: pantau::tui::theme::Palette::DEFAULT,
         },
         today: jiff::civil::date(y, m, d),
         steps: Vec::new(),

@@ -1,7 +1,7 @@
 //! The command line: what `pantau --help` shows and what each command takes.
 //! clap's types stay here; each command gets the library's own types.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Usage, fill};
 use crate::report::{
     Filter, Format, Kind, Letter, Logo, Paper, ReportError, Request, Signer, parse_horizon,
     parse_status,
@@ -12,9 +12,11 @@ use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
 Every command takes its FILE as its first argument or with -f FILE. Without
-one, pantau uses $PANTAU_FILE, else masterplan.ron in your data folder
-(created from the bundled Kabupaten Luwu Utara example the first time).
-pantau --demo opens a private copy of the example, removed afterwards.
+one, pantau uses $PANTAU_FILE, else `plan` in the configuration file, else
+masterplan.ron in your data folder (created from the bundled Kabupaten Luwu
+Utara example the first time). pantau --demo opens a private copy of the
+example, removed afterwards. Settings: ~/.config/pantau/config.ron
+(`pantau config` shows them).
 
 Exit codes: 0 ok, 1 runtime failure, 2 invalid input or usage.
 pantau help format prints the reference of the data format.";
@@ -57,7 +59,7 @@ pub struct Cli {
 /// Options every command understands, before or after its name.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
-    /// Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)
+    /// Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
@@ -69,7 +71,7 @@ pub struct Common {
     #[arg(long, global = true)]
     pub ascii: bool,
 
-    /// Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)
+    /// Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)
     #[arg(long, global = true, value_name = "NAME")]
     pub officer: Option<String>,
 
@@ -83,7 +85,7 @@ pub struct Common {
 /// `pantau log -f plan.ron`).
 #[derive(Debug, Clone, Default, Args)]
 pub struct PlanFile {
-    /// The masterplan file (default: $PANTAU_FILE, else masterplan.ron in your data folder)
+    /// The masterplan file (default: $PANTAU_FILE, else `plan` in the configuration file, else masterplan.ron in your data folder)
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// The masterplan file, as an option
@@ -224,6 +226,10 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
         width: usize,
     },
+    /// Print the settings in effect (plan, language, officer, theme, keys) and
+    /// where each comes from: a flag, the environment, the configuration file
+    /// or the default
+    Config,
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)
@@ -269,22 +275,279 @@ fn parse_width(text: &str) -> Result<usize, String> {
         .ok()
         .filter(|w| WIDTHS.contains(w))
         .ok_or_else(|| {
-            format!(
-                "`{}` is not a width: write a number of columns from {} to {}",
-                crate::text::escape(text),
-                WIDTHS.start(),
-                WIDTHS.end()
+            fill(
+                usage_text().e_not_width,
+                &[&crate::text::escape(text), WIDTHS.start(), WIDTHS.end()],
             )
         })
 }
 
 fn parse_today(text: &str) -> Result<Date, String> {
-    crate::plan::model::parse_date(text).ok_or_else(|| {
-        format!(
-            "`{}` is not a date; write YYYY-MM-DD, e.g. 2023-11-02",
-            crate::text::escape(text)
+    crate::plan::model::parse_date(text)
+        .ok_or_else(|| fill(usage_text().e_not_date, &[&crate::text::escape(text)]))
+}
+
+/// The language of the command line's help and errors, set once by
+/// [`parse`]: clap's value parsers are plain functions, told nothing else.
+static HELP_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn usage_text() -> &'static Usage {
+    &HELP_LANG.get().copied().unwrap_or(Lang::En).text().usage
+}
+
+/// `--lang id` or `--lang=id` among the arguments, before any `--`: the
+/// help's language must be known before clap reads them.
+pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut words = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
+    while let Some(word) = words.next() {
+        let value = match word {
+            "--" => return None,
+            "--lang" => words.next().unwrap_or(""),
+            w => match w.strip_prefix("--lang=") {
+                Some(v) => v,
+                None => continue,
+            },
+        };
+        return match value {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// The command line as clap reads it, its help in `lang`: English is
+/// clap's own from the definitions above; Indonesian replaces every about,
+/// help and heading clap lets a program set (see [`Usage`]).
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    match lang {
+        Lang::En => command,
+        Lang::Id => {
+            let u = &lang.text().usage;
+            localise(command.about(u.about).after_help(u.after_help), "", u)
+        }
+    }
+}
+
+/// Parses `args` (the program's name first) with the help in `lang`.
+pub fn parse(args: Vec<std::ffi::OsString>, lang: Lang) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let _ = HELP_LANG.set(lang);
+    let matches = command(lang).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+fn localise(mut cmd: clap::Command, path: &str, u: &'static Usage) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        u.usage_heading
+    );
+    cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(u.commands_heading)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(u.help_flag)
+                .help_heading(u.options_heading),
+        );
+    if path.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(u.version_flag)
+                .help_heading(u.options_heading),
+        );
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .filter(|id| id != "help" && id != "version")
+        .collect();
+    for id in ids {
+        let help = u
+            .args
+            .iter()
+            .find(|(p, i, _)| *p == path && *i == id)
+            .or_else(|| u.args.iter().find(|(p, i, _)| *p == "*" && *i == id))
+            .map(|(_, _, h)| *h);
+        cmd = cmd.mut_arg(&id, |a| {
+            let heading = if a.get_help_heading() == Some(HTML) {
+                u.html_heading
+            } else if a.is_positional() {
+                u.arguments_heading
+            } else {
+                u.options_heading
+            };
+            let mut text = help.map_or_else(
+                || a.get_help().map(|h| h.to_string()).unwrap_or_default(),
+                str::to_string,
+            );
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let mut a = a;
+            if !defaults.is_empty() && !a.is_hide_default_value_set() {
+                text.push(' ');
+                text.push_str(&fill(u.default_value, &[&defaults.join(", ")]));
+                a = a.hide_default_value(true);
+            }
+            let values: Vec<String> = a
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty()
+                && !a.is_hide_possible_values_set()
+                && a.get_action().takes_values()
+            {
+                text.push(' ');
+                text.push_str(&fill(u.possible_values, &[&values.join(", ")]));
+                a = a.hide_possible_values(true);
+            }
+            a.help(text).long_help(None).help_heading(heading)
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        let about = u
+            .commands
+            .iter()
+            .find(|(p, _)| *p == sub_path)
+            .map(|(_, a)| *a);
+        cmd = cmd.mut_subcommand(&name, |s| {
+            let mut s = match about {
+                Some(about) => s.about(about).long_about(None),
+                None => s,
+            };
+            s = match name.as_str() {
+                "set" => s.after_help(u.set_after_help),
+                "merge-driver" => s.after_help(u.merge_driver_after_help),
+                _ => s,
+            };
+            localise(s, &sub_path, u)
+        });
+    }
+    cmd
+}
+
+/// A usage error as clap writes it, in `lang`: in Indonesian for the errors
+/// a person makes at the keyboard (an unknown option or command, a bad or
+/// missing value, with clap's "did you mean"), clap's own words otherwise.
+pub fn render_error(e: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    if lang == Lang::En
+        || matches!(
+            e.kind(),
+            K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
         )
-    })
+    {
+        return e.render().to_string();
+    }
+    let t = lang.text();
+    let u = &t.usage;
+    let get = |kind| match e.get(kind) {
+        Some(V::String(s)) => Some(s.clone()),
+        Some(V::Strings(v)) => Some(v.join(", ")),
+        Some(V::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let list = |kind| match e.get(kind) {
+        Some(V::Strings(v)) => v.clone(),
+        Some(V::String(s)) => vec![s.clone()],
+        Some(V::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+        _ => Vec::new(),
+    };
+    let message = match e.kind() {
+        K::UnknownArgument => get(C::InvalidArg).map(|a| fill(u.e_unknown_argument, &[&a])),
+        K::InvalidSubcommand => {
+            get(C::InvalidSubcommand).map(|a| fill(u.e_invalid_subcommand, &[&a]))
+        }
+        K::InvalidValue | K::ValueValidation => match (get(C::InvalidArg), get(C::InvalidValue)) {
+            (Some(arg), Some(value)) if value.is_empty() && e.kind() == K::InvalidValue => {
+                Some(fill(u.e_value_required, &[&arg]))
+            }
+            (Some(arg), Some(value)) => {
+                let mut m = fill(u.e_invalid_value, &[&value, &arg]);
+                if let Some(source) = std::error::Error::source(e) {
+                    m.push_str(&format!(": {source}"));
+                }
+                let valid = list(C::ValidValue);
+                if !valid.is_empty() {
+                    m.push_str("\n  ");
+                    m.push_str(&fill(u.possible_values, &[&valid.join(", ")]));
+                }
+                Some(m)
+            }
+            _ => None,
+        },
+        K::MissingRequiredArgument => {
+            let missing = list(C::InvalidArg);
+            (!missing.is_empty()).then(|| format!("{}\n  {}", u.e_missing, missing.join("\n  ")))
+        }
+        K::ArgumentConflict => match (get(C::InvalidArg), get(C::PriorArg)) {
+            (Some(arg), Some(prior)) => Some(fill(u.e_conflict, &[&arg, &prior])),
+            _ => None,
+        },
+        K::TooManyValues => match (get(C::InvalidValue), get(C::InvalidArg)) {
+            (Some(value), Some(arg)) => Some(fill(u.e_too_many, &[&value, &arg])),
+            _ => None,
+        },
+        K::MissingSubcommand => Some(u.e_missing_command.to_string()),
+        _ => None,
+    };
+    let Some(message) = message else {
+        return e.render().to_string();
+    };
+    let mut out = format!("{}: {message}\n", t.error);
+    let mut tips: Vec<String> = Vec::new();
+    for (kind, template) in [
+        (C::SuggestedSubcommand, u.e_similar_command),
+        (C::SuggestedArg, u.e_similar_argument),
+        (C::SuggestedValue, u.e_similar_value),
+    ] {
+        let near = list(kind);
+        if !near.is_empty() {
+            tips.push(fill(template, &[&near.join("', '")]));
+        }
+    }
+    // clap's other tips (`-- --x` to pass a value that looks like an option).
+    tips.extend(list(C::Suggested));
+    if !tips.is_empty() {
+        out.push('\n');
+        for tip in tips {
+            out.push_str(&format!("  {}: {tip}\n", u.e_tip));
+        }
+    }
+    if let Some(usage) = get(C::Usage) {
+        let usage = match usage.strip_prefix("Usage:") {
+            Some(rest) => format!("{}{rest}", u.usage_heading),
+            None => usage,
+        };
+        out.push_str(&format!("\n{usage}\n"));
+    }
+    out.push_str(&format!("\n{}\n", fill(u.e_more_info, &[&"--help"])));
+    out
 }
 
 #[derive(Debug, Clone, Args)]
@@ -544,6 +807,173 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
         out.extend_from_slice(text.as_bytes());
     }
     man.render_extra_section(&mut out)?;
+    out.extend_from_slice(config_section().as_bytes());
     man.render_version_section(&mut out)?;
     Ok(out)
+}
+
+/// The configuration file, for the man page's FILES section.
+pub const CONFIG_HELP: &str = "\
+$PANTAU_CONFIG, else $XDG_CONFIG_HOME/pantau/config.ron, else
+~/.config/pantau/config.ron: the user's settings, each optional. A flag wins
+over the environment (LC_ALL/LC_MESSAGES/LANG naming id or en, PANTAU_FILE,
+PANTAU_OFFICER, NO_COLOR), which wins over the file, which wins over the
+built-in default. A file with an error is named with its line and column on
+stderr and not used; pantau goes on with the defaults. `pantau config`
+prints every setting in effect and where it came from.
+
+keys: each action named gets the keys given, in every view, and loses its
+own; the other actions keep theirs. A key that another action has in the
+same view is refused. The names are those `pantau config` lists.
+theme: title, focus, muted, late, soon, good, in_progress, on_hold, today,
+message, each one of default, black, red, green, yellow, blue, magenta, cyan,
+gray, dark-gray, light-red, light-green, light-yellow, light-blue,
+light-magenta, light-cyan, white; mono: true for no colour.";
+
+/// An example configuration, in the man page and the README.
+pub const CONFIG_EXAMPLE: &str = r#"(
+    plan: "~/rencana/luwu-utara.ron",
+    lang: "id",
+    officer: "Sari (Bappelitbangda)",
+    theme: (late: "light-red", in_progress: "light-cyan", mono: false),
+    keys: { "save": ["ctrl-w"], "quit": ["q", "ctrl-q"] },
+)"#;
+
+/// `.SH FILES` in roff: the configuration's text and example.
+fn config_section() -> String {
+    let roff = |text: &str| {
+        text.lines()
+            .map(|line| {
+                let line = line.replace('\\', "\\\\").replace('-', "\\-");
+                if line.starts_with(['.', '\'']) {
+                    format!("\\&{line}")
+                } else {
+                    line
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let paragraphs: Vec<String> = CONFIG_HELP.split("\n\n").map(roff).collect();
+    format!(
+        ".SH FILES\n.TP\n~/.config/pantau/config.ron\n{}\n.PP\n{}\n.PP\n.nf\n{}\n.fi\n",
+        paragraphs[0],
+        paragraphs[1..].join("\n.PP\n"),
+        roff(CONFIG_EXAMPLE)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command and option with its path, as the Indonesian tables name them.
+    fn everything(
+        cmd: &clap::Command,
+        path: &str,
+        commands: &mut Vec<String>,
+        args: &mut Vec<(String, String)>,
+    ) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().to_string();
+            // A global option is named once, at the top.
+            let inherited = arg.is_global_set() && !path.is_empty();
+            if id != "help" && id != "version" && !inherited {
+                args.push((path.to_string(), id));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_string()
+            } else {
+                format!("{path} {}", sub.get_name())
+            };
+            commands.push(sub_path.clone());
+            everything(sub, &sub_path, commands, args);
+        }
+    }
+
+    #[test]
+    fn the_indonesian_help_names_every_command_and_option_and_nothing_else() {
+        let u = &Lang::Id.text().usage;
+        let (mut commands, mut args) = (Vec::new(), Vec::new());
+        everything(&Cli::command(), "", &mut commands, &mut args);
+        for c in &commands {
+            assert!(
+                u.commands.iter().any(|(p, _)| p == c),
+                "no Indonesian about for `{c}`"
+            );
+        }
+        for (p, _) in u.commands {
+            assert!(commands.iter().any(|c| c == p), "no command `{p}`");
+        }
+        for (path, id) in &args {
+            let covered = u.args.iter().any(|(p, i, _)| {
+                *i == id.as_str() && (*p == path.as_str() || (*p == "*" && !path.is_empty()))
+            });
+            assert!(covered, "no Indonesian help for `{id}` of `{path}`");
+        }
+        for (p, i, _) in u.args {
+            let real = args
+                .iter()
+                .any(|(path, id)| id == i && (path == p || (*p == "*" && !path.is_empty())));
+            assert!(real, "no option `{i}` in `{p}`");
+        }
+    }
+
+    #[test]
+    fn indonesian_help_and_errors_and_english_as_clap_writes_them() {
+        let mut id = command(Lang::Id);
+        let help = id.render_long_help().to_string();
+        assert!(help.contains("Penggunaan: pantau"), "{help}");
+        assert!(
+            help.contains("Perintah:") && help.contains("Opsi:"),
+            "{help}"
+        );
+        assert!(help.contains("Tampilkan bantuan"), "{help}");
+        assert!(!help.contains("Print help"), "{help}");
+        let mut en = command(Lang::En);
+        assert_eq!(
+            en.render_long_help().to_string(),
+            Cli::command().render_long_help().to_string()
+        );
+        let e = command(Lang::Id)
+            .try_get_matches_from(["pantau", "summary", "--dimesion", "x"])
+            .unwrap_err();
+        let text = render_error(&e, Lang::Id);
+        assert!(
+            text.contains("argumen '--dimesion' tidak dikenal"),
+            "{text}"
+        );
+        assert!(
+            text.contains("saran: ada argumen yang mirip: '--dimension'"),
+            "{text}"
+        );
+        assert!(text.contains("Penggunaan: pantau summary"), "{text}");
+        let e = command(Lang::Id)
+            .try_get_matches_from(["pantau", "report", "--format", "mardown"])
+            .unwrap_err();
+        let text = render_error(&e, Lang::Id);
+        assert!(text.contains("ada nilai yang mirip: 'markdown'"), "{text}");
+        let e = Cli::command()
+            .try_get_matches_from(["pantau", "summary", "--dimesion", "x"])
+            .unwrap_err();
+        assert_eq!(render_error(&e, Lang::En), e.render().to_string());
+    }
+
+    #[test]
+    fn the_language_flag_is_found_before_clap_reads_the_arguments() {
+        let args = |list: &[&str]| list.iter().map(Into::into).collect::<Vec<_>>();
+        assert_eq!(
+            lang_in_args(&args(&["pantau", "--lang", "id", "x"])),
+            Some(Lang::Id)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["pantau", "summary", "--lang=en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(&args(&["pantau", "--", "--lang", "id"])), None);
+        assert_eq!(lang_in_args(&args(&["pantau", "--lang"])), None);
+    }
 }

@@ -12,6 +12,7 @@
 //! - `cli` and the binary's `main`: arguments, environment, clock, exit codes.
 
 pub mod cli;
+pub mod config;
 pub mod i18n;
 pub mod plan;
 pub mod report;

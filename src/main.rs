@@ -3,8 +3,8 @@
 //! and an exit code in one place (`CommandError`). Everything else lives in
 //! the library.
 
-use clap::Parser;
 use pantau::cli::{Cli, Command};
+use pantau::config;
 use pantau::i18n::{Lang, Text, fill};
 use pantau::plan::field::{FieldError, FieldPath};
 use pantau::plan::merge::{Choice, Conflict};
@@ -25,17 +25,55 @@ const EXIT_FAILURE: u8 = 1;
 const EXIT_INVALID: u8 = 2;
 
 fn main() -> ExitCode {
-    let mut cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => return usage_error(&e),
+    let env = |k: &str| std::env::var(k).ok();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The configuration is read before the command line, whose help may be
+    // in the language it names; its own messages are in the language the
+    // flag or the locale name.
+    let early = pantau::cli::lang_in_args(&args).or_else(|| config::locale_lang(&env).map(|l| l.0));
+    let config_path = config::location(env);
+    let config = match &config_path {
+        Some(path) => config::load(path, early.unwrap_or(Lang::En)),
+        None => Ok(None),
     };
-    cli.common.ascii |= Lang::locale_is_ascii(|k| std::env::var(k).ok());
-    let lang = Lang::detect(cli.common.lang.map(Lang::from), |k| std::env::var(k).ok());
+    let loaded = config.as_ref().ok().and_then(Option::as_ref);
+    let help_lang = early
+        .or_else(|| loaded.and_then(|l| l.config.lang))
+        .unwrap_or(Lang::En);
+    let mut cli = match pantau::cli::parse(args, help_lang) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, help_lang),
+    };
+    cli.common.ascii |= Lang::locale_is_ascii(env);
+    let flags = config::Flags {
+        lang: cli.common.lang.map(Lang::from),
+        officer: cli.common.officer.clone(),
+        demo: cli.common.demo,
+    };
+    let effective = config::resolve(&flags, &env, loaded, config_path.as_deref());
+    let lang = effective.lang.value;
+    let config_error = config.err();
+    // `pantau config` shows it as its error; every other command warns and
+    // goes on with the built-in settings.
+    if let Some(error) = &config_error
+        && !matches!(cli.command, Some(Command::Config))
+    {
+        let t = lang.text();
+        eprintln!("{}", error.render(t.warning, t));
+    }
+    if let (Some(plan), config::Source::File(_)) = (&effective.plan.value, &effective.plan.from) {
+        let _ = CONFIG_PLAN.set(plan.clone());
+    }
     let today = cli
         .common
         .today
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    match run(cli, lang, today) {
+    let settings = Settings {
+        effective,
+        path: config_path,
+        error: config_error,
+    };
+    match run(cli, lang, today, settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let message = error.render(lang);
@@ -50,10 +88,8 @@ fn main() -> ExitCode {
 /// clap's help, version and usage errors, printed as clap would but with
 /// everything escaped: a usage error echoes what was typed, and what was
 /// typed may hold an escape sequence.
-fn usage_error(e: &clap::Error) -> ExitCode {
-    let text: String = e
-        .render()
-        .to_string()
+fn usage_error(e: &clap::Error, lang: Lang) -> ExitCode {
+    let text: String = pantau::cli::render_error(e, lang)
         .split('\n')
         .map(|line| escape(line).into_owned())
         .collect::<Vec<_>>()
@@ -147,6 +183,8 @@ enum CommandError {
     Terminal(std::io::Error),
     /// The interface was stopped (the link dropped); it has said what it kept.
     Stopped,
+    /// `pantau config`: the configuration file is not used.
+    Config(config::ConfigError),
 }
 
 impl CommandError {
@@ -312,6 +350,7 @@ impl CommandError {
             CommandError::Stdout(e) => error(fill(t.cli.e_stdout, &[e])),
             CommandError::Terminal(e) => error(e.to_string()),
             CommandError::Stopped => String::new(),
+            CommandError::Config(e) => e.render(t.error, t),
         }
     }
 }
@@ -328,8 +367,21 @@ impl From<ReportError> for CommandError {
     }
 }
 
-fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandError> {
+/// The configuration in effect, and what became of its file.
+struct Settings {
+    effective: config::Effective,
+    path: Option<PathBuf>,
+    error: Option<config::ConfigError>,
+}
+
+fn run(
+    cli: Cli,
+    lang: Lang,
+    today: jiff::civil::Date,
+    settings: Settings,
+) -> Result<(), CommandError> {
     let t = lang.text();
+    let officer = settings.effective.officer.value.clone();
     if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
         // `pantau plan.ron check` would otherwise check the default plan.
         return Err(CommandError::FileBeforeCommand(file.clone()));
@@ -452,7 +504,7 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
                 }
                 file => file,
             };
-            set(file, &id, &changes, cli.common.officer.as_deref(), t)
+            set(file, &id, &changes, officer.as_deref(), t)
         }
         Some(Command::Log {
             file,
@@ -466,7 +518,8 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             pantau::cli::completions(shell, &mut out);
             print(&String::from_utf8_lossy(&out))
         }
-        Some(Command::Help { topic }) => help(topic.as_deref()),
+        Some(Command::Help { topic }) => help(topic.as_deref(), lang),
+        Some(Command::Config) => show_config(settings, t, cli.common.ascii),
         Some(Command::Init { file }) => {
             let path = match file.path() {
                 Some(path) => path,
@@ -514,7 +567,8 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             }
             let mut app = App::new(doc, label, today, lang);
             app.ascii = cli.common.ascii;
-            app.officer = cli.common.officer.clone().unwrap_or_default();
+            app.officer = officer.unwrap_or_default();
+            app.keymap = settings.effective.keymap.clone();
             app.disk = fingerprint;
             app.audit = pantau::store::audit::read(&path).unwrap_or_default();
             app.session = pantau::store::recovery::session_id();
@@ -524,7 +578,11 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
             // A git merge's open questions come first, then kept edits.
             app.ask_file_conflicts();
             app.offer_next_recovery();
-            let theme = Theme::from_env(std::env::var_os("NO_COLOR"), cli.common.ascii);
+            let theme = Theme {
+                mono: settings.effective.mono.value,
+                ascii: cli.common.ascii,
+                palette: settings.effective.palette,
+            };
             match tui::run(&mut app, &theme, &path) {
                 Ok(tui::Ending::Quit) => Ok(()),
                 Ok(tui::Ending::Stopped(kept)) => {
@@ -552,6 +610,9 @@ fn plan_path(file: Option<PathBuf>, t: &Text) -> Result<PathBuf, CommandError> {
     }
     if let Some(path) = std::env::var_os("PANTAU_FILE").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(path));
+    }
+    if let Some(path) = CONFIG_PLAN.get() {
+        return Ok(path.clone());
     }
     let path = default_path()?;
     if !path.exists() {
@@ -587,6 +648,7 @@ fn given_file(cli: &Cli) -> Option<&Path> {
             Command::Completions { .. }
             | Command::Help { .. }
             | Command::MergeDriver { .. }
+            | Command::Config
             | Command::Rollup { .. },
         ) => None,
     }
@@ -596,6 +658,33 @@ fn given_file(cli: &Cli) -> Option<&Path> {
 /// rather than a parameter because only the edge sets it, once, before any
 /// command looks for its file.
 static DEMO_PLAN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// The configuration file's `plan`, used after `$PANTAU_FILE` and before
+/// the data folder's; set by the edge, once, like [`DEMO_PLAN`].
+static CONFIG_PLAN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// `pantau config`: each setting in effect and its source; exit 2, with the
+/// error, when the file is not used.
+fn show_config(settings: Settings, t: &Text, ascii: bool) -> Result<(), CommandError> {
+    let state = match (&settings.error, &settings.path) {
+        (Some(_), _) => config::FileState::Bad,
+        (None, Some(path)) if path.exists() => config::FileState::Read,
+        _ => config::FileState::Missing,
+    };
+    let default_plan = DEMO_PLAN.get().cloned().or_else(|| default_path().ok());
+    print(&config::render(
+        &settings.effective,
+        settings.path.as_deref(),
+        state,
+        default_plan.as_deref(),
+        t,
+        ascii,
+    ))?;
+    match settings.error {
+        Some(error) => Err(CommandError::Config(error)),
+        None => Ok(()),
+    }
+}
 
 /// `--demo`'s private copy of the example: a folder of its own (mode 0700)
 /// under the temporary folder, so that the repository, the data folder and
@@ -1000,9 +1089,8 @@ fn log(
 
 /// `pantau help [TOPIC]`: clap's help for the whole or one command, or the
 /// data format's reference.
-fn help(topic: Option<&str>) -> Result<(), CommandError> {
-    use clap::CommandFactory;
-    let mut command = Cli::command();
+fn help(topic: Option<&str>, lang: Lang) -> Result<(), CommandError> {
+    let mut command = pantau::cli::command(lang);
     match topic {
         None => print(&command.render_long_help().to_string()),
         Some("format") => print(pantau::cli::FORMAT_REFERENCE),

@@ -12,6 +12,8 @@ fn pantau(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.args(args)
         .env("HOME", home)
         .env_remove("PANTAU_FILE")
+        .env_remove("PANTAU_CONFIG")
+        .env_remove("XDG_CONFIG_HOME")
         .env_remove("XDG_DATA_HOME")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -20,7 +20,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("store", &["store"]),
     ("report", &["report"]),
     ("tui", &["tui"]),
-    ("edge", &["cli", "main", "lib"]),
+    ("edge", &["cli", "config", "main", "lib"]),
 ];
 
 struct Module {

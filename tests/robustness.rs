@@ -286,6 +286,7 @@ fn draw(app: &pantau::tui::app::App) {
     let theme = pantau::tui::theme::Theme {
         mono: false,
         ascii: false,
+        palette: pantau::tui::theme::Palette::DEFAULT,
     };
     terminal
         .draw(|frame| pantau::tui::ui::draw(frame, app, &theme))

@@ -37,6 +37,7 @@ struct Scene {
 const COLOUR: Theme = Theme {
     mono: false,
     ascii: false,
+    palette: pantau::tui::theme::Palette::DEFAULT,
 };
 
 fn scene(name: &'static str, actions: Vec<Action>) -> Scene {
@@ -72,6 +73,7 @@ fn scenes() -> Vec<Scene> {
             theme: Theme {
                 mono: true,
                 ascii: false,
+                palette: pantau::tui::theme::Palette::DEFAULT,
             },
             ..scene("dashboard-mono", vec![])
         },
@@ -79,6 +81,7 @@ fn scenes() -> Vec<Scene> {
             theme: Theme {
                 mono: false,
                 ascii: true,
+                palette: pantau::tui::theme::Palette::DEFAULT,
             },
             ..scene("timeline-ascii", vec![Show(View::Timeline), Down, Down])
         },

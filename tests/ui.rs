@@ -84,10 +84,12 @@ fn scene(name: &str, lang: Lang, w: u16, h: u16) -> App {
 const COLOUR: Theme = Theme {
     mono: false,
     ascii: false,
+    palette: pantau::tui::theme::Palette::DEFAULT,
 };
 const MONO: Theme = Theme {
     mono: true,
     ascii: false,
+    palette: pantau::tui::theme::Palette::DEFAULT,
 };
 
 #[test]
@@ -108,6 +110,7 @@ fn ascii_mode_draws_only_ascii() {
     let theme = Theme {
         mono: true,
         ascii: true,
+        palette: pantau::tui::theme::Palette::DEFAULT,
     };
     for (name, _) in scenes() {
         let app = scene(name, Lang::En, 80, 24);
@@ -183,6 +186,7 @@ fn tiny_terminals_get_a_message_and_never_a_panic() {
                     &Theme {
                         mono: true,
                         ascii: true,
+                        palette: pantau::tui::theme::Palette::DEFAULT,
                     },
                     w,
                     h,

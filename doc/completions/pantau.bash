@@ -22,6 +22,9 @@ _pantau() {
             pantau,completions)
                 cmd="pantau__subcmd__completions"
                 ;;
+            pantau,config)
+                cmd="pantau__subcmd__config"
+                ;;
             pantau,doctor)
                 cmd="pantau__subcmd__doctor"
                 ;;
@@ -65,7 +68,7 @@ _pantau() {
 
     case "${cmd}" in
         pantau)
-            opts="-h -V --lang --today --ascii --officer --demo --help --version check summary set log report doctor completions help merge-driver git sync rollup init"
+            opts="-h -V --lang --today --ascii --officer --demo --help --version check summary set log report doctor completions help merge-driver git sync rollup config init"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -126,6 +129,32 @@ _pantau() {
             ;;
         pantau__subcmd__completions)
             opts="-h --lang --today --ascii --officer --demo --help bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "id en" -- "${cur}"))
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --officer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pantau__subcmd__config)
+            opts="-h --lang --today --ascii --officer --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -24,10 +24,10 @@ function __fish_pantau_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c pantau -n "__fish_pantau_needs_command" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_needs_command" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_needs_command" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_needs_command" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_needs_command" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_needs_command" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_needs_command" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -44,12 +44,13 @@ complete -c pantau -n "__fish_pantau_needs_command" -a "merge-driver" -d 'Git\'s
 complete -c pantau -n "__fish_pantau_needs_command" -a "git" -d 'Use git to share the plan: `pantau git setup` registers the merge driver'
 complete -c pantau -n "__fish_pantau_needs_command" -a "sync" -d 'Commit this office\'s saved changes, merge what the remote has, send ours'
 complete -c pantau -n "__fish_pantau_needs_command" -a "rollup" -d 'Many regions\' plans side by side, for a province: every plan found in the folders (recursively) and files given, loaded on all cores'
+complete -c pantau -n "__fish_pantau_needs_command" -a "config" -d 'Print the settings in effect (plan, language, officer, theme, keys) and where each comes from: a flag, the environment, the configuration file or the default'
 complete -c pantau -n "__fish_pantau_needs_command" -a "init" -d 'Write the bundled Luwu Utara example plan to a new file'
 complete -c pantau -n "__fish_pantau_using_subcommand check" -s f -l file -d 'The masterplan file, as an option' -r -F
-complete -c pantau -n "__fish_pantau_using_subcommand check" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand check" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand check" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand check" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand check" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand check" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand check" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -57,28 +58,28 @@ complete -c pantau -n "__fish_pantau_using_subcommand summary" -s f -l file -d '
 complete -c pantau -n "__fish_pantau_using_subcommand summary" -l dimension -d 'Only this dimension (its id, e.g. governance)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand summary" -l width -d 'Never print wider than this many columns (40 to 1000)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand summary" -l days -d 'How many days ahead "due soon" looks' -r
-complete -c pantau -n "__fish_pantau_using_subcommand summary" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand summary" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand summary" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand summary" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand summary" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand summary" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand summary" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pantau -n "__fish_pantau_using_subcommand set" -s f -l file -d 'The masterplan file (default as for the other commands); also as the first argument, before the id: pantau set plan.ron GOV-01 status=Done' -r -F
-complete -c pantau -n "__fish_pantau_using_subcommand set" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand set" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand set" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand set" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand set" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand set" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand set" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pantau -n "__fish_pantau_using_subcommand log" -s f -l file -d 'The masterplan file, as an option' -r -F
 complete -c pantau -n "__fish_pantau_using_subcommand log" -l program -d 'Only changes to this program' -r
 complete -c pantau -n "__fish_pantau_using_subcommand log" -l since -d 'Only changes on or after this date' -r
-complete -c pantau -n "__fish_pantau_using_subcommand log" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand log" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand log" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand log" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand log" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand log" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand log" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -116,65 +117,65 @@ complete -c pantau -n "__fish_pantau_using_subcommand report" -l signer-name -d 
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l signer-position -d 'The signer\'s position, above the signature, e.g. "Kepala Dinas"' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l signer-nip -d 'The signer\'s NIP (civil-servant number), under the name' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l date -d 'The date above the signature (default: today, or --today)' -r
-complete -c pantau -n "__fish_pantau_using_subcommand report" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand report" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l force -d 'With --output: replace the file if it is there (only a regular file of yours)'
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pantau -n "__fish_pantau_using_subcommand doctor" -s f -l file -d 'The masterplan file, as an option' -r -F
-complete -c pantau -n "__fish_pantau_using_subcommand doctor" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand doctor" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand doctor" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand doctor" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand doctor" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand doctor" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand doctor" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c pantau -n "__fish_pantau_using_subcommand completions" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand completions" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand completions" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand completions" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand completions" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand completions" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand completions" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c pantau -n "__fish_pantau_using_subcommand help" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand help" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand help" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand help" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand help" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand help" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand help" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c pantau -n "__fish_pantau_using_subcommand merge-driver" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand merge-driver" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand merge-driver" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand merge-driver" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand merge-driver" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand merge-driver" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand merge-driver" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand merge-driver" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pantau -n "__fish_pantau_using_subcommand git; and not __fish_seen_subcommand_from setup" -f -a "setup" -d 'Register pantau\'s merge driver for the plan in its git repository (.gitattributes and the repository\'s config); running it again changes nothing'
 complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -s f -l file -d 'The masterplan file, as an option' -r -F
-complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand git; and __fish_seen_subcommand_from setup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -s f -l file -d 'The masterplan file, as an option' -r -F
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -l bundle -d 'Without a link: read this git bundle if it exists, then write ours to it' -r -F
-complete -c pantau -n "__fish_pantau_using_subcommand sync" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand sync" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand sync" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand sync" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -184,18 +185,25 @@ csv\t''
 json\t''
 html\t''"
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l width -d 'Never print wider than this many columns (40 to 1000), for text' -r
-complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pantau -n "__fish_pantau_using_subcommand config" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
+en\t'English'"
+complete -c pantau -n "__fish_pantau_using_subcommand config" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
+complete -c pantau -n "__fish_pantau_using_subcommand config" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand config" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
+complete -c pantau -n "__fish_pantau_using_subcommand config" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
+complete -c pantau -n "__fish_pantau_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pantau -n "__fish_pantau_using_subcommand init" -s f -l file -d 'The masterplan file, as an option' -r -F
-complete -c pantau -n "__fish_pantau_using_subcommand init" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", else English)' -r -f -a "id\t'Bahasa Indonesia'
+complete -c pantau -n "__fish_pantau_using_subcommand init" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"
 complete -c pantau -n "__fish_pantau_using_subcommand init" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
-complete -c pantau -n "__fish_pantau_using_subcommand init" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand init" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand init" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand init" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'

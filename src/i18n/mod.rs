@@ -9,6 +9,7 @@
 use crate::plan::model::{Horizon, Status};
 
 mod cli;
+mod config;
 mod en;
 pub mod evaluation;
 mod forms;
@@ -19,9 +20,11 @@ mod merge;
 pub mod report;
 mod summary;
 mod ui;
+mod usage;
 mod validate;
 
 pub use cli::Cli;
+pub use config::Config;
 /// The English and Indonesian strings, for tests and tools that name a language.
 pub use en::TEXT as EN;
 pub use forms::{FieldLabels, Forms};
@@ -31,6 +34,7 @@ pub use log::Log;
 pub use merge::Merge;
 pub use summary::Summary;
 pub use ui::Ui;
+pub use usage::Usage;
 pub use validate::Validate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +153,8 @@ pub struct Text {
     pub forms: Forms,
     pub log: Log,
     pub merge: Merge,
+    pub config: Config,
+    pub usage: Usage,
 }
 
 impl Text {

@@ -432,7 +432,7 @@ fn place(source: &str, plan: &Plan, problems: Vec<Problem>) -> Vec<PlacedProblem
 }
 
 /// Text for a RON syntax or shape error, and a hint on what to do.
-fn describe_syntax(error: &ron::Error, t: &Text) -> (String, String) {
+pub fn describe_syntax(error: &ron::Error, t: &Text) -> (String, String) {
     use ron::Error as E;
     let general = || t.load.syntax_hint.to_string();
     match error {

@@ -9,6 +9,7 @@ use crate::plan::model::{Plan, Program};
 use crate::plan::progress::Tally;
 use crate::store::Document;
 use crate::tui::action::View;
+use crate::tui::bindings::Keymap;
 use crate::tui::form::Form;
 use jiff::civil::Date;
 use std::cell::Cell;
@@ -64,6 +65,8 @@ pub struct App {
     pub evaluation: EvaluationState,
     /// Derived from the plan and the filter; rebuilt by `reindex` whenever either changes.
     pub index: Index,
+    /// The keys in effect: the defaults with the user's configuration.
+    pub keymap: Keymap,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -605,6 +608,7 @@ impl App {
             timeline: TimelineState::default(),
             evaluation: EvaluationState::default(),
             index,
+            keymap: Keymap::default(),
         };
         let period = app.doc.plan.period;
         app.evaluation.year =

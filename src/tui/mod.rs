@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bindings;
 mod editing;
 pub mod form;
 mod help_words;

@@ -147,6 +147,11 @@ pub fn pantau_argv(home: &Path, plan: &Path, extra: &[&str]) -> Vec<OsString> {
         // Recovery files go under HOME too, never into a real state folder.
         "-u",
         "XDG_STATE_HOME",
+        // The configuration too: the test's HOME has none unless it writes one.
+        "-u",
+        "XDG_CONFIG_HOME",
+        "-u",
+        "PANTAU_CONFIG",
     ]
     .iter()
     .map(OsString::from)
