@@ -560,6 +560,8 @@ fn json_round_trips_the_plan() {
     let rebuilt = serde_json::json!({
         "version": head["version"],
         "region": head["region"],
+        "code": head["code"],
+        "province": head["province"],
         "title": head["title"],
         "vision": head["vision"],
         "period": head["period"],
@@ -797,6 +799,8 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
             let plan = Plan {
                 version: 1,
                 region: "R".into(),
+                code: String::new(),
+                province: String::new(),
                 title: "T".into(),
                 vision: String::new(),
                 period: Period {

@@ -69,7 +69,14 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
     if plan.title.trim().is_empty() {
         plan_problem(t.validate.p_empty_title.to_string());
     }
-    for (label, value) in [("region", &plan.region), ("title", &plan.title)] {
+    if !plan.code.is_empty() && !crate::plan::model::is_region_code(&plan.code) {
+        plan_problem(fill(t.validate.p_code, &[&escape(&plan.code)]));
+    }
+    for (label, value) in [
+        ("region", &plan.region),
+        ("province", &plan.province),
+        ("title", &plan.title),
+    ] {
         check_length(label, value, MAX_LINE_CHARS, t, &mut plan_problem);
     }
     check_length("vision", &plan.vision, MAX_NOTE_CHARS, t, &mut plan_problem);

@@ -310,7 +310,7 @@ fn save(
             Outcome::Saved {
                 at: when.strftime("%H:%M").to_string(),
                 fingerprint: store::fingerprint(&text),
-                merged: merged.map(Box::new),
+                merged,
                 audit: audit::read(path).unwrap_or_default(),
                 log_error: log_error.map(|e| (audit::log_path(path), e)),
             }
