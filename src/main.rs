@@ -507,6 +507,10 @@ fn run(cli: Cli, lang: Lang, today: jiff::civil::Date) -> Result<(), CommandErro
                     meant: meant.to_string(),
                 });
             }
+            // A folder: the province dashboard of every plan under it.
+            if let Some(dir) = cli.file.as_ref().filter(|f| f.is_dir()) {
+                return province(dir, lang, today, cli.common.ascii);
+            }
             let path = plan_path(cli.file, t)?;
             // Validate up front so a broken file is reported as text, before
             // the screen is taken over.
@@ -816,6 +820,30 @@ fn git_setup(file: Option<PathBuf>, t: &Text) -> Result<(), CommandError> {
         format!("{}: {}", t.hint, t.cli.gs_commit_hint),
     ];
     print(&format!("{}\n", lines.join("\n")))
+}
+
+/// `pantau DIR`: the province dashboard of every plan under the folder,
+/// read-only; a region opens as its own dashboard.
+fn province(
+    dir: &Path,
+    lang: Lang,
+    today: jiff::civil::Date,
+    ascii: bool,
+) -> Result<(), CommandError> {
+    let t = lang.text();
+    let plans = store::load_province(&[dir.to_path_buf()], t);
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CommandError::NeedsTerminal);
+    }
+    let mut province =
+        pantau::tui::province::Province::new(dir.display().to_string(), plans, today, lang);
+    province.ascii = ascii;
+    let theme = Theme::from_env(std::env::var_os("NO_COLOR"), ascii);
+    match tui::run_province(&mut province, &theme) {
+        Ok(tui::Ending::Quit) => Ok(()),
+        Ok(tui::Ending::Stopped(_)) => Err(CommandError::Stopped),
+        Err(e) => Err(CommandError::Terminal(e)),
+    }
 }
 
 /// `pantau rollup DIR|FILE…`: the province's table; plans that fail to load

@@ -216,6 +216,15 @@ pub static TEXT: Text = Text {
     ui: Ui {
         view_names: ["Dashboard", "Dimensions", "Timeline", "Evaluation"],
         u_too_small: "Terminal too small: {0}×{1} (pantau needs {2}×{3})",
+        u_read_only: "read-only here: open the plan to edit: pantau {0}",
+        u_province_title: "Province: {0} region(s), {1} programmes, as of {2}",
+        u_province_cols: [
+            "Code", "Region", "Progs", "Done", "QW", "Late", "Achv", "Index",
+        ],
+        u_province_failed: "Plans that did not load ({0})",
+        u_province_back: "read-only · Esc: back to the province",
+        u_province_none: "No plan found here.",
+        u_read_only_tag: "[read-only]",
         u_lead: "Lead",
         u_id: "ID",
         u_program: "Program",

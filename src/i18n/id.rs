@@ -216,6 +216,15 @@ pub static TEXT: Text = Text {
     ui: Ui {
         view_names: ["Dasbor", "Dimensi", "Linimasa", "Evaluasi"],
         u_too_small: "Terminal terlalu kecil: {0}×{1} (pantau perlu {2}×{3})",
+        u_read_only: "hanya baca di sini: buka rencananya untuk mengubah: pantau {0}",
+        u_province_title: "Provinsi: {0} daerah, {1} program, per {2}",
+        u_province_cols: [
+            "Kode", "Daerah", "Prog", "Selesai", "QW", "Telat", "Capai", "Indeks",
+        ],
+        u_province_failed: "Rencana yang gagal dimuat ({0})",
+        u_province_back: "hanya baca · Esc: kembali ke provinsi",
+        u_province_none: "Tidak ada rencana di sini.",
+        u_read_only_tag: "[hanya baca]",
         u_lead: "OPD",
         u_id: "ID",
         u_program: "Program",

@@ -64,6 +64,9 @@ pub struct App {
     pub evaluation: EvaluationState,
     /// Derived from the plan and the filter; rebuilt by `reindex` whenever either changes.
     pub index: Index,
+    /// Opened from the province dashboard: nothing may change the plan, and
+    /// the keys that would say how to open it to edit (the file, as given).
+    pub read_only: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -605,6 +608,7 @@ impl App {
             timeline: TimelineState::default(),
             evaluation: EvaluationState::default(),
             index,
+            read_only: None,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =

@@ -15,6 +15,8 @@ pub enum Context {
     Drill,
     Timeline,
     Evaluation,
+    /// The province dashboard (`pantau DIR`): one row per region.
+    Province,
     /// The help overlay is open.
     Help,
     /// The filter prompt is taking text.
@@ -47,6 +49,8 @@ pub enum Help {
     Back,
     SwitchList,
     OpenProgram,
+    /// Enter on the province dashboard: the region's own dashboard, read-only.
+    OpenRegion,
     Open,
     Panes,
     Years,
@@ -436,6 +440,47 @@ pub const BINDINGS: &[Binding] = &[
         ],
         Help::EvaluationYear,
     ),
+    // The province dashboard: a list of regions, read-only; it takes no
+    // global keys (there is no plan of its own to edit, save or print).
+    hint(
+        Province,
+        &[(code(KeyCode::Enter), Action::Open)],
+        Help::OpenRegion,
+    ),
+    bind(
+        Province,
+        &[
+            (code(KeyCode::Up), Action::Up),
+            (k('k'), Action::Up),
+            (code(KeyCode::Down), Action::Down),
+            (k('j'), Action::Down),
+        ],
+        Help::Move,
+    ),
+    bind(
+        Province,
+        &[
+            (code(KeyCode::PageUp), Action::PageUp),
+            (code(KeyCode::PageDown), Action::PageDown),
+        ],
+        Help::Page,
+    ),
+    bind(
+        Province,
+        &[
+            (code(KeyCode::Home), Action::First),
+            (k('g'), Action::First),
+            (code(KeyCode::End), Action::Last),
+            (k('G'), Action::Last),
+        ],
+        Help::Ends,
+    ),
+    hint(Province, &[(k('?'), Action::ToggleHelp)], Help::Help),
+    hint(
+        Province,
+        &[(k('q'), Action::Quit), (ctrl('c'), Action::Quit)],
+        Help::Quit,
+    ),
     // Everywhere.
     bind(
         Global,
@@ -506,11 +551,15 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The action for a key press in the app's current state, if any.
 pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
+    resolve_in(current_context(app), event)
+}
+
+/// The action for a key press in `context`, if any.
+pub fn resolve_in(context: Context, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     let key = normalise(event);
-    let context = current_context(app);
     if let KeyCode::Char(c) = key.code
         && !key.mods.contains(KeyModifiers::CONTROL)
     {
@@ -528,7 +577,8 @@ pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
         | Context::QuitPrompt
         | Context::Conflict
         | Context::Recover
-        | Context::PrintFormat => &[context],
+        | Context::PrintFormat
+        | Context::Province => &[context],
         view => &[view, Context::Global],
     };
     chain.iter().find_map(|ctx| {
@@ -589,12 +639,26 @@ pub fn help_for(app: &App) -> Vec<&'static Binding> {
         },
         other => other,
     };
+    help_in(context)
+}
+
+/// Bindings to show on the help screen in `context`: its own, then the
+/// global ones where they apply.
+pub fn help_in(context: Context) -> Vec<&'static Binding> {
     let mut list: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == context).collect();
     // Global keys do nothing while a prompt, a form or the filter has the keyboard.
     if context.takes_global_keys() {
         list.extend(BINDINGS.iter().filter(|b| b.context == Context::Global));
     }
     list
+}
+
+/// The status-bar hints of a context that takes no global keys (the province).
+pub fn hints_in(context: Context) -> Vec<&'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.hint && b.context == context)
+        .collect()
 }
 
 /// Hints for the status bar: the current view's and the global ones marked `hint`.
