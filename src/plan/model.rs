@@ -57,6 +57,11 @@ pub fn is_region_code(code: &str) -> bool {
     }
 }
 
+/// The top of the index's scale (the ministry does not publish it; every
+/// published index and sub-index lies below 5). Here, beside the scores it
+/// bounds, so the field registry and validation both reach it from below.
+pub const MAX_SCORE: f64 = 5.0;
+
 /// The years a masterplan covers, both inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

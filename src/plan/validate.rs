@@ -405,9 +405,7 @@ fn evaluation_problems(plan: &Plan, t: &Text, problem: &mut impl FnMut(String)) 
     }
 }
 
-/// The top of the index's scale (the ministry does not publish it; every
-/// published index and sub-index lies below 5).
-pub const MAX_SCORE: f64 = 5.0;
+pub use crate::plan::model::MAX_SCORE;
 
 fn check_program_text(p: &Program, t: &Text, problem: &mut impl FnMut(String)) {
     let one_line = [
@@ -450,5 +448,26 @@ fn check_length(label: &str, value: &str, max: usize, t: &Text, problem: &mut im
         if chars > max {
             problem(fill(t.validate.p_string_too_long, &[&label, &chars, &max]));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_region_code_is_refused_with_the_rule() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let t = crate::i18n::Lang::En.text();
+        assert!(validate(&plan, t).is_empty());
+        let mut wrong = plan.clone();
+        wrong.code = "7322".into();
+        let problems = validate(&wrong, t);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("`7322`") && problems[0].message.contains("73.22"));
+        wrong.code = String::new();
+        assert!(validate(&wrong, t).is_empty(), "no code at all is fine");
     }
 }
