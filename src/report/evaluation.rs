@@ -611,7 +611,7 @@ pub(crate) fn text(ctx: &Ctx, doc: &mut super::layout::Doc) {
 
 /// Markdown: a `###` heading per section, paragraphs, a table.
 pub(crate) fn markdown(ctx: &Ctx, out: &mut String) {
-    use super::markdown::{cell, inline, table_raw};
+    use super::cells::md::{cell, inline, table_raw};
     with(ctx, |plan, est| {
         for section in sections(ctx, plan, est) {
             out.push_str(&format!("\n### {}\n\n", inline(&section.title)));
@@ -634,7 +634,7 @@ pub(crate) fn markdown(ctx: &Ctx, out: &mut String) {
 
 /// HTML: the same sections for the printed report.
 pub(crate) fn html(ctx: &Ctx, out: &mut String) {
-    use super::html::{Col, Table, esc, table_raw};
+    use super::cells::html::{Col, Table, esc, table_raw};
     with(ctx, |plan, est| {
         for section in sections(ctx, plan, est) {
             out.push_str(&format!("<h2>{}</h2>\n", esc(&section.title)));
