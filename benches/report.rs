@@ -2,7 +2,8 @@
 //! The target: a full report within 1.5 × the load time.
 //!
 //! `cargo bench --bench report`; the medians are in
-//! `target/criterion/report_10k/*/new/estimates.json`.
+//! `target/criterion/report_10k/*/new/estimates.json` (and `rollup_500/*`
+//! for the 500-region rollup).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pantau::i18n::{EN, Lang};
@@ -96,5 +97,48 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(report_benches, benches);
+/// The 500-region rollup: 500 generated regions of 100 programmes (50,000
+/// programmes, ~50 MB of RON) written to a temporary folder, found and
+/// loaded on every core (`store::load_province`) and rolled up as CSV; and
+/// the rollup alone of the loaded plans. `scripts/rollup.sh` measures the
+/// same against one 50,000-programme file as whole processes.
+fn rollup(c: &mut Criterion) {
+    use pantau::report::rollup::{Region, render};
+    let dir = tempfile::TempDir::new().unwrap();
+    for n in 1..=500 {
+        let plan = generator::generate_region(100, n as u64, n);
+        let text = pantau::plan::canonical::to_ron(&plan, "");
+        std::fs::write(dir.path().join(format!("region-{n:03}.ron")), text).unwrap();
+    }
+    let today = jiff::civil::date(2026, 12, 2);
+    let folder = [dir.path().to_path_buf()];
+    let glyphs = pantau::text::Glyphs::of(false);
+    let roll = |loaded: &[(std::path::PathBuf, Result<store::Document, String>)]| {
+        let regions: Vec<Region> = loaded
+            .iter()
+            .map(|(p, r)| Region {
+                file: p.display().to_string(),
+                plan: r.as_ref().map(|d| &d.plan).map_err(String::clone),
+            })
+            .collect();
+        render(&regions, Format::Csv, Lang::En, today, 80, glyphs).len()
+    };
+    let mut g = c.benchmark_group("rollup_500");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(20));
+    g.bench_function("load_and_roll_up", |b| {
+        b.iter(|| {
+            let loaded = store::load_province(black_box(&folder), &EN);
+            assert_eq!(loaded.len(), 500);
+            roll(&loaded)
+        })
+    });
+    let loaded = store::load_province(&folder, &EN);
+    assert!(loaded.iter().all(|(_, r)| r.is_ok()));
+    g.bench_function("roll_up_only", |b| b.iter(|| roll(black_box(&loaded))));
+    g.finish();
+}
+
+criterion_group!(report_benches, benches, rollup);
 criterion_main!(report_benches);

@@ -1,8 +1,14 @@
 //! Generates a large, valid, canonical plan for benchmarks and load tests.
 //!
 //! ```text
-//! cargo run --release --example gen -- --programs 10000 [--seed N] [--output FILE]
+//! cargo run --release --example gen -- --programs 10000 [--seed N] [--region N] [--output FILE]
 //! ```
+//!
+//! `--region N` makes the plan one regency of a generated province (a
+//! provincial rollup's test data): N from 1 to 24 is one of Sulawesi
+//! Selatan's 24 regencies and cities with its kode wilayah, any other N an
+//! invented "Kabupaten Contoh N" of an invented province; every third region
+//! has no evaluation scores (its estimated index is blank).
 //!
 //! The six dimensions are those of the bundled Luwu Utara example; programmes,
 //! milestones and targets are invented, deterministic from the seed (same
@@ -15,7 +21,36 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gen --programs N [--seed N] [--output FILE]";
+const USAGE: &str = "usage: gen --programs N [--seed N] [--region N] [--output FILE]";
+
+/// Sulawesi Selatan's regencies and cities with their kode wilayah.
+#[allow(dead_code)] // unused where benches include this file
+pub const SULSEL: [(&str, &str); 24] = [
+    ("73.01", "Kabupaten Kepulauan Selayar"),
+    ("73.02", "Kabupaten Bulukumba"),
+    ("73.03", "Kabupaten Bantaeng"),
+    ("73.04", "Kabupaten Jeneponto"),
+    ("73.05", "Kabupaten Takalar"),
+    ("73.06", "Kabupaten Gowa"),
+    ("73.07", "Kabupaten Sinjai"),
+    ("73.08", "Kabupaten Maros"),
+    ("73.09", "Kabupaten Pangkajene dan Kepulauan"),
+    ("73.10", "Kabupaten Barru"),
+    ("73.11", "Kabupaten Bone"),
+    ("73.12", "Kabupaten Soppeng"),
+    ("73.13", "Kabupaten Wajo"),
+    ("73.14", "Kabupaten Sidenreng Rappang"),
+    ("73.15", "Kabupaten Pinrang"),
+    ("73.16", "Kabupaten Enrekang"),
+    ("73.17", "Kabupaten Luwu"),
+    ("73.18", "Kabupaten Tana Toraja"),
+    ("73.22", "Kabupaten Luwu Utara"),
+    ("73.25", "Kabupaten Luwu Timur"),
+    ("73.26", "Kabupaten Toraja Utara"),
+    ("73.71", "Kota Makassar"),
+    ("73.72", "Kota Parepare"),
+    ("73.73", "Kota Palopo"),
+];
 
 /// xorshift64*: tiny, fast, good enough for test data, and the same on every platform.
 pub struct Rng(u64);
@@ -459,6 +494,56 @@ pub fn generate(programs: usize, seed: u64) -> Plan {
     plan
 }
 
+/// [`generate`] as region `n` of a generated province (see the top).
+#[allow(dead_code)] // unused where benches include this file
+pub fn generate_region(programs: usize, seed: u64, n: usize) -> Plan {
+    let mut plan = generate(programs, seed);
+    match SULSEL.get(n.wrapping_sub(1)) {
+        Some((code, name)) => {
+            plan.code = code.to_string();
+            plan.region = name.to_string();
+            plan.province = "Sulawesi Selatan".to_string();
+        }
+        None => {
+            // Invented provinces 11, 12, … of 99 regencies each.
+            let k = n.saturating_sub(25);
+            plan.code = format!("{}.{:02}", 11 + k / 99, k % 99 + 1);
+            plan.region = format!("Kabupaten Contoh {n}");
+            plan.province = format!("Provinsi Contoh {}", 11 + k / 99);
+        }
+    }
+    // A region as it could stand in late 2026: most milestones due before
+    // mid-2026 done, actuals reported for the targets up to 2026, and (in
+    // two regions of three) a self-assessment of every aspect for 2026.
+    let mut rng = Rng::new(seed ^ 0x5EED_F00D);
+    for p in &mut plan.programs {
+        for m in &mut p.milestones {
+            if m.due.as_str() < "2026-06-01" && rng.chance(75) {
+                m.done = true;
+            }
+        }
+        for t in &mut p.targets {
+            if t.year <= 2026 && t.actual.is_none() && rng.chance(80) {
+                let share = 60 + rng.below(60) as i64;
+                t.actual = Some((t.target * share as f64 / 10.0).round() / 10.0);
+            }
+        }
+    }
+    plan.evaluation.scores.clear();
+    if !n.is_multiple_of(3) {
+        plan.evaluation.scores = pantau::plan::model::Aspect::ALL
+            .iter()
+            .map(|&aspect| pantau::plan::model::AspectScore {
+                year: 2026,
+                aspect,
+                score: 2.0 + rng.below(28) as f64 / 10.0,
+                note: String::new(),
+            })
+            .collect();
+    }
+    plan
+}
+
 /// The comment kept at the top of a generated file.
 pub fn preamble(programs: usize, seed: u64) -> String {
     format!(
@@ -475,12 +560,14 @@ pub fn generate_text(programs: usize, seed: u64) -> String {
 struct Args {
     programs: usize,
     seed: u64,
+    region: Option<usize>,
     output: Option<PathBuf>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut programs = None;
     let mut seed = 1;
+    let mut region = None;
     let mut output = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -493,6 +580,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 let v = value("--seed")?;
                 seed = v.parse().map_err(|_| format!("bad --seed: {v}"))?;
             }
+            "--region" => {
+                let v = value("--region")?;
+                region = Some(v.parse().map_err(|_| format!("bad --region: {v}"))?);
+            }
             "--output" | "-o" => output = Some(PathBuf::from(value("--output")?)),
             other => return Err(format!("unexpected argument: {other}")),
         }
@@ -500,6 +591,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(Args {
         programs: programs.ok_or("--programs is required")?,
         seed,
+        region,
         output,
     })
 }
@@ -518,7 +610,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = generate_text(args.programs, args.seed);
+    let text = match args.region {
+        Some(n) => pantau::plan::canonical::to_ron(
+            &generate_region(args.programs, args.seed, n),
+            &preamble(args.programs, args.seed),
+        ),
+        None => generate_text(args.programs, args.seed),
+    };
     let written = match &args.output {
         Some(path) => std::fs::write(path, &text),
         None => {

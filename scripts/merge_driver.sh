@@ -12,9 +12,10 @@ programmes="${1:-1000}"
 rounds="${2:-21}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+target="${CARGO_TARGET_DIR:-$PWD/target}"
 cargo build --release --quiet --bin pantau --example gen
-pantau="$PWD/target/release/pantau"
-"$PWD/target/release/examples/gen" --programs "$programmes" --seed 7 --output "$work/base.ron" >/dev/null
+pantau="$target/release/pantau"
+"$target/release/examples/gen" --programs "$programmes" --seed 7 --output "$work/base.ron" >/dev/null
 ids=$(grep -o 'id: "[A-Z]*-[0-9]*"' "$work/base.ron" | cut -d'"' -f2)
 first=$(echo "$ids" | sed -n 1p)
 second=$(echo "$ids" | sed -n 2p)

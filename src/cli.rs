@@ -222,6 +222,11 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// Only this part: the regions' table, the overdue milestones across
+        /// regions, the regions behind on quick wins, or the plans that did
+        /// not load (CSV gives one table: the regions unless asked)
+        #[arg(long, value_enum)]
+        section: Option<RollupSection>,
         /// Never print wider than this many columns (40 to 1000), for text
         #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
         width: usize,
@@ -757,6 +762,26 @@ pub enum ReportKind {
     Targets,
     /// The yearly evaluation: aspects, estimated index, evidence, budget
     Evaluation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RollupSection {
+    Regions,
+    Overdue,
+    Behind,
+    Failed,
+}
+
+impl From<RollupSection> for crate::report::rollup::Section {
+    fn from(s: RollupSection) -> Self {
+        use crate::report::rollup::Section;
+        match s {
+            RollupSection::Regions => Section::Regions,
+            RollupSection::Overdue => Section::Overdue,
+            RollupSection::Behind => Section::Behind,
+            RollupSection::Failed => Section::Failed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -409,8 +409,17 @@ fn run(
         Some(Command::Rollup {
             paths,
             format,
+            section,
             width,
-        }) => rollup(&paths, format.into(), width, lang, today, cli.common.ascii),
+        }) => rollup(
+            &paths,
+            format.into(),
+            section.map(Into::into),
+            width,
+            lang,
+            today,
+            cli.common.ascii,
+        ),
         Some(Command::Sync { file, bundle }) => sync(file.path(), bundle, t),
         Some(Command::MergeDriver {
             base,
@@ -550,6 +559,10 @@ fn run(
                     given: name.to_string(),
                     meant: meant.to_string(),
                 });
+            }
+            // A folder: the province dashboard of every plan under it.
+            if let Some(dir) = cli.file.as_ref().filter(|f| f.is_dir()) {
+                return province(dir, lang, today, cli.common.ascii);
             }
             let path = plan_path(cli.file, t)?;
             // Validate up front so a broken file is reported as text, before
@@ -898,29 +911,27 @@ fn git_setup(file: Option<PathBuf>, t: &Text) -> Result<(), CommandError> {
     print(&format!("{}\n", lines.join("\n")))
 }
 
-/// Every plan under `dir` (`*.ron`, recursively; hidden folders such as
-/// `.git` skipped), in name order.
-fn plans_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        // A link is not followed: a folder could loop back on itself.
-        match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.is_dir() => plans_under(&path, out),
-            Ok(meta) if meta.is_file() && path.extension().is_some_and(|e| e == "ron") => {
-                out.push(path)
-            }
-            _ => {}
-        }
+/// `pantau DIR`: the province dashboard of every plan under the folder,
+/// read-only; a region opens as its own dashboard.
+fn province(
+    dir: &Path,
+    lang: Lang,
+    today: jiff::civil::Date,
+    ascii: bool,
+) -> Result<(), CommandError> {
+    let t = lang.text();
+    let plans = store::load_province(&[dir.to_path_buf()], t);
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CommandError::NeedsTerminal);
+    }
+    let mut province =
+        pantau::tui::province::Province::new(dir.display().to_string(), plans, today, lang);
+    province.ascii = ascii;
+    let theme = Theme::from_env(std::env::var_os("NO_COLOR"), ascii);
+    match tui::run_province(&mut province, &theme) {
+        Ok(tui::Ending::Quit) => Ok(()),
+        Ok(tui::Ending::Stopped(_)) => Err(CommandError::Stopped),
+        Err(e) => Err(CommandError::Terminal(e)),
     }
 }
 
@@ -929,40 +940,24 @@ fn plans_under(dir: &Path, out: &mut Vec<PathBuf>) {
 fn rollup(
     given: &[PathBuf],
     format: pantau::report::Format,
+    section: Option<pantau::report::rollup::Section>,
     width: usize,
     lang: Lang,
     today: jiff::civil::Date,
     ascii: bool,
 ) -> Result<(), CommandError> {
     let t = lang.text();
-    let mut paths = Vec::new();
-    for path in given {
-        if path.is_dir() {
-            plans_under(path, &mut paths);
-        } else {
-            paths.push(path.clone());
-        }
-    }
-    let loaded = store::load_many(&paths, t);
-    let regions: Vec<pantau::report::rollup::Region> = paths
+    let loaded = store::load_province(given, t);
+    let regions: Vec<pantau::report::rollup::Region> = loaded
         .iter()
-        .zip(&loaded)
         .map(|(path, result)| pantau::report::rollup::Region {
             file: path.display().to_string(),
-            plan: result.as_ref().map(|doc| &doc.plan).map_err(|e| {
-                // The first line, without the leading "error: " (the list says so).
-                let message = e.render(t);
-                let first = message.lines().next().unwrap_or_default();
-                first
-                    .strip_prefix(&format!("{}: ", t.error))
-                    .unwrap_or(first)
-                    .to_string()
-            }),
+            plan: result.as_ref().map(|doc| &doc.plan).map_err(String::clone),
         })
         .collect();
     let glyphs = pantau::text::Glyphs::of(ascii);
-    print(&pantau::report::rollup::render(
-        &regions, format, lang, today, width, glyphs,
+    print(&pantau::report::rollup::render_section(
+        &regions, format, section, lang, today, width, glyphs,
     ))
 }
 

@@ -84,12 +84,17 @@ fn check_reports_counts_of_a_valid_plan() {
 
 #[test]
 fn syntax_error_names_file_line_column_and_hint() {
-    // Drop the comma after `region: "…"` on line 26.
+    // Drop the comma after `region: "…"`.
     let broken = example_with(
         "region: \"Kabupaten Luwu Utara\",",
         "region: \"Kabupaten Luwu Utara\"",
     );
-    let line = broken.lines().position(|l| l.contains("title:")).unwrap() + 1;
+    // ron stops at the next field, the line after `region` (`code` in the example).
+    let line = broken
+        .lines()
+        .position(|l| l.contains("region: \"Kabupaten Luwu Utara\""))
+        .unwrap()
+        + 2;
     let (_d, path) = plan_file(broken);
     let stderr = assert_invalid(&["check", s(&path)], &["hint:"]);
     assert!(

@@ -462,7 +462,7 @@ fn a_failed_save_keeps_the_session_open_and_says_why() {
 fn an_edit_that_would_break_the_plan_is_refused() {
     let mut app = app();
     // The header form: a period ending before the programs do.
-    press(&mut app, "1e⇥⇥⇥⇥^u2023⏎");
+    press(&mut app, "1e⇥⇥⇥⇥⇥⇥^u2023⏎");
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("the form stays open")
     };

@@ -645,3 +645,146 @@ fn the_detail_of_a_program_without_targets_never_focuses_a_target() {
         Some(Modal::Confirm(pantau::tui::app::Deletion::Milestone(at, 0)))
     );
 }
+
+/// A small province: the example twice (as two regencies, one without a
+/// code) and a plan that did not load.
+fn province() -> pantau::tui::province::Province {
+    let utara = store::parse(store::EXAMPLE, Path::new("x")).unwrap();
+    let mut timur = utara.clone();
+    timur.plan.region = "Kabupaten Luwu Timur".into();
+    timur.plan.code = "73.25".into();
+    let mut other = utara.clone();
+    other.plan.region = "Kabupaten Tanpa Kode".into();
+    other.plan.code = String::new();
+    let mut p = pantau::tui::province::Province::new(
+        "sulsel".into(),
+        vec![
+            ("sulsel/utara/plan.ron".into(), Ok(utara)),
+            ("sulsel/lain/plan.ron".into(), Ok(other)),
+            ("sulsel/broken.ron".into(), Err("broken".into())),
+            ("sulsel/timur/plan.ron".into(), Ok(timur)),
+        ],
+        jiff::civil::date(2026, 12, 2),
+        Lang::En,
+    );
+    p.update(Action::Resize(80, 24));
+    p
+}
+
+fn press_province(p: &mut pantau::tui::province::Province, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '⏎' => KeyCode::Enter,
+            '⎋' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        if let Some(action) = p.resolve(key(code)) {
+            p.update(action);
+        }
+    }
+}
+
+/// The province dashboard's own context: every key gives exactly its action,
+/// the help shows exactly those keys, and no global key (views, undo, save,
+/// print, filter) reaches it.
+#[test]
+fn every_key_of_the_province_dashboard_gives_exactly_its_action() {
+    use keymap::Context;
+    let expected = [
+        ("Enter", Action::Open),
+        ("Up", Action::Up),
+        ("k", Action::Up),
+        ("Down", Action::Down),
+        ("j", Action::Down),
+        ("PgUp", Action::PageUp),
+        ("PgDn", Action::PageDown),
+        ("Home", Action::First),
+        ("g", Action::First),
+        ("End", Action::Last),
+        ("G", Action::Last),
+        ("?", Action::ToggleHelp),
+        ("q", Action::Quit),
+        ("Ctrl-C", Action::Quit),
+    ];
+    let p = province();
+    assert_eq!(p.context(), Context::Province);
+    for (name, action) in &expected {
+        assert_eq!(p.resolve(named(name)).as_ref(), Some(action), "{name}");
+    }
+    for name in [
+        "1", "2", "u", "Ctrl-S", "Ctrl-G", "p", "P", "/", "e", "Space", "Tab",
+    ] {
+        assert_eq!(p.resolve(named(name)), None, "{name} does nothing here");
+    }
+    let mut shown: Vec<String> = keymap::help_in(Context::Province)
+        .iter()
+        .flat_map(|b| b.keys.iter().map(|(k, _)| keymap::label(k, true)))
+        .collect();
+    shown.sort();
+    let mut listed: Vec<String> = expected.iter().map(|(n, _)| n.to_string()).collect();
+    listed.sort();
+    assert_eq!(shown, listed, "the keys the help shows");
+    // The help over the province closes with its own keys.
+    let mut p = province();
+    press_province(&mut p, "?");
+    assert_eq!(p.context(), Context::Help);
+    assert_eq!(p.resolve(named("Esc")), Some(Action::ToggleHelp));
+    press_province(&mut p, "⎋");
+    assert_eq!(p.context(), Context::Province);
+}
+
+#[test]
+fn enter_drills_into_a_region_read_only_and_esc_comes_back() {
+    let mut p = province();
+    // By code, regions without one last; the broken plan is no row.
+    let order: Vec<&str> = p.rows.iter().map(|r| r.region.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "Kabupaten Luwu Utara",
+            "Kabupaten Luwu Timur",
+            "Kabupaten Tanpa Kode"
+        ]
+    );
+    assert_eq!(p.failed, [("sulsel/broken.ron".into(), "broken".into())]);
+    assert_eq!(p.rows[0].late, 11);
+    assert!(p.rows[0].index.is_some() && p.rows[0].achievement.is_some());
+    press_province(&mut p, "jjjjk⏎");
+    let app = p.open.as_ref().expect("Timur is open");
+    assert_eq!(app.plan().region, "Kabupaten Luwu Timur");
+    assert_eq!(app.view, View::Dashboard);
+    assert_eq!(p.context(), keymap::Context::Dashboard);
+    // Every key that would change the plan, save, sync or print says how
+    // to edit instead, and changes nothing.
+    for keys in ["Space", "e", "u", "Ctrl-S", "Ctrl-G", "p", "P"] {
+        let action = p.resolve(named(keys)).unwrap();
+        p.update(action);
+        let app = p.open.as_ref().unwrap();
+        assert_eq!(
+            app.message.as_deref(),
+            Some("read-only here: open the plan to edit: pantau sulsel/timur/plan.ron"),
+            "{keys}"
+        );
+        assert!(app.modal.is_none() && !app.modified(), "{keys}");
+    }
+    // The drill-down and the detail read as ever; s and d are refused there.
+    press_province(&mut p, "2⏎⏎sd");
+    let app = p.open.as_ref().unwrap();
+    assert_eq!(app.drill.pane, Pane::Detail);
+    assert!(app.modal.is_none() && !app.modified());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("read-only here")
+    );
+    // Esc backs out of the panes first, then out of the region.
+    press_province(&mut p, "⎋⎋");
+    assert!(p.open.is_some(), "still in the region's dimensions");
+    press_province(&mut p, "⎋");
+    assert!(p.open.is_none(), "back on the province");
+    assert_eq!(p.selected.selected, 1, "on the region left");
+    // q in a region quits (there is nothing to save).
+    press_province(&mut p, "⏎q");
+    assert!(p.should_quit);
+}

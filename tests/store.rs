@@ -403,6 +403,8 @@ fn plan() -> impl Strategy<Value = Plan> {
             |((version, region, title, vision, start, end), dimensions, programs)| Plan {
                 version,
                 region,
+                code: String::new(),
+                province: String::new(),
                 title,
                 vision,
                 period: Period { start, end },
@@ -413,12 +415,21 @@ fn plan() -> impl Strategy<Value = Plan> {
         )
 }
 
-/// Any plan, the evaluation section and the newer target fields included.
+/// Any plan, the evaluation section, the region code and province and the
+/// newer target fields included.
 fn plan_with_evaluation() -> impl Strategy<Value = Plan> {
-    (plan(), evaluation()).prop_map(|(plan, evaluation)| Plan {
-        evaluation: Box::new(evaluation),
-        ..plan
-    })
+    (
+        plan(),
+        evaluation(),
+        proptest::option::of("[0-9]{2}(\\.[0-9]{2})?"),
+        text(),
+    )
+        .prop_map(|(plan, evaluation, code, province)| Plan {
+            evaluation: Box::new(evaluation),
+            code: code.unwrap_or_default(),
+            province,
+            ..plan
+        })
 }
 
 /// A plan as version 1 of the format could write it.
@@ -463,6 +474,7 @@ proptest! {
             prop_assert!(line.ends_with("None),") || line.ends_with(")),"), "{line}");
         }
         prop_assert!(!text.contains("\n    evaluation: ("));
+        prop_assert!(!text.contains("\n    code: ") && !text.contains("\n    province: "));
         prop_assert!(!text.contains("budget: [") && !text.contains("evidence: [") && !text.contains("weight: "));
         let back = store::parse(&text, Path::new("p.ron"))
             .map_err(|e| TestCaseError::fail(format!("{}\n{text}", e.render(&EN))))?;

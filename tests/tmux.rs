@@ -650,3 +650,50 @@ fn esc_followed_quickly_by_another_key_counts_as_both() {
     // as a single Esc (event/sys/unix/parse.rs), so the second is gone before
     // pantau sees it.
 }
+
+/// `pantau DIR`: the province dashboard in a real terminal; Enter opens a
+/// region's dashboard read-only, an editing key says so, Esc comes back, q quits.
+#[test]
+fn a_folder_opens_the_province_dashboard_and_enter_a_read_only_region() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let home = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    std::fs::create_dir_all(data.path().join("luwu-utara")).unwrap();
+    std::fs::write(data.path().join("luwu-utara/plan.ron"), example()).unwrap();
+    std::fs::create_dir_all(data.path().join("luwu-timur")).unwrap();
+    let timur = example()
+        .replace("Kabupaten Luwu Utara", "Kabupaten Luwu Timur")
+        .replace("code: \"73.22\"", "code: \"73.25\"");
+    std::fs::write(data.path().join("luwu-timur/plan.ron"), &timur).unwrap();
+    std::fs::write(data.path().join("broken.ron"), "(version: 1,").unwrap();
+    let t = Tmux::start((80, 24), &pantau_argv(home.path(), data.path(), &[]));
+    let screen = t.wait_for("the province dashboard", |s| {
+        s.contains("Province: 2 region(s), 72 programmes")
+    });
+    let utara = screen.lines().position(|l| l.contains("73.22")).unwrap();
+    let timur_row = screen.lines().position(|l| l.contains("73.25")).unwrap();
+    assert!(utara < timur_row, "by code:\n{screen}");
+    assert!(screen.contains("Sulawesi Selatan"), "{screen}");
+    assert!(screen.contains("Plans that did not load (1)"), "{screen}");
+    assert!(screen.contains("broken.ron"), "{screen}");
+    t.key("j");
+    t.key("Enter");
+    t.wait_for("Luwu Timur's dashboard", |s| {
+        looks::dashboard(s) && s.contains("Kabupaten Luwu Timur")
+    });
+    t.key("Space");
+    t.wait_for("the read-only note", |s| {
+        bottom_line(s).contains("read-only here: open the plan to edit")
+    });
+    t.key("Escape");
+    t.wait_for("the province again", |s| {
+        s.contains("Province: 2 region(s)")
+    });
+    t.key("q");
+    t.wait_for_exit("pantau to quit");
+    // Nothing was written: the plans are as they were.
+    let after = std::fs::read_to_string(data.path().join("luwu-timur/plan.ron")).unwrap();
+    assert_eq!(after, timur);
+}

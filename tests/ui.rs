@@ -12,7 +12,11 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+#[path = "../examples/gen.rs"]
+#[allow(dead_code)]
+mod generator;
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
     let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
@@ -449,4 +453,65 @@ fn the_timeline_marks_overdue_milestones_with_the_printed_glyph_without_colour()
         .unwrap();
     let bars = row.split_once(calm.name.as_str()).map_or(row, |(_, r)| r);
     assert!(!bars.contains('!'), "{row:?}");
+}
+
+/// A generated Sulawesi Selatan (24 regencies and cities of 20 programmes)
+/// with the bundled Luwu Utara in place of its generated one, and a broken plan.
+fn province(lang: Lang, w: u16, h: u16) -> pantau::tui::province::Province {
+    let mut plans: Vec<(PathBuf, Result<store::Document, String>)> = (1..=24)
+        .map(|n| {
+            let plan = generator::generate_region(20, n as u64, n);
+            let path = PathBuf::from(format!("sulsel/{n:02}/plan.ron"));
+            let doc = store::Document {
+                plan,
+                preamble: String::new(),
+            };
+            (path, Ok(doc))
+        })
+        .collect();
+    plans[18].1 = Ok(store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap());
+    plans.push((
+        PathBuf::from("sulsel/broken.ron"),
+        Err("sulsel/broken.ron:1:21: the file ends too early".into()),
+    ));
+    let mut p = pantau::tui::province::Province::new(
+        "sulsel".into(),
+        plans,
+        jiff::civil::date(2026, 12, 2),
+        lang,
+    );
+    p.update(Action::Resize(w, h));
+    p
+}
+
+fn render_province(p: &pantau::tui::province::Province, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| pantau::tui::ui::province::draw(f, p, &MONO))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn the_province_dashboard_at_80x24_and_a_region_drilled_into() {
+    for (lang, code) in [(Lang::En, "en"), (Lang::Id, "id")] {
+        let mut p = province(lang, 80, 24);
+        let screen = text(&render_province(&p, 80, 24));
+        insta::assert_snapshot!(format!("province-{code}-80x24"), screen);
+        // Down to Luwu Utara (73.22, the 19th by code), then its own dashboard.
+        for _ in 0..18 {
+            p.update(Action::Down);
+        }
+        p.update(Action::Open);
+        let screen = text(&render_province(&p, 80, 24));
+        insta::assert_snapshot!(format!("province-region-{code}-80x24"), screen);
+    }
+    let p = province(Lang::En, 120, 40);
+    let screen = text(&render_province(&p, 120, 40));
+    insta::assert_snapshot!("province-en-120x40", screen);
+    // Never wider than the screen, at any size.
+    for (w, h) in [(50, 12), (60, 20), (200, 60), (10, 5)] {
+        let p = province(Lang::En, w, h);
+        render_province(&p, w, h);
+    }
 }

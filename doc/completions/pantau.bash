@@ -524,7 +524,7 @@ _pantau() {
             return 0
             ;;
         pantau__subcmd__rollup)
-            opts="-h --format --width --lang --today --ascii --officer --demo --help"
+            opts="-h --format --section --width --lang --today --ascii --officer --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,6 +532,10 @@ _pantau() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text markdown csv json html" -- "${cur}"))
+                    return 0
+                    ;;
+                --section)
+                    COMPREPLY=($(compgen -W "regions overdue behind failed" -- "${cur}"))
                     return 0
                     ;;
                 --width)

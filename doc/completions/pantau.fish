@@ -184,6 +184,10 @@ markdown\t''
 csv\t''
 json\t''
 html\t''"
+complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l section -d 'Only this part: the regions\' table, the overdue milestones across regions, the regions behind on quick wins, or the plans that did not load (CSV gives one table: the regions unless asked)' -r -f -a "regions\t''
+overdue\t''
+behind\t''
+failed\t''"
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l width -d 'Never print wider than this many columns (40 to 1000), for text' -r
 complete -c pantau -n "__fish_pantau_using_subcommand rollup" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"

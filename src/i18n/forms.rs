@@ -4,6 +4,8 @@
 pub struct Forms {
     pub fields: FieldLabels,
     pub f_year: &'static str,
+    /// What a region code looks like.
+    pub f_code: &'static str,
     pub f_end_after_start: &'static str,
     pub f_unknown_field: &'static str,
     pub f_bad_value: &'static str,
@@ -73,6 +75,8 @@ pub struct FieldLabels {
     pub link: &'static str,
     pub score: &'static str,
     pub region: &'static str,
+    pub code: &'static str,
+    pub province: &'static str,
     pub vision: &'static str,
     pub period_start: &'static str,
     pub period_end: &'static str,

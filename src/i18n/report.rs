@@ -25,6 +25,17 @@ pub struct ReportText {
     /// `{0}` region, `{1}` done, `{2}` quick wins, `{3}` percent.
     pub ro_behind_line: &'static str,
     pub ro_failed: &'static str,
+    /// Mean achievement of the year's measured targets.
+    pub ro_achievement: &'static str,
+    /// The estimated smart-city index.
+    pub ro_index: &'static str,
+    /// All quick wins (CSV of the regions behind).
+    pub ro_quick_wins_all: &'static str,
+    pub ro_overdue: &'static str,
+    /// `{0}` region, `{1}` programme id, `{2}` milestone, `{3}` due, `{4}` days late.
+    pub ro_overdue_line: &'static str,
+    /// `{0}` how many more overdue milestones.
+    pub ro_more: &'static str,
     pub ro_error: &'static str,
 
     // The header and filters.

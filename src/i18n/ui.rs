@@ -4,6 +4,20 @@
 pub struct Ui {
     pub view_names: [&'static str; 4],
     pub u_too_small: &'static str,
+    /// An editing key in a region opened from the province: `{0}` its file.
+    pub u_read_only: &'static str,
+    /// The province dashboard's title: `{0}` regions, `{1}` programmes, `{2}` today.
+    pub u_province_title: &'static str,
+    /// The province table's columns: code, region, programmes, done, quick
+    /// wins, late, achievement, index.
+    pub u_province_cols: [&'static str; 8],
+    /// `{0}` how many plans did not load.
+    pub u_province_failed: &'static str,
+    /// The status bar over a region opened from the province.
+    pub u_province_back: &'static str,
+    pub u_province_none: &'static str,
+    /// After the file's name in the status bar of a region opened read-only.
+    pub u_read_only_tag: &'static str,
     pub u_lead: &'static str,
     pub u_id: &'static str,
     pub u_program: &'static str,

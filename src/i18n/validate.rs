@@ -5,6 +5,8 @@ pub struct Validate {
     pub p_version: &'static str,
     pub p_period: &'static str,
     pub p_empty_title: &'static str,
+    /// `{0}` the code as written.
+    pub p_code: &'static str,
     pub p_dimension_empty_id: &'static str,
     pub p_dimension_empty_name: &'static str,
     pub p_dimension_duplicate: &'static str,

@@ -25,6 +25,13 @@ pub fn to_ron(plan: &Plan, preamble: &str) -> String {
     out.push_str("(\n");
     field_num(&mut out, I1, "version", plan.version);
     field_str(&mut out, I1, "region", &plan.region);
+    // Only when set, so a file without them saves byte for byte as it was.
+    if !plan.code.is_empty() {
+        field_str(&mut out, I1, "code", &plan.code);
+    }
+    if !plan.province.is_empty() {
+        field_str(&mut out, I1, "province", &plan.province);
+    }
     field_str(&mut out, I1, "title", &plan.title);
     field_str(&mut out, I1, "vision", &plan.vision);
     let _ = writeln!(

@@ -260,10 +260,7 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, Fiel
         (Subject::Plan, Field::Header(f)) => {
             let mut h = Header::of(plan);
             f.parse_into(&mut h, value, t)?;
-            plan.title = h.title;
-            plan.region = h.region;
-            plan.vision = h.vision;
-            plan.period = h.period;
+            h.apply(plan);
         }
         (Subject::Dimension { id, .. }, Field::Dimension(f)) => {
             let Some(d) = plan.dimensions.iter_mut().find(|d| d.id == *id) else {

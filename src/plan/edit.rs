@@ -10,6 +10,8 @@ use crate::plan::model::{Dimension, Period, Plan, Program};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Header {
     pub region: String,
+    pub code: String,
+    pub province: String,
     pub title: String,
     pub vision: String,
     pub period: Period,
@@ -19,10 +21,22 @@ impl Header {
     pub fn of(plan: &Plan) -> Header {
         Header {
             region: plan.region.clone(),
+            code: plan.code.clone(),
+            province: plan.province.clone(),
             title: plan.title.clone(),
             vision: plan.vision.clone(),
             period: plan.period,
         }
+    }
+
+    /// Puts these fields into `plan`.
+    pub fn apply(&self, plan: &mut Plan) {
+        plan.region.clone_from(&self.region);
+        plan.code.clone_from(&self.code);
+        plan.province.clone_from(&self.province);
+        plan.title.clone_from(&self.title);
+        plan.vision.clone_from(&self.vision);
+        plan.period = self.period;
     }
 }
 
@@ -35,26 +49,20 @@ pub enum Edit {
         after: Option<Box<Program>>,
     },
     /// Move the program at `from` (whose id is `id`) so that it ends up at `to`.
-    Move {
-        id: String,
-        from: usize,
-        to: usize,
-    },
+    Move { id: String, from: usize, to: usize },
     Dimension {
         index: usize,
         before: Dimension,
         after: Dimension,
     },
+    /// Boxed: the header's texts would make every edit twice as large.
     Header {
-        before: Header,
-        after: Header,
+        before: Box<Header>,
+        after: Box<Header>,
     },
     /// The whole plan at once: a merge with another officer's save, or
     /// restored edits. Rare, so the two copies are affordable.
-    Whole {
-        before: Box<Plan>,
-        after: Box<Plan>,
-    },
+    Whole { before: Box<Plan>, after: Box<Plan> },
 }
 
 impl Edit {
@@ -104,12 +112,7 @@ impl Edit {
                 None => return false,
             },
             Edit::Whole { after, .. } => *plan = (**after).clone(),
-            Edit::Header { after, .. } => {
-                plan.region = after.region.clone();
-                plan.title = after.title.clone();
-                plan.vision = after.vision.clone();
-                plan.period = after.period;
-            }
+            Edit::Header { after, .. } => after.apply(plan),
         }
         true
     }

@@ -228,6 +228,16 @@ fn any_year(field: &str, value: &str, t: &Text) -> Result<i32, FieldError> {
         .map_err(|_| bad(field, value, t.forms.f_year.to_string()))
 }
 
+/// A kode wilayah (`73` or `73.22`), or nothing.
+fn region_code(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
+    let v = value.trim();
+    if v.is_empty() || crate::plan::model::is_region_code(v) {
+        Ok(v.to_string())
+    } else {
+        Err(bad(field, value, t.forms.f_code.to_string()))
+    }
+}
+
 /// A strict `YYYY-MM-DD` calendar date, kept as written.
 fn date(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
     let v = value.trim();
@@ -392,6 +402,8 @@ registry! {
     HeaderField {
         Title => "title",
         Region => "region",
+        Code => "code",
+        Province => "province",
         Vision => "vision",
         PeriodStart => "period.start",
         PeriodEnd => "period.end",
@@ -1071,6 +1083,8 @@ impl HeaderField {
         match self {
             HeaderField::Title => l.title,
             HeaderField::Region => l.region,
+            HeaderField::Code => l.code,
+            HeaderField::Province => l.province,
             HeaderField::Vision => l.vision,
             HeaderField::PeriodStart => l.period_start,
             HeaderField::PeriodEnd => l.period_end,
@@ -1081,6 +1095,8 @@ impl HeaderField {
         match self {
             HeaderField::Title => h.title.clone(),
             HeaderField::Region => h.region.clone(),
+            HeaderField::Code => h.code.clone(),
+            HeaderField::Province => h.province.clone(),
             HeaderField::Vision => h.vision.clone(),
             HeaderField::PeriodStart => h.period.start.to_string(),
             HeaderField::PeriodEnd => h.period.end.to_string(),
@@ -1091,6 +1107,8 @@ impl HeaderField {
         match self {
             HeaderField::Title => h.title = value.trim().to_string(),
             HeaderField::Region => h.region = value.trim().to_string(),
+            HeaderField::Code => h.code = region_code(self.name(), value, t)?,
+            HeaderField::Province => h.province = value.trim().to_string(),
             HeaderField::Vision => h.vision = value.to_string(),
             HeaderField::PeriodStart => h.period.start = any_year(self.name(), value, t)?,
             HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value, t)?,
@@ -1102,6 +1120,8 @@ impl HeaderField {
         match self {
             HeaderField::Title => dst.title.clone_from(&src.title),
             HeaderField::Region => dst.region.clone_from(&src.region),
+            HeaderField::Code => dst.code.clone_from(&src.code),
+            HeaderField::Province => dst.province.clone_from(&src.province),
             HeaderField::Vision => dst.vision.clone_from(&src.vision),
             HeaderField::PeriodStart => dst.period.start = src.period.start,
             HeaderField::PeriodEnd => dst.period.end = src.period.end,
@@ -1316,5 +1336,31 @@ mod tests {
             assert!(f.same(&copy, p), "{f:?}");
             assert_eq!(&copy, p, "{f:?} touched another field");
         }
+    }
+
+    #[test]
+    fn a_region_code_is_two_digits_or_two_a_dot_and_two() {
+        use crate::plan::model::is_region_code;
+        for good in ["73", "73.22", "11.01", "00"] {
+            assert!(is_region_code(good), "{good}");
+        }
+        for bad in [
+            "7", "7322", "73.2", "73.22.01", "73,22", "ab.cd", "٧٣", " 73", "73.",
+        ] {
+            assert!(!is_region_code(bad), "{bad}");
+        }
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let t = Lang::En.text();
+        let mut h = Header::of(&plan);
+        assert_eq!(h.code, "73.22");
+        assert_eq!(h.province, "Sulawesi Selatan");
+        HeaderField::Code.parse_into(&mut h, " 73.24 ", t).unwrap();
+        assert_eq!(h.code, "73.24");
+        HeaderField::Code.parse_into(&mut h, "", t).unwrap();
+        assert_eq!(h.code, "", "the code may be cleared");
+        let e = HeaderField::Code.parse_into(&mut h, "73.2", t).unwrap_err();
+        assert!(e.render(t).contains("73.22"), "{}", e.render(t));
     }
 }

@@ -436,16 +436,20 @@ fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Pla
         || conflict(&Subject::Plan, Field::Evaluation, shown(em), shown(et)),
     );
     let evaluation = if keep { em.clone() } else { et.clone() };
-    Plan {
+    let mut plan = Plan {
         evaluation,
         version: theirs.version,
-        region: header.region,
-        title: header.title,
-        vision: header.vision,
+        region: String::new(),
+        code: String::new(),
+        province: String::new(),
+        title: String::new(),
+        vision: String::new(),
         period: header.period,
         dimensions,
         programs,
-    }
+    };
+    header.apply(&mut plan);
+    plan
 }
 
 /// The plan's own fields, three ways.
@@ -1175,12 +1179,12 @@ pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
                 after: Dimension::merge3(&mut asker, &subject, Some(before), after, now),
             }
         }
-        Edit::Header { before, .. } if *before == Header::of(plan) => edit.clone(),
+        Edit::Header { before, .. } if **before == Header::of(plan) => edit.clone(),
         Edit::Header { before, after } => {
             let now = Header::of(plan);
             Edit::Header {
-                after: merge_header(&mut asker, before, after, &now),
-                before: now,
+                after: Box::new(merge_header(&mut asker, before, after, &now)),
+                before: Box::new(now),
             }
         }
         // Nothing changed under it: exactly as recorded.

@@ -16,6 +16,15 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Plan {
     pub version: u32,
     pub region: String,
+    /// The region's code (kode wilayah) from the home ministry's list:
+    /// two digits for the province, then two for the regency or city, e.g.
+    /// `"73.22"` for Kabupaten Luwu Utara in Sulawesi Selatan (`"73"` for the
+    /// province itself). Left out when empty, so a file without it saves as it was.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub code: String,
+    /// The province, e.g. `"Sulawesi Selatan"`; left out when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub province: String,
     pub title: String,
     /// The plan's motto or vision, e.g. what "BISA" stands for.
     #[serde(default)]
@@ -37,6 +46,21 @@ pub struct Plan {
 fn no_evaluation(e: &Box<Evaluation>) -> bool {
     e.is_empty()
 }
+
+/// Whether `code` is a kode wilayah down to the regency or city: `NN` (a
+/// province) or `NN.NN` (a regency or city in it), ASCII digits only.
+pub fn is_region_code(code: &str) -> bool {
+    let pair = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    match code.split_once('.') {
+        Some((province, regency)) => pair(province) && pair(regency),
+        None => pair(code),
+    }
+}
+
+/// The top of the index's scale (the ministry does not publish it; every
+/// published index and sub-index lies below 5). Here, beside the scores it
+/// bounds, so the field registry and validation both reach it from below.
+pub const MAX_SCORE: f64 = 5.0;
 
 /// The years a masterplan covers, both inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -303,10 +327,6 @@ impl Aspect {
         }
     }
 }
-
-/// The top of the index's scale: the ministry does not publish it; every
-/// published index and sub-index lies below 5.
-pub const MAX_SCORE: f64 = 5.0;
 
 /// The evaluation section of a plan; every part optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

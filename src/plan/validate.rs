@@ -69,7 +69,14 @@ pub fn validate(plan: &Plan, t: &Text) -> Vec<Problem> {
     if plan.title.trim().is_empty() {
         plan_problem(t.validate.p_empty_title.to_string());
     }
-    for (label, value) in [("region", &plan.region), ("title", &plan.title)] {
+    if !plan.code.is_empty() && !crate::plan::model::is_region_code(&plan.code) {
+        plan_problem(fill(t.validate.p_code, &[&escape(&plan.code)]));
+    }
+    for (label, value) in [
+        ("region", &plan.region),
+        ("province", &plan.province),
+        ("title", &plan.title),
+    ] {
         check_length(label, value, MAX_LINE_CHARS, t, &mut plan_problem);
     }
     check_length("vision", &plan.vision, MAX_NOTE_CHARS, t, &mut plan_problem);
@@ -439,5 +446,26 @@ fn check_length(label: &str, value: &str, max: usize, t: &Text, problem: &mut im
         if chars > max {
             problem(fill(t.validate.p_string_too_long, &[&label, &chars, &max]));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_region_code_is_refused_with_the_rule() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let t = crate::i18n::Lang::En.text();
+        assert!(validate(&plan, t).is_empty());
+        let mut wrong = plan.clone();
+        wrong.code = "7322".into();
+        let problems = validate(&wrong, t);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("`7322`") && problems[0].message.contains("73.22"));
+        wrong.code = String::new();
+        assert!(validate(&wrong, t).is_empty(), "no code at all is fine");
     }
 }

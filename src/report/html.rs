@@ -702,31 +702,6 @@ fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool
     );
 }
 
-/// What a column holds, which decides how its cells may break.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Col {
-    /// Names and running text: wraps between words (and after a `/`), and
-    /// inside a word only when one is very long.
-    Text,
-    /// Text that is what the table is about (a programme's name, an
-    /// indicator, a milestone): as [`Col::Text`], and given the most room.
-    Main,
-    /// Ids, dates, counts: kept on one line, unless very long.
-    Code,
-    /// Numbers: aligned right, never wrapped.
-    Num,
-}
-
-/// A table of data cells, escaped here.
-pub(crate) struct Table<'a> {
-    pub head: &'a [&'a str],
-    /// What each column holds.
-    pub cols: &'a [Col],
-    pub rows: &'a [Vec<String>],
-    /// The last row is a total, in bold.
-    pub total: bool,
-}
-
 /// `t` as a table whose header repeats on every page, or "none" when it has
 /// no rows.
 fn table(ctx: &Ctx, out: &mut String, t: Table) {
@@ -737,76 +712,7 @@ fn table(ctx: &Ctx, out: &mut String, t: Table) {
     table_raw(out, &t);
 }
 
-/// The most characters a code or a word is kept whole for: longer, and it
-/// could push the table off the page.
-const LONG: usize = 24;
-
-pub(crate) fn table_raw(out: &mut String, t: &Table) {
-    let class = |i: usize, cell: &str| match t.cols.get(i) {
-        Some(Col::Num) => " class=\"num\"",
-        // A code or word too long to keep whole may break anywhere: else it
-        // could push the table off the page.
-        Some(Col::Code) if cell.chars().count() <= LONG => " class=\"code\"",
-        _ if cell.split_whitespace().all(|w| w.chars().count() <= LONG) => "",
-        _ => " class=\"long\"",
-    };
-    out.push_str("<table>\n<thead>\n<tr>");
-    for (i, h) in t.head.iter().enumerate() {
-        if t.cols.get(i) == Some(&Col::Main) {
-            // The main columns share half the width; the others fit around them.
-            let mains = t.cols.iter().filter(|c| **c == Col::Main).count();
-            out.push_str(&format!(
-                "<th style=\"width: {}%\">{}</th>",
-                50 / mains.max(1),
-                esc(h)
-            ));
-        } else {
-            out.push_str(&format!("<th{}>{}</th>", class(i, h), esc(h)));
-        }
-    }
-    out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for (n, row) in t.rows.iter().enumerate() {
-        if t.total && n + 1 == t.rows.len() {
-            out.push_str("<tr class=\"total\">");
-        } else {
-            out.push_str("<tr>");
-        }
-        for (i, c) in row.iter().enumerate() {
-            let text = lines(c);
-            let text = match t.cols.get(i) {
-                Some(Col::Text | Col::Main) => text.replace('/', "/<wbr>"),
-                _ => text,
-            };
-            out.push_str(&format!("<td{}>{}</td>", class(i, c), text));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n");
-}
-
-/// Text for an element's content or an attribute: control and bidi
-/// characters shown escaped (`\u{1b}`), then `& < > " '` as references.
-pub(crate) fn esc(value: &str) -> String {
-    let value = crate::text::escape(value);
-    let mut out = String::with_capacity(value.len() + 8);
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// As [`esc`], but line breaks kept as `<br>`.
-pub(crate) fn lines(value: &str) -> String {
-    let value = value.replace("\r\n", "\n");
-    value.split('\n').map(esc).collect::<Vec<_>>().join("<br>")
-}
+pub(crate) use super::cells::html::{Col, Table, esc, lines, table_raw};
 
 /// The evaluation: the same sections for the printed report.
 fn evaluation(ctx: &Ctx, out: &mut String) {

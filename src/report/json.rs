@@ -53,6 +53,10 @@ struct FilterJson<'a> {
 struct PlanHead<'a> {
     version: u32,
     region: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    code: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    province: &'a str,
     title: &'a str,
     vision: &'a str,
     period: Period,
@@ -167,6 +171,8 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         plan: PlanHead {
             version: plan.version,
             region: &plan.region,
+            code: &plan.code,
+            province: &plan.province,
             title: &plan.title,
             vision: &plan.vision,
             period: plan.period,

@@ -371,54 +371,6 @@ fn table(ctx: &Ctx, out: &mut String, head: &[&str], rows: &[Vec<String>], right
     table_raw(out, head, &rows, right);
 }
 
-/// A GitHub-flavoured table of cells already in Markdown.
-pub(crate) fn table_raw(out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
-    let line = |out: &mut String, cells: &mut dyn Iterator<Item = String>| {
-        out.push('|');
-        for c in cells {
-            out.push(' ');
-            out.push_str(&c);
-            out.push_str(" |");
-        }
-        out.push('\n');
-    };
-    line(out, &mut head.iter().map(|h| inline(h)));
-    line(
-        out,
-        &mut right
-            .iter()
-            .map(|&r| if r { "---:" } else { "---" }.to_string()),
-    );
-    for row in rows {
-        line(out, &mut row.iter().cloned());
-    }
-}
-
-/// Text inside a line (a heading, a cell): control characters shown escaped,
-/// Markdown punctuation backslash-escaped, line breaks as spaces.
-pub(crate) fn inline(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 8);
-    for (i, part) in value.split('\n').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        punctuation(&crate::text::escape(part), &mut out);
-    }
-    out
-}
-
-/// A table cell: as [`inline`], but line breaks kept as `<br>`.
-pub(crate) fn cell(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 8);
-    for (i, part) in value.split('\n').enumerate() {
-        if i > 0 {
-            out.push_str("<br>");
-        }
-        punctuation(&crate::text::escape(part), &mut out);
-    }
-    out
-}
-
 /// A paragraph of one line that must not turn into a list, a quote or a
 /// heading because of how the data begins.
 fn paragraph(value: &str) -> String {
@@ -438,17 +390,7 @@ fn paragraph(value: &str) -> String {
     format!("{}\\{}", &text[..at], &text[at..])
 }
 
-fn punctuation(text: &str, out: &mut String) {
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-}
+pub(crate) use super::cells::md::{cell, inline, table_raw};
 
 fn longest_run(text: &str, c: char) -> usize {
     let (mut best, mut run) = (0, 0);

@@ -15,6 +15,7 @@
 mod csv;
 mod evaluation;
 pub use evaluation::{LineKind, Screen};
+mod cells;
 mod html;
 mod json;
 pub mod layout;

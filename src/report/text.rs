@@ -91,6 +91,8 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
         filtered = crate::plan::model::Plan {
             version: ctx.plan.version,
             region: ctx.plan.region.clone(),
+            code: ctx.plan.code.clone(),
+            province: ctx.plan.province.clone(),
             title: ctx.plan.title.clone(),
             vision: ctx.plan.vision.clone(),
             period: ctx.plan.period,

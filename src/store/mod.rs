@@ -240,6 +240,71 @@ pub fn load_many(paths: &[PathBuf], t: &Text) -> Vec<Result<Document, LoadError>
         .collect()
 }
 
+/// Every plan under `dir` (`*.ron`, recursively; hidden folders such as
+/// `.git` skipped), in name order.
+pub fn plans_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        // A link is not followed: a folder could loop back on itself.
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => plans_under(&path, out),
+            Ok(meta) if meta.is_file() && path.extension().is_some_and(|e| e == "ron") => {
+                out.push(path)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A province's plans: the files given and every plan under the folders
+/// given, loaded on all cores ([`load_many`]); a plan that fails to load
+/// comes with the first line of its error (without the leading "error: ").
+pub fn load_province(given: &[PathBuf], t: &Text) -> Vec<(PathBuf, Result<Document, String>)> {
+    let mut paths = Vec::new();
+    for path in given {
+        if path.is_dir() {
+            plans_under(path, &mut paths);
+        } else {
+            paths.push(path.clone());
+        }
+    }
+    let loaded = load_many(&paths, t);
+    paths
+        .into_iter()
+        .zip(loaded)
+        .map(|(path, result)| {
+            let result = result.map_err(|e| {
+                // The first problem, where it is; how many there are.
+                if let LoadError::Invalid { path, problems } = &e
+                    && let Some(first) = problems.first()
+                {
+                    return match problems.len() {
+                        1 => first.render(path),
+                        n => format!("{} (+{})", first.render(path), n - 1),
+                    };
+                }
+                let message = e.render(t);
+                let first = message.lines().next().unwrap_or_default();
+                first
+                    .strip_prefix(&format!("{}: ", t.error))
+                    .unwrap_or(first)
+                    .to_string()
+            });
+            (path, result)
+        })
+        .collect()
+}
+
 /// Reads the file as UTF-8 text, refusing what cannot be a plan before
 /// spending memory on it.
 pub fn read(path: &Path) -> Result<String, LoadError> {

@@ -21,7 +21,7 @@ pub enum Saved {
     /// this session's plan (and its top comment).
     Written {
         text: String,
-        merged: Option<Document>,
+        merged: Option<Box<Document>>,
         changes: Vec<Change>,
         /// The audit log could not be written: the save stands, and the
         /// officer is told (the log is a record, not the data).
@@ -251,7 +251,7 @@ pub fn save_merging(
                 return Err(SaveError::Invalid(problems));
             }
             let changes = crate::plan::merge::changes(&theirs.plan, &plan);
-            (Some(Document { plan, preamble }), changes)
+            (Some(Box::new(Document { plan, preamble })), changes)
         }
     };
     let text = match &merged {

@@ -126,6 +126,32 @@ pub enum Action {
     Cancel,
 }
 
+impl Action {
+    /// Whether the action changes the plan or writes beside it (edits, undo,
+    /// save, sync, print): what a read-only region of the province refuses.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Action::CycleStatus { .. }
+                | Action::ToggleDone
+                | Action::ShiftYear { .. }
+                | Action::Add
+                | Action::AddBudget
+                | Action::AddEvidence
+                | Action::Delete
+                | Action::Reorder { .. }
+                | Action::Edit
+                | Action::EditHeader
+                | Action::Undo
+                | Action::Redo
+                | Action::Sync
+                | Action::Save
+                | Action::Print(_)
+                | Action::ChoosePrint
+        )
+    }
+}
+
 /// Work `update` returns for the event loop, which owns files and the clock.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {

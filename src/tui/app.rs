@@ -67,6 +67,9 @@ pub struct App {
     pub index: Index,
     /// The keys in effect: the defaults with the user's configuration.
     pub keymap: Keymap,
+    /// Opened from the province dashboard: nothing may change the plan, and
+    /// the keys that would say how to open it to edit (the file, as given).
+    pub read_only: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -609,6 +612,7 @@ impl App {
             evaluation: EvaluationState::default(),
             index,
             keymap: Keymap::default(),
+            read_only: None,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =

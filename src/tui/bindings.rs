@@ -17,6 +17,8 @@ pub enum Context {
     Drill,
     Timeline,
     Evaluation,
+    /// The province dashboard (`pantau DIR`): one row per region.
+    Province,
     /// The help overlay is open.
     Help,
     /// The filter prompt is taking text.
@@ -49,6 +51,8 @@ pub enum Help {
     Back,
     SwitchList,
     OpenProgram,
+    /// Enter on the province dashboard: the region's own dashboard, read-only.
+    OpenRegion,
     Open,
     Panes,
     Years,
@@ -439,6 +443,47 @@ pub const BINDINGS: &[Binding] = &[
             (k('l'), Action::Right),
         ],
         Help::EvaluationYear,
+    ),
+    // The province dashboard: a list of regions, read-only; it takes no
+    // global keys (there is no plan of its own to edit, save or print).
+    hint(
+        Province,
+        &[(code(KeyCode::Enter), Action::Open)],
+        Help::OpenRegion,
+    ),
+    bind(
+        Province,
+        &[
+            (code(KeyCode::Up), Action::Up),
+            (k('k'), Action::Up),
+            (code(KeyCode::Down), Action::Down),
+            (k('j'), Action::Down),
+        ],
+        Help::Move,
+    ),
+    bind(
+        Province,
+        &[
+            (code(KeyCode::PageUp), Action::PageUp),
+            (code(KeyCode::PageDown), Action::PageDown),
+        ],
+        Help::Page,
+    ),
+    bind(
+        Province,
+        &[
+            (code(KeyCode::Home), Action::First),
+            (k('g'), Action::First),
+            (code(KeyCode::End), Action::Last),
+            (k('G'), Action::Last),
+        ],
+        Help::Ends,
+    ),
+    hint(Province, &[(k('?'), Action::ToggleHelp)], Help::Help),
+    hint(
+        Province,
+        &[(k('q'), Action::Quit), (ctrl('c'), Action::Quit)],
+        Help::Quit,
     ),
     // Everywhere.
     bind(

@@ -1215,7 +1215,10 @@ impl Form {
             }
             (Built::Header(after), Subject::Header) => {
                 let before = Header::of(plan);
-                (before != after).then_some(Edit::Header { before, after })
+                (before != after).then(|| Edit::Header {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                })
             }
             (Built::Score(score, note), Subject::Score { year, aspect }) => {
                 // The whole plan: a score lives in the evaluation section,

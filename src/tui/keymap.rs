@@ -13,11 +13,20 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The action for a key press in the app's current state, if any.
 pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
+    resolve_with(&app.keymap.bindings, current_context(app), event)
+}
+
+/// The action for a key press in `context` with the built-in keys: the
+/// province dashboard, which has no plan (and no App) of its own.
+pub fn resolve_in(context: Context, event: KeyEvent) -> Option<Action> {
+    resolve_with(BINDINGS, context, event)
+}
+
+fn resolve_with(bindings: &[Binding], context: Context, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     let key = normalise(event);
-    let context = current_context(app);
     if let KeyCode::Char(c) = key.code
         && !key.mods.contains(KeyModifiers::CONTROL)
     {
@@ -35,12 +44,12 @@ pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
         | Context::QuitPrompt
         | Context::Conflict
         | Context::Recover
-        | Context::PrintFormat => &[context],
+        | Context::PrintFormat
+        | Context::Province => &[context],
         view => &[view, Context::Global],
     };
     chain.iter().find_map(|ctx| {
-        app.keymap
-            .bindings
+        bindings
             .iter()
             .filter(|b| b.context == *ctx)
             .find_map(|b| b.keys.iter().find(|(k, _)| *k == key))
@@ -104,6 +113,24 @@ pub fn help_for(app: &App) -> Vec<&Binding> {
         list.extend(bindings.iter().filter(|b| b.context == Context::Global));
     }
     list
+}
+
+/// Bindings to show on the help screen in `context` with the built-in keys
+/// (the province dashboard): its own, then the global ones where they apply.
+pub fn help_in(context: Context) -> Vec<&'static Binding> {
+    let mut list: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == context).collect();
+    if context.takes_global_keys() {
+        list.extend(BINDINGS.iter().filter(|b| b.context == Context::Global));
+    }
+    list
+}
+
+/// The status-bar hints of a context that takes no global keys (the province).
+pub fn hints_in(context: Context) -> Vec<&'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.hint && b.context == context)
+        .collect()
 }
 
 /// Hints for the status bar: the current view's and the global ones marked `hint`.

@@ -9,9 +9,10 @@ mod editing;
 pub mod form;
 mod help_words;
 pub mod keymap;
+pub mod province;
 mod run;
 pub mod theme;
 pub mod ui;
 pub mod update;
 
-pub use run::{Ending, run};
+pub use run::{Ending, run, run_province};

@@ -310,7 +310,7 @@ fn save(
             Outcome::Saved {
                 at: when.strftime("%H:%M").to_string(),
                 fingerprint: store::fingerprint(&text),
-                merged: merged.map(Box::new),
+                merged,
                 audit: audit::read(path).unwrap_or_default(),
                 log_error: log_error.map(|e| (audit::log_path(path), e)),
             }
@@ -354,4 +354,73 @@ fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> io::Result<
     terminal.draw(|frame| ui::draw(frame, app, theme))?;
     crossterm::queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     terminal.backend_mut().flush()
+}
+
+/// Runs the province dashboard (`pantau DIR`) until the user quits or the
+/// session is stopped. Nothing in it is ever written (a region opened from
+/// it is read-only), so a hang-up has nothing to keep.
+pub fn run_province(
+    province: &mut crate::tui::province::Province,
+    theme: &Theme,
+) -> io::Result<Ending> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        province_loop(&mut terminal, province, theme, &stop)
+    }));
+    let restored = ratatui::try_restore();
+    match outcome {
+        Ok(Ok(Ending::Quit)) => restored.map(|()| Ending::Quit),
+        Ok(Ok(other)) => Ok(other),
+        // The terminal is gone: nothing to keep.
+        Ok(Err(_)) => Ok(Ending::Stopped(None)),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+fn province_loop(
+    terminal: &mut DefaultTerminal,
+    province: &mut crate::tui::province::Province,
+    theme: &Theme,
+    stop: &AtomicBool,
+) -> io::Result<Ending> {
+    let draw = |terminal: &mut DefaultTerminal, p: &crate::tui::province::Province| {
+        crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        terminal.draw(|frame| ui::province::draw(frame, p, theme))?;
+        crossterm::queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+        terminal.backend_mut().flush()
+    };
+    let size = terminal.size()?;
+    province.update(Action::Resize(size.width, size.height));
+    draw(terminal, province)?;
+    while !province.should_quit {
+        if stop.load(Ordering::SeqCst) {
+            return Ok(Ending::Stopped(None));
+        }
+        if !event::poll(WAKE_EVERY)? {
+            #[cfg(unix)]
+            if std::fs::File::open("/dev/tty").is_err() {
+                return Ok(Ending::Stopped(None));
+            }
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) => {
+                for key in keymap::unfold(key) {
+                    if let Some(action) = province.resolve(key) {
+                        province.update(action);
+                    }
+                }
+            }
+            Event::Resize(w, h) => province.update(Action::Resize(w, h)),
+            _ => continue,
+        }
+        if !province.should_quit {
+            draw(terminal, province)?;
+        }
+    }
+    Ok(Ending::Quit)
 }

@@ -16,6 +16,13 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     if !matches!(action, Action::Resize(..)) {
         app.message = None;
     }
+    if let Some(file) = &app.read_only
+        && action.writes()
+    {
+        let file = crate::text::escape(file);
+        app.message = Some(crate::i18n::fill(app.lang.text().ui.u_read_only, &[&file]));
+        return Vec::new();
+    }
     let big = isize::MAX / 2;
     match action {
         Action::Quit => {

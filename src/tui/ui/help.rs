@@ -3,9 +3,10 @@
 //! every key stays visible at 80×24.
 
 use super::block;
+use crate::i18n::Lang;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keymap::{help_for, keys_label};
+use crate::tui::keymap::{Binding, help_for, keys_label};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,11 +14,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    draw_list(frame, area, &help_for(app), app.lang, theme);
+}
+
+/// The help overlay listing `bindings`.
+pub fn draw_list(frame: &mut Frame, area: Rect, bindings: &[&Binding], lang: Lang, theme: &Theme) {
+    let t = lang.text();
     let g = theme.glyphs();
-    let entries: Vec<(String, &str)> = help_for(app)
+    let entries: Vec<(String, &str)> = bindings
         .iter()
-        .map(|b| (keys_label(b, theme.ascii), b.help.describe(app.lang)))
+        .map(|b| (keys_label(b, theme.ascii), b.help.describe(lang)))
         .collect();
     let room = usize::from(area.height.saturating_sub(2)).max(1);
     let columns = if entries.len() > room { 2 } else { 1 };

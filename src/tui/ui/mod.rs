@@ -6,6 +6,7 @@ mod dimension;
 mod evaluation;
 mod form;
 mod help;
+pub mod province;
 mod status_bar;
 mod timeline;
 

@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The plain keys of a binding, `1/2/3` or `q` (or its chord, `Ctrl-S`): short enough for the status bar.
-fn hint_keys(binding: &Binding, ascii: bool) -> String {
+pub(crate) fn hint_keys(binding: &Binding, ascii: bool) -> String {
     let plain: Vec<String> = binding
         .keys
         .iter()
