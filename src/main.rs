@@ -746,6 +746,12 @@ impl Demo {
 
 impl Drop for Demo {
     fn drop(&mut self) {
+        // A hang-up keeps unsaved edits for the next session of the same
+        // plan; the demo's copy is never opened again, so its kept edits
+        // would only lie in the recovery folder for ever.
+        for kept in store::recovery::list(&self.plan) {
+            store::recovery::remove(&kept.path);
+        }
         let _ = std::fs::remove_dir_all(&self.dir);
         // Said only when an officer may have edited: after the interface.
         if self.said.is_empty() {

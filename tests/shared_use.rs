@@ -2038,3 +2038,59 @@ fn text_typed_in_an_open_form_is_kept_and_the_form_opens_again_with_it() {
     );
     assert_eq!(recovery_files(home.path()), Vec::<PathBuf>::new());
 }
+
+/// `--demo` works on a throwaway copy: a hang-up mid-edit ends it like any
+/// session, and neither the copy nor a recovery file for it is left behind.
+#[test]
+fn a_demo_hung_up_mid_edit_leaves_neither_its_copy_nor_a_recovery_file() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let home = tempfile::TempDir::new().unwrap();
+    let tmp = tempfile::TempDir::new().unwrap();
+    // `pantau --demo --today …` (the flag where the plan would go), with the
+    // copy under a temporary folder of the test's own.
+    let mut argv: Vec<OsString> = vec![
+        "sh".into(),
+        "-c".into(),
+        format!(r#""$@"; echo "{EXITED}$?"; read -r _"#).into(),
+        "sh".into(),
+    ];
+    let mut run = pantau_argv(home.path(), Path::new("--demo"), &[]);
+    let at = run.iter().position(|a| a == BIN).unwrap();
+    let mut tmpdir = OsString::from("TMPDIR=");
+    tmpdir.push(tmp.path());
+    run.insert(at, tmpdir);
+    argv.extend(run);
+    let tmux = Tmux::start((80, 24), &argv);
+    tmux.wait_for("the demo's dashboard", looks::dashboard);
+    let copies = || -> Vec<String> {
+        std::fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("pantau-demo-"))
+            .collect()
+    };
+    assert_eq!(copies().len(), 1, "the private copy is there while it runs");
+    tmux.key("2");
+    tmux.wait_for("the dimensions", looks::dimensions);
+    tmux.key("Enter");
+    tmux.wait_for("the programs", |s| looks::program_selected(s, "GOV-01"));
+    tmux.key("s");
+    tmux.wait_for("an unsaved edit", |s| {
+        bottom_line(s).contains("[+]") || bottom_line(s).contains("status is now")
+    });
+    let pid = pgrep(&["-f", &format!("^{} --demo", BIN.replace('.', "\\."))])
+        .into_iter()
+        .find(|&p| comm(p).as_deref() == Some("pantau"))
+        .expect("the demo's pantau");
+    signal(pid, "HUP");
+    tmux.wait_for("pantau to end after SIGHUP", |s| s.contains(EXITED));
+    assert!(copies().is_empty(), "the copy is gone: {:?}", copies());
+    assert_eq!(
+        recovery_files(home.path()),
+        Vec::<PathBuf>::new(),
+        "no recovery file for a copy that is gone"
+    );
+}
