@@ -736,131 +736,6 @@ fn owner_id(owner: &Subject) -> String {
     }
 }
 
-impl Item for Milestone {
-    const LIST: List = List::Milestones;
-    fn subject(&self, owner: &Subject, number: usize) -> Subject {
-        Subject::Milestone {
-            program: owner_id(owner),
-            number,
-            title: self.title.clone(),
-        }
-    }
-    fn summary(&self) -> String {
-        show_milestone(self)
-    }
-    fn merge3(
-        asker: &mut Asker,
-        subject: &Subject,
-        base: Option<&Self>,
-        mine: &Self,
-        theirs: &Self,
-    ) -> Self {
-        merge_fields!(
-            asker,
-            subject,
-            base,
-            mine,
-            theirs,
-            MilestoneField,
-            Field::Milestone
-        )
-    }
-}
-
-impl Item for Target {
-    const LIST: List = List::Targets;
-    fn subject(&self, owner: &Subject, number: usize) -> Subject {
-        Subject::Target {
-            program: owner_id(owner),
-            number,
-            year: self.year,
-            indicator: self.indicator.clone(),
-        }
-    }
-    fn summary(&self) -> String {
-        show_target(self)
-    }
-    fn merge3(
-        asker: &mut Asker,
-        subject: &Subject,
-        base: Option<&Self>,
-        mine: &Self,
-        theirs: &Self,
-    ) -> Self {
-        merge_fields!(
-            asker,
-            subject,
-            base,
-            mine,
-            theirs,
-            TargetField,
-            Field::Target
-        )
-    }
-}
-
-impl Item for Budget {
-    const LIST: List = List::Budget;
-    fn subject(&self, owner: &Subject, number: usize) -> Subject {
-        Subject::Budget {
-            program: owner_id(owner),
-            number,
-            year: self.year,
-        }
-    }
-    fn summary(&self) -> String {
-        show_budget(self)
-    }
-    fn merge3(
-        asker: &mut Asker,
-        subject: &Subject,
-        base: Option<&Self>,
-        mine: &Self,
-        theirs: &Self,
-    ) -> Self {
-        merge_fields!(
-            asker,
-            subject,
-            base,
-            mine,
-            theirs,
-            BudgetField,
-            Field::Budget
-        )
-    }
-}
-
-impl Item for Evidence {
-    const LIST: List = List::Evidence;
-    fn subject(&self, owner: &Subject, number: usize) -> Subject {
-        Subject::Evidence {
-            program: owner_id(owner),
-            number,
-            name: self.name.clone(),
-        }
-    }
-    fn summary(&self) -> String {
-        show_evidence(self)
-    }
-    fn merge3(
-        asker: &mut Asker,
-        subject: &Subject,
-        base: Option<&Self>,
-        mine: &Self,
-        theirs: &Self,
-    ) -> Self {
-        merge_fields!(
-            asker,
-            subject,
-            base,
-            mine,
-            theirs,
-            EvidenceField,
-            Field::Evidence
-        )
-    }
-}
-
 /// One list three ways: each item merged (or kept, or deleted) by its
 /// ident, then put in order. The order is theirs unless only I reordered
 /// the items we share (then mine; asked when both did, differently); items
@@ -1249,8 +1124,31 @@ trait Listed: Item + 'static {
     fn changed(a: &Self, b: &Self) -> Vec<(&'static str, String, String)>;
 }
 
+/// A programme's list, once: how its items are named in a conflict and a
+/// log, matched and merged field by field through their registry.
 macro_rules! listed {
-    ($($item:ty: $name:literal, $keys:expr, $fields:ty;)+) => {$(
+    ($($item:ty: $name:literal, $list:ident, $keys:expr, $fields:ty, $field:path, $show:path,
+       |$it:ident, $program:ident, $number:ident| $subject:expr;)+) => {$(
+        impl Item for $item {
+            const LIST: List = List::$list;
+            fn subject(&self, owner: &Subject, $number: usize) -> Subject {
+                let ($it, $program) = (self, owner_id(owner));
+                $subject
+            }
+            fn summary(&self) -> String {
+                $show(self)
+            }
+            fn merge3(
+                asker: &mut Asker,
+                subject: &Subject,
+                base: Option<&Self>,
+                mine: &Self,
+                theirs: &Self,
+            ) -> Self {
+                merge_fields!(asker, subject, base, mine, theirs, $fields, $field)
+            }
+        }
+
         impl Listed for $item {
             const NAME: &'static str = $name;
             const KEYS: &'static [fn(&Self, &Self) -> bool] = &$keys;
@@ -1266,10 +1164,19 @@ macro_rules! listed {
 }
 
 listed! {
-    Milestone: "milestone", MILESTONE_KEYS, MilestoneField;
-    Target: "target", TARGET_KEYS, TargetField;
-    Budget: "budget", BUDGET_KEYS, BudgetField;
-    Evidence: "evidence", EVIDENCE_KEYS, EvidenceField;
+    Milestone: "milestone", Milestones, MILESTONE_KEYS, MilestoneField, Field::Milestone, show_milestone,
+        |m, program, number| Subject::Milestone { program, number, title: m.title.clone() };
+    Target: "target", Targets, TARGET_KEYS, TargetField, Field::Target, show_target,
+        |t, program, number| Subject::Target {
+            program,
+            number,
+            year: t.year,
+            indicator: t.indicator.clone(),
+        };
+    Budget: "budget", Budget, BUDGET_KEYS, BudgetField, Field::Budget, show_budget,
+        |b, program, number| Subject::Budget { program, number, year: b.year };
+    Evidence: "evidence", Evidence, EVIDENCE_KEYS, EvidenceField, Field::Evidence, show_evidence,
+        |e, program, number| Subject::Evidence { program, number, name: e.name.clone() };
 }
 
 /// A programme's list three ways, its items matched by the list's rule.

@@ -15,7 +15,7 @@
 use super::text::tally_line;
 use super::{Ctx, Kind, ReportError, TargetRef};
 use crate::i18n::{Lang, fill};
-use crate::plan::model::{Program, Target};
+use crate::plan::model::Program;
 use crate::plan::progress::{self, MilestoneRef, Tally};
 use Col::{Code, Main, Num, Text};
 use jiff::civil::Date;
@@ -644,51 +644,11 @@ fn milestones_table(
 }
 
 fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool) {
-    let r = ctx.r();
-    let number = |v: Option<f64>| v.map_or_else(String::new, |v| ctx.number(v));
-    let rows: Vec<Vec<String>> = items
-        .iter()
-        .map(|item| {
-            let t: &Target = item.target;
-            let capaian = ctx.capaian(t);
-            let (percent, band) = (
-                capaian.percent(ctx.g.arrow),
-                capaian.judgement(ctx.lang, ctx.g.dot),
-            );
-            let mut row = vec![t.year.to_string()];
-            if with_id {
-                row.push(item.program.id.clone());
-            }
-            row.extend([
-                match ctx.target_about(t) {
-                    Some(about) => format!("{} ({about})", t.indicator),
-                    None => t.indicator.clone(),
-                },
-                t.unit.clone(),
-                number(t.baseline),
-                ctx.number(t.target),
-                number(t.actual),
-                percent,
-                band,
-            ]);
-            row
-        })
-        .collect();
-    let mut head = vec![r.year];
+    let (head, rows) = ctx.target_table(items, with_id);
     let mut cols = vec![Code];
     if with_id {
-        head.push(r.id);
         cols.push(Code);
     }
-    head.extend([
-        r.indicator,
-        r.unit,
-        r.baseline,
-        r.target,
-        r.actual,
-        r.achievement,
-        r.band,
-    ]);
     cols.extend([Main, Text, Num, Num, Num, Num, Text]);
     table(
         ctx,
