@@ -117,6 +117,15 @@ pub fn command_names() -> Vec<String> {
         .collect()
 }
 
+const IMPORT_HELP: &str = "\
+Examples:
+  pantau import plan.xlsx --into plan.ron
+  pantau import programmes.csv targets.csv --into plan.ron --dry-run
+  pantau import plan.xlsx -o new-plan.ron
+
+The columns of each table: pantau help import. Nothing is written if any
+cell is wrong.";
+
 pub const MERGE_DRIVER_HELP: &str = "\
 Merges two versions of a plan per programme, field, milestone, target, order
 and comment, and writes canonical RON over OURS. Exit status 0: merged cleanly.
@@ -220,8 +229,8 @@ pub enum Command {
         /// Folders of plans (one clone per regency) or plan files
         #[arg(value_name = "DIR|FILE", required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
+        #[arg(long, value_enum, default_value_t = RollupFormat::Text)]
+        format: RollupFormat,
         /// Only this part: the regions' table, the overdue milestones across
         /// regions, the regions behind on quick wins, or the plans that did
         /// not load (CSV gives one table: the regions unless asked)
@@ -235,6 +244,29 @@ pub enum Command {
     /// where each comes from: a flag, the environment, the configuration file
     /// or the default
     Config,
+    /// Read programmes, milestones and targets from a spreadsheet (XLSX, XLS,
+    /// ODS or CSV laid out as pantau's export): pantau help import
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// The spreadsheets: a workbook's sheets, or one table per CSV file
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// The plan to import into, saved as an edit (lock, merge, audit log);
+        /// without it a new plan is written to --output or standard output
+        #[arg(
+            long = "into",
+            short = 'f',
+            visible_alias = "file",
+            value_name = "PLAN"
+        )]
+        into: Option<PathBuf>,
+        /// Without --into: the new plan's file (never overwritten)
+        #[arg(long, short = 'o', value_name = "PATH", conflicts_with = "into")]
+        output: Option<PathBuf>,
+        /// Check everything and say what would change, writing nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write the bundled Luwu Utara example plan to a new file
     Init {
         /// Where to write it (never overwritten)
@@ -448,6 +480,7 @@ fn localise(mut cmd: clap::Command, path: &str, u: &'static Usage) -> clap::Comm
             s = match name.as_str() {
                 "set" => s.after_help(u.set_after_help),
                 "merge-driver" => s.after_help(u.merge_driver_after_help),
+                "import" => s.after_help(u.import_after_help),
                 _ => s,
             };
             localise(s, &sub_path, u)
@@ -747,6 +780,7 @@ impl From<ReportFormat> for Format {
             ReportFormat::Csv => Format::Csv,
             ReportFormat::Json => Format::Json,
             ReportFormat::Html => Format::Html,
+            ReportFormat::Xlsx => Format::Xlsx,
         }
     }
 }
@@ -791,6 +825,32 @@ pub enum ReportFormat {
     Csv,
     Json,
     Html,
+    /// A workbook, a sheet per table (the overview: plan, programmes,
+    /// milestones, targets, as `pantau import` reads them); needs --output
+    /// or a redirect
+    Xlsx,
+}
+
+/// The rollup's formats: a report's, but XLSX.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RollupFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
+    Html,
+}
+
+impl From<RollupFormat> for Format {
+    fn from(format: RollupFormat) -> Format {
+        match format {
+            RollupFormat::Text => Format::Text,
+            RollupFormat::Markdown => Format::Markdown,
+            RollupFormat::Csv => Format::Csv,
+            RollupFormat::Json => Format::Json,
+            RollupFormat::Html => Format::Html,
+        }
+    }
 }
 
 /// The data format's reference, in the binary so that a server with only

@@ -185,6 +185,11 @@ enum CommandError {
     Stopped,
     /// `pantau config`: the configuration file is not used.
     Config(config::ConfigError),
+    /// `pantau import`: a file that is not a spreadsheet pantau reads; the
+    /// message names it.
+    ImportRead(String),
+    /// `pantau import`: every cell that is wrong, by file, sheet, row, column.
+    Import(Vec<pantau::report::import::Problem>),
 }
 
 impl CommandError {
@@ -279,6 +284,12 @@ impl CommandError {
                 error(fill(t.cli.set_not_assignment, &[&esc(change)]))
             }
             CommandError::Field(e) => error(e.render(t)),
+            CommandError::ImportRead(message) => error(message.clone()),
+            CommandError::Import(problems) => {
+                let mut out: Vec<String> = problems.iter().map(|p| error(p.render(t))).collect();
+                out.push(format!("{}: {}", t.hint, t.sheets.nothing_written));
+                out.join("\n")
+            }
             CommandError::SetInvalid(problems) => {
                 let list: Vec<String> = problems
                     .iter()
@@ -529,6 +540,12 @@ fn run(
         }
         Some(Command::Help { topic }) => help(topic.as_deref(), lang),
         Some(Command::Config) => show_config(settings, t, cli.common.ascii),
+        Some(Command::Import {
+            files,
+            into,
+            output,
+            dry_run,
+        }) => import(&files, into, output, dry_run, officer.as_deref(), lang),
         Some(Command::Init { file }) => {
             let path = match file.path() {
                 Some(path) => path,
@@ -662,6 +679,7 @@ fn given_file(cli: &Cli) -> Option<&Path> {
             | Command::Help { .. }
             | Command::MergeDriver { .. }
             | Command::Config
+            | Command::Import { .. }
             | Command::Rollup { .. },
         ) => None,
     }
@@ -784,8 +802,12 @@ fn default_path() -> Result<PathBuf, CommandError> {
 
 /// Writes to stdout; a closed pipe (`pantau summary | head`) is not an error.
 fn print(text: &str) -> Result<(), CommandError> {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<(), CommandError> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::Stdout(e)),
         _ => Ok(()),
     }
@@ -880,6 +902,132 @@ fn set(
                 );
             }
             print(&report)
+        }
+        Ok(store::Saved::Conflicts(conflicts)) => Err(CommandError::Conflicts(conflicts)),
+        Err(error) => Err(CommandError::Save { path, error }),
+    }
+}
+
+/// `pantau import`: every spreadsheet read and checked, and only then one
+/// plan written: into `--into` as an edit (locked, merged with what a
+/// colleague saved meanwhile, logged), or as a new file, or to stdout.
+fn import(
+    files: &[PathBuf],
+    into: Option<PathBuf>,
+    output: Option<PathBuf>,
+    dry_run: bool,
+    officer: Option<&str>,
+    lang: Lang,
+) -> Result<(), CommandError> {
+    use pantau::report::import;
+    let t = lang.text();
+    let s = &t.sheets;
+    let mut read = Vec::new();
+    for path in files {
+        let shown = escape_path(path);
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if !matches!(
+            extension.as_str(),
+            "csv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods"
+        ) {
+            return Err(CommandError::ImportRead(fill(s.not_a_sheet, &[&shown])));
+        }
+        let bytes = std::fs::read(path).map_err(|error| {
+            CommandError::Load(LoadError::Io {
+                path: path.clone(),
+                error,
+            })
+        })?;
+        let sheets =
+            if matches!(extension.as_str(), "csv" | "txt") {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| CommandError::ImportRead(fill(s.not_utf8, &[&shown])))?;
+                vec![import::read_csv(&text).map_err(|row| {
+                    CommandError::ImportRead(fill(s.unclosed_quote, &[&shown, &row]))
+                })?]
+            } else {
+                import::read_workbook(bytes).map_err(|why| {
+                    CommandError::ImportRead(fill(s.unreadable, &[&shown, &escape(&why)]))
+                })?
+            };
+        read.push((path.display().to_string(), sheets));
+    }
+    let loaded = match &into {
+        Some(path) => Some(store::load_keeping_text(path, t)?),
+        None => None,
+    };
+    let base = match &loaded {
+        Some((doc, _)) => doc.plan.clone(),
+        None => store::new_plan(),
+    };
+    let imported = import::import(&base, &read, lang).map_err(CommandError::Import)?;
+    for w in &imported.warnings {
+        eprintln!("{}: {}", t.warning, w.render(t));
+    }
+    let summary = |plan: &str| {
+        let (added, changed) = (imported.added.len(), imported.changed.len());
+        let same = imported.plan.programs.len() - added - changed - imported.kept;
+        let line = fill(s.done, &[&plan, &added, &changed, &same, &imported.kept]);
+        format!("{line}\n")
+    };
+    let Some((mut doc, source)) = loaded else {
+        let text = pantau::plan::canonical::to_ron(&imported.plan, "");
+        return match output {
+            _ if dry_run => print(&summary("-")),
+            None => print(&text),
+            Some(output) => match store::create_new(&output, &text) {
+                Ok(()) => print(&summary(&escape_path(&output))),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(CommandError::OutputExists(output))
+                }
+                Err(error) => Err(CommandError::Write {
+                    path: output,
+                    error,
+                }),
+            },
+        };
+    };
+    let Some(path) = into else {
+        return Ok(());
+    };
+    let shown = escape_path(&path);
+    if imported.plan == doc.plan {
+        return print(&format!("{}\n", fill(s.unchanged, &[&shown])));
+    }
+    if dry_run {
+        return print(&summary(&shown));
+    }
+    let opened = store::resolve_symlink(&path).ok();
+    let fingerprint = store::fingerprint(&source);
+    doc.plan = imported.plan.clone();
+    let mut who = pantau::store::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
+    if let Some(officer) = officer {
+        who.officer = officer.to_string();
+    }
+    let base = store::Base {
+        fingerprint,
+        target: opened,
+        plan: store::BasePlan::Text(&source),
+        changes: None,
+    };
+    let mut waiting = |_: store::safe::Waiting| {
+        let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
+        eprintln!("{}", fill(t.cli.save_waiting, &[&since]));
+    };
+    match store::save_merging(&path, base, &doc, &|_| None, &who, &mut waiting, t) {
+        Ok(store::Saved::Written { log_error, .. }) => {
+            if let Some(e) = log_error {
+                let log = escape_path(&pantau::store::audit::log_path(&path));
+                eprintln!(
+                    "{}",
+                    fill(t.cli.log_failed, &[&log, &escape(&e.to_string())])
+                );
+            }
+            print(&summary(&shown))
         }
         Ok(store::Saved::Conflicts(conflicts)) => Err(CommandError::Conflicts(conflicts)),
         Err(error) => Err(CommandError::Save { path, error }),
@@ -1037,7 +1185,7 @@ fn merge_driver(
         });
     }
     let text = pantau::plan::canonical::to_ron(&merged.plan, &merged.comment);
-    store::save_report(ours, &text, true).map_err(|e| CommandError::output(ours, e))?;
+    store::save_report(ours, text.as_bytes(), true).map_err(|e| CommandError::output(ours, e))?;
     for c in &merged.kept {
         if c.field == pantau::plan::merge::Field::Presence {
             eprintln!("{}", fill(t.cli.md_kept, &[&escape(&c.item(t))]));
@@ -1098,7 +1246,12 @@ fn help(topic: Option<&str>, lang: Lang) -> Result<(), CommandError> {
         Some(name) => match command.find_subcommand_mut(name) {
             Some(sub) => {
                 let mut sub = sub.clone().bin_name(format!("pantau {name}"));
-                print(&sub.render_long_help().to_string())
+                let mut text = sub.render_long_help().to_string();
+                if name == "import" {
+                    text.push('\n');
+                    text.push_str(&pantau::report::sheet::reference(lang));
+                }
+                print(&text)
             }
             None => {
                 let mut topics = pantau::cli::command_names();
@@ -1208,11 +1361,18 @@ fn report(
     {
         return Err(CommandError::OutputIsPlan(output.clone()));
     }
+    // A workbook's bytes would land on the terminal as control characters.
+    if request.format == pantau::report::Format::Xlsx
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+    {
+        return Err(CommandError::Report(ReportError::Binary));
+    }
     let doc = store::load(&path, t)?;
-    let text = pantau::report::render(&doc.plan, &request, lang, today)?;
+    let bytes = pantau::report::render_bytes(&doc.plan, &request, lang, today)?;
     match args.output {
-        None => print(&text),
-        Some(output) => store::save_report(&output, &text, args.force)
+        None => print_bytes(&bytes),
+        Some(output) => store::save_report(&output, &bytes, args.force)
             .map_err(|e| CommandError::output(&output, e)),
     }
 }

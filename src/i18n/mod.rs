@@ -18,6 +18,7 @@ mod load;
 mod log;
 mod merge;
 pub mod report;
+mod sheets;
 mod summary;
 mod ui;
 mod usage;
@@ -32,6 +33,7 @@ pub use id::TEXT as ID;
 pub use load::Load;
 pub use log::Log;
 pub use merge::Merge;
+pub use sheets::Sheets;
 pub use summary::Summary;
 pub use ui::Ui;
 pub use usage::Usage;
@@ -155,6 +157,7 @@ pub struct Text {
     pub merge: Merge,
     pub config: Config,
     pub usage: Usage,
+    pub sheets: Sheets,
 }
 
 impl Text {

@@ -150,4 +150,6 @@ pub struct ReportText {
     pub e_logo_not_file: &'static str,
     /// `{0}`: the logo, `{1}`: its size in MB, `{2}`: the most allowed in MB.
     pub e_logo_size: &'static str,
+    /// `{0}`: why.
+    pub e_xlsx: &'static str,
 }

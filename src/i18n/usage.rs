@@ -8,6 +8,7 @@ pub struct Usage {
     pub about: &'static str,
     pub after_help: &'static str,
     pub set_after_help: &'static str,
+    pub import_after_help: &'static str,
     pub merge_driver_after_help: &'static str,
     pub usage_heading: &'static str,
     pub options_heading: &'static str,

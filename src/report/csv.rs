@@ -5,13 +5,15 @@
 //! line break is quoted, quotes doubled. UTF-8 without a byte-order mark.
 //! Against spreadsheet formula injection a text cell that begins with `=`,
 //! `+`, `@`, a tab or a carriage return, or with `-` when it is not a number,
-//! gets a leading `'`. Control and bidi characters in data are written
+//! gets a leading `'` (as does one that begins with `'`, so that `pantau
+//! import` takes exactly one off). Control and bidi characters in data are written
 //! escaped (`\u{1b}`), except a line break inside a quoted cell.
 //!
 //! With `;` as the separator (spreadsheets in the Indonesian locale) numbers
 //! get a decimal comma, which those spreadsheets expect; otherwise a point.
 
-use super::{Ctx, Kind, whole_percent};
+use super::sheet::{Cell, Table};
+use super::{Ctx, Kind};
 use crate::plan::model::{is_due_within, is_overdue};
 
 pub(crate) fn render(ctx: &Ctx) -> String {
@@ -21,170 +23,64 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         comma: ctx.request.sep == ';',
         first: true,
     };
-    let r = ctx.r();
-    let t = ctx.t();
     match ctx.request.kind {
         Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => {
-            w.header(&[
-                r.dimension,
-                r.id,
-                r.program,
-                r.element,
-                r.horizon,
-                r.status,
-                r.lead,
-                r.support,
-                r.funding,
-                r.start,
-                r.end,
-                r.milestones,
-                r.milestones_done,
-                r.overdue,
-                r.next_due,
-                r.targets,
-                r.description,
-                r.notes,
-            ]);
-            for group in &ctx.sel.groups {
-                for p in &group.programs {
-                    let done = p.milestones.iter().filter(|m| m.done).count();
-                    let overdue = p
-                        .milestones
-                        .iter()
-                        .filter(|m| is_overdue(p, m, ctx.today))
-                        .count();
-                    // A closed program's open milestones are no one's to chase.
-                    let next = p
-                        .milestones
-                        .iter()
-                        .filter(|m| !m.done && !p.status.is_closed())
-                        .filter_map(|m| m.due_date())
-                        .min();
-                    w.text(&group.dimension.name);
-                    w.text(&p.id);
-                    w.text(&p.name);
-                    w.text(&p.element);
-                    w.text(t.horizon(p.horizon));
-                    w.text(t.status(p.status));
-                    w.text(&p.lead);
-                    w.text(&p.support.join(", "));
-                    w.text(&p.funding.join(", "));
-                    w.int(i64::from(p.start));
-                    w.int(i64::from(p.end));
-                    w.int(p.milestones.len() as i64);
-                    w.int(done as i64);
-                    w.int(overdue as i64);
-                    w.text(&next.map_or_else(String::new, |d| d.to_string()));
-                    w.int(p.targets.len() as i64);
-                    w.text(&p.description);
-                    w.text(&p.notes);
-                    w.end();
-                }
-            }
+            w.table(&super::sheet::programmes(ctx), ctx);
         }
-        Kind::Overdue | Kind::Upcoming => {
-            let late = ctx.request.kind == Kind::Overdue;
-            w.header(&[
-                r.dimension,
-                r.id,
-                r.program,
-                r.status,
-                r.lead,
-                r.due,
-                r.milestone,
-                if late { r.days_late } else { r.days_left },
-            ]);
-            let list = if late { ctx.overdue() } else { ctx.upcoming() };
-            for (dimension, items) in &list.groups {
-                for m in items {
-                    debug_assert!(if late {
-                        is_overdue(m.program, m.milestone, ctx.today)
-                    } else {
-                        is_due_within(m.program, m.milestone, ctx.today, ctx.request.days)
-                    });
-                    w.text(&dimension.name);
-                    w.text(&m.program.id);
-                    w.text(&m.program.name);
-                    w.text(t.status(m.program.status));
-                    w.text(&m.program.lead);
-                    w.text(&m.due.to_string());
-                    w.text(&m.milestone.title);
-                    w.int(if late {
-                        Ctx::days(m.due, ctx.today)
-                    } else {
-                        Ctx::days(ctx.today, m.due)
-                    });
-                    w.end();
-                }
-            }
-        }
+        Kind::Overdue | Kind::Upcoming => w.table(&milestone_table(ctx), ctx),
         Kind::Evaluation => super::evaluation::with(ctx, |_, est| {
-            use super::evaluation::Cell;
-            let (head, rows) = super::evaluation::csv_rows(ctx, est);
-            w.header(&head);
-            for row in rows {
-                for cell in row {
-                    match cell {
-                        Cell::Text(s) => w.text(&s),
-                        Cell::Int(n) => w.int(n),
-                        Cell::Num(v) => w.number(v),
-                    }
-                }
-                w.end();
-            }
+            w.table(&super::evaluation::table(ctx, est), ctx);
         }),
-        Kind::Targets => {
-            w.header(&[
-                r.dimension,
-                r.id,
-                r.program,
-                r.year,
-                r.indicator,
-                r.unit,
-                r.baseline,
-                r.target,
-                r.actual,
-                r.achievement,
-                r.counted,
-                r.band,
-                t.forms.fields.direction,
-                t.forms.fields.base_year,
-                t.forms.fields.source,
-                t.forms.fields.definition,
-            ]);
-            for (dimension, items) in &ctx.targets().groups {
-                for item in items {
-                    let target = item.target;
-                    let capaian = ctx.capaian(target);
-                    w.text(&dimension.name);
-                    w.text(&item.program.id);
-                    w.text(&item.program.name);
-                    w.int(i64::from(target.year));
-                    w.text(&target.indicator);
-                    w.text(&target.unit);
-                    w.number(target.baseline);
-                    w.number(Some(target.target));
-                    w.number(target.actual);
-                    for figure in [capaian.computed(), capaian.counted()] {
-                        match figure {
-                            Some(p) => w.int(whole_percent(p)),
-                            None => w.text(""),
-                        }
-                    }
-                    w.text(capaian.verdict(ctx.lang));
-                    w.text(target.direction.key());
-                    match target.base_year {
-                        Some(y) => w.int(i64::from(y)),
-                        None => w.text(""),
-                    }
-                    w.text(&target.source);
-                    w.text(&target.definition);
-                    w.end();
-                }
-            }
-        }
+        Kind::Targets => w.table(&super::sheet::targets(ctx), ctx),
     }
     w.out
+}
+
+/// The overdue or upcoming milestones, with the days late or left.
+pub(crate) fn milestone_table(ctx: &Ctx) -> Table {
+    let (r, t) = (ctx.r(), ctx.t());
+    let late = ctx.request.kind == Kind::Overdue;
+    let header = [
+        r.dimension,
+        r.id,
+        r.program,
+        r.status,
+        r.lead,
+        r.due,
+        r.milestone,
+        if late { r.days_late } else { r.days_left },
+    ];
+    let list = if late { ctx.overdue() } else { ctx.upcoming() };
+    let mut rows = Vec::new();
+    for (dimension, items) in &list.groups {
+        for m in items {
+            debug_assert!(if late {
+                is_overdue(m.program, m.milestone, ctx.today)
+            } else {
+                is_due_within(m.program, m.milestone, ctx.today, ctx.request.days)
+            });
+            rows.push(vec![
+                Cell::Text(dimension.name.clone()),
+                Cell::Text(m.program.id.clone()),
+                Cell::Text(m.program.name.clone()),
+                Cell::Text(t.status(m.program.status).to_string()),
+                Cell::Text(m.program.lead.clone()),
+                Cell::Date(m.due),
+                Cell::Text(m.milestone.title.clone()),
+                Cell::Int(if late {
+                    Ctx::days(m.due, ctx.today)
+                } else {
+                    Ctx::days(ctx.today, m.due)
+                }),
+            ]);
+        }
+    }
+    Table {
+        name: ctx.title(rows.len()),
+        widths: vec![16.0, 10.0, 40.0, 14.0, 28.0, 12.0, 48.0, 10.0],
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
 }
 
 pub(crate) struct Writer {
@@ -212,6 +108,27 @@ impl Writer {
             self.text(name);
         }
         self.end();
+    }
+
+    /// A table of [`super::sheet`]: its header, then its rows.
+    pub(crate) fn table(&mut self, table: &Table, ctx: &Ctx) {
+        let words = &ctx.lang.text().sheets;
+        for name in &table.header {
+            self.text(name);
+        }
+        self.end();
+        for row in &table.rows {
+            for cell in row {
+                match cell {
+                    Cell::Text(s) => self.text(s),
+                    Cell::Int(n) => self.int(*n),
+                    Cell::Num(v) => self.number(*v),
+                    Cell::Date(d) => self.text(&d.to_string()),
+                    Cell::Bool(b) => self.text(if *b { words.yes } else { words.no }),
+                }
+            }
+            self.end();
+        }
     }
 
     fn start_cell(&mut self) {
@@ -279,7 +196,8 @@ fn safe(value: &str) -> String {
 /// Whether a spreadsheet could take the cell for a formula.
 fn needs_neutralising(value: &str) -> bool {
     match value.chars().next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        // A leading `'` is doubled, so import can always take one off.
+        Some('=' | '+' | '@' | '\t' | '\r' | '\'') => true,
         Some('-') => !is_number(value),
         _ => false,
     }

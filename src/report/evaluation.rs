@@ -9,6 +9,7 @@
 //! one object, for other tools.
 
 use super::Ctx;
+use super::sheet::{Cell, Table};
 use crate::i18n::evaluation::EvaluationText;
 use crate::plan::evaluation::{Estimate, From, Measures, estimate};
 use crate::plan::model::{Aspect, Plan, Program};
@@ -362,7 +363,7 @@ pub(crate) fn with<R>(ctx: &Ctx, f: impl FnOnce(&Plan, &Estimate) -> R) -> R {
 
 /// One tidy table: a row per scope (the plan, then each dimension) and
 /// aspect, then the index; spreadsheets pivot it as they like.
-pub(crate) fn csv_rows(ctx: &Ctx, est: &Estimate) -> (Vec<&'static str>, Vec<Vec<Cell>>) {
+pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
     let e = e(ctx);
     let r = ctx.r();
     let head = vec![
@@ -422,7 +423,12 @@ pub(crate) fn csv_rows(ctx: &Ctx, est: &Estimate) -> (Vec<&'static str>, Vec<Vec
             ]);
         }
     }
-    (head, rows)
+    Table {
+        name: crate::i18n::fill(e.title, &[&est.year]),
+        widths: vec![8.0, 14.0, 14.0, 10.0, 10.0, 10.0, 16.0],
+        header: head.into_iter().map(str::to_string).collect(),
+        rows,
+    }
 }
 
 fn round2(x: f64) -> f64 {
@@ -431,13 +437,6 @@ fn round2(x: f64) -> f64 {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
-}
-
-/// A CSV cell of the evaluation table.
-pub(crate) enum Cell {
-    Text(String),
-    Int(i64),
-    Num(Option<f64>),
 }
 
 // ---------------------------------------------------------------- JSON

@@ -17,11 +17,13 @@ mod evaluation;
 pub use evaluation::{LineKind, Screen};
 mod cells;
 mod html;
+pub mod import;
 mod json;
 pub mod layout;
 mod markdown;
 pub mod overview;
 pub mod rollup;
+pub mod sheet;
 mod text;
 mod timeline;
 
@@ -68,6 +70,9 @@ pub enum Format {
     /// One self-contained HTML document laid out for print (A4 or F4): the
     /// letterhead, tables with repeated headers, page numbers, a signature.
     Html,
+    /// An XLSX workbook, a worksheet per table: bytes, not text, so only
+    /// [`render_bytes`] writes it.
+    Xlsx,
 }
 
 impl Format {
@@ -79,6 +84,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Html => "html",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -215,6 +221,10 @@ pub enum ReportError {
         path: String,
         bytes: u64,
     },
+    /// XLSX asked of [`render`], which gives text.
+    Binary,
+    /// The workbook could not be put together (rust_xlsxwriter's reason).
+    Xlsx(String),
 }
 
 impl ReportError {
@@ -267,6 +277,8 @@ impl ReportError {
                     &[&esc(path), &mb(*bytes), &mb(Logo::MAX_BYTES)],
                 )
             }
+            Self::Binary => t.sheets.binary_to_terminal.to_string(),
+            Self::Xlsx(reason) => fill(r.e_xlsx, &[&esc(reason)]),
         }
     }
 }
@@ -312,7 +324,47 @@ pub fn render(
         Format::Csv => csv::render(&ctx),
         Format::Json => json::render(&ctx),
         Format::Html => html::render(&ctx),
+        Format::Xlsx => return Err(ReportError::Binary),
     })
+}
+
+/// The report as bytes to write: the text formats' UTF-8, or an XLSX
+/// workbook with a worksheet per table (for the overview and the kinds
+/// that list programmes: the plan, its programmes, milestones and targets,
+/// the tables `pantau import` reads back).
+pub fn render_bytes(
+    plan: &Plan,
+    request: &Request,
+    lang: Lang,
+    today: Date,
+) -> Result<Vec<u8>, ReportError> {
+    if request.format != Format::Xlsx {
+        return render(plan, request, lang, today).map(String::into_bytes);
+    }
+    request.check()?;
+    let selection = Selection::new(plan, request)?;
+    let ctx = Ctx {
+        plan,
+        request,
+        lang,
+        today,
+        sel: &selection,
+        g: Glyphs::of(request.ascii),
+    };
+    let tables = match request.kind {
+        Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => vec![
+            sheet::plan(&ctx),
+            sheet::programmes(&ctx),
+            sheet::milestones(&ctx),
+            sheet::targets(&ctx),
+        ],
+        Kind::Targets => vec![sheet::targets(&ctx)],
+        Kind::Overdue | Kind::Upcoming => vec![csv::milestone_table(&ctx)],
+        Kind::Evaluation => vec![evaluation::with(&ctx, |_, est| {
+            evaluation::table(&ctx, est)
+        })],
+    };
+    sheet::xlsx(&tables).map_err(|e| ReportError::Xlsx(e.to_string()))
 }
 
 /// The evaluation of `year` laid out `width` columns wide for the

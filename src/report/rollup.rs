@@ -295,7 +295,9 @@ pub fn render_section(
     let more = (ro.overdue.len() > shown).then(|| fill(r.ro_more, &[&(ro.overdue.len() - shown)]));
     let failed = &ro.failed;
     match format {
-        Format::Csv => {
+        // The rollup's command line offers no XLSX; were it asked, the CSV
+        // is the same table.
+        Format::Csv | Format::Xlsx => {
             let mut w = super::csv::Writer::new();
             match section.unwrap_or(Section::Regions) {
                 Section::Regions => {

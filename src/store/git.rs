@@ -135,7 +135,7 @@ pub fn setup(plan: &Path, exe: &Path) -> Result<Setup, GitError> {
         }
         text.push_str(&attribute);
         text.push('\n');
-        super::write::save_report(&path, &text, true).map_err(|e| match e {
+        super::write::save_report(&path, text.as_bytes(), true).map_err(|e| match e {
             super::write::OutputError::Io(e) => GitError::Io(e),
             other => GitError::Io(io::Error::other(format!("{other:?}"))),
         })?;

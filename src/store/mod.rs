@@ -33,6 +33,24 @@ pub use write::{OutputError, create_new, resolve_symlink, save, save_over, save_
 /// The bundled Kabupaten Luwu Utara example, in canonical form.
 pub const EXAMPLE: &str = include_str!("../../data/luwu-utara.ron");
 
+/// A plan with nothing in it yet but the six dimensions of the movement
+/// (with the example's elements and lead agencies) and the example's period:
+/// what `pantau import` without `--into` fills. Its title says it is new;
+/// the region is for the officer to write (a plan sheet may give both).
+pub fn new_plan() -> Plan {
+    let mut plan = parse(EXAMPLE, Path::new("example"))
+        .map(|doc| doc.plan)
+        .unwrap_or_else(|_| unreachable!("the bundled example is a valid plan (tested)"));
+    plan.programs.clear();
+    plan.evaluation = Box::default();
+    plan.title = "Masterplan Smart City".to_string();
+    plan.region.clear();
+    plan.code.clear();
+    plan.province.clear();
+    plan.vision.clear();
+    plan
+}
+
 /// Real plans are a few hundred KB; 10,000 programmes are about 10 MB. Anything
 /// far beyond is a wrong path, and refusing it keeps memory bounded.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;

@@ -66,7 +66,7 @@ pub enum OutputError {
 /// already there is replaced only with `force`, and then only when it is a
 /// regular file of this officer's: never a link (which would send the
 /// report wherever someone pointed it), a FIFO or another login's file.
-pub fn save_report(path: &Path, text: &str, force: bool) -> Result<(), OutputError> {
+pub fn save_report(path: &Path, bytes: &[u8], force: bool) -> Result<(), OutputError> {
     use super::safe::Refused;
     if let Ok(meta) = fs::symlink_metadata(path) {
         if meta.file_type().is_symlink() {
@@ -92,7 +92,7 @@ pub fn save_report(path: &Path, text: &str, force: bool) -> Result<(), OutputErr
         }
     }
     // The umask decides who may read a report, as for any file the officer makes.
-    replace_new(path, text.as_bytes(), 0o666).map_err(OutputError::Io)
+    replace_new(path, bytes, 0o666).map_err(OutputError::Io)
 }
 
 /// Writes `bytes` to `path` readable and writable by its owner only (0600),
@@ -125,7 +125,7 @@ fn replace_new(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
 
 /// Creates `path` with `text`, failing if it exists, without ever leaving a
 /// partly written file under that name.
-pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
+pub fn create_new(path: &Path, text: impl AsRef<[u8]>) -> io::Result<()> {
     if fs::symlink_metadata(path).is_ok() {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
@@ -136,7 +136,7 @@ pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = temp_path(&dir, &format!(".{name}"));
-    write_synced(&tmp, text.as_bytes(), None, NEW_FILE_MODE)?;
+    write_synced(&tmp, text.as_ref(), None, NEW_FILE_MODE)?;
     // A hard link fails if the name exists, so this cannot replace a file
     // another process created meanwhile.
     let linked = fs::hard_link(&tmp, path);

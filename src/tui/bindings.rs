@@ -101,6 +101,7 @@ pub enum Help {
     PrintMarkdown,
     PrintCsv,
     PrintJson,
+    PrintXlsx,
 }
 
 impl Context {
@@ -310,6 +311,11 @@ pub const BINDINGS: &[Binding] = &[
         PrintFormat,
         &[(k('j'), Action::Print(ReportFormat::Json))],
         Help::PrintJson,
+    ),
+    hint(
+        PrintFormat,
+        &[(k('x'), Action::Print(ReportFormat::Xlsx))],
+        Help::PrintXlsx,
     ),
     hint(
         PrintFormat,
@@ -665,7 +671,7 @@ impl Action {
             Action::Print(F::Text) => "print",
             Action::ChoosePrint => "print-as",
             Action::ShiftYear { .. }
-            | Action::Print(F::Markdown | F::Csv | F::Json | F::Html)
+            | Action::Print(F::Markdown | F::Csv | F::Json | F::Html | F::Xlsx)
             | Action::FilterInput(_)
             | Action::FilterBackspace
             | Action::FilterAccept

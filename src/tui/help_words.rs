@@ -87,6 +87,7 @@ fn en_keys(h: Help) -> (&'static str, &'static str) {
         PrintMarkdown => ("Markdown", "Markdown"),
         PrintCsv => ("CSV", "CSV"),
         PrintJson => ("JSON", "JSON"),
+        PrintXlsx => ("XLSX workbook (a sheet per table)", "XLSX"),
     }
 }
 
@@ -153,5 +154,6 @@ fn id_keys(h: Help) -> (&'static str, &'static str) {
         PrintMarkdown => ("Markdown", "Markdown"),
         PrintCsv => ("CSV", "CSV"),
         PrintJson => ("JSON", "JSON"),
+        PrintXlsx => ("buku kerja XLSX (satu lembar per tabel)", "XLSX"),
     }
 }

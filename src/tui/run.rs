@@ -326,7 +326,7 @@ fn save(
 /// Writes a report to a new file in the working folder, never over an
 /// existing one, and returns where.
 fn print(app: &App, request: &crate::report::Request) -> Result<PathBuf, PrintError> {
-    let text = crate::report::render(&app.doc.plan, request, app.lang, app.today)
+    let text = crate::report::render_bytes(&app.doc.plan, request, app.lang, app.today)
         .map_err(PrintError::Report)?;
     let folder = std::env::current_dir().map_err(|error| PrintError::Io {
         path: PathBuf::from("."),

@@ -1,0 +1,61 @@
+//! Spreadsheets: the worksheets pantau writes and `pantau import` reads.
+
+/// Spreadsheet tables and `pantau import`.
+pub struct Sheets {
+    // Worksheet names (at most 31 characters).
+    pub plan: &'static str,
+    pub programmes: &'static str,
+    pub milestones: &'static str,
+    pub targets: &'static str,
+    /// The plan sheet's first column.
+    pub field: &'static str,
+    /// A done milestone in a CSV cell, and an open one.
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// Where a problem is: `{0}` a worksheet, `{0}` a row, `{0}` a column's
+    /// letter and `{1}` its header.
+    pub at_sheet: &'static str,
+    pub at_row: &'static str,
+    pub at_column: &'static str,
+    pub skipped_sheet: &'static str,
+    pub skipped_column: &'static str,
+    pub nothing: &'static str,
+    pub empty: &'static str,
+    pub partial_report: &'static str,
+    pub unknown_table: &'static str,
+    /// `{0}`: the letter of the column with the same header.
+    pub twice: &'static str,
+    /// `{0}`: the column's header.
+    pub missing_column: &'static str,
+    /// `{0}` what was given, `{1}` the plan's fields.
+    pub unknown_field: &'static str,
+    pub no_id: &'static str,
+    /// `{0}` the id, `{1}` the row it first appears on.
+    pub program_twice: &'static str,
+    /// `{0}`: the column a new programme needs.
+    pub new_needs: &'static str,
+    /// `{0}` the id, `{1}` [`Sheets::near`] or nothing.
+    pub no_program: &'static str,
+    /// `{0}`: the nearest id.
+    pub near: &'static str,
+    /// `{0}` file, `{1}` the row a quoted cell starts on.
+    pub unclosed_quote: &'static str,
+    /// `{0}` file, `{1}` why.
+    pub unreadable: &'static str,
+    /// `{0}`: file.
+    pub not_utf8: &'static str,
+    /// `{0}`: file.
+    pub not_a_sheet: &'static str,
+    pub nothing_written: &'static str,
+    /// `{0}` file, `{1}` added, `{2}` changed, `{3}` kept as they were, `{4}` not listed.
+    pub done: &'static str,
+    /// `{0}`: the plan.
+    pub unchanged: &'static str,
+    /// `{0}`: the new plan's file.
+    pub created: &'static str,
+    pub binary_to_terminal: &'static str,
+    /// `pantau help import`: the columns of each table follow.
+    pub help_intro: &'static str,
+    pub help_figures: &'static str,
+    pub help_rules: &'static str,
+}

@@ -1,0 +1,497 @@
+//! The spreadsheet layout: the tables pantau writes as CSV and XLSX and reads
+//! back with `pantau import`. One registry of columns per table says, for
+//! each column, its header in both languages, the cell it writes and the
+//! field it sets on import, so what is exported is exactly what imports.
+//!
+//! A table's columns are either a field of the plan (imported) or a figure
+//! pantau works out, such as the count of overdue milestones or a target's
+//! achievement (written for the reader, skipped on import).
+
+use super::{Ctx, whole_percent};
+use crate::i18n::Lang;
+use crate::i18n::report::ReportText;
+use crate::plan::field::{HeaderField, MilestoneField, ProgramField, TargetField};
+use crate::plan::model::{Milestone, Program, Target, is_overdue};
+use jiff::civil::Date;
+
+/// One cell as pantau writes it: XLSX keeps the type (a number stays a
+/// number, a date a date), CSV writes the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    Text(String),
+    Int(i64),
+    /// A figure that may be unknown (an empty cell).
+    Num(Option<f64>),
+    Date(Date),
+    Bool(bool),
+}
+
+/// The tables of a plan that import reads back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheet {
+    /// The plan's own fields, one per row: field, value.
+    Plan,
+    Programmes,
+    Milestones,
+    Targets,
+}
+
+impl Sheet {
+    pub const ALL: [Sheet; 4] = [
+        Sheet::Plan,
+        Sheet::Programmes,
+        Sheet::Milestones,
+        Sheet::Targets,
+    ];
+
+    /// The worksheet's name in `lang` (at most 31 characters, as Excel allows).
+    pub fn name(self, lang: Lang) -> &'static str {
+        let s = &lang.text().sheets;
+        match self {
+            Sheet::Plan => s.plan,
+            Sheet::Programmes => s.programmes,
+            Sheet::Milestones => s.milestones,
+            Sheet::Targets => s.targets,
+        }
+    }
+
+    /// The table's columns, in the order they are written.
+    pub(crate) fn columns(self) -> &'static [Column] {
+        match self {
+            Sheet::Plan => &[Column::Field, Column::Value],
+            Sheet::Programmes => PROGRAMMES,
+            Sheet::Milestones => MILESTONES,
+            Sheet::Targets => TARGETS,
+        }
+    }
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    /// The programme's dimension, by name (its id reads too).
+    Dimension,
+    Program(ProgramField),
+    Milestone(MilestoneField),
+    Target(TargetField),
+    /// The plan sheet's two columns.
+    Field,
+    Value,
+    /// A figure pantau works out; import skips it.
+    Figure(Figure),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Figure {
+    Milestones,
+    MilestonesDone,
+    Overdue,
+    NextDue,
+    Targets,
+    Achievement,
+    Counted,
+    Band,
+}
+
+use Column::{Dimension as Dim, Figure as Fig, Milestone as M, Program as P, Target as T};
+
+/// The overview's CSV columns (unchanged since 0.1), which are also the
+/// programmes sheet.
+const PROGRAMMES: &[Column] = &[
+    Dim,
+    P(ProgramField::Id),
+    P(ProgramField::Name),
+    P(ProgramField::Element),
+    P(ProgramField::Horizon),
+    P(ProgramField::Status),
+    P(ProgramField::Lead),
+    P(ProgramField::Support),
+    P(ProgramField::Funding),
+    P(ProgramField::Start),
+    P(ProgramField::End),
+    Fig(Figure::Milestones),
+    Fig(Figure::MilestonesDone),
+    Fig(Figure::Overdue),
+    Fig(Figure::NextDue),
+    Fig(Figure::Targets),
+    P(ProgramField::Description),
+    P(ProgramField::Notes),
+];
+
+/// Every milestone, in its programme's order.
+const MILESTONES: &[Column] = &[
+    Dim,
+    P(ProgramField::Id),
+    P(ProgramField::Name),
+    M(MilestoneField::Due),
+    M(MilestoneField::Title),
+    M(MilestoneField::Done),
+    M(MilestoneField::Weight),
+];
+
+/// The targets report's CSV columns, which are also the targets sheet.
+const TARGETS: &[Column] = &[
+    Dim,
+    P(ProgramField::Id),
+    P(ProgramField::Name),
+    T(TargetField::Year),
+    T(TargetField::Indicator),
+    T(TargetField::Unit),
+    T(TargetField::Baseline),
+    T(TargetField::Target),
+    T(TargetField::Actual),
+    Fig(Figure::Achievement),
+    Fig(Figure::Counted),
+    Fig(Figure::Band),
+    T(TargetField::Direction),
+    T(TargetField::Upper),
+    T(TargetField::BaseYear),
+    T(TargetField::Source),
+    T(TargetField::Definition),
+];
+
+impl Column {
+    /// The header in `lang`: the report's column names where a report has
+    /// the column, else the edit form's label.
+    pub(crate) fn header(self, lang: Lang) -> &'static str {
+        let r: &ReportText = lang.report();
+        let f = &lang.text().forms.fields;
+        match self {
+            Column::Dimension => r.dimension,
+            Column::Program(p) => match p {
+                ProgramField::Id => r.id,
+                ProgramField::Name => r.program,
+                ProgramField::Element => r.element,
+                ProgramField::Horizon => r.horizon,
+                ProgramField::Status => r.status,
+                ProgramField::Lead => r.lead,
+                ProgramField::Support => r.support,
+                ProgramField::Funding => r.funding,
+                ProgramField::Start => r.start,
+                ProgramField::End => r.end,
+                ProgramField::Description => r.description,
+                ProgramField::Notes => r.notes,
+                ProgramField::Dimension => r.dimension,
+            },
+            Column::Milestone(m) => match m {
+                MilestoneField::Title => r.milestone,
+                MilestoneField::Due => r.due,
+                MilestoneField::Done => r.done,
+                MilestoneField::Weight => f.weight,
+            },
+            Column::Target(x) => match x {
+                TargetField::Year => r.year,
+                TargetField::Indicator => r.indicator,
+                TargetField::Unit => r.unit,
+                TargetField::Baseline => r.baseline,
+                TargetField::Target => r.target,
+                TargetField::Actual => r.actual,
+                other => other.label(lang),
+            },
+            Column::Field => lang.text().sheets.field,
+            Column::Value => r.value,
+            Column::Figure(g) => match g {
+                Figure::Milestones => r.milestones,
+                Figure::MilestonesDone => r.milestones_done,
+                Figure::Overdue => r.overdue,
+                Figure::NextDue => r.next_due,
+                Figure::Targets => r.targets,
+                Figure::Achievement => r.achievement,
+                Figure::Counted => r.counted,
+                Figure::Band => r.band,
+            },
+        }
+    }
+
+    /// The name the data file and `pantau set` use, which a header may also be.
+    pub(crate) fn key(self) -> Option<&'static str> {
+        match self {
+            Column::Dimension => Some("dimension"),
+            Column::Program(p) => Some(p.name()),
+            Column::Milestone(m) => Some(m.name()),
+            Column::Target(x) => Some(x.name()),
+            Column::Field => Some("field"),
+            Column::Value => Some("value"),
+            Column::Figure(_) => None,
+        }
+    }
+
+    /// A column that is a number or date in a spreadsheet, written right-aligned.
+    fn width(self) -> f64 {
+        match self {
+            Column::Program(
+                ProgramField::Name | ProgramField::Description | ProgramField::Notes,
+            )
+            | Column::Milestone(MilestoneField::Title)
+            | Column::Target(TargetField::Indicator | TargetField::Definition)
+            | Column::Value => 48.0,
+            Column::Program(ProgramField::Lead | ProgramField::Support)
+            | Column::Target(TargetField::Source) => 28.0,
+            Column::Dimension | Column::Field | Column::Program(_) => 16.0,
+            _ => 12.0,
+        }
+    }
+}
+
+/// A table ready to write: its sheet (for the worksheet's name), header and rows.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Table {
+    pub name: String,
+    pub header: Vec<String>,
+    pub widths: Vec<f64>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    fn of(sheet: Sheet, lang: Lang) -> Table {
+        Table {
+            name: sheet.name(lang).to_string(),
+            header: sheet
+                .columns()
+                .iter()
+                .map(|c| c.header(lang).to_string())
+                .collect(),
+            widths: sheet.columns().iter().map(|c| c.width()).collect(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// The programmes the report covers, one row each.
+pub(crate) fn programmes(ctx: &Ctx) -> Table {
+    let mut table = Table::of(Sheet::Programmes, ctx.lang);
+    for group in &ctx.sel.groups {
+        for p in &group.programs {
+            let row = PROGRAMMES
+                .iter()
+                .map(|&c| program_cell(ctx, &group.dimension.name, p, c))
+                .collect();
+            table.rows.push(row);
+        }
+    }
+    table
+}
+
+fn program_cell(ctx: &Ctx, dimension: &str, p: &Program, column: Column) -> Cell {
+    let t = ctx.lang.text();
+    let count = |n: usize| Cell::Int(n as i64);
+    match column {
+        Column::Dimension => Cell::Text(dimension.to_string()),
+        Column::Program(f) => match f {
+            ProgramField::Start => Cell::Int(i64::from(p.start)),
+            ProgramField::End => Cell::Int(i64::from(p.end)),
+            ProgramField::Horizon => Cell::Text(t.horizon(p.horizon).to_string()),
+            ProgramField::Status => Cell::Text(t.status(p.status).to_string()),
+            other => Cell::Text(other.get(p)),
+        },
+        Column::Figure(Figure::Milestones) => count(p.milestones.len()),
+        Column::Figure(Figure::MilestonesDone) => {
+            count(p.milestones.iter().filter(|m| m.done).count())
+        }
+        Column::Figure(Figure::Overdue) => count(
+            p.milestones
+                .iter()
+                .filter(|m| is_overdue(p, m, ctx.today))
+                .count(),
+        ),
+        Column::Figure(Figure::NextDue) => {
+            // A closed program's open milestones are no one's to chase.
+            let next = p
+                .milestones
+                .iter()
+                .filter(|m| !m.done && !p.status.is_closed())
+                .filter_map(Milestone::due_date)
+                .min();
+            next.map_or_else(|| Cell::Text(String::new()), Cell::Date)
+        }
+        Column::Figure(Figure::Targets) => count(p.targets.len()),
+        _ => Cell::Text(String::new()),
+    }
+}
+
+/// Every milestone of the programmes the report covers, in each programme's order.
+pub(crate) fn milestones(ctx: &Ctx) -> Table {
+    let mut table = Table::of(Sheet::Milestones, ctx.lang);
+    for group in &ctx.sel.groups {
+        for p in &group.programs {
+            for m in &p.milestones {
+                let row = MILESTONES
+                    .iter()
+                    .map(|&c| match c {
+                        Column::Milestone(MilestoneField::Due) => m
+                            .due_date()
+                            .map_or_else(|| Cell::Text(m.due.clone()), Cell::Date),
+                        Column::Milestone(MilestoneField::Done) => Cell::Bool(m.done),
+                        Column::Milestone(MilestoneField::Weight) => Cell::Num(m.weight),
+                        Column::Milestone(MilestoneField::Title) => Cell::Text(m.title.clone()),
+                        other => program_cell(ctx, &group.dimension.name, p, other),
+                    })
+                    .collect();
+                table.rows.push(row);
+            }
+        }
+    }
+    table
+}
+
+/// The targets of the programmes the report covers, by year.
+pub(crate) fn targets(ctx: &Ctx) -> Table {
+    let mut table = Table::of(Sheet::Targets, ctx.lang);
+    for (dimension, items) in &ctx.targets().groups {
+        for item in items {
+            let row = TARGETS
+                .iter()
+                .map(|&c| target_cell(ctx, &dimension.name, item.program, item.target, c))
+                .collect();
+            table.rows.push(row);
+        }
+    }
+    table
+}
+
+fn target_cell(ctx: &Ctx, dimension: &str, p: &Program, x: &Target, column: Column) -> Cell {
+    let capaian = || ctx.capaian(x);
+    let percent = |v: Option<f64>| {
+        v.map_or_else(
+            || Cell::Text(String::new()),
+            |v| Cell::Int(whole_percent(v)),
+        )
+    };
+    match column {
+        Column::Target(f) => match f {
+            TargetField::Year => Cell::Int(i64::from(x.year)),
+            TargetField::Baseline => Cell::Num(x.baseline),
+            TargetField::Target => Cell::Num(Some(x.target)),
+            TargetField::Actual => Cell::Num(x.actual),
+            TargetField::Upper => Cell::Num(x.upper),
+            TargetField::Direction => Cell::Text(x.direction.key().to_string()),
+            TargetField::BaseYear => x
+                .base_year
+                .map_or_else(|| Cell::Text(String::new()), |y| Cell::Int(i64::from(y))),
+            TargetField::Indicator => Cell::Text(x.indicator.clone()),
+            TargetField::Unit => Cell::Text(x.unit.clone()),
+            TargetField::Source => Cell::Text(x.source.clone()),
+            TargetField::Definition => Cell::Text(x.definition.clone()),
+        },
+        Column::Figure(Figure::Achievement) => percent(capaian().computed()),
+        Column::Figure(Figure::Counted) => percent(capaian().counted()),
+        Column::Figure(Figure::Band) => Cell::Text(capaian().verdict(ctx.lang).to_string()),
+        other => program_cell(ctx, dimension, p, other),
+    }
+}
+
+/// The plan's own fields, one row each.
+pub(crate) fn plan(ctx: &Ctx) -> Table {
+    let mut table = Table::of(Sheet::Plan, ctx.lang);
+    let header = crate::plan::edit::Header::of(ctx.plan);
+    for &f in HeaderField::ALL {
+        let value = match f {
+            HeaderField::PeriodStart | HeaderField::PeriodEnd => {
+                Cell::Int(f.get(&header).parse().unwrap_or_default())
+            }
+            _ => Cell::Text(f.get(&header)),
+        };
+        table
+            .rows
+            .push(vec![Cell::Text(f.label(ctx.lang).to_string()), value]);
+    }
+    table
+}
+
+/// The tables as one XLSX workbook: a worksheet per table, the header row
+/// bold and frozen, numbers and dates as such, columns sized for their data.
+pub(crate) fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let wrap = Format::new().set_text_wrap();
+    // The same bytes for the same plan: no creation time from the clock.
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    for table in tables {
+        let sheet = book.add_worksheet();
+        // Excel refuses these characters in a worksheet's name, and more than 31.
+        let name: String = table
+            .name
+            .chars()
+            .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+            .take(31)
+            .collect();
+        sheet.set_name(name.trim_matches('\''))?;
+        for (col, name) in table.header.iter().enumerate() {
+            let col = col as u16;
+            sheet.write_string_with_format(0, col, name, &bold)?;
+            let width = table.widths.get(usize::from(col)).copied().unwrap_or(12.0);
+            sheet.set_column_width(col, width.max(name.chars().count() as f64 + 2.0))?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        for (i, row) in table.rows.iter().enumerate() {
+            let r = i as u32 + 1;
+            for (col, cell) in row.iter().enumerate() {
+                let col = col as u16;
+                match cell {
+                    Cell::Text(s) if s.is_empty() => {}
+                    Cell::Text(s) if s.contains('\n') => {
+                        sheet.write_string_with_format(r, col, s, &wrap)?;
+                    }
+                    Cell::Text(s) => {
+                        sheet.write_string(r, col, s)?;
+                    }
+                    Cell::Int(n) => {
+                        sheet.write_number(r, col, *n as f64)?;
+                    }
+                    Cell::Num(None) => {}
+                    Cell::Num(Some(v)) => {
+                        sheet.write_number(r, col, *v)?;
+                    }
+                    Cell::Date(d) => {
+                        let when = ExcelDateTime::from_ymd(
+                            d.year() as u16,
+                            d.month() as u8,
+                            d.day() as u8,
+                        )?;
+                        sheet.write_datetime_with_format(r, col, &when, &date)?;
+                    }
+                    Cell::Bool(b) => {
+                        sheet.write_boolean(r, col, *b)?;
+                    }
+                }
+            }
+        }
+        if !table.rows.is_empty() {
+            sheet.autofilter(
+                0,
+                0,
+                table.rows.len() as u32,
+                table.header.len().max(1) as u16 - 1,
+            )?;
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// The tables and their columns in `lang`, for `pantau help import`:
+/// written from the registry above, so it always says what import reads.
+pub fn reference(lang: Lang) -> String {
+    let s = &lang.text().sheets;
+    let other = match lang {
+        Lang::En => Lang::Id,
+        Lang::Id => Lang::En,
+    };
+    let mut out = format!("{}\n", s.help_intro);
+    for sheet in Sheet::ALL {
+        out.push_str(&format!("\n{} ({})\n", sheet.name(lang), sheet.name(other)));
+        for &c in sheet.columns() {
+            let key = c.key().map_or_else(String::new, |k| format!(" ({k})"));
+            let mark = if matches!(c, Column::Figure(_)) {
+                " *"
+            } else {
+                ""
+            };
+            out.push_str(&format!("  {}{key}{mark}\n", c.header(lang)));
+        }
+    }
+    out.push_str(&format!("\n{}\n\n{}\n", s.help_figures, s.help_rules));
+    out
+}
