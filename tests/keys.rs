@@ -401,6 +401,7 @@ fn every_key_in_every_context_gives_exactly_its_action() {
         ("m", Action::Print(Format::Markdown)),
         ("c", Action::Print(Format::Csv)),
         ("j", Action::Print(Format::Json)),
+        ("x", Action::Print(Format::Xlsx)),
         ("Esc", Action::Cancel),
     ];
     let conflict = vec![

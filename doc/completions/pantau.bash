@@ -34,6 +34,9 @@ _pantau() {
             pantau,help)
                 cmd="pantau__subcmd__help"
                 ;;
+            pantau,import)
+                cmd="pantau__subcmd__import"
+                ;;
             pantau,init)
                 cmd="pantau__subcmd__init"
                 ;;
@@ -68,7 +71,7 @@ _pantau() {
 
     case "${cmd}" in
         pantau)
-            opts="-h -V --lang --today --ascii --officer --demo --help --version check summary set log report doctor completions help merge-driver git sync rollup config init"
+            opts="-h -V --lang --today --ascii --officer --demo --help --version check summary set log report doctor completions help merge-driver git sync rollup config import init"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -299,6 +302,52 @@ _pantau() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pantau__subcmd__import)
+            opts="-f -o -h --file --into --output --dry-run --lang --today --ascii --officer --demo --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --into)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "id en" -- "${cur}"))
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --officer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pantau__subcmd__init)
             opts="-f -h --file --lang --today --ascii --officer --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -421,7 +470,7 @@ _pantau() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text markdown csv json html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text markdown csv json html xlsx" -- "${cur}"))
                     return 0
                     ;;
                 --dimension)

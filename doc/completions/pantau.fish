@@ -45,6 +45,7 @@ complete -c pantau -n "__fish_pantau_needs_command" -a "git" -d 'Use git to shar
 complete -c pantau -n "__fish_pantau_needs_command" -a "sync" -d 'Commit this office\'s saved changes, merge what the remote has, send ours'
 complete -c pantau -n "__fish_pantau_needs_command" -a "rollup" -d 'Many regions\' plans side by side, for a province: every plan found in the folders (recursively) and files given, loaded on all cores'
 complete -c pantau -n "__fish_pantau_needs_command" -a "config" -d 'Print the settings in effect (plan, language, officer, theme, keys) and where each comes from: a flag, the environment, the configuration file or the default'
+complete -c pantau -n "__fish_pantau_needs_command" -a "import" -d 'Read programmes, milestones and targets from a spreadsheet (XLSX, XLS, ODS or CSV laid out as pantau\'s export): pantau help import'
 complete -c pantau -n "__fish_pantau_needs_command" -a "init" -d 'Write the bundled Luwu Utara example plan to a new file'
 complete -c pantau -n "__fish_pantau_using_subcommand check" -s f -l file -d 'The masterplan file, as an option' -r -F
 complete -c pantau -n "__fish_pantau_using_subcommand check" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
@@ -96,7 +97,8 @@ complete -c pantau -n "__fish_pantau_using_subcommand report" -l format -d 'How 
 markdown\t''
 csv\t''
 json\t''
-html\t''"
+html\t''
+xlsx\t'A workbook, a sheet per table (the overview: plan, programmes, milestones, targets, as `pantau import` reads them); needs --output or a redirect'"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l dimension -d 'Only this dimension (its id, e.g. governance)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l program -d 'The program for --kind program (its id, e.g. GOV-01)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l status -d 'Only programs with this status' -r
@@ -203,6 +205,16 @@ complete -c pantau -n "__fish_pantau_using_subcommand config" -l officer -d 'You
 complete -c pantau -n "__fish_pantau_using_subcommand config" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
 complete -c pantau -n "__fish_pantau_using_subcommand config" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
 complete -c pantau -n "__fish_pantau_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pantau -n "__fish_pantau_using_subcommand import" -s f -l into -l file -d 'The plan to import into, saved as an edit (lock, merge, audit log); without it a new plan is written to --output or standard output' -r -F
+complete -c pantau -n "__fish_pantau_using_subcommand import" -s o -l output -d 'Without --into: the new plan\'s file (never overwritten)' -r -F
+complete -c pantau -n "__fish_pantau_using_subcommand import" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
+en\t'English'"
+complete -c pantau -n "__fish_pantau_using_subcommand import" -l today -d 'Take this date as today, for reproducible printouts and tests' -r
+complete -c pantau -n "__fish_pantau_using_subcommand import" -l officer -d 'Your name in the audit log, beside your login (for an office that shares one login; also PANTAU_OFFICER or `officer` in the configuration file)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand import" -l dry-run -d 'Check everything and say what would change, writing nothing'
+complete -c pantau -n "__fish_pantau_using_subcommand import" -l ascii -d 'Only ASCII characters: no box drawing, arrows or ellipses'
+complete -c pantau -n "__fish_pantau_using_subcommand import" -l demo -d 'Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)'
+complete -c pantau -n "__fish_pantau_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pantau -n "__fish_pantau_using_subcommand init" -s f -l file -d 'The masterplan file, as an option' -r -F
 complete -c pantau -n "__fish_pantau_using_subcommand init" -l lang -d 'Interface language (default: Indonesian when LC_ALL/LC_MESSAGES/LANG starts with "id", then `lang` in the configuration file, else English)' -r -f -a "id\t'Bahasa Indonesia'
 en\t'English'"

@@ -31,7 +31,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         Kind::Evaluation => super::evaluation::with(ctx, |_, est| {
             w.table(&super::evaluation::table(ctx, est), ctx);
         }),
-        Kind::Targets => w.table(&super::sheet::targets(ctx), ctx),
+        Kind::Targets => w.table(&super::sheet::targets(ctx, true), ctx),
     }
     w.out
 }

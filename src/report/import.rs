@@ -948,6 +948,6 @@ mod tests {
 
     #[test]
     fn excel_serials_are_dates() {
-        assert_eq!(excel_date(46357.0), Some(Date::new(2026, 12, 2).unwrap()));
+        assert_eq!(excel_date(46358.0), Some(Date::new(2026, 12, 2).unwrap()));
     }
 }

@@ -356,9 +356,9 @@ pub fn render_bytes(
             sheet::plan(&ctx),
             sheet::programmes(&ctx),
             sheet::milestones(&ctx),
-            sheet::targets(&ctx),
+            sheet::targets(&ctx, false),
         ],
-        Kind::Targets => vec![sheet::targets(&ctx)],
+        Kind::Targets => vec![sheet::targets(&ctx, true)],
         Kind::Overdue | Kind::Upcoming => vec![csv::milestone_table(&ctx)],
         Kind::Evaluation => vec![evaluation::with(&ctx, |_, est| {
             evaluation::table(&ctx, est)

@@ -334,16 +334,31 @@ pub(crate) fn milestones(ctx: &Ctx) -> Table {
     table
 }
 
-/// The targets of the programmes the report covers, by year.
-pub(crate) fn targets(ctx: &Ctx) -> Table {
+/// The targets of the programmes the report covers: by year for the
+/// targets report, in each programme's order for the workbook (so that a
+/// new plan made from it lists them as the plan did).
+pub(crate) fn targets(ctx: &Ctx, by_year: bool) -> Table {
     let mut table = Table::of(Sheet::Targets, ctx.lang);
-    for (dimension, items) in &ctx.targets().groups {
-        for item in items {
-            let row = TARGETS
-                .iter()
-                .map(|&c| target_cell(ctx, &dimension.name, item.program, item.target, c))
-                .collect();
-            table.rows.push(row);
+    let mut push = |dimension: &str, p: &Program, x: &Target| {
+        let row = TARGETS
+            .iter()
+            .map(|&c| target_cell(ctx, dimension, p, x, c))
+            .collect();
+        table.rows.push(row);
+    };
+    if by_year {
+        for (dimension, items) in &ctx.targets().groups {
+            for item in items {
+                push(&dimension.name, item.program, item.target);
+            }
+        }
+    } else {
+        for group in &ctx.sel.groups {
+            for p in &group.programs {
+                for x in &p.targets {
+                    push(&group.dimension.name, p, x);
+                }
+            }
         }
     }
     table

@@ -42,7 +42,7 @@ pub fn new_plan() -> Plan {
         .map(|doc| doc.plan)
         .unwrap_or_else(|_| unreachable!("the bundled example is a valid plan (tested)"));
     plan.programs.clear();
-    plan.evaluation = Box::default();
+    *plan.evaluation = Default::default();
     plan.title = "Masterplan Smart City".to_string();
     plan.region.clear();
     plan.code.clear();
