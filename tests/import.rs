@@ -564,3 +564,75 @@ proptest! {
         prop_assert_eq!(&import_into(&original, files), &want);
     }
 }
+
+// ---- the interface: P then x writes the workbook ----
+
+mod common;
+
+#[test]
+fn the_interface_prints_a_workbook_with_p_x() {
+    if !common::tmux_or_skip() {
+        return;
+    }
+    let (dir, plan) = office();
+    let mut argv = common::pantau_argv(dir.path(), &plan, &[]);
+    // The report goes to the working folder: the test's own, not the repository.
+    argv.splice(1..1, ["-C".into(), dir.path().as_os_str().to_owned()]);
+    let tmux = common::Tmux::start((80, 24), &argv);
+    tmux.wait_for("the dashboard", |s| s.contains("Smart Governance"));
+    tmux.key("P");
+    let menu = tmux.wait_for("the print menu", |s| s.contains("XLSX"));
+    assert!(!menu.contains('\u{1b}'));
+    tmux.key("x");
+    let name = "pantau-overview-2026-12-02.xlsx";
+    tmux.wait_for("the report's path in the status bar", |s| s.contains(name));
+    let bytes = std::fs::read(dir.path().join(name)).unwrap();
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Plan", "Programmes", "Milestones", "Targets"]
+    );
+    let programmes = book.worksheet_range("Programmes").unwrap();
+    assert_eq!(programmes.height(), example().programs.len() + 1);
+    tmux.key("q");
+}
+
+#[test]
+fn a_hand_made_milestones_sheet_means_what_an_officer_would() {
+    let plan = example();
+    // The programme's name is only shown in a milestones table: a different
+    // one there changes nothing.
+    let sheet = import::read_csv(
+        "id;milestone;due;done;program\r\nGOV-01;Rapat koordinasi;2027-01-15;tidak;Another name\r\n",
+    )
+    .unwrap();
+    let out = import::import(&plan, &[("m.csv".into(), vec![sheet])], Lang::Id).unwrap();
+    let p = &out.plan.programs[0];
+    assert_eq!(
+        p.name, plan.programs[0].name,
+        "the programme's name is untouched"
+    );
+    assert_eq!(
+        p.milestones.len(),
+        1,
+        "the sheet is the programme's whole list"
+    );
+    assert_eq!(p.milestones[0].title, "Rapat koordinasi");
+    assert_eq!(p.milestones[0].due, "2027-01-15");
+    assert!(!p.milestones[0].done);
+    assert_eq!(out.changed, vec![plan.programs[0].id.clone()]);
+    assert_eq!(out.kept, plan.programs.len() - 1);
+    // A column pantau does not read is a warning, not an error.
+    let sheet = import::read_csv("id,status,remarks\nGOV-01,done,checked by Pak Andi\n").unwrap();
+    let out = import::import(&plan, &[("p.csv".into(), vec![sheet])], Lang::En).unwrap();
+    assert_eq!(
+        out.plan.programs[0].status,
+        pantau::plan::model::Status::Done
+    );
+    assert_eq!(out.warnings.len(), 1);
+    assert!(
+        out.warnings[0]
+            .render(Lang::En.text())
+            .contains("column C (remarks): not a column pantau reads")
+    );
+}

@@ -76,3 +76,19 @@ fn pantau_help_format_prints_the_format_reference_without_the_repository() {
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md");
     assert_eq!(out.stdout, std::fs::read(docs).unwrap());
 }
+
+#[test]
+fn the_checked_in_import_columns_are_the_ones_import_reads() {
+    use pantau::i18n::Lang;
+    use pantau::report::sheet::reference;
+    let page = format!(
+        "# Importing spreadsheets\n\n\
+         Generated from the column registry (`src/report/sheet.rs`), as `pantau help import`\n\
+         prints it in each language; `tests/manpage.rs` keeps it current.\n\n\
+         ## English\n\n```text\n{}```\n\n## Bahasa Indonesia\n\n```text\n{}```\n",
+        reference(Lang::En),
+        reference(Lang::Id)
+    );
+    assert!(page.contains("Milestones (Tonggak)") && page.contains("Tonggak (Milestones)"));
+    check("docs/IMPORT.md", page.as_bytes());
+}

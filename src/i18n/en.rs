@@ -537,8 +537,9 @@ pub static TEXT: Text = Text {
         unchanged: "{0}: the spreadsheet says what the plan says; nothing to save",
         created: "{0}: written",
         binary_to_terminal: "an XLSX workbook is not for the terminal: give -o FILE.xlsx, or redirect the output to a file",
-        help_intro: "pantau import FILE... [--into PLAN] reads these tables back: an XLSX, XLS or ODS workbook's\nworksheets (by name, else by their header), or one table per CSV file (by its\nheader; `,` `;` or tab separated, UTF-8). `pantau report --format xlsx` writes them all,\n`--format csv` the programmes (overview) and targets tables. Headers may be in English or Indonesian, or the field's name in the\nplan file; columns may come in any order, and a missing column leaves that\nfield as it is.",
-        help_figures: "Columns marked * are worked out by pantau and skipped on import.",
+        help_intro: "pantau import FILE... [--into PLAN] reads these tables back: an XLSX, XLS or\nODS workbook's worksheets (by name, else by their header), or one table per\nCSV file (by its header; `,` `;` or tab separated, UTF-8). `pantau report\n--format xlsx` writes them all, `--format csv` the programmes (overview) and\ntargets tables. Headers may be in English or Indonesian, or the field's name\nin the plan file; columns may come in any order, and a missing column leaves\nthat field as it is.",
+        help_figures: "Columns marked * are skipped on import: figures pantau works out, and the\nprogramme's dimension and name where the programmes table sets them.",
+        help_fields: "fields",
         help_rules: "A programme's row sets its fields; the programme is added when its id is new\n(it then needs a name and a dimension). A programme's rows in the milestones\n(targets) table are its whole list: matched to the plan's by title (by year and\nindicator), so each keeps its place; new rows come after; one that is not\nlisted is removed. Programmes the spreadsheet does not list are kept. Every\ncell is checked and then the whole plan; on any problem, named by file, sheet,\nrow and column, nothing is written. With --into the plan is saved as an edit\n(lock, merge with colleagues' saves, audit log); without it the new plan goes\nto -o FILE or standard output.",
     },
 };

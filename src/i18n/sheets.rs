@@ -57,5 +57,7 @@ pub struct Sheets {
     /// `pantau help import`: the columns of each table follow.
     pub help_intro: &'static str,
     pub help_figures: &'static str,
+    /// Before the plan sheet's field names.
+    pub help_fields: &'static str,
     pub help_rules: &'static str,
 }

@@ -291,7 +291,12 @@ impl Located<'_> {
             })
     }
 
+    /// The text of `column`'s cell in `row`, or `None` when the table has no
+    /// such column or import does not read it there.
     fn cell(&self, row: &[Raw], column: Column) -> Option<String> {
+        if !self.kind.imports(column) {
+            return None;
+        }
         self.position(column)
             .map(|i| row.get(i).map_or_else(String::new, Raw::text))
     }
@@ -422,8 +427,6 @@ fn classify<'a>(
     let mut problems = Vec::new();
     let mut skipped = Vec::new();
     for (i, h) in header.iter().enumerate() {
-        // The milestone's title before the programme's name: both may be
-        // headed "name" in a hand-made sheet, and the title is the one meant.
         let found = kind.columns().iter().copied().find(|&c| names(c, h));
         if let Some(c) = found
             && let Some(first) = columns.iter().position(|x| *x == Some(c))

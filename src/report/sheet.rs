@@ -55,6 +55,22 @@ impl Sheet {
         }
     }
 
+    /// Whether import reads `column` in this table: not a figure pantau
+    /// works out, nor in the milestones and targets tables the programme's
+    /// dimension and name, which are there for the reader (the programmes
+    /// table sets them).
+    pub(crate) fn imports(self, column: Column) -> bool {
+        match column {
+            Column::Figure(_) => false,
+            Column::Dimension | Column::Program(_)
+                if matches!(self, Sheet::Milestones | Sheet::Targets) =>
+            {
+                column == Column::Program(ProgramField::Id)
+            }
+            _ => true,
+        }
+    }
+
     /// The table's columns, in the order they are written.
     pub(crate) fn columns(self) -> &'static [Column] {
         match self {
@@ -499,12 +515,14 @@ pub fn reference(lang: Lang) -> String {
         out.push_str(&format!("\n{} ({})\n", sheet.name(lang), sheet.name(other)));
         for &c in sheet.columns() {
             let key = c.key().map_or_else(String::new, |k| format!(" ({k})"));
-            let mark = if matches!(c, Column::Figure(_)) {
-                " *"
-            } else {
-                ""
-            };
+            let mark = if sheet.imports(c) { "" } else { " *" };
             out.push_str(&format!("  {}{key}{mark}\n", c.header(lang)));
+        }
+        if sheet == Sheet::Plan {
+            out.push_str(&format!("  {}:\n", s.help_fields));
+            for f in HeaderField::ALL {
+                out.push_str(&format!("    {} ({})\n", f.label(lang), f.name()));
+            }
         }
     }
     out.push_str(&format!("\n{}\n\n{}\n", s.help_figures, s.help_rules));
