@@ -636,3 +636,31 @@ fn a_hand_made_milestones_sheet_means_what_an_officer_would() {
             .contains("column C (remarks): not a column pantau reads")
     );
 }
+
+#[test]
+fn the_readme_shows_what_import_says() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let block = readme
+        .split("$ cat bad.csv\n")
+        .nth(1)
+        .expect("README shows a bad import");
+    let (csv, rest) = block
+        .split_once("$ pantau import bad.csv --into plan.ron\n")
+        .unwrap();
+    let shown = &rest[..rest.find("```").unwrap()];
+    let (dir, plan) = office();
+    std::fs::write(dir.path().join("bad.csv"), csv).unwrap();
+    let out = pantau(
+        dir.path(),
+        &["import", "bad.csv", "--into", "plan.ron"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        shown,
+        "README.md's import printout is stale"
+    );
+    assert_eq!(std::fs::read_to_string(plan).unwrap(), EXAMPLE);
+}
