@@ -581,7 +581,7 @@ fn the_interface_prints_a_workbook_with_p_x() {
     let tmux = common::Tmux::start((80, 24), &argv);
     tmux.wait_for("the dashboard", |s| s.contains("Smart Governance"));
     tmux.key("P");
-    let menu = tmux.wait_for("the print menu", |s| s.contains("XLSX"));
+    let menu = tmux.wait_for("the print menu", |s| s.contains("x XLSX   Esc cancel"));
     assert!(!menu.contains('\u{1b}'));
     tmux.key("x");
     let name = "pantau-overview-2026-12-02.xlsx";

@@ -255,7 +255,7 @@ pub static TEXT: Text = Text {
         u_next_due: "next",
         e_printed: "Report written to {0}",
         e_no_free_name: "every report name for today is taken; move some reports away",
-        q_print_format: "Write the report of this view as:  t text   m Markdown   c CSV   j JSON   (Esc cancels)",
+        q_print_format: "Write the report of this view as:  {0}",
         u_recent_changes: "Recent changes",
         e_saved_merged: "Saved at {0}, merged with changes another officer saved meanwhile (u undoes only your own edits)",
         e_reloaded: "Reloaded: the file was changed on disk by someone else",

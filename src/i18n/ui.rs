@@ -46,6 +46,7 @@ pub struct Ui {
     pub u_next_due: &'static str,
     pub e_printed: &'static str,
     pub e_no_free_name: &'static str,
+    /// `{0}`: the formats and their keys.
     pub q_print_format: &'static str,
     pub u_recent_changes: &'static str,
     pub e_saved_merged: &'static str,

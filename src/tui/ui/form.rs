@@ -70,7 +70,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
         }
         Some(Modal::PrintFormat) => {
-            question(frame, area, theme, app.lang.text().ui.q_print_format, app)
+            // The formats as this officer's keys give them (a configuration
+            // may rebind them), in the order the key table lists them.
+            let formats: Vec<String> = app
+                .keymap
+                .bindings
+                .iter()
+                .filter(|b| b.context == crate::tui::keymap::Context::PrintFormat)
+                .map(|b| {
+                    let keys = super::status_bar::hint_keys(b, theme.ascii);
+                    format!("{keys} {}", b.help.hint(app.lang))
+                })
+                .collect();
+            let text = fill(app.lang.text().ui.q_print_format, &[&formats.join("   ")]);
+            question(frame, area, theme, &text, app)
         }
         None => {}
     }
