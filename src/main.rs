@@ -827,7 +827,6 @@ fn set(
     // again only if another officer saved meanwhile and a merge needs it.
     let opened = store::resolve_symlink(&path).ok();
     let (mut doc, source) = store::load_keeping_text(&path, t)?;
-    let fingerprint = store::fingerprint(&source);
     let index = doc
         .plan
         .programs
@@ -869,42 +868,54 @@ fn set(
     }
     // Another officer may have saved since we read the file: their changes are
     // merged with ours; only a field we both changed stops the save.
+    let changes = pantau::plan::merge::program_changes(&before, &doc.plan.programs[index]);
+    save_edit(&path, opened, &source, &doc, Some(changes), officer, t)?;
+    print(&report)
+}
+
+/// Saves an edit a command made to the plan it read as `source`: locked,
+/// merged with what another officer saved meanwhile (a field both changed
+/// stops it), logged under this officer. A log that could not be written is
+/// said on stderr; the plan is saved all the same.
+fn save_edit(
+    path: &Path,
+    opened: Option<PathBuf>,
+    source: &str,
+    doc: &store::Document,
+    changes: Option<Vec<store::Change>>,
+    officer: Option<&str>,
+    t: &Text,
+) -> Result<(), CommandError> {
     let mut who = pantau::store::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
     if let Some(officer) = officer {
         who.officer = officer.to_string();
     }
     let base = store::Base {
-        fingerprint,
+        fingerprint: store::fingerprint(source),
         target: opened,
-        plan: store::BasePlan::Text(&source),
-        changes: Some(pantau::plan::merge::program_changes(
-            &before,
-            &doc.plan.programs[index],
-        )),
+        plan: store::BasePlan::Text(source),
+        changes,
     };
-    let mut waiting = |w: store::safe::Waiting| {
-        let _ = w;
+    let mut waiting = |_: store::safe::Waiting| {
         let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
         eprintln!("{}", fill(t.cli.save_waiting, &[&since]));
     };
-    match store::save_merging(&path, base, &doc, &|_| None, &who, &mut waiting, t) {
+    match store::save_merging(path, base, doc, &|_| None, &who, &mut waiting, t) {
         Ok(store::Saved::Written { log_error, .. }) => {
             if let Some(e) = log_error {
+                let log = escape_path(&pantau::store::audit::log_path(path));
                 eprintln!(
                     "{}",
-                    fill(
-                        t.cli.log_failed,
-                        &[
-                            &escape_path(&pantau::store::audit::log_path(&path)),
-                            &escape(&e.to_string())
-                        ]
-                    )
+                    fill(t.cli.log_failed, &[&log, &escape(&e.to_string())])
                 );
             }
-            print(&report)
+            Ok(())
         }
         Ok(store::Saved::Conflicts(conflicts)) => Err(CommandError::Conflicts(conflicts)),
-        Err(error) => Err(CommandError::Save { path, error }),
+        Err(error) => Err(CommandError::Save {
+            path: path.to_path_buf(),
+            error,
+        }),
     }
 }
 
@@ -956,6 +967,8 @@ fn import(
             };
         read.push((path.display().to_string(), sheets));
     }
+    // Where the plan was when read: a save never goes anywhere else.
+    let opened = into.as_deref().and_then(|p| store::resolve_symlink(p).ok());
     let loaded = match &into {
         Some(path) => Some(store::load_keeping_text(path, t)?),
         None => None,
@@ -1001,37 +1014,9 @@ fn import(
     if dry_run {
         return print(&summary(&shown));
     }
-    let opened = store::resolve_symlink(&path).ok();
-    let fingerprint = store::fingerprint(&source);
     doc.plan = imported.plan.clone();
-    let mut who = pantau::store::audit::Who::from_env(|k| std::env::var(k).ok(), now_rfc3339());
-    if let Some(officer) = officer {
-        who.officer = officer.to_string();
-    }
-    let base = store::Base {
-        fingerprint,
-        target: opened,
-        plan: store::BasePlan::Text(&source),
-        changes: None,
-    };
-    let mut waiting = |_: store::safe::Waiting| {
-        let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
-        eprintln!("{}", fill(t.cli.save_waiting, &[&since]));
-    };
-    match store::save_merging(&path, base, &doc, &|_| None, &who, &mut waiting, t) {
-        Ok(store::Saved::Written { log_error, .. }) => {
-            if let Some(e) = log_error {
-                let log = escape_path(&pantau::store::audit::log_path(&path));
-                eprintln!(
-                    "{}",
-                    fill(t.cli.log_failed, &[&log, &escape(&e.to_string())])
-                );
-            }
-            print(&summary(&shown))
-        }
-        Ok(store::Saved::Conflicts(conflicts)) => Err(CommandError::Conflicts(conflicts)),
-        Err(error) => Err(CommandError::Save { path, error }),
-    }
+    save_edit(&path, opened, &source, &doc, None, officer, t)?;
+    print(&summary(&shown))
 }
 
 /// `pantau git setup [FILE]`: registers the merge driver, and says what it did.

@@ -123,6 +123,33 @@ pub struct Program {
     pub notes: String,
 }
 
+impl Program {
+    /// A programme with nothing in it yet: a quick win not started, running
+    /// in `year`, led by `lead`; what a new row of the interface or of an
+    /// import starts from.
+    pub fn new(id: String, dimension: String, lead: String, year: i32) -> Program {
+        Program {
+            id,
+            name: String::new(),
+            description: String::new(),
+            dimension,
+            element: String::new(),
+            horizon: Horizon::QuickWin,
+            lead,
+            support: Vec::new(),
+            funding: Vec::new(),
+            start: year,
+            end: year,
+            status: Status::NotStarted,
+            milestones: Vec::new(),
+            targets: Vec::new(),
+            budget: Vec::new(),
+            evidence: Vec::new(),
+            notes: String::new(),
+        }
+    }
+}
+
 /// One year's budget of a programme, in rupiah.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -17,7 +17,7 @@ use super::sheet::{Column, Sheet};
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::field::{Context, HeaderField, ProgramField};
-use crate::plan::model::{Horizon, Milestone, Plan, Program, Status, Target};
+use crate::plan::model::{Milestone, Plan, Program, Target};
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -291,6 +291,12 @@ impl Located<'_> {
             })
     }
 
+    /// The programme id a row names (empty when it names none).
+    fn id(&self, row: &[Raw]) -> String {
+        let id = self.cell(row, Column::Program(ProgramField::Id));
+        id.unwrap_or_default().trim().to_string()
+    }
+
     /// The text of `column`'s cell in `row`, or `None` when the table has no
     /// such column or import does not read it there.
     fn cell(&self, row: &[Raw], column: Column) -> Option<String> {
@@ -529,12 +535,7 @@ impl Work<'_, '_> {
     fn programmes(&mut self) {
         let id_column = Column::Program(ProgramField::Id);
         for (row, cells) in self.table.rows() {
-            let id = self
-                .table
-                .cell(cells, id_column)
-                .unwrap_or_default()
-                .trim()
-                .to_string();
+            let id = self.table.id(cells);
             if id.is_empty() {
                 self.fail(*row, Some(id_column), self.t.sheets.no_id.to_string());
                 continue;
@@ -553,7 +554,13 @@ impl Work<'_, '_> {
             let index = self.plan.programs.iter().position(|p| p.id == id);
             let mut p = match index {
                 Some(i) => self.plan.programs[i].clone(),
-                None => self.template(&id),
+                // Its row gives the dimension (and so the lead is the row's too).
+                None => Program::new(
+                    id.clone(),
+                    String::new(),
+                    String::new(),
+                    self.plan.period.start,
+                ),
             };
             if let Some(value) = self.table.cell(cells, Column::Dimension) {
                 let wanted = fold(&value);
@@ -628,42 +635,12 @@ impl Work<'_, '_> {
         }
     }
 
-    /// A new programme before its row's cells: a quick win not started, in the
-    /// plan's first year, led by its dimension's lead.
-    fn template(&self, id: &str) -> Program {
-        let year = self.plan.period.start;
-        Program {
-            id: id.to_string(),
-            name: String::new(),
-            description: String::new(),
-            dimension: String::new(),
-            element: String::new(),
-            horizon: Horizon::QuickWin,
-            lead: String::new(),
-            support: Vec::new(),
-            funding: Vec::new(),
-            start: year,
-            end: year,
-            status: Status::NotStarted,
-            milestones: Vec::new(),
-            targets: Vec::new(),
-            budget: Vec::new(),
-            evidence: Vec::new(),
-            notes: String::new(),
-        }
-    }
-
     /// The rows of each programme, in order, or a problem for an id the plan lacks.
     fn by_program(&mut self) -> Vec<(usize, Vec<Row>)> {
         let id_column = Column::Program(ProgramField::Id);
         let mut groups: Vec<(usize, Vec<Row>)> = Vec::new();
         for (row, cells) in self.table.rows() {
-            let id = self
-                .table
-                .cell(cells, id_column)
-                .unwrap_or_default()
-                .trim()
-                .to_string();
+            let id = self.table.id(cells);
             let Some(index) = self.plan.programs.iter().position(|p| p.id == id) else {
                 let message = if id.is_empty() {
                     self.t.sheets.no_id.to_string()

@@ -308,23 +308,15 @@ pub fn render(
     lang: Lang,
     today: Date,
 ) -> Result<String, ReportError> {
-    request.check()?;
-    let selection = Selection::new(plan, request)?;
-    let ctx = Ctx {
-        plan,
-        request,
-        lang,
-        today,
-        sel: &selection,
-        g: Glyphs::of(request.ascii),
-    };
-    Ok(match request.format {
-        Format::Text => text::render(&ctx)?,
-        Format::Markdown => markdown::render(&ctx),
-        Format::Csv => csv::render(&ctx),
-        Format::Json => json::render(&ctx),
-        Format::Html => html::render(&ctx),
-        Format::Xlsx => return Err(ReportError::Binary),
+    with_ctx(plan, request, lang, today, |ctx| {
+        Ok(match request.format {
+            Format::Text => text::render(ctx)?,
+            Format::Markdown => markdown::render(ctx),
+            Format::Csv => csv::render(ctx),
+            Format::Json => json::render(ctx),
+            Format::Html => html::render(ctx),
+            Format::Xlsx => return Err(ReportError::Binary),
+        })
     })
 }
 
@@ -341,30 +333,41 @@ pub fn render_bytes(
     if request.format != Format::Xlsx {
         return render(plan, request, lang, today).map(String::into_bytes);
     }
+    with_ctx(plan, request, lang, today, |ctx| {
+        let tables = match request.kind {
+            Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => vec![
+                sheet::plan(ctx),
+                sheet::programmes(ctx),
+                sheet::milestones(ctx),
+                sheet::targets(ctx, false),
+            ],
+            Kind::Targets => vec![sheet::targets(ctx, true)],
+            Kind::Overdue | Kind::Upcoming => vec![csv::milestone_table(ctx)],
+            Kind::Evaluation => vec![evaluation::with(ctx, |_, est| evaluation::table(ctx, est))],
+        };
+        sheet::xlsx(&tables).map_err(|e| ReportError::Xlsx(e.to_string()))
+    })
+}
+
+/// `f` with the context of `request`: the request checked, the programmes
+/// it covers selected.
+fn with_ctx<R>(
+    plan: &Plan,
+    request: &Request,
+    lang: Lang,
+    today: Date,
+    f: impl FnOnce(&Ctx) -> Result<R, ReportError>,
+) -> Result<R, ReportError> {
     request.check()?;
     let selection = Selection::new(plan, request)?;
-    let ctx = Ctx {
+    f(&Ctx {
         plan,
         request,
         lang,
         today,
         sel: &selection,
         g: Glyphs::of(request.ascii),
-    };
-    let tables = match request.kind {
-        Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => vec![
-            sheet::plan(&ctx),
-            sheet::programmes(&ctx),
-            sheet::milestones(&ctx),
-            sheet::targets(&ctx, false),
-        ],
-        Kind::Targets => vec![sheet::targets(&ctx, true)],
-        Kind::Overdue | Kind::Upcoming => vec![csv::milestone_table(&ctx)],
-        Kind::Evaluation => vec![evaluation::with(&ctx, |_, est| {
-            evaluation::table(&ctx, est)
-        })],
-    };
-    sheet::xlsx(&tables).map_err(|e| ReportError::Xlsx(e.to_string()))
+    })
 }
 
 /// The evaluation of `year` laid out `width` columns wide for the

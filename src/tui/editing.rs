@@ -7,7 +7,7 @@ use crate::i18n::fill;
 use crate::plan::edit::Edit;
 use crate::plan::history::Step;
 use crate::plan::merge::Choice;
-use crate::plan::model::{Horizon, Milestone, Plan, Program, Status, Target};
+use crate::plan::model::{Milestone, Plan, Program, Status, Target};
 use crate::store::SaveError;
 use crate::tui::action::{Action, Effect, Outcome, PrintError, View};
 use crate::tui::app::{App, Deletion, Focus, Item, Modal, Pane, Scroll};
@@ -297,25 +297,12 @@ fn new_program_form(app: &App, d: usize) -> Option<Form> {
         .rposition(|p| p.dimension == dimension.id)
         .map_or(plan.programs.len(), |i| i + 1);
     let year = i32::from(app.today.year()).clamp(plan.period.start, plan.period.end);
-    let template = Program {
-        id: next_id(plan, &dimension.id),
-        name: String::new(),
-        description: String::new(),
-        dimension: dimension.id.clone(),
-        element: String::new(),
-        horizon: Horizon::QuickWin,
-        lead: dimension.lead.clone(),
-        support: Vec::new(),
-        funding: Vec::new(),
-        start: year,
-        end: year,
-        status: Status::NotStarted,
-        milestones: Vec::new(),
-        targets: Vec::new(),
-        budget: Vec::new(),
-        evidence: Vec::new(),
-        notes: String::new(),
-    };
+    let template = Program::new(
+        next_id(plan, &dimension.id),
+        dimension.id.clone(),
+        dimension.lead.clone(),
+        year,
+    );
     Some(Form::program(plan, index, &template, true, app.lang))
 }
 
