@@ -947,12 +947,8 @@ fn import(
         ) {
             return Err(CommandError::ImportRead(fill(s.not_a_sheet, &[&shown])));
         }
-        let bytes = std::fs::read(path).map_err(|error| {
-            CommandError::Load(LoadError::Io {
-                path: path.clone(),
-                error,
-            })
-        })?;
+        // A folder, a FIFO or a file of gigabytes is refused as a plan would be.
+        let bytes = store::read_bytes(path)?;
         let sheets =
             if matches!(extension.as_str(), "csv" | "txt") {
                 let text = String::from_utf8(bytes)

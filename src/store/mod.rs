@@ -326,6 +326,22 @@ pub fn load_province(given: &[PathBuf], t: &Text) -> Vec<(PathBuf, Result<Docume
 /// Reads the file as UTF-8 text, refusing what cannot be a plan before
 /// spending memory on it.
 pub fn read(path: &Path) -> Result<String, LoadError> {
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or_default());
+        LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            col,
+        }
+    })
+}
+
+/// Reads the file whole, refusing a folder, a FIFO or device (which would
+/// block for ever) and anything larger than [`MAX_FILE_BYTES`]: a plan, or a
+/// spreadsheet to import.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io_error = |error: io::Error| match error.kind() {
         io::ErrorKind::NotFound => LoadError::NotFound(path.to_path_buf()),
         _ => LoadError::Io {
@@ -361,15 +377,7 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
             bytes: bytes.len() as u64,
         });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or_default());
-        LoadError::NotUtf8 {
-            path: path.to_path_buf(),
-            line,
-            col,
-        }
-    })
+    Ok(bytes)
 }
 
 /// Parses plan text; `path` only names the file in errors.
