@@ -5,9 +5,15 @@
 # (`pantau check ONEFILE`: load and validate, and `pantau rollup ONEFILE`);
 # alternating, as whole processes, release build. Prints median wall time and
 # peak memory (/usr/bin/time), the speed-up, and peak memory against the
-# files' total size. Then one regency's plan of 1,000 programmes: the median
-# of `pantau merge-driver` (scripts/merge_driver.sh) and of a `pantau sync`
-# against a local bare remote.
+# files' total size. The folder and `check ONEFILE` also run under
+# `taskset -c 0`: pantau sizes its threads by available_parallelism(), which
+# follows the affinity mask, so that is pantau on one core, where the one file
+# takes the ordinary serial parse (store/fast.rs needs two threads). That gives
+# each one's speed-up from parallel loading, and the folder on all cores
+# against the serial single file (on all cores the one file is parsed in
+# parallel too, so the two tie there). Then one regency's plan of 1,000
+# programmes: the median of `pantau merge-driver` (scripts/merge_driver.sh)
+# and of a `pantau sync` against a local bare remote.
 #
 #   scripts/rollup.sh [ROUNDS]     (default 7)
 set -euo pipefail
@@ -20,7 +26,9 @@ cargo build --release --quiet --bin pantau --example gen
 pantau="$target/release/pantau"
 gen="$target/release/examples/gen"
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-echo "machine: $(nproc) cores; $(uname -sr)"
+command -v taskset >/dev/null || { echo "needs taskset (apt-get install util-linux)" >&2; exit 1; }
+# nproc follows the affinity mask as pantau does: 1 here, or taskset did not bind.
+echo "machine: $(nproc) cores ($(taskset -c 0 nproc) under taskset -c 0); $(uname -sr)"
 
 mkdir -p "$work/province"
 for ((r = 1; r <= 500; r++)); do
@@ -60,6 +68,9 @@ for ((r = 1; r <= rounds; r++)); do
     echo "rollup-500-files $(measure "$pantau" rollup "$work/province" --format csv)" >> "$work/results"
     echo "check-one-file $(measure "$pantau" check "$work/one.ron")" >> "$work/results"
     echo "rollup-one-file $(measure "$pantau" rollup "$work/one.ron" --format csv)" >> "$work/results"
+    # In the same rounds, so that what else runs on the machine hits both alike.
+    echo "rollup-500-files-1core $(measure taskset -c 0 "$pantau" rollup "$work/province" --format csv)" >> "$work/results"
+    echo "check-one-file-1core $(measure taskset -c 0 "$pantau" check "$work/one.ron")" >> "$work/results"
 done
 
 # One regency's plan of 1,000 programmes: sync against a local bare remote
@@ -98,9 +109,12 @@ total, one = int(sys.argv[3]), int(sys.argv[4])
 print(f"medians of {sys.argv[2]} alternating rounds; 500 files {total / 1024:.1f} MB, one file {one / 1024:.1f} MB:")
 for name, (s, kb) in med.items():
     size = total if name.startswith("rollup-500") else one
-    print(f"  {name:17} {s * 1000:7.0f} ms  peak {kb / 1024:6.1f} MB = {kb / size:.2f}x the files")
+    print(f"  {name:22} {s * 1000:7.0f} ms  peak {kb / 1024:6.1f} MB = {kb / size:.2f}x the files")
 print(f"  speed-up of 500 files over one (rollup DIR vs check ONEFILE): {med['check-one-file'][0] / med['rollup-500-files'][0]:.2f}x")
 print(f"  speed-up of 500 files over one (rollup DIR vs rollup ONEFILE): {med['rollup-one-file'][0] / med['rollup-500-files'][0]:.2f}x")
+print(f"  parallel speed-up of the 500 files (rollup DIR, one core / all cores): {med['rollup-500-files-1core'][0] / med['rollup-500-files'][0]:.2f}x")
+print(f"  parallel speed-up of the one file (check ONEFILE, one core / all cores): {med['check-one-file-1core'][0] / med['check-one-file'][0]:.2f}x")
+print(f"  500 files on all cores over the one file parsed serially (check ONEFILE on one core): {med['check-one-file-1core'][0] / med['rollup-500-files'][0]:.2f}x")
 syncs = [int(x) / 1e3 for x in open(sys.argv[5])]
 print(f"pantau sync, 1,000-programme plan ({int(sys.argv[6])} KB), local bare remote: median {statistics.median(syncs):.0f} ms of {len(syncs)}")
 PY
