@@ -664,3 +664,20 @@ fn the_readme_shows_what_import_says() {
     );
     assert_eq!(std::fs::read_to_string(plan).unwrap(), EXAMPLE);
 }
+
+#[test]
+fn a_fifo_or_a_folder_given_as_a_spreadsheet_is_refused_not_waited_on() {
+    let (dir, plan) = office();
+    let d = dir.path();
+    let fifo = d.join("rencana.xlsx");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    std::fs::create_dir(d.join("folder.csv")).unwrap();
+    for file in ["rencana.xlsx", "folder.csv"] {
+        // Were it opened plainly, a FIFO with no writer would block here for ever.
+        let out = pantau(d, &["import", file, "--into", "plan.ron"], &[]);
+        assert_eq!(out.status.code(), Some(2), "{file}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(file), "{}", text(&out.stderr));
+    }
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+}
