@@ -19,7 +19,7 @@ use crate::plan::edit::Header;
 use crate::plan::field::{Context, HeaderField, ProgramField};
 use crate::plan::model::{Milestone, Plan, Program, Target};
 use jiff::civil::Date;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One cell as read from a file.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,6 +158,10 @@ pub fn import(
     let mut plan = base.clone();
     let mut rows_of: HashMap<String, (usize, u32)> = HashMap::new();
     let mut added = Vec::new();
+    // By id, so that a 10,000-programme plan is not searched once per row.
+    let mut index_of: HashMap<String, usize> = (plan.programs.iter().enumerate())
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
     for kind in [
         Sheet::Plan,
         Sheet::Programmes,
@@ -173,6 +177,7 @@ pub fn import(
                 lang,
                 problems: &mut problems,
                 rows_of: &mut rows_of,
+                index_of: &mut index_of,
                 added: &mut added,
             };
             match kind {
@@ -184,19 +189,21 @@ pub fn import(
         }
     }
     if problems.is_empty() {
-        // A programme listed with no milestone (target) rows has none, when
-        // the import has that table at all.
+        // A programme of the programmes table with no milestone (target)
+        // rows has none, when the import has that table at all.
+        let ids_in = |kind: Sheet| -> HashSet<String> {
+            let of_kind = tables.iter().filter(move |x| x.kind == kind);
+            of_kind.flat_map(|x| x.ids()).collect()
+        };
+        let programmes = ids_in(Sheet::Programmes);
         for (kind, which) in [(Sheet::Milestones, 0), (Sheet::Targets, 1)] {
             if !tables.iter().any(|x| x.kind == kind) {
                 continue;
             }
-            let listed: std::collections::HashSet<&str> = tables
-                .iter()
-                .filter(|x| x.kind == kind)
-                .flat_map(|x| x.ids())
-                .collect();
+            let listed = ids_in(kind);
             for p in plan.programs.iter_mut() {
-                if rows_of.contains_key(&p.id) && !listed.contains(p.id.as_str()) {
+                let id = p.id.as_str();
+                if programmes.contains(id) && !listed.contains(id) {
                     if which == 0 {
                         p.milestones.clear();
                     } else {
@@ -236,11 +243,12 @@ pub fn import(
         problems.sort_by_key(order);
         return Err(problems);
     }
+    let before: HashMap<&str, &Program> =
+        base.programs.iter().map(|p| (p.id.as_str(), p)).collect();
     let changed = plan
         .programs
         .iter()
-        .filter(|p| !added.contains(&p.id))
-        .filter(|p| base.program(&p.id).is_some_and(|b| b != *p))
+        .filter(|p| before.get(p.id.as_str()).is_some_and(|b| *b != *p))
         .map(|p| p.id.clone())
         .collect();
     let kept = plan
@@ -282,13 +290,8 @@ impl Located<'_> {
     }
 
     /// The programme ids the table's rows name.
-    fn ids(&self) -> impl Iterator<Item = &str> {
-        let at = self.position(Column::Program(ProgramField::Id));
-        self.rows()
-            .filter_map(move |(_, r)| match at.and_then(|i| r.get(i)) {
-                Some(Raw::Text(s)) => Some(s.trim()),
-                _ => None,
-            })
+    fn ids(&self) -> impl Iterator<Item = String> {
+        self.rows().map(|(_, r)| self.id(r))
     }
 
     /// The programme id a row names (empty when it names none).
@@ -496,6 +499,8 @@ struct Work<'a, 'b> {
     problems: &'a mut Vec<Problem>,
     /// Each programme the import lists: its first row (table, row).
     rows_of: &'a mut HashMap<String, (usize, u32)>,
+    /// Each programme's place in the plan, by id.
+    index_of: &'a mut HashMap<String, usize>,
     added: &'a mut Vec<String>,
 }
 
@@ -551,7 +556,7 @@ impl Work<'_, '_> {
                 continue;
             }
             self.rows_of.entry(id.clone()).or_insert((self.index, *row));
-            let index = self.plan.programs.iter().position(|p| p.id == id);
+            let index = self.index_of.get(&id).copied();
             let mut p = match index {
                 Some(i) => self.plan.programs[i].clone(),
                 // Its row gives the dimension (and so the lead is the row's too).
@@ -628,6 +633,7 @@ impl Work<'_, '_> {
             match index {
                 Some(i) => self.plan.programs[i] = p,
                 None => {
+                    self.index_of.insert(id.clone(), self.plan.programs.len());
                     self.added.push(id);
                     self.plan.programs.push(p);
                 }
@@ -639,9 +645,10 @@ impl Work<'_, '_> {
     fn by_program(&mut self) -> Vec<(usize, Vec<Row>)> {
         let id_column = Column::Program(ProgramField::Id);
         let mut groups: Vec<(usize, Vec<Row>)> = Vec::new();
+        let mut group_of: HashMap<usize, usize> = HashMap::new();
         for (row, cells) in self.table.rows() {
             let id = self.table.id(cells);
-            let Some(index) = self.plan.programs.iter().position(|p| p.id == id) else {
+            let Some(index) = self.index_of.get(&id).copied() else {
                 let message = if id.is_empty() {
                     self.t.sheets.no_id.to_string()
                 } else {
@@ -657,9 +664,12 @@ impl Work<'_, '_> {
                 continue;
             };
             self.rows_of.entry(id).or_insert((self.index, *row));
-            match groups.iter_mut().find(|(i, _)| *i == index) {
-                Some((_, rows)) => rows.push((*row, cells.clone())),
-                None => groups.push((index, vec![(*row, cells.clone())])),
+            match group_of.get(&index) {
+                Some(&g) => groups[g].1.push((*row, cells.clone())),
+                None => {
+                    group_of.insert(index, groups.len());
+                    groups.push((index, vec![(*row, cells.clone())]));
+                }
             }
         }
         groups
