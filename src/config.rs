@@ -740,17 +740,9 @@ pub enum FileState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::tests::env;
     use crate::tui::action::View;
     use crossterm::event::{KeyCode, KeyModifiers};
-
-    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        }
-    }
 
     fn parsed(text: &str) -> Result<Loaded, ConfigError> {
         parse(

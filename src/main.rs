@@ -969,18 +969,23 @@ fn import(
         Some(path) => Some(store::load_keeping_text(path, t)?),
         None => None,
     };
+    // The plan read is the base as it stands: import copies it once, itself.
+    let fresh;
     let base = match &loaded {
-        Some((doc, _)) => doc.plan.clone(),
-        None => store::new_plan(),
+        Some((doc, _)) => &doc.plan,
+        None => {
+            fresh = store::new_plan();
+            &fresh
+        }
     };
-    let imported = import::import(&base, &read, lang).map_err(CommandError::Import)?;
+    let imported = import::import(base, &read, lang).map_err(CommandError::Import)?;
     for w in &imported.warnings {
         eprintln!("{}: {}", t.warning, w.render(t));
     }
+    let (added, changed, kept) = (imported.added.len(), imported.changed.len(), imported.kept);
+    let same = (imported.plan.programs.len()).saturating_sub(added + changed + kept);
     let summary = |plan: &str| {
-        let (added, changed) = (imported.added.len(), imported.changed.len());
-        let same = imported.plan.programs.len() - added - changed - imported.kept;
-        let line = fill(s.done, &[&plan, &added, &changed, &same, &imported.kept]);
+        let line = fill(s.done, &[&plan, &added, &changed, &same, &kept]);
         format!("{line}\n")
     };
     let Some((mut doc, source)) = loaded else {
@@ -1010,7 +1015,7 @@ fn import(
     if dry_run {
         return print(&summary(&shown));
     }
-    doc.plan = imported.plan.clone();
+    doc.plan = imported.plan;
     save_edit(&path, opened, &source, &doc, None, officer, t)?;
     print(&summary(&shown))
 }

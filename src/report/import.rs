@@ -394,15 +394,15 @@ fn classify<'a>(
     };
     let header: Vec<String> = header.iter().map(Raw::text).collect();
     let has = |column: Column| header.iter().any(|h| names(column, h));
-    let r = Lang::En.report();
-    let ri = Lang::Id.report();
     // The overdue and upcoming reports list only some milestones; taking one
     // for the whole list would remove the rest.
-    if header.iter().any(|h| {
-        [r.days_late, r.days_left, ri.days_late, ri.days_left]
-            .iter()
-            .any(|x| fold(x) == fold(h))
-    }) {
+    let partial = |h: &String| {
+        LANGS.iter().any(|l| {
+            let r = l.report();
+            fold(r.days_late) == fold(h) || fold(r.days_left) == fold(h)
+        })
+    };
+    if header.iter().any(partial) {
         return Err(vec![at(Some(*header_row), s.partial_report.to_string())]);
     }
     let by_name = sheet.name.as_deref().and_then(|name| {
@@ -886,9 +886,9 @@ pub fn read_workbook(bytes: Vec<u8>) -> Result<Vec<RawSheet>, String> {
                     Data::Error(e) => Raw::Text(format!("#{e:?}")),
                 }
             }));
+            // Numbered as the spreadsheet shows it, however far down the used range starts.
             rows.push((top + i as u32 + 1, row));
         }
-        // A sheet whose used range starts below row 1 has blank rows above it.
         sheets.push(RawSheet {
             name: Some(name),
             rows,

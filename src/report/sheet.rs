@@ -232,7 +232,8 @@ impl Column {
         }
     }
 
-    /// A column that is a number or date in a spreadsheet, written right-aligned.
+    /// How many characters wide the column starts in a workbook: room for
+    /// names and notes, less for codes and figures.
     fn width(self) -> f64 {
         match self {
             Column::Program(

@@ -267,15 +267,7 @@ fn passwd() -> impl Iterator<Item = (String, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        }
-    }
+    use crate::i18n::tests::env;
 
     #[test]
     fn who_is_the_real_user_whatever_the_environment_claims() {
