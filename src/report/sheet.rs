@@ -290,16 +290,14 @@ pub(crate) fn programmes(ctx: &Ctx) -> Table {
 }
 
 fn program_cell(ctx: &Ctx, dimension: &str, p: &Program, column: Column) -> Cell {
-    let t = ctx.lang.text();
     let count = |n: usize| Cell::Int(n as i64);
     match column {
         Column::Dimension => Cell::Text(dimension.to_string()),
         Column::Program(f) => match f {
             ProgramField::Start => Cell::Int(i64::from(p.start)),
             ProgramField::End => Cell::Int(i64::from(p.end)),
-            ProgramField::Horizon => Cell::Text(t.horizon(p.horizon).to_string()),
-            ProgramField::Status => Cell::Text(t.status(p.status).to_string()),
-            other => Cell::Text(other.get(p)),
+            // Statuses and horizons in words, as the views show them.
+            other => Cell::Text(other.show(p, ctx.lang)),
         },
         Column::Figure(Figure::Milestones) => count(p.milestones.len()),
         Column::Figure(Figure::MilestonesDone) => {
