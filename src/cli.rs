@@ -1,6 +1,7 @@
 //! The command line: what `pantau --help` shows and what each command takes.
 //! clap's types stay here; each command gets the library's own types.
 
+use crate::command::CommandError;
 use crate::i18n::{Lang, Usage, fill};
 use crate::report::{
     Filter, Format, Kind, Letter, Logo, Paper, ReportError, Request, Signer, parse_horizon,
@@ -115,6 +116,109 @@ pub fn command_names() -> Vec<String> {
         .get_subcommands()
         .map(|c| c.get_name().to_string())
         .collect()
+}
+
+impl Cli {
+    /// The plan file named on the command line, by whichever command.
+    pub fn given_file(&self) -> Option<&std::path::Path> {
+        match &self.command {
+            None => self.file.as_deref(),
+            Some(
+                Command::Check { file }
+                | Command::Summary { file, .. }
+                | Command::Log { file, .. }
+                | Command::Doctor { file }
+                | Command::Init { file }
+                | Command::Sync { file, .. }
+                | Command::Git {
+                    action: GitCommand::Setup { file },
+                },
+            ) => file.given(),
+            // A first word of two without `=` is the file (see `set_words`).
+            Some(Command::Set { file, changes, id }) => file.as_deref().or_else(|| {
+                changes
+                    .first()
+                    .filter(|c| !c.contains('='))
+                    .map(|_| std::path::Path::new(id.as_str()))
+            }),
+            Some(Command::Report(args)) => args.file.given(),
+            Some(
+                Command::Completions { .. }
+                | Command::Help { .. }
+                | Command::MergeDriver { .. }
+                | Command::Config
+                | Command::Import { .. }
+                | Command::Rollup { .. },
+            ) => None,
+        }
+    }
+}
+
+/// `pantau set`'s words as file, id and changes: `pantau set plan.ron
+/// GOV-01 status=Done` gives the file first. An id never holds `=` and a
+/// change always does, so two words without one are the file and the id.
+pub fn set_words(
+    file: Option<PathBuf>,
+    mut id: String,
+    mut changes: Vec<String>,
+) -> Result<(Option<PathBuf>, String, Vec<String>), CommandError> {
+    let file = match file {
+        None if changes.first().is_some_and(|c| !c.contains('=')) => {
+            let file = std::mem::replace(&mut id, changes.remove(0));
+            if changes.is_empty() {
+                return Err(CommandError::NoChanges { file, id });
+            }
+            Some(PathBuf::from(file))
+        }
+        file => file,
+    };
+    Ok((file, id, changes))
+}
+
+/// `pantau help [TOPIC]`: clap's help for the whole or one command, or the
+/// data format's reference.
+pub fn help(topic: Option<&str>, lang: Lang) -> Result<String, CommandError> {
+    let mut command = command(lang);
+    match topic {
+        None => Ok(command.render_long_help().to_string()),
+        Some("format") => Ok(FORMAT_REFERENCE.to_string()),
+        Some(name) => match command.find_subcommand_mut(name) {
+            Some(sub) => {
+                let mut sub = sub.clone().bin_name(format!("pantau {name}"));
+                let mut text = sub.render_long_help().to_string();
+                if name == "import" {
+                    text.push('\n');
+                    text.push_str(&crate::report::sheet::reference(lang));
+                }
+                Ok(text)
+            }
+            None => {
+                let mut topics = command_names();
+                topics.push("format".to_string());
+                let meant = crate::text::nearest(name, topics.iter().map(String::as_str));
+                Err(CommandError::UnknownTopic {
+                    given: name.to_string(),
+                    topics: topics.join(", "),
+                    meant: meant.map(str::to_string),
+                })
+            }
+        },
+    }
+}
+
+/// `pantau summry` is a command mistyped, not a plan to open: the command
+/// meant, when `file` is no file and near one's name.
+pub fn mistyped_command(file: &std::path::Path) -> Result<(), CommandError> {
+    if !file.exists()
+        && let Some(name) = file.to_str()
+        && let Some(meant) = crate::text::nearest(name, command_names().iter().map(String::as_str))
+    {
+        return Err(CommandError::UnknownCommand {
+            given: name.to_string(),
+            meant: meant.to_string(),
+        });
+    }
+    Ok(())
 }
 
 const IMPORT_HELP: &str = "\

@@ -9,9 +9,13 @@
 //!   saving with a merge, the audit log, recovery files.
 //! - `report`: reports for paper and other tools, in four formats.
 //! - `tui`: the terminal interface and its event loop.
-//! - `cli` and the binary's `main`: arguments, environment, clock, exit codes.
+//! - `command`, `config`: each command's body, taking resolved settings and
+//!   returning typed errors whose kind decides the exit code; the
+//!   configuration file.
+//! - `cli` and the binary's `main`: arguments, environment, clock, dispatch.
 
 pub mod cli;
+pub mod command;
 pub mod config;
 pub mod i18n;
 pub mod plan;

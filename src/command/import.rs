@@ -1,0 +1,117 @@
+//! `pantau import`: spreadsheets read and checked whole, and only then one
+//! plan written.
+
+use super::{CommandError, Console, Settings};
+use crate::i18n::fill;
+use crate::store;
+use crate::text::{escape, escape_path};
+use std::path::PathBuf;
+
+/// Into `--into` as an edit (locked, merged with what a colleague saved
+/// meanwhile, logged), or as a new file, or to stdout.
+pub fn import(
+    files: &[PathBuf],
+    into: Option<PathBuf>,
+    output: Option<PathBuf>,
+    dry_run: bool,
+    settings: &Settings,
+    io: &mut Console,
+) -> Result<(), CommandError> {
+    use crate::report::import;
+    let (lang, t) = (settings.lang, settings.text());
+    let s = &t.sheets;
+    let mut read = Vec::new();
+    for path in files {
+        let shown = escape_path(path);
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if !matches!(
+            extension.as_str(),
+            "csv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods"
+        ) {
+            return Err(CommandError::ImportRead(fill(s.not_a_sheet, &[&shown])));
+        }
+        // A folder, a FIFO or a file of gigabytes is refused as a plan would be.
+        let bytes = store::read_bytes(path)?;
+        let sheets =
+            if matches!(extension.as_str(), "csv" | "txt") {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| CommandError::ImportRead(fill(s.not_utf8, &[&shown])))?;
+                vec![import::read_csv(&text).map_err(|row| {
+                    CommandError::ImportRead(fill(s.unclosed_quote, &[&shown, &row]))
+                })?]
+            } else {
+                import::read_workbook(bytes).map_err(|why| {
+                    CommandError::ImportRead(fill(s.unreadable, &[&shown, &escape(&why)]))
+                })?
+            };
+        read.push((path.display().to_string(), sheets));
+    }
+    // Where the plan was when read: a save never goes anywhere else.
+    let opened = into.as_deref().and_then(|p| store::resolve_symlink(p).ok());
+    let loaded = match &into {
+        Some(path) => Some(store::load_keeping_text(path, t)?),
+        None => None,
+    };
+    // The plan read is the base as it stands: import copies it once, itself.
+    let fresh;
+    let base = match &loaded {
+        Some((doc, _)) => &doc.plan,
+        None => {
+            fresh = store::new_plan();
+            &fresh
+        }
+    };
+    let imported = import::import(base, &read, lang).map_err(CommandError::Import)?;
+    for w in &imported.warnings {
+        io.say(&format!("{}: {}", t.warning, w.render(t)));
+    }
+    let (added, changed, kept) = (imported.added.len(), imported.changed.len(), imported.kept);
+    let same = (imported.plan.programs.len()).saturating_sub(added + changed + kept);
+    let summary = |plan: &str| {
+        let line = fill(s.done, &[&plan, &added, &changed, &same, &kept]);
+        format!("{line}\n")
+    };
+    let Some((mut doc, source)) = loaded else {
+        let text = crate::plan::canonical::to_ron(&imported.plan, "");
+        return match output {
+            _ if dry_run => io.print(&summary("-")),
+            None => io.print(&text),
+            Some(output) => match store::create_new(&output, &text) {
+                Ok(()) => io.print(&summary(&escape_path(&output))),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(CommandError::OutputExists(output))
+                }
+                Err(error) => Err(CommandError::Write {
+                    path: output,
+                    error,
+                }),
+            },
+        };
+    };
+    let Some(path) = into else {
+        return Ok(());
+    };
+    let shown = escape_path(&path);
+    if imported.plan == doc.plan {
+        return io.print(&format!("{}\n", fill(s.unchanged, &[&shown])));
+    }
+    if dry_run {
+        return io.print(&summary(&shown));
+    }
+    doc.plan = imported.plan;
+    super::set::save_edit(
+        &path,
+        opened,
+        &source,
+        &doc,
+        None,
+        settings.officer(),
+        t,
+        io,
+    )?;
+    io.print(&summary(&shown))
+}

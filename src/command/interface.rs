@@ -1,0 +1,83 @@
+//! `pantau [FILE]` and `pantau DIR`: the terminal interface on one plan, or
+//! the province dashboard of every plan under a folder.
+
+use super::{CommandError, Console, Settings};
+use crate::i18n::fill;
+use crate::store;
+use crate::text::escape_path;
+use crate::tui;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Opens the plan in the terminal interface until the officer quits.
+pub fn interface(
+    file: Option<PathBuf>,
+    settings: &Settings,
+    io: &mut Console,
+) -> Result<(), CommandError> {
+    let t = settings.text();
+    let path = settings.plan(file, io)?;
+    // Validate up front so a broken file is reported as text, before
+    // the screen is taken over.
+    let (doc, fingerprint) = store::load_with_fingerprint(&path, t)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CommandError::NeedsTerminal);
+    }
+    let mut label = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if settings.demo {
+        label = fill(t.cli.demo_label, &[&label]);
+    }
+    let mut app = App::new(doc, label, settings.today, settings.lang);
+    app.ascii = settings.ascii;
+    app.officer = settings.officer().unwrap_or_default().to_string();
+    app.keymap = settings.effective.keymap.clone();
+    app.disk = fingerprint;
+    app.audit = store::audit::read(&path).unwrap_or_default();
+    app.session = store::recovery::session_id();
+    // Edits kept from sessions that ended badly are offered back
+    // first, one session at a time.
+    app.recoveries = store::recovery::list(&path);
+    // A git merge's open questions come first, then kept edits.
+    app.ask_file_conflicts();
+    app.offer_next_recovery();
+    let theme = Theme {
+        mono: settings.effective.mono.value,
+        ascii: settings.ascii,
+        palette: settings.effective.palette,
+    };
+    match tui::run(&mut app, &theme, &path) {
+        Ok(tui::Ending::Quit) => Ok(()),
+        Ok(tui::Ending::Stopped(kept)) => {
+            // The terminal may be gone; stderr may still reach a log.
+            if let Some(kept) = kept {
+                io.say(&fill(t.cli.kept_for_recovery, &[&escape_path(&kept)]));
+            }
+            Err(CommandError::Stopped)
+        }
+        Err(e) => Err(CommandError::Terminal(e)),
+    }
+}
+
+/// `pantau DIR`: the province dashboard of every plan under the folder,
+/// read-only; a region opens as its own dashboard.
+pub fn province(dir: &Path, settings: &Settings) -> Result<(), CommandError> {
+    let (lang, ascii) = (settings.lang, settings.ascii);
+    let plans = store::load_province(&[dir.to_path_buf()], lang.text());
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CommandError::NeedsTerminal);
+    }
+    let mut province =
+        tui::province::Province::new(dir.display().to_string(), plans, settings.today, lang);
+    province.ascii = ascii;
+    let theme = Theme::from_env(std::env::var_os("NO_COLOR"), ascii);
+    match tui::run_province(&mut province, &theme) {
+        Ok(tui::Ending::Quit) => Ok(()),
+        Ok(tui::Ending::Stopped(_)) => Err(CommandError::Stopped),
+        Err(e) => Err(CommandError::Terminal(e)),
+    }
+}

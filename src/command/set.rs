@@ -1,0 +1,124 @@
+//! `pantau set`: fields of one programme changed from a script, saved as an
+//! edit (locked, merged with what another officer saved meanwhile, logged).
+
+use super::{CommandError, Console, Settings};
+use crate::i18n::{Text, fill};
+use crate::plan::field::FieldPath;
+use crate::store;
+use crate::text::{escape, escape_path};
+use std::path::{Path, PathBuf};
+
+/// Every change is checked, then the whole plan, and only then is the file
+/// written (atomically); on any error the file is left untouched.
+pub fn set(
+    file: Option<PathBuf>,
+    id: &str,
+    changes: &[String],
+    settings: &Settings,
+    io: &mut Console,
+) -> Result<(), CommandError> {
+    let t = settings.text();
+    let path = settings.plan(file, io)?;
+    // The text is kept rather than a second copy of the plan: it is parsed
+    // again only if another officer saved meanwhile and a merge needs it.
+    let opened = store::resolve_symlink(&path).ok();
+    let (mut doc, source) = store::load_keeping_text(&path, t)?;
+    let index = doc
+        .plan
+        .programs
+        .iter()
+        .position(|p| p.id == id)
+        .ok_or_else(|| CommandError::NoProgram {
+            id: id.to_string(),
+            path: path.clone(),
+            near: crate::text::nearest(id, doc.plan.programs.iter().map(|p| p.id.as_str()))
+                .map(str::to_string),
+        })?;
+    let before = doc.plan.programs[index].clone();
+    let mut report = String::new();
+    for change in changes {
+        let Some((field, value)) = change.split_once('=') else {
+            return Err(CommandError::NotAssignment(change.clone()));
+        };
+        let field = field.trim();
+        let at = FieldPath::parse(field, &doc.plan.programs[index]).map_err(CommandError::Field)?;
+        let before = at.get(&doc.plan.programs[index]);
+        // Applied one by one, so `dimension=… element=…` sees the new dimension.
+        let program = crate::plan::field::set(&doc.plan, index, field, value, t)
+            .map_err(CommandError::Field)?;
+        let after = at.get(&program);
+        doc.plan.programs[index] = program;
+        let show = |v: Option<String>| escape(&v.unwrap_or_default()).into_owned();
+        report.push_str(&format!(
+            "{}: {}: {} -> {}\n",
+            escape(id),
+            escape(field),
+            show(before),
+            show(after)
+        ));
+    }
+    // The plan was valid as loaded; only this program changed.
+    let problems = crate::plan::validate::validate_program(&doc.plan, index, t);
+    if !problems.is_empty() {
+        return Err(CommandError::SetInvalid(problems));
+    }
+    // Another officer may have saved since we read the file: their changes are
+    // merged with ours; only a field we both changed stops the save.
+    let changes = crate::plan::merge::program_changes(&before, &doc.plan.programs[index]);
+    save_edit(
+        &path,
+        opened,
+        &source,
+        &doc,
+        Some(changes),
+        settings.officer(),
+        t,
+        io,
+    )?;
+    io.print(&report)
+}
+
+/// Saves an edit a command made to the plan it read as `source`: locked,
+/// merged with what another officer saved meanwhile (a field both changed
+/// stops it), logged under this officer. A log that could not be written is
+/// said on stderr; the plan is saved all the same.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn save_edit(
+    path: &Path,
+    opened: Option<PathBuf>,
+    source: &str,
+    doc: &store::Document,
+    changes: Option<Vec<store::Change>>,
+    officer: Option<&str>,
+    t: &Text,
+    io: &mut Console,
+) -> Result<(), CommandError> {
+    let mut who = store::audit::Who::from_env(|k| std::env::var(k).ok(), super::now_rfc3339());
+    if let Some(officer) = officer {
+        who.officer = officer.to_string();
+    }
+    let base = store::Base {
+        fingerprint: store::fingerprint(source),
+        target: opened,
+        plan: store::BasePlan::Text(source),
+        changes,
+    };
+    let mut waiting = |_: store::safe::Waiting| {
+        let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
+        io.say(&fill(t.cli.save_waiting, &[&since]));
+    };
+    match store::save_merging(path, base, doc, &|_| None, &who, &mut waiting, t) {
+        Ok(store::Saved::Written { log_error, .. }) => {
+            if let Some(e) = log_error {
+                let log = escape_path(&store::audit::log_path(path));
+                io.say(&fill(t.cli.log_failed, &[&log, &escape(&e.to_string())]));
+            }
+            Ok(())
+        }
+        Ok(store::Saved::Conflicts(conflicts)) => Err(CommandError::Conflicts(conflicts)),
+        Err(error) => Err(CommandError::Save {
+            path: path.to_path_buf(),
+            error,
+        }),
+    }
+}
