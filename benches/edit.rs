@@ -94,10 +94,9 @@ fn saves(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", n), &n, |b, _| {
             b.iter(|| store::load(black_box(&path), &EN).unwrap())
         });
-        let (doc, fingerprint) = store::load_with_fingerprint(&path, &EN).unwrap();
+        let file = store::PlanFile::at(&path);
         let mut app = app_for(&text);
-        app.disk = fingerprint;
-        drop(doc);
+        app.disk = file.open(&EN).unwrap().fingerprint;
         let who = store::audit::Who {
             user: "bench".into(),
             officer: String::new(),
@@ -115,20 +114,12 @@ fn saves(c: &mut Criterion) {
                     let base_plan = app.base_plan();
                     let base = Base {
                         fingerprint: app.disk,
-                        target: None,
                         plan: BasePlan::Plan(&base_plan),
                         changes: None,
                     };
-                    let saved = store::save_merging(
-                        &path,
-                        base,
-                        &app.doc,
-                        &|_| None,
-                        &who,
-                        &mut |_| {},
-                        &EN,
-                    )
-                    .unwrap();
+                    let saved = file
+                        .save(base, &app.doc, &|_| None, &who, &mut |_| {}, &EN)
+                        .unwrap();
                     drop(base_plan);
                     let store::Saved::Written { text, .. } = saved else {
                         panic!("no one else saves here")

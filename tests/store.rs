@@ -505,7 +505,8 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
     store::save(&path, &doc.to_ron()).unwrap();
     assert!(fs::read_to_string(&path).unwrap().contains("(revisi)"));
     // A save that holds the lock clears such leftovers away.
-    let (base, fingerprint) = store::load_with_fingerprint(&path, &EN).unwrap();
+    let opened = store::Opened::open(&path, &EN).unwrap();
+    let (base, fingerprint) = (&opened.doc, opened.fingerprint);
     let who = pantau::store::audit::Who {
         user: "t".into(),
         officer: String::new(),
@@ -516,11 +517,13 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
     mine.plan.programs[0].status = Status::Done;
     let from = store::Base {
         fingerprint,
-        target: None,
         plan: store::BasePlan::Plan(&base.plan),
         changes: None,
     };
-    store::save_merging(&path, from, &mine, &|_| None, &who, &mut |_| {}, &EN).unwrap();
+    let saved = opened
+        .file
+        .save(from, &mine, &|_| None, &who, &mut |_| {}, &EN);
+    saved.unwrap();
     assert!(
         leftovers(dir.path()).is_empty(),
         "{:?}",
@@ -570,8 +573,7 @@ fn a_plan_swapped_for_a_link_behind_an_open_session_is_refused_not_written_throu
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("plan.ron");
     fs::write(&path, EXAMPLE).unwrap();
-    let opened = store::resolve_symlink(&path).unwrap();
-    let (doc, fingerprint) = store::load_with_fingerprint(&path, &EN).unwrap();
+    let opened = store::Opened::open(&path, &EN).unwrap();
     // A colleague replaces the plan by a dangling link into someone's home.
     let elsewhere = dir.path().join("home-of-the-officer").join("plan.ron");
     fs::remove_file(&path).unwrap();
@@ -582,13 +584,7 @@ fn a_plan_swapped_for_a_link_behind_an_open_session_is_refused_not_written_throu
         from: "local".into(),
         when: "t".into(),
     };
-    let base = store::Base {
-        fingerprint,
-        target: Some(opened),
-        plan: store::BasePlan::Plan(&doc.plan),
-        changes: None,
-    };
-    let result = store::save_merging(&path, base, &doc, &|_| None, &who, &mut |_| {}, &EN);
+    let result = opened.save(None, &who, &mut |_| {}, &EN);
     assert!(
         matches!(result, Err(store::SaveError::Replaced { .. })),
         "{result:?}"

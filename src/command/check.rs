@@ -17,8 +17,9 @@ pub fn check(
 ) -> Result<(), CommandError> {
     let t = settings.text();
     let path = settings.plan(file, io)?;
-    let (doc, source) = store::load_keeping_text(&path, t)?;
-    for w in store::warnings(&source, &doc.plan, t) {
+    let opened = store::Opened::open(&path, t)?;
+    let doc = &opened.doc;
+    for w in store::warnings(opened.text(), &doc.plan, t) {
         io.say(&format!("{}: {}", t.warning, w.render(&path)));
     }
     if store::git::driver_missing(&path) == Some(true) {

@@ -50,16 +50,14 @@ pub fn import(
             };
         read.push((path.display().to_string(), sheets));
     }
-    // Where the plan was when read: a save never goes anywhere else.
-    let opened = into.as_deref().and_then(|p| store::resolve_symlink(p).ok());
     let loaded = match &into {
-        Some(path) => Some(store::load_keeping_text(path, t)?),
+        Some(path) => Some(store::Opened::open(path, t)?),
         None => None,
     };
     // The plan read is the base as it stands: import copies it once, itself.
     let fresh;
     let base = match &loaded {
-        Some((doc, _)) => &doc.plan,
+        Some(opened) => &opened.doc.plan,
         None => {
             fresh = store::new_plan();
             &fresh
@@ -75,7 +73,7 @@ pub fn import(
         let line = fill(s.done, &[&plan, &added, &changed, &same, &kept]);
         format!("{line}\n")
     };
-    let Some((mut doc, source)) = loaded else {
+    let Some(mut opened) = loaded else {
         let text = crate::plan::canonical::to_ron(&imported.plan, "");
         return match output {
             _ if dry_run => io.print(&summary("-")),
@@ -92,26 +90,14 @@ pub fn import(
             },
         };
     };
-    let Some(path) = into else {
-        return Ok(());
-    };
-    let shown = escape_path(&path);
-    if imported.plan == doc.plan {
+    let shown = escape_path(opened.path());
+    if imported.plan == opened.doc.plan {
         return io.print(&format!("{}\n", fill(s.unchanged, &[&shown])));
     }
     if dry_run {
         return io.print(&summary(&shown));
     }
-    doc.plan = imported.plan;
-    super::set::save_edit(
-        &path,
-        opened,
-        &source,
-        &doc,
-        None,
-        settings.officer(),
-        t,
-        io,
-    )?;
+    opened.doc.plan = imported.plan;
+    super::set::save_edit(&opened, None, settings, io)?;
     io.print(&summary(&shown))
 }

@@ -21,7 +21,7 @@ pub fn interface(
     let path = settings.plan(file, io)?;
     // Validate up front so a broken file is reported as text, before
     // the screen is taken over.
-    let (doc, fingerprint) = store::load_with_fingerprint(&path, t)?;
+    let opened = store::Opened::open(&path, t)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(CommandError::NeedsTerminal);
     }
@@ -32,11 +32,11 @@ pub fn interface(
     if settings.demo {
         label = fill(t.cli.demo_label, &[&label]);
     }
-    let mut app = App::new(doc, label, settings.today, settings.lang);
+    let mut app = App::new(opened.doc, label, settings.today, settings.lang);
     app.ascii = settings.ascii;
     app.officer = settings.officer().unwrap_or_default().to_string();
     app.keymap = settings.effective.keymap.clone();
-    app.disk = fingerprint;
+    app.disk = opened.fingerprint;
     app.audit = store::audit::read(&path).unwrap_or_default();
     app.session = store::recovery::session_id();
     // Edits kept from sessions that ended badly are offered back
@@ -50,7 +50,7 @@ pub fn interface(
         ascii: settings.ascii,
         palette: settings.effective.palette,
     };
-    match tui::run(&mut app, &theme, &path) {
+    match tui::run(&mut app, &theme, &opened.file) {
         Ok(tui::Ending::Quit) => Ok(()),
         Ok(tui::Ending::Stopped(kept)) => {
             // The terminal may be gone; stderr may still reach a log.

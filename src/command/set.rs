@@ -2,11 +2,11 @@
 //! edit (locked, merged with what another officer saved meanwhile, logged).
 
 use super::{CommandError, Console, Settings};
-use crate::i18n::{Text, fill};
+use crate::i18n::fill;
 use crate::plan::field::FieldPath;
 use crate::store;
 use crate::text::{escape, escape_path};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Every change is checked, then the whole plan, and only then is the file
 /// written (atomically); on any error the file is left untouched.
@@ -21,8 +21,8 @@ pub fn set(
     let path = settings.plan(file, io)?;
     // The text is kept rather than a second copy of the plan: it is parsed
     // again only if another officer saved meanwhile and a merge needs it.
-    let opened = store::resolve_symlink(&path).ok();
-    let (mut doc, source) = store::load_keeping_text(&path, t)?;
+    let mut opened = store::Opened::open(&path, t)?;
+    let doc = &mut opened.doc;
     let index = doc
         .plan
         .programs
@@ -65,49 +65,28 @@ pub fn set(
     // Another officer may have saved since we read the file: their changes are
     // merged with ours; only a field we both changed stops the save.
     let changes = crate::plan::merge::program_changes(&before, &doc.plan.programs[index]);
-    save_edit(
-        &path,
-        opened,
-        &source,
-        &doc,
-        Some(changes),
-        settings.officer(),
-        t,
-        io,
-    )?;
+    save_edit(&opened, Some(changes), settings, io)?;
     io.print(&report)
 }
 
-/// Saves an edit a command made to the plan it read as `source`: locked,
-/// merged with what another officer saved meanwhile (a field both changed
-/// stops it), logged under this officer. A log that could not be written is
-/// said on stderr; the plan is saved all the same.
-#[allow(clippy::too_many_arguments)]
+/// Saves the edit a command made to the plan it opened: locked, merged
+/// with what another officer saved meanwhile (a field both changed stops
+/// it), logged under this officer. A log that could not be written is said
+/// on stderr; the plan is saved all the same.
 pub(super) fn save_edit(
-    path: &Path,
-    opened: Option<PathBuf>,
-    source: &str,
-    doc: &store::Document,
+    opened: &store::Opened,
     changes: Option<Vec<store::Change>>,
-    officer: Option<&str>,
-    t: &Text,
+    settings: &Settings,
     io: &mut Console,
 ) -> Result<(), CommandError> {
-    let mut who = store::audit::Who::from_env(|k| std::env::var(k).ok(), super::now_rfc3339());
-    if let Some(officer) = officer {
-        who.officer = officer.to_string();
-    }
-    let base = store::Base {
-        fingerprint: store::fingerprint(source),
-        target: opened,
-        plan: store::BasePlan::Text(source),
-        changes,
-    };
+    let t = settings.text();
+    let who = store::audit::Who::named(settings.officer(), super::now_rfc3339());
     let mut waiting = |_: store::safe::Waiting| {
         let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
         io.say(&fill(t.cli.save_waiting, &[&since]));
     };
-    match store::save_merging(path, base, doc, &|_| None, &who, &mut waiting, t) {
+    let path = opened.path();
+    match opened.save(changes, &who, &mut waiting, t) {
         Ok(store::Saved::Written { log_error, .. }) => {
             if let Some(e) = log_error {
                 let log = escape_path(&store::audit::log_path(path));

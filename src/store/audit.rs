@@ -44,6 +44,16 @@ impl Who {
         Who::from_ids(safe::real_uid(), safe::effective_uid(), env, when)
     }
 
+    /// This process's officer, saving at `when`, under `officer` when the
+    /// settings give a name.
+    pub fn named(officer: Option<&str>, when: String) -> Who {
+        let mut who = Who::from_env(|k| std::env::var(k).ok(), when);
+        if let Some(officer) = officer {
+            who.officer = officer.to_string();
+        }
+        who
+    }
+
     /// From the user ids and the environment: `SUDO_USER` counts only when
     /// pantau really runs under sudo (effective root, and `SUDO_UID` is that
     /// user's id); `USER` and `LOGNAME` never count.

@@ -21,13 +21,15 @@ pub mod doctor;
 pub mod fast;
 pub mod git;
 mod lock;
+mod opened;
 pub mod recovery;
 pub mod safe;
 mod save;
 mod write;
 
 pub use lock::{Lock, lock, lock_is_held};
-pub use save::{Base, BasePlan, Change, SaveError, Saved, save_merging};
+pub use opened::{Opened, PlanFile};
+pub use save::{Base, BasePlan, Change, SaveError, Saved};
 pub use write::{OutputError, create_new, resolve_symlink, save, save_over, save_report};
 
 /// The bundled Kabupaten Luwu Utara example, in canonical form.
@@ -192,18 +194,14 @@ impl LoadError {
     }
 }
 
-/// Reads, parses and validates the plan at `path`.
+/// Reads, parses and validates the plan at `path`. To edit and save it,
+/// [`Opened::open`] keeps what a save needs.
 pub fn load(path: &Path, t: &Text) -> Result<Document, LoadError> {
-    load_with_fingerprint(path, t).map(|(document, _)| document)
+    load_text(path, t).map(|(document, _)| document)
 }
 
-/// `load`, and the fingerprint of the text it read, for a later `save_merging`.
-pub fn load_with_fingerprint(path: &Path, t: &Text) -> Result<(Document, u64), LoadError> {
-    load_keeping_text(path, t).map(|(document, source)| (document, fingerprint(&source)))
-}
-
-/// `load`, and the text it read (for a merge base that costs no second plan).
-pub fn load_keeping_text(path: &Path, t: &Text) -> Result<(Document, String), LoadError> {
+/// `load`, and the text it read.
+fn load_text(path: &Path, t: &Text) -> Result<(Document, String), LoadError> {
     let source = read(path)?;
     let document = parse(&source, path)?;
     let problems = validate(&document.plan, t);

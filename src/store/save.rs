@@ -39,10 +39,6 @@ pub type Change = (String, String, String, String);
 /// ancestor of the merge.
 pub struct Base<'a> {
     pub fingerprint: u64,
-    /// The file the plan was when the session opened it (a link resolved):
-    /// a save never writes anywhere else, so a plan swapped behind an open
-    /// session for a link to someone's home folder is refused, not followed.
-    pub target: Option<std::path::PathBuf>,
     pub plan: BasePlan<'a>,
     /// What changed since the base, when the caller knows (`pantau set`
     /// changed one program); otherwise it is worked out from the base plan.
@@ -182,9 +178,12 @@ impl From<io::Error> for SaveError {
 ///
 /// `mine` must be valid (the interface and `set` check every edit); a merge
 /// brings in someone else's work, so a merged plan is checked again here.
-/// Every step is linear in the plan, and the file is read once.
-pub fn save_merging(
+/// Every step is linear in the plan, and the file is read once. `target`
+/// is the file the plan was when opened: nothing is written anywhere else.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn save_merging(
     path: &Path,
+    target: Option<&Path>,
     base: Base,
     mine: &Document,
     decide: &dyn Fn(&crate::plan::merge::Conflict) -> Option<crate::plan::merge::Choice>,
@@ -193,9 +192,9 @@ pub fn save_merging(
     t: &Text,
 ) -> Result<Saved, SaveError> {
     // Before anything is opened or locked where the plan now points.
-    let replaced = |now: std::path::PathBuf| match &base.target {
-        Some(opened) if *opened != now => Err(SaveError::Replaced {
-            opened: opened.clone(),
+    let replaced = |now: std::path::PathBuf| match target {
+        Some(opened) if opened != now => Err(SaveError::Replaced {
+            opened: opened.to_path_buf(),
             now,
         }),
         _ => Ok(()),

@@ -11,7 +11,7 @@
 use crate::plan::merge::Choice;
 use crate::store::audit::{self, Who};
 use crate::store::recovery::{self, Recovery};
-use crate::store::{self, Saved};
+use crate::store::{self, PlanFile, Saved};
 use crate::tui::action::{Action, Effect, Outcome, PrintError};
 use crate::tui::app::App;
 use crate::tui::keymap;
@@ -44,8 +44,10 @@ pub enum Ending {
 
 /// Runs the interface until the user quits or the session is stopped. The
 /// terminal is restored on return, on error, and on panic; on a panic or a
-/// hang-up, unsaved edits go to the recovery file first.
-pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<Ending> {
+/// hang-up, unsaved edits go to the recovery file first. Saves go to `file`
+/// as it was opened, nowhere else.
+pub fn run(app: &mut App, theme: &Theme, file: &PlanFile) -> io::Result<Ending> {
+    let path = file.path.as_path();
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -57,7 +59,7 @@ pub fn run(app: &mut App, theme: &Theme, path: &Path) -> io::Result<Ending> {
         return Err(e);
     }
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, app, theme, path, &stop)
+        event_loop(&mut terminal, app, theme, file, &stop)
     }));
     let result = match outcome {
         Ok(Ok(ending)) => Ok(ending),
@@ -102,28 +104,26 @@ fn keep(app: &App, path: &Path) -> Option<PathBuf> {
     recovery::write(path, &app.session, &kept).ok()
 }
 
-/// What the effects need of the edge: the terminal (to show a wait), the
-/// file, and where it was when this session opened it.
+/// What the effects need of the edge: the terminal (to show a wait) and the
+/// plan's file as this session opened it.
 struct Edge<'a> {
     terminal: &'a mut DefaultTerminal,
     theme: &'a Theme,
-    path: &'a Path,
-    /// The plan's file as opened (a link resolved): saves go nowhere else.
-    opened: Option<PathBuf>,
+    file: &'a PlanFile,
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    path: &Path,
+    file: &PlanFile,
     stop: &AtomicBool,
 ) -> io::Result<Ending> {
+    let path = file.path.as_path();
     let mut edge = Edge {
         terminal,
         theme,
-        path,
-        opened: store::resolve_symlink(path).ok(),
+        file,
     };
     let edge = &mut edge;
     let size = edge.terminal.size()?;
@@ -188,26 +188,24 @@ fn event_loop(
 /// Has someone else saved the file? Reload it when this session has no edits;
 /// otherwise say so, and merge at save time. Returns whether to redraw.
 fn watch(edge: &mut Edge, app: &mut App, stamp: &mut Option<store::Stamp>) -> bool {
-    let path = edge.path;
-    let now = store::stamp(path);
+    let now = store::stamp(&edge.file.path);
     if now == *stamp {
         return false;
     }
     *stamp = now;
-    let t = app.lang.text();
-    let Ok((doc, fingerprint)) = store::load_with_fingerprint(path, t) else {
+    let Ok(opened) = edge.file.open(app.lang.text()) else {
         // Half-way through someone's hand edit, perhaps: keep what we have.
         return false;
     };
-    if fingerprint == app.disk {
+    if opened.fingerprint == app.disk {
         return false;
     }
     let news = if app.modified() {
         Outcome::ChangedOnDisk
     } else {
         Outcome::Reloaded {
-            doc: Box::new(doc),
-            fingerprint,
+            fingerprint: opened.fingerprint,
+            doc: Box::new(opened.doc),
         }
     };
     let effects = update(app, news);
@@ -218,7 +216,7 @@ fn watch(edge: &mut Edge, app: &mut App, stamp: &mut Option<store::Stamp>) -> bo
 /// Does what `update` asked for and reports each outcome back to it, until
 /// no work is left.
 fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
-    let path = edge.path;
+    let path = edge.file.path.as_path();
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         let outcome = match effect {
@@ -243,14 +241,14 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
                 // git may take a while on a slow link: say so first.
                 let _ = draw(edge.terminal, app, edge.theme);
                 let result = store::git::sync(path, None);
-                if let Ok((doc, fingerprint)) = store::load_with_fingerprint(path, app.lang.text())
-                    && fingerprint != app.disk
+                if let Ok(opened) = edge.file.open(app.lang.text())
+                    && opened.fingerprint != app.disk
                 {
                     let effects = update(
                         app,
                         Outcome::Reloaded {
-                            doc: Box::new(doc),
-                            fingerprint,
+                            fingerprint: opened.fingerprint,
+                            doc: Box::new(opened.doc),
                         },
                     );
                     queue.extend(effects);
@@ -264,28 +262,25 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
                     let _ = update(app, Outcome::Waiting { since });
                     let _ = draw(edge.terminal, app, edge.theme);
                 }
-                save(app, path, edge.opened.clone(), &resolutions)
+                save(app, edge.file, &resolutions)
             }
         };
         queue.extend(update(app, outcome));
     }
 }
 
+/// This session's edits saved through the plan's one save, merged with
+/// another officer's against the plan this session last read or wrote.
 fn save(
     app: &App,
-    path: &Path,
-    opened: Option<PathBuf>,
+    file: &PlanFile,
     resolutions: &[(crate::plan::merge::Conflict, Choice)],
 ) -> Outcome {
     let t = app.lang.text();
+    let path = file.path.as_path();
     let when = jiff::ZonedDateTime::now();
-    let mut who = Who::from_env(
-        |k| std::env::var(k).ok(),
-        when.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-    );
-    if !app.officer.is_empty() {
-        who.officer.clone_from(&app.officer);
-    }
+    let officer = Some(app.officer.as_str()).filter(|o| !o.is_empty());
+    let who = Who::named(officer, when.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
     let decide = |c: &crate::plan::merge::Conflict| -> Option<Choice> {
         resolutions
             .iter()
@@ -295,11 +290,10 @@ fn save(
     let base_plan = app.base_plan();
     let base = store::Base {
         fingerprint: app.disk,
-        target: opened,
         plan: store::BasePlan::Plan(&base_plan),
         changes: None,
     };
-    match store::save_merging(path, base, &app.doc, &decide, &who, &mut |_| {}, t) {
+    match file.save(base, &app.doc, &decide, &who, &mut |_| {}, t) {
         Ok(Saved::Written {
             text,
             merged,

@@ -1,0 +1,114 @@
+//! A plan as a command or a session opened it: where it is, the file it was
+//! then, the text read, its fingerprint and the plan parsed from it; and the
+//! one save every writer of a plan goes through.
+
+use super::save::{Base, BasePlan, Change, SaveError, Saved, save_merging};
+use super::{Document, LoadError, fingerprint, load_text, resolve_symlink};
+use crate::i18n::Text;
+use crate::plan::merge::{Choice, Conflict};
+use crate::store::audit::Who;
+use crate::store::safe::Waiting;
+use std::path::{Path, PathBuf};
+
+/// Where an opened plan lives: the path it was opened by, and the file that
+/// was then (a link resolved). A save never writes anywhere else, so a plan
+/// swapped behind an open session for a link to someone's home folder is
+/// refused, not followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanFile {
+    pub path: PathBuf,
+    pub target: Option<PathBuf>,
+}
+
+impl PlanFile {
+    /// The plan at `path`, as it resolves now.
+    pub fn at(path: &Path) -> PlanFile {
+        PlanFile {
+            path: path.to_path_buf(),
+            target: resolve_symlink(path).ok(),
+        }
+    }
+
+    /// Reads, parses and validates the plan as it is now, keeping where it
+    /// was opened.
+    pub fn open(&self, t: &Text) -> Result<Opened, LoadError> {
+        let (doc, text) = load_text(&self.path, t)?;
+        Ok(Opened {
+            file: self.clone(),
+            fingerprint: fingerprint(&text),
+            text,
+            doc,
+        })
+    }
+
+    /// Saves `mine`, an edit of `base`: locked, merged with what another
+    /// officer saved since `base` was read (`decide` answers the fields both
+    /// changed; those it leaves come back as conflicts and nothing is
+    /// written), written atomically, and logged under `who`.
+    pub fn save(
+        &self,
+        base: Base,
+        mine: &Document,
+        decide: &dyn Fn(&Conflict) -> Option<Choice>,
+        who: &Who,
+        waiting: &mut dyn FnMut(Waiting),
+        t: &Text,
+    ) -> Result<Saved, SaveError> {
+        save_merging(
+            &self.path,
+            self.target.as_deref(),
+            base,
+            mine,
+            decide,
+            who,
+            waiting,
+            t,
+        )
+    }
+}
+
+/// A plan opened by a command: the file, the text read (the base of an
+/// edit, parsed again only if a merge needs it) and the plan to edit.
+#[derive(Debug)]
+pub struct Opened {
+    pub file: PlanFile,
+    /// Of the text read: a save compares the file on disk with it.
+    pub fingerprint: u64,
+    text: String,
+    /// The plan read; a command edits it in place and then saves it.
+    pub doc: Document,
+}
+
+impl Opened {
+    /// Reads, parses and validates the plan at `path`.
+    pub fn open(path: &Path, t: &Text) -> Result<Opened, LoadError> {
+        PlanFile::at(path).open(t)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.file.path
+    }
+
+    /// The text the plan was read from.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Saves the plan as edited, against the text read: a field another
+    /// officer changed meanwhile too stops it with the conflicts. `changes`
+    /// are what the edit changed when the caller knows (else worked out).
+    pub fn save(
+        &self,
+        changes: Option<Vec<Change>>,
+        who: &Who,
+        waiting: &mut dyn FnMut(Waiting),
+        t: &Text,
+    ) -> Result<Saved, SaveError> {
+        let base = Base {
+            fingerprint: self.fingerprint,
+            plan: BasePlan::Text(&self.text),
+            changes,
+        };
+        self.file.save(base, &self.doc, &|_| None, who, waiting, t)
+    }
+}
