@@ -34,6 +34,7 @@ impl Kind {
 /// Why a command stopped. Every failure of every command is one of these,
 /// carried typed to here and rendered in one place, [`CommandError::render`],
 /// in the officer's language, with a hint where there is something to do.
+#[derive(Debug)]
 pub enum CommandError {
     Load(LoadError),
     /// `pantau plan.ron check`: the file before the command.
