@@ -3,17 +3,13 @@
 //! value in effect with where it came from: a flag, the environment, the
 //! file, or the built-in default, in that order of precedence.
 //!
-//! At the edge, beside `cli`: it names the interface's actions, keys and
-//! colours, and the interface only ever sees the result (a `Keymap`, a
-//! `Palette`).
+//! Keys and colours are only names here: whoever gives the interface its
+//! settings answers, through [`Names`], which names there are, and turns
+//! them into the interface's own types.
 
 use crate::i18n::{Lang, Text, fill};
 use crate::store::{self, LoadError};
 use crate::text::{escape, escape_path};
-use crate::tui::action::Action;
-use crate::tui::keymap::{Key, KeyNameError, Keymap, KeymapError, label, parse_key};
-use crate::tui::theme::{COLOURS, Palette, colour_name, colour_named};
-use ratatui::style::Color;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::cell::Cell;
@@ -37,28 +33,42 @@ pub struct Config {
     pub keys: Option<Overrides>,
 }
 
-/// Per action, the keys that replace its own, in the file's order.
-pub type Overrides = Vec<(Action, Vec<Key>)>;
+/// Per action's name, the names of the keys that replace its own, in the
+/// file's order.
+pub type Overrides = Vec<(String, Vec<String>)>;
 
-/// `theme: (mono: true, late: "light-red")`: a colour for any of the
+/// `theme: (mono: true, late: "light-red")`: a colour's name for any of the
 /// palette's roles, and `mono` for no colour at all.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct ThemeConfig {
     pub mono: Option<bool>,
-    pub colours: Vec<(&'static str, Color)>,
+    /// Each role given (one of [`Names::roles`]) and its colour's name.
+    pub colours: Vec<(&'static str, String)>,
 }
 
-impl ThemeConfig {
-    /// The default palette with this theme's colours.
-    pub fn palette(&self) -> Palette {
-        let mut palette = Palette::DEFAULT;
-        for (role, colour) in &self.colours {
-            if let Some(slot) = palette.role_mut(role) {
-                *slot = *colour;
-            }
-        }
-        palette
-    }
+/// The interface's names as a configuration file writes them: its actions,
+/// keys, colour roles and colours. A name is checked while the file is read,
+/// so that an error is placed where the name is; the answer is in the
+/// officer's words.
+pub trait Names: Sync {
+    /// The palette's roles, as the `theme` section names them.
+    fn roles(&self) -> &'static [&'static str];
+    fn colour(&self, name: &str, t: &Text) -> Result<(), String>;
+    fn action(&self, name: &str, t: &Text) -> Result<(), String>;
+    fn key(&self, name: &str, t: &Text) -> Result<(), String>;
+    /// Whether every action can have the keys given it; else the name of the
+    /// action the error is placed at, and why not.
+    fn keys(&self, overrides: &Overrides, t: &Text) -> Result<(), (String, String)>;
+    /// Each role and the name of its colour, with the theme's over the
+    /// defaults.
+    fn colours(&self, theme: Option<&ThemeConfig>) -> Vec<(&'static str, String)>;
+    /// Each action's name and its keys as the help shows them, with the
+    /// overrides over the defaults.
+    fn key_labels(
+        &self,
+        overrides: Option<&Overrides>,
+        ascii: bool,
+    ) -> Vec<(&'static str, Vec<String>)>;
 }
 
 /// Where the configuration is read from: `$PANTAU_CONFIG`, else
@@ -87,12 +97,13 @@ pub enum ConfigError {
         col: usize,
         error: ron::Error,
     },
-    /// The keys cannot all be had; placed at the action's name.
+    /// The keys cannot all be had; placed at the action's name, with the
+    /// interface's reason.
     Keys {
         path: PathBuf,
         line: usize,
         col: usize,
-        error: KeymapError,
+        why: String,
     },
 }
 
@@ -131,61 +142,36 @@ impl ConfigError {
                 path,
                 line,
                 col,
-                error,
-            } => format!(
-                "{}:{line}:{col}: {}",
-                escape_path(path),
-                keymap_error(error, t)
-            ),
+                why,
+            } => format!("{}:{line}:{col}: {why}", escape_path(path)),
         };
         format!("{prefix}: {message}\n{}: {hint}", t.hint)
     }
 }
 
-fn keymap_error(error: &KeymapError, t: &Text) -> String {
-    let c = &t.config;
-    match error {
-        KeymapError::UnknownAction { name, valid } => {
-            fill(c.unknown_action, &[&escape(name), &valid.join(", ")])
-        }
-        KeymapError::NoKeys { action } => fill(c.no_keys, &[action]),
-        KeymapError::Collision { key, action, other } => {
-            fill(c.collision, &[&label(key, true), action, other])
-        }
-    }
-}
-
-fn key_error(error: &KeyNameError, t: &Text) -> String {
-    let c = &t.config;
-    match error {
-        KeyNameError::Unknown(given) => fill(c.bad_key, &[&escape(given)]),
-        KeyNameError::Alt(given) => fill(c.alt_key, &[&escape(given)]),
-        KeyNameError::ShiftChar(given) => fill(c.shift_char, &[&escape(given)]),
-        KeyNameError::SameAs { given, key } => fill(c.same_key, &[&escape(given), key]),
-    }
-}
-
-/// A configuration read, with the keymap it gives.
-#[derive(Debug, Clone, Default)]
-pub struct Loaded {
-    pub config: Config,
-    pub keymap: Keymap,
-}
-
 /// Reads the configuration at `path`; `Ok(None)` when there is none.
 /// Messages are in `lang`'s words.
-pub fn load(path: &Path, lang: Lang) -> Result<Option<Loaded>, ConfigError> {
+pub fn load(
+    path: &Path,
+    lang: Lang,
+    names: &'static dyn Names,
+) -> Result<Option<Config>, ConfigError> {
     let source = match store::read(path) {
         Ok(source) => source,
         Err(LoadError::NotFound(_)) => return Ok(None),
         Err(e) => return Err(ConfigError::Read(e)),
     };
-    parse(&source, path, lang).map(Some)
+    parse(&source, path, lang, names).map(Some)
 }
 
 /// Parses configuration text; `path` names the file in errors and is where
 /// a relative `plan` is taken from.
-pub fn parse(source: &str, path: &Path, lang: Lang) -> Result<Loaded, ConfigError> {
+pub fn parse(
+    source: &str,
+    path: &Path,
+    lang: Lang,
+    names: &'static dyn Names,
+) -> Result<Config, ConfigError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let only_comments = source
         .lines()
@@ -195,10 +181,12 @@ pub fn parse(source: &str, path: &Path, lang: Lang) -> Result<Loaded, ConfigErro
         Config::default()
     } else {
         let previous = TEXT.with(|t| t.replace(lang.text()));
+        let previous_names = NAMES.with(|n| n.replace(Some(names)));
         let parsed = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str::<Config>(source);
         TEXT.with(|t| t.set(previous));
+        NAMES.with(|n| n.set(previous_names));
         parsed.map_err(|e| {
             // ron reports a cut-off file as whatever it expected next; at
             // the very end of the text the truth is "the file ends too early".
@@ -216,25 +204,18 @@ pub fn parse(source: &str, path: &Path, lang: Lang) -> Result<Loaded, ConfigErro
             }
         })?
     };
-    let keymap = match &config.keys {
-        None => Keymap::default(),
-        Some(keys) => Keymap::with_overrides(keys).map_err(|error| {
-            let name = match &error {
-                KeymapError::Collision { action, .. } | KeymapError::NoKeys { action } => {
-                    action.to_string()
-                }
-                KeymapError::UnknownAction { name, .. } => name.clone(),
-            };
+    if let Some(keys) = &config.keys {
+        names.keys(keys, lang.text()).map_err(|(name, why)| {
             let (line, col) = place_of(source, &format!("\"{name}\""));
             ConfigError::Keys {
                 path: path.to_path_buf(),
                 line,
                 col,
-                error,
+                why,
             }
-        })?,
-    };
-    Ok(Loaded { config, keymap })
+        })?;
+    }
+    Ok(config)
 }
 
 /// Line and column of `needle`'s first use after `keys`, else of `keys`.
@@ -257,8 +238,29 @@ thread_local! {
     static TEXT: Cell<&'static Text> = Cell::new(&crate::i18n::EN);
 }
 
+thread_local! {
+    /// The interface's names, for the deserializers below, as [`TEXT`].
+    static NAMES: Cell<Option<&'static dyn Names>> = const { Cell::new(None) };
+}
+
 fn text() -> &'static Text {
     TEXT.with(Cell::get)
+}
+
+/// A name checked against the interface's, while [`parse`] reads; outside
+/// it there are none to check against.
+fn check(
+    name: &str,
+    ask: impl Fn(&dyn Names, &str, &Text) -> Result<(), String>,
+) -> Result<(), String> {
+    match NAMES.with(Cell::get) {
+        Some(names) => ask(names, name, text()),
+        None => Err(escape(name).into_owned()),
+    }
+}
+
+fn roles() -> &'static [&'static str] {
+    NAMES.with(Cell::get).map_or(&[], |names| names.roles())
 }
 
 fn de_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
@@ -279,19 +281,14 @@ fn de_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
     Ok(Option::<Name>::deserialize(d)?.map(|n| n.0))
 }
 
-/// A colour by name, one of [`COLOURS`].
-struct ColourName(Color);
+/// A colour's name, one the interface has.
+struct ColourName(String);
 
 impl<'de> Deserialize<'de> for ColourName {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let name = String::deserialize(d)?;
-        colour_named(&name).map(ColourName).ok_or_else(|| {
-            let all: Vec<&str> = COLOURS.iter().map(|(n, _)| *n).collect();
-            de::Error::custom(fill(
-                text().config.unknown_colour,
-                &[&escape(&name), &all.join(", ")],
-            ))
-        })
+        check(&name, |n, name, t| n.colour(name, t)).map_err(de::Error::custom)?;
+        Ok(ColourName(name))
     }
 }
 
@@ -318,7 +315,7 @@ fn theme_fields() -> &'static [&'static str] {
     static FIELDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     FIELDS.get_or_init(|| {
         let mut all = vec!["mono"];
-        all.extend(Palette::ROLES);
+        all.extend(roles());
         all
     })
 }
@@ -341,10 +338,10 @@ impl<'de> Deserialize<'de> for ThemeConfig {
                         theme.mono = Some(map.next_value::<bool>()?);
                         continue;
                     }
-                    let Some(role) = Palette::ROLES.iter().find(|r| **r == name) else {
+                    let Some(role) = roles().iter().find(|r| **r == name) else {
                         return Err(de::Error::custom(fill(
                             text().config.unknown_role,
-                            &[&escape(&name), &Palette::ROLES.join(", ")],
+                            &[&escape(&name), &roles().join(", ")],
                         )));
                     };
                     if theme.colours.iter().any(|(r, _)| r == role) {
@@ -360,11 +357,12 @@ impl<'de> Deserialize<'de> for ThemeConfig {
     }
 }
 
-/// One key or a list of them: `"ctrl-w"` or `["q", "ctrl-q"]`.
-struct KeyList(Vec<Key>);
+/// One key's name or a list of them: `"ctrl-w"` or `["q", "ctrl-q"]`.
+struct KeyList(Vec<String>);
 
-fn one_key<E: de::Error>(name: &str) -> Result<Key, E> {
-    parse_key(name).map_err(|e| E::custom(key_error(&e, text())))
+fn one_key<E: de::Error>(name: &str) -> Result<String, E> {
+    check(name, |n, name, t| n.key(name, t)).map_err(E::custom)?;
+    Ok(name.to_string())
 }
 
 impl<'de> Deserialize<'de> for KeyList {
@@ -403,16 +401,15 @@ fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Overrides>, D::Erro
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Map, A::Error> {
                     let mut out: Overrides = Vec::new();
                     while let Some(name) = map.next_key::<String>()? {
-                        let action = Keymap::action_named(&name)
-                            .map_err(|e| de::Error::custom(keymap_error(&e, text())))?;
-                        if out.iter().any(|(a, _)| *a == action) {
+                        check(&name, |n, name, t| n.action(name, t)).map_err(de::Error::custom)?;
+                        if out.iter().any(|(a, _)| *a == name) {
                             return Err(de::Error::custom(fill(
                                 text().config.duplicate_action,
                                 &[&escape(&name)],
                             )));
                         }
                         let KeyList(keys) = map.next_value()?;
-                        out.push((action, keys));
+                        out.push((name, keys));
                     }
                     Ok(Map(out))
                 }
@@ -459,10 +456,10 @@ pub struct Effective {
     /// `None`: the plan in the data folder.
     pub plan: Setting<Option<PathBuf>>,
     pub mono: Setting<bool>,
-    pub palette: Palette,
-    pub colours: Vec<(&'static str, Setting<Color>)>,
-    pub keymap: Keymap,
-    pub keys: Vec<(&'static str, Setting<Vec<Key>>)>,
+    /// Each palette role and its colour's name.
+    pub colours: Vec<(&'static str, Setting<String>)>,
+    /// Each action and its keys, as the help shows them.
+    pub keys: Vec<(&'static str, Setting<Vec<String>>)>,
 }
 
 /// The language the locale names, with the variable that names it: the
@@ -484,14 +481,15 @@ pub fn locale_lang(env: &dyn Fn(&str) -> Option<String>) -> Option<(Lang, String
 }
 
 /// The settings in effect: a flag, else the environment, else the file at
-/// `path` (`loaded`), else the built-in default.
+/// `path` (`config`), else the built-in default; keys labelled for `ascii`.
 pub fn resolve(
     flags: &Flags,
     env: &dyn Fn(&str) -> Option<String>,
-    loaded: Option<&Loaded>,
+    config: Option<&Config>,
     path: Option<&Path>,
+    names: &dyn Names,
+    ascii: bool,
 ) -> Effective {
-    let config = loaded.map(|l| &l.config);
     let file = || Source::File(path.map(Path::to_path_buf).unwrap_or_default());
     let set = |k: &str| env(k).filter(|v| !v.is_empty());
     let lang = if let Some(lang) = flags.lang {
@@ -574,37 +572,33 @@ pub fn resolve(
             from: Source::Default,
         }
     };
-    let palette = theme.palette();
-    let colours = Palette::ROLES
-        .iter()
-        .map(|role| {
-            let given = theme.colours.iter().any(|(r, _)| r == role);
+    let colours = names
+        .colours(Some(&theme))
+        .into_iter()
+        .map(|(role, colour)| {
+            let given = theme.colours.iter().any(|(r, _)| *r == role);
+            let from = if given { file() } else { Source::Default };
             (
-                *role,
+                role,
                 Setting {
-                    value: palette.role(role).unwrap_or(Color::Reset),
-                    from: if given { file() } else { Source::Default },
+                    value: colour,
+                    from,
                 },
             )
         })
         .collect();
-    let keymap = loaded.map(|l| l.keymap.clone()).unwrap_or_default();
-    let overridden: Vec<&Action> = config
-        .and_then(|c| c.keys.as_ref())
-        .map(|k| k.iter().map(|(a, _)| a).collect())
-        .unwrap_or_default();
-    let keys = Keymap::actions()
+    let overrides = config.and_then(|c| c.keys.as_ref());
+    let keys = names
+        .key_labels(overrides, ascii)
         .into_iter()
-        .map(|(name, action)| {
+        .map(|(name, labels)| {
+            let given = overrides.is_some_and(|o| o.iter().any(|(n, _)| n == name));
+            let from = if given { file() } else { Source::Default };
             (
                 name,
                 Setting {
-                    value: keymap.keys_of(&action),
-                    from: if overridden.contains(&&action) {
-                        file()
-                    } else {
-                        Source::Default
-                    },
+                    value: labels,
+                    from,
                 },
             )
         })
@@ -614,9 +608,7 @@ pub fn resolve(
         officer,
         plan,
         mono,
-        palette,
         colours,
-        keymap,
         keys,
     }
 }
@@ -644,7 +636,6 @@ pub fn render(
     state: FileState,
     default_plan: Option<&Path>,
     t: &Text,
-    ascii: bool,
 ) -> String {
     let c = &t.config;
     let shown = path.map_or_else(|| c.c_none.to_string(), escape_path);
@@ -698,14 +689,17 @@ pub fn render(
     for (role, setting) in &e.colours {
         rows.push((
             format!("theme.{role}"),
-            colour_name(setting.value).to_string(),
+            setting.value.clone(),
             from(&setting.from),
         ));
     }
     let keys_at = rows.len();
     for (name, setting) in &e.keys {
-        let keys: Vec<String> = setting.value.iter().map(|k| label(k, ascii)).collect();
-        rows.push((format!("keys.{name}"), keys.join(" "), from(&setting.from)));
+        rows.push((
+            format!("keys.{name}"),
+            setting.value.join(" "),
+            from(&setting.from),
+        ));
     }
     let width = |i: usize| {
         rows.iter()
@@ -740,15 +734,20 @@ pub enum FileState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::command::vocabulary::{INTERFACE, keymap, palette};
     use crate::i18n::tests::env;
-    use crate::tui::action::View;
+    use crate::tui::action::{Action, View};
+    use crate::tui::keymap::{Key, Keymap, label};
+    use crate::tui::theme::{COLOURS, Palette};
     use crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::style::Color;
 
-    fn parsed(text: &str) -> Result<Loaded, ConfigError> {
+    fn parsed(text: &str) -> Result<Config, ConfigError> {
         parse(
             text,
             Path::new("/home/sari/.config/pantau/config.ron"),
             Lang::En,
+            &INTERFACE,
         )
     }
 
@@ -761,9 +760,9 @@ mod tests {
     #[test]
     fn the_documented_example_and_names_are_the_ones_pantau_reads() {
         let example = crate::cli::CONFIG_EXAMPLE;
-        let loaded = parse(example, Path::new("/c/config.ron"), Lang::En).unwrap();
-        assert_eq!(loaded.config.lang, Some(Lang::Id));
-        assert!(loaded.config.keys.is_some() && loaded.config.theme.is_some());
+        let loaded = parse(example, Path::new("/c/config.ron"), Lang::En, &INTERFACE).unwrap();
+        assert_eq!(loaded.lang, Some(Lang::Id));
+        assert!(loaded.keys.is_some() && loaded.theme.is_some());
         let readme = include_str!("../README.md");
         assert!(readme.contains(example), "the README shows the example");
         let documented = |name: &str| {
@@ -837,34 +836,29 @@ mod tests {
 )"#,
         )
         .unwrap();
-        let c = &loaded.config;
+        let c = &loaded;
         assert_eq!(c.lang, Some(Lang::Id));
         assert_eq!(c.officer.as_deref(), Some("Sari"));
         let theme = c.theme.as_ref().unwrap();
         assert_eq!(theme.mono, Some(false));
-        assert_eq!(theme.palette().late, Color::LightRed);
-        assert_eq!(theme.palette().in_progress, Color::LightBlue);
-        assert_eq!(theme.palette().title, Palette::DEFAULT.title);
+        assert_eq!(palette(Some(theme)).late, Color::LightRed);
+        assert_eq!(palette(Some(theme)).in_progress, Color::LightBlue);
+        assert_eq!(palette(Some(theme)).title, Palette::DEFAULT.title);
         let ctrl_w = Key {
             code: KeyCode::Char('w'),
             mods: KeyModifiers::CONTROL,
         };
-        assert_eq!(loaded.keymap.keys_of(&Action::Save), [ctrl_w]);
-        assert_eq!(loaded.keymap.keys_of(&Action::NextView).len(), 1);
+        let keys = keymap(c.keys.as_ref());
+        assert_eq!(keys.keys_of(&Action::Save), [ctrl_w]);
+        assert_eq!(keys.keys_of(&Action::NextView).len(), 1);
         // Only what it names.
         assert_eq!(
-            loaded.keymap.keys_of(&Action::Undo),
+            keys.keys_of(&Action::Undo),
             Keymap::default().keys_of(&Action::Undo)
         );
-        assert_eq!(parsed("()").unwrap().config, Config::default());
-        assert_eq!(
-            parsed("// nothing yet\n").unwrap().config,
-            Config::default()
-        );
-        assert_eq!(
-            parsed("(lang: Some(\"en\"))").unwrap().config.lang,
-            Some(Lang::En)
-        );
+        assert_eq!(parsed("()").unwrap(), Config::default());
+        assert_eq!(parsed("// nothing yet\n").unwrap(), Config::default());
+        assert_eq!(parsed("(lang: Some(\"en\"))").unwrap().lang, Some(Lang::En));
     }
 
     #[test]
@@ -920,7 +914,7 @@ mod tests {
         );
         // Given undo other keys too, both are had.
         let both = parsed("(keys: { \"save\": [\"u\"], \"undo\": [\"z\"] })").unwrap();
-        assert_eq!(both.keymap.keys_of(&Action::Save).len(), 1);
+        assert_eq!(keymap(both.keys.as_ref()).keys_of(&Action::Save).len(), 1);
         // A view's own key clashes with a global one given to it.
         let e = error("(keys: { \"dashboard\": [\"e\"] })");
         assert!(e.contains("`dashboard` already does"), "{e}");
@@ -938,7 +932,14 @@ mod tests {
         let path = Path::new("/home/sari/.config/pantau/config.ron");
         let file = Source::File(path.to_path_buf());
         let none = env(&[]);
-        let e = resolve(&Flags::default(), &none, Some(&loaded), Some(path));
+        let e = resolve(
+            &Flags::default(),
+            &none,
+            Some(&loaded),
+            Some(path),
+            &INTERFACE,
+            true,
+        );
         assert_eq!((e.lang.value, &e.lang.from), (Lang::Id, &file));
         assert_eq!(e.officer.value.as_deref(), Some("Sari"));
         assert_eq!(
@@ -952,7 +953,14 @@ mod tests {
             ("PANTAU_OFFICER", "Budi"),
             ("PANTAU_FILE", "/srv/plan.ron"),
         ]);
-        let e = resolve(&Flags::default(), &environment, Some(&loaded), Some(path));
+        let e = resolve(
+            &Flags::default(),
+            &environment,
+            Some(&loaded),
+            Some(path),
+            &INTERFACE,
+            true,
+        );
         assert_eq!(e.lang.value, Lang::En);
         assert_eq!(e.lang.from, Source::Env("LANG=en_US.UTF-8".into()));
         assert_eq!(e.officer.value.as_deref(), Some("Budi"));
@@ -960,9 +968,16 @@ mod tests {
         // A locale that names no language leaves it to the file.
         let c = env(&[("LANG", "C.UTF-8")]);
         assert_eq!(
-            resolve(&Flags::default(), &c, Some(&loaded), Some(path))
-                .lang
-                .value,
+            resolve(
+                &Flags::default(),
+                &c,
+                Some(&loaded),
+                Some(path),
+                &INTERFACE,
+                true
+            )
+            .lang
+            .value,
             Lang::Id
         );
         // The flags.
@@ -971,12 +986,19 @@ mod tests {
             officer: Some("Ani".into()),
             demo: true,
         };
-        let e = resolve(&flags, &environment, Some(&loaded), Some(path));
+        let e = resolve(
+            &flags,
+            &environment,
+            Some(&loaded),
+            Some(path),
+            &INTERFACE,
+            true,
+        );
         assert_eq!(e.lang.from, Source::Flag("--lang"));
         assert_eq!(e.officer.value.as_deref(), Some("Ani"));
         assert_eq!(e.plan.from, Source::Flag("--demo"));
         // Nothing anywhere.
-        let e = resolve(&Flags::default(), &none, None, None);
+        let e = resolve(&Flags::default(), &none, None, None, &INTERFACE, true);
         assert_eq!((e.lang.value, &e.lang.from), (Lang::En, &Source::Default));
         assert_eq!(e.officer.value, None);
         assert!(!e.mono.value);
@@ -986,10 +1008,9 @@ mod tests {
             .iter()
             .find(|(n, _)| *n == "dashboard")
             .map(|(_, s)| s.value.clone());
-        assert_eq!(
-            show,
-            Some(Keymap::default().keys_of(&Action::Show(View::Dashboard)))
-        );
+        let dashboard = Keymap::default().keys_of(&Action::Show(View::Dashboard));
+        let labels = dashboard.iter().map(|k| label(k, true)).collect();
+        assert_eq!(show, Some(labels));
     }
 
     #[test]
@@ -999,6 +1020,7 @@ mod tests {
             "(keys: { \"save\": \"ctrl-w\" }, officer: \"Sari\")",
             path,
             Lang::En,
+            &INTERFACE,
         )
         .unwrap();
         let e = resolve(
@@ -1006,15 +1028,10 @@ mod tests {
             &env(&[("LANG", "id_ID.UTF-8")]),
             Some(&loaded),
             Some(path),
-        );
-        let out = render(
-            &e,
-            Some(path),
-            FileState::Read,
-            None,
-            &crate::i18n::ID,
+            &INTERFACE,
             true,
         );
+        let out = render(&e, Some(path), FileState::Read, None, &crate::i18n::ID);
         assert!(
             out.starts_with("Berkas konfigurasi: /c/config.ron"),
             "{out}"
@@ -1032,14 +1049,7 @@ mod tests {
         assert_eq!(line("keys.save"), "keys.save Ctrl-W /c/config.ron");
         assert_eq!(line("keys.undo"), "keys.undo u bawaan");
         assert_eq!(line("theme.late"), "theme.late red bawaan");
-        let en = render(
-            &e,
-            Some(path),
-            FileState::Read,
-            None,
-            &crate::i18n::EN,
-            true,
-        );
+        let en = render(&e, Some(path), FileState::Read, None, &crate::i18n::EN);
         assert!(en.contains("keys.undo"), "{en}");
         assert!(
             en.lines()

@@ -8,10 +8,11 @@
 //! - `store`: files: loading with diagnostics, the atomic writer, the lock,
 //!   saving with a merge, the audit log, recovery files.
 //! - `report`: reports for paper and other tools, in four formats.
+//! - `config`: the configuration file, whose keys and colours are names the
+//!   interface's types are made from above it.
 //! - `tui`: the terminal interface and its event loop.
-//! - `command`, `config`: each command's body, taking resolved settings and
-//!   returning typed errors whose kind decides the exit code; the
-//!   configuration file.
+//! - `command`: each command's body, taking resolved settings and returning
+//!   typed errors whose kind decides the exit code.
 //! - `cli` and the binary's `main`: arguments, environment, clock, dispatch.
 
 pub mod cli;

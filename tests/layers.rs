@@ -19,8 +19,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("plan", &["plan"]),
     ("store", &["store"]),
     ("report", &["report"]),
+    // The configuration file holds names only: the interface's types stay above it.
+    ("config", &["config"]),
     ("tui", &["tui"]),
-    ("command", &["command", "config"]),
+    ("command", &["command"]),
     ("edge", &["cli", "main", "lib"]),
 ];
 

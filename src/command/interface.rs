@@ -35,7 +35,7 @@ pub fn interface(
     let mut app = App::new(opened.doc, label, settings.today, settings.lang);
     app.ascii = settings.ascii;
     app.officer = settings.officer().unwrap_or_default().to_string();
-    app.keymap = settings.effective.keymap.clone();
+    app.keymap = settings.keymap.clone();
     app.disk = opened.fingerprint;
     app.audit = store::audit::read(&path).unwrap_or_default();
     app.session = store::recovery::session_id();
@@ -48,7 +48,7 @@ pub fn interface(
     let theme = Theme {
         mono: settings.effective.mono.value,
         ascii: settings.ascii,
-        palette: settings.effective.palette,
+        palette: settings.palette,
     };
     match tui::run(&mut app, &theme, &opened.file) {
         Ok(tui::Ending::Quit) => Ok(()),

@@ -16,6 +16,7 @@ mod report;
 mod set;
 mod settings;
 mod show_config;
+pub mod vocabulary;
 
 pub use check::{check, init, summary};
 pub use doctor::doctor;

@@ -3,11 +3,14 @@
 //! turned into high-level ones), and which plan a command works on when the
 //! command line names none.
 
+use super::vocabulary::{self, INTERFACE};
 use super::{CommandError, Console};
 use crate::config;
 use crate::i18n::{Lang, Text, fill};
 use crate::store;
 use crate::text::escape_path;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Palette;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// language of the command line's own help.
 pub struct ConfigFile {
     path: Option<PathBuf>,
-    read: Result<Option<config::Loaded>, config::ConfigError>,
+    read: Result<Option<config::Config>, config::ConfigError>,
 }
 
 impl ConfigFile {
@@ -24,7 +27,7 @@ impl ConfigFile {
     pub fn read(env: &dyn Fn(&str) -> Option<String>, lang: Option<Lang>) -> ConfigFile {
         let path = config::location(env);
         let read = match &path {
-            Some(path) => config::load(path, lang.unwrap_or(Lang::En)),
+            Some(path) => config::load(path, lang.unwrap_or(Lang::En), &INTERFACE),
             None => Ok(None),
         };
         ConfigFile { path, read }
@@ -36,7 +39,7 @@ impl ConfigFile {
             .as_ref()
             .ok()
             .and_then(Option::as_ref)
-            .and_then(|l| l.config.lang)
+            .and_then(|c| c.lang)
     }
 }
 
@@ -59,6 +62,9 @@ pub struct Settings {
     pub demo: bool,
     /// Each setting of the configuration in effect, with its source.
     pub effective: config::Effective,
+    /// The interface's keys and colours, as the configuration gives them.
+    pub keymap: Keymap,
+    pub palette: Palette,
     /// Where the configuration file is looked for.
     pub config_path: Option<PathBuf>,
     /// Why the configuration file is not used, when it is not.
@@ -81,8 +87,10 @@ impl Settings {
             officer: given.officer,
             demo: given.demo,
         };
+        let ascii = given.ascii || Lang::locale_is_ascii(env);
         let loaded = file.read.as_ref().ok().and_then(Option::as_ref);
-        let mut effective = config::resolve(&flags, env, loaded, file.path.as_deref());
+        let path = file.path.as_deref();
+        let mut effective = config::resolve(&flags, env, loaded, path, &INTERFACE, ascii);
         // A path need not be UTF-8; `env` only sees the variables that are.
         if let (config::Source::File(_) | config::Source::Default, Some(path)) = (
             &effective.plan.from,
@@ -96,8 +104,10 @@ impl Settings {
         Settings {
             lang: effective.lang.value,
             today,
-            ascii: given.ascii || Lang::locale_is_ascii(env),
+            ascii,
             demo: given.demo,
+            keymap: vocabulary::keymap(loaded.and_then(|c| c.keys.as_ref())),
+            palette: vocabulary::palette(loaded.and_then(|c| c.theme.as_ref())),
             effective,
             config_path: file.path,
             config_error: file.read.err(),

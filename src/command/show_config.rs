@@ -17,7 +17,6 @@ pub fn show_config(settings: Settings, io: &mut Console) -> Result<(), CommandEr
         state,
         default_plan.as_deref(),
         settings.text(),
-        settings.ascii,
     ))?;
     match settings.config_error {
         Some(error) => Err(CommandError::Config(error)),
