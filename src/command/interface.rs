@@ -21,7 +21,12 @@ pub fn interface(
     let path = settings.plan(file, io)?;
     // Validate up front so a broken file is reported as text, before
     // the screen is taken over.
-    let opened = store::Opened::open(&path, t)?;
+    // The text read is not kept for the session: the interface keeps its
+    // base as a plan (its undo history).
+    let (doc, fingerprint, file) = {
+        let opened = store::Opened::open(&path, t)?;
+        (opened.doc, opened.fingerprint, opened.file)
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(CommandError::NeedsTerminal);
     }
@@ -32,11 +37,11 @@ pub fn interface(
     if settings.demo {
         label = fill(t.cli.demo_label, &[&label]);
     }
-    let mut app = App::new(opened.doc, label, settings.today, settings.lang);
+    let mut app = App::new(doc, label, settings.today, settings.lang);
     app.ascii = settings.ascii;
     app.officer = settings.officer().unwrap_or_default().to_string();
     app.keymap = settings.keymap.clone();
-    app.disk = opened.fingerprint;
+    app.disk = fingerprint;
     app.audit = store::audit::read(&path).unwrap_or_default();
     app.session = store::recovery::session_id();
     // Edits kept from sessions that ended badly are offered back
@@ -50,7 +55,7 @@ pub fn interface(
         ascii: settings.ascii,
         palette: settings.palette,
     };
-    match tui::run(&mut app, &theme, &opened.file) {
+    match tui::run(&mut app, &theme, &file) {
         Ok(tui::Ending::Quit) => Ok(()),
         Ok(tui::Ending::Stopped(kept)) => {
             // The terminal may be gone; stderr may still reach a log.

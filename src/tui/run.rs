@@ -203,14 +203,21 @@ fn watch(edge: &mut Edge, app: &mut App, stamp: &mut Option<store::Stamp>) -> bo
     let news = if app.modified() {
         Outcome::ChangedOnDisk
     } else {
-        Outcome::Reloaded {
-            fingerprint: opened.fingerprint,
-            doc: Box::new(opened.doc),
-        }
+        reloaded(opened)
     };
     let effects = update(app, news);
     perform(edge, app, effects);
     true
+}
+
+/// The plan as another officer saved it, for a session without edits; the
+/// text read is dropped here rather than held while the session takes it.
+fn reloaded(opened: store::Opened) -> Outcome {
+    let fingerprint = opened.fingerprint;
+    Outcome::Reloaded {
+        doc: Box::new(opened.doc),
+        fingerprint,
+    }
 }
 
 /// Does what `update` asked for and reports each outcome back to it, until
@@ -244,14 +251,7 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
                 if let Ok(opened) = edge.file.open(app.lang.text())
                     && opened.fingerprint != app.disk
                 {
-                    let effects = update(
-                        app,
-                        Outcome::Reloaded {
-                            fingerprint: opened.fingerprint,
-                            doc: Box::new(opened.doc),
-                        },
-                    );
-                    queue.extend(effects);
+                    queue.extend(update(app, reloaded(opened)));
                 }
                 Outcome::Synced(result)
             }
