@@ -1,7 +1,7 @@
 //! The command line: what `pantau --help` shows and what each command takes.
 //! clap's types stay here; each command gets the library's own types.
 
-use crate::command::CommandError;
+use crate::command::{CommandError, Given};
 use crate::i18n::{Lang, Usage, fill};
 use crate::report::{
     Filter, Format, Kind, Letter, Logo, Paper, ReportError, Request, Signer, parse_horizon,
@@ -79,6 +79,18 @@ pub struct Common {
     /// Work on a private copy of the bundled example, removed when pantau ends (nothing is written anywhere else)
     #[arg(long, global = true)]
     pub demo: bool,
+}
+
+impl Common {
+    /// What these flags say that the settings depend on.
+    pub fn given(&self) -> Given {
+        Given {
+            lang: self.lang.map(Lang::from),
+            officer: self.officer.clone(),
+            demo: self.demo,
+            ascii: self.ascii,
+        }
+    }
 }
 
 /// The plan a command works on, taken the same way by every command: as

@@ -3,7 +3,7 @@
 //! commands, and turns every failure into one message and an exit code.
 
 use pantau::cli::{self, Cli, Command, GitCommand};
-use pantau::command::{self, CommandError, ConfigFile, Console, Given, Kind, Settings};
+use pantau::command::{self, CommandError, ConfigFile, Console, Kind, Settings};
 use pantau::config;
 use pantau::i18n::Lang;
 use pantau::text::escape;
@@ -22,17 +22,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e, help_lang),
     };
-    let given = Given {
-        lang: cli.common.lang.map(Lang::from),
-        officer: cli.common.officer.clone(),
-        demo: cli.common.demo,
-        ascii: cli.common.ascii,
-    };
     let today = cli
         .common
         .today
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    let settings = Settings::resolve(given, file, &env, today);
+    let settings = Settings::resolve(cli.common.given(), file, &env, today);
     // `pantau config` shows it as its error; every other command warns and
     // goes on with the built-in settings.
     if let Some(error) = &settings.config_error
