@@ -198,14 +198,39 @@ impl CommandError {
         self.kind().exit_code()
     }
 
+    /// The message for a person, in `lang`: `error: what` and a line
+    /// `hint: what to do` for each hint; empty when what the command did is
+    /// already printed.
     pub fn render(&self, lang: Lang) -> String {
         let t = lang.text();
+        let (message, hints) = self.said(lang);
+        let mut out = match message {
+            Message::Error(what) => format!("{}: {what}", t.error),
+            Message::Whole(text) => text,
+        };
+        for hint in hints {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&format!("{}: {hint}", t.hint));
+        }
+        out
+    }
+
+    /// What to do about it, in `lang`, where there is something to do that
+    /// the message does not say itself.
+    pub fn hints(&self, lang: Lang) -> Vec<String> {
+        self.said(lang).1
+    }
+
+    fn said(&self, lang: Lang) -> (Message, Vec<String>) {
+        let t = lang.text();
         let esc = |s: &str| escape(s).into_owned();
-        let error = |message: String| format!("{}: {message}", t.error);
-        let with_hint =
-            |message: String, hint: &str| format!("{}: {message}\n{}: {hint}", t.error, t.hint);
+        let error = |what: String| (Message::Error(what), Vec::new());
+        let with_hint = |what: String, hint: &str| (Message::Error(what), vec![hint.to_string()]);
+        let whole = |text: String| (Message::Whole(text), Vec::new());
         match self {
-            CommandError::Load(e) => e.render(t),
+            CommandError::Load(e) => whole(e.render(t)),
             CommandError::FileBeforeCommand(file) => {
                 error(fill(t.cli.file_before_command, &[&escape_path(file)]))
             }
@@ -254,9 +279,12 @@ impl CommandError {
             CommandError::Field(e) => error(e.render(t)),
             CommandError::ImportRead(message) => error(message.clone()),
             CommandError::Import(problems) => {
-                let mut out: Vec<String> = problems.iter().map(|p| error(p.render(t))).collect();
-                out.push(format!("{}: {}", t.hint, t.sheets.nothing_written));
-                out.join("\n")
+                let errors: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("{}: {}", t.error, p.render(t)))
+                    .collect();
+                let hint = t.sheets.nothing_written.to_string();
+                (Message::Whole(errors.join("\n")), vec![hint])
             }
             CommandError::SetInvalid(problems) => {
                 let list: Vec<String> = problems
@@ -298,14 +326,14 @@ impl CommandError {
                         )
                     })
                     .collect();
-                format!(
+                whole(format!(
                     "{}\n  {}",
                     fill(t.cli.md_conflicts, &[&esc(name), &conflicts.len()]),
                     list.join("\n  ")
-                )
+                ))
             }
             CommandError::Git(e) => error(e.render(t)),
-            CommandError::SyncStopped => String::new(),
+            CommandError::SyncStopped => whole(String::new()),
             CommandError::OpenConflicts { path, count } => {
                 error(fill(t.cli.check_conflicts, &[&escape_path(path), count]))
             }
@@ -328,10 +356,20 @@ impl CommandError {
             )),
             CommandError::Stdout(e) => error(fill(t.cli.e_stdout, &[e])),
             CommandError::Terminal(e) => error(e.to_string()),
-            CommandError::Stopped => String::new(),
-            CommandError::Config(e) => e.render(t.error, t),
+            CommandError::Stopped => whole(String::new()),
+            CommandError::Config(e) => whole(e.render(t.error, t)),
         }
     }
+}
+
+/// The first line of what a person reads when a command stops.
+enum Message {
+    /// What went wrong, after `error: `.
+    Error(String),
+    /// Already whole, with its own prefix and hints (a plan that did not
+    /// load, a configuration not used), or nothing: what the command did is
+    /// already printed.
+    Whole(String),
 }
 
 impl From<LoadError> for CommandError {

@@ -249,7 +249,9 @@ mod tests {
         let (result, _, _) = run(|io| set(Some(plan.clone()), "GOV-1", &changes, &s, io));
         let error = result.unwrap_err();
         assert_eq!(error.exit_code(), 2);
-        assert!(error.render(Lang::En).contains("GOV-01"));
+        assert_eq!(error.hints(Lang::En), ["did you mean `GOV-01`?"]);
+        let said = error.render(Lang::En);
+        assert!(said.starts_with("error: ") && said.ends_with("\nhint: did you mean `GOV-01`?"));
         // A width too narrow is refused before the file is read.
         let missing = dir.path().join("missing.ron");
         let (result, out, _) = run(|io| summary(Some(missing), None, 10, 30, &s, io));
