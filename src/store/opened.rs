@@ -112,3 +112,63 @@ impl Opened {
         self.file.save(base, &self.doc, &|_| None, who, waiting, t)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+    use crate::store::{EXAMPLE, audit, load, save};
+
+    fn who() -> Who {
+        Who {
+            user: "sari".into(),
+            officer: String::new(),
+            from: "local".into(),
+            when: "2024-06-01T10:00:00+08:00".into(),
+        }
+    }
+
+    /// The example at `dir/plan.ron`, opened; then a colleague renames the
+    /// programme at `theirs` to `name` and saves before we do.
+    fn opened_then_colleague_saves(dir: &Path, theirs: usize, name: &str) -> Opened {
+        let path = dir.join("plan.ron");
+        std::fs::write(&path, EXAMPLE).unwrap();
+        let opened = Opened::open(&path, &EN).unwrap();
+        let mut colleague = load(&path, &EN).unwrap();
+        colleague.plan.programs[theirs].name = name.to_string();
+        save(&path, &colleague.to_ron()).unwrap();
+        opened
+    }
+
+    #[test]
+    fn an_edit_saved_after_a_colleagues_save_keeps_both_and_logs_only_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut opened = opened_then_colleague_saves(dir.path(), 1, "Their name");
+        opened.doc.plan.programs[0].name = "Our name".into();
+        let saved = opened.save(None, &who(), &mut |_| {}, &EN).unwrap();
+        assert!(matches!(
+            saved,
+            Saved::Written {
+                merged: Some(_),
+                ..
+            }
+        ));
+        let now = load(opened.path(), &EN).unwrap().plan;
+        assert_eq!(now.programs[0].name, "Our name");
+        assert_eq!(now.programs[1].name, "Their name");
+        let ours = &now.programs[0].id;
+        let log = audit::read(opened.path()).unwrap();
+        assert!(!log.is_empty() && log.iter().all(|e| &e.subject == ours));
+    }
+
+    #[test]
+    fn a_field_both_changed_stops_the_save_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut opened = opened_then_colleague_saves(dir.path(), 0, "Their name");
+        let before = std::fs::read_to_string(opened.path()).unwrap();
+        opened.doc.plan.programs[0].name = "Our name".into();
+        let saved = opened.save(None, &who(), &mut |_| {}, &EN).unwrap();
+        assert!(matches!(saved, Saved::Conflicts(ref c) if c.len() == 1));
+        assert_eq!(std::fs::read_to_string(opened.path()).unwrap(), before);
+    }
+}
