@@ -493,6 +493,46 @@ pub fn parse(args: Vec<std::ffi::OsString>, lang: Lang) -> Result<Cli, clap::Err
     Cli::from_arg_matches(&matches)
 }
 
+/// One argument's help in Indonesian (`help`, else clap's own), under the
+/// Indonesian heading, with its default and possible values said in
+/// Indonesian instead of by clap.
+fn localise_arg(a: clap::Arg, help: Option<&str>, u: &'static Usage) -> clap::Arg {
+    let heading = if a.get_help_heading() == Some(HTML) {
+        u.html_heading
+    } else if a.is_positional() {
+        u.arguments_heading
+    } else {
+        u.options_heading
+    };
+    let mut text = help.map_or_else(
+        || a.get_help().map(|h| h.to_string()).unwrap_or_default(),
+        str::to_string,
+    );
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let mut a = a;
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        text.push(' ');
+        text.push_str(&fill(u.default_value, &[&defaults.join(", ")]));
+        a = a.hide_default_value(true);
+    }
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !a.is_hide_possible_values_set() && a.get_action().takes_values() {
+        text.push(' ');
+        text.push_str(&fill(u.possible_values, &[&values.join(", ")]));
+        a = a.hide_possible_values(true);
+    }
+    a.help(text).long_help(None).help_heading(heading)
+}
+
 fn localise(mut cmd: clap::Command, path: &str, u: &'static Usage) -> clap::Command {
     use clap::{Arg, ArgAction};
     let template = format!(
@@ -533,45 +573,7 @@ fn localise(mut cmd: clap::Command, path: &str, u: &'static Usage) -> clap::Comm
             .find(|(p, i, _)| *p == path && *i == id)
             .or_else(|| u.args.iter().find(|(p, i, _)| *p == "*" && *i == id))
             .map(|(_, _, h)| *h);
-        cmd = cmd.mut_arg(&id, |a| {
-            let heading = if a.get_help_heading() == Some(HTML) {
-                u.html_heading
-            } else if a.is_positional() {
-                u.arguments_heading
-            } else {
-                u.options_heading
-            };
-            let mut text = help.map_or_else(
-                || a.get_help().map(|h| h.to_string()).unwrap_or_default(),
-                str::to_string,
-            );
-            let defaults: Vec<String> = a
-                .get_default_values()
-                .iter()
-                .map(|v| v.to_string_lossy().into_owned())
-                .collect();
-            let mut a = a;
-            if !defaults.is_empty() && !a.is_hide_default_value_set() {
-                text.push(' ');
-                text.push_str(&fill(u.default_value, &[&defaults.join(", ")]));
-                a = a.hide_default_value(true);
-            }
-            let values: Vec<String> = a
-                .get_possible_values()
-                .iter()
-                .filter(|v| !v.is_hide_set())
-                .map(|v| v.get_name().to_string())
-                .collect();
-            if !values.is_empty()
-                && !a.is_hide_possible_values_set()
-                && a.get_action().takes_values()
-            {
-                text.push(' ');
-                text.push_str(&fill(u.possible_values, &[&values.join(", ")]));
-                a = a.hide_possible_values(true);
-            }
-            a.help(text).long_help(None).help_heading(heading)
-        });
+        cmd = cmd.mut_arg(&id, |a| localise_arg(a, help, u));
     }
     let names: Vec<String> = cmd
         .get_subcommands()
