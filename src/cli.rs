@@ -1,7 +1,7 @@
 //! The command line: what `pantau --help` shows and what each command takes.
 //! clap's types stay here; each command gets the library's own types.
 
-use crate::command::{CommandError, Given};
+use crate::command::CommandError;
 use crate::i18n::{Lang, Usage, fill};
 use crate::report::{
     Filter, Format, Kind, Letter, Logo, Paper, ReportError, Request, Signer, parse_horizon,
@@ -83,8 +83,8 @@ pub struct Common {
 
 impl Common {
     /// What these flags say that the settings depend on.
-    pub fn given(&self) -> Given {
-        Given {
+    pub fn flags(&self) -> crate::config::Flags {
+        crate::config::Flags {
             lang: self.lang.map(Lang::from),
             officer: self.officer.clone(),
             demo: self.demo,

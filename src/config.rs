@@ -248,7 +248,7 @@ fn text() -> &'static Text {
 }
 
 /// A name checked against the interface's, while [`parse`] reads; outside
-/// it there are none to check against.
+/// it there are none to check against, and every name is refused.
 fn check(
     name: &str,
     ask: impl Fn(&dyn Names, &str, &Text) -> Result<(), String>,
@@ -445,6 +445,8 @@ pub struct Flags {
     pub officer: Option<String>,
     /// `--demo`: the plan is the private copy.
     pub demo: bool,
+    /// `--ascii`: only ASCII characters (also when the locale has no more).
+    pub ascii: bool,
 }
 
 /// Every setting in effect, with its source.
@@ -456,6 +458,8 @@ pub struct Effective {
     /// `None`: the plan in the data folder.
     pub plan: Setting<Option<PathBuf>>,
     pub mono: Setting<bool>,
+    /// Only ASCII: asked for, or the locale cannot show more.
+    pub ascii: bool,
     /// Each palette role and its colour's name.
     pub colours: Vec<(&'static str, Setting<String>)>,
     /// Each action and its keys, as the help shows them.
@@ -481,15 +485,15 @@ pub fn locale_lang(env: &dyn Fn(&str) -> Option<String>) -> Option<(Lang, String
 }
 
 /// The settings in effect: a flag, else the environment, else the file at
-/// `path` (`config`), else the built-in default; keys labelled for `ascii`.
+/// `path` (`config`), else the built-in default.
 pub fn resolve(
     flags: &Flags,
     env: &dyn Fn(&str) -> Option<String>,
     config: Option<&Config>,
     path: Option<&Path>,
     names: &dyn Names,
-    ascii: bool,
 ) -> Effective {
+    let ascii = flags.ascii || Lang::locale_is_ascii(env);
     let file = || Source::File(path.map(Path::to_path_buf).unwrap_or_default());
     let set = |k: &str| env(k).filter(|v| !v.is_empty());
     let lang = if let Some(lang) = flags.lang {
@@ -608,6 +612,7 @@ pub fn resolve(
         officer,
         plan,
         mono,
+        ascii,
         colours,
         keys,
     }
@@ -741,6 +746,14 @@ mod tests {
     use crate::tui::theme::{COLOURS, Palette};
     use crossterm::event::{KeyCode, KeyModifiers};
     use ratatui::style::Color;
+
+    /// No flag but `--ascii`, for key labels that read the same everywhere.
+    fn ascii() -> Flags {
+        Flags {
+            ascii: true,
+            ..Flags::default()
+        }
+    }
 
     fn parsed(text: &str) -> Result<Config, ConfigError> {
         parse(
@@ -932,14 +945,7 @@ mod tests {
         let path = Path::new("/home/sari/.config/pantau/config.ron");
         let file = Source::File(path.to_path_buf());
         let none = env(&[]);
-        let e = resolve(
-            &Flags::default(),
-            &none,
-            Some(&loaded),
-            Some(path),
-            &INTERFACE,
-            true,
-        );
+        let e = resolve(&ascii(), &none, Some(&loaded), Some(path), &INTERFACE);
         assert_eq!((e.lang.value, &e.lang.from), (Lang::Id, &file));
         assert_eq!(e.officer.value.as_deref(), Some("Sari"));
         assert_eq!(
@@ -954,12 +960,11 @@ mod tests {
             ("PANTAU_FILE", "/srv/plan.ron"),
         ]);
         let e = resolve(
-            &Flags::default(),
+            &ascii(),
             &environment,
             Some(&loaded),
             Some(path),
             &INTERFACE,
-            true,
         );
         assert_eq!(e.lang.value, Lang::En);
         assert_eq!(e.lang.from, Source::Env("LANG=en_US.UTF-8".into()));
@@ -968,16 +973,9 @@ mod tests {
         // A locale that names no language leaves it to the file.
         let c = env(&[("LANG", "C.UTF-8")]);
         assert_eq!(
-            resolve(
-                &Flags::default(),
-                &c,
-                Some(&loaded),
-                Some(path),
-                &INTERFACE,
-                true
-            )
-            .lang
-            .value,
+            resolve(&ascii(), &c, Some(&loaded), Some(path), &INTERFACE)
+                .lang
+                .value,
             Lang::Id
         );
         // The flags.
@@ -985,20 +983,14 @@ mod tests {
             lang: Some(Lang::En),
             officer: Some("Ani".into()),
             demo: true,
+            ascii: true,
         };
-        let e = resolve(
-            &flags,
-            &environment,
-            Some(&loaded),
-            Some(path),
-            &INTERFACE,
-            true,
-        );
+        let e = resolve(&flags, &environment, Some(&loaded), Some(path), &INTERFACE);
         assert_eq!(e.lang.from, Source::Flag("--lang"));
         assert_eq!(e.officer.value.as_deref(), Some("Ani"));
         assert_eq!(e.plan.from, Source::Flag("--demo"));
         // Nothing anywhere.
-        let e = resolve(&Flags::default(), &none, None, None, &INTERFACE, true);
+        let e = resolve(&ascii(), &none, None, None, &INTERFACE);
         assert_eq!((e.lang.value, &e.lang.from), (Lang::En, &Source::Default));
         assert_eq!(e.officer.value, None);
         assert!(!e.mono.value);
@@ -1024,12 +1016,11 @@ mod tests {
         )
         .unwrap();
         let e = resolve(
-            &Flags::default(),
+            &ascii(),
             &env(&[("LANG", "id_ID.UTF-8")]),
             Some(&loaded),
             Some(path),
             &INTERFACE,
-            true,
         );
         let out = render(&e, Some(path), FileState::Read, None, &crate::i18n::ID);
         assert!(

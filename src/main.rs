@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         .common
         .today
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    let settings = Settings::resolve(cli.common.given(), file, &env, today);
+    let settings = Settings::resolve(cli.common.flags(), file, &env, today);
     // `pantau config` shows it as its error; every other command warns and
     // goes on with the built-in settings.
     if let Some(error) = &settings.config_error

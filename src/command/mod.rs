@@ -27,7 +27,7 @@ pub use interface::{interface, province};
 pub use log::log;
 pub use report::{report, rollup};
 pub use set::set;
-pub use settings::{ConfigFile, Demo, Given, Settings, default_path};
+pub use settings::{ConfigFile, Demo, Settings, default_path};
 pub use show_config::show_config;
 
 /// Where a command writes: its output, and its messages for the person
@@ -68,6 +68,7 @@ fn now_rfc3339() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Flags;
     use crate::i18n::Lang;
     use crate::store::{LoadError, SaveError};
     use std::path::{Path, PathBuf};
@@ -87,7 +88,7 @@ mod tests {
         dir: &Path,
         config: Option<&str>,
         pairs: Vec<(&'static str, String)>,
-        given: Given,
+        given: Flags,
     ) -> Settings {
         let file = dir.join("config.ron");
         if let Some(text) = config {
@@ -127,20 +128,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let config = Some("(plan: \"plans/luwu.ron\")");
         let from_file = dir.path().join("plans/luwu.ron");
-        let s = settings(dir.path(), config, Vec::new(), Given::default());
+        let s = settings(dir.path(), config, Vec::new(), Flags::default());
         assert_eq!(plan_of(&s, None), from_file);
         assert_eq!(plan_of(&s, Some("mine.ron")), Path::new("mine.ron"));
         let pantau_file = vec![("PANTAU_FILE", "/srv/plan.ron".to_string())];
-        let s = settings(dir.path(), config, pantau_file.clone(), Given::default());
+        let s = settings(dir.path(), config, pantau_file.clone(), Flags::default());
         assert_eq!(plan_of(&s, None), Path::new("/srv/plan.ron"));
         // `pantau config` shows the plan the commands use, and why.
         assert_eq!(
             s.effective.plan.from,
             crate::config::Source::Env("PANTAU_FILE=/srv/plan.ron".into())
         );
-        let demo = Given {
+        let demo = Flags {
             demo: true,
-            ..Given::default()
+            ..Flags::default()
         };
         let mut s = settings(dir.path(), config, pantau_file, demo);
         let guard = s.start_demo(false).unwrap();
@@ -158,15 +159,15 @@ mod tests {
     fn a_flag_wins_over_the_locale_over_the_configuration_for_the_language() {
         let dir = tempfile::tempdir().unwrap();
         let config = Some("(lang: \"id\", officer: \"Sari\")");
-        let s = settings(dir.path(), config, Vec::new(), Given::default());
+        let s = settings(dir.path(), config, Vec::new(), Flags::default());
         assert_eq!((s.lang, s.officer()), (Lang::Id, Some("Sari")));
         let locale = vec![("LANG", "en_US.UTF-8".to_string())];
-        let s = settings(dir.path(), config, locale.clone(), Given::default());
+        let s = settings(dir.path(), config, locale.clone(), Flags::default());
         assert_eq!(s.lang, Lang::En);
-        let flag = Given {
+        let flag = Flags {
             lang: Some(Lang::Id),
             officer: Some("Budi".into()),
-            ..Given::default()
+            ..Flags::default()
         };
         let s = settings(dir.path(), config, locale, flag);
         assert_eq!((s.lang, s.officer()), (Lang::Id, Some("Budi")));
@@ -175,7 +176,7 @@ mod tests {
             dir.path(),
             Some("(lang: \"fr\")"),
             Vec::new(),
-            Given::default(),
+            Flags::default(),
         );
         assert_eq!(s.lang, Lang::En);
         assert!(s.config_error.is_some());
@@ -231,7 +232,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let plan = dir.path().join("plan.ron");
         std::fs::write(&plan, crate::store::EXAMPLE).unwrap();
-        let s = settings(dir.path(), None, Vec::new(), Given::default());
+        let s = settings(dir.path(), None, Vec::new(), Flags::default());
         let (result, out, err) = run(|io| check(Some(plan.clone()), &s, io));
         assert!(result.is_ok(), "{err}");
         assert!(out.contains(": valid: "), "{out}");

@@ -43,15 +43,6 @@ impl ConfigFile {
     }
 }
 
-/// What the command line says that the settings depend on.
-#[derive(Debug, Clone, Default)]
-pub struct Given {
-    pub lang: Option<Lang>,
-    pub officer: Option<String>,
-    pub demo: bool,
-    pub ascii: bool,
-}
-
 /// The settings in effect for this run.
 pub struct Settings {
     pub lang: Lang,
@@ -77,20 +68,14 @@ impl Settings {
     /// A flag, else the environment, else the configuration file, else the
     /// built-in default: for every setting, here and nowhere else.
     pub fn resolve(
-        given: Given,
+        flags: config::Flags,
         file: ConfigFile,
         env: &dyn Fn(&str) -> Option<String>,
         today: Date,
     ) -> Settings {
-        let flags = config::Flags {
-            lang: given.lang,
-            officer: given.officer,
-            demo: given.demo,
-        };
-        let ascii = given.ascii || Lang::locale_is_ascii(env);
         let loaded = file.read.as_ref().ok().and_then(Option::as_ref);
         let path = file.path.as_deref();
-        let mut effective = config::resolve(&flags, env, loaded, path, &INTERFACE, ascii);
+        let mut effective = config::resolve(&flags, env, loaded, path, &INTERFACE);
         // A path need not be UTF-8; `env` only sees the variables that are.
         if let (config::Source::File(_) | config::Source::Default, Some(path)) = (
             &effective.plan.from,
@@ -104,8 +89,8 @@ impl Settings {
         Settings {
             lang: effective.lang.value,
             today,
-            ascii,
-            demo: given.demo,
+            ascii: effective.ascii,
+            demo: flags.demo,
             keymap: vocabulary::keymap(loaded.and_then(|c| c.keys.as_ref())),
             palette: vocabulary::palette(loaded.and_then(|c| c.theme.as_ref())),
             effective,
