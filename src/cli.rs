@@ -611,7 +611,7 @@ fn localise(mut cmd: clap::Command, path: &str, u: &'static Usage) -> clap::Comm
 /// a person makes at the keyboard (an unknown option or command, a bad or
 /// missing value, with clap's "did you mean"), clap's own words otherwise.
 pub fn render_error(e: &clap::Error, lang: Lang) -> String {
-    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    use clap::error::{ContextKind as C, ErrorKind as K};
     if lang == Lang::En
         || matches!(
             e.kind(),
@@ -622,19 +622,70 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> String {
     }
     let t = lang.text();
     let u = &t.usage;
-    let get = |kind| match e.get(kind) {
+    let Some(message) = usage_message(e, u) else {
+        return e.render().to_string();
+    };
+    let list = |kind| context_list(e, kind);
+    let mut out = format!("{}: {message}\n", t.error);
+    let mut tips: Vec<String> = Vec::new();
+    for (kind, template) in [
+        (C::SuggestedSubcommand, u.e_similar_command),
+        (C::SuggestedArg, u.e_similar_argument),
+        (C::SuggestedValue, u.e_similar_value),
+    ] {
+        let near = list(kind);
+        if !near.is_empty() {
+            tips.push(fill(template, &[&near.join("', '")]));
+        }
+    }
+    // clap's other tips (`-- --x` to pass a value that looks like an option).
+    tips.extend(list(C::Suggested));
+    if !tips.is_empty() {
+        out.push('\n');
+        for tip in tips {
+            out.push_str(&format!("  {}: {tip}\n", u.e_tip));
+        }
+    }
+    if let Some(usage) = context(e, C::Usage) {
+        let usage = match usage.strip_prefix("Usage:") {
+            Some(rest) => format!("{}{rest}", u.usage_heading),
+            None => usage,
+        };
+        out.push_str(&format!("\n{usage}\n"));
+    }
+    out.push_str(&format!("\n{}\n", fill(u.e_more_info, &[&"--help"])));
+    out
+}
+
+/// A value clap gives with its error (the argument, the value), as text.
+fn context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
+    use clap::error::ContextValue as V;
+    match e.get(kind) {
         Some(V::String(s)) => Some(s.clone()),
         Some(V::Strings(v)) => Some(v.join(", ")),
         Some(V::StyledStr(s)) => Some(s.to_string()),
         _ => None,
-    };
-    let list = |kind| match e.get(kind) {
+    }
+}
+
+/// The values clap gives with its error (the valid ones, the near ones).
+fn context_list(e: &clap::Error, kind: clap::error::ContextKind) -> Vec<String> {
+    use clap::error::ContextValue as V;
+    match e.get(kind) {
         Some(V::Strings(v)) => v.clone(),
         Some(V::String(s)) => vec![s.clone()],
         Some(V::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
         _ => Vec::new(),
-    };
-    let message = match e.kind() {
+    }
+}
+
+/// What went wrong, in Indonesian, for the errors a person makes at the
+/// keyboard; `None` for the rest, which clap words itself.
+fn usage_message(e: &clap::Error, u: &Usage) -> Option<String> {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    let get = |kind| context(e, kind);
+    let list = |kind| context_list(e, kind);
+    match e.kind() {
         K::UnknownArgument => get(C::InvalidArg).map(|a| fill(u.e_unknown_argument, &[&a])),
         K::InvalidSubcommand => {
             get(C::InvalidSubcommand).map(|a| fill(u.e_invalid_subcommand, &[&a]))
@@ -671,39 +722,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> String {
         },
         K::MissingSubcommand => Some(u.e_missing_command.to_string()),
         _ => None,
-    };
-    let Some(message) = message else {
-        return e.render().to_string();
-    };
-    let mut out = format!("{}: {message}\n", t.error);
-    let mut tips: Vec<String> = Vec::new();
-    for (kind, template) in [
-        (C::SuggestedSubcommand, u.e_similar_command),
-        (C::SuggestedArg, u.e_similar_argument),
-        (C::SuggestedValue, u.e_similar_value),
-    ] {
-        let near = list(kind);
-        if !near.is_empty() {
-            tips.push(fill(template, &[&near.join("', '")]));
-        }
     }
-    // clap's other tips (`-- --x` to pass a value that looks like an option).
-    tips.extend(list(C::Suggested));
-    if !tips.is_empty() {
-        out.push('\n');
-        for tip in tips {
-            out.push_str(&format!("  {}: {tip}\n", u.e_tip));
-        }
-    }
-    if let Some(usage) = get(C::Usage) {
-        let usage = match usage.strip_prefix("Usage:") {
-            Some(rest) => format!("{}{rest}", u.usage_heading),
-            None => usage,
-        };
-        out.push_str(&format!("\n{usage}\n"));
-    }
-    out.push_str(&format!("\n{}\n", fill(u.e_more_info, &[&"--help"])));
-    out
 }
 
 #[derive(Debug, Clone, Args)]
