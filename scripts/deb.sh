@@ -15,7 +15,8 @@ contents=$(dpkg-deb --contents "$deb")
 for file in ./usr/bin/pantau ./usr/share/man/man1/pantau.1 \
     ./usr/share/bash-completion/completions/pantau ./usr/share/zsh/vendor-completions/_pantau \
     ./usr/share/fish/vendor_completions.d/pantau.fish ./usr/share/doc/pantau/FORMAT.md \
-    ./usr/share/doc/pantau/IMPORT.md ./usr/share/doc/pantau/REPORTS.md; do
+    ./usr/share/doc/pantau/IMPORT.md ./usr/share/doc/pantau/REPORTS.md \
+    ./usr/share/doc/pantau/GUIDE.md ./usr/share/doc/pantau/SHARING.md; do
     grep -q " $file" <<<"$contents" || { echo "deb: $file is missing from $deb" >&2; exit 1; }
 done
 root=$(mktemp -d)

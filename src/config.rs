@@ -776,8 +776,8 @@ mod tests {
         let loaded = parse(example, Path::new("/c/config.ron"), Lang::En, &INTERFACE).unwrap();
         assert_eq!(loaded.lang, Some(Lang::Id));
         assert!(loaded.keys.is_some() && loaded.theme.is_some());
-        let readme = include_str!("../README.md");
-        assert!(readme.contains(example), "the README shows the example");
+        let readme = include_str!("../docs/GUIDE.md");
+        assert!(readme.contains(example), "the user guide shows the example");
         let documented = |name: &str| {
             readme.contains(&format!("`{name}`")) && crate::cli::CONFIG_HELP.contains(name)
         };
@@ -790,7 +790,7 @@ mod tests {
         for (name, _) in Keymap::actions() {
             assert!(
                 readme.contains(&format!("`{name}`")),
-                "{name} in the README"
+                "{name} in the user guide"
             );
         }
     }

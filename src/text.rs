@@ -206,13 +206,14 @@ impl Glyphs {
 /// by edits (insert, delete, replace, swap of neighbours). None when nothing
 /// is near or two are equally near: a wrong guess is worse than none.
 pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let given: Vec<char> = given.to_lowercase().chars().collect();
-    let limit = (given.len() / 3).max(1);
+    let given = given.to_lowercase();
+    let limit = (given.chars().count() / 3).max(1);
     let mut best: Option<(usize, &str)> = None;
     let mut tied = false;
     for candidate in candidates {
-        let c: Vec<char> = candidate.to_lowercase().chars().collect();
-        let d = edit_distance(&given, &c);
+        // Optimal string alignment: Levenshtein plus a swap of neighbours
+        // (the commonest typo, `sumamry`), by character.
+        let d = strsim::osa_distance(&given, &candidate.to_lowercase());
         if d > limit {
             continue;
         }
@@ -226,32 +227,6 @@ pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
         }
     }
     best.filter(|_| !tied).map(|(_, c)| c)
-}
-
-/// Optimal string alignment distance: Levenshtein plus a swap of neighbours
-/// (the commonest typo, `sumamry`).
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[n][m]
 }
 
 #[cfg(test)]

@@ -518,11 +518,14 @@ fn a_bare_number_where_an_option_belongs_explains_some() {
 }
 
 #[test]
-fn readme_printout_is_what_summary_prints() {
+fn the_guide_printout_is_what_summary_prints() {
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/GUIDE.md")).unwrap();
     let command = "$ pantau summary data/luwu-utara.ron --today 2026-12-02 --width 72\n";
-    let start = readme.find(command).expect("README shows a printout") + command.len();
+    let start = readme
+        .find(command)
+        .expect("the user guide shows a printout")
+        + command.len();
     let shown = &readme[start..start + readme[start..].find("```").unwrap()];
     let (_d, path) = plan_file(EXAMPLE);
     let (code, stdout, _) = run(&[
@@ -534,7 +537,7 @@ fn readme_printout_is_what_summary_prints() {
         "72",
     ]);
     assert_eq!(code, 0);
-    assert_eq!(shown, stdout, "README.md's example printout is stale");
+    assert_eq!(shown, stdout, "docs/GUIDE.md's example printout is stale");
 }
 
 #[test]

@@ -642,13 +642,13 @@ fn a_hand_made_milestones_sheet_means_what_an_officer_would() {
 }
 
 #[test]
-fn the_readme_shows_what_import_says() {
+fn the_guide_shows_what_import_says() {
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/GUIDE.md")).unwrap();
     let block = readme
         .split("$ cat bad.csv\n")
         .nth(1)
-        .expect("README shows a bad import");
+        .expect("the user guide shows a bad import");
     let (csv, rest) = block
         .split_once("$ pantau import bad.csv --into plan.ron\n")
         .unwrap();
@@ -664,7 +664,7 @@ fn the_readme_shows_what_import_says() {
     assert_eq!(
         text(&out.stderr),
         shown,
-        "README.md's import printout is stale"
+        "docs/GUIDE.md's import printout is stale"
     );
     assert_eq!(std::fs::read_to_string(plan).unwrap(), EXAMPLE);
 }

@@ -1096,9 +1096,9 @@ fn cli_ascii_reports_are_ascii() {
 }
 
 #[test]
-fn readme_report_printouts_are_what_report_prints() {
+fn the_documented_report_printouts_are_what_report_prints() {
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/REPORTS.md")).unwrap();
     let (_d, path) = plan_file();
     let mut seen = 0;
     for (at, _) in readme.match_indices("$ pantau report ") {
@@ -1120,9 +1120,9 @@ fn readme_report_printouts_are_what_report_prints() {
         assert_eq!(code, 0, "{command}: {stderr}");
         assert_eq!(
             shown, stdout,
-            "README.md's printout of `{command}` is stale"
+            "docs/REPORTS.md's printout of `{command}` is stale"
         );
         seen += 1;
     }
-    assert!(seen >= 2, "README shows report printouts");
+    assert!(seen >= 2, "docs/REPORTS.md shows report printouts");
 }
