@@ -4,7 +4,7 @@
 //!
 //! Needs tmux, as `tmux.rs` does; the SSH test also needs sshd, as `ssh.rs` does.
 
-mod common;
+use crate::common;
 
 use common::{Tmux, bottom_line, example, line, looks, pantau_argv, tmux_or_skip};
 use pantau::i18n::EN;

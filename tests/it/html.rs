@@ -8,7 +8,7 @@
 //! `.ci/run` installs them. Without them it fails under CI and, outside CI,
 //! is skipped with a note when `PANTAU_SKIP_BROWSER=1`.
 
-mod common;
+use crate::common;
 
 use jiff::civil::{Date, date};
 use pantau::i18n::Lang;

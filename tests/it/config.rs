@@ -6,7 +6,7 @@
 //! and the status bar show the new key), and one end-to-end save with a
 //! rebound key in tmux.
 
-mod common;
+use crate::common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pantau::i18n::Lang;

@@ -14,9 +14,7 @@ use ratatui::style::Color;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::path::{Path, PathBuf};
 
-#[path = "../examples/gen.rs"]
-#[allow(dead_code)]
-mod generator;
+use crate::generator;
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
     let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();

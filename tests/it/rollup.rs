@@ -2,11 +2,9 @@
 //! clone per regency), loaded in parallel; one row per region; a plan that
 //! does not load is listed with its error and never stops the rest.
 
-mod common;
+use crate::common;
 
-#[path = "../examples/gen.rs"]
-#[allow(dead_code)]
-mod generator;
+use crate::generator;
 
 use common::{BIN, example};
 use std::process::Command;

@@ -11,7 +11,7 @@
 //!   random size, never panic and keep the plan valid; undoing everything
 //!   gives back the plan as loaded.
 
-#[path = "../fuzz/harness.rs"]
+#[path = "../../fuzz/harness.rs"]
 mod harness;
 
 use proptest::prelude::*;

@@ -4,7 +4,7 @@
 //! leaves a valid plan that lists the other branch's value and makes git
 //! report the conflict.
 
-mod common;
+use crate::common;
 
 use common::{BIN, example};
 use pantau::plan::model::{Plan, Status};

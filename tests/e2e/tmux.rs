@@ -5,7 +5,7 @@
 //! `PANTAU_SKIP_TMUX=1`, which skips them with a note (but not under CI:
 //! see `common::verdict`).
 
-mod common;
+use crate::common;
 
 use common::{DIMENSIONS, Tmux, bottom_line, example, line, looks, pantau_argv, tmux_or_skip};
 use std::path::PathBuf;

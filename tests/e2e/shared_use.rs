@@ -10,11 +10,9 @@
 //! terminal; they run alone (see `turn`), so that their load does not eat
 //! into the tmux tests' time limits.
 
-mod common;
+use crate::common;
 
-#[path = "../examples/gen.rs"]
-#[allow(dead_code)]
-mod generator;
+use crate::generator;
 
 use common::{BIN, Tmux, bottom_line, example, framed, looks, note, pantau_argv, tmux_or_skip};
 use pantau::i18n::EN;

@@ -571,7 +571,7 @@ proptest! {
 
 // ---- the interface: P then x writes the workbook ----
 
-mod common;
+use crate::common;
 
 #[test]
 fn the_interface_prints_a_workbook_with_p_x() {

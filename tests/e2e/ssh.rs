@@ -8,7 +8,7 @@
 //! and under CI fails without it too.
 #![cfg(target_os = "linux")]
 
-mod common;
+use crate::common;
 
 use common::looks;
 use common::ssh::{Remote, alive, kill, parent, sshd_or_skip};
