@@ -1,6 +1,8 @@
 //! The end-to-end tests: the real binary in a real terminal (tmux), over a
-//! real SSH connection (sshd), and as two real logins on a shared folder
-//! (root). Each module is one former test file.
+//! real SSH connection (sshd), as two real logins on a shared folder (root),
+//! and the HTML report printed by a real browser (chromium). Each module is
+//! a former test file, or the end-to-end part of one (`config`, `import`,
+//! `print`).
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -8,7 +10,10 @@ mod common;
 #[allow(dead_code)]
 mod generator;
 
+mod config;
 mod hostile;
+mod import;
+mod print;
 mod shared_use;
 mod ssh;
 mod tmux;

@@ -2,8 +2,8 @@
 //! redo, forms that refuse bad values, the quit prompt; and a property test
 //! that any edits followed by as many undos give back the original plan.
 
+use crate::common::app;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pantau::i18n::Lang;
 use pantau::plan::model::Status;
 use pantau::store;
 use pantau::tui::action::{Action, Effect, Outcome, View};
@@ -11,19 +11,6 @@ use pantau::tui::app::{App, Modal, Pane};
 use pantau::tui::keymap;
 use pantau::tui::update::update;
 use proptest::prelude::*;
-use std::path::Path;
-
-fn app() -> App {
-    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
-    let mut app = App::new(
-        doc,
-        "luwu-utara.ron".into(),
-        jiff::civil::date(2026, 12, 2),
-        Lang::En,
-    );
-    update(&mut app, Action::Resize(80, 24));
-    app
-}
 
 /// One key press, and the work it leaves for the event loop.
 fn key(app: &mut App, event: KeyEvent) -> Vec<Effect> {

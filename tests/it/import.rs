@@ -569,38 +569,6 @@ proptest! {
     }
 }
 
-// ---- the interface: P then x writes the workbook ----
-
-use crate::common;
-
-#[test]
-fn the_interface_prints_a_workbook_with_p_x() {
-    if !common::tmux_or_skip() {
-        return;
-    }
-    let (dir, plan) = office();
-    let mut argv = common::pantau_argv(dir.path(), &plan, &[]);
-    // The report goes to the working folder: the test's own, not the repository.
-    argv.splice(1..1, ["-C".into(), dir.path().as_os_str().to_owned()]);
-    let tmux = common::Tmux::start((80, 24), &argv);
-    tmux.wait_for("the dashboard", |s| s.contains("Smart Governance"));
-    tmux.key("P");
-    let menu = tmux.wait_for("the print menu", |s| s.contains("x XLSX   Esc cancel"));
-    assert!(!menu.contains('\u{1b}'));
-    tmux.key("x");
-    let name = "pantau-overview-2026-12-02.xlsx";
-    tmux.wait_for("the report's path in the status bar", |s| s.contains(name));
-    let bytes = std::fs::read(dir.path().join(name)).unwrap();
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(
-        book.sheet_names(),
-        ["Plan", "Programmes", "Milestones", "Targets"]
-    );
-    let programmes = book.worksheet_range("Programmes").unwrap();
-    assert_eq!(programmes.height(), example().programs.len() + 1);
-    tmux.key("q");
-}
-
 #[test]
 fn a_hand_made_milestones_sheet_means_what_an_officer_would() {
     let plan = example();

@@ -1,5 +1,6 @@
 //! Key handling without a terminal: key → action → state.
 
+use crate::common::app;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pantau::i18n::Lang;
 use pantau::store;
@@ -8,18 +9,6 @@ use pantau::tui::app::{App, DashFocus, Modal, Pane};
 use pantau::tui::keymap;
 use pantau::tui::update::update;
 use std::path::Path;
-
-fn app() -> App {
-    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
-    let mut app = App::new(
-        doc,
-        "luwu-utara.ron".into(),
-        jiff::civil::date(2026, 12, 2),
-        Lang::En,
-    );
-    update(&mut app, Action::Resize(80, 24));
-    app
-}
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -2,29 +2,21 @@
 //! focused text field at the cursor or into the filter, never run as keys.
 //! (`tmux_editing.rs` pastes through a real terminal.)
 
+use crate::common::example_app;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pantau::i18n::{EN, Lang};
-use pantau::store;
 use pantau::tui::action::{Action, View};
 use pantau::tui::app::{App, Modal, Pane};
 use pantau::tui::form::Input;
 use pantau::tui::keymap;
 use pantau::tui::update::update;
-use std::path::Path;
 
 /// Letters that are commands outside a field: move, add, save, delete, yes, undo, quit.
 const COMMANDS: &str = "l a s d y u q";
 
+/// The example on 2 November 2023.
 fn app() -> App {
-    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
-    let mut app = App::new(
-        doc,
-        "luwu-utara.ron".into(),
-        jiff::civil::date(2023, 11, 2),
-        Lang::En,
-    );
-    update(&mut app, Action::Resize(80, 24));
-    app
+    example_app(Lang::En, jiff::civil::date(2023, 11, 2), (80, 24))
 }
 
 /// Presses keys: ⏎ Enter, ⎋ Esc, ⇥ Tab, ⇤ Shift-Tab, ← →, ^ + letter a Ctrl chord.

@@ -271,14 +271,8 @@ fn app_for(text: &str) -> pantau::tui::app::App {
     use pantau::{i18n, store};
     let doc = store::parse(text, std::path::Path::new("plan.ron")).expect("parses");
     assert!(validate::validate(&doc.plan, &i18n::EN).is_empty(), "valid");
-    let mut app = pantau::tui::app::App::new(
-        doc,
-        "plan.ron".into(),
-        jiff::civil::date(2023, 11, 2),
-        pantau::i18n::Lang::En,
-    );
-    pantau::tui::update::update(&mut app, pantau::tui::action::Action::Resize(80, 24));
-    app
+    let today = jiff::civil::date(2023, 11, 2);
+    crate::common::app_with(doc, "plan.ron", today, i18n::Lang::En, (80, 24))
 }
 
 fn draw(app: &pantau::tui::app::App) {

@@ -11,9 +11,7 @@
 //!     for f in screenshots/*.svg; do rsvg-convert -o "${f%.svg}.png" "$f"; done
 
 use pantau::i18n::Lang;
-use pantau::store;
 use pantau::tui::action::{Action, View};
-use pantau::tui::app::App;
 use pantau::tui::theme::Theme;
 use pantau::tui::update::update;
 use ratatui::Terminal;
@@ -22,6 +20,8 @@ use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::style::{Color, Modifier};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use crate::common::{example_app, interface::today};
 
 const STALE: &str =
     "screenshots are stale: run `UPDATE_SCREENSHOTS=1 cargo test --test screenshots`";
@@ -142,11 +142,8 @@ fn scenes() -> Vec<Scene> {
 }
 
 fn render(scene: &Scene) -> Buffer {
-    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).expect("example parses");
-    let today = jiff::civil::date(2026, 12, 2);
-    let mut app = App::new(doc, "luwu-utara.ron".to_string(), today, scene.lang);
+    let mut app = example_app(scene.lang, today(), scene.size);
     let (w, h) = scene.size;
-    update(&mut app, Action::Resize(w, h));
     for action in &scene.actions {
         update(&mut app, action.clone());
     }

@@ -14,18 +14,11 @@ use ratatui::style::Color;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::path::{Path, PathBuf};
 
+use crate::common::{example_app, interface::today};
 use crate::generator;
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
-    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
-    let mut app = App::new(
-        doc,
-        "luwu-utara.ron".into(),
-        jiff::civil::date(2026, 12, 2),
-        lang,
-    );
-    update(&mut app, Action::Resize(w, h));
-    app
+    example_app(lang, today(), (w, h))
 }
 
 /// The scenes a user sees, as the actions that lead there.
