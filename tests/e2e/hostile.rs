@@ -5,61 +5,144 @@
 //!
 //! Needs root to create the logins and group (CI runs as root); elsewhere
 //! each test prints why it is skipped (under `CI` it fails instead). The
-//! logins `pantau-test-a`, `pantau-test-b` and the group `pantau-test` are
-//! created once and left for the next run.
+//! logins `pantau-test-PID-a`, `pantau-test-PID-b` and the group
+//! `pantau-test-PID` are made for the run and removed when its last test is
+//! done, whether it passed or not (see `OFFICES`).
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
-const GROUP: &str = "pantau-test";
-const ANDI: &str = "pantau-test-a";
-const BUDI: &str = "pantau-test-b";
+/// The logins and group of this run: named after the process, so that two
+/// runs on one machine (two worktrees, a developer and CI) never share or
+/// remove each other's.
+fn group() -> &'static str {
+    static NAME: OnceLock<String> = OnceLock::new();
+    NAME.get_or_init(|| format!("{PREFIX}{}", std::process::id()))
+}
+
+fn andi() -> &'static str {
+    static NAME: OnceLock<String> = OnceLock::new();
+    NAME.get_or_init(|| format!("{}-a", group()))
+}
+
+fn budi() -> &'static str {
+    static NAME: OnceLock<String> = OnceLock::new();
+    NAME.get_or_init(|| format!("{}-b", group()))
+}
+
+/// What every test login and group starts with (`getent passwd | grep
+/// pantau-test` shows any left behind).
+const PREFIX: &str = "pantau-test-";
 
 fn ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
 }
 
-/// Creates the group and the two logins (once); false, with a note, where
-/// that cannot be done.
-fn officers_or_skip() -> bool {
-    static READY: OnceLock<Result<(), String>> = OnceLock::new();
-    let ready = READY.get_or_init(|| {
+/// An office with its two officers, or `None`, with a note, where the logins
+/// cannot be made (not root, outside CI; under CI that fails instead).
+fn office_or_skip() -> Option<Office> {
+    let why = match Logins::acquire() {
+        Ok(logins) => return Some(Office::new(logins)),
+        Err(why) => why,
+    };
+    if ci() {
+        panic!("{why}, and CI is set: the shared-folder tests must run");
+    }
+    eprintln!("skipped: {why}");
+    None
+}
+
+/// The offices in use, which share the run's logins: the first one made
+/// creates them, and the last one dropped removes them (`userdel`,
+/// `groupdel`). Dropping happens on a failed assertion or a panic too, as
+/// the test unwinds.
+static OFFICES: Mutex<usize> = Mutex::new(0);
+
+/// One office's hold on the run's logins; see `OFFICES`.
+struct Logins(());
+
+impl Logins {
+    fn acquire() -> Result<Logins, String> {
         if pantau::store::safe::effective_uid() != 0 {
             return Err("not root: cannot create the test logins".into());
         }
-        let run = |args: &[&str]| {
-            Command::new(args[0])
-                .args(&args[1..])
-                .output()
-                .map_err(|e| format!("{}: {e}", args[0]))
+        let mut offices = OFFICES.lock().unwrap_or_else(PoisonError::into_inner);
+        if *offices == 0 {
+            remove_orphans();
+            create_logins()?;
+        }
+        *offices += 1;
+        Ok(Logins(()))
+    }
+}
+
+impl Drop for Logins {
+    fn drop(&mut self) {
+        let mut offices = OFFICES.lock().unwrap_or_else(PoisonError::into_inner);
+        *offices -= 1;
+        if *offices == 0 {
+            remove_logins(group());
+        }
+    }
+}
+
+fn run(args: &[&str]) -> Result<Output, String> {
+    Command::new(args[0])
+        .args(&args[1..])
+        .output()
+        .map_err(|e| format!("{}: {e}", args[0]))
+}
+
+fn create_logins() -> Result<(), String> {
+    let made = run(&["groupadd", group()])?;
+    if !made.status.success() {
+        return Err(format!(
+            "groupadd {}: {}",
+            group(),
+            String::from_utf8_lossy(&made.stderr)
+        ));
+    }
+    for user in [andi(), budi()] {
+        let made = run(&["useradd", "-M", "-N", "-g", group(), "-s", "/bin/sh", user])?;
+        if !made.status.success() {
+            remove_logins(group());
+            return Err(format!(
+                "useradd {user}: {}",
+                String::from_utf8_lossy(&made.stderr)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Removes the two logins and the group named after `group`, whichever exist.
+fn remove_logins(group: &str) {
+    for user in [format!("{group}-a"), format!("{group}-b")] {
+        let _ = run(&["userdel", &user]);
+    }
+    let _ = run(&["groupdel", group]);
+}
+
+/// Removes the logins of runs that were killed before they could (their
+/// process is gone), so a killed run leaves them only until the next one.
+fn remove_orphans() {
+    let Ok(out) = run(&["getent", "group"]) else {
+        return;
+    };
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let name = line.split(':').next().unwrap_or("");
+        let Some(pid) = name.strip_prefix(PREFIX) else {
+            continue;
         };
-        if run(&["getent", "group", GROUP])?.stdout.is_empty() {
-            run(&["groupadd", GROUP])?;
-        }
-        for user in [ANDI, BUDI] {
-            if run(&["id", user])?.status.success() {
-                continue;
-            }
-            let made = run(&["useradd", "-M", "-N", "-g", GROUP, "-s", "/bin/sh", user])?;
-            if !made.status.success() {
-                return Err(format!(
-                    "useradd {user}: {}",
-                    String::from_utf8_lossy(&made.stderr)
-                ));
-            }
-        }
-        Ok(())
-    });
-    match ready {
-        Ok(()) => true,
-        Err(why) if ci() => panic!("{why}, and CI is set: the shared-folder tests must run"),
-        Err(why) => {
-            eprintln!("skipped: {why}");
-            false
+        let gone = pid.parse::<u32>().is_ok_and(|pid| {
+            pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
+        });
+        if gone {
+            remove_logins(name);
         }
     }
 }
@@ -70,7 +153,7 @@ fn uid(user: &str) -> u32 {
 
 fn gid() -> u32 {
     let out = Command::new("getent")
-        .args(["group", GROUP])
+        .args(["group", group()])
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout)
@@ -85,10 +168,12 @@ fn gid() -> u32 {
 struct Office {
     root: tempfile::TempDir,
     bin: PathBuf,
+    // Last: the files go before the logins that own them.
+    _logins: Logins,
 }
 
 impl Office {
-    fn new() -> Office {
+    fn new(logins: Logins) -> Office {
         let root = tempfile::Builder::new()
             .prefix("pantau-office")
             .tempdir()
@@ -103,15 +188,19 @@ impl Office {
         fs::set_permissions(&folder, fs::Permissions::from_mode(0o2775)).unwrap();
         let plan = folder.join("plan.ron");
         fs::write(&plan, pantau::store::EXAMPLE).unwrap();
-        std::os::unix::fs::chown(&plan, Some(uid(ANDI)), Some(gid())).unwrap();
+        std::os::unix::fs::chown(&plan, Some(uid(andi())), Some(gid())).unwrap();
         fs::set_permissions(&plan, fs::Permissions::from_mode(0o660)).unwrap();
-        for user in [ANDI, BUDI] {
+        for user in [andi(), budi()] {
             let home = root.path().join(user);
             fs::create_dir(&home).unwrap();
             std::os::unix::fs::chown(&home, Some(uid(user)), Some(gid())).unwrap();
             fs::set_permissions(&home, fs::Permissions::from_mode(0o700)).unwrap();
         }
-        Office { root, bin }
+        Office {
+            root,
+            bin,
+            _logins: logins,
+        }
     }
 
     fn folder(&self) -> PathBuf {
@@ -168,18 +257,17 @@ fn status_of(plan: &Path) -> String {
 
 #[test]
 fn a_link_planted_at_the_log_or_backup_never_sends_a_save_elsewhere() {
-    if !officers_or_skip() {
+    let Some(office) = office_or_skip() else {
         return;
-    }
-    let office = Office::new();
+    };
     // Andi plants links at the side files, pointing into Budi's home.
-    let victim = office.home(BUDI).join(".bashrc");
+    let victim = office.home(budi()).join(".bashrc");
     fs::write(&victim, "# budi's shell\n").unwrap();
-    std::os::unix::fs::chown(&victim, Some(uid(BUDI)), Some(gid())).unwrap();
+    std::os::unix::fs::chown(&victim, Some(uid(budi())), Some(gid())).unwrap();
     for side in ["plan.ron.log", "plan.ron.bak", ".plan.ron.lock"] {
         std::os::unix::fs::symlink(&victim, office.folder().join(side)).unwrap();
     }
-    let out = office.set(BUDI, "002", "status=Done");
+    let out = office.set(budi(), "002", "status=Done");
     assert!(
         out.status.success(),
         "the save itself goes ahead: {}",
@@ -200,7 +288,7 @@ fn a_link_planted_at_the_log_or_backup_never_sends_a_save_elsewhere() {
     let bak = fs::symlink_metadata(office.folder().join("plan.ron.bak")).unwrap();
     assert!(bak.is_file());
     let doctor = office.pantau(
-        BUDI,
+        budi(),
         "002",
         &[],
         &["doctor", office.plan().to_str().unwrap()],
@@ -219,11 +307,10 @@ fn a_link_planted_at_the_log_or_backup_never_sends_a_save_elsewhere() {
 
 #[test]
 fn a_save_with_umask_022_or_by_root_never_locks_the_other_officer_out() {
-    if !officers_or_skip() {
+    let Some(office) = office_or_skip() else {
         return;
-    }
-    let office = Office::new();
-    let first = office.set(ANDI, "022", "status=Done");
+    };
+    let first = office.set(andi(), "022", "status=Done");
     assert!(first.status.success(), "{}", text(&first.stderr));
     let log = fs::metadata(office.folder().join("plan.ron.log")).unwrap();
     let plan = fs::metadata(office.plan()).unwrap();
@@ -237,7 +324,7 @@ fn a_save_with_umask_022_or_by_root_never_locks_the_other_officer_out() {
         (0o660, gid(), 0o660, gid()),
         "the log and the saved plan keep the plan's mode and group, whatever the umask"
     );
-    let second = office.set(BUDI, "022", "status=Delayed");
+    let second = office.set(budi(), "022", "status=Delayed");
     assert!(
         second.status.success(),
         "Budi can save after Andi: {}",
@@ -252,22 +339,22 @@ fn a_save_with_umask_022_or_by_root_never_locks_the_other_officer_out() {
             "GOV-01",
             "status=OnHold",
         ])
-        .env("SUDO_USER", ANDI)
-        .env("SUDO_UID", uid(ANDI).to_string())
+        .env("SUDO_USER", andi())
+        .env("SUDO_UID", uid(andi()).to_string())
         .output()
         .unwrap();
     assert!(root.status.success(), "{}", text(&root.stderr));
     let plan = fs::metadata(office.plan()).unwrap();
     assert_ne!(plan.uid(), 0, "root gave the plan back to its owner");
     assert_eq!((plan.gid(), plan.mode() & 0o777), (gid(), 0o660));
-    let third = office.set(BUDI, "022", "status=Done");
+    let third = office.set(budi(), "022", "status=Done");
     assert!(
         third.status.success(),
         "Budi can save after root: {}",
         text(&third.stderr)
     );
     let log = office.pantau(
-        BUDI,
+        budi(),
         "002",
         &[],
         &["log", "-f", office.plan().to_str().unwrap()],
@@ -275,30 +362,32 @@ fn a_save_with_umask_022_or_by_root_never_locks_the_other_officer_out() {
     let log = text(&log.stdout);
     let lines: Vec<&str> = log.lines().collect();
     assert!(
-        lines[0].contains(BUDI) && lines[0].contains("On hold -> Done"),
+        lines[0].contains(budi()) && lines[0].contains("On hold -> Done"),
         "{log}"
     );
     assert!(
-        lines[1].contains(&format!("{ANDI} (sudo)")),
+        lines[1].contains(&format!("{} (sudo)", andi())),
         "sudo is recorded as the officer behind it: {log}"
     );
-    assert!(lines[2].contains(BUDI) && lines[3].contains(ANDI), "{log}");
+    assert!(
+        lines[2].contains(budi()) && lines[3].contains(andi()),
+        "{log}"
+    );
 }
 
 #[test]
 fn no_one_can_write_another_login_into_the_audit_log() {
-    if !officers_or_skip() {
+    let Some(office) = office_or_skip() else {
         return;
-    }
-    let office = Office::new();
+    };
     let forged = office.pantau(
-        BUDI,
+        budi(),
         "002",
         &[
-            ("SUDO_USER", ANDI),
-            ("SUDO_UID", &uid(ANDI).to_string()),
-            ("USER", ANDI),
-            ("LOGNAME", ANDI),
+            ("SUDO_USER", andi()),
+            ("SUDO_UID", &uid(andi()).to_string()),
+            ("USER", andi()),
+            ("LOGNAME", andi()),
             ("SSH_CLIENT", "10.9.9.9 1 22"),
         ],
         &[
@@ -312,7 +401,7 @@ fn no_one_can_write_another_login_into_the_audit_log() {
     assert!(forged.status.success(), "{}", text(&forged.stderr));
     let log = fs::read_to_string(office.folder().join("plan.ron.log")).unwrap();
     assert!(
-        log.contains(&format!("\"user\":\"{BUDI}\"")) && !log.contains(ANDI),
+        log.contains(&format!("\"user\":\"{}\"", budi())) && !log.contains(andi()),
         "the real login, not the one in the environment: {log}"
     );
     assert!(
@@ -323,13 +412,12 @@ fn no_one_can_write_another_login_into_the_audit_log() {
 
 #[test]
 fn a_read_only_plan_is_refused_with_a_reason_not_silently_replaced() {
-    if !officers_or_skip() {
+    let Some(office) = office_or_skip() else {
         return;
-    }
-    let office = Office::new();
+    };
     fs::set_permissions(office.plan(), fs::Permissions::from_mode(0o640)).unwrap();
     let before = fs::read(office.plan()).unwrap();
-    let out = office.set(BUDI, "002", "status=Done");
+    let out = office.set(budi(), "002", "status=Done");
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
@@ -345,10 +433,9 @@ fn a_read_only_plan_is_refused_with_a_reason_not_silently_replaced() {
 
 #[test]
 fn fifos_and_devices_are_refused_in_bounded_time() {
-    if !officers_or_skip() {
+    let Some(office) = office_or_skip() else {
         return;
-    }
-    let office = Office::new();
+    };
     let fifo = office.folder().join("fifo.ron");
     assert!(
         Command::new("mkfifo")
@@ -358,7 +445,7 @@ fn fifos_and_devices_are_refused_in_bounded_time() {
             .success()
     );
     let started = Instant::now();
-    let out = office.pantau(BUDI, "002", &[], &["check", fifo.to_str().unwrap()]);
+    let out = office.pantau(budi(), "002", &[], &["check", fifo.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("not a regular file"),
@@ -368,7 +455,7 @@ fn fifos_and_devices_are_refused_in_bounded_time() {
     // A log that is /dev/zero: `pantau log` refuses it instead of reading for ever.
     std::os::unix::fs::symlink("/dev/zero", office.folder().join("plan.ron.log")).unwrap();
     let out = office.pantau(
-        BUDI,
+        budi(),
         "002",
         &[],
         &["log", "-f", office.plan().to_str().unwrap()],
@@ -382,16 +469,15 @@ fn fifos_and_devices_are_refused_in_bounded_time() {
 
 #[test]
 fn a_held_lock_is_waited_for_with_a_notice_and_then_given_up_keeping_nothing_half_done() {
-    if !officers_or_skip() {
+    let Some(office) = office_or_skip() else {
         return;
-    }
-    let office = Office::new();
+    };
     // Another officer's save in progress: the folder's lock held.
     let folder = fs::File::open(office.folder()).unwrap();
     folder.lock().unwrap();
     let before = fs::read(office.plan()).unwrap();
     let out = office.pantau(
-        BUDI,
+        budi(),
         "002",
         &[("PANTAU_LOCK_TIMEOUT", "2")],
         &[
@@ -411,7 +497,7 @@ fn a_held_lock_is_waited_for_with_a_notice_and_then_given_up_keeping_nothing_hal
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert_eq!(fs::read(office.plan()).unwrap(), before);
     folder.unlock().unwrap();
-    let out = office.set(BUDI, "002", "status=Done");
+    let out = office.set(budi(), "002", "status=Done");
     assert!(
         out.status.success(),
         "once released, the save goes through: {}",
@@ -421,18 +507,17 @@ fn a_held_lock_is_waited_for_with_a_notice_and_then_given_up_keeping_nothing_hal
 
 #[test]
 fn report_output_never_replaces_a_link_or_another_logins_file() {
-    if !officers_or_skip() {
+    let Some(office) = office_or_skip() else {
         return;
-    }
-    let office = Office::new();
+    };
     let plan = office.plan();
     let theirs = office.folder().join("report.txt");
     fs::write(&theirs, "andi's report\n").unwrap();
-    std::os::unix::fs::chown(&theirs, Some(uid(ANDI)), Some(gid())).unwrap();
+    std::os::unix::fs::chown(&theirs, Some(uid(andi())), Some(gid())).unwrap();
     fs::set_permissions(&theirs, fs::Permissions::from_mode(0o664)).unwrap();
-    let victim = office.home(BUDI).join("notes.txt");
+    let victim = office.home(budi()).join("notes.txt");
     fs::write(&victim, "mine\n").unwrap();
-    std::os::unix::fs::chown(&victim, Some(uid(BUDI)), Some(gid())).unwrap();
+    std::os::unix::fs::chown(&victim, Some(uid(budi())), Some(gid())).unwrap();
     let link = office.folder().join("link.txt");
     std::os::unix::fs::symlink(&victim, &link).unwrap();
     for (output, force) in [(&theirs, true), (&link, true), (&link, false)] {
@@ -445,13 +530,13 @@ fn report_output_never_replaces_a_link_or_another_logins_file() {
         if force {
             args.push("--force");
         }
-        let out = office.pantau(BUDI, "002", &[], &args);
+        let out = office.pantau(budi(), "002", &[], &args);
         assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     }
     assert_eq!(fs::read_to_string(&theirs).unwrap(), "andi's report\n");
     assert_eq!(fs::read_to_string(&victim).unwrap(), "mine\n");
     // Budi's own file: refused without --force, replaced with it, no .bak.
-    let own = office.home(BUDI).join("summary.txt");
+    let own = office.home(budi()).join("summary.txt");
     let args = |force: bool| {
         let mut a = vec![
             "report".to_string(),
@@ -465,27 +550,27 @@ fn report_output_never_replaces_a_link_or_another_logins_file() {
         a
     };
     let first = office.pantau(
-        BUDI,
+        budi(),
         "002",
         &[],
         &args(false).iter().map(String::as_str).collect::<Vec<_>>(),
     );
     assert!(first.status.success(), "{}", text(&first.stderr));
     let again = office.pantau(
-        BUDI,
+        budi(),
         "002",
         &[],
         &args(false).iter().map(String::as_str).collect::<Vec<_>>(),
     );
     assert_eq!(again.status.code(), Some(2));
     let forced = office.pantau(
-        BUDI,
+        budi(),
         "002",
         &[],
         &args(true).iter().map(String::as_str).collect::<Vec<_>>(),
     );
     assert!(forced.status.success(), "{}", text(&forced.stderr));
-    assert!(!office.home(BUDI).join("summary.txt.bak").exists());
+    assert!(!office.home(budi()).join("summary.txt.bak").exists());
 }
 
 /// Every byte pantau writes to a terminal, from every command, with hostile
@@ -557,13 +642,12 @@ fn nothing_raw_reaches_a_terminal_from_any_command() {
 
 #[test]
 fn a_folder_the_officer_cannot_write_says_so_and_what_to_do() {
-    if !officers_or_skip() {
+    let Some(office) = office_or_skip() else {
         return;
-    }
-    let office = Office::new();
+    };
     fs::set_permissions(office.folder(), fs::Permissions::from_mode(0o2755)).unwrap();
     let before = fs::read(office.plan()).unwrap();
-    let out = office.set(BUDI, "002", "status=Done");
+    let out = office.set(budi(), "002", "status=Done");
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
