@@ -17,8 +17,7 @@ use pantau::tui::update::update;
 use std::hint::black_box;
 use std::path::Path;
 
-#[allow(dead_code)]
-#[path = "../examples/gen.rs"]
+#[path = "../tests/common/generator.rs"]
 mod generator;
 #[path = "../tests/common/interface.rs"]
 mod interface;

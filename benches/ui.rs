@@ -15,8 +15,7 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::Path;
 
-#[allow(dead_code)]
-#[path = "../examples/gen.rs"]
+#[path = "../tests/common/generator.rs"]
 mod generator;
 #[path = "../tests/common/interface.rs"]
 mod interface;

@@ -29,6 +29,8 @@ pub const TODAY: &str = "2026-12-02";
 pub const WAIT: Duration = Duration::from_secs(60);
 const POLL: Duration = Duration::from_millis(50);
 
+/// Large generated plans (also the benchmarks' and `examples/gen.rs`).
+pub mod generator;
 /// The interface in-process (`app()` and its variants).
 pub mod interface;
 /// The printable report's test letter.

@@ -6,9 +6,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
-#[path = "../../examples/gen.rs"]
-#[allow(dead_code)]
-mod generator;
+
+use common::generator;
 
 mod config;
 mod hostile;

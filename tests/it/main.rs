@@ -5,9 +5,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
-#[path = "../../examples/gen.rs"]
-#[allow(dead_code)]
-mod generator;
+
+use common::generator;
 
 mod cli;
 mod config;
