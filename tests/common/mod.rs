@@ -31,6 +31,8 @@ const POLL: Duration = Duration::from_millis(50);
 
 /// Large generated plans (also the benchmarks' and `examples/gen.rs`).
 pub mod generator;
+/// The golden files, as insta snapshots.
+pub mod golden;
 /// The interface in-process (`app()` and its variants).
 pub mod interface;
 /// The printable report's test letter.

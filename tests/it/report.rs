@@ -3,8 +3,10 @@
 //! overdue and upcoming checked against an independent computation over
 //! generated plans, widths, hostile data, and the command line.
 //!
-//! `UPDATE_GOLDEN=1 cargo test --test report` rewrites `tests/golden/`.
+//! The golden files are insta snapshots in `tests/golden/` (`common::golden`):
+//! `cargo insta review` after a change.
 
+use crate::common::golden;
 use jiff::civil::{Date, date};
 use pantau::i18n::Lang;
 use pantau::plan::model::{Dimension, Horizon, Milestone, Period, Plan, Program, Status, Target};
@@ -77,10 +79,6 @@ fn render(plan: &Plan, request: &Request, lang: Lang) -> String {
 }
 
 // ---------------------------------------------------------------- golden files
-
-fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
-}
 
 /// Every golden file: name and contents.
 fn goldens() -> Vec<(String, String)> {
@@ -161,60 +159,38 @@ fn goldens() -> Vec<(String, String)> {
 
 #[test]
 fn golden_files_match() {
-    let dir = golden_dir();
-    let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
     let all = goldens();
-    let mut stale = Vec::new();
-    if update {
-        std::fs::create_dir_all(&dir).unwrap();
-    }
-    for (name, text) in &all {
-        let path = dir.join(name);
-        let on_disk = std::fs::read_to_string(&path).ok();
-        if on_disk.as_deref() == Some(text.as_str()) {
-            continue;
-        }
-        if update {
-            std::fs::write(&path, text).unwrap();
-            continue;
-        }
-        let first_difference = match &on_disk {
-            None => "missing".to_string(),
-            Some(old) => {
-                let line = old
-                    .lines()
-                    .zip(text.lines())
-                    .position(|(a, b)| a != b)
-                    .unwrap_or_else(|| old.lines().count().min(text.lines().count()));
-                format!(
-                    "line {}:\n    golden: {:?}\n    now:    {:?}",
-                    line + 1,
-                    old.lines().nth(line).unwrap_or(""),
-                    text.lines().nth(line).unwrap_or("")
-                )
-            }
-        };
-        stale.push(format!("{name}: {first_difference}"));
-    }
-    // Files no test writes any more.
-    let names: BTreeSet<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
-    for entry in std::fs::read_dir(&dir).into_iter().flatten() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        // `rollup*` are tests/rollup.rs's own golden files.
-        if !names.contains(name.as_str()) && !name.starts_with("rollup") {
-            if update {
-                std::fs::remove_file(dir.join(&name)).unwrap();
-            } else {
-                stale.push(format!("{name}: no longer written by any test"));
-            }
-        }
-    }
+    // Each golden on its own, so that one run leaves every changed one for
+    // `cargo insta review`, not only the first.
+    let failed: Vec<&str> = all
+        .iter()
+        .filter(|(name, text)| {
+            std::panic::catch_unwind(|| golden::assert_golden(name, text)).is_err()
+        })
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} golden file(s) in tests/golden differ: {}; review them with \
+         `cargo insta review` (or accept them all with `INSTA_UPDATE=always`)",
+        failed.len(),
+        failed.join(", ")
+    );
+    // Files no test writes any more (`rollup*` are tests/it/rollup.rs's).
+    let ours: BTreeSet<String> = all
+        .iter()
+        .flat_map(|(name, text)| golden::files_of(name, text))
+        .collect();
+    let stale: Vec<String> = std::fs::read_dir(golden::dir())
+        .into_iter()
+        .flatten()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with("rollup") && !name.contains(".snap.new"))
+        .filter(|name| !ours.contains(name))
+        .collect();
     assert!(
         stale.is_empty(),
-        "{} golden file(s) in tests/golden are stale; review the change, then \
-         regenerate them with `UPDATE_GOLDEN=1 cargo test --test report`:\n{}",
-        stale.len(),
-        stale.join("\n")
+        "no test writes these golden files any more; delete them: {stale:?}"
     );
 }
 

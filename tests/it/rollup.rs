@@ -137,20 +137,9 @@ fn rollup_in(dir: &std::path::Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Compares with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites it.
+/// Compares with the golden `name` in `tests/golden/` (`cargo insta review`).
 fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{name} differs; regenerate with `UPDATE_GOLDEN=1 cargo test --test rollup`:\n{actual}"
-    );
+    crate::common::golden::assert_golden(name, actual);
 }
 
 #[test]
