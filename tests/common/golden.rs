@@ -1,7 +1,9 @@
 //! The one golden mechanism: every output a test pins byte for byte is an
-//! insta snapshot in `tests/golden/`. Review a change with `cargo insta
-//! review` (`cargo install cargo-insta`), or accept every change with
-//! `INSTA_UPDATE=always cargo test` and read `git diff`.
+//! insta snapshot (the reports' and rollup's here in `tests/golden/`, the
+//! interface's in `tests/it/snapshots/`), reviewed with `cargo insta review`
+//! (`cargo install cargo-insta`). The generated files kept at paths others
+//! name (screenshots, man page, completions) follow insta's switch:
+//! `INSTA_UPDATE=always cargo test` accepts every change, then `git diff`.
 
 use std::path::{Path, PathBuf};
 
@@ -58,4 +60,56 @@ fn binary_name(name: &str) -> String {
         Some((stem, extension)) => format!("{}.{extension}", stem.replace('.', "-")),
         None => name.to_string(),
     }
+}
+
+/// Whether this run accepts changed goldens: insta's own switch
+/// (`INSTA_UPDATE=always`, or `INSTA_FORCE_UPDATE=1`), which the checked-in
+/// artifacts (`assert_artifact`) follow too.
+pub fn accepting() -> bool {
+    std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always")
+        || std::env::var("INSTA_FORCE_UPDATE").is_ok_and(|v| v == "1")
+}
+
+/// Checks the checked-in file at `path` (from the repository's root) against
+/// `now`, or writes it when `accepting()`. For generated files that others
+/// name by their path (the README's screenshots, the man page and
+/// completions the .deb installs, docs/IMPORT.md), which insta's snapshot
+/// files, with their header and their own names, cannot be.
+pub fn assert_artifact(path: &str, now: &[u8]) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let checked_in = std::fs::read(&file).ok();
+    if checked_in.as_deref() == Some(now) {
+        return;
+    }
+    if accepting() {
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder).expect("the artifact's folder");
+        }
+        std::fs::write(&file, now).expect("the artifact is writable");
+        return;
+    }
+    panic!(
+        "{path} is out of date ({}); accept with `INSTA_UPDATE=always cargo test`, \
+         then review with `git diff`",
+        first_difference(checked_in.as_deref(), now)
+    );
+}
+
+/// Where `old` and `now` first differ, by line, for a failure message.
+fn first_difference(old: Option<&[u8]>, now: &[u8]) -> String {
+    let Some(old) = old else {
+        return "missing".to_string();
+    };
+    let (old, now) = (String::from_utf8_lossy(old), String::from_utf8_lossy(now));
+    let line = old
+        .split('\n')
+        .zip(now.split('\n'))
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| old.split('\n').count().min(now.split('\n').count()));
+    format!(
+        "line {}: was {:?}, now {:?}",
+        line + 1,
+        old.split('\n').nth(line).unwrap_or(""),
+        now.split('\n').nth(line).unwrap_or("")
+    )
 }

@@ -1,21 +1,14 @@
 //! The man page and the shell completions are generated from the same clap
 //! definitions as the parser and checked in (`doc/`), for the package and
 //! for servers without the repository; this fails when they are out of date.
-//! `UPDATE_DOCS=1 cargo test --test manpage` writes them afresh.
+//! `INSTA_UPDATE=always cargo test` writes them afresh, as it accepts every
+//! golden (`common::golden`).
 
+use crate::common::golden;
 use std::path::Path;
 
 fn check(path: &str, now: &[u8]) {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&file, now).unwrap();
-        return;
-    }
-    let checked_in = std::fs::read(&file).unwrap_or_default();
-    assert!(
-        checked_in == now,
-        "{path} is out of date with the command line: run UPDATE_DOCS=1 cargo test --test manpage"
-    );
+    golden::assert_artifact(path, now);
 }
 
 #[test]
@@ -59,7 +52,7 @@ fn pantau_completions_prints_what_is_checked_in() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("doc/completions/pantau.bash");
-    if std::env::var_os("UPDATE_DOCS").is_none() {
+    if !golden::accepting() {
         assert_eq!(out.stdout, std::fs::read(file).unwrap());
     }
 }

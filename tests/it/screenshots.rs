@@ -1,9 +1,9 @@
 //! Screenshots of every view, drawn by the real renderer into `screenshots/`:
 //! `<scene>.txt` (the screen as plain text) and `<scene>.svg` (with colours).
 //!
-//! Regenerate after a UI change:
+//! Regenerate after a UI change, as every golden (`common::golden`):
 //!
-//!     UPDATE_SCREENSHOTS=1 cargo test --test screenshots
+//!     INSTA_UPDATE=always cargo test --test it screenshots
 //!
 //! PNGs are made from the SVGs with librsvg (Debian: `apt-get install -y
 //! librsvg2-bin fonts-dejavu-core`); the test does not check them:
@@ -23,8 +23,8 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{example_app, interface::today};
 
-const STALE: &str =
-    "screenshots are stale: run `UPDATE_SCREENSHOTS=1 cargo test --test screenshots`";
+const STALE: &str = "screenshots are stale: accept with \
+     `INSTA_UPDATE=always cargo test --test it screenshots`, then review with `git diff`";
 
 struct Scene {
     name: &'static str,
@@ -576,7 +576,7 @@ fn screenshots_are_up_to_date() {
         files.push((format!("{}.txt", scene.name), to_text(&buffer)));
         files.push((format!("{}.svg", scene.name), to_svg(&buffer)));
     }
-    let update = std::env::var_os("UPDATE_SCREENSHOTS").is_some_and(|v| v == "1");
+    let update = crate::common::golden::accepting();
     // Screenshots of scenes that no longer exist are stale too.
     let mut orphans = Vec::new();
     if let Ok(entries) = std::fs::read_dir(&dir) {
