@@ -1,7 +1,10 @@
-//! The in-process tests: one binary for everything that needs only cargo
-//! and the built `pantau` (the library called directly, or the binary run
-//! without a terminal). The tests that need tmux, sshd, chromium or root are
-//! the `e2e` runner's (`tests/e2e/`). Each module is one former test file.
+//! Fast tier, in seconds: `cargo test-fast` (unit tests and this runner less its slowest; .cargo/config.toml).
+//!
+//! The in-process tests: one binary for everything that needs only cargo,
+//! git and the built `pantau` (the library called directly, or the binary
+//! run without a terminal). The tests that need tmux, sshd, chromium or root
+//! are the `e2e` runner's (`tests/e2e/`). Each module is one former test file.
+//! `cargo test` runs both runners and every test.
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -90,4 +93,28 @@ fn entries(dir: &Path) -> Vec<(String, bool)> {
         .collect();
     out.sort();
     out
+}
+
+/// The fast tier skips tests by name (`.cargo/config.toml`): each name must
+/// still be a test, or a renamed slow test would silently join the fast tier
+/// and a removed one leave a stale entry.
+#[test]
+fn every_test_the_fast_tier_skips_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = std::fs::read_to_string(root.join(".cargo/config.toml")).expect("the aliases");
+    let skipped: Vec<&str> = config
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("\"--skip\", \""))
+        .filter_map(|l| l.strip_suffix("\","))
+        .collect();
+    assert!(!skipped.is_empty(), "no --skip found in .cargo/config.toml");
+    for name in skipped {
+        let (module, test) = name.split_once("::").expect("module::test");
+        let source = std::fs::read_to_string(root.join(format!("tests/it/{module}.rs")));
+        let source = source.unwrap_or_default();
+        assert!(
+            source.contains(&format!("fn {test}(")),
+            "the fast tier skips {name}, which is no test of tests/it/{module}.rs"
+        );
+    }
 }
