@@ -4,6 +4,10 @@
 //! (`cargo install cargo-insta`). The generated files kept at paths others
 //! name (screenshots, man page, completions) follow insta's switch:
 //! `INSTA_UPDATE=always cargo test` accepts every change, then `git diff`.
+//!
+//! `cargo install cargo-insta` works from crates.io (1.49, checked); CI does
+//! not need it. `cargo insta test --unreferenced=reject` also fails on a
+//! snapshot no test asserts any more.
 
 use std::path::{Path, PathBuf};
 
