@@ -17,9 +17,10 @@ use pantau::tui::update::update;
 use std::hint::black_box;
 use std::path::Path;
 
-#[allow(dead_code)]
-#[path = "../examples/gen.rs"]
+#[path = "../tests/common/generator.rs"]
 mod generator;
+#[path = "../tests/common/interface.rs"]
+mod interface;
 
 /// Presses one key the way the event loop does: keymap, then update.
 fn press(app: &mut App, code: KeyCode) {
@@ -30,14 +31,8 @@ fn press(app: &mut App, code: KeyCode) {
 }
 
 fn app_for(text: &str) -> App {
-    let doc = store::parse(text, Path::new("plan.ron")).unwrap();
-    let mut app = App::new(
-        doc,
-        "plan.ron".into(),
-        jiff::civil::date(2024, 6, 1),
-        Lang::En,
-    );
-    let _ = update(&mut app, Action::Resize(80, 24));
+    let today = jiff::civil::date(2024, 6, 1);
+    let mut app = interface::app_of(text, "plan.ron", today, Lang::En, (80, 24));
     let _ = update(&mut app, Action::Show(View::Dimensions));
     let _ = update(&mut app, Action::Open);
     app

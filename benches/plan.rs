@@ -16,10 +16,8 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-// `gen` is a reserved word in edition 2024, hence the other name.
-#[allow(dead_code)]
-#[path = "../examples/gen.rs"]
-mod plan_gen;
+#[path = "../tests/common/generator.rs"]
+mod generator;
 
 const SIZES: [usize; 2] = [1_000, 10_000];
 const SEED: u64 = 1;
@@ -34,7 +32,7 @@ fn inputs() -> Vec<Input> {
     SIZES
         .iter()
         .map(|&programs| {
-            let text = plan_gen::generate_text(programs, SEED);
+            let text = generator::generate_text(programs, SEED);
             let document =
                 store::parse(&text, Path::new("bench.ron")).expect("generated plan parses");
             assert!(

@@ -14,8 +14,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-#[allow(dead_code)]
-#[path = "../examples/gen.rs"]
+#[path = "../tests/common/generator.rs"]
 mod generator;
 
 const ALL: [Kind; 7] = [

@@ -15,9 +15,10 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::Path;
 
-#[allow(dead_code)]
-#[path = "../examples/gen.rs"]
+#[path = "../tests/common/generator.rs"]
 mod generator;
+#[path = "../tests/common/interface.rs"]
+mod interface;
 
 const THEME: Theme = Theme {
     mono: false,
@@ -26,14 +27,8 @@ const THEME: Theme = Theme {
 };
 
 fn app_with(doc: Document) -> App {
-    let mut app = App::new(
-        doc,
-        "plan.ron".into(),
-        jiff::civil::date(2024, 6, 1),
-        Lang::En,
-    );
-    update(&mut app, Action::Resize(80, 24));
-    app
+    let today = jiff::civil::date(2024, 6, 1);
+    interface::app_with(doc, "plan.ron", today, Lang::En, (80, 24))
 }
 
 fn key_press(c: &mut Criterion) {

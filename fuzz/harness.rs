@@ -1,5 +1,5 @@
 //! What the fuzz targets check, shared word for word with the proptest
-//! versions in `tests/robustness.rs` (which include this file with
+//! versions in `tests/it/robustness.rs` (which include this file with
 //! `#[path]`), so a crashing input found by `cargo fuzz` replays as a
 //! plain `#[test]`.
 //!

@@ -1,6 +1,6 @@
 //! pantau: track a regional smart-city masterplan from the terminal.
 //!
-//! Layers point one way, and `tests/layers.rs` keeps them so:
+//! Layers point one way, and `tests/it/layers.rs` keeps them so:
 //!
 //! - `text`, `i18n`: escaping and measuring strings; every word a person reads.
 //! - `plan`: the domain (model, field registry, validation, progress, edits,

@@ -29,9 +29,20 @@ pub const TODAY: &str = "2026-12-02";
 pub const WAIT: Duration = Duration::from_secs(60);
 const POLL: Duration = Duration::from_millis(50);
 
+/// Large generated plans (also the benchmarks' and `examples/gen.rs`).
+pub mod generator;
+/// The golden files, as insta snapshots.
+pub mod golden;
+/// The interface in-process (`app()` and its variants).
+pub mod interface;
+/// The printable report's test letter.
+pub mod letter;
 /// The throwaway sshd harness of the SSH tests.
 #[cfg(target_os = "linux")]
 pub mod ssh;
+
+#[allow(unused_imports)] // each runner uses a different part
+pub use interface::{app, app_of, app_with, example_app};
 
 /// The six dimension names of the example, in order.
 pub const DIMENSIONS: [&str; 6] = [

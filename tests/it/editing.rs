@@ -1,0 +1,894 @@
+//! Editing without a terminal: key sequences → actions → the plan, undo and
+//! redo, forms that refuse bad values, the quit prompt; and a property test
+//! that any edits followed by as many undos give back the original plan.
+
+use crate::common::app;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pantau::plan::model::Status;
+use pantau::store;
+use pantau::tui::action::{Action, Effect, Outcome, View};
+use pantau::tui::app::{App, Modal, Pane};
+use pantau::tui::keymap;
+use pantau::tui::update::update;
+use proptest::prelude::*;
+
+/// One key press, and the work it leaves for the event loop.
+fn key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in keymap::unfold(event) {
+        if let Some(action) = keymap::resolve(app, key) {
+            effects.extend(update(app, action));
+        }
+    }
+    effects
+}
+
+/// Presses keys: ⏎ Enter, ⎋ Esc, ⇥ Tab, ⇤ Shift-Tab, ⌫ Backspace, ^ + letter a Ctrl chord.
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut chars = keys.chars();
+    while let Some(c) = chars.next() {
+        let event = match c {
+            '⏎' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            '⎋' => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            '⇥' => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+            '⇤' => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            '⌫' => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+            '←' => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+            '→' => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
+            '^' => KeyEvent::new(KeyCode::Char(chars.next().unwrap()), KeyModifiers::CONTROL),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        };
+        effects.extend(key(app, event));
+    }
+    effects
+}
+
+fn program<'a>(app: &'a App, id: &str) -> &'a pantau::plan::model::Program {
+    app.plan().program(id).unwrap()
+}
+
+#[test]
+fn s_cycles_status_forward_and_shift_s_back() {
+    let mut app = app();
+    press(&mut app, "2⏎");
+    assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
+    press(&mut app, "s");
+    assert_eq!(program(&app, "GOV-01").status, Status::Done);
+    assert!(app.modified());
+    press(&mut app, "SSS");
+    assert_eq!(
+        program(&app, "GOV-01").status,
+        Status::Cancelled,
+        "back past NotStarted wraps"
+    );
+    assert!(app.message.as_deref().unwrap().contains("Cancelled"));
+}
+
+#[test]
+fn undo_and_redo_any_number_of_changes_and_modified_follows() {
+    let mut app = app();
+    press(&mut app, "2⏎ssjs");
+    assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
+    assert_eq!(program(&app, "GOV-02").status, Status::Delayed);
+    press(&mut app, "uuu");
+    assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
+    assert_eq!(program(&app, "GOV-02").status, Status::Done);
+    assert!(!app.modified(), "undone back to the file as loaded");
+    press(&mut app, "u");
+    assert_eq!(app.message.as_deref(), Some("Nothing to undo"));
+    press(&mut app, "^r^r");
+    assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
+    assert!(app.modified());
+    press(&mut app, "s");
+    press(&mut app, "^r");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Nothing to redo"),
+        "a new change ends the redo chain"
+    );
+}
+
+#[test]
+fn undo_reaches_back_across_a_save() {
+    let mut app = app();
+    let effects = press(&mut app, "2⏎s^s");
+    assert_eq!(
+        effects,
+        [Effect::Save {
+            resolutions: vec![]
+        }]
+    );
+    let _ = update(
+        &mut app,
+        Outcome::Saved {
+            at: "10:15".into(),
+            fingerprint: 1,
+            merged: None,
+            audit: Vec::new(),
+            log_error: None,
+        },
+    );
+    assert!(!app.modified());
+    assert_eq!(app.saved_at.as_deref(), Some("10:15"));
+    press(&mut app, "u");
+    assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
+    assert!(
+        app.modified(),
+        "the saved file has the change; the session does not"
+    );
+}
+
+#[test]
+fn space_in_the_detail_toggles_the_selected_milestone() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎jjj");
+    assert!(!program(&app, "GOV-01").milestones[3].done);
+    press(&mut app, " ");
+    assert!(program(&app, "GOV-01").milestones[3].done);
+    press(&mut app, " ");
+    assert!(!program(&app, "GOV-01").milestones[3].done);
+}
+
+#[test]
+fn space_on_the_dashboard_marks_the_overdue_milestone_done() {
+    let mut app = app();
+    let before = app.index.overdue.len();
+    let (p, m) = app.index.overdue[0];
+    press(&mut app, " ");
+    assert!(app.plan().programs[p].milestones[m].done);
+    assert_eq!(
+        app.index.overdue.len(),
+        before - 1,
+        "it leaves the overdue list"
+    );
+}
+
+#[test]
+fn timeline_brackets_move_years_within_the_period() {
+    let mut app = app();
+    press(&mut app, "3");
+    let index = app.selected_timeline_program().unwrap();
+    let (start, end) = (
+        app.plan().programs[index].start,
+        app.plan().programs[index].end,
+    );
+    press(&mut app, "]]");
+    assert_eq!(app.plan().programs[index].end, end + 2);
+    press(&mut app, "{{{{{{");
+    assert_eq!(
+        app.plan().programs[index].start,
+        app.plan().period.start,
+        "never before the period"
+    );
+    press(&mut app, "}}}}}}}}}}}}}}}}}}}}");
+    assert_eq!(
+        app.plan().programs[index].start,
+        app.plan().programs[index].end,
+        "never after the end year"
+    );
+    press(&mut app, "[[[[[[[[[[[[[[[[[[[[");
+    assert!(app.plan().programs[index].end >= app.plan().programs[index].start);
+    assert!(start >= app.plan().period.start);
+}
+
+#[test]
+fn e_edits_a_name_with_any_unicode_and_enter_accepts() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎ke");
+    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    press(&mut app, "^uLayanan Terpadu – Luwu Utara ✓ ᨒᨘᨓᨘ⏎");
+    assert!(app.modal.is_none(), "{:?}", app.message);
+    assert_eq!(
+        program(&app, "GOV-01").name,
+        "Layanan Terpadu – Luwu Utara ✓ ᨒᨘᨓᨘ"
+    );
+    press(&mut app, "u");
+    assert_eq!(
+        program(&app, "GOV-01").name,
+        "Super App Luwu Utara",
+        "a whole form is one undo"
+    );
+}
+
+#[test]
+fn the_cursor_starts_at_the_end_of_the_name() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎ke!⏎");
+    assert_eq!(program(&app, "GOV-01").name, "Super App Luwu Utara!");
+    press(&mut app, "e^w⌫⏎");
+    assert_eq!(
+        program(&app, "GOV-01").name,
+        "Super App Luwu",
+        "Ctrl-W took the last word"
+    );
+}
+
+#[test]
+fn an_invalid_form_cannot_be_accepted_and_esc_cancels_it() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎e⇥^u31/03/2023⏎");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form stays open")
+    };
+    assert!(form.fields[1].error.is_some(), "the date is marked");
+    assert!(form.problem.is_some());
+    press(&mut app, "⎋");
+    assert!(app.modal.is_none());
+    assert!(!app.modified(), "nothing changed");
+}
+
+#[test]
+fn enumerations_are_picked_not_typed() {
+    let mut app = app();
+    // Program form: Name, Id, Description, Dimension, Element, Horizon…
+    press(&mut app, "2⏎⏎ke⇥⇥⇥⇥⇥xyz→⏎");
+    assert_eq!(
+        program(&app, "GOV-01").horizon,
+        pantau::plan::model::Horizon::Short,
+        "typing does nothing; → picks the next"
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_refused_as_you_type() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎ke⇥^uGOV-02");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!()
+    };
+    assert!(
+        form.fields[1]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("already has this id")
+    );
+}
+
+#[test]
+fn a_adds_a_program_with_a_fresh_id_into_the_dimension() {
+    let mut app = app();
+    let before = app.plan().programs.len();
+    press(&mut app, "2⏎aPortal Desa Digital⏎");
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert_eq!(app.plan().programs.len(), before + 1);
+    let p = program(&app, "GOV-07");
+    assert_eq!(
+        (p.name.as_str(), p.dimension.as_str()),
+        ("Portal Desa Digital", "governance")
+    );
+    assert_eq!(
+        app.selected_program().unwrap().id,
+        "GOV-07",
+        "the new program is selected"
+    );
+    let position = app
+        .plan()
+        .programs
+        .iter()
+        .position(|p| p.id == "GOV-07")
+        .unwrap();
+    assert_eq!(
+        app.plan().programs[position - 1].id,
+        "GOV-06",
+        "kept with its dimension in the file"
+    );
+}
+
+#[test]
+fn a_in_the_detail_adds_a_milestone_and_d_deletes_after_asking() {
+    let mut app = app();
+    press(&mut app, "2⏎⏎");
+    let count = program(&app, "GOV-01").milestones.len();
+    press(&mut app, "aUji coba dengan warga⇥^u2023-12-15⏎");
+    assert_eq!(program(&app, "GOV-01").milestones.len(), count + 1);
+    assert_eq!(
+        program(&app, "GOV-01").milestones[1].title,
+        "Uji coba dengan warga",
+        "inserted after the selected one"
+    );
+    press(&mut app, "d");
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    press(&mut app, "n");
+    assert_eq!(
+        program(&app, "GOV-01").milestones.len(),
+        count + 1,
+        "n keeps it"
+    );
+    press(&mut app, "dy");
+    assert_eq!(program(&app, "GOV-01").milestones.len(), count);
+}
+
+#[test]
+fn b_adds_a_budget_year_and_capital_e_a_document_that_space_moves_along() {
+    use pantau::plan::model::EvidenceState;
+    let mut app = app();
+    press(&mut app, "2⏎⏎");
+    let years: Vec<i32> = program(&app, "GOV-01")
+        .budget
+        .iter()
+        .map(|b| b.year)
+        .collect();
+    let documents = program(&app, "GOV-01").evidence.len();
+    // The year after the last budgeted one; allocation with thousands dots.
+    press(&mut app, "b⇥1.500.000.000⇥950000000⏎");
+    let b = &program(&app, "GOV-01").budget;
+    assert_eq!(b.len(), years.len() + 1, "{:?}", app.modal);
+    let new = b.last().unwrap();
+    assert_eq!(
+        (new.year, new.allocation, new.spent),
+        (years.iter().max().unwrap() + 1, 1.5e9, Some(9.5e8))
+    );
+    assert_eq!(new.source, "APBD", "the programme's first funding source");
+    // A negative allocation is refused in the form, which stays open.
+    press(&mut app, "b⇥-5⏎");
+    assert!(matches!(app.modal, Some(Modal::Form(_))), "refused");
+    press(&mut app, "⎋");
+    assert_eq!(program(&app, "GOV-01").budget.len(), years.len() + 1);
+
+    // A document with a link that is no path or URL is refused; a URL is kept.
+    press(&mut app, "EPerbup No. 7 Tahun 2026⇥⇥⇥Perbup");
+    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    press(&mut app, "⏎");
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "not a link: refused"
+    );
+    press(&mut app, "^uhttps://jdih.example.go.id/perbup-7.pdf⏎");
+    let e = &program(&app, "GOV-01").evidence;
+    assert_eq!(e.len(), documents + 1, "{:?}", app.modal);
+    let at = e.len() - 1;
+    assert_eq!(e[at].name, "Perbup No. 7 Tahun 2026");
+    assert_eq!(e[at].state, EvidenceState::Missing);
+    // The new document is selected: Space moves it to draft, then ready.
+    press(&mut app, " ");
+    assert_eq!(
+        program(&app, "GOV-01").evidence[at].state,
+        EvidenceState::Draft
+    );
+    press(&mut app, " ");
+    assert_eq!(
+        program(&app, "GOV-01").evidence[at].state,
+        EvidenceState::Ready
+    );
+    assert!(
+        app.message.as_deref().unwrap().contains("Ready"),
+        "{:?}",
+        app.message
+    );
+    // d deletes it after asking; u brings it back.
+    press(&mut app, "dy");
+    assert_eq!(program(&app, "GOV-01").evidence.len(), documents);
+    press(&mut app, "u");
+    assert_eq!(program(&app, "GOV-01").evidence.len(), documents + 1);
+}
+
+#[test]
+fn d_deletes_a_program_only_after_y() {
+    let mut app = app();
+    press(&mut app, "2⏎j");
+    press(&mut app, "d⎋");
+    assert!(app.plan().program("GOV-02").is_some(), "Esc keeps it");
+    press(&mut app, "dy");
+    assert!(app.plan().program("GOV-02").is_none());
+    press(&mut app, "u");
+    assert!(app.plan().program("GOV-02").is_some());
+}
+
+#[test]
+fn shift_j_and_k_reorder_programs_and_milestones() {
+    let mut app = app();
+    press(&mut app, "2⏎J");
+    let ids: Vec<&str> = app
+        .listed_programs()
+        .iter()
+        .map(|&i| app.plan().programs[i].id.as_str())
+        .collect();
+    assert_eq!(&ids[..3], ["GOV-02", "GOV-01", "GOV-03"]);
+    assert_eq!(
+        app.selected_program().unwrap().id,
+        "GOV-01",
+        "the selection moves with it"
+    );
+    press(&mut app, "K⏎");
+    let first = program(&app, "GOV-01").milestones[0].title.clone();
+    press(&mut app, "J");
+    assert_eq!(program(&app, "GOV-01").milestones[1].title, first);
+}
+
+#[test]
+fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
+    let mut app = app();
+    press(&mut app, "2⏎sq");
+    assert_eq!(app.modal, Some(Modal::QuitPrompt));
+    assert!(!app.should_quit);
+    press(&mut app, "⎋");
+    assert!(app.modal.is_none() && !app.should_quit, "Esc keeps working");
+    let effects = press(&mut app, "qy");
+    assert_eq!(
+        (effects, app.quit_after_save),
+        (
+            vec![Effect::Save {
+                resolutions: vec![]
+            }],
+            true
+        ),
+        "y asks the event loop to save, then quit"
+    );
+    let mut app2 = self::app();
+    let effects = press(&mut app2, "2⏎sqn");
+    assert!(app2.should_quit, "n quits without saving");
+    assert_eq!(
+        effects,
+        [Effect::DiscardOwnRecovery],
+        "and nothing of this session is offered again"
+    );
+    let mut app3 = self::app();
+    press(&mut app3, "q");
+    assert!(app3.should_quit, "nothing changed: no question");
+}
+
+#[test]
+fn a_failed_save_keeps_the_session_open_and_says_why() {
+    let mut app = app();
+    press(&mut app, "2⏎sqy");
+    let _ = update(
+        &mut app,
+        Outcome::SaveFailed {
+            path: "plan.ron".into(),
+            error: pantau::store::SaveError::Io(std::io::Error::other("disk full")),
+        },
+    );
+    assert!(!app.should_quit);
+    assert!(app.modified());
+    assert!(app.message.as_deref().unwrap().contains("disk full"));
+}
+
+#[test]
+fn an_edit_that_would_break_the_plan_is_refused() {
+    let mut app = app();
+    // The header form: a period ending before the programs do.
+    press(&mut app, "1e⇥⇥⇥⇥⇥⇥^u2023⏎");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form stays open")
+    };
+    assert!(
+        form.problem
+            .as_deref()
+            .unwrap()
+            .contains("outside the plan's period"),
+        "{:?}",
+        form.problem
+    );
+    assert_eq!(app.plan().period.end, 2031);
+    assert!(!app.modified());
+}
+
+#[test]
+fn the_help_lists_the_editing_keys() {
+    let mut app = app();
+    press(&mut app, "2⏎");
+    let helps: Vec<_> = keymap::help_for(&app).iter().map(|b| b.help).collect();
+    for h in [
+        keymap::Help::Status,
+        keymap::Help::Edit,
+        keymap::Help::Undo,
+        keymap::Help::Save,
+        keymap::Help::Add,
+    ] {
+        assert!(helps.contains(&h), "{h:?}");
+    }
+    assert_eq!(app.view, View::Dimensions);
+    assert_eq!(app.drill.pane, Pane::Programs);
+}
+
+// ---- property: edits then as many undos give back the original plan ----
+
+fn edit_key() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("s"),
+        Just("S"),
+        Just(" "),
+        Just("J"),
+        Just("K"),
+        Just("j"),
+        Just("k"),
+        Just("⏎"),
+        Just("⎋"),
+        Just("2"),
+        Just("3"),
+        Just("1"),
+        Just("]"),
+        Just("["),
+        Just("}"),
+        Just("{"),
+        Just("dy"),
+        Just("dn"),
+        Just("ax⏎"),
+        Just("e!⏎"),
+        Just("e^u⏎⎋"),
+        Just("l"),
+        Just("h"),
+        Just("G"),
+        Just("g"),
+        Just("b⇥1.500.000.000⇥750000000⏎"),
+        Just("EPerbup 12⏎"),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_edits_then_as_many_undos_restore_the_plan(keys in proptest::collection::vec(edit_key(), 1..40)) {
+        let mut app = app();
+        let original = app.plan().clone();
+        for k in &keys {
+            press(&mut app, k);
+            // Keep the session alive and out of modal states between presses.
+            app.modal = None;
+            app.should_quit = false;
+        }
+        let mut undos = 0;
+        while app.history.can_undo() {
+            press(&mut app, "u");
+            undos += 1;
+            prop_assert!(undos < 1000);
+        }
+        prop_assert_eq!(app.plan(), &original);
+        prop_assert!(!app.modified());
+        // And the plan was valid after every step: nothing invalid got in.
+        prop_assert!(pantau::plan::validate::validate(app.plan(), &pantau::i18n::EN).is_empty());
+    }
+}
+
+#[test]
+fn p_prints_what_is_on_screen_and_shift_p_asks_the_format() {
+    use pantau::report::{Format, Kind};
+    let mut app = app();
+    let effects = press(&mut app, "p");
+    assert_eq!(effects, [Effect::Print(app.report_request(Format::Text))]);
+    assert_eq!(app.report_request(Format::Text).kind, Kind::Overview);
+    press(&mut app, "2⏎⏎P");
+    assert_eq!(app.modal, Some(Modal::PrintFormat));
+    let effects = press(&mut app, "m");
+    let request = app.report_request(Format::Markdown);
+    assert_eq!(effects, [Effect::Print(request.clone())]);
+    assert_eq!(
+        (request.kind, request.filter.program.as_deref()),
+        (Kind::Program, Some("GOV-01"))
+    );
+    press(&mut app, "⎋⎋/kominfo⏎");
+    let request = app.report_request(Format::Csv);
+    assert_eq!(request.kind, Kind::Dimension);
+    assert_eq!(
+        request.filter.query, "kominfo",
+        "the live filter goes into the report"
+    );
+    let _ = update(
+        &mut app,
+        Outcome::Printed(Ok("/tmp/pantau-dimension.txt".into())),
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("/tmp/pantau-dimension.txt"),
+        "says where"
+    );
+}
+
+#[test]
+fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain() {
+    let saved_outcome = || Outcome::Saved {
+        at: "10:15".into(),
+        fingerprint: 1,
+        merged: None,
+        audit: Vec::new(),
+        log_error: None,
+    };
+    let mut app = app();
+    let loaded = app.plan().clone();
+    assert_eq!(
+        *app.base_plan(),
+        loaded,
+        "no edit yet: the base is the plan"
+    );
+    press(&mut app, "2⏎s");
+    assert_eq!(*app.base_plan(), loaded, "an edit since the load");
+    press(&mut app, "s");
+    let _ = update(&mut app, saved_outcome());
+    let saved = app.plan().clone();
+    assert_ne!(saved, loaded);
+    assert_eq!(*app.base_plan(), saved, "after a save");
+    press(&mut app, "u");
+    assert_eq!(
+        *app.base_plan(),
+        saved,
+        "undone past the save: the base is still the saved plan"
+    );
+    press(&mut app, "^r");
+    assert_eq!(*app.base_plan(), saved, "redone up to it");
+    press(&mut app, "uu");
+    // A new edit now ends the redo chain that held the saved state.
+    press(&mut app, "J");
+    assert_eq!(*app.base_plan(), saved, "kept before the redo chain went");
+    assert!(app.modified());
+}
+
+// ---- every refused quick edit says so and changes nothing ----
+
+/// Breaks program `index` the way a restored recovery file could (an empty
+/// name), so that validation refuses every change to it.
+fn broken(app: &mut App, index: usize) -> pantau::plan::model::Plan {
+    app.doc.plan.programs[index].name.clear();
+    app.rebuild();
+    app.plan().clone()
+}
+
+/// The plan did not move, nothing is in the history, and the bar says why.
+fn assert_refused(app: &App, before: &pantau::plan::model::Plan, what: &str) {
+    assert_eq!(app.plan(), before, "{what}: the plan is unchanged");
+    assert!(!app.modified(), "{what}: nothing to save or undo");
+    let message = app.message.as_deref().unwrap_or("");
+    assert!(
+        message.starts_with("Not changed: ") && message.contains("name"),
+        "{what}: the refusal and its reason, not a success: {message:?}"
+    );
+}
+
+#[test]
+fn a_refused_status_change_says_so_both_ways() {
+    for keys in ["s", "S"] {
+        let mut app = app();
+        let before = broken(&mut app, 0);
+        press(&mut app, "2⏎");
+        assert_eq!(app.selected_program().unwrap().id, "GOV-01");
+        press(&mut app, keys);
+        assert_refused(&app, &before, keys);
+        // In the detail, the same.
+        press(&mut app, "⏎");
+        press(&mut app, keys);
+        assert_refused(&app, &before, &format!("{keys} in the detail"));
+    }
+}
+
+#[test]
+fn a_refused_milestone_tick_says_so_in_the_detail_and_on_the_dashboard() {
+    let mut app = app();
+    let before = broken(&mut app, 0);
+    press(&mut app, "2⏎⏎ ");
+    assert_refused(&app, &before, "Space in the detail");
+
+    let mut app = self::app();
+    let (program, _) = app.index.overdue[0];
+    let before = broken(&mut app, program);
+    press(&mut app, " ");
+    assert_refused(&app, &before, "Space on the dashboard");
+    assert_eq!(app.index.overdue[0].0, program, "still listed as overdue");
+}
+
+#[test]
+fn refused_year_moves_in_the_timeline_say_so() {
+    for keys in ["]", "[", "{", "}"] {
+        let mut app = app();
+        press(&mut app, "3");
+        let index = app.selected_timeline_program().unwrap();
+        let before = broken(&mut app, index);
+        // Room to move either way, so only validation can refuse.
+        let period = app.plan().period;
+        app.doc.plan.programs[index].start = period.start + 1;
+        app.doc.plan.programs[index].end = period.start + 3;
+        let before = {
+            let mut plan = before;
+            plan.programs[index].start = period.start + 1;
+            plan.programs[index].end = period.start + 3;
+            plan
+        };
+        press(&mut app, keys);
+        assert_refused(&app, &before, keys);
+    }
+}
+
+#[test]
+fn refused_reorders_and_deletes_of_milestones_and_targets_say_so() {
+    let targets = app().plan().programs[0].milestones.len();
+    // Keys from the detail's first milestone: J, then K from the second;
+    // delete a milestone; J and delete on the first target.
+    let down_to_target = "j".repeat(targets);
+    for keys in [
+        "J".to_string(),
+        "jK".to_string(),
+        "dy".to_string(),
+        format!("{down_to_target}J"),
+        format!("{down_to_target}dy"),
+    ] {
+        let mut app = app();
+        let before = broken(&mut app, 0);
+        press(&mut app, "2⏎⏎");
+        press(&mut app, &keys);
+        assert!(app.modal.is_none(), "{keys}");
+        assert_refused(&app, &before, &keys);
+    }
+}
+
+/// Another officer's save, as the watcher reports it to an idle session.
+fn reloaded(app: &mut App, change: impl FnOnce(&mut pantau::plan::model::Plan)) {
+    let mut doc = store::Document {
+        plan: app.plan().clone(),
+        preamble: String::new(),
+    };
+    change(&mut doc.plan);
+    let _ = update(
+        app,
+        Outcome::Reloaded {
+            doc: Box::new(doc),
+            fingerprint: 7,
+        },
+    );
+}
+
+fn saved(app: &mut App, merged: Option<pantau::plan::model::Plan>) {
+    let _ = update(
+        app,
+        Outcome::Saved {
+            at: "10:15".into(),
+            fingerprint: 3,
+            merged: merged.map(|plan| {
+                Box::new(store::Document {
+                    plan,
+                    preamble: String::new(),
+                })
+            }),
+            audit: Vec::new(),
+            log_error: None,
+        },
+    );
+}
+
+#[test]
+fn a_form_open_during_another_save_shows_their_change_and_writes_only_mine() {
+    let mut app = app();
+    press(&mut app, "2⏎je");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("no form");
+    };
+    let name = program(&app, "GOV-02").name.clone();
+    assert!(form.fields[0].value() == name);
+    // Someone sets GOV-02 Delayed and adds a programme before it.
+    reloaded(&mut app, |plan| {
+        plan.programs[1].status = Status::Delayed;
+        let mut new = plan.programs[0].clone();
+        new.id = "GOV-00".into();
+        plan.programs.insert(0, new);
+    });
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form closed on a reload");
+    };
+    let problem = form.problem.clone().unwrap_or_default();
+    assert!(
+        problem.contains("Changed by someone else") && problem.contains("Status"),
+        "{problem}"
+    );
+    let status = form.fields.iter().find(|f| f.changed.is_some()).unwrap();
+    assert_eq!(status.value(), "Delayed", "the form shows their value");
+    assert_eq!(status.changed.as_deref(), Some("Delayed"));
+    press(&mut app, " X⏎");
+    assert!(app.modal.is_none(), "{:?}", app.message);
+    let p = program(&app, "GOV-02");
+    assert_eq!(
+        (p.status, p.name.clone()),
+        (Status::Delayed, format!("{name} X"))
+    );
+    assert_eq!(
+        program(&app, "GOV-00").name,
+        program(&app, "GOV-01").name,
+        "the programme before it untouched"
+    );
+}
+
+#[test]
+fn a_form_whose_item_someone_deleted_says_so_and_cannot_write() {
+    let mut app = app();
+    press(&mut app, "2⏎je");
+    reloaded(&mut app, |plan| {
+        plan.programs.remove(1);
+    });
+    press(&mut app, "X⏎");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form closed");
+    };
+    assert!(form.problem.as_deref().unwrap().contains("deleted"));
+    press(&mut app, "⎋");
+    assert!(app.plan().program("GOV-02").is_none());
+    assert!(!app.modified());
+}
+
+#[test]
+fn undo_after_a_merged_save_takes_back_only_my_edit() {
+    let mut app = app();
+    press(&mut app, "2⏎s^s");
+    assert_eq!(program(&app, "GOV-01").status, Status::Done);
+    let mut merged = app.plan().clone();
+    merged.programs[1].lead = "Dinas PMD".into();
+    saved(&mut app, Some(merged));
+    assert_eq!(program(&app, "GOV-02").lead, "Dinas PMD");
+    press(&mut app, "u");
+    assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
+    assert_eq!(
+        program(&app, "GOV-02").lead,
+        "Dinas PMD",
+        "their change stays"
+    );
+    press(&mut app, "u");
+    assert_eq!(app.message.as_deref(), Some("Nothing to undo"));
+}
+
+#[test]
+fn a_reload_keeps_undo_and_an_edit_someone_changed_since_is_dropped_with_a_notice() {
+    let mut app = app();
+    press(&mut app, "2⏎sjs");
+    let gov02 = program(&app, "GOV-02").status;
+    saved(&mut app, None);
+    reloaded(&mut app, |plan| plan.programs[2].notes = "theirs".into());
+    press(&mut app, "u");
+    assert_eq!(app.message.as_deref(), Some("Undone"));
+    assert_ne!(program(&app, "GOV-02").status, gov02, "my last edit undone");
+    assert_eq!(
+        program(&app, "GOV-03").notes,
+        "theirs",
+        "their change stays"
+    );
+    assert_eq!(program(&app, "GOV-01").status, Status::Done);
+    // Someone sets GOV-01 Delayed: my Done can no longer be undone.
+    let _ = update(&mut app, Action::Redo);
+    assert_eq!(program(&app, "GOV-02").status, gov02);
+    saved(&mut app, None);
+    reloaded(&mut app, |plan| plan.programs[0].status = Status::Delayed);
+    press(&mut app, "uu");
+    let said = app.message.clone().unwrap();
+    assert!(
+        said.contains("Not undone") && said.contains("Status") && said.contains("GOV-01"),
+        "{said}"
+    );
+    assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
+    assert!(app.modified(), "GOV-02's undo is unsaved");
+}
+
+#[test]
+fn the_evaluation_view_moves_between_years_within_the_period_and_scores_the_selected_aspect() {
+    let mut app = app();
+    press(&mut app, "4");
+    assert_eq!(app.view, View::Evaluation);
+    let year = app.evaluation.year;
+    assert_eq!(year, i32::from(app.today.year()));
+    press(&mut app, "h");
+    assert_eq!(app.evaluation.year, year - 1);
+    press(&mut app, &"h".repeat(30));
+    assert_eq!(
+        app.evaluation.year,
+        app.plan().period.start,
+        "not before the period"
+    );
+    press(&mut app, &"l".repeat(30));
+    assert_eq!(app.evaluation.year, app.plan().period.end, "not after it");
+    // Down to Impact (the fourth aspect); Enter scores it for the year shown.
+    press(&mut app, "jjj⏎2,75⇥survei warga⏎");
+    let s = app.plan().evaluation.scores.last().unwrap().clone();
+    assert_eq!(
+        (s.year, s.aspect, s.score, s.note.as_str()),
+        (
+            app.plan().period.end,
+            pantau::plan::model::Aspect::Impact,
+            2.75,
+            "survei warga"
+        )
+    );
+    // Emptied, the self-assessment goes; u brings it back.
+    let count = app.plan().evaluation.scores.len();
+    press(&mut app, "⏎^u⏎");
+    assert_eq!(app.plan().evaluation.scores.len(), count - 1);
+    press(&mut app, "u");
+    assert_eq!(app.plan().evaluation.scores.len(), count);
+}

@@ -1,0 +1,510 @@
+//! pantau in a real git repository: `pantau git setup` registers the merge
+//! driver (idempotently), and `git merge` of two branches that changed the
+//! plan then merges per programme, milestone and field; a real conflict
+//! leaves a valid plan that lists the other branch's value and makes git
+//! report the conflict.
+
+use crate::common;
+
+use common::{BIN, example};
+use pantau::plan::model::{Plan, Status};
+use std::path::Path;
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+fn git_installed() -> bool {
+    let installed = Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        installed || !common::in_ci(),
+        "git is not installed and CI is set: .ci/run must install it"
+    );
+    installed
+}
+
+/// Runs `program args` in `dir` with a private HOME (no one's global git config).
+fn run(dir: &Path, home: &Path, program: &str, args: &[&str]) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "andi")
+        .env("GIT_AUTHOR_EMAIL", "andi@example.org")
+        .env("GIT_COMMITTER_NAME", "andi")
+        .env("GIT_COMMITTER_EMAIL", "andi@example.org")
+        .env("PANTAU_OFFICER", "andi")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .expect("runs")
+}
+
+fn ok(out: Output, what: &str) -> String {
+    assert!(
+        out.status.success(),
+        "{what}: {}\n{}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+struct Repo {
+    dir: TempDir,
+    home: TempDir,
+}
+
+impl Repo {
+    /// A repository with the example plan committed on `main`.
+    fn new() -> Repo {
+        let repo = Repo {
+            dir: TempDir::new().unwrap(),
+            home: TempDir::new().unwrap(),
+        };
+        repo.git(&["init", "-q", "-b", "main"]);
+        std::fs::write(repo.dir.path().join("plan.ron"), example()).unwrap();
+        // pantau's side files stay out of the history.
+        std::fs::write(
+            repo.dir.path().join(".gitignore"),
+            "*.bak\n*.log\n.*.lock\n",
+        )
+        .unwrap();
+        repo.git(&["add", "."]);
+        repo.git(&["commit", "-qm", "plan"]);
+        repo
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        ok(
+            run(self.dir.path(), self.home.path(), "git", args),
+            &format!("git {}", args.join(" ")),
+        )
+    }
+
+    fn pantau(&self, args: &[&str]) -> Output {
+        run(self.dir.path(), self.home.path(), BIN, args)
+    }
+
+    fn set(&self, id: &str, change: &str) {
+        ok(
+            self.pantau(&["set", "-f", "plan.ron", id, change]),
+            &format!("pantau set {id} {change}"),
+        );
+    }
+
+    fn commit(&self, message: &str) {
+        self.git(&["commit", "-qam", message]);
+    }
+
+    fn plan(&self) -> Plan {
+        let text = std::fs::read_to_string(self.dir.path().join("plan.ron")).unwrap();
+        pantau::store::parse(&text, Path::new("plan.ron"))
+            .unwrap_or_else(|e| panic!("{}\n{text}", e.render(&pantau::i18n::EN)))
+            .plan
+    }
+}
+
+#[test]
+fn git_setup_registers_the_driver_once_and_check_warns_without_it() {
+    if !git_installed() {
+        return;
+    }
+    let repo = Repo::new();
+    let out = repo.pantau(&["check", "plan.ron"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("pantau git setup"),
+        "check says the plan would be merged line by line: {stderr}"
+    );
+
+    let said = ok(repo.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    assert!(said.contains("added `/plan.ron merge=pantau`"), "{said}");
+    assert!(said.contains("now runs"), "{said}");
+    let attributes = std::fs::read_to_string(repo.dir.path().join(".gitattributes")).unwrap();
+    assert_eq!(attributes, "/plan.ron merge=pantau\n");
+    let driver = repo.git(&["config", "--get", "merge.pantau.driver"]);
+    let driver = driver.trim_end();
+    assert!(driver.ends_with(" merge-driver %O %A %B %P"), "{driver}");
+
+    let again = ok(
+        repo.pantau(&["git", "setup", "plan.ron"]),
+        "git setup again",
+    );
+    assert!(
+        again.contains("already has") && again.contains("already runs"),
+        "{again}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.dir.path().join(".gitattributes")).unwrap(),
+        attributes,
+        "nothing added twice"
+    );
+    let out = repo.pantau(&["check", "plan.ron"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("pantau git setup"),
+        "no warning once set up"
+    );
+
+    // Outside a repository: a clear error, nothing written.
+    let outside = TempDir::new().unwrap();
+    std::fs::write(outside.path().join("plan.ron"), example()).unwrap();
+    let out = run(
+        outside.path(),
+        repo.home.path(),
+        BIN,
+        &["git", "setup", "plan.ron"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not inside a git repository"));
+    assert!(!outside.path().join(".gitattributes").exists());
+}
+
+/// The numbers (from 1) of GOV-01's first two open milestones.
+fn two_open_milestones(plan: &Plan) -> (usize, usize) {
+    let open: Vec<usize> = plan
+        .program("GOV-01")
+        .unwrap()
+        .milestones
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.done)
+        .map(|(i, _)| i + 1)
+        .collect();
+    (open[0], open[1])
+}
+
+#[test]
+fn git_merge_of_two_branches_keeps_both_officers_work_and_a_real_conflict_stays_valid() {
+    if !git_installed() {
+        return;
+    }
+    let repo = Repo::new();
+    ok(repo.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    repo.git(&["add", ".gitattributes"]);
+    repo.commit("merge plans with pantau");
+    let base = repo.plan();
+    let (a, b) = two_open_milestones(&base);
+
+    // Two offices tick different milestones of one programme, and one
+    // changes another programme's lead.
+    repo.git(&["checkout", "-qb", "dlh"]);
+    repo.set("GOV-01", &format!("milestone.{a}.done=true"));
+    repo.set("GOV-02", "lead=Dinas PMD");
+    repo.commit("dlh");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.set("GOV-01", &format!("milestone.{b}.done=true"));
+    repo.commit("kominfo");
+    let out = run(
+        repo.dir.path(),
+        repo.home.path(),
+        "git",
+        &["merge", "-q", "--no-edit", "dlh"],
+    );
+    ok(out, "a clean merge");
+    let merged = repo.plan();
+    let gov01 = merged.program("GOV-01").unwrap();
+    assert!(gov01.milestones[a - 1].done && gov01.milestones[b - 1].done);
+    assert_eq!(merged.program("GOV-02").unwrap().lead, "Dinas PMD");
+    ok(
+        repo.pantau(&["check", "plan.ron"]),
+        "the merged plan checks",
+    );
+
+    // The same field two ways: git reports a conflict, the file stays a
+    // valid plan with ours in it and theirs listed at the top.
+    repo.git(&["checkout", "-qb", "bpbd"]);
+    repo.set("GOV-03", "status=Delayed");
+    repo.commit("bpbd");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.set("GOV-03", "status=OnHold");
+    repo.commit("main");
+    let out = run(
+        repo.dir.path(),
+        repo.home.path(),
+        "git",
+        &["merge", "--no-edit", "bpbd"],
+    );
+    assert!(!out.status.success(), "git reports the conflict");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("ours `On hold`, theirs `Delayed`"),
+        "the driver names the field: {said}"
+    );
+    let text = std::fs::read_to_string(repo.dir.path().join("plan.ron")).unwrap();
+    assert!(!text.contains("<<<<<<<"), "no conflict markers");
+    assert!(text.contains("// pantau-conflict "), "{}", &text[..400]);
+    let plan = repo.plan();
+    assert_eq!(plan.program("GOV-03").unwrap().status, Status::OnHold);
+    let out = repo.pantau(&["check", "plan.ron"]);
+    assert_eq!(out.status.code(), Some(2), "check says a conflict is open");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 merge conflict(s) are still open"));
+
+    // pantau asks the question with the same prompt as a save; `t` takes
+    // the other branch's value, Ctrl-S saves, and git can commit the merge.
+    if !common::tmux_or_skip() {
+        return;
+    }
+    let plan_path = repo.dir.path().join("plan.ron");
+    let tmux = common::Tmux::start(
+        (80, 24),
+        &common::pantau_argv(repo.home.path(), &plan_path, &[]),
+    );
+    tmux.wait_for("the merge question", |s| {
+        s.contains("1 of 1: Status of GOV-03") && s.contains("m: keep mine")
+    });
+    tmux.key("t");
+    tmux.wait_for("the answer in the plan", |s| {
+        s.contains("Merge conflicts answered")
+    });
+    tmux.key("C-s");
+    tmux.wait_for("saved", |s| s.contains("Saved at "));
+    tmux.key("q");
+    tmux.wait_for("pantau to end", |_| tmux.dead());
+    let text = std::fs::read_to_string(&plan_path).unwrap();
+    assert!(
+        !text.contains("pantau-conflict"),
+        "the question is gone from the file"
+    );
+    assert_eq!(
+        repo.plan().program("GOV-03").unwrap().status,
+        Status::Delayed
+    );
+    ok(
+        repo.pantau(&["check", "plan.ron"]),
+        "the answered plan checks",
+    );
+    repo.git(&["commit", "-qam", "merge bpbd"]);
+}
+
+/// Two offices, each with a clone of one bare repository (as a forge or a
+/// server would hold it): `pantau sync` commits each office's saves with a
+/// message from the audit log, merges the other's with the driver and sends
+/// its own; with the remote gone, nothing is lost; a bundle carries the
+/// plan where there is no link.
+/// A bare repository (as a forge or a server holds it) with the plan and
+/// its driver, and two offices' clones of it, each set up.
+struct Offices {
+    server: TempDir,
+    bare: std::path::PathBuf,
+    dlh: Repo,
+    kominfo: Repo,
+}
+
+fn offices() -> Offices {
+    let origin = Repo::new();
+    ok(origin.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    origin.git(&["add", ".gitattributes"]);
+    origin.commit("merge plans with pantau");
+    let server = TempDir::new().unwrap();
+    let bare = server.path().join("plan.git");
+    let bare_arg = bare.to_string_lossy().into_owned();
+    origin.git(&["clone", "-q", "--bare", ".", &bare_arg]);
+    let office = |name: &str| -> Repo {
+        let repo = Repo {
+            dir: TempDir::new().unwrap(),
+            home: TempDir::new().unwrap(),
+        };
+        repo.git(&["clone", "-q", &bare_arg, "."]);
+        ok(repo.pantau(&["git", "setup", "plan.ron"]), name);
+        std::fs::write(
+            repo.dir.path().join(".git/info/exclude"),
+            "*.bak\n*.log\n.*.lock\n",
+        )
+        .unwrap();
+        repo
+    };
+    Offices {
+        dlh: office("dlh"),
+        kominfo: office("kominfo"),
+        server,
+        bare,
+    }
+}
+
+#[test]
+fn two_offices_sync_through_a_bare_repository_and_a_bundle() {
+    if !git_installed() {
+        return;
+    }
+    let Offices {
+        server,
+        bare,
+        dlh,
+        kominfo,
+    } = offices();
+    let (a, b) = two_open_milestones(&dlh.plan());
+
+    dlh.set("GOV-01", &format!("milestone.{a}.done=true"));
+    let said = ok(dlh.pantau(&["sync", "plan.ron"]), "dlh's sync");
+    assert!(
+        said.contains(
+            "committed this office's saved changes: pantau: 1 change(s) by andi to GOV-01"
+        ) && said.contains("1 commit(s) sent to origin"),
+        "{said}"
+    );
+    kominfo.set("GOV-01", &format!("milestone.{b}.done=true"));
+    let said = ok(kominfo.pantau(&["sync", "plan.ron"]), "kominfo's sync");
+    assert!(
+        said.contains("1 commit(s) came in from origin and were merged")
+            && said.contains("sent to origin"),
+        "{said}"
+    );
+    let said = ok(dlh.pantau(&["sync", "plan.ron"]), "dlh's second sync");
+    assert!(
+        said.contains("nothing new to commit") && said.contains("came in"),
+        "{said}"
+    );
+    for repo in [&dlh, &kominfo] {
+        let gov01 = repo.plan().program("GOV-01").unwrap().clone();
+        assert!(gov01.milestones[a - 1].done && gov01.milestones[b - 1].done);
+    }
+    let log = dlh.git(&["log", "--format=%B", "-n", "3"]);
+    // Fields by their registry path, as the audit log names them.
+    for n in [a, b] {
+        assert!(
+            log.contains(&format!("GOV-01 milestone.{n}.done")),
+            "the message lists the field:\n{log}"
+        );
+    }
+
+    // The remote is gone: the save is committed here, and sync says so.
+    std::fs::rename(&bare, server.path().join("away")).unwrap();
+    dlh.set("GOV-02", "lead=Dinas PMD");
+    let out = dlh.pantau(&["sync", "plan.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("could not be reached") && said.contains("nothing is lost"),
+        "{said}"
+    );
+    assert!(
+        dlh.git(&["status", "--porcelain", "plan.ron"]).is_empty(),
+        "committed"
+    );
+    std::fs::rename(server.path().join("away"), &bare).unwrap();
+    ok(
+        dlh.pantau(&["sync", "plan.ron"]),
+        "sync once the link is back",
+    );
+
+    // No link at all: a bundle on a flash disk.
+    let disk = TempDir::new().unwrap();
+    let stick = disk.path().join("plan.bundle");
+    let stick_arg = stick.to_string_lossy().into_owned();
+    dlh.set("GOV-03", "notes=dari DLH");
+    ok(
+        dlh.pantau(&["sync", "plan.ron", "--bundle", &stick_arg]),
+        "dlh writes the bundle",
+    );
+    assert!(stick.exists());
+    let said = ok(
+        kominfo.pantau(&["sync", "plan.ron", "--bundle", &stick_arg]),
+        "kominfo reads it",
+    );
+    assert!(said.contains("came in"), "{said}");
+    assert_eq!(kominfo.plan().program("GOV-03").unwrap().notes, "dari DLH");
+    assert_eq!(kominfo.plan().program("GOV-02").unwrap().lead, "Dinas PMD");
+}
+
+/// Ctrl-G in the interface: refused with unsaved edits (sync sends what is
+/// saved); otherwise it syncs, reloads what came in and says what it did.
+#[test]
+fn ctrl_g_syncs_from_the_interface_and_shows_what_came_in() {
+    if !git_installed() || !common::tmux_or_skip() {
+        return;
+    }
+    let Offices {
+        dlh,
+        kominfo,
+        server: _server,
+        ..
+    } = offices();
+    dlh.set("GOV-03", "status=Delayed");
+    ok(dlh.pantau(&["sync", "plan.ron"]), "dlh's sync");
+
+    let plan = kominfo.dir.path().join("plan.ron");
+    let argv = common::pantau_argv(kominfo.home.path(), &plan, &[]);
+    // The pane's pantau runs git in the clone, with the test's identity.
+    let mut env: Vec<std::ffi::OsString> = vec!["env".into()];
+    env.push("GIT_AUTHOR_NAME=kominfo".into());
+    env.push("GIT_AUTHOR_EMAIL=kominfo@example.org".into());
+    env.push("GIT_COMMITTER_NAME=kominfo".into());
+    env.push("GIT_COMMITTER_EMAIL=kominfo@example.org".into());
+    env.push("GIT_CONFIG_NOSYSTEM=1".into());
+    env.extend(argv);
+    let tmux = common::Tmux::start((80, 24), &env);
+    tmux.wait_for("the dashboard", |s| s.contains("Dashboard"));
+    tmux.key("2");
+    tmux.key("Enter");
+    tmux.wait_for("the programmes", |s| s.contains("> GOV-01 "));
+    tmux.key("s");
+    tmux.wait_for("an unsaved edit", |s| s.contains("status is now"));
+    tmux.key("C-g");
+    tmux.wait_for("the refusal", |s| s.contains("Save first (Ctrl-S)"));
+    tmux.key("u");
+    tmux.wait_for("undone", |s| s.contains("Undone"));
+    tmux.key("C-g");
+    let screen = tmux.wait_for("the sync's outcome", |s| {
+        s.contains("Synced with origin: 1 commit(s) in, 0 out")
+    });
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(" GOV-03 ") && l.contains("Delayed")),
+        "what came in is on screen:\n{screen}"
+    );
+    tmux.key("q");
+    tmux.wait_for("pantau to end", |_| tmux.dead());
+    assert_eq!(
+        kominfo.plan().program("GOV-03").unwrap().status,
+        Status::Delayed
+    );
+}
+
+/// A version git hands the driver that is not a plan (a hand edit gone
+/// wrong on a branch): the driver names the file, line and column, exits 2
+/// and leaves ours as it was, so git reports a conflict and nothing is lost.
+#[test]
+fn the_merge_driver_refuses_a_broken_version_and_leaves_ours_whole() {
+    let dir = TempDir::new().unwrap();
+    let (base, ours, theirs) = (
+        dir.path().join("base.ron"),
+        dir.path().join("ours.ron"),
+        dir.path().join("theirs.ron"),
+    );
+    std::fs::write(&base, example()).unwrap();
+    std::fs::write(&ours, example()).unwrap();
+    std::fs::write(
+        &theirs,
+        example().replacen("status: InProgress", "status: Maybe", 1),
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .arg("merge-driver")
+        .args([&base, &ours, &theirs])
+        .arg("plan.ron")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:", theirs.display())) && stderr.contains("Maybe"),
+        "names the file and the bad value: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&ours).unwrap(),
+        example(),
+        "ours untouched"
+    );
+}
