@@ -77,7 +77,7 @@ pub fn accepting() -> bool {
 /// Checks the checked-in file at `path` (from the repository's root) against
 /// `now`, or writes it when `accepting()`. For generated files that others
 /// name by their path (the README's screenshots, the man page and
-/// completions the .deb installs, docs/IMPORT.md), which insta's snapshot
+/// completions the .deb installs, docs/generated/IMPORT.md), which insta's snapshot
 /// files, with their header and their own names, cannot be.
 pub fn assert_artifact(path: &str, now: &[u8]) {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
