@@ -8,12 +8,15 @@
 //! - `store`: files: loading with diagnostics, the atomic writer, the lock,
 //!   saving with a merge, the audit log, recovery files.
 //! - `report`: reports for paper and other tools, in four formats.
+//! - `import`: spreadsheets read back into a plan, through the report's sheet
+//!   columns.
 //! - `tui`: the terminal interface and its event loop.
 //! - `cli` and the binary's `main`: arguments, environment, clock, exit codes.
 
 pub mod cli;
 pub mod config;
 pub mod i18n;
+pub mod import;
 pub mod plan;
 pub mod report;
 pub mod store;

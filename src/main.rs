@@ -189,7 +189,7 @@ enum CommandError {
     /// message names it.
     ImportRead(String),
     /// `pantau import`: every cell that is wrong, by file, sheet, row, column.
-    Import(Vec<pantau::report::import::Problem>),
+    Import(Vec<pantau::import::Problem>),
 }
 
 impl CommandError {
@@ -930,7 +930,7 @@ fn import(
     officer: Option<&str>,
     lang: Lang,
 ) -> Result<(), CommandError> {
-    use pantau::report::import;
+    use pantau::import;
     let t = lang.text();
     let s = &t.sheets;
     let mut read = Vec::new();

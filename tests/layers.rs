@@ -19,6 +19,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("plan", &["plan"]),
     ("store", &["store"]),
     ("report", &["report"]),
+    ("input", &["import"]),
     ("tui", &["tui"]),
     ("edge", &["cli", "config", "main", "lib"]),
 ];

@@ -17,7 +17,6 @@ mod evaluation;
 pub use evaluation::{LineKind, Screen};
 mod cells;
 mod html;
-pub mod import;
 mod json;
 pub mod layout;
 mod markdown;
