@@ -5,6 +5,7 @@
 //! - `text`, `i18n`: escaping and measuring strings; every word a person reads.
 //! - `plan`: the domain (model, field registry, validation, progress, edits,
 //!   merge, the canonical writer). No I/O.
+//! - `format`: numbers and dates as people read them, in either language.
 //! - `store`: files: loading with diagnostics, the atomic writer, the lock,
 //!   saving with a merge, the audit log, recovery files.
 //! - `report`: reports for paper and other tools, in four formats.
@@ -15,6 +16,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod format;
 pub mod i18n;
 pub mod import;
 pub mod plan;

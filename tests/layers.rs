@@ -16,7 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("text", &["text"]),
     ("model", &["plan::model"]),
     ("strings", &["i18n"]),
-    ("plan", &["plan"]),
+    ("plan", &["plan", "format"]),
     ("store", &["store"]),
     ("report", &["report"]),
     ("input", &["import"]),

@@ -10,11 +10,11 @@
 
 use super::Ctx;
 use super::sheet::{Cell, Table};
+use crate::format::money;
 use crate::i18n::evaluation::EvaluationText;
 use crate::plan::evaluation::{Estimate, From, Measures, estimate};
 use crate::plan::model::{Aspect, Plan, Program};
 use crate::plan::progress::{self, Gap, Tally};
-use crate::plan::validate::money;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -76,17 +76,12 @@ fn e(ctx: &Ctx) -> &'static EvaluationText {
     ctx.lang.evaluation()
 }
 
-/// A figure with two decimals, in the report's language.
 fn fixed(ctx: &Ctx, value: f64) -> String {
-    let s = format!("{value:.2}");
-    match ctx.lang {
-        crate::i18n::Lang::Id => s.replace('.', ","),
-        crate::i18n::Lang::En => s,
-    }
+    crate::format::decimal(value, ctx.lang)
 }
 
 fn percent(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |p| format!("{}%", super::whole_percent(p)))
+    crate::format::percent_or(value, "")
 }
 
 pub(crate) fn aspect_name(ctx: &Ctx, a: Aspect) -> &'static str {

@@ -14,6 +14,7 @@
 
 use super::text::tally_line;
 use super::{Ctx, Kind, ReportError, TargetRef};
+use crate::format::long_date;
 use crate::i18n::{Lang, fill};
 use crate::plan::model::Program;
 use crate::plan::progress::{self, MilestoneRef, Tally};
@@ -146,17 +147,6 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-/// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
-pub(crate) fn long_date(date: Date, lang: Lang) -> String {
-    let months = lang.report().months;
-    let month = usize::try_from(date.month() - 1)
-        .ok()
-        .and_then(|m| months.get(m))
-        .copied()
-        .unwrap_or_default();
-    format!("{} {} {}", date.day(), month, date.year())
 }
 
 pub(crate) fn render(ctx: &Ctx) -> String {

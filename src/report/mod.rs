@@ -568,7 +568,7 @@ impl Ctx<'_> {
     }
 
     pub fn number(&self, value: f64) -> String {
-        crate::report::overview::number(value, self.lang)
+        crate::format::number(value, self.lang)
     }
 
     /// "Overdue milestones (9)", "Program GOV-01", …; `count` is the number

@@ -6,181 +6,21 @@
 //! across regions (oldest first), the regions behind on quick wins, and every
 //! plan that did not load, with its error (it never stops the rest).
 //!
-//! [`Rollup::of`] computes the figures once; the report formats here and the
-//! TUI's province dashboard show the same rows.
+//! The figures are [`crate::plan::province`]'s; this module lays them out.
 
 use super::Format;
 use super::layout::{Col, table};
+use crate::format::{decimal, percent_or};
 use crate::i18n::{Lang, fill};
-use crate::plan::achievement::{Capaian, whole_percent};
-use crate::plan::model::{Milestone, Plan, Program};
-use crate::plan::progress::{Tally, overdue, tally, targets_for_year};
+use crate::plan::progress::Tally;
+pub use crate::plan::province::Region;
+use crate::plan::province::{Late, Rollup, Row, share};
 use crate::text::Glyphs;
 use jiff::civil::Date;
-
-/// One region's plan, or why it is not there.
-pub struct Region<'a> {
-    /// Where it was found, as given or found under a folder.
-    pub file: String,
-    pub plan: Result<&'a Plan, String>,
-}
-
-/// The figures of one region.
-pub struct Row<'a> {
-    pub plan: &'a Plan,
-    /// Where in the list of [`Region`]s the plan came from.
-    pub source: usize,
-    pub file: &'a str,
-    pub programs: usize,
-    /// Per dimension of [`Rollup::columns`]: share done, `None` where the
-    /// region has no such dimension.
-    pub dimensions: Vec<Option<u32>>,
-    pub total: Tally,
-    pub late: usize,
-    /// Mean counted achievement (capaian) of this year's measured targets.
-    pub achievement: Option<f64>,
-    /// The estimated index for this year, when every aspect has a score.
-    pub index: Option<f64>,
-}
-
-impl Row<'_> {
-    pub fn code(&self) -> &str {
-        &self.plan.code
-    }
-
-    pub fn region(&self) -> &str {
-        &self.plan.region
-    }
-}
-
-/// One overdue milestone of one region.
-pub struct Late<'a> {
-    pub row: usize,
-    pub program: &'a Program,
-    pub milestone: &'a Milestone,
-    pub due: Date,
-    pub days: i64,
-}
-
-/// The rollup's figures, in the order shown.
-pub struct Rollup<'a> {
-    /// The dimension columns: (id, short title).
-    pub columns: Vec<(String, String)>,
-    pub rows: Vec<Row<'a>>,
-    /// Oldest first.
-    pub overdue: Vec<Late<'a>>,
-    /// Indices into `rows`: the regions with quick wins still open, furthest
-    /// behind first.
-    pub behind: Vec<usize>,
-    /// (file, error) of the plans that did not load.
-    pub failed: Vec<(&'a str, &'a str)>,
-    pub today: Date,
-}
 
 /// How many overdue milestones text, Markdown and HTML list before "and N
 /// more" (CSV and JSON list them all).
 pub const OVERDUE_SHOWN: usize = 20;
-
-/// The dimension columns: every id in the order first met, with a short
-/// title (the last word of its name, cut to four letters: `Gove`, `Bran`).
-fn columns(regions: &[Region]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for plan in regions.iter().filter_map(|r| r.plan.as_ref().ok()) {
-        for d in &plan.dimensions {
-            if !out.iter().any(|(id, _)| *id == d.id) {
-                let word = d.name.split_whitespace().last().unwrap_or(&d.id);
-                out.push((d.id.clone(), word.chars().take(4).collect()));
-            }
-        }
-    }
-    out
-}
-
-/// Mean counted achievement of `year`'s measured targets.
-pub fn achievement(plan: &Plan, year: i32) -> Option<f64> {
-    let (sum, n) = targets_for_year(plan, None, year)
-        .iter()
-        .filter_map(|(_, t)| Capaian::of(t, year).counted())
-        .fold((0.0, 0usize), |(s, n), c| (s + c, n + 1));
-    (n > 0).then(|| sum / n as f64)
-}
-
-fn share(done: usize, of: usize) -> usize {
-    (done * 100).checked_div(of).unwrap_or(0)
-}
-
-impl<'a> Rollup<'a> {
-    pub fn of(regions: &'a [Region<'a>], today: Date) -> Rollup<'a> {
-        let columns = columns(regions);
-        let year = i32::from(today.year());
-        let mut rows: Vec<Row<'a>> = regions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| Some((i, r, *r.plan.as_ref().ok()?)))
-            .map(|(source, r, plan)| {
-                let (per, total) = tally(plan, None);
-                let dimensions = columns
-                    .iter()
-                    .map(|(id, _)| {
-                        per.iter()
-                            .find(|(d, _)| d.id == *id)
-                            .map(|(_, t)| t.percent_done())
-                    })
-                    .collect();
-                Row {
-                    plan,
-                    source,
-                    file: &r.file,
-                    programs: plan.programs.len(),
-                    dimensions,
-                    late: 0,
-                    total,
-                    achievement: achievement(plan, year),
-                    index: crate::plan::evaluation::estimate(plan, year).index(),
-                }
-            })
-            .collect();
-        // By code, regions without one last; then by name and file.
-        rows.sort_by(|a, b| {
-            (a.code().is_empty(), a.code(), a.region(), a.file).cmp(&(
-                b.code().is_empty(),
-                b.code(),
-                b.region(),
-                b.file,
-            ))
-        });
-        let mut late = Vec::new();
-        for (i, row) in rows.iter_mut().enumerate() {
-            let list = overdue(row.plan, None, today);
-            row.late = list.len();
-            late.extend(list.into_iter().map(|m| Late {
-                row: i,
-                program: m.program,
-                milestone: m.milestone,
-                due: m.due,
-                days: super::Ctx::days(m.due, today),
-            }));
-        }
-        // Oldest first; the row order (code, name) among the same day.
-        late.sort_by(|a, b| a.due.cmp(&b.due).then(a.row.cmp(&b.row)));
-        let mut behind: Vec<usize> = (0..rows.len())
-            .filter(|&i| rows[i].total.quick_wins_done < rows[i].total.quick_wins)
-            .collect();
-        behind.sort_by_key(|&i| share(rows[i].total.quick_wins_done, rows[i].total.quick_wins));
-        let failed = regions
-            .iter()
-            .filter_map(|x| x.plan.as_ref().err().map(|e| (x.file.as_str(), e.as_str())))
-            .collect();
-        Rollup {
-            columns,
-            rows,
-            overdue: late,
-            behind,
-            failed,
-            today,
-        }
-    }
-}
 
 /// Which part of the rollup to give; every part when none is asked for
 /// (CSV, one table, then gives the regions).
@@ -190,20 +30,6 @@ pub enum Section {
     Overdue,
     Behind,
     Failed,
-}
-
-/// A figure with two decimals, a decimal comma in Indonesian.
-pub fn decimal(value: f64, lang: Lang) -> String {
-    let s = format!("{value:.2}");
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
-/// Whole percent, or `-`.
-pub fn percent(p: Option<f64>) -> String {
-    p.map_or_else(|| "-".to_string(), |p| format!("{}%", whole_percent(p)))
 }
 
 /// Quick wins done of all: `3/5`.
@@ -248,7 +74,7 @@ pub fn render_section(
             .map_or_else(|| none.to_string(), |i| decimal(i, lang))
     };
     let achieved = |x: &Row| match x.achievement {
-        Some(_) => percent(x.achievement),
+        Some(_) => percent_or(x.achievement, "-"),
         None => none.to_string(),
     };
     let cells = |x: &Row| -> Vec<String> {

@@ -3,11 +3,10 @@
 //! target; the quick keys and `e` act on the selected one.
 
 use super::block;
+use crate::format::{money, number};
 use crate::plan::achievement::{Band, Capaian, whole_percent};
 use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
 use crate::plan::progress::{self, Gap};
-use crate::plan::validate::money;
-use crate::report::overview::number;
 use crate::text;
 use crate::tui::app::{App, Item};
 use crate::tui::theme::Theme;
