@@ -9,6 +9,7 @@
 //! one object, for other tools.
 
 use super::Ctx;
+use super::document::{Cell as DocCell, Document};
 use super::sheet::{Cell, Table};
 use crate::format::money;
 use crate::i18n::evaluation::EvaluationText;
@@ -335,6 +336,47 @@ pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         });
     }
     out
+}
+
+/// The sections as a document: a heading, the sentences, the table.
+pub(crate) fn document(ctx: &Ctx) -> Document {
+    use super::document::{Block, Column, Holds, Table};
+    let mut blocks = Vec::new();
+    with(ctx, |plan, est| {
+        for section in sections(ctx, plan, est) {
+            blocks.push(Block::Heading(2, section.title));
+            blocks.extend(section.lines.into_iter().map(Block::Note));
+            let cols = section
+                .head
+                .iter()
+                .zip(&section.right)
+                .enumerate()
+                .map(|(i, (title, &right))| {
+                    let holds = match (i == section.flex, right) {
+                        (true, _) => Holds::Main,
+                        (false, true) => Holds::Num,
+                        (false, false) => Holds::Text,
+                    };
+                    Column::new(title, holds).drop(section.drop.get(i).copied().unwrap_or(0))
+                })
+                .collect();
+            blocks.push(Block::Table(Table {
+                cols,
+                rows: section
+                    .rows
+                    .into_iter()
+                    .map(|row| row.into_iter().map(DocCell::from).collect())
+                    .collect(),
+                caption: None,
+                aligned: false,
+            }));
+        }
+    });
+    Document {
+        title: ctx.title(0),
+        headed: false,
+        blocks,
+    }
 }
 
 /// The programme's lead agency, else its dimension's.

@@ -12,11 +12,10 @@
 //! (`\u{1b}`), then `& < > " '` as character references, so a name can never
 //! become markup.
 
-use super::text::tally_line;
+use super::document::{Block, Document, Holds};
 use super::{Ctx, Kind, ReportError, TargetRef};
 use crate::format::long_date;
 use crate::i18n::{Lang, fill};
-use crate::plan::model::Program;
 use crate::plan::progress::{self, MilestoneRef, Tally};
 use Col::{Code, Main, Num, Text};
 use jiff::civil::Date;
@@ -150,42 +149,19 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 pub(crate) fn render(ctx: &Ctx) -> String {
+    if let Some(document) = super::build::document(ctx) {
+        let mut body = String::new();
+        blocks(ctx, &mut body, &document);
+        return page(ctx, document.title, &body);
+    }
     let r = ctx.r();
     // The content first: the title counts what it lists.
     let mut body = String::new();
     let mut count = 0;
     match ctx.request.kind {
         Kind::Overview => overview(ctx, &mut body),
-        Kind::Dimension => {
-            let mut any = false;
-            for group in ctx.sel.shown() {
-                any = true;
-                heading(&mut body, 2, &dimension_heading(ctx, group.dimension));
-                let mut tally = Tally::default();
-                for p in &group.programs {
-                    tally.add(p);
-                }
-                body.push_str(&format!("<p>{}</p>\n", esc(&tally_line(ctx, &tally))));
-                programs_table(ctx, &mut body, &group.programs);
-            }
-            if !any {
-                body.push_str(&format!("<p>{}</p>\n", esc(r.no_programs)));
-            }
-        }
         Kind::Program => program(ctx, &mut body),
         Kind::Timeline => timeline(ctx, &mut body),
-        Kind::Overdue | Kind::Upcoming => {
-            let late = ctx.request.kind == Kind::Overdue;
-            let list = if late { ctx.overdue() } else { ctx.upcoming() };
-            count = list.count();
-            if list.groups.is_empty() {
-                body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                heading(&mut body, 2, &dimension_heading(ctx, dimension));
-                milestones_table(ctx, &mut body, items, late, true);
-            }
-        }
         Kind::Targets => {
             let list = ctx.targets();
             count = list.count();
@@ -193,13 +169,21 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
             }
             for (dimension, items) in &list.groups {
-                heading(&mut body, 2, &dimension_heading(ctx, dimension));
+                heading(
+                    &mut body,
+                    2,
+                    &super::build::dimension_heading(dimension, ctx.g),
+                );
                 targets_table(ctx, &mut body, items, true);
             }
         }
-        Kind::Evaluation => evaluation(ctx, &mut body),
+        Kind::Dimension | Kind::Overdue | Kind::Upcoming | Kind::Evaluation => {}
     }
-    let title = ctx.title(count);
+    page(ctx, ctx.title(count), &body)
+}
+
+/// The letter around `body`: the letterhead, the title, the signature.
+fn page(ctx: &Ctx, title: String, body: &str) -> String {
     let mut out = String::with_capacity(body.len() + 4096);
     letterhead(ctx, &mut out);
     out.push_str(&format!("<h1>{}</h1>\n", esc(&title)));
@@ -208,7 +192,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&filter)));
     }
     out.push_str("<main>\n");
-    out.push_str(&body);
+    out.push_str(body);
     out.push_str("</main>\n");
     signature(ctx, &mut out);
     // The browser's tab and the PDF's title.
@@ -401,14 +385,6 @@ fn heading(out: &mut String, level: u8, text: &str) {
     out.push_str(&format!("<h{level}>{}</h{level}>\n", esc(text)));
 }
 
-fn dimension_heading(ctx: &Ctx, d: &crate::plan::model::Dimension) -> String {
-    if d.lead.is_empty() {
-        d.name.clone()
-    } else {
-        format!("{}{}{}", d.name, ctx.g.dot, d.lead)
-    }
-}
-
 /// The summary's content as tables: dimensions, overdue, due soon, this year's targets.
 fn overview(ctx: &Ctx, out: &mut String) {
     let r = ctx.r();
@@ -486,37 +462,6 @@ fn tally_cells(name: String, t: &Tally) -> Vec<String> {
         format!("{}%", t.percent_done()),
         format!("{}/{}", t.quick_wins_done, t.quick_wins),
     ]
-}
-
-fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
-    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
-    let rows: Vec<Vec<String>> = programs
-        .iter()
-        .map(|p| {
-            let done = p.milestones.iter().filter(|m| m.done).count();
-            vec![
-                p.id.clone(),
-                p.name.clone(),
-                t.horizon(p.horizon).to_string(),
-                t.status(p.status).to_string(),
-                super::years(p, g),
-                format!("{done}/{}", p.milestones.len()),
-                p.lead.clone(),
-            ]
-        })
-        .collect();
-    table(
-        ctx,
-        out,
-        Table {
-            head: &[
-                r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead,
-            ],
-            cols: &[Code, Main, Text, Text, Code, Num, Text],
-            rows: &rows,
-            total: false,
-        },
-    );
 }
 
 fn program(ctx: &Ctx, out: &mut String) {
@@ -664,40 +609,47 @@ fn table(ctx: &Ctx, out: &mut String, t: Table) {
 
 pub(crate) use super::cells::html::{Col, Table, esc, lines, table_raw};
 
-/// The evaluation: the same sections for the printed report.
-fn evaluation(ctx: &Ctx, out: &mut String) {
-    use super::evaluation::{sections, with};
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            out.push_str(&format!("<h2>{}</h2>\n", esc(&section.title)));
-            for line in &section.lines {
-                out.push_str(&format!("<p>{}</p>\n", esc(line)));
+/// The blocks of a built document in the letter's body.
+fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
+    for block in &document.blocks {
+        match block {
+            Block::Heading(level, text) => heading(out, *level, text),
+            Block::Note(text) | Block::Nothing(text) => {
+                out.push_str(&format!("<p>{}</p>\n", esc(text)));
             }
-            if section.rows.is_empty() {
-                out.push_str(&format!("<p>{}</p>\n", esc(ctx.r().none)));
-                continue;
+            Block::Table(t) => {
+                if let Some(caption) = &t.caption {
+                    out.push_str(&format!("<p>{}</p>\n", esc(caption)));
+                }
+                let head: Vec<&str> = t.cols.iter().map(|c| c.title.as_str()).collect();
+                let cols: Vec<Col> = t
+                    .cols
+                    .iter()
+                    .map(|c| match c.holds {
+                        Holds::Text => Col::Text,
+                        Holds::Main => Col::Main,
+                        Holds::Code => Col::Code,
+                        Holds::Num => Col::Num,
+                    })
+                    .collect();
+                let rows: Vec<Vec<String>> = t
+                    .rows
+                    .iter()
+                    .map(|row| row.iter().map(|c| c.show(false).into_owned()).collect())
+                    .collect();
+                table(
+                    ctx,
+                    out,
+                    Table {
+                        head: &head,
+                        cols: &cols,
+                        rows: &rows,
+                        total: false,
+                    },
+                );
             }
-            let cols: Vec<Col> = section
-                .right
-                .iter()
-                .enumerate()
-                .map(|(i, &right)| match (i == section.flex, right) {
-                    (true, _) => Col::Main,
-                    (false, true) => Col::Num,
-                    (false, false) => Col::Text,
-                })
-                .collect();
-            table_raw(
-                out,
-                &Table {
-                    head: &section.head,
-                    cols: &cols,
-                    rows: &section.rows,
-                    total: false,
-                },
-            );
         }
-    });
+    }
 }
 
 #[cfg(test)]

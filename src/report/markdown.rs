@@ -5,10 +5,9 @@
 //! in text (`\u{1b}`), then Markdown's own punctuation with a backslash, so a
 //! name can neither break a table (`|`) nor become a link, emphasis or HTML.
 
-use super::text::tally_line;
+use super::document::{Block, Document, Holds};
 use super::{Ctx, Kind, TargetRef};
 use crate::i18n::fill;
-use crate::plan::model::Program;
 use crate::plan::progress::{self, MilestoneRef, Tally};
 
 pub(crate) fn render(ctx: &Ctx) -> String {
@@ -19,28 +18,12 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     if let Some(filter) = ctx.filter_line() {
         out.push_str(&format!("\n{}\n", paragraph(&filter)));
     }
+    if let Some(document) = super::build::document(ctx) {
+        blocks(ctx, &mut out, &document);
+        return out;
+    }
     match ctx.request.kind {
         Kind::Overview => overview(ctx, &mut out),
-        Kind::Dimension => {
-            out.push_str(&format!("\n## {}\n", inline(&ctx.title(0))));
-            let mut any = false;
-            for group in ctx.sel.shown() {
-                any = true;
-                out.push_str(&format!(
-                    "\n### {}\n\n",
-                    inline(&dimension_heading(ctx, group.dimension))
-                ));
-                let mut tally = Tally::default();
-                for p in &group.programs {
-                    tally.add(p);
-                }
-                out.push_str(&format!("{}\n", paragraph(&tally_line(ctx, &tally))));
-                programs_table(ctx, &mut out, &group.programs);
-            }
-            if !any {
-                out.push_str(&format!("\n{}\n", paragraph(r.no_programs)));
-            }
-        }
         Kind::Program => program(ctx, &mut out),
         Kind::Timeline => {
             out.push_str(&format!("\n## {}\n\n", inline(&ctx.title(0))));
@@ -59,21 +42,6 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             }
             out.push_str(&format!("{fence}\n"));
         }
-        Kind::Overdue | Kind::Upcoming => {
-            let late = ctx.request.kind == Kind::Overdue;
-            let list = if late { ctx.overdue() } else { ctx.upcoming() };
-            out.push_str(&format!("\n## {}\n", inline(&ctx.title(list.count()))));
-            if list.groups.is_empty() {
-                out.push_str(&format!("\n{}\n", paragraph(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                out.push_str(&format!(
-                    "\n### {}\n",
-                    inline(&dimension_heading(ctx, dimension))
-                ));
-                milestones_table(ctx, &mut out, items, late, true);
-            }
-        }
         Kind::Targets => {
             let list = ctx.targets();
             out.push_str(&format!("\n## {}\n", inline(&ctx.title(list.count()))));
@@ -83,25 +51,14 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             for (dimension, items) in &list.groups {
                 out.push_str(&format!(
                     "\n### {}\n",
-                    inline(&dimension_heading(ctx, dimension))
+                    inline(&super::build::dimension_heading(dimension, ctx.g))
                 ));
                 targets_table(ctx, &mut out, items, true);
             }
         }
-        Kind::Evaluation => {
-            out.push_str(&format!("\n## {}\n", inline(&ctx.title(0))));
-            evaluation(ctx, &mut out);
-        }
+        Kind::Dimension | Kind::Overdue | Kind::Upcoming | Kind::Evaluation => {}
     }
     out
-}
-
-fn dimension_heading(ctx: &Ctx, d: &crate::plan::model::Dimension) -> String {
-    if d.lead.is_empty() {
-        d.name.clone()
-    } else {
-        format!("{}{}{}", d.name, ctx.g.dot, d.lead)
-    }
 }
 
 /// The summary's content as tables: dimensions, overdue, due soon, this year's targets.
@@ -187,34 +144,6 @@ fn tally_cells(name: String, t: &Tally) -> Vec<String> {
         format!("{}%", t.percent_done()),
         format!("{}/{}", t.quick_wins_done, t.quick_wins),
     ]
-}
-
-fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
-    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
-    let rows: Vec<Vec<String>> = programs
-        .iter()
-        .map(|p| {
-            let done = p.milestones.iter().filter(|m| m.done).count();
-            vec![
-                p.id.clone(),
-                p.name.clone(),
-                t.horizon(p.horizon).to_string(),
-                t.status(p.status).to_string(),
-                super::years(p, g),
-                format!("{done}/{}", p.milestones.len()),
-                p.lead.clone(),
-            ]
-        })
-        .collect();
-    table(
-        ctx,
-        out,
-        &[
-            r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead,
-        ],
-        &rows,
-        &[false, false, false, false, false, true, false],
-    );
 }
 
 fn program(ctx: &Ctx, out: &mut String) {
@@ -361,25 +290,38 @@ fn longest_run(text: &str, c: char) -> usize {
     best
 }
 
-/// The evaluation: a `###` heading per section, paragraphs, a table.
-fn evaluation(ctx: &Ctx, out: &mut String) {
-    use super::evaluation::{sections, with};
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            out.push_str(&format!("\n### {}\n\n", inline(&section.title)));
-            for line in &section.lines {
-                out.push_str(&format!("{}\n\n", inline(line)));
+/// The blocks of a built document: headings a level under the title, every
+/// block after a blank line (a table's caption just above it).
+fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
+    let shift = if document.headed {
+        0
+    } else {
+        out.push_str(&format!("\n## {}\n", inline(&document.title)));
+        1
+    };
+    for block in &document.blocks {
+        out.push('\n');
+        match block {
+            Block::Heading(level, text) => {
+                let marks = "#".repeat(usize::from(level + shift));
+                out.push_str(&format!("{marks} {}\n", inline(text)));
             }
-            if section.rows.is_empty() {
-                out.push_str(&format!("{}\n", inline(ctx.r().none)));
-                continue;
+            Block::Note(text) | Block::Nothing(text) => {
+                out.push_str(&format!("{}\n", paragraph(text)));
             }
-            let rows: Vec<Vec<String>> = section
-                .rows
-                .iter()
-                .map(|row| row.iter().map(|c| cell(c)).collect())
-                .collect();
-            table_raw(out, &section.head, &rows, &section.right);
+            Block::Table(t) => {
+                if let Some(caption) = &t.caption {
+                    out.push_str(&format!("{}\n", paragraph(caption)));
+                }
+                let head: Vec<&str> = t.cols.iter().map(|c| c.title.as_str()).collect();
+                let right: Vec<bool> = t.cols.iter().map(|c| c.holds == Holds::Num).collect();
+                let rows: Vec<Vec<String>> = t
+                    .rows
+                    .iter()
+                    .map(|row| row.iter().map(|c| c.show(false).into_owned()).collect())
+                    .collect();
+                table(ctx, out, &head, &rows, &right);
+            }
         }
-    });
+    }
 }

@@ -12,7 +12,9 @@
 //! exactly [`crate::report::overview::render`], so `pantau summary` stays the short form
 //! of `pantau report --kind overview`.
 
+mod build;
 mod csv;
+mod document;
 mod evaluation;
 pub use evaluation::{LineKind, Screen};
 mod cells;

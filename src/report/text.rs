@@ -6,11 +6,11 @@
 //! lines, some of which are kept with the line after them (a heading is never
 //! the last line of a page).
 
+use super::document::{Block, Document, Holds, Table as DocTable};
 use super::layout::{Col, Doc, Table, paginate, table};
-use super::{Ctx, Glyphs, Kind, ReportError, TargetRef};
+use super::{Ctx, Kind, ReportError, TargetRef};
 use crate::i18n::fill;
 use crate::plan::model::Dimension;
-use crate::plan::progress::{MilestoneRef, Tally};
 use crate::report::overview as summary;
 use crate::text::{escape, fit, pad, width, wrap};
 
@@ -23,35 +23,26 @@ pub(crate) fn render(ctx: &Ctx) -> Result<String, ReportError> {
 pub(crate) fn document(ctx: &Ctx) -> Doc {
     let w = ctx.request.width;
     let mut doc = Doc::default();
+    if let Some(document) = super::build::document(ctx) {
+        header(ctx, &mut doc, &document.title);
+        blocks(ctx, &mut doc, &document);
+        return doc;
+    }
     match ctx.request.kind {
         Kind::Overview => overview(ctx, &mut doc),
-        Kind::Dimension => {
-            header(ctx, &mut doc, 0);
-            dimensions(ctx, &mut doc, w);
-        }
         Kind::Program => {
-            header(ctx, &mut doc, 0);
+            header(ctx, &mut doc, &ctx.title(0));
             program(ctx, &mut doc, w);
         }
         Kind::Timeline => {
-            header(ctx, &mut doc, 0);
+            header(ctx, &mut doc, &ctx.title(0));
             let (axis, body) = super::timeline::chart(ctx, w);
             doc.header.extend(axis);
             doc.body = body;
         }
-        Kind::Overdue => {
-            let overdue = ctx.overdue();
-            header(ctx, &mut doc, overdue.count());
-            milestones(ctx, &mut doc, &overdue.groups, w, true);
-        }
-        Kind::Upcoming => {
-            let upcoming = ctx.upcoming();
-            header(ctx, &mut doc, upcoming.count());
-            milestones(ctx, &mut doc, &upcoming.groups, w, false);
-        }
         Kind::Targets => {
             let targets = ctx.targets();
-            header(ctx, &mut doc, targets.count());
+            header(ctx, &mut doc, &ctx.title(targets.count()));
             if targets.groups.is_empty() {
                 doc.blank();
                 doc.line(format!("  {}", ctx.r().none));
@@ -63,20 +54,17 @@ pub(crate) fn document(ctx: &Ctx) -> Doc {
                 .collect();
             targets_block(ctx, &mut doc, &groups, true, w);
         }
-        Kind::Evaluation => {
-            header(ctx, &mut doc, 0);
-            evaluation(ctx, &mut doc);
-        }
+        Kind::Dimension | Kind::Overdue | Kind::Upcoming | Kind::Evaluation => {}
     }
     doc
 }
 
 /// Title, region and period, the report's title, the filter, a double rule.
-fn header(ctx: &Ctx, doc: &mut Doc, count: usize) {
+fn header(ctx: &Ctx, doc: &mut Doc, title: &str) {
     let (w, g) = (ctx.request.width, &ctx.g);
     doc.header.push(fit(&ctx.plan.title, w, g.ellipsis));
     doc.header.push(fit(&ctx.subtitle(), w, g.ellipsis));
-    doc.header.push(fit(&ctx.title(count), w, g.ellipsis));
+    doc.header.push(fit(title, w, g.ellipsis));
     if let Some(filter) = ctx.filter_line() {
         doc.header.push(fit(&filter, w, g.ellipsis));
     }
@@ -134,86 +122,6 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
     }
 }
 
-/// "Smart Governance · Bappelitbangda"
-fn dimension_heading(d: &Dimension, g: &Glyphs) -> String {
-    if d.lead.is_empty() {
-        d.name.clone()
-    } else {
-        format!("{}{}{}", d.name, g.dot, d.lead)
-    }
-}
-
-fn dimensions(ctx: &Ctx, doc: &mut Doc, w: usize) {
-    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
-    let shown: Vec<&super::Group> = ctx.sel.shown().collect();
-    if shown.is_empty() {
-        doc.blank();
-        doc.line(format!("  {}", r.no_programs));
-        return;
-    }
-    let cols = [
-        Col::left(r.id),
-        Col::flex(r.program),
-        Col::left(r.horizon).drop(2),
-        Col::left(r.status),
-        Col::left(r.years).drop(3),
-        Col::right(r.steps).drop(1),
-    ];
-    // One layout for every dimension, so the columns line up down the page.
-    let rows: Vec<Vec<String>> = shown
-        .iter()
-        .flat_map(|group| &group.programs)
-        .map(|p| {
-            let done = p.milestones.iter().filter(|m| m.done).count();
-            vec![
-                p.id.clone(),
-                p.name.clone(),
-                t.horizon_short(p.horizon).to_string(),
-                t.status(p.status).to_string(),
-                super::years(p, g),
-                format!("{done}/{}", p.milestones.len()),
-            ]
-        })
-        .collect();
-    let lines = table(&cols, &rows, w, 2, true, g);
-    let (head, mut rows) = (&lines[..2], lines[2..].iter());
-    for group in shown {
-        doc.heading(&dimension_heading(group.dimension, g), w, g);
-        let mut tally = Tally::default();
-        for p in &group.programs {
-            tally.add(p);
-        }
-        for line in wrap(&tally_line(ctx, &tally), w) {
-            doc.keep(line);
-        }
-        if group.programs.is_empty() {
-            doc.line(format!("  {}", r.none));
-            continue;
-        }
-        let part = head
-            .iter()
-            .chain(rows.by_ref().take(group.programs.len()))
-            .cloned()
-            .collect();
-        doc.table(part, true);
-    }
-}
-
-pub(crate) fn tally_line(ctx: &Ctx, tally: &Tally) -> String {
-    fill(
-        ctx.r().tally,
-        &[
-            &tally.programs,
-            &tally.done,
-            &tally.in_progress,
-            &tally.delayed,
-            &tally.percent_done(),
-            &tally.quick_wins_done,
-            &tally.quick_wins,
-        ],
-    )
-}
-
 fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
     let (r, g) = (ctx.r(), &ctx.g);
     let Some(p) = ctx.sel.programs().next() else {
@@ -261,57 +169,6 @@ fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
     }
     let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
     targets_block(ctx, doc, &[(None, &items)], false, w);
-}
-
-/// Overdue or upcoming milestones, a table per dimension.
-fn milestones(
-    ctx: &Ctx,
-    doc: &mut Doc,
-    groups: &[(&Dimension, Vec<MilestoneRef>)],
-    w: usize,
-    late: bool,
-) {
-    let (r, g) = (ctx.r(), &ctx.g);
-    if groups.is_empty() {
-        doc.blank();
-        doc.line(format!("  {}", r.none));
-    }
-    let cols = [
-        Col::left(r.due),
-        Col::left(r.id),
-        Col::flex(r.milestone),
-        Col::left(r.lead).drop(1),
-        Col::right(if late { r.days_late } else { r.days_left }),
-    ];
-    let rows: Vec<Vec<String>> = groups
-        .iter()
-        .flat_map(|(_, items)| items)
-        .map(|m| {
-            let days = if late {
-                Ctx::days(m.due, ctx.today)
-            } else {
-                Ctx::days(ctx.today, m.due)
-            };
-            vec![
-                m.due.to_string(),
-                m.program.id.clone(),
-                m.milestone.title.clone(),
-                m.program.lead.clone(),
-                days.to_string(),
-            ]
-        })
-        .collect();
-    let lines = table(&cols, &rows, w, 2, true, g);
-    let (head, mut rows) = (&lines[..2], lines[2..].iter());
-    for (dimension, items) in groups {
-        doc.heading(&dimension_heading(dimension, g), w, g);
-        let part = head
-            .iter()
-            .chain(rows.by_ref().take(items.len()))
-            .cloned()
-            .collect();
-        doc.table(part, true);
-    }
 }
 
 /// Targets in two lines each: year, program and indicator; then baseline →
@@ -364,7 +221,7 @@ fn targets_block(
     let mut third = third.into_iter();
     for (dimension, items) in groups {
         if let Some(d) = dimension {
-            doc.heading(&dimension_heading(d, g), w, g);
+            doc.heading(&super::build::dimension_heading(d, g), w, g);
         }
         for t in *items {
             let mut first = format!("  {}  ", t.target.year);
@@ -442,27 +299,95 @@ fn figure_cells(ctx: &Ctx, t: &crate::plan::model::Target, w: usize) -> Vec<Stri
     ]
 }
 
-/// The evaluation: each section a heading, its sentences wrapped, its table.
-fn evaluation(ctx: &Ctx, doc: &mut Doc) {
-    use super::evaluation::{sections, with};
-    let (w, g) = (ctx.request.width, &ctx.g);
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            doc.heading(&section.title, w, g);
-            for line in &section.lines {
-                for l in wrap(line, w.saturating_sub(2).max(20)) {
+/// The blocks of a built document as lines. Aligned tables share one
+/// layout, so their columns line up down the page.
+fn blocks(ctx: &Ctx, doc: &mut Doc, document: &Document) {
+    let (w, g) = (ctx.request.width, ctx.g);
+    let none = ctx.r().none;
+    let mut aligned = document.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) if t.aligned => Some(t),
+        _ => None,
+    });
+    let mut shared = aligned.next().map(|first| {
+        let rows: Vec<Vec<String>> = std::iter::once(first)
+            .chain(aligned)
+            .flat_map(|t| text_rows(t))
+            .collect();
+        let lines = table(&text_cols(first), &rows, w, 2, true, g);
+        let mut lines = lines.into_iter();
+        let head: Vec<String> = lines.by_ref().take(2).collect();
+        (head, lines)
+    });
+    let mut after_note = false;
+    for block in &document.blocks {
+        match block {
+            Block::Heading(_, text) => doc.heading(text, w, g),
+            Block::Note(text) => {
+                for l in wrap(text, w.saturating_sub(2).max(20)) {
                     doc.line(format!("  {l}"));
                 }
             }
-            if section.rows.is_empty() {
-                doc.line(format!("  {}", ctx.r().none));
-                continue;
-            }
-            let cols = section.text_cols();
-            if !section.lines.is_empty() {
+            Block::Nothing(text) => {
                 doc.blank();
+                doc.line(format!("  {text}"));
             }
-            doc.table(table(&cols, &section.rows, w, 2, true, g), true);
+            Block::Table(t) => {
+                for line in t.caption.iter().flat_map(|c| wrap(c, w)) {
+                    doc.keep(line);
+                }
+                if t.rows.is_empty() {
+                    doc.line(format!("  {none}"));
+                } else if let (true, Some((head, rows))) = (t.aligned, shared.as_mut()) {
+                    let part = head
+                        .iter()
+                        .cloned()
+                        .chain(rows.by_ref().take(t.rows.len()))
+                        .collect();
+                    doc.table(part, true);
+                } else {
+                    if after_note {
+                        doc.blank();
+                    }
+                    let rows = text_rows(t);
+                    doc.table(table(&text_cols(t), &rows, w, 2, true, g), true);
+                }
+            }
         }
-    });
+        after_note = matches!(block, Block::Note(_));
+    }
+}
+
+/// A table's columns for text: figures right, the first main column the
+/// one that gives way, the wide-only ones left out.
+fn text_cols(t: &DocTable) -> Vec<Col<'_>> {
+    let flex = t
+        .cols
+        .iter()
+        .position(|c| c.holds == Holds::Main && !c.wide_only);
+    t.cols
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.wide_only)
+        .map(|(i, c)| {
+            let col = match c.holds {
+                _ if Some(i) == flex => Col::flex(&c.title),
+                Holds::Num => Col::right(&c.title),
+                _ => Col::left(&c.title),
+            };
+            col.drop(c.drop)
+        })
+        .collect()
+}
+
+fn text_rows(t: &DocTable) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&t.cols)
+                .filter(|(_, c)| !c.wide_only)
+                .map(|(cell, _)| cell.show(true).into_owned())
+                .collect()
+        })
+        .collect()
 }

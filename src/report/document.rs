@@ -1,0 +1,123 @@
+//! A report's content, built once per kind and laid out by each format: a
+//! title and a list of blocks (headings, notes, tables, field lists). The
+//! builders in [`super::build`] and [`super::evaluation`] make documents; the
+//! text, Markdown and HTML renderers lay them out, each in its own file.
+
+use jiff::civil::Date;
+use std::borrow::Cow;
+
+/// What a report says, before any format.
+pub(crate) struct Document {
+    /// "Overdue milestones (9)": the third header line in text, `##` in
+    /// Markdown, the `<h1>` (and the tab's title) in HTML.
+    pub title: String,
+    /// The first heading already says what the title says (the program
+    /// report's "GOV-01 · name"): Markdown leaves the title out and starts
+    /// its headings a level higher.
+    pub headed: bool,
+    pub blocks: Vec<Block>,
+}
+
+pub(crate) enum Block {
+    /// A heading under the title: 2 for a dimension or a section, 3 for a
+    /// part of one.
+    Heading(u8, String),
+    /// A sentence of its own, wrapped in text.
+    Note(String),
+    /// Said where a list has nothing in it ("none", "no programmes").
+    Nothing(String),
+    Table(Table),
+}
+
+/// The one table type: columns that say what they hold, rows of cells.
+pub(crate) struct Table {
+    pub cols: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// A line about the rows, just above them (a dimension's tally).
+    pub caption: Option<String>,
+    /// Text: laid out together with the document's other aligned tables, so
+    /// that their columns line up down the page.
+    pub aligned: bool,
+}
+
+/// What a column holds, which decides how each format sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    /// Names and running text.
+    Text,
+    /// What the table is about (a programme, a milestone): given the most
+    /// room, and in text the column that gives way on a narrow page.
+    Main,
+    /// Ids and dates: kept on one line.
+    Code,
+    /// Figures: aligned right.
+    Num,
+}
+
+pub(crate) struct Column {
+    pub title: String,
+    pub holds: Holds,
+    /// Text: 0 always shown; otherwise left out on a narrow page, highest first.
+    pub drop: u8,
+    /// Text leaves the column out (Markdown and HTML have the room).
+    pub wide_only: bool,
+}
+
+impl Column {
+    pub fn new(title: &str, holds: Holds) -> Column {
+        Column {
+            title: title.to_string(),
+            holds,
+            drop: 0,
+            wide_only: false,
+        }
+    }
+
+    pub fn drop(self, rank: u8) -> Column {
+        Column { drop: rank, ..self }
+    }
+
+    pub fn wide_only(self) -> Column {
+        Column {
+            wide_only: true,
+            ..self
+        }
+    }
+}
+
+/// One cell: what it is, so each format can write it its way.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    Text(String),
+    /// A word with a shorter form for a text table ("Short term", "Short").
+    Word {
+        full: &'static str,
+        short: &'static str,
+    },
+    Int(i64),
+    Date(Date),
+}
+
+impl Cell {
+    /// The cell as a person reads it; `short` in a text table.
+    pub fn show(&self, short: bool) -> Cow<'_, str> {
+        match self {
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Word { full, short: s } => Cow::Borrowed(if short { s } else { full }),
+            Cell::Int(n) => Cow::Owned(n.to_string()),
+            Cell::Date(d) => Cow::Owned(d.to_string()),
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
