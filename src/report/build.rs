@@ -3,20 +3,26 @@
 //! renderer of documents.
 
 use super::document::{Block, Cell, Column, Document, Holds, Table};
-use super::{Ctx, Kind};
+use super::{Ctx, Kind, TargetRef};
 use crate::i18n::fill;
 use crate::plan::model::Dimension;
-use crate::plan::progress::Tally;
+use crate::plan::progress::{self, MilestoneRef, Tally};
 use crate::text::Glyphs;
 
-/// The document of the request's kind, for the kinds built here (the
-/// others are still written per format).
-pub(crate) fn document(ctx: &Ctx) -> Option<Document> {
+/// The document of the request's kind.
+pub(crate) fn document(ctx: &Ctx) -> Document {
     match ctx.request.kind {
-        Kind::Overdue | Kind::Upcoming => Some(milestones(ctx)),
-        Kind::Dimension => Some(dimensions(ctx)),
-        Kind::Evaluation => Some(super::evaluation::document(ctx)),
-        _ => None,
+        Kind::Overview => overview(ctx),
+        Kind::Dimension => dimensions(ctx),
+        Kind::Program => program(ctx),
+        Kind::Timeline => Document {
+            title: ctx.title(0),
+            headed: false,
+            blocks: vec![Block::Timeline],
+        },
+        Kind::Overdue | Kind::Upcoming => milestones(ctx),
+        Kind::Targets => targets(ctx),
+        Kind::Evaluation => super::evaluation::document(ctx),
     }
 }
 
@@ -87,6 +93,7 @@ fn dimensions(ctx: &Ctx) -> Document {
             rows,
             caption: Some(tally_line(ctx, &tally)),
             aligned: true,
+            total: false,
         }));
     }
     if blocks.is_empty() {
@@ -140,11 +147,222 @@ fn milestones(ctx: &Ctx) -> Document {
             rows,
             caption: None,
             aligned: true,
+            total: false,
         }));
     }
     Document {
         title: ctx.title(list.count()),
         headed: false,
+        blocks,
+    }
+}
+
+/// The summary's content as tables: dimensions, overdue, due soon, this
+/// year's targets. (Text writes the summary itself, as `pantau summary`.)
+fn overview(ctx: &Ctx) -> Document {
+    let r = ctx.r();
+    let mut total = Tally::default();
+    let tally_cells = |name: String, t: &Tally| -> Vec<Cell> {
+        vec![
+            name.into(),
+            Cell::Int(t.programs as i64),
+            Cell::Int(t.done as i64),
+            Cell::Int(t.in_progress as i64),
+            Cell::Int(t.delayed as i64),
+            format!("{}%", t.percent_done()).into(),
+            format!("{}/{}", t.quick_wins_done, t.quick_wins).into(),
+        ]
+    };
+    let mut rows: Vec<Vec<Cell>> = ctx
+        .sel
+        .groups
+        .iter()
+        .map(|g| {
+            let mut tally = Tally::default();
+            for p in &g.programs {
+                tally.add(p);
+            }
+            total.merge(&tally);
+            tally_cells(g.dimension.name.clone(), &tally)
+        })
+        .collect();
+    rows.push(tally_cells(r.total.to_string(), &total));
+    let mut cols = vec![Column::new(r.dimension, Holds::Main)];
+    cols.extend(
+        [
+            r.programs,
+            r.done,
+            r.in_progress,
+            r.delayed,
+            r.percent_done,
+            r.quick_wins,
+        ]
+        .map(|title| Column::new(title, Holds::Num)),
+    );
+    let mut blocks = vec![
+        Block::Heading(2, r.dimension.to_string()),
+        Block::Table(Table {
+            total: true,
+            ..Table::new(cols, rows)
+        }),
+    ];
+
+    let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
+    let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    blocks.push(Block::Heading(2, fill(r.title_overdue, &[&overdue.len()])));
+    blocks.push(Block::Table(milestone_table(ctx, &overdue, true)));
+
+    let days = ctx.request.days;
+    let soon: Vec<MilestoneRef> = progress::due_soon(ctx.plan, None, ctx.today, days)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    blocks.push(Block::Heading(
+        2,
+        fill(r.title_upcoming, &[&days, &soon.len()]),
+    ));
+    blocks.push(Block::Table(milestone_table(ctx, &soon, false)));
+
+    let year = i32::from(ctx.today.year());
+    let targets: Vec<TargetRef> = ctx
+        .plan
+        .programs
+        .iter()
+        .filter(|p| ctx.sel.keeps(p))
+        .flat_map(|p| TargetRef::all_of(p).filter(move |t| t.target.year == year))
+        .collect();
+    blocks.push(Block::Heading(
+        2,
+        fill(r.targets_year, &[&year, &targets.len()]),
+    ));
+    blocks.push(Block::Table(target_table(ctx, &targets, true)));
+    Document {
+        title: ctx.title(0),
+        headed: true,
+        blocks,
+    }
+}
+
+/// Milestones due or overdue, without their programme's name.
+fn milestone_table(ctx: &Ctx, items: &[MilestoneRef], late: bool) -> Table {
+    let r = ctx.r();
+    let rows = items
+        .iter()
+        .map(|m| {
+            let days = if late {
+                Ctx::days(m.due, ctx.today)
+            } else {
+                Ctx::days(ctx.today, m.due)
+            };
+            vec![
+                Cell::Date(m.due),
+                m.program.id.as_str().into(),
+                m.milestone.title.as_str().into(),
+                m.program.lead.as_str().into(),
+                Cell::Int(days),
+            ]
+        })
+        .collect();
+    Table::new(
+        vec![
+            Column::new(r.due, Holds::Code),
+            Column::new(r.id, Holds::Code),
+            Column::new(r.milestone, Holds::Main),
+            Column::new(r.lead, Holds::Text),
+            Column::new(if late { r.days_late } else { r.days_left }, Holds::Num),
+        ],
+        rows,
+    )
+}
+
+/// Targets with their figures, achievement and verdict; `with_id` adds the
+/// programme.
+fn target_table(ctx: &Ctx, items: &[TargetRef], with_id: bool) -> Table {
+    let (head, rows) = ctx.target_table(items, with_id);
+    let mut holds = vec![Holds::Code];
+    if with_id {
+        holds.push(Holds::Code);
+    }
+    holds.extend([
+        Holds::Main,
+        Holds::Text,
+        Holds::Num,
+        Holds::Num,
+        Holds::Num,
+        Holds::Num,
+        Holds::Text,
+    ]);
+    Table::new(
+        head.iter()
+            .zip(holds)
+            .map(|(title, holds)| Column::new(title, holds))
+            .collect(),
+        rows.into_iter()
+            .map(|row| row.into_iter().map(Cell::from).collect())
+            .collect(),
+    )
+}
+
+/// Every target of the selected programmes by year, per dimension.
+fn targets(ctx: &Ctx) -> Document {
+    let list = ctx.targets();
+    let mut blocks = Vec::new();
+    if list.groups.is_empty() {
+        blocks.push(Block::Nothing(ctx.r().none.to_string()));
+    }
+    for (dimension, items) in &list.groups {
+        blocks.push(Block::Heading(2, dimension_heading(dimension, ctx.g)));
+        blocks.push(Block::Table(target_table(ctx, items, true)));
+    }
+    Document {
+        title: ctx.title(list.count()),
+        headed: false,
+        blocks,
+    }
+}
+
+/// One programme: its fields, its milestones, its targets.
+fn program(ctx: &Ctx) -> Document {
+    let (r, g) = (ctx.r(), ctx.g);
+    let mut blocks = Vec::new();
+    if let Some(p) = ctx.sel.programs().next() {
+        blocks.push(Block::Heading(2, format!("{}{}{}", p.id, g.dot, p.name)));
+        blocks.push(Block::Fields(
+            ctx.program_fields(p)
+                .into_iter()
+                .map(|(label, value)| (label.to_string(), value))
+                .collect(),
+        ));
+        let done = p.milestones.iter().filter(|m| m.done).count();
+        blocks.push(Block::Heading(
+            3,
+            fill(r.milestones_count, &[&p.milestones.len(), &done]),
+        ));
+        blocks.push(Block::Table(Table::new(
+            vec![
+                Column::new(r.done, Holds::Code),
+                Column::new(r.due, Holds::Code),
+                Column::new(r.milestone, Holds::Main),
+                Column::new(r.status, Holds::Text).right(),
+            ],
+            ctx.milestone_rows(p)
+                .into_iter()
+                .map(|row| row.into_iter().map(Cell::from).collect())
+                .collect(),
+        )));
+        blocks.push(Block::Heading(
+            3,
+            fill(r.targets_count, &[&p.targets.len()]),
+        ));
+        let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
+        blocks.push(Block::Table(target_table(ctx, &items, false)));
+    }
+    Document {
+        title: ctx.title(0),
+        headed: true,
         blocks,
     }
 }

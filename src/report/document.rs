@@ -11,9 +11,9 @@ pub(crate) struct Document {
     /// "Overdue milestones (9)": the third header line in text, `##` in
     /// Markdown, the `<h1>` (and the tab's title) in HTML.
     pub title: String,
-    /// The first heading already says what the title says (the program
-    /// report's "GOV-01 · name"): Markdown leaves the title out and starts
-    /// its headings a level higher.
+    /// Markdown leaves the title out and starts its headings a level
+    /// higher: the title is already said, above (the overview's is the
+    /// plan's own) or by the first heading (the program's "GOV-01 · name").
     pub headed: bool,
     pub blocks: Vec<Block>,
 }
@@ -27,6 +27,10 @@ pub(crate) enum Block {
     /// Said where a list has nothing in it ("none", "no programmes").
     Nothing(String),
     Table(Table),
+    /// Labelled values, one per line (a programme's fields).
+    Fields(Vec<(String, String)>),
+    /// The programmes on the plan's years, drawn at the renderer's width.
+    Timeline,
 }
 
 /// The one table type: columns that say what they hold, rows of cells.
@@ -38,6 +42,20 @@ pub(crate) struct Table {
     /// Text: laid out together with the document's other aligned tables, so
     /// that their columns line up down the page.
     pub aligned: bool,
+    /// The last row is a total, set in bold.
+    pub total: bool,
+}
+
+impl Table {
+    pub fn new(cols: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
+        Table {
+            cols,
+            rows,
+            caption: None,
+            aligned: false,
+            total: false,
+        }
+    }
 }
 
 /// What a column holds, which decides how each format sets it.
@@ -57,6 +75,8 @@ pub(crate) enum Holds {
 pub(crate) struct Column {
     pub title: String,
     pub holds: Holds,
+    /// Aligned right in text and Markdown (figures, and "3 days late").
+    pub right: bool,
     /// Text: 0 always shown; otherwise left out on a narrow page, highest first.
     pub drop: u8,
     /// Text leaves the column out (Markdown and HTML have the room).
@@ -68,6 +88,7 @@ impl Column {
         Column {
             title: title.to_string(),
             holds,
+            right: holds == Holds::Num,
             drop: 0,
             wide_only: false,
         }
@@ -75,6 +96,13 @@ impl Column {
 
     pub fn drop(self, rank: u8) -> Column {
         Column { drop: rank, ..self }
+    }
+
+    pub fn right(self) -> Column {
+        Column {
+            right: true,
+            ..self
+        }
     }
 
     pub fn wide_only(self) -> Column {

@@ -369,6 +369,7 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
                     .collect(),
                 caption: None,
                 aligned: false,
+                total: false,
             }));
         }
     });

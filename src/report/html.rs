@@ -13,11 +13,9 @@
 //! become markup.
 
 use super::document::{Block, Document, Holds};
-use super::{Ctx, Kind, ReportError, TargetRef};
+use super::{Ctx, Kind, ReportError};
 use crate::format::long_date;
 use crate::i18n::{Lang, fill};
-use crate::plan::progress::{self, MilestoneRef, Tally};
-use Col::{Code, Main, Num, Text};
 use jiff::civil::Date;
 use std::path::Path;
 
@@ -149,37 +147,10 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 pub(crate) fn render(ctx: &Ctx) -> String {
-    if let Some(document) = super::build::document(ctx) {
-        let mut body = String::new();
-        blocks(ctx, &mut body, &document);
-        return page(ctx, document.title, &body);
-    }
-    let r = ctx.r();
-    // The content first: the title counts what it lists.
+    let document = super::build::document(ctx);
     let mut body = String::new();
-    let mut count = 0;
-    match ctx.request.kind {
-        Kind::Overview => overview(ctx, &mut body),
-        Kind::Program => program(ctx, &mut body),
-        Kind::Timeline => timeline(ctx, &mut body),
-        Kind::Targets => {
-            let list = ctx.targets();
-            count = list.count();
-            if list.groups.is_empty() {
-                body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                heading(
-                    &mut body,
-                    2,
-                    &super::build::dimension_heading(dimension, ctx.g),
-                );
-                targets_table(ctx, &mut body, items, true);
-            }
-        }
-        Kind::Dimension | Kind::Overdue | Kind::Upcoming | Kind::Evaluation => {}
-    }
-    page(ctx, ctx.title(count), &body)
+    blocks(ctx, &mut body, &document);
+    page(ctx, document.title, &body)
 }
 
 /// The letter around `body`: the letterhead, the title, the signature.
@@ -385,125 +356,6 @@ fn heading(out: &mut String, level: u8, text: &str) {
     out.push_str(&format!("<h{level}>{}</h{level}>\n", esc(text)));
 }
 
-/// The summary's content as tables: dimensions, overdue, due soon, this year's targets.
-fn overview(ctx: &Ctx, out: &mut String) {
-    let r = ctx.r();
-    let mut total = Tally::default();
-    let mut rows: Vec<Vec<String>> = ctx
-        .sel
-        .groups
-        .iter()
-        .map(|g| {
-            let mut tally = Tally::default();
-            for p in &g.programs {
-                tally.add(p);
-            }
-            total.merge(&tally);
-            tally_cells(g.dimension.name.clone(), &tally)
-        })
-        .collect();
-    rows.push(tally_cells(r.total.to_string(), &total));
-    heading(out, 2, r.dimension);
-    let head = [
-        r.dimension,
-        r.programs,
-        r.done,
-        r.in_progress,
-        r.delayed,
-        r.percent_done,
-        r.quick_wins,
-    ];
-    table(
-        ctx,
-        out,
-        Table {
-            head: &head,
-            cols: &[Main, Num, Num, Num, Num, Num, Num],
-            rows: &rows,
-            total: true,
-        },
-    );
-
-    let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
-    let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)
-        .into_iter()
-        .filter(keep)
-        .collect();
-    heading(out, 2, &fill(r.title_overdue, &[&overdue.len()]));
-    milestones_table(ctx, out, &overdue, true, false);
-
-    let days = ctx.request.days;
-    let soon: Vec<MilestoneRef> = progress::due_soon(ctx.plan, None, ctx.today, days)
-        .into_iter()
-        .filter(keep)
-        .collect();
-    heading(out, 2, &fill(r.title_upcoming, &[&days, &soon.len()]));
-    milestones_table(ctx, out, &soon, false, false);
-
-    let year = i32::from(ctx.today.year());
-    let targets: Vec<TargetRef> = ctx
-        .plan
-        .programs
-        .iter()
-        .filter(|p| ctx.sel.keeps(p))
-        .flat_map(|p| TargetRef::all_of(p).filter(move |t| t.target.year == year))
-        .collect();
-    heading(out, 2, &fill(r.targets_year, &[&year, &targets.len()]));
-    targets_table(ctx, out, &targets, true);
-}
-
-fn tally_cells(name: String, t: &Tally) -> Vec<String> {
-    vec![
-        name,
-        t.programs.to_string(),
-        t.done.to_string(),
-        t.in_progress.to_string(),
-        t.delayed.to_string(),
-        format!("{}%", t.percent_done()),
-        format!("{}/{}", t.quick_wins_done, t.quick_wins),
-    ]
-}
-
-fn program(ctx: &Ctx, out: &mut String) {
-    let (r, g) = (ctx.r(), &ctx.g);
-    let Some(p) = ctx.sel.programs().next() else {
-        return;
-    };
-    heading(out, 2, &format!("{}{}{}", p.id, g.dot, p.name));
-    // One row per field, the label as the row's header.
-    out.push_str("<table class=\"fields\">\n<tbody>\n");
-    for (label, value) in ctx.program_fields(p) {
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
-            esc(label),
-            lines(&value)
-        ));
-    }
-    out.push_str("</tbody>\n</table>\n");
-
-    let done = p.milestones.iter().filter(|m| m.done).count();
-    heading(
-        out,
-        3,
-        &fill(r.milestones_count, &[&p.milestones.len(), &done]),
-    );
-    let rows = ctx.milestone_rows(p);
-    table(
-        ctx,
-        out,
-        Table {
-            head: &[r.done, r.due, r.milestone, r.status],
-            cols: &[Code, Code, Main, Text],
-            rows: &rows,
-            total: false,
-        },
-    );
-
-    heading(out, 3, &fill(r.targets_count, &[&p.targets.len()]));
-    let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
-    targets_table(ctx, out, &items, false);
-}
-
 /// The text timeline's chart, one line per row: its axis is the table's
 /// header, so it repeats on every page.
 fn timeline(ctx: &Ctx, out: &mut String) {
@@ -523,78 +375,6 @@ fn timeline(ctx: &Ctx, out: &mut String) {
         out.push_str(&format!("<tr><td>{}</td></tr>\n", esc(&line.text)));
     }
     out.push_str("</tbody>\n</table>\n");
-}
-
-/// A table of milestones; `with_program` adds the program's name.
-fn milestones_table(
-    ctx: &Ctx,
-    out: &mut String,
-    items: &[MilestoneRef],
-    late: bool,
-    with_program: bool,
-) {
-    let r = ctx.r();
-    let rows: Vec<Vec<String>> = items
-        .iter()
-        .map(|m| {
-            let days = if late {
-                Ctx::days(m.due, ctx.today)
-            } else {
-                Ctx::days(ctx.today, m.due)
-            };
-            let mut row = vec![m.due.to_string(), m.program.id.clone()];
-            if with_program {
-                row.push(m.program.name.clone());
-            }
-            row.extend([
-                m.milestone.title.clone(),
-                m.program.lead.clone(),
-                days.to_string(),
-            ]);
-            row
-        })
-        .collect();
-    let days = if late { r.days_late } else { r.days_left };
-    let (head, cols): (Vec<&str>, Vec<Col>) = if with_program {
-        (
-            vec![r.due, r.id, r.program, r.milestone, r.lead, days],
-            vec![Code, Code, Main, Main, Text, Num],
-        )
-    } else {
-        (
-            vec![r.due, r.id, r.milestone, r.lead, days],
-            vec![Code, Code, Main, Text, Num],
-        )
-    };
-    table(
-        ctx,
-        out,
-        Table {
-            head: &head,
-            cols: &cols,
-            rows: &rows,
-            total: false,
-        },
-    );
-}
-
-fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool) {
-    let (head, rows) = ctx.target_table(items, with_id);
-    let mut cols = vec![Code];
-    if with_id {
-        cols.push(Code);
-    }
-    cols.extend([Main, Text, Num, Num, Num, Num, Text]);
-    table(
-        ctx,
-        out,
-        Table {
-            head: &head,
-            cols: &cols,
-            rows: &rows,
-            total: false,
-        },
-    );
 }
 
 /// `t` as a table whose header repeats on every page, or "none" when it has
@@ -644,10 +424,23 @@ fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
                         head: &head,
                         cols: &cols,
                         rows: &rows,
-                        total: false,
+                        total: t.total,
                     },
                 );
             }
+            Block::Fields(fields) => {
+                // One row per field, the label as the row's header.
+                out.push_str("<table class=\"fields\">\n<tbody>\n");
+                for (label, value) in fields {
+                    out.push_str(&format!(
+                        "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
+                        esc(label),
+                        lines(value)
+                    ));
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+            Block::Timeline => timeline(ctx, out),
         }
     }
 }

@@ -12,6 +12,7 @@ use super::{Ctx, Kind, ReportError, TargetRef};
 use crate::i18n::fill;
 use crate::plan::model::Dimension;
 use crate::report::overview as summary;
+use crate::text::Glyphs;
 use crate::text::{escape, fit, pad, width, wrap};
 
 pub(crate) fn render(ctx: &Ctx) -> Result<String, ReportError> {
@@ -23,7 +24,13 @@ pub(crate) fn render(ctx: &Ctx) -> Result<String, ReportError> {
 pub(crate) fn document(ctx: &Ctx) -> Doc {
     let w = ctx.request.width;
     let mut doc = Doc::default();
-    if let Some(document) = super::build::document(ctx) {
+    // The overview is the summary; the program and targets reports are
+    // still laid out here line by line.
+    if !matches!(
+        ctx.request.kind,
+        Kind::Overview | Kind::Program | Kind::Targets
+    ) {
+        let document = super::build::document(ctx);
         header(ctx, &mut doc, &document.title);
         blocks(ctx, &mut doc, &document);
         return doc;
@@ -33,12 +40,6 @@ pub(crate) fn document(ctx: &Ctx) -> Doc {
         Kind::Program => {
             header(ctx, &mut doc, &ctx.title(0));
             program(ctx, &mut doc, w);
-        }
-        Kind::Timeline => {
-            header(ctx, &mut doc, &ctx.title(0));
-            let (axis, body) = super::timeline::chart(ctx, w);
-            doc.header.extend(axis);
-            doc.body = body;
         }
         Kind::Targets => {
             let targets = ctx.targets();
@@ -54,7 +55,7 @@ pub(crate) fn document(ctx: &Ctx) -> Doc {
                 .collect();
             targets_block(ctx, &mut doc, &groups, true, w);
         }
-        Kind::Dimension | Kind::Overdue | Kind::Upcoming | Kind::Evaluation => {}
+        Kind::Dimension | Kind::Timeline | Kind::Overdue | Kind::Upcoming | Kind::Evaluation => {}
     }
     doc
 }
@@ -128,16 +129,12 @@ fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
         return;
     };
     doc.heading(&format!("{}  {}", p.id, p.name), w, g);
-    let fields = ctx.program_fields(p);
-    let label_cols = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
-    let value_cols = w.saturating_sub(label_cols + 2).max(10);
-    for (label, value) in &fields {
-        for (i, line) in wrap(value, value_cols).into_iter().enumerate() {
-            let label = if i == 0 { label } else { "" };
-            let text = format!("{}  {line}", pad(label, label_cols, g.ellipsis));
-            doc.line(fit(text.trim_end(), w, g.ellipsis));
-        }
-    }
+    let fields: Vec<(String, String)> = ctx
+        .program_fields(p)
+        .into_iter()
+        .map(|(label, value)| (label.to_string(), value))
+        .collect();
+    field_lines(doc, &fields, w, g);
 
     let done = p.milestones.iter().filter(|m| m.done).count();
     doc.blank();
@@ -322,6 +319,12 @@ fn blocks(ctx: &Ctx, doc: &mut Doc, document: &Document) {
     for block in &document.blocks {
         match block {
             Block::Heading(_, text) => doc.heading(text, w, g),
+            Block::Timeline => {
+                let (axis, body) = super::timeline::chart(ctx, w);
+                doc.header.extend(axis);
+                doc.body.extend(body);
+            }
+            Block::Fields(fields) => field_lines(doc, fields, w, g),
             Block::Note(text) => {
                 for l in wrap(text, w.saturating_sub(2).max(20)) {
                     doc.line(format!("  {l}"));
@@ -390,4 +393,17 @@ fn text_rows(t: &DocTable) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+/// Labels in a column, each value wrapped beside its label.
+fn field_lines(doc: &mut Doc, fields: &[(String, String)], w: usize, g: &Glyphs) {
+    let label_cols = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+    let value_cols = w.saturating_sub(label_cols + 2).max(10);
+    for (label, value) in fields {
+        for (i, line) in wrap(value, value_cols).into_iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            let text = format!("{}  {line}", pad(label, label_cols, g.ellipsis));
+            doc.line(fit(text.trim_end(), w, g.ellipsis));
+        }
+    }
 }
