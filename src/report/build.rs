@@ -18,6 +18,7 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
         Kind::Timeline => Document {
             title: ctx.title(0),
             headed: false,
+            listing: false,
             blocks: vec![Block::Timeline],
         },
         Kind::Overdue | Kind::Upcoming => milestones(ctx),
@@ -94,6 +95,7 @@ fn dimensions(ctx: &Ctx) -> Document {
             caption: Some(tally_line(ctx, &tally)),
             aligned: true,
             total: false,
+            flush: false,
         }));
     }
     if blocks.is_empty() {
@@ -102,6 +104,7 @@ fn dimensions(ctx: &Ctx) -> Document {
     Document {
         title: ctx.title(0),
         headed: false,
+        listing: false,
         blocks,
     }
 }
@@ -148,11 +151,13 @@ fn milestones(ctx: &Ctx) -> Document {
             caption: None,
             aligned: true,
             total: false,
+            flush: false,
         }));
     }
     Document {
         title: ctx.title(list.count()),
         headed: false,
+        listing: false,
         blocks,
     }
 }
@@ -242,6 +247,7 @@ fn overview(ctx: &Ctx) -> Document {
     Document {
         title: ctx.title(0),
         headed: true,
+        listing: false,
         blocks,
     }
 }
@@ -320,6 +326,7 @@ fn targets(ctx: &Ctx) -> Document {
     Document {
         title: ctx.title(list.count()),
         headed: false,
+        listing: false,
         blocks,
     }
 }
@@ -363,6 +370,7 @@ fn program(ctx: &Ctx) -> Document {
     Document {
         title: ctx.title(0),
         headed: true,
+        listing: false,
         blocks,
     }
 }

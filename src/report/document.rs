@@ -15,6 +15,10 @@ pub(crate) struct Document {
     /// higher: the title is already said, above (the overview's is the
     /// plan's own) or by the first heading (the program's "GOV-01 · name").
     pub headed: bool,
+    /// A listing rather than a report (`pantau rollup`): text sets it
+    /// without a page header, its headings unruled, each part after a
+    /// blank line.
+    pub listing: bool,
     pub blocks: Vec<Block>,
 }
 
@@ -27,6 +31,9 @@ pub(crate) enum Block {
     /// Said where a list has nothing in it ("none", "no programmes").
     Nothing(String),
     Table(Table),
+    /// Lines of their own, one thing each (a region behind, a plan that
+    /// did not load).
+    List(Vec<String>),
     /// Labelled values, one per line (a programme's fields).
     Fields(Vec<(String, String)>),
     /// The programmes on the plan's years, drawn at the renderer's width.
@@ -44,6 +51,8 @@ pub(crate) struct Table {
     pub aligned: bool,
     /// The last row is a total, set in bold.
     pub total: bool,
+    /// Text: against the left margin instead of indented.
+    pub flush: bool,
 }
 
 impl Table {
@@ -54,6 +63,7 @@ impl Table {
             caption: None,
             aligned: false,
             total: false,
+            flush: false,
         }
     }
 }
@@ -79,6 +89,9 @@ pub(crate) struct Column {
     pub right: bool,
     /// Text: 0 always shown; otherwise left out on a narrow page, highest first.
     pub drop: u8,
+    /// Text: the column that gives way on a narrow page; when none is
+    /// marked, the first main column text shows.
+    pub flex: bool,
     /// Text leaves the column out (Markdown and HTML have the room).
     pub wide_only: bool,
 }
@@ -90,6 +103,7 @@ impl Column {
             holds,
             right: holds == Holds::Num,
             drop: 0,
+            flex: false,
             wide_only: false,
         }
     }
@@ -103,6 +117,10 @@ impl Column {
             right: true,
             ..self
         }
+    }
+
+    pub fn flex(self) -> Column {
+        Column { flex: true, ..self }
     }
 
     pub fn wide_only(self) -> Column {

@@ -370,12 +370,14 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
                 caption: None,
                 aligned: false,
                 total: false,
+                flush: false,
             }));
         }
     });
     Document {
         title: ctx.title(0),
         headed: false,
+        listing: false,
         blocks,
     }
 }

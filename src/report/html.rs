@@ -149,8 +149,17 @@ fn base64(bytes: &[u8]) -> String {
 pub(crate) fn render(ctx: &Ctx) -> String {
     let document = super::build::document(ctx);
     let mut body = String::new();
-    blocks(ctx, &mut body, &document);
+    let chart = |out: &mut String| timeline(ctx, out);
+    blocks(&mut body, &document, ctx.lang, &chart);
     page(ctx, document.title, &body)
+}
+
+/// `pantau rollup` as HTML: its title, then its parts, on A4 without a
+/// letterhead.
+pub(crate) fn listing(document: &Document, lang: Lang) -> String {
+    let mut out = format!("<h1>{}</h1>\n", esc(&document.title));
+    blocks(&mut out, document, lang, &|_| {});
+    self::document(lang, Paper::A4, &document.title, &out)
 }
 
 /// The letter around `body`: the letterhead, the title, the signature.
@@ -379,9 +388,9 @@ fn timeline(ctx: &Ctx, out: &mut String) {
 
 /// `t` as a table whose header repeats on every page, or "none" when it has
 /// no rows.
-fn table(ctx: &Ctx, out: &mut String, t: Table) {
+fn table(out: &mut String, none: &str, t: Table) {
     if t.rows.is_empty() {
-        out.push_str(&format!("<p>{}</p>\n", esc(ctx.r().none)));
+        out.push_str(&format!("<p>{}</p>\n", esc(none)));
         return;
     }
     table_raw(out, &t);
@@ -390,7 +399,8 @@ fn table(ctx: &Ctx, out: &mut String, t: Table) {
 pub(crate) use super::cells::html::{Col, Table, esc, lines, table_raw};
 
 /// The blocks of a built document in the letter's body.
-fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
+fn blocks(out: &mut String, document: &Document, lang: Lang, chart: &dyn Fn(&mut String)) {
+    let none = lang.report().none;
     for block in &document.blocks {
         match block {
             Block::Heading(level, text) => heading(out, *level, text),
@@ -418,8 +428,8 @@ fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
                     .map(|row| row.iter().map(|c| c.show(false).into_owned()).collect())
                     .collect();
                 table(
-                    ctx,
                     out,
+                    none,
                     Table {
                         head: &head,
                         cols: &cols,
@@ -440,7 +450,14 @@ fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
                 }
                 out.push_str("</tbody>\n</table>\n");
             }
-            Block::Timeline => timeline(ctx, out),
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", esc(item)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Timeline => chart(out),
         }
     }
 }

@@ -7,6 +7,8 @@
 
 use super::Ctx;
 use super::document::{Block, Document};
+use super::layout::Line;
+use crate::i18n::Lang;
 
 pub(crate) fn render(ctx: &Ctx) -> String {
     let mut out = String::new();
@@ -15,14 +17,22 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     if let Some(filter) = ctx.filter_line() {
         out.push_str(&format!("\n{}\n", paragraph(&filter)));
     }
-    blocks(ctx, &mut out, &super::build::document(ctx));
+    let chart = || super::timeline::chart(ctx, ctx.request.width);
+    blocks(&mut out, &super::build::document(ctx), ctx.lang, &chart);
+    out
+}
+
+/// `pantau rollup` as Markdown: its title, then its parts.
+pub(crate) fn listing(document: &Document, lang: Lang) -> String {
+    let mut out = format!("# {}\n", inline(&document.title));
+    blocks(&mut out, document, lang, &|| (Vec::new(), Vec::new()));
     out
 }
 
 /// A table of cells already in Markdown, or "none" when there are no rows.
-fn table(ctx: &Ctx, out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
+fn table(out: &mut String, none: &str, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
     if rows.is_empty() {
-        out.push_str(&format!("{}\n", paragraph(ctx.r().none)));
+        out.push_str(&format!("{}\n", paragraph(none)));
         return;
     }
     table_raw(out, head, rows, right);
@@ -60,7 +70,13 @@ fn longest_run(text: &str, c: char) -> usize {
 
 /// The blocks of a built document: headings a level under the title, every
 /// block after a blank line (a table's caption just above it).
-fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
+fn blocks(
+    out: &mut String,
+    document: &Document,
+    lang: Lang,
+    chart: &dyn Fn() -> (Vec<String>, Vec<Line>),
+) {
+    let r = lang.report();
     let shift = if document.headed {
         0
     } else {
@@ -68,7 +84,10 @@ fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
         1
     };
     for block in &document.blocks {
-        out.push('\n');
+        // A blank line between blocks (the title may have left one).
+        if !out.ends_with("\n\n") {
+            out.push('\n');
+        }
         match block {
             Block::Heading(level, text) => {
                 let marks = "#".repeat(usize::from(level + shift));
@@ -94,24 +113,27 @@ fn blocks(ctx: &Ctx, out: &mut String, document: &Document) {
                     // Bold on purpose: Markdown of pantau's own around the word.
                     *name = format!("**{name}**");
                 }
-                table(ctx, out, &head, &rows, &right);
+                table(out, r.none, &head, &rows, &right);
+            }
+            Block::List(items) => {
+                for item in items {
+                    out.push_str(&format!("- {}\n", inline(item)));
+                }
             }
             Block::Fields(fields) => {
-                let r = ctx.r();
                 let rows: Vec<Vec<String>> = fields
                     .iter()
                     .map(|(label, value)| vec![cell(label), cell(value)])
                     .collect();
-                table(ctx, out, &[r.field, r.value], &rows, &[false, false]);
+                table(out, r.none, &[r.field, r.value], &rows, &[false, false]);
             }
-            Block::Timeline => timeline(ctx, out),
+            Block::Timeline => timeline(out, chart()),
         }
     }
 }
 
 /// The text timeline's chart in a fence longer than any run of backticks in it.
-fn timeline(ctx: &Ctx, out: &mut String) {
-    let (axis, body) = super::timeline::chart(ctx, ctx.request.width);
+fn timeline(out: &mut String, (axis, body): (Vec<String>, Vec<Line>)) {
     let lines: Vec<String> = axis
         .into_iter()
         .chain(body.into_iter().map(|l| l.text))

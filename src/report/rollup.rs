@@ -9,7 +9,7 @@
 //! The figures are [`crate::plan::province`]'s; this module lays them out.
 
 use super::Format;
-use super::layout::{Col, table};
+use super::document::{Block, Cell, Column, Document, Holds, Table};
 use crate::format::{decimal, percent_or};
 use crate::i18n::{Lang, fill};
 use crate::plan::progress::Tally;
@@ -102,18 +102,6 @@ pub fn render_section(
                 &x.total.quick_wins_done,
                 &x.total.quick_wins,
                 &share(x.total.quick_wins_done, x.total.quick_wins),
-            ],
-        )
-    };
-    let late_line = |l: &Late| {
-        fill(
-            r.ro_overdue_line,
-            &[
-                &rows[l.row].region(),
-                &l.program.id,
-                &l.milestone.title,
-                &l.due,
-                &l.days,
             ],
         )
     };
@@ -258,168 +246,86 @@ pub fn render_section(
                 serde_json::to_string_pretty(&serde_json::Value::Object(json)).unwrap_or_default()
             )
         }
-        Format::Markdown => {
-            use super::markdown::inline;
-            let mut out = format!("# {}\n\n", inline(&title));
-            let list = |out: &mut String, heading: &str, items: Vec<String>| {
-                if !items.is_empty() {
-                    if !out.ends_with("\n\n") {
-                        out.push('\n');
-                    }
-                    out.push_str(&format!("## {}\n\n", inline(heading)));
-                    for item in items {
-                        out.push_str(&format!("- {}\n", inline(&item)));
-                    }
-                }
-            };
+        Format::Markdown | Format::Html | Format::Text => {
+            let mut blocks = Vec::new();
             if wants(Section::Regions) {
-                let right: Vec<bool> = (0..head.len()).map(|i| i > 1).collect();
-                let body: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|x| cells(x).iter().map(|c| super::markdown::cell(c)).collect())
-                    .collect();
-                super::markdown::table_raw(&mut out, &head, &body, &right);
-            }
-            if wants(Section::Overdue) {
-                let mut items: Vec<String> = ro.overdue[..shown].iter().map(late_line).collect();
-                items.extend(more.clone());
-                list(&mut out, r.ro_overdue, items);
-            }
-            if wants(Section::Behind) {
-                list(
-                    &mut out,
-                    r.ro_behind,
-                    behind.iter().map(|x| behind_line(x)).collect(),
-                );
-            }
-            if wants(Section::Failed) {
-                list(
-                    &mut out,
-                    r.ro_failed,
-                    failed.iter().map(|(f, e)| failure(f, e)).collect(),
-                );
-            }
-            out
-        }
-        Format::Html => {
-            use super::html::{Col, Paper, Table, document, esc, table_raw};
-            let mut out = format!("<h1>{}</h1>\n", esc(&title));
-            if wants(Section::Regions) {
-                let cols: Vec<Col> = (0..head.len())
-                    .map(|i| if i < 2 { Col::Text } else { Col::Num })
-                    .collect();
-                let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
-                table_raw(
-                    &mut out,
-                    &Table {
-                        head: &head,
-                        cols: &cols,
-                        rows: &body,
-                        total: false,
-                    },
-                );
-            }
-            let list = |out: &mut String, heading: &str, items: Vec<String>| {
-                if !items.is_empty() {
-                    out.push_str(&format!("<h2>{}</h2>\n<ul>\n", esc(heading)));
-                    for item in items {
-                        out.push_str(&format!("<li>{}</li>\n", esc(&item)));
-                    }
-                    out.push_str("</ul>\n");
-                }
-            };
-            if wants(Section::Overdue) {
-                let mut items: Vec<String> = ro.overdue[..shown].iter().map(late_line).collect();
-                items.extend(more.clone());
-                list(&mut out, r.ro_overdue, items);
-            }
-            if wants(Section::Behind) {
-                list(
-                    &mut out,
-                    r.ro_behind,
-                    behind.iter().map(|x| behind_line(x)).collect(),
-                );
-            }
-            if wants(Section::Failed) {
-                list(
-                    &mut out,
-                    r.ro_failed,
-                    failed.iter().map(|(f, e)| failure(f, e)).collect(),
-                );
-            }
-            document(lang, Paper::A4, &title, &out)
-        }
-        Format::Text => {
-            let fit = |s: String| crate::text::fit(&s, width, g.ellipsis);
-            let esc = |s: &str| crate::text::escape(s).into_owned();
-            let mut out = vec![fit(esc(&title))];
-            let list = |out: &mut Vec<String>, heading: &str, items: Vec<String>| {
-                if !items.is_empty() {
-                    out.push(String::new());
-                    out.push(heading.to_string());
-                    out.extend(items.iter().map(|x| fit(format!("  {}", esc(x)))));
-                }
-            };
-            if wants(Section::Regions) {
-                // At 80 columns the region keeps its name and the dimensions;
-                // the programme count, code, index and achievement give way
-                // in that order.
                 let mut cols = vec![
-                    Col::left(r.ro_code).drop(3),
-                    Col::flex(r.ro_region),
-                    Col::right(r.ro_programs).drop(4),
+                    Column::new(r.ro_code, Holds::Text).drop(3),
+                    Column::new(r.ro_region, Holds::Text).flex(),
+                    Column::new(r.ro_programs, Holds::Num).drop(4),
                 ];
-                cols.extend(ro.columns.iter().map(|(_, short)| Col::right(short)));
+                cols.extend(
+                    ro.columns
+                        .iter()
+                        .map(|(_, short)| Column::new(short, Holds::Num)),
+                );
                 cols.extend([
-                    Col::right(r.ro_quick_wins),
-                    Col::right(r.ro_late),
-                    Col::right(r.ro_achievement).drop(1),
-                    Col::right(r.ro_index).drop(2),
+                    Column::new(r.ro_quick_wins, Holds::Num),
+                    Column::new(r.ro_late, Holds::Num),
+                    Column::new(r.ro_achievement, Holds::Num).drop(1),
+                    Column::new(r.ro_index, Holds::Num).drop(2),
                 ]);
-                let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
-                out.push(String::new());
-                out.extend(table(&cols, &body, width, 0, true, g));
+                let body = rows
+                    .iter()
+                    .map(|x| cells(x).into_iter().map(Cell::from).collect())
+                    .collect();
+                blocks.push(Block::Table(Table {
+                    flush: true,
+                    ..Table::new(cols, body)
+                }));
             }
             if wants(Section::Overdue) && !ro.overdue.is_empty() {
-                out.push(String::new());
-                out.push(r.ro_overdue.to_string());
-                let cols = [
-                    Col::right(r.days_late),
-                    Col::left(r.due).drop(2),
-                    Col::left(r.ro_region),
-                    Col::left(r.program).drop(1),
-                    Col::flex(r.milestone),
-                ];
-                let body: Vec<Vec<String>> = ro.overdue[..shown]
+                blocks.push(Block::Heading(2, r.ro_overdue.to_string()));
+                let body = ro.overdue[..shown]
                     .iter()
                     .map(|l| {
                         vec![
-                            l.days.to_string(),
-                            l.due.to_string(),
-                            rows[l.row].region().to_string(),
-                            l.program.id.clone(),
-                            l.milestone.title.clone(),
+                            Cell::Int(l.days),
+                            Cell::Date(l.due),
+                            rows[l.row].region().into(),
+                            l.program.id.as_str().into(),
+                            l.milestone.title.as_str().into(),
                         ]
                     })
                     .collect();
-                out.extend(table(&cols, &body, width, 2, true, g));
-                out.extend(more.map(|m| fit(format!("  {}", esc(&m)))));
+                blocks.push(Block::Table(Table::new(
+                    vec![
+                        Column::new(r.days_late, Holds::Num),
+                        Column::new(r.due, Holds::Code).drop(2),
+                        Column::new(r.ro_region, Holds::Text),
+                        Column::new(r.program, Holds::Code).drop(1),
+                        Column::new(r.milestone, Holds::Main),
+                    ],
+                    body,
+                )));
+                blocks.extend(more.map(|m| Block::List(vec![m])));
             }
+            let mut list = |heading: &str, items: Vec<String>| {
+                if !items.is_empty() {
+                    blocks.push(Block::Heading(2, heading.to_string()));
+                    blocks.push(Block::List(items));
+                }
+            };
             if wants(Section::Behind) {
-                list(
-                    &mut out,
-                    r.ro_behind,
-                    behind.iter().map(|x| behind_line(x)).collect(),
-                );
+                list(r.ro_behind, behind.iter().map(|x| behind_line(x)).collect());
             }
             if wants(Section::Failed) {
                 list(
-                    &mut out,
                     r.ro_failed,
                     failed.iter().map(|(f, e)| failure(f, e)).collect(),
                 );
             }
-            format!("{}\n", out.join("\n"))
+            let document = Document {
+                title,
+                headed: true,
+                listing: true,
+                blocks,
+            };
+            match format {
+                Format::Markdown => super::markdown::listing(&document, lang),
+                Format::Html => super::html::listing(&document, lang),
+                _ => super::text::listing(&document, lang, width, g),
+            }
         }
     }
 }

@@ -7,9 +7,9 @@
 //! the last line of a page).
 
 use super::document::{Block, Document, Holds, Table as DocTable};
-use super::layout::{Col, Doc, Table, paginate, table};
+use super::layout::{Col, Doc, Line, Table, paginate, table};
 use super::{Ctx, Kind, ReportError, TargetRef};
-use crate::i18n::fill;
+use crate::i18n::{Lang, fill};
 use crate::plan::model::Dimension;
 use crate::report::overview as summary;
 use crate::text::Glyphs;
@@ -32,7 +32,15 @@ pub(crate) fn document(ctx: &Ctx) -> Doc {
     ) {
         let document = super::build::document(ctx);
         header(ctx, &mut doc, &document.title);
-        blocks(ctx, &mut doc, &document);
+        let chart = |w| super::timeline::chart(ctx, w);
+        blocks(
+            &mut doc,
+            &document,
+            ctx.lang,
+            ctx.request.width,
+            ctx.g,
+            &chart,
+        );
         return doc;
     }
     match ctx.request.kind {
@@ -296,11 +304,25 @@ fn figure_cells(ctx: &Ctx, t: &crate::plan::model::Target, w: usize) -> Vec<Stri
     ]
 }
 
+/// How the timeline is drawn at a width: its axis and its lines.
+type Chart<'a> = &'a dyn Fn(usize) -> (Vec<String>, Vec<Line>);
+
+/// `pantau rollup` as text: its title, then its parts.
+pub(crate) fn listing(document: &Document, lang: Lang, w: usize, g: &Glyphs) -> String {
+    let mut doc = Doc::default();
+    doc.header
+        .push(fit(&escape(&document.title), w, g.ellipsis));
+    blocks(&mut doc, document, lang, w, g, &|_| {
+        (Vec::new(), Vec::new())
+    });
+    // Without pages there is nothing to refuse.
+    paginate(&doc, None).unwrap_or_default()
+}
+
 /// The blocks of a built document as lines. Aligned tables share one
 /// layout, so their columns line up down the page.
-fn blocks(ctx: &Ctx, doc: &mut Doc, document: &Document) {
-    let (w, g) = (ctx.request.width, ctx.g);
-    let none = ctx.r().none;
+fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, chart: Chart) {
+    let none = lang.report().none;
     let mut aligned = document.blocks.iter().filter_map(|b| match b {
         Block::Table(t) if t.aligned => Some(t),
         _ => None,
@@ -315,12 +337,16 @@ fn blocks(ctx: &Ctx, doc: &mut Doc, document: &Document) {
         let head: Vec<String> = lines.by_ref().take(2).collect();
         (head, lines)
     });
-    let mut after_note = false;
+    let mut after: Option<&Block> = None;
     for block in &document.blocks {
         match block {
+            Block::Heading(_, text) if document.listing => {
+                doc.line("");
+                doc.line(text.as_str());
+            }
             Block::Heading(_, text) => doc.heading(text, w, g),
             Block::Timeline => {
-                let (axis, body) = super::timeline::chart(ctx, w);
+                let (axis, body) = chart(w);
                 doc.header.extend(axis);
                 doc.body.extend(body);
             }
@@ -328,6 +354,11 @@ fn blocks(ctx: &Ctx, doc: &mut Doc, document: &Document) {
             Block::Note(text) => {
                 for l in wrap(text, w.saturating_sub(2).max(20)) {
                     doc.line(format!("  {l}"));
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    doc.line(fit(&format!("  {}", escape(item)), w, g.ellipsis));
                 }
             }
             Block::Nothing(text) => {
@@ -348,25 +379,30 @@ fn blocks(ctx: &Ctx, doc: &mut Doc, document: &Document) {
                         .collect();
                     doc.table(part, true);
                 } else {
-                    if after_note {
-                        doc.blank();
+                    match after {
+                        Some(Block::Note(_)) => doc.blank(),
+                        Some(Block::Heading(..)) => {}
+                        _ if document.listing => doc.line(""),
+                        _ => {}
                     }
                     let rows = text_rows(t);
-                    doc.table(table(&text_cols(t), &rows, w, 2, true, g), true);
+                    let indent = if t.flush { 0 } else { 2 };
+                    doc.table(table(&text_cols(t), &rows, w, indent, true, g), true);
                 }
             }
         }
-        after_note = matches!(block, Block::Note(_));
+        after = Some(block);
     }
 }
 
 /// A table's columns for text: figures right, the first main column the
 /// one that gives way, the wide-only ones left out.
 fn text_cols(t: &DocTable) -> Vec<Col<'_>> {
-    let flex = t
-        .cols
-        .iter()
-        .position(|c| c.holds == Holds::Main && !c.wide_only);
+    let flex = t.cols.iter().position(|c| c.flex).or_else(|| {
+        t.cols
+            .iter()
+            .position(|c| c.holds == Holds::Main && !c.wide_only)
+    });
     t.cols
         .iter()
         .enumerate()
