@@ -82,6 +82,7 @@ fn dimensions(ctx: &Ctx) -> Document {
             })
             .collect();
         blocks.push(Block::Table(Table {
+            name: String::new(),
             cols: vec![
                 Column::new(r.id, Holds::Code),
                 Column::new(r.program, Holds::Main),
@@ -139,6 +140,7 @@ fn milestones(ctx: &Ctx) -> Document {
             })
             .collect();
         blocks.push(Block::Table(Table {
+            name: String::new(),
             cols: vec![
                 Column::new(r.due, Holds::Code),
                 Column::new(r.id, Holds::Code),

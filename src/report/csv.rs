@@ -12,7 +12,7 @@
 //! With `;` as the separator (spreadsheets in the Indonesian locale) numbers
 //! get a decimal comma, which those spreadsheets expect; otherwise a point.
 
-use super::sheet::{Cell, Table};
+use super::document::{Cell, Table};
 use super::{Ctx, Kind};
 use crate::plan::model::{is_due_within, is_overdue};
 
@@ -75,11 +75,11 @@ pub(crate) fn milestone_table(ctx: &Ctx) -> Table {
             ]);
         }
     }
+    let widths = [16.0, 10.0, 40.0, 14.0, 28.0, 12.0, 48.0, 10.0];
+    let name = ctx.title(rows.len());
     Table {
-        name: ctx.title(rows.len()),
-        widths: vec![16.0, 10.0, 40.0, 14.0, 28.0, 12.0, 48.0, 10.0],
-        header: header.iter().map(|h| h.to_string()).collect(),
         rows,
+        ..Table::sheet(name, header.into_iter().zip(widths))
     }
 }
 
@@ -113,14 +113,15 @@ impl Writer {
     /// A table of [`super::sheet`]: its header, then its rows.
     pub(crate) fn table(&mut self, table: &Table, ctx: &Ctx) {
         let words = &ctx.lang.text().sheets;
-        for name in &table.header {
-            self.text(name);
+        for col in &table.cols {
+            self.text(&col.title);
         }
         self.end();
         for row in &table.rows {
             for cell in row {
                 match cell {
                     Cell::Text(s) => self.text(s),
+                    Cell::Word { full, .. } => self.text(full),
                     Cell::Int(n) => self.int(*n),
                     Cell::Num(v) => self.number(*v),
                     Cell::Date(d) => self.text(&d.to_string()),

@@ -3,6 +3,8 @@
 //! builders in [`super::build`] and [`super::evaluation`] make documents; the
 //! text, Markdown and HTML renderers lay them out, each in its own file.
 
+use crate::format::number;
+use crate::i18n::Lang;
 use jiff::civil::Date;
 use std::borrow::Cow;
 
@@ -41,7 +43,11 @@ pub(crate) enum Block {
 }
 
 /// The one table type: columns that say what they hold, rows of cells.
+/// Reports show it; CSV writes it and an XLSX workbook makes it a worksheet.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Table {
+    /// The worksheet's name in a workbook (empty in a report's body).
+    pub name: String,
     pub cols: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
     /// A line about the rows, just above them (a dimension's tally).
@@ -58,12 +64,30 @@ pub(crate) struct Table {
 impl Table {
     pub fn new(cols: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
         Table {
+            name: String::new(),
             cols,
             rows,
             caption: None,
             aligned: false,
             total: false,
             flush: false,
+        }
+    }
+
+    /// A table for a spreadsheet: its worksheet's name, and each column's
+    /// title with its width in characters.
+    pub fn sheet<'a>(name: String, cols: impl IntoIterator<Item = (&'a str, f64)>) -> Table {
+        Table {
+            name,
+            ..Table::new(
+                cols.into_iter()
+                    .map(|(title, width)| Column {
+                        width,
+                        ..Column::new(title, Holds::Text)
+                    })
+                    .collect(),
+                Vec::new(),
+            )
         }
     }
 }
@@ -82,6 +106,7 @@ pub(crate) enum Holds {
     Num,
 }
 
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Column {
     pub title: String,
     pub holds: Holds,
@@ -94,6 +119,8 @@ pub(crate) struct Column {
     pub flex: bool,
     /// Text leaves the column out (Markdown and HTML have the room).
     pub wide_only: bool,
+    /// XLSX: the column's width in characters.
+    pub width: f64,
 }
 
 impl Column {
@@ -105,6 +132,7 @@ impl Column {
             drop: 0,
             flex: false,
             wide_only: false,
+            width: 12.0,
         }
     }
 
@@ -141,17 +169,25 @@ pub(crate) enum Cell {
         short: &'static str,
     },
     Int(i64),
+    /// A figure that may be unknown (an empty cell).
+    Num(Option<f64>),
     Date(Date),
+    Bool(bool),
 }
 
 impl Cell {
-    /// The cell as a person reads it; `short` in a text table.
-    pub fn show(&self, short: bool) -> Cow<'_, str> {
+    /// The cell as a person reads it in `lang`; `short` in a text table.
+    pub fn show(&self, lang: Lang, short: bool) -> Cow<'_, str> {
         match self {
             Cell::Text(s) => Cow::Borrowed(s),
             Cell::Word { full, short: s } => Cow::Borrowed(if short { s } else { full }),
             Cell::Int(n) => Cow::Owned(n.to_string()),
+            Cell::Num(v) => Cow::Owned(v.map_or_else(String::new, |v| number(v, lang))),
             Cell::Date(d) => Cow::Owned(d.to_string()),
+            Cell::Bool(b) => {
+                let words = &lang.text().sheets;
+                Cow::Borrowed(if *b { words.yes } else { words.no })
+            }
         }
     }
 }

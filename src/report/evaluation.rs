@@ -9,8 +9,8 @@
 //! one object, for other tools.
 
 use super::Ctx;
-use super::document::{Cell as DocCell, Document};
-use super::sheet::{Cell, Table};
+use super::document::Document;
+use super::document::{Cell, Table};
 use crate::format::money;
 use crate::i18n::evaluation::EvaluationText;
 use crate::plan::evaluation::{Estimate, From, Measures, estimate};
@@ -340,7 +340,7 @@ pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
 
 /// The sections as a document: a heading, the sentences, the table.
 pub(crate) fn document(ctx: &Ctx) -> Document {
-    use super::document::{Block, Column, Holds, Table};
+    use super::document::{Block, Column, Holds};
     let mut blocks = Vec::new();
     with(ctx, |plan, est| {
         for section in sections(ctx, plan, est) {
@@ -361,11 +361,12 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
                 })
                 .collect();
             blocks.push(Block::Table(Table {
+                name: String::new(),
                 cols,
                 rows: section
                     .rows
                     .into_iter()
-                    .map(|row| row.into_iter().map(DocCell::from).collect())
+                    .map(|row| row.into_iter().map(Cell::from).collect())
                     .collect(),
                 caption: None,
                 aligned: false,
@@ -463,11 +464,13 @@ pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
             ]);
         }
     }
+    let widths = [8.0, 14.0, 14.0, 10.0, 10.0, 10.0, 16.0];
     Table {
-        name: crate::i18n::fill(e.title, &[&est.year]),
-        widths: vec![8.0, 14.0, 14.0, 10.0, 10.0, 10.0, 16.0],
-        header: head.into_iter().map(str::to_string).collect(),
         rows,
+        ..Table::sheet(
+            crate::i18n::fill(e.title, &[&est.year]),
+            head.into_iter().zip(widths),
+        )
     }
 }
 

@@ -425,7 +425,11 @@ fn blocks(out: &mut String, document: &Document, lang: Lang, chart: &dyn Fn(&mut
                 let rows: Vec<Vec<String>> = t
                     .rows
                     .iter()
-                    .map(|row| row.iter().map(|c| c.show(false).into_owned()).collect())
+                    .map(|row| {
+                        row.iter()
+                            .map(|c| c.show(lang, false).into_owned())
+                            .collect()
+                    })
                     .collect();
                 table(
                     out,

@@ -105,7 +105,7 @@ fn blocks(
                 let mut rows: Vec<Vec<String>> = t
                     .rows
                     .iter()
-                    .map(|row| row.iter().map(|c| cell(&c.show(false))).collect())
+                    .map(|row| row.iter().map(|c| cell(&c.show(lang, false))).collect())
                     .collect();
                 if t.total
                     && let Some(name) = rows.last_mut().and_then(|row| row.first_mut())

@@ -330,7 +330,7 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
     let mut shared = aligned.next().map(|first| {
         let rows: Vec<Vec<String>> = std::iter::once(first)
             .chain(aligned)
-            .flat_map(|t| text_rows(t))
+            .flat_map(|t| text_rows(t, lang))
             .collect();
         let lines = table(&text_cols(first), &rows, w, 2, true, g);
         let mut lines = lines.into_iter();
@@ -385,7 +385,7 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
                         _ if document.listing => doc.line(""),
                         _ => {}
                     }
-                    let rows = text_rows(t);
+                    let rows = text_rows(t, lang);
                     let indent = if t.flush { 0 } else { 2 };
                     doc.table(table(&text_cols(t), &rows, w, indent, true, g), true);
                 }
@@ -418,14 +418,14 @@ fn text_cols(t: &DocTable) -> Vec<Col<'_>> {
         .collect()
 }
 
-fn text_rows(t: &DocTable) -> Vec<Vec<String>> {
+fn text_rows(t: &DocTable, lang: Lang) -> Vec<Vec<String>> {
     t.rows
         .iter()
         .map(|row| {
             row.iter()
                 .zip(&t.cols)
                 .filter(|(_, c)| !c.wide_only)
-                .map(|(cell, _)| cell.show(true).into_owned())
+                .map(|(cell, _)| cell.show(lang, true).into_owned())
                 .collect()
         })
         .collect()
