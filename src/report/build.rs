@@ -2,7 +2,7 @@
 //! format lays out: a new kind is one builder here, a new format one
 //! renderer of documents.
 
-use super::document::{Block, Cell, Column, Document, Holds, Table};
+use super::document::{Block, Cell, Column, Document, Holds, Table, TargetRow};
 use super::{Ctx, Kind, TargetRef};
 use crate::i18n::fill;
 use crate::plan::model::Dimension;
@@ -97,6 +97,7 @@ fn dimensions(ctx: &Ctx) -> Document {
             aligned: true,
             total: false,
             flush: false,
+            bare: false,
         }));
     }
     if blocks.is_empty() {
@@ -154,6 +155,7 @@ fn milestones(ctx: &Ctx) -> Document {
             aligned: true,
             total: false,
             flush: false,
+            bare: false,
         }));
     }
     Document {
@@ -245,7 +247,7 @@ fn overview(ctx: &Ctx) -> Document {
         2,
         fill(r.targets_year, &[&year, &targets.len()]),
     ));
-    blocks.push(Block::Table(target_table(ctx, &targets, true)));
+    blocks.push(Block::Targets(target_rows(ctx, &targets, true)));
     Document {
         title: ctx.title(0),
         headed: true,
@@ -286,32 +288,28 @@ fn milestone_table(ctx: &Ctx, items: &[MilestoneRef], late: bool) -> Table {
     )
 }
 
-/// Targets with their figures, achievement and verdict; `with_id` adds the
-/// programme.
-fn target_table(ctx: &Ctx, items: &[TargetRef], with_id: bool) -> Table {
-    let (head, rows) = ctx.target_table(items, with_id);
-    let mut holds = vec![Holds::Code];
-    if with_id {
-        holds.push(Holds::Code);
-    }
-    holds.extend([
-        Holds::Main,
-        Holds::Text,
-        Holds::Num,
-        Holds::Num,
-        Holds::Num,
-        Holds::Num,
-        Holds::Text,
-    ]);
-    Table::new(
-        head.iter()
-            .zip(holds)
-            .map(|(title, holds)| Column::new(title, holds))
-            .collect(),
-        rows.into_iter()
-            .map(|row| row.into_iter().map(Cell::from).collect())
-            .collect(),
-    )
+/// Targets with their figures, achievement and verdict; `with_id` names
+/// the programme.
+fn target_rows(ctx: &Ctx, items: &[TargetRef], with_id: bool) -> Vec<TargetRow> {
+    items
+        .iter()
+        .map(|item| {
+            let t = item.target;
+            let capaian = ctx.capaian(t);
+            TargetRow {
+                year: t.year,
+                id: with_id.then(|| item.program.id.clone()),
+                indicator: t.indicator.clone(),
+                about: ctx.target_about(t),
+                unit: t.unit.clone(),
+                baseline: t.baseline,
+                target: t.target,
+                actual: t.actual,
+                percent: capaian.percent(ctx.g.arrow),
+                band: capaian.judgement(ctx.lang, ctx.g.dot),
+            }
+        })
+        .collect()
 }
 
 /// Every target of the selected programmes by year, per dimension.
@@ -323,7 +321,7 @@ fn targets(ctx: &Ctx) -> Document {
     }
     for (dimension, items) in &list.groups {
         blocks.push(Block::Heading(2, dimension_heading(dimension, ctx.g)));
-        blocks.push(Block::Table(target_table(ctx, items, true)));
+        blocks.push(Block::Targets(target_rows(ctx, items, true)));
     }
     Document {
         title: ctx.title(list.count()),
@@ -335,10 +333,13 @@ fn targets(ctx: &Ctx) -> Document {
 
 /// One programme: its fields, its milestones, its targets.
 fn program(ctx: &Ctx) -> Document {
-    let (r, g) = (ctx.r(), ctx.g);
+    let r = ctx.r();
     let mut blocks = Vec::new();
     if let Some(p) = ctx.sel.programs().next() {
-        blocks.push(Block::Heading(2, format!("{}{}{}", p.id, g.dot, p.name)));
+        blocks.push(Block::Subject {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        });
         blocks.push(Block::Fields(
             ctx.program_fields(p)
                 .into_iter()
@@ -350,24 +351,27 @@ fn program(ctx: &Ctx) -> Document {
             3,
             fill(r.milestones_count, &[&p.milestones.len(), &done]),
         ));
-        blocks.push(Block::Table(Table::new(
-            vec![
-                Column::new(r.done, Holds::Code),
-                Column::new(r.due, Holds::Code),
-                Column::new(r.milestone, Holds::Main),
-                Column::new(r.status, Holds::Text).right(),
-            ],
-            ctx.milestone_rows(p)
-                .into_iter()
-                .map(|row| row.into_iter().map(Cell::from).collect())
-                .collect(),
-        )));
+        blocks.push(Block::Table(Table {
+            bare: true,
+            ..Table::new(
+                vec![
+                    Column::new(r.done, Holds::Code),
+                    Column::new(r.due, Holds::Code),
+                    Column::new(r.milestone, Holds::Main),
+                    Column::new(r.status, Holds::Text).right(),
+                ],
+                ctx.milestone_rows(p)
+                    .into_iter()
+                    .map(|row| row.into_iter().map(Cell::from).collect())
+                    .collect(),
+            )
+        }));
         blocks.push(Block::Heading(
             3,
             fill(r.targets_count, &[&p.targets.len()]),
         ));
         let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
-        blocks.push(Block::Table(target_table(ctx, &items, false)));
+        blocks.push(Block::Targets(target_rows(ctx, &items, false)));
     }
     Document {
         title: ctx.title(0),

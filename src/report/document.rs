@@ -26,13 +26,22 @@ pub(crate) struct Document {
 
 pub(crate) enum Block {
     /// A heading under the title: 2 for a dimension or a section, 3 for a
-    /// part of one.
+    /// part of one (text rules only the first).
     Heading(u8, String),
+    /// A heading naming one thing by its id and name: text sets the two
+    /// apart like columns, the others join them with a dot.
+    Subject {
+        id: String,
+        name: String,
+    },
     /// A sentence of its own, wrapped in text.
     Note(String),
     /// Said where a list has nothing in it ("none", "no programmes").
     Nothing(String),
     Table(Table),
+    /// Targets with their figures: a table in Markdown and HTML, two or
+    /// three lines each in text (aligned down the page).
+    Targets(Vec<TargetRow>),
     /// Lines of their own, one thing each (a region behind, a plan that
     /// did not load).
     List(Vec<String>),
@@ -59,6 +68,8 @@ pub(crate) struct Table {
     pub total: bool,
     /// Text: against the left margin instead of indented.
     pub flush: bool,
+    /// Text: the rows alone, without the column titles (a checklist).
+    pub bare: bool,
 }
 
 impl Table {
@@ -71,6 +82,7 @@ impl Table {
             aligned: false,
             total: false,
             flush: false,
+            bare: false,
         }
     }
 
@@ -201,5 +213,67 @@ impl From<String> for Cell {
 impl From<&str> for Cell {
     fn from(s: &str) -> Cell {
         Cell::Text(s.to_string())
+    }
+}
+
+/// One target as every format shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TargetRow {
+    pub year: i32,
+    /// The programme, when the list is not one programme's.
+    pub id: Option<String>,
+    pub indicator: String,
+    /// What the target says of itself: "lower is better · base year 2021".
+    pub about: Option<String>,
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub target: f64,
+    pub actual: Option<f64>,
+    /// The achievement ("100%", "↑ 120%").
+    pub percent: String,
+    /// The verdict ("Very good").
+    pub band: String,
+}
+
+impl TargetRow {
+    /// The rows as a table: year, programme, indicator (with what it says
+    /// of itself), unit, figures, achievement and verdict.
+    pub fn table(rows: &[TargetRow], lang: Lang) -> Table {
+        let r = lang.report();
+        let with_id = rows.first().is_some_and(|t| t.id.is_some());
+        let mut cols = vec![Column::new(r.year, Holds::Code)];
+        if with_id {
+            cols.push(Column::new(r.id, Holds::Code));
+        }
+        cols.extend([
+            Column::new(r.indicator, Holds::Main),
+            Column::new(r.unit, Holds::Text),
+            Column::new(r.baseline, Holds::Num),
+            Column::new(r.target, Holds::Num),
+            Column::new(r.actual, Holds::Num),
+            Column::new(r.achievement, Holds::Num),
+            Column::new(r.band, Holds::Text),
+        ]);
+        let rows = rows
+            .iter()
+            .map(|t| {
+                let mut row = vec![Cell::Int(i64::from(t.year))];
+                row.extend(t.id.clone().map(Cell::Text));
+                row.extend([
+                    Cell::Text(match &t.about {
+                        Some(about) => format!("{} ({about})", t.indicator),
+                        None => t.indicator.clone(),
+                    }),
+                    Cell::Text(t.unit.clone()),
+                    Cell::Num(t.baseline),
+                    Cell::Num(Some(t.target)),
+                    Cell::Num(t.actual),
+                    Cell::Text(t.percent.clone()),
+                    Cell::Text(t.band.clone()),
+                ]);
+                row
+            })
+            .collect();
+        Table::new(cols, rows)
     }
 }

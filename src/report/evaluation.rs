@@ -372,6 +372,7 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
                 aligned: false,
                 total: false,
                 flush: false,
+                bare: false,
             }));
         }
     });

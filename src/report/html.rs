@@ -12,10 +12,11 @@
 //! (`\u{1b}`), then `& < > " '` as character references, so a name can never
 //! become markup.
 
-use super::document::{Block, Document, Holds};
+use super::document::{Block, Document, Holds, Table as DocTable, TargetRow};
 use super::{Ctx, Kind, ReportError};
 use crate::format::long_date;
 use crate::i18n::{Lang, fill};
+use crate::text::Glyphs;
 use jiff::civil::Date;
 use std::path::Path;
 
@@ -150,15 +151,15 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     let document = super::build::document(ctx);
     let mut body = String::new();
     let chart = |out: &mut String| timeline(ctx, out);
-    blocks(&mut body, &document, ctx.lang, &chart);
+    blocks(&mut body, &document, ctx.lang, ctx.g, &chart);
     page(ctx, document.title, &body)
 }
 
 /// `pantau rollup` as HTML: its title, then its parts, on A4 without a
 /// letterhead.
-pub(crate) fn listing(document: &Document, lang: Lang) -> String {
+pub(crate) fn listing(document: &Document, lang: Lang, g: &Glyphs) -> String {
     let mut out = format!("<h1>{}</h1>\n", esc(&document.title));
-    blocks(&mut out, document, lang, &|_| {});
+    blocks(&mut out, document, lang, g, &|_| {});
     self::document(lang, Paper::A4, &document.title, &out)
 }
 
@@ -399,49 +400,22 @@ fn table(out: &mut String, none: &str, t: Table) {
 pub(crate) use super::cells::html::{Col, Table, esc, lines, table_raw};
 
 /// The blocks of a built document in the letter's body.
-fn blocks(out: &mut String, document: &Document, lang: Lang, chart: &dyn Fn(&mut String)) {
-    let none = lang.report().none;
+fn blocks(
+    out: &mut String,
+    document: &Document,
+    lang: Lang,
+    g: &Glyphs,
+    chart: &dyn Fn(&mut String),
+) {
     for block in &document.blocks {
         match block {
             Block::Heading(level, text) => heading(out, *level, text),
             Block::Note(text) | Block::Nothing(text) => {
                 out.push_str(&format!("<p>{}</p>\n", esc(text)));
             }
-            Block::Table(t) => {
-                if let Some(caption) = &t.caption {
-                    out.push_str(&format!("<p>{}</p>\n", esc(caption)));
-                }
-                let head: Vec<&str> = t.cols.iter().map(|c| c.title.as_str()).collect();
-                let cols: Vec<Col> = t
-                    .cols
-                    .iter()
-                    .map(|c| match c.holds {
-                        Holds::Text => Col::Text,
-                        Holds::Main => Col::Main,
-                        Holds::Code => Col::Code,
-                        Holds::Num => Col::Num,
-                    })
-                    .collect();
-                let rows: Vec<Vec<String>> = t
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        row.iter()
-                            .map(|c| c.show(lang, false).into_owned())
-                            .collect()
-                    })
-                    .collect();
-                table(
-                    out,
-                    none,
-                    Table {
-                        head: &head,
-                        cols: &cols,
-                        rows: &rows,
-                        total: t.total,
-                    },
-                );
-            }
+            Block::Subject { id, name } => heading(out, 2, &format!("{id}{}{name}", g.dot)),
+            Block::Targets(rows) => table_block(out, &TargetRow::table(rows, lang), lang),
+            Block::Table(t) => table_block(out, t, lang),
             Block::Fields(fields) => {
                 // One row per field, the label as the row's header.
                 out.push_str("<table class=\"fields\">\n<tbody>\n");
@@ -464,6 +438,43 @@ fn blocks(out: &mut String, document: &Document, lang: Lang, chart: &dyn Fn(&mut
             Block::Timeline => chart(out),
         }
     }
+}
+
+/// A table: its caption, then its rows, or "none".
+fn table_block(out: &mut String, t: &DocTable, lang: Lang) {
+    if let Some(caption) = &t.caption {
+        out.push_str(&format!("<p>{}</p>\n", esc(caption)));
+    }
+    let head: Vec<&str> = t.cols.iter().map(|c| c.title.as_str()).collect();
+    let cols: Vec<Col> = t
+        .cols
+        .iter()
+        .map(|c| match c.holds {
+            Holds::Text => Col::Text,
+            Holds::Main => Col::Main,
+            Holds::Code => Col::Code,
+            Holds::Num => Col::Num,
+        })
+        .collect();
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| c.show(lang, false).into_owned())
+                .collect()
+        })
+        .collect();
+    table(
+        out,
+        lang.report().none,
+        Table {
+            head: &head,
+            cols: &cols,
+            rows: &rows,
+            total: t.total,
+        },
+    );
 }
 
 #[cfg(test)]

@@ -6,9 +6,10 @@
 //! name can neither break a table (`|`) nor become a link, emphasis or HTML.
 
 use super::Ctx;
-use super::document::{Block, Document};
+use super::document::{Block, Document, Table, TargetRow};
 use super::layout::Line;
 use crate::i18n::Lang;
+use crate::text::Glyphs;
 
 pub(crate) fn render(ctx: &Ctx) -> String {
     let mut out = String::new();
@@ -18,14 +19,20 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         out.push_str(&format!("\n{}\n", paragraph(&filter)));
     }
     let chart = || super::timeline::chart(ctx, ctx.request.width);
-    blocks(&mut out, &super::build::document(ctx), ctx.lang, &chart);
+    blocks(
+        &mut out,
+        &super::build::document(ctx),
+        ctx.lang,
+        ctx.g,
+        &chart,
+    );
     out
 }
 
 /// `pantau rollup` as Markdown: its title, then its parts.
-pub(crate) fn listing(document: &Document, lang: Lang) -> String {
+pub(crate) fn listing(document: &Document, lang: Lang, g: &Glyphs) -> String {
     let mut out = format!("# {}\n", inline(&document.title));
-    blocks(&mut out, document, lang, &|| (Vec::new(), Vec::new()));
+    blocks(&mut out, document, lang, g, &|| (Vec::new(), Vec::new()));
     out
 }
 
@@ -74,6 +81,7 @@ fn blocks(
     out: &mut String,
     document: &Document,
     lang: Lang,
+    g: &Glyphs,
     chart: &dyn Fn() -> (Vec<String>, Vec<Line>),
 ) {
     let r = lang.report();
@@ -93,28 +101,20 @@ fn blocks(
                 let marks = "#".repeat(usize::from(level + shift));
                 out.push_str(&format!("{marks} {}\n", inline(text)));
             }
+            Block::Subject { id, name } => {
+                let marks = "#".repeat(usize::from(2 + shift));
+                out.push_str(&format!(
+                    "{marks} {}{}{}\n",
+                    inline(id),
+                    g.dot,
+                    inline(name)
+                ));
+            }
+            Block::Targets(rows) => table_block(out, &TargetRow::table(rows, lang), lang),
             Block::Note(text) | Block::Nothing(text) => {
                 out.push_str(&format!("{}\n", paragraph(text)));
             }
-            Block::Table(t) => {
-                if let Some(caption) = &t.caption {
-                    out.push_str(&format!("{}\n", paragraph(caption)));
-                }
-                let head: Vec<&str> = t.cols.iter().map(|c| c.title.as_str()).collect();
-                let right: Vec<bool> = t.cols.iter().map(|c| c.right).collect();
-                let mut rows: Vec<Vec<String>> = t
-                    .rows
-                    .iter()
-                    .map(|row| row.iter().map(|c| cell(&c.show(lang, false))).collect())
-                    .collect();
-                if t.total
-                    && let Some(name) = rows.last_mut().and_then(|row| row.first_mut())
-                {
-                    // Bold on purpose: Markdown of pantau's own around the word.
-                    *name = format!("**{name}**");
-                }
-                table(out, r.none, &head, &rows, &right);
-            }
+            Block::Table(t) => table_block(out, t, lang),
             Block::List(items) => {
                 for item in items {
                     out.push_str(&format!("- {}\n", inline(item)));
@@ -146,4 +146,25 @@ fn timeline(out: &mut String, (axis, body): (Vec<String>, Vec<Line>)) {
         out.push('\n');
     }
     out.push_str(&format!("{fence}\n"));
+}
+
+/// A table: its caption, then its rows (the total in bold), or "none".
+fn table_block(out: &mut String, t: &Table, lang: Lang) {
+    if let Some(caption) = &t.caption {
+        out.push_str(&format!("{}\n", paragraph(caption)));
+    }
+    let head: Vec<&str> = t.cols.iter().map(|c| c.title.as_str()).collect();
+    let right: Vec<bool> = t.cols.iter().map(|c| c.right).collect();
+    let mut rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|c| cell(&c.show(lang, false))).collect())
+        .collect();
+    if t.total
+        && let Some(name) = rows.last_mut().and_then(|row| row.first_mut())
+    {
+        // Bold on purpose: Markdown of pantau's own around the word.
+        *name = format!("**{name}**");
+    }
+    table(out, lang.report().none, &head, &rows, &right);
 }

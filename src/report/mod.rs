@@ -444,56 +444,6 @@ impl Ctx<'_> {
         (!about.is_empty()).then(|| about.join(self.g.dot))
     }
 
-    /// The targets table of Markdown and HTML: its column titles and one row
-    /// per target (year, the programme when `with_id`, indicator with what
-    /// it says of itself, unit, figures, achievement and verdict).
-    pub fn target_table(
-        &self,
-        items: &[TargetRef],
-        with_id: bool,
-    ) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let r = self.r();
-        let number = |v: Option<f64>| v.map_or_else(String::new, |v| self.number(v));
-        let rows = items
-            .iter()
-            .map(|item| {
-                let t = item.target;
-                let capaian = self.capaian(t);
-                let mut row = vec![t.year.to_string()];
-                if with_id {
-                    row.push(item.program.id.clone());
-                }
-                row.extend([
-                    match self.target_about(t) {
-                        Some(about) => format!("{} ({about})", t.indicator),
-                        None => t.indicator.clone(),
-                    },
-                    t.unit.clone(),
-                    number(t.baseline),
-                    self.number(t.target),
-                    number(t.actual),
-                    capaian.percent(self.g.arrow),
-                    capaian.judgement(self.lang, self.g.dot),
-                ]);
-                row
-            })
-            .collect();
-        let mut head = vec![r.year];
-        if with_id {
-            head.push(r.id);
-        }
-        head.extend([
-            r.indicator,
-            r.unit,
-            r.baseline,
-            r.target,
-            r.actual,
-            r.achievement,
-            r.band,
-        ]);
-        (head, rows)
-    }
-
     /// A target's achievement as of the report's day.
     pub fn capaian(&self, t: &Target) -> Capaian {
         Capaian::of(t, i32::from(self.today.year()))

@@ -322,8 +322,8 @@ pub fn render_section(
                 blocks,
             };
             match format {
-                Format::Markdown => super::markdown::listing(&document, lang),
-                Format::Html => super::html::listing(&document, lang),
+                Format::Markdown => super::markdown::listing(&document, lang, g),
+                Format::Html => super::html::listing(&document, lang, g),
                 _ => super::text::listing(&document, lang, width, g),
             }
         }

@@ -6,11 +6,11 @@
 //! lines, some of which are kept with the line after them (a heading is never
 //! the last line of a page).
 
-use super::document::{Block, Document, Holds, Table as DocTable};
+use super::document::{Block, Document, Holds, Table as DocTable, TargetRow};
 use super::layout::{Col, Doc, Line, Table, paginate, table};
-use super::{Ctx, Kind, ReportError, TargetRef};
-use crate::i18n::{Lang, fill};
-use crate::plan::model::Dimension;
+use super::{Ctx, Kind, ReportError};
+use crate::format::number;
+use crate::i18n::Lang;
 use crate::report::overview as summary;
 use crate::text::Glyphs;
 use crate::text::{escape, fit, pad, width, wrap};
@@ -22,49 +22,23 @@ pub(crate) fn render(ctx: &Ctx) -> Result<String, ReportError> {
 
 /// The report as a header and a body, not yet cut into pages.
 pub(crate) fn document(ctx: &Ctx) -> Doc {
-    let w = ctx.request.width;
     let mut doc = Doc::default();
-    // The overview is the summary; the program and targets reports are
-    // still laid out here line by line.
-    if !matches!(
-        ctx.request.kind,
-        Kind::Overview | Kind::Program | Kind::Targets
-    ) {
-        let document = super::build::document(ctx);
-        header(ctx, &mut doc, &document.title);
-        let chart = |w| super::timeline::chart(ctx, w);
-        blocks(
-            &mut doc,
-            &document,
-            ctx.lang,
-            ctx.request.width,
-            ctx.g,
-            &chart,
-        );
+    // The overview in text is the summary, as `pantau summary` writes it.
+    if ctx.request.kind == Kind::Overview {
+        overview(ctx, &mut doc);
         return doc;
     }
-    match ctx.request.kind {
-        Kind::Overview => overview(ctx, &mut doc),
-        Kind::Program => {
-            header(ctx, &mut doc, &ctx.title(0));
-            program(ctx, &mut doc, w);
-        }
-        Kind::Targets => {
-            let targets = ctx.targets();
-            header(ctx, &mut doc, &ctx.title(targets.count()));
-            if targets.groups.is_empty() {
-                doc.blank();
-                doc.line(format!("  {}", ctx.r().none));
-            }
-            let groups: Vec<(Option<&Dimension>, &[TargetRef])> = targets
-                .groups
-                .iter()
-                .map(|(d, items)| (Some(*d), items.as_slice()))
-                .collect();
-            targets_block(ctx, &mut doc, &groups, true, w);
-        }
-        Kind::Dimension | Kind::Timeline | Kind::Overdue | Kind::Upcoming | Kind::Evaluation => {}
-    }
+    let document = super::build::document(ctx);
+    header(ctx, &mut doc, &document.title);
+    let chart = |w| super::timeline::chart(ctx, w);
+    blocks(
+        &mut doc,
+        &document,
+        ctx.lang,
+        ctx.request.width,
+        ctx.g,
+        &chart,
+    );
     doc
 }
 
@@ -131,179 +105,6 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
     }
 }
 
-fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
-    let (r, g) = (ctx.r(), &ctx.g);
-    let Some(p) = ctx.sel.programs().next() else {
-        return;
-    };
-    doc.heading(&format!("{}  {}", p.id, p.name), w, g);
-    let fields: Vec<(String, String)> = ctx
-        .program_fields(p)
-        .into_iter()
-        .map(|(label, value)| (label.to_string(), value))
-        .collect();
-    field_lines(doc, &fields, w, g);
-
-    let done = p.milestones.iter().filter(|m| m.done).count();
-    doc.blank();
-    doc.keep(fit(
-        &fill(r.milestones_count, &[&p.milestones.len(), &done]),
-        w,
-        g.ellipsis,
-    ));
-    if p.milestones.is_empty() {
-        doc.line(format!("  {}", r.none));
-    }
-    let rows = ctx.milestone_rows(p);
-    let cols = [
-        Col::left(""),
-        Col::left(r.due),
-        Col::flex(r.milestone),
-        Col::right(""),
-    ];
-    doc.table(table(&cols, &rows, w, 2, false, g), false);
-
-    doc.blank();
-    doc.keep(fit(
-        &fill(r.targets_count, &[&p.targets.len()]),
-        w,
-        g.ellipsis,
-    ));
-    if p.targets.is_empty() {
-        doc.line(format!("  {}", r.none));
-    }
-    let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
-    targets_block(ctx, doc, &[(None, &items)], false, w);
-}
-
-/// Targets in two lines each: year, program and indicator; then baseline →
-/// target, actual, achievement and band, in columns aligned down the page.
-/// A group with a dimension gets its heading.
-fn targets_block(
-    ctx: &Ctx,
-    doc: &mut Doc,
-    groups: &[(Option<&Dimension>, &[TargetRef])],
-    show_id: bool,
-    w: usize,
-) {
-    let g = &ctx.g;
-    let all = || groups.iter().flat_map(|(_, items)| items.iter());
-    let id_cols = if show_id {
-        all()
-            .map(|t| width(&escape(&t.program.id)))
-            .max()
-            .unwrap_or(0)
-            .min(12)
-    } else {
-        0
-    };
-    let lead = 2 + 4 + 2 + if show_id { id_cols + 2 } else { 0 };
-    let figures: Vec<Vec<String>> = all().map(|t| figure_cells(ctx, t.target, w)).collect();
-    let cols = [Col::right(""), Col::left(""), Col::right(""), Col::left("")];
-    // One line of figures under the indicator when there is room, further
-    // left when not; on a narrow page achievement and band go on a third line.
-    let all_figures = Table::new(&cols, &figures, false);
-    let (second, third) = if all_figures.natural_width() + 2 <= w {
-        let indent = lead.min(w - all_figures.natural_width());
-        (all_figures.render(w, indent, g), Vec::new())
-    } else {
-        let (plans, bands): (Vec<Vec<String>>, Vec<Vec<String>>) = figures
-            .iter()
-            .cloned()
-            .map(|mut f| {
-                let band = f.split_off(2);
-                (f, band)
-            })
-            .unzip();
-        let lines = |cols: &[Col], rows: &[Vec<String>]| {
-            let table = Table::new(cols, rows, false);
-            let indent = lead.min(w.saturating_sub(table.natural_width())).max(2);
-            table.render(w, indent, g)
-        };
-        (lines(&cols[..2], &plans), lines(&cols[2..], &bands))
-    };
-    let mut second = second.into_iter();
-    let mut third = third.into_iter();
-    for (dimension, items) in groups {
-        if let Some(d) = dimension {
-            doc.heading(&super::build::dimension_heading(d, g), w, g);
-        }
-        for t in *items {
-            let mut first = format!("  {}  ", t.target.year);
-            if show_id {
-                first.push_str(&pad(&t.program.id, id_cols, g.ellipsis));
-                first.push_str("  ");
-            }
-            let room = w.saturating_sub(width(&first));
-            first.push_str(&fit(&t.target.indicator, room, g.ellipsis));
-            first.truncate(first.trim_end().len());
-            doc.keep(fit(&first, w, g.ellipsis));
-            let figures = second.next().unwrap_or_default();
-            let about = ctx.target_about(t.target);
-            match third.next() {
-                Some(band) if !band.is_empty() => {
-                    doc.keep(figures);
-                    if about.is_some() {
-                        doc.keep(band);
-                    } else {
-                        doc.line(band);
-                    }
-                }
-                _ if about.is_some() => doc.keep(figures),
-                _ => doc.line(figures),
-            }
-            // Which way is good and where the figure comes from, muted below.
-            if let Some(about) = about {
-                let indent = lead.min(w / 3);
-                let lines = wrap(&about, w.saturating_sub(indent).max(20));
-                let n = lines.len();
-                for (i, l) in lines.into_iter().enumerate() {
-                    let text = fit(&format!("{}{l}", " ".repeat(indent)), w, g.ellipsis);
-                    if i + 1 < n {
-                        doc.keep(text)
-                    } else {
-                        doc.line(text)
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// "0 → 150 titik", "actual 150", "100%", "Very good"
-fn figure_cells(ctx: &Ctx, t: &crate::plan::model::Target, w: usize) -> Vec<String> {
-    let (r, g) = (ctx.r(), &ctx.g);
-    let number = |out: &mut String, v: Option<f64>| match v {
-        Some(v) => out.push_str(&ctx.number(v)),
-        None => out.push_str(g.none),
-    };
-    let mut plan = String::with_capacity(32);
-    number(&mut plan, t.baseline);
-    plan.push(' ');
-    plan.push_str(g.arrow);
-    plan.push(' ');
-    number(&mut plan, Some(t.target));
-    if !t.unit.is_empty() {
-        plan.push(' ');
-        plan.push_str(&t.unit);
-    }
-    let mut actual = String::with_capacity(24);
-    actual.push_str(r.actual_inline);
-    actual.push(' ');
-    number(&mut actual, t.actual);
-    let capaian = ctx.capaian(t);
-    let (percent, band) = (
-        capaian.percent(g.arrow),
-        capaian.judgement(ctx.lang, ctx.g.dot),
-    );
-    vec![
-        fit(&plan, (w / 3).max(20), g.ellipsis),
-        actual,
-        percent,
-        band,
-    ]
-}
-
 /// How the timeline is drawn at a width: its axis and its lines.
 type Chart<'a> = &'a dyn Fn(usize) -> (Vec<String>, Vec<Line>);
 
@@ -337,6 +138,7 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
         let head: Vec<String> = lines.by_ref().take(2).collect();
         (head, lines)
     });
+    let mut cards = Cards::new(document, lang, w, g);
     let mut after: Option<&Block> = None;
     for block in &document.blocks {
         match block {
@@ -344,7 +146,18 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
                 doc.line("");
                 doc.line(text.as_str());
             }
-            Block::Heading(_, text) => doc.heading(text, w, g),
+            Block::Heading(2, text) => doc.heading(text, w, g),
+            Block::Heading(_, text) => {
+                doc.blank();
+                doc.keep(fit(text, w, g.ellipsis));
+            }
+            Block::Subject { id, name } => doc.heading(&format!("{id}  {name}"), w, g),
+            Block::Targets(rows) if rows.is_empty() => doc.line(format!("  {none}")),
+            Block::Targets(rows) => {
+                for t in rows {
+                    cards.card(doc, t, w, g);
+                }
+            }
             Block::Timeline => {
                 let (axis, body) = chart(w);
                 doc.header.extend(axis);
@@ -387,7 +200,8 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
                     }
                     let rows = text_rows(t, lang);
                     let indent = if t.flush { 0 } else { 2 };
-                    doc.table(table(&text_cols(t), &rows, w, indent, true, g), true);
+                    let header = !t.bare;
+                    doc.table(table(&text_cols(t), &rows, w, indent, header, g), header);
                 }
             }
         }
@@ -410,7 +224,7 @@ fn text_cols(t: &DocTable) -> Vec<Col<'_>> {
         .map(|(i, c)| {
             let col = match c.holds {
                 _ if Some(i) == flex => Col::flex(&c.title),
-                Holds::Num => Col::right(&c.title),
+                _ if c.right => Col::right(&c.title),
                 _ => Col::left(&c.title),
             };
             col.drop(c.drop)
@@ -442,4 +256,135 @@ fn field_lines(doc: &mut Doc, fields: &[(String, String)], w: usize, g: &Glyphs)
             doc.line(fit(text.trim_end(), w, g.ellipsis));
         }
     }
+}
+
+/// Targets in two lines each: year, programme and indicator; then baseline
+/// → target, actual, achievement and band, in columns aligned down the page
+/// across every list of targets in the document; what a target says of
+/// itself below, muted.
+struct Cards {
+    id_cols: usize,
+    lead: usize,
+    second: std::vec::IntoIter<String>,
+    third: std::vec::IntoIter<String>,
+}
+
+impl Cards {
+    fn new(document: &Document, lang: Lang, w: usize, g: &Glyphs) -> Cards {
+        let rows: Vec<&TargetRow> = document
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Targets(rows) => Some(rows),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let id_cols = rows
+            .iter()
+            .filter_map(|t| t.id.as_deref())
+            .map(|id| width(&escape(id)))
+            .max()
+            .unwrap_or(0)
+            .min(12);
+        let show_id = rows.first().is_some_and(|t| t.id.is_some());
+        let lead = 2 + 4 + 2 + if show_id { id_cols + 2 } else { 0 };
+        let figures: Vec<Vec<String>> = rows.iter().map(|t| figure_cells(t, lang, w, g)).collect();
+        let cols = [Col::right(""), Col::left(""), Col::right(""), Col::left("")];
+        // One line of figures under the indicator when there is room, further
+        // left when not; on a narrow page achievement and band go on a third line.
+        let all_figures = Table::new(&cols, &figures, false);
+        let (second, third) = if all_figures.natural_width() + 2 <= w {
+            let indent = lead.min(w - all_figures.natural_width());
+            (all_figures.render(w, indent, g), Vec::new())
+        } else {
+            let (plans, bands): (Vec<Vec<String>>, Vec<Vec<String>>) = figures
+                .iter()
+                .cloned()
+                .map(|mut f| {
+                    let band = f.split_off(2);
+                    (f, band)
+                })
+                .unzip();
+            let lines = |cols: &[Col], rows: &[Vec<String>]| {
+                let table = Table::new(cols, rows, false);
+                let indent = lead.min(w.saturating_sub(table.natural_width())).max(2);
+                table.render(w, indent, g)
+            };
+            (lines(&cols[..2], &plans), lines(&cols[2..], &bands))
+        };
+        Cards {
+            id_cols,
+            lead,
+            second: second.into_iter(),
+            third: third.into_iter(),
+        }
+    }
+
+    fn card(&mut self, doc: &mut Doc, t: &TargetRow, w: usize, g: &Glyphs) {
+        let mut first = format!("  {}  ", t.year);
+        if let Some(id) = &t.id {
+            first.push_str(&pad(id, self.id_cols, g.ellipsis));
+            first.push_str("  ");
+        }
+        let room = w.saturating_sub(width(&first));
+        first.push_str(&fit(&t.indicator, room, g.ellipsis));
+        first.truncate(first.trim_end().len());
+        doc.keep(fit(&first, w, g.ellipsis));
+        let figures = self.second.next().unwrap_or_default();
+        match self.third.next() {
+            Some(band) if !band.is_empty() => {
+                doc.keep(figures);
+                if t.about.is_some() {
+                    doc.keep(band);
+                } else {
+                    doc.line(band);
+                }
+            }
+            _ if t.about.is_some() => doc.keep(figures),
+            _ => doc.line(figures),
+        }
+        // Which way is good and where the figure comes from, muted below.
+        if let Some(about) = &t.about {
+            let indent = self.lead.min(w / 3);
+            let lines = wrap(about, w.saturating_sub(indent).max(20));
+            let n = lines.len();
+            for (i, l) in lines.into_iter().enumerate() {
+                let text = fit(&format!("{}{l}", " ".repeat(indent)), w, g.ellipsis);
+                if i + 1 < n {
+                    doc.keep(text)
+                } else {
+                    doc.line(text)
+                }
+            }
+        }
+    }
+}
+
+/// "0 → 150 titik", "actual 150", "100%", "Very good"
+fn figure_cells(t: &TargetRow, lang: Lang, w: usize, g: &Glyphs) -> Vec<String> {
+    let figure = |out: &mut String, v: Option<f64>| match v {
+        Some(v) => out.push_str(&number(v, lang)),
+        None => out.push_str(g.none),
+    };
+    let mut plan = String::with_capacity(32);
+    figure(&mut plan, t.baseline);
+    plan.push(' ');
+    plan.push_str(g.arrow);
+    plan.push(' ');
+    figure(&mut plan, Some(t.target));
+    if !t.unit.is_empty() {
+        plan.push(' ');
+        plan.push_str(&t.unit);
+    }
+    let mut actual = String::with_capacity(24);
+    actual.push_str(lang.report().actual_inline);
+    actual.push(' ');
+    figure(&mut actual, t.actual);
+    vec![
+        fit(&plan, (w / 3).max(20), g.ellipsis),
+        actual,
+        t.percent.clone(),
+        t.band.clone(),
+    ]
 }
