@@ -19,8 +19,9 @@ use crate::plan::progress::{self, Gap, Tally};
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// A table under a heading, with sentences before it: what each format lays out.
-pub(crate) struct Section {
+/// A table under a heading, with sentences before it: what the evaluation
+/// works out, before it becomes a document.
+struct Section {
     pub title: String,
     pub lines: Vec<String>,
     pub head: Vec<&'static str>,
@@ -31,27 +32,6 @@ pub(crate) struct Section {
     pub flex: usize,
     /// Text: which columns a narrow page leaves out, highest first (0: kept).
     pub drop: Vec<u8>,
-}
-
-impl Section {
-    /// The columns for a text table: numbers right, the flexible one, and
-    /// what a narrow page may leave out.
-    pub(crate) fn text_cols(&self) -> Vec<super::layout::Col<'_>> {
-        use super::layout::Col;
-        self.head
-            .iter()
-            .zip(&self.right)
-            .enumerate()
-            .map(|(i, (h, &right))| {
-                let col = match (i == self.flex, right) {
-                    (true, _) => Col::flex(h),
-                    (false, true) => Col::right(h),
-                    (false, false) => Col::left(h),
-                };
-                col.drop(self.drop.get(i).copied().unwrap_or(0))
-            })
-            .collect()
-    }
 }
 
 /// The programmes the report covers, as a plan of their own when filtered.
@@ -134,7 +114,7 @@ fn share_cell(ctx: &Ctx, m: &Measures, a: Aspect) -> String {
 }
 
 /// Everything the report shows, in order.
-pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
+fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
     let (e, r) = (e(ctx), ctx.r());
     let mut out = Vec::new();
 
@@ -658,44 +638,54 @@ pub struct Screen {
 }
 
 pub(crate) fn screen(ctx: &Ctx) -> Screen {
+    use super::document::Block;
     use super::layout::table;
     let (w, g) = (ctx.request.width, &ctx.g);
     let mut out = Screen::default();
-    with(ctx, |plan, est| {
-        for (n, section) in sections(ctx, plan, est).into_iter().enumerate() {
-            if n > 0 {
-                out.lines.push((LineKind::Blank, String::new()));
+    let mut section = 0;
+    let mut notes: Vec<&String> = Vec::new();
+    let document = document(ctx);
+    for block in &document.blocks {
+        match block {
+            Block::Heading(_, title) => {
+                if !out.lines.is_empty() {
+                    out.lines.push((LineKind::Blank, String::new()));
+                    section += 1;
+                }
+                out.lines
+                    .push((LineKind::Heading, crate::text::fit(title, w, g.ellipsis)));
+                notes.clear();
             }
-            out.lines.push((
-                LineKind::Heading,
-                crate::text::fit(&section.title, w, g.ellipsis),
-            ));
-            if section.rows.is_empty() {
+            Block::Note(text) => notes.push(text),
+            Block::Table(t) if t.rows.is_empty() => {
                 out.lines
                     .push((LineKind::Note, format!("  {}", ctx.r().none)));
-                continue;
             }
-            let cols = section.text_cols();
-            for (i, line) in table(&cols, &section.rows, w, 1, true, g)
-                .into_iter()
-                .enumerate()
-            {
-                if n == 0 && i >= 2 {
-                    out.aspects.push(out.lines.len());
+            // On screen the table comes first, the sentences explain it below.
+            Block::Table(t) => {
+                let rows = super::text::cells(t, ctx.lang);
+                for (i, line) in table(&super::text::columns(t), &rows, w, 1, true, g)
+                    .into_iter()
+                    .enumerate()
+                {
+                    if section == 0 && i >= 2 {
+                        out.aspects.push(out.lines.len());
+                    }
+                    let kind = if i < 2 {
+                        LineKind::Header
+                    } else {
+                        LineKind::Row
+                    };
+                    out.lines.push((kind, line));
                 }
-                let kind = if i < 2 {
-                    LineKind::Header
-                } else {
-                    LineKind::Row
-                };
-                out.lines.push((kind, line));
-            }
-            for line in &section.lines {
-                for l in crate::text::wrap(line, w.saturating_sub(1).max(20)) {
-                    out.lines.push((LineKind::Note, format!(" {l}")));
+                for line in &notes {
+                    for l in crate::text::wrap(line, w.saturating_sub(1).max(20)) {
+                        out.lines.push((LineKind::Note, format!(" {l}")));
+                    }
                 }
             }
+            _ => {}
         }
-    });
+    }
     out
 }

@@ -131,9 +131,9 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
     let mut shared = aligned.next().map(|first| {
         let rows: Vec<Vec<String>> = std::iter::once(first)
             .chain(aligned)
-            .flat_map(|t| text_rows(t, lang))
+            .flat_map(|t| cells(t, lang))
             .collect();
-        let lines = table(&text_cols(first), &rows, w, 2, true, g);
+        let lines = table(&columns(first), &rows, w, 2, true, g);
         let mut lines = lines.into_iter();
         let head: Vec<String> = lines.by_ref().take(2).collect();
         (head, lines)
@@ -198,10 +198,10 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
                         _ if document.listing => doc.line(""),
                         _ => {}
                     }
-                    let rows = text_rows(t, lang);
+                    let rows = cells(t, lang);
                     let indent = if t.flush { 0 } else { 2 };
                     let header = !t.bare;
-                    doc.table(table(&text_cols(t), &rows, w, indent, header, g), header);
+                    doc.table(table(&columns(t), &rows, w, indent, header, g), header);
                 }
             }
         }
@@ -211,7 +211,7 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
 
 /// A table's columns for text: figures right, the first main column the
 /// one that gives way, the wide-only ones left out.
-fn text_cols(t: &DocTable) -> Vec<Col<'_>> {
+pub(crate) fn columns(t: &DocTable) -> Vec<Col<'_>> {
     let flex = t.cols.iter().position(|c| c.flex).or_else(|| {
         t.cols
             .iter()
@@ -232,7 +232,8 @@ fn text_cols(t: &DocTable) -> Vec<Col<'_>> {
         .collect()
 }
 
-fn text_rows(t: &DocTable, lang: Lang) -> Vec<Vec<String>> {
+/// A table's cells as text shows them, the wide-only columns left out.
+pub(crate) fn cells(t: &DocTable, lang: Lang) -> Vec<Vec<String>> {
     t.rows
         .iter()
         .map(|row| {
