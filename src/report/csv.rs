@@ -14,6 +14,7 @@
 
 use super::document::{Cell, Table};
 use super::{Ctx, Kind};
+use crate::i18n::Lang;
 use crate::plan::model::{is_due_within, is_overdue};
 
 pub(crate) fn render(ctx: &Ctx) -> String {
@@ -25,13 +26,13 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     };
     match ctx.request.kind {
         Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => {
-            w.table(&super::sheet::programmes(ctx), ctx);
+            w.table(&super::sheet::programmes(ctx), ctx.lang);
         }
-        Kind::Overdue | Kind::Upcoming => w.table(&milestone_table(ctx), ctx),
+        Kind::Overdue | Kind::Upcoming => w.table(&milestone_table(ctx), ctx.lang),
         Kind::Evaluation => super::evaluation::with(ctx, |_, est| {
-            w.table(&super::evaluation::table(ctx, est), ctx);
+            w.table(&super::evaluation::table(ctx, est), ctx.lang);
         }),
-        Kind::Targets => w.table(&super::sheet::targets(ctx, true), ctx),
+        Kind::Targets => w.table(&super::sheet::targets(ctx, true), ctx.lang),
     }
     w.out
 }
@@ -103,16 +104,9 @@ impl Writer {
         }
     }
 
-    pub(crate) fn header(&mut self, names: &[&str]) {
-        for name in names {
-            self.text(name);
-        }
-        self.end();
-    }
-
-    /// A table of [`super::sheet`]: its header, then its rows.
-    pub(crate) fn table(&mut self, table: &Table, ctx: &Ctx) {
-        let words = &ctx.lang.text().sheets;
+    /// A table: its column titles, then its rows.
+    pub(crate) fn table(&mut self, table: &Table, lang: Lang) {
+        let words = &lang.text().sheets;
         for col in &table.cols {
             self.text(&col.title);
         }

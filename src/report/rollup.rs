@@ -112,22 +112,26 @@ pub fn render_section(
         // The rollup's command line offers no XLSX; were it asked, the CSV
         // is the same table.
         Format::Csv | Format::Xlsx => {
-            let mut w = super::csv::Writer::new();
-            match section.unwrap_or(Section::Regions) {
+            let text = |s: &str| Cell::Text(s.to_string());
+            let count = |n: usize| Cell::Int(n as i64);
+            let (names, body): (Vec<&str>, Vec<Vec<Cell>>) = match section
+                .unwrap_or(Section::Regions)
+            {
                 Section::Regions => {
                     let mut names = head.clone();
                     names.push(r.ro_file);
-                    w.header(&names);
-                    for x in rows {
-                        for c in cells(x) {
-                            w.text(&c);
-                        }
-                        w.text(x.file);
-                        w.end();
-                    }
+                    let body = rows
+                        .iter()
+                        .map(|x| {
+                            let mut row: Vec<Cell> = cells(x).into_iter().map(Cell::Text).collect();
+                            row.push(text(x.file));
+                            row
+                        })
+                        .collect();
+                    (names, body)
                 }
                 Section::Overdue => {
-                    w.header(&[
+                    let names = vec![
                         r.ro_code,
                         r.ro_region,
                         r.program,
@@ -136,46 +140,59 @@ pub fn render_section(
                         r.due,
                         r.days_late,
                         r.ro_file,
-                    ]);
-                    for l in &ro.overdue {
-                        let x = &rows[l.row];
-                        w.text(x.code());
-                        w.text(x.region());
-                        w.text(&l.program.id);
-                        w.text(&l.program.name);
-                        w.text(&l.milestone.title);
-                        w.text(&l.due.to_string());
-                        w.int(l.days);
-                        w.text(x.file);
-                        w.end();
-                    }
+                    ];
+                    let body = ro
+                        .overdue
+                        .iter()
+                        .map(|l| {
+                            let x = &rows[l.row];
+                            vec![
+                                text(x.code()),
+                                text(x.region()),
+                                text(&l.program.id),
+                                text(&l.program.name),
+                                text(&l.milestone.title),
+                                Cell::Date(l.due),
+                                Cell::Int(l.days),
+                                text(x.file),
+                            ]
+                        })
+                        .collect();
+                    (names, body)
                 }
                 Section::Behind => {
-                    w.header(&[
+                    let names = vec![
                         r.ro_code,
                         r.ro_region,
                         r.ro_quick_wins,
                         r.ro_quick_wins_all,
                         r.ro_file,
-                    ]);
-                    for x in &behind {
-                        w.text(x.code());
-                        w.text(x.region());
-                        w.int(x.total.quick_wins_done as i64);
-                        w.int(x.total.quick_wins as i64);
-                        w.text(x.file);
-                        w.end();
-                    }
+                    ];
+                    let body = behind
+                        .iter()
+                        .map(|x| {
+                            vec![
+                                text(x.code()),
+                                text(x.region()),
+                                count(x.total.quick_wins_done),
+                                count(x.total.quick_wins),
+                                text(x.file),
+                            ]
+                        })
+                        .collect();
+                    (names, body)
                 }
                 Section::Failed => {
-                    w.header(&[r.ro_file, r.ro_error]);
-                    for (file, error) in failed {
-                        w.text(file);
-                        w.text(error);
-                        w.end();
-                    }
+                    let body = failed.iter().map(|(f, e)| vec![text(f), text(e)]).collect();
+                    (vec![r.ro_file, r.ro_error], body)
                 }
-            }
+            };
+            let table = Table {
+                rows: body,
+                ..Table::sheet(String::new(), names.into_iter().map(|n| (n, 12.0)))
+            };
+            let mut w = super::csv::Writer::new();
+            w.table(&table, lang);
             w.out
         }
         Format::Json => {
