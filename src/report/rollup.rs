@@ -59,41 +59,236 @@ pub fn render_section(
     width: usize,
     g: &Glyphs,
 ) -> String {
-    let r = lang.report();
     let ro = Rollup::of(regions, today);
-    let rows = &ro.rows;
-    let wants = |s: Section| section.is_none_or(|x| x == s);
-    let programmes: usize = rows.iter().map(|x| x.programs).sum();
-    let title = fill(r.ro_title, &[&rows.len(), &programmes, &today]);
-    // A figure that is not there: `-`, or an empty cell in CSV (where `-`
-    // would read as the start of a formula).
-    let none = if format == Format::Csv { "" } else { "-" };
-    let dim_percent = |p: Option<u32>| p.map_or_else(|| none.to_string(), |p| format!("{p}%"));
-    let index = |x: &Row| {
-        x.index
-            .map_or_else(|| none.to_string(), |i| decimal(i, lang))
-    };
-    let achieved = |x: &Row| match x.achievement {
-        Some(_) => percent_or(x.achievement, "-"),
-        None => none.to_string(),
-    };
-    let cells = |x: &Row| -> Vec<String> {
-        let mut cells = vec![
-            x.code().to_string(),
-            x.region().to_string(),
-            x.programs.to_string(),
-        ];
-        cells.extend(x.dimensions.iter().map(|p| dim_percent(*p)));
-        cells.push(quick_wins(&x.total));
-        cells.push(x.late.to_string());
-        cells.push(achieved(x));
-        cells.push(index(x));
-        cells
-    };
+    match format {
+        // The rollup's command line offers no XLSX; were it asked, the CSV
+        // is the same table.
+        Format::Csv | Format::Xlsx => {
+            let mut w = super::csv::Writer::new();
+            w.table(&csv_table(&ro, section, lang), lang);
+            w.out
+        }
+        Format::Json => json(&ro, section),
+        Format::Markdown => super::markdown::listing(&document(&ro, section, lang), lang, g),
+        Format::Html => super::html::listing(&document(&ro, section, lang), lang, g),
+        Format::Text => super::text::listing(&document(&ro, section, lang), lang, width, g),
+    }
+}
+
+/// "24 region(s), 480 programmes, as of 2026-12-02"
+fn title(ro: &Rollup, lang: Lang) -> String {
+    let programmes: usize = ro.rows.iter().map(|x| x.programs).sum();
+    fill(
+        lang.report().ro_title,
+        &[&ro.rows.len(), &programmes, &ro.today],
+    )
+}
+
+/// The regions table's column titles: code, region, programmes, each
+/// dimension's short title, quick wins, overdue, achievement, index.
+fn region_titles<'a>(ro: &'a Rollup, lang: Lang) -> Vec<&'a str> {
+    let r = lang.report();
     let mut head: Vec<&str> = vec![r.ro_code, r.ro_region, r.ro_programs];
     head.extend(ro.columns.iter().map(|(_, short)| short.as_str()));
     head.extend([r.ro_quick_wins, r.ro_late, r.ro_achievement, r.ro_index]);
-    let behind: Vec<&Row> = ro.behind.iter().map(|&i| &rows[i]).collect();
+    head
+}
+
+/// A region's row as people read it, `none` for a figure that is not there.
+fn region_cells(x: &Row, none: &str, lang: Lang) -> Vec<String> {
+    let mut cells = vec![
+        x.code().to_string(),
+        x.region().to_string(),
+        x.programs.to_string(),
+    ];
+    cells.extend(
+        x.dimensions
+            .iter()
+            .map(|p| p.map_or_else(|| none.to_string(), |p| format!("{p}%"))),
+    );
+    cells.push(quick_wins(&x.total));
+    cells.push(x.late.to_string());
+    cells.push(percent_or(x.achievement, none));
+    cells.push(
+        x.index
+            .map_or_else(|| none.to_string(), |i| decimal(i, lang)),
+    );
+    cells
+}
+
+/// The regions with quick wins still open, furthest behind first.
+fn behind<'a>(ro: &'a Rollup) -> Vec<&'a Row<'a>> {
+    ro.behind.iter().map(|&i| &ro.rows[i]).collect()
+}
+
+/// One section as a CSV table (the regions when none is asked for). A
+/// figure that is not there is an empty cell, where `-` would read as the
+/// start of a formula.
+fn csv_table(ro: &Rollup, section: Option<Section>, lang: Lang) -> Table {
+    let (r, rows, failed) = (lang.report(), &ro.rows, &ro.failed);
+    let text = |s: &str| Cell::Text(s.to_string());
+    let count = |n: usize| Cell::Int(n as i64);
+    let head = region_titles(ro, lang);
+    let cells = |x: &Row| region_cells(x, "", lang);
+    let behind = behind(ro);
+    let (names, body): (Vec<&str>, Vec<Vec<Cell>>) = match section.unwrap_or(Section::Regions) {
+        Section::Regions => {
+            let mut names = head.clone();
+            names.push(r.ro_file);
+            let body = rows
+                .iter()
+                .map(|x| {
+                    let mut row: Vec<Cell> = cells(x).into_iter().map(Cell::Text).collect();
+                    row.push(text(x.file));
+                    row
+                })
+                .collect();
+            (names, body)
+        }
+        Section::Overdue => {
+            let names = vec![
+                r.ro_code,
+                r.ro_region,
+                r.program,
+                lang.text().forms.fields.name,
+                r.milestone,
+                r.due,
+                r.days_late,
+                r.ro_file,
+            ];
+            let body = ro
+                .overdue
+                .iter()
+                .map(|l| {
+                    let x = &rows[l.row];
+                    vec![
+                        text(x.code()),
+                        text(x.region()),
+                        text(&l.program.id),
+                        text(&l.program.name),
+                        text(&l.milestone.title),
+                        Cell::Date(l.due),
+                        Cell::Int(l.days),
+                        text(x.file),
+                    ]
+                })
+                .collect();
+            (names, body)
+        }
+        Section::Behind => {
+            let names = vec![
+                r.ro_code,
+                r.ro_region,
+                r.ro_quick_wins,
+                r.ro_quick_wins_all,
+                r.ro_file,
+            ];
+            let body = behind
+                .iter()
+                .map(|x| {
+                    vec![
+                        text(x.code()),
+                        text(x.region()),
+                        count(x.total.quick_wins_done),
+                        count(x.total.quick_wins),
+                        text(x.file),
+                    ]
+                })
+                .collect();
+            (names, body)
+        }
+        Section::Failed => {
+            let body = failed.iter().map(|(f, e)| vec![text(f), text(e)]).collect();
+            (vec![r.ro_file, r.ro_error], body)
+        }
+    };
+    Table {
+        rows: body,
+        ..Table::sheet(String::new(), names.into_iter().map(|n| (n, 12.0)))
+    }
+}
+
+/// The rollup as JSON, every figure as a number, every overdue milestone.
+fn json(ro: &Rollup, section: Option<Section>) -> String {
+    let (rows, failed, today) = (&ro.rows, &ro.failed, ro.today);
+    let wants = |s: Section| section.is_none_or(|x| x == s);
+    let behind = behind(ro);
+    let region = |x: &Row| {
+        let dims: serde_json::Map<String, serde_json::Value> = ro
+            .columns
+            .iter()
+            .zip(&x.dimensions)
+            .filter_map(|((id, _), p)| Some((id.clone(), (*p)?.into())))
+            .collect();
+        serde_json::json!({
+            "code": x.code(),
+            "region": x.region(),
+            "province": x.plan.province,
+            "file": x.file,
+            "programs": x.programs,
+            "percent_done": dims,
+            "quick_wins": x.total.quick_wins,
+            "quick_wins_done": x.total.quick_wins_done,
+            "overdue_milestones": x.late,
+            "achievement": x.achievement.map(round2),
+            "estimated_index": x.index.map(round3),
+        })
+    };
+    let late = |l: &Late| {
+        let x = &rows[l.row];
+        serde_json::json!({
+            "code": x.code(),
+            "region": x.region(),
+            "program": l.program.id,
+            "name": l.program.name,
+            "milestone": l.milestone.title,
+            "due": l.due.to_string(),
+            "days_late": l.days,
+        })
+    };
+    let mut json = serde_json::Map::new();
+    json.insert("as_of".into(), today.to_string().into());
+    if wants(Section::Regions) {
+        json.insert("regions".into(), rows.iter().map(region).collect());
+    }
+    if wants(Section::Overdue) {
+        json.insert("overdue".into(), ro.overdue.iter().map(late).collect());
+    }
+    if wants(Section::Behind) {
+        let list: Vec<serde_json::Value> = behind
+            .iter()
+            .map(|x| {
+                serde_json::json!({
+                    "code": x.code(),
+                    "region": x.region(),
+                    "quick_wins": x.total.quick_wins,
+                    "quick_wins_done": x.total.quick_wins_done,
+                })
+            })
+            .collect();
+        json.insert("behind_on_quick_wins".into(), list.into());
+    }
+    if wants(Section::Failed) {
+        let list: Vec<serde_json::Value> = failed
+            .iter()
+            .map(|(f, e)| serde_json::json!({"file": f, "error": e}))
+            .collect();
+        json.insert("failed".into(), list.into());
+    }
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&serde_json::Value::Object(json)).unwrap_or_default()
+    )
+}
+
+/// What text, Markdown and HTML show: the regions table, the overdue
+/// milestones (the oldest [`OVERDUE_SHOWN`]), the regions behind on quick
+/// wins, the plans that did not load.
+fn document(ro: &Rollup, section: Option<Section>, lang: Lang) -> Document {
+    let (r, rows, failed) = (lang.report(), &ro.rows, &ro.failed);
+    let wants = |s: Section| section.is_none_or(|x| x == s);
+    let cells = |x: &Row| region_cells(x, "-", lang);
+    let behind = behind(ro);
     let behind_line = |x: &Row| {
         fill(
             r.ro_behind_line,
@@ -107,243 +302,79 @@ pub fn render_section(
     };
     let shown = ro.overdue.len().min(OVERDUE_SHOWN);
     let more = (ro.overdue.len() > shown).then(|| fill(r.ro_more, &[&(ro.overdue.len() - shown)]));
-    let failed = &ro.failed;
-    match format {
-        // The rollup's command line offers no XLSX; were it asked, the CSV
-        // is the same table.
-        Format::Csv | Format::Xlsx => {
-            let text = |s: &str| Cell::Text(s.to_string());
-            let count = |n: usize| Cell::Int(n as i64);
-            let (names, body): (Vec<&str>, Vec<Vec<Cell>>) = match section
-                .unwrap_or(Section::Regions)
-            {
-                Section::Regions => {
-                    let mut names = head.clone();
-                    names.push(r.ro_file);
-                    let body = rows
-                        .iter()
-                        .map(|x| {
-                            let mut row: Vec<Cell> = cells(x).into_iter().map(Cell::Text).collect();
-                            row.push(text(x.file));
-                            row
-                        })
-                        .collect();
-                    (names, body)
-                }
-                Section::Overdue => {
-                    let names = vec![
-                        r.ro_code,
-                        r.ro_region,
-                        r.program,
-                        lang.text().forms.fields.name,
-                        r.milestone,
-                        r.due,
-                        r.days_late,
-                        r.ro_file,
-                    ];
-                    let body = ro
-                        .overdue
-                        .iter()
-                        .map(|l| {
-                            let x = &rows[l.row];
-                            vec![
-                                text(x.code()),
-                                text(x.region()),
-                                text(&l.program.id),
-                                text(&l.program.name),
-                                text(&l.milestone.title),
-                                Cell::Date(l.due),
-                                Cell::Int(l.days),
-                                text(x.file),
-                            ]
-                        })
-                        .collect();
-                    (names, body)
-                }
-                Section::Behind => {
-                    let names = vec![
-                        r.ro_code,
-                        r.ro_region,
-                        r.ro_quick_wins,
-                        r.ro_quick_wins_all,
-                        r.ro_file,
-                    ];
-                    let body = behind
-                        .iter()
-                        .map(|x| {
-                            vec![
-                                text(x.code()),
-                                text(x.region()),
-                                count(x.total.quick_wins_done),
-                                count(x.total.quick_wins),
-                                text(x.file),
-                            ]
-                        })
-                        .collect();
-                    (names, body)
-                }
-                Section::Failed => {
-                    let body = failed.iter().map(|(f, e)| vec![text(f), text(e)]).collect();
-                    (vec![r.ro_file, r.ro_error], body)
-                }
-            };
-            let table = Table {
-                rows: body,
-                ..Table::sheet(String::new(), names.into_iter().map(|n| (n, 12.0)))
-            };
-            let mut w = super::csv::Writer::new();
-            w.table(&table, lang);
-            w.out
+    let mut blocks = Vec::new();
+    if wants(Section::Regions) {
+        let mut cols = vec![
+            Column::new(r.ro_code, Holds::Text).drop(3),
+            Column::new(r.ro_region, Holds::Text).flex(),
+            Column::new(r.ro_programs, Holds::Num).drop(4),
+        ];
+        cols.extend(
+            ro.columns
+                .iter()
+                .map(|(_, short)| Column::new(short, Holds::Num)),
+        );
+        cols.extend([
+            Column::new(r.ro_quick_wins, Holds::Num),
+            Column::new(r.ro_late, Holds::Num),
+            Column::new(r.ro_achievement, Holds::Num).drop(1),
+            Column::new(r.ro_index, Holds::Num).drop(2),
+        ]);
+        let body = rows
+            .iter()
+            .map(|x| cells(x).into_iter().map(Cell::from).collect())
+            .collect();
+        blocks.push(Block::Table(Table {
+            flush: true,
+            ..Table::new(cols, body)
+        }));
+    }
+    if wants(Section::Overdue) && !ro.overdue.is_empty() {
+        blocks.push(Block::Heading(2, r.ro_overdue.to_string()));
+        let body = ro.overdue[..shown]
+            .iter()
+            .map(|l| {
+                vec![
+                    Cell::Int(l.days),
+                    Cell::Date(l.due),
+                    rows[l.row].region().into(),
+                    l.program.id.as_str().into(),
+                    l.milestone.title.as_str().into(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table::new(
+            vec![
+                Column::new(r.days_late, Holds::Num),
+                Column::new(r.due, Holds::Code).drop(2),
+                Column::new(r.ro_region, Holds::Text),
+                Column::new(r.program, Holds::Code).drop(1),
+                Column::new(r.milestone, Holds::Main),
+            ],
+            body,
+        )));
+        blocks.extend(more.map(|m| Block::List(vec![m])));
+    }
+    let mut list = |heading: &str, items: Vec<String>| {
+        if !items.is_empty() {
+            blocks.push(Block::Heading(2, heading.to_string()));
+            blocks.push(Block::List(items));
         }
-        Format::Json => {
-            let region = |x: &Row| {
-                let dims: serde_json::Map<String, serde_json::Value> = ro
-                    .columns
-                    .iter()
-                    .zip(&x.dimensions)
-                    .filter_map(|((id, _), p)| Some((id.clone(), (*p)?.into())))
-                    .collect();
-                serde_json::json!({
-                    "code": x.code(),
-                    "region": x.region(),
-                    "province": x.plan.province,
-                    "file": x.file,
-                    "programs": x.programs,
-                    "percent_done": dims,
-                    "quick_wins": x.total.quick_wins,
-                    "quick_wins_done": x.total.quick_wins_done,
-                    "overdue_milestones": x.late,
-                    "achievement": x.achievement.map(round2),
-                    "estimated_index": x.index.map(round3),
-                })
-            };
-            let late = |l: &Late| {
-                let x = &rows[l.row];
-                serde_json::json!({
-                    "code": x.code(),
-                    "region": x.region(),
-                    "program": l.program.id,
-                    "name": l.program.name,
-                    "milestone": l.milestone.title,
-                    "due": l.due.to_string(),
-                    "days_late": l.days,
-                })
-            };
-            let mut json = serde_json::Map::new();
-            json.insert("as_of".into(), today.to_string().into());
-            if wants(Section::Regions) {
-                json.insert("regions".into(), rows.iter().map(region).collect());
-            }
-            if wants(Section::Overdue) {
-                json.insert("overdue".into(), ro.overdue.iter().map(late).collect());
-            }
-            if wants(Section::Behind) {
-                let list: Vec<serde_json::Value> = behind
-                    .iter()
-                    .map(|x| {
-                        serde_json::json!({
-                            "code": x.code(),
-                            "region": x.region(),
-                            "quick_wins": x.total.quick_wins,
-                            "quick_wins_done": x.total.quick_wins_done,
-                        })
-                    })
-                    .collect();
-                json.insert("behind_on_quick_wins".into(), list.into());
-            }
-            if wants(Section::Failed) {
-                let list: Vec<serde_json::Value> = failed
-                    .iter()
-                    .map(|(f, e)| serde_json::json!({"file": f, "error": e}))
-                    .collect();
-                json.insert("failed".into(), list.into());
-            }
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&serde_json::Value::Object(json)).unwrap_or_default()
-            )
-        }
-        Format::Markdown | Format::Html | Format::Text => {
-            let mut blocks = Vec::new();
-            if wants(Section::Regions) {
-                let mut cols = vec![
-                    Column::new(r.ro_code, Holds::Text).drop(3),
-                    Column::new(r.ro_region, Holds::Text).flex(),
-                    Column::new(r.ro_programs, Holds::Num).drop(4),
-                ];
-                cols.extend(
-                    ro.columns
-                        .iter()
-                        .map(|(_, short)| Column::new(short, Holds::Num)),
-                );
-                cols.extend([
-                    Column::new(r.ro_quick_wins, Holds::Num),
-                    Column::new(r.ro_late, Holds::Num),
-                    Column::new(r.ro_achievement, Holds::Num).drop(1),
-                    Column::new(r.ro_index, Holds::Num).drop(2),
-                ]);
-                let body = rows
-                    .iter()
-                    .map(|x| cells(x).into_iter().map(Cell::from).collect())
-                    .collect();
-                blocks.push(Block::Table(Table {
-                    flush: true,
-                    ..Table::new(cols, body)
-                }));
-            }
-            if wants(Section::Overdue) && !ro.overdue.is_empty() {
-                blocks.push(Block::Heading(2, r.ro_overdue.to_string()));
-                let body = ro.overdue[..shown]
-                    .iter()
-                    .map(|l| {
-                        vec![
-                            Cell::Int(l.days),
-                            Cell::Date(l.due),
-                            rows[l.row].region().into(),
-                            l.program.id.as_str().into(),
-                            l.milestone.title.as_str().into(),
-                        ]
-                    })
-                    .collect();
-                blocks.push(Block::Table(Table::new(
-                    vec![
-                        Column::new(r.days_late, Holds::Num),
-                        Column::new(r.due, Holds::Code).drop(2),
-                        Column::new(r.ro_region, Holds::Text),
-                        Column::new(r.program, Holds::Code).drop(1),
-                        Column::new(r.milestone, Holds::Main),
-                    ],
-                    body,
-                )));
-                blocks.extend(more.map(|m| Block::List(vec![m])));
-            }
-            let mut list = |heading: &str, items: Vec<String>| {
-                if !items.is_empty() {
-                    blocks.push(Block::Heading(2, heading.to_string()));
-                    blocks.push(Block::List(items));
-                }
-            };
-            if wants(Section::Behind) {
-                list(r.ro_behind, behind.iter().map(|x| behind_line(x)).collect());
-            }
-            if wants(Section::Failed) {
-                list(
-                    r.ro_failed,
-                    failed.iter().map(|(f, e)| failure(f, e)).collect(),
-                );
-            }
-            let document = Document {
-                title,
-                headed: true,
-                listing: true,
-                blocks,
-            };
-            match format {
-                Format::Markdown => super::markdown::listing(&document, lang, g),
-                Format::Html => super::html::listing(&document, lang, g),
-                _ => super::text::listing(&document, lang, width, g),
-            }
-        }
+    };
+    if wants(Section::Behind) {
+        list(r.ro_behind, behind.iter().map(|x| behind_line(x)).collect());
+    }
+    if wants(Section::Failed) {
+        list(
+            r.ro_failed,
+            failed.iter().map(|(f, e)| failure(f, e)).collect(),
+        );
+    }
+    Document {
+        title: title(ro, lang),
+        headed: true,
+        listing: true,
+        blocks,
     }
 }
 
