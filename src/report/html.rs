@@ -187,7 +187,7 @@ fn page(ctx: &Ctx, title: String, body: &str) -> String {
 
 /// The whole document around `body` (already HTML): the page, the fonts,
 /// the page numbers.
-pub(crate) fn document(lang: Lang, paper: Paper, title: &str, body: &str) -> String {
+fn document(lang: Lang, paper: Paper, title: &str, body: &str) -> String {
     let code = match lang {
         Lang::En => "en",
         Lang::Id => "id",
@@ -387,17 +387,90 @@ fn timeline(ctx: &Ctx, out: &mut String) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// `t` as a table whose header repeats on every page, or "none" when it has
-/// no rows.
-fn table(out: &mut String, none: &str, t: Table) {
+/// The most characters a code or a word is kept whole for: longer, and it
+/// could push the table off the page.
+const LONG: usize = 24;
+
+/// `t` as a table whose header repeats on every page and whose rows never
+/// split, its caption above it; "none" when it has no rows. Names and text
+/// wrap between words (and after a `/`), inside a word only when one is
+/// very long; codes and figures stay on one line; the main columns share
+/// half the width.
+fn table(out: &mut String, t: &DocTable, lang: Lang) {
+    if let Some(caption) = &t.caption {
+        out.push_str(&format!("<p>{}</p>\n", esc(caption)));
+    }
     if t.rows.is_empty() {
-        out.push_str(&format!("<p>{}</p>\n", esc(none)));
+        out.push_str(&format!("<p>{}</p>\n", esc(lang.report().none)));
         return;
     }
-    table_raw(out, &t);
+    let holds = |i: usize| t.cols.get(i).map(|c| c.holds);
+    let class = |i: usize, cell: &str| match holds(i) {
+        Some(Holds::Num) => " class=\"num\"",
+        // A code or word too long to keep whole may break anywhere: else it
+        // could push the table off the page.
+        Some(Holds::Code) if cell.chars().count() <= LONG => " class=\"code\"",
+        _ if cell.split_whitespace().all(|w| w.chars().count() <= LONG) => "",
+        _ => " class=\"long\"",
+    };
+    out.push_str("<table>\n<thead>\n<tr>");
+    for (i, h) in t.cols.iter().map(|c| c.title.as_str()).enumerate() {
+        if holds(i) == Some(Holds::Main) {
+            // The main columns share half the width; the others fit around them.
+            let mains = t.cols.iter().filter(|c| c.holds == Holds::Main).count();
+            out.push_str(&format!(
+                "<th style=\"width: {}%\">{}</th>",
+                50 / mains.max(1),
+                esc(h)
+            ));
+        } else {
+            out.push_str(&format!("<th{}>{}</th>", class(i, h), esc(h)));
+        }
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for (n, row) in t.rows.iter().enumerate() {
+        if t.total && n + 1 == t.rows.len() {
+            out.push_str("<tr class=\"total\">");
+        } else {
+            out.push_str("<tr>");
+        }
+        for (i, c) in row.iter().enumerate() {
+            let c = c.show(lang, false);
+            let text = lines(&c);
+            let text = match holds(i) {
+                Some(Holds::Text | Holds::Main) => text.replace('/', "/<wbr>"),
+                _ => text,
+            };
+            out.push_str(&format!("<td{}>{}</td>", class(i, &c), text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
-pub(crate) use super::cells::html::{Col, Table, esc, lines, table_raw};
+/// Text for an element's content or an attribute: control and bidi
+/// characters shown escaped (`\u{1b}`), then `& < > " '` as references.
+fn esc(value: &str) -> String {
+    let value = crate::text::escape(value);
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// As [`esc`], but line breaks kept as `<br>`.
+fn lines(value: &str) -> String {
+    let value = value.replace("\r\n", "\n");
+    value.split('\n').map(esc).collect::<Vec<_>>().join("<br>")
+}
 
 /// The blocks of a built document in the letter's body.
 fn blocks(
@@ -414,8 +487,8 @@ fn blocks(
                 out.push_str(&format!("<p>{}</p>\n", esc(text)));
             }
             Block::Subject { id, name } => heading(out, 2, &format!("{id}{}{name}", g.dot)),
-            Block::Targets(rows) => table_block(out, &TargetRow::table(rows, lang), lang),
-            Block::Table(t) => table_block(out, t, lang),
+            Block::Targets(rows) => table(out, &TargetRow::table(rows, lang), lang),
+            Block::Table(t) => table(out, t, lang),
             Block::Fields(fields) => {
                 // One row per field, the label as the row's header.
                 out.push_str("<table class=\"fields\">\n<tbody>\n");
@@ -438,43 +511,6 @@ fn blocks(
             Block::Timeline => chart(out),
         }
     }
-}
-
-/// A table: its caption, then its rows, or "none".
-fn table_block(out: &mut String, t: &DocTable, lang: Lang) {
-    if let Some(caption) = &t.caption {
-        out.push_str(&format!("<p>{}</p>\n", esc(caption)));
-    }
-    let head: Vec<&str> = t.cols.iter().map(|c| c.title.as_str()).collect();
-    let cols: Vec<Col> = t
-        .cols
-        .iter()
-        .map(|c| match c.holds {
-            Holds::Text => Col::Text,
-            Holds::Main => Col::Main,
-            Holds::Code => Col::Code,
-            Holds::Num => Col::Num,
-        })
-        .collect();
-    let rows: Vec<Vec<String>> = t
-        .rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|c| c.show(lang, false).into_owned())
-                .collect()
-        })
-        .collect();
-    table(
-        out,
-        lang.report().none,
-        Table {
-            head: &head,
-            cols: &cols,
-            rows: &rows,
-            total: t.total,
-        },
-    );
 }
 
 #[cfg(test)]

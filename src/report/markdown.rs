@@ -64,7 +64,65 @@ fn paragraph(value: &str) -> String {
     format!("{}\\{}", &text[..at], &text[at..])
 }
 
-pub(crate) use super::cells::md::{cell, inline, table_raw};
+/// A GitHub-flavoured table of cells already in Markdown.
+fn table_raw(out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
+    let line = |out: &mut String, cells: &mut dyn Iterator<Item = String>| {
+        out.push('|');
+        for c in cells {
+            out.push(' ');
+            out.push_str(&c);
+            out.push_str(" |");
+        }
+        out.push('\n');
+    };
+    line(out, &mut head.iter().map(|h| inline(h)));
+    line(
+        out,
+        &mut right
+            .iter()
+            .map(|&r| if r { "---:" } else { "---" }.to_string()),
+    );
+    for row in rows {
+        line(out, &mut row.iter().cloned());
+    }
+}
+
+/// Text inside a line (a heading, a cell): control characters shown escaped,
+/// Markdown punctuation backslash-escaped, line breaks as spaces.
+fn inline(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for (i, part) in value.split('\n').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        punctuation(&crate::text::escape(part), &mut out);
+    }
+    out
+}
+
+/// A table cell: as [`inline`], but line breaks kept as `<br>`.
+fn cell(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for (i, part) in value.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        punctuation(&crate::text::escape(part), &mut out);
+    }
+    out
+}
+
+fn punctuation(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
 
 fn longest_run(text: &str, c: char) -> usize {
     let (mut best, mut run) = (0, 0);

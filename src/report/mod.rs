@@ -17,7 +17,6 @@ mod csv;
 mod document;
 mod evaluation;
 pub use evaluation::{LineKind, Screen};
-mod cells;
 mod html;
 mod json;
 pub mod layout;
