@@ -115,10 +115,22 @@ fn share_cell(ctx: &Ctx, m: &Measures, a: Aspect) -> String {
 
 /// Everything the report shows, in order.
 fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
-    let (e, r) = (e(ctx), ctx.r());
     let mut out = Vec::new();
+    for section in [
+        estimate_section,
+        dimension_section,
+        evidence_sections,
+        gap_section,
+        trend_section,
+    ] {
+        section(ctx, plan, est, &mut out);
+    }
+    out
+}
 
-    // The estimate and how it was computed.
+/// The estimate and how it was computed.
+fn estimate_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
+    let e = e(ctx);
     let rows = est
         .aspects
         .iter()
@@ -162,8 +174,11 @@ fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         flex: 4,
         drop: Vec::new(),
     });
+}
 
-    // Per dimension, with physical progress and absorption.
+/// Per dimension, with physical progress and absorption.
+fn dimension_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
     let mut rows = Vec::new();
     for (d, m) in &est.dimensions {
         let mut tally = Tally::default();
@@ -191,8 +206,11 @@ fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         flex: 0,
         drop: vec![0, 1, 0, 0, 0, 0, 2, 3],
     });
+}
 
-    // Evidence still to be made ready, then per lead agency.
+/// Evidence still to be made ready, then per lead agency.
+fn evidence_sections(ctx: &Ctx, plan: &Plan, _est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
     let open = crate::plan::evaluation::evidence_open(plan);
     let dimension_name = |p: &Program| {
         plan.dimension(&p.dimension)
@@ -241,8 +259,11 @@ fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
             drop: Vec::new(),
         });
     }
+}
 
-    // Spending and physical progress far apart.
+/// Spending and physical progress far apart.
+fn gap_section(ctx: &Ctx, plan: &Plan, _est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
     let gaps: Vec<(&Program, Gap)> = plan
         .programs
         .iter()
@@ -274,8 +295,11 @@ fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         flex: 1,
         drop: Vec::new(),
     });
+}
 
-    // The trend: the ministry's results, then this year's estimate.
+/// The trend: the ministry's results, then this year's estimate.
+fn trend_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
     let mut rows: Vec<Vec<String>> = est
         .results
         .iter()
@@ -315,7 +339,6 @@ fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
             drop: Vec::new(),
         });
     }
-    out
 }
 
 /// The sections as a document: a heading, the sentences, the table.
