@@ -1,11 +1,19 @@
 //! Reports for paper and for other tools: `pantau report` and the UI's `p`.
 //!
 //! One entry point, [`render`], turns a plan and a [`Request`] (what to report,
-//! in which format, for which programs) into the text to print or save. Seven
-//! kinds (overview, dimension, program, timeline, overdue, upcoming, targets)
-//! in five formats (text, Markdown, CSV, JSON, and HTML laid out for print as
-//! an official document); `docs/REPORTS.md` describes them, the CSV columns
-//! and the JSON shape.
+//! in which format, for which programs) into the text to print or save. Eight
+//! kinds (overview, dimension, program, timeline, overdue, upcoming, targets,
+//! evaluation) in six formats (text, Markdown, CSV, JSON, XLSX, and HTML laid
+//! out for print as an official document); `docs/REPORTS.md` describes them,
+//! the CSV columns and the JSON shape.
+//!
+//! Each kind is built once as a document (`document.rs`: headings, notes, tables, field
+//! lists) in `build.rs`; text, Markdown and HTML are one renderer of
+//! documents each (`text.rs`, `markdown.rs`, `html.rs`). CSV and XLSX write
+//! the spreadsheet tables of `sheet.rs` (the tables `pantau import` reads
+//! back), which are document tables too; JSON is a typed, versioned
+//! serialisation of the plan for other tools (`json.rs`). A new kind is one
+//! builder; a new format for people is one renderer.
 //!
 //! Text is made for paper and terminals: never wider than the width, no escape
 //! codes, data strings escaped (see [`crate::text`]). The overview in text is
