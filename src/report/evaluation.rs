@@ -686,8 +686,8 @@ pub(crate) fn screen(ctx: &Ctx) -> Screen {
             }
             // On screen the table comes first, the sentences explain it below.
             Block::Table(t) => {
-                let rows = super::text::cells(t, ctx.lang);
-                for (i, line) in table(&super::text::columns(t), &rows, w, 1, true, g)
+                let rows = super::layout::cells(t, ctx.lang);
+                for (i, line) in table(&super::layout::columns(t), &rows, w, 1, true, g)
                     .into_iter()
                     .enumerate()
                 {

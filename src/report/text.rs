@@ -6,8 +6,8 @@
 //! lines, some of which are kept with the line after them (a heading is never
 //! the last line of a page).
 
-use super::document::{Block, Document, Holds, Table as DocTable, TargetRow};
-use super::layout::{Col, Doc, Line, Table, paginate, table};
+use super::document::{Block, Document, TargetRow};
+use super::layout::{Col, Doc, Line, Table, cells, columns, paginate, table};
 use super::{Ctx, Kind, ReportError};
 use crate::format::number;
 use crate::i18n::Lang;
@@ -207,43 +207,6 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
         }
         after = Some(block);
     }
-}
-
-/// A table's columns for text: figures right, the first main column the
-/// one that gives way, the wide-only ones left out.
-pub(crate) fn columns(t: &DocTable) -> Vec<Col<'_>> {
-    let flex = t.cols.iter().position(|c| c.flex).or_else(|| {
-        t.cols
-            .iter()
-            .position(|c| c.holds == Holds::Main && !c.wide_only)
-    });
-    t.cols
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.wide_only)
-        .map(|(i, c)| {
-            let col = match c.holds {
-                _ if Some(i) == flex => Col::flex(&c.title),
-                _ if c.right => Col::right(&c.title),
-                _ => Col::left(&c.title),
-            };
-            col.drop(c.drop)
-        })
-        .collect()
-}
-
-/// A table's cells as text shows them, the wide-only columns left out.
-pub(crate) fn cells(t: &DocTable, lang: Lang) -> Vec<Vec<String>> {
-    t.rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .zip(&t.cols)
-                .filter(|(_, c)| !c.wide_only)
-                .map(|(cell, _)| cell.show(lang, true).into_owned())
-                .collect()
-        })
-        .collect()
 }
 
 /// Labels in a column, each value wrapped beside its label.
