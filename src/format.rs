@@ -40,9 +40,14 @@ pub fn money(amount: f64) -> String {
     out
 }
 
-/// A share in whole percent (`45%`), or `missing` when there is none.
+/// A share in whole percent, cut down as the reports count it: `45%`.
+pub fn percent(p: f64) -> String {
+    format!("{}%", whole_percent(p))
+}
+
+/// [`percent`], or `missing` when there is none.
 pub fn percent_or(p: Option<f64>, missing: &str) -> String {
-    p.map_or_else(|| missing.to_string(), |p| format!("{}%", whole_percent(p)))
+    p.map_or_else(|| missing.to_string(), percent)
 }
 
 /// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
