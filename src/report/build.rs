@@ -5,7 +5,7 @@
 use super::document::{Block, Cell, Column, Document, Holds, Table, TargetRow};
 use super::{Ctx, Kind, TargetRef};
 use crate::i18n::fill;
-use crate::plan::model::Dimension;
+use crate::plan::model::{Dimension, Program, Target};
 use crate::plan::progress::{self, MilestoneRef, Tally};
 use crate::text::Glyphs;
 
@@ -300,7 +300,7 @@ fn target_rows(ctx: &Ctx, items: &[TargetRef], with_id: bool) -> Vec<TargetRow> 
                 year: t.year,
                 id: with_id.then(|| item.program.id.clone()),
                 indicator: t.indicator.clone(),
-                about: ctx.target_about(t),
+                about: target_about(ctx, t),
                 unit: t.unit.clone(),
                 baseline: t.baseline,
                 target: t.target,
@@ -341,7 +341,7 @@ fn program(ctx: &Ctx) -> Document {
             name: p.name.clone(),
         });
         blocks.push(Block::Fields(
-            ctx.program_fields(p)
+            program_fields(ctx, p)
                 .into_iter()
                 .map(|(label, value)| (label.to_string(), value))
                 .collect(),
@@ -360,7 +360,7 @@ fn program(ctx: &Ctx) -> Document {
                     Column::new(r.milestone, Holds::Main),
                     Column::new(r.status, Holds::Text).right(),
                 ],
-                ctx.milestone_rows(p)
+                milestone_rows(ctx, p)
                     .into_iter()
                     .map(|row| row.into_iter().map(Cell::from).collect())
                     .collect(),
@@ -379,4 +379,87 @@ fn program(ctx: &Ctx) -> Document {
         listing: false,
         blocks,
     }
+}
+
+/// What a target says of itself beyond its figures: "lower is better ·
+/// base year 2021 · BPS Luwu Utara", when it says anything.
+fn target_about(ctx: &Ctx, t: &Target) -> Option<String> {
+    let ev = ctx.lang.evaluation();
+    let mut about = Vec::new();
+    match t.direction {
+        crate::plan::model::Direction::Lower => about.push(ev.lower_is_better.to_string()),
+        crate::plan::model::Direction::Range => about.push(ev.range.to_string()),
+        crate::plan::model::Direction::Higher => {}
+    }
+    if let Some(year) = t.base_year {
+        about.push(fill(ev.base_year, &[&year]));
+    }
+    if !t.source.is_empty() {
+        about.push(t.source.clone());
+    }
+    if !t.definition.is_empty() {
+        about.push(t.definition.clone());
+    }
+    (!about.is_empty()).then(|| about.join(ctx.g.dot))
+}
+
+/// A program's fields as (label, value) pairs, an empty value shown as the
+/// "none" glyph: the program report's header in text and Markdown.
+fn program_fields(ctx: &Ctx, p: &Program) -> Vec<(&'static str, String)> {
+    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let dimension = ctx
+        .plan
+        .dimension(&p.dimension)
+        .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
+    [
+        (r.dimension, dimension),
+        (r.element, p.element.clone()),
+        (r.horizon, t.horizon(p.horizon).to_string()),
+        (r.status, t.status(p.status).to_string()),
+        (r.years, super::years(p, g)),
+        (r.lead, p.lead.clone()),
+        (r.support, p.support.join(", ")),
+        (r.funding, p.funding.join(", ")),
+        (r.description, p.description.clone()),
+        (r.notes, p.notes.clone()),
+    ]
+    .into_iter()
+    .map(|(label, value)| {
+        (
+            label,
+            if value.trim().is_empty() {
+                g.none.to_string()
+            } else {
+                value
+            },
+        )
+    })
+    .collect()
+}
+
+/// A program's milestones as table rows: done mark, due date, title, and
+/// "N days late" / "in N days" / "today" where it applies.
+fn milestone_rows(ctx: &Ctx, p: &Program) -> Vec<Vec<String>> {
+    let r = ctx.r();
+    p.milestones
+        .iter()
+        .map(|m| {
+            let when = match m.due_date() {
+                Some(due) if crate::plan::model::is_overdue(p, m, ctx.today) => {
+                    fill(r.late, &[&Ctx::days(due, ctx.today)])
+                }
+                Some(due)
+                    if crate::plan::model::is_due_within(p, m, ctx.today, ctx.request.days) =>
+                {
+                    match Ctx::days(ctx.today, due) {
+                        0 => r.today.to_string(),
+                        n => fill(r.in_days, &[&n]),
+                    }
+                }
+                _ => String::new(),
+            };
+            let check = if m.done { ctx.g.check } else { ctx.g.open };
+            vec![check.to_string(), m.due.clone(), m.title.clone(), when]
+        })
+        .collect()
 }

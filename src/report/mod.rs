@@ -429,97 +429,9 @@ impl Ctx<'_> {
         self.request.year.unwrap_or(i32::from(self.today.year()))
     }
 
-    /// What a target says of itself beyond its figures: "lower is better ·
-    /// base year 2021 · BPS Luwu Utara", when it says anything.
-    pub fn target_about(&self, t: &Target) -> Option<String> {
-        let ev = self.lang.evaluation();
-        let mut about = Vec::new();
-        match t.direction {
-            crate::plan::model::Direction::Lower => about.push(ev.lower_is_better.to_string()),
-            crate::plan::model::Direction::Range => about.push(ev.range.to_string()),
-            crate::plan::model::Direction::Higher => {}
-        }
-        if let Some(year) = t.base_year {
-            about.push(fill(ev.base_year, &[&year]));
-        }
-        if !t.source.is_empty() {
-            about.push(t.source.clone());
-        }
-        if !t.definition.is_empty() {
-            about.push(t.definition.clone());
-        }
-        (!about.is_empty()).then(|| about.join(self.g.dot))
-    }
-
     /// A target's achievement as of the report's day.
     pub fn capaian(&self, t: &Target) -> Capaian {
         Capaian::of(t, i32::from(self.today.year()))
-    }
-
-    /// A program's fields as (label, value) pairs, an empty value shown as the
-    /// "none" glyph: the program report's header in text and Markdown.
-    pub fn program_fields(&self, p: &Program) -> Vec<(&'static str, String)> {
-        let (r, t, g) = (self.r(), self.t(), &self.g);
-        let dimension = self
-            .plan
-            .dimension(&p.dimension)
-            .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
-        [
-            (r.dimension, dimension),
-            (r.element, p.element.clone()),
-            (r.horizon, t.horizon(p.horizon).to_string()),
-            (r.status, t.status(p.status).to_string()),
-            (r.years, years(p, g)),
-            (r.lead, p.lead.clone()),
-            (r.support, p.support.join(", ")),
-            (r.funding, p.funding.join(", ")),
-            (r.description, p.description.clone()),
-            (r.notes, p.notes.clone()),
-        ]
-        .into_iter()
-        .map(|(label, value)| {
-            (
-                label,
-                if value.trim().is_empty() {
-                    g.none.to_string()
-                } else {
-                    value
-                },
-            )
-        })
-        .collect()
-    }
-
-    /// A program's milestones as table rows: done mark, due date, title, and
-    /// "N days late" / "in N days" / "today" where it applies.
-    pub fn milestone_rows(&self, p: &Program) -> Vec<Vec<String>> {
-        let r = self.r();
-        p.milestones
-            .iter()
-            .map(|m| {
-                let when = match m.due_date() {
-                    Some(due) if crate::plan::model::is_overdue(p, m, self.today) => {
-                        fill(r.late, &[&Ctx::days(due, self.today)])
-                    }
-                    Some(due)
-                        if crate::plan::model::is_due_within(
-                            p,
-                            m,
-                            self.today,
-                            self.request.days,
-                        ) =>
-                    {
-                        match Ctx::days(self.today, due) {
-                            0 => r.today.to_string(),
-                            n => fill(r.in_days, &[&n]),
-                        }
-                    }
-                    _ => String::new(),
-                };
-                let check = if m.done { self.g.check } else { self.g.open };
-                vec![check.to_string(), m.due.clone(), m.title.clone(), when]
-            })
-            .collect()
     }
 
     pub fn t(&self) -> &'static crate::i18n::Text {
