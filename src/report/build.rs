@@ -463,3 +463,78 @@ fn milestone_rows(ctx: &Ctx, p: &Program) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::report::{Filter, Format, Request, render, with_ctx};
+
+    /// The formats are renderers of one document, so none can leave out a
+    /// part another shows: every heading of every kind's document appears
+    /// in text, Markdown and HTML, and so does its title (the overview in
+    /// text is the summary).
+    #[test]
+    fn every_format_shows_every_heading_of_the_document() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let today = jiff::civil::date(2026, 12, 2);
+        for kind in [
+            Kind::Overview,
+            Kind::Dimension,
+            Kind::Program,
+            Kind::Timeline,
+            Kind::Overdue,
+            Kind::Upcoming,
+            Kind::Targets,
+            Kind::Evaluation,
+        ] {
+            let request = Request {
+                kind,
+                width: 200,
+                filter: Filter {
+                    program: (kind == Kind::Program).then(|| "GOV-01".to_string()),
+                    ..Filter::default()
+                },
+                ..Request::default()
+            };
+            let headings: Vec<String> = with_ctx(&plan, &request, Lang::En, today, |ctx| {
+                let document = document(ctx);
+                // Markdown leaves a headed document's title out.
+                let title = (!document.headed).then_some(document.title);
+                Ok(title
+                    .into_iter()
+                    .chain(document.blocks.into_iter().filter_map(|b| match b {
+                        Block::Heading(_, text) => Some(text),
+                        Block::Subject { name, .. } => Some(name),
+                        _ => None,
+                    }))
+                    .collect())
+            })
+            .unwrap_or_default();
+            assert!(!headings.is_empty(), "{kind:?} has no headings");
+            for format in [Format::Text, Format::Markdown, Format::Html] {
+                if kind == Kind::Overview && format == Format::Text {
+                    continue;
+                }
+                let out = render(
+                    &plan,
+                    &Request {
+                        format,
+                        ..request.clone()
+                    },
+                    Lang::En,
+                    today,
+                )
+                .unwrap_or_default();
+                // Word by word: each format escapes punctuation its own way.
+                for heading in &headings {
+                    for word in heading.split(|c: char| !c.is_alphanumeric()) {
+                        assert!(out.contains(word), "{kind:?} {format:?}: {heading}");
+                    }
+                }
+            }
+        }
+    }
+}
