@@ -182,6 +182,16 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
                 for line in t.caption.iter().flat_map(|c| wrap(c, w)) {
                     doc.keep(line);
                 }
+                // A table of its own stands apart from the sentences before
+                // it, and in a listing from the part before it.
+                if !t.aligned {
+                    match after {
+                        Some(Block::Note(_)) if !t.rows.is_empty() => doc.blank(),
+                        Some(Block::Note(_) | Block::Heading(..)) => {}
+                        _ if document.listing => doc.line(""),
+                        _ => {}
+                    }
+                }
                 if t.rows.is_empty() {
                     doc.line(format!("  {none}"));
                 } else if let (true, Some((head, rows))) = (t.aligned, shared.as_mut()) {
@@ -192,12 +202,6 @@ fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, 
                         .collect();
                     doc.table(part, true);
                 } else {
-                    match after {
-                        Some(Block::Note(_)) => doc.blank(),
-                        Some(Block::Heading(..)) => {}
-                        _ if document.listing => doc.line(""),
-                        _ => {}
-                    }
                     let rows = cells(t, lang);
                     let indent = if t.flush { 0 } else { 2 };
                     let header = !t.bare;
