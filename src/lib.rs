@@ -5,9 +5,12 @@
 //! - `text`, `i18n`: escaping and measuring strings; every word a person reads.
 //! - `plan`: the domain (model, field registry, validation, progress, edits,
 //!   merge, the canonical writer). No I/O.
+//! - `format`: numbers and dates as people read them, in either language.
 //! - `store`: files: loading with diagnostics, the atomic writer, the lock,
 //!   saving with a merge, the audit log, recovery files.
 //! - `report`: reports for paper and other tools, in four formats.
+//! - `import`: spreadsheets read back into a plan, through the report's sheet
+//!   columns.
 //! - `config`: the configuration file, whose keys and colours are names the
 //!   interface's types are made from above it.
 //! - `tui`: the terminal interface and its event loop.
@@ -18,7 +21,9 @@
 pub mod cli;
 pub mod command;
 pub mod config;
+pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod plan;
 pub mod report;
 pub mod store;

@@ -119,7 +119,7 @@ pub enum CommandError {
     /// message names it.
     ImportRead(String),
     /// `pantau import`: every cell that is wrong, by file, sheet, row, column.
-    Import(Vec<crate::report::import::Problem>),
+    Import(Vec<crate::import::Problem>),
 }
 
 impl CommandError {

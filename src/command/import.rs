@@ -17,7 +17,7 @@ pub fn import(
     settings: &Settings,
     io: &mut Console,
 ) -> Result<(), CommandError> {
-    use crate::report::import;
+    use crate::import;
     let (lang, t) = (settings.lang, settings.text());
     let s = &t.sheets;
     let mut read = Vec::new();

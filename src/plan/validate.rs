@@ -3,6 +3,7 @@
 //! An officer fixing a hand-edited file should see the whole list in one run,
 //! not one error per attempt.
 
+use crate::format::money;
 use crate::i18n::{Text, fill};
 use crate::plan::edit::Edit;
 use crate::plan::field::is_link;
@@ -352,23 +353,6 @@ pub fn warnings(plan: &Plan, t: &Text) -> Vec<Problem> {
                 });
             }
         }
-    }
-    out
-}
-
-/// Rupiah with thousands dots, as an officer reads them: 1.500.000.000.
-pub fn money(amount: f64) -> String {
-    let whole = amount.abs().round() as u64;
-    let digits = whole.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if amount < 0.0 && whole > 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
     }
     out
 }

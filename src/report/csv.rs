@@ -12,8 +12,9 @@
 //! With `;` as the separator (spreadsheets in the Indonesian locale) numbers
 //! get a decimal comma, which those spreadsheets expect; otherwise a point.
 
-use super::sheet::{Cell, Table};
+use super::document::{Cell, Table};
 use super::{Ctx, Kind};
+use crate::i18n::Lang;
 use crate::plan::model::{is_due_within, is_overdue};
 
 pub(crate) fn render(ctx: &Ctx) -> String {
@@ -25,13 +26,13 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     };
     match ctx.request.kind {
         Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => {
-            w.table(&super::sheet::programmes(ctx), ctx);
+            w.table(&super::sheet::programmes(ctx), ctx.lang);
         }
-        Kind::Overdue | Kind::Upcoming => w.table(&milestone_table(ctx), ctx),
+        Kind::Overdue | Kind::Upcoming => w.table(&milestone_table(ctx), ctx.lang),
         Kind::Evaluation => super::evaluation::with(ctx, |_, est| {
-            w.table(&super::evaluation::table(ctx, est), ctx);
+            w.table(&super::evaluation::table(ctx, est), ctx.lang);
         }),
-        Kind::Targets => w.table(&super::sheet::targets(ctx, true), ctx),
+        Kind::Targets => w.table(&super::sheet::targets(ctx, true), ctx.lang),
     }
     w.out
 }
@@ -75,11 +76,11 @@ pub(crate) fn milestone_table(ctx: &Ctx) -> Table {
             ]);
         }
     }
+    let widths = [16.0, 10.0, 40.0, 14.0, 28.0, 12.0, 48.0, 10.0];
+    let name = ctx.title(rows.len());
     Table {
-        name: ctx.title(rows.len()),
-        widths: vec![16.0, 10.0, 40.0, 14.0, 28.0, 12.0, 48.0, 10.0],
-        header: header.iter().map(|h| h.to_string()).collect(),
         rows,
+        ..Table::sheet(name, header.into_iter().zip(widths))
     }
 }
 
@@ -103,24 +104,18 @@ impl Writer {
         }
     }
 
-    pub(crate) fn header(&mut self, names: &[&str]) {
-        for name in names {
-            self.text(name);
-        }
-        self.end();
-    }
-
-    /// A table of [`super::sheet`]: its header, then its rows.
-    pub(crate) fn table(&mut self, table: &Table, ctx: &Ctx) {
-        let words = &ctx.lang.text().sheets;
-        for name in &table.header {
-            self.text(name);
+    /// A table: its column titles, then its rows.
+    pub(crate) fn table(&mut self, table: &Table, lang: Lang) {
+        let words = &lang.text().sheets;
+        for col in &table.cols {
+            self.text(&col.title);
         }
         self.end();
         for row in &table.rows {
             for cell in row {
                 match cell {
                     Cell::Text(s) => self.text(s),
+                    Cell::Word { full, .. } => self.text(full),
                     Cell::Int(n) => self.int(*n),
                     Cell::Num(v) => self.number(*v),
                     Cell::Date(d) => self.text(&d.to_string()),

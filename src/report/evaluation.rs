@@ -9,17 +9,19 @@
 //! one object, for other tools.
 
 use super::Ctx;
-use super::sheet::{Cell, Table};
+use super::document::Document;
+use super::document::{Cell, Table};
+use crate::format::money;
 use crate::i18n::evaluation::EvaluationText;
 use crate::plan::evaluation::{Estimate, From, Measures, estimate};
 use crate::plan::model::{Aspect, Plan, Program};
 use crate::plan::progress::{self, Gap, Tally};
-use crate::plan::validate::money;
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// A table under a heading, with sentences before it: what each format lays out.
-pub(crate) struct Section {
+/// A table under a heading, with sentences before it: what the evaluation
+/// works out, before it becomes a document.
+struct Section {
     pub title: String,
     pub lines: Vec<String>,
     pub head: Vec<&'static str>,
@@ -30,27 +32,6 @@ pub(crate) struct Section {
     pub flex: usize,
     /// Text: which columns a narrow page leaves out, highest first (0: kept).
     pub drop: Vec<u8>,
-}
-
-impl Section {
-    /// The columns for a text table: numbers right, the flexible one, and
-    /// what a narrow page may leave out.
-    pub(crate) fn text_cols(&self) -> Vec<super::layout::Col<'_>> {
-        use super::layout::Col;
-        self.head
-            .iter()
-            .zip(&self.right)
-            .enumerate()
-            .map(|(i, (h, &right))| {
-                let col = match (i == self.flex, right) {
-                    (true, _) => Col::flex(h),
-                    (false, true) => Col::right(h),
-                    (false, false) => Col::left(h),
-                };
-                col.drop(self.drop.get(i).copied().unwrap_or(0))
-            })
-            .collect()
-    }
 }
 
 /// The programmes the report covers, as a plan of their own when filtered.
@@ -76,17 +57,12 @@ fn e(ctx: &Ctx) -> &'static EvaluationText {
     ctx.lang.evaluation()
 }
 
-/// A figure with two decimals, in the report's language.
 fn fixed(ctx: &Ctx, value: f64) -> String {
-    let s = format!("{value:.2}");
-    match ctx.lang {
-        crate::i18n::Lang::Id => s.replace('.', ","),
-        crate::i18n::Lang::En => s,
-    }
+    crate::format::decimal(value, ctx.lang)
 }
 
 fn percent(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |p| format!("{}%", super::whole_percent(p)))
+    crate::format::percent_or(value, "")
 }
 
 pub(crate) fn aspect_name(ctx: &Ctx, a: Aspect) -> &'static str {
@@ -138,11 +114,23 @@ fn share_cell(ctx: &Ctx, m: &Measures, a: Aspect) -> String {
 }
 
 /// Everything the report shows, in order.
-pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
-    let (e, r) = (e(ctx), ctx.r());
+fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
     let mut out = Vec::new();
+    for section in [
+        estimate_section,
+        dimension_section,
+        evidence_sections,
+        gap_section,
+        trend_section,
+    ] {
+        section(ctx, plan, est, &mut out);
+    }
+    out
+}
 
-    // The estimate and how it was computed.
+/// The estimate and how it was computed.
+fn estimate_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
+    let e = e(ctx);
     let rows = est
         .aspects
         .iter()
@@ -186,8 +174,11 @@ pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         flex: 4,
         drop: Vec::new(),
     });
+}
 
-    // Per dimension, with physical progress and absorption.
+/// Per dimension, with physical progress and absorption.
+fn dimension_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
     let mut rows = Vec::new();
     for (d, m) in &est.dimensions {
         let mut tally = Tally::default();
@@ -215,8 +206,11 @@ pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         flex: 0,
         drop: vec![0, 1, 0, 0, 0, 0, 2, 3],
     });
+}
 
-    // Evidence still to be made ready, then per lead agency.
+/// Evidence still to be made ready, then per lead agency.
+fn evidence_sections(ctx: &Ctx, plan: &Plan, _est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
     let open = crate::plan::evaluation::evidence_open(plan);
     let dimension_name = |p: &Program| {
         plan.dimension(&p.dimension)
@@ -265,8 +259,11 @@ pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
             drop: Vec::new(),
         });
     }
+}
 
-    // Spending and physical progress far apart.
+/// Spending and physical progress far apart.
+fn gap_section(ctx: &Ctx, plan: &Plan, _est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
     let gaps: Vec<(&Program, Gap)> = plan
         .programs
         .iter()
@@ -298,8 +295,11 @@ pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         flex: 1,
         drop: Vec::new(),
     });
+}
 
-    // The trend: the ministry's results, then this year's estimate.
+/// The trend: the ministry's results, then this year's estimate.
+fn trend_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
     let mut rows: Vec<Vec<String>> = est
         .results
         .iter()
@@ -339,7 +339,52 @@ pub(crate) fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
             drop: Vec::new(),
         });
     }
-    out
+}
+
+/// The sections as a document: a heading, the sentences, the table.
+pub(crate) fn document(ctx: &Ctx) -> Document {
+    use super::document::{Block, Column, Holds};
+    let mut blocks = Vec::new();
+    with(ctx, |plan, est| {
+        for section in sections(ctx, plan, est) {
+            blocks.push(Block::Heading(2, section.title));
+            blocks.extend(section.lines.into_iter().map(Block::Note));
+            let cols = section
+                .head
+                .iter()
+                .zip(&section.right)
+                .enumerate()
+                .map(|(i, (title, &right))| {
+                    let holds = match (i == section.flex, right) {
+                        (true, _) => Holds::Main,
+                        (false, true) => Holds::Num,
+                        (false, false) => Holds::Text,
+                    };
+                    Column::new(title, holds).drop(section.drop.get(i).copied().unwrap_or(0))
+                })
+                .collect();
+            blocks.push(Block::Table(Table {
+                name: String::new(),
+                cols,
+                rows: section
+                    .rows
+                    .into_iter()
+                    .map(|row| row.into_iter().map(Cell::from).collect())
+                    .collect(),
+                caption: None,
+                aligned: false,
+                total: false,
+                flush: false,
+                bare: false,
+            }));
+        }
+    });
+    Document {
+        title: ctx.title(0),
+        headed: false,
+        listing: false,
+        blocks,
+    }
 }
 
 /// The programme's lead agency, else its dimension's.
@@ -423,11 +468,13 @@ pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
             ]);
         }
     }
+    let widths = [8.0, 14.0, 14.0, 10.0, 10.0, 10.0, 16.0];
     Table {
-        name: crate::i18n::fill(e.title, &[&est.year]),
-        widths: vec![8.0, 14.0, 14.0, 10.0, 10.0, 10.0, 16.0],
-        header: head.into_iter().map(str::to_string).collect(),
         rows,
+        ..Table::sheet(
+            crate::i18n::fill(e.title, &[&est.year]),
+            head.into_iter().zip(widths),
+        )
     }
 }
 
@@ -614,44 +661,54 @@ pub struct Screen {
 }
 
 pub(crate) fn screen(ctx: &Ctx) -> Screen {
+    use super::document::Block;
     use super::layout::table;
     let (w, g) = (ctx.request.width, &ctx.g);
     let mut out = Screen::default();
-    with(ctx, |plan, est| {
-        for (n, section) in sections(ctx, plan, est).into_iter().enumerate() {
-            if n > 0 {
-                out.lines.push((LineKind::Blank, String::new()));
+    let mut section = 0;
+    let mut notes: Vec<&String> = Vec::new();
+    let document = document(ctx);
+    for block in &document.blocks {
+        match block {
+            Block::Heading(_, title) => {
+                if !out.lines.is_empty() {
+                    out.lines.push((LineKind::Blank, String::new()));
+                    section += 1;
+                }
+                out.lines
+                    .push((LineKind::Heading, crate::text::fit(title, w, g.ellipsis)));
+                notes.clear();
             }
-            out.lines.push((
-                LineKind::Heading,
-                crate::text::fit(&section.title, w, g.ellipsis),
-            ));
-            if section.rows.is_empty() {
+            Block::Note(text) => notes.push(text),
+            Block::Table(t) if t.rows.is_empty() => {
                 out.lines
                     .push((LineKind::Note, format!("  {}", ctx.r().none)));
-                continue;
             }
-            let cols = section.text_cols();
-            for (i, line) in table(&cols, &section.rows, w, 1, true, g)
-                .into_iter()
-                .enumerate()
-            {
-                if n == 0 && i >= 2 {
-                    out.aspects.push(out.lines.len());
+            // On screen the table comes first, the sentences explain it below.
+            Block::Table(t) => {
+                let rows = super::layout::cells(t, ctx.lang);
+                for (i, line) in table(&super::layout::columns(t), &rows, w, 1, true, g)
+                    .into_iter()
+                    .enumerate()
+                {
+                    if section == 0 && i >= 2 {
+                        out.aspects.push(out.lines.len());
+                    }
+                    let kind = if i < 2 {
+                        LineKind::Header
+                    } else {
+                        LineKind::Row
+                    };
+                    out.lines.push((kind, line));
                 }
-                let kind = if i < 2 {
-                    LineKind::Header
-                } else {
-                    LineKind::Row
-                };
-                out.lines.push((kind, line));
-            }
-            for line in &section.lines {
-                for l in crate::text::wrap(line, w.saturating_sub(1).max(20)) {
-                    out.lines.push((LineKind::Note, format!(" {l}")));
+                for line in &notes {
+                    for l in crate::text::wrap(line, w.saturating_sub(1).max(20)) {
+                        out.lines.push((LineKind::Note, format!(" {l}")));
+                    }
                 }
             }
+            _ => {}
         }
-    });
+    }
     out
 }

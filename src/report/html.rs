@@ -12,12 +12,11 @@
 //! (`\u{1b}`), then `& < > " '` as character references, so a name can never
 //! become markup.
 
-use super::text::tally_line;
-use super::{Ctx, Kind, ReportError, TargetRef};
+use super::document::{Block, Document, Holds, Table as DocTable, TargetRow};
+use super::{Ctx, Kind, ReportError};
+use crate::format::long_date;
 use crate::i18n::{Lang, fill};
-use crate::plan::model::Program;
-use crate::plan::progress::{self, MilestoneRef, Tally};
-use Col::{Code, Main, Num, Text};
+use crate::text::Glyphs;
 use jiff::civil::Date;
 use std::path::Path;
 
@@ -148,68 +147,24 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
-pub(crate) fn long_date(date: Date, lang: Lang) -> String {
-    let months = lang.report().months;
-    let month = usize::try_from(date.month() - 1)
-        .ok()
-        .and_then(|m| months.get(m))
-        .copied()
-        .unwrap_or_default();
-    format!("{} {} {}", date.day(), month, date.year())
+pub(crate) fn render(ctx: &Ctx) -> String {
+    let document = super::build::document(ctx);
+    let mut body = String::new();
+    let chart = |out: &mut String| timeline(ctx, out);
+    blocks(&mut body, &document, ctx.lang, ctx.g, &chart);
+    page(ctx, document.title, &body)
 }
 
-pub(crate) fn render(ctx: &Ctx) -> String {
-    let r = ctx.r();
-    // The content first: the title counts what it lists.
-    let mut body = String::new();
-    let mut count = 0;
-    match ctx.request.kind {
-        Kind::Overview => overview(ctx, &mut body),
-        Kind::Dimension => {
-            let mut any = false;
-            for group in ctx.sel.shown() {
-                any = true;
-                heading(&mut body, 2, &dimension_heading(ctx, group.dimension));
-                let mut tally = Tally::default();
-                for p in &group.programs {
-                    tally.add(p);
-                }
-                body.push_str(&format!("<p>{}</p>\n", esc(&tally_line(ctx, &tally))));
-                programs_table(ctx, &mut body, &group.programs);
-            }
-            if !any {
-                body.push_str(&format!("<p>{}</p>\n", esc(r.no_programs)));
-            }
-        }
-        Kind::Program => program(ctx, &mut body),
-        Kind::Timeline => timeline(ctx, &mut body),
-        Kind::Overdue | Kind::Upcoming => {
-            let late = ctx.request.kind == Kind::Overdue;
-            let list = if late { ctx.overdue() } else { ctx.upcoming() };
-            count = list.count();
-            if list.groups.is_empty() {
-                body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                heading(&mut body, 2, &dimension_heading(ctx, dimension));
-                milestones_table(ctx, &mut body, items, late, true);
-            }
-        }
-        Kind::Targets => {
-            let list = ctx.targets();
-            count = list.count();
-            if list.groups.is_empty() {
-                body.push_str(&format!("<p>{}</p>\n", esc(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                heading(&mut body, 2, &dimension_heading(ctx, dimension));
-                targets_table(ctx, &mut body, items, true);
-            }
-        }
-        Kind::Evaluation => evaluation(ctx, &mut body),
-    }
-    let title = ctx.title(count);
+/// `pantau rollup` as HTML: its title, then its parts, on A4 without a
+/// letterhead.
+pub(crate) fn listing(document: &Document, lang: Lang, g: &Glyphs) -> String {
+    let mut out = format!("<h1>{}</h1>\n", esc(&document.title));
+    blocks(&mut out, document, lang, g, &|_| {});
+    self::document(lang, Paper::A4, &document.title, &out)
+}
+
+/// The letter around `body`: the letterhead, the title, the signature.
+fn page(ctx: &Ctx, title: String, body: &str) -> String {
     let mut out = String::with_capacity(body.len() + 4096);
     letterhead(ctx, &mut out);
     out.push_str(&format!("<h1>{}</h1>\n", esc(&title)));
@@ -218,7 +173,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&filter)));
     }
     out.push_str("<main>\n");
-    out.push_str(&body);
+    out.push_str(body);
     out.push_str("</main>\n");
     signature(ctx, &mut out);
     // The browser's tab and the PDF's title.
@@ -232,7 +187,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
 
 /// The whole document around `body` (already HTML): the page, the fonts,
 /// the page numbers.
-pub(crate) fn document(lang: Lang, paper: Paper, title: &str, body: &str) -> String {
+fn document(lang: Lang, paper: Paper, title: &str, body: &str) -> String {
     let code = match lang {
         Lang::En => "en",
         Lang::Id => "id",
@@ -411,164 +366,6 @@ fn heading(out: &mut String, level: u8, text: &str) {
     out.push_str(&format!("<h{level}>{}</h{level}>\n", esc(text)));
 }
 
-fn dimension_heading(ctx: &Ctx, d: &crate::plan::model::Dimension) -> String {
-    if d.lead.is_empty() {
-        d.name.clone()
-    } else {
-        format!("{}{}{}", d.name, ctx.g.dot, d.lead)
-    }
-}
-
-/// The summary's content as tables: dimensions, overdue, due soon, this year's targets.
-fn overview(ctx: &Ctx, out: &mut String) {
-    let r = ctx.r();
-    let mut total = Tally::default();
-    let mut rows: Vec<Vec<String>> = ctx
-        .sel
-        .groups
-        .iter()
-        .map(|g| {
-            let mut tally = Tally::default();
-            for p in &g.programs {
-                tally.add(p);
-            }
-            total.merge(&tally);
-            tally_cells(g.dimension.name.clone(), &tally)
-        })
-        .collect();
-    rows.push(tally_cells(r.total.to_string(), &total));
-    heading(out, 2, r.dimension);
-    let head = [
-        r.dimension,
-        r.programs,
-        r.done,
-        r.in_progress,
-        r.delayed,
-        r.percent_done,
-        r.quick_wins,
-    ];
-    table(
-        ctx,
-        out,
-        Table {
-            head: &head,
-            cols: &[Main, Num, Num, Num, Num, Num, Num],
-            rows: &rows,
-            total: true,
-        },
-    );
-
-    let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
-    let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)
-        .into_iter()
-        .filter(keep)
-        .collect();
-    heading(out, 2, &fill(r.title_overdue, &[&overdue.len()]));
-    milestones_table(ctx, out, &overdue, true, false);
-
-    let days = ctx.request.days;
-    let soon: Vec<MilestoneRef> = progress::due_soon(ctx.plan, None, ctx.today, days)
-        .into_iter()
-        .filter(keep)
-        .collect();
-    heading(out, 2, &fill(r.title_upcoming, &[&days, &soon.len()]));
-    milestones_table(ctx, out, &soon, false, false);
-
-    let year = i32::from(ctx.today.year());
-    let targets: Vec<TargetRef> = ctx
-        .plan
-        .programs
-        .iter()
-        .filter(|p| ctx.sel.keeps(p))
-        .flat_map(|p| TargetRef::all_of(p).filter(move |t| t.target.year == year))
-        .collect();
-    heading(out, 2, &fill(r.targets_year, &[&year, &targets.len()]));
-    targets_table(ctx, out, &targets, true);
-}
-
-fn tally_cells(name: String, t: &Tally) -> Vec<String> {
-    vec![
-        name,
-        t.programs.to_string(),
-        t.done.to_string(),
-        t.in_progress.to_string(),
-        t.delayed.to_string(),
-        format!("{}%", t.percent_done()),
-        format!("{}/{}", t.quick_wins_done, t.quick_wins),
-    ]
-}
-
-fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
-    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
-    let rows: Vec<Vec<String>> = programs
-        .iter()
-        .map(|p| {
-            let done = p.milestones.iter().filter(|m| m.done).count();
-            vec![
-                p.id.clone(),
-                p.name.clone(),
-                t.horizon(p.horizon).to_string(),
-                t.status(p.status).to_string(),
-                super::years(p, g),
-                format!("{done}/{}", p.milestones.len()),
-                p.lead.clone(),
-            ]
-        })
-        .collect();
-    table(
-        ctx,
-        out,
-        Table {
-            head: &[
-                r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead,
-            ],
-            cols: &[Code, Main, Text, Text, Code, Num, Text],
-            rows: &rows,
-            total: false,
-        },
-    );
-}
-
-fn program(ctx: &Ctx, out: &mut String) {
-    let (r, g) = (ctx.r(), &ctx.g);
-    let Some(p) = ctx.sel.programs().next() else {
-        return;
-    };
-    heading(out, 2, &format!("{}{}{}", p.id, g.dot, p.name));
-    // One row per field, the label as the row's header.
-    out.push_str("<table class=\"fields\">\n<tbody>\n");
-    for (label, value) in ctx.program_fields(p) {
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
-            esc(label),
-            lines(&value)
-        ));
-    }
-    out.push_str("</tbody>\n</table>\n");
-
-    let done = p.milestones.iter().filter(|m| m.done).count();
-    heading(
-        out,
-        3,
-        &fill(r.milestones_count, &[&p.milestones.len(), &done]),
-    );
-    let rows = ctx.milestone_rows(p);
-    table(
-        ctx,
-        out,
-        Table {
-            head: &[r.done, r.due, r.milestone, r.status],
-            cols: &[Code, Code, Main, Text],
-            rows: &rows,
-            total: false,
-        },
-    );
-
-    heading(out, 3, &fill(r.targets_count, &[&p.targets.len()]));
-    let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
-    targets_table(ctx, out, &items, false);
-}
-
 /// The text timeline's chart, one line per row: its axis is the table's
 /// header, so it repeats on every page.
 fn timeline(ctx: &Ctx, out: &mut String) {
@@ -590,124 +387,130 @@ fn timeline(ctx: &Ctx, out: &mut String) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// A table of milestones; `with_program` adds the program's name.
-fn milestones_table(
-    ctx: &Ctx,
-    out: &mut String,
-    items: &[MilestoneRef],
-    late: bool,
-    with_program: bool,
-) {
-    let r = ctx.r();
-    let rows: Vec<Vec<String>> = items
-        .iter()
-        .map(|m| {
-            let days = if late {
-                Ctx::days(m.due, ctx.today)
-            } else {
-                Ctx::days(ctx.today, m.due)
-            };
-            let mut row = vec![m.due.to_string(), m.program.id.clone()];
-            if with_program {
-                row.push(m.program.name.clone());
-            }
-            row.extend([
-                m.milestone.title.clone(),
-                m.program.lead.clone(),
-                days.to_string(),
-            ]);
-            row
-        })
-        .collect();
-    let days = if late { r.days_late } else { r.days_left };
-    let (head, cols): (Vec<&str>, Vec<Col>) = if with_program {
-        (
-            vec![r.due, r.id, r.program, r.milestone, r.lead, days],
-            vec![Code, Code, Main, Main, Text, Num],
-        )
-    } else {
-        (
-            vec![r.due, r.id, r.milestone, r.lead, days],
-            vec![Code, Code, Main, Text, Num],
-        )
-    };
-    table(
-        ctx,
-        out,
-        Table {
-            head: &head,
-            cols: &cols,
-            rows: &rows,
-            total: false,
-        },
-    );
-}
+/// The most characters a code or a word is kept whole for: longer, and it
+/// could push the table off the page.
+const LONG: usize = 24;
 
-fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool) {
-    let (head, rows) = ctx.target_table(items, with_id);
-    let mut cols = vec![Code];
-    if with_id {
-        cols.push(Code);
+/// `t` as a table whose header repeats on every page and whose rows never
+/// split, its caption above it; "none" when it has no rows. Names and text
+/// wrap between words (and after a `/`), inside a word only when one is
+/// very long; codes and figures stay on one line; the main columns share
+/// half the width.
+fn table(out: &mut String, t: &DocTable, lang: Lang) {
+    if let Some(caption) = &t.caption {
+        out.push_str(&format!("<p>{}</p>\n", esc(caption)));
     }
-    cols.extend([Main, Text, Num, Num, Num, Num, Text]);
-    table(
-        ctx,
-        out,
-        Table {
-            head: &head,
-            cols: &cols,
-            rows: &rows,
-            total: false,
-        },
-    );
-}
-
-/// `t` as a table whose header repeats on every page, or "none" when it has
-/// no rows.
-fn table(ctx: &Ctx, out: &mut String, t: Table) {
     if t.rows.is_empty() {
-        out.push_str(&format!("<p>{}</p>\n", esc(ctx.r().none)));
+        out.push_str(&format!("<p>{}</p>\n", esc(lang.report().none)));
         return;
     }
-    table_raw(out, &t);
+    let holds = |i: usize| t.cols.get(i).map(|c| c.holds);
+    let class = |i: usize, cell: &str| match holds(i) {
+        Some(Holds::Num) => " class=\"num\"",
+        // A code or word too long to keep whole may break anywhere: else it
+        // could push the table off the page.
+        Some(Holds::Code) if cell.chars().count() <= LONG => " class=\"code\"",
+        _ if cell.split_whitespace().all(|w| w.chars().count() <= LONG) => "",
+        _ => " class=\"long\"",
+    };
+    out.push_str("<table>\n<thead>\n<tr>");
+    for (i, h) in t.cols.iter().map(|c| c.title.as_str()).enumerate() {
+        if holds(i) == Some(Holds::Main) {
+            // The main columns share half the width; the others fit around them.
+            let mains = t.cols.iter().filter(|c| c.holds == Holds::Main).count();
+            out.push_str(&format!(
+                "<th style=\"width: {}%\">{}</th>",
+                50 / mains.max(1),
+                esc(h)
+            ));
+        } else {
+            out.push_str(&format!("<th{}>{}</th>", class(i, h), esc(h)));
+        }
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for (n, row) in t.rows.iter().enumerate() {
+        if t.total && n + 1 == t.rows.len() {
+            out.push_str("<tr class=\"total\">");
+        } else {
+            out.push_str("<tr>");
+        }
+        for (i, c) in row.iter().enumerate() {
+            let c = c.show(lang, false);
+            let text = lines(&c);
+            let text = match holds(i) {
+                Some(Holds::Text | Holds::Main) => text.replace('/', "/<wbr>"),
+                _ => text,
+            };
+            out.push_str(&format!("<td{}>{}</td>", class(i, &c), text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
-pub(crate) use super::cells::html::{Col, Table, esc, lines, table_raw};
-
-/// The evaluation: the same sections for the printed report.
-fn evaluation(ctx: &Ctx, out: &mut String) {
-    use super::evaluation::{sections, with};
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            out.push_str(&format!("<h2>{}</h2>\n", esc(&section.title)));
-            for line in &section.lines {
-                out.push_str(&format!("<p>{}</p>\n", esc(line)));
-            }
-            if section.rows.is_empty() {
-                out.push_str(&format!("<p>{}</p>\n", esc(ctx.r().none)));
-                continue;
-            }
-            let cols: Vec<Col> = section
-                .right
-                .iter()
-                .enumerate()
-                .map(|(i, &right)| match (i == section.flex, right) {
-                    (true, _) => Col::Main,
-                    (false, true) => Col::Num,
-                    (false, false) => Col::Text,
-                })
-                .collect();
-            table_raw(
-                out,
-                &Table {
-                    head: &section.head,
-                    cols: &cols,
-                    rows: &section.rows,
-                    total: false,
-                },
-            );
+/// Text for an element's content or an attribute: control and bidi
+/// characters shown escaped (`\u{1b}`), then `& < > " '` as references.
+fn esc(value: &str) -> String {
+    let value = crate::text::escape(value);
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
         }
-    });
+    }
+    out
+}
+
+/// As [`esc`], but line breaks kept as `<br>`.
+fn lines(value: &str) -> String {
+    let value = value.replace("\r\n", "\n");
+    value.split('\n').map(esc).collect::<Vec<_>>().join("<br>")
+}
+
+/// The blocks of a built document in the letter's body.
+fn blocks(
+    out: &mut String,
+    document: &Document,
+    lang: Lang,
+    g: &Glyphs,
+    chart: &dyn Fn(&mut String),
+) {
+    for block in &document.blocks {
+        match block {
+            Block::Heading(level, text) => heading(out, *level, text),
+            Block::Note(text) | Block::Nothing(text) => {
+                out.push_str(&format!("<p>{}</p>\n", esc(text)));
+            }
+            Block::Subject { id, name } => heading(out, 2, &format!("{id}{}{name}", g.dot)),
+            Block::Targets(rows) => table(out, &TargetRow::table(rows, lang), lang),
+            Block::Table(t) => table(out, t, lang),
+            Block::Fields(fields) => {
+                // One row per field, the label as the row's header.
+                out.push_str("<table class=\"fields\">\n<tbody>\n");
+                for (label, value) in fields {
+                    out.push_str(&format!(
+                        "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
+                        esc(label),
+                        lines(value)
+                    ));
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", esc(item)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Timeline => chart(out),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! The text renderer and the printed timeline both build on it.
 
 use super::ReportError;
+use super::document::{Holds, Table as DocTable};
+use crate::i18n::Lang;
 use crate::text::{Glyphs, escape, fit, width};
 use std::borrow::Cow;
 
@@ -100,6 +102,43 @@ impl<'a> Col<'a> {
     pub fn drop(self, rank: u8) -> Col<'a> {
         Col { drop: rank, ..self }
     }
+}
+
+/// A table's columns for text: figures right, the first main column the
+/// one that gives way, the wide-only ones left out.
+pub(crate) fn columns(t: &DocTable) -> Vec<Col<'_>> {
+    let flex = t.cols.iter().position(|c| c.flex).or_else(|| {
+        t.cols
+            .iter()
+            .position(|c| c.holds == Holds::Main && !c.wide_only)
+    });
+    t.cols
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.wide_only)
+        .map(|(i, c)| {
+            let col = match c.holds {
+                _ if Some(i) == flex => Col::flex(&c.title),
+                _ if c.right => Col::right(&c.title),
+                _ => Col::left(&c.title),
+            };
+            col.drop(c.drop)
+        })
+        .collect()
+}
+
+/// A table's cells as text shows them, the wide-only columns left out.
+pub(crate) fn cells(t: &DocTable, lang: Lang) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&t.cols)
+                .filter(|(_, c)| !c.wide_only)
+                .map(|(cell, _)| cell.show(lang, true).into_owned())
+                .collect()
+        })
+        .collect()
 }
 
 const GAP: usize = 2;

@@ -5,330 +5,44 @@
 //! in text (`\u{1b}`), then Markdown's own punctuation with a backslash, so a
 //! name can neither break a table (`|`) nor become a link, emphasis or HTML.
 
-use super::text::tally_line;
-use super::{Ctx, Kind, TargetRef};
-use crate::i18n::fill;
-use crate::plan::model::Program;
-use crate::plan::progress::{self, MilestoneRef, Tally};
+use super::Ctx;
+use super::document::{Block, Document, Table, TargetRow};
+use super::layout::Line;
+use crate::i18n::Lang;
+use crate::text::Glyphs;
 
 pub(crate) fn render(ctx: &Ctx) -> String {
     let mut out = String::new();
-    let r = ctx.r();
     out.push_str(&format!("# {}\n\n", inline(&ctx.plan.title)));
     out.push_str(&format!("{}\n", paragraph(&ctx.subtitle())));
     if let Some(filter) = ctx.filter_line() {
         out.push_str(&format!("\n{}\n", paragraph(&filter)));
     }
-    match ctx.request.kind {
-        Kind::Overview => overview(ctx, &mut out),
-        Kind::Dimension => {
-            out.push_str(&format!("\n## {}\n", inline(&ctx.title(0))));
-            let mut any = false;
-            for group in ctx.sel.shown() {
-                any = true;
-                out.push_str(&format!(
-                    "\n### {}\n\n",
-                    inline(&dimension_heading(ctx, group.dimension))
-                ));
-                let mut tally = Tally::default();
-                for p in &group.programs {
-                    tally.add(p);
-                }
-                out.push_str(&format!("{}\n", paragraph(&tally_line(ctx, &tally))));
-                programs_table(ctx, &mut out, &group.programs);
-            }
-            if !any {
-                out.push_str(&format!("\n{}\n", paragraph(r.no_programs)));
-            }
-        }
-        Kind::Program => program(ctx, &mut out),
-        Kind::Timeline => {
-            out.push_str(&format!("\n## {}\n\n", inline(&ctx.title(0))));
-            let (axis, body) = super::timeline::chart(ctx, ctx.request.width);
-            let lines: Vec<String> = axis
-                .into_iter()
-                .chain(body.into_iter().map(|l| l.text))
-                .collect();
-            // A fence longer than any run of backticks inside it.
-            let longest = lines.iter().map(|l| longest_run(l, '`')).max().unwrap_or(0);
-            let fence = "`".repeat(longest.max(2) + 1);
-            out.push_str(&format!("{fence}text\n"));
-            for line in lines {
-                out.push_str(&line);
-                out.push('\n');
-            }
-            out.push_str(&format!("{fence}\n"));
-        }
-        Kind::Overdue | Kind::Upcoming => {
-            let late = ctx.request.kind == Kind::Overdue;
-            let list = if late { ctx.overdue() } else { ctx.upcoming() };
-            out.push_str(&format!("\n## {}\n", inline(&ctx.title(list.count()))));
-            if list.groups.is_empty() {
-                out.push_str(&format!("\n{}\n", paragraph(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                out.push_str(&format!(
-                    "\n### {}\n",
-                    inline(&dimension_heading(ctx, dimension))
-                ));
-                milestones_table(ctx, &mut out, items, late, true);
-            }
-        }
-        Kind::Targets => {
-            let list = ctx.targets();
-            out.push_str(&format!("\n## {}\n", inline(&ctx.title(list.count()))));
-            if list.groups.is_empty() {
-                out.push_str(&format!("\n{}\n", paragraph(r.none)));
-            }
-            for (dimension, items) in &list.groups {
-                out.push_str(&format!(
-                    "\n### {}\n",
-                    inline(&dimension_heading(ctx, dimension))
-                ));
-                targets_table(ctx, &mut out, items, true);
-            }
-        }
-        Kind::Evaluation => {
-            out.push_str(&format!("\n## {}\n", inline(&ctx.title(0))));
-            evaluation(ctx, &mut out);
-        }
-    }
+    let chart = || super::timeline::chart(ctx, ctx.request.width);
+    blocks(
+        &mut out,
+        &super::build::document(ctx),
+        ctx.lang,
+        ctx.g,
+        &chart,
+    );
     out
 }
 
-fn dimension_heading(ctx: &Ctx, d: &crate::plan::model::Dimension) -> String {
-    if d.lead.is_empty() {
-        d.name.clone()
-    } else {
-        format!("{}{}{}", d.name, ctx.g.dot, d.lead)
-    }
+/// `pantau rollup` as Markdown: its title, then its parts.
+pub(crate) fn listing(document: &Document, lang: Lang, g: &Glyphs) -> String {
+    let mut out = format!("# {}\n", inline(&document.title));
+    blocks(&mut out, document, lang, g, &|| (Vec::new(), Vec::new()));
+    out
 }
 
-/// The summary's content as tables: dimensions, overdue, due soon, this year's targets.
-fn overview(ctx: &Ctx, out: &mut String) {
-    let r = ctx.r();
-    let mut total = Tally::default();
-    let mut rows: Vec<Vec<String>> = ctx
-        .sel
-        .groups
-        .iter()
-        .map(|g| {
-            let mut tally = Tally::default();
-            for p in &g.programs {
-                tally.add(p);
-            }
-            total.merge(&tally);
-            tally_cells(cell(&g.dimension.name), &tally)
-        })
-        .collect();
-    // Bold on purpose: written as Markdown, not escaped.
-    rows.push(tally_cells(format!("**{}**", r.total), &total));
-    out.push_str(&format!("\n## {}\n\n", inline(r.dimension)));
-    let head = [
-        r.dimension,
-        r.programs,
-        r.done,
-        r.in_progress,
-        r.delayed,
-        r.percent_done,
-        r.quick_wins,
-    ];
-    table_raw(
-        out,
-        &head,
-        &rows,
-        &[false, true, true, true, true, true, true],
-    );
-
-    let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
-    let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)
-        .into_iter()
-        .filter(keep)
-        .collect();
-    out.push_str(&format!(
-        "\n## {}\n",
-        inline(&fill(r.title_overdue, &[&overdue.len()]))
-    ));
-    milestones_table(ctx, out, &overdue, true, false);
-
-    let days = ctx.request.days;
-    let soon: Vec<MilestoneRef> = progress::due_soon(ctx.plan, None, ctx.today, days)
-        .into_iter()
-        .filter(keep)
-        .collect();
-    out.push_str(&format!(
-        "\n## {}\n",
-        inline(&fill(r.title_upcoming, &[&days, &soon.len()]))
-    ));
-    milestones_table(ctx, out, &soon, false, false);
-
-    let year = i32::from(ctx.today.year());
-    let targets: Vec<TargetRef> = ctx
-        .plan
-        .programs
-        .iter()
-        .filter(|p| ctx.sel.keeps(p))
-        .flat_map(|p| TargetRef::all_of(p).filter(move |t| t.target.year == year))
-        .collect();
-    out.push_str(&format!(
-        "\n## {}\n",
-        inline(&fill(r.targets_year, &[&year, &targets.len()]))
-    ));
-    targets_table(ctx, out, &targets, true);
-}
-
-fn tally_cells(name: String, t: &Tally) -> Vec<String> {
-    vec![
-        name,
-        t.programs.to_string(),
-        t.done.to_string(),
-        t.in_progress.to_string(),
-        t.delayed.to_string(),
-        format!("{}%", t.percent_done()),
-        format!("{}/{}", t.quick_wins_done, t.quick_wins),
-    ]
-}
-
-fn programs_table(ctx: &Ctx, out: &mut String, programs: &[&Program]) {
-    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
-    let rows: Vec<Vec<String>> = programs
-        .iter()
-        .map(|p| {
-            let done = p.milestones.iter().filter(|m| m.done).count();
-            vec![
-                p.id.clone(),
-                p.name.clone(),
-                t.horizon(p.horizon).to_string(),
-                t.status(p.status).to_string(),
-                super::years(p, g),
-                format!("{done}/{}", p.milestones.len()),
-                p.lead.clone(),
-            ]
-        })
-        .collect();
-    table(
-        ctx,
-        out,
-        &[
-            r.id, r.program, r.horizon, r.status, r.years, r.steps, r.lead,
-        ],
-        &rows,
-        &[false, false, false, false, false, true, false],
-    );
-}
-
-fn program(ctx: &Ctx, out: &mut String) {
-    let (r, g) = (ctx.r(), &ctx.g);
-    let Some(p) = ctx.sel.programs().next() else {
-        return;
-    };
-    out.push_str(&format!(
-        "\n## {}{}{}\n\n",
-        inline(&p.id),
-        g.dot,
-        inline(&p.name)
-    ));
-    let rows: Vec<Vec<String>> = ctx
-        .program_fields(p)
-        .into_iter()
-        .map(|(label, value)| vec![label.to_string(), value])
-        .collect();
-    table(ctx, out, &[r.field, r.value], &rows, &[false, false]);
-
-    let done = p.milestones.iter().filter(|m| m.done).count();
-    out.push_str(&format!(
-        "\n### {}\n\n",
-        inline(&fill(r.milestones_count, &[&p.milestones.len(), &done]))
-    ));
-    let rows = ctx.milestone_rows(p);
-    table(
-        ctx,
-        out,
-        &[r.done, r.due, r.milestone, r.status],
-        &rows,
-        &[false, false, false, true],
-    );
-
-    out.push_str(&format!(
-        "\n### {}\n",
-        inline(&fill(r.targets_count, &[&p.targets.len()]))
-    ));
-    let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
-    targets_table(ctx, out, &items, false);
-}
-
-/// A table of milestones; `with_program` adds the program's name.
-fn milestones_table(
-    ctx: &Ctx,
-    out: &mut String,
-    items: &[MilestoneRef],
-    late: bool,
-    with_program: bool,
-) {
-    let r = ctx.r();
-    let rows: Vec<Vec<String>> = items
-        .iter()
-        .map(|m| {
-            let days = if late {
-                Ctx::days(m.due, ctx.today)
-            } else {
-                Ctx::days(ctx.today, m.due)
-            };
-            let mut row = vec![m.due.to_string(), m.program.id.clone()];
-            if with_program {
-                row.push(m.program.name.clone());
-            }
-            row.extend([
-                m.milestone.title.clone(),
-                m.program.lead.clone(),
-                days.to_string(),
-            ]);
-            row
-        })
-        .collect();
-    let days = if late { r.days_late } else { r.days_left };
-    out.push('\n');
-    if with_program {
-        table(
-            ctx,
-            out,
-            &[r.due, r.id, r.program, r.milestone, r.lead, days],
-            &rows,
-            &[false, false, false, false, false, true],
-        );
-    } else {
-        table(
-            ctx,
-            out,
-            &[r.due, r.id, r.milestone, r.lead, days],
-            &rows,
-            &[false, false, false, false, true],
-        );
-    }
-}
-
-fn targets_table(ctx: &Ctx, out: &mut String, items: &[TargetRef], with_id: bool) {
-    let (head, rows) = ctx.target_table(items, with_id);
-    let mut right = vec![false];
-    if with_id {
-        right.push(false);
-    }
-    right.extend([false, false, true, true, true, true, false]);
-    out.push('\n');
-    table(ctx, out, &head, &rows, &right);
-}
-
-/// A table of data cells (escaped here), or "none" when there are no rows.
-fn table(ctx: &Ctx, out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
+/// A table of cells already in Markdown, or "none" when there are no rows.
+fn table(out: &mut String, none: &str, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
     if rows.is_empty() {
-        out.push_str(&format!("{}\n", paragraph(ctx.r().none)));
+        out.push_str(&format!("{}\n", paragraph(none)));
         return;
     }
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| row.iter().map(|c| cell(c)).collect())
-        .collect();
-    table_raw(out, head, &rows, right);
+    table_raw(out, head, rows, right);
 }
 
 /// A paragraph of one line that must not turn into a list, a quote or a
@@ -350,7 +64,65 @@ fn paragraph(value: &str) -> String {
     format!("{}\\{}", &text[..at], &text[at..])
 }
 
-pub(crate) use super::cells::md::{cell, inline, table_raw};
+/// A GitHub-flavoured table of cells already in Markdown.
+fn table_raw(out: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
+    let line = |out: &mut String, cells: &mut dyn Iterator<Item = String>| {
+        out.push('|');
+        for c in cells {
+            out.push(' ');
+            out.push_str(&c);
+            out.push_str(" |");
+        }
+        out.push('\n');
+    };
+    line(out, &mut head.iter().map(|h| inline(h)));
+    line(
+        out,
+        &mut right
+            .iter()
+            .map(|&r| if r { "---:" } else { "---" }.to_string()),
+    );
+    for row in rows {
+        line(out, &mut row.iter().cloned());
+    }
+}
+
+/// Text inside a line (a heading, a cell): control characters shown escaped,
+/// Markdown punctuation backslash-escaped, line breaks as spaces.
+fn inline(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for (i, part) in value.split('\n').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        punctuation(&crate::text::escape(part), &mut out);
+    }
+    out
+}
+
+/// A table cell: as [`inline`], but line breaks kept as `<br>`.
+fn cell(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for (i, part) in value.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        punctuation(&crate::text::escape(part), &mut out);
+    }
+    out
+}
+
+fn punctuation(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
 
 fn longest_run(text: &str, c: char) -> usize {
     let (mut best, mut run) = (0, 0);
@@ -361,25 +133,96 @@ fn longest_run(text: &str, c: char) -> usize {
     best
 }
 
-/// The evaluation: a `###` heading per section, paragraphs, a table.
-fn evaluation(ctx: &Ctx, out: &mut String) {
-    use super::evaluation::{sections, with};
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            out.push_str(&format!("\n### {}\n\n", inline(&section.title)));
-            for line in &section.lines {
-                out.push_str(&format!("{}\n\n", inline(line)));
-            }
-            if section.rows.is_empty() {
-                out.push_str(&format!("{}\n", inline(ctx.r().none)));
-                continue;
-            }
-            let rows: Vec<Vec<String>> = section
-                .rows
-                .iter()
-                .map(|row| row.iter().map(|c| cell(c)).collect())
-                .collect();
-            table_raw(out, &section.head, &rows, &section.right);
+/// The blocks of a built document: headings a level under the title, every
+/// block after a blank line (a table's caption just above it).
+fn blocks(
+    out: &mut String,
+    document: &Document,
+    lang: Lang,
+    g: &Glyphs,
+    chart: &dyn Fn() -> (Vec<String>, Vec<Line>),
+) {
+    let r = lang.report();
+    let shift = if document.headed {
+        0
+    } else {
+        out.push_str(&format!("\n## {}\n", inline(&document.title)));
+        1
+    };
+    for block in &document.blocks {
+        // A blank line between blocks (the title may have left one).
+        if !out.ends_with("\n\n") {
+            out.push('\n');
         }
-    });
+        match block {
+            Block::Heading(level, text) => {
+                let marks = "#".repeat(usize::from(level + shift));
+                out.push_str(&format!("{marks} {}\n", inline(text)));
+            }
+            Block::Subject { id, name } => {
+                let marks = "#".repeat(usize::from(2 + shift));
+                out.push_str(&format!(
+                    "{marks} {}{}{}\n",
+                    inline(id),
+                    g.dot,
+                    inline(name)
+                ));
+            }
+            Block::Targets(rows) => table_block(out, &TargetRow::table(rows, lang), lang),
+            Block::Note(text) | Block::Nothing(text) => {
+                out.push_str(&format!("{}\n", paragraph(text)));
+            }
+            Block::Table(t) => table_block(out, t, lang),
+            Block::List(items) => {
+                for item in items {
+                    out.push_str(&format!("- {}\n", inline(item)));
+                }
+            }
+            Block::Fields(fields) => {
+                let rows: Vec<Vec<String>> = fields
+                    .iter()
+                    .map(|(label, value)| vec![cell(label), cell(value)])
+                    .collect();
+                table(out, r.none, &[r.field, r.value], &rows, &[false, false]);
+            }
+            Block::Timeline => timeline(out, chart()),
+        }
+    }
+}
+
+/// The text timeline's chart in a fence longer than any run of backticks in it.
+fn timeline(out: &mut String, (axis, body): (Vec<String>, Vec<Line>)) {
+    let lines: Vec<String> = axis
+        .into_iter()
+        .chain(body.into_iter().map(|l| l.text))
+        .collect();
+    let longest = lines.iter().map(|l| longest_run(l, '`')).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    out.push_str(&format!("{fence}text\n"));
+    for line in lines {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&format!("{fence}\n"));
+}
+
+/// A table: its caption, then its rows (the total in bold), or "none".
+fn table_block(out: &mut String, t: &Table, lang: Lang) {
+    if let Some(caption) = &t.caption {
+        out.push_str(&format!("{}\n", paragraph(caption)));
+    }
+    let head: Vec<&str> = t.cols.iter().map(|c| c.title.as_str()).collect();
+    let right: Vec<bool> = t.cols.iter().map(|c| c.right).collect();
+    let mut rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|c| cell(&c.show(lang, false))).collect())
+        .collect();
+    if t.total
+        && let Some(name) = rows.last_mut().and_then(|row| row.first_mut())
+    {
+        // Bold on purpose: Markdown of pantau's own around the word.
+        *name = format!("**{name}**");
+    }
+    table(out, lang.report().none, &head, &rows, &right);
 }

@@ -1,23 +1,31 @@
 //! Reports for paper and for other tools: `pantau report` and the UI's `p`.
 //!
 //! One entry point, [`render`], turns a plan and a [`Request`] (what to report,
-//! in which format, for which programs) into the text to print or save. Seven
-//! kinds (overview, dimension, program, timeline, overdue, upcoming, targets)
-//! in five formats (text, Markdown, CSV, JSON, and HTML laid out for print as
-//! an official document); `docs/REPORTS.md` describes them, the CSV columns
-//! and the JSON shape.
+//! in which format, for which programs) into the text to print or save. Eight
+//! kinds (overview, dimension, program, timeline, overdue, upcoming, targets,
+//! evaluation) in six formats (text, Markdown, CSV, JSON, XLSX, and HTML laid
+//! out for print as an official document); `docs/REPORTS.md` describes them,
+//! the CSV columns and the JSON shape.
+//!
+//! Each kind is built once as a document (`document.rs`: headings, notes, tables, field
+//! lists) in `build.rs`; text, Markdown and HTML are one renderer of
+//! documents each (`text.rs`, `markdown.rs`, `html.rs`). CSV and XLSX write
+//! the spreadsheet tables of `sheet.rs` (the tables `pantau import` reads
+//! back), which are document tables too; JSON is a typed, versioned
+//! serialisation of the plan for other tools (`json.rs`). A new kind is one
+//! builder; a new format for people is one renderer.
 //!
 //! Text is made for paper and terminals: never wider than the width, no escape
 //! codes, data strings escaped (see [`crate::text`]). The overview in text is
 //! exactly [`crate::report::overview::render`], so `pantau summary` stays the short form
 //! of `pantau report --kind overview`.
 
+mod build;
 mod csv;
+mod document;
 mod evaluation;
 pub use evaluation::{LineKind, Screen};
-mod cells;
 mod html;
-pub mod import;
 mod json;
 pub mod layout;
 mod markdown;
@@ -421,147 +429,9 @@ impl Ctx<'_> {
         self.request.year.unwrap_or(i32::from(self.today.year()))
     }
 
-    /// What a target says of itself beyond its figures: "lower is better ·
-    /// base year 2021 · BPS Luwu Utara", when it says anything.
-    pub fn target_about(&self, t: &Target) -> Option<String> {
-        let ev = self.lang.evaluation();
-        let mut about = Vec::new();
-        match t.direction {
-            crate::plan::model::Direction::Lower => about.push(ev.lower_is_better.to_string()),
-            crate::plan::model::Direction::Range => about.push(ev.range.to_string()),
-            crate::plan::model::Direction::Higher => {}
-        }
-        if let Some(year) = t.base_year {
-            about.push(fill(ev.base_year, &[&year]));
-        }
-        if !t.source.is_empty() {
-            about.push(t.source.clone());
-        }
-        if !t.definition.is_empty() {
-            about.push(t.definition.clone());
-        }
-        (!about.is_empty()).then(|| about.join(self.g.dot))
-    }
-
-    /// The targets table of Markdown and HTML: its column titles and one row
-    /// per target (year, the programme when `with_id`, indicator with what
-    /// it says of itself, unit, figures, achievement and verdict).
-    pub fn target_table(
-        &self,
-        items: &[TargetRef],
-        with_id: bool,
-    ) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let r = self.r();
-        let number = |v: Option<f64>| v.map_or_else(String::new, |v| self.number(v));
-        let rows = items
-            .iter()
-            .map(|item| {
-                let t = item.target;
-                let capaian = self.capaian(t);
-                let mut row = vec![t.year.to_string()];
-                if with_id {
-                    row.push(item.program.id.clone());
-                }
-                row.extend([
-                    match self.target_about(t) {
-                        Some(about) => format!("{} ({about})", t.indicator),
-                        None => t.indicator.clone(),
-                    },
-                    t.unit.clone(),
-                    number(t.baseline),
-                    self.number(t.target),
-                    number(t.actual),
-                    capaian.percent(self.g.arrow),
-                    capaian.judgement(self.lang, self.g.dot),
-                ]);
-                row
-            })
-            .collect();
-        let mut head = vec![r.year];
-        if with_id {
-            head.push(r.id);
-        }
-        head.extend([
-            r.indicator,
-            r.unit,
-            r.baseline,
-            r.target,
-            r.actual,
-            r.achievement,
-            r.band,
-        ]);
-        (head, rows)
-    }
-
     /// A target's achievement as of the report's day.
     pub fn capaian(&self, t: &Target) -> Capaian {
         Capaian::of(t, i32::from(self.today.year()))
-    }
-
-    /// A program's fields as (label, value) pairs, an empty value shown as the
-    /// "none" glyph: the program report's header in text and Markdown.
-    pub fn program_fields(&self, p: &Program) -> Vec<(&'static str, String)> {
-        let (r, t, g) = (self.r(), self.t(), &self.g);
-        let dimension = self
-            .plan
-            .dimension(&p.dimension)
-            .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
-        [
-            (r.dimension, dimension),
-            (r.element, p.element.clone()),
-            (r.horizon, t.horizon(p.horizon).to_string()),
-            (r.status, t.status(p.status).to_string()),
-            (r.years, years(p, g)),
-            (r.lead, p.lead.clone()),
-            (r.support, p.support.join(", ")),
-            (r.funding, p.funding.join(", ")),
-            (r.description, p.description.clone()),
-            (r.notes, p.notes.clone()),
-        ]
-        .into_iter()
-        .map(|(label, value)| {
-            (
-                label,
-                if value.trim().is_empty() {
-                    g.none.to_string()
-                } else {
-                    value
-                },
-            )
-        })
-        .collect()
-    }
-
-    /// A program's milestones as table rows: done mark, due date, title, and
-    /// "N days late" / "in N days" / "today" where it applies.
-    pub fn milestone_rows(&self, p: &Program) -> Vec<Vec<String>> {
-        let r = self.r();
-        p.milestones
-            .iter()
-            .map(|m| {
-                let when = match m.due_date() {
-                    Some(due) if crate::plan::model::is_overdue(p, m, self.today) => {
-                        fill(r.late, &[&Ctx::days(due, self.today)])
-                    }
-                    Some(due)
-                        if crate::plan::model::is_due_within(
-                            p,
-                            m,
-                            self.today,
-                            self.request.days,
-                        ) =>
-                    {
-                        match Ctx::days(self.today, due) {
-                            0 => r.today.to_string(),
-                            n => fill(r.in_days, &[&n]),
-                        }
-                    }
-                    _ => String::new(),
-                };
-                let check = if m.done { self.g.check } else { self.g.open };
-                vec![check.to_string(), m.due.clone(), m.title.clone(), when]
-            })
-            .collect()
     }
 
     pub fn t(&self) -> &'static crate::i18n::Text {
@@ -569,7 +439,7 @@ impl Ctx<'_> {
     }
 
     pub fn number(&self, value: f64) -> String {
-        crate::report::overview::number(value, self.lang)
+        crate::format::number(value, self.lang)
     }
 
     /// "Overdue milestones (9)", "Program GOV-01", …; `count` is the number

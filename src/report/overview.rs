@@ -3,6 +3,7 @@
 //! Plain text only: no escape codes ever, never wider than the page, data
 //! strings escaped, so it can go to a printer, an e-mail or a chat as is.
 
+use crate::format::number;
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::model::Plan;
 use crate::plan::progress::{self, MilestoneRef, Tally};
@@ -272,13 +273,4 @@ fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
         .max()
         .unwrap_or(0)
         .min(12)
-}
-
-/// A figure as people write it: no trailing `.0`, and a decimal comma in Indonesian.
-pub fn number(value: f64, lang: Lang) -> String {
-    let s = format!("{value}");
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
-    }
 }

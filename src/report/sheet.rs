@@ -12,19 +12,10 @@ use crate::i18n::Lang;
 use crate::i18n::report::ReportText;
 use crate::plan::field::{HeaderField, MilestoneField, ProgramField, TargetField};
 use crate::plan::model::{Milestone, Program, Target, is_overdue};
-use jiff::civil::Date;
 
 /// One cell as pantau writes it: XLSX keeps the type (a number stays a
 /// number, a date a date), CSV writes the text.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Cell {
-    Text(String),
-    Int(i64),
-    /// A figure that may be unknown (an empty cell).
-    Num(Option<f64>),
-    Date(Date),
-    Bool(bool),
-}
+pub(crate) use super::document::{Cell, Table};
 
 /// The tables of a plan that import reads back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,33 +241,17 @@ impl Column {
     }
 }
 
-/// A table ready to write: its sheet (for the worksheet's name), header and rows.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Table {
-    pub name: String,
-    pub header: Vec<String>,
-    pub widths: Vec<f64>,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-impl Table {
-    fn of(sheet: Sheet, lang: Lang) -> Table {
-        Table {
-            name: sheet.name(lang).to_string(),
-            header: sheet
-                .columns()
-                .iter()
-                .map(|c| c.header(lang).to_string())
-                .collect(),
-            widths: sheet.columns().iter().map(|c| c.width()).collect(),
-            rows: Vec::new(),
-        }
-    }
+/// An empty table of `sheet`: its worksheet's name, its columns' headers and widths.
+fn table_of(sheet: Sheet, lang: Lang) -> Table {
+    Table::sheet(
+        sheet.name(lang).to_string(),
+        sheet.columns().iter().map(|c| (c.header(lang), c.width())),
+    )
 }
 
 /// The programmes the report covers, one row each.
 pub(crate) fn programmes(ctx: &Ctx) -> Table {
-    let mut table = Table::of(Sheet::Programmes, ctx.lang);
+    let mut table = table_of(Sheet::Programmes, ctx.lang);
     for group in &ctx.sel.groups {
         for p in &group.programs {
             let row = PROGRAMMES
@@ -326,7 +301,7 @@ fn program_cell(ctx: &Ctx, dimension: &str, p: &Program, column: Column) -> Cell
 
 /// Every milestone of the programmes the report covers, in each programme's order.
 pub(crate) fn milestones(ctx: &Ctx) -> Table {
-    let mut table = Table::of(Sheet::Milestones, ctx.lang);
+    let mut table = table_of(Sheet::Milestones, ctx.lang);
     for group in &ctx.sel.groups {
         for p in &group.programs {
             for m in &p.milestones {
@@ -353,7 +328,7 @@ pub(crate) fn milestones(ctx: &Ctx) -> Table {
 /// targets report, in each programme's order for the workbook (so that a
 /// new plan made from it lists them as the plan did).
 pub(crate) fn targets(ctx: &Ctx, by_year: bool) -> Table {
-    let mut table = Table::of(Sheet::Targets, ctx.lang);
+    let mut table = table_of(Sheet::Targets, ctx.lang);
     let mut push = |dimension: &str, p: &Program, x: &Target| {
         let row = TARGETS
             .iter()
@@ -412,7 +387,7 @@ fn target_cell(ctx: &Ctx, dimension: &str, p: &Program, x: &Target, column: Colu
 
 /// The plan's own fields, one row each.
 pub(crate) fn plan(ctx: &Ctx) -> Table {
-    let mut table = Table::of(Sheet::Plan, ctx.lang);
+    let mut table = table_of(Sheet::Plan, ctx.lang);
     let header = crate::plan::edit::Header::of(ctx.plan);
     for &f in HeaderField::ALL {
         let value = match f {
@@ -449,11 +424,10 @@ pub(crate) fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErr
             .take(31)
             .collect();
         sheet.set_name(name.trim_matches('\''))?;
-        for (col, name) in table.header.iter().enumerate() {
-            let col = col as u16;
+        for (col, column) in table.cols.iter().enumerate() {
+            let (col, name) = (col as u16, &column.title);
             sheet.write_string_with_format(0, col, name, &bold)?;
-            let width = table.widths.get(usize::from(col)).copied().unwrap_or(12.0);
-            sheet.set_column_width(col, width.max(name.chars().count() as f64 + 2.0))?;
+            sheet.set_column_width(col, column.width.max(name.chars().count() as f64 + 2.0))?;
         }
         sheet.set_freeze_panes(1, 0)?;
         for (i, row) in table.rows.iter().enumerate() {
@@ -467,6 +441,9 @@ pub(crate) fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErr
                     }
                     Cell::Text(s) => {
                         sheet.write_string(r, col, s)?;
+                    }
+                    Cell::Word { full, .. } => {
+                        sheet.write_string(r, col, *full)?;
                     }
                     Cell::Int(n) => {
                         sheet.write_number(r, col, *n as f64)?;
@@ -494,7 +471,7 @@ pub(crate) fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErr
                 0,
                 0,
                 table.rows.len() as u32,
-                table.header.len().max(1) as u16 - 1,
+                table.cols.len().max(1) as u16 - 1,
             )?;
         }
     }

@@ -6,12 +6,13 @@
 //! lines, some of which are kept with the line after them (a heading is never
 //! the last line of a page).
 
-use super::layout::{Col, Doc, Table, paginate, table};
-use super::{Ctx, Glyphs, Kind, ReportError, TargetRef};
-use crate::i18n::fill;
-use crate::plan::model::Dimension;
-use crate::plan::progress::{MilestoneRef, Tally};
+use super::document::{Block, Document, TargetRow};
+use super::layout::{Col, Doc, Line, Table, cells, columns, paginate, table};
+use super::{Ctx, Kind, ReportError};
+use crate::format::number;
+use crate::i18n::Lang;
 use crate::report::overview as summary;
+use crate::text::Glyphs;
 use crate::text::{escape, fit, pad, width, wrap};
 
 pub(crate) fn render(ctx: &Ctx) -> Result<String, ReportError> {
@@ -21,62 +22,32 @@ pub(crate) fn render(ctx: &Ctx) -> Result<String, ReportError> {
 
 /// The report as a header and a body, not yet cut into pages.
 pub(crate) fn document(ctx: &Ctx) -> Doc {
-    let w = ctx.request.width;
     let mut doc = Doc::default();
-    match ctx.request.kind {
-        Kind::Overview => overview(ctx, &mut doc),
-        Kind::Dimension => {
-            header(ctx, &mut doc, 0);
-            dimensions(ctx, &mut doc, w);
-        }
-        Kind::Program => {
-            header(ctx, &mut doc, 0);
-            program(ctx, &mut doc, w);
-        }
-        Kind::Timeline => {
-            header(ctx, &mut doc, 0);
-            let (axis, body) = super::timeline::chart(ctx, w);
-            doc.header.extend(axis);
-            doc.body = body;
-        }
-        Kind::Overdue => {
-            let overdue = ctx.overdue();
-            header(ctx, &mut doc, overdue.count());
-            milestones(ctx, &mut doc, &overdue.groups, w, true);
-        }
-        Kind::Upcoming => {
-            let upcoming = ctx.upcoming();
-            header(ctx, &mut doc, upcoming.count());
-            milestones(ctx, &mut doc, &upcoming.groups, w, false);
-        }
-        Kind::Targets => {
-            let targets = ctx.targets();
-            header(ctx, &mut doc, targets.count());
-            if targets.groups.is_empty() {
-                doc.blank();
-                doc.line(format!("  {}", ctx.r().none));
-            }
-            let groups: Vec<(Option<&Dimension>, &[TargetRef])> = targets
-                .groups
-                .iter()
-                .map(|(d, items)| (Some(*d), items.as_slice()))
-                .collect();
-            targets_block(ctx, &mut doc, &groups, true, w);
-        }
-        Kind::Evaluation => {
-            header(ctx, &mut doc, 0);
-            evaluation(ctx, &mut doc);
-        }
+    // The overview in text is the summary, as `pantau summary` writes it.
+    if ctx.request.kind == Kind::Overview {
+        overview(ctx, &mut doc);
+        return doc;
     }
+    let document = super::build::document(ctx);
+    header(ctx, &mut doc, &document.title);
+    let chart = |w| super::timeline::chart(ctx, w);
+    blocks(
+        &mut doc,
+        &document,
+        ctx.lang,
+        ctx.request.width,
+        ctx.g,
+        &chart,
+    );
     doc
 }
 
 /// Title, region and period, the report's title, the filter, a double rule.
-fn header(ctx: &Ctx, doc: &mut Doc, count: usize) {
+fn header(ctx: &Ctx, doc: &mut Doc, title: &str) {
     let (w, g) = (ctx.request.width, &ctx.g);
     doc.header.push(fit(&ctx.plan.title, w, g.ellipsis));
     doc.header.push(fit(&ctx.subtitle(), w, g.ellipsis));
-    doc.header.push(fit(&ctx.title(count), w, g.ellipsis));
+    doc.header.push(fit(title, w, g.ellipsis));
     if let Some(filter) = ctx.filter_line() {
         doc.header.push(fit(&filter, w, g.ellipsis));
     }
@@ -134,274 +105,224 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
     }
 }
 
-/// "Smart Governance · Bappelitbangda"
-fn dimension_heading(d: &Dimension, g: &Glyphs) -> String {
-    if d.lead.is_empty() {
-        d.name.clone()
-    } else {
-        format!("{}{}{}", d.name, g.dot, d.lead)
-    }
+/// How the timeline is drawn at a width: its axis and its lines.
+type Chart<'a> = &'a dyn Fn(usize) -> (Vec<String>, Vec<Line>);
+
+/// `pantau rollup` as text: its title, then its parts.
+pub(crate) fn listing(document: &Document, lang: Lang, w: usize, g: &Glyphs) -> String {
+    let mut doc = Doc::default();
+    doc.header
+        .push(fit(&escape(&document.title), w, g.ellipsis));
+    blocks(&mut doc, document, lang, w, g, &|_| {
+        (Vec::new(), Vec::new())
+    });
+    // Without pages there is nothing to refuse.
+    paginate(&doc, None).unwrap_or_default()
 }
 
-fn dimensions(ctx: &Ctx, doc: &mut Doc, w: usize) {
-    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
-    let shown: Vec<&super::Group> = ctx.sel.shown().collect();
-    if shown.is_empty() {
-        doc.blank();
-        doc.line(format!("  {}", r.no_programs));
-        return;
-    }
-    let cols = [
-        Col::left(r.id),
-        Col::flex(r.program),
-        Col::left(r.horizon).drop(2),
-        Col::left(r.status),
-        Col::left(r.years).drop(3),
-        Col::right(r.steps).drop(1),
-    ];
-    // One layout for every dimension, so the columns line up down the page.
-    let rows: Vec<Vec<String>> = shown
-        .iter()
-        .flat_map(|group| &group.programs)
-        .map(|p| {
-            let done = p.milestones.iter().filter(|m| m.done).count();
-            vec![
-                p.id.clone(),
-                p.name.clone(),
-                t.horizon_short(p.horizon).to_string(),
-                t.status(p.status).to_string(),
-                super::years(p, g),
-                format!("{done}/{}", p.milestones.len()),
-            ]
-        })
-        .collect();
-    let lines = table(&cols, &rows, w, 2, true, g);
-    let (head, mut rows) = (&lines[..2], lines[2..].iter());
-    for group in shown {
-        doc.heading(&dimension_heading(group.dimension, g), w, g);
-        let mut tally = Tally::default();
-        for p in &group.programs {
-            tally.add(p);
-        }
-        for line in wrap(&tally_line(ctx, &tally), w) {
-            doc.keep(line);
-        }
-        if group.programs.is_empty() {
-            doc.line(format!("  {}", r.none));
-            continue;
-        }
-        let part = head
-            .iter()
-            .chain(rows.by_ref().take(group.programs.len()))
-            .cloned()
+/// The blocks of a built document as lines. Aligned tables share one
+/// layout, so their columns line up down the page.
+fn blocks(doc: &mut Doc, document: &Document, lang: Lang, w: usize, g: &Glyphs, chart: Chart) {
+    let none = lang.report().none;
+    let mut aligned = document.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) if t.aligned => Some(t),
+        _ => None,
+    });
+    let mut shared = aligned.next().map(|first| {
+        let rows: Vec<Vec<String>> = std::iter::once(first)
+            .chain(aligned)
+            .flat_map(|t| cells(t, lang))
             .collect();
-        doc.table(part, true);
+        let lines = table(&columns(first), &rows, w, 2, true, g);
+        let mut lines = lines.into_iter();
+        let head: Vec<String> = lines.by_ref().take(2).collect();
+        (head, lines)
+    });
+    let mut cards = Cards::new(document, lang, w, g);
+    let mut after: Option<&Block> = None;
+    for block in &document.blocks {
+        match block {
+            Block::Heading(_, text) if document.listing => {
+                doc.line("");
+                doc.line(text.as_str());
+            }
+            Block::Heading(2, text) => doc.heading(text, w, g),
+            Block::Heading(_, text) => {
+                doc.blank();
+                doc.keep(fit(text, w, g.ellipsis));
+            }
+            Block::Subject { id, name } => doc.heading(&format!("{id}  {name}"), w, g),
+            Block::Targets(rows) if rows.is_empty() => doc.line(format!("  {none}")),
+            Block::Targets(rows) => {
+                for t in rows {
+                    cards.card(doc, t, w, g);
+                }
+            }
+            Block::Timeline => {
+                let (axis, body) = chart(w);
+                doc.header.extend(axis);
+                doc.body.extend(body);
+            }
+            Block::Fields(fields) => field_lines(doc, fields, w, g),
+            Block::Note(text) => {
+                for l in wrap(text, w.saturating_sub(2).max(20)) {
+                    doc.line(format!("  {l}"));
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    doc.line(fit(&format!("  {}", escape(item)), w, g.ellipsis));
+                }
+            }
+            Block::Nothing(text) => {
+                doc.blank();
+                doc.line(format!("  {text}"));
+            }
+            Block::Table(t) => {
+                for line in t.caption.iter().flat_map(|c| wrap(c, w)) {
+                    doc.keep(line);
+                }
+                // A table of its own stands apart from the sentences before
+                // it, and in a listing from the part before it.
+                if !t.aligned {
+                    match after {
+                        Some(Block::Note(_)) if !t.rows.is_empty() => doc.blank(),
+                        Some(Block::Note(_) | Block::Heading(..)) => {}
+                        _ if document.listing => doc.line(""),
+                        _ => {}
+                    }
+                }
+                if t.rows.is_empty() {
+                    doc.line(format!("  {none}"));
+                } else if let (true, Some((head, rows))) = (t.aligned, shared.as_mut()) {
+                    let part = head
+                        .iter()
+                        .cloned()
+                        .chain(rows.by_ref().take(t.rows.len()))
+                        .collect();
+                    doc.table(part, true);
+                } else {
+                    let rows = cells(t, lang);
+                    let indent = if t.flush { 0 } else { 2 };
+                    let header = !t.bare;
+                    doc.table(table(&columns(t), &rows, w, indent, header, g), header);
+                }
+            }
+        }
+        after = Some(block);
     }
 }
 
-pub(crate) fn tally_line(ctx: &Ctx, tally: &Tally) -> String {
-    fill(
-        ctx.r().tally,
-        &[
-            &tally.programs,
-            &tally.done,
-            &tally.in_progress,
-            &tally.delayed,
-            &tally.percent_done(),
-            &tally.quick_wins_done,
-            &tally.quick_wins,
-        ],
-    )
-}
-
-fn program(ctx: &Ctx, doc: &mut Doc, w: usize) {
-    let (r, g) = (ctx.r(), &ctx.g);
-    let Some(p) = ctx.sel.programs().next() else {
-        return;
-    };
-    doc.heading(&format!("{}  {}", p.id, p.name), w, g);
-    let fields = ctx.program_fields(p);
+/// Labels in a column, each value wrapped beside its label.
+fn field_lines(doc: &mut Doc, fields: &[(String, String)], w: usize, g: &Glyphs) {
     let label_cols = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
     let value_cols = w.saturating_sub(label_cols + 2).max(10);
-    for (label, value) in &fields {
+    for (label, value) in fields {
         for (i, line) in wrap(value, value_cols).into_iter().enumerate() {
             let label = if i == 0 { label } else { "" };
             let text = format!("{}  {line}", pad(label, label_cols, g.ellipsis));
             doc.line(fit(text.trim_end(), w, g.ellipsis));
         }
     }
-
-    let done = p.milestones.iter().filter(|m| m.done).count();
-    doc.blank();
-    doc.keep(fit(
-        &fill(r.milestones_count, &[&p.milestones.len(), &done]),
-        w,
-        g.ellipsis,
-    ));
-    if p.milestones.is_empty() {
-        doc.line(format!("  {}", r.none));
-    }
-    let rows = ctx.milestone_rows(p);
-    let cols = [
-        Col::left(""),
-        Col::left(r.due),
-        Col::flex(r.milestone),
-        Col::right(""),
-    ];
-    doc.table(table(&cols, &rows, w, 2, false, g), false);
-
-    doc.blank();
-    doc.keep(fit(
-        &fill(r.targets_count, &[&p.targets.len()]),
-        w,
-        g.ellipsis,
-    ));
-    if p.targets.is_empty() {
-        doc.line(format!("  {}", r.none));
-    }
-    let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
-    targets_block(ctx, doc, &[(None, &items)], false, w);
 }
 
-/// Overdue or upcoming milestones, a table per dimension.
-fn milestones(
-    ctx: &Ctx,
-    doc: &mut Doc,
-    groups: &[(&Dimension, Vec<MilestoneRef>)],
-    w: usize,
-    late: bool,
-) {
-    let (r, g) = (ctx.r(), &ctx.g);
-    if groups.is_empty() {
-        doc.blank();
-        doc.line(format!("  {}", r.none));
-    }
-    let cols = [
-        Col::left(r.due),
-        Col::left(r.id),
-        Col::flex(r.milestone),
-        Col::left(r.lead).drop(1),
-        Col::right(if late { r.days_late } else { r.days_left }),
-    ];
-    let rows: Vec<Vec<String>> = groups
-        .iter()
-        .flat_map(|(_, items)| items)
-        .map(|m| {
-            let days = if late {
-                Ctx::days(m.due, ctx.today)
-            } else {
-                Ctx::days(ctx.today, m.due)
-            };
-            vec![
-                m.due.to_string(),
-                m.program.id.clone(),
-                m.milestone.title.clone(),
-                m.program.lead.clone(),
-                days.to_string(),
-            ]
-        })
-        .collect();
-    let lines = table(&cols, &rows, w, 2, true, g);
-    let (head, mut rows) = (&lines[..2], lines[2..].iter());
-    for (dimension, items) in groups {
-        doc.heading(&dimension_heading(dimension, g), w, g);
-        let part = head
+/// Targets in two lines each: year, programme and indicator; then baseline
+/// → target, actual, achievement and band, in columns aligned down the page
+/// across every list of targets in the document; what a target says of
+/// itself below, muted.
+struct Cards {
+    id_cols: usize,
+    lead: usize,
+    second: std::vec::IntoIter<String>,
+    third: std::vec::IntoIter<String>,
+}
+
+impl Cards {
+    fn new(document: &Document, lang: Lang, w: usize, g: &Glyphs) -> Cards {
+        let rows: Vec<&TargetRow> = document
+            .blocks
             .iter()
-            .chain(rows.by_ref().take(items.len()))
-            .cloned()
+            .filter_map(|b| match b {
+                Block::Targets(rows) => Some(rows),
+                _ => None,
+            })
+            .flatten()
             .collect();
-        doc.table(part, true);
-    }
-}
-
-/// Targets in two lines each: year, program and indicator; then baseline →
-/// target, actual, achievement and band, in columns aligned down the page.
-/// A group with a dimension gets its heading.
-fn targets_block(
-    ctx: &Ctx,
-    doc: &mut Doc,
-    groups: &[(Option<&Dimension>, &[TargetRef])],
-    show_id: bool,
-    w: usize,
-) {
-    let g = &ctx.g;
-    let all = || groups.iter().flat_map(|(_, items)| items.iter());
-    let id_cols = if show_id {
-        all()
-            .map(|t| width(&escape(&t.program.id)))
+        let id_cols = rows
+            .iter()
+            .filter_map(|t| t.id.as_deref())
+            .map(|id| width(&escape(id)))
             .max()
             .unwrap_or(0)
-            .min(12)
-    } else {
-        0
-    };
-    let lead = 2 + 4 + 2 + if show_id { id_cols + 2 } else { 0 };
-    let figures: Vec<Vec<String>> = all().map(|t| figure_cells(ctx, t.target, w)).collect();
-    let cols = [Col::right(""), Col::left(""), Col::right(""), Col::left("")];
-    // One line of figures under the indicator when there is room, further
-    // left when not; on a narrow page achievement and band go on a third line.
-    let all_figures = Table::new(&cols, &figures, false);
-    let (second, third) = if all_figures.natural_width() + 2 <= w {
-        let indent = lead.min(w - all_figures.natural_width());
-        (all_figures.render(w, indent, g), Vec::new())
-    } else {
-        let (plans, bands): (Vec<Vec<String>>, Vec<Vec<String>>) = figures
-            .iter()
-            .cloned()
-            .map(|mut f| {
-                let band = f.split_off(2);
-                (f, band)
-            })
-            .unzip();
-        let lines = |cols: &[Col], rows: &[Vec<String>]| {
-            let table = Table::new(cols, rows, false);
-            let indent = lead.min(w.saturating_sub(table.natural_width())).max(2);
-            table.render(w, indent, g)
+            .min(12);
+        let show_id = rows.first().is_some_and(|t| t.id.is_some());
+        let lead = 2 + 4 + 2 + if show_id { id_cols + 2 } else { 0 };
+        let figures: Vec<Vec<String>> = rows.iter().map(|t| figure_cells(t, lang, w, g)).collect();
+        let cols = [Col::right(""), Col::left(""), Col::right(""), Col::left("")];
+        // One line of figures under the indicator when there is room, further
+        // left when not; on a narrow page achievement and band go on a third line.
+        let all_figures = Table::new(&cols, &figures, false);
+        let (second, third) = if all_figures.natural_width() + 2 <= w {
+            let indent = lead.min(w - all_figures.natural_width());
+            (all_figures.render(w, indent, g), Vec::new())
+        } else {
+            let (plans, bands): (Vec<Vec<String>>, Vec<Vec<String>>) = figures
+                .iter()
+                .cloned()
+                .map(|mut f| {
+                    let band = f.split_off(2);
+                    (f, band)
+                })
+                .unzip();
+            let lines = |cols: &[Col], rows: &[Vec<String>]| {
+                let table = Table::new(cols, rows, false);
+                let indent = lead.min(w.saturating_sub(table.natural_width())).max(2);
+                table.render(w, indent, g)
+            };
+            (lines(&cols[..2], &plans), lines(&cols[2..], &bands))
         };
-        (lines(&cols[..2], &plans), lines(&cols[2..], &bands))
-    };
-    let mut second = second.into_iter();
-    let mut third = third.into_iter();
-    for (dimension, items) in groups {
-        if let Some(d) = dimension {
-            doc.heading(&dimension_heading(d, g), w, g);
+        Cards {
+            id_cols,
+            lead,
+            second: second.into_iter(),
+            third: third.into_iter(),
         }
-        for t in *items {
-            let mut first = format!("  {}  ", t.target.year);
-            if show_id {
-                first.push_str(&pad(&t.program.id, id_cols, g.ellipsis));
-                first.push_str("  ");
-            }
-            let room = w.saturating_sub(width(&first));
-            first.push_str(&fit(&t.target.indicator, room, g.ellipsis));
-            first.truncate(first.trim_end().len());
-            doc.keep(fit(&first, w, g.ellipsis));
-            let figures = second.next().unwrap_or_default();
-            let about = ctx.target_about(t.target);
-            match third.next() {
-                Some(band) if !band.is_empty() => {
-                    doc.keep(figures);
-                    if about.is_some() {
-                        doc.keep(band);
-                    } else {
-                        doc.line(band);
-                    }
+    }
+
+    fn card(&mut self, doc: &mut Doc, t: &TargetRow, w: usize, g: &Glyphs) {
+        let mut first = format!("  {}  ", t.year);
+        if let Some(id) = &t.id {
+            first.push_str(&pad(id, self.id_cols, g.ellipsis));
+            first.push_str("  ");
+        }
+        let room = w.saturating_sub(width(&first));
+        first.push_str(&fit(&t.indicator, room, g.ellipsis));
+        first.truncate(first.trim_end().len());
+        doc.keep(fit(&first, w, g.ellipsis));
+        let figures = self.second.next().unwrap_or_default();
+        match self.third.next() {
+            Some(band) if !band.is_empty() => {
+                doc.keep(figures);
+                if t.about.is_some() {
+                    doc.keep(band);
+                } else {
+                    doc.line(band);
                 }
-                _ if about.is_some() => doc.keep(figures),
-                _ => doc.line(figures),
             }
-            // Which way is good and where the figure comes from, muted below.
-            if let Some(about) = about {
-                let indent = lead.min(w / 3);
-                let lines = wrap(&about, w.saturating_sub(indent).max(20));
-                let n = lines.len();
-                for (i, l) in lines.into_iter().enumerate() {
-                    let text = fit(&format!("{}{l}", " ".repeat(indent)), w, g.ellipsis);
-                    if i + 1 < n {
-                        doc.keep(text)
-                    } else {
-                        doc.line(text)
-                    }
+            _ if t.about.is_some() => doc.keep(figures),
+            _ => doc.line(figures),
+        }
+        // Which way is good and where the figure comes from, muted below.
+        if let Some(about) = &t.about {
+            let indent = self.lead.min(w / 3);
+            let lines = wrap(about, w.saturating_sub(indent).max(20));
+            let n = lines.len();
+            for (i, l) in lines.into_iter().enumerate() {
+                let text = fit(&format!("{}{l}", " ".repeat(indent)), w, g.ellipsis);
+                if i + 1 < n {
+                    doc.keep(text)
+                } else {
+                    doc.line(text)
                 }
             }
         }
@@ -409,60 +330,29 @@ fn targets_block(
 }
 
 /// "0 → 150 titik", "actual 150", "100%", "Very good"
-fn figure_cells(ctx: &Ctx, t: &crate::plan::model::Target, w: usize) -> Vec<String> {
-    let (r, g) = (ctx.r(), &ctx.g);
-    let number = |out: &mut String, v: Option<f64>| match v {
-        Some(v) => out.push_str(&ctx.number(v)),
+fn figure_cells(t: &TargetRow, lang: Lang, w: usize, g: &Glyphs) -> Vec<String> {
+    let figure = |out: &mut String, v: Option<f64>| match v {
+        Some(v) => out.push_str(&number(v, lang)),
         None => out.push_str(g.none),
     };
     let mut plan = String::with_capacity(32);
-    number(&mut plan, t.baseline);
+    figure(&mut plan, t.baseline);
     plan.push(' ');
     plan.push_str(g.arrow);
     plan.push(' ');
-    number(&mut plan, Some(t.target));
+    figure(&mut plan, Some(t.target));
     if !t.unit.is_empty() {
         plan.push(' ');
         plan.push_str(&t.unit);
     }
     let mut actual = String::with_capacity(24);
-    actual.push_str(r.actual_inline);
+    actual.push_str(lang.report().actual_inline);
     actual.push(' ');
-    number(&mut actual, t.actual);
-    let capaian = ctx.capaian(t);
-    let (percent, band) = (
-        capaian.percent(g.arrow),
-        capaian.judgement(ctx.lang, ctx.g.dot),
-    );
+    figure(&mut actual, t.actual);
     vec![
         fit(&plan, (w / 3).max(20), g.ellipsis),
         actual,
-        percent,
-        band,
+        t.percent.clone(),
+        t.band.clone(),
     ]
-}
-
-/// The evaluation: each section a heading, its sentences wrapped, its table.
-fn evaluation(ctx: &Ctx, doc: &mut Doc) {
-    use super::evaluation::{sections, with};
-    let (w, g) = (ctx.request.width, &ctx.g);
-    with(ctx, |plan, est| {
-        for section in sections(ctx, plan, est) {
-            doc.heading(&section.title, w, g);
-            for line in &section.lines {
-                for l in wrap(line, w.saturating_sub(2).max(20)) {
-                    doc.line(format!("  {l}"));
-                }
-            }
-            if section.rows.is_empty() {
-                doc.line(format!("  {}", ctx.r().none));
-                continue;
-            }
-            let cols = section.text_cols();
-            if !section.lines.is_empty() {
-                doc.blank();
-            }
-            doc.table(table(&cols, &section.rows, w, 2, true, g), true);
-        }
-    });
 }

@@ -5,7 +5,7 @@
 //! there, with nothing left to back out of, comes back here.
 
 use crate::i18n::Lang;
-use crate::report::rollup::{Region, Rollup};
+use crate::plan::province::{Region, Rollup};
 use crate::store::Document;
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Pane, Scroll};

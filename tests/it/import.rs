@@ -8,8 +8,8 @@
 use calamine::{Data, Reader};
 use jiff::civil::date;
 use pantau::i18n::Lang;
+use pantau::import::{self, RawSheet};
 use pantau::plan::model::Plan;
-use pantau::report::import::{self, RawSheet};
 use pantau::report::{Format, Kind, Request, render_bytes};
 use pantau::store::{self, EXAMPLE};
 use proptest::prelude::*;

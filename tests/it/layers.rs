@@ -20,9 +20,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("text", &["text"]),
     ("model", &["plan::model"]),
     ("strings", &["i18n"]),
-    ("plan", &["plan"]),
+    ("plan", &["plan", "format"]),
     ("store", &["store"]),
     ("report", &["report"]),
+    ("input", &["import"]),
     // The configuration file holds names only: the interface's types stay above it.
     ("config", &["config"]),
     ("tui", &["tui"]),

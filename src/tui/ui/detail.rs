@@ -3,11 +3,10 @@
 //! target; the quick keys and `e` act on the selected one.
 
 use super::block;
-use crate::plan::achievement::{Band, Capaian, whole_percent};
+use crate::format::{money, number, percent, percent_or};
+use crate::plan::achievement::{Band, Capaian};
 use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
 use crate::plan::progress::{self, Gap};
-use crate::plan::validate::money;
-use crate::report::overview::number;
 use crate::text;
 use crate::tui::app::{App, Item};
 use crate::tui::theme::Theme;
@@ -222,9 +221,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     if physical.is_some() || !p.budget.is_empty() {
         lines.push((None, Line::default()));
         lines.push((None, Line::styled(ev.budget_heading, theme.header())));
-        let pct = |v: Option<f64>| {
-            v.map_or_else(|| g.none.to_string(), |p| format!("{}%", whole_percent(p)))
-        };
+        let pct = |v: Option<f64>| percent_or(v, g.none);
         let mut spans = vec![Span::raw(crate::i18n::fill(
             ev.progress_line,
             &[&pct(physical), &pct(absorption)],
@@ -256,7 +253,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
                 )),
             ];
             if let Some(a) = b.absorption() {
-                spans.push(Span::raw(format!(" ({}%)", whole_percent(a))));
+                spans.push(Span::raw(format!(" ({})", percent(a))));
             }
             if !b.source.is_empty() {
                 spans.push(Span::raw(format!("{}{}", g.dot, esc(&b.source))));

@@ -2,7 +2,7 @@
 //! on the right; a program's detail takes the whole body.
 
 use super::{block, cell, empty_note, row, visible};
-use crate::plan::achievement::whole_percent;
+use crate::format::percent;
 use crate::plan::model::{Horizon, Program, Status};
 use crate::plan::progress::{self, Gap};
 use crate::text;
@@ -92,7 +92,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let mut figures = String::new();
             if let Some(tally) = app.index.tallies.get(app.drill.dimension) {
                 let labels = &t.ui.u_dash_more;
-                let pct = |v: Option<f64>| v.map(|p| format!("{}%", whole_percent(p)));
+                let pct = |v: Option<f64>| v.map(percent);
                 if let Some(p) = pct(tally.physical()) {
                     figures.push_str(&format!("{}{} {p}", g.dot, labels[0]));
                 }

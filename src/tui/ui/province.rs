@@ -3,8 +3,8 @@
 //! not load below; a region opened from it is drawn as its own dashboard.
 
 use super::{block, cell, empty_note, row, visible};
+use crate::format::{decimal, percent_or};
 use crate::i18n::fill;
-use crate::report::rollup::{decimal, percent};
 use crate::text;
 use crate::tui::keymap::{Context, help_in, hints_in};
 use crate::tui::province::Province;
@@ -156,7 +156,7 @@ fn regions(frame: &mut Frame, area: Rect, p: &Province, theme: &Theme) {
                 format!("{}%", r.done),
                 r.quick_wins.clone(),
                 r.late.to_string(),
-                percent(r.achievement),
+                percent_or(r.achievement, "-"),
                 r.index
                     .map_or_else(|| "-".to_string(), |i| decimal(i, p.lang)),
             ]

@@ -1,4 +1,4 @@
-//! `pantau import`: the tables of [`super::sheet`] read back into a plan.
+//! `pantau import`: the tables of [`crate::report::sheet`] read back into a plan.
 //!
 //! A spreadsheet (XLSX, XLS or ODS through calamine, or one CSV table per
 //! file) is read whole, every cell is checked with the same field registry
@@ -13,11 +13,11 @@
 //! programmes the spreadsheet does not list are kept. Re-importing an export
 //! therefore changes nothing.
 
-use super::sheet::{Column, Sheet};
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::field::{Context, HeaderField, ProgramField};
 use crate::plan::model::{Milestone, Plan, Program, Target};
+use crate::report::sheet::{Column, Sheet};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 

@@ -1,0 +1,78 @@
+//! Numbers and dates as people read them, in the report's language: the one
+//! place that decides the decimal mark, thousands, percentages and written
+//! dates for reports, validation messages and the interface alike.
+
+use crate::i18n::Lang;
+use crate::plan::achievement::whole_percent;
+use jiff::civil::Date;
+
+/// A figure as people write it: no trailing `.0`, and a decimal comma in Indonesian.
+pub fn number(value: f64, lang: Lang) -> String {
+    decimal_mark(format!("{value}"), lang)
+}
+
+/// A figure with two decimals (an index, a score), a decimal comma in Indonesian.
+pub fn decimal(value: f64, lang: Lang) -> String {
+    decimal_mark(format!("{value:.2}"), lang)
+}
+
+fn decimal_mark(s: String, lang: Lang) -> String {
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// Rupiah with thousands dots, as an officer reads them: 1.500.000.000.
+pub fn money(amount: f64) -> String {
+    let whole = amount.abs().round() as u64;
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if amount < 0.0 && whole > 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A share in whole percent, cut down as the reports count it: `45%`.
+pub fn percent(p: f64) -> String {
+    format!("{}%", whole_percent(p))
+}
+
+/// [`percent`], or `missing` when there is none.
+pub fn percent_or(p: Option<f64>, missing: &str) -> String {
+    p.map_or_else(|| missing.to_string(), percent)
+}
+
+/// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
+pub fn long_date(date: Date, lang: Lang) -> String {
+    let months = lang.report().months;
+    let month = usize::try_from(date.month() - 1)
+        .ok()
+        .and_then(|m| months.get(m))
+        .copied()
+        .unwrap_or_default();
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indonesian_figures_take_a_decimal_comma_and_money_a_thousands_dot() {
+        assert_eq!(number(12.5, Lang::Id), "12,5");
+        assert_eq!(number(12.0, Lang::En), "12");
+        assert_eq!(decimal(3.1, Lang::Id), "3,10");
+        assert_eq!(money(1_250_000.4), "1.250.000");
+        assert_eq!(money(-999.0), "-999");
+        assert_eq!(percent_or(None, "-"), "-");
+        assert_eq!(percent_or(Some(44.6), ""), "44%");
+    }
+}

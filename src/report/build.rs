@@ -1,0 +1,540 @@
+//! What each report kind says, built once as a [`Document`] that every
+//! format lays out: a new kind is one builder here, a new format one
+//! renderer of documents.
+
+use super::document::{Block, Cell, Column, Document, Holds, Table, TargetRow};
+use super::{Ctx, Kind, TargetRef};
+use crate::i18n::fill;
+use crate::plan::model::{Dimension, Program, Target};
+use crate::plan::progress::{self, MilestoneRef, Tally};
+use crate::text::Glyphs;
+
+/// The document of the request's kind.
+pub(crate) fn document(ctx: &Ctx) -> Document {
+    match ctx.request.kind {
+        Kind::Overview => overview(ctx),
+        Kind::Dimension => dimensions(ctx),
+        Kind::Program => program(ctx),
+        Kind::Timeline => Document {
+            title: ctx.title(0),
+            headed: false,
+            listing: false,
+            blocks: vec![Block::Timeline],
+        },
+        Kind::Overdue | Kind::Upcoming => milestones(ctx),
+        Kind::Targets => targets(ctx),
+        Kind::Evaluation => super::evaluation::document(ctx),
+    }
+}
+
+/// "Smart Governance · Bappelitbangda"
+pub(crate) fn dimension_heading(d: &Dimension, g: &Glyphs) -> String {
+    if d.lead.is_empty() {
+        d.name.clone()
+    } else {
+        format!("{}{}{}", d.name, g.dot, d.lead)
+    }
+}
+
+/// "12 programmes: 3 done, …": a dimension's tally in one sentence.
+pub(crate) fn tally_line(ctx: &Ctx, tally: &Tally) -> String {
+    fill(
+        ctx.r().tally,
+        &[
+            &tally.programs,
+            &tally.done,
+            &tally.in_progress,
+            &tally.delayed,
+            &tally.percent_done(),
+            &tally.quick_wins_done,
+            &tally.quick_wins,
+        ],
+    )
+}
+
+/// The programmes per dimension, each dimension with its tally.
+fn dimensions(ctx: &Ctx) -> Document {
+    let (r, t, g) = (ctx.r(), ctx.t(), ctx.g);
+    let mut blocks = Vec::new();
+    for group in ctx.sel.shown() {
+        blocks.push(Block::Heading(2, dimension_heading(group.dimension, g)));
+        let mut tally = Tally::default();
+        for p in &group.programs {
+            tally.add(p);
+        }
+        let rows = group
+            .programs
+            .iter()
+            .map(|p| {
+                let done = p.milestones.iter().filter(|m| m.done).count();
+                vec![
+                    p.id.as_str().into(),
+                    p.name.as_str().into(),
+                    Cell::Word {
+                        full: t.horizon(p.horizon),
+                        short: t.horizon_short(p.horizon),
+                    },
+                    t.status(p.status).into(),
+                    super::years(p, g).into(),
+                    format!("{done}/{}", p.milestones.len()).into(),
+                    p.lead.as_str().into(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            name: String::new(),
+            cols: vec![
+                Column::new(r.id, Holds::Code),
+                Column::new(r.program, Holds::Main),
+                Column::new(r.horizon, Holds::Text).drop(2),
+                Column::new(r.status, Holds::Text),
+                Column::new(r.years, Holds::Code).drop(3),
+                Column::new(r.steps, Holds::Num).drop(1),
+                Column::new(r.lead, Holds::Text).wide_only(),
+            ],
+            rows,
+            caption: Some(tally_line(ctx, &tally)),
+            aligned: true,
+            total: false,
+            flush: false,
+            bare: false,
+        }));
+    }
+    if blocks.is_empty() {
+        blocks.push(Block::Nothing(r.no_programs.to_string()));
+    }
+    Document {
+        title: ctx.title(0),
+        headed: false,
+        listing: false,
+        blocks,
+    }
+}
+
+/// Overdue or upcoming milestones, a table per dimension.
+fn milestones(ctx: &Ctx) -> Document {
+    let r = ctx.r();
+    let late = ctx.request.kind == Kind::Overdue;
+    let list = if late { ctx.overdue() } else { ctx.upcoming() };
+    let mut blocks = Vec::new();
+    if list.groups.is_empty() {
+        blocks.push(Block::Nothing(r.none.to_string()));
+    }
+    for (dimension, items) in &list.groups {
+        blocks.push(Block::Heading(2, dimension_heading(dimension, ctx.g)));
+        let rows = items
+            .iter()
+            .map(|m| {
+                let days = if late {
+                    Ctx::days(m.due, ctx.today)
+                } else {
+                    Ctx::days(ctx.today, m.due)
+                };
+                vec![
+                    Cell::Date(m.due),
+                    m.program.id.as_str().into(),
+                    m.program.name.as_str().into(),
+                    m.milestone.title.as_str().into(),
+                    m.program.lead.as_str().into(),
+                    Cell::Int(days),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            name: String::new(),
+            cols: vec![
+                Column::new(r.due, Holds::Code),
+                Column::new(r.id, Holds::Code),
+                Column::new(r.program, Holds::Main).wide_only(),
+                Column::new(r.milestone, Holds::Main),
+                Column::new(r.lead, Holds::Text).drop(1),
+                Column::new(if late { r.days_late } else { r.days_left }, Holds::Num),
+            ],
+            rows,
+            caption: None,
+            aligned: true,
+            total: false,
+            flush: false,
+            bare: false,
+        }));
+    }
+    Document {
+        title: ctx.title(list.count()),
+        headed: false,
+        listing: false,
+        blocks,
+    }
+}
+
+/// The summary's content as tables: dimensions, overdue, due soon, this
+/// year's targets. (Text writes the summary itself, as `pantau summary`.)
+fn overview(ctx: &Ctx) -> Document {
+    let r = ctx.r();
+    let mut total = Tally::default();
+    let tally_cells = |name: String, t: &Tally| -> Vec<Cell> {
+        vec![
+            name.into(),
+            Cell::Int(t.programs as i64),
+            Cell::Int(t.done as i64),
+            Cell::Int(t.in_progress as i64),
+            Cell::Int(t.delayed as i64),
+            format!("{}%", t.percent_done()).into(),
+            format!("{}/{}", t.quick_wins_done, t.quick_wins).into(),
+        ]
+    };
+    let mut rows: Vec<Vec<Cell>> = ctx
+        .sel
+        .groups
+        .iter()
+        .map(|g| {
+            let mut tally = Tally::default();
+            for p in &g.programs {
+                tally.add(p);
+            }
+            total.merge(&tally);
+            tally_cells(g.dimension.name.clone(), &tally)
+        })
+        .collect();
+    rows.push(tally_cells(r.total.to_string(), &total));
+    let mut cols = vec![Column::new(r.dimension, Holds::Main)];
+    cols.extend(
+        [
+            r.programs,
+            r.done,
+            r.in_progress,
+            r.delayed,
+            r.percent_done,
+            r.quick_wins,
+        ]
+        .map(|title| Column::new(title, Holds::Num)),
+    );
+    let mut blocks = vec![
+        Block::Heading(2, r.dimension.to_string()),
+        Block::Table(Table {
+            total: true,
+            ..Table::new(cols, rows)
+        }),
+    ];
+
+    let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
+    let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    blocks.push(Block::Heading(2, fill(r.title_overdue, &[&overdue.len()])));
+    blocks.push(Block::Table(milestone_table(ctx, &overdue, true)));
+
+    let days = ctx.request.days;
+    let soon: Vec<MilestoneRef> = progress::due_soon(ctx.plan, None, ctx.today, days)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    blocks.push(Block::Heading(
+        2,
+        fill(r.title_upcoming, &[&days, &soon.len()]),
+    ));
+    blocks.push(Block::Table(milestone_table(ctx, &soon, false)));
+
+    let year = i32::from(ctx.today.year());
+    let targets: Vec<TargetRef> = ctx
+        .plan
+        .programs
+        .iter()
+        .filter(|p| ctx.sel.keeps(p))
+        .flat_map(|p| TargetRef::all_of(p).filter(move |t| t.target.year == year))
+        .collect();
+    blocks.push(Block::Heading(
+        2,
+        fill(r.targets_year, &[&year, &targets.len()]),
+    ));
+    blocks.push(Block::Targets(target_rows(ctx, &targets, true)));
+    Document {
+        title: ctx.title(0),
+        headed: true,
+        listing: false,
+        blocks,
+    }
+}
+
+/// Milestones due or overdue, without their programme's name.
+fn milestone_table(ctx: &Ctx, items: &[MilestoneRef], late: bool) -> Table {
+    let r = ctx.r();
+    let rows = items
+        .iter()
+        .map(|m| {
+            let days = if late {
+                Ctx::days(m.due, ctx.today)
+            } else {
+                Ctx::days(ctx.today, m.due)
+            };
+            vec![
+                Cell::Date(m.due),
+                m.program.id.as_str().into(),
+                m.milestone.title.as_str().into(),
+                m.program.lead.as_str().into(),
+                Cell::Int(days),
+            ]
+        })
+        .collect();
+    Table::new(
+        vec![
+            Column::new(r.due, Holds::Code),
+            Column::new(r.id, Holds::Code),
+            Column::new(r.milestone, Holds::Main),
+            Column::new(r.lead, Holds::Text),
+            Column::new(if late { r.days_late } else { r.days_left }, Holds::Num),
+        ],
+        rows,
+    )
+}
+
+/// Targets with their figures, achievement and verdict; `with_id` names
+/// the programme.
+fn target_rows(ctx: &Ctx, items: &[TargetRef], with_id: bool) -> Vec<TargetRow> {
+    items
+        .iter()
+        .map(|item| {
+            let t = item.target;
+            let capaian = ctx.capaian(t);
+            TargetRow {
+                year: t.year,
+                id: with_id.then(|| item.program.id.clone()),
+                indicator: t.indicator.clone(),
+                about: target_about(ctx, t),
+                unit: t.unit.clone(),
+                baseline: t.baseline,
+                target: t.target,
+                actual: t.actual,
+                percent: capaian.percent(ctx.g.arrow),
+                band: capaian.judgement(ctx.lang, ctx.g.dot),
+            }
+        })
+        .collect()
+}
+
+/// Every target of the selected programmes by year, per dimension.
+fn targets(ctx: &Ctx) -> Document {
+    let list = ctx.targets();
+    let mut blocks = Vec::new();
+    if list.groups.is_empty() {
+        blocks.push(Block::Nothing(ctx.r().none.to_string()));
+    }
+    for (dimension, items) in &list.groups {
+        blocks.push(Block::Heading(2, dimension_heading(dimension, ctx.g)));
+        blocks.push(Block::Targets(target_rows(ctx, items, true)));
+    }
+    Document {
+        title: ctx.title(list.count()),
+        headed: false,
+        listing: false,
+        blocks,
+    }
+}
+
+/// One programme: its fields, its milestones, its targets.
+fn program(ctx: &Ctx) -> Document {
+    let r = ctx.r();
+    let mut blocks = Vec::new();
+    if let Some(p) = ctx.sel.programs().next() {
+        blocks.push(Block::Subject {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        });
+        blocks.push(Block::Fields(
+            program_fields(ctx, p)
+                .into_iter()
+                .map(|(label, value)| (label.to_string(), value))
+                .collect(),
+        ));
+        let done = p.milestones.iter().filter(|m| m.done).count();
+        blocks.push(Block::Heading(
+            3,
+            fill(r.milestones_count, &[&p.milestones.len(), &done]),
+        ));
+        blocks.push(Block::Table(Table {
+            bare: true,
+            ..Table::new(
+                vec![
+                    Column::new(r.done, Holds::Code),
+                    Column::new(r.due, Holds::Code),
+                    Column::new(r.milestone, Holds::Main),
+                    Column::new(r.status, Holds::Text).right(),
+                ],
+                milestone_rows(ctx, p)
+                    .into_iter()
+                    .map(|row| row.into_iter().map(Cell::from).collect())
+                    .collect(),
+            )
+        }));
+        blocks.push(Block::Heading(
+            3,
+            fill(r.targets_count, &[&p.targets.len()]),
+        ));
+        let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
+        blocks.push(Block::Targets(target_rows(ctx, &items, false)));
+    }
+    Document {
+        title: ctx.title(0),
+        headed: true,
+        listing: false,
+        blocks,
+    }
+}
+
+/// What a target says of itself beyond its figures: "lower is better ·
+/// base year 2021 · BPS Luwu Utara", when it says anything.
+fn target_about(ctx: &Ctx, t: &Target) -> Option<String> {
+    let ev = ctx.lang.evaluation();
+    let mut about = Vec::new();
+    match t.direction {
+        crate::plan::model::Direction::Lower => about.push(ev.lower_is_better.to_string()),
+        crate::plan::model::Direction::Range => about.push(ev.range.to_string()),
+        crate::plan::model::Direction::Higher => {}
+    }
+    if let Some(year) = t.base_year {
+        about.push(fill(ev.base_year, &[&year]));
+    }
+    if !t.source.is_empty() {
+        about.push(t.source.clone());
+    }
+    if !t.definition.is_empty() {
+        about.push(t.definition.clone());
+    }
+    (!about.is_empty()).then(|| about.join(ctx.g.dot))
+}
+
+/// A program's fields as (label, value) pairs, an empty value shown as the
+/// "none" glyph: the program report's header in text and Markdown.
+fn program_fields(ctx: &Ctx, p: &Program) -> Vec<(&'static str, String)> {
+    let (r, t, g) = (ctx.r(), ctx.t(), &ctx.g);
+    let dimension = ctx
+        .plan
+        .dimension(&p.dimension)
+        .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
+    [
+        (r.dimension, dimension),
+        (r.element, p.element.clone()),
+        (r.horizon, t.horizon(p.horizon).to_string()),
+        (r.status, t.status(p.status).to_string()),
+        (r.years, super::years(p, g)),
+        (r.lead, p.lead.clone()),
+        (r.support, p.support.join(", ")),
+        (r.funding, p.funding.join(", ")),
+        (r.description, p.description.clone()),
+        (r.notes, p.notes.clone()),
+    ]
+    .into_iter()
+    .map(|(label, value)| {
+        (
+            label,
+            if value.trim().is_empty() {
+                g.none.to_string()
+            } else {
+                value
+            },
+        )
+    })
+    .collect()
+}
+
+/// A program's milestones as table rows: done mark, due date, title, and
+/// "N days late" / "in N days" / "today" where it applies.
+fn milestone_rows(ctx: &Ctx, p: &Program) -> Vec<Vec<String>> {
+    let r = ctx.r();
+    p.milestones
+        .iter()
+        .map(|m| {
+            let when = match m.due_date() {
+                Some(due) if crate::plan::model::is_overdue(p, m, ctx.today) => {
+                    fill(r.late, &[&Ctx::days(due, ctx.today)])
+                }
+                Some(due)
+                    if crate::plan::model::is_due_within(p, m, ctx.today, ctx.request.days) =>
+                {
+                    match Ctx::days(ctx.today, due) {
+                        0 => r.today.to_string(),
+                        n => fill(r.in_days, &[&n]),
+                    }
+                }
+                _ => String::new(),
+            };
+            let check = if m.done { ctx.g.check } else { ctx.g.open };
+            vec![check.to_string(), m.due.clone(), m.title.clone(), when]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::report::{Filter, Format, Request, render, with_ctx};
+
+    /// The formats are renderers of one document, so none can leave out a
+    /// part another shows: every heading of every kind's document appears
+    /// in text, Markdown and HTML, and so does its title (the overview in
+    /// text is the summary).
+    #[test]
+    fn every_format_shows_every_heading_of_the_document() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let today = jiff::civil::date(2026, 12, 2);
+        for kind in [
+            Kind::Overview,
+            Kind::Dimension,
+            Kind::Program,
+            Kind::Timeline,
+            Kind::Overdue,
+            Kind::Upcoming,
+            Kind::Targets,
+            Kind::Evaluation,
+        ] {
+            let request = Request {
+                kind,
+                width: 200,
+                filter: Filter {
+                    program: (kind == Kind::Program).then(|| "GOV-01".to_string()),
+                    ..Filter::default()
+                },
+                ..Request::default()
+            };
+            let headings: Vec<String> = with_ctx(&plan, &request, Lang::En, today, |ctx| {
+                let document = document(ctx);
+                // Markdown leaves a headed document's title out.
+                let title = (!document.headed).then_some(document.title);
+                Ok(title
+                    .into_iter()
+                    .chain(document.blocks.into_iter().filter_map(|b| match b {
+                        Block::Heading(_, text) => Some(text),
+                        Block::Subject { name, .. } => Some(name),
+                        _ => None,
+                    }))
+                    .collect())
+            })
+            .unwrap_or_default();
+            assert!(!headings.is_empty(), "{kind:?} has no headings");
+            for format in [Format::Text, Format::Markdown, Format::Html] {
+                if kind == Kind::Overview && format == Format::Text {
+                    continue;
+                }
+                let out = render(
+                    &plan,
+                    &Request {
+                        format,
+                        ..request.clone()
+                    },
+                    Lang::En,
+                    today,
+                )
+                .unwrap_or_default();
+                // Word by word: each format escapes punctuation its own way.
+                for heading in &headings {
+                    for word in heading.split(|c: char| !c.is_alphanumeric()) {
+                        assert!(out.contains(word), "{kind:?} {format:?}: {heading}");
+                    }
+                }
+            }
+        }
+    }
+}
