@@ -4,7 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
-use super::report::ReportText;
+use super::report::{BandWords, ReportText};
 use super::*;
 
 pub static TEXT: Text = Text {
@@ -326,6 +326,11 @@ pub static TEXT: Text = Text {
     },
     forms: Forms {
         fields: FieldLabels {
+            headings: Headings {
+                id: "ID",
+                name: "Program",
+                lead: "Lead",
+            },
             name: "Name",
             id: "Id",
             description: "Description",
@@ -391,9 +396,22 @@ pub static TEXT: Text = Text {
         f_rupiah: "an amount in rupiah, e.g. 1500000000 or 1.500.000.000",
         f_link: "a path (/srv/bukti/perbup.pdf, ./perbup.pdf) or a URL (https://…)",
         f_score: "a score from 0 to 5, e.g. 3.25; empty takes the self-assessment out",
-        evidence_kinds: ["Policy", "Inventory", "Review", "Other"],
-        evidence_states: ["Missing", "Draft", "Ready"],
-        directions: ["higher is better", "lower is better", "within a range"],
+        evidence_kinds: EvidenceKindWords {
+            policy: "Policy",
+            inventory: "Inventory",
+            review: "Review",
+            other: "Other",
+        },
+        evidence_states: EvidenceStateWords {
+            missing: "Missing",
+            draft: "Draft",
+            ready: "Ready",
+        },
+        directions: DirectionWords {
+            higher: "higher is better",
+            lower: "lower is better",
+            range: "within a range",
+        },
     },
     log: Log {
         l_change: "{0}: {1} -> {2}",
@@ -630,7 +648,13 @@ pub static REPORT: ReportText = ReportText {
 
     no_data: "no data",
     missed: "missed",
-    bands: ["Very good", "Good", "Fair", "Poor", "Very poor"],
+    bands: BandWords {
+        very_good: "Very good",
+        good: "Good",
+        fair: "Fair",
+        poor: "Poor",
+        very_poor: "Very poor",
+    },
 
     legend_years: "years",
     legend_milestone: "milestone",

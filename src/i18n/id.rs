@@ -4,7 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
-use super::report::ReportText;
+use super::report::{BandWords, ReportText};
 use super::*;
 
 pub static TEXT: Text = Text {
@@ -333,6 +333,11 @@ pub static TEXT: Text = Text {
     },
     forms: Forms {
         fields: FieldLabels {
+            headings: Headings {
+                id: "ID",
+                name: "Program",
+                lead: "OPD",
+            },
             name: "Nama",
             id: "Id",
             description: "Deskripsi",
@@ -398,13 +403,22 @@ pub static TEXT: Text = Text {
         f_rupiah: "jumlah rupiah, mis. 1500000000 atau 1.500.000.000",
         f_link: "path (/srv/bukti/perbup.pdf, ./perbup.pdf) atau URL (https://…)",
         f_score: "nilai 0 sampai 5, mis. 3,25; kosong menghapus penilaian mandiri",
-        evidence_kinds: ["Kebijakan", "Inventaris", "Reviu", "Lainnya"],
-        evidence_states: ["Belum ada", "Draf", "Siap"],
-        directions: [
-            "makin tinggi makin baik",
-            "makin rendah makin baik",
-            "dalam rentang",
-        ],
+        evidence_kinds: EvidenceKindWords {
+            policy: "Kebijakan",
+            inventory: "Inventaris",
+            review: "Reviu",
+            other: "Lainnya",
+        },
+        evidence_states: EvidenceStateWords {
+            missing: "Belum ada",
+            draft: "Draf",
+            ready: "Siap",
+        },
+        directions: DirectionWords {
+            higher: "makin tinggi makin baik",
+            lower: "makin rendah makin baik",
+            range: "dalam rentang",
+        },
     },
     log: Log {
         l_change: "{0}: {1} -> {2}",
@@ -920,7 +934,13 @@ pub static REPORT: ReportText = ReportText {
 
     no_data: "tidak ada data",
     missed: "meleset",
-    bands: ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"],
+    bands: BandWords {
+        very_good: "Sangat Baik",
+        good: "Baik",
+        fair: "Cukup",
+        poor: "Kurang",
+        very_poor: "Sangat Kurang",
+    },
 
     legend_years: "tahun",
     legend_milestone: "tonggak",

@@ -222,7 +222,14 @@ impl Band {
     }
 
     pub fn name(self, lang: Lang) -> &'static str {
-        lang.report().bands[self as usize]
+        let b = &lang.report().bands;
+        match self {
+            Band::VeryGood => b.very_good,
+            Band::Good => b.good,
+            Band::Fair => b.fair,
+            Band::Poor => b.poor,
+            Band::VeryPoor => b.very_poor,
+        }
     }
 }
 

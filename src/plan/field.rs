@@ -9,11 +9,15 @@
 //! here once: `status=selesai` works under English, and a form and `pantau
 //! set` accept and refuse the same values.
 
-use crate::i18n::{FieldLabels, Lang, Text, fill};
+use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::model::{
     AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon,
     Milestone, Period, Plan, Program, Status, Target, parse_date,
+};
+pub use crate::plan::schema::{
+    BudgetField, DimensionField, EvidenceField, HeaderField, MilestoneField, ProgramField,
+    ScoreField, TargetField,
 };
 
 /// The usual funding sources; a file may name others.
@@ -134,42 +138,9 @@ fn bad(field: &str, value: &str, expected: String) -> FieldError {
     }
 }
 
-/// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
-/// "InProgress" are the same name.
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use crate::i18n::fold;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
-
-impl Status {
-    /// A status by its data-file name (`InProgress`) or its name in either
-    /// language (`In progress`, `Berjalan`), ignoring case, spaces, `-` and `_`.
-    pub fn parse(name: &str) -> Option<Status> {
-        let want = fold(name);
-        Status::ALL.into_iter().find(|s| {
-            fold(s.key()) == want || LANGS.iter().any(|l| fold(l.text().status(*s)) == want)
-        })
-    }
-}
-
-impl Horizon {
-    /// A horizon by its data-file name (`QuickWin`) or its name in either
-    /// language, long or short (`Medium term`, `Jangka menengah`, `Menengah`).
-    pub fn parse(name: &str) -> Option<Horizon> {
-        let want = fold(name);
-        Horizon::ALL.into_iter().find(|h| {
-            fold(h.key()) == want
-                || LANGS.iter().any(|l| {
-                    let t = l.text();
-                    fold(t.horizon(*h)) == want || fold(t.horizon_short(*h)) == want
-                })
-        })
-    }
-}
 
 fn keys<const N: usize>(keys: [&str; N]) -> String {
     keys.join(" | ")
@@ -295,141 +266,7 @@ pub struct Context<'a> {
     pub t: &'a Text,
 }
 
-/// Defines a registry enum with its variants in data-file order, `ALL`, the data-file name and the lookup by name.
-macro_rules! registry {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The name in the data file and in `pantau set`.
-            pub fn name(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-
-            pub fn from_name(name: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|f| f.name() == name)
-            }
-        }
-    };
-}
-
-registry! {
-    /// A programme's own fields (its milestones and targets have their own registries).
-    ProgramField {
-        Id => "id",
-        Name => "name",
-        Description => "description",
-        Dimension => "dimension",
-        Element => "element",
-        Horizon => "horizon",
-        Lead => "lead",
-        Support => "support",
-        Funding => "funding",
-        Start => "start",
-        End => "end",
-        Status => "status",
-        Notes => "notes",
-    }
-}
-
-registry! {
-    MilestoneField {
-        Title => "title",
-        Due => "due",
-        Done => "done",
-        Weight => "weight",
-    }
-}
-
-registry! {
-    /// One year of a programme's budget.
-    BudgetField {
-        Year => "year",
-        Allocation => "allocation",
-        Spent => "spent",
-        Source => "source",
-    }
-}
-
-registry! {
-    /// One evidence document of a programme.
-    EvidenceField {
-        Name => "name",
-        Kind => "kind",
-        State => "state",
-        Link => "link",
-    }
-}
-
-registry! {
-    TargetField {
-        Year => "year",
-        Indicator => "indicator",
-        Unit => "unit",
-        Baseline => "baseline",
-        Target => "target",
-        Actual => "actual",
-        Direction => "direction",
-        Upper => "upper",
-        BaseYear => "base_year",
-        Source => "source",
-        Definition => "definition",
-    }
-}
-
-registry! {
-    /// An officer's self-assessment of one aspect for one year.
-    ScoreField {
-        Score => "score",
-        Note => "note",
-    }
-}
-
-registry! {
-    DimensionField {
-        Name => "name",
-        Lead => "lead",
-        Elements => "elements",
-    }
-}
-
-registry! {
-    /// The plan's own fields; the period's two years are edited separately.
-    HeaderField {
-        Title => "title",
-        Region => "region",
-        Code => "code",
-        Province => "province",
-        Vision => "vision",
-        PeriodStart => "period.start",
-        PeriodEnd => "period.end",
-    }
-}
-
 impl ProgramField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l: &FieldLabels = &lang.text().forms.fields;
-        match self {
-            ProgramField::Name => l.name,
-            ProgramField::Id => l.id,
-            ProgramField::Description => l.description,
-            ProgramField::Dimension => l.dimension,
-            ProgramField::Element => l.element,
-            ProgramField::Horizon => l.horizon,
-            ProgramField::Lead => l.lead,
-            ProgramField::Support => l.support,
-            ProgramField::Funding => l.funding,
-            ProgramField::Start => l.start,
-            ProgramField::End => l.end,
-            ProgramField::Status => l.status,
-            ProgramField::Notes => l.notes,
-        }
-    }
-
     /// The value as text, as [`ProgramField::parse_into`] reads it back.
     pub fn get(self, p: &Program) -> String {
         match self {
@@ -562,16 +399,6 @@ fn element_fits(plan: &Plan, dimension: &str, element: &str) -> bool {
 }
 
 impl MilestoneField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            MilestoneField::Title => l.title,
-            MilestoneField::Due => l.due,
-            MilestoneField::Done => l.done,
-            MilestoneField::Weight => l.weight,
-        }
-    }
-
     pub fn get(self, m: &Milestone) -> String {
         match self {
             MilestoneField::Title => m.title.clone(),
@@ -628,23 +455,6 @@ impl MilestoneField {
 }
 
 impl TargetField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            TargetField::Indicator => l.indicator,
-            TargetField::Year => l.year,
-            TargetField::Unit => l.unit,
-            TargetField::Baseline => l.baseline,
-            TargetField::Target => l.target,
-            TargetField::Actual => l.actual,
-            TargetField::Direction => l.direction,
-            TargetField::Upper => l.upper,
-            TargetField::BaseYear => l.base_year,
-            TargetField::Source => l.source,
-            TargetField::Definition => l.definition,
-        }
-    }
-
     pub fn get(self, x: &Target) -> String {
         match self {
             TargetField::Indicator => x.indicator.clone(),
@@ -767,36 +577,7 @@ fn choice<T: Copy>(
         })
 }
 
-impl Direction {
-    /// In the form's choice: "higher is better", "lower is better", "a range".
-    pub fn word(self, lang: Lang) -> &'static str {
-        lang.text().forms.directions[self as usize]
-    }
-}
-
-impl EvidenceKind {
-    pub fn word(self, lang: Lang) -> &'static str {
-        lang.text().forms.evidence_kinds[self as usize]
-    }
-}
-
-impl EvidenceState {
-    pub fn word(self, lang: Lang) -> &'static str {
-        lang.text().forms.evidence_states[self as usize]
-    }
-}
-
 impl BudgetField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            BudgetField::Year => l.year,
-            BudgetField::Allocation => l.allocation,
-            BudgetField::Spent => l.spent,
-            BudgetField::Source => l.budget_source,
-        }
-    }
-
     pub fn get(self, b: &Budget) -> String {
         match self {
             BudgetField::Year => b.year.to_string(),
@@ -877,16 +658,6 @@ fn rupiah(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
 }
 
 impl EvidenceField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            EvidenceField::Name => l.document,
-            EvidenceField::Kind => l.kind,
-            EvidenceField::State => l.state,
-            EvidenceField::Link => l.link,
-        }
-    }
-
     pub fn get(self, e: &Evidence) -> String {
         match self {
             EvidenceField::Name => e.name.clone(),
@@ -990,14 +761,6 @@ fn is_drive_path(link: &str) -> bool {
 }
 
 impl ScoreField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            ScoreField::Score => l.score,
-            ScoreField::Note => l.notes,
-        }
-    }
-
     /// The value as a form shows it; no score yet is empty.
     pub fn edit_text(self, s: Option<&AspectScore>) -> String {
         match (self, s) {
@@ -1033,15 +796,6 @@ impl ScoreField {
 }
 
 impl DimensionField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            DimensionField::Name => l.name,
-            DimensionField::Lead => l.lead,
-            DimensionField::Elements => l.elements,
-        }
-    }
-
     pub fn get(self, d: &Dimension) -> String {
         match self {
             DimensionField::Name => d.name.clone(),
@@ -1078,19 +832,6 @@ impl DimensionField {
 }
 
 impl HeaderField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            HeaderField::Title => l.title,
-            HeaderField::Region => l.region,
-            HeaderField::Code => l.code,
-            HeaderField::Province => l.province,
-            HeaderField::Vision => l.vision,
-            HeaderField::PeriodStart => l.period_start,
-            HeaderField::PeriodEnd => l.period_end,
-        }
-    }
-
     pub fn get(self, h: &Header) -> String {
         match self {
             HeaderField::Title => h.title.clone(),

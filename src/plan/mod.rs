@@ -16,4 +16,5 @@ pub mod history;
 pub mod merge;
 pub mod model;
 pub mod progress;
+pub mod schema;
 pub mod validate;

@@ -1,0 +1,283 @@
+//! The field schema: every field of a programme, milestone, target, budget
+//! year, evidence document, dimension and the plan's header, by name and kind,
+//! and for a programme's own fields one row saying where each appears.
+//!
+//! The enums are the registries' keys; how a field is read, parsed, compared
+//! and copied is an exhaustive `match` on them in `plan::field`, so the
+//! compiler asks for those. Where a field appears (the form, the detail view,
+//! the spreadsheet, the data file, `pantau set`) is the row in [`PROGRAMME`]:
+//! every consumer loops over the rows, and `every_field_reaches_every_consumer`
+//! fails when a field has no row. Nothing here knows a language: the strings
+//! layer names each field and words each kind of value.
+
+/// Defines a registry enum with its variants in data-file order, `ALL`, the
+/// data-file name and the lookup by name.
+macro_rules! registry {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name in the data file and in `pantau set`.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            pub fn from_name(name: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|f| f.name() == name)
+            }
+        }
+    };
+}
+
+registry! {
+    /// A programme's own fields (its milestones and targets have their own registries).
+    ProgramField {
+        Id => "id",
+        Name => "name",
+        Description => "description",
+        Dimension => "dimension",
+        Element => "element",
+        Horizon => "horizon",
+        Lead => "lead",
+        Support => "support",
+        Funding => "funding",
+        Start => "start",
+        End => "end",
+        Status => "status",
+        Notes => "notes",
+    }
+}
+
+registry! {
+    MilestoneField {
+        Title => "title",
+        Due => "due",
+        Done => "done",
+        Weight => "weight",
+    }
+}
+
+registry! {
+    /// One year of a programme's budget.
+    BudgetField {
+        Year => "year",
+        Allocation => "allocation",
+        Spent => "spent",
+        Source => "source",
+    }
+}
+
+registry! {
+    /// One evidence document of a programme.
+    EvidenceField {
+        Name => "name",
+        Kind => "kind",
+        State => "state",
+        Link => "link",
+    }
+}
+
+registry! {
+    TargetField {
+        Year => "year",
+        Indicator => "indicator",
+        Unit => "unit",
+        Baseline => "baseline",
+        Target => "target",
+        Actual => "actual",
+        Direction => "direction",
+        Upper => "upper",
+        BaseYear => "base_year",
+        Source => "source",
+        Definition => "definition",
+    }
+}
+
+registry! {
+    /// An officer's self-assessment of one aspect for one year.
+    ScoreField {
+        Score => "score",
+        Note => "note",
+    }
+}
+
+registry! {
+    DimensionField {
+        Name => "name",
+        Lead => "lead",
+        Elements => "elements",
+    }
+}
+
+registry! {
+    /// The plan's own fields; the period's two years are edited separately.
+    HeaderField {
+        Title => "title",
+        Region => "region",
+        Code => "code",
+        Province => "province",
+        Vision => "vision",
+        PeriodStart => "period.start",
+        PeriodEnd => "period.end",
+    }
+}
+
+/// What a field holds: how a form edits it, how the data file writes it and
+/// how its value reads in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One line of text.
+    Line,
+    /// Free text over several lines.
+    Prose,
+    /// A comma-separated list of names.
+    List,
+    /// Funding sources: the usual ones and those the plan already uses.
+    Sources,
+    /// One of the plan's dimensions, by id.
+    Dimension,
+    /// One of the programme's dimension's elements, or none.
+    Element,
+    Year,
+    Status,
+    Horizon,
+    /// Yes or no.
+    Bool,
+    /// A number, perhaps not known yet.
+    Number,
+    Date,
+    Direction,
+    EvidenceKind,
+    EvidenceState,
+}
+
+/// How the detail view shows a programme's field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// In the panel's title, beside the programme's id.
+    Title,
+    /// A labelled line among the programme's fields.
+    Line,
+    /// The start year, on the line of the years (start–end) with the end.
+    Years,
+    /// A heading and the text wrapped under it, where it has any: after the
+    /// fields for the description, after the targets for the notes.
+    Paragraph,
+}
+
+/// Where one of a programme's fields appears.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub field: ProgramField,
+    pub kind: Kind,
+    /// In the edit form, which shows the rows in their order here.
+    pub form: bool,
+    pub detail: Detail,
+    /// The column of the programmes sheet (and the overview's CSV) it is
+    /// written in, counted from 0 with the dimension's name first; `None` for
+    /// a field the sheet does not hold. Columns 0.1 wrote keep their place.
+    pub sheet: Option<usize>,
+    /// Written to the data file only when it has a value, so that a file
+    /// from before the field existed saves byte for byte as it was read.
+    pub written_when_set: bool,
+}
+
+const fn row(field: ProgramField, kind: Kind, detail: Detail, sheet: usize) -> Row {
+    Row {
+        field,
+        kind,
+        form: true,
+        detail,
+        sheet: Some(sheet),
+        written_when_set: false,
+    }
+}
+
+/// A programme's fields in the order a person reads them: what it is first,
+/// then who runs it, when, and how it stands. The form shows them in this
+/// order, the detail view too (its lines, then its paragraphs).
+pub const PROGRAMME: &[Row] = &[
+    row(ProgramField::Name, Kind::Line, Detail::Title, 2),
+    row(ProgramField::Id, Kind::Line, Detail::Title, 1),
+    row(
+        ProgramField::Description,
+        Kind::Prose,
+        Detail::Paragraph,
+        16,
+    ),
+    // The sheet names the dimension in column 0 by its name, not its id.
+    Row {
+        sheet: None,
+        ..row(ProgramField::Dimension, Kind::Dimension, Detail::Line, 0)
+    },
+    row(ProgramField::Element, Kind::Element, Detail::Line, 3),
+    row(ProgramField::Horizon, Kind::Horizon, Detail::Line, 4),
+    row(ProgramField::Lead, Kind::Line, Detail::Line, 6),
+    row(ProgramField::Support, Kind::List, Detail::Line, 7),
+    row(ProgramField::Funding, Kind::Sources, Detail::Line, 8),
+    row(ProgramField::Start, Kind::Year, Detail::Years, 9),
+    row(ProgramField::End, Kind::Year, Detail::Years, 10),
+    row(ProgramField::Status, Kind::Status, Detail::Line, 5),
+    row(ProgramField::Notes, Kind::Prose, Detail::Paragraph, 17),
+];
+
+impl ProgramField {
+    /// The field's row of [`PROGRAMME`].
+    pub fn row(self) -> Option<&'static Row> {
+        PROGRAMME.iter().find(|r| r.field == self)
+    }
+
+    pub fn kind(self) -> Kind {
+        self.row().map_or(Kind::Line, |r| r.kind)
+    }
+}
+
+impl MilestoneField {
+    pub fn kind(self) -> Kind {
+        match self {
+            MilestoneField::Title => Kind::Line,
+            MilestoneField::Due => Kind::Date,
+            MilestoneField::Done => Kind::Bool,
+            MilestoneField::Weight => Kind::Number,
+        }
+    }
+}
+
+impl TargetField {
+    pub fn kind(self) -> Kind {
+        match self {
+            TargetField::Year | TargetField::BaseYear => Kind::Year,
+            TargetField::Indicator | TargetField::Unit | TargetField::Source => Kind::Line,
+            TargetField::Definition => Kind::Prose,
+            TargetField::Baseline
+            | TargetField::Target
+            | TargetField::Actual
+            | TargetField::Upper => Kind::Number,
+            TargetField::Direction => Kind::Direction,
+        }
+    }
+}
+
+impl BudgetField {
+    pub fn kind(self) -> Kind {
+        match self {
+            BudgetField::Year => Kind::Year,
+            BudgetField::Allocation | BudgetField::Spent => Kind::Number,
+            BudgetField::Source => Kind::Line,
+        }
+    }
+}
+
+impl EvidenceField {
+    pub fn kind(self) -> Kind {
+        match self {
+            EvidenceField::Name | EvidenceField::Link => Kind::Line,
+            EvidenceField::Kind => Kind::EvidenceKind,
+            EvidenceField::State => Kind::EvidenceState,
+        }
+    }
+}
