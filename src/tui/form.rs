@@ -14,6 +14,7 @@ use crate::plan::model::{
     Aspect, AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
     Horizon, Milestone, Plan, Program, Status, Target,
 };
+use crate::plan::schema::{Kind, PROGRAMME};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A line of text and a cursor that moves by grapheme, so "é" written as
@@ -307,23 +308,6 @@ fn element_options(plan: &Plan, dimension: &str, t: &Text) -> Vec<(String, Strin
     options
 }
 
-/// The order fields appear in a programme's form: what it is first.
-const PROGRAM_FORM: [ProgramField; 13] = [
-    ProgramField::Name,
-    ProgramField::Id,
-    ProgramField::Description,
-    ProgramField::Dimension,
-    ProgramField::Element,
-    ProgramField::Horizon,
-    ProgramField::Lead,
-    ProgramField::Support,
-    ProgramField::Funding,
-    ProgramField::Start,
-    ProgramField::End,
-    ProgramField::Status,
-    ProgramField::Notes,
-];
-
 const TARGET_FORM: [TargetField; 11] = [
     TargetField::Indicator,
     TargetField::Year,
@@ -442,20 +426,19 @@ impl Form {
             }
         }
         let chosen: Vec<bool> = funding.iter().map(|f| p.funding.contains(f)).collect();
-        let fields = PROGRAM_FORM
+        let fields = PROGRAMME
             .iter()
-            .map(|&f| {
-                let key = Key::Program(f);
-                let value = f.get(p);
-                match f {
-                    ProgramField::Description | ProgramField::Notes => multiline(key, &value),
-                    ProgramField::Dimension => choice(key, dimensions.clone(), &value),
-                    ProgramField::Element => {
-                        choice(key, element_options(plan, &p.dimension, t), &value)
-                    }
-                    ProgramField::Horizon => choice(key, horizons.clone(), &value),
-                    ProgramField::Status => choice(key, statuses.clone(), &value),
-                    ProgramField::Funding => field(
+            .filter(|row| row.form)
+            .map(|row| {
+                let key = Key::Program(row.field);
+                let value = row.field.get(p);
+                match row.kind {
+                    Kind::Prose => multiline(key, &value),
+                    Kind::Dimension => choice(key, dimensions.clone(), &value),
+                    Kind::Element => choice(key, element_options(plan, &p.dimension, t), &value),
+                    Kind::Horizon => choice(key, horizons.clone(), &value),
+                    Kind::Status => choice(key, statuses.clone(), &value),
+                    Kind::Sources => field(
                         key,
                         Input::Many {
                             options: funding.clone(),
