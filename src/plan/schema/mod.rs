@@ -164,9 +164,11 @@ pub enum Detail {
     Line,
     /// The start year, on the line of the years (start–end) with the end.
     Years,
-    /// A heading and the text wrapped under it, where it has any: after the
-    /// fields for the description, after the targets for the notes.
+    /// A heading and the text wrapped under it, where it has any, under the
+    /// programme's lines (the description).
     Paragraph,
+    /// The same at the end, after the targets, budget and evidence (the notes).
+    Closing,
 }
 
 /// Where one of a programme's fields appears.
@@ -222,7 +224,7 @@ pub const PROGRAMME: &[Row] = &[
     row(ProgramField::Start, Kind::Year, Detail::Years, 9),
     row(ProgramField::End, Kind::Year, Detail::Years, 10),
     row(ProgramField::Status, Kind::Status, Detail::Line, 5),
-    row(ProgramField::Notes, Kind::Prose, Detail::Paragraph, 17),
+    row(ProgramField::Notes, Kind::Prose, Detail::Closing, 17),
 ];
 
 impl ProgramField {
