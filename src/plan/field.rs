@@ -286,16 +286,6 @@ impl ProgramField {
         }
     }
 
-    /// The value as the views show it: statuses and horizons in words.
-    pub fn show(self, p: &Program, lang: Lang) -> String {
-        let t = lang.text();
-        match self {
-            ProgramField::Horizon => t.horizon(p.horizon).to_string(),
-            ProgramField::Status => t.status(p.status).to_string(),
-            other => other.get(p),
-        }
-    }
-
     /// Reads `value` into `p`'s field, or says why it is not a valid value.
     /// Checks that need the whole plan afterwards are validation's.
     pub fn parse_into(self, p: &mut Program, value: &str, cx: Context) -> Result<(), FieldError> {
@@ -664,15 +654,6 @@ impl EvidenceField {
             EvidenceField::Kind => e.kind.key().to_string(),
             EvidenceField::State => e.state.key().to_string(),
             EvidenceField::Link => e.link.clone(),
-        }
-    }
-
-    /// The value as the views show it: kinds and states in words.
-    pub fn show(self, e: &Evidence, lang: Lang) -> String {
-        match self {
-            EvidenceField::Kind => e.kind.word(lang).to_string(),
-            EvidenceField::State => e.state.word(lang).to_string(),
-            other => other.get(e),
         }
     }
 

@@ -15,9 +15,8 @@ use crate::plan::field::{
     BudgetField, DimensionField, EvidenceField, HeaderField, MilestoneField, ProgramField,
     TargetField,
 };
-use crate::plan::model::{
-    Budget, Dimension, Evidence, EvidenceState, Horizon, Milestone, Plan, Program, Status, Target,
-};
+use crate::plan::model::{Budget, Dimension, Evidence, Milestone, Plan, Program, Target};
+use crate::plan::schema::Kind;
 use std::collections::HashMap;
 
 fn show_milestone(m: &Milestone) -> String {
@@ -255,25 +254,17 @@ impl Conflict {
         let Some(value) = value else {
             return t.merge.m_deleted.to_string();
         };
-        let words = match self.field {
-            Field::Program(ProgramField::Status) => Status::parse(value).map(|s| t.status(s)),
-            Field::Program(ProgramField::Horizon) => Horizon::parse(value).map(|h| t.horizon(h)),
-            Field::Milestone(MilestoneField::Done) => Some(if value == "true" {
-                t.log.l_yes
-            } else {
-                t.log.l_no
-            }),
-            Field::Evidence(EvidenceField::State) => EvidenceState::ALL
-                .into_iter()
-                .find(|s| s.key() == value)
-                .map(|s| s.word(lang)),
-            _ => None,
+        let kind = match self.field {
+            Field::Header(f) => f.kind(),
+            Field::Dimension(f) => f.kind(),
+            Field::Program(f) => f.kind(),
+            Field::Milestone(f) => f.kind(),
+            Field::Target(f) => f.kind(),
+            Field::Budget(f) => f.kind(),
+            Field::Evidence(f) => f.kind(),
+            Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => Kind::Line,
         };
-        match words {
-            Some(w) => w.to_string(),
-            None if value.is_empty() || value == "none" => t.log.l_none.to_string(),
-            None => value.clone(),
-        }
+        t.value(kind, value)
     }
 
     /// Who made the other change, in words.
@@ -1290,7 +1281,7 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::model::Status;
+    use crate::plan::model::{EvidenceState, Status};
     use std::path::Path;
 
     fn plan() -> Plan {

@@ -283,3 +283,25 @@ impl EvidenceField {
         }
     }
 }
+
+impl DimensionField {
+    pub fn kind(self) -> Kind {
+        match self {
+            DimensionField::Name | DimensionField::Lead => Kind::Line,
+            DimensionField::Elements => Kind::List,
+        }
+    }
+}
+
+impl HeaderField {
+    pub fn kind(self) -> Kind {
+        match self {
+            HeaderField::Title
+            | HeaderField::Region
+            | HeaderField::Code
+            | HeaderField::Province => Kind::Line,
+            HeaderField::Vision => Kind::Prose,
+            HeaderField::PeriodStart | HeaderField::PeriodEnd => Kind::Year,
+        }
+    }
+}
