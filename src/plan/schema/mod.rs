@@ -10,6 +10,8 @@
 //! fails when a field has no row. Nothing here knows a language: the strings
 //! layer names each field and words each kind of value.
 
+use crate::plan::model::{Horizon, Program, Status};
+
 /// Defines a registry enum with its variants in data-file order, `ALL`, the
 /// data-file name and the lookup by name.
 macro_rules! registry {
@@ -227,7 +229,55 @@ pub const PROGRAMME: &[Row] = &[
     row(ProgramField::Notes, Kind::Prose, Detail::Closing, 17),
 ];
 
+/// A programme's field as its type holds it, for what writes it by type
+/// (the data file, a spreadsheet cell) rather than as text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'a> {
+    Text(&'a str),
+    /// Text that may be absent (`None` is not the empty text to the data file).
+    Maybe(Option<&'a str>),
+    List(&'a [String]),
+    Year(i32),
+    Status(Status),
+    Horizon(Horizon),
+}
+
+impl Value<'_> {
+    /// Whether the value says nothing: empty text or list, or absent.
+    pub fn is_empty(self) -> bool {
+        match self {
+            Value::Text(s) => s.is_empty(),
+            Value::Maybe(s) => s.is_none(),
+            Value::List(l) => l.is_empty(),
+            Value::Year(_) | Value::Status(_) | Value::Horizon(_) => false,
+        }
+    }
+}
+
+/// The data file writes a programme's lists (milestones, targets, budget,
+/// evidence) after this field and before the ones after it.
+pub const LISTS_AFTER: ProgramField = ProgramField::Status;
+
 impl ProgramField {
+    /// The field's value in `p`, typed.
+    pub fn value(self, p: &Program) -> Value<'_> {
+        match self {
+            ProgramField::Id => Value::Text(&p.id),
+            ProgramField::Name => Value::Text(&p.name),
+            ProgramField::Description => Value::Text(&p.description),
+            ProgramField::Dimension => Value::Text(&p.dimension),
+            ProgramField::Element => Value::Text(&p.element),
+            ProgramField::Horizon => Value::Horizon(p.horizon),
+            ProgramField::Lead => Value::Text(&p.lead),
+            ProgramField::Support => Value::List(&p.support),
+            ProgramField::Funding => Value::List(&p.funding),
+            ProgramField::Start => Value::Year(p.start),
+            ProgramField::End => Value::Year(p.end),
+            ProgramField::Status => Value::Status(p.status),
+            ProgramField::Notes => Value::Text(&p.notes),
+        }
+    }
+
     /// The field's row of [`PROGRAMME`].
     pub fn row(self) -> Option<&'static Row> {
         PROGRAMME.iter().find(|r| r.field == self)
