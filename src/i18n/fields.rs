@@ -5,8 +5,8 @@
 use super::{Lang, Text};
 use crate::plan::model::{Direction, EvidenceKind, EvidenceState, Horizon, Status};
 use crate::plan::schema::{
-    BudgetField, DimensionField, EvidenceField, HeaderField, Kind, MilestoneField, ProgramField,
-    ScoreField, TargetField,
+    BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
+    ProgramField, ScoreField, TargetField,
 };
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
@@ -127,6 +127,17 @@ impl EvidenceState {
             EvidenceState::Missing => w.missing,
             EvidenceState::Draft => w.draft,
             EvidenceState::Ready => w.ready,
+        }
+    }
+}
+
+impl Item {
+    pub fn word(self, t: &Text) -> &'static str {
+        match self {
+            Item::Milestone => t.forms.f_milestone,
+            Item::Target => t.forms.f_target,
+            Item::Budget => t.forms.f_budget,
+            Item::Evidence => t.forms.f_evidence,
         }
     }
 }

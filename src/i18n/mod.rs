@@ -41,7 +41,7 @@ pub use merge::Merge;
 pub use sheets::Sheets;
 pub use summary::Summary;
 pub use ui::Ui;
-pub use usage::Usage;
+pub use usage::{Usage, set_help};
 pub use validate::Validate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,7 @@ use crate::plan::model::{
     Milestone, Period, Plan, Program, Status, Target, parse_date,
 };
 pub use crate::plan::schema::{
-    BudgetField, DimensionField, EvidenceField, HeaderField, MilestoneField, ProgramField,
+    BudgetField, DimensionField, EvidenceField, HeaderField, Item, MilestoneField, ProgramField,
     ScoreField, TargetField,
 };
 
@@ -43,57 +43,6 @@ pub enum FieldError {
     Required {
         field: String,
     },
-}
-
-/// A programme's lists that `pantau set` addresses by number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
-    Milestone,
-    Target,
-    Budget,
-    Evidence,
-}
-
-impl Item {
-    pub const ALL: [Item; 4] = [Item::Milestone, Item::Target, Item::Budget, Item::Evidence];
-
-    /// The list's name in a path: `milestone.2.done`, `budget.1.spent`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Item::Milestone => "milestone",
-            Item::Target => "target",
-            Item::Budget => "budget",
-            Item::Evidence => "evidence",
-        }
-    }
-
-    pub fn count(self, p: &Program) -> usize {
-        match self {
-            Item::Milestone => p.milestones.len(),
-            Item::Target => p.targets.len(),
-            Item::Budget => p.budget.len(),
-            Item::Evidence => p.evidence.len(),
-        }
-    }
-
-    /// The names of the item's fields.
-    fn fields(self) -> Vec<&'static str> {
-        match self {
-            Item::Milestone => MilestoneField::ALL.iter().map(|f| f.name()).collect(),
-            Item::Target => TargetField::ALL.iter().map(|f| f.name()).collect(),
-            Item::Budget => BudgetField::ALL.iter().map(|f| f.name()).collect(),
-            Item::Evidence => EvidenceField::ALL.iter().map(|f| f.name()).collect(),
-        }
-    }
-
-    pub fn word(self, t: &Text) -> &'static str {
-        match self {
-            Item::Milestone => t.forms.f_milestone,
-            Item::Target => t.forms.f_target,
-            Item::Budget => t.forms.f_budget,
-            Item::Evidence => t.forms.f_evidence,
-        }
-    }
 }
 
 impl FieldError {

@@ -128,6 +128,48 @@ registry! {
     }
 }
 
+/// A programme's lists that `pantau set` addresses by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Milestone,
+    Target,
+    Budget,
+    Evidence,
+}
+
+impl Item {
+    pub const ALL: [Item; 4] = [Item::Milestone, Item::Target, Item::Budget, Item::Evidence];
+
+    /// The list's name in a path: `milestone.2.done`, `budget.1.spent`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Item::Milestone => "milestone",
+            Item::Target => "target",
+            Item::Budget => "budget",
+            Item::Evidence => "evidence",
+        }
+    }
+
+    pub fn count(self, p: &Program) -> usize {
+        match self {
+            Item::Milestone => p.milestones.len(),
+            Item::Target => p.targets.len(),
+            Item::Budget => p.budget.len(),
+            Item::Evidence => p.evidence.len(),
+        }
+    }
+
+    /// The names of the item's fields.
+    pub fn fields(self) -> Vec<&'static str> {
+        match self {
+            Item::Milestone => MilestoneField::ALL.iter().map(|f| f.name()).collect(),
+            Item::Target => TargetField::ALL.iter().map(|f| f.name()).collect(),
+            Item::Budget => BudgetField::ALL.iter().map(|f| f.name()).collect(),
+            Item::Evidence => EvidenceField::ALL.iter().map(|f| f.name()).collect(),
+        }
+    }
+}
+
 /// What a field holds: how a form edits it, how the data file writes it and
 /// how its value reads in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
