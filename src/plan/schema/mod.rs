@@ -227,18 +227,29 @@ pub struct Row {
     /// written in, counted from 0 with the dimension's name first; `None` for
     /// a field the sheet does not hold. Columns 0.1 wrote keep their place.
     pub sheet: Option<usize>,
+    /// Its line in a programme report's header (`pantau report --kind
+    /// program`), counted from 0; the start and end years share one line.
+    /// `None` for the id and name, which head the report.
+    pub report: Option<usize>,
     /// Written to the data file only when it has a value, so that a file
     /// from before the field existed saves byte for byte as it was read.
     pub written_when_set: bool,
 }
 
-const fn row(field: ProgramField, kind: Kind, detail: Detail, sheet: usize) -> Row {
+const fn row(
+    field: ProgramField,
+    kind: Kind,
+    detail: Detail,
+    sheet: Option<usize>,
+    report: Option<usize>,
+) -> Row {
     Row {
         field,
         kind,
         form: true,
         detail,
-        sheet: Some(sheet),
+        sheet,
+        report,
         written_when_set: false,
     }
 }
@@ -247,29 +258,29 @@ const fn row(field: ProgramField, kind: Kind, detail: Detail, sheet: usize) -> R
 /// then who runs it, when, and how it stands. The form shows them in this
 /// order, the detail view too (its lines, then its paragraphs).
 pub const PROGRAMME: &[Row] = &[
-    row(ProgramField::Name, Kind::Line, Detail::Title, 2),
-    row(ProgramField::Id, Kind::Line, Detail::Title, 1),
+    row(P::Name, Kind::Line, Detail::Title, Some(2), None),
+    row(P::Id, Kind::Line, Detail::Title, Some(1), None),
     row(
-        ProgramField::Description,
+        P::Description,
         Kind::Prose,
         Detail::Paragraph,
-        16,
+        Some(16),
+        Some(8),
     ),
     // The sheet names the dimension in column 0 by its name, not its id.
-    Row {
-        sheet: None,
-        ..row(ProgramField::Dimension, Kind::Dimension, Detail::Line, 0)
-    },
-    row(ProgramField::Element, Kind::Element, Detail::Line, 3),
-    row(ProgramField::Horizon, Kind::Horizon, Detail::Line, 4),
-    row(ProgramField::Lead, Kind::Line, Detail::Line, 6),
-    row(ProgramField::Support, Kind::List, Detail::Line, 7),
-    row(ProgramField::Funding, Kind::Sources, Detail::Line, 8),
-    row(ProgramField::Start, Kind::Year, Detail::Years, 9),
-    row(ProgramField::End, Kind::Year, Detail::Years, 10),
-    row(ProgramField::Status, Kind::Status, Detail::Line, 5),
-    row(ProgramField::Notes, Kind::Prose, Detail::Closing, 17),
+    row(P::Dimension, Kind::Dimension, Detail::Line, None, Some(0)),
+    row(P::Element, Kind::Element, Detail::Line, Some(3), Some(1)),
+    row(P::Horizon, Kind::Horizon, Detail::Line, Some(4), Some(2)),
+    row(P::Lead, Kind::Line, Detail::Line, Some(6), Some(5)),
+    row(P::Support, Kind::List, Detail::Line, Some(7), Some(6)),
+    row(P::Funding, Kind::Sources, Detail::Line, Some(8), Some(7)),
+    row(P::Start, Kind::Year, Detail::Years, Some(9), Some(4)),
+    row(P::End, Kind::Year, Detail::Years, Some(10), Some(4)),
+    row(P::Status, Kind::Status, Detail::Line, Some(5), Some(3)),
+    row(P::Notes, Kind::Prose, Detail::Closing, Some(17), Some(9)),
 ];
+
+use ProgramField as P;
 
 /// A programme's field as its type holds it, for what writes it by type
 /// (the data file, a spreadsheet cell) rather than as text.
