@@ -848,7 +848,7 @@ fn set(
         let at = FieldPath::parse(field, &doc.plan.programs[index]).map_err(CommandError::Field)?;
         let before = at.get(&doc.plan.programs[index]);
         // Applied one by one, so `dimension=… element=…` sees the new dimension.
-        let program = pantau::plan::field::set(&doc.plan, index, field, value, t)
+        let program = pantau::plan::field::set(&doc.plan, index, field, value)
             .map_err(CommandError::Field)?;
         let after = at.get(&program);
         doc.plan.programs[index] = program;

@@ -33,7 +33,7 @@ pub enum FieldError {
     BadValue {
         field: String,
         value: String,
-        expected: String,
+        expected: Expected,
     },
     NoSuchItem {
         what: Item,
@@ -45,7 +45,31 @@ pub enum FieldError {
     },
 }
 
+/// What a field takes, said when a value is refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    /// One of these names (data-file names, dimension ids, elements).
+    OneOf(Vec<String>),
+    /// A year inside the plan's period.
+    YearIn(Period),
+    Year,
+    /// A kode wilayah.
+    RegionCode,
+    Date,
+    Bool,
+    Number,
+    /// An id no other programme has.
+    FreeId,
+    /// An amount of money.
+    Rupiah,
+    /// A path or a URL an officer can open.
+    Link,
+    /// A self-assessment score on the index's scale.
+    Score,
+}
+
 impl FieldError {
+    /// The refusal in a sentence: which value, which field, what it takes.
     pub fn render(&self, t: &Text) -> String {
         let esc = |s: &str| crate::text::escape(s).into_owned();
         match self {
@@ -56,7 +80,10 @@ impl FieldError {
                 field,
                 value,
                 expected,
-            } => fill(t.forms.f_bad_value, &[&esc(value), &esc(field), expected]),
+            } => fill(
+                t.forms.f_bad_value,
+                &[&esc(value), &esc(field), &t.expected(expected)],
+            ),
             FieldError::NoSuchItem {
                 what,
                 number,
@@ -72,14 +99,34 @@ impl FieldError {
     /// Only the reason, for showing beside a field in a form.
     pub fn reason(&self, t: &Text) -> String {
         match self {
-            FieldError::BadValue { expected, .. } => expected.clone(),
+            FieldError::BadValue { expected, .. } => t.expected(expected),
             FieldError::Required { .. } => t.forms.f_required_short.to_string(),
             other => other.render(t),
         }
     }
 }
 
-fn bad(field: &str, value: &str, expected: String) -> FieldError {
+impl Text {
+    /// What a field takes, in words.
+    pub fn expected(&self, e: &Expected) -> String {
+        let f = &self.forms;
+        match e {
+            Expected::OneOf(names) => fill(f.f_one_of, &[&names.join(" | ")]),
+            Expected::YearIn(period) => fill(f.f_year_in, &[&period.start, &period.end]),
+            Expected::Year => f.f_year.to_string(),
+            Expected::RegionCode => f.f_code.to_string(),
+            Expected::Date => f.f_date.to_string(),
+            Expected::Bool => f.f_bool.to_string(),
+            Expected::Number => f.f_number.to_string(),
+            Expected::FreeId => f.f_id_taken.to_string(),
+            Expected::Rupiah => f.f_rupiah.to_string(),
+            Expected::Link => f.f_link.to_string(),
+            Expected::Score => f.f_score.to_string(),
+        }
+    }
+}
+
+fn bad(field: &str, value: &str, expected: Expected) -> FieldError {
     FieldError::BadValue {
         field: field.to_string(),
         value: value.to_string(),
@@ -91,8 +138,8 @@ use crate::i18n::fold;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
 
-fn keys<const N: usize>(keys: [&str; N]) -> String {
-    keys.join(" | ")
+fn keys<const N: usize>(keys: [&str; N]) -> Vec<String> {
+    keys.map(String::from).to_vec()
 }
 
 /// A required one-line text: trimmed, not empty.
@@ -106,29 +153,29 @@ pub fn line(field: &str, value: &str) -> Result<String, FieldError> {
     Ok(value.to_string())
 }
 
-fn status(field: &str, value: &str, t: &Text) -> Result<Status, FieldError> {
+fn status(field: &str, value: &str) -> Result<Status, FieldError> {
     Status::parse(value).ok_or_else(|| {
         bad(
             field,
             value,
-            fill(t.forms.f_one_of, &[&keys(Status::ALL.map(Status::key))]),
+            Expected::OneOf(keys(Status::ALL.map(Status::key))),
         )
     })
 }
 
-fn horizon(field: &str, value: &str, t: &Text) -> Result<Horizon, FieldError> {
+fn horizon(field: &str, value: &str) -> Result<Horizon, FieldError> {
     Horizon::parse(value).ok_or_else(|| {
         bad(
             field,
             value,
-            fill(t.forms.f_one_of, &[&keys(Horizon::ALL.map(Horizon::key))]),
+            Expected::OneOf(keys(Horizon::ALL.map(Horizon::key))),
         )
     })
 }
 
 /// A year inside the plan's period.
-fn year(field: &str, value: &str, period: Period, t: &Text) -> Result<i32, FieldError> {
-    let expected = || fill(t.forms.f_year_in, &[&period.start, &period.end]);
+fn year(field: &str, value: &str, period: Period) -> Result<i32, FieldError> {
+    let expected = || Expected::YearIn(period);
     let year: i32 = value
         .trim()
         .parse()
@@ -141,53 +188,53 @@ fn year(field: &str, value: &str, period: Period, t: &Text) -> Result<i32, Field
 }
 
 /// Any year, for the plan's own period (validation checks its range).
-fn any_year(field: &str, value: &str, t: &Text) -> Result<i32, FieldError> {
+fn any_year(field: &str, value: &str) -> Result<i32, FieldError> {
     value
         .trim()
         .parse()
-        .map_err(|_| bad(field, value, t.forms.f_year.to_string()))
+        .map_err(|_| bad(field, value, Expected::Year))
 }
 
 /// A kode wilayah (`73` or `73.22`), or nothing.
-fn region_code(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
+fn region_code(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim();
     if v.is_empty() || crate::plan::model::is_region_code(v) {
         Ok(v.to_string())
     } else {
-        Err(bad(field, value, t.forms.f_code.to_string()))
+        Err(bad(field, value, Expected::RegionCode))
     }
 }
 
 /// A strict `YYYY-MM-DD` calendar date, kept as written.
-fn date(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
+fn date(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim();
     parse_date(v)
         .map(|_| v.to_string())
-        .ok_or_else(|| bad(field, value, t.forms.f_date.to_string()))
+        .ok_or_else(|| bad(field, value, Expected::Date))
 }
 
-fn boolean(field: &str, value: &str, t: &Text) -> Result<bool, FieldError> {
+fn boolean(field: &str, value: &str) -> Result<bool, FieldError> {
     match value.trim().to_lowercase().as_str() {
         "true" | "yes" | "ya" | "y" | "1" | "done" | "selesai" => Ok(true),
         "false" | "no" | "tidak" | "n" | "0" => Ok(false),
-        _ => Err(bad(field, value, t.forms.f_bool.to_string())),
+        _ => Err(bad(field, value, Expected::Bool)),
     }
 }
 
 /// A finite number; a decimal comma is read as Indonesians write it.
-fn number(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
+fn number(field: &str, value: &str) -> Result<f64, FieldError> {
     let v = value.trim().replace(',', ".");
     v.parse::<f64>()
         .ok()
         .filter(|n| n.is_finite())
-        .ok_or_else(|| bad(field, value, t.forms.f_number.to_string()))
+        .ok_or_else(|| bad(field, value, Expected::Number))
 }
 
 /// A number, or nothing (empty, `-`, `none`) when not yet known.
-fn optional_number(field: &str, value: &str, t: &Text) -> Result<Option<f64>, FieldError> {
+fn optional_number(field: &str, value: &str) -> Result<Option<f64>, FieldError> {
     match value.trim().to_lowercase().as_str() {
         "" | "-" | "—" | "none" | "tidak ada" => Ok(None),
-        _ => number(field, value, t).map(Some),
+        _ => number(field, value).map(Some),
     }
 }
 
@@ -212,7 +259,6 @@ fn optional(value: Option<f64>) -> String {
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub index: Option<usize>,
-    pub t: &'a Text,
 }
 
 impl ProgramField {
@@ -238,7 +284,7 @@ impl ProgramField {
     /// Reads `value` into `p`'s field, or says why it is not a valid value.
     /// Checks that need the whole plan afterwards are validation's.
     pub fn parse_into(self, p: &mut Program, value: &str, cx: Context) -> Result<(), FieldError> {
-        let (name, t, plan) = (self.name(), cx.t, cx.plan);
+        let (name, plan) = (self.name(), cx.plan);
         match self {
             ProgramField::Name => p.name = line(name, value)?,
             ProgramField::Id => {
@@ -249,7 +295,7 @@ impl ProgramField {
                     .enumerate()
                     .any(|(i, other)| Some(i) != cx.index && other.id == id);
                 if taken {
-                    return Err(bad(name, value, t.forms.f_id_taken.to_string()));
+                    return Err(bad(name, value, Expected::FreeId));
                 }
                 p.id = id;
             }
@@ -258,7 +304,11 @@ impl ProgramField {
                 let v = value.trim();
                 p.dimension = plan.dimension(v).map(|d| d.id.clone()).ok_or_else(|| {
                     let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
-                    bad(name, value, fill(t.forms.f_one_of, &[&ids.join(" | ")]))
+                    bad(
+                        name,
+                        value,
+                        Expected::OneOf(ids.iter().map(|s| s.to_string()).collect()),
+                    )
                 })?;
                 // The old element belongs to the old dimension.
                 if !element_fits(plan, &p.dimension, &p.element) {
@@ -270,19 +320,19 @@ impl ProgramField {
                 if !element_fits(plan, &p.dimension, v) {
                     let elements = plan
                         .dimension(&p.dimension)
-                        .map(|d| d.elements.join(" | "))
+                        .map(|d| d.elements.clone())
                         .unwrap_or_default();
-                    return Err(bad(name, value, fill(t.forms.f_one_of, &[&elements])));
+                    return Err(bad(name, value, Expected::OneOf(elements)));
                 }
                 p.element = v.to_string();
             }
-            ProgramField::Horizon => p.horizon = horizon(name, value, t)?,
+            ProgramField::Horizon => p.horizon = horizon(name, value)?,
             ProgramField::Lead => p.lead = value.trim().to_string(),
             ProgramField::Support => p.support = list(value),
             ProgramField::Funding => p.funding = list(value),
-            ProgramField::Start => p.start = year(name, value, plan.period, t)?,
-            ProgramField::End => p.end = year(name, value, plan.period, t)?,
-            ProgramField::Status => p.status = status(name, value, t)?,
+            ProgramField::Start => p.start = year(name, value, plan.period)?,
+            ProgramField::End => p.end = year(name, value, plan.period)?,
+            ProgramField::Status => p.status = status(name, value)?,
             ProgramField::Notes => p.notes = value.to_string(),
         }
         Ok(())
@@ -376,18 +426,12 @@ impl MilestoneField {
     }
 
     /// `path` names the field in messages (`milestone.2.due` for `set`).
-    pub fn parse_into(
-        self,
-        m: &mut Milestone,
-        path: &str,
-        value: &str,
-        t: &Text,
-    ) -> Result<(), FieldError> {
+    pub fn parse_into(self, m: &mut Milestone, path: &str, value: &str) -> Result<(), FieldError> {
         match self {
             MilestoneField::Title => m.title = line(path, value)?,
-            MilestoneField::Due => m.due = date(path, value, t)?,
-            MilestoneField::Done => m.done = boolean(path, value, t)?,
-            MilestoneField::Weight => m.weight = optional_number(path, value, t)?,
+            MilestoneField::Due => m.due = date(path, value)?,
+            MilestoneField::Done => m.done = boolean(path, value)?,
+            MilestoneField::Weight => m.weight = optional_number(path, value)?,
         }
         Ok(())
     }
@@ -463,15 +507,14 @@ impl TargetField {
         path: &str,
         value: &str,
         period: Period,
-        t: &Text,
     ) -> Result<(), FieldError> {
         match self {
             TargetField::Indicator => x.indicator = line(path, value)?,
-            TargetField::Year => x.year = year(path, value, period, t)?,
+            TargetField::Year => x.year = year(path, value, period)?,
             TargetField::Unit => x.unit = value.trim().to_string(),
-            TargetField::Baseline => x.baseline = optional_number(path, value, t)?,
-            TargetField::Target => x.target = number(path, value, t)?,
-            TargetField::Actual => x.actual = optional_number(path, value, t)?,
+            TargetField::Baseline => x.baseline = optional_number(path, value)?,
+            TargetField::Target => x.target = number(path, value)?,
+            TargetField::Actual => x.actual = optional_number(path, value)?,
             TargetField::Direction => {
                 x.direction = choice(
                     path,
@@ -479,14 +522,13 @@ impl TargetField {
                     &Direction::ALL,
                     Direction::key,
                     Direction::word,
-                    t,
                 )?
             }
-            TargetField::Upper => x.upper = optional_number(path, value, t)?,
+            TargetField::Upper => x.upper = optional_number(path, value)?,
             TargetField::BaseYear => {
                 x.base_year = match value.trim() {
                     "" | "-" | "none" => None,
-                    v => Some(any_year(path, v, t)?),
+                    v => Some(any_year(path, v)?),
                 }
             }
             TargetField::Source => x.source = value.trim().to_string(),
@@ -504,7 +546,6 @@ fn choice<T: Copy>(
     all: &[T],
     key: fn(T) -> &'static str,
     word: fn(T, Lang) -> &'static str,
-    t: &Text,
 ) -> Result<T, FieldError> {
     let want = fold(value);
     all.iter()
@@ -512,7 +553,11 @@ fn choice<T: Copy>(
         .find(|&x| fold(key(x)) == want || LANGS.iter().any(|&l| fold(word(x, l)) == want))
         .ok_or_else(|| {
             let names: Vec<&str> = all.iter().map(|&x| key(x)).collect();
-            bad(path, value, fill(t.forms.f_one_of, &[&names.join(" | ")]))
+            bad(
+                path,
+                value,
+                Expected::OneOf(names.iter().map(|s| s.to_string()).collect()),
+            )
         })
 }
 
@@ -560,15 +605,14 @@ impl BudgetField {
         path: &str,
         value: &str,
         period: Period,
-        t: &Text,
     ) -> Result<(), FieldError> {
         match self {
-            BudgetField::Year => b.year = year(path, value, period, t)?,
-            BudgetField::Allocation => b.allocation = rupiah(path, value, t)?,
+            BudgetField::Year => b.year = year(path, value, period)?,
+            BudgetField::Allocation => b.allocation = rupiah(path, value)?,
             BudgetField::Spent => {
                 b.spent = match value.trim().to_lowercase().as_str() {
                     "" | "-" | "—" | "none" | "tidak ada" => None,
-                    _ => Some(rupiah(path, value, t)?),
+                    _ => Some(rupiah(path, value)?),
                 }
             }
             BudgetField::Source => b.source = value.trim().to_string(),
@@ -579,7 +623,7 @@ impl BudgetField {
 
 /// An amount of money: a number, where dots between groups of three digits
 /// (`1.500.000.000`) are thousands separators, not a decimal point.
-fn rupiah(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
+fn rupiah(field: &str, value: &str) -> Result<f64, FieldError> {
     let v = value.trim().trim_start_matches("Rp").trim();
     let grouped = v.split('.').count() > 2
         || v.split_once('.').is_some_and(|(a, b)| {
@@ -593,7 +637,7 @@ fn rupiah(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
     } else {
         v.to_string()
     };
-    number(field, &plain, t).map_err(|_| bad(field, value, t.forms.f_rupiah.to_string()))
+    number(field, &plain).map_err(|_| bad(field, value, Expected::Rupiah))
 }
 
 impl EvidenceField {
@@ -624,13 +668,7 @@ impl EvidenceField {
         }
     }
 
-    pub fn parse_into(
-        self,
-        e: &mut Evidence,
-        path: &str,
-        value: &str,
-        t: &Text,
-    ) -> Result<(), FieldError> {
+    pub fn parse_into(self, e: &mut Evidence, path: &str, value: &str) -> Result<(), FieldError> {
         match self {
             EvidenceField::Name => e.name = line(path, value)?,
             EvidenceField::Kind => {
@@ -640,7 +678,6 @@ impl EvidenceField {
                     &EvidenceKind::ALL,
                     EvidenceKind::key,
                     EvidenceKind::word,
-                    t,
                 )?
             }
             EvidenceField::State => {
@@ -650,13 +687,12 @@ impl EvidenceField {
                     &EvidenceState::ALL,
                     EvidenceState::key,
                     EvidenceState::word,
-                    t,
                 )?
             }
             EvidenceField::Link => {
                 let v = value.trim();
                 if !v.is_empty() && !is_link(v) {
-                    return Err(bad(path, value, t.forms.f_link.to_string()));
+                    return Err(bad(path, value, Expected::Link));
                 }
                 e.link = v.to_string();
             }
@@ -707,15 +743,14 @@ impl ScoreField {
         score: &mut Option<f64>,
         note: &mut String,
         value: &str,
-        t: &Text,
     ) -> Result<(), FieldError> {
         match self {
             ScoreField::Score => {
-                let v = optional_number(self.name(), value, t)?;
+                let v = optional_number(self.name(), value)?;
                 if let Some(x) = v
                     && !(0.0..=crate::plan::model::MAX_SCORE).contains(&x)
                 {
-                    return Err(bad(self.name(), value, t.forms.f_score.to_string()));
+                    return Err(bad(self.name(), value, Expected::Score));
                 }
                 *score = v;
             }
@@ -774,15 +809,15 @@ impl HeaderField {
         }
     }
 
-    pub fn parse_into(self, h: &mut Header, value: &str, t: &Text) -> Result<(), FieldError> {
+    pub fn parse_into(self, h: &mut Header, value: &str) -> Result<(), FieldError> {
         match self {
             HeaderField::Title => h.title = value.trim().to_string(),
             HeaderField::Region => h.region = value.trim().to_string(),
-            HeaderField::Code => h.code = region_code(self.name(), value, t)?,
+            HeaderField::Code => h.code = region_code(self.name(), value)?,
             HeaderField::Province => h.province = value.trim().to_string(),
             HeaderField::Vision => h.vision = value.to_string(),
-            HeaderField::PeriodStart => h.period.start = any_year(self.name(), value, t)?,
-            HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value, t)?,
+            HeaderField::PeriodStart => h.period.start = any_year(self.name(), value)?,
+            HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value)?,
         }
         Ok(())
     }
@@ -902,31 +937,20 @@ impl FieldPath {
     /// item adds a blank one first (validation then wants its other fields).
     pub fn parse_into(self, p: &mut Program, value: &str, cx: Context) -> Result<(), FieldError> {
         let path = self.name();
-        let (t, period) = (cx.t, cx.plan.period);
+        let period = cx.plan.period;
         match self {
             FieldPath::Program(f) => f.parse_into(p, value, cx),
-            FieldPath::Milestone(i, f) => f.parse_into(
-                slot(&mut p.milestones, i, Item::Milestone)?,
-                &path,
-                value,
-                t,
-            ),
-            FieldPath::Target(i, f) => f.parse_into(
-                slot(&mut p.targets, i, Item::Target)?,
-                &path,
-                value,
-                period,
-                t,
-            ),
-            FieldPath::Budget(i, f) => f.parse_into(
-                slot(&mut p.budget, i, Item::Budget)?,
-                &path,
-                value,
-                period,
-                t,
-            ),
+            FieldPath::Milestone(i, f) => {
+                f.parse_into(slot(&mut p.milestones, i, Item::Milestone)?, &path, value)
+            }
+            FieldPath::Target(i, f) => {
+                f.parse_into(slot(&mut p.targets, i, Item::Target)?, &path, value, period)
+            }
+            FieldPath::Budget(i, f) => {
+                f.parse_into(slot(&mut p.budget, i, Item::Budget)?, &path, value, period)
+            }
             FieldPath::Evidence(i, f) => {
-                f.parse_into(slot(&mut p.evidence, i, Item::Evidence)?, &path, value, t)
+                f.parse_into(slot(&mut p.evidence, i, Item::Evidence)?, &path, value)
             }
         }
     }
@@ -952,19 +976,12 @@ fn slot<T: Default>(items: &mut Vec<T>, i: usize, what: Item) -> Result<&mut T, 
 /// Sets `path` (`status`, `milestone.2.done`, `target.1.actual`) of programme
 /// `index` to the value written as text, returning the changed programme.
 /// The caller validates the whole plan after.
-pub fn set(
-    plan: &Plan,
-    index: usize,
-    path: &str,
-    value: &str,
-    t: &Text,
-) -> Result<Program, FieldError> {
+pub fn set(plan: &Plan, index: usize, path: &str, value: &str) -> Result<Program, FieldError> {
     let mut p = plan.programs[index].clone();
     let field = FieldPath::parse(path, &p)?;
     let cx = Context {
         plan,
         index: Some(index),
-        t,
     };
     field.parse_into(&mut p, value, cx)?;
     Ok(p)
@@ -994,11 +1011,9 @@ mod tests {
         let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
             .unwrap()
             .plan;
-        let t = Lang::En.text();
         let cx = Context {
             plan: &plan,
             index: Some(0),
-            t,
         };
         let p = &plan.programs[0];
         for f in ProgramField::ALL {
@@ -1027,11 +1042,11 @@ mod tests {
         let mut h = Header::of(&plan);
         assert_eq!(h.code, "73.22");
         assert_eq!(h.province, "Sulawesi Selatan");
-        HeaderField::Code.parse_into(&mut h, " 73.24 ", t).unwrap();
+        HeaderField::Code.parse_into(&mut h, " 73.24 ").unwrap();
         assert_eq!(h.code, "73.24");
-        HeaderField::Code.parse_into(&mut h, "", t).unwrap();
+        HeaderField::Code.parse_into(&mut h, "").unwrap();
         assert_eq!(h.code, "", "the code may be cleared");
-        let e = HeaderField::Code.parse_into(&mut h, "73.2", t).unwrap_err();
+        let e = HeaderField::Code.parse_into(&mut h, "73.2").unwrap_err();
         assert!(e.render(t).contains("73.22"), "{}", e.render(t));
     }
 }

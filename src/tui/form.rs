@@ -955,7 +955,6 @@ impl Form {
                     let cx = Context {
                         plan,
                         index: new.is_none().then_some(*index),
-                        t,
                     };
                     for (at, f) in self.fields.iter().enumerate() {
                         if let Key::Program(pf) = f.key
@@ -980,7 +979,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Milestone(mf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = mf.parse_into(&mut m, mf.name(), &f.value(), t)
+                        && let Err(e) = mf.parse_into(&mut m, mf.name(), &f.value())
                     {
                         note(at, e);
                     }
@@ -1007,7 +1006,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Target(tf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = tf.parse_into(&mut x, tf.name(), &f.value(), plan.period, t)
+                        && let Err(e) = tf.parse_into(&mut x, tf.name(), &f.value(), plan.period)
                     {
                         note(at, e);
                     }
@@ -1026,7 +1025,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Budget(bf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = bf.parse_into(&mut b, bf.name(), &f.value(), plan.period, t)
+                        && let Err(e) = bf.parse_into(&mut b, bf.name(), &f.value(), plan.period)
                     {
                         note(at, e);
                     }
@@ -1045,7 +1044,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Evidence(ef) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value(), t)
+                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value())
                     {
                         note(at, e);
                     }
@@ -1069,7 +1068,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Header(hf) = f.key
                         && wanted(f)
-                        && let Err(e) = hf.parse_into(&mut h, &f.value(), t)
+                        && let Err(e) = hf.parse_into(&mut h, &f.value())
                     {
                         note(at, e);
                     }
@@ -1083,7 +1082,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Score(sf) = f.key
                         && wanted(f)
-                        && let Err(e) = sf.parse_into(&mut score, &mut remark, &f.value(), t)
+                        && let Err(e) = sf.parse_into(&mut score, &mut remark, &f.value())
                     {
                         note(at, e);
                     }

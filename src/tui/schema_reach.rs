@@ -74,7 +74,6 @@ fn changed(plan: &Plan, row: &Row, nth: usize) -> Program {
     let cx = Context {
         plan,
         index: Some(0),
-        t: Lang::En.text(),
     };
     row.field
         .parse_into(&mut q, &other_value(row, plan, p, nth), cx)
@@ -199,7 +198,6 @@ fn every_field_of_the_detail_view_has_its_line_or_paragraph() {
         let cx = Context {
             plan: &plan,
             index: Some(i),
-            t: Lang::En.text(),
         };
         for row in PROGRAMME
             .iter()
