@@ -3,6 +3,7 @@
 //! questions and the audit log take them from.
 
 use super::{Lang, Text};
+use crate::plan::achievement::{Band, Capaian};
 use crate::plan::model::{Direction, EvidenceKind, EvidenceState, Horizon, Status};
 use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
@@ -93,6 +94,43 @@ impl Horizon {
                     fold(t.horizon(*h)) == want || fold(t.horizon_short(*h)) == want
                 })
         })
+    }
+}
+
+impl Capaian {
+    /// The verdict, with "missed" after a Sangat Baik whose target was not
+    /// reached: a poverty rate of 12.66 % against 12.5 % is 98 %, Sangat
+    /// Baik, yet the target was missed. Below that band the word says it.
+    pub fn judgement(self, lang: Lang, dot: &str) -> String {
+        let verdict = self.verdict(lang);
+        match (self.band(), self.met()) {
+            (Some(Band::VeryGood), Some(false)) => {
+                format!("{verdict}{dot}{}", lang.report().missed)
+            }
+            _ => verdict.to_string(),
+        }
+    }
+
+    /// The band's name, or "no data" for a year that passed unmeasured.
+    pub fn verdict(self, lang: Lang) -> &'static str {
+        match self {
+            Capaian::NoData => lang.report().no_data,
+            other => other.band().map_or("", |b| b.name(lang)),
+        }
+    }
+}
+
+impl Band {
+    /// The band's name (LKjIP's words).
+    pub fn name(self, lang: Lang) -> &'static str {
+        let b = &lang.report().bands;
+        match self {
+            Band::VeryGood => b.very_good,
+            Band::Good => b.good,
+            Band::Fair => b.fair,
+            Band::Poor => b.poor,
+            Band::VeryPoor => b.very_poor,
+        }
     }
 }
 
