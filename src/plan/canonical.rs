@@ -220,7 +220,7 @@ fn write_program(out: &mut String, p: &Program) {
 /// when set is left out while it says nothing.
 fn write_value(out: &mut String, f: ProgramField, p: &Program) {
     let value = f.value(p);
-    if value.is_empty() && f.row().is_some_and(|r| r.written_when_set) {
+    if value.is_empty() && f.row().is_some_and(|r| r.optional) {
         return;
     }
     let name = f.name();

@@ -509,6 +509,7 @@ impl Ctx<'_> {
             .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
         let mut placed: Vec<(usize, &Row)> = PROGRAMME
             .iter()
+            .filter(|row| !(row.optional && row.field.value(p).is_empty()))
             .filter_map(|row| Some((row.report?, row)))
             .collect();
         placed.sort_by_key(|(at, _)| *at);

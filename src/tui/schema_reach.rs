@@ -201,7 +201,7 @@ fn every_field_of_the_detail_view_has_its_line_or_paragraph() {
         };
         for row in PROGRAMME
             .iter()
-            .filter(|r| r.kind == Kind::Prose || r.written_when_set)
+            .filter(|r| r.kind == Kind::Prose || r.optional)
         {
             let value = other_value(row, &plan, &q, 0);
             row.field.parse_into(&mut q, &value, cx).unwrap();

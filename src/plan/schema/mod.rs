@@ -231,9 +231,10 @@ pub struct Row {
     /// program`), counted from 0; the start and end years share one line.
     /// `None` for the id and name, which head the report.
     pub report: Option<usize>,
-    /// Written to the data file only when it has a value, so that a file
-    /// from before the field existed saves byte for byte as it was read.
-    pub written_when_set: bool,
+    /// An optional field: written to the data file, and shown in the detail
+    /// view and a programme report, only when it has a value, so that files
+    /// and pages from before the field existed stay byte for byte as they were.
+    pub optional: bool,
 }
 
 const fn row(
@@ -250,7 +251,7 @@ const fn row(
         detail,
         sheet,
         report,
-        written_when_set: false,
+        optional: false,
     }
 }
 

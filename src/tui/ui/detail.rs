@@ -46,7 +46,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     let mut lines: Vec<(Option<Item>, Line<'static>)> = Vec::new();
     // The programme's own fields, as the schema places them: labelled lines
     // (the two years on one), then paragraphs.
-    let rows = || PROGRAMME.iter();
+    // An optional field is shown only when set.
+    let rows = || {
+        PROGRAMME
+            .iter()
+            .filter(|r| !(r.optional && r.field.value(p).is_empty()))
+    };
     let line_label = |row: &Row| match row.detail {
         Detail::Years => t.ui.u_years,
         _ => row.field.heading(app.lang),
