@@ -1,13 +1,12 @@
-//! The field registry: every field of a programme, milestone, target,
-//! dimension and the plan's header, each one enum value that knows its name in
-//! the data file, how to read it as text, parse text into it, compare and
-//! copy it, and what it is called in each language.
+//! How each field of the schema (`plan::schema`) is read as text, parsed from
+//! text, compared and copied: one exhaustive `match` per registry, so a new
+//! field's variant makes the compiler ask for each. Its row (kind, where it
+//! appears) is the schema's; its words are the strings' (`i18n::fields`).
 //!
-//! `pantau set`, the edit forms, the merge, the audit diff and the detail view
-//! all iterate these registries, so a new field is one variant here plus
-//! whatever `match` the compiler then says is missing. The parsing rules live
-//! here once: `status=selesai` works under English, and a form and `pantau
-//! set` accept and refuse the same values.
+//! `pantau set`, the edit forms, import, the merge and the audit diff all go
+//! through here. The parsing rules live here once: `status=selesai` works
+//! under English, and a form and `pantau set` accept and refuse the same
+//! values; a refusal says what the field takes as an [`Expected`].
 
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
