@@ -331,6 +331,7 @@ pub static TEXT: Text = Text {
             description: "Description",
             dimension: "Dimension",
             element: "Element",
+            rpjmd: "RPJMD",
             horizon: "Horizon",
             lead: "Lead agency",
             support: "Supporting",

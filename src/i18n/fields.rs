@@ -190,6 +190,7 @@ impl ProgramField {
             ProgramField::Description => l.description,
             ProgramField::Dimension => l.dimension,
             ProgramField::Element => l.element,
+            ProgramField::Rpjmd => l.rpjmd,
             ProgramField::Horizon => l.horizon,
             ProgramField::Lead => l.lead,
             ProgramField::Support => l.support,

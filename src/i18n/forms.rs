@@ -64,6 +64,8 @@ pub struct FieldLabels {
     pub description: &'static str,
     pub dimension: &'static str,
     pub element: &'static str,
+    /// What of the mid-term plan (RPJMD) a programme serves.
+    pub rpjmd: &'static str,
     pub horizon: &'static str,
     pub lead: &'static str,
     pub support: &'static str,

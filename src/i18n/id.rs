@@ -338,6 +338,7 @@ pub static TEXT: Text = Text {
             description: "Deskripsi",
             dimension: "Dimensi",
             element: "Elemen",
+            rpjmd: "Acuan RPJMD",
             horizon: "Horizon",
             lead: "OPD pengampu",
             support: "OPD pendukung",

@@ -269,6 +269,7 @@ impl ProgramField {
             ProgramField::Description => p.description.clone(),
             ProgramField::Dimension => p.dimension.clone(),
             ProgramField::Element => p.element.clone(),
+            ProgramField::Rpjmd => p.rpjmd.clone().unwrap_or_default(),
             ProgramField::Horizon => p.horizon.key().to_string(),
             ProgramField::Lead => p.lead.clone(),
             ProgramField::Support => p.support.join(", "),
@@ -325,6 +326,9 @@ impl ProgramField {
                 }
                 p.element = v.to_string();
             }
+            ProgramField::Rpjmd => {
+                p.rpjmd = Some(value.trim().to_string()).filter(|v| !v.is_empty());
+            }
             ProgramField::Horizon => p.horizon = horizon(name, value)?,
             ProgramField::Lead => p.lead = value.trim().to_string(),
             ProgramField::Support => p.support = list(value),
@@ -345,6 +349,7 @@ impl ProgramField {
             ProgramField::Description => a.description == b.description,
             ProgramField::Dimension => a.dimension == b.dimension,
             ProgramField::Element => a.element == b.element,
+            ProgramField::Rpjmd => a.rpjmd == b.rpjmd,
             ProgramField::Horizon => a.horizon == b.horizon,
             ProgramField::Lead => a.lead == b.lead,
             ProgramField::Support => a.support == b.support,
@@ -364,6 +369,7 @@ impl ProgramField {
             ProgramField::Description => dst.description.clone_from(&src.description),
             ProgramField::Dimension => dst.dimension.clone_from(&src.dimension),
             ProgramField::Element => dst.element.clone_from(&src.element),
+            ProgramField::Rpjmd => dst.rpjmd.clone_from(&src.rpjmd),
             ProgramField::Horizon => dst.horizon = src.horizon,
             ProgramField::Lead => dst.lead.clone_from(&src.lead),
             ProgramField::Support => dst.support.clone_from(&src.support),

@@ -43,6 +43,7 @@ registry! {
         Description => "description",
         Dimension => "dimension",
         Element => "element",
+        Rpjmd => "rpjmd",
         Horizon => "horizon",
         Lead => "lead",
         Support => "support",
@@ -278,6 +279,12 @@ pub const PROGRAMME: &[Row] = &[
     row(P::Start, Kind::Year, Detail::Years, Some(9), Some(4)),
     row(P::End, Kind::Year, Detail::Years, Some(10), Some(4)),
     row(P::Status, Kind::Status, Detail::Line, Some(5), Some(3)),
+    // After the status, so the fields before keep their places and the
+    // notes stay last.
+    Row {
+        optional: true,
+        ..row(P::Rpjmd, Kind::Line, Detail::Line, Some(18), Some(10))
+    },
     row(P::Notes, Kind::Prose, Detail::Closing, Some(17), Some(9)),
 ];
 
@@ -321,6 +328,7 @@ impl ProgramField {
             ProgramField::Description => Value::Text(&p.description),
             ProgramField::Dimension => Value::Text(&p.dimension),
             ProgramField::Element => Value::Text(&p.element),
+            ProgramField::Rpjmd => Value::Maybe(p.rpjmd.as_deref()),
             ProgramField::Horizon => Value::Horizon(p.horizon),
             ProgramField::Lead => Value::Text(&p.lead),
             ProgramField::Support => Value::List(&p.support),
