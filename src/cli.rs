@@ -22,21 +22,6 @@ example, removed afterwards. Settings: ~/.config/pantau/config.ron
 Exit codes: 0 ok, 1 runtime failure, 2 invalid input or usage.
 pantau help format prints the reference of the data format.";
 
-const SET_HELP: &str = "\
-Fields: id name description dimension element horizon lead support funding
-start end status notes; milestone.N.title|due|done and
-target.N.year|indicator|unit|baseline|target|actual, counting from 1.
-Lists (support, funding) are comma-separated. Empty, - or none clears an
-optional number (baseline, actual).
-
-Examples:
-  pantau set GOV-01 status=Done
-  pantau set GOV-01 milestone.2.done=true
-  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5
-  pantau set -f plan.ron GOV-01 status=Delayed
-
-Nothing is written unless every change and the resulting plan are valid.";
-
 #[derive(Debug, Parser)]
 #[command(
     name = "pantau",
@@ -272,7 +257,7 @@ pub enum Command {
         days: i32,
     },
     /// Change fields of one program from a script: pantau set GOV-01 status=Done
-    #[command(after_help = SET_HELP)]
+    #[command(after_help = crate::i18n::set_help(Lang::En))]
     Set {
         /// The masterplan file (default as for the other commands); also as
         /// the first argument, before the id: pantau set plan.ron GOV-01 status=Done
@@ -596,7 +581,7 @@ fn localise(mut cmd: clap::Command, path: &str, u: &'static Usage) -> clap::Comm
                 None => s,
             };
             s = match name.as_str() {
-                "set" => s.after_help(u.set_after_help),
+                "set" => s.after_help(crate::i18n::set_help(Lang::Id)),
                 "merge-driver" => s.after_help(u.merge_driver_after_help),
                 "import" => s.after_help(u.import_after_help),
                 _ => s,

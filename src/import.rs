@@ -530,7 +530,7 @@ impl Work<'_, '_> {
                 self.fail(*row, Some(Column::Field), message);
                 continue;
             };
-            if let Err(e) = f.parse_into(&mut header, &value, self.t) {
+            if let Err(e) = f.parse_into(&mut header, &value) {
                 self.fail(*row, Some(Column::Value), e.reason(self.t));
             }
         }
@@ -617,7 +617,6 @@ impl Work<'_, '_> {
                 let cx = Context {
                     plan: self.plan,
                     index,
-                    t: self.t,
                 };
                 if let Err(e) = f.parse_into(&mut p, &value, cx) {
                     self.fail(*row, Some(Column::Program(f)), e.reason(self.t));
@@ -702,7 +701,7 @@ impl Work<'_, '_> {
                 });
                 for &f in MilestoneField::ALL {
                     if let Some(value) = self.table.cell(&cells, Column::Milestone(f))
-                        && let Err(e) = f.parse_into(&mut m, f.name(), &value, self.t)
+                        && let Err(e) = f.parse_into(&mut m, f.name(), &value)
                     {
                         self.fail(row, Some(Column::Milestone(f)), e.reason(self.t));
                     }
@@ -741,8 +740,7 @@ impl Work<'_, '_> {
                 });
                 for &f in TargetField::ALL {
                     if let Some(value) = self.table.cell(&cells, Column::Target(f))
-                        && let Err(e) =
-                            f.parse_into(&mut x, f.name(), &value, self.plan.period, self.t)
+                        && let Err(e) = f.parse_into(&mut x, f.name(), &value, self.plan.period)
                     {
                         self.fail(row, Some(Column::Target(f)), e.reason(self.t));
                     }

@@ -44,8 +44,8 @@ pub fn set(
         let at = FieldPath::parse(field, &doc.plan.programs[index]).map_err(CommandError::Field)?;
         let before = at.get(&doc.plan.programs[index]);
         // Applied one by one, so `dimension=… element=…` sees the new dimension.
-        let program = crate::plan::field::set(&doc.plan, index, field, value, t)
-            .map_err(CommandError::Field)?;
+        let program =
+            crate::plan::field::set(&doc.plan, index, field, value).map_err(CommandError::Field)?;
         let after = at.get(&program);
         doc.plan.programs[index] = program;
         let show = |v: Option<String>| escape(&v.unwrap_or_default()).into_owned();

@@ -4,7 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
-use super::report::ReportText;
+use super::report::{BandWords, ReportText};
 use super::*;
 
 pub static TEXT: Text = Text {
@@ -234,14 +234,9 @@ pub static TEXT: Text = Text {
         u_status: "Status",
         u_milestones_short: "Steps",
         u_dimensions: "Dimensions",
-        u_element: "Element",
-        u_support: "Supporting",
-        u_funding: "Funding",
         u_years: "Years",
-        u_description: "Description",
         u_milestones: "Milestones",
         u_targets: "Targets",
-        u_notes: "Notes",
         u_due_soon: "Due in {0} days",
         u_days: "{0}d",
         u_filter: "Filter",
@@ -326,11 +321,17 @@ pub static TEXT: Text = Text {
     },
     forms: Forms {
         fields: FieldLabels {
+            headings: Headings {
+                id: "ID",
+                name: "Program",
+                lead: "Lead",
+            },
             name: "Name",
             id: "Id",
             description: "Description",
             dimension: "Dimension",
             element: "Element",
+            rpjmd: "RPJMD",
             horizon: "Horizon",
             lead: "Lead agency",
             support: "Supporting",
@@ -391,9 +392,22 @@ pub static TEXT: Text = Text {
         f_rupiah: "an amount in rupiah, e.g. 1500000000 or 1.500.000.000",
         f_link: "a path (/srv/bukti/perbup.pdf, ./perbup.pdf) or a URL (https://…)",
         f_score: "a score from 0 to 5, e.g. 3.25; empty takes the self-assessment out",
-        evidence_kinds: ["Policy", "Inventory", "Review", "Other"],
-        evidence_states: ["Missing", "Draft", "Ready"],
-        directions: ["higher is better", "lower is better", "within a range"],
+        evidence_kinds: EvidenceKindWords {
+            policy: "Policy",
+            inventory: "Inventory",
+            review: "Review",
+            other: "Other",
+        },
+        evidence_states: EvidenceStateWords {
+            missing: "Missing",
+            draft: "Draft",
+            ready: "Ready",
+        },
+        directions: DirectionWords {
+            higher: "higher is better",
+            lower: "lower is better",
+            range: "within a range",
+        },
     },
     log: Log {
         l_change: "{0}: {1} -> {2}",
@@ -472,7 +486,7 @@ pub static TEXT: Text = Text {
     usage: Usage {
         about: "Track the quick wins and long-term targets of a smart-city masterplan",
         after_help: "",
-        set_after_help: "",
+        set_help: "Fields, the items of each list counted from 1:\n{0}\nLists (support, funding) are comma-separated. Empty, - or none clears an\noptional number (baseline, actual, upper, weight, spent) or year (base_year).\nOne past the last item adds one: budget.1.year=2026 where there is no budget yet.\n\nExamples:\n  pantau set GOV-01 status=Done\n  pantau set GOV-01 milestone.2.done=true\n  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5\n  pantau set -f plan.ron GOV-01 status=Delayed\n\nNothing is written unless every change and the resulting plan are valid.",
         import_after_help: "",
         merge_driver_after_help: "",
         usage_heading: "Usage:",
@@ -630,7 +644,13 @@ pub static REPORT: ReportText = ReportText {
 
     no_data: "no data",
     missed: "missed",
-    bands: ["Very good", "Good", "Fair", "Poor", "Very poor"],
+    bands: BandWords {
+        very_good: "Very good",
+        good: "Good",
+        fair: "Fair",
+        poor: "Poor",
+        very_poor: "Very poor",
+    },
 
     legend_years: "years",
     legend_milestone: "milestone",

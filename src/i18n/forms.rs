@@ -28,21 +28,44 @@ pub struct Forms {
     pub f_link: &'static str,
     /// A self-assessment score on the index's scale.
     pub f_score: &'static str,
-    /// Policy, Inventory, Review, Other.
-    pub evidence_kinds: [&'static str; 4],
-    /// Missing, Draft, Ready.
-    pub evidence_states: [&'static str; 3],
-    /// Higher, Lower, Range: which way an indicator is good.
-    pub directions: [&'static str; 3],
+    pub evidence_kinds: EvidenceKindWords,
+    pub evidence_states: EvidenceStateWords,
+    /// Which way an indicator is good.
+    pub directions: DirectionWords,
 }
 
-/// What each field of the registry (`plan::field`) is called on screen.
+pub struct EvidenceKindWords {
+    pub policy: &'static str,
+    pub inventory: &'static str,
+    pub review: &'static str,
+    pub other: &'static str,
+}
+
+pub struct EvidenceStateWords {
+    pub missing: &'static str,
+    pub draft: &'static str,
+    pub ready: &'static str,
+}
+
+pub struct DirectionWords {
+    pub higher: &'static str,
+    pub lower: &'static str,
+    pub range: &'static str,
+}
+
+/// What each field of the schema (`plan::schema`) is called: the one label
+/// family, read through `ProgramField::label` and the like (`i18n::fields`).
 pub struct FieldLabels {
+    /// A programme's fields as a column or a line of the detail view names
+    /// them, where that is shorter than the form's label.
+    pub headings: Headings,
     pub id: &'static str,
     pub name: &'static str,
     pub description: &'static str,
     pub dimension: &'static str,
     pub element: &'static str,
+    /// What of the mid-term plan (RPJMD) a programme serves.
+    pub rpjmd: &'static str,
     pub horizon: &'static str,
     pub lead: &'static str,
     pub support: &'static str,
@@ -81,4 +104,11 @@ pub struct FieldLabels {
     pub period_start: &'static str,
     pub period_end: &'static str,
     pub elements: &'static str,
+}
+
+/// The short names of a programme's fields, for columns and the detail view.
+pub struct Headings {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub lead: &'static str,
 }

@@ -4,7 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
-use super::report::ReportText;
+use super::report::{BandWords, ReportText};
 use super::*;
 
 pub static TEXT: Text = Text {
@@ -234,14 +234,9 @@ pub static TEXT: Text = Text {
         u_status: "Status",
         u_milestones_short: "Tgk",
         u_dimensions: "Dimensi",
-        u_element: "Elemen",
-        u_support: "OPD pendukung",
-        u_funding: "Sumber dana",
         u_years: "Tahun",
-        u_description: "Deskripsi",
         u_milestones: "Tonggak",
         u_targets: "Target",
-        u_notes: "Catatan",
         u_due_soon: "Jatuh tempo {0} hari",
         u_days: "{0}hr",
         u_filter: "Saring",
@@ -333,11 +328,17 @@ pub static TEXT: Text = Text {
     },
     forms: Forms {
         fields: FieldLabels {
+            headings: Headings {
+                id: "ID",
+                name: "Program",
+                lead: "OPD",
+            },
             name: "Nama",
             id: "Id",
             description: "Deskripsi",
             dimension: "Dimensi",
             element: "Elemen",
+            rpjmd: "Acuan RPJMD",
             horizon: "Horizon",
             lead: "OPD pengampu",
             support: "OPD pendukung",
@@ -398,13 +399,22 @@ pub static TEXT: Text = Text {
         f_rupiah: "jumlah rupiah, mis. 1500000000 atau 1.500.000.000",
         f_link: "path (/srv/bukti/perbup.pdf, ./perbup.pdf) atau URL (https://…)",
         f_score: "nilai 0 sampai 5, mis. 3,25; kosong menghapus penilaian mandiri",
-        evidence_kinds: ["Kebijakan", "Inventaris", "Reviu", "Lainnya"],
-        evidence_states: ["Belum ada", "Draf", "Siap"],
-        directions: [
-            "makin tinggi makin baik",
-            "makin rendah makin baik",
-            "dalam rentang",
-        ],
+        evidence_kinds: EvidenceKindWords {
+            policy: "Kebijakan",
+            inventory: "Inventaris",
+            review: "Reviu",
+            other: "Lainnya",
+        },
+        evidence_states: EvidenceStateWords {
+            missing: "Belum ada",
+            draft: "Draf",
+            ready: "Siap",
+        },
+        directions: DirectionWords {
+            higher: "makin tinggi makin baik",
+            lower: "makin rendah makin baik",
+            range: "dalam rentang",
+        },
     },
     log: Log {
         l_change: "{0}: {1} -> {2}",
@@ -483,7 +493,7 @@ pub static TEXT: Text = Text {
     usage: Usage {
         about: "Pantau quick win dan target jangka panjang rencana induk smart city",
         after_help: "Setiap perintah menerima berkasnya (FILE) sebagai argumen pertama atau dengan\n-f FILE. Tanpa itu, pantau memakai $PANTAU_FILE, lalu `plan` di berkas konfigurasi,\nlalu masterplan.ron di folder data Anda (dibuat dari contoh Kabupaten Luwu\nUtara pada pemakaian pertama). pantau --demo membuka salinan pribadi contoh\nitu, yang dihapus sesudahnya. Pengaturan: ~/.config/pantau/config.ron\n(`pantau config` menampilkannya).\n\nKode keluar: 0 berhasil, 1 gagal saat berjalan, 2 masukan atau pemakaian salah.\npantau help format menampilkan rujukan format data.",
-        set_after_help: "Kolom: id name description dimension element horizon lead support funding\nstart end status notes; milestone.N.title|due|done dan\ntarget.N.year|indicator|unit|baseline|target|actual, dihitung dari 1.\nDaftar (support, funding) dipisah koma. Kosong, - atau none mengosongkan\nangka opsional (baseline, actual).\n\nContoh:\n  pantau set GOV-01 status=Done\n  pantau set GOV-01 milestone.2.done=true\n  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5\n  pantau set -f plan.ron GOV-01 status=Delayed\n\nTidak ada yang ditulis kecuali setiap perubahan dan rencana hasilnya sah.",
+        set_help: "Kolom, butir setiap daftar dihitung dari 1:\n{0}\nDaftar (support, funding) dipisah koma. Kosong, - atau none mengosongkan\nangka opsional (baseline, actual, upper, weight, spent) atau tahun (base_year).\nSatu lewat butir terakhir menambah butir: budget.1.year=2026 bila belum ada anggaran.\n\nContoh:\n  pantau set GOV-01 status=Done\n  pantau set GOV-01 milestone.2.done=true\n  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5\n  pantau set -f plan.ron GOV-01 status=Delayed\n\nTidak ada yang ditulis kecuali setiap perubahan dan rencana hasilnya sah.",
         import_after_help: "Contoh:\n  pantau import rencana.xlsx --into plan.ron\n  pantau import program.csv target.csv --into plan.ron --dry-run\n  pantau import rencana.xlsx -o rencana-baru.ron\n\nKolom setiap tabel: pantau help import. Tidak ada yang ditulis bila ada sel yang salah.",
         merge_driver_after_help: "Menggabungkan dua versi rencana per program, kolom, tonggak, target, urutan\ndan komentar, lalu menulis RON kanonik di atas OURS. Status keluar 0: tergabung\nbersih. 1: kolom yang diubah berbeda oleh kedua cabang diserahkan ke orang:\nberkas memuat nilai cabang ini dan mencantumkan nilai cabang lain di baris\n`// pantau-conflict` di atas; buka rencana di pantau untuk menjawabnya, simpan,\nlalu commit. Butir yang dihapus satu cabang dan diubah cabang lain tetap ada.",
         usage_heading: "Penggunaan:",
@@ -920,7 +930,13 @@ pub static REPORT: ReportText = ReportText {
 
     no_data: "tidak ada data",
     missed: "meleset",
-    bands: ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"],
+    bands: BandWords {
+        very_good: "Sangat Baik",
+        good: "Baik",
+        fair: "Cukup",
+        poor: "Kurang",
+        very_poor: "Sangat Kurang",
+    },
 
     legend_years: "tahun",
     legend_milestone: "tonggak",

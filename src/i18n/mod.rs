@@ -8,10 +8,13 @@
 
 use crate::plan::model::{Horizon, Status};
 
+pub use fields::fold;
+
 mod cli;
 mod config;
 mod en;
 pub mod evaluation;
+mod fields;
 mod forms;
 mod id;
 mod load;
@@ -28,7 +31,9 @@ pub use cli::Cli;
 pub use config::Config;
 /// The English and Indonesian strings, for tests and tools that name a language.
 pub use en::TEXT as EN;
-pub use forms::{FieldLabels, Forms};
+pub use forms::{
+    DirectionWords, EvidenceKindWords, EvidenceStateWords, FieldLabels, Forms, Headings,
+};
 pub use id::TEXT as ID;
 pub use load::Load;
 pub use log::Log;
@@ -36,7 +41,7 @@ pub use merge::Merge;
 pub use sheets::Sheets;
 pub use summary::Summary;
 pub use ui::Ui;
-pub use usage::Usage;
+pub use usage::{Usage, set_help};
 pub use validate::Validate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -109,7 +109,7 @@ pub struct ReportText {
     /// After the band of a target that was not reached: "Very good · missed".
     pub missed: &'static str,
     /// Achievement bands (LKjIP): ≥ 91 %, 76–90 %, 66–75 %, 51–65 %, ≤ 50 %.
-    pub bands: [&'static str; 5],
+    pub bands: BandWords,
 
     // The timeline's legend.
     pub legend_years: &'static str,
@@ -152,4 +152,13 @@ pub struct ReportText {
     pub e_logo_size: &'static str,
     /// `{0}`: why.
     pub e_xlsx: &'static str,
+}
+
+/// The achievement bands by name, so reordering `Band` can never shift a word.
+pub struct BandWords {
+    pub very_good: &'static str,
+    pub good: &'static str,
+    pub fair: &'static str,
+    pub poor: &'static str,
+    pub very_poor: &'static str,
 }

@@ -7,7 +7,9 @@
 pub struct Usage {
     pub about: &'static str,
     pub after_help: &'static str,
-    pub set_after_help: &'static str,
+    /// `pantau set --help` after the options; `{0}`: every field `set`
+    /// takes, one line per list, from the schema.
+    pub set_help: &'static str,
     pub import_after_help: &'static str,
     pub merge_driver_after_help: &'static str,
     pub usage_heading: &'static str,
@@ -56,4 +58,26 @@ pub struct Usage {
     pub commands: &'static [(&'static str, &'static str)],
     /// Each option's help, by command path (`""` for every command) and id.
     pub args: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// `pantau set --help`'s text after the options, in `lang`: the fields come
+/// from the schema, so the help names every field `set` takes.
+pub fn set_help(lang: super::Lang) -> String {
+    use crate::plan::schema::{Item, ProgramField};
+    let mut lines = Vec::new();
+    let mut line = String::from(" ");
+    for f in ProgramField::ALL {
+        if line.len() + 1 + f.name().len() > 72 {
+            lines.push(std::mem::replace(&mut line, String::from(" ")));
+        }
+        line.push(' ');
+        line.push_str(f.name());
+    }
+    lines.push(line);
+    lines.extend(
+        Item::ALL
+            .iter()
+            .map(|i| format!("  {}.N.{}", i.name(), i.fields().join("|"))),
+    );
+    super::fill(lang.text().usage.set_help, &[&lines.join("\n")])
 }

@@ -13,7 +13,6 @@
 //!   computed and the counted figure are kept, so the views show the cap
 //!   ("115%→120%") instead of hiding it.
 
-use crate::i18n::Lang;
 use crate::plan::model::{Direction, Target};
 
 /// Above this many percent an achievement is counted as [`CAPPED`]
@@ -96,30 +95,9 @@ impl Capaian {
         }
     }
 
-    /// The band's name, or "no data" for a year that passed unmeasured.
-    pub fn verdict(self, lang: Lang) -> &'static str {
-        match self {
-            Capaian::NoData => lang.report().no_data,
-            other => other.band().map_or("", |b| b.name(lang)),
-        }
-    }
-
     /// Whether the target was reached (100 % or more before the cap).
     pub fn met(self) -> Option<bool> {
         self.computed().map(|c| c >= 100.0)
-    }
-
-    /// The verdict, with "missed" after a Sangat Baik whose target was not
-    /// reached: a poverty rate of 12.66 % against 12.5 % is 98 %, Sangat
-    /// Baik, yet the target was missed. Below that band the word says it.
-    pub fn judgement(self, lang: Lang, dot: &str) -> String {
-        let verdict = self.verdict(lang);
-        match (self.band(), self.met()) {
-            (Some(Band::VeryGood), Some(false)) => {
-                format!("{verdict}{dot}{}", lang.report().missed)
-            }
-            _ => verdict.to_string(),
-        }
     }
 
     /// The name in JSON: a band's key, `no_data`, `pending` or `undefined`.
@@ -220,15 +198,12 @@ impl Band {
             Band::VeryPoor => "sangat_kurang",
         }
     }
-
-    pub fn name(self, lang: Lang) -> &'static str {
-        lang.report().bands[self as usize]
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn target(direction: Direction, goal: f64, upper: Option<f64>, actual: Option<f64>) -> Target {
         Target {

@@ -9,6 +9,7 @@ use crate::plan::model::{
     AspectScore, Budget, Dimension, Evaluation, Evidence, Milestone, OfficialResult, Plan, Program,
     Target,
 };
+use crate::plan::schema::{LISTS_AFTER, ProgramField, Value};
 use std::fmt::Write;
 
 const I1: &str = "    ";
@@ -162,18 +163,13 @@ fn write_dimension(out: &mut String, d: &Dimension) {
 fn write_program(out: &mut String, p: &Program) {
     out.push_str(I2);
     out.push_str("(\n");
-    field_str(out, I3, "id", &p.id);
-    field_str(out, I3, "name", &p.name);
-    field_str(out, I3, "description", &p.description);
-    field_str(out, I3, "dimension", &p.dimension);
-    field_str(out, I3, "element", &p.element);
-    let _ = writeln!(out, "{I3}horizon: {},", p.horizon.key());
-    field_str(out, I3, "lead", &p.lead);
-    field_list(out, I3, "support", &p.support);
-    field_list(out, I3, "funding", &p.funding);
-    field_num(out, I3, "start", p.start);
-    field_num(out, I3, "end", p.end);
-    let _ = writeln!(out, "{I3}status: {},", p.status.key());
+    let mut fields = ProgramField::ALL.iter();
+    for &f in fields.by_ref() {
+        write_value(out, f, p);
+        if f == LISTS_AFTER {
+            break;
+        }
+    }
     out.push_str(I3);
     out.push_str("milestones: [");
     if !p.milestones.is_empty() {
@@ -213,9 +209,39 @@ fn write_program(out: &mut String, p: &Program) {
         out.push_str(I3);
         out.push_str("],\n");
     }
-    field_str(out, I3, "notes", &p.notes);
+    for &f in fields {
+        write_value(out, f, p);
+    }
     out.push_str(I2);
     out.push_str("),\n");
+}
+
+/// One of a programme's own fields, by its type; one the schema writes only
+/// when set is left out while it says nothing.
+fn write_value(out: &mut String, f: ProgramField, p: &Program) {
+    let value = f.value(p);
+    if value.is_empty() && f.row().is_some_and(|r| r.optional) {
+        return;
+    }
+    let name = f.name();
+    match value {
+        Value::Text(s) => field_str(out, I3, name, s),
+        Value::Maybe(s) => {
+            let _ = write!(out, "{I3}{name}: ");
+            match s {
+                Some(s) => {
+                    out.push_str("Some(");
+                    push_string(out, s);
+                    out.push_str("),\n");
+                }
+                None => out.push_str("None,\n"),
+            }
+        }
+        Value::List(l) => field_list(out, I3, name, l),
+        Value::Year(y) => field_num(out, I3, name, y),
+        Value::Status(s) => field_num(out, I3, name, s.key()),
+        Value::Horizon(h) => field_num(out, I3, name, h.key()),
+    }
 }
 
 fn write_milestone(out: &mut String, m: &Milestone) {

@@ -7,8 +7,10 @@
 //! shown as it was logged.
 
 use crate::i18n::{Text, fill};
-use crate::plan::field::{BudgetField, EvidenceField, Item, MilestoneField, TargetField};
-use crate::plan::model::{EvidenceKind, EvidenceState, Horizon, Status};
+use crate::plan::field::{
+    BudgetField, EvidenceField, Item, MilestoneField, ProgramField, TargetField,
+};
+use crate::plan::schema::Kind;
 
 /// How long a plain value may be before it is cut.
 const MAX_VALUE: usize = 60;
@@ -16,18 +18,8 @@ const MAX_VALUE: usize = 60;
 /// `field: old -> new` in words; for milestones and targets, each change inside.
 pub fn describe(field: &str, old: &str, new: &str, t: &Text) -> String {
     let esc = |s: &str| crate::text::escape(s).into_owned();
-    let plain = |value: &str| {
-        let words = match field {
-            "status" => Status::parse(value).map(|s| t.status(s)),
-            "horizon" => Horizon::parse(value).map(|h| t.horizon(h)),
-            _ => None,
-        };
-        match words {
-            Some(w) => w.to_string(),
-            None if value.is_empty() => t.log.l_none.to_string(),
-            None => crate::text::fit(&esc(value), MAX_VALUE, "…"),
-        }
-    };
+    let kind = ProgramField::from_name(field).map_or(Kind::Line, ProgramField::kind);
+    let plain = |value: &str| crate::text::fit(&esc(&t.value(kind, value)), MAX_VALUE, "…");
     if let Some(words) = item_change(field, old, new, t) {
         return words;
     }
@@ -79,31 +71,13 @@ fn item_change(field: &str, old: &str, new: &str, t: &Text) -> Option<String> {
         });
     };
     let lang = t.lang;
-    let name = match item {
-        Item::Milestone => MilestoneField::from_name(sub).map(|f| f.label(lang)),
-        Item::Target => TargetField::from_name(sub).map(|f| f.label(lang)),
-        Item::Budget => BudgetField::from_name(sub).map(|f| f.label(lang)),
-        Item::Evidence => EvidenceField::from_name(sub).map(|f| f.label(lang)),
+    let (name, kind) = match item {
+        Item::Milestone => MilestoneField::from_name(sub).map(|f| (f.label(lang), f.kind())),
+        Item::Target => TargetField::from_name(sub).map(|f| (f.label(lang), f.kind())),
+        Item::Budget => BudgetField::from_name(sub).map(|f| (f.label(lang), f.kind())),
+        Item::Evidence => EvidenceField::from_name(sub).map(|f| (f.label(lang), f.kind())),
     }?;
-    let word = |value: &str| -> String {
-        let words = match (item, sub) {
-            (Item::Milestone, "done") => Some(if value == "true" { l.l_yes } else { l.l_no }),
-            (Item::Evidence, "state") => EvidenceState::ALL
-                .into_iter()
-                .find(|s| s.key() == value)
-                .map(|s| s.word(lang)),
-            (Item::Evidence, "kind") => EvidenceKind::ALL
-                .into_iter()
-                .find(|k| k.key() == value)
-                .map(|k| k.word(lang)),
-            _ => None,
-        };
-        match words {
-            Some(w) => w.to_string(),
-            None if value.is_empty() || value == "none" => l.l_none.to_string(),
-            None => esc(value),
-        }
-    };
+    let word = |value: &str| esc(&t.value(kind, value));
     let what = format!("{label} {}", lowercase_first(name));
     Some(fill(l.l_change, &[&what, &word(old), &word(new)]))
 }
@@ -308,6 +282,7 @@ fn diff(before: &[Logged], after: &[Logged], list: &str, t: &Text) -> Vec<String
 mod tests {
     use super::*;
     use crate::i18n::{EN, ID};
+    use crate::plan::model::Horizon;
 
     const M: &str =
         "[x] 2022-12-15 Kajian; [ ] 2023-03-31 Peluncuran; [ ] 2023-09-30 Integrasi; OPD";

@@ -5,7 +5,6 @@
 //! valid plan for every tool; pantau reads the lines back to ask, as a save
 //! does, and drops them once answered.
 
-use crate::i18n::Text;
 use crate::plan::edit::Header;
 use crate::plan::field::{
     BudgetField, Context, DimensionField, EvidenceField, FieldError, HeaderField, MilestoneField,
@@ -253,13 +252,13 @@ fn conflict(line: Line) -> Option<Conflict> {
 
 /// Puts the other branch's value of `c` into `plan`, through the registry.
 /// `Ok(false)` when the item is no longer there.
-pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, FieldError> {
+pub fn take_theirs(plan: &mut Plan, c: &Conflict) -> Result<bool, FieldError> {
     let value = c.theirs.as_deref().unwrap_or_default();
     let program_at = |plan: &Plan, id: &str| plan.programs.iter().position(|p| p.id == id);
     match (&c.subject, c.field) {
         (Subject::Plan, Field::Header(f)) => {
             let mut h = Header::of(plan);
-            f.parse_into(&mut h, value, t)?;
+            f.parse_into(&mut h, value)?;
             h.apply(plan);
         }
         (Subject::Dimension { id, .. }, Field::Dimension(f)) => {
@@ -276,7 +275,6 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, Fiel
             let cx = Context {
                 plan,
                 index: Some(i),
-                t,
             };
             f.parse_into(&mut p, value, cx)?;
             plan.programs[i] = p;
@@ -300,7 +298,7 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, Fiel
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut ms[at], f.name(), value, t)?;
+            f.parse_into(&mut ms[at], f.name(), value)?;
         }
         (
             Subject::Target {
@@ -323,7 +321,7 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, Fiel
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut ts[at], f.name(), value, period, t)?;
+            f.parse_into(&mut ts[at], f.name(), value, period)?;
         }
         (
             Subject::Budget {
@@ -345,7 +343,7 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, Fiel
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut bs[at], f.name(), value, period, t)?;
+            f.parse_into(&mut bs[at], f.name(), value, period)?;
         }
         (
             Subject::Evidence {
@@ -366,7 +364,7 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict, t: &Text) -> Result<bool, Fiel
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut es[at], f.name(), value, t)?;
+            f.parse_into(&mut es[at], f.name(), value)?;
         }
         _ => return Ok(false),
     }
@@ -416,9 +414,8 @@ mod tests {
         assert_eq!(rest, "// top\n");
         assert_eq!(back, merged.open);
         let mut plan = merged.plan.clone();
-        let t = crate::i18n::Lang::En.text();
         for c in &back {
-            assert!(take_theirs(&mut plan, c, t).unwrap());
+            assert!(take_theirs(&mut plan, c).unwrap());
         }
         assert_eq!(plan.programs[0].status, Status::Delayed);
         assert_eq!(plan.programs[0].milestones[0].title, "theirs");

@@ -1,19 +1,22 @@
-//! The field registry: every field of a programme, milestone, target,
-//! dimension and the plan's header, each one enum value that knows its name in
-//! the data file, how to read it as text, parse text into it, compare and
-//! copy it, and what it is called in each language.
+//! How each field of the schema (`plan::schema`) is read as text, parsed from
+//! text, compared and copied: one exhaustive `match` per registry, so a new
+//! field's variant makes the compiler ask for each. Its row (kind, where it
+//! appears) is the schema's; its words are the strings' (`i18n::fields`).
 //!
-//! `pantau set`, the edit forms, the merge, the audit diff and the detail view
-//! all iterate these registries, so a new field is one variant here plus
-//! whatever `match` the compiler then says is missing. The parsing rules live
-//! here once: `status=selesai` works under English, and a form and `pantau
-//! set` accept and refuse the same values.
+//! `pantau set`, the edit forms, import, the merge and the audit diff all go
+//! through here. The parsing rules live here once: `status=selesai` works
+//! under English, and a form and `pantau set` accept and refuse the same
+//! values; a refusal says what the field takes as an [`Expected`].
 
-use crate::i18n::{FieldLabels, Lang, Text, fill};
+use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::model::{
     AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon,
     Milestone, Period, Plan, Program, Status, Target, parse_date,
+};
+pub use crate::plan::schema::{
+    BudgetField, DimensionField, EvidenceField, HeaderField, Item, MilestoneField, ProgramField,
+    ScoreField, TargetField,
 };
 
 /// The usual funding sources; a file may name others.
@@ -29,7 +32,7 @@ pub enum FieldError {
     BadValue {
         field: String,
         value: String,
-        expected: String,
+        expected: Expected,
     },
     NoSuchItem {
         what: Item,
@@ -41,58 +44,31 @@ pub enum FieldError {
     },
 }
 
-/// A programme's lists that `pantau set` addresses by number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
-    Milestone,
-    Target,
-    Budget,
-    Evidence,
-}
-
-impl Item {
-    pub const ALL: [Item; 4] = [Item::Milestone, Item::Target, Item::Budget, Item::Evidence];
-
-    /// The list's name in a path: `milestone.2.done`, `budget.1.spent`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Item::Milestone => "milestone",
-            Item::Target => "target",
-            Item::Budget => "budget",
-            Item::Evidence => "evidence",
-        }
-    }
-
-    pub fn count(self, p: &Program) -> usize {
-        match self {
-            Item::Milestone => p.milestones.len(),
-            Item::Target => p.targets.len(),
-            Item::Budget => p.budget.len(),
-            Item::Evidence => p.evidence.len(),
-        }
-    }
-
-    /// The names of the item's fields.
-    fn fields(self) -> Vec<&'static str> {
-        match self {
-            Item::Milestone => MilestoneField::ALL.iter().map(|f| f.name()).collect(),
-            Item::Target => TargetField::ALL.iter().map(|f| f.name()).collect(),
-            Item::Budget => BudgetField::ALL.iter().map(|f| f.name()).collect(),
-            Item::Evidence => EvidenceField::ALL.iter().map(|f| f.name()).collect(),
-        }
-    }
-
-    pub fn word(self, t: &Text) -> &'static str {
-        match self {
-            Item::Milestone => t.forms.f_milestone,
-            Item::Target => t.forms.f_target,
-            Item::Budget => t.forms.f_budget,
-            Item::Evidence => t.forms.f_evidence,
-        }
-    }
+/// What a field takes, said when a value is refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    /// One of these names (data-file names, dimension ids, elements).
+    OneOf(Vec<String>),
+    /// A year inside the plan's period.
+    YearIn(Period),
+    Year,
+    /// A kode wilayah.
+    RegionCode,
+    Date,
+    Bool,
+    Number,
+    /// An id no other programme has.
+    FreeId,
+    /// An amount of money.
+    Rupiah,
+    /// A path or a URL an officer can open.
+    Link,
+    /// A self-assessment score on the index's scale.
+    Score,
 }
 
 impl FieldError {
+    /// The refusal in a sentence: which value, which field, what it takes.
     pub fn render(&self, t: &Text) -> String {
         let esc = |s: &str| crate::text::escape(s).into_owned();
         match self {
@@ -103,7 +79,10 @@ impl FieldError {
                 field,
                 value,
                 expected,
-            } => fill(t.forms.f_bad_value, &[&esc(value), &esc(field), expected]),
+            } => fill(
+                t.forms.f_bad_value,
+                &[&esc(value), &esc(field), &t.expected(expected)],
+            ),
             FieldError::NoSuchItem {
                 what,
                 number,
@@ -119,14 +98,34 @@ impl FieldError {
     /// Only the reason, for showing beside a field in a form.
     pub fn reason(&self, t: &Text) -> String {
         match self {
-            FieldError::BadValue { expected, .. } => expected.clone(),
+            FieldError::BadValue { expected, .. } => t.expected(expected),
             FieldError::Required { .. } => t.forms.f_required_short.to_string(),
             other => other.render(t),
         }
     }
 }
 
-fn bad(field: &str, value: &str, expected: String) -> FieldError {
+impl Text {
+    /// What a field takes, in words.
+    pub fn expected(&self, e: &Expected) -> String {
+        let f = &self.forms;
+        match e {
+            Expected::OneOf(names) => fill(f.f_one_of, &[&names.join(" | ")]),
+            Expected::YearIn(period) => fill(f.f_year_in, &[&period.start, &period.end]),
+            Expected::Year => f.f_year.to_string(),
+            Expected::RegionCode => f.f_code.to_string(),
+            Expected::Date => f.f_date.to_string(),
+            Expected::Bool => f.f_bool.to_string(),
+            Expected::Number => f.f_number.to_string(),
+            Expected::FreeId => f.f_id_taken.to_string(),
+            Expected::Rupiah => f.f_rupiah.to_string(),
+            Expected::Link => f.f_link.to_string(),
+            Expected::Score => f.f_score.to_string(),
+        }
+    }
+}
+
+fn bad(field: &str, value: &str, expected: Expected) -> FieldError {
     FieldError::BadValue {
         field: field.to_string(),
         value: value.to_string(),
@@ -134,45 +133,12 @@ fn bad(field: &str, value: &str, expected: String) -> FieldError {
     }
 }
 
-/// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
-/// "InProgress" are the same name.
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use crate::i18n::fold;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
 
-impl Status {
-    /// A status by its data-file name (`InProgress`) or its name in either
-    /// language (`In progress`, `Berjalan`), ignoring case, spaces, `-` and `_`.
-    pub fn parse(name: &str) -> Option<Status> {
-        let want = fold(name);
-        Status::ALL.into_iter().find(|s| {
-            fold(s.key()) == want || LANGS.iter().any(|l| fold(l.text().status(*s)) == want)
-        })
-    }
-}
-
-impl Horizon {
-    /// A horizon by its data-file name (`QuickWin`) or its name in either
-    /// language, long or short (`Medium term`, `Jangka menengah`, `Menengah`).
-    pub fn parse(name: &str) -> Option<Horizon> {
-        let want = fold(name);
-        Horizon::ALL.into_iter().find(|h| {
-            fold(h.key()) == want
-                || LANGS.iter().any(|l| {
-                    let t = l.text();
-                    fold(t.horizon(*h)) == want || fold(t.horizon_short(*h)) == want
-                })
-        })
-    }
-}
-
-fn keys<const N: usize>(keys: [&str; N]) -> String {
-    keys.join(" | ")
+fn keys<const N: usize>(keys: [&str; N]) -> Vec<String> {
+    keys.map(String::from).to_vec()
 }
 
 /// A required one-line text: trimmed, not empty.
@@ -186,29 +152,29 @@ pub fn line(field: &str, value: &str) -> Result<String, FieldError> {
     Ok(value.to_string())
 }
 
-fn status(field: &str, value: &str, t: &Text) -> Result<Status, FieldError> {
+fn status(field: &str, value: &str) -> Result<Status, FieldError> {
     Status::parse(value).ok_or_else(|| {
         bad(
             field,
             value,
-            fill(t.forms.f_one_of, &[&keys(Status::ALL.map(Status::key))]),
+            Expected::OneOf(keys(Status::ALL.map(Status::key))),
         )
     })
 }
 
-fn horizon(field: &str, value: &str, t: &Text) -> Result<Horizon, FieldError> {
+fn horizon(field: &str, value: &str) -> Result<Horizon, FieldError> {
     Horizon::parse(value).ok_or_else(|| {
         bad(
             field,
             value,
-            fill(t.forms.f_one_of, &[&keys(Horizon::ALL.map(Horizon::key))]),
+            Expected::OneOf(keys(Horizon::ALL.map(Horizon::key))),
         )
     })
 }
 
 /// A year inside the plan's period.
-fn year(field: &str, value: &str, period: Period, t: &Text) -> Result<i32, FieldError> {
-    let expected = || fill(t.forms.f_year_in, &[&period.start, &period.end]);
+fn year(field: &str, value: &str, period: Period) -> Result<i32, FieldError> {
+    let expected = || Expected::YearIn(period);
     let year: i32 = value
         .trim()
         .parse()
@@ -221,53 +187,53 @@ fn year(field: &str, value: &str, period: Period, t: &Text) -> Result<i32, Field
 }
 
 /// Any year, for the plan's own period (validation checks its range).
-fn any_year(field: &str, value: &str, t: &Text) -> Result<i32, FieldError> {
+fn any_year(field: &str, value: &str) -> Result<i32, FieldError> {
     value
         .trim()
         .parse()
-        .map_err(|_| bad(field, value, t.forms.f_year.to_string()))
+        .map_err(|_| bad(field, value, Expected::Year))
 }
 
 /// A kode wilayah (`73` or `73.22`), or nothing.
-fn region_code(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
+fn region_code(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim();
     if v.is_empty() || crate::plan::model::is_region_code(v) {
         Ok(v.to_string())
     } else {
-        Err(bad(field, value, t.forms.f_code.to_string()))
+        Err(bad(field, value, Expected::RegionCode))
     }
 }
 
 /// A strict `YYYY-MM-DD` calendar date, kept as written.
-fn date(field: &str, value: &str, t: &Text) -> Result<String, FieldError> {
+fn date(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim();
     parse_date(v)
         .map(|_| v.to_string())
-        .ok_or_else(|| bad(field, value, t.forms.f_date.to_string()))
+        .ok_or_else(|| bad(field, value, Expected::Date))
 }
 
-fn boolean(field: &str, value: &str, t: &Text) -> Result<bool, FieldError> {
+fn boolean(field: &str, value: &str) -> Result<bool, FieldError> {
     match value.trim().to_lowercase().as_str() {
         "true" | "yes" | "ya" | "y" | "1" | "done" | "selesai" => Ok(true),
         "false" | "no" | "tidak" | "n" | "0" => Ok(false),
-        _ => Err(bad(field, value, t.forms.f_bool.to_string())),
+        _ => Err(bad(field, value, Expected::Bool)),
     }
 }
 
 /// A finite number; a decimal comma is read as Indonesians write it.
-fn number(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
+fn number(field: &str, value: &str) -> Result<f64, FieldError> {
     let v = value.trim().replace(',', ".");
     v.parse::<f64>()
         .ok()
         .filter(|n| n.is_finite())
-        .ok_or_else(|| bad(field, value, t.forms.f_number.to_string()))
+        .ok_or_else(|| bad(field, value, Expected::Number))
 }
 
 /// A number, or nothing (empty, `-`, `none`) when not yet known.
-fn optional_number(field: &str, value: &str, t: &Text) -> Result<Option<f64>, FieldError> {
+fn optional_number(field: &str, value: &str) -> Result<Option<f64>, FieldError> {
     match value.trim().to_lowercase().as_str() {
         "" | "-" | "—" | "none" | "tidak ada" => Ok(None),
-        _ => number(field, value, t).map(Some),
+        _ => number(field, value).map(Some),
     }
 }
 
@@ -292,144 +258,9 @@ fn optional(value: Option<f64>) -> String {
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub index: Option<usize>,
-    pub t: &'a Text,
-}
-
-/// Defines a registry enum with its variants in data-file order, `ALL`, the data-file name and the lookup by name.
-macro_rules! registry {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The name in the data file and in `pantau set`.
-            pub fn name(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-
-            pub fn from_name(name: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|f| f.name() == name)
-            }
-        }
-    };
-}
-
-registry! {
-    /// A programme's own fields (its milestones and targets have their own registries).
-    ProgramField {
-        Id => "id",
-        Name => "name",
-        Description => "description",
-        Dimension => "dimension",
-        Element => "element",
-        Horizon => "horizon",
-        Lead => "lead",
-        Support => "support",
-        Funding => "funding",
-        Start => "start",
-        End => "end",
-        Status => "status",
-        Notes => "notes",
-    }
-}
-
-registry! {
-    MilestoneField {
-        Title => "title",
-        Due => "due",
-        Done => "done",
-        Weight => "weight",
-    }
-}
-
-registry! {
-    /// One year of a programme's budget.
-    BudgetField {
-        Year => "year",
-        Allocation => "allocation",
-        Spent => "spent",
-        Source => "source",
-    }
-}
-
-registry! {
-    /// One evidence document of a programme.
-    EvidenceField {
-        Name => "name",
-        Kind => "kind",
-        State => "state",
-        Link => "link",
-    }
-}
-
-registry! {
-    TargetField {
-        Year => "year",
-        Indicator => "indicator",
-        Unit => "unit",
-        Baseline => "baseline",
-        Target => "target",
-        Actual => "actual",
-        Direction => "direction",
-        Upper => "upper",
-        BaseYear => "base_year",
-        Source => "source",
-        Definition => "definition",
-    }
-}
-
-registry! {
-    /// An officer's self-assessment of one aspect for one year.
-    ScoreField {
-        Score => "score",
-        Note => "note",
-    }
-}
-
-registry! {
-    DimensionField {
-        Name => "name",
-        Lead => "lead",
-        Elements => "elements",
-    }
-}
-
-registry! {
-    /// The plan's own fields; the period's two years are edited separately.
-    HeaderField {
-        Title => "title",
-        Region => "region",
-        Code => "code",
-        Province => "province",
-        Vision => "vision",
-        PeriodStart => "period.start",
-        PeriodEnd => "period.end",
-    }
 }
 
 impl ProgramField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l: &FieldLabels = &lang.text().forms.fields;
-        match self {
-            ProgramField::Name => l.name,
-            ProgramField::Id => l.id,
-            ProgramField::Description => l.description,
-            ProgramField::Dimension => l.dimension,
-            ProgramField::Element => l.element,
-            ProgramField::Horizon => l.horizon,
-            ProgramField::Lead => l.lead,
-            ProgramField::Support => l.support,
-            ProgramField::Funding => l.funding,
-            ProgramField::Start => l.start,
-            ProgramField::End => l.end,
-            ProgramField::Status => l.status,
-            ProgramField::Notes => l.notes,
-        }
-    }
-
     /// The value as text, as [`ProgramField::parse_into`] reads it back.
     pub fn get(self, p: &Program) -> String {
         match self {
@@ -438,6 +269,7 @@ impl ProgramField {
             ProgramField::Description => p.description.clone(),
             ProgramField::Dimension => p.dimension.clone(),
             ProgramField::Element => p.element.clone(),
+            ProgramField::Rpjmd => p.rpjmd.clone().unwrap_or_default(),
             ProgramField::Horizon => p.horizon.key().to_string(),
             ProgramField::Lead => p.lead.clone(),
             ProgramField::Support => p.support.join(", "),
@@ -449,20 +281,10 @@ impl ProgramField {
         }
     }
 
-    /// The value as the views show it: statuses and horizons in words.
-    pub fn show(self, p: &Program, lang: Lang) -> String {
-        let t = lang.text();
-        match self {
-            ProgramField::Horizon => t.horizon(p.horizon).to_string(),
-            ProgramField::Status => t.status(p.status).to_string(),
-            other => other.get(p),
-        }
-    }
-
     /// Reads `value` into `p`'s field, or says why it is not a valid value.
     /// Checks that need the whole plan afterwards are validation's.
     pub fn parse_into(self, p: &mut Program, value: &str, cx: Context) -> Result<(), FieldError> {
-        let (name, t, plan) = (self.name(), cx.t, cx.plan);
+        let (name, plan) = (self.name(), cx.plan);
         match self {
             ProgramField::Name => p.name = line(name, value)?,
             ProgramField::Id => {
@@ -473,7 +295,7 @@ impl ProgramField {
                     .enumerate()
                     .any(|(i, other)| Some(i) != cx.index && other.id == id);
                 if taken {
-                    return Err(bad(name, value, t.forms.f_id_taken.to_string()));
+                    return Err(bad(name, value, Expected::FreeId));
                 }
                 p.id = id;
             }
@@ -482,7 +304,11 @@ impl ProgramField {
                 let v = value.trim();
                 p.dimension = plan.dimension(v).map(|d| d.id.clone()).ok_or_else(|| {
                     let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
-                    bad(name, value, fill(t.forms.f_one_of, &[&ids.join(" | ")]))
+                    bad(
+                        name,
+                        value,
+                        Expected::OneOf(ids.iter().map(|s| s.to_string()).collect()),
+                    )
                 })?;
                 // The old element belongs to the old dimension.
                 if !element_fits(plan, &p.dimension, &p.element) {
@@ -494,19 +320,22 @@ impl ProgramField {
                 if !element_fits(plan, &p.dimension, v) {
                     let elements = plan
                         .dimension(&p.dimension)
-                        .map(|d| d.elements.join(" | "))
+                        .map(|d| d.elements.clone())
                         .unwrap_or_default();
-                    return Err(bad(name, value, fill(t.forms.f_one_of, &[&elements])));
+                    return Err(bad(name, value, Expected::OneOf(elements)));
                 }
                 p.element = v.to_string();
             }
-            ProgramField::Horizon => p.horizon = horizon(name, value, t)?,
+            ProgramField::Rpjmd => {
+                p.rpjmd = Some(value.trim().to_string()).filter(|v| !v.is_empty());
+            }
+            ProgramField::Horizon => p.horizon = horizon(name, value)?,
             ProgramField::Lead => p.lead = value.trim().to_string(),
             ProgramField::Support => p.support = list(value),
             ProgramField::Funding => p.funding = list(value),
-            ProgramField::Start => p.start = year(name, value, plan.period, t)?,
-            ProgramField::End => p.end = year(name, value, plan.period, t)?,
-            ProgramField::Status => p.status = status(name, value, t)?,
+            ProgramField::Start => p.start = year(name, value, plan.period)?,
+            ProgramField::End => p.end = year(name, value, plan.period)?,
+            ProgramField::Status => p.status = status(name, value)?,
             ProgramField::Notes => p.notes = value.to_string(),
         }
         Ok(())
@@ -520,6 +349,7 @@ impl ProgramField {
             ProgramField::Description => a.description == b.description,
             ProgramField::Dimension => a.dimension == b.dimension,
             ProgramField::Element => a.element == b.element,
+            ProgramField::Rpjmd => a.rpjmd == b.rpjmd,
             ProgramField::Horizon => a.horizon == b.horizon,
             ProgramField::Lead => a.lead == b.lead,
             ProgramField::Support => a.support == b.support,
@@ -539,6 +369,7 @@ impl ProgramField {
             ProgramField::Description => dst.description.clone_from(&src.description),
             ProgramField::Dimension => dst.dimension.clone_from(&src.dimension),
             ProgramField::Element => dst.element.clone_from(&src.element),
+            ProgramField::Rpjmd => dst.rpjmd.clone_from(&src.rpjmd),
             ProgramField::Horizon => dst.horizon = src.horizon,
             ProgramField::Lead => dst.lead.clone_from(&src.lead),
             ProgramField::Support => dst.support.clone_from(&src.support),
@@ -562,16 +393,6 @@ fn element_fits(plan: &Plan, dimension: &str, element: &str) -> bool {
 }
 
 impl MilestoneField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            MilestoneField::Title => l.title,
-            MilestoneField::Due => l.due,
-            MilestoneField::Done => l.done,
-            MilestoneField::Weight => l.weight,
-        }
-    }
-
     pub fn get(self, m: &Milestone) -> String {
         match self {
             MilestoneField::Title => m.title.clone(),
@@ -610,41 +431,18 @@ impl MilestoneField {
     }
 
     /// `path` names the field in messages (`milestone.2.due` for `set`).
-    pub fn parse_into(
-        self,
-        m: &mut Milestone,
-        path: &str,
-        value: &str,
-        t: &Text,
-    ) -> Result<(), FieldError> {
+    pub fn parse_into(self, m: &mut Milestone, path: &str, value: &str) -> Result<(), FieldError> {
         match self {
             MilestoneField::Title => m.title = line(path, value)?,
-            MilestoneField::Due => m.due = date(path, value, t)?,
-            MilestoneField::Done => m.done = boolean(path, value, t)?,
-            MilestoneField::Weight => m.weight = optional_number(path, value, t)?,
+            MilestoneField::Due => m.due = date(path, value)?,
+            MilestoneField::Done => m.done = boolean(path, value)?,
+            MilestoneField::Weight => m.weight = optional_number(path, value)?,
         }
         Ok(())
     }
 }
 
 impl TargetField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            TargetField::Indicator => l.indicator,
-            TargetField::Year => l.year,
-            TargetField::Unit => l.unit,
-            TargetField::Baseline => l.baseline,
-            TargetField::Target => l.target,
-            TargetField::Actual => l.actual,
-            TargetField::Direction => l.direction,
-            TargetField::Upper => l.upper,
-            TargetField::BaseYear => l.base_year,
-            TargetField::Source => l.source,
-            TargetField::Definition => l.definition,
-        }
-    }
-
     pub fn get(self, x: &Target) -> String {
         match self {
             TargetField::Indicator => x.indicator.clone(),
@@ -714,15 +512,14 @@ impl TargetField {
         path: &str,
         value: &str,
         period: Period,
-        t: &Text,
     ) -> Result<(), FieldError> {
         match self {
             TargetField::Indicator => x.indicator = line(path, value)?,
-            TargetField::Year => x.year = year(path, value, period, t)?,
+            TargetField::Year => x.year = year(path, value, period)?,
             TargetField::Unit => x.unit = value.trim().to_string(),
-            TargetField::Baseline => x.baseline = optional_number(path, value, t)?,
-            TargetField::Target => x.target = number(path, value, t)?,
-            TargetField::Actual => x.actual = optional_number(path, value, t)?,
+            TargetField::Baseline => x.baseline = optional_number(path, value)?,
+            TargetField::Target => x.target = number(path, value)?,
+            TargetField::Actual => x.actual = optional_number(path, value)?,
             TargetField::Direction => {
                 x.direction = choice(
                     path,
@@ -730,14 +527,13 @@ impl TargetField {
                     &Direction::ALL,
                     Direction::key,
                     Direction::word,
-                    t,
                 )?
             }
-            TargetField::Upper => x.upper = optional_number(path, value, t)?,
+            TargetField::Upper => x.upper = optional_number(path, value)?,
             TargetField::BaseYear => {
                 x.base_year = match value.trim() {
                     "" | "-" | "none" => None,
-                    v => Some(any_year(path, v, t)?),
+                    v => Some(any_year(path, v)?),
                 }
             }
             TargetField::Source => x.source = value.trim().to_string(),
@@ -755,7 +551,6 @@ fn choice<T: Copy>(
     all: &[T],
     key: fn(T) -> &'static str,
     word: fn(T, Lang) -> &'static str,
-    t: &Text,
 ) -> Result<T, FieldError> {
     let want = fold(value);
     all.iter()
@@ -763,40 +558,15 @@ fn choice<T: Copy>(
         .find(|&x| fold(key(x)) == want || LANGS.iter().any(|&l| fold(word(x, l)) == want))
         .ok_or_else(|| {
             let names: Vec<&str> = all.iter().map(|&x| key(x)).collect();
-            bad(path, value, fill(t.forms.f_one_of, &[&names.join(" | ")]))
+            bad(
+                path,
+                value,
+                Expected::OneOf(names.iter().map(|s| s.to_string()).collect()),
+            )
         })
 }
 
-impl Direction {
-    /// In the form's choice: "higher is better", "lower is better", "a range".
-    pub fn word(self, lang: Lang) -> &'static str {
-        lang.text().forms.directions[self as usize]
-    }
-}
-
-impl EvidenceKind {
-    pub fn word(self, lang: Lang) -> &'static str {
-        lang.text().forms.evidence_kinds[self as usize]
-    }
-}
-
-impl EvidenceState {
-    pub fn word(self, lang: Lang) -> &'static str {
-        lang.text().forms.evidence_states[self as usize]
-    }
-}
-
 impl BudgetField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            BudgetField::Year => l.year,
-            BudgetField::Allocation => l.allocation,
-            BudgetField::Spent => l.spent,
-            BudgetField::Source => l.budget_source,
-        }
-    }
-
     pub fn get(self, b: &Budget) -> String {
         match self {
             BudgetField::Year => b.year.to_string(),
@@ -840,15 +610,14 @@ impl BudgetField {
         path: &str,
         value: &str,
         period: Period,
-        t: &Text,
     ) -> Result<(), FieldError> {
         match self {
-            BudgetField::Year => b.year = year(path, value, period, t)?,
-            BudgetField::Allocation => b.allocation = rupiah(path, value, t)?,
+            BudgetField::Year => b.year = year(path, value, period)?,
+            BudgetField::Allocation => b.allocation = rupiah(path, value)?,
             BudgetField::Spent => {
                 b.spent = match value.trim().to_lowercase().as_str() {
                     "" | "-" | "—" | "none" | "tidak ada" => None,
-                    _ => Some(rupiah(path, value, t)?),
+                    _ => Some(rupiah(path, value)?),
                 }
             }
             BudgetField::Source => b.source = value.trim().to_string(),
@@ -859,7 +628,7 @@ impl BudgetField {
 
 /// An amount of money: a number, where dots between groups of three digits
 /// (`1.500.000.000`) are thousands separators, not a decimal point.
-fn rupiah(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
+fn rupiah(field: &str, value: &str) -> Result<f64, FieldError> {
     let v = value.trim().trim_start_matches("Rp").trim();
     let grouped = v.split('.').count() > 2
         || v.split_once('.').is_some_and(|(a, b)| {
@@ -873,35 +642,16 @@ fn rupiah(field: &str, value: &str, t: &Text) -> Result<f64, FieldError> {
     } else {
         v.to_string()
     };
-    number(field, &plain, t).map_err(|_| bad(field, value, t.forms.f_rupiah.to_string()))
+    number(field, &plain).map_err(|_| bad(field, value, Expected::Rupiah))
 }
 
 impl EvidenceField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            EvidenceField::Name => l.document,
-            EvidenceField::Kind => l.kind,
-            EvidenceField::State => l.state,
-            EvidenceField::Link => l.link,
-        }
-    }
-
     pub fn get(self, e: &Evidence) -> String {
         match self {
             EvidenceField::Name => e.name.clone(),
             EvidenceField::Kind => e.kind.key().to_string(),
             EvidenceField::State => e.state.key().to_string(),
             EvidenceField::Link => e.link.clone(),
-        }
-    }
-
-    /// The value as the views show it: kinds and states in words.
-    pub fn show(self, e: &Evidence, lang: Lang) -> String {
-        match self {
-            EvidenceField::Kind => e.kind.word(lang).to_string(),
-            EvidenceField::State => e.state.word(lang).to_string(),
-            other => other.get(e),
         }
     }
 
@@ -923,13 +673,7 @@ impl EvidenceField {
         }
     }
 
-    pub fn parse_into(
-        self,
-        e: &mut Evidence,
-        path: &str,
-        value: &str,
-        t: &Text,
-    ) -> Result<(), FieldError> {
+    pub fn parse_into(self, e: &mut Evidence, path: &str, value: &str) -> Result<(), FieldError> {
         match self {
             EvidenceField::Name => e.name = line(path, value)?,
             EvidenceField::Kind => {
@@ -939,7 +683,6 @@ impl EvidenceField {
                     &EvidenceKind::ALL,
                     EvidenceKind::key,
                     EvidenceKind::word,
-                    t,
                 )?
             }
             EvidenceField::State => {
@@ -949,13 +692,12 @@ impl EvidenceField {
                     &EvidenceState::ALL,
                     EvidenceState::key,
                     EvidenceState::word,
-                    t,
                 )?
             }
             EvidenceField::Link => {
                 let v = value.trim();
                 if !v.is_empty() && !is_link(v) {
-                    return Err(bad(path, value, t.forms.f_link.to_string()));
+                    return Err(bad(path, value, Expected::Link));
                 }
                 e.link = v.to_string();
             }
@@ -990,14 +732,6 @@ fn is_drive_path(link: &str) -> bool {
 }
 
 impl ScoreField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            ScoreField::Score => l.score,
-            ScoreField::Note => l.notes,
-        }
-    }
-
     /// The value as a form shows it; no score yet is empty.
     pub fn edit_text(self, s: Option<&AspectScore>) -> String {
         match (self, s) {
@@ -1014,15 +748,14 @@ impl ScoreField {
         score: &mut Option<f64>,
         note: &mut String,
         value: &str,
-        t: &Text,
     ) -> Result<(), FieldError> {
         match self {
             ScoreField::Score => {
-                let v = optional_number(self.name(), value, t)?;
+                let v = optional_number(self.name(), value)?;
                 if let Some(x) = v
                     && !(0.0..=crate::plan::model::MAX_SCORE).contains(&x)
                 {
-                    return Err(bad(self.name(), value, t.forms.f_score.to_string()));
+                    return Err(bad(self.name(), value, Expected::Score));
                 }
                 *score = v;
             }
@@ -1033,15 +766,6 @@ impl ScoreField {
 }
 
 impl DimensionField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            DimensionField::Name => l.name,
-            DimensionField::Lead => l.lead,
-            DimensionField::Elements => l.elements,
-        }
-    }
-
     pub fn get(self, d: &Dimension) -> String {
         match self {
             DimensionField::Name => d.name.clone(),
@@ -1078,19 +802,6 @@ impl DimensionField {
 }
 
 impl HeaderField {
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = &lang.text().forms.fields;
-        match self {
-            HeaderField::Title => l.title,
-            HeaderField::Region => l.region,
-            HeaderField::Code => l.code,
-            HeaderField::Province => l.province,
-            HeaderField::Vision => l.vision,
-            HeaderField::PeriodStart => l.period_start,
-            HeaderField::PeriodEnd => l.period_end,
-        }
-    }
-
     pub fn get(self, h: &Header) -> String {
         match self {
             HeaderField::Title => h.title.clone(),
@@ -1103,15 +814,15 @@ impl HeaderField {
         }
     }
 
-    pub fn parse_into(self, h: &mut Header, value: &str, t: &Text) -> Result<(), FieldError> {
+    pub fn parse_into(self, h: &mut Header, value: &str) -> Result<(), FieldError> {
         match self {
             HeaderField::Title => h.title = value.trim().to_string(),
             HeaderField::Region => h.region = value.trim().to_string(),
-            HeaderField::Code => h.code = region_code(self.name(), value, t)?,
+            HeaderField::Code => h.code = region_code(self.name(), value)?,
             HeaderField::Province => h.province = value.trim().to_string(),
             HeaderField::Vision => h.vision = value.to_string(),
-            HeaderField::PeriodStart => h.period.start = any_year(self.name(), value, t)?,
-            HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value, t)?,
+            HeaderField::PeriodStart => h.period.start = any_year(self.name(), value)?,
+            HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value)?,
         }
         Ok(())
     }
@@ -1231,31 +942,20 @@ impl FieldPath {
     /// item adds a blank one first (validation then wants its other fields).
     pub fn parse_into(self, p: &mut Program, value: &str, cx: Context) -> Result<(), FieldError> {
         let path = self.name();
-        let (t, period) = (cx.t, cx.plan.period);
+        let period = cx.plan.period;
         match self {
             FieldPath::Program(f) => f.parse_into(p, value, cx),
-            FieldPath::Milestone(i, f) => f.parse_into(
-                slot(&mut p.milestones, i, Item::Milestone)?,
-                &path,
-                value,
-                t,
-            ),
-            FieldPath::Target(i, f) => f.parse_into(
-                slot(&mut p.targets, i, Item::Target)?,
-                &path,
-                value,
-                period,
-                t,
-            ),
-            FieldPath::Budget(i, f) => f.parse_into(
-                slot(&mut p.budget, i, Item::Budget)?,
-                &path,
-                value,
-                period,
-                t,
-            ),
+            FieldPath::Milestone(i, f) => {
+                f.parse_into(slot(&mut p.milestones, i, Item::Milestone)?, &path, value)
+            }
+            FieldPath::Target(i, f) => {
+                f.parse_into(slot(&mut p.targets, i, Item::Target)?, &path, value, period)
+            }
+            FieldPath::Budget(i, f) => {
+                f.parse_into(slot(&mut p.budget, i, Item::Budget)?, &path, value, period)
+            }
             FieldPath::Evidence(i, f) => {
-                f.parse_into(slot(&mut p.evidence, i, Item::Evidence)?, &path, value, t)
+                f.parse_into(slot(&mut p.evidence, i, Item::Evidence)?, &path, value)
             }
         }
     }
@@ -1281,19 +981,12 @@ fn slot<T: Default>(items: &mut Vec<T>, i: usize, what: Item) -> Result<&mut T, 
 /// Sets `path` (`status`, `milestone.2.done`, `target.1.actual`) of programme
 /// `index` to the value written as text, returning the changed programme.
 /// The caller validates the whole plan after.
-pub fn set(
-    plan: &Plan,
-    index: usize,
-    path: &str,
-    value: &str,
-    t: &Text,
-) -> Result<Program, FieldError> {
+pub fn set(plan: &Plan, index: usize, path: &str, value: &str) -> Result<Program, FieldError> {
     let mut p = plan.programs[index].clone();
     let field = FieldPath::parse(path, &p)?;
     let cx = Context {
         plan,
         index: Some(index),
-        t,
     };
     field.parse_into(&mut p, value, cx)?;
     Ok(p)
@@ -1323,11 +1016,9 @@ mod tests {
         let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
             .unwrap()
             .plan;
-        let t = Lang::En.text();
         let cx = Context {
             plan: &plan,
             index: Some(0),
-            t,
         };
         let p = &plan.programs[0];
         for f in ProgramField::ALL {
@@ -1356,11 +1047,11 @@ mod tests {
         let mut h = Header::of(&plan);
         assert_eq!(h.code, "73.22");
         assert_eq!(h.province, "Sulawesi Selatan");
-        HeaderField::Code.parse_into(&mut h, " 73.24 ", t).unwrap();
+        HeaderField::Code.parse_into(&mut h, " 73.24 ").unwrap();
         assert_eq!(h.code, "73.24");
-        HeaderField::Code.parse_into(&mut h, "", t).unwrap();
+        HeaderField::Code.parse_into(&mut h, "").unwrap();
         assert_eq!(h.code, "", "the code may be cleared");
-        let e = HeaderField::Code.parse_into(&mut h, "73.2", t).unwrap_err();
+        let e = HeaderField::Code.parse_into(&mut h, "73.2").unwrap_err();
         assert!(e.render(t).contains("73.22"), "{}", e.render(t));
     }
 }

@@ -1,9 +1,11 @@
 //! The domain: a masterplan and everything that can be known or done to it
 //! without a file, a terminal or a clock. Nothing here does I/O.
 //!
-//! `model` is the data-file contract; `field` is the one registry of a
-//! programme's fields (name, read, write, compare, label, parse) that `set`,
-//! forms, merge, the audit diff and the reports iterate.
+//! `model` is the data-file contract; `schema` names every field and says,
+//! one row per programme field, of what kind it is and where it appears (the
+//! form, the detail view, the sheet, a report, the data file); `field` reads,
+//! parses, compares and copies each. `set`, the forms, the sheet, the
+//! canonical writer, the merge and the audit diff loop over them.
 
 pub mod achievement;
 pub mod canonical;
@@ -17,4 +19,5 @@ pub mod merge;
 pub mod model;
 pub mod progress;
 pub mod province;
+pub mod schema;
 pub mod validate;

@@ -99,6 +99,11 @@ pub struct Program {
     pub dimension: String,
     #[serde(default)]
     pub element: String,
+    /// What of the mid-term plan (RPJMD) the programme serves: its mission,
+    /// goal or indicator, as the region's RPJMD words it. Left out when not
+    /// set, so a file without it saves as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpjmd: Option<String>,
     pub horizon: Horizon,
     #[serde(default)]
     pub lead: String,
@@ -134,6 +139,7 @@ impl Program {
             description: String::new(),
             dimension,
             element: String::new(),
+            rpjmd: None,
             horizon: Horizon::QuickWin,
             lead,
             support: Vec::new(),
@@ -582,6 +588,7 @@ mod tests {
             description: String::new(),
             dimension: "governance".into(),
             element: String::new(),
+            rpjmd: None,
             horizon: Horizon::QuickWin,
             lead: String::new(),
             support: vec![],

@@ -7,6 +7,7 @@ use super::{Ctx, Kind, TargetRef};
 use crate::i18n::fill;
 use crate::plan::model::{Dimension, Program, Target};
 use crate::plan::progress::{self, MilestoneRef, Tally};
+use crate::plan::schema::{self, PROGRAMME, Row};
 use crate::text::Glyphs;
 
 /// The document of the request's kind.
@@ -411,30 +412,33 @@ fn program_fields(ctx: &Ctx, p: &Program) -> Vec<(&'static str, String)> {
         .plan
         .dimension(&p.dimension)
         .map_or_else(|| p.dimension.clone(), |d| format!("{} ({})", d.name, d.id));
-    [
-        (r.dimension, dimension),
-        (r.element, p.element.clone()),
-        (r.horizon, t.horizon(p.horizon).to_string()),
-        (r.status, t.status(p.status).to_string()),
-        (r.years, super::years(p, g)),
-        (r.lead, p.lead.clone()),
-        (r.support, p.support.join(", ")),
-        (r.funding, p.funding.join(", ")),
-        (r.description, p.description.clone()),
-        (r.notes, p.notes.clone()),
-    ]
-    .into_iter()
-    .map(|(label, value)| {
-        (
-            label,
-            if value.trim().is_empty() {
-                g.none.to_string()
-            } else {
-                value
-            },
-        )
-    })
-    .collect()
+    let mut placed: Vec<(usize, &Row)> = PROGRAMME
+        .iter()
+        .filter(|row| !(row.optional && row.field.value(p).is_empty()))
+        .filter_map(|row| Some((row.report?, row)))
+        .collect();
+    placed.sort_by_key(|(at, _)| *at);
+    // The start and end years share one line.
+    placed.dedup_by_key(|(at, _)| *at);
+    let shown = |value: String| {
+        if value.trim().is_empty() {
+            g.none.to_string()
+        } else {
+            value
+        }
+    };
+    placed
+        .into_iter()
+        .map(|(_, row)| match row.kind {
+            schema::Kind::Year => (r.years, shown(super::years(p, g))),
+            schema::Kind::Dimension => (row.field.heading(ctx.lang), shown(dimension.clone())),
+            kind => {
+                let value = row.field.get(p);
+                let words = t.word(kind, &value).map(String::from);
+                (row.field.heading(ctx.lang), shown(words.unwrap_or(value)))
+            }
+        })
+        .collect()
 }
 
 /// A program's milestones as table rows: done mark, due date, title, and

@@ -12,6 +12,8 @@ use crate::i18n::Lang;
 use crate::i18n::report::ReportText;
 use crate::plan::field::{HeaderField, MilestoneField, ProgramField, TargetField};
 use crate::plan::model::{Milestone, Program, Target, is_overdue};
+use crate::plan::schema::{Kind, PROGRAMME};
+use std::sync::LazyLock;
 
 /// One cell as pantau writes it: XLSX keeps the type (a number stays a
 /// number, a date a date), CSV writes the text.
@@ -66,7 +68,7 @@ impl Sheet {
     pub(crate) fn columns(self) -> &'static [Column] {
         match self {
             Sheet::Plan => &[Column::Field, Column::Value],
-            Sheet::Programmes => PROGRAMMES,
+            Sheet::Programmes => programme_columns(),
             Sheet::Milestones => MILESTONES,
             Sheet::Targets => TARGETS,
         }
@@ -102,28 +104,35 @@ pub(crate) enum Figure {
 
 use Column::{Dimension as Dim, Figure as Fig, Milestone as M, Program as P, Target as T};
 
-/// The overview's CSV columns (unchanged since 0.1), which are also the
-/// programmes sheet.
-const PROGRAMMES: &[Column] = &[
-    Dim,
-    P(ProgramField::Id),
-    P(ProgramField::Name),
-    P(ProgramField::Element),
-    P(ProgramField::Horizon),
-    P(ProgramField::Status),
-    P(ProgramField::Lead),
-    P(ProgramField::Support),
-    P(ProgramField::Funding),
-    P(ProgramField::Start),
-    P(ProgramField::End),
-    Fig(Figure::Milestones),
-    Fig(Figure::MilestonesDone),
-    Fig(Figure::Overdue),
-    Fig(Figure::NextDue),
-    Fig(Figure::Targets),
-    P(ProgramField::Description),
-    P(ProgramField::Notes),
-];
+/// The overview's CSV columns, which are also the programmes sheet: the
+/// programme's fields where the schema places them (0.1's columns keep their
+/// place), the figures pantau works out between them.
+fn programme_columns() -> &'static [Column] {
+    static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
+        let figures = [
+            Figure::Milestones,
+            Figure::MilestonesDone,
+            Figure::Overdue,
+            Figure::NextDue,
+            Figure::Targets,
+        ];
+        let mut placed: Vec<(usize, Column)> = vec![(0, Dim)];
+        placed.extend(
+            figures
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| (11 + i, Fig(f))),
+        );
+        placed.extend(
+            PROGRAMME
+                .iter()
+                .filter_map(|row| Some((row.sheet?, P(row.field)))),
+        );
+        placed.sort_by_key(|(at, _)| *at);
+        placed.into_iter().map(|(_, column)| column).collect()
+    });
+    &COLUMNS
+}
 
 /// Every milestone, in its programme's order.
 const MILESTONES: &[Column] = &[
@@ -165,21 +174,7 @@ impl Column {
         let f = &lang.text().forms.fields;
         match self {
             Column::Dimension => r.dimension,
-            Column::Program(p) => match p {
-                ProgramField::Id => r.id,
-                ProgramField::Name => r.program,
-                ProgramField::Element => r.element,
-                ProgramField::Horizon => r.horizon,
-                ProgramField::Status => r.status,
-                ProgramField::Lead => r.lead,
-                ProgramField::Support => r.support,
-                ProgramField::Funding => r.funding,
-                ProgramField::Start => r.start,
-                ProgramField::End => r.end,
-                ProgramField::Description => r.description,
-                ProgramField::Notes => r.notes,
-                ProgramField::Dimension => r.dimension,
-            },
+            Column::Program(p) => p.heading(lang),
             Column::Milestone(m) => match m {
                 MilestoneField::Title => r.milestone,
                 MilestoneField::Due => r.due,
@@ -254,7 +249,7 @@ pub(crate) fn programmes(ctx: &Ctx) -> Table {
     let mut table = table_of(Sheet::Programmes, ctx.lang);
     for group in &ctx.sel.groups {
         for p in &group.programs {
-            let row = PROGRAMMES
+            let row = programme_columns()
                 .iter()
                 .map(|&c| program_cell(ctx, &group.dimension.name, p, c))
                 .collect();
@@ -268,12 +263,19 @@ fn program_cell(ctx: &Ctx, dimension: &str, p: &Program, column: Column) -> Cell
     let count = |n: usize| Cell::Int(n as i64);
     match column {
         Column::Dimension => Cell::Text(dimension.to_string()),
-        Column::Program(f) => match f {
-            ProgramField::Start => Cell::Int(i64::from(p.start)),
-            ProgramField::End => Cell::Int(i64::from(p.end)),
-            // Statuses and horizons in words, as the views show them.
-            other => Cell::Text(other.show(p, ctx.lang)),
-        },
+        Column::Program(f) => {
+            let value = f.get(p);
+            match (f.kind(), value.parse()) {
+                (Kind::Year, Ok(year)) => Cell::Int(year),
+                // Statuses and horizons in words, as the views show them.
+                (kind, _) => Cell::Text(
+                    ctx.lang
+                        .text()
+                        .word(kind, &value)
+                        .map_or(value, String::from),
+                ),
+            }
+        }
         Column::Figure(Figure::Milestones) => count(p.milestones.len()),
         Column::Figure(Figure::MilestonesDone) => {
             count(p.milestones.iter().filter(|m| m.done).count())

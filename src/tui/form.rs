@@ -14,6 +14,7 @@ use crate::plan::model::{
     Aspect, AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
     Horizon, Milestone, Plan, Program, Status, Target,
 };
+use crate::plan::schema::{Kind, PROGRAMME};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A line of text and a cursor that moves by grapheme, so "é" written as
@@ -307,23 +308,6 @@ fn element_options(plan: &Plan, dimension: &str, t: &Text) -> Vec<(String, Strin
     options
 }
 
-/// The order fields appear in a programme's form: what it is first.
-const PROGRAM_FORM: [ProgramField; 13] = [
-    ProgramField::Name,
-    ProgramField::Id,
-    ProgramField::Description,
-    ProgramField::Dimension,
-    ProgramField::Element,
-    ProgramField::Horizon,
-    ProgramField::Lead,
-    ProgramField::Support,
-    ProgramField::Funding,
-    ProgramField::Start,
-    ProgramField::End,
-    ProgramField::Status,
-    ProgramField::Notes,
-];
-
 const TARGET_FORM: [TargetField; 11] = [
     TargetField::Indicator,
     TargetField::Year,
@@ -442,20 +426,19 @@ impl Form {
             }
         }
         let chosen: Vec<bool> = funding.iter().map(|f| p.funding.contains(f)).collect();
-        let fields = PROGRAM_FORM
+        let fields = PROGRAMME
             .iter()
-            .map(|&f| {
-                let key = Key::Program(f);
-                let value = f.get(p);
-                match f {
-                    ProgramField::Description | ProgramField::Notes => multiline(key, &value),
-                    ProgramField::Dimension => choice(key, dimensions.clone(), &value),
-                    ProgramField::Element => {
-                        choice(key, element_options(plan, &p.dimension, t), &value)
-                    }
-                    ProgramField::Horizon => choice(key, horizons.clone(), &value),
-                    ProgramField::Status => choice(key, statuses.clone(), &value),
-                    ProgramField::Funding => field(
+            .filter(|row| row.form)
+            .map(|row| {
+                let key = Key::Program(row.field);
+                let value = row.field.get(p);
+                match row.kind {
+                    Kind::Prose => multiline(key, &value),
+                    Kind::Dimension => choice(key, dimensions.clone(), &value),
+                    Kind::Element => choice(key, element_options(plan, &p.dimension, t), &value),
+                    Kind::Horizon => choice(key, horizons.clone(), &value),
+                    Kind::Status => choice(key, statuses.clone(), &value),
+                    Kind::Sources => field(
                         key,
                         Input::Many {
                             options: funding.clone(),
@@ -972,7 +955,6 @@ impl Form {
                     let cx = Context {
                         plan,
                         index: new.is_none().then_some(*index),
-                        t,
                     };
                     for (at, f) in self.fields.iter().enumerate() {
                         if let Key::Program(pf) = f.key
@@ -997,7 +979,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Milestone(mf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = mf.parse_into(&mut m, mf.name(), &f.value(), t)
+                        && let Err(e) = mf.parse_into(&mut m, mf.name(), &f.value())
                     {
                         note(at, e);
                     }
@@ -1024,7 +1006,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Target(tf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = tf.parse_into(&mut x, tf.name(), &f.value(), plan.period, t)
+                        && let Err(e) = tf.parse_into(&mut x, tf.name(), &f.value(), plan.period)
                     {
                         note(at, e);
                     }
@@ -1043,7 +1025,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Budget(bf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = bf.parse_into(&mut b, bf.name(), &f.value(), plan.period, t)
+                        && let Err(e) = bf.parse_into(&mut b, bf.name(), &f.value(), plan.period)
                     {
                         note(at, e);
                     }
@@ -1062,7 +1044,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Evidence(ef) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value(), t)
+                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value())
                     {
                         note(at, e);
                     }
@@ -1086,7 +1068,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Header(hf) = f.key
                         && wanted(f)
-                        && let Err(e) = hf.parse_into(&mut h, &f.value(), t)
+                        && let Err(e) = hf.parse_into(&mut h, &f.value())
                     {
                         note(at, e);
                     }
@@ -1100,7 +1082,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Score(sf) = f.key
                         && wanted(f)
-                        && let Err(e) = sf.parse_into(&mut score, &mut remark, &f.value(), t)
+                        && let Err(e) = sf.parse_into(&mut score, &mut remark, &f.value())
                     {
                         note(at, e);
                     }

@@ -11,6 +11,8 @@ mod help_words;
 pub mod keymap;
 pub mod province;
 mod run;
+#[cfg(test)]
+mod schema_reach;
 pub mod theme;
 pub mod ui;
 pub mod update;

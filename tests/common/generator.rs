@@ -461,6 +461,7 @@ fn program(rng: &mut Rng, plan: &Plan, number: usize) -> Program {
         description: paragraph(rng, 1, 50),
         dimension: dimension.id.clone(),
         element,
+        rpjmd: None,
         horizon,
         lead: if rng.chance(90) {
             rng.pick(AGENCIES).to_string()

@@ -482,10 +482,9 @@ fn change() -> impl Strategy<Value = Change> {
 }
 
 fn apply(plan: &mut Plan, change: &Change) {
-    let t = Lang::En.text();
     match change {
         Change::Field(p, field, value) => {
-            if let Ok(program) = pantau::plan::field::set(plan, *p, field, value, t) {
+            if let Ok(program) = pantau::plan::field::set(plan, *p, field, value) {
                 plan.programs[*p] = program;
             }
         }

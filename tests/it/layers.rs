@@ -18,7 +18,10 @@ use std::path::{Path, PathBuf};
 /// the rest of the domain (validation messages, field labels) sits above them.
 const LAYERS: &[(&str, &[&str])] = &[
     ("text", &["text"]),
-    ("model", &["plan::model"]),
+    (
+        "model",
+        &["plan::model", "plan::schema", "plan::achievement"],
+    ),
     ("strings", &["i18n"]),
     ("plan", &["plan", "format"]),
     ("store", &["store"]),

@@ -739,6 +739,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                     description: String::new(),
                     dimension: format!("d{d}"),
                     element: String::new(),
+                    rpjmd: None,
                     horizon: Horizon::Short,
                     lead: String::new(),
                     support: vec![],

@@ -342,6 +342,7 @@ fn program() -> impl Strategy<Value = Program> {
             proptest::collection::vec(budget(), 0..2),
             proptest::collection::vec(evidence(), 0..2),
             text(),
+            proptest::option::of(text()),
         ),
     )
         .prop_map(
@@ -349,13 +350,14 @@ fn program() -> impl Strategy<Value = Program> {
                 (id, name, description, dimension, element, h, lead),
                 (support, funding),
                 (start, end, s),
-                (milestones, targets, budget, evidence, notes),
+                (milestones, targets, budget, evidence, notes, rpjmd),
             )| Program {
                 id,
                 name,
                 description,
                 dimension,
                 element,
+                rpjmd,
                 horizon: Horizon::ALL[h],
                 lead,
                 support,

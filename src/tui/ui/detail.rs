@@ -7,6 +7,7 @@ use crate::format::{money, number, percent, percent_or};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
 use crate::plan::progress::{self, Gap};
+use crate::plan::schema::{Detail, Kind, PROGRAMME, Row};
 use crate::text;
 use crate::tui::app::{App, Item};
 use crate::tui::theme::Theme;
@@ -42,20 +43,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
 
     // Each line, and which item it belongs to (None: headings, blank lines).
     let mut lines: Vec<(Option<Item>, Line<'static>)> = Vec::new();
-    let label_cols = [
-        t.summary.s_dimension,
-        t.ui.u_element,
-        t.ui.u_horizon,
-        t.ui.u_lead,
-        t.ui.u_support,
-        t.ui.u_funding,
-        t.ui.u_years,
-        t.ui.u_status,
-    ]
-    .iter()
-    .map(|l| text::width(l))
-    .max()
-    .unwrap_or(0)
+    // The programme's own fields, as the schema places them: labelled lines
+    // (the two years on one), then paragraphs.
+    // An optional field is shown only when set.
+    let rows = || {
+        PROGRAMME
+            .iter()
+            .filter(|r| !(r.optional && r.field.value(p).is_empty()))
+    };
+    let line_label = |row: &Row| match row.detail {
+        Detail::Years => t.ui.u_years,
+        _ => row.field.heading(app.lang),
+    };
+    let label_cols = rows()
+        .filter(|r| matches!(r.detail, Detail::Line | Detail::Years))
+        .map(|r| text::width(line_label(r)))
+        .max()
+        .unwrap_or(0)
         + 1;
     let field = |label: &str, value: Span<'static>| -> Line<'static> {
         Line::from(vec![
@@ -64,43 +68,50 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             value,
         ])
     };
-    let dimension = plan
-        .dimension(&p.dimension)
-        .map_or_else(|| p.dimension.clone(), |d| d.name.clone());
-    let list = |items: &[String]| {
-        if items.is_empty() {
-            g.none.to_string()
-        } else {
-            text::escape(&items.join(", ")).into_owned()
+    let esc = |s: &str| text::escape(s).into_owned();
+    let value = |row: &Row| -> Span<'static> {
+        let v = row.field.get(p);
+        match row.kind {
+            Kind::Dimension => Span::raw(esc(&plan
+                .dimension(&p.dimension)
+                .map_or_else(|| p.dimension.clone(), |d| d.name.clone()))),
+            Kind::Status => Span::styled(t.status(p.status), theme.status(p.status)),
+            Kind::List | Kind::Sources if v.is_empty() => Span::raw(g.none),
+            kind => Span::raw(t.word(kind, &v).map_or_else(|| esc(&v), String::from)),
         }
     };
-    let esc = |s: &str| text::escape(s).into_owned();
-    for line in [
-        field(t.summary.s_dimension, Span::raw(esc(&dimension))),
-        field(t.ui.u_element, Span::raw(esc(&p.element))),
-        field(t.ui.u_horizon, Span::raw(t.horizon(p.horizon))),
-        field(t.ui.u_lead, Span::raw(esc(&p.lead))),
-        field(t.ui.u_support, Span::raw(list(&p.support))),
-        field(t.ui.u_funding, Span::raw(list(&p.funding))),
-        field(
-            t.ui.u_years,
-            Span::raw(format!("{}{}{}", p.start, g.dash, p.end)),
-        ),
-        field(
-            t.ui.u_status,
-            Span::styled(t.status(p.status), theme.status(p.status)),
-        ),
-    ] {
+    let paragraph = |lines: &mut Vec<(Option<Item>, Line<'static>)>, row: &Row| {
+        let v = row.field.get(p);
+        if !v.is_empty() {
+            lines.push((None, Line::default()));
+            lines.push((
+                None,
+                Line::styled(row.field.heading(app.lang), theme.header()),
+            ));
+            lines.extend(
+                text::wrap(&v, width)
+                    .into_iter()
+                    .map(|l| (None, Line::raw(l))),
+            );
+        }
+    };
+    let mut years_shown = false;
+    for row in rows() {
+        let line = match row.detail {
+            Detail::Line => field(line_label(row), value(row)),
+            Detail::Years if !years_shown => {
+                years_shown = true;
+                field(
+                    line_label(row),
+                    Span::raw(format!("{}{}{}", p.start, g.dash, p.end)),
+                )
+            }
+            Detail::Years | Detail::Title | Detail::Paragraph | Detail::Closing => continue,
+        };
         lines.push((Some(Item::Program), line));
     }
-    if !p.description.is_empty() {
-        lines.push((None, Line::default()));
-        lines.push((None, Line::styled(t.ui.u_description, theme.header())));
-        lines.extend(
-            text::wrap(&p.description, width)
-                .into_iter()
-                .map(|l| (None, Line::raw(l))),
-        );
+    for row in rows().filter(|r| r.detail == Detail::Paragraph) {
+        paragraph(&mut lines, row);
     }
 
     lines.push((None, Line::default()));
@@ -312,14 +323,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
         }
     }
 
-    if !p.notes.is_empty() {
-        lines.push((None, Line::default()));
-        lines.push((None, Line::styled(t.ui.u_notes, theme.header())));
-        lines.extend(
-            text::wrap(&p.notes, width)
-                .into_iter()
-                .map(|l| (None, Line::raw(l))),
-        );
+    for row in rows().filter(|r| r.detail == Detail::Closing) {
+        paragraph(&mut lines, row);
     }
 
     // Who changed it lately, from the audit log (newest first).

@@ -1,0 +1,307 @@
+//! What each field of the schema is called, and every value a field can hold
+//! in words: the one place the interface, the spreadsheets, a merge's
+//! questions and the audit log take them from.
+
+use super::{Lang, Text};
+use crate::plan::achievement::{Band, Capaian};
+use crate::plan::model::{Direction, EvidenceKind, EvidenceState, Horizon, Status};
+use crate::plan::schema::{
+    BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
+    ProgramField, ScoreField, TargetField,
+};
+
+const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
+
+/// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
+/// "InProgress" are the same name.
+pub fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl Text {
+    /// A value as the schema writes it (`InProgress`, `true`, `Ready`), in
+    /// words; `None` for a value of a kind that reads as it is written.
+    pub fn word(&self, kind: Kind, value: &str) -> Option<&'static str> {
+        let lang = self.lang;
+        match kind {
+            Kind::Status => Status::parse(value).map(|s| self.status(s)),
+            Kind::Horizon => Horizon::parse(value).map(|h| self.horizon(h)),
+            Kind::Bool => Some(if value == "true" {
+                self.log.l_yes
+            } else {
+                self.log.l_no
+            }),
+            Kind::EvidenceState => {
+                keyed(&EvidenceState::ALL, EvidenceState::key, value).map(|s| s.word(lang))
+            }
+            Kind::EvidenceKind => {
+                keyed(&EvidenceKind::ALL, EvidenceKind::key, value).map(|k| k.word(lang))
+            }
+            Kind::Direction => keyed(&Direction::ALL, Direction::key, value).map(|d| d.word(lang)),
+            Kind::Line
+            | Kind::Prose
+            | Kind::List
+            | Kind::Sources
+            | Kind::Dimension
+            | Kind::Element
+            | Kind::Year
+            | Kind::Number
+            | Kind::Date => None,
+        }
+    }
+
+    /// A value in words, as a merge's question and the audit log show it:
+    /// statuses, horizons and the like by name, yes or no, `(none)` for
+    /// nothing; anything else as written (the caller escapes it for a
+    /// terminal).
+    pub fn value(&self, kind: Kind, value: &str) -> String {
+        match self.word(kind, value) {
+            Some(w) => w.to_string(),
+            None if value.is_empty() || value == "none" => self.log.l_none.to_string(),
+            None => value.to_string(),
+        }
+    }
+}
+
+/// The one of `all` whose data-file name is `value`.
+fn keyed<T: Copy>(all: &[T], key: fn(T) -> &'static str, value: &str) -> Option<T> {
+    all.iter().copied().find(|&x| key(x) == value)
+}
+
+impl Status {
+    /// A status by its data-file name (`InProgress`) or its name in either
+    /// language (`In progress`, `Berjalan`), ignoring case, spaces, `-` and `_`.
+    pub fn parse(name: &str) -> Option<Status> {
+        let want = fold(name);
+        Status::ALL.into_iter().find(|s| {
+            fold(s.key()) == want || LANGS.iter().any(|l| fold(l.text().status(*s)) == want)
+        })
+    }
+}
+
+impl Horizon {
+    /// A horizon by its data-file name (`QuickWin`) or its name in either
+    /// language, long or short (`Medium term`, `Jangka menengah`, `Menengah`).
+    pub fn parse(name: &str) -> Option<Horizon> {
+        let want = fold(name);
+        Horizon::ALL.into_iter().find(|h| {
+            fold(h.key()) == want
+                || LANGS.iter().any(|l| {
+                    let t = l.text();
+                    fold(t.horizon(*h)) == want || fold(t.horizon_short(*h)) == want
+                })
+        })
+    }
+}
+
+impl Capaian {
+    /// The verdict, with "missed" after a Sangat Baik whose target was not
+    /// reached: a poverty rate of 12.66 % against 12.5 % is 98 %, Sangat
+    /// Baik, yet the target was missed. Below that band the word says it.
+    pub fn judgement(self, lang: Lang, dot: &str) -> String {
+        let verdict = self.verdict(lang);
+        match (self.band(), self.met()) {
+            (Some(Band::VeryGood), Some(false)) => {
+                format!("{verdict}{dot}{}", lang.report().missed)
+            }
+            _ => verdict.to_string(),
+        }
+    }
+
+    /// The band's name, or "no data" for a year that passed unmeasured.
+    pub fn verdict(self, lang: Lang) -> &'static str {
+        match self {
+            Capaian::NoData => lang.report().no_data,
+            other => other.band().map_or("", |b| b.name(lang)),
+        }
+    }
+}
+
+impl Band {
+    /// The band's name (LKjIP's words).
+    pub fn name(self, lang: Lang) -> &'static str {
+        let b = &lang.report().bands;
+        match self {
+            Band::VeryGood => b.very_good,
+            Band::Good => b.good,
+            Band::Fair => b.fair,
+            Band::Poor => b.poor,
+            Band::VeryPoor => b.very_poor,
+        }
+    }
+}
+
+impl Direction {
+    /// In the form's choice: "higher is better", "lower is better", "a range".
+    pub fn word(self, lang: Lang) -> &'static str {
+        let w = &lang.text().forms.directions;
+        match self {
+            Direction::Higher => w.higher,
+            Direction::Lower => w.lower,
+            Direction::Range => w.range,
+        }
+    }
+}
+
+impl EvidenceKind {
+    pub fn word(self, lang: Lang) -> &'static str {
+        let w = &lang.text().forms.evidence_kinds;
+        match self {
+            EvidenceKind::Policy => w.policy,
+            EvidenceKind::Inventory => w.inventory,
+            EvidenceKind::Review => w.review,
+            EvidenceKind::Other => w.other,
+        }
+    }
+}
+
+impl EvidenceState {
+    pub fn word(self, lang: Lang) -> &'static str {
+        let w = &lang.text().forms.evidence_states;
+        match self {
+            EvidenceState::Missing => w.missing,
+            EvidenceState::Draft => w.draft,
+            EvidenceState::Ready => w.ready,
+        }
+    }
+}
+
+impl Item {
+    pub fn word(self, t: &Text) -> &'static str {
+        match self {
+            Item::Milestone => t.forms.f_milestone,
+            Item::Target => t.forms.f_target,
+            Item::Budget => t.forms.f_budget,
+            Item::Evidence => t.forms.f_evidence,
+        }
+    }
+}
+
+impl ProgramField {
+    /// The field's name in the edit form.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            ProgramField::Name => l.name,
+            ProgramField::Id => l.id,
+            ProgramField::Description => l.description,
+            ProgramField::Dimension => l.dimension,
+            ProgramField::Element => l.element,
+            ProgramField::Rpjmd => l.rpjmd,
+            ProgramField::Horizon => l.horizon,
+            ProgramField::Lead => l.lead,
+            ProgramField::Support => l.support,
+            ProgramField::Funding => l.funding,
+            ProgramField::Start => l.start,
+            ProgramField::End => l.end,
+            ProgramField::Status => l.status,
+            ProgramField::Notes => l.notes,
+        }
+    }
+
+    /// The field's name over a column or beside a line of the detail view:
+    /// the form's label, shorter where the form says more ("Lead agency").
+    pub fn heading(self, lang: Lang) -> &'static str {
+        let h = &lang.text().forms.fields.headings;
+        match self {
+            ProgramField::Id => h.id,
+            ProgramField::Name => h.name,
+            ProgramField::Lead => h.lead,
+            other => other.label(lang),
+        }
+    }
+}
+
+impl MilestoneField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            MilestoneField::Title => l.title,
+            MilestoneField::Due => l.due,
+            MilestoneField::Done => l.done,
+            MilestoneField::Weight => l.weight,
+        }
+    }
+}
+
+impl TargetField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            TargetField::Indicator => l.indicator,
+            TargetField::Year => l.year,
+            TargetField::Unit => l.unit,
+            TargetField::Baseline => l.baseline,
+            TargetField::Target => l.target,
+            TargetField::Actual => l.actual,
+            TargetField::Direction => l.direction,
+            TargetField::Upper => l.upper,
+            TargetField::BaseYear => l.base_year,
+            TargetField::Source => l.source,
+            TargetField::Definition => l.definition,
+        }
+    }
+}
+
+impl BudgetField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            BudgetField::Year => l.year,
+            BudgetField::Allocation => l.allocation,
+            BudgetField::Spent => l.spent,
+            BudgetField::Source => l.budget_source,
+        }
+    }
+}
+
+impl EvidenceField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            EvidenceField::Name => l.document,
+            EvidenceField::Kind => l.kind,
+            EvidenceField::State => l.state,
+            EvidenceField::Link => l.link,
+        }
+    }
+}
+
+impl ScoreField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            ScoreField::Score => l.score,
+            ScoreField::Note => l.notes,
+        }
+    }
+}
+
+impl DimensionField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            DimensionField::Name => l.name,
+            DimensionField::Lead => l.lead,
+            DimensionField::Elements => l.elements,
+        }
+    }
+}
+
+impl HeaderField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = &lang.text().forms.fields;
+        match self {
+            HeaderField::Title => l.title,
+            HeaderField::Region => l.region,
+            HeaderField::Code => l.code,
+            HeaderField::Province => l.province,
+            HeaderField::Vision => l.vision,
+            HeaderField::PeriodStart => l.period_start,
+            HeaderField::PeriodEnd => l.period_end,
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! A conflict: the same field of the same item changed two different ways,
+//! what it is about, and how it is put to the officer.
+
+use super::*;
+
+/// Whether an audit-log entry's field is one [`Conflict::log_key`] names: the
+/// field itself, or for a list (`milestone`) any of its items
+/// (`milestone.3.done`, `milestone.4`) and the whole list as pantau 0.1
+/// logged it (`milestones`).
+pub fn logged_under(entry_field: &str, key: &str) -> bool {
+    entry_field == key
+        || entry_field
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with('.') || rest == "s")
+}
+
+/// Who made a change and when, as the audit log has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub who: String,
+    pub when: String,
+}
+
+/// The item a conflict is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// The plan's header, its comment, the order of its programmes or dimensions.
+    Plan,
+    Dimension {
+        id: String,
+        name: String,
+    },
+    Program {
+        id: String,
+        name: String,
+    },
+    /// `number` counts from 1, in the common base (or on the side that added it).
+    Milestone {
+        program: String,
+        number: usize,
+        title: String,
+    },
+    Target {
+        program: String,
+        number: usize,
+        year: i32,
+        indicator: String,
+    },
+    Budget {
+        program: String,
+        number: usize,
+        year: i32,
+    },
+    Evidence {
+        program: String,
+        number: usize,
+        name: String,
+    },
+}
+
+/// Which list an order conflict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Programs,
+    Dimensions,
+    Milestones,
+    Targets,
+    Budget,
+    Evidence,
+}
+
+/// What of the item both sides changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Header(HeaderField),
+    Dimension(DimensionField),
+    Program(ProgramField),
+    Milestone(MilestoneField),
+    Target(TargetField),
+    Budget(BudgetField),
+    Evidence(EvidenceField),
+    /// The item itself: one side deleted it, the other changed it.
+    Presence,
+    /// Both sides put the same items in different orders.
+    Order(List),
+    /// The comment lines at the top of the file.
+    Comment,
+    /// The plan's evaluation section, as one field.
+    Evaluation,
+}
+
+/// The same field of the same item, changed two different ways.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub subject: Subject,
+    pub field: Field,
+    /// The values as the registry writes them (`NotStarted`, `true`);
+    /// `None` where that side deleted the item.
+    pub mine: Option<String>,
+    pub theirs: Option<String>,
+    /// Who made their change and when, when the audit log says (filled in by
+    /// the store, which reads the log).
+    pub by: Option<Author>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Mine,
+    Theirs,
+}
+
+impl Conflict {
+    /// Whether `other` asks the same question (another run of the same merge).
+    pub fn same_question(&self, other: &Conflict) -> bool {
+        self.subject == other.subject && self.field == other.field
+    }
+
+    /// The item in words: `GOV-02 “Super App”`, `milestone 3 “Uji coba” of GOV-02`.
+    pub fn item(&self, t: &Text) -> String {
+        let m = &t.merge;
+        match &self.subject {
+            Subject::Plan => m.m_plan.to_string(),
+            Subject::Dimension { name, .. } => fill(m.m_dimension, &[name]),
+            Subject::Program { id, name } => fill(m.m_program, &[id, name]),
+            Subject::Milestone {
+                program,
+                number,
+                title,
+            } => fill(m.m_milestone, &[program, number, title]),
+            Subject::Target {
+                program,
+                year,
+                indicator,
+                ..
+            } => fill(m.m_target, &[program, year, indicator]),
+            Subject::Budget {
+                program,
+                number,
+                year,
+            } => fill(m.m_budget, &[program, number, year]),
+            Subject::Evidence {
+                program,
+                number,
+                name,
+            } => fill(m.m_evidence, &[program, number, name]),
+        }
+    }
+
+    /// The field's label as the forms show it.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        let m = &lang.text().merge;
+        match self.field {
+            Field::Header(f) => f.label(lang),
+            Field::Dimension(f) => f.label(lang),
+            Field::Program(f) => f.label(lang),
+            Field::Milestone(f) => f.label(lang),
+            Field::Target(f) => f.label(lang),
+            Field::Budget(f) => f.label(lang),
+            Field::Evidence(f) => f.label(lang),
+            Field::Presence => m.m_presence,
+            Field::Order(List::Programs) => m.m_order_programs,
+            Field::Order(List::Dimensions) => m.m_order_dimensions,
+            Field::Order(List::Milestones) => m.m_order_milestones,
+            Field::Order(List::Targets) => m.m_order_targets,
+            Field::Order(List::Budget) => m.m_order_budget,
+            Field::Order(List::Evidence) => m.m_order_evidence,
+            Field::Comment => m.m_comment,
+            Field::Evaluation => m.m_evaluation,
+        }
+    }
+
+    /// One side's value as the views show it: statuses and horizons in
+    /// words, yes and no, `(none)` for nothing, `(deleted)`.
+    pub fn show(&self, side: Choice, lang: Lang) -> String {
+        let t = lang.text();
+        let value = match side {
+            Choice::Mine => &self.mine,
+            Choice::Theirs => &self.theirs,
+        };
+        let Some(value) = value else {
+            return t.merge.m_deleted.to_string();
+        };
+        let kind = match self.field {
+            Field::Header(f) => f.kind(),
+            Field::Dimension(f) => f.kind(),
+            Field::Program(f) => f.kind(),
+            Field::Milestone(f) => f.kind(),
+            Field::Target(f) => f.kind(),
+            Field::Budget(f) => f.kind(),
+            Field::Evidence(f) => f.kind(),
+            Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => Kind::Line,
+        };
+        t.value(kind, value)
+    }
+
+    /// Who made the other change, in words.
+    pub fn author(&self, t: &Text) -> String {
+        match &self.by {
+            Some(a) => fill(t.merge.m_by, &[&a.who, &a.when]),
+            None => t.merge.m_by_unknown.to_string(),
+        }
+    }
+
+    /// The subject and field under which the audit log records a change of
+    /// this kind, to find who made it; `None` for what the log does not keep.
+    /// A list item's key is its list (`milestone`): see [`logged_under`].
+    pub fn log_key(&self) -> Option<(String, &'static str)> {
+        let program_list = |program: &str, list: &'static str| Some((program.to_string(), list));
+        match (&self.subject, self.field) {
+            (Subject::Plan, Field::Header(f)) => Some(("plan".to_string(), f.name())),
+            (Subject::Dimension { id, .. }, Field::Dimension(f)) => {
+                Some((format!("dimension:{id}"), f.name()))
+            }
+            (Subject::Program { id, .. }, Field::Program(f)) => Some((id.clone(), f.name())),
+            (Subject::Program { id, .. }, Field::Presence) => Some((id.clone(), "(program)")),
+            (Subject::Milestone { program, .. }, _) => program_list(program, "milestone"),
+            (Subject::Target { program, .. }, _) => program_list(program, "target"),
+            (Subject::Budget { program, .. }, _) => program_list(program, "budget"),
+            (Subject::Evidence { program, .. }, _) => program_list(program, "evidence"),
+            _ => None,
+        }
+    }
+}
