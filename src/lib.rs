@@ -2,10 +2,10 @@
 //!
 //! Layers point one way, and `tests/it/layers.rs` keeps them so:
 //!
-//! - `text`, `i18n`: escaping and measuring strings; every word a person reads.
+//! - `text`, `i18n`: escaping and measuring strings; every word a person reads,
+//!   and numbers and dates as people write them (`i18n::format`).
 //! - `plan`: the domain (model, field registry, validation, progress, edits,
 //!   merge, the canonical writer). No I/O.
-//! - `format`: numbers and dates as people read them, in either language.
 //! - `store`: files: loading with diagnostics, the atomic writer, the lock,
 //!   saving with a merge, the audit log, recovery files.
 //! - `report`: reports for paper and other tools, in four formats.
@@ -21,7 +21,6 @@
 pub mod cli;
 pub mod command;
 pub mod config;
-pub mod format;
 pub mod i18n;
 pub mod import;
 pub mod plan;

@@ -15,6 +15,7 @@ mod config;
 mod en;
 pub mod evaluation;
 mod fields;
+pub mod format;
 mod forms;
 mod id;
 mod load;

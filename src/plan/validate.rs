@@ -3,7 +3,7 @@
 //! An officer fixing a hand-edited file should see the whole list in one run,
 //! not one error per attempt.
 
-use crate::format::money;
+use crate::i18n::format::money;
 use crate::i18n::{Text, fill};
 use crate::plan::edit::Edit;
 use crate::plan::field::is_link;

@@ -3,8 +3,8 @@
 //! builders in [`super::build`] and [`super::evaluation`] make documents; the
 //! text, Markdown and HTML renderers lay them out, each in its own file.
 
-use crate::format::number;
 use crate::i18n::Lang;
+use crate::i18n::format::number;
 use jiff::civil::Date;
 use std::borrow::Cow;
 

@@ -11,8 +11,8 @@
 use super::Ctx;
 use super::document::Document;
 use super::document::{Cell, Table};
-use crate::format::money;
 use crate::i18n::evaluation::EvaluationText;
+use crate::i18n::format::money;
 use crate::plan::evaluation::{Estimate, From, Measures, estimate};
 use crate::plan::model::{Aspect, Plan, Program};
 use crate::plan::progress::{self, Gap, Tally};
@@ -58,11 +58,11 @@ fn e(ctx: &Ctx) -> &'static EvaluationText {
 }
 
 fn fixed(ctx: &Ctx, value: f64) -> String {
-    crate::format::decimal(value, ctx.lang)
+    crate::i18n::format::decimal(value, ctx.lang)
 }
 
 fn percent(value: Option<f64>) -> String {
-    crate::format::percent_or(value, "")
+    crate::i18n::format::percent_or(value, "")
 }
 
 pub(crate) fn aspect_name(ctx: &Ctx, a: Aspect) -> &'static str {

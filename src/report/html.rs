@@ -14,7 +14,7 @@
 
 use super::document::{Block, Document, Holds, Table as DocTable, TargetRow};
 use super::{Ctx, Kind, ReportError};
-use crate::format::long_date;
+use crate::i18n::format::long_date;
 use crate::i18n::{Lang, fill};
 use crate::text::Glyphs;
 use jiff::civil::Date;

@@ -439,7 +439,7 @@ impl Ctx<'_> {
     }
 
     pub fn number(&self, value: f64) -> String {
-        crate::format::number(value, self.lang)
+        crate::i18n::format::number(value, self.lang)
     }
 
     /// "Overdue milestones (9)", "Program GOV-01", …; `count` is the number

@@ -3,7 +3,7 @@
 //! Plain text only: no escape codes ever, never wider than the page, data
 //! strings escaped, so it can go to a printer, an e-mail or a chat as is.
 
-use crate::format::number;
+use crate::i18n::format::number;
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::model::Plan;
 use crate::plan::progress::{self, MilestoneRef, Tally};

@@ -10,7 +10,7 @@
 
 use super::Format;
 use super::document::{Block, Cell, Column, Document, Holds, Table};
-use crate::format::{decimal, percent_or};
+use crate::i18n::format::{decimal, percent_or};
 use crate::i18n::{Lang, fill};
 use crate::plan::progress::Tally;
 pub use crate::plan::province::Region;

@@ -9,8 +9,8 @@
 use super::document::{Block, Document, TargetRow};
 use super::layout::{Col, Doc, Line, Table, cells, columns, paginate, table};
 use super::{Ctx, Kind, ReportError};
-use crate::format::number;
 use crate::i18n::Lang;
+use crate::i18n::format::number;
 use crate::report::overview as summary;
 use crate::text::Glyphs;
 use crate::text::{escape, fit, pad, width, wrap};

@@ -23,7 +23,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["plan::model", "plan::schema", "plan::achievement"],
     ),
     ("strings", &["i18n"]),
-    ("plan", &["plan", "format"]),
+    ("plan", &["plan"]),
     ("store", &["store"]),
     ("report", &["report"]),
     ("input", &["import"]),

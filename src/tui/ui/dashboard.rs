@@ -152,7 +152,7 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         )));
         let figures = [tally.physical(), tally.absorption()];
         for (&(_, cols), figure) in more.iter().zip(figures) {
-            let shown = crate::format::percent_or(figure, g.none);
+            let shown = crate::i18n::format::percent_or(figure, g.none);
             spans.push(Span::raw(format!("{shown:>cols$}")));
         }
         Line::from(spans)

@@ -3,7 +3,7 @@
 //! target; the quick keys and `e` act on the selected one.
 
 use super::block;
-use crate::format::{money, number, percent, percent_or};
+use crate::i18n::format::{money, number, percent, percent_or};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
 use crate::plan::progress::{self, Gap};

@@ -2,7 +2,7 @@
 //! on the right; a program's detail takes the whole body.
 
 use super::{block, cell, empty_note, row, visible};
-use crate::format::percent;
+use crate::i18n::format::percent;
 use crate::plan::model::{Horizon, Program, Status};
 use crate::plan::progress::{self, Gap};
 use crate::text;

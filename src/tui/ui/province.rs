@@ -3,8 +3,8 @@
 //! not load below; a region opened from it is drawn as its own dashboard.
 
 use super::{block, cell, empty_note, row, visible};
-use crate::format::{decimal, percent_or};
 use crate::i18n::fill;
+use crate::i18n::format::{decimal, percent_or};
 use crate::text;
 use crate::tui::keymap::{Context, help_in, hints_in};
 use crate::tui::province::Province;

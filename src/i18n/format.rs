@@ -1,8 +1,8 @@
-//! Numbers and dates as people read them, in the report's language: the one
+//! Numbers and dates as people read them, in the reader's language: the one
 //! place that decides the decimal mark, thousands, percentages and written
 //! dates for reports, validation messages and the interface alike.
 
-use crate::i18n::Lang;
+use super::Lang;
 use crate::plan::achievement::whole_percent;
 use jiff::civil::Date;
 
