@@ -506,3 +506,36 @@ fn the_province_dashboard_at_80x24_and_a_region_drilled_into() {
         render_province(&p, w, h);
     }
 }
+
+#[test]
+fn a_form_taller_than_the_screen_scrolls_to_the_field_being_typed_in() {
+    // 80×18 leaves the programme form fewer rows than its fields: the field
+    // the officer tabs to, and the keys' line, must stay on screen.
+    let mut app = app(Lang::En, 80, 18);
+    let open = [Action::Show(View::Dimensions), Action::Open, Action::Edit];
+    let first = draw_after(&mut app, &open, 80, 18);
+    assert!(first.contains("Name "), "{first}");
+    assert!(first.contains("Enter accept"), "{first}");
+    assert!(
+        !first.contains("Notes "),
+        "the last field is below: {first}"
+    );
+    let fields = match &app.modal {
+        Some(pantau::tui::app::Modal::Form(form)) => form.fields.len(),
+        _ => panic!("the form is open"),
+    };
+    let last = draw_after(&mut app, &vec![Action::FormNext; fields - 1], 80, 18);
+    assert!(
+        last.contains("Notes "),
+        "the focused last field shows: {last}"
+    );
+    assert!(last.contains("Enter accept"), "{last}");
+    assert!(
+        !last.contains("Name "),
+        "the first field scrolled away: {last}"
+    );
+    // Typing lands in the field on screen.
+    let typed = draw_after(&mut app, &[Action::FormChar('X')], 80, 18);
+    let notes = typed.lines().find(|l| l.contains("Notes ")).unwrap();
+    assert!(notes.contains("X"), "{typed}");
+}

@@ -239,7 +239,9 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Them
     let value_cols = usize::from(inner.width).saturating_sub(label_cols + 1);
 
     let mut lines: Vec<Line> = Vec::new();
-    let mut cursor: Option<Position> = None;
+    // The focused field's rows in `lines`, and the cursor within them.
+    let mut focus_rows = 0..0;
+    let mut cursor: Option<(usize, u16)> = None;
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let label_style = if focused {
@@ -274,14 +276,26 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Them
             }
             lines.push(Line::from(all));
         }
-        if let (true, Some((row, col))) = (focused, at) {
-            let y = inner.y + (lines.len() - rows(field) + row) as u16;
-            let x = inner.x + (label_cols + 1 + col) as u16;
-            if y < inner.bottom() && x < inner.right() {
-                cursor = Some(Position { x, y });
+        if focused {
+            focus_rows = lines.len() - rows(field)..lines.len();
+            if let Some((row, col)) = at {
+                cursor = Some((
+                    focus_rows.start + row,
+                    inner.x + (label_cols + 1 + col) as u16,
+                ));
             }
         }
     }
+    // A form taller than the screen scrolls so that the field being typed
+    // in stays in view, with the keys' line kept below it: a key never acts
+    // on a field the officer cannot see.
+    let room = usize::from(inner.height).saturating_sub(2);
+    let skip = focus_rows.end.saturating_sub(room).min(focus_rows.start);
+    let mut lines: Vec<Line> = lines.into_iter().skip(skip).take(room).collect();
+    let cursor = cursor.and_then(|(line, x)| {
+        let y = inner.y + u16::try_from(line.checked_sub(skip)?).ok()?;
+        (y < inner.bottom() && x < inner.right()).then_some(Position { x, y })
+    });
     lines.push(Line::default());
     let footer = match &form.problem {
         Some(problem) => Line::styled(
