@@ -20,10 +20,12 @@ use ratatui::widgets::Paragraph;
 /// How many of the program's latest changes the detail lists.
 const RECENT_CHANGES: usize = 3;
 
+/// Each line of the page, and which item it belongs to (None: headings,
+/// blank lines).
+type Lines = Vec<(Option<Item>, Line<'static>)>;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme) {
-    let t = app.lang.text();
     let g = theme.glyphs();
-    let plan = app.plan();
     let selected = Item::of(p, app.drill.item.selected);
     let title_style = if selected == Item::Program {
         theme.selected()
@@ -41,21 +43,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     frame.render_widget(outer, area);
     let width = usize::from(inner.width).saturating_sub(g.marker.len());
 
-    // Each line, and which item it belongs to (None: headings, blank lines).
-    let mut lines: Vec<(Option<Item>, Line<'static>)> = Vec::new();
-    // The programme's own fields, as the schema places them: labelled lines
-    // (the two years on one), then paragraphs.
-    // An optional field is shown only when set.
-    let rows = || {
-        PROGRAMME
-            .iter()
-            .filter(|r| !(r.optional && r.field.value(p).is_empty()))
-    };
+    let mut lines = Lines::new();
+    own_fields(&mut lines, app, p, theme, width);
+    milestones(&mut lines, app, p, theme);
+    targets(&mut lines, app, p, theme, width);
+    budget(&mut lines, app, p, theme);
+    evidence(&mut lines, app, p, theme);
+    for row in shown_rows(p).filter(|r| r.detail == Detail::Closing) {
+        paragraph(&mut lines, app, p, theme, width, row);
+    }
+    recent_changes(&mut lines, app, p, theme, width);
+    show(frame, area, inner, app, lines, selected, theme);
+}
+
+/// The programme's own fields, as the schema places them: labelled lines (the
+/// two years on one), then paragraphs. An optional field is shown only when set.
+fn own_fields(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let plan = app.plan();
     let line_label = |row: &Row| match row.detail {
         Detail::Years => t.ui.u_years,
         _ => row.field.heading(app.lang),
     };
-    let label_cols = rows()
+    let label_cols = shown_rows(p)
         .filter(|r| matches!(r.detail, Detail::Line | Detail::Years))
         .map(|r| text::width(line_label(r)))
         .max()
@@ -80,23 +91,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             kind => Span::raw(t.word(kind, &v).map_or_else(|| esc(&v), String::from)),
         }
     };
-    let paragraph = |lines: &mut Vec<(Option<Item>, Line<'static>)>, row: &Row| {
-        let v = row.field.get(p);
-        if !v.is_empty() {
-            lines.push((None, Line::default()));
-            lines.push((
-                None,
-                Line::styled(row.field.heading(app.lang), theme.header()),
-            ));
-            lines.extend(
-                text::wrap(&v, width)
-                    .into_iter()
-                    .map(|l| (None, Line::raw(l))),
-            );
-        }
-    };
     let mut years_shown = false;
-    for row in rows() {
+    for row in shown_rows(p) {
         let line = match row.detail {
             Detail::Line => field(line_label(row), value(row)),
             Detail::Years if !years_shown => {
@@ -110,10 +106,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
         };
         lines.push((Some(Item::Program), line));
     }
-    for row in rows().filter(|r| r.detail == Detail::Paragraph) {
-        paragraph(&mut lines, row);
+    for row in shown_rows(p).filter(|r| r.detail == Detail::Paragraph) {
+        paragraph(lines, app, p, theme, width, row);
     }
+}
 
+/// The rows of the schema this programme shows.
+fn shown_rows(p: &Program) -> impl Iterator<Item = &'static Row> + '_ {
+    PROGRAMME
+        .iter()
+        .filter(|r| !(r.optional && r.field.value(p).is_empty()))
+}
+
+/// A text field as a headed paragraph, wrapped to the page; nothing when empty.
+fn paragraph(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize, row: &Row) {
+    let v = row.field.get(p);
+    if !v.is_empty() {
+        lines.push((None, Line::default()));
+        lines.push((
+            None,
+            Line::styled(row.field.heading(app.lang), theme.header()),
+        ));
+        lines.extend(
+            text::wrap(&v, width)
+                .into_iter()
+                .map(|l| (None, Line::raw(l))),
+        );
+    }
+}
+
+/// The milestones, done and open, the late ones with their days late.
+fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let esc = |s: &str| text::escape(s).into_owned();
     lines.push((None, Line::default()));
     let done = p.milestones.iter().filter(|m| m.done).count();
     lines.push((
@@ -143,7 +169,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
         }
         lines.push((Some(Item::Milestone(i)), Line::from(spans)));
     }
+}
 
+/// Each target: its indicator, the figures with achievement and band, and
+/// where the figure comes from when the plan says.
+fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
+    let esc = |s: &str| text::escape(s).into_owned();
     lines.push((None, Line::default()));
     lines.push((None, Line::styled(t.ui.u_targets, theme.header())));
     let ev = app.lang.evaluation();
@@ -225,8 +258,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             }
         }
     }
+}
 
-    // Physical progress and spending, then the budget by year.
+/// Physical progress and spending, then the budget by year.
+fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
+    let g = theme.glyphs();
+    let ev = app.lang.evaluation();
+    let esc = |s: &str| text::escape(s).into_owned();
     let physical = progress::physical(p);
     let absorption = progress::absorption(p);
     if physical.is_some() || !p.budget.is_empty() {
@@ -278,8 +316,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             lines.push((Some(Item::Budget(i)), Line::from(spans)));
         }
     }
+}
 
-    // The evaluation's supporting documents.
+/// The evaluation's supporting documents.
+fn evidence(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
+    let g = theme.glyphs();
+    let ev = app.lang.evaluation();
+    let esc = |s: &str| text::escape(s).into_owned();
     if !p.evidence.is_empty() {
         lines.push((None, Line::default()));
         let ready = p
@@ -322,12 +365,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             }
         }
     }
+}
 
-    for row in rows().filter(|r| r.detail == Detail::Closing) {
-        paragraph(&mut lines, row);
-    }
-
-    // Who changed it lately, from the audit log (newest first).
+/// Who changed the programme lately, from the audit log (newest first).
+fn recent_changes(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
     let recent: Vec<&crate::store::audit::Entry> = app
         .audit
         .iter()
@@ -348,8 +391,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
             ));
         }
     }
+}
 
-    // Keep the selected item in view, moving as little as possible.
+/// Shows the lines that fit, scrolled so the selected item stays in view
+/// (moving as little as possible), and says when there is more below.
+fn show(
+    frame: &mut Frame,
+    area: Rect,
+    inner: Rect,
+    app: &App,
+    lines: Lines,
+    selected: Item,
+    theme: &Theme,
+) {
+    let t = app.lang.text();
+    let g = theme.glyphs();
     let height = usize::from(inner.height);
     let first = lines
         .iter()
