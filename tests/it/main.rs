@@ -13,6 +13,7 @@ use common::generator;
 
 mod cli;
 mod config;
+mod docs;
 mod editing;
 mod example;
 mod git;
