@@ -573,7 +573,6 @@ pub static REPORT: ReportText = ReportText {
     ro_index: "Index",
     ro_quick_wins_all: "Quick wins",
     ro_overdue: "Overdue across regions (oldest first)",
-    ro_overdue_line: "{0}: {1} {2}, due {3} ({4} days late)",
     ro_more: "and {0} more (all of them: --format csv --section overdue)",
     ro_error: "Error",
     title_dimension: "Programs by dimension",

@@ -859,7 +859,6 @@ pub static REPORT: ReportText = ReportText {
     ro_index: "Indeks",
     ro_quick_wins_all: "Quick win",
     ro_overdue: "Tonggak telat di semua daerah (terlama dulu)",
-    ro_overdue_line: "{0}: {1} {2}, tenggat {3} (telat {4} hari)",
     ro_more: "dan {0} lagi (semuanya: --format csv --section overdue)",
     ro_error: "Galat",
     title_dimension: "Program per dimensi",

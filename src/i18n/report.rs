@@ -32,8 +32,6 @@ pub struct ReportText {
     /// All quick wins (CSV of the regions behind).
     pub ro_quick_wins_all: &'static str,
     pub ro_overdue: &'static str,
-    /// `{0}` region, `{1}` programme id, `{2}` milestone, `{3}` due, `{4}` days late.
-    pub ro_overdue_line: &'static str,
     /// `{0}` how many more overdue milestones.
     pub ro_more: &'static str,
     pub ro_error: &'static str,
