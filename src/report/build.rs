@@ -126,11 +126,7 @@ fn milestones(ctx: &Ctx) -> Document {
         let rows = items
             .iter()
             .map(|m| {
-                let days = if late {
-                    Ctx::days(m.due, ctx.today)
-                } else {
-                    Ctx::days(ctx.today, m.due)
-                };
+                let days = days_off(ctx, m, late);
                 vec![
                     Cell::Date(m.due),
                     m.program.id.as_str().into(),
@@ -257,17 +253,22 @@ fn overview(ctx: &Ctx) -> Document {
     }
 }
 
+/// Days a milestone is late by (`late`), or days until it is due.
+fn days_off(ctx: &Ctx, m: &MilestoneRef, late: bool) -> i64 {
+    if late {
+        Ctx::days(m.due, ctx.today)
+    } else {
+        Ctx::days(ctx.today, m.due)
+    }
+}
+
 /// Milestones due or overdue, without their programme's name.
 fn milestone_table(ctx: &Ctx, items: &[MilestoneRef], late: bool) -> Table {
     let r = ctx.r();
     let rows = items
         .iter()
         .map(|m| {
-            let days = if late {
-                Ctx::days(m.due, ctx.today)
-            } else {
-                Ctx::days(ctx.today, m.due)
-            };
+            let days = days_off(ctx, m, late);
             vec![
                 Cell::Date(m.due),
                 m.program.id.as_str().into(),
