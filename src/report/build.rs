@@ -16,12 +16,7 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
         Kind::Overview => overview(ctx),
         Kind::Dimension => dimensions(ctx),
         Kind::Program => program(ctx),
-        Kind::Timeline => Document {
-            title: ctx.title(0),
-            headed: false,
-            listing: false,
-            blocks: vec![Block::Timeline],
-        },
+        Kind::Timeline => Document::report(ctx.title(0), vec![Block::Timeline]),
         Kind::Overdue | Kind::Upcoming => milestones(ctx),
         Kind::Targets => targets(ctx),
         Kind::Evaluation => super::evaluation::document(ctx),
@@ -104,12 +99,7 @@ fn dimensions(ctx: &Ctx) -> Document {
     if blocks.is_empty() {
         blocks.push(Block::Nothing(r.no_programs.to_string()));
     }
-    Document {
-        title: ctx.title(0),
-        headed: false,
-        listing: false,
-        blocks,
-    }
+    Document::report(ctx.title(0), blocks)
 }
 
 /// Overdue or upcoming milestones, a table per dimension.
@@ -155,12 +145,7 @@ fn milestones(ctx: &Ctx) -> Document {
             bare: false,
         }));
     }
-    Document {
-        title: ctx.title(list.count()),
-        headed: false,
-        listing: false,
-        blocks,
-    }
+    Document::report(ctx.title(list.count()), blocks)
 }
 
 /// The summary's content as tables: dimensions, overdue, due soon, this
@@ -325,12 +310,7 @@ fn targets(ctx: &Ctx) -> Document {
         blocks.push(Block::Heading(2, dimension_heading(dimension, ctx.g)));
         blocks.push(Block::Targets(target_rows(ctx, items, true)));
     }
-    Document {
-        title: ctx.title(list.count()),
-        headed: false,
-        listing: false,
-        blocks,
-    }
+    Document::report(ctx.title(list.count()), blocks)
 }
 
 /// One programme: its fields, its milestones, its targets.

@@ -24,6 +24,18 @@ pub(crate) struct Document {
     pub blocks: Vec<Block>,
 }
 
+impl Document {
+    /// A report whose title heads it in every format (not a listing).
+    pub fn report(title: String, blocks: Vec<Block>) -> Document {
+        Document {
+            title,
+            headed: false,
+            listing: false,
+            blocks,
+        }
+    }
+}
+
 pub(crate) enum Block {
     /// A heading under the title: 2 for a dimension or a section, 3 for a
     /// part of one (text rules only the first).

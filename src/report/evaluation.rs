@@ -379,12 +379,7 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
             }));
         }
     });
-    Document {
-        title: ctx.title(0),
-        headed: false,
-        listing: false,
-        blocks,
-    }
+    Document::report(ctx.title(0), blocks)
 }
 
 /// The programme's lead agency, else its dimension's.
