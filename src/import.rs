@@ -352,10 +352,21 @@ fn fold(s: &str) -> String {
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
 
+/// A heading or sheet name folded, with a word an earlier pantau wrote
+/// taken as the word that replaced it (`Tonggak` is `Tahapan`).
+fn current(name: &str) -> String {
+    let folded = fold(name);
+    LANGS
+        .iter()
+        .flat_map(|l| l.text().sheets.former)
+        .find(|(former, _)| fold(former) == folded)
+        .map_or(folded, |(_, now)| fold(now))
+}
+
 /// Whether `header` names `column`: its header or field label in either
 /// language, or its name in the data file.
 fn names(column: Column, header: &str) -> bool {
-    let h = fold(header);
+    let h = current(header);
     if h.is_empty() {
         return false;
     }
@@ -399,7 +410,7 @@ fn classify<'a>(
     let partial = |h: &String| {
         LANGS.iter().any(|l| {
             let r = l.report();
-            fold(r.days_late) == fold(h) || fold(r.days_left) == fold(h)
+            fold(r.days_late) == current(h) || fold(r.days_left) == current(h)
         })
     };
     if header.iter().any(partial) {
@@ -408,7 +419,7 @@ fn classify<'a>(
     let by_name = sheet.name.as_deref().and_then(|name| {
         Sheet::ALL
             .into_iter()
-            .find(|k| LANGS.iter().any(|&l| fold(k.name(l)) == fold(name)))
+            .find(|k| LANGS.iter().any(|&l| fold(k.name(l)) == current(name)))
     });
     use crate::plan::field::{MilestoneField, TargetField};
     let kind = by_name.or_else(|| {
