@@ -798,6 +798,11 @@ fn keyed<T: Clone>(
 /// pantau's export puts before a cell a spreadsheet would take for a
 /// formula, is taken off again.
 /// A quoted cell left open is an error naming the row it starts on.
+///
+/// Read by hand rather than with the `csv` crate: csv 1.x takes a quote left
+/// open as one cell running to the end of the file, so an officer's sheet
+/// with one stray `"` would import its first rows and silently drop the rest
+/// into a name (`tests/it/import.rs` pins the error).
 pub fn read_csv(text: &str) -> Result<RawSheet, u32> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("");

@@ -681,3 +681,26 @@ fn a_workbook_written_with_the_former_indonesian_words_still_imports() {
     assert_eq!(p.element, "Birokrasi");
     assert_eq!(p.horizon, pantau::plan::model::Horizon::Short);
 }
+
+#[test]
+fn a_quote_left_open_is_refused_with_its_row_and_nothing_is_written() {
+    let sheet = "id,name\nGOV-01,\"Super App\nGOV-02,Other\nGOV-03,Third\n";
+    assert_eq!(
+        import::read_csv(sheet).err(),
+        Some(2),
+        "the row the open quote starts on, not a name swallowing the rest"
+    );
+    let (dir, plan) = office();
+    let d = dir.path();
+    std::fs::write(d.join("program.csv"), sheet).unwrap();
+    let before = files_in(d);
+    let out = pantau(d, &["import", "program.csv", "--into", "plan.ron"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("program.csv: row 2: a quoted cell is not closed"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+    assert_eq!(files_in(d), before);
+}
