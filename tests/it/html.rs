@@ -48,7 +48,10 @@ fn every_kind_is_one_whole_document_that_fetches_nothing() {
             // never as something the page follows.
             for link in out.match_indices("http").map(|(at, _)| &out[..at]) {
                 let tag = link.rfind('<').map(|at| &link[at..]).unwrap_or("");
-                assert!(tag.starts_with("<td>") || tag.starts_with("<td "), "{what}: {tag}");
+                assert!(
+                    tag.starts_with("<td>") || tag.starts_with("<td "),
+                    "{what}: {tag}"
+                );
             }
             assert!(
                 !out.chars()
