@@ -214,7 +214,7 @@ pub fn import(
         }
     }
     if problems.is_empty() {
-        for v in crate::plan::validate::validate(&plan, t) {
+        for v in crate::plan::validate::validate(&plan) {
             let at = v.program.as_ref().and_then(|id| rows_of.get(id));
             let (file, sheet, row) = match at {
                 Some(&(table, row)) => (
@@ -229,7 +229,7 @@ pub fn import(
                 sheet,
                 row,
                 column: None,
-                message: v.message,
+                message: v.message(t),
             });
         }
     }

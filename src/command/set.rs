@@ -58,7 +58,7 @@ pub fn set(
         ));
     }
     // The plan was valid as loaded; only this program changed.
-    let problems = crate::plan::validate::validate_program(&doc.plan, index, t);
+    let problems = crate::plan::validate::validate_program(&doc.plan, index);
     if !problems.is_empty() {
         return Err(CommandError::SetInvalid(problems));
     }
