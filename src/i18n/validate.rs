@@ -108,7 +108,7 @@ impl Text {
                 elements,
             } => fill(
                 v.p_unknown_element,
-                &[element, dimension, &elements.join(", ")],
+                &[&esc(element), &esc(dimension), &esc(&elements.join(", "))],
             ),
             ProblemKind::EndBeforeStart { start, end } => fill(v.p_end_before_start, &[end, start]),
             ProblemKind::YearOutside {
@@ -203,5 +203,14 @@ mod tests {
         let problems = crate::plan::validate::validate(&wrong);
         let message = problems[0].message(Lang::Id.text());
         assert!(message.contains("besok\\u{1b}[2J"), "{message}");
+
+        let mut wrong = plan.clone();
+        wrong.programs[0].element = "Layanan\u{7}".into();
+        let problems = crate::plan::validate::validate(&wrong);
+        let message = problems[0].message(Lang::En.text());
+        assert!(
+            message.contains("Layanan\\u{7}") && !message.contains('\u{7}'),
+            "{message}"
+        );
     }
 }
