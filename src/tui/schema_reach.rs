@@ -163,7 +163,7 @@ fn every_field_reaches_every_consumer() {
                 .find(|(_, name, _, _)| name == f.name())
                 .map(|(_, n, o, w)| (n, o, w))
                 .unwrap();
-            let described = crate::plan::change::describe(f.name(), old, new, lang.text());
+            let described = lang.text().logged_change(f.name(), old, new);
             assert!(
                 described.contains(f.name()),
                 "{f:?} in pantau log: {described}"
