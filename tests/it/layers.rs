@@ -26,7 +26,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("plan", &["plan"]),
     // While plan still imports i18n (issue 22 is moving its words out), the
     // strings that put plan's typed values in words sit above plan.
-    ("domain words", &["i18n::validate", "i18n::log"]),
+    (
+        "domain words",
+        &["i18n::validate", "i18n::log", "i18n::merge"],
+    ),
     ("store", &["store"]),
     ("report", &["report"]),
     ("input", &["import"]),
