@@ -617,6 +617,7 @@ impl Work<'_, '_> {
                 let cx = Context {
                     plan: self.plan,
                     index,
+                    words: &crate::i18n::BothLanguages,
                 };
                 if let Err(e) = f.parse_into(&mut p, &value, cx) {
                     self.fail(*row, Some(Column::Program(f)), e.reason(self.t));
@@ -740,7 +741,13 @@ impl Work<'_, '_> {
                 });
                 for &f in TargetField::ALL {
                     if let Some(value) = self.table.cell(&cells, Column::Target(f))
-                        && let Err(e) = f.parse_into(&mut x, f.name(), &value, self.plan.period)
+                        && let Err(e) = f.parse_into(
+                            &mut x,
+                            f.name(),
+                            &value,
+                            self.plan.period,
+                            &crate::i18n::BothLanguages,
+                        )
                     {
                         self.fail(row, Some(Column::Target(f)), e.reason(self.t));
                     }

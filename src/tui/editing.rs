@@ -1039,7 +1039,8 @@ fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict
     let mut plan = app.doc.plan.clone();
     for (c, choice) in answers {
         if *choice == Choice::Theirs
-            && let Err(e) = crate::plan::conflicts::take_theirs(&mut plan, c)
+            && let Err(e) =
+                crate::plan::conflicts::take_theirs(&mut plan, c, &crate::i18n::BothLanguages)
         {
             app.message = Some(fill(t.ui.e_refused, &[&e.render(t)]));
             return;

@@ -484,7 +484,9 @@ fn change() -> impl Strategy<Value = Change> {
 fn apply(plan: &mut Plan, change: &Change) {
     match change {
         Change::Field(p, field, value) => {
-            if let Ok(program) = pantau::plan::field::set(plan, *p, field, value) {
+            if let Ok(program) =
+                pantau::plan::field::set(plan, *p, field, value, &pantau::i18n::BothLanguages)
+            {
                 plan.programs[*p] = program;
             }
         }

@@ -28,7 +28,13 @@ const LAYERS: &[(&str, &[&str])] = &[
     // strings that put plan's typed values in words sit above plan.
     (
         "domain words",
-        &["i18n::validate", "i18n::log", "i18n::merge"],
+        &[
+            "i18n::validate",
+            "i18n::log",
+            "i18n::merge",
+            "i18n::forms",
+            "i18n::fields",
+        ],
     ),
     ("store", &["store"]),
     ("report", &["report"]),
@@ -396,12 +402,7 @@ fn the_checker_sees_a_cycle_and_a_grouped_use() {
 /// Cycles between folders that issue 22 is breaking, each sorted: the test
 /// fails when one appears that is not here, and when one here is gone (then
 /// strike it, so it cannot come back unnoticed).
-const FOLDER_CYCLES_TO_BREAK: &[&[&str]] = &[
-    // plan's validation and merge words come from i18n, and i18n names
-    // plan::model's statuses: the domain should return typed problems that
-    // the strings render.
-    &["i18n", "plan"],
-];
+const FOLDER_CYCLES_TO_BREAK: &[&[&str]] = &[];
 
 /// The graph of folders: `plan::merge` and `plan::model` are both `plan`;
 /// a file at the top of `src/` is its own folder.
