@@ -8,7 +8,7 @@
 
 use crate::plan::model::{Horizon, Status};
 
-pub use fields::fold;
+pub use fields::BothLanguages;
 
 mod cli;
 mod config;

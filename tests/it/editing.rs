@@ -541,7 +541,7 @@ proptest! {
         prop_assert_eq!(app.plan(), &original);
         prop_assert!(!app.modified());
         // And the plan was valid after every step: nothing invalid got in.
-        prop_assert!(pantau::plan::validate::validate(app.plan(), &pantau::i18n::EN).is_empty());
+        prop_assert!(pantau::plan::validate::validate(app.plan()).is_empty());
     }
 }
 
