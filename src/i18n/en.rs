@@ -318,6 +318,7 @@ pub static TEXT: Text = Text {
         u_dash_cols: ["Prog", "Done", "Run", "Late", "% done", "QW"],
         u_dash_legend: "Run=in progress Late=delayed QW=quick wins Phys=physical Spent=absorbed",
         u_dash_more: ["Phys", "Spent"],
+        u_fiscal_year: "fiscal year {0}",
     },
     forms: Forms {
         fields: FieldLabels {
@@ -723,7 +724,8 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     document: "Document",
     state: "State",
     count: "Count",
-    gaps: "Spending and physical progress apart ({0})",
+    gaps: "Spending and physical progress apart in {1} ({0})",
+    money_year: "Physical progress and absorption of fiscal year {0}, each programme weighted by its allocation (as WP-SIPD weighs them).",
     spent_ahead: "spent far more than done",
     work_ahead: "done far more than spent",
     results: "Official results (from the ministry's letters)",
@@ -735,7 +737,7 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     range: "good within the range",
     base_year: "base year {0}",
     budget_heading: "Progress and budget",
-    progress_line: "Physical progress {0}, budget absorbed {1}",
+    progress_line: "Fiscal year {0}: physical progress {1}, budget absorbed {2}",
     allocated_inline: "allocation",
     spent_inline: "spent",
     overspent: "above the allocation",

@@ -325,6 +325,7 @@ pub static TEXT: Text = Text {
         u_dash_cols: ["Prog", "Selesai", "Jalan", "Telat", "% selesai", "QW"],
         u_dash_legend: "Jalan=berjalan Telat=terlambat QW=quick win Fisik=fisik Serap=serapan",
         u_dash_more: ["Fisik", "Serap"],
+        u_fiscal_year: "tahun anggaran {0}",
     },
     forms: Forms {
         fields: FieldLabels {
@@ -1009,7 +1010,8 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     document: "Dokumen",
     state: "Keadaan",
     count: "Jumlah",
-    gaps: "Serapan dan progres fisik tidak sejalan ({0})",
+    gaps: "Serapan dan realisasi fisik tidak sejalan pada {1} ({0})",
+    money_year: "Realisasi fisik dan serapan tahun anggaran {0}, tiap program ditimbang dengan pagunya (seperti WP-SIPD).",
     spent_ahead: "serapan jauh di atas fisik",
     work_ahead: "fisik jauh di atas serapan",
     results: "Hasil resmi (dari surat kementerian)",
@@ -1021,7 +1023,7 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     range: "baik dalam rentang",
     base_year: "tahun dasar {0}",
     budget_heading: "Progres dan anggaran",
-    progress_line: "Progres fisik {0}, serapan anggaran {1}",
+    progress_line: "Tahun anggaran {0}: realisasi fisik {1}, serapan anggaran {2}",
     allocated_inline: "pagu",
     spent_inline: "realisasi",
     overspent: "melebihi pagu",
