@@ -58,7 +58,13 @@ pub fn set(
         ));
     }
     // The plan was valid as loaded; only this program changed.
-    let problems = crate::plan::validate::validate_program(&doc.plan, index, t);
+    let mut problems = crate::plan::validate::validate_program(&doc.plan, index, t);
+    problems.extend(crate::plan::validate::overspending_added(
+        index,
+        Some(&before),
+        &doc.plan.programs[index],
+        t,
+    ));
     if !problems.is_empty() {
         return Err(CommandError::SetInvalid(problems));
     }

@@ -115,7 +115,8 @@ pub static TEXT: Text = Text {
         p_eval_weight_sum: "evaluation: the aspect weights add up to {0}; they must add up to 100 (the default is 10/20/30/20/20)",
         p_eval_score: "evaluation: the {1} score for {0} is {2}; scores run from 0 to {3}",
         p_eval_result: "evaluation: the result of {0} has an index or sub-index outside 0–{1}",
-        w_overspent: "budget {0} ({1}): spent Rp {2} is more than the allocation Rp {3}",
+        p_overspent: "budget {0} ({1}): spent Rp {2} is more than the allocation Rp {3}, and spending above the pagu is not allowed; record the budget change (pergeseran or APBD-P) that raised the pagu as the year's allocation, or correct the spending",
+        w_milestone_outside: "milestone {0} \"{1}\" is due {2}, outside the programme's years {3}–{4}; move its date, or change the programme's start or end year",
     },
     cli: Cli {
         save_failed: "{0}: could not save: {1}",
@@ -137,6 +138,7 @@ pub static TEXT: Text = Text {
         md_conflicts: "pantau: {0}: {1} field(s) were changed differently on both branches; the file keeps this branch's value of each and lists the other's at the top. Open the plan in pantau to choose, save, then commit:",
         md_conflict: "{0}, {1}: ours `{2}`, theirs `{3}`",
         md_kept: "pantau: kept {0}, which one branch deleted and the other changed",
+        check_overspent: "{0}: {1} budget line(s) spend above their allocation; the plan opens, but fix them (each is listed above with what to do)",
         check_conflicts: "{0}: {1} merge conflict(s) are still open (the `// pantau-conflict` lines at the top); open the plan in pantau to answer them",
         gs_attribute_added: "pantau: added `{0}` to {1}/.gitattributes: git now merges this plan with pantau",
         gs_attribute_kept: "pantau: {1}/.gitattributes already has `{0}`",

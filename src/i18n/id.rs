@@ -115,7 +115,8 @@ pub static TEXT: Text = Text {
         p_eval_weight_sum: "evaluasi: jumlah bobot aspek {0}; harus 100 (bawaan 10/20/30/20/20)",
         p_eval_score: "evaluasi: nilai {1} tahun {0} adalah {2}; nilai berkisar 0 sampai {3}",
         p_eval_result: "evaluasi: hasil tahun {0} memuat indeks atau sub-indeks di luar 0–{1}",
-        w_overspent: "anggaran {0} ({1}): realisasi Rp {2} melebihi pagu Rp {3}",
+        p_overspent: "anggaran {0} ({1}): realisasi Rp {2} melebihi pagu Rp {3}, padahal belanja di atas pagu tidak dibolehkan; catat perubahan anggaran (pergeseran atau APBD-P) yang menaikkan pagu sebagai pagu tahun itu, atau perbaiki realisasinya",
+        w_milestone_outside: "tahapan {0} \"{1}\" berbatas waktu {2}, di luar tahun program {3}–{4}; pindahkan tanggalnya, atau ubah tahun mulai atau tahun selesai program",
     },
     cli: Cli {
         save_failed: "{0}: gagal menyimpan: {1}",
@@ -137,6 +138,7 @@ pub static TEXT: Text = Text {
         md_conflicts: "pantau: {0}: {1} kolom diubah berbeda di kedua cabang; berkas menyimpan nilai cabang ini dan mencantumkan nilai cabang lain di bagian atas. Buka rencana di pantau untuk memilih, simpan, lalu commit:",
         md_conflict: "{0}, {1}: milik kita `{2}`, milik mereka `{3}`",
         md_kept: "pantau: {0} tetap disimpan, karena satu cabang menghapusnya dan cabang lain mengubahnya",
+        check_overspent: "{0}: {1} baris anggaran realisasinya melebihi pagu; rencana tetap dapat dibuka, tetapi perbaiki (masing-masing tertulis di atas beserta cara memperbaikinya)",
         check_conflicts: "{0}: {1} konflik penggabungan masih terbuka (baris `// pantau-conflict` di bagian atas); buka rencana di pantau untuk menjawabnya",
         gs_attribute_added: "pantau: `{0}` ditambahkan ke {1}/.gitattributes: git kini menggabungkan rencana ini dengan pantau",
         gs_attribute_kept: "pantau: {1}/.gitattributes sudah memuat `{0}`",
@@ -689,7 +691,7 @@ pub static TEXT: Text = Text {
             (
                 "report",
                 "year",
-                "Evaluasi: tahun yang dievaluasi (bawaan: tahun ini)",
+                "Tahun yang dievaluasi, dan tahun anggaran realisasi fisik dan serapan (bawaan: tahun ini)",
             ),
             (
                 "report",

@@ -39,6 +39,9 @@ pub struct Validate {
     pub p_eval_weight_sum: &'static str,
     pub p_eval_score: &'static str,
     pub p_eval_result: &'static str,
-    /// A warning, not a problem: spending above the allocation.
-    pub w_overspent: &'static str,
+    /// Spending above the allocation: an error `check` reports and an edit
+    /// may not bring, though a file that has it still opens.
+    pub p_overspent: &'static str,
+    /// A warning: a milestone due outside its programme's years.
+    pub w_milestone_outside: &'static str,
 }

@@ -139,7 +139,7 @@ pub fn validate_program(plan: &Plan, index: usize, t: &Text) -> Vec<Problem> {
 /// removal or a move, the whole check for what reaches across programs (a
 /// dimension's elements, the plan's period, a merge).
 pub fn validate_edit(plan: &Plan, edit: &Edit, t: &Text) -> Vec<Problem> {
-    let problems = match edit {
+    let mut problems = match edit {
         Edit::Program {
             index,
             after: Some(_),
@@ -153,7 +153,71 @@ pub fn validate_edit(plan: &Plan, edit: &Edit, t: &Text) -> Vec<Problem> {
         validate(plan, t).is_empty(),
         "the check of an edit and the whole check disagree"
     );
+    if let Edit::Program {
+        index,
+        before,
+        after: Some(after),
+    } = edit
+    {
+        problems.extend(overspending_added(*index, before.as_deref(), after, t));
+    }
     problems
+}
+
+/// Spending above the allocation in `after` that `before` did not have (or
+/// had less of): an edit may not bring it, though a file that has it loads,
+/// so that a plan accepted yesterday still opens and the officer can fix it.
+pub fn overspending_added(
+    index: usize,
+    before: Option<&Program>,
+    after: &Program,
+    t: &Text,
+) -> Vec<Problem> {
+    let over = |p: &Program, year: i32| {
+        p.budget
+            .iter()
+            .filter(|b| b.year == year)
+            .filter_map(|b| b.spent.map(|s| s - b.allocation))
+            .fold(0.0, f64::max)
+    };
+    overspending_of(index, after, t)
+        .into_iter()
+        .zip(after.budget.iter().filter(|b| b.overspent()))
+        .filter(|(_, b)| before.is_none_or(|p| over(after, b.year) > over(p, b.year)))
+        .map(|(problem, _)| problem)
+        .collect()
+}
+
+/// Every budget line of a programme that spends above its allocation.
+fn overspending_of(index: usize, p: &Program, t: &Text) -> Vec<Problem> {
+    p.budget
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.overspent())
+        .map(|(i, b)| Problem {
+            program: (!p.id.is_empty()).then(|| p.id.clone()),
+            program_index: Some(index),
+            message: fill(
+                t.validate.p_overspent,
+                &[
+                    &(i + 1),
+                    &b.year,
+                    &money(b.spent.unwrap_or_default()),
+                    &money(b.allocation),
+                ],
+            ),
+        })
+        .collect()
+}
+
+/// Spending above the allocation anywhere in the plan: errors `pantau
+/// check` reports (and fails on) though the plan loads.
+pub fn overspending(plan: &Plan, t: &Text) -> Vec<Problem> {
+    plan.programs
+        .iter()
+        .enumerate()
+        .flat_map(|(index, p)| overspending_of(index, p, t))
+        .collect()
 }
 
 /// Each dimension's elements by its id (the first of a duplicated id).
@@ -333,22 +397,22 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// What is legitimate but worth a second look, such as spending above the
-/// allocation (a budget shift, or a typo): `pantau check` and the views show
-/// these, and they never stop a save.
+/// What is legitimate but worth a second look, such as a milestone due
+/// outside its programme's years: `pantau check` shows these, and they
+/// never stop a save.
 pub fn warnings(plan: &Plan, t: &Text) -> Vec<Problem> {
     let mut out = Vec::new();
     for (index, p) in plan.programs.iter().enumerate() {
-        for (i, b) in p.budget.iter().enumerate() {
-            if let Some(spent) = b.spent
-                && spent > b.allocation
+        for (i, m) in p.milestones.iter().enumerate() {
+            if let Some(due) = m.due_date()
+                && !(p.start..=p.end).contains(&i32::from(due.year()))
             {
                 out.push(Problem {
                     program: (!p.id.is_empty()).then(|| p.id.clone()),
                     program_index: Some(index),
                     message: fill(
-                        t.validate.w_overspent,
-                        &[&(i + 1), &b.year, &money(spent), &money(b.allocation)],
+                        t.validate.w_milestone_outside,
+                        &[&(i + 1), &escape(&m.title), &due, &p.start, &p.end],
                     ),
                 });
             }
