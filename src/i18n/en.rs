@@ -727,6 +727,7 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     state: "State",
     count: "Count",
     gaps: "Spending and physical progress apart in {1} ({0})",
+    money_by_lead: "Budget {0} by lead agency",
     money_year: "Physical progress and absorption of fiscal year {0}, each programme weighted by its allocation (as WP-SIPD weighs them).",
     spent_ahead: "spent far more than done",
     work_ahead: "done far more than spent",

@@ -44,6 +44,8 @@ pub struct EvaluationText {
     pub gaps: &'static str,
     /// `{0}`: the fiscal year of the physical progress and absorption.
     pub money_year: &'static str,
+    /// `{0}`: the fiscal year; the heading of the money per lead agency.
+    pub money_by_lead: &'static str,
     pub spent_ahead: &'static str,
     pub work_ahead: &'static str,
     pub results: &'static str,

@@ -1013,6 +1013,7 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     state: "Keadaan",
     count: "Jumlah",
     gaps: "Serapan dan realisasi fisik tidak sejalan pada {1} ({0})",
+    money_by_lead: "Anggaran {0} per OPD penanggung jawab",
     money_year: "Realisasi fisik dan serapan tahun anggaran {0}, tiap program ditimbang dengan pagunya (seperti WP-SIPD).",
     spent_ahead: "serapan jauh di atas fisik",
     work_ahead: "fisik jauh di atas serapan",

@@ -121,6 +121,7 @@ fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         dimension_section,
         evidence_sections,
         gap_section,
+        agency_section,
         trend_section,
     ] {
         section(ctx, plan, est, &mut out);
@@ -297,6 +298,48 @@ fn gap_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
             .collect(),
         flex: 1,
         drop: Vec::new(),
+    });
+}
+
+/// The evaluated year's money per lead agency (OPD), each agency's figures
+/// weighted by allocation as a dimension's are: what WP-SIPD shows per OPD.
+fn agency_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
+    let mut by_lead: Vec<(String, Tally)> = Vec::new();
+    for p in &plan.programs {
+        let lead = lead(p, plan);
+        let at = match by_lead.iter().position(|(l, _)| *l == lead) {
+            Some(at) => at,
+            None => {
+                by_lead.push((lead, Tally::new(est.year)));
+                by_lead.len() - 1
+            }
+        };
+        by_lead[at].1.add(p);
+    }
+    by_lead.retain(|(_, t)| t.physical_allocated > 0 || t.allocated > 0);
+    if by_lead.is_empty() {
+        return;
+    }
+    out.push(Section {
+        title: crate::i18n::fill(e.money_by_lead, &[&est.year]),
+        lines: Vec::new(),
+        head: vec![r.lead, e.allocated, e.spent, e.physical, e.absorption],
+        right: vec![false, true, true, true, true],
+        rows: by_lead
+            .iter()
+            .map(|(lead, t)| {
+                vec![
+                    lead.clone(),
+                    money(t.allocated as f64),
+                    money(t.spent as f64),
+                    percent(t.physical()),
+                    percent(t.absorption()),
+                ]
+            })
+            .collect(),
+        flex: 0,
+        drop: vec![0, 1, 2, 0, 0],
     });
 }
 
