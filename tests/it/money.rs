@@ -290,3 +290,56 @@ fn the_example_passes_check_without_a_warning() {
     assert!(stdout.contains("valid"), "{stdout}");
     assert_eq!(stderr, "", "no warning and no error");
 }
+
+#[test]
+fn a_tally_of_many_programmes_weighs_them_by_allocation_and_takes_each_back_exactly() {
+    use pantau::plan::model::Budget;
+    use pantau::plan::progress::{Tally, absorption_in, physical_in, year_budget};
+    let mut plan = crate::generator::generate(400, 21);
+    for (i, p) in plan.programs.iter_mut().enumerate() {
+        // Odd rupiah, some spending not reported yet, some years without a line.
+        let allocation = 1_000_000.0 * ((i % 97) as f64 + 0.333);
+        p.budget = [2025, 2026]
+            .into_iter()
+            .filter(|y| !(i + *y as usize).is_multiple_of(4))
+            .map(|year| Budget {
+                year,
+                allocation,
+                spent: (i % 3 != 0).then(|| (allocation * (i % 11) as f64 / 11.0).round()),
+                source: String::new(),
+            })
+            .collect();
+    }
+    for year in [2025, 2026] {
+        let mut tally = Tally::new(year);
+        for p in &plan.programs {
+            tally.add(p);
+        }
+        let (mut weighted, mut pagu, mut spent, mut reported) = (0.0, 0.0, 0.0, 0.0);
+        for p in &plan.programs {
+            let Some(money) = year_budget(p, year) else {
+                continue;
+            };
+            if let Some(f) = physical_in(p, year) {
+                weighted += f * money.allocated as f64;
+                pagu += money.allocated as f64;
+            }
+            if absorption_in(p, year).is_some() || money.spent.is_some() {
+                spent += money.spent.unwrap_or(0) as f64;
+                reported += money.allocated as f64;
+            }
+        }
+        assert!(pagu > 0.0 && reported > 0.0, "the test has money in {year}");
+        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 0.01);
+        assert!(close(tally.physical(), weighted / pagu), "{year}");
+        assert!(
+            close(tally.absorption(), spent / reported * 100.0),
+            "{year}"
+        );
+        // Taken back in another order, one by one, to nothing at all.
+        for p in plan.programs.iter().rev() {
+            tally.remove(p);
+        }
+        assert_eq!(tally, Tally::new(year));
+    }
+}
