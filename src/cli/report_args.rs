@@ -40,7 +40,7 @@ pub struct ReportArgs {
     /// Upcoming: how many days ahead
     #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(i32).range(0..=3660))]
     pub days: i32,
-    /// Evaluation: the year evaluated (default: this year)
+    /// The year evaluated, and the fiscal year of physical progress and absorption (default: this year)
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
     pub year: Option<i32>,
     /// CSV: the separator (`;` for spreadsheets set to the Indonesian locale)

@@ -22,12 +22,24 @@ pub fn check(
     for w in store::warnings(opened.text(), &doc.plan) {
         io.say(&format!("{}: {}", t.warning, w.render(&path, t)));
     }
+    // Spending above the pagu is an error, yet the file opens: a plan that
+    // was accepted yesterday must open today for the officer to fix it.
+    let overspent = store::overspending(opened.text(), &doc.plan);
+    for e in &overspent {
+        io.say(&format!("{}: {}", t.error, e.render(&path, t)));
+    }
     if store::git::driver_missing(&path) == Some(true) {
         io.say(&format!(
             "{}: {}",
             t.hint,
             fill(t.cli.check_no_driver, &[&escape_path(&path)])
         ));
+    }
+    if !overspent.is_empty() {
+        return Err(CommandError::Overspent {
+            path,
+            count: overspent.len(),
+        });
     }
     let (_, open) = crate::plan::conflicts::read(&doc.preamble);
     if !open.is_empty() {

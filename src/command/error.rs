@@ -92,6 +92,11 @@ pub enum CommandError {
         path: PathBuf,
         count: usize,
     },
+    /// Budget lines spending above their allocation (each said already).
+    Overspent {
+        path: PathBuf,
+        count: usize,
+    },
     Save {
         path: PathBuf,
         error: SaveError,
@@ -183,6 +188,7 @@ impl CommandError {
             | E::Conflicts(_)
             | E::Git(_)
             | E::OpenConflicts { .. }
+            | E::Overspent { .. }
             | E::Report(_)
             | E::OutputIsPlan(_)
             | E::OutputExists(_)
@@ -336,6 +342,9 @@ impl CommandError {
             CommandError::SyncStopped => whole(String::new()),
             CommandError::OpenConflicts { path, count } => {
                 error(fill(t.cli.check_conflicts, &[&escape_path(path), count]))
+            }
+            CommandError::Overspent { path, count } => {
+                error(fill(t.cli.check_overspent, &[&escape_path(path), count]))
             }
             CommandError::Save { path, error: e } => error(e.render(path, t)),
             CommandError::Write { path, error: e } => {

@@ -59,7 +59,12 @@ pub fn set(
         ));
     }
     // The plan was valid as loaded; only this program changed.
-    let problems = crate::plan::validate::validate_program(&doc.plan, index);
+    let mut problems = crate::plan::validate::validate_program(&doc.plan, index);
+    problems.extend(crate::plan::validate::overspending_added(
+        index,
+        Some(&before),
+        &doc.plan.programs[index],
+    ));
     if !problems.is_empty() {
         return Err(CommandError::SetInvalid(problems));
     }

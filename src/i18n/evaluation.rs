@@ -40,8 +40,12 @@ pub struct EvaluationText {
     pub document: &'static str,
     pub state: &'static str,
     pub count: &'static str,
-    /// `{0}`: how many.
+    /// `{0}`: how many, `{1}`: the fiscal year.
     pub gaps: &'static str,
+    /// `{0}`: the fiscal year of the physical progress and absorption.
+    pub money_year: &'static str,
+    /// `{0}`: the fiscal year; the heading of the money per lead agency.
+    pub money_by_lead: &'static str,
     pub spent_ahead: &'static str,
     pub work_ahead: &'static str,
     pub results: &'static str,
@@ -54,6 +58,7 @@ pub struct EvaluationText {
     pub range: &'static str,
     pub base_year: &'static str,
     pub budget_heading: &'static str,
+    /// `{0}`: the fiscal year, `{1}` physical progress, `{2}` absorption.
     pub progress_line: &'static str,
     pub allocated_inline: &'static str,
     pub spent_inline: &'static str,

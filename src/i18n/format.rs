@@ -50,6 +50,17 @@ pub fn percent_or(p: Option<f64>, missing: &str) -> String {
     p.map_or_else(|| missing.to_string(), percent)
 }
 
+/// A year's absorption or physical progress as reports and the detail view
+/// print it: two decimals and a spaced sign, `68,57 %` in Indonesian.
+pub fn share(p: f64, lang: Lang) -> String {
+    format!("{} %", decimal(p, lang))
+}
+
+/// [`share`], or `missing` when there is none.
+pub fn share_or(p: Option<f64>, missing: &str, lang: Lang) -> String {
+    p.map_or_else(|| missing.to_string(), |p| share(p, lang))
+}
+
 /// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
 pub fn long_date(date: Date, lang: Lang) -> String {
     let months = lang.report().months;

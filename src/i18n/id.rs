@@ -116,7 +116,8 @@ pub static TEXT: Text = Text {
         p_eval_weight_sum: "evaluasi: jumlah bobot aspek {0}; harus 100 (bawaan 10/20/30/20/20)",
         p_eval_score: "evaluasi: nilai {1} tahun {0} adalah {2}; nilai berkisar 0 sampai {3}",
         p_eval_result: "evaluasi: hasil tahun {0} memuat indeks atau sub-indeks di luar 0–{1}",
-        w_overspent: "anggaran {0} ({1}): realisasi Rp {2} melebihi pagu Rp {3}",
+        p_overspent: "anggaran {0} ({1}): realisasi Rp {2} melebihi pagu Rp {3}, padahal belanja di atas pagu tidak dibolehkan; catat perubahan anggaran (pergeseran atau APBD-P) yang menaikkan pagu sebagai pagu tahun itu, atau perbaiki realisasinya",
+        w_milestone_outside: "tahapan {0} \"{1}\" berbatas waktu {2}, di luar tahun program {3}–{4}; pindahkan tanggalnya, atau ubah tahun mulai atau tahun selesai program",
     },
     cli: Cli {
         save_failed: "{0}: gagal menyimpan: {1}",
@@ -138,6 +139,7 @@ pub static TEXT: Text = Text {
         md_conflicts: "pantau: {0}: {1} kolom diubah berbeda di kedua cabang; berkas menyimpan nilai cabang ini dan mencantumkan nilai cabang lain di bagian atas. Buka rencana di pantau untuk memilih, simpan, lalu commit:",
         md_conflict: "{0}, {1}: milik kita `{2}`, milik mereka `{3}`",
         md_kept: "pantau: {0} tetap disimpan, karena satu cabang menghapusnya dan cabang lain mengubahnya",
+        check_overspent: "{0}: {1} baris anggaran realisasinya melebihi pagu; rencana tetap dapat dibuka, tetapi perbaiki (masing-masing tertulis di atas beserta cara memperbaikinya)",
         check_conflicts: "{0}: {1} konflik penggabungan masih terbuka (baris `// pantau-conflict` di bagian atas); buka rencana di pantau untuk menjawabnya",
         gs_attribute_added: "pantau: `{0}` ditambahkan ke {1}/.gitattributes: git kini menggabungkan rencana ini dengan pantau",
         gs_attribute_kept: "pantau: {1}/.gitattributes sudah memuat `{0}`",
@@ -206,7 +208,7 @@ pub static TEXT: Text = Text {
         s_delayed: "Terlambat",
         s_percent_done: "% selesai",
         s_percent_running: "% berjalan",
-        s_running: "Telah berjalan (termasuk selesai dan beroperasi): {0} dari {1} program, {2}%",
+        s_running: "Telah berjalan (termasuk selesai dan beroperasi): {0} dari {1} program, {2}",
         s_quick_wins: "Quick win",
         s_total: "Total",
         s_overdue: "Tahapan lewat batas waktu",
@@ -328,6 +330,7 @@ pub static TEXT: Text = Text {
         u_dash_cols: ["Prog", "Selesai", "Jalan", "Tlmbt", "% selesai", "QW"],
         u_dash_legend: "Jalan=berjalan Tlmbt=terlambat QW=quick win Serap=serapan",
         u_dash_more: ["Fisik", "Serap"],
+        u_fiscal_year: "tahun anggaran {0}",
     },
     forms: Forms {
         fields: FieldLabels {
@@ -691,7 +694,7 @@ pub static TEXT: Text = Text {
             (
                 "report",
                 "year",
-                "Evaluasi: tahun yang dievaluasi (bawaan: tahun ini)",
+                "Tahun yang dievaluasi, dan tahun anggaran realisasi fisik dan serapan (bawaan: tahun ini)",
             ),
             (
                 "report",
@@ -1022,7 +1025,9 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     document: "Dokumen",
     state: "Keadaan",
     count: "Jumlah",
-    gaps: "Serapan dan realisasi fisik tidak sejalan ({0})",
+    gaps: "Serapan dan realisasi fisik tidak sejalan pada {1} ({0})",
+    money_by_lead: "Anggaran {0} per OPD penanggung jawab",
+    money_year: "Realisasi fisik dan serapan tahun anggaran {0}, tiap program ditimbang dengan pagunya (seperti WP-SIPD).",
     spent_ahead: "serapan jauh di atas realisasi fisik",
     work_ahead: "realisasi fisik jauh di atas serapan",
     results: "Hasil resmi (dari surat kementerian)",
@@ -1034,7 +1039,7 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     range: "baik dalam rentang",
     base_year: "tahun dasar {0}",
     budget_heading: "Progres dan anggaran",
-    progress_line: "Realisasi fisik {0}, serapan anggaran {1}",
+    progress_line: "Tahun anggaran {0}: realisasi fisik {1}, serapan anggaran {2}",
     allocated_inline: "pagu",
     spent_inline: "realisasi",
     overspent: "melebihi pagu",

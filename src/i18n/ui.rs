@@ -130,4 +130,6 @@ pub struct Ui {
     pub u_dash_legend: &'static str,
     /// The dashboard's physical-progress and absorption columns.
     pub u_dash_more: [&'static str; 2],
+    /// `{0}`: the fiscal year the physical progress and absorption are for.
+    pub u_fiscal_year: &'static str,
 }

@@ -45,8 +45,11 @@ pub struct Validate {
     pub p_eval_weight_sum: &'static str,
     pub p_eval_score: &'static str,
     pub p_eval_result: &'static str,
-    /// A warning, not a problem: spending above the allocation.
-    pub w_overspent: &'static str,
+    /// Spending above the allocation: an error `check` reports and an edit
+    /// may not bring, though a file that has it still opens.
+    pub p_overspent: &'static str,
+    /// A warning: a milestone due outside its programme's years.
+    pub w_milestone_outside: &'static str,
 }
 
 impl Problem {
@@ -162,8 +165,17 @@ impl Text {
                 spent,
                 allocation,
             } => fill(
-                v.w_overspent,
+                v.p_overspent,
                 &[number, year, &money(*spent), &money(*allocation)],
+            ),
+            ProblemKind::MilestoneOutside {
+                number,
+                title,
+                due,
+                period,
+            } => fill(
+                v.w_milestone_outside,
+                &[number, &esc(title), due, &period.start, &period.end],
             ),
         }
     }

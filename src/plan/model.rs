@@ -180,6 +180,12 @@ impl Budget {
             .then(|| spent / self.allocation * 100.0)
             .filter(|p| p.is_finite())
     }
+
+    /// Spending above the ceiling: not allowed without a budget change
+    /// that raises it (Permendagri 13/2006 art. 122).
+    pub fn overspent(&self) -> bool {
+        self.spent.is_some_and(|s| s > self.allocation)
+    }
 }
 
 /// A supporting document the evaluation asks for (bukti dukung).

@@ -7,8 +7,13 @@ use crate::plan::model::{
 };
 use jiff::civil::Date;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Counts of programmes, and one fiscal year's money: what a dimension, an
+/// agency or the plan adds up to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
+    /// The fiscal year (tahun anggaran) the money figures are for; the
+    /// counts are the programmes' as they stand.
+    pub year: i32,
     pub programs: usize,
     pub done: usize,
     pub in_progress: usize,
@@ -18,17 +23,37 @@ pub struct Tally {
     pub quick_wins: usize,
     /// Quick wins delivered: done, or running as a service.
     pub quick_wins_done: usize,
-    /// Physical progress summed over the programmes that have a figure, in
-    /// basis points (hundredths of a percent), and how many those are.
-    /// Integers, so that adding and taking back a programme is exact.
-    pub physical_bp: u64,
-    pub physical_programs: usize,
-    /// Rupiah allocated and spent, over the budget lines with spending reported.
+    /// Σ fisik × pagu: the year's physical progress in basis points
+    /// (hundredths of a percent) times the year's allocation in rupiah, over
+    /// the programmes that have both; and Σ pagu of those. Integers, so that
+    /// adding and taking back a programme is exact.
+    pub physical_weighted: u128,
+    pub physical_allocated: u128,
+    /// Rupiah allocated and spent in the year, over the programmes whose
+    /// spending for it is reported.
     pub allocated: u128,
     pub spent: u128,
 }
 
 impl Tally {
+    /// Nothing counted yet; money for fiscal year `year`.
+    pub fn new(year: i32) -> Tally {
+        Tally {
+            year,
+            programs: 0,
+            done: 0,
+            in_progress: 0,
+            delayed: 0,
+            running: 0,
+            quick_wins: 0,
+            quick_wins_done: 0,
+            physical_weighted: 0,
+            physical_allocated: 0,
+            allocated: 0,
+            spent: 0,
+        }
+    }
+
     pub fn add(&mut self, p: &Program) {
         self.programs += 1;
         match p.status {
@@ -46,18 +71,22 @@ impl Tally {
                 self.quick_wins_done += 1;
             }
         }
-        if let Some(percent) = physical(p) {
-            self.physical_bp += (percent * 100.0).round() as u64;
-            self.physical_programs += 1;
+        let Some(money) = year_budget(p, self.year) else {
+            return;
+        };
+        if let Some(physical) = physical_in(p, self.year) {
+            self.physical_weighted += basis_points(physical) * money.allocated;
+            self.physical_allocated += money.allocated;
         }
-        let (allocated, spent) = reported_budget(p);
-        self.allocated += allocated;
-        self.spent += spent;
+        if let Some(spent) = money.spent {
+            self.allocated += money.allocated;
+            self.spent += spent;
+        }
     }
 
     /// Takes back what [`Tally::add`] counted for `p`.
     pub fn remove(&mut self, p: &Program) {
-        let mut one = Tally::default();
+        let mut one = Tally::new(self.year);
         one.add(p);
         self.programs -= one.programs;
         self.done -= one.done;
@@ -66,13 +95,15 @@ impl Tally {
         self.running -= one.running;
         self.quick_wins -= one.quick_wins;
         self.quick_wins_done -= one.quick_wins_done;
-        self.physical_bp -= one.physical_bp;
-        self.physical_programs -= one.physical_programs;
+        self.physical_weighted -= one.physical_weighted;
+        self.physical_allocated -= one.physical_allocated;
         self.allocated -= one.allocated;
         self.spent -= one.spent;
     }
 
+    /// Adds `other`'s counts; both are for the same fiscal year.
     pub fn merge(&mut self, other: &Tally) {
+        debug_assert_eq!(self.year, other.year, "money of two fiscal years added up");
         self.programs += other.programs;
         self.done += other.done;
         self.in_progress += other.in_progress;
@@ -80,19 +111,21 @@ impl Tally {
         self.running += other.running;
         self.quick_wins += other.quick_wins;
         self.quick_wins_done += other.quick_wins_done;
-        self.physical_bp += other.physical_bp;
-        self.physical_programs += other.physical_programs;
+        self.physical_weighted += other.physical_weighted;
+        self.physical_allocated += other.physical_allocated;
         self.allocated += other.allocated;
         self.spent += other.spent;
     }
 
-    /// The mean physical progress of the programmes that have one, in percent.
+    /// The year's physical progress weighted by allocation, in percent:
+    /// Σ(fisik × pagu) ÷ Σ pagu, as WP-SIPD weighs it; a large sub-activity
+    /// moves the figure more than a small one.
     pub fn physical(&self) -> Option<f64> {
-        (self.physical_programs > 0)
-            .then(|| self.physical_bp as f64 / 100.0 / self.physical_programs as f64)
+        (self.physical_allocated > 0)
+            .then(|| self.physical_weighted as f64 / self.physical_allocated as f64 / 100.0)
     }
 
-    /// Spent ÷ allocated over the reported budget lines, in percent.
+    /// The year's absorption (serapan): Σ spent ÷ Σ pagu, in percent.
     pub fn absorption(&self) -> Option<f64> {
         (self.allocated > 0).then(|| self.spent as f64 / self.allocated as f64 * 100.0)
     }
@@ -112,19 +145,29 @@ impl Tally {
     }
 }
 
-/// Physical progress (realisasi fisik) in percent: the weighted share of done
-/// milestones. A milestone without a weight shares, with the others without
-/// one, what the weights leave; without any weights every milestone counts
-/// the same. `None` for a programme without milestones.
-pub fn physical(p: &Program) -> Option<f64> {
-    if p.milestones.is_empty() {
-        return None;
+fn basis_points(percent: f64) -> u128 {
+    (percent * 100.0).round().clamp(0.0, 10_000.0) as u128
+}
+
+/// Whole rupiah; nothing for an amount that is not a positive number.
+fn rupiah(amount: f64) -> u128 {
+    if amount.is_finite() && amount > 0.0 {
+        amount.round() as u128
+    } else {
+        0
     }
+}
+
+/// Each milestone's weight in the programme: its own, or an even share of
+/// what the given weights leave to the milestones without one; without any
+/// weights every milestone counts the same.
+fn milestone_weights(p: &Program) -> impl Iterator<Item = (&Milestone, f64)> {
+    let valid = |w: &f64| w.is_finite() && *w >= 0.0;
     let given: f64 = p
         .milestones
         .iter()
         .filter_map(|m| m.weight)
-        .filter(|w| w.is_finite() && *w >= 0.0)
+        .filter(valid)
         .sum();
     let unweighted = p.milestones.iter().filter(|m| m.weight.is_none()).count();
     let share = if unweighted == 0 {
@@ -132,40 +175,79 @@ pub fn physical(p: &Program) -> Option<f64> {
     } else {
         (100.0 - given).max(0.0) / unweighted as f64
     };
-    let weight = |m: &Milestone| {
-        m.weight
-            .filter(|w| w.is_finite() && *w >= 0.0)
-            .unwrap_or(share)
-    };
-    let total: f64 = p.milestones.iter().map(weight).sum();
-    if total <= 0.0 {
-        return None;
-    }
-    let done: f64 = p.milestones.iter().filter(|m| m.done).map(weight).sum();
-    Some((done / total * 100.0).clamp(0.0, 100.0))
+    p.milestones
+        .iter()
+        .map(move |m| (m, m.weight.filter(valid).unwrap_or(share)))
 }
 
-/// Rupiah (allocated, spent) over the budget lines with spending reported: a
-/// coming year's allocation, with nothing spent yet, does not lower absorption.
-pub fn reported_budget(p: &Program) -> (u128, u128) {
-    let rupiah = |x: f64| {
-        if x.is_finite() && x > 0.0 {
-            x.round() as u128
-        } else {
-            0
-        }
-    };
+/// The weighted share of done milestones among `which`, in percent.
+fn done_share<'a>(weights: impl Iterator<Item = (&'a Milestone, f64)>) -> Option<f64> {
+    let (done, total) = weights.fold((0.0, 0.0), |(done, total), (m, w)| {
+        (if m.done { done + w } else { done }, total + w)
+    });
+    (total > 0.0).then(|| (done / total * 100.0).clamp(0.0, 100.0))
+}
+
+/// Physical progress (realisasi fisik) of the whole programme in percent:
+/// the weighted share of done milestones. A milestone without a weight
+/// shares, with the others without one, what the weights leave; without any
+/// weights every milestone counts the same. `None` for a programme without
+/// milestones.
+pub fn physical(p: &Program) -> Option<f64> {
+    done_share(milestone_weights(p))
+}
+
+/// Physical progress of fiscal year `year`: the weighted share of done
+/// milestones among those due in that year (the year's work, as the
+/// quarterly forms count it), each with its weight in the programme.
+/// `None` when no milestone is due in the year.
+pub fn physical_in(p: &Program, year: i32) -> Option<f64> {
+    done_share(
+        milestone_weights(p)
+            .filter(|(m, _)| m.due_date().is_some_and(|d| i32::from(d.year()) == year)),
+    )
+}
+
+/// One programme's money in one fiscal year, in whole rupiah.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearBudget {
+    /// The year's allocation (pagu), all its budget lines together.
+    pub allocated: u128,
+    /// Spending (realisasi anggaran); `None` until a line of the year reports it.
+    pub spent: Option<u128>,
+}
+
+/// The programme's budget for `year`; `None` when it has no line for it.
+pub fn year_budget(p: &Program, year: i32) -> Option<YearBudget> {
     p.budget
         .iter()
-        .filter_map(|b| Some((rupiah(b.allocation), rupiah(b.spent?))))
-        .fold((0, 0), |(a, s), (x, y)| (a + x, s + y))
+        .filter(|b| b.year == year)
+        .fold(None, |sum: Option<YearBudget>, b| {
+            let spent = b.spent.map(rupiah);
+            Some(match sum {
+                None => YearBudget {
+                    allocated: rupiah(b.allocation),
+                    spent,
+                },
+                Some(s) => YearBudget {
+                    allocated: s.allocated + rupiah(b.allocation),
+                    spent: match (s.spent, spent) {
+                        (Some(a), Some(b)) => Some(a + b),
+                        (a, b) => a.or(b),
+                    },
+                },
+            })
+        })
 }
 
-/// Absorption (serapan) of one programme: spent ÷ allocated over its
-/// reported budget lines, in percent.
-pub fn absorption(p: &Program) -> Option<f64> {
-    let (allocated, spent) = reported_budget(p);
-    (allocated > 0).then(|| spent as f64 / allocated as f64 * 100.0)
+/// Absorption (serapan) of one programme in fiscal year `year`: spent ÷
+/// that year's allocation, in percent; `None` without a reported spending
+/// or an allocation. Years are never added up: a multi-year sum is not a
+/// figure anyone reports.
+pub fn absorption_in(p: &Program, year: i32) -> Option<f64> {
+    let money = year_budget(p, year)?;
+    let spent = money.spent?;
+    (money.allocated > 0).then(|| spent as f64 / money.allocated as f64 * 100.0)
 }
 
 /// How far spending and physical progress may differ, in points, before a
@@ -181,8 +263,10 @@ pub enum Gap {
     WorkAhead,
 }
 
-pub fn gap(p: &Program) -> Option<Gap> {
-    let (physical, absorption) = (physical(p)?, absorption(p)?);
+/// Whether the programme's spending and physical progress of fiscal year
+/// `year` are far apart.
+pub fn gap(p: &Program, year: i32) -> Option<Gap> {
+    let (physical, absorption) = (physical_in(p, year)?, absorption_in(p, year)?);
     if absorption - physical >= GAP_POINTS {
         Some(Gap::SpentAhead)
     } else if physical - absorption >= GAP_POINTS {
@@ -193,19 +277,24 @@ pub fn gap(p: &Program) -> Option<Gap> {
 }
 
 /// Per dimension in the plan's order, then the total.
-pub fn tally<'a>(plan: &'a Plan, only: Option<&str>) -> (Vec<(&'a Dimension, Tally)>, Tally) {
+/// Money is for fiscal year `year`.
+pub fn tally<'a>(
+    plan: &'a Plan,
+    only: Option<&str>,
+    year: i32,
+) -> (Vec<(&'a Dimension, Tally)>, Tally) {
     let mut rows: Vec<(&Dimension, Tally)> = plan
         .dimensions
         .iter()
         .filter(|d| only.is_none_or(|id| d.id == id))
-        .map(|d| (d, Tally::default()))
+        .map(|d| (d, Tally::new(year)))
         .collect();
     for p in &plan.programs {
         if let Some((_, t)) = rows.iter_mut().find(|(d, _)| d.id == p.dimension) {
             t.add(p);
         }
     }
-    let mut total = Tally::default();
+    let mut total = Tally::new(year);
     for (_, t) in &rows {
         total.merge(t);
     }
@@ -287,26 +376,26 @@ mod tests {
     use super::*;
     use crate::plan::model::Budget;
 
-    fn program(milestones: &[(bool, Option<f64>)], budget: &[(f64, Option<f64>)]) -> Program {
-        let mut p = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
-            .unwrap()
-            .plan
-            .programs[0]
-            .clone();
+    /// A programme with milestones `(due, done, weight)` and budget lines
+    /// `(year, allocation, spent)`.
+    fn program(
+        milestones: &[(&str, bool, Option<f64>)],
+        budget: &[(i32, f64, Option<f64>)],
+    ) -> Program {
+        let mut p = Program::new("X-01".into(), "governance".into(), String::new(), 2025);
         p.milestones = milestones
             .iter()
-            .map(|&(done, weight)| Milestone {
+            .map(|&(due, done, weight)| Milestone {
                 title: "m".into(),
-                due: "2025-01-31".into(),
+                due: due.into(),
                 done,
                 weight,
             })
             .collect();
         p.budget = budget
             .iter()
-            .enumerate()
-            .map(|(i, &(allocation, spent))| Budget {
-                year: 2024 + i as i32,
+            .map(|&(year, allocation, spent)| Budget {
+                year,
                 allocation,
                 spent,
                 source: "APBD".into(),
@@ -315,9 +404,11 @@ mod tests {
         p
     }
 
+    const D: &str = "2025-01-31";
+
     #[test]
     fn an_operating_quick_win_runs_and_is_delivered_but_is_neither_done_nor_late() {
-        let mut tally = Tally::default();
+        let mut tally = Tally::new(2025);
         let mut p = program(&[], &[]);
         p.horizon = Horizon::QuickWin;
         for status in [Status::Operating, Status::NotStarted, Status::Delayed] {
@@ -337,61 +428,134 @@ mod tests {
     #[test]
     fn physical_progress_weighs_the_done_milestones() {
         let even = program(
-            &[(true, None), (false, None), (false, None), (true, None)],
+            &[
+                (D, true, None),
+                (D, false, None),
+                (D, false, None),
+                (D, true, None),
+            ],
             &[],
         );
         assert_eq!(physical(&even), Some(50.0));
         let weighted = program(
-            &[(true, Some(10.0)), (false, Some(60.0)), (true, Some(30.0))],
+            &[
+                (D, true, Some(10.0)),
+                (D, false, Some(60.0)),
+                (D, true, Some(30.0)),
+            ],
             &[],
         );
         assert_eq!(physical(&weighted), Some(40.0));
         // 40 given; the two without a weight share the other 60.
-        let mixed = program(&[(true, Some(40.0)), (true, None), (false, None)], &[]);
+        let mixed = program(
+            &[(D, true, Some(40.0)), (D, true, None), (D, false, None)],
+            &[],
+        );
         assert_eq!(physical(&mixed), Some(70.0));
         assert_eq!(physical(&program(&[], &[])), None);
     }
 
     #[test]
-    fn absorption_counts_the_years_with_spending_reported() {
+    fn physical_progress_of_a_year_counts_that_years_milestones() {
+        let p = program(
+            &[
+                ("2025-03-31", true, Some(20.0)),
+                ("2026-03-31", true, Some(20.0)),
+                ("2026-09-30", false, Some(60.0)),
+            ],
+            &[],
+        );
+        assert_eq!(physical_in(&p, 2025), Some(100.0));
+        assert_eq!(physical_in(&p, 2026), Some(25.0));
+        assert_eq!(physical_in(&p, 2027), None, "no work due that year");
+    }
+
+    #[test]
+    fn absorption_is_the_years_spending_over_the_years_allocation() {
         let p = program(
             &[],
             &[
-                (1_000_000_000.0, Some(750_000_000.0)),
-                (2_000_000_000.0, None),
+                (2024, 850_000_000.0, Some(830_000_000.0)),
+                (2025, 400_000_000.0, Some(385_000_000.0)),
+                (2026, 350_000_000.0, Some(240_000_000.0)),
+                (2027, 2_000_000_000.0, None),
             ],
         );
-        assert_eq!(absorption(&p), Some(75.0));
+        let in_2026 = absorption_in(&p, 2026).map(|a| (a * 100.0).round() / 100.0);
+        assert_eq!(in_2026, Some(68.57), "240 of 350, not the years added up");
+        assert_eq!(absorption_in(&p, 2027), None, "nothing reported yet");
+        assert_eq!(absorption_in(&p, 2023), None, "no budget that year");
         assert_eq!(
-            absorption(&program(&[], &[(0.0, Some(0.0))])),
+            absorption_in(&program(&[], &[(2025, 0.0, Some(0.0))]), 2025),
             None,
             "no division by zero"
         );
     }
 
     #[test]
+    fn a_dimension_weighs_its_programmes_by_allocation() {
+        let big = program(&[(D, true, None)], &[(2025, 900.0, Some(900.0))]);
+        let small = program(&[(D, false, None)], &[(2025, 100.0, Some(0.0))]);
+        let unbudgeted = program(&[(D, false, None)], &[]);
+        let mut t = Tally::new(2025);
+        for p in [&big, &small, &unbudgeted] {
+            t.add(p);
+        }
+        // (100 × 900 + 0 × 100) ÷ 1000, not the plain mean of 100 and 0.
+        assert_eq!(t.physical(), Some(90.0));
+        assert_eq!(t.absorption(), Some(90.0));
+        assert_eq!(t.programs, 3);
+        let mut other_year = Tally::new(2026);
+        other_year.add(&big);
+        assert_eq!(
+            (other_year.physical(), other_year.absorption()),
+            (None, None)
+        );
+    }
+
+    #[test]
     fn spending_far_ahead_of_the_work_is_pointed_out() {
         let spent = program(
-            &[(true, None), (false, None), (false, None), (false, None)],
-            &[(100.0, Some(90.0))],
+            &[
+                (D, true, None),
+                (D, false, None),
+                (D, false, None),
+                (D, false, None),
+            ],
+            &[(2025, 100.0, Some(90.0))],
         );
-        assert_eq!(gap(&spent), Some(Gap::SpentAhead));
-        let worked = program(&[(true, None), (true, None)], &[(100.0, Some(10.0))]);
-        assert_eq!(gap(&worked), Some(Gap::WorkAhead));
-        let even = program(&[(true, None), (false, None)], &[(100.0, Some(60.0))]);
-        assert_eq!(gap(&even), None);
+        assert_eq!(gap(&spent, 2025), Some(Gap::SpentAhead));
+        assert_eq!(gap(&spent, 2026), None, "another year's money");
+        let worked = program(
+            &[(D, true, None), (D, true, None)],
+            &[(2025, 100.0, Some(10.0))],
+        );
+        assert_eq!(gap(&worked, 2025), Some(Gap::WorkAhead));
+        let even = program(
+            &[(D, true, None), (D, false, None)],
+            &[(2025, 100.0, Some(60.0))],
+        );
+        assert_eq!(gap(&even, 2025), None);
     }
 
     #[test]
     fn a_tally_takes_back_exactly_what_it_added() {
         let p = program(
-            &[(true, Some(33.33)), (false, None)],
-            &[(1.5e9, Some(7.5e8))],
+            &[(D, true, Some(33.33)), (D, false, None)],
+            &[(2025, 1.5e9, Some(7.5e8)), (2026, 2e9, Some(1e9))],
         );
-        let mut t = Tally::default();
+        let q = program(
+            &[(D, true, Some(12.34))],
+            &[(2025, 123_456_789.0, Some(1.0))],
+        );
+        let mut t = Tally::new(2025);
+        t.add(&q);
+        let before = t;
         t.add(&p);
-        assert_eq!(t.absorption(), Some(50.0));
+        assert_eq!(t.absorption().map(f64::round), Some(46.0));
         t.remove(&p);
-        assert_eq!(t, Tally::default());
+        assert_eq!(t, before);
+        t.remove(&q);
+        assert_eq!(t, Tally::new(2025));
     }
 }

@@ -109,7 +109,7 @@ impl<'a> Rollup<'a> {
             .enumerate()
             .filter_map(|(i, r)| Some((i, r, *r.plan.as_ref().ok()?)))
             .map(|(source, r, plan)| {
-                let (per, total) = tally(plan, None);
+                let (per, total) = tally(plan, None, year);
                 let dimensions = columns
                     .iter()
                     .map(|(id, _)| {

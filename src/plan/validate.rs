@@ -169,12 +169,21 @@ pub enum ProblemKind {
         number: usize,
         link: String,
     },
-    /// A warning, never a refusal: spending above the allocation.
+    /// Spending above the allocation: an edit may not bring it, though a
+    /// file that has it loads (see [`overspending_added`]).
     Overspent {
         number: usize,
         year: i32,
         spent: f64,
         allocation: f64,
+    },
+    /// A warning, never a refusal: a milestone due outside its programme's
+    /// years (`period`).
+    MilestoneOutside {
+        number: usize,
+        title: String,
+        due: jiff::civil::Date,
+        period: Period,
     },
 }
 
@@ -280,7 +289,7 @@ pub fn validate_program(plan: &Plan, index: usize) -> Vec<Problem> {
 /// removal or a move, the whole check for what reaches across programs (a
 /// dimension's elements, the plan's period, a merge).
 pub fn validate_edit(plan: &Plan, edit: &Edit) -> Vec<Problem> {
-    let problems = match edit {
+    let mut problems = match edit {
         Edit::Program {
             index,
             after: Some(_),
@@ -294,6 +303,14 @@ pub fn validate_edit(plan: &Plan, edit: &Edit) -> Vec<Problem> {
         validate(plan).is_empty(),
         "the check of an edit and the whole check disagree"
     );
+    if let Edit::Program {
+        index,
+        before,
+        after: Some(after),
+    } = edit
+    {
+        problems.extend(overspending_added(*index, before.as_deref(), after));
+    }
     problems
 }
 
@@ -484,24 +501,74 @@ fn check_weights(p: &Program, problem: &mut impl FnMut(ProblemKind)) {
 /// Weights written with decimals (33.33 × 3) add up to 100 within this.
 const WEIGHT_SLACK: f64 = 0.05;
 
-/// What is legitimate but worth a second look, such as spending above the
-/// allocation (a budget shift, or a typo): `pantau check` and the views show
-/// these, and they never stop a save.
+/// Spending above the allocation in `after` that `before` did not have (or
+/// had less of): an edit may not bring it, though a file that has it loads,
+/// so that a plan accepted yesterday still opens and the officer can fix it.
+pub fn overspending_added(index: usize, before: Option<&Program>, after: &Program) -> Vec<Problem> {
+    let over = |p: &Program, year: i32| {
+        p.budget
+            .iter()
+            .filter(|b| b.year == year)
+            .filter_map(|b| b.spent.map(|s| s - b.allocation))
+            .fold(0.0, f64::max)
+    };
+    overspending_of(index, after)
+        .into_iter()
+        .zip(after.budget.iter().filter(|b| b.overspent()))
+        .filter(|(_, b)| before.is_none_or(|p| over(after, b.year) > over(p, b.year)))
+        .map(|(problem, _)| problem)
+        .collect()
+}
+
+fn overspending_of(index: usize, p: &Program) -> Vec<Problem> {
+    p.budget
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.overspent())
+        .map(|(i, b)| Problem {
+            program: (!p.id.is_empty()).then(|| p.id.clone()),
+            program_index: Some(index),
+            kind: ProblemKind::Overspent {
+                number: i + 1,
+                year: b.year,
+                spent: b.spent.unwrap_or_default(),
+                allocation: b.allocation,
+            },
+        })
+        .collect()
+}
+
+/// Every budget line of the plan that spends above its allocation: errors
+/// for `pantau check` to list with their fix.
+pub fn overspending(plan: &Plan) -> Vec<Problem> {
+    plan.programs
+        .iter()
+        .enumerate()
+        .flat_map(|(index, p)| overspending_of(index, p))
+        .collect()
+}
+
+/// What is legitimate but worth a second look, such as a milestone due
+/// outside its programme's years: `pantau check` shows these, and they
+/// never stop a save.
 pub fn warnings(plan: &Plan) -> Vec<Problem> {
     let mut out = Vec::new();
     for (index, p) in plan.programs.iter().enumerate() {
-        for (i, b) in p.budget.iter().enumerate() {
-            if let Some(spent) = b.spent
-                && spent > b.allocation
+        for (i, m) in p.milestones.iter().enumerate() {
+            if let Some(due) = m.due_date()
+                && !(p.start..=p.end).contains(&i32::from(due.year()))
             {
                 out.push(Problem {
                     program: (!p.id.is_empty()).then(|| p.id.clone()),
                     program_index: Some(index),
-                    kind: ProblemKind::Overspent {
+                    kind: ProblemKind::MilestoneOutside {
                         number: i + 1,
-                        year: b.year,
-                        spent,
-                        allocation: b.allocation,
+                        title: m.title.clone(),
+                        due,
+                        period: Period {
+                            start: p.start,
+                            end: p.end,
+                        },
                     },
                 });
             }

@@ -5,7 +5,6 @@
 use super::document::{Block, Cell, Column, Document, Holds, Table, TargetRow};
 use super::{Ctx, Kind, TargetRef};
 use crate::i18n::fill;
-use crate::i18n::format::decimal;
 use crate::plan::model::{Dimension, Program, Target};
 use crate::plan::progress::{self, MilestoneRef, Tally};
 use crate::plan::schema::{self, PROGRAMME, Row};
@@ -49,13 +48,28 @@ pub(crate) fn tally_line(ctx: &Ctx, tally: &Tally) -> String {
     )
 }
 
-/// The programmes per dimension, each dimension with its tally.
+/// "Fiscal year 2026: physical progress 62.50 %, budget absorbed 68.57 %":
+/// the year's money of a tally, when it has any.
+pub(crate) fn money_line(ctx: &Ctx, tally: &Tally) -> Option<String> {
+    let (physical, absorption) = (tally.physical(), tally.absorption());
+    if physical.is_none() && absorption.is_none() {
+        return None;
+    }
+    let share = |v| crate::i18n::format::share_or(v, ctx.g.none, ctx.lang);
+    Some(fill(
+        ctx.lang.evaluation().progress_line,
+        &[&tally.year, &share(physical), &share(absorption)],
+    ))
+}
+
+/// The programmes per dimension, each dimension with its tally and the
+/// money of the fiscal year asked for (`--year`, else this year).
 fn dimensions(ctx: &Ctx) -> Document {
     let (r, t, g) = (ctx.r(), ctx.t(), ctx.g);
     let mut blocks = Vec::new();
     for group in ctx.sel.shown() {
         blocks.push(Block::Heading(2, dimension_heading(group.dimension, g)));
-        let mut tally = Tally::default();
+        let mut tally = Tally::new(ctx.year());
         for p in &group.programs {
             tally.add(p);
         }
@@ -96,6 +110,7 @@ fn dimensions(ctx: &Ctx) -> Document {
             flush: false,
             bare: false,
         }));
+        blocks.extend(money_line(ctx, &tally).map(Block::Note));
     }
     if blocks.is_empty() {
         blocks.push(Block::Nothing(r.no_programs.to_string()));
@@ -153,7 +168,7 @@ fn milestones(ctx: &Ctx) -> Document {
 /// year's targets. (Text writes the summary itself, as `pantau summary`.)
 fn overview(ctx: &Ctx) -> Document {
     let r = ctx.r();
-    let mut total = Tally::default();
+    let mut total = Tally::new(ctx.year());
     let tally_cells = |name: String, t: &Tally| -> Vec<Cell> {
         vec![
             name.into(),
@@ -162,9 +177,7 @@ fn overview(ctx: &Ctx) -> Document {
             Cell::Int(t.in_progress as i64),
             Cell::Int(t.delayed as i64),
             format!("{}%", t.percent_done()).into(),
-            t.percent_running()
-                .map_or_else(String::new, |p| format!("{}%", decimal(p, ctx.lang)))
-                .into(),
+            crate::i18n::format::share_or(t.percent_running(), "", ctx.lang).into(),
             format!("{}/{}", t.quick_wins_done, t.quick_wins).into(),
         ]
     };
@@ -173,7 +186,7 @@ fn overview(ctx: &Ctx) -> Document {
         .groups
         .iter()
         .map(|g| {
-            let mut tally = Tally::default();
+            let mut tally = Tally::new(ctx.year());
             for p in &g.programs {
                 tally.add(p);
             }
@@ -202,6 +215,7 @@ fn overview(ctx: &Ctx) -> Document {
             ..Table::new(cols, rows)
         }),
     ];
+    blocks.extend(money_line(ctx, &total).map(Block::Note));
 
     let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
     let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)
@@ -359,7 +373,7 @@ fn program(ctx: &Ctx) -> Document {
         ));
         let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
         blocks.push(Block::Targets(target_rows(ctx, &items, false)));
-        money_blocks(ctx, p, &mut blocks);
+        program_budget(ctx, p, &mut blocks);
         evidence_blocks(ctx, p, &mut blocks);
     }
     Document {
@@ -370,50 +384,50 @@ fn program(ctx: &Ctx) -> Document {
     }
 }
 
-/// A programme's money as the detail view shows it: physical progress and
-/// absorption in a line, then each fiscal year's allocation, spending,
-/// absorption and source of funds. Nothing when it has neither.
-fn money_blocks(ctx: &Ctx, p: &Program, blocks: &mut Vec<Block>) {
-    use crate::i18n::format::{money, percent_or};
-    use crate::plan::field::BudgetField;
-    let (ev, g) = (ctx.lang.evaluation(), ctx.g);
-    let physical = progress::physical(p);
-    if physical.is_none() && p.budget.is_empty() {
+/// The year's physical progress and absorption, then the budget line by
+/// line, each year's absorption against its own allocation.
+fn program_budget(ctx: &Ctx, p: &Program, blocks: &mut Vec<Block>) {
+    let ev = ctx.lang.evaluation();
+    let mut tally = Tally::new(ctx.year());
+    tally.add(p);
+    let line = money_line(ctx, &tally);
+    if line.is_none() && p.budget.is_empty() {
         return;
     }
     blocks.push(Block::Heading(3, ev.budget_heading.to_string()));
-    let absorption = progress::absorption(p);
-    blocks.push(Block::Note(fill(
-        ev.progress_line,
-        &[
-            &percent_or(physical, g.none),
-            &percent_or(absorption, g.none),
-        ],
-    )));
+    blocks.extend(line.map(Block::Note));
     if p.budget.is_empty() {
         return;
     }
-    let label = |f: BudgetField| f.label(ctx.lang);
     let rows = p
         .budget
         .iter()
         .map(|b| {
+            let share = b
+                .absorption()
+                .map(|a| crate::i18n::format::share(a, ctx.lang));
+            let over = b.spent.is_some_and(|s| s > b.allocation);
             vec![
                 Cell::Int(i64::from(b.year)),
-                money(b.allocation).into(),
-                b.spent.map_or_else(String::new, money).into(),
-                percent_or(b.absorption(), "").into(),
-                b.source.clone().into(),
+                crate::i18n::format::money(b.allocation).into(),
+                b.spent
+                    .map(crate::i18n::format::money)
+                    .unwrap_or_default()
+                    .into(),
+                share.unwrap_or_default().into(),
+                b.source.as_str().into(),
+                if over { ev.overspent } else { "" }.into(),
             ]
         })
         .collect();
     blocks.push(Block::Table(Table::new(
         vec![
-            Column::new(label(BudgetField::Year), Holds::Code),
-            Column::new(label(BudgetField::Allocation), Holds::Num),
-            Column::new(label(BudgetField::Spent), Holds::Num),
+            Column::new(ctx.r().year, Holds::Code),
+            Column::new(ev.allocated, Holds::Num),
+            Column::new(ev.spent, Holds::Num),
             Column::new(ev.absorption, Holds::Num),
-            Column::new(label(BudgetField::Source), Holds::Text),
+            Column::new(ctx.t().forms.fields.budget_source, Holds::Text).drop(1),
+            Column::new(ctx.r().notes, Holds::Main),
         ],
         rows,
     )));

@@ -121,6 +121,7 @@ fn sections(ctx: &Ctx, plan: &Plan, est: &Estimate) -> Vec<Section> {
         dimension_section,
         evidence_sections,
         gap_section,
+        agency_section,
         trend_section,
     ] {
         section(ctx, plan, est, &mut out);
@@ -181,7 +182,7 @@ fn dimension_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Secti
     let (e, r) = (e(ctx), ctx.r());
     let mut rows = Vec::new();
     for (d, m) in &est.dimensions {
-        let mut tally = Tally::default();
+        let mut tally = Tally::new(est.year);
         for p in plan.programs.iter().filter(|p| p.dimension == d.id) {
             tally.add(p);
         }
@@ -199,7 +200,7 @@ fn dimension_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Secti
     head.extend([e.physical, e.absorption]);
     out.push(Section {
         title: e.by_dimension.to_string(),
-        lines: Vec::new(),
+        lines: vec![crate::i18n::fill(e.money_year, &[&est.year])],
         head,
         right: vec![false, true, true, true, true, true, true, true],
         rows,
@@ -262,27 +263,30 @@ fn evidence_sections(ctx: &Ctx, plan: &Plan, _est: &Estimate, out: &mut Vec<Sect
 }
 
 /// Spending and physical progress far apart.
-fn gap_section(ctx: &Ctx, plan: &Plan, _est: &Estimate, out: &mut Vec<Section>) {
+fn gap_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
     let (e, r) = (e(ctx), ctx.r());
+    let year = est.year;
     let gaps: Vec<(&Program, Gap)> = plan
         .programs
         .iter()
-        .filter_map(|p| progress::gap(p).map(|g| (p, g)))
+        .filter_map(|p| progress::gap(p, year).map(|g| (p, g)))
         .collect();
     out.push(Section {
-        title: crate::i18n::fill(e.gaps, &[&gaps.len()]),
+        title: crate::i18n::fill(e.gaps, &[&gaps.len(), &year]),
         lines: Vec::new(),
         head: vec![r.id, r.program, e.physical, e.absorption, e.spent, ""],
         right: vec![false, false, true, true, true, false],
         rows: gaps
             .iter()
             .map(|(p, g)| {
-                let (_, spent) = progress::reported_budget(p);
+                let spent = progress::year_budget(p, year)
+                    .and_then(|b| b.spent)
+                    .unwrap_or(0);
                 vec![
                     p.id.clone(),
                     p.name.clone(),
-                    percent(progress::physical(p)),
-                    percent(progress::absorption(p)),
+                    percent(progress::physical_in(p, year)),
+                    percent(progress::absorption_in(p, year)),
                     money(spent as f64),
                     match g {
                         Gap::SpentAhead => e.spent_ahead,
@@ -294,6 +298,48 @@ fn gap_section(ctx: &Ctx, plan: &Plan, _est: &Estimate, out: &mut Vec<Section>) 
             .collect(),
         flex: 1,
         drop: Vec::new(),
+    });
+}
+
+/// The evaluated year's money per lead agency (OPD), each agency's figures
+/// weighted by allocation as a dimension's are: what WP-SIPD shows per OPD.
+fn agency_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
+    let (e, r) = (e(ctx), ctx.r());
+    let mut by_lead: Vec<(String, Tally)> = Vec::new();
+    for p in &plan.programs {
+        let lead = lead(p, plan);
+        let at = match by_lead.iter().position(|(l, _)| *l == lead) {
+            Some(at) => at,
+            None => {
+                by_lead.push((lead, Tally::new(est.year)));
+                by_lead.len() - 1
+            }
+        };
+        by_lead[at].1.add(p);
+    }
+    by_lead.retain(|(_, t)| t.physical_allocated > 0 || t.allocated > 0);
+    if by_lead.is_empty() {
+        return;
+    }
+    out.push(Section {
+        title: crate::i18n::fill(e.money_by_lead, &[&est.year]),
+        lines: Vec::new(),
+        head: vec![r.lead, e.allocated, e.spent, e.physical, e.absorption],
+        right: vec![false, true, true, true, true],
+        rows: by_lead
+            .iter()
+            .map(|(lead, t)| {
+                vec![
+                    lead.clone(),
+                    money(t.allocated as f64),
+                    money(t.spent as f64),
+                    percent(t.physical()),
+                    percent(t.absorption()),
+                ]
+            })
+            .collect(),
+        flex: 0,
+        drop: vec![0, 1, 2, 0, 0],
     });
 }
 
@@ -473,7 +519,7 @@ pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
     }
 }
 
-fn round2(x: f64) -> f64 {
+pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
@@ -582,7 +628,7 @@ fn json_of<'a>(plan: &'a Plan, est: &Estimate<'a>) -> EvaluationJson<'a> {
             .dimensions
             .iter()
             .map(|(d, m)| {
-                let mut tally = Tally::default();
+                let mut tally = Tally::new(est.year);
                 for p in plan.programs.iter().filter(|p| p.dimension == d.id) {
                     tally.add(p);
                 }
@@ -616,10 +662,10 @@ fn json_of<'a>(plan: &'a Plan, est: &Estimate<'a>) -> EvaluationJson<'a> {
             .programs
             .iter()
             .filter_map(|p| {
-                progress::gap(p).map(|g| GapJson {
+                progress::gap(p, est.year).map(|g| GapJson {
                     program: &p.id,
-                    physical_percent: opt2(progress::physical(p)),
-                    absorption_percent: opt2(progress::absorption(p)),
+                    physical_percent: opt2(progress::physical_in(p, est.year)),
+                    absorption_percent: opt2(progress::absorption_in(p, est.year)),
                     gap: match g {
                         Gap::SpentAhead => "spent_ahead",
                         Gap::WorkAhead => "work_ahead",

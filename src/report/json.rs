@@ -90,6 +90,15 @@ struct Counts {
     percent_running: Option<f64>,
     quick_wins: usize,
     quick_wins_done: usize,
+    /// The fiscal year of the money below.
+    fiscal_year: i32,
+    /// Allocation-weighted physical progress and absorption of the year,
+    /// two decimals; `null` without a budget.
+    physical_percent: Option<f64>,
+    absorption_percent: Option<f64>,
+    /// Rupiah allocated and spent in the year, where spending is reported.
+    allocated: u128,
+    spent: u128,
 }
 
 impl From<&Tally> for Counts {
@@ -104,6 +113,11 @@ impl From<&Tally> for Counts {
             percent_running: t.percent_running().map(|p| (p * 100.0).round() / 100.0),
             quick_wins: t.quick_wins,
             quick_wins_done: t.quick_wins_done,
+            fiscal_year: t.year,
+            physical_percent: t.physical().map(super::evaluation::round2),
+            absorption_percent: t.absorption().map(super::evaluation::round2),
+            allocated: t.allocated,
+            spent: t.spent,
         }
     }
 }
@@ -285,13 +299,13 @@ fn plan_order<'a>(ctx: &Ctx<'a>) -> Vec<&'a Program> {
 }
 
 fn tally<'a>(ctx: &Ctx<'a>) -> TallyJson<'a> {
-    let mut total = Tally::default();
+    let mut total = Tally::new(ctx.year());
     let dimensions = ctx
         .sel
         .groups
         .iter()
         .map(|g| {
-            let mut t = Tally::default();
+            let mut t = Tally::new(ctx.year());
             for p in &g.programs {
                 t.add(p);
             }

@@ -143,7 +143,7 @@ pub struct Request {
     /// formats have none, and a request travels by value in the interface's
     /// actions.
     pub letter: Box<Letter>,
-    /// Evaluation: the year evaluated; this year when `None`.
+    /// The year evaluated and the fiscal year of money figures; this year when `None`.
     pub year: Option<i32>,
 }
 

@@ -54,21 +54,38 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     ));
     line(&g.rule.repeat(w));
 
-    let (rows, total) = progress::tally(plan, o.dimension);
+    let (rows, total) = progress::tally(plan, o.dimension, i32::from(o.today.year()));
     table(&mut line, &rows, &total, t, g, w, o.dimension.is_none());
-    if let Some(share) = total.percent_running() {
+    let share = |v| crate::i18n::format::share_or(v, g.none, o.lang);
+    if total.programs > 0 {
         line(&fit(
             &fill(
                 t.summary.s_running,
                 &[
                     &total.running,
                     &total.programs,
-                    &crate::i18n::format::decimal(share, o.lang),
+                    &share(total.percent_running()),
                 ],
             ),
             w,
             g.ellipsis,
         ));
+    }
+    if total.physical().is_some() || total.absorption().is_some() {
+        line("");
+        for l in crate::text::wrap(
+            &fill(
+                o.lang.evaluation().progress_line,
+                &[
+                    &total.year,
+                    &share(total.physical()),
+                    &share(total.absorption()),
+                ],
+            ),
+            w,
+        ) {
+            line(&l);
+        }
     }
 
     let overdue = progress::overdue(plan, o.dimension, o.today);

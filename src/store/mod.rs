@@ -470,10 +470,16 @@ fn line_col(before: &str) -> (usize, usize) {
     (line, col)
 }
 
-/// What is worth a second look in a plan that loaded (spending above the
-/// allocation), each placed at its programme's line in `source`.
+/// What is worth a second look in a plan that loaded (a milestone outside
+/// its programme's years), each placed at its programme's line in `source`.
 pub fn warnings(source: &str, plan: &Plan) -> Vec<PlacedProblem> {
     place(source, plan, crate::plan::validate::warnings(plan))
+}
+
+/// Spending above the allocation in a plan that loaded: errors to fix,
+/// each placed at its programme's line in `source`.
+pub fn overspending(source: &str, plan: &Plan) -> Vec<PlacedProblem> {
+    place(source, plan, crate::plan::validate::overspending(plan))
 }
 
 impl PlacedProblem {

@@ -324,7 +324,7 @@ pub enum TimelineRow {
 pub type MilestoneAt = (usize, usize);
 
 /// What the views list, derived from the plan and the filter.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Index {
     /// Programs of each dimension (plan order) that pass the filter.
     pub by_dimension: Vec<Vec<usize>>,
@@ -332,7 +332,8 @@ pub struct Index {
     pub due_soon: Vec<MilestoneAt>,
     /// Dimension headings and their filtered programs, for the timeline.
     pub timeline: Vec<TimelineRow>,
-    /// Unfiltered counts per dimension and in total: the dashboard is the whole plan.
+    /// Unfiltered counts per dimension and in total: the dashboard is the
+    /// whole plan; money for the fiscal year of `today`.
     pub tallies: Vec<Tally>,
     pub total: Tally,
     /// The unfiltered facts the filter picks from, so a filter keystroke at
@@ -357,7 +358,8 @@ struct Base {
 impl Index {
     /// Everything, from the plan: on start and after the plan changes.
     pub fn build(plan: &Plan, filter: &str, today: Date) -> Index {
-        let mut tallies = vec![Tally::default(); plan.dimensions.len()];
+        let year = i32::from(today.year());
+        let mut tallies = vec![Tally::new(year); plan.dimensions.len()];
         let mut dimension_of = Vec::with_capacity(plan.programs.len());
         let search = plan.programs.iter().map(search_key).collect();
         let mut overdue = Vec::new();
@@ -380,7 +382,7 @@ impl Index {
             overdue.extend(late);
             due_soon.extend(soon);
         }
-        let mut total = Tally::default();
+        let mut total = Tally::new(year);
         for t in &tallies {
             total.merge(t);
         }
@@ -395,10 +397,13 @@ impl Index {
             search,
         };
         let mut index = Index {
+            by_dimension: Vec::new(),
+            overdue: Vec::new(),
+            due_soon: Vec::new(),
+            timeline: Vec::new(),
             tallies,
             total,
             base,
-            ..Index::default()
         };
         index.refilter(filter);
         index
@@ -484,7 +489,7 @@ impl Index {
             self.tallies[d].add(p);
         }
         self.base.dimension_of[index] = d;
-        self.total = Tally::default();
+        self.total = Tally::new(i32::from(today.year()));
         for t in &self.tallies {
             self.total.merge(t);
         }

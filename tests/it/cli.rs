@@ -858,36 +858,6 @@ fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
 }
 
 #[test]
-fn spending_above_the_allocation_is_a_warning_with_its_line_not_a_refusal() {
-    let (_d, path) = plan_file(EXAMPLE);
-    let (code, stdout, stderr) = run(&["check", s(&path)]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("valid"), "{stdout}");
-    let warning = stderr
-        .lines()
-        .find(|l| l.starts_with("warning: ") && l.contains("more than the allocation"))
-        .unwrap_or_else(|| panic!("a warning: {stderr}"));
-    assert!(
-        warning.contains("plan.ron:") && warning.contains("LIV-04"),
-        "file, line and programme: {warning}"
-    );
-    assert!(warning.contains("Rp 4.950.000.000"), "{warning}");
-    let (_, _, id) = {
-        let home = TempDir::new().unwrap();
-        let out = pantau(
-            home.path(),
-            &["check", s(&path)],
-            &[("LANG", "id_ID.UTF-8")],
-        );
-        (out.status.code(), text(&out.stdout), text(&out.stderr))
-    };
-    assert!(
-        id.contains("peringatan: ") && id.contains("melebihi pagu"),
-        "{id}"
-    );
-}
-
-#[test]
 fn set_adds_a_budget_year_and_an_evidence_document_by_the_next_number() {
     let (_d, path) = plan_file(EXAMPLE);
     let (code, stdout, stderr) = run(&[

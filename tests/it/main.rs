@@ -23,6 +23,7 @@ mod keys;
 mod layers;
 mod manpage;
 mod merge;
+mod money;
 mod paste;
 mod report;
 mod robustness;

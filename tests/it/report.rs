@@ -154,6 +154,7 @@ fn goldens() -> Vec<(String, String)> {
     for (name, request, lang) in variants {
         out.push((name.to_string(), render(&plan, &request, lang)));
     }
+    out.extend(crate::money::goldens());
     out
 }
 
@@ -652,7 +653,7 @@ fn markdown_reads_back_with_a_markdown_parser() {
     );
     assert!(text.starts_with("# Masterplan BISA Smart City\n"));
     assert!(text.contains("\n## Overdue milestones (11)\n"));
-    assert!(text.contains("\n### Smart Governance · Bappelitbangda\n"));
+    assert!(text.contains("\n### Smart Governance · Bapperida\n"));
 }
 
 // ---------------------------------------------------------------- safety

@@ -58,14 +58,17 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = app.lang.text();
     let g = theme.glyphs();
     let plan = app.plan();
+    // The physical progress and absorption are one fiscal year's: today's.
     let title = format!(
-        " {}{}{} {}{}{} ",
+        " {}{}{} {}{}{}{}{} ",
         text::escape(&plan.region),
         g.dot,
         t.summary.s_period,
         plan.period.start,
         g.dash,
         plan.period.end,
+        g.dot,
+        fill(t.ui.u_fiscal_year, &[&app.index.total.year]),
     );
     let legend = Line::styled(format!(" {} ", t.ui.u_dash_legend), theme.muted());
     let outer = block(Span::styled(title, theme.title()), false, theme).title_bottom(legend);

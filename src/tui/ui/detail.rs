@@ -3,7 +3,7 @@
 //! target; the quick keys and `e` act on the selected one.
 
 use super::block;
-use crate::i18n::format::{money, number, percent, percent_or};
+use crate::i18n::format::{money, number};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
 use crate::plan::progress::{self, Gap};
@@ -270,17 +270,19 @@ fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
     let g = theme.glyphs();
     let ev = app.lang.evaluation();
     let esc = |s: &str| text::escape(s).into_owned();
-    let physical = progress::physical(p);
-    let absorption = progress::absorption(p);
+    // The fiscal year of today: a multi-year sum is not a figure anyone reports.
+    let year = app.index.total.year;
+    let physical = progress::physical_in(p, year);
+    let absorption = progress::absorption_in(p, year);
     if physical.is_some() || !p.budget.is_empty() {
         lines.push((None, Line::default()));
         lines.push((None, Line::styled(ev.budget_heading, theme.header())));
-        let pct = |v: Option<f64>| percent_or(v, g.none);
+        let pct = |v: Option<f64>| crate::i18n::format::share_or(v, g.none, app.lang);
         let mut spans = vec![Span::raw(crate::i18n::fill(
             ev.progress_line,
-            &[&pct(physical), &pct(absorption)],
+            &[&year, &pct(physical), &pct(absorption)],
         ))];
-        match progress::gap(p) {
+        match progress::gap(p, year) {
             Some(Gap::SpentAhead) => spans.push(Span::styled(
                 format!("{}{}", g.dot, ev.spent_ahead),
                 theme.late(),
@@ -307,7 +309,10 @@ fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
                 )),
             ];
             if let Some(a) = b.absorption() {
-                spans.push(Span::raw(format!(" ({})", percent(a))));
+                spans.push(Span::raw(format!(
+                    " ({})",
+                    crate::i18n::format::share(a, app.lang)
+                )));
             }
             if !b.source.is_empty() {
                 spans.push(Span::raw(format!("{}{}", g.dot, esc(&b.source))));

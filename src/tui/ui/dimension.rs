@@ -93,11 +93,12 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             if let Some(tally) = app.index.tallies.get(app.drill.dimension) {
                 let labels = &t.ui.u_dash_more;
                 let pct = |v: Option<f64>| v.map(percent);
+                let year = tally.year;
                 if let Some(p) = pct(tally.physical()) {
-                    figures.push_str(&format!("{}{} {p}", g.dot, labels[0]));
+                    figures.push_str(&format!("{}{} {year} {p}", g.dot, labels[0]));
                 }
                 if let Some(p) = pct(tally.absorption()) {
-                    figures.push_str(&format!("{}{} {p}", g.dot, labels[1]));
+                    figures.push_str(&format!("{}{} {year} {p}", g.dot, labels[1]));
                 }
             }
             format!(" {}{}{} ", text::escape(&d.name), lead, figures)
@@ -108,7 +109,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // What the marks after the steps mean, when any programme listed has one.
     let gaps: Vec<Gap> = listed
         .iter()
-        .filter_map(|&i| progress::gap(&plan.programs[i]))
+        .filter_map(|&i| progress::gap(&plan.programs[i], app.index.total.year))
         .collect();
     if !gaps.is_empty() {
         let ev = app.lang.evaluation();
@@ -209,7 +210,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         // Spending far ahead of the work (or behind it): marked before the
         // steps, in the room their right alignment leaves; the detail says which.
         let count = format!("{done}/{}", p.milestones.len());
-        let (mark, style) = match progress::gap(p) {
+        let (mark, style) = match progress::gap(p, app.index.total.year) {
             Some(Gap::SpentAhead) => ("$", theme.late()),
             Some(Gap::WorkAhead) => ("~", theme.soon()),
             None => ("", theme.base()),
