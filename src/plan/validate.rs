@@ -381,6 +381,15 @@ fn evaluation_problems(plan: &Plan, t: &Text, problem: &mut impl FnMut(String)) 
             ));
         }
     }
+    for (year, &score) in &e.survey {
+        if !on_scale(score) {
+            let aspect = Aspect::Impact.key();
+            problem(fill(
+                t.validate.p_eval_score,
+                &[year, &aspect, &score, &MAX_SCORE],
+            ));
+        }
+    }
     for r in &e.results {
         let subs = Aspect::ALL.map(|a| r.sub_index(a));
         if !on_scale(r.index) || subs.into_iter().flatten().any(|v| !on_scale(v)) {
