@@ -519,10 +519,11 @@ pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
     ]);
     // Each official result beside the estimate for its year.
     for past in &est.past {
-        for (aspect, score, from) in [
-            ("Official", Some(past.result.index), "official"),
-            ("Index", past.estimate, "estimate"),
-        ] {
+        // The year asked has its estimate's row above already.
+        let estimate =
+            (past.result.year != est.year).then_some(("Index", past.estimate, "estimate"));
+        let official = ("Official", Some(past.result.index), "official");
+        for (aspect, score, from) in std::iter::once(official).chain(estimate) {
             rows.push(vec![
                 Cell::Int(i64::from(past.result.year)),
                 Cell::Text(String::new()),
