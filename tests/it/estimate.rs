@@ -285,3 +285,24 @@ fn the_last_official_index_and_the_difference_are_printed_in_every_year() {
     let out = report::render(&plan, &request, Lang::En, today()).unwrap();
     assert!(out.contains("No official result in the plan yet"), "{out}");
 }
+
+#[test]
+fn a_survey_result_off_the_scale_is_refused_with_its_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.ron");
+    let text = PLAN.replace("survey: {2025: 3.4}", "survey: {2025: 34.0}");
+    std::fs::write(&file, &text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .args(["--lang", "en", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("Impact score for 2025 is 34"), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        text,
+        "left as it was"
+    );
+}
