@@ -16,6 +16,30 @@ pub struct EvaluationText {
     pub from_measured: &'static str,
     pub from_officer: &'static str,
     pub from_missing: &'static str,
+    /// Impact from the resident survey.
+    pub from_survey: &'static str,
+    /// Baseline from the ministry's previous result; `{0}`: its year.
+    pub from_previous: &'static str,
+    /// Impact measured from the plan's targets: a proxy of the survey.
+    pub from_proxy: &'static str,
+    /// `{0}`: the year, `{1}`: the index.
+    pub last_official: &'static str,
+    pub no_official: &'static str,
+    /// `{0}`: the years' items, each `off_by_item` or `off_by_none`.
+    pub off_by: &'static str,
+    /// `{0}` year, `{1}` estimate, `{2}` official, `{3}` the signed difference.
+    pub off_by_item: &'static str,
+    /// `{0}`: the year.
+    pub off_by_none: &'static str,
+    /// How the year's statuses were found; `{0}`: the year.
+    pub statuses_recorded: &'static str,
+    pub statuses_derived: &'static str,
+    pub statuses_ahead: &'static str,
+    /// `{0}` measured, `{1}` of, `{2}` the year, `{3}` missing.
+    pub impact_targets: &'static str,
+    /// Column titles of the results table.
+    pub estimate_col: &'static str,
+    pub off_by_col: &'static str,
     /// `{0}` year, `{1}` the index.
     pub index_line: &'static str,
     /// `{0}`: the weight × score terms.

@@ -104,6 +104,18 @@ fn write_evaluation(out: &mut String, e: &Evaluation) {
         out.push_str(I2);
         out.push_str("],\n");
     }
+    if !e.survey.is_empty() {
+        out.push_str(I2);
+        out.push_str("survey: {");
+        for (i, (year, score)) in e.survey.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            let _ = write!(out, "{year}: ");
+            number(out, *score);
+        }
+        out.push_str("},\n");
+    }
     out.push_str(I1);
     out.push_str("),\n");
 }

@@ -380,11 +380,19 @@ pub struct Evaluation {
     /// The ministry's published results of past years, for the trend.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<OfficialResult>,
+    /// The resident survey's result per year, on the index's scale (0–5):
+    /// what the ministry scores impact on, where the plan's targets are only
+    /// a proxy. `{2023: 3.1}`; left out when empty.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub survey: std::collections::BTreeMap<i32, f64>,
 }
 
 impl Evaluation {
     pub fn is_empty(&self) -> bool {
-        self.weights.is_none() && self.scores.is_empty() && self.results.is_empty()
+        self.weights.is_none()
+            && self.scores.is_empty()
+            && self.results.is_empty()
+            && self.survey.is_empty()
     }
 }
 

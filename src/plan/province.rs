@@ -127,7 +127,7 @@ impl<'a> Rollup<'a> {
                     late: 0,
                     total,
                     achievement: achievement(plan, year),
-                    index: crate::plan::evaluation::estimate(plan, year).index(),
+                    index: crate::plan::evaluation::estimate(plan, year, year).index(),
                 }
             })
             .collect();

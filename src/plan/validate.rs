@@ -602,6 +602,15 @@ fn evaluation_problems(plan: &Plan, problem: &mut impl FnMut(ProblemKind)) {
             });
         }
     }
+    for (year, &score) in &e.survey {
+        if !on_scale(score) {
+            problem(ProblemKind::EvaluationScore {
+                year: *year,
+                aspect: Aspect::Impact,
+                score,
+            });
+        }
+    }
     for r in &e.results {
         let subs = Aspect::ALL.map(|a| r.sub_index(a));
         if !on_scale(r.index) || subs.into_iter().flatten().any(|v| !on_scale(v)) {

@@ -13,7 +13,7 @@ use super::document::Document;
 use super::document::{Cell, Table};
 use crate::i18n::evaluation::EvaluationText;
 use crate::i18n::format::money;
-use crate::plan::evaluation::{Estimate, From, Measures, estimate};
+use crate::plan::evaluation::{Estimate, From, Measures, Statuses, estimate};
 use crate::plan::model::{Aspect, Plan, Program};
 use crate::plan::progress::{self, Gap, Tally};
 use serde::Serialize;
@@ -137,7 +137,10 @@ fn estimate_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Secti
         .iter()
         .map(|a| {
             let from = match a.from {
+                From::Measured(_) if a.aspect == Aspect::Impact => e.from_proxy.to_string(),
                 From::Measured(_) => e.from_measured.to_string(),
+                From::Survey(_) => e.from_survey.to_string(),
+                From::Previous(r) => crate::i18n::fill(e.from_previous, &[&r.year]),
                 From::Officer(s) if s.note.is_empty() => e.from_officer.to_string(),
                 From::Officer(s) => format!("{}: {}", e.from_officer, s.note),
                 From::Missing => e.from_missing.to_string(),
@@ -164,6 +167,9 @@ fn estimate_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Secti
                 crate::i18n::fill(e.index_missing, &[&missing.join(", ")])
             }
         })
+        .chain(official_lines(ctx, est))
+        .chain(std::iter::once(statuses_line(ctx, est)))
+        .chain(impact_line(ctx, est))
         .chain([
             crate::i18n::fill(e.caveat, &[&weights_words(ctx, est)]),
             e.measures_note.to_string(),
@@ -175,6 +181,72 @@ fn estimate_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Secti
         flex: 4,
         drop: Vec::new(),
     });
+}
+
+/// The last official index, always, and how far the estimate is off in
+/// each year the ministry published a result for.
+fn official_lines(ctx: &Ctx, est: &Estimate) -> Vec<String> {
+    let e = e(ctx);
+    let Some(last) = est.last_official() else {
+        return vec![e.no_official.to_string()];
+    };
+    let items: Vec<String> = est
+        .past
+        .iter()
+        .map(|past| match (past.estimate, past.off_by()) {
+            (Some(estimate), Some(off)) => crate::i18n::fill(
+                e.off_by_item,
+                &[
+                    &past.result.year,
+                    &fixed(ctx, estimate),
+                    &fixed(ctx, past.result.index),
+                    &signed(ctx, off),
+                ],
+            ),
+            _ => crate::i18n::fill(e.off_by_none, &[&past.result.year]),
+        })
+        .collect();
+    vec![
+        crate::i18n::fill(e.last_official, &[&last.year, &fixed(ctx, last.index)]),
+        crate::i18n::fill(e.off_by, &[&items.join("; ")]),
+    ]
+}
+
+/// A difference with its sign: `+0.54`, `-0.10`.
+fn signed(ctx: &Ctx, value: f64) -> String {
+    let text = fixed(ctx, value);
+    if text.starts_with('-') {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// Where the year's statuses come from (derived for a past year).
+fn statuses_line(ctx: &Ctx, est: &Estimate) -> String {
+    let e = e(ctx);
+    let words = match est.statuses {
+        Statuses::Recorded => e.statuses_recorded,
+        Statuses::Derived => e.statuses_derived,
+        Statuses::Ahead => e.statuses_ahead,
+    };
+    crate::i18n::fill(words, &[&est.year])
+}
+
+/// How many of the year's targets have an actual, and how many do not.
+fn impact_line(ctx: &Ctx, est: &Estimate) -> Option<String> {
+    let m = est.total.measured;
+    (m.whole > 0.0).then(|| {
+        crate::i18n::fill(
+            e(ctx).impact_targets,
+            &[
+                &(m.part as u64),
+                &(m.whole as u64),
+                &est.year,
+                &est.total.targets_missing(),
+            ],
+        )
+    })
 }
 
 /// Per dimension, with physical progress and absorption.
@@ -347,10 +419,16 @@ fn agency_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>
 fn trend_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
     let (e, r) = (e(ctx), ctx.r());
     let mut rows: Vec<Vec<String>> = est
-        .results
+        .past
         .iter()
-        .map(|res| {
-            let mut row = vec![res.year.to_string(), fixed(ctx, res.index)];
+        .map(|past| {
+            let res = past.result;
+            let mut row = vec![
+                res.year.to_string(),
+                fixed(ctx, res.index),
+                past.estimate.map_or_else(String::new, |i| fixed(ctx, i)),
+                past.off_by().map_or_else(String::new, |d| signed(ctx, d)),
+            ];
             row.extend(
                 Aspect::ALL
                     .iter()
@@ -363,7 +441,9 @@ fn trend_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Section>
     if !rows.is_empty() || est.index().is_some() {
         let mut row = vec![
             crate::i18n::fill(e.estimate_row, &[&est.year]),
+            String::new(),
             est.index().map_or_else(String::new, |i| fixed(ctx, i)),
+            String::new(),
         ];
         row.extend(
             est.aspects
@@ -372,17 +452,18 @@ fn trend_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Section>
         );
         row.push(String::new());
         rows.push(row);
-        let mut head = vec![r.year, e.index];
+        let mut head = vec![r.year, e.index, e.estimate_col, e.off_by_col];
         head.extend(e.aspects);
         head.push(e.letter);
         out.push(Section {
             title: e.results.to_string(),
             lines: Vec::new(),
             head,
-            right: vec![false, true, true, true, true, true, true, false],
+            right: vec![false, true, true, true, true, true, true, true, true, false],
             rows,
-            flex: 7,
-            drop: Vec::new(),
+            flex: 9,
+            // A narrow page keeps the index, the estimate and the difference.
+            drop: vec![0, 0, 0, 0, 5, 4, 3, 2, 1, 6],
         });
     }
 }
@@ -441,7 +522,7 @@ fn lead(p: &Program, plan: &Plan) -> String {
 /// Runs `f` with the plan the report covers and its estimate.
 pub(crate) fn with<R>(ctx: &Ctx, f: impl FnOnce(&Plan, &Estimate) -> R) -> R {
     let plan = covered(ctx);
-    let est = estimate(&plan, ctx.year());
+    let est = estimate(&plan, ctx.year(), i32::from(ctx.today.year()));
     f(&plan, &est)
 }
 
@@ -470,14 +551,7 @@ pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
             Cell::Num(Some(a.weight)),
             Cell::Num(a.measured.map(round2)),
             Cell::Num(a.score().map(round2)),
-            Cell::Text(
-                match a.from {
-                    From::Measured(_) => "measured",
-                    From::Officer(_) => "self_assessment",
-                    From::Missing => "missing",
-                }
-                .to_string(),
-            ),
+            Cell::Text(a.from.key().to_string()),
         ]);
     }
     rows.push(vec![
@@ -489,6 +563,24 @@ pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
         Cell::Num(est.index().map(round3)),
         Cell::Text("estimate".to_string()),
     ]);
+    // Each official result beside the estimate for its year.
+    for past in &est.past {
+        // The year asked has its estimate's row above already.
+        let estimate =
+            (past.result.year != est.year).then_some(("Index", past.estimate, "estimate"));
+        let official = ("Official", Some(past.result.index), "official");
+        for (aspect, score, from) in std::iter::once(official).chain(estimate) {
+            rows.push(vec![
+                Cell::Int(i64::from(past.result.year)),
+                Cell::Text(String::new()),
+                Cell::Text(aspect.to_string()),
+                Cell::Num(Some(100.0)),
+                Cell::Num(None),
+                Cell::Num(score.map(round3)),
+                Cell::Text(from.to_string()),
+            ]);
+        }
+    }
     for (d, m) in &est.dimensions {
         for &a in &Aspect::ALL {
             rows.push(vec![
@@ -532,6 +624,12 @@ fn round3(x: f64) -> f64 {
 #[derive(Serialize)]
 pub(crate) struct EvaluationJson<'a> {
     year: i32,
+    /// Where the year's programme statuses come from: `recorded` (the
+    /// current year), `derived` (a past year) or `ahead` (a coming one).
+    statuses: &'static str,
+    /// The year's targets with an actual, and without.
+    targets_measured: usize,
+    targets_missing: usize,
     weights: crate::plan::model::Weights,
     weights_default: bool,
     aspects: Vec<AspectJson<'a>>,
@@ -543,6 +641,17 @@ pub(crate) struct EvaluationJson<'a> {
     evidence_open: Vec<EvidenceJson<'a>>,
     gaps: Vec<GapJson<'a>>,
     results: Vec<&'a crate::plan::model::OfficialResult>,
+    /// Each official result's year with the estimate for it, rounded to
+    /// three decimals, and estimate − official.
+    past: Vec<PastJson>,
+}
+
+#[derive(Serialize)]
+struct PastJson {
+    year: i32,
+    official: f64,
+    estimate: Option<f64>,
+    off_by: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -551,7 +660,7 @@ struct AspectJson<'a> {
     weight: f64,
     measured_percent: Option<f64>,
     score: Option<f64>,
-    /// `measured`, `self_assessment` or `missing`.
+    /// `measured`, `self_assessment`, `survey`, `official` or `missing`.
     from: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
     note: &'a str,
@@ -601,6 +710,9 @@ fn json_of<'a>(plan: &'a Plan, est: &Estimate<'a>) -> EvaluationJson<'a> {
     let opt2 = |v: Option<f64>| v.map(round2);
     EvaluationJson {
         year: est.year,
+        statuses: est.statuses.key(),
+        targets_measured: est.total.measured.part as usize,
+        targets_missing: est.total.targets_missing(),
         weights: est.weights,
         weights_default: est.weights_default,
         aspects: est
@@ -611,11 +723,7 @@ fn json_of<'a>(plan: &'a Plan, est: &Estimate<'a>) -> EvaluationJson<'a> {
                 weight: a.weight,
                 measured_percent: opt2(a.measured),
                 score: opt2(a.score()),
-                from: match a.from {
-                    From::Measured(_) => "measured",
-                    From::Officer(_) => "self_assessment",
-                    From::Missing => "missing",
-                },
+                from: a.from.key(),
                 note: match a.from {
                     From::Officer(s) => &s.note,
                     _ => "",
@@ -674,6 +782,16 @@ fn json_of<'a>(plan: &'a Plan, est: &Estimate<'a>) -> EvaluationJson<'a> {
             })
             .collect(),
         results: est.results.clone(),
+        past: est
+            .past
+            .iter()
+            .map(|p| PastJson {
+                year: p.result.year,
+                official: p.result.index,
+                estimate: p.estimate.map(round3),
+                off_by: p.off_by().map(round3),
+            })
+            .collect(),
     }
 }
 

@@ -15,6 +15,7 @@ mod cli;
 mod config;
 mod docs;
 mod editing;
+mod estimate;
 mod example;
 mod git;
 mod html;

@@ -296,8 +296,9 @@ fn evaluation() -> impl Strategy<Value = Evaluation> {
             ),
             0..3,
         ),
+        proptest::collection::btree_map(any::<i32>(), number(), 0..3),
     )
-        .prop_map(|(w, scores, results)| Evaluation {
+        .prop_map(|(w, scores, results, survey)| Evaluation {
             weights: w.map(|(baseline, output, outcome, impact, quick_win)| Weights {
                 baseline,
                 output,
@@ -325,6 +326,7 @@ fn evaluation() -> impl Strategy<Value = Evaluation> {
                     ..OfficialResult::default()
                 })
                 .collect(),
+            survey,
         })
 }
 

@@ -24,6 +24,11 @@ fn show_evaluation(e: &crate::plan::model::Evaluation) -> String {
             .iter()
             .map(|r| format!("{} index {}", r.year, r.index)),
     );
+    parts.extend(
+        e.survey
+            .iter()
+            .map(|(year, score)| format!("{year} survey {score}")),
+    );
     parts.join("; ")
 }
 
