@@ -28,6 +28,8 @@ pub struct Forms {
     pub f_id_taken: &'static str,
     /// An amount of money, e.g. `1500000000` or `1.500.000.000`.
     pub f_rupiah: &'static str,
+    /// `{0}` the Indonesian reading, `{1}` the English one.
+    pub f_ambiguous: &'static str,
     /// An evidence link: a path or a URL.
     pub f_link: &'static str,
     /// A self-assessment score on the index's scale.
@@ -169,6 +171,16 @@ impl Text {
             Expected::Number => f.f_number.to_string(),
             Expected::FreeId => f.f_id_taken.to_string(),
             Expected::Rupiah => f.f_rupiah.to_string(),
+            Expected::Ambiguous {
+                indonesian,
+                english,
+            } => fill(
+                f.f_ambiguous,
+                &[
+                    &super::format::number(*indonesian, crate::i18n::Lang::Id),
+                    &format!("{english}"),
+                ],
+            ),
             Expected::Link => f.f_link.to_string(),
             Expected::Score => f.f_score.to_string(),
         }

@@ -13,13 +13,14 @@
 use crate::plan::edit::Header;
 use crate::plan::model::{
     AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon,
-    Milestone, Period, Plan, Program, Status, Target, parse_date,
+    Milestone, Period, Plan, Program, Status, Target,
 };
 use crate::plan::schema::Kind;
 pub use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, MilestoneField, ProgramField,
     ScoreField, TargetField,
 };
+use crate::plan::typed;
 
 /// The usual funding sources; a file may name others.
 pub const FUNDING: &[&str] = &["APBD", "APBN", "DAK", "CSR", "KPBU", "Swasta"];
@@ -63,6 +64,12 @@ pub enum Expected {
     FreeId,
     /// An amount of money.
     Rupiah,
+    /// One figure that reads as `indonesian` one way and `english` the other
+    /// (`36.500`, `1,500`): never guessed (`plan::typed`).
+    Ambiguous {
+        indonesian: f64,
+        english: f64,
+    },
     /// A path or a URL an officer can open.
     Link,
     /// A self-assessment score on the index's scale.
@@ -140,11 +147,30 @@ fn region_code(field: &str, value: &str) -> Result<String, FieldError> {
 }
 
 /// A strict `YYYY-MM-DD` calendar date, kept as written.
+/// A date typed as ISO or day first (`30-11-2026`, `30/11/2026`), kept as
+/// ISO: the data file is read by machines too.
 fn date(field: &str, value: &str) -> Result<String, FieldError> {
-    let v = value.trim();
-    parse_date(v)
-        .map(|_| v.to_string())
+    crate::plan::typed::date(value)
+        .map(|d| d.to_string())
         .ok_or_else(|| bad(field, value, Expected::Date))
+}
+
+/// What a figure that did not read was expected to be.
+fn unread(field: &str, value: &str, e: typed::NumberError, expected: Expected) -> FieldError {
+    match e {
+        typed::NumberError::NotANumber => bad(field, value, expected),
+        typed::NumberError::Ambiguous {
+            indonesian,
+            english,
+        } => bad(
+            field,
+            value,
+            Expected::Ambiguous {
+                indonesian,
+                english,
+            },
+        ),
+    }
 }
 
 fn boolean(field: &str, value: &str) -> Result<bool, FieldError> {
@@ -155,13 +181,10 @@ fn boolean(field: &str, value: &str) -> Result<bool, FieldError> {
     }
 }
 
-/// A finite number; a decimal comma is read as Indonesians write it.
+/// A finite number as an officer types it, in either convention; one
+/// that reads differently in the two is refused with both readings.
 fn number(field: &str, value: &str) -> Result<f64, FieldError> {
-    let v = value.trim().replace(',', ".");
-    v.parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite())
-        .ok_or_else(|| bad(field, value, Expected::Number))
+    typed::number(value, None).map_err(|e| unread(field, value, e, Expected::Number))
 }
 
 /// A number, or nothing (empty, `-`, `none`) when not yet known.
@@ -585,23 +608,9 @@ impl BudgetField {
     }
 }
 
-/// An amount of money: a number, where dots between groups of three digits
-/// (`1.500.000.000`) are thousands separators, not a decimal point.
+/// An amount of money: `1.500.000.000`, `Rp 1.500.000.000`, `1,5 miliar`.
 fn rupiah(field: &str, value: &str) -> Result<f64, FieldError> {
-    let v = value.trim().trim_start_matches("Rp").trim();
-    let grouped = v.split('.').count() > 2
-        || v.split_once('.').is_some_and(|(a, b)| {
-            b.len() == 3
-                && b.bytes().all(|c| c.is_ascii_digit())
-                && !a.is_empty()
-                && !v.contains(',')
-        });
-    let plain = if grouped {
-        v.replace('.', "")
-    } else {
-        v.to_string()
-    };
-    number(field, &plain).map_err(|_| bad(field, value, Expected::Rupiah))
+    typed::rupiah(value, None).map_err(|e| unread(field, value, e, Expected::Rupiah))
 }
 
 impl EvidenceField {

@@ -617,7 +617,15 @@ fn set_refuses_bad_input_and_leaves_the_file_untouched() {
             vec!["GOV-01", "start=2023", "end=2022"],
             "nothing was written",
         ),
-        (vec!["GOV-01", "milestone.1.due=31/03/2023"], "YYYY-MM-DD"),
+        (vec!["GOV-01", "milestone.1.due=03/31/2023"], "31-03-2023"),
+        (
+            vec!["GOV-01", "target.1.actual=36.500"],
+            "reads as 36500 the Indonesian way and 36.5 the English way",
+        ),
+        (
+            vec!["GOV-01", "budget.1.allocation=1,250 miliar"],
+            "reads as 1,25 the Indonesian way and 1250 the English way",
+        ),
         (vec!["GOV-01", "status"], "is not FIELD=VALUE"),
         (
             vec!["GOV-01", "status=Done", "horizon=Someday"],
@@ -896,4 +904,31 @@ fn set_adds_a_budget_year_and_an_evidence_document_by_the_next_number() {
         "{log}"
     );
     assert!(log.contains("GOV-01 evidence 3"), "{log}");
+}
+
+#[test]
+fn numbers_and_dates_typed_the_indonesian_way_are_read_as_meant() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, _, stderr) = run(&[
+        "set",
+        "-f",
+        s(&path),
+        "GOV-01",
+        "target.2.actual=36.500,5",
+        "milestone.5.due=30/11/2027",
+        "budget.1.allocation=1,5 miliar",
+        "budget.2.allocation=Rp 400.000.000",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let plan = pantau::store::parse(
+        &std::fs::read_to_string(&path).unwrap(),
+        std::path::Path::new("plan.ron"),
+    )
+    .unwrap()
+    .plan;
+    let p = &plan.programs[0];
+    assert_eq!(p.targets[1].actual, Some(36_500.5));
+    assert_eq!(p.milestones[4].due, "2027-11-30", "kept as ISO in the file");
+    assert_eq!(p.budget[0].allocation, 1_500_000_000.0);
+    assert_eq!(p.budget[1].allocation, 400_000_000.0);
 }

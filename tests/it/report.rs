@@ -447,6 +447,11 @@ fn csv_reads_back_with_a_csv_parser() {
                     Kind::Overdue => plan.programs.iter().map(overdue).sum(),
                     Kind::Upcoming => plan.programs.iter().map(upcoming).sum(),
                     Kind::Targets => targets,
+                    // The aspects and the index, each dimension's aspects,
+                    // and each official result beside its estimate.
+                    Kind::Evaluation => {
+                        6 + 5 * plan.dimensions.len() + 2 * plan.evaluation.results.len()
+                    }
                     _ => plan.programs.len(),
                 };
                 assert_eq!(rows.len(), expected, "{kind:?} {sep:?}");
