@@ -622,7 +622,6 @@ pub static REPORT: ReportText = ReportText {
     actual: "Actual",
     actual_inline: "actual",
     achievement: "Achieved",
-    counted: "Counted",
     band: "Band",
     value: "Value",
     field: "Field",
@@ -649,6 +648,13 @@ pub static REPORT: ReportText = ReportText {
         fair: "Fair",
         poor: "Poor",
         very_poor: "Very poor",
+    },
+    bands_rkpd: BandWords {
+        very_good: "Very high",
+        good: "High",
+        fair: "Medium",
+        poor: "Low",
+        very_poor: "Very low",
     },
 
     legend_years: "years",

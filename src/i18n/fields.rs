@@ -2,9 +2,9 @@
 //! in words: the one place the interface, the spreadsheets, a merge's
 //! questions and the audit log take them from.
 
-use super::{Lang, Text};
+use super::{Lang, Text, format};
 use crate::plan::achievement::{Band, Capaian};
-use crate::plan::model::{Direction, EvidenceKind, EvidenceState, Horizon, Status};
+use crate::plan::model::{Bands, Direction, EvidenceKind, EvidenceState, Horizon, Status};
 use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
     ProgramField, ScoreField, TargetField,
@@ -98,11 +98,18 @@ impl Horizon {
 }
 
 impl Capaian {
+    /// The figure as reports print it, two decimals in the reader's way:
+    /// `98,72 %`, `98.72 %`. Empty when not measured.
+    pub fn percent(self, lang: Lang) -> String {
+        self.figure()
+            .map_or_else(String::new, |p| format::capaian(p, lang))
+    }
+
     /// The verdict, with "missed" after a Sangat Baik whose target was not
-    /// reached: a poverty rate of 12.66 % against 12.5 % is 98 %, Sangat
+    /// reached: a poverty rate of 12.66 % against 12.5 % is 98,72 %, Sangat
     /// Baik, yet the target was missed. Below that band the word says it.
-    pub fn judgement(self, lang: Lang, dot: &str) -> String {
-        let verdict = self.verdict(lang);
+    pub fn judgement(self, lang: Lang, bands: Bands, dot: &str) -> String {
+        let verdict = self.verdict(lang, bands);
         match (self.band(), self.met()) {
             (Some(Band::VeryGood), Some(false)) => {
                 format!("{verdict}{dot}{}", lang.report().missed)
@@ -112,18 +119,21 @@ impl Capaian {
     }
 
     /// The band's name, or "no data" for a year that passed unmeasured.
-    pub fn verdict(self, lang: Lang) -> &'static str {
+    pub fn verdict(self, lang: Lang, bands: Bands) -> &'static str {
         match self {
             Capaian::NoData => lang.report().no_data,
-            other => other.band().map_or("", |b| b.name(lang)),
+            other => other.band().map_or("", |b| b.name(lang, bands)),
         }
     }
 }
 
 impl Band {
-    /// The band's name (LKjIP's words).
-    pub fn name(self, lang: Lang) -> &'static str {
-        let b = &lang.report().bands;
+    /// The band's name in the plan's regime.
+    pub fn name(self, lang: Lang, bands: Bands) -> &'static str {
+        let b = match bands {
+            Bands::Lkjip => &lang.report().bands,
+            Bands::Rkpd => &lang.report().bands_rkpd,
+        };
         match self {
             Band::VeryGood => b.very_good,
             Band::Good => b.good,

@@ -908,7 +908,6 @@ pub static REPORT: ReportText = ReportText {
     actual: "Realisasi",
     actual_inline: "realisasi",
     achievement: "Capaian",
-    counted: "Diakui",
     band: "Predikat",
     value: "Isi",
     field: "Kolom",
@@ -928,13 +927,20 @@ pub static REPORT: ReportText = ReportText {
     targets_count: "Target ({0})",
 
     no_data: "tidak ada data",
-    missed: "meleset",
+    missed: "belum mencapai target",
     bands: BandWords {
         very_good: "Sangat Baik",
         good: "Baik",
         fair: "Cukup",
         poor: "Kurang",
         very_poor: "Sangat Kurang",
+    },
+    bands_rkpd: BandWords {
+        very_good: "Sangat Tinggi",
+        good: "Tinggi",
+        fair: "Sedang",
+        poor: "Rendah",
+        very_poor: "Sangat Rendah",
     },
 
     legend_years: "tahun",

@@ -65,8 +65,10 @@ impl Measures {
         for t in targets {
             self.baseline
                 .add(f64::from(u8::from(t.baseline.is_some())), 1.0);
-            if let Some(counted) = Capaian::of(t, year + 1).counted() {
-                self.impact.add(counted.min(100.0) / 100.0, 1.0);
+            // A share of the aspect: an over-achievement fills its part and
+            // no more, a figure below zero counts as none.
+            if let Some(figure) = Capaian::of(t, year + 1).figure() {
+                self.impact.add(figure.clamp(0.0, 100.0) / 100.0, 1.0);
             }
         }
         if p.status != Status::Cancelled && p.start <= year && year <= p.end {

@@ -87,11 +87,11 @@ fn columns(regions: &[Region]) -> Vec<(String, String)> {
     out
 }
 
-/// Mean counted achievement of `year`'s measured targets.
+/// Mean achievement of `year`'s measured targets, each as it is (no cap).
 pub fn achievement(plan: &Plan, year: i32) -> Option<f64> {
     let (sum, n) = targets_for_year(plan, None, year)
         .iter()
-        .filter_map(|(_, t)| Capaian::of(t, year).counted())
+        .filter_map(|(_, t)| Capaian::of(t, year).figure())
         .fold((0.0, 0usize), |(s, n), c| (s + c, n + 1));
     (n > 0).then(|| sum / n as f64)
 }

@@ -259,20 +259,14 @@ fn program_problems(
                 problem(fill(t.validate.p_target_number, &[&n, &value]));
             }
         }
-        // Achievement divides by the target (and by a range's upper bound).
-        if target.target == 0.0 {
-            problem(fill(t.validate.p_target_zero, &[&n]));
-        }
+        // A target of 0 and a range in any direction are measured
+        // (plan::achievement); only a range without its bounds in order is not.
         match (target.direction, target.upper) {
             (Direction::Range, None) => problem(fill(t.validate.p_range_upper, &[&n])),
-            (Direction::Range, Some(upper)) if upper < target.target => problem(fill(
+            (_, Some(upper)) if upper < target.target => problem(fill(
                 t.validate.p_range_reversed,
                 &[&n, &target.target, &upper],
             )),
-            (Direction::Range, Some(0.0)) => problem(fill(t.validate.p_target_zero, &[&n])),
-            (Direction::Higher | Direction::Lower, Some(_)) => {
-                problem(fill(t.validate.p_upper_not_range, &[&n]))
-            }
             _ => {}
         }
     }

@@ -290,10 +290,10 @@ fn target_rows(ctx: &Ctx, items: &[TargetRef], with_id: bool) -> Vec<TargetRow> 
                 about: target_about(ctx, t),
                 unit: t.unit.clone(),
                 baseline: t.baseline,
-                target: t.target,
+                goal: crate::i18n::format::goal(t, ctx.lang, ctx.g.dash),
                 actual: t.actual,
-                percent: capaian.percent(ctx.g.arrow),
-                band: capaian.judgement(ctx.lang, ctx.g.dot),
+                percent: capaian.percent(ctx.lang),
+                band: capaian.judgement(ctx.lang, ctx.plan.bands, ctx.g.dot),
             }
         })
         .collect()

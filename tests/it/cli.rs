@@ -789,8 +789,11 @@ fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
     let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
     let cases: [(String, &[&str]); 8] = [
         (
-            example_with(gov02_2024, "target: 0.0, actual: Some(85.0)),"),
-            &["GOV-02", "a target of 0 cannot be measured against"],
+            example_with(
+                gov02_2024,
+                "target: 80.0, actual: Some(85.0), upper: Some(70.0)),",
+            ),
+            &["GOV-02", "lower bound 80 is above its upper bound 70"],
         ),
         (
             example_with(
