@@ -116,6 +116,7 @@ pub static TEXT: Text = Text {
         p_eval_score: "evaluation: the {1} score for {0} is {2}; scores run from 0 to {3}",
         p_eval_result: "evaluation: the result of {0} has an index or sub-index outside 0–{1}",
         w_overspent: "budget {0} ({1}): spent Rp {2} is more than the allocation Rp {3}",
+        w_plain_range: "target {0}: direction: Range counts leaving {1}–{2} on either side as a miss; if more (or less) is better, say direction: Higher (or Lower) and keep the upper bound",
     },
     cli: Cli {
         save_failed: "{0}: could not save: {1}",
@@ -369,6 +370,7 @@ pub static TEXT: Text = Text {
             vision: "Vision",
             period_start: "Period from",
             period_end: "Period to",
+            bands: "Band names",
             elements: "Elements",
         },
         f_year: "a year, e.g. 2031",
@@ -407,6 +409,10 @@ pub static TEXT: Text = Text {
             higher: "higher is better",
             lower: "lower is better",
             range: "within a range",
+        },
+        regimes: RegimeWords {
+            lkjip: "LKjIP (Very good … Very poor)",
+            rkpd: "RKPD evaluation (Very high … Very low)",
         },
     },
     log: Log {

@@ -41,6 +41,7 @@ impl Text {
                 keyed(&EvidenceKind::ALL, EvidenceKind::key, value).map(|k| k.word(lang))
             }
             Kind::Direction => keyed(&Direction::ALL, Direction::key, value).map(|d| d.word(lang)),
+            Kind::Bands => keyed(&Bands::ALL, Bands::key, value).map(|b| b.word(lang)),
             Kind::Line
             | Kind::Prose
             | Kind::List
@@ -152,6 +153,17 @@ impl Direction {
             Direction::Higher => w.higher,
             Direction::Lower => w.lower,
             Direction::Range => w.range,
+        }
+    }
+}
+
+impl Bands {
+    /// In the header form's choice: "LKjIP (Sangat Baik … Sangat Kurang)".
+    pub fn word(self, lang: Lang) -> &'static str {
+        let w = &lang.text().forms.regimes;
+        match self {
+            Bands::Lkjip => w.lkjip,
+            Bands::Rkpd => w.rkpd,
         }
     }
 }
@@ -312,6 +324,7 @@ impl HeaderField {
             HeaderField::Vision => l.vision,
             HeaderField::PeriodStart => l.period_start,
             HeaderField::PeriodEnd => l.period_end,
+            HeaderField::Bands => l.bands,
         }
     }
 }

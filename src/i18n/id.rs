@@ -116,6 +116,7 @@ pub static TEXT: Text = Text {
         p_eval_score: "evaluasi: nilai {1} tahun {0} adalah {2}; nilai berkisar 0 sampai {3}",
         p_eval_result: "evaluasi: hasil tahun {0} memuat indeks atau sub-indeks di luar 0–{1}",
         w_overspent: "anggaran {0} ({1}): realisasi Rp {2} melebihi pagu Rp {3}",
+        w_plain_range: "target {0}: direction: Range menghitung realisasi di luar {1}–{2} ke arah mana pun sebagai belum mencapai target; bila makin tinggi (atau makin rendah) makin baik, tulis direction: Higher (atau Lower) dan biarkan batas atasnya",
     },
     cli: Cli {
         save_failed: "{0}: gagal menyimpan: {1}",
@@ -376,6 +377,7 @@ pub static TEXT: Text = Text {
             vision: "Visi",
             period_start: "Periode dari",
             period_end: "Periode sampai",
+            bands: "Sebutan predikat",
             elements: "Elemen",
         },
         f_year: "tahun, mis. 2031",
@@ -414,6 +416,10 @@ pub static TEXT: Text = Text {
             higher: "makin tinggi makin baik",
             lower: "makin rendah makin baik",
             range: "dalam rentang",
+        },
+        regimes: RegimeWords {
+            lkjip: "LKjIP (Sangat Baik … Sangat Kurang)",
+            rkpd: "Evaluasi RKPD (Sangat Tinggi … Sangat Rendah)",
         },
     },
     log: Log {

@@ -41,4 +41,7 @@ pub struct Validate {
     pub p_eval_result: &'static str,
     /// A warning, not a problem: spending above the allocation.
     pub w_overspent: &'static str,
+    /// A hint: `{0}` the target's number, `{1}`–`{2}` its range, good only
+    /// within it; most ranges are better on one side.
+    pub w_plain_range: &'static str,
 }

@@ -11,8 +11,8 @@
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::model::{
-    AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon,
-    Milestone, Period, Plan, Program, Status, Target, parse_date,
+    AspectScore, Bands, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
+    Horizon, Milestone, Period, Plan, Program, Status, Target, parse_date,
 };
 pub use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, MilestoneField, ProgramField,
@@ -811,6 +811,7 @@ impl HeaderField {
             HeaderField::Vision => h.vision.clone(),
             HeaderField::PeriodStart => h.period.start.to_string(),
             HeaderField::PeriodEnd => h.period.end.to_string(),
+            HeaderField::Bands => h.bands.key().to_string(),
         }
     }
 
@@ -823,6 +824,9 @@ impl HeaderField {
             HeaderField::Vision => h.vision = value.to_string(),
             HeaderField::PeriodStart => h.period.start = any_year(self.name(), value)?,
             HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value)?,
+            HeaderField::Bands => {
+                h.bands = choice(self.name(), value, &Bands::ALL, Bands::key, Bands::word)?
+            }
         }
         Ok(())
     }
@@ -836,6 +840,7 @@ impl HeaderField {
             HeaderField::Vision => dst.vision.clone_from(&src.vision),
             HeaderField::PeriodStart => dst.period.start = src.period.start,
             HeaderField::PeriodEnd => dst.period.end = src.period.end,
+            HeaderField::Bands => dst.bands = src.bands,
         }
     }
 }

@@ -347,6 +347,16 @@ pub fn warnings(plan: &Plan, t: &Text) -> Vec<Problem> {
                 });
             }
         }
+        // A range is usually better on one side (plan::achievement).
+        for (i, x) in p.targets.iter().enumerate() {
+            if let (Direction::Range, Some(upper)) = (x.direction, x.upper) {
+                out.push(Problem {
+                    program: (!p.id.is_empty()).then(|| p.id.clone()),
+                    program_index: Some(index),
+                    message: fill(t.validate.w_plain_range, &[&(i + 1), &x.target, &upper]),
+                });
+            }
+        }
     }
     out
 }

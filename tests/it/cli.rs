@@ -782,6 +782,57 @@ fn a_locale_without_utf_8_prints_ascii_only() {
     assert!(!utf8.stdout.is_ascii(), "C.UTF-8 keeps the box drawing");
 }
 
+/// A target of 0 and a range with a direction are measured, not refused;
+/// a plain `Range` is accepted with a hint to say which side is better.
+#[test]
+fn a_target_of_zero_and_a_directed_range_pass_check_and_a_plain_range_gets_a_hint() {
+    let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
+    for (target, hint) in [
+        ("target: 0.0, actual: Some(0.0), direction: Lower),", false),
+        (
+            "target: 80.0, actual: Some(92.0), upper: Some(90.0)),",
+            false,
+        ),
+        (
+            "target: 7.0, actual: Some(6.5), direction: Lower, upper: Some(8.0)),",
+            false,
+        ),
+        (
+            "target: 80.0, actual: Some(92.0), direction: Range, upper: Some(90.0)),",
+            true,
+        ),
+    ] {
+        let (_d, path) = plan_file(example_with(gov02_2024, target));
+        let (code, stdout, stderr) = run(&["check", s(&path), "--lang", "en"]);
+        assert_eq!(code, 0, "{target}\n{stdout}{stderr}");
+        assert_eq!(
+            stderr.contains("GOV-02: target 1: direction: Range counts leaving 80–90"),
+            hint,
+            "{target}\n{stderr}"
+        );
+    }
+    // The range reads as a range and its figure as the rule gives it.
+    let (_d, path) = plan_file(example_with(
+        gov02_2024,
+        "target: 80.0, actual: Some(92.0), upper: Some(90.0)),",
+    ));
+    let (code, stdout, _) = run(&[
+        "report",
+        s(&path),
+        "--kind",
+        "program",
+        "--program",
+        "GOV-02",
+        "--lang",
+        "id",
+        "--today",
+        "2026-12-02",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("0 → 80–90 %"), "{stdout}");
+    assert!(stdout.contains("102,22 %  Sangat Tinggi\n"), "{stdout}");
+}
+
 /// Every bad figure of the evaluation's fields is a problem with the
 /// programme and its line, never a NaN, a panic or a half-written file.
 #[test]
