@@ -408,7 +408,7 @@ pub static TEXT: Text = Text {
         directions: DirectionWords {
             higher: "higher is better",
             lower: "lower is better",
-            range: "within a range",
+            range: "only within a range",
         },
         regimes: RegimeWords {
             lkjip: "LKjIP (Very good … Very poor)",
@@ -744,7 +744,8 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     estimate_row: "{0} (estimate)",
     e_year: "--year {0} is outside the plan's period {1}–{2}",
     lower_is_better: "lower is better",
-    range: "good within the range",
+    higher_is_better: "higher is better",
+    range: "good only within the range",
     base_year: "base year {0}",
     budget_heading: "Progress and budget",
     progress_line: "Physical progress {0}, budget absorbed {1}",

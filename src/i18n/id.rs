@@ -415,7 +415,7 @@ pub static TEXT: Text = Text {
         directions: DirectionWords {
             higher: "makin tinggi makin baik",
             lower: "makin rendah makin baik",
-            range: "dalam rentang",
+            range: "hanya dalam rentang",
         },
         regimes: RegimeWords {
             lkjip: "LKjIP (Sangat Baik … Sangat Kurang)",
@@ -1030,7 +1030,8 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     estimate_row: "{0} (perkiraan)",
     e_year: "--year {0} di luar periode rencana {1}–{2}",
     lower_is_better: "makin rendah makin baik",
-    range: "baik dalam rentang",
+    higher_is_better: "makin tinggi makin baik",
+    range: "baik hanya dalam rentang",
     base_year: "tahun dasar {0}",
     budget_heading: "Progres dan anggaran",
     progress_line: "Progres fisik {0}, serapan anggaran {1}",

@@ -371,6 +371,10 @@ fn target_about(ctx: &Ctx, t: &Target) -> Option<String> {
     match t.direction {
         crate::plan::model::Direction::Lower => about.push(ev.lower_is_better.to_string()),
         crate::plan::model::Direction::Range => about.push(ev.range.to_string()),
+        // A range says which side is better; a single target need not.
+        crate::plan::model::Direction::Higher if t.upper.is_some() => {
+            about.push(ev.higher_is_better.to_string())
+        }
         crate::plan::model::Direction::Higher => {}
     }
     if let Some(year) = t.base_year {

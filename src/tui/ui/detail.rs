@@ -234,6 +234,10 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
         match target.direction {
             Direction::Lower => about.push(ev.lower_is_better.to_string()),
             Direction::Range => about.push(ev.range.to_string()),
+            // A range says which side is better; a single target need not.
+            Direction::Higher if target.upper.is_some() => {
+                about.push(ev.higher_is_better.to_string())
+            }
             Direction::Higher => {}
         }
         if let Some(year) = target.base_year {
