@@ -12,7 +12,7 @@
 //!   a plan that records no budget at all measures only the documents);
 //! - outcome ≈ share of programmes running or done, as regencies report it
 //!   ("10 of 12 programmes running, 83.33 %");
-//! - impact ≈ mean achievement of the year's targets (counted, at most 100);
+//! - impact ≈ mean achievement of the year's targets (each taken between 0 and 100);
 //! - quick win ≈ share of quick wins done.
 //!
 //! A share becomes a score on the index's scale as share × 5: 100 % is 5.

@@ -32,7 +32,7 @@ pub struct Row<'a> {
     pub dimensions: Vec<Option<u32>>,
     pub total: Tally,
     pub late: usize,
-    /// Mean counted achievement (capaian) of this year's measured targets.
+    /// Mean achievement (capaian) of this year's measured targets, each as it is.
     pub achievement: Option<f64>,
     /// The estimated index for this year, when every aspect has a score.
     pub index: Option<f64>,
