@@ -116,7 +116,7 @@ pub static TEXT: Text = Text {
         p_eval_score: "evaluasi: nilai {1} tahun {0} adalah {2}; nilai berkisar 0 sampai {3}",
         p_eval_result: "evaluasi: hasil tahun {0} memuat indeks atau sub-indeks di luar 0–{1}",
         w_overspent: "anggaran {0} ({1}): realisasi Rp {2} melebihi pagu Rp {3}",
-        w_plain_range: "target {0}: direction: Range menghitung realisasi di luar {1}–{2} ke arah mana pun sebagai belum mencapai target; bila makin tinggi (atau makin rendah) makin baik, tulis direction: Higher (atau Lower) dan biarkan batas atasnya",
+        w_plain_range: "target {0}: direction: Range menghitung realisasi di luar {1}–{2} ke arah mana pun sebagai belum tercapai; bila makin tinggi (atau makin rendah) makin baik, tulis direction: Higher (atau Lower) dan biarkan batas atasnya",
     },
     cli: Cli {
         save_failed: "{0}: gagal menyimpan: {1}",
@@ -933,7 +933,7 @@ pub static REPORT: ReportText = ReportText {
     targets_count: "Target ({0})",
 
     no_data: "tidak ada data",
-    missed: "belum mencapai target",
+    missed: "belum tercapai",
     bands: BandWords {
         very_good: "Sangat Baik",
         good: "Baik",

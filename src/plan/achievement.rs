@@ -231,7 +231,7 @@ mod tests {
         );
         assert_eq!(
             c.judgement(Lang::Id, Bands::Lkjip, " · "),
-            "Sangat Baik · belum mencapai target"
+            "Sangat Baik · belum tercapai"
         );
         let poor = Capaian::of(&target(Direction::Higher, 100.0, None, Some(60.0)), 2026);
         assert_eq!(
@@ -379,7 +379,7 @@ mod tests {
         let missed = Capaian::of(&target(Direction::Higher, 100.0, None, Some(97.0)), 2026);
         assert_eq!(
             missed.judgement(Lang::Id, Bands::Rkpd, " · "),
-            "Sangat Tinggi · belum mencapai target"
+            "Sangat Tinggi · belum tercapai"
         );
     }
 

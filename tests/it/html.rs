@@ -349,7 +349,7 @@ fn the_letter_carries_capaian_with_two_decimals_ranges_and_the_plans_band_names(
     let out = html(&plan, Kind::Targets, Lang::Id, letter());
     for want in [
         "98,72 %",
-        "Sangat Tinggi · belum mencapai target",
+        "Sangat Tinggi · belum tercapai",
         "80–90",
         "102,22 %",
         "125,00 %",
