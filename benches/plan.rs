@@ -7,7 +7,7 @@
 //! Run with `cargo bench --bench plan`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use pantau::i18n::{EN, Lang};
+use pantau::i18n::Lang;
 use pantau::plan::model::Plan;
 use pantau::plan::{canonical, validate};
 use pantau::report::overview as summary;
@@ -36,7 +36,7 @@ fn inputs() -> Vec<Input> {
             let document =
                 store::parse(&text, Path::new("bench.ron")).expect("generated plan parses");
             assert!(
-                validate::validate(&document.plan, &EN).is_empty(),
+                validate::validate(&document.plan).is_empty(),
                 "generated plan is valid"
             );
             assert!(document.to_ron() == text, "generated plan is canonical");
@@ -86,13 +86,13 @@ fn benches(c: &mut Criterion) {
     });
     group("load_validate", &|i| {
         let doc = store::parse(black_box(&i.text), path).unwrap();
-        let problems = validate::validate(&doc.plan, &EN);
+        let problems = validate::validate(&doc.plan);
         assert!(problems.is_empty());
         black_box(doc);
     });
     group("summary", &|i| {
         let doc = store::parse(black_box(&i.text), path).unwrap();
-        let problems = validate::validate(&doc.plan, &EN);
+        let problems = validate::validate(&doc.plan);
         assert!(problems.is_empty());
         black_box(summary::render(&doc.plan, &options()));
     });

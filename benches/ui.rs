@@ -109,14 +109,14 @@ fn key_press(c: &mut Criterion) {
     group.bench_function("parse_validate", |b| {
         b.iter(|| {
             let doc = store::parse(black_box(&text), Path::new("p")).unwrap();
-            assert!(pantau::plan::validate::validate(&doc.plan, &pantau::i18n::EN).is_empty());
+            assert!(pantau::plan::validate::validate(&doc.plan).is_empty());
             doc
         })
     });
     group.bench_function("parse_validate_first_frame", |b| {
         b.iter(|| {
             let doc = store::parse(black_box(&text), Path::new("p")).unwrap();
-            assert!(pantau::plan::validate::validate(&doc.plan, &pantau::i18n::EN).is_empty());
+            assert!(pantau::plan::validate::validate(&doc.plan).is_empty());
             let app = app_with(doc);
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             terminal

@@ -50,7 +50,7 @@ pub fn load(text: &str) {
             return;
         }
     };
-    let problems = validate::validate(&doc.plan, &EN);
+    let problems = validate::validate(&doc.plan);
     if !problems.is_empty() {
         // `store::load` places problems on lines with a private helper; the
         // message must render with a line or without one.
@@ -66,7 +66,9 @@ pub fn load(text: &str) {
             path: path.to_path_buf(),
             problems,
         });
-        let _ = validate::validate(&doc.plan, &ID);
+        for problem in validate::validate(&doc.plan) {
+            let _ = problem.message(&ID);
+        }
         return;
     }
 
@@ -87,7 +89,7 @@ pub fn load(text: &str) {
         again.preamble, doc.preamble,
         "the preamble changed in a round trip"
     );
-    let problems = validate::validate(&again.plan, &EN);
+    let problems = validate::validate(&again.plan);
     assert!(
         problems.is_empty(),
         "valid before a round trip, not after: {problems:?}"
@@ -378,7 +380,7 @@ pub fn keys(data: &[u8]) {
         // The event loop stops on quit; carry on with the same session instead.
         app.should_quit = false;
         draw(&mut terminal, &app, &session.theme);
-        let problems = validate::validate(app.plan(), &EN);
+        let problems = validate::validate(app.plan());
         assert!(
             problems.is_empty(),
             "after step {n} ({step:?}) the plan no longer validates: {problems:?}"

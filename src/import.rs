@@ -214,7 +214,7 @@ pub fn import(
         }
     }
     if problems.is_empty() {
-        for v in crate::plan::validate::validate(&plan, t) {
+        for v in crate::plan::validate::validate(&plan) {
             let at = v.program.as_ref().and_then(|id| rows_of.get(id));
             let (file, sheet, row) = match at {
                 Some(&(table, row)) => (
@@ -229,7 +229,7 @@ pub fn import(
                 sheet,
                 row,
                 column: None,
-                message: v.message,
+                message: v.message(t),
             });
         }
     }
@@ -628,6 +628,7 @@ impl Work<'_, '_> {
                 let cx = Context {
                     plan: self.plan,
                     index,
+                    words: &crate::i18n::BothLanguages,
                 };
                 if let Err(e) = f.parse_into(&mut p, &value, cx) {
                     self.fail(*row, Some(Column::Program(f)), e.reason(self.t));
@@ -751,7 +752,13 @@ impl Work<'_, '_> {
                 });
                 for &f in TargetField::ALL {
                     if let Some(value) = self.table.cell(&cells, Column::Target(f))
-                        && let Err(e) = f.parse_into(&mut x, f.name(), &value, self.plan.period)
+                        && let Err(e) = f.parse_into(
+                            &mut x,
+                            f.name(),
+                            &value,
+                            self.plan.period,
+                            &crate::i18n::BothLanguages,
+                        )
                     {
                         self.fail(row, Some(Column::Target(f)), e.reason(self.t));
                     }

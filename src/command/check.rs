@@ -19,8 +19,8 @@ pub fn check(
     let path = settings.plan(file, io)?;
     let opened = store::Opened::open(&path, t)?;
     let doc = &opened.doc;
-    for w in store::warnings(opened.text(), &doc.plan, t) {
-        io.say(&format!("{}: {}", t.warning, w.render(&path)));
+    for w in store::warnings(opened.text(), &doc.plan) {
+        io.say(&format!("{}: {}", t.warning, w.render(&path, t)));
     }
     if store::git::driver_missing(&path) == Some(true) {
         io.say(&format!(

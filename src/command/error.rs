@@ -289,7 +289,7 @@ impl CommandError {
             CommandError::SetInvalid(problems) => {
                 let list: Vec<String> = problems
                     .iter()
-                    .map(|p| format!("  {}", p.message))
+                    .map(|p| format!("  {}", p.message(t)))
                     .collect();
                 error(format!("{}\n{}", t.cli.set_invalid_result, list.join("\n")))
             }

@@ -113,7 +113,7 @@ pub fn merge_driver(
         (&ours_doc.plan, &ours_doc.preamble),
         (&theirs_doc.plan, &theirs_doc.preamble),
     );
-    let problems = crate::plan::validate::validate(&merged.plan, t);
+    let problems = crate::plan::validate::validate(&merged.plan);
     if !problems.is_empty() {
         return Err(CommandError::Save {
             path: ours.to_path_buf(),

@@ -45,7 +45,8 @@ pub fn set(
         let before = at.get(&doc.plan.programs[index]);
         // Applied one by one, so `dimension=… element=…` sees the new dimension.
         let program =
-            crate::plan::field::set(&doc.plan, index, field, value).map_err(CommandError::Field)?;
+            crate::plan::field::set(&doc.plan, index, field, value, &crate::i18n::BothLanguages)
+                .map_err(CommandError::Field)?;
         let after = at.get(&program);
         doc.plan.programs[index] = program;
         let show = |v: Option<String>| escape(&v.unwrap_or_default()).into_owned();
@@ -58,7 +59,7 @@ pub fn set(
         ));
     }
     // The plan was valid as loaded; only this program changed.
-    let problems = crate::plan::validate::validate_program(&doc.plan, index, t);
+    let problems = crate::plan::validate::validate_program(&doc.plan, index);
     if !problems.is_empty() {
         return Err(CommandError::SetInvalid(problems));
     }

@@ -4,6 +4,7 @@
 
 use super::{Lang, Text, format};
 use crate::plan::achievement::{Band, Capaian};
+use crate::plan::field::{Vocabulary, fold};
 use crate::plan::model::{Bands, Direction, EvidenceKind, EvidenceState, Horizon, Status};
 use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
@@ -12,13 +13,56 @@ use crate::plan::schema::{
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
 
-/// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
-/// "InProgress" are the same name.
-pub fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The words of both languages, for reading a value an officer typed:
+/// `status=selesai` works under English.
+pub struct BothLanguages;
+
+impl Vocabulary for BothLanguages {
+    fn key(&self, kind: Kind, typed: &str) -> Option<&'static str> {
+        match kind {
+            Kind::Status => Status::parse(typed).map(Status::key),
+            Kind::Horizon => Horizon::parse(typed).map(Horizon::key),
+            Kind::Direction => worded(&Direction::ALL, Direction::key, Direction::word, typed),
+            Kind::Bands => worded(&Bands::ALL, Bands::key, Bands::word, typed),
+            Kind::EvidenceKind => worded(
+                &EvidenceKind::ALL,
+                EvidenceKind::key,
+                EvidenceKind::word,
+                typed,
+            ),
+            Kind::EvidenceState => worded(
+                &EvidenceState::ALL,
+                EvidenceState::key,
+                EvidenceState::word,
+                typed,
+            ),
+            Kind::Bool
+            | Kind::Line
+            | Kind::Prose
+            | Kind::List
+            | Kind::Sources
+            | Kind::Dimension
+            | Kind::Element
+            | Kind::Year
+            | Kind::Number
+            | Kind::Date => None,
+        }
+    }
+}
+
+/// The data-file name of the one of `all` whose word in either language is
+/// `typed`, ignoring case and spaces.
+fn worded<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    word: fn(T, Lang) -> &'static str,
+    typed: &str,
+) -> Option<&'static str> {
+    let want = fold(typed);
+    all.iter()
+        .copied()
+        .find(|&x| LANGS.iter().any(|&l| fold(word(x, l)) == want))
+        .map(key)
 }
 
 impl Text {
@@ -326,5 +370,78 @@ impl HeaderField {
             HeaderField::PeriodEnd => l.period_end,
             HeaderField::Bands => l.bands,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::field::{Context, set};
+    use crate::plan::model::{Evidence, Target};
+
+    #[test]
+    fn statuses_and_horizons_parse_in_every_spelling_and_language() {
+        for s in Status::ALL {
+            for l in LANGS {
+                assert_eq!(Status::parse(l.text().status(s)), Some(s));
+            }
+            assert_eq!(Status::parse(s.key()), Some(s));
+        }
+        assert_eq!(Status::parse("in-progress"), Some(Status::InProgress));
+        assert_eq!(Status::parse("SELESAI"), Some(Status::Done));
+        assert_eq!(Status::parse("finished"), None);
+        assert_eq!(Horizon::parse("quick_win"), Some(Horizon::QuickWin));
+        assert_eq!(Horizon::parse("Menengah"), Some(Horizon::Medium));
+    }
+
+    #[test]
+    fn every_word_of_either_language_sets_its_own_value() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let words = &BothLanguages;
+        let cx = Context {
+            plan: &plan,
+            index: Some(0),
+            words,
+        };
+        for l in LANGS {
+            let t = l.text();
+            for s in Status::ALL {
+                let p = set(&plan, 0, "status", t.status(s), words).unwrap();
+                assert_eq!(p.status, s, "{}", t.status(s));
+            }
+            for h in Horizon::ALL {
+                for word in [t.horizon(h), t.horizon_short(h)] {
+                    let p = set(&plan, 0, "horizon", word, words).unwrap();
+                    assert_eq!(p.horizon, h, "{word}");
+                }
+            }
+            for d in Direction::ALL {
+                let mut x = Target::default();
+                TargetField::Direction
+                    .parse_into(&mut x, "direction", d.word(l), plan.period, cx.words)
+                    .unwrap();
+                assert_eq!(x.direction, d, "{}", d.word(l));
+            }
+            for k in EvidenceKind::ALL {
+                let mut e = Evidence::default();
+                EvidenceField::Kind
+                    .parse_into(&mut e, "kind", k.word(l), words)
+                    .unwrap();
+                assert_eq!(e.kind, k, "{}", k.word(l));
+            }
+            for s in EvidenceState::ALL {
+                let mut e = Evidence::default();
+                EvidenceField::State
+                    .parse_into(&mut e, "state", s.word(l), words)
+                    .unwrap();
+                assert_eq!(e.state, s, "{}", s.word(l));
+            }
+        }
+        assert_eq!(
+            set(&plan, 0, "status", "berjalan", words).unwrap().status,
+            Status::InProgress
+        );
     }
 }

@@ -1,4 +1,8 @@
-//! Edit forms and `pantau set`: field names and what a valid value is.
+//! Edit forms and `pantau set`: field names and what a valid value is, and
+//! a refused value (`plan::field::FieldError`) in words.
+
+use super::{Text, fill};
+use crate::plan::field::{Expected, FieldError};
 
 /// Edit forms and `pantau set`: field names and what a valid value is.
 pub struct Forms {
@@ -119,4 +123,80 @@ pub struct Headings {
     pub id: &'static str,
     pub name: &'static str,
     pub lead: &'static str,
+}
+
+impl FieldError {
+    /// The refusal in a sentence: which value, which field, what it takes.
+    pub fn render(&self, t: &Text) -> String {
+        let esc = |s: &str| crate::text::escape(s).into_owned();
+        match self {
+            FieldError::UnknownField { field, valid } => {
+                fill(t.forms.f_unknown_field, &[&esc(field), &valid.join(", ")])
+            }
+            FieldError::BadValue {
+                field,
+                value,
+                expected,
+            } => fill(
+                t.forms.f_bad_value,
+                &[&esc(value), &esc(field), &t.expected(expected)],
+            ),
+            FieldError::NoSuchItem {
+                what,
+                number,
+                count,
+            } => fill(
+                t.forms.f_no_such_item,
+                &[&what.word(t), number, count, &(count + 1)],
+            ),
+            FieldError::Required { field } => fill(t.forms.f_required, &[&esc(field)]),
+        }
+    }
+
+    /// Only the reason, for showing beside a field in a form.
+    pub fn reason(&self, t: &Text) -> String {
+        match self {
+            FieldError::BadValue { expected, .. } => t.expected(expected),
+            FieldError::Required { .. } => t.forms.f_required_short.to_string(),
+            other => other.render(t),
+        }
+    }
+}
+
+impl Text {
+    /// What a field takes, in words.
+    pub fn expected(&self, e: &Expected) -> String {
+        let f = &self.forms;
+        match e {
+            Expected::OneOf(names) => fill(f.f_one_of, &[&names.join(" | ")]),
+            Expected::YearIn(period) => fill(f.f_year_in, &[&period.start, &period.end]),
+            Expected::Year => f.f_year.to_string(),
+            Expected::RegionCode => f.f_code.to_string(),
+            Expected::Date => f.f_date.to_string(),
+            Expected::Bool => f.f_bool.to_string(),
+            Expected::Number => f.f_number.to_string(),
+            Expected::FreeId => f.f_id_taken.to_string(),
+            Expected::Rupiah => f.f_rupiah.to_string(),
+            Expected::Link => f.f_link.to_string(),
+            Expected::Score => f.f_score.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::plan::edit::Header;
+    use crate::plan::field::HeaderField;
+
+    #[test]
+    fn a_refused_region_code_says_what_one_looks_like() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let t = Lang::En.text();
+        let mut h = Header::of(&plan);
+        let e = HeaderField::Code.parse_into(&mut h, "73.2").unwrap_err();
+        assert!(e.render(t).contains("73.22"), "{}", e.render(t));
+    }
 }

@@ -1,3 +1,10 @@
+//! A conflict between two officers' changes put to the officer: the item, the
+//! field and both values in words (the prompt, `pantau set`, the merge driver).
+
+use super::{Lang, Text, fill};
+use crate::plan::merge::{Choice, Conflict, Field, List, Subject};
+use crate::plan::schema::Kind;
+
 /// How a conflict between two officers' changes is named: the item, the
 /// field and the values, in the officer's words (the prompt, `pantau set`).
 #[derive(Debug)]
@@ -32,4 +39,150 @@ pub struct Merge {
     pub m_by: &'static str,
     /// When the audit log does not say who.
     pub m_by_unknown: &'static str,
+}
+
+/// A conflict put to the officer: the item, the field and both values in
+/// words.
+impl Conflict {
+    /// The item in words: `GOV-02 “Super App”`, `milestone 3 “Uji coba” of GOV-02`.
+    pub fn item(&self, t: &Text) -> String {
+        let m = &t.merge;
+        match &self.subject {
+            Subject::Plan => m.m_plan.to_string(),
+            Subject::Dimension { name, .. } => fill(m.m_dimension, &[name]),
+            Subject::Program { id, name } => fill(m.m_program, &[id, name]),
+            Subject::Milestone {
+                program,
+                number,
+                title,
+            } => fill(m.m_milestone, &[program, number, title]),
+            Subject::Target {
+                program,
+                year,
+                indicator,
+                ..
+            } => fill(m.m_target, &[program, year, indicator]),
+            Subject::Budget {
+                program,
+                number,
+                year,
+            } => fill(m.m_budget, &[program, number, year]),
+            Subject::Evidence {
+                program,
+                number,
+                name,
+            } => fill(m.m_evidence, &[program, number, name]),
+        }
+    }
+
+    /// The field's label as the forms show it.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        let m = &lang.text().merge;
+        match self.field {
+            Field::Header(f) => f.label(lang),
+            Field::Dimension(f) => f.label(lang),
+            Field::Program(f) => f.label(lang),
+            Field::Milestone(f) => f.label(lang),
+            Field::Target(f) => f.label(lang),
+            Field::Budget(f) => f.label(lang),
+            Field::Evidence(f) => f.label(lang),
+            Field::Presence => m.m_presence,
+            Field::Order(List::Programs) => m.m_order_programs,
+            Field::Order(List::Dimensions) => m.m_order_dimensions,
+            Field::Order(List::Milestones) => m.m_order_milestones,
+            Field::Order(List::Targets) => m.m_order_targets,
+            Field::Order(List::Budget) => m.m_order_budget,
+            Field::Order(List::Evidence) => m.m_order_evidence,
+            Field::Comment => m.m_comment,
+            Field::Evaluation => m.m_evaluation,
+        }
+    }
+
+    /// One side's value as the views show it: statuses and horizons in
+    /// words, yes and no, `(none)` for nothing, `(deleted)`.
+    pub fn show(&self, side: Choice, lang: Lang) -> String {
+        let t = lang.text();
+        let value = match side {
+            Choice::Mine => &self.mine,
+            Choice::Theirs => &self.theirs,
+        };
+        let Some(value) = value else {
+            return t.merge.m_deleted.to_string();
+        };
+        let kind = match self.field {
+            Field::Header(f) => f.kind(),
+            Field::Dimension(f) => f.kind(),
+            Field::Program(f) => f.kind(),
+            Field::Milestone(f) => f.kind(),
+            Field::Target(f) => f.kind(),
+            Field::Budget(f) => f.kind(),
+            Field::Evidence(f) => f.kind(),
+            Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => Kind::Line,
+        };
+        t.value(kind, value)
+    }
+
+    /// Who made the other change, in words.
+    pub fn author(&self, t: &Text) -> String {
+        match &self.by {
+            Some(a) => fill(t.merge.m_by, &[&a.who, &a.when]),
+            None => t.merge.m_by_unknown.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::field::{BudgetField, ProgramField};
+    use crate::plan::merge::Author;
+
+    #[test]
+    fn a_conflict_is_asked_in_the_officers_words() {
+        let c = Conflict {
+            subject: Subject::Program {
+                id: "GOV-01".into(),
+                name: "Super App".into(),
+            },
+            field: Field::Program(ProgramField::Status),
+            mine: Some("Done".into()),
+            theirs: Some("NotStarted".into()),
+            by: None,
+        };
+        let id = Lang::Id;
+        assert_eq!(c.label(id), id.text().forms.fields.status);
+        assert_eq!(c.show(Choice::Mine, id), "Selesai");
+        assert_eq!(c.show(Choice::Theirs, Lang::En), "Not started");
+        assert_eq!(c.item(Lang::En.text()), "GOV-01 “Super App”");
+        assert_eq!(
+            c.author(Lang::En.text()),
+            Lang::En.text().merge.m_by_unknown
+        );
+        let by = Conflict {
+            by: Some(Author {
+                who: "andi".into(),
+                when: "2026-11-28 10:15".into(),
+            }),
+            ..c
+        };
+        assert!(by.author(Lang::En.text()).contains("andi"));
+    }
+
+    #[test]
+    fn a_budget_line_is_named_by_number_and_year_and_a_deleted_side_says_so() {
+        let c = Conflict {
+            subject: Subject::Budget {
+                program: "GOV-01".into(),
+                number: 1,
+                year: 2024,
+            },
+            field: Field::Budget(BudgetField::Spent),
+            mine: Some("3".into()),
+            theirs: None,
+            by: None,
+        };
+        assert_eq!(c.label(Lang::En), "Spent (Rp)");
+        assert_eq!(c.item(Lang::En.text()), "budget 1 (2024) of GOV-01");
+        assert_eq!(c.show(Choice::Theirs, Lang::En), "(deleted)");
+    }
 }

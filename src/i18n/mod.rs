@@ -8,7 +8,7 @@
 
 use crate::plan::model::{Horizon, Status};
 
-pub use fields::fold;
+pub use fields::BothLanguages;
 
 mod cli;
 mod config;
@@ -174,6 +174,7 @@ impl Text {
             Status::NotStarted => l.not_started,
             Status::InProgress => l.in_progress,
             Status::Done => l.done,
+            Status::Operating => l.operating,
             Status::Delayed => l.delayed,
             Status::OnHold => l.on_hold,
             Status::Cancelled => l.cancelled,
@@ -196,6 +197,7 @@ pub struct StatusLabels {
     pub not_started: &'static str,
     pub in_progress: &'static str,
     pub done: &'static str,
+    pub operating: &'static str,
     pub delayed: &'static str,
     pub on_hold: &'static str,
     pub cancelled: &'static str,

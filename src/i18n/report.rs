@@ -87,6 +87,7 @@ pub struct ReportText {
     pub in_progress: &'static str,
     pub delayed: &'static str,
     pub percent_done: &'static str,
+    pub percent_running: &'static str,
     pub quick_wins: &'static str,
     pub total: &'static str,
     pub targets_year: &'static str,

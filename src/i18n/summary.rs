@@ -10,6 +10,9 @@ pub struct Summary {
     pub s_in_progress: &'static str,
     pub s_delayed: &'static str,
     pub s_percent_done: &'static str,
+    pub s_percent_running: &'static str,
+    /// `{0}` programmes under way or delivered of `{1}`, `{2}` their share.
+    pub s_running: &'static str,
     pub s_quick_wins: &'static str,
     pub s_total: &'static str,
     pub s_overdue: &'static str,

@@ -1,4 +1,10 @@
-//! Validation problems: what is wrong in a plan that parsed.
+//! Validation problems in words: what is wrong in a plan that parsed.
+
+use super::format::money;
+use super::{Text, fill};
+use crate::plan::model::MAX_SCORE;
+use crate::plan::validate::{MAX_PERIOD_YEARS, MAX_YEAR, MIN_YEAR, Problem, ProblemKind};
+use crate::text::escape;
 
 /// Validation problems: what is wrong in a plan that parsed.
 pub struct Validate {
@@ -24,10 +30,8 @@ pub struct Validate {
     pub p_target_number: &'static str,
     pub p_string_too_long: &'static str,
     pub p_period_range: &'static str,
-    pub p_target_zero: &'static str,
     pub p_range_upper: &'static str,
     pub p_range_reversed: &'static str,
-    pub p_upper_not_range: &'static str,
     pub p_weight_range: &'static str,
     pub p_weight_sum: &'static str,
     pub p_budget_year: &'static str,
@@ -44,4 +48,173 @@ pub struct Validate {
     /// A hint: `{0}` the target's number, `{1}`–`{2}` its range, good only
     /// within it; most ranges are better on one side.
     pub w_plain_range: &'static str,
+}
+
+impl Problem {
+    /// The problem in a sentence, every value from the file escaped: a
+    /// message is printed as it is.
+    pub fn message(&self, t: &Text) -> String {
+        t.problem(&self.kind)
+    }
+}
+
+impl Text {
+    /// What is wrong, in words.
+    pub fn problem(&self, kind: &ProblemKind) -> String {
+        let v = &self.validate;
+        let esc = |s: &str| escape(s).into_owned();
+        match kind {
+            ProblemKind::Version { found } => {
+                fill(v.p_version, &[found, &crate::plan::model::FORMAT_VERSION])
+            }
+            ProblemKind::PeriodReversed { period } => {
+                fill(v.p_period, &[&period.end, &period.start])
+            }
+            ProblemKind::PeriodRange { period } => fill(
+                v.p_period_range,
+                &[
+                    &period.start,
+                    &period.end,
+                    &MIN_YEAR,
+                    &MAX_YEAR,
+                    &MAX_PERIOD_YEARS,
+                ],
+            ),
+            ProblemKind::EmptyTitle => v.p_empty_title.to_string(),
+            ProblemKind::RegionCode { code } => fill(v.p_code, &[&esc(code)]),
+            ProblemKind::DimensionEmptyId { number } => fill(v.p_dimension_empty_id, &[number]),
+            ProblemKind::DimensionDuplicate { id } => fill(v.p_dimension_duplicate, &[&esc(id)]),
+            ProblemKind::DimensionEmptyName { id } => fill(v.p_dimension_empty_name, &[&esc(id)]),
+            ProblemKind::TooLong { field, chars, max } => {
+                fill(v.p_string_too_long, &[field, chars, max])
+            }
+            ProblemKind::EvaluationWeightNegative => v.p_eval_weight_negative.to_string(),
+            ProblemKind::EvaluationWeightSum { sum } => fill(v.p_eval_weight_sum, &[&round2(*sum)]),
+            ProblemKind::EvaluationScore {
+                year,
+                aspect,
+                score,
+            } => fill(v.p_eval_score, &[year, &aspect.key(), score, &MAX_SCORE]),
+            ProblemKind::EvaluationResult { year } => fill(v.p_eval_result, &[year, &MAX_SCORE]),
+            ProblemKind::EmptyId { number } => fill(v.p_empty_id, &[number]),
+            ProblemKind::DuplicateId => v.p_duplicate_id.to_string(),
+            ProblemKind::EmptyName => v.p_empty_name.to_string(),
+            ProblemKind::UnknownDimension { dimension, defined } => fill(
+                v.p_unknown_dimension,
+                &[&esc(dimension), &esc(&defined.join(", "))],
+            ),
+            ProblemKind::UnknownElement {
+                element,
+                dimension,
+                elements,
+            } => fill(
+                v.p_unknown_element,
+                &[&esc(element), &esc(dimension), &esc(&elements.join(", "))],
+            ),
+            ProblemKind::EndBeforeStart { start, end } => fill(v.p_end_before_start, &[end, start]),
+            ProblemKind::YearOutside {
+                field,
+                year,
+                period,
+            } => fill(v.p_year_outside, &[field, year, &period.start, &period.end]),
+            ProblemKind::MilestoneTitle { number } => fill(v.p_milestone_title, &[number]),
+            ProblemKind::MilestoneDate { number, due } => {
+                fill(v.p_milestone_date, &[number, &esc(due)])
+            }
+            ProblemKind::WeightRange { number, weight } => {
+                fill(v.p_weight_range, &[number, weight])
+            }
+            ProblemKind::WeightSum { sum } => fill(v.p_weight_sum, &[&round2(*sum)]),
+            ProblemKind::TargetYear {
+                number,
+                year,
+                period,
+            } => fill(v.p_target_year, &[number, year, &period.start, &period.end]),
+            ProblemKind::TargetIndicator { number } => fill(v.p_target_indicator, &[number]),
+            ProblemKind::TargetNumber { number, value } => {
+                fill(v.p_target_number, &[number, value])
+            }
+            ProblemKind::RangeUpper { number } => fill(v.p_range_upper, &[number]),
+            ProblemKind::RangeReversed {
+                number,
+                target,
+                upper,
+            } => fill(v.p_range_reversed, &[number, target, upper]),
+            ProblemKind::BudgetYear {
+                number,
+                year,
+                period,
+            } => fill(v.p_budget_year, &[number, year, &period.start, &period.end]),
+            ProblemKind::BudgetDuplicate { number, year } => {
+                fill(v.p_budget_duplicate, &[number, year])
+            }
+            ProblemKind::BudgetAmount { number, value } => {
+                fill(v.p_budget_amount, &[number, value])
+            }
+            ProblemKind::EvidenceName { number } => fill(v.p_evidence_name, &[number]),
+            ProblemKind::EvidenceLink { number, link } => {
+                fill(v.p_evidence_link, &[number, &esc(link)])
+            }
+            ProblemKind::Overspent {
+                number,
+                year,
+                spent,
+                allocation,
+            } => fill(
+                v.w_overspent,
+                &[number, year, &money(*spent), &money(*allocation)],
+            ),
+            ProblemKind::PlainRange {
+                number,
+                lower,
+                upper,
+            } => fill(v.w_plain_range, &[number, lower, upper]),
+        }
+    }
+}
+
+/// A sum of weights as an officer compares it with 100: two decimals at most.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_malformed_region_code_is_refused_with_the_rule() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let mut wrong = plan.clone();
+        wrong.code = "7322".into();
+        let problems = crate::plan::validate::validate(&wrong);
+        let message = problems[0].message(Lang::En.text());
+        assert!(
+            message.contains("`7322`") && message.contains("73.22"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn values_from_the_file_are_escaped_in_the_sentence() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let mut wrong = plan.clone();
+        wrong.programs[0].milestones[0].due = "besok\u{1b}[2J".into();
+        let problems = crate::plan::validate::validate(&wrong);
+        let message = problems[0].message(Lang::Id.text());
+        assert!(message.contains("besok\\u{1b}[2J"), "{message}");
+
+        let mut wrong = plan.clone();
+        wrong.programs[0].element = "Layanan\u{7}".into();
+        let problems = crate::plan::validate::validate(&wrong);
+        let message = problems[0].message(Lang::En.text());
+        assert!(
+            message.contains("Layanan\\u{7}") && !message.contains('\u{7}'),
+            "{message}"
+        );
+    }
 }

@@ -1,27 +1,99 @@
-//! One logged change in words, for `pantau log` and the detail's recent
-//! changes: statuses and horizons as the views name them, and for the
-//! milestone and target lists (logged whole, as [`super::merge::Part::show`]
-//! writes them) only what changed inside: `milestone 3 done: no -> yes`,
-//! `target 2024 actual: 9 -> 12`. Derived from the two logged texts, so
-//! every log ever written reads this way; a text that does not parse is
-//! shown as it was logged.
+//! One logged change read back as values, for `pantau log` and the detail's
+//! recent changes (the strings put it in words: `i18n::log`): statuses and
+//! horizons as values of their kind, and for the milestone and target lists
+//! (logged whole, as [`super::merge::Part::show`] writes them) only what
+//! changed inside: milestone 3's done, no to yes; target 2024's actual, 9 to
+//! 12. Derived from the two logged texts, so every log ever written reads
+//! this way; a text that does not parse is a plain change of the field.
 
-use crate::i18n::{Text, fill};
 use crate::plan::field::{
     BudgetField, EvidenceField, Item, MilestoneField, ProgramField, TargetField,
 };
 use crate::plan::schema::Kind;
 
-/// How long a plain value may be before it is cut.
-const MAX_VALUE: usize = 60;
+/// One change as the log has it: what changed and its values, no words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change<'a> {
+    /// `what` went from `old` to `new`.
+    Set {
+        what: What<'a>,
+        old: Value<'a>,
+        new: Value<'a>,
+    },
+    /// An item added, holding `text`.
+    Added {
+        item: Which<'a>,
+        text: Value<'a>,
+    },
+    Removed {
+        item: Which<'a>,
+        text: Value<'a>,
+    },
+    /// The same items of a list, in another order.
+    Reordered(Item),
+}
 
-/// `field: old -> new` in words; for milestones and targets, each change inside.
-pub fn describe(field: &str, old: &str, new: &str, t: &Text) -> String {
-    let esc = |s: &str| crate::text::escape(s).into_owned();
-    let kind = ProgramField::from_name(field).map_or(Kind::Line, ProgramField::kind);
-    let plain = |value: &str| crate::text::fit(&esc(&t.value(kind, value)), MAX_VALUE, "…");
-    if let Some(words) = item_change(field, old, new, t) {
-        return words;
+/// Which item of a list a change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which<'a> {
+    /// By its place in the list, counting from 1.
+    Number(Item, usize),
+    /// A target of a list logged whole, by its year as logged.
+    TargetOfYear(&'a str),
+}
+
+/// What changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What<'a> {
+    /// A field by the name the log gives it: a programme's, or one this
+    /// pantau does not know.
+    Field(&'a str),
+    /// A field of a list's item, as pantau logs it now (`milestone.3.done`).
+    ItemField(Which<'a>, ItemField),
+    /// A part of an item in a list logged whole.
+    Part(Which<'a>, Part),
+}
+
+/// A field of one of a programme's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemField {
+    Milestone(MilestoneField),
+    Target(TargetField),
+    Budget(BudgetField),
+    Evidence(EvidenceField),
+}
+
+impl ItemField {
+    pub fn kind(self) -> Kind {
+        match self {
+            ItemField::Milestone(f) => f.kind(),
+            ItemField::Target(f) => f.kind(),
+            ItemField::Budget(f) => f.kind(),
+            ItemField::Evidence(f) => f.kind(),
+        }
+    }
+}
+
+/// A value before or after a change, as logged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// A value of `kind` as the registry writes it (`InProgress`, `true`, `none`).
+    Of(Kind, &'a str),
+    /// A part of a logged item, or an item pantau logs now, as written.
+    Text(&'a str),
+    /// A whole item of a list logged whole, as written.
+    Whole(&'a str),
+    /// Whether a milestone was done.
+    Done(bool),
+    /// An empty part.
+    Nothing,
+}
+
+/// `field` changed from `old` to `new`: each change inside for milestones
+/// and targets, one change otherwise.
+pub fn read<'a>(field: &'a str, old: &'a str, new: &'a str) -> Vec<Change<'a>> {
+    if let Some(change) = item_change(field, old, new) {
+        return vec![change];
     }
     let inner = match field {
         "milestones" => milestones(old).zip(milestones(new)),
@@ -30,64 +102,59 @@ pub fn describe(field: &str, old: &str, new: &str, t: &Text) -> String {
     };
     if let Some((before, after)) = inner {
         let list = if field == "milestones" {
-            t.log.l_milestones
+            Item::Milestone
         } else {
-            t.log.l_targets
+            Item::Target
         };
-        let changes = diff(&before, &after, list, t);
+        let changes = diff(&before, &after, list);
         if !changes.is_empty() {
-            return changes.join("; ");
+            return changes;
         }
     }
-    fill(t.log.l_change, &[&esc(field), &plain(old), &plain(new)])
+    let kind = ProgramField::from_name(field).map_or(Kind::Line, ProgramField::kind);
+    vec![Change::Set {
+        what: What::Field(field),
+        old: Value::Of(kind, old),
+        new: Value::Of(kind, new),
+    }]
 }
 
 /// A change inside a list as pantau logs it now, by registry path
-/// (`milestone.3.done`, `budget.2`, `evidence.order`): `milestone 3 done:
-/// no -> yes`, `budget 2 added: …`, `evidence reordered`. `None` for any
-/// other field.
-fn item_change(field: &str, old: &str, new: &str, t: &Text) -> Option<String> {
-    let l = &t.log;
+/// (`milestone.3.done`, `budget.2`, `evidence.order`). `None` for any other
+/// field.
+fn item_change<'a>(field: &'a str, old: &'a str, new: &'a str) -> Option<Change<'a>> {
     let mut parts = field.splitn(3, '.');
     let head = parts.next()?;
     let item = Item::ALL.into_iter().find(|i| i.name() == head)?;
     let (number, sub) = (parts.next()?, parts.next());
-    let esc = |s: &str| crate::text::fit(&crate::text::escape(s), MAX_VALUE, "…");
-    let (one, all) = match item {
-        Item::Milestone => (l.l_milestone, l.l_milestones),
-        Item::Target => (l.l_target, l.l_targets),
-        Item::Budget => (l.l_budget, l.l_budgets),
-        Item::Evidence => (l.l_evidence, l.l_evidences),
-    };
     if number == "order" {
-        return Some(fill(l.l_reordered, &[&all]));
+        return Some(Change::Reordered(item));
     }
-    let number: usize = number.parse().ok()?;
-    let label = fill(one, &[&number]);
+    let which = Which::Number(item, number.parse().ok()?);
     let Some(sub) = sub else {
         return Some(match (old, new) {
-            ("(none)", added) => fill(l.l_added, &[&label, &esc(added)]),
-            (removed, _) => fill(l.l_removed, &[&label, &esc(removed)]),
+            ("(none)", added) => Change::Added {
+                item: which,
+                text: Value::Text(added),
+            },
+            (removed, _) => Change::Removed {
+                item: which,
+                text: Value::Text(removed),
+            },
         });
     };
-    let lang = t.lang;
-    let (name, kind) = match item {
-        Item::Milestone => MilestoneField::from_name(sub).map(|f| (f.label(lang), f.kind())),
-        Item::Target => TargetField::from_name(sub).map(|f| (f.label(lang), f.kind())),
-        Item::Budget => BudgetField::from_name(sub).map(|f| (f.label(lang), f.kind())),
-        Item::Evidence => EvidenceField::from_name(sub).map(|f| (f.label(lang), f.kind())),
+    let field = match item {
+        Item::Milestone => MilestoneField::from_name(sub).map(ItemField::Milestone),
+        Item::Target => TargetField::from_name(sub).map(ItemField::Target),
+        Item::Budget => BudgetField::from_name(sub).map(ItemField::Budget),
+        Item::Evidence => EvidenceField::from_name(sub).map(ItemField::Evidence),
     }?;
-    let word = |value: &str| esc(&t.value(kind, value));
-    let what = format!("{label} {}", lowercase_first(name));
-    Some(fill(l.l_change, &[&what, &word(old), &word(new)]))
-}
-
-/// "Done" → "done", "Pagu (Rp)" → "pagu (Rp)": a label inside a sentence.
-fn lowercase_first(label: &str) -> String {
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    let kind = field.kind();
+    Some(Change::Set {
+        what: What::ItemField(which, field),
+        old: Value::Of(kind, old),
+        new: Value::Of(kind, new),
+    })
 }
 
 /// One milestone or target as logged: its whole text, what identifies it
@@ -102,8 +169,9 @@ struct Logged<'a> {
     parts: Vec<(Part, &'a str)>,
 }
 
+/// A part of a milestone or target in the lists pantau 0.1 logged whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Part {
+pub enum Part {
     Done,
     Due,
     Title,
@@ -188,9 +256,8 @@ fn targets(list: &str) -> Option<Vec<Logged<'_>>> {
         .collect()
 }
 
-/// What changed between two logged lists, each change in words.
-fn diff(before: &[Logged], after: &[Logged], list: &str, t: &Text) -> Vec<String> {
-    let l = &t.log;
+/// What changed between two logged lists.
+fn diff<'a>(before: &[Logged<'a>], after: &[Logged<'a>], list: Item) -> Vec<Change<'a>> {
     let mut old_texts: Vec<&str> = before.iter().map(|i| i.text).collect();
     let mut new_texts: Vec<&str> = after.iter().map(|i| i.text).collect();
     if old_texts != new_texts && {
@@ -198,7 +265,7 @@ fn diff(before: &[Logged], after: &[Logged], list: &str, t: &Text) -> Vec<String
         new_texts.sort_unstable();
         old_texts == new_texts
     } {
-        return vec![fill(l.l_reordered, &[&list])];
+        return vec![Change::Reordered(list)];
     }
     // Pair the items: the same text, then the same name, then by place.
     let mut pair: Vec<Option<usize>> = vec![None; after.len()];
@@ -227,51 +294,43 @@ fn diff(before: &[Logged], after: &[Logged], list: &str, t: &Text) -> Vec<String
             None => break,
         }
     }
-    let label = |item: &Logged, at: usize| {
+    let which = |item: &Logged<'a>, at: usize| {
         if item.milestone {
-            fill(l.l_milestone, &[&(at + 1)])
+            Which::Number(Item::Milestone, at + 1)
         } else {
-            fill(l.l_target, &[&crate::text::escape(item.year)])
+            Which::TargetOfYear(item.year)
         }
     };
-    let word = |part: Part, value: &str| -> String {
-        match part {
-            Part::Done => if value.is_empty() { l.l_no } else { l.l_yes }.to_string(),
-            _ if value.is_empty() || value == "-" => l.l_none.to_string(),
-            _ => crate::text::fit(&crate::text::escape(value), MAX_VALUE, "…"),
-        }
-    };
-    let name = |part: Part| match part {
-        Part::Done => l.l_done,
-        Part::Due => l.l_due,
-        Part::Title => l.l_title,
-        Part::Year => l.l_year,
-        Part::Indicator => l.l_indicator,
-        Part::Baseline => l.l_baseline,
-        Part::Goal => l.l_goal,
-        Part::Actual => l.l_actual,
+    let value = |part: Part, value: &'a str| match part {
+        Part::Done => Value::Done(!value.is_empty()),
+        _ if value.is_empty() || value == "-" => Value::Nothing,
+        _ => Value::Text(value),
     };
     let mut out = Vec::new();
     for (o, item) in before.iter().enumerate() {
         if !taken[o] {
-            let text = crate::text::escape(item.text);
-            out.push(fill(l.l_removed, &[&label(item, o), &text]));
+            out.push(Change::Removed {
+                item: which(item, o),
+                text: Value::Whole(item.text),
+            });
         }
     }
     for (n, new) in after.iter().enumerate() {
         let Some(o) = pair[n] else {
-            let text = crate::text::escape(new.text);
-            out.push(fill(l.l_added, &[&label(new, n), &text]));
+            out.push(Change::Added {
+                item: which(new, n),
+                text: Value::Whole(new.text),
+            });
             continue;
         };
         let old = &before[o];
         for (&(part, was), &(_, now)) in old.parts.iter().zip(&new.parts) {
             if was != now {
-                let what = format!("{} {}", label(new, n), name(part));
-                out.push(fill(
-                    l.l_change,
-                    &[&what, &word(part, was), &word(part, now)],
-                ));
+                out.push(Change::Set {
+                    what: What::Part(which(new, n), part),
+                    old: value(part, was),
+                    new: value(part, now),
+                });
             }
         }
     }
@@ -281,126 +340,39 @@ fn diff(before: &[Logged], after: &[Logged], list: &str, t: &Text) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{EN, ID};
-    use crate::plan::model::Horizon;
 
     const M: &str =
         "[x] 2022-12-15 Kajian; [ ] 2023-03-31 Peluncuran; [ ] 2023-09-30 Integrasi; OPD";
 
     #[test]
-    fn a_ticked_milestone_is_named_by_place_with_the_change_in_words() {
+    fn a_ticked_milestone_is_found_by_its_place_in_the_logged_list() {
         let new = M.replace("[ ] 2023-09-30", "[x] 2023-09-30");
         assert_eq!(
-            describe("milestones", M, &new, &EN),
-            "milestone 3 done: no -> yes"
-        );
-        assert_eq!(
-            describe("milestones", M, &new, &ID),
-            "tahapan 3 selesai: tidak -> ya"
-        );
-    }
-
-    #[test]
-    fn a_target_actual_is_named_by_year() {
-        let old = "2023 Layanan: 4 -> 40 (actual -); 2024 Layanan; daring: 4 -> 40 (actual 9)";
-        let new = "2023 Layanan: 4 -> 40 (actual -); 2024 Layanan; daring: 4 -> 40 (actual 12)";
-        assert_eq!(
-            describe("targets", old, new, &EN),
-            "target 2024 actual: 9 -> 12"
-        );
-        let none = "2023 Layanan: 4 -> 40 (actual 5); 2024 Layanan; daring: 4 -> 40 (actual 9)";
-        assert_eq!(
-            describe("targets", old, none, &EN),
-            "target 2023 actual: (none) -> 5"
+            read("milestones", M, &new),
+            [Change::Set {
+                what: What::Part(Which::Number(Item::Milestone, 3), Part::Done),
+                old: Value::Done(false),
+                new: Value::Done(true),
+            }]
         );
     }
 
     #[test]
-    fn added_removed_and_reordered_items_say_so() {
-        let added = format!("{M}; [ ] 2024-01-31 Baru");
+    fn an_item_path_names_the_item_and_its_field() {
         assert_eq!(
-            describe("milestones", M, &added, &EN),
-            "milestone 4 added: [ ] 2024-01-31 Baru"
+            read("budget.1.spent", "none", "750000000"),
+            [Change::Set {
+                what: What::ItemField(
+                    Which::Number(Item::Budget, 1),
+                    ItemField::Budget(BudgetField::Spent)
+                ),
+                old: Value::Of(Kind::Number, "none"),
+                new: Value::Of(Kind::Number, "750000000"),
+            }]
         );
         assert_eq!(
-            describe("milestones", &added, M, &EN),
-            "milestone 4 removed: [ ] 2024-01-31 Baru"
-        );
-        let swapped =
-            "[ ] 2023-03-31 Peluncuran; [x] 2022-12-15 Kajian; [ ] 2023-09-30 Integrasi; OPD";
-        assert_eq!(
-            describe("milestones", M, swapped, &EN),
-            "milestones reordered"
-        );
-        // A tick and an addition at once: both.
-        let both = format!(
-            "{}; [ ] 2024-01-31 Baru",
-            M.replace("[ ] 2023-03-31", "[x] 2023-03-31")
-        );
-        assert_eq!(
-            describe("milestones", M, &both, &EN),
-            "milestone 2 done: no -> yes; milestone 4 added: [ ] 2024-01-31 Baru"
-        );
-        assert_eq!(
-            describe("milestones", "", "[ ] 2024-01-31 Baru", &EN),
-            "milestone 1 added: [ ] 2024-01-31 Baru"
-        );
-    }
-
-    #[test]
-    fn item_paths_read_as_sentences_with_the_registry_labels() {
-        assert_eq!(
-            describe("milestone.3.done", "false", "true", &EN),
-            "milestone 3 done: no -> yes"
-        );
-        assert_eq!(
-            describe("milestone.3.done", "false", "true", &ID),
-            "tahapan 3 selesai: tidak -> ya"
-        );
-        assert_eq!(
-            describe("budget.1.spent", "none", "750000000", &ID),
-            "anggaran 1 realisasi (Rp): (kosong) -> 750000000"
-        );
-        assert_eq!(
-            describe("evidence.2.state", "Draft", "Ready", &EN),
-            "evidence 2 state: Draft -> Ready"
-        );
-        assert_eq!(
-            describe("target.2", "(none)", "2027 X: - -> 5 (actual -)", &EN),
-            "target 2 added: 2027 X: - -> 5 (actual -)"
-        );
-        assert_eq!(
-            describe("milestone.1", "[ ] 2024-01-31 Baru", "(deleted)", &EN),
-            "milestone 1 removed: [ ] 2024-01-31 Baru"
-        );
-        assert_eq!(
-            describe("evidence.order", "", "", &EN),
-            "evidence reordered"
-        );
-    }
-
-    #[test]
-    fn statuses_and_horizons_are_words_and_other_values_as_logged() {
-        assert_eq!(
-            describe("status", "InProgress", "Done", &EN),
-            "status: In progress -> Done"
-        );
-        assert_eq!(
-            describe("horizon", "QuickWin", "Medium", &EN),
-            format!(
-                "horizon: {} -> {}",
-                EN.horizon(Horizon::QuickWin),
-                EN.horizon(Horizon::Medium)
-            )
-        );
-        assert_eq!(
-            describe("lead", "", "Dinas \u{1b}Kominfo", &EN),
-            "lead: (none) -> Dinas \\u{1b}Kominfo"
-        );
-        // A list that does not parse (a hand edit of the log) is shown as it was.
-        assert_eq!(
-            describe("targets", "odd", "odder", &EN),
-            "targets: odd -> odder"
+            read("evidence.order", "", ""),
+            [Change::Reordered(Item::Evidence)]
         );
     }
 }

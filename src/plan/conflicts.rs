@@ -8,7 +8,7 @@
 use crate::plan::edit::Header;
 use crate::plan::field::{
     BudgetField, Context, DimensionField, EvidenceField, FieldError, HeaderField, MilestoneField,
-    ProgramField, TargetField,
+    ProgramField, TargetField, Vocabulary,
 };
 use crate::plan::merge::{Choice, Conflict, Field, Subject, merge, merge_comment};
 use crate::plan::model::Plan;
@@ -250,9 +250,14 @@ fn conflict(line: Line) -> Option<Conflict> {
     })
 }
 
-/// Puts the other branch's value of `c` into `plan`, through the registry.
-/// `Ok(false)` when the item is no longer there.
-pub fn take_theirs(plan: &mut Plan, c: &Conflict) -> Result<bool, FieldError> {
+/// Puts the other branch's value of `c` into `plan`, through the registry
+/// (a status or the like also by its name in `words`). `Ok(false)` when the
+/// item is no longer there.
+pub fn take_theirs(
+    plan: &mut Plan,
+    c: &Conflict,
+    words: &dyn Vocabulary,
+) -> Result<bool, FieldError> {
     let value = c.theirs.as_deref().unwrap_or_default();
     let program_at = |plan: &Plan, id: &str| plan.programs.iter().position(|p| p.id == id);
     match (&c.subject, c.field) {
@@ -275,6 +280,7 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict) -> Result<bool, FieldError> {
             let cx = Context {
                 plan,
                 index: Some(i),
+                words,
             };
             f.parse_into(&mut p, value, cx)?;
             plan.programs[i] = p;
@@ -321,7 +327,7 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict) -> Result<bool, FieldError> {
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut ts[at], f.name(), value, period)?;
+            f.parse_into(&mut ts[at], f.name(), value, period, words)?;
         }
         (
             Subject::Budget {
@@ -364,7 +370,7 @@ pub fn take_theirs(plan: &mut Plan, c: &Conflict) -> Result<bool, FieldError> {
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut es[at], f.name(), value)?;
+            f.parse_into(&mut es[at], f.name(), value, words)?;
         }
         _ => return Ok(false),
     }
@@ -415,7 +421,7 @@ mod tests {
         assert_eq!(back, merged.open);
         let mut plan = merged.plan.clone();
         for c in &back {
-            assert!(take_theirs(&mut plan, c).unwrap());
+            assert!(take_theirs(&mut plan, c, &crate::plan::field::NoWords).unwrap());
         }
         assert_eq!(plan.programs[0].status, Status::Delayed);
         assert_eq!(plan.programs[0].milestones[0].title, "theirs");

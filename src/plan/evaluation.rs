@@ -82,14 +82,11 @@ impl Measures {
             self.policy
                 .add(f64::from(u8::from(e.state == EvidenceState::Ready)), 1.0);
         }
-        let running = matches!(
-            p.status,
-            Status::InProgress | Status::Done | Status::Delayed
-        );
-        self.outcome.add(f64::from(u8::from(running)), 1.0);
+        self.outcome
+            .add(f64::from(u8::from(p.status.is_running())), 1.0);
         if p.horizon == Horizon::QuickWin {
             self.quick_win
-                .add(f64::from(u8::from(p.status == Status::Done)), 1.0);
+                .add(f64::from(u8::from(p.status.is_delivered())), 1.0);
         }
     }
 
@@ -309,12 +306,7 @@ mod tests {
         let running = plan
             .programs
             .iter()
-            .filter(|p| {
-                matches!(
-                    p.status,
-                    Status::InProgress | Status::Done | Status::Delayed
-                )
-            })
+            .filter(|p| p.status.is_running())
             .count();
         let share = e.total.share(Aspect::Outcome).unwrap();
         assert_eq!(share.part as usize, running);

@@ -5,15 +5,17 @@
 //!
 //! `pantau set`, the edit forms, import, the merge and the audit diff all go
 //! through here. The parsing rules live here once: `status=selesai` works
-//! under English, and a form and `pantau set` accept and refuse the same
-//! values; a refusal says what the field takes as an [`Expected`].
+//! under English (the caller passes the words of both languages as a
+//! [`Vocabulary`]), and a form and `pantau set` accept and refuse the same
+//! values; a refusal says what the field takes as an [`Expected`], which the
+//! strings put in words (`i18n::forms`).
 
-use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::model::{
     AspectScore, Bands, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
     Horizon, Milestone, Period, Plan, Program, Status, Target, parse_date,
 };
+use crate::plan::schema::Kind;
 pub use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, MilestoneField, ProgramField,
     ScoreField, TargetField,
@@ -67,64 +69,6 @@ pub enum Expected {
     Score,
 }
 
-impl FieldError {
-    /// The refusal in a sentence: which value, which field, what it takes.
-    pub fn render(&self, t: &Text) -> String {
-        let esc = |s: &str| crate::text::escape(s).into_owned();
-        match self {
-            FieldError::UnknownField { field, valid } => {
-                fill(t.forms.f_unknown_field, &[&esc(field), &valid.join(", ")])
-            }
-            FieldError::BadValue {
-                field,
-                value,
-                expected,
-            } => fill(
-                t.forms.f_bad_value,
-                &[&esc(value), &esc(field), &t.expected(expected)],
-            ),
-            FieldError::NoSuchItem {
-                what,
-                number,
-                count,
-            } => fill(
-                t.forms.f_no_such_item,
-                &[&what.word(t), number, count, &(count + 1)],
-            ),
-            FieldError::Required { field } => fill(t.forms.f_required, &[&esc(field)]),
-        }
-    }
-
-    /// Only the reason, for showing beside a field in a form.
-    pub fn reason(&self, t: &Text) -> String {
-        match self {
-            FieldError::BadValue { expected, .. } => t.expected(expected),
-            FieldError::Required { .. } => t.forms.f_required_short.to_string(),
-            other => other.render(t),
-        }
-    }
-}
-
-impl Text {
-    /// What a field takes, in words.
-    pub fn expected(&self, e: &Expected) -> String {
-        let f = &self.forms;
-        match e {
-            Expected::OneOf(names) => fill(f.f_one_of, &[&names.join(" | ")]),
-            Expected::YearIn(period) => fill(f.f_year_in, &[&period.start, &period.end]),
-            Expected::Year => f.f_year.to_string(),
-            Expected::RegionCode => f.f_code.to_string(),
-            Expected::Date => f.f_date.to_string(),
-            Expected::Bool => f.f_bool.to_string(),
-            Expected::Number => f.f_number.to_string(),
-            Expected::FreeId => f.f_id_taken.to_string(),
-            Expected::Rupiah => f.f_rupiah.to_string(),
-            Expected::Link => f.f_link.to_string(),
-            Expected::Score => f.f_score.to_string(),
-        }
-    }
-}
-
 fn bad(field: &str, value: &str, expected: Expected) -> FieldError {
     FieldError::BadValue {
         field: field.to_string(),
@@ -133,12 +77,23 @@ fn bad(field: &str, value: &str, expected: Expected) -> FieldError {
     }
 }
 
-use crate::i18n::fold;
+/// The words an officer may type for a value instead of its data-file name
+/// (`berjalan` or `In progress` for `InProgress`), in either language. The
+/// strings know them (`i18n::BothLanguages`); the caller passes them in, so
+/// the domain reads them without knowing a language.
+pub trait Vocabulary {
+    /// The data-file name of the value of `kind` that `typed` names;
+    /// `None` when it names none.
+    fn key(&self, kind: Kind, typed: &str) -> Option<&'static str>;
+}
 
-const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
-
-fn keys<const N: usize>(keys: [&str; N]) -> Vec<String> {
-    keys.map(String::from).to_vec()
+/// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
+/// "InProgress" are the same name.
+pub fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A required one-line text: trimmed, not empty.
@@ -150,26 +105,6 @@ pub fn line(field: &str, value: &str) -> Result<String, FieldError> {
         });
     }
     Ok(value.to_string())
-}
-
-fn status(field: &str, value: &str) -> Result<Status, FieldError> {
-    Status::parse(value).ok_or_else(|| {
-        bad(
-            field,
-            value,
-            Expected::OneOf(keys(Status::ALL.map(Status::key))),
-        )
-    })
-}
-
-fn horizon(field: &str, value: &str) -> Result<Horizon, FieldError> {
-    Horizon::parse(value).ok_or_else(|| {
-        bad(
-            field,
-            value,
-            Expected::OneOf(keys(Horizon::ALL.map(Horizon::key))),
-        )
-    })
 }
 
 /// A year inside the plan's period.
@@ -253,11 +188,12 @@ fn optional(value: Option<f64>) -> String {
 
 /// What parsing a programme's field needs to know besides the text: the
 /// plan (dimensions, period, other ids), which programme it is (`None` for a
-/// new one), and the language for the reasons.
+/// new one), and the words an officer may type for a status or a horizon.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub index: Option<usize>,
+    pub words: &'a dyn Vocabulary,
 }
 
 impl ProgramField {
@@ -329,13 +265,31 @@ impl ProgramField {
             ProgramField::Rpjmd => {
                 p.rpjmd = Some(value.trim().to_string()).filter(|v| !v.is_empty());
             }
-            ProgramField::Horizon => p.horizon = horizon(name, value)?,
+            ProgramField::Horizon => {
+                p.horizon = choice(
+                    name,
+                    value,
+                    &Horizon::ALL,
+                    Horizon::key,
+                    Kind::Horizon,
+                    cx.words,
+                )?
+            }
             ProgramField::Lead => p.lead = value.trim().to_string(),
             ProgramField::Support => p.support = list(value),
             ProgramField::Funding => p.funding = list(value),
             ProgramField::Start => p.start = year(name, value, plan.period)?,
             ProgramField::End => p.end = year(name, value, plan.period)?,
-            ProgramField::Status => p.status = status(name, value)?,
+            ProgramField::Status => {
+                p.status = choice(
+                    name,
+                    value,
+                    &Status::ALL,
+                    Status::key,
+                    Kind::Status,
+                    cx.words,
+                )?
+            }
             ProgramField::Notes => p.notes = value.to_string(),
         }
         Ok(())
@@ -512,6 +466,7 @@ impl TargetField {
         path: &str,
         value: &str,
         period: Period,
+        words: &dyn Vocabulary,
     ) -> Result<(), FieldError> {
         match self {
             TargetField::Indicator => x.indicator = line(path, value)?,
@@ -526,7 +481,8 @@ impl TargetField {
                     value,
                     &Direction::ALL,
                     Direction::key,
-                    Direction::word,
+                    Kind::Direction,
+                    words,
                 )?
             }
             TargetField::Upper => x.upper = optional_number(path, value)?,
@@ -543,19 +499,22 @@ impl TargetField {
     }
 }
 
-/// A name of `all` in the data file or either language, ignoring case and
-/// spaces; the error lists the data-file names.
+/// A value of `all` by its data-file name, ignoring case and spaces, or by
+/// its name in `words`; the error lists the data-file names.
 fn choice<T: Copy>(
     path: &str,
     value: &str,
     all: &[T],
     key: fn(T) -> &'static str,
-    word: fn(T, Lang) -> &'static str,
+    kind: Kind,
+    words: &dyn Vocabulary,
 ) -> Result<T, FieldError> {
     let want = fold(value);
+    let by_key = |k: &str| all.iter().copied().find(|&x| key(x) == k);
     all.iter()
         .copied()
-        .find(|&x| fold(key(x)) == want || LANGS.iter().any(|&l| fold(word(x, l)) == want))
+        .find(|&x| fold(key(x)) == want)
+        .or_else(|| words.key(kind, value).and_then(by_key))
         .ok_or_else(|| {
             let names: Vec<&str> = all.iter().map(|&x| key(x)).collect();
             bad(
@@ -673,7 +632,13 @@ impl EvidenceField {
         }
     }
 
-    pub fn parse_into(self, e: &mut Evidence, path: &str, value: &str) -> Result<(), FieldError> {
+    pub fn parse_into(
+        self,
+        e: &mut Evidence,
+        path: &str,
+        value: &str,
+        words: &dyn Vocabulary,
+    ) -> Result<(), FieldError> {
         match self {
             EvidenceField::Name => e.name = line(path, value)?,
             EvidenceField::Kind => {
@@ -682,7 +647,8 @@ impl EvidenceField {
                     value,
                     &EvidenceKind::ALL,
                     EvidenceKind::key,
-                    EvidenceKind::word,
+                    Kind::EvidenceKind,
+                    words,
                 )?
             }
             EvidenceField::State => {
@@ -691,7 +657,8 @@ impl EvidenceField {
                     value,
                     &EvidenceState::ALL,
                     EvidenceState::key,
-                    EvidenceState::word,
+                    Kind::EvidenceState,
+                    words,
                 )?
             }
             EvidenceField::Link => {
@@ -824,8 +791,17 @@ impl HeaderField {
             HeaderField::Vision => h.vision = value.to_string(),
             HeaderField::PeriodStart => h.period.start = any_year(self.name(), value)?,
             HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value)?,
+            // By its data-file name, as the form's choice and the plan sheet
+            // write it (`Rkpd`, any case).
             HeaderField::Bands => {
-                h.bands = choice(self.name(), value, &Bands::ALL, Bands::key, Bands::word)?
+                let want = fold(value);
+                h.bands = Bands::ALL
+                    .into_iter()
+                    .find(|b| fold(b.key()) == want)
+                    .ok_or_else(|| {
+                        let names = Bands::ALL.iter().map(|b| b.key().to_string()).collect();
+                        bad(self.name(), value, Expected::OneOf(names))
+                    })?
             }
         }
         Ok(())
@@ -953,15 +929,22 @@ impl FieldPath {
             FieldPath::Milestone(i, f) => {
                 f.parse_into(slot(&mut p.milestones, i, Item::Milestone)?, &path, value)
             }
-            FieldPath::Target(i, f) => {
-                f.parse_into(slot(&mut p.targets, i, Item::Target)?, &path, value, period)
-            }
+            FieldPath::Target(i, f) => f.parse_into(
+                slot(&mut p.targets, i, Item::Target)?,
+                &path,
+                value,
+                period,
+                cx.words,
+            ),
             FieldPath::Budget(i, f) => {
                 f.parse_into(slot(&mut p.budget, i, Item::Budget)?, &path, value, period)
             }
-            FieldPath::Evidence(i, f) => {
-                f.parse_into(slot(&mut p.evidence, i, Item::Evidence)?, &path, value)
-            }
+            FieldPath::Evidence(i, f) => f.parse_into(
+                slot(&mut p.evidence, i, Item::Evidence)?,
+                &path,
+                value,
+                cx.words,
+            ),
         }
     }
 }
@@ -984,17 +967,36 @@ fn slot<T: Default>(items: &mut Vec<T>, i: usize, what: Item) -> Result<&mut T, 
 }
 
 /// Sets `path` (`status`, `milestone.2.done`, `target.1.actual`) of programme
-/// `index` to the value written as text, returning the changed programme.
-/// The caller validates the whole plan after.
-pub fn set(plan: &Plan, index: usize, path: &str, value: &str) -> Result<Program, FieldError> {
+/// `index` to the value written as text (a status or the like by its name in
+/// `words` too), returning the changed programme. The caller validates the
+/// whole plan after.
+pub fn set(
+    plan: &Plan,
+    index: usize,
+    path: &str,
+    value: &str,
+    words: &dyn Vocabulary,
+) -> Result<Program, FieldError> {
     let mut p = plan.programs[index].clone();
     let field = FieldPath::parse(path, &p)?;
     let cx = Context {
         plan,
         index: Some(index),
+        words,
     };
     field.parse_into(&mut p, value, cx)?;
     Ok(p)
+}
+
+/// No words at all, for tests: only data-file names are read.
+#[cfg(test)]
+pub(crate) struct NoWords;
+
+#[cfg(test)]
+impl Vocabulary for NoWords {
+    fn key(&self, _: Kind, _: &str) -> Option<&'static str> {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -1002,18 +1004,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn statuses_and_horizons_parse_in_every_spelling_and_language() {
-        for s in Status::ALL {
-            for l in LANGS {
-                assert_eq!(Status::parse(l.text().status(s)), Some(s));
+    fn a_status_reads_by_its_data_file_name_in_any_spelling_and_by_the_callers_words() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let status = |value: &str, words: &dyn Vocabulary| {
+            set(&plan, 0, "status", value, words).map(|p| p.status)
+        };
+        assert_eq!(status("in-progress", &NoWords), Ok(Status::InProgress));
+        assert_eq!(status("DONE", &NoWords), Ok(Status::Done));
+        let refused = status("finished", &NoWords).unwrap_err();
+        let keys: Vec<String> = Status::ALL.map(|s| s.key().to_string()).to_vec();
+        assert_eq!(
+            refused,
+            FieldError::BadValue {
+                field: "status".into(),
+                value: "finished".into(),
+                expected: Expected::OneOf(keys),
+            },
+            "the refusal offers the data-file names"
+        );
+        struct Officer;
+        impl Vocabulary for Officer {
+            fn key(&self, kind: Kind, typed: &str) -> Option<&'static str> {
+                (kind == Kind::Status && typed == "rampung").then_some("Done")
             }
-            assert_eq!(Status::parse(s.key()), Some(s));
         }
-        assert_eq!(Status::parse("in-progress"), Some(Status::InProgress));
-        assert_eq!(Status::parse("SELESAI"), Some(Status::Done));
-        assert_eq!(Status::parse("finished"), None);
-        assert_eq!(Horizon::parse("quick_win"), Some(Horizon::QuickWin));
-        assert_eq!(Horizon::parse("Menengah"), Some(Horizon::Medium));
+        assert_eq!(status("rampung", &Officer), Ok(Status::Done));
+        assert!(status("rampung", &NoWords).is_err());
     }
 
     #[test]
@@ -1024,6 +1042,7 @@ mod tests {
         let cx = Context {
             plan: &plan,
             index: Some(0),
+            words: &NoWords,
         };
         let p = &plan.programs[0];
         for f in ProgramField::ALL {
@@ -1048,7 +1067,6 @@ mod tests {
         let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
             .unwrap()
             .plan;
-        let t = Lang::En.text();
         let mut h = Header::of(&plan);
         assert_eq!(h.code, "73.22");
         assert_eq!(h.province, "Sulawesi Selatan");
@@ -1057,6 +1075,6 @@ mod tests {
         HeaderField::Code.parse_into(&mut h, "").unwrap();
         assert_eq!(h.code, "", "the code may be cleared");
         let e = HeaderField::Code.parse_into(&mut h, "73.2").unwrap_err();
-        assert!(e.render(t).contains("73.22"), "{}", e.render(t));
+        assert_eq!(e, bad("code", "73.2", Expected::RegionCode));
     }
 }

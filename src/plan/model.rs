@@ -525,6 +525,10 @@ pub enum Status {
     NotStarted,
     InProgress,
     Done,
+    /// A quick win delivered that now runs as a service (beroperasi): the
+    /// regent told the 2023 evaluators the innovations "carry on". Neither
+    /// late nor finished work; its open milestones are still chased.
+    Operating,
     Delayed,
     OnHold,
     Cancelled,
@@ -532,10 +536,11 @@ pub enum Status {
 
 impl Status {
     /// In the order the quick-edit key cycles through them.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Self::NotStarted,
         Self::InProgress,
         Self::Done,
+        Self::Operating,
         Self::Delayed,
         Self::OnHold,
         Self::Cancelled,
@@ -547,6 +552,7 @@ impl Status {
             Self::NotStarted => "NotStarted",
             Self::InProgress => "InProgress",
             Self::Done => "Done",
+            Self::Operating => "Operating",
             Self::Delayed => "Delayed",
             Self::OnHold => "OnHold",
             Self::Cancelled => "Cancelled",
@@ -556,6 +562,21 @@ impl Status {
     /// A closed programme's open milestones are no longer anyone's to chase.
     pub fn is_closed(self) -> bool {
         matches!(self, Self::Done | Self::Cancelled)
+    }
+
+    /// Under way or delivered, as regencies count programmes that "telah
+    /// berjalan" ("10 dari 12 program telah berjalan … 83,33 persen",
+    /// Kebumen): in progress, delayed, done or operating.
+    pub fn is_running(self) -> bool {
+        matches!(
+            self,
+            Self::InProgress | Self::Delayed | Self::Done | Self::Operating
+        )
+    }
+
+    /// Delivered: done, or done and running as a service.
+    pub fn is_delivered(self) -> bool {
+        matches!(self, Self::Done | Self::Operating)
     }
 }
 

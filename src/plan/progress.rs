@@ -13,7 +13,10 @@ pub struct Tally {
     pub done: usize,
     pub in_progress: usize,
     pub delayed: usize,
+    /// Under way or delivered ([`Status::is_running`]).
+    pub running: usize,
     pub quick_wins: usize,
+    /// Quick wins delivered: done, or running as a service.
     pub quick_wins_done: usize,
     /// Physical progress summed over the programmes that have a figure, in
     /// basis points (hundredths of a percent), and how many those are.
@@ -34,9 +37,12 @@ impl Tally {
             Status::Delayed => self.delayed += 1,
             _ => {}
         }
+        if p.status.is_running() {
+            self.running += 1;
+        }
         if p.horizon == Horizon::QuickWin {
             self.quick_wins += 1;
-            if p.status == Status::Done {
+            if p.status.is_delivered() {
                 self.quick_wins_done += 1;
             }
         }
@@ -57,6 +63,7 @@ impl Tally {
         self.done -= one.done;
         self.in_progress -= one.in_progress;
         self.delayed -= one.delayed;
+        self.running -= one.running;
         self.quick_wins -= one.quick_wins;
         self.quick_wins_done -= one.quick_wins_done;
         self.physical_bp -= one.physical_bp;
@@ -70,6 +77,7 @@ impl Tally {
         self.done += other.done;
         self.in_progress += other.in_progress;
         self.delayed += other.delayed;
+        self.running += other.running;
         self.quick_wins += other.quick_wins;
         self.quick_wins_done += other.quick_wins_done;
         self.physical_bp += other.physical_bp;
@@ -95,6 +103,12 @@ impl Tally {
         (self.done * 100)
             .checked_div(self.programs)
             .map_or(0, |p| p as u32)
+    }
+
+    /// Share of programmes under way or delivered, in percent (two decimals
+    /// where printed, as regencies report "83,33 persen").
+    pub fn percent_running(&self) -> Option<f64> {
+        (self.programs > 0).then(|| self.running as f64 / self.programs as f64 * 100.0)
     }
 }
 
@@ -299,6 +313,25 @@ mod tests {
             })
             .collect();
         p
+    }
+
+    #[test]
+    fn an_operating_quick_win_runs_and_is_delivered_but_is_neither_done_nor_late() {
+        let mut tally = Tally::default();
+        let mut p = program(&[], &[]);
+        p.horizon = Horizon::QuickWin;
+        for status in [Status::Operating, Status::NotStarted, Status::Delayed] {
+            p.status = status;
+            tally.add(&p);
+        }
+        assert_eq!((tally.done, tally.in_progress, tally.delayed), (0, 0, 1));
+        assert_eq!(tally.running, 2, "operating and delayed run");
+        assert_eq!(tally.quick_wins_done, 1, "operating is delivered");
+        let share = tally.percent_running().unwrap();
+        assert!((share - 200.0 / 3.0).abs() < 1e-9);
+        p.status = Status::Operating;
+        tally.remove(&p);
+        assert_eq!((tally.running, tally.quick_wins_done), (1, 0));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::document::{Block, Cell, Column, Document, Holds, Table, TargetRow};
 use super::{Ctx, Kind, TargetRef};
 use crate::i18n::fill;
+use crate::i18n::format::decimal;
 use crate::plan::model::{Dimension, Program, Target};
 use crate::plan::progress::{self, MilestoneRef, Tally};
 use crate::plan::schema::{self, PROGRAMME, Row};
@@ -161,6 +162,9 @@ fn overview(ctx: &Ctx) -> Document {
             Cell::Int(t.in_progress as i64),
             Cell::Int(t.delayed as i64),
             format!("{}%", t.percent_done()).into(),
+            t.percent_running()
+                .map_or_else(String::new, |p| format!("{}%", decimal(p, ctx.lang)))
+                .into(),
             format!("{}/{}", t.quick_wins_done, t.quick_wins).into(),
         ]
     };
@@ -186,6 +190,7 @@ fn overview(ctx: &Ctx) -> Document {
             r.in_progress,
             r.delayed,
             r.percent_done,
+            r.percent_running,
             r.quick_wins,
         ]
         .map(|title| Column::new(title, Holds::Num)),

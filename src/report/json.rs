@@ -89,6 +89,9 @@ struct Counts {
     in_progress: usize,
     delayed: usize,
     percent_done: u32,
+    /// Programmes under way or delivered, and their share in percent.
+    running: usize,
+    percent_running: Option<f64>,
     quick_wins: usize,
     quick_wins_done: usize,
 }
@@ -101,6 +104,8 @@ impl From<&Tally> for Counts {
             in_progress: t.in_progress,
             delayed: t.delayed,
             percent_done: t.percent_done(),
+            running: t.running,
+            percent_running: t.percent_running().map(|p| (p * 100.0).round() / 100.0),
             quick_wins: t.quick_wins,
             quick_wins_done: t.quick_wins_done,
         }

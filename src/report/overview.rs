@@ -56,6 +56,20 @@ pub fn render(plan: &Plan, o: &Options) -> String {
 
     let (rows, total) = progress::tally(plan, o.dimension);
     table(&mut line, &rows, &total, t, g, w, o.dimension.is_none());
+    if let Some(share) = total.percent_running() {
+        line(&fit(
+            &fill(
+                t.summary.s_running,
+                &[
+                    &total.running,
+                    &total.programs,
+                    &crate::i18n::format::decimal(share, o.lang),
+                ],
+            ),
+            w,
+            g.ellipsis,
+        ));
+    }
 
     let overdue = progress::overdue(plan, o.dimension, o.today);
     line("");

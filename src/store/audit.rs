@@ -247,7 +247,7 @@ pub fn describe(e: &Entry, t: &crate::i18n::Text) -> String {
         "{when}  {who} ({})  {} {}",
         esc(&e.from),
         esc(&e.subject),
-        crate::plan::change::describe(&e.field, &e.old, &e.new, t)
+        t.logged_change(&e.field, &e.old, &e.new)
     )
 }
 

@@ -74,7 +74,7 @@ impl Document {
 }
 
 /// A validation problem placed in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlacedProblem {
     pub line: Option<usize>,
     pub problem: Problem,
@@ -179,7 +179,7 @@ impl LoadError {
                 ));
                 for placed in problems {
                     out.push_str("\n  ");
-                    out.push_str(&placed.render(path));
+                    out.push_str(&placed.render(path, t));
                 }
                 out.push_str(&format!(
                     "\n{}: {}",
@@ -198,15 +198,18 @@ impl LoadError {
 
 /// Reads, parses and validates the plan at `path`. To edit and save it,
 /// [`Opened::open`] keeps what a save needs.
-pub fn load(path: &Path, t: &Text) -> Result<Document, LoadError> {
-    load_text(path, t).map(|(document, _)| document)
+///
+/// The strings are no longer needed here (a problem is a value the caller
+/// renders); the parameter stays until the callers drop it.
+pub fn load(path: &Path, _t: &Text) -> Result<Document, LoadError> {
+    load_text(path).map(|(document, _)| document)
 }
 
 /// `load`, and the text it read.
-fn load_text(path: &Path, t: &Text) -> Result<(Document, String), LoadError> {
+fn load_text(path: &Path) -> Result<(Document, String), LoadError> {
     let source = read(path)?;
     let document = parse(&source, path)?;
-    let problems = validate(&document.plan, t);
+    let problems = validate(&document.plan);
     if !problems.is_empty() {
         return Err(LoadError::Invalid {
             path: path.to_path_buf(),
@@ -307,8 +310,8 @@ pub fn load_province(given: &[PathBuf], t: &Text) -> Vec<(PathBuf, Result<Docume
                     && let Some(first) = problems.first()
                 {
                     return match problems.len() {
-                        1 => first.render(path),
-                        n => format!("{} (+{})", first.render(path), n - 1),
+                        1 => first.render(path, t),
+                        n => format!("{} (+{})", first.render(path, t), n - 1),
                     };
                 }
                 let message = e.render(t);
@@ -471,13 +474,13 @@ fn line_col(before: &str) -> (usize, usize) {
 
 /// What is worth a second look in a plan that loaded (spending above the
 /// allocation), each placed at its programme's line in `source`.
-pub fn warnings(source: &str, plan: &Plan, t: &Text) -> Vec<PlacedProblem> {
-    place(source, plan, crate::plan::validate::warnings(plan, t))
+pub fn warnings(source: &str, plan: &Plan) -> Vec<PlacedProblem> {
+    place(source, plan, crate::plan::validate::warnings(plan))
 }
 
 impl PlacedProblem {
     /// `plan.ron:42: ECO-01: message`, escaped for the terminal.
-    pub fn render(&self, path: &Path) -> String {
+    pub fn render(&self, path: &Path, t: &Text) -> String {
         let mut out = escape_path(path).to_string();
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
@@ -487,7 +490,7 @@ impl PlacedProblem {
             out.push_str(&crate::text::escape(id));
             out.push_str(": ");
         }
-        out.push_str(&self.problem.message);
+        out.push_str(&self.problem.message(t));
         out
     }
 }

@@ -30,9 +30,10 @@ impl PlanFile {
     }
 
     /// Reads, parses and validates the plan as it is now, keeping where it
-    /// was opened.
-    pub fn open(&self, t: &Text) -> Result<Opened, LoadError> {
-        let (doc, text) = load_text(&self.path, t)?;
+    /// was opened. (Like [`super::load`] it needs the strings no longer: a
+    /// problem is a value its caller renders.)
+    pub fn open(&self, _t: &Text) -> Result<Opened, LoadError> {
+        let (doc, text) = load_text(&self.path)?;
         Ok(Opened {
             file: self.clone(),
             fingerprint: fingerprint(&text),
@@ -52,7 +53,7 @@ impl PlanFile {
         decide: &dyn Fn(&Conflict) -> Option<Choice>,
         who: &Who,
         waiting: &mut dyn FnMut(Waiting),
-        t: &Text,
+        _t: &Text,
     ) -> Result<Saved, SaveError> {
         save_merging(
             &self.path,
@@ -62,7 +63,6 @@ impl PlanFile {
             decide,
             who,
             waiting,
-            t,
         )
     }
 }

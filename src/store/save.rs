@@ -117,7 +117,7 @@ impl SaveError {
             }
             SaveError::Broken(load) => fill(t.cli.save_failed, &[&shown, &load.render(t)]),
             SaveError::Invalid(problems) => {
-                let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                let list: Vec<String> = problems.iter().map(|p| p.message(t)).collect();
                 fill(t.cli.save_failed, &[&shown, &list.join("; ")])
             }
             SaveError::Replaced { opened, now } => fill(
@@ -144,7 +144,8 @@ impl std::fmt::Display for SaveError {
             SaveError::Io(e) => write!(f, "{e}"),
             SaveError::Broken(why) => f.write_str(&why.render(crate::i18n::Lang::En.text())),
             SaveError::Invalid(problems) => {
-                let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                let en = crate::i18n::Lang::En.text();
+                let list: Vec<String> = problems.iter().map(|p| p.message(en)).collect();
                 f.write_str(&list.join("; "))
             }
             SaveError::Replaced { opened, now } => write!(
@@ -189,7 +190,6 @@ pub(super) fn save_merging(
     decide: &dyn Fn(&crate::plan::merge::Conflict) -> Option<crate::plan::merge::Choice>,
     who: &crate::store::audit::Who,
     waiting: &mut dyn FnMut(super::safe::Waiting),
-    t: &Text,
 ) -> Result<Saved, SaveError> {
     // Before anything is opened or locked where the plan now points.
     let replaced = |now: std::path::PathBuf| match target {
@@ -222,7 +222,7 @@ pub(super) fn save_merging(
     };
     let (merged, changes) = match theirs {
         None => {
-            debug_assert!(validate(&mine.plan, t).is_empty(), "saving an invalid plan");
+            debug_assert!(validate(&mine.plan).is_empty(), "saving an invalid plan");
             let changes = match base.changes {
                 Some(changes) => changes,
                 None => crate::plan::merge::changes(base.plan.plan(path)?.0.as_ref(), &mine.plan),
@@ -245,7 +245,7 @@ pub(super) fn save_merging(
                 name_authors(path, &mut open);
                 return Ok(Saved::Conflicts(open));
             }
-            let problems = validate(&plan, t);
+            let problems = validate(&plan);
             if !problems.is_empty() {
                 return Err(SaveError::Invalid(problems));
             }

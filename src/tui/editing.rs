@@ -157,13 +157,13 @@ fn apply(app: &mut App, edit: Edit) -> bool {
     if !edit.apply(&mut app.doc.plan) {
         return false;
     }
-    let problems = crate::plan::validate::validate_edit(&app.doc.plan, &edit, t);
+    let problems = crate::plan::validate::validate_edit(&app.doc.plan, &edit);
     if let Some(problem) = problems.first() {
         // Taken back before it reaches the history, so redo is not lost either.
         edit.inverse().apply(&mut app.doc.plan);
         let what = match &problem.program {
-            Some(id) => format!("{}: {}", crate::text::escape(id), problem.message),
-            None => problem.message.clone(),
+            Some(id) => format!("{}: {}", crate::text::escape(id), problem.message(t)),
+            None => problem.message(t),
         };
         app.message = Some(fill(t.ui.e_refused, &[&what]));
         return false;
@@ -616,7 +616,7 @@ fn open_form(app: &mut App) {
 fn undo_redo(app: &mut App, undo: bool) {
     let t = app.lang.text();
     let valid = |plan: &crate::plan::model::Plan, edit: &Edit| {
-        crate::plan::validate::validate_edit(plan, edit, t).is_empty()
+        crate::plan::validate::validate_edit(plan, edit).is_empty()
     };
     let step = if undo {
         app.history.undo(&mut app.doc.plan, &valid)
@@ -671,12 +671,12 @@ fn recover(app: &mut App) -> Vec<Effect> {
     let Some(Modal::Recover(kept)) = app.modal.take() else {
         return Vec::new();
     };
-    let problems = crate::plan::validate::validate(&kept.recovery.mine, t);
+    let problems = crate::plan::validate::validate(&kept.recovery.mine);
     if let Some(problem) = problems.first() {
         app.message = Some(fill(
             t.ui.e_recovery_invalid,
             &[
-                &crate::text::escape(&problem.message),
+                &crate::text::escape(&problem.message(t)),
                 &crate::text::escape_path(&kept.path),
             ],
         ));
@@ -1039,14 +1039,15 @@ fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict
     let mut plan = app.doc.plan.clone();
     for (c, choice) in answers {
         if *choice == Choice::Theirs
-            && let Err(e) = crate::plan::conflicts::take_theirs(&mut plan, c)
+            && let Err(e) =
+                crate::plan::conflicts::take_theirs(&mut plan, c, &crate::i18n::BothLanguages)
         {
             app.message = Some(fill(t.ui.e_refused, &[&e.render(t)]));
             return;
         }
     }
-    if let Some(problem) = crate::plan::validate::validate(&plan, t).first() {
-        app.message = Some(fill(t.ui.e_refused, &[&problem.message]));
+    if let Some(problem) = crate::plan::validate::validate(&plan).first() {
+        app.message = Some(fill(t.ui.e_refused, &[&problem.message(t)]));
         return;
     }
     let before = Box::new(app.doc.plan.clone());

@@ -74,6 +74,7 @@ fn changed(plan: &Plan, row: &Row, nth: usize) -> Program {
     let cx = Context {
         plan,
         index: Some(0),
+        words: &crate::i18n::BothLanguages,
     };
     row.field
         .parse_into(&mut q, &other_value(row, plan, p, nth), cx)
@@ -163,7 +164,7 @@ fn every_field_reaches_every_consumer() {
                 .find(|(_, name, _, _)| name == f.name())
                 .map(|(_, n, o, w)| (n, o, w))
                 .unwrap();
-            let described = crate::plan::change::describe(f.name(), old, new, lang.text());
+            let described = lang.text().logged_change(f.name(), old, new);
             assert!(
                 described.contains(f.name()),
                 "{f:?} in pantau log: {described}"
@@ -198,6 +199,7 @@ fn every_field_of_the_detail_view_has_its_line_or_paragraph() {
         let cx = Context {
             plan: &plan,
             index: Some(i),
+            words: &crate::i18n::BothLanguages,
         };
         for row in PROGRAMME
             .iter()

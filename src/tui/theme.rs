@@ -238,7 +238,7 @@ impl Theme {
         match status {
             Status::NotStarted => Style::default(),
             Status::InProgress => self.colour(Style::default(), self.palette.in_progress),
-            Status::Done => self.good(),
+            Status::Done | Status::Operating => self.good(),
             Status::Delayed => self.late(),
             Status::OnHold => self.colour(Style::default(), self.palette.on_hold),
             Status::Cancelled => self.muted(),

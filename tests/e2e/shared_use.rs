@@ -1629,7 +1629,7 @@ fn two_sessions_of_one_login_keep_their_edits_apart_and_each_is_offered() {
     let _turn = turn();
     let data = Data::new();
     let home = TempDir::new().unwrap();
-    assert_eq!(program(&original(), "GOV-02").status, Status::Done);
+    assert_eq!(program(&original(), "GOV-02").status, Status::Operating);
     let one = Officer::start(&data.plan, home.path(), "andi");
     one.governance_programs();
     one.next_status_of("GOV-01", Status::Done);

@@ -119,7 +119,7 @@ fn unknown_status_lists_the_valid_ones() {
         &["check", s(&path)],
         &[
             "`Finished`",
-            "NotStarted | InProgress | Done | Delayed | OnHold | Cancelled",
+            "NotStarted | InProgress | Done | Operating | Delayed | OnHold | Cancelled",
         ],
     );
 }
@@ -604,7 +604,7 @@ fn set_refuses_bad_input_and_leaves_the_file_untouched() {
     for (args, expect) in [
         (
             vec!["GOV-01", "status=Finished"],
-            "NotStarted | InProgress | Done | Delayed | OnHold | Cancelled",
+            "NotStarted | InProgress | Done | Operating | Delayed | OnHold | Cancelled",
         ),
         (vec!["GOV-99", "status=Done"], "no program with id `GOV-99`"),
         (vec!["GOV-01", "staus=Done"], "unknown field `staus`"),

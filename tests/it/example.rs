@@ -1,6 +1,5 @@
 //! The bundled Luwu Utara example: valid, canonical, and as rich as a real plan.
 
-use pantau::i18n::EN;
 use pantau::plan::model::{Horizon, Status};
 use pantau::store::{self, EXAMPLE};
 use std::collections::HashSet;
@@ -9,7 +8,7 @@ use std::path::Path;
 #[test]
 fn bundled_example_is_valid_and_canonical() {
     let doc = store::parse(EXAMPLE, Path::new("luwu-utara.ron")).expect("example parses");
-    let problems = pantau::plan::validate::validate(&doc.plan, &EN);
+    let problems = pantau::plan::validate::validate(&doc.plan);
     assert!(problems.is_empty(), "{problems:#?}");
     // Saving the unchanged example must not change a byte: what `init` writes
     // is exactly what pantau would write back.

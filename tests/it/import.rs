@@ -484,7 +484,9 @@ fn change() -> impl Strategy<Value = Change> {
 fn apply(plan: &mut Plan, change: &Change) {
     match change {
         Change::Field(p, field, value) => {
-            if let Ok(program) = pantau::plan::field::set(plan, *p, field, value) {
+            if let Ok(program) =
+                pantau::plan::field::set(plan, *p, field, value, &pantau::i18n::BothLanguages)
+            {
                 plan.programs[*p] = program;
             }
         }
@@ -540,7 +542,7 @@ proptest! {
         for c in &changes {
             apply(&mut plan, c);
         }
-        prop_assume!(pantau::plan::validate::validate(&plan, Lang::En.text()).is_empty());
+        prop_assume!(pantau::plan::validate::validate(&plan).is_empty());
         let lang = if id { Lang::Id } else { Lang::En };
 
         // The workbook into the plan it came from, and into the example it was edited from.

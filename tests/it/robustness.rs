@@ -270,7 +270,7 @@ fn app_for(text: &str) -> pantau::tui::app::App {
     use pantau::plan::validate;
     use pantau::{i18n, store};
     let doc = store::parse(text, std::path::Path::new("plan.ron")).expect("parses");
-    assert!(validate::validate(&doc.plan, &i18n::EN).is_empty(), "valid");
+    assert!(validate::validate(&doc.plan).is_empty(), "valid");
     let today = jiff::civil::date(2023, 11, 2);
     crate::common::app_with(doc, "plan.ron", today, i18n::Lang::En, (80, 24))
 }
@@ -291,11 +291,11 @@ fn draw(app: &pantau::tui::app::App) {
 /// what a period may be; so the views never see them.
 fn refused(text: &str) -> String {
     let doc = pantau::store::parse(text, std::path::Path::new("plan.ron")).expect("parses");
-    let problems = pantau::plan::validate::validate(&doc.plan, &pantau::i18n::EN);
+    let problems = pantau::plan::validate::validate(&doc.plan);
     assert!(!problems.is_empty(), "an absurd period must not validate");
     problems
         .iter()
-        .map(|p| p.message.clone())
+        .map(|p| p.message(&pantau::i18n::EN))
         .collect::<Vec<_>>()
         .join("\n")
 }

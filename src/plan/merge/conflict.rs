@@ -1,5 +1,5 @@
 //! A conflict: the same field of the same item changed two different ways,
-//! what it is about, and how it is put to the officer.
+//! and what it is about (the strings put it to the officer: `i18n::merge`).
 
 use super::*;
 
@@ -113,92 +113,6 @@ impl Conflict {
     /// Whether `other` asks the same question (another run of the same merge).
     pub fn same_question(&self, other: &Conflict) -> bool {
         self.subject == other.subject && self.field == other.field
-    }
-
-    /// The item in words: `GOV-02 “Super App”`, `milestone 3 “Uji coba” of GOV-02`.
-    pub fn item(&self, t: &Text) -> String {
-        let m = &t.merge;
-        match &self.subject {
-            Subject::Plan => m.m_plan.to_string(),
-            Subject::Dimension { name, .. } => fill(m.m_dimension, &[name]),
-            Subject::Program { id, name } => fill(m.m_program, &[id, name]),
-            Subject::Milestone {
-                program,
-                number,
-                title,
-            } => fill(m.m_milestone, &[program, number, title]),
-            Subject::Target {
-                program,
-                year,
-                indicator,
-                ..
-            } => fill(m.m_target, &[program, year, indicator]),
-            Subject::Budget {
-                program,
-                number,
-                year,
-            } => fill(m.m_budget, &[program, number, year]),
-            Subject::Evidence {
-                program,
-                number,
-                name,
-            } => fill(m.m_evidence, &[program, number, name]),
-        }
-    }
-
-    /// The field's label as the forms show it.
-    pub fn label(&self, lang: Lang) -> &'static str {
-        let m = &lang.text().merge;
-        match self.field {
-            Field::Header(f) => f.label(lang),
-            Field::Dimension(f) => f.label(lang),
-            Field::Program(f) => f.label(lang),
-            Field::Milestone(f) => f.label(lang),
-            Field::Target(f) => f.label(lang),
-            Field::Budget(f) => f.label(lang),
-            Field::Evidence(f) => f.label(lang),
-            Field::Presence => m.m_presence,
-            Field::Order(List::Programs) => m.m_order_programs,
-            Field::Order(List::Dimensions) => m.m_order_dimensions,
-            Field::Order(List::Milestones) => m.m_order_milestones,
-            Field::Order(List::Targets) => m.m_order_targets,
-            Field::Order(List::Budget) => m.m_order_budget,
-            Field::Order(List::Evidence) => m.m_order_evidence,
-            Field::Comment => m.m_comment,
-            Field::Evaluation => m.m_evaluation,
-        }
-    }
-
-    /// One side's value as the views show it: statuses and horizons in
-    /// words, yes and no, `(none)` for nothing, `(deleted)`.
-    pub fn show(&self, side: Choice, lang: Lang) -> String {
-        let t = lang.text();
-        let value = match side {
-            Choice::Mine => &self.mine,
-            Choice::Theirs => &self.theirs,
-        };
-        let Some(value) = value else {
-            return t.merge.m_deleted.to_string();
-        };
-        let kind = match self.field {
-            Field::Header(f) => f.kind(),
-            Field::Dimension(f) => f.kind(),
-            Field::Program(f) => f.kind(),
-            Field::Milestone(f) => f.kind(),
-            Field::Target(f) => f.kind(),
-            Field::Budget(f) => f.kind(),
-            Field::Evidence(f) => f.kind(),
-            Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => Kind::Line,
-        };
-        t.value(kind, value)
-    }
-
-    /// Who made the other change, in words.
-    pub fn author(&self, t: &Text) -> String {
-        match &self.by {
-            Some(a) => fill(t.merge.m_by, &[&a.who, &a.when]),
-            None => t.merge.m_by_unknown.to_string(),
-        }
     }
 
     /// The subject and field under which the audit log records a change of

@@ -13,14 +13,12 @@
 //! which item is which (`identity`), undo's rebase (`rebase`) and the audit
 //! diff (`diff`), each re-exported here under its old path.
 
-use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::{Edit, Header};
 use crate::plan::field::{
     BudgetField, DimensionField, EvidenceField, HeaderField, MilestoneField, ProgramField,
     TargetField,
 };
 use crate::plan::model::{Budget, Dimension, Evidence, Milestone, Plan, Program, Target};
-use crate::plan::schema::Kind;
 use std::collections::HashMap;
 
 mod conflict;
@@ -822,11 +820,14 @@ mod tests {
         let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
         let c = &conflicts[0];
-        assert_eq!(c.label(Lang::En), "Spent (Rp)");
-        let year = base.programs[0].budget[0].year;
+        assert_eq!(c.field, Field::Budget(BudgetField::Spent));
         assert_eq!(
-            c.item(Lang::En.text()),
-            format!("budget 1 ({year}) of {}", base.programs[0].id)
+            c.subject,
+            Subject::Budget {
+                program: base.programs[0].id.clone(),
+                number: 1,
+                year: base.programs[0].budget[0].year,
+            }
         );
         assert_eq!(c.log_key().map(|(_, f)| f), Some("budget"));
         assert!(
@@ -904,7 +905,7 @@ mod tests {
     }
 
     #[test]
-    fn the_same_milestone_field_both_ways_asks_in_the_officers_words() {
+    fn the_same_field_both_ways_asks_with_both_values_as_the_registry_writes_them() {
         let base = plan();
         let (mut mine, mut theirs) = (base.clone(), base.clone());
         mine.programs[0].milestones[1].done = true;
@@ -916,13 +917,17 @@ mod tests {
         theirs.programs[0].status = crate::plan::model::Status::NotStarted;
         let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
         let c = &conflicts[0];
-        let id = crate::i18n::Lang::Id;
-        assert_eq!(c.label(id), id.text().forms.fields.status);
-        assert_eq!(c.show(Choice::Mine, id), "Selesai");
-        assert_eq!(c.show(Choice::Theirs, Lang::En), "Not started");
+        assert_eq!(c.field, Field::Program(ProgramField::Status));
         assert_eq!(
-            c.item(Lang::En.text()),
-            format!("GOV-01 “{}”", base.programs[0].name)
+            (c.mine.as_deref(), c.theirs.as_deref()),
+            (Some("Done"), Some("NotStarted"))
+        );
+        assert_eq!(
+            c.subject,
+            Subject::Program {
+                id: "GOV-01".into(),
+                name: base.programs[0].name.clone(),
+            }
         );
     }
 
@@ -973,7 +978,7 @@ mod tests {
         let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].field, Field::Presence);
-        assert_eq!(conflicts[0].show(Choice::Theirs, Lang::En), "(deleted)");
+        assert_eq!(conflicts[0].theirs, None, "theirs deleted it");
         assert!(
             merged.dimension("extra").is_none(),
             "undecided keeps theirs"

@@ -6,7 +6,7 @@
 //! form following another officer's save (`follow`) and a form kept in a
 //! recovery file (`kept`) have rooms of their own.
 
-use crate::i18n::{Lang, Text, fill};
+use crate::i18n::{BothLanguages, Lang, Text, fill};
 use crate::plan::edit::{Edit, Header};
 use crate::plan::field::{
     BudgetField, Context, DimensionField, EvidenceField, FUNDING, FieldError, HeaderField,
@@ -561,6 +561,7 @@ impl Form {
                     let cx = Context {
                         plan,
                         index: new.is_none().then_some(*index),
+                        words: &BothLanguages,
                     };
                     for (at, f) in self.fields.iter().enumerate() {
                         if let Key::Program(pf) = f.key
@@ -612,7 +613,13 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Target(tf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = tf.parse_into(&mut x, tf.name(), &f.value(), plan.period)
+                        && let Err(e) = tf.parse_into(
+                            &mut x,
+                            tf.name(),
+                            &f.value(),
+                            plan.period,
+                            &BothLanguages,
+                        )
                     {
                         note(at, e);
                     }
@@ -650,7 +657,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Evidence(ef) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value())
+                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value(), &BothLanguages)
                     {
                         note(at, e);
                     }
