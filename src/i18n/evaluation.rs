@@ -79,6 +79,8 @@ pub struct EvaluationText {
     pub estimate_row: &'static str,
     pub e_year: &'static str,
     pub lower_is_better: &'static str,
+    /// Said of a range only: a single target is higher-is-better unless told.
+    pub higher_is_better: &'static str,
     pub range: &'static str,
     pub base_year: &'static str,
     pub budget_heading: &'static str,

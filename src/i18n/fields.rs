@@ -2,10 +2,10 @@
 //! in words: the one place the interface, the spreadsheets, a merge's
 //! questions and the audit log take them from.
 
-use super::{Lang, Text};
+use super::{Lang, Text, format};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::field::{Vocabulary, fold};
-use crate::plan::model::{Direction, EvidenceKind, EvidenceState, Horizon, Status};
+use crate::plan::model::{Bands, Direction, EvidenceKind, EvidenceState, Horizon, Status};
 use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
     ProgramField, ScoreField, TargetField,
@@ -23,6 +23,7 @@ impl Vocabulary for BothLanguages {
             Kind::Status => Status::parse(typed).map(Status::key),
             Kind::Horizon => Horizon::parse(typed).map(Horizon::key),
             Kind::Direction => worded(&Direction::ALL, Direction::key, Direction::word, typed),
+            Kind::Bands => worded(&Bands::ALL, Bands::key, Bands::word, typed),
             Kind::EvidenceKind => worded(
                 &EvidenceKind::ALL,
                 EvidenceKind::key,
@@ -84,6 +85,7 @@ impl Text {
                 keyed(&EvidenceKind::ALL, EvidenceKind::key, value).map(|k| k.word(lang))
             }
             Kind::Direction => keyed(&Direction::ALL, Direction::key, value).map(|d| d.word(lang)),
+            Kind::Bands => keyed(&Bands::ALL, Bands::key, value).map(|b| b.word(lang)),
             Kind::Line
             | Kind::Prose
             | Kind::List
@@ -141,11 +143,18 @@ impl Horizon {
 }
 
 impl Capaian {
+    /// The figure as reports print it, two decimals in the reader's way:
+    /// `98,72 %`, `98.72 %`. Empty when not measured.
+    pub fn percent(self, lang: Lang) -> String {
+        self.figure()
+            .map_or_else(String::new, |p| format::capaian(p, lang))
+    }
+
     /// The verdict, with "missed" after a Sangat Baik whose target was not
-    /// reached: a poverty rate of 12.66 % against 12.5 % is 98 %, Sangat
+    /// reached: a poverty rate of 12.66 % against 12.5 % is 98,72 %, Sangat
     /// Baik, yet the target was missed. Below that band the word says it.
-    pub fn judgement(self, lang: Lang, dot: &str) -> String {
-        let verdict = self.verdict(lang);
+    pub fn judgement(self, lang: Lang, bands: Bands, dot: &str) -> String {
+        let verdict = self.verdict(lang, bands);
         match (self.band(), self.met()) {
             (Some(Band::VeryGood), Some(false)) => {
                 format!("{verdict}{dot}{}", lang.report().missed)
@@ -155,18 +164,21 @@ impl Capaian {
     }
 
     /// The band's name, or "no data" for a year that passed unmeasured.
-    pub fn verdict(self, lang: Lang) -> &'static str {
+    pub fn verdict(self, lang: Lang, bands: Bands) -> &'static str {
         match self {
             Capaian::NoData => lang.report().no_data,
-            other => other.band().map_or("", |b| b.name(lang)),
+            other => other.band().map_or("", |b| b.name(lang, bands)),
         }
     }
 }
 
 impl Band {
-    /// The band's name (LKjIP's words).
-    pub fn name(self, lang: Lang) -> &'static str {
-        let b = &lang.report().bands;
+    /// The band's name in the plan's regime.
+    pub fn name(self, lang: Lang, bands: Bands) -> &'static str {
+        let b = match bands {
+            Bands::Lkjip => &lang.report().bands,
+            Bands::Rkpd => &lang.report().bands_rkpd,
+        };
         match self {
             Band::VeryGood => b.very_good,
             Band::Good => b.good,
@@ -185,6 +197,17 @@ impl Direction {
             Direction::Higher => w.higher,
             Direction::Lower => w.lower,
             Direction::Range => w.range,
+        }
+    }
+}
+
+impl Bands {
+    /// In the header form's choice: "LKjIP (Sangat Baik … Sangat Kurang)".
+    pub fn word(self, lang: Lang) -> &'static str {
+        let w = &lang.text().forms.regimes;
+        match self {
+            Bands::Lkjip => w.lkjip,
+            Bands::Rkpd => w.rkpd,
         }
     }
 }
@@ -345,6 +368,7 @@ impl HeaderField {
             HeaderField::Vision => l.vision,
             HeaderField::PeriodStart => l.period_start,
             HeaderField::PeriodEnd => l.period_end,
+            HeaderField::Bands => l.bands,
         }
     }
 }

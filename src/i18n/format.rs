@@ -3,7 +3,7 @@
 //! dates for reports, validation messages and the interface alike.
 
 use super::Lang;
-use crate::plan::achievement::whole_percent;
+use crate::plan::model::Target;
 use jiff::civil::Date;
 
 /// A figure as people write it: no trailing `.0`, and a decimal comma in Indonesian.
@@ -40,9 +40,25 @@ pub fn money(amount: f64) -> String {
     out
 }
 
-/// A share in whole percent, cut down as the reports count it: `45%`.
+/// A target as it is printed wherever one is: `80`, or a range as a range,
+/// `80–90` (`dash` is the glyph between, `-` in ASCII).
+pub fn goal(t: &Target, lang: Lang, dash: &str) -> String {
+    match t.upper {
+        Some(upper) => format!("{}{dash}{}", number(t.target, lang), number(upper, lang)),
+        None => number(t.target, lang),
+    }
+}
+
+/// An achievement (capaian) as reports, sheets and letters print it: two
+/// decimals and a spaced sign, `98,72 %` in Indonesian, `98.72 %` in English.
+pub fn capaian(p: f64, lang: Lang) -> String {
+    format!("{} %", decimal(p, lang))
+}
+
+/// A share in whole percent, cut down as the reports count it, for a
+/// narrow column: `45%`. A share just short of 100 never shows as all.
 pub fn percent(p: f64) -> String {
-    format!("{}%", whole_percent(p))
+    format!("{}%", p.floor() as i64)
 }
 
 /// [`percent`], or `missing` when there is none.
@@ -85,5 +101,14 @@ mod tests {
         assert_eq!(money(-999.0), "-999");
         assert_eq!(percent_or(None, "-"), "-");
         assert_eq!(percent_or(Some(44.6), ""), "44%");
+        assert_eq!(capaian(98.72, Lang::Id), "98,72 %");
+        let range = Target {
+            target: 7.5,
+            upper: Some(8.0),
+            ..Target::default()
+        };
+        assert_eq!(goal(&range, Lang::Id, "–"), "7,5–8");
+        assert_eq!(goal(&range, Lang::En, "-"), "7.5-8");
+        assert_eq!(capaian(102.2, Lang::En), "102.20 %");
     }
 }

@@ -38,6 +38,13 @@ pub struct Forms {
     pub evidence_states: EvidenceStateWords,
     /// Which way an indicator is good.
     pub directions: DirectionWords,
+    /// The names a plan's achievement bands go by.
+    pub regimes: RegimeWords,
+}
+
+pub struct RegimeWords {
+    pub lkjip: &'static str,
+    pub rkpd: &'static str,
 }
 
 pub struct EvidenceKindWords {
@@ -109,6 +116,7 @@ pub struct FieldLabels {
     pub vision: &'static str,
     pub period_start: &'static str,
     pub period_end: &'static str,
+    pub bands: &'static str,
     pub elements: &'static str,
 }
 

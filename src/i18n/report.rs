@@ -79,8 +79,6 @@ pub struct ReportText {
     /// Before the actual value in a line of text: "actual 150".
     pub actual_inline: &'static str,
     pub achievement: &'static str,
-    /// The achievement after the cap (above 110 % counts as 120 %).
-    pub counted: &'static str,
     pub band: &'static str,
     pub value: &'static str,
     pub field: &'static str,
@@ -107,8 +105,11 @@ pub struct ReportText {
     pub no_data: &'static str,
     /// After the band of a target that was not reached: "Very good · missed".
     pub missed: &'static str,
-    /// Achievement bands (LKjIP): ≥ 91 %, 76–90 %, 66–75 %, 51–65 %, ≤ 50 %.
+    /// Achievement bands as LKjIP names them: above 90 %, 76–90 %,
+    /// 66–75 %, 51–65 %, 50 % and less.
     pub bands: BandWords,
+    /// The same bands as the RKPD evaluation names them.
+    pub bands_rkpd: BandWords,
 
     // The timeline's legend.
     pub legend_years: &'static str,

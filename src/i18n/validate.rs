@@ -30,10 +30,8 @@ pub struct Validate {
     pub p_target_number: &'static str,
     pub p_string_too_long: &'static str,
     pub p_period_range: &'static str,
-    pub p_target_zero: &'static str,
     pub p_range_upper: &'static str,
     pub p_range_reversed: &'static str,
-    pub p_upper_not_range: &'static str,
     pub p_weight_range: &'static str,
     pub p_weight_sum: &'static str,
     pub p_budget_year: &'static str,
@@ -50,6 +48,9 @@ pub struct Validate {
     pub p_overspent: &'static str,
     /// A warning: a milestone due outside its programme's years.
     pub w_milestone_outside: &'static str,
+    /// A hint: `{0}` the target's number, `{1}`–`{2}` its range, good only
+    /// within it; most ranges are better on one side.
+    pub w_plain_range: &'static str,
 }
 
 impl Problem {
@@ -136,14 +137,12 @@ impl Text {
             ProblemKind::TargetNumber { number, value } => {
                 fill(v.p_target_number, &[number, value])
             }
-            ProblemKind::TargetZero { number } => fill(v.p_target_zero, &[number]),
             ProblemKind::RangeUpper { number } => fill(v.p_range_upper, &[number]),
             ProblemKind::RangeReversed {
                 number,
                 target,
                 upper,
             } => fill(v.p_range_reversed, &[number, target, upper]),
-            ProblemKind::UpperNotRange { number } => fill(v.p_upper_not_range, &[number]),
             ProblemKind::BudgetYear {
                 number,
                 year,
@@ -177,6 +176,11 @@ impl Text {
                 v.w_milestone_outside,
                 &[number, &esc(title), due, &period.start, &period.end],
             ),
+            ProblemKind::PlainRange {
+                number,
+                lower,
+                upper,
+            } => fill(v.w_plain_range, &[number, lower, upper]),
         }
     }
 }

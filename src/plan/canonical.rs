@@ -40,6 +40,10 @@ pub fn to_ron(plan: &Plan, preamble: &str) -> String {
         "{I1}period: (start: {}, end: {}),",
         plan.period.start, plan.period.end
     );
+    // Only another regime than LKjIP's, so a file without it saves as it was.
+    if !plan.bands.is_lkjip() {
+        let _ = writeln!(out, "{I1}bands: {},", plan.bands.key());
+    }
     out.push_str(I1);
     out.push_str("dimensions: [");
     if !plan.dimensions.is_empty() {

@@ -4,7 +4,7 @@
 //! before and after of what it touched (a program, a dimension, the header),
 //! so undo is exact and unlimited without copying a 10,000-program plan.
 
-use crate::plan::model::{Dimension, Period, Plan, Program};
+use crate::plan::model::{Bands, Dimension, Period, Plan, Program};
 
 /// The plan's own fields, edited together in the header form.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +15,7 @@ pub struct Header {
     pub title: String,
     pub vision: String,
     pub period: Period,
+    pub bands: Bands,
 }
 
 impl Header {
@@ -26,6 +27,7 @@ impl Header {
             title: plan.title.clone(),
             vision: plan.vision.clone(),
             period: plan.period,
+            bands: plan.bands,
         }
     }
 
@@ -37,6 +39,7 @@ impl Header {
         plan.title.clone_from(&self.title);
         plan.vision.clone_from(&self.vision);
         plan.period = self.period;
+        plan.bands = self.bands;
     }
 }
 

@@ -176,7 +176,7 @@ impl Measures {
             // The survey asks whether life got better, not whether a target
             // was beaten: above 100 % adds nothing; below 0 % is 0.
             let achieved = Capaian::of(t, year + 1)
-                .computed()
+                .figure()
                 .map(|c| c.clamp(0.0, 100.0));
             self.impact.add(achieved.unwrap_or(0.0) / 100.0, 1.0);
             self.measured.count(achieved.is_some());

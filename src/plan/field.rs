@@ -12,8 +12,8 @@
 
 use crate::plan::edit::Header;
 use crate::plan::model::{
-    AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState, Horizon,
-    Milestone, Period, Plan, Program, Status, Target,
+    AspectScore, Bands, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
+    Horizon, Milestone, Period, Plan, Program, Status, Target,
 };
 use crate::plan::schema::Kind;
 pub use crate::plan::schema::{
@@ -787,6 +787,7 @@ impl HeaderField {
             HeaderField::Vision => h.vision.clone(),
             HeaderField::PeriodStart => h.period.start.to_string(),
             HeaderField::PeriodEnd => h.period.end.to_string(),
+            HeaderField::Bands => h.bands.key().to_string(),
         }
     }
 
@@ -799,6 +800,18 @@ impl HeaderField {
             HeaderField::Vision => h.vision = value.to_string(),
             HeaderField::PeriodStart => h.period.start = any_year(self.name(), value)?,
             HeaderField::PeriodEnd => h.period.end = any_year(self.name(), value)?,
+            // By its data-file name, as the form's choice and the plan sheet
+            // write it (`Rkpd`, any case).
+            HeaderField::Bands => {
+                let want = fold(value);
+                h.bands = Bands::ALL
+                    .into_iter()
+                    .find(|b| fold(b.key()) == want)
+                    .ok_or_else(|| {
+                        let names = Bands::ALL.iter().map(|b| b.key().to_string()).collect();
+                        bad(self.name(), value, Expected::OneOf(names))
+                    })?
+            }
         }
         Ok(())
     }
@@ -812,6 +825,7 @@ impl HeaderField {
             HeaderField::Vision => dst.vision.clone_from(&src.vision),
             HeaderField::PeriodStart => dst.period.start = src.period.start,
             HeaderField::PeriodEnd => dst.period.end = src.period.end,
+            HeaderField::Bands => dst.bands = src.bands,
         }
     }
 }

@@ -30,6 +30,10 @@ pub struct Plan {
     #[serde(default)]
     pub vision: String,
     pub period: Period,
+    /// Which names the achievement bands go by; LKjIP's when left out, and
+    /// then not written, so a file without it saves as it was.
+    #[serde(default, skip_serializing_if = "Bands::is_lkjip")]
+    pub bands: Bands,
     pub dimensions: Vec<Dimension>,
     #[serde(default)]
     pub programs: Vec<Program>,
@@ -54,6 +58,34 @@ pub fn is_region_code(code: &str) -> bool {
     match code.split_once('.') {
         Some((province, regency)) => pair(province) && pair(regency),
         None => pair(code),
+    }
+}
+
+/// The two sets of names for the same achievement bands (see
+/// `plan::achievement::Band`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Bands {
+    /// Performance reports (LKjIP, SAKIP): Sangat Baik … Sangat Kurang.
+    #[default]
+    Lkjip,
+    /// The RKPD/Renja evaluation (Permendagri 86/2017): Sangat Tinggi …
+    /// Sangat Rendah, as Luwu Utara's planning agency reports its plan.
+    Rkpd,
+}
+
+impl Bands {
+    pub const ALL: [Bands; 2] = [Self::Lkjip, Self::Rkpd];
+
+    /// The name used in the data file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Lkjip => "Lkjip",
+            Self::Rkpd => "Rkpd",
+        }
+    }
+
+    pub fn is_lkjip(&self) -> bool {
+        *self == Self::Lkjip
     }
 }
 
@@ -286,14 +318,15 @@ pub struct Target {
     pub unit: String,
     #[serde(default)]
     pub baseline: Option<f64>,
-    /// The target; for a [`Direction::Range`] its lower bound.
+    /// The target; with an `upper` bound, the range's lower bound.
     pub target: f64,
     #[serde(default)]
     pub actual: Option<f64>,
     /// Which way is good: higher (the default), lower (poverty) or a range.
     #[serde(default, skip_serializing_if = "Direction::is_higher")]
     pub direction: Direction,
-    /// A range's upper bound; only a [`Direction::Range`] has one.
+    /// A range's upper bound: `target`–`upper` is the target, measured in
+    /// the direction's way (a [`Direction::Range`] must have one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upper: Option<f64>,
     /// The year the baseline was measured (tahun dasar).
@@ -315,7 +348,9 @@ pub enum Direction {
     Higher,
     /// Lower is better (tren negatif, "kondisi khusus"): poverty, stunting.
     Lower,
-    /// Good between `target` and `upper`, both inclusive.
+    /// Good only between `target` and `upper`, both inclusive: a miss on
+    /// either side ("stay within"). A range that is better on one side says
+    /// `Higher` or `Lower` with its `upper` instead.
     Range,
 }
 

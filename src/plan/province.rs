@@ -32,7 +32,7 @@ pub struct Row<'a> {
     pub dimensions: Vec<Option<u32>>,
     pub total: Tally,
     pub late: usize,
-    /// Mean counted achievement (capaian) of this year's measured targets.
+    /// Mean achievement (capaian) of this year's measured targets, each as it is.
     pub achievement: Option<f64>,
     /// The estimated index for this year, when every aspect has a score.
     pub index: Option<f64>,
@@ -87,11 +87,11 @@ fn columns(regions: &[Region]) -> Vec<(String, String)> {
     out
 }
 
-/// Mean counted achievement of `year`'s measured targets.
+/// Mean achievement of `year`'s measured targets, each as it is (no cap).
 pub fn achievement(plan: &Plan, year: i32) -> Option<f64> {
     let (sum, n) = targets_for_year(plan, None, year)
         .iter()
-        .filter_map(|(_, t)| Capaian::of(t, year).counted())
+        .filter_map(|(_, t)| Capaian::of(t, year).figure())
         .fold((0.0, 0usize), |(s, n), c| (s + c, n + 1));
     (n > 0).then(|| sum / n as f64)
 }

@@ -135,9 +135,6 @@ pub enum ProblemKind {
         number: usize,
         value: f64,
     },
-    TargetZero {
-        number: usize,
-    },
     RangeUpper {
         number: usize,
     },
@@ -145,9 +142,6 @@ pub enum ProblemKind {
         number: usize,
         target: f64,
         upper: f64,
-    },
-    UpperNotRange {
-        number: usize,
     },
     BudgetYear {
         number: usize,
@@ -184,6 +178,13 @@ pub enum ProblemKind {
         title: String,
         due: jiff::civil::Date,
         period: Period,
+    },
+    /// A hint, never a refusal: a `Range` is good only within its bounds,
+    /// and most ranges are better on one side (plan::achievement).
+    PlainRange {
+        number: usize,
+        lower: f64,
+        upper: f64,
     },
 }
 
@@ -418,23 +419,15 @@ fn program_problems(
                 problem(ProblemKind::TargetNumber { number, value });
             }
         }
-        // Achievement divides by the target (and by a range's upper bound).
-        if target.target == 0.0 {
-            problem(ProblemKind::TargetZero { number });
-        }
+        // A target of 0 and a range in any direction are measured
+        // (plan::achievement); only a range without its bounds in order is not.
         match (target.direction, target.upper) {
             (Direction::Range, None) => problem(ProblemKind::RangeUpper { number }),
-            (Direction::Range, Some(upper)) if upper < target.target => {
-                problem(ProblemKind::RangeReversed {
-                    number,
-                    target: target.target,
-                    upper,
-                })
-            }
-            (Direction::Range, Some(0.0)) => problem(ProblemKind::TargetZero { number }),
-            (Direction::Higher | Direction::Lower, Some(_)) => {
-                problem(ProblemKind::UpperNotRange { number })
-            }
+            (_, Some(upper)) if upper < target.target => problem(ProblemKind::RangeReversed {
+                number,
+                target: target.target,
+                upper,
+            }),
             _ => {}
         }
     }
@@ -569,6 +562,20 @@ pub fn warnings(plan: &Plan) -> Vec<Problem> {
                             start: p.start,
                             end: p.end,
                         },
+                    },
+                });
+            }
+        }
+        // A range is usually better on one side (plan::achievement).
+        for (i, x) in p.targets.iter().enumerate() {
+            if let (Direction::Range, Some(upper)) = (x.direction, x.upper) {
+                out.push(Problem {
+                    program: (!p.id.is_empty()).then(|| p.id.clone()),
+                    program_index: Some(index),
+                    kind: ProblemKind::PlainRange {
+                        number: i + 1,
+                        lower: x.target,
+                        upper,
                     },
                 });
             }

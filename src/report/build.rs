@@ -309,10 +309,10 @@ fn target_rows(ctx: &Ctx, items: &[TargetRef], with_id: bool) -> Vec<TargetRow> 
                 about: target_about(ctx, t),
                 unit: t.unit.clone(),
                 baseline: t.baseline,
-                target: t.target,
+                goal: crate::i18n::format::goal(t, ctx.lang, ctx.g.dash),
                 actual: t.actual,
-                percent: capaian.percent(ctx.g.arrow),
-                band: capaian.judgement(ctx.lang, ctx.g.dot),
+                percent: capaian.percent(ctx.lang),
+                band: capaian.judgement(ctx.lang, ctx.plan.bands, ctx.g.dot),
             }
         })
         .collect()
@@ -476,6 +476,10 @@ fn target_about(ctx: &Ctx, t: &Target) -> Option<String> {
     match t.direction {
         crate::plan::model::Direction::Lower => about.push(ev.lower_is_better.to_string()),
         crate::plan::model::Direction::Range => about.push(ev.range.to_string()),
+        // A range says which side is better; a single target need not.
+        crate::plan::model::Direction::Higher if t.upper.is_some() => {
+            about.push(ev.higher_is_better.to_string())
+        }
         crate::plan::model::Direction::Higher => {}
     }
     if let Some(year) = t.base_year {

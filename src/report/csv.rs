@@ -118,6 +118,7 @@ impl Writer {
                     Cell::Word { full, .. } => self.text(full),
                     Cell::Int(n) => self.int(*n),
                     Cell::Num(v) => self.number(*v),
+                    Cell::Decimal(v) => self.decimal(*v),
                     Cell::Date(d) => self.text(&d.to_string()),
                     Cell::Bool(b) => self.text(if *b { words.yes } else { words.no }),
                 }
@@ -150,6 +151,16 @@ impl Writer {
         self.start_cell();
         if let Some(v) = value {
             let s = format!("{v}");
+            let s = if self.comma { s.replace('.', ",") } else { s };
+            self.raw(&s);
+        }
+    }
+
+    /// A figure of pantau's own with two decimals (an achievement).
+    fn decimal(&mut self, value: Option<f64>) {
+        self.start_cell();
+        if let Some(v) = value {
+            let s = format!("{v:.2}");
             let s = if self.comma { s.replace('.', ",") } else { s };
             self.raw(&s);
         }

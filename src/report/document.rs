@@ -4,7 +4,7 @@
 //! text, Markdown and HTML renderers lay them out, each in its own file.
 
 use crate::i18n::Lang;
-use crate::i18n::format::number;
+use crate::i18n::format::{decimal, number};
 use jiff::civil::Date;
 use std::borrow::Cow;
 
@@ -195,6 +195,9 @@ pub(crate) enum Cell {
     Int(i64),
     /// A figure that may be unknown (an empty cell).
     Num(Option<f64>),
+    /// A figure always written with two decimals, as an achievement is
+    /// (98,72); may be unknown.
+    Decimal(Option<f64>),
     Date(Date),
     Bool(bool),
 }
@@ -207,6 +210,7 @@ impl Cell {
             Cell::Word { full, short: s } => Cow::Borrowed(if short { s } else { full }),
             Cell::Int(n) => Cow::Owned(n.to_string()),
             Cell::Num(v) => Cow::Owned(v.map_or_else(String::new, |v| number(v, lang))),
+            Cell::Decimal(v) => Cow::Owned(v.map_or_else(String::new, |v| decimal(v, lang))),
             Cell::Date(d) => Cow::Owned(d.to_string()),
             Cell::Bool(b) => {
                 let words = &lang.text().sheets;
@@ -239,9 +243,10 @@ pub(crate) struct TargetRow {
     pub about: Option<String>,
     pub unit: String,
     pub baseline: Option<f64>,
-    pub target: f64,
+    /// The target as printed: "80", or a range "80–90".
+    pub goal: String,
     pub actual: Option<f64>,
-    /// The achievement ("100%", "↑ 120%").
+    /// The achievement ("98,72 %").
     pub percent: String,
     /// The verdict ("Very good").
     pub band: String,
@@ -278,7 +283,7 @@ impl TargetRow {
                     }),
                     Cell::Text(t.unit.clone()),
                     Cell::Num(t.baseline),
-                    Cell::Num(Some(t.target)),
+                    Cell::Text(t.goal.clone()),
                     Cell::Num(t.actual),
                     Cell::Text(t.percent.clone()),
                     Cell::Text(t.band.clone()),

@@ -7,14 +7,15 @@
 //! characters are written as `\uXXXX` too, so the output is safe to show in a
 //! terminal and still decodes to the same text.
 
-use super::{Ctx, Kind, TargetRef, whole_percent};
-use crate::plan::model::{Dimension, Horizon, Period, Program, Status};
+use super::{Ctx, Kind, TargetRef};
+use crate::plan::model::{Bands, Dimension, Horizon, Period, Program, Status};
 use crate::plan::progress::{self, MilestoneRef, Tally};
 use serde::Serialize;
 use std::io;
 
 /// Bumped when a field is removed or changes meaning; adding one does not.
-pub const JSON_VERSION: u32 = 1;
+/// 2: a target's `achievement` has two decimals and no cap; `counted` is gone.
+pub const JSON_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -60,6 +61,9 @@ struct PlanHead<'a> {
     title: &'a str,
     vision: &'a str,
     period: Period,
+    /// Which names the bands go by: `Lkjip` or `Rkpd` (the `band` keys stay
+    /// LKjIP's either way).
+    bands: Bands,
     /// As in the data file; only when the plan has one.
     #[serde(skip_serializing_if = "crate::plan::model::Evaluation::is_empty")]
     evaluation: &'a crate::plan::model::Evaluation,
@@ -160,10 +164,9 @@ struct TargetJson<'a> {
     source: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     definition: &'a str,
-    /// By the direction's formula, in whole percent rounded down.
-    achievement: Option<i64>,
-    /// After the cap (above 110 counts as 120, below 0 as 0).
-    counted: Option<i64>,
+    /// By the direction's formula, in percent with two decimals, as it is
+    /// (no cap).
+    achievement: Option<f64>,
     /// The band's key, or `no_data`, `pending`, `undefined`.
     band: &'static str,
     /// Whether the target was reached (100 % or more), when measured.
@@ -195,6 +198,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             title: &plan.title,
             vision: &plan.vision,
             period: plan.period,
+            bands: plan.bands,
             evaluation: &plan.evaluation,
         },
         dimensions: ctx.sel.shown().map(|g| g.dimension).collect(),
@@ -364,8 +368,7 @@ fn target<'a>(ctx: &Ctx<'a>, t: TargetRef<'a>) -> TargetJson<'a> {
         base_year: t.target.base_year,
         source: &t.target.source,
         definition: &t.target.definition,
-        achievement: capaian.computed().map(whole_percent),
-        counted: capaian.counted().map(whole_percent),
+        achievement: capaian.figure(),
         band: capaian.key(),
         met: capaian.met(),
     }

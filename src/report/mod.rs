@@ -35,7 +35,7 @@ pub mod sheet;
 mod text;
 mod timeline;
 
-pub use crate::plan::achievement::{Band, Capaian, whole_percent};
+pub use crate::plan::achievement::{Band, Capaian};
 pub use html::{Letter, Logo, Paper, Signer};
 
 /// What a report is about.

@@ -3,7 +3,7 @@
 //! Plain text only: no escape codes ever, never wider than the page, data
 //! strings escaped, so it can go to a printer, an e-mail or a chat as is.
 
-use crate::i18n::format::number;
+use crate::i18n::format::{goal, number};
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::model::Plan;
 use crate::plan::progress::{self, MilestoneRef, Tally};
@@ -152,7 +152,7 @@ pub fn render(plan: &Plan, o: &Options) -> String {
                 "{} {} {}{}",
                 target.baseline.map_or_else(none, |v| number(v, o.lang)),
                 g.arrow,
-                number(target.target, o.lang),
+                goal(target, o.lang, g.dash),
                 unit
             );
             let actual = format!(

@@ -7,7 +7,7 @@
 //! pantau works out, such as the count of overdue milestones or a target's
 //! achievement (written for the reader, skipped on import).
 
-use super::{Ctx, whole_percent};
+use super::Ctx;
 use crate::i18n::Lang;
 use crate::i18n::report::ReportText;
 use crate::plan::field::{HeaderField, MilestoneField, ProgramField, TargetField};
@@ -98,7 +98,6 @@ pub(crate) enum Figure {
     NextDue,
     Targets,
     Achievement,
-    Counted,
     Band,
 }
 
@@ -157,7 +156,6 @@ const TARGETS: &[Column] = &[
     T(TargetField::Target),
     T(TargetField::Actual),
     Fig(Figure::Achievement),
-    Fig(Figure::Counted),
     Fig(Figure::Band),
     T(TargetField::Direction),
     T(TargetField::Upper),
@@ -199,7 +197,6 @@ impl Column {
                 Figure::NextDue => r.next_due,
                 Figure::Targets => r.targets,
                 Figure::Achievement => r.achievement,
-                Figure::Counted => r.counted,
                 Figure::Band => r.band,
             },
         }
@@ -358,12 +355,6 @@ pub(crate) fn targets(ctx: &Ctx, by_year: bool) -> Table {
 
 fn target_cell(ctx: &Ctx, dimension: &str, p: &Program, x: &Target, column: Column) -> Cell {
     let capaian = || ctx.capaian(x);
-    let percent = |v: Option<f64>| {
-        v.map_or_else(
-            || Cell::Text(String::new()),
-            |v| Cell::Int(whole_percent(v)),
-        )
-    };
     match column {
         Column::Target(f) => match f {
             TargetField::Year => Cell::Int(i64::from(x.year)),
@@ -380,9 +371,10 @@ fn target_cell(ctx: &Ctx, dimension: &str, p: &Program, x: &Target, column: Colu
             TargetField::Source => Cell::Text(x.source.clone()),
             TargetField::Definition => Cell::Text(x.definition.clone()),
         },
-        Column::Figure(Figure::Achievement) => percent(capaian().computed()),
-        Column::Figure(Figure::Counted) => percent(capaian().counted()),
-        Column::Figure(Figure::Band) => Cell::Text(capaian().verdict(ctx.lang).to_string()),
+        Column::Figure(Figure::Achievement) => Cell::Decimal(capaian().figure()),
+        Column::Figure(Figure::Band) => {
+            Cell::Text(capaian().verdict(ctx.lang, ctx.plan.bands).to_string())
+        }
         other => program_cell(ctx, dimension, p, other),
     }
 }
@@ -413,6 +405,7 @@ pub(crate) fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErr
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let wrap = Format::new().set_text_wrap();
+    let two_decimals = Format::new().set_num_format("0.00");
     // The same bytes for the same plan: no creation time from the clock.
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
@@ -450,7 +443,10 @@ pub(crate) fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErr
                     Cell::Int(n) => {
                         sheet.write_number(r, col, *n as f64)?;
                     }
-                    Cell::Num(None) => {}
+                    Cell::Num(None) | Cell::Decimal(None) => {}
+                    Cell::Decimal(Some(v)) => {
+                        sheet.write_number_with_format(r, col, *v, &two_decimals)?;
+                    }
                     Cell::Num(Some(v)) => {
                         sheet.write_number(r, col, *v)?;
                     }

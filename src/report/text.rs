@@ -67,6 +67,7 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
             title: ctx.plan.title.clone(),
             vision: ctx.plan.vision.clone(),
             period: ctx.plan.period,
+            bands: ctx.plan.bands,
             dimensions: ctx.plan.dimensions.clone(),
             programs: ctx
                 .plan
@@ -340,7 +341,7 @@ fn figure_cells(t: &TargetRow, lang: Lang, w: usize, g: &Glyphs) -> Vec<String> 
     plan.push(' ');
     plan.push_str(g.arrow);
     plan.push(' ');
-    figure(&mut plan, Some(t.target));
+    plan.push_str(&t.goal);
     if !t.unit.is_empty() {
         plan.push(' ');
         plan.push_str(&t.unit);

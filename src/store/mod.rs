@@ -50,6 +50,8 @@ pub fn new_plan() -> Plan {
     plan.code.clear();
     plan.province.clear();
     plan.vision.clear();
+    // The regime is the new plan's own choice, not the example's.
+    plan.bands = Default::default();
     plan
 }
 

@@ -117,3 +117,29 @@ fn first_difference(old: Option<&[u8]>, now: &[u8]) -> String {
         now.split('\n').nth(line).unwrap_or("")
     )
 }
+
+/// Checks the printouts a guide shows: each block that follows a line
+/// `$ PREFIX…` in a fenced block, up to the fence's end, must be what
+/// `run(command)` prints (`command` without the `$ `). With `accepting()`
+/// the guide is rewritten with the printouts as they are now, so a guide
+/// never needs editing by hand when an output changes.
+pub fn assert_printouts(path: &str, prefix: &str, run: impl Fn(&str) -> String) -> usize {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let guide = std::fs::read_to_string(&file).expect("the guide");
+    let mut now = String::with_capacity(guide.len());
+    let mut rest = guide.as_str();
+    let mut seen = 0;
+    let needle = format!("$ {prefix}");
+    while let Some(at) = rest.find(&needle) {
+        let line_end = at + rest[at..].find('\n').expect("a command line ends");
+        let command = &rest[at + 2..line_end];
+        let shown_end = line_end + 1 + rest[line_end + 1..].find("```").expect("a fence");
+        now.push_str(&rest[..=line_end]);
+        now.push_str(&run(command));
+        rest = &rest[shown_end..];
+        seen += 1;
+    }
+    now.push_str(rest);
+    assert_artifact(path, now.as_bytes());
+    seen
+}

@@ -519,25 +519,28 @@ fn a_bare_number_where_an_option_belongs_explains_some() {
 
 #[test]
 fn the_guide_printout_is_what_summary_prints() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/GUIDE.md")).unwrap();
-    let command = "$ pantau summary data/luwu-utara.ron --today 2026-12-02 --width 72\n";
-    let start = readme
-        .find(command)
-        .expect("the user guide shows a printout")
-        + command.len();
-    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
     let (_d, path) = plan_file(EXAMPLE);
-    let (code, stdout, _) = run(&[
-        "summary",
-        s(&path),
-        "--today",
-        "2026-12-02",
-        "--width",
-        "72",
-    ]);
-    assert_eq!(code, 0);
-    assert_eq!(shown, stdout, "docs/GUIDE.md's example printout is stale");
+    let seen = crate::common::golden::assert_printouts(
+        "docs/GUIDE.md",
+        "pantau summary data/luwu-utara.ron",
+        |command| {
+            let args: Vec<&str> = command
+                .split_whitespace()
+                .skip(1)
+                .map(|a| {
+                    if a == "data/luwu-utara.ron" {
+                        s(&path)
+                    } else {
+                        a
+                    }
+                })
+                .collect();
+            let (code, stdout, stderr) = run(&args);
+            assert_eq!(code, 0, "{command}: {stderr}");
+            stdout
+        },
+    );
+    assert_eq!(seen, 1, "the user guide shows a printout");
 }
 
 #[test]
@@ -790,6 +793,57 @@ fn a_locale_without_utf_8_prints_ascii_only() {
     assert!(!utf8.stdout.is_ascii(), "C.UTF-8 keeps the box drawing");
 }
 
+/// A target of 0 and a range with a direction are measured, not refused;
+/// a plain `Range` is accepted with a hint to say which side is better.
+#[test]
+fn a_target_of_zero_and_a_directed_range_pass_check_and_a_plain_range_gets_a_hint() {
+    let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
+    for (target, hint) in [
+        ("target: 0.0, actual: Some(0.0), direction: Lower),", false),
+        (
+            "target: 80.0, actual: Some(92.0), upper: Some(90.0)),",
+            false,
+        ),
+        (
+            "target: 7.0, actual: Some(6.5), direction: Lower, upper: Some(8.0)),",
+            false,
+        ),
+        (
+            "target: 80.0, actual: Some(92.0), direction: Range, upper: Some(90.0)),",
+            true,
+        ),
+    ] {
+        let (_d, path) = plan_file(example_with(gov02_2024, target));
+        let (code, stdout, stderr) = run(&["check", s(&path), "--lang", "en"]);
+        assert_eq!(code, 0, "{target}\n{stdout}{stderr}");
+        assert_eq!(
+            stderr.contains("GOV-02: target 1: direction: Range counts leaving 80–90"),
+            hint,
+            "{target}\n{stderr}"
+        );
+    }
+    // The range reads as a range and its figure as the rule gives it.
+    let (_d, path) = plan_file(example_with(
+        gov02_2024,
+        "target: 80.0, actual: Some(92.0), upper: Some(90.0)),",
+    ));
+    let (code, stdout, _) = run(&[
+        "report",
+        s(&path),
+        "--kind",
+        "program",
+        "--program",
+        "GOV-02",
+        "--lang",
+        "id",
+        "--today",
+        "2026-12-02",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("0 → 80–90 %"), "{stdout}");
+    assert!(stdout.contains("102,22 %  Sangat Tinggi\n"), "{stdout}");
+}
+
 /// Every bad figure of the evaluation's fields is a problem with the
 /// programme and its line, never a NaN, a panic or a half-written file.
 #[test]
@@ -797,8 +851,11 @@ fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
     let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
     let cases: [(String, &[&str]); 8] = [
         (
-            example_with(gov02_2024, "target: 0.0, actual: Some(85.0)),"),
-            &["GOV-02", "a target of 0 cannot be measured against"],
+            example_with(
+                gov02_2024,
+                "target: 80.0, actual: Some(85.0), upper: Some(70.0)),",
+            ),
+            &["GOV-02", "lower bound 80 is above its upper bound 70"],
         ),
         (
             example_with(

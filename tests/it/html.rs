@@ -343,3 +343,25 @@ fn pantau(args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// The letter to the regent carries capaian as officers sign it: two
+/// decimals with a decimal comma, no cap, a range written as a range, and
+/// the plan's band names.
+#[test]
+fn the_letter_carries_capaian_with_two_decimals_ranges_and_the_plans_band_names() {
+    let mut plan = example();
+    let at = plan.programs.iter().position(|p| p.id == "GOV-02").unwrap();
+    let t = &mut plan.programs[at].targets[0];
+    (t.target, t.upper, t.actual) = (80.0, Some(90.0), Some(92.0));
+    let out = html(&plan, Kind::Targets, Lang::Id, letter());
+    for want in [
+        "98,72 %",
+        "Sangat Tinggi · belum tercapai",
+        "80–90",
+        "102,22 %",
+        "125,00 %",
+    ] {
+        assert!(out.contains(want), "{want} in\n{out}");
+    }
+    assert!(!out.contains("→120"), "no cap");
+}

@@ -655,6 +655,51 @@ fn a_fifo_or_a_folder_given_as_a_spreadsheet_is_refused_not_waited_on() {
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
 }
 
+/// A sheet carries the achievement as a number with two decimals (no cap),
+/// and the band in the plan's names; the CSV writes it the same way, with a
+/// decimal comma for an Indonesian spreadsheet.
+#[test]
+fn the_achievement_in_a_workbook_and_a_csv_has_two_decimals_and_the_plans_band_names() {
+    let plan = example();
+    let bytes = workbook(&plan, Lang::Id);
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let targets = book.worksheet_range("Target").unwrap();
+    let header: Vec<String> = targets
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (achievement, band) = (column("Capaian"), column("Predikat"));
+    assert!(
+        !header.iter().any(|h| h == "Diakui"),
+        "no counted column: {header:?}"
+    );
+    let poverty = targets
+        .rows()
+        .find(|r| {
+            r.contains(&Data::String("Persentase penduduk miskin".into()))
+                && r.contains(&Data::Float(12.66))
+        })
+        .unwrap();
+    assert_eq!(poverty[achievement], Data::Float(98.72));
+    assert_eq!(poverty[band], Data::String("Sangat Tinggi".into()));
+    let visitors = targets
+        .rows()
+        .find(|r| r.contains(&Data::Float(12500.0)) && r.contains(&Data::Float(10000.0)))
+        .unwrap();
+    assert_eq!(
+        visitors[achievement],
+        Data::Float(125.0),
+        "as it is, not 120"
+    );
+    let csv = csv(&plan, Kind::Targets, ';');
+    assert!(csv.contains(";98,72;Sangat Tinggi;"), "{csv}");
+    assert!(csv.contains(";125,00;Sangat Tinggi;"), "{csv}");
+}
+
 #[test]
 fn a_workbook_written_with_the_former_indonesian_words_still_imports() {
     let plan = example();

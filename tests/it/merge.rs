@@ -5,7 +5,7 @@
 //! everything; the result does not depend on who saved first.
 
 use pantau::plan::merge::{Choice, Conflict, merge};
-use pantau::plan::model::{Milestone, Plan, Status};
+use pantau::plan::model::{Bands, Milestone, Plan, Status};
 use pantau::store::{self, EXAMPLE};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -232,5 +232,22 @@ proptest! {
             let side = if k % 2 == 0 { &mine } else { &theirs };
             prop_assert_eq!(m, &side.programs[p].milestones[k]);
         }
+    }
+}
+
+/// The plan's band names are a field of its own: one officer's change of
+/// regime and another's change of title both survive, whoever saved first.
+#[test]
+fn a_change_of_band_names_merges_like_any_header_field() {
+    let base = base();
+    let mut mine = base.clone();
+    mine.bands = Bands::Lkjip;
+    let mut theirs = base.clone();
+    theirs.title = "Masterplan Smart City 2027".into();
+    for (a, b) in [(&mine, &theirs), (&theirs, &mine)] {
+        let (merged, conflicts) = merge(&base, a, b, &undecided);
+        assert!(conflicts.is_empty(), "{conflicts:?}");
+        assert_eq!(merged.bands, Bands::Lkjip);
+        assert_eq!(merged.title, theirs.title);
     }
 }

@@ -3,7 +3,7 @@
 
 use pantau::i18n::EN;
 use pantau::plan::model::{
-    Aspect, AspectScore, Budget, Dimension, Direction, Evaluation, Evidence, EvidenceKind,
+    Aspect, AspectScore, Bands, Budget, Dimension, Direction, Evaluation, Evidence, EvidenceKind,
     EvidenceState, Horizon, Milestone, OfficialResult, Period, Plan, Program, Status, Target,
     Weights,
 };
@@ -412,6 +412,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 title,
                 vision,
                 period: Period { start, end },
+                bands: Bands::Lkjip,
                 dimensions,
                 programs,
                 evaluation: Box::default(),
@@ -419,19 +420,21 @@ fn plan() -> impl Strategy<Value = Plan> {
         )
 }
 
-/// Any plan, the evaluation section, the region code and province and the
-/// newer target fields included.
+/// Any plan, the evaluation section, the region code and province, the
+/// band regime and the newer target fields included.
 fn plan_with_evaluation() -> impl Strategy<Value = Plan> {
     (
         plan(),
         evaluation(),
         proptest::option::of("[0-9]{2}(\\.[0-9]{2})?"),
         text(),
+        proptest::sample::select(Bands::ALL.to_vec()),
     )
-        .prop_map(|(plan, evaluation, code, province)| Plan {
+        .prop_map(|(plan, evaluation, code, province, bands)| Plan {
             evaluation: Box::new(evaluation),
             code: code.unwrap_or_default(),
             province,
+            bands,
             ..plan
         })
 }

@@ -539,3 +539,32 @@ fn a_form_taller_than_the_screen_scrolls_to_the_field_being_typed_in() {
     let notes = typed.lines().find(|l| l.contains("Notes ")).unwrap();
     assert!(notes.contains("X"), "{typed}");
 }
+
+/// The detail view writes a range as a range, says which side is better,
+/// and gives the figure with two decimals and the plan's band names.
+#[test]
+fn the_detail_shows_a_range_its_direction_and_the_two_decimal_figure() {
+    let single = r#"unit: "layanan", baseline: Some(0.0), target: 15.0, actual: Some(12.0)),"#;
+    let range =
+        r#"unit: "%", baseline: Some(0.0), target: 80.0, actual: Some(92.0), upper: Some(90.0)),"#;
+    assert!(store::EXAMPLE.contains(single));
+    let text = store::EXAMPLE.replacen(single, range, 1);
+    for (lang, line, about) in [
+        (
+            Lang::Id,
+            "0 → 80–90 % · realisasi 92 · 102,22 % Sangat Tinggi",
+            "makin tinggi makin baik",
+        ),
+        (
+            Lang::En,
+            "0 → 80–90 % · actual 92 · 102.22 % Very high",
+            "higher is better",
+        ),
+    ] {
+        let mut app = crate::common::interface::app_of(&text, "plan.ron", today(), lang, (120, 40));
+        let open = [Action::Show(View::Dimensions), Action::Open, Action::Open];
+        let screen = draw_after(&mut app, &open, 120, 40);
+        assert!(screen.contains(line), "{screen}");
+        assert!(screen.contains(about), "{screen}");
+    }
+}

@@ -207,6 +207,7 @@ fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Pla
         title: String::new(),
         vision: String::new(),
         period: header.period,
+        bands: header.bands,
         dimensions,
         programs,
     };

@@ -126,6 +126,7 @@ registry! {
         Vision => "vision",
         PeriodStart => "period.start",
         PeriodEnd => "period.end",
+        Bands => "bands",
     }
 }
 
@@ -198,6 +199,8 @@ pub enum Kind {
     Direction,
     EvidenceKind,
     EvidenceState,
+    /// The names a plan's achievement bands go by (LKjIP or RKPD).
+    Bands,
 }
 
 /// How the detail view shows a programme's field.
@@ -414,6 +417,7 @@ impl HeaderField {
             | HeaderField::Province => Kind::Line,
             HeaderField::Vision => Kind::Prose,
             HeaderField::PeriodStart | HeaderField::PeriodEnd => Kind::Year,
+            HeaderField::Bands => Kind::Bands,
         }
     }
 }

@@ -14,8 +14,8 @@ use crate::plan::field::{
 };
 use crate::plan::merge::{BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again};
 use crate::plan::model::{
-    Aspect, AspectScore, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
-    Horizon, Milestone, Plan, Program, Status, Target,
+    Aspect, AspectScore, Bands, Budget, Dimension, Direction, Evidence, EvidenceKind,
+    EvidenceState, Horizon, Milestone, Plan, Program, Status, Target,
 };
 use crate::plan::schema::{Kind, PROGRAMME};
 
@@ -488,6 +488,13 @@ impl Form {
             .iter()
             .map(|&f| match f {
                 HeaderField::Vision => multiline(Key::Header(f), &f.get(&h)),
+                HeaderField::Bands => {
+                    let regimes = Bands::ALL
+                        .iter()
+                        .map(|b| (b.key().to_string(), b.word(lang).to_string()))
+                        .collect();
+                    choice(Key::Header(f), regimes, &f.get(&h))
+                }
                 _ => text(Key::Header(f), &f.get(&h)),
             })
             .collect();

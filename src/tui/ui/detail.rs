@@ -3,7 +3,7 @@
 //! target; the quick keys and `e` act on the selected one.
 
 use super::block;
-use crate::i18n::format::{money, number};
+use crate::i18n::format::{goal, money, number};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
 use crate::plan::progress::{self, Gap};
@@ -201,17 +201,13 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
                 Span::raw(esc(&target.indicator)),
             ]),
         ));
-        // The goal as the direction reads it: "≤ 10 %" for lower is better,
-        // "60–80 %" for a range.
+        // The goal as the direction reads it: "60–80 %" for a range, "≤ 10 %"
+        // for lower is better.
         let goal = match (target.direction, target.upper) {
-            (Direction::Lower, _) => format!("{} {}", g.at_most, number(target.target, app.lang)),
-            (Direction::Range, Some(upper)) => format!(
-                "{}{}{}",
-                number(target.target, app.lang),
-                g.dash,
-                number(upper, app.lang)
-            ),
-            _ => number(target.target, app.lang),
+            (Direction::Lower, None) => {
+                format!("{} {}", g.at_most, number(target.target, app.lang))
+            }
+            _ => goal(target, app.lang, g.dash),
         };
         let capaian = Capaian::of(target, this_year);
         let mut figures = vec![Span::raw(format!(
@@ -222,9 +218,9 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
             t.summary.s_actual,
             target.actual.map_or_else(none, |v| number(v, app.lang)),
         ))];
-        let verdict = capaian.judgement(app.lang, g.dot);
+        let verdict = capaian.judgement(app.lang, app.plan().bands, g.dot);
         if !verdict.is_empty() {
-            let percent = capaian.percent(g.arrow);
+            let percent = capaian.percent(app.lang);
             let shown = if percent.is_empty() {
                 format!("{}{verdict}", g.dot)
             } else {
@@ -243,6 +239,10 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
         match target.direction {
             Direction::Lower => about.push(ev.lower_is_better.to_string()),
             Direction::Range => about.push(ev.range.to_string()),
+            // A range says which side is better; a single target need not.
+            Direction::Higher if target.upper.is_some() => {
+                about.push(ev.higher_is_better.to_string())
+            }
             Direction::Higher => {}
         }
         if let Some(year) = target.base_year {
