@@ -14,7 +14,7 @@ use pantau::i18n::{EN, ID, Lang};
 use pantau::plan::{canonical, validate};
 use pantau::store::{self, Document, LoadError, PlacedProblem};
 use pantau::tui::action::{Action, Effect, Outcome};
-use pantau::tui::app::App;
+use pantau::tui::app::{App, Today};
 use pantau::tui::keymap;
 use pantau::tui::theme::Theme;
 use pantau::tui::update::update;
@@ -334,7 +334,7 @@ pub fn example_app(session: &Session) -> App {
     let mut app = App::new(
         doc.clone(),
         "luwu-utara.ron".into(),
-        session.today,
+        Today::Given(session.today),
         session.lang,
     );
     update(&mut app, Action::Resize(session.size.0, session.size.1));

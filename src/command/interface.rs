@@ -6,7 +6,7 @@ use crate::i18n::fill;
 use crate::store;
 use crate::text::escape_path;
 use crate::tui;
-use crate::tui::app::App;
+use crate::tui::app::{App, Today};
 use crate::tui::theme::Theme;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -37,7 +37,12 @@ pub fn interface(
     if settings.demo {
         label = fill(t.cli.demo_label, &[&label]);
     }
-    let mut app = App::new(doc, label, settings.today, settings.lang);
+    let today = if settings.today_given {
+        Today::Given(settings.today)
+    } else {
+        Today::Clock(settings.today)
+    };
+    let mut app = App::new(doc, label, today, settings.lang);
     app.ascii = settings.ascii;
     app.officer = settings.officer().unwrap_or_default().to_string();
     app.keymap = settings.keymap.clone();

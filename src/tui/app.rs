@@ -21,7 +21,8 @@ pub struct App {
     pub doc: Document,
     /// The file name shown in the status bar.
     pub file_label: String,
-    pub today: Date,
+    /// The day the session counts from, and whether the clock may move it.
+    pub today: Today,
     pub lang: Lang,
     /// Only ASCII in what pantau writes (reports from `p`), as on screen.
     pub ascii: bool,
@@ -70,6 +71,33 @@ pub struct App {
     /// Opened from the province dashboard: nothing may change the plan, and
     /// the keys that would say how to open it to edit (the file, as given).
     pub read_only: Option<String>,
+}
+
+/// The day the interface counts late and due from. An officer who starts
+/// with `--today` is checking the plan as of that day (a printout, a meeting
+/// about last week): only a day read from the clock moves at midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Today {
+    /// `--today`: holds for the whole session.
+    Given(Date),
+    /// The machine's date: a session left open past midnight follows it.
+    Clock(Date),
+}
+
+impl Today {
+    pub fn date(self) -> Date {
+        match self {
+            Today::Given(date) | Today::Clock(date) => date,
+        }
+    }
+
+    /// The day after the clock read `clock`: a given day stays.
+    pub fn after_tick(self, clock: Date) -> Today {
+        match self {
+            Today::Given(_) => self,
+            Today::Clock(_) => Today::Clock(clock),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -581,8 +609,8 @@ impl App {
         }
     }
 
-    pub fn new(doc: Document, file_label: String, today: Date, lang: Lang) -> App {
-        let index = Index::build(&doc.plan, "", today);
+    pub fn new(doc: Document, file_label: String, today: Today, lang: Lang) -> App {
+        let index = Index::build(&doc.plan, "", today.date());
         let mut app = App {
             doc,
             file_label,
@@ -616,13 +644,18 @@ impl App {
         };
         let period = app.doc.plan.period;
         app.evaluation.year =
-            i32::from(app.today.year()).clamp(period.start, period.end.max(period.start));
+            i32::from(app.today().year()).clamp(period.start, period.end.max(period.start));
         app.timeline.rows.selected = app.first_timeline_program().unwrap_or(0);
         app
     }
 
     pub fn plan(&self) -> &Plan {
         &self.doc.plan
+    }
+
+    /// The day late and due are counted from.
+    pub fn today(&self) -> Date {
+        self.today.date()
     }
 
     /// The report of what is on screen: the view's kind, its dimension or
@@ -806,8 +839,13 @@ impl App {
                 before: Some(before),
                 after: Some(_),
             } => {
-                self.index
-                    .update_program(&self.doc.plan, *index, before, &self.filter, self.today);
+                self.index.update_program(
+                    &self.doc.plan,
+                    *index,
+                    before,
+                    &self.filter,
+                    self.today(),
+                );
                 self.settle();
             }
             // Adding, removing or moving a program shifts every index after it.
@@ -817,7 +855,7 @@ impl App {
 
     /// After the plan changed: everything derived is built again.
     pub fn rebuild(&mut self) {
-        self.index = Index::build(&self.doc.plan, &self.filter, self.today);
+        self.index = Index::build(&self.doc.plan, &self.filter, self.today());
         self.settle();
     }
 

@@ -131,6 +131,9 @@ fn event_loop(
     draw(edge.terminal, app, theme)?;
     let mut stamp = store::stamp(path);
     let mut looked = Instant::now();
+    // The day as the clock last read it: a new day is news for `update`,
+    // which moves only a day that came from the clock (not `--today`).
+    let mut clock = app.today();
     while !app.should_quit {
         if stop.load(Ordering::SeqCst) {
             return Ok(Ending::Stopped(keep(app, path)));
@@ -139,7 +142,8 @@ fn event_loop(
             if looked.elapsed() >= WATCH_EVERY {
                 looked = Instant::now();
                 let today = jiff::ZonedDateTime::now().date();
-                if today != app.today {
+                if today != clock {
+                    clock = today;
                     let effects = update(app, Outcome::Tick { today });
                     perform(edge, app, effects);
                     draw(edge.terminal, app, theme)?;
@@ -320,7 +324,7 @@ fn save(
 /// Writes a report to a new file in the working folder, never over an
 /// existing one, and returns where.
 fn print(app: &App, request: &crate::report::Request) -> Result<PathBuf, PrintError> {
-    let text = crate::report::render_bytes(&app.doc.plan, request, app.lang, app.today)
+    let text = crate::report::render_bytes(&app.doc.plan, request, app.lang, app.today())
         .map_err(PrintError::Report)?;
     let folder = std::env::current_dir().map_err(|error| PrintError::Io {
         path: PathBuf::from("."),
@@ -333,7 +337,7 @@ fn print(app: &App, request: &crate::report::Request) -> Result<PathBuf, PrintEr
         } else {
             format!("-{n}")
         };
-        let path = folder.join(format!("pantau-{kind}-{}{suffix}.{extension}", app.today));
+        let path = folder.join(format!("pantau-{kind}-{}{suffix}.{extension}", app.today()));
         match store::create_new(&path, &text) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use pantau::i18n::Lang;
 use pantau::store::{self, Document};
 use pantau::tui::action::Action;
-use pantau::tui::app::App;
+use pantau::tui::app::{App, Today};
 use pantau::tui::update::update;
 use std::path::Path;
 
@@ -37,7 +37,7 @@ pub fn app_of(text: &str, file: &str, today: Date, lang: Lang, size: (u16, u16))
 /// An already parsed plan in the interface, shown as `file` (for a plan
 /// parsed once and opened many times).
 pub fn app_with(doc: Document, file: &str, today: Date, lang: Lang, size: (u16, u16)) -> App {
-    let mut app = App::new(doc, file.into(), today, lang);
+    let mut app = App::new(doc, file.into(), Today::Given(today), lang);
     let _ = update(&mut app, Action::Resize(size.0, size.1));
     app
 }

@@ -862,7 +862,7 @@ fn the_evaluation_view_moves_between_years_within_the_period_and_scores_the_sele
     press(&mut app, "4");
     assert_eq!(app.view, View::Evaluation);
     let year = app.evaluation.year;
-    assert_eq!(year, i32::from(app.today.year()));
+    assert_eq!(year, i32::from(app.today().year()));
     press(&mut app, "h");
     assert_eq!(app.evaluation.year, year - 1);
     press(&mut app, &"h".repeat(30));

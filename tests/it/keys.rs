@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pantau::i18n::Lang;
 use pantau::store;
 use pantau::tui::action::{Action, View};
-use pantau::tui::app::{App, DashFocus, Modal, Pane};
+use pantau::tui::app::{App, DashFocus, Modal, Pane, Today};
 use pantau::tui::keymap;
 use pantau::tui::update::update;
 use std::path::Path;
@@ -486,7 +486,7 @@ fn dashboard_lists_agree_with_the_printed_summary() {
         jiff::civil::date(2024, 6, 1),
     ] {
         let doc = store::parse(store::EXAMPLE, Path::new("x")).unwrap();
-        let app = App::new(doc, "x".into(), today, Lang::En);
+        let app = App::new(doc, "x".into(), Today::Given(today), Lang::En);
         let plan = app.plan();
         let keyed = |list: Vec<pantau::plan::progress::MilestoneRef>| -> Vec<(String, usize)> {
             list.iter()
@@ -518,14 +518,14 @@ fn dashboard_lists_agree_with_the_printed_summary() {
 fn filtering_live_gives_the_same_lists_as_building_from_scratch() {
     let mut app = app();
     press(&mut app, "/in");
-    let fresh = pantau::tui::app::Index::build(app.plan(), "in", app.today);
+    let fresh = pantau::tui::app::Index::build(app.plan(), "in", app.today());
     assert_eq!(app.index.by_dimension, fresh.by_dimension);
     assert_eq!(app.index.overdue, fresh.overdue);
     assert_eq!(app.index.due_soon, fresh.due_soon);
     assert_eq!(app.index.timeline, fresh.timeline);
     assert!(
         app.index.overdue.len()
-            < pantau::tui::app::Index::build(app.plan(), "", app.today)
+            < pantau::tui::app::Index::build(app.plan(), "", app.today())
                 .overdue
                 .len()
     );
@@ -561,7 +561,13 @@ fn a_filter_in_the_drill_down_finds_programs_in_other_dimensions() {
 #[test]
 fn a_session_left_open_past_midnight_shows_the_new_days_overdue_list() {
     use pantau::tui::action::Outcome;
-    let mut app = app();
+    let doc = store::parse(store::EXAMPLE, Path::new("x")).unwrap();
+    let mut app = App::new(
+        doc,
+        "x".into(),
+        Today::Clock(crate::common::interface::today()),
+        Lang::En,
+    );
     let before = app.index.overdue.len();
     let a_year_later = jiff::civil::date(2027, 12, 2);
     let _ = update(
@@ -570,7 +576,7 @@ fn a_session_left_open_past_midnight_shows_the_new_days_overdue_list() {
             today: a_year_later,
         },
     );
-    assert_eq!(app.today, a_year_later);
+    assert_eq!(app.today(), a_year_later);
     let expected = pantau::plan::progress::overdue(app.plan(), None, a_year_later).len();
     assert_eq!(app.index.overdue.len(), expected);
     assert!(

@@ -435,7 +435,7 @@ fn the_timeline_marks_overdue_milestones_with_the_printed_glyph_without_colour()
         .find(|p| {
             p.milestones
                 .iter()
-                .all(|m| !pantau::plan::model::is_overdue(p, m, app.today))
+                .all(|m| !pantau::plan::model::is_overdue(p, m, app.today()))
         })
         .unwrap();
     let row = screen

@@ -220,11 +220,11 @@ fn milestone_list(
         let (p, m) = items[i];
         let program = &plan.programs[p];
         let milestone = &program.milestones[m];
-        let due = milestone.due_date().unwrap_or(app.today);
+        let due = milestone.due_date().unwrap_or(app.today());
         let days = if late {
-            due.until(app.today)
+            due.until(app.today())
         } else {
-            app.today.until(due)
+            app.today().until(due)
         }
         .map_or(0, |s| s.get_days());
         let when = fill(t.ui.u_days, &[&days]);

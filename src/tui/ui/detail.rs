@@ -150,7 +150,7 @@ fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
         ),
     ));
     for (i, m) in p.milestones.iter().enumerate() {
-        let late = is_overdue(p, m, app.today);
+        let late = is_overdue(p, m, app.today());
         let mark = if m.done { g.check } else { g.open };
         let mut spans = vec![
             Span::raw(format!("{mark} ")),
@@ -160,7 +160,7 @@ fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
         if late {
             let days = m
                 .due_date()
-                .and_then(|d| d.until(app.today).ok())
+                .and_then(|d| d.until(app.today()).ok())
                 .map_or(0, |s| s.get_days());
             spans.push(Span::styled(
                 format!("  ({})", crate::i18n::fill(t.summary.s_days_late, &[&days])),
@@ -180,7 +180,7 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
     lines.push((None, Line::default()));
     lines.push((None, Line::styled(t.ui.u_targets, theme.header())));
     let ev = app.lang.evaluation();
-    let this_year = i32::from(app.today.year());
+    let this_year = i32::from(app.today().year());
     for (i, target) in p.targets.iter().enumerate() {
         let none = || g.none.to_string();
         let unit = if target.unit.is_empty() {

@@ -29,8 +29,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let width = usize::from(inner.width).saturating_sub(g.marker.len());
-    let screen =
-        crate::report::evaluation_screen(app.plan(), year, app.lang, theme.ascii, width, app.today);
+    let screen = crate::report::evaluation_screen(
+        app.plan(),
+        year,
+        app.lang,
+        theme.ascii,
+        width,
+        app.today(),
+    );
     let lines = &screen.lines;
     let height = usize::from(inner.height);
 

@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(chart.width);
     let label_cols = (width / 3).clamp(14, 32).saturating_sub(g.marker.len());
     let columns = Columns::new(app, width.saturating_sub(label_cols + g.marker.len() + 1));
-    let today_col = columns.of_date(app.today);
+    let today_col = columns.of_date(app.today());
 
     let mut head = vec![
         Span::raw(" ".repeat(g.marker.len())),
@@ -118,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     format!("{} ", cell(name, label_cols, g)),
                     theme.header(),
                 )];
-                spans.extend(track(&columns, (app.today, today_col), None, theme));
+                spans.extend(track(&columns, (app.today(), today_col), None, theme));
                 lines.push(row(spans, false, true, theme));
             }
             TimelineRow::Program(i) => {
@@ -135,7 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Span::styled(cell(&label, label_cols, g), style),
                     Span::raw(" "),
                 ];
-                spans.extend(track(&columns, (app.today, today_col), Some(p), theme));
+                spans.extend(track(&columns, (app.today(), today_col), Some(p), theme));
                 lines.push(Line::from(spans));
             }
         }
