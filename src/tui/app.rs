@@ -12,7 +12,6 @@ use crate::tui::action::View;
 use crate::tui::bindings::Keymap;
 use crate::tui::form::Form;
 use jiff::civil::Date;
-use std::cell::Cell;
 
 /// How far ahead the dashboard's "due soon" list looks.
 pub const DUE_SOON_DAYS: i32 = 30;
@@ -131,8 +130,9 @@ pub const ASPECTS: usize = crate::plan::model::Aspect::ALL.len();
 pub struct EvaluationState {
     pub year: i32,
     pub selected: usize,
-    /// How many steps past the aspects the page scrolls on, as last drawn.
-    pub below: Cell<usize>,
+    /// How many steps past the aspects the page scrolls on, as laid out at
+    /// the terminal's size.
+    pub below: usize,
 }
 
 #[derive(Debug, Default)]
@@ -145,14 +145,15 @@ pub struct DrillState {
     /// follows (notes, recent changes), one line each.
     pub item: Scroll,
     /// How many lines below its last target the detail scrolls on to, as
-    /// last drawn (it depends on the width the notes wrap to).
-    pub below: Cell<usize>,
+    /// laid out at the terminal's size (it depends on the width the notes
+    /// wrap to).
+    pub below: usize,
 }
 
 impl DrillState {
     /// The detail's positions: its items, then the steps below them.
     pub fn detail_positions(&self, program: &Program) -> usize {
-        Item::count(program) + self.below.get()
+        Item::count(program) + self.below
     }
 
     /// The line a freshly opened detail selects: the first milestone, so
@@ -160,7 +161,7 @@ impl DrillState {
     pub fn open_at(program: &Program) -> Scroll {
         Scroll {
             selected: usize::from(!program.milestones.is_empty()),
-            offset: Cell::new(0),
+            offset: 0,
         }
     }
 }
@@ -310,19 +311,22 @@ pub struct TimelineState {
     pub year_offset: u16,
 }
 
-/// A selection in a list, and the first row shown. The offset is a view
-/// concern that must persist between frames, so the view keeps it in a `Cell`.
+/// A selection in a list, and the first row shown. The window moves as
+/// little as possible, so the first row depends on the frames before:
+/// `update` keeps it ([`App::follow`]) at the heights the view lays out, and
+/// the view only reads it.
 #[derive(Debug, Default)]
 pub struct Scroll {
     pub selected: usize,
-    pub offset: Cell<usize>,
+    pub offset: usize,
 }
 
 impl Scroll {
     /// The first row to show so that the selection stays within `height` rows,
-    /// moving the window as little as possible.
+    /// moving the window as little as possible from where it is. Asking
+    /// again with the same height and length gives the same row.
     pub fn window(&self, height: usize, len: usize) -> usize {
-        let mut offset = self.offset.get().min(len.saturating_sub(1));
+        let mut offset = self.offset.min(len.saturating_sub(1));
         if height == 0 {
             return offset;
         }
@@ -332,13 +336,89 @@ impl Scroll {
             offset = self.selected + 1 - height;
         }
         // No empty space at the bottom while there are rows above.
-        offset = offset.min(len.saturating_sub(height));
-        self.offset.set(offset);
-        offset
+        offset.min(len.saturating_sub(height))
+    }
+
+    /// Moves the window to keep the selection in view at `height` rows.
+    pub fn follow(&mut self, height: usize, len: usize) {
+        self.offset = self.window(height, len);
     }
 
     fn clamp(&mut self, len: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
+    }
+}
+
+/// What the view on screen shows of its scrolling parts at the terminal's
+/// size, measured by `ui::measure` with the layout the view draws with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewport {
+    /// Too small to draw, or nothing that scrolls.
+    Fixed,
+    /// The dashboard's two lists, their heights in rows.
+    Dashboard {
+        overdue: usize,
+        due_soon: usize,
+    },
+    /// The drill-down's program list.
+    Programs {
+        rows: usize,
+    },
+    /// A program's detail page.
+    Detail(DetailPage),
+    Timeline {
+        rows: usize,
+    },
+    /// The evaluation page: how many steps past the aspects it reads on down.
+    Evaluation {
+        below: usize,
+    },
+}
+
+/// A program's detail page as laid out: its lines, the selected item's
+/// first and last line among them, and the height it is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DetailPage {
+    pub first: usize,
+    pub last: usize,
+    /// The line after the last item's (the notes and recent changes follow).
+    pub items_end: usize,
+    pub lines: usize,
+    pub height: usize,
+}
+
+impl DetailPage {
+    fn most(&self) -> usize {
+        self.lines.saturating_sub(self.height)
+    }
+
+    /// The first line shown when the last item is as low as it goes.
+    fn items_bottom(&self) -> usize {
+        self.items_end.saturating_sub(self.height).min(self.most())
+    }
+
+    /// How many steps past the last item the page reads on down, one line
+    /// each, until its last line is in view.
+    pub fn below(&self) -> usize {
+        self.most() - self.items_bottom()
+    }
+
+    /// The first line to show with `selected` in view, moving as little as
+    /// possible from `offset`. Asking again from the answer gives the same.
+    pub fn offset(&self, selected: Item, offset: usize) -> usize {
+        let mut offset = match selected {
+            Item::Program => 0,
+            Item::Below(n) => self.items_bottom() + n,
+            _ => offset,
+        };
+        if !matches!(selected, Item::Below(_)) {
+            if self.first < offset {
+                offset = self.first;
+            } else if self.last >= offset + self.height {
+                offset = (self.last + 1).saturating_sub(self.height).min(self.first);
+            }
+        }
+        offset.min(self.most())
     }
 }
 
@@ -980,7 +1060,7 @@ impl App {
         match (self.view, self.drill.pane) {
             (View::Timeline, _) => return self.move_timeline(delta),
             (View::Evaluation, _) => {
-                let positions = ASPECTS + self.evaluation.below.get();
+                let positions = ASPECTS + self.evaluation.below;
                 self.evaluation.selected = step(self.evaluation.selected, delta, positions);
                 return;
             }
@@ -1001,6 +1081,35 @@ impl App {
         }
         if let Some((scroll, len)) = self.focused_scroll() {
             scroll.selected = step(scroll.selected, delta, len);
+        }
+    }
+
+    /// Keeps what is selected in view as the view on screen is laid out:
+    /// after every update, so drawing only reads the state.
+    pub(crate) fn follow(&mut self, viewport: Viewport) {
+        match viewport {
+            Viewport::Fixed => {}
+            Viewport::Dashboard { overdue, due_soon } => {
+                let lens = (self.index.overdue.len(), self.index.due_soon.len());
+                self.dashboard.overdue.follow(overdue, lens.0);
+                self.dashboard.due_soon.follow(due_soon, lens.1);
+            }
+            Viewport::Programs { rows } => {
+                let len = self.listed_programs().len();
+                self.drill.programs.follow(rows, len);
+            }
+            Viewport::Detail(page) => {
+                let selected = self
+                    .selected_program()
+                    .map_or(Item::Program, |p| Item::of(p, self.drill.item.selected));
+                self.drill.below = page.below();
+                self.drill.item.offset = page.offset(selected, self.drill.item.offset);
+            }
+            Viewport::Timeline { rows } => {
+                let len = self.index.timeline.len();
+                self.timeline.rows.follow(rows, len);
+            }
+            Viewport::Evaluation { below } => self.evaluation.below = below,
         }
     }
 }

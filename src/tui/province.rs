@@ -123,6 +123,17 @@ impl Province {
     }
 
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        // The selected region stays in view as the table is laid out, so
+        // drawing only reads. An open region is drawn instead of the table.
+        if self.open.is_none()
+            && let Some(rows) = crate::tui::ui::province_rows(self.size, self.failed.len())
+        {
+            self.selected.follow(rows, self.rows.len());
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
         }

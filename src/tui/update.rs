@@ -9,7 +9,15 @@ use crate::tui::editing;
 
 /// Applies one action or outcome and returns the work for the event loop.
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
-    let action = match msg.into() {
+    let effects = apply(app, msg.into());
+    // What is selected stays in view as the screen lays it out, so drawing
+    // only reads the state.
+    app.follow(crate::tui::ui::measure(app));
+    effects
+}
+
+fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let action = match msg {
         Msg::Outcome(outcome) => return editing::outcome(app, outcome),
         Msg::Action(action) => action,
     };

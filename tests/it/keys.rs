@@ -595,6 +595,8 @@ fn the_detail_of_a_program_without_targets_never_focuses_a_target() {
     app.doc.plan.programs[at].evidence.clear();
     app.doc.plan.programs[at].milestones.truncate(1);
     app.rebuild();
+    // Tall enough for the whole page: no notes below to read on down to.
+    update(&mut app, Action::Resize(80, 80));
     // Any line past the end is below the items (the notes), never a target that is not there.
     use pantau::tui::app::Item;
     assert!(matches!(

@@ -4,22 +4,37 @@ use super::{block, cell, empty_note, row, visible};
 use crate::i18n::fill;
 use crate::plan::progress::Tally;
 use crate::text;
-use crate::tui::app::{App, DashFocus, MilestoneAt, Scroll};
+use crate::tui::app::{App, DashFocus, MilestoneAt, Scroll, Viewport};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The dimension table, then the overdue and due-soon lists side by side.
+fn areas(area: Rect, app: &App) -> [Rect; 3] {
     let dims = app.plan().dimensions.len() as u16;
     // Borders, a heading row, a row per dimension, the total.
     let table_height = (dims + 4).min(area.height.saturating_sub(5));
     let [table, lists] =
         Layout::vertical([Constraint::Length(table_height), Constraint::Fill(1)]).areas(area);
-    dimension_table(frame, table, app, theme);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lists);
+    [table, left, right]
+}
+
+/// The rows each list shows.
+pub fn measure(area: Rect, app: &App) -> Viewport {
+    let [_, left, right] = areas(area, app);
+    Viewport::Dashboard {
+        overdue: usize::from(super::inner(left).height),
+        due_soon: usize::from(super::inner(right).height),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [table, left, right] = areas(area, app);
+    dimension_table(frame, table, app, theme);
     let t = app.lang.text();
     let late = fill("{} ({})", &[&t.summary.s_overdue, &app.index.overdue.len()]);
     let soon = fill(

@@ -9,7 +9,7 @@ use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
 use crate::plan::progress::{self, Gap};
 use crate::plan::schema::{Detail, Kind, PROGRAMME, Row};
 use crate::text;
-use crate::tui::app::{App, Item};
+use crate::tui::app::{App, DetailPage, Item};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,6 +23,14 @@ const RECENT_CHANGES: usize = 3;
 /// Each line of the page, and which item it belongs to (None: headings,
 /// blank lines).
 type Lines = Vec<(Option<Item>, Line<'static>)>;
+
+/// The page as laid out in `area`, around the selected item.
+pub fn measure(area: Rect, app: &App, p: &Program, theme: &Theme) -> DetailPage {
+    let inner = super::inner(area);
+    let lines = page(app, p, theme, inner);
+    let selected = Item::of(p, app.drill.item.selected);
+    laid_out(&lines, selected, inner)
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme) {
     let g = theme.glyphs();
@@ -41,8 +49,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     let outer = block(Span::styled(title, title_style), true, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let width = usize::from(inner.width).saturating_sub(g.marker.len());
+    let lines = page(app, p, theme, inner);
+    show(frame, area, inner, app, lines, selected, theme);
+}
 
+/// Every line of the page, wrapped to the inside of its border.
+fn page(app: &App, p: &Program, theme: &Theme, inner: Rect) -> Lines {
+    let width = usize::from(inner.width).saturating_sub(theme.glyphs().marker.len());
     let mut lines = Lines::new();
     own_fields(&mut lines, app, p, theme, width);
     milestones(&mut lines, app, p, theme);
@@ -53,7 +66,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
         paragraph(&mut lines, app, p, theme, width, row);
     }
     recent_changes(&mut lines, app, p, theme, width);
-    show(frame, area, inner, app, lines, selected, theme);
+    lines
+}
+
+/// Where the selected item and the last item fall among the lines.
+fn laid_out(lines: &Lines, selected: Item, inner: Rect) -> DetailPage {
+    let first = lines
+        .iter()
+        .position(|(item, _)| *item == Some(selected))
+        .unwrap_or(0);
+    let last = lines
+        .iter()
+        .rposition(|(item, _)| *item == Some(selected))
+        .unwrap_or(first);
+    // Past the last item, j/PgDn/End read on down to the notes and recent
+    // changes: one step a line, until the last line is in view.
+    let items_end = lines
+        .iter()
+        .rposition(|(item, _)| item.is_some())
+        .map_or(0, |i| i + 1);
+    DetailPage {
+        first,
+        last,
+        items_end,
+        lines: lines.len(),
+        height: usize::from(inner.height),
+    }
 }
 
 /// The programme's own fields, as the schema places them: labelled lines (the
@@ -407,38 +445,9 @@ fn show(
     let t = app.lang.text();
     let g = theme.glyphs();
     let height = usize::from(inner.height);
-    let first = lines
-        .iter()
-        .position(|(item, _)| *item == Some(selected))
-        .unwrap_or(0);
-    let last = lines
-        .iter()
-        .rposition(|(item, _)| *item == Some(selected))
-        .unwrap_or(first);
-    let scroll = &app.drill.item;
-    // Past the last item, j/PgDn/End read on down to the notes and recent
-    // changes: one step a line, until the last line is in view.
-    let items_end = lines
-        .iter()
-        .rposition(|(item, _)| item.is_some())
-        .map_or(0, |i| i + 1);
-    let most = lines.len().saturating_sub(height);
-    let items_bottom = items_end.saturating_sub(height).min(most);
-    app.drill.below.set(most - items_bottom);
-    let mut offset = match selected {
-        Item::Program => 0,
-        Item::Below(n) => items_bottom + n,
-        _ => scroll.offset.get(),
-    };
-    if !matches!(selected, Item::Below(_)) {
-        if first < offset {
-            offset = first;
-        } else if last >= offset + height {
-            offset = (last + 1).saturating_sub(height).min(first);
-        }
-    }
-    offset = offset.min(most);
-    scroll.offset.set(offset);
+    // `update` keeps the offset at this terminal's size; asking again gives
+    // the same line, and a sensible one when drawn at another size.
+    let offset = laid_out(&lines, selected, inner).offset(selected, app.drill.item.offset);
 
     let total = lines.len();
     let shown: Vec<Line> = lines

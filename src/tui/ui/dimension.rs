@@ -6,7 +6,7 @@ use crate::i18n::format::percent;
 use crate::plan::model::{Horizon, Program, Status};
 use crate::plan::progress::{self, Gap};
 use crate::text;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{App, Pane, Viewport};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,6 +15,24 @@ use ratatui::widgets::Paragraph;
 
 /// Below this width the program list does not share the screen with the dimensions.
 const FULL_WIDTH_BELOW: u16 = 110;
+
+/// The detail page when a program is open, else the program list's rows
+/// (its heading row off the top), the same on the right or the whole width.
+pub fn measure(area: Rect, app: &App, theme: &Theme) -> Viewport {
+    if app.drill.pane == Pane::Detail
+        && let Some(program) = app.selected_program()
+    {
+        return Viewport::Detail(super::detail::measure(area, app, program, theme));
+    }
+    Viewport::Programs {
+        rows: program_rows(super::inner(area)),
+    }
+}
+
+/// The programs listed below the heading row inside the list's border.
+fn program_rows(inner: Rect) -> usize {
+    usize::from(inner.height).saturating_sub(1)
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.drill.pane == Pane::Detail
@@ -186,11 +204,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     )));
     let mut lines = vec![Line::from(head).style(theme.header())];
 
-    let range = visible(
-        &app.drill.programs,
-        usize::from(inner.height).saturating_sub(1),
-        listed.len(),
-    );
+    let range = visible(&app.drill.programs, program_rows(inner), listed.len());
     for n in range {
         let p: &Program = &plan.programs[listed[n]];
         let done = p.milestones.iter().filter(|m| m.done).count();

@@ -5,7 +5,7 @@ use super::{block, cell, row, visible};
 use crate::plan::model::{Program, is_overdue};
 use crate::report::layout::Scale;
 use crate::text;
-use crate::tui::app::{App, TimelineRow};
+use crate::tui::app::{App, TimelineRow, Viewport};
 use crate::tui::theme::Theme;
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -68,6 +68,19 @@ impl Columns {
     }
 }
 
+/// The chart (a heading row, then the rows) and the footer, inside the border.
+fn areas(inner: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner)
+}
+
+/// The rows the chart shows below its heading.
+pub fn measure(area: Rect) -> Viewport {
+    let [chart, _] = areas(super::inner(area));
+    Viewport::Timeline {
+        rows: usize::from(chart.height).saturating_sub(1),
+    }
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = app.lang.text();
     let g = theme.glyphs();
@@ -79,8 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let outer = block(Span::styled(title, theme.header()), true, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let [chart, footer] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+    let [chart, footer] = areas(inner);
 
     let width = usize::from(chart.width);
     let label_cols = (width / 3).clamp(14, 32).saturating_sub(g.marker.len());
