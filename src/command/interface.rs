@@ -6,7 +6,7 @@ use crate::i18n::fill;
 use crate::store;
 use crate::text::escape_path;
 use crate::tui;
-use crate::tui::app::{App, Today};
+use crate::tui::app::{App, Session, Today};
 use crate::tui::theme::Theme;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -42,19 +42,19 @@ pub fn interface(
     } else {
         Today::Clock(settings.today)
     };
-    let mut app = App::new(doc, label, today, settings.lang);
-    app.ascii = settings.ascii;
-    app.officer = settings.officer().unwrap_or_default().to_string();
-    app.keymap = settings.keymap.clone();
-    app.disk = fingerprint;
-    app.audit = store::audit::read(&path).unwrap_or_default();
-    app.session = store::recovery::session_id();
-    // Edits kept from sessions that ended badly are offered back
-    // first, one session at a time.
-    app.recoveries = store::recovery::list(&path);
-    // A git merge's open questions come first, then kept edits.
-    app.ask_file_conflicts();
-    app.offer_next_recovery();
+    let mut app = App::open(
+        doc,
+        Session {
+            ascii: settings.ascii,
+            officer: settings.officer().unwrap_or_default().to_string(),
+            keymap: settings.keymap.clone(),
+            fingerprint,
+            audit: store::audit::read(&path).unwrap_or_default(),
+            recovery_name: store::recovery::session_id(),
+            recoveries: store::recovery::list(&path),
+            ..Session::new(label, today, settings.lang)
+        },
+    );
     let theme = Theme {
         mono: settings.effective.mono.value,
         ascii: settings.ascii,

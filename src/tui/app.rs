@@ -72,6 +72,52 @@ pub struct App {
     pub read_only: Option<String>,
 }
 
+/// What the edge knows when it opens a plan in the interface: how to name
+/// and show it, on which day, for whom, and what lies beside it on disk.
+#[derive(Debug)]
+pub struct Session {
+    /// The file name shown in the status bar.
+    pub file_label: String,
+    pub today: Today,
+    pub lang: Lang,
+    /// Only ASCII in what pantau writes (reports from `p`), as on screen.
+    pub ascii: bool,
+    /// The name the officer gave (`--officer`), for the audit log.
+    pub officer: String,
+    /// The keys in effect: the defaults with the user's configuration.
+    pub keymap: Keymap,
+    /// The plan's fingerprint as read, to tell another officer's save.
+    pub fingerprint: u64,
+    /// The plan's audit log, oldest first.
+    pub audit: Vec<crate::store::audit::Entry>,
+    /// This session's name for its own recovery file.
+    pub recovery_name: String,
+    /// Edits kept by sessions that ended badly, offered back one by one.
+    pub recoveries: Vec<crate::store::recovery::Kept>,
+    /// Opened from the province dashboard: nothing may change the plan (the
+    /// file, as given, for the keys that would say how to open it to edit).
+    pub read_only: Option<String>,
+}
+
+impl Session {
+    /// A session with nothing beside the plan.
+    pub fn new(file_label: String, today: Today, lang: Lang) -> Session {
+        Session {
+            file_label,
+            today,
+            lang,
+            ascii: false,
+            officer: String::new(),
+            keymap: Keymap::default(),
+            fingerprint: 0,
+            audit: Vec::new(),
+            recovery_name: String::new(),
+            recoveries: Vec::new(),
+            read_only: None,
+        }
+    }
+}
+
 /// The day the interface counts late and due from. An officer who starts
 /// with `--today` is checking the plan as of that day (a printout, a meeting
 /// about last week): only a day read from the clock moves at midnight.
@@ -689,15 +735,37 @@ impl App {
         }
     }
 
+    /// A plan opened with nothing beside it: no officer, no audit log, no
+    /// kept edits, the default keys.
     pub fn new(doc: Document, file_label: String, today: Today, lang: Lang) -> App {
+        App::open(doc, Session::new(file_label, today, lang))
+    }
+
+    /// The plan opened in the interface as the edge found it. A git merge's
+    /// open questions come first, then edits kept from sessions that ended
+    /// badly, one session at a time.
+    pub fn open(doc: Document, session: Session) -> App {
+        let Session {
+            file_label,
+            today,
+            lang,
+            ascii,
+            officer,
+            keymap,
+            fingerprint,
+            audit,
+            recovery_name,
+            recoveries,
+            read_only,
+        } = session;
         let index = Index::build(&doc.plan, "", today.date());
         let mut app = App {
             doc,
             file_label,
             today,
             lang,
-            ascii: false,
-            officer: String::new(),
+            ascii,
+            officer,
             view: View::Dashboard,
             help: false,
             filter: String::new(),
@@ -708,24 +776,26 @@ impl App {
             modal: None,
             saved_at: None,
             base: None,
-            disk: 0,
-            session: String::new(),
-            recoveries: Vec::new(),
+            disk: fingerprint,
+            session: recovery_name,
+            recoveries,
             quit_after_save: false,
-            audit: Vec::new(),
+            audit,
             size: (80, 24),
             dashboard: DashboardState::default(),
             drill: DrillState::default(),
             timeline: TimelineState::default(),
             evaluation: EvaluationState::default(),
             index,
-            keymap: Keymap::default(),
-            read_only: None,
+            keymap,
+            read_only,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =
             i32::from(app.today().year()).clamp(period.start, period.end.max(period.start));
         app.timeline.rows.selected = app.first_timeline_program().unwrap_or(0);
+        app.ask_file_conflicts();
+        app.offer_next_recovery();
         app
     }
 

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::plan::province::{Region, Rollup};
 use crate::store::Document;
 use crate::tui::action::{Action, View};
-use crate::tui::app::{App, Pane, Scroll, Today};
+use crate::tui::app::{App, Pane, Scroll, Session, Today};
 use crate::tui::keymap::{self, Context};
 use crate::tui::update::update;
 use crossterm::event::KeyEvent;
@@ -184,9 +184,14 @@ impl Province {
         let label = path.display().to_string();
         let shown = format!("{label} {}", self.lang.text().ui.u_read_only_tag);
         // The province's loop reads no clock: its day holds, as a given one does.
-        let mut app = App::new(doc.clone(), shown, Today::Given(self.today), self.lang);
-        app.ascii = self.ascii;
-        app.read_only = Some(label);
+        let mut app = App::open(
+            doc.clone(),
+            Session {
+                ascii: self.ascii,
+                read_only: Some(label),
+                ..Session::new(shown, Today::Given(self.today), self.lang)
+            },
+        );
         let _ = update(&mut app, Action::Resize(self.size.0, self.size.1));
         app.message = Some(self.lang.text().ui.u_province_back.to_string());
         self.open = Some(Box::new(app));
