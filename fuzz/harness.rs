@@ -14,7 +14,7 @@ use pantau::i18n::{EN, ID, Lang};
 use pantau::plan::{canonical, validate};
 use pantau::store::{self, Document, LoadError, PlacedProblem};
 use pantau::tui::action::{Action, Effect, Outcome};
-use pantau::tui::app::{App, Today};
+use pantau::tui::app::{App, Modal, Today};
 use pantau::tui::keymap;
 use pantau::tui::theme::Theme;
 use pantau::tui::update::update;
@@ -341,6 +341,19 @@ pub fn example_app(session: &Session) -> App {
     app
 }
 
+/// Closes whatever form or question is open without answering it, as Esc does.
+fn close_modal(app: &mut App) {
+    // Each close may offer the next kept edits; there are never many.
+    for _ in 0..8 {
+        let action = match app.modal() {
+            None => return,
+            Some(Modal::Form(_)) => Action::FormCancel,
+            Some(_) => Action::Cancel,
+        };
+        let _ = update(app, action);
+    }
+}
+
 /// Plays a session on the example plan. After every step: no panic, a frame
 /// of the current size draws, the plan validates. At the end, undo back to
 /// the start gives the plan exactly as loaded.
@@ -375,8 +388,6 @@ pub fn keys(data: &[u8]) {
                 let _ = update(&mut app, Action::Resize(w, h));
             }
         }
-        // The event loop stops on quit; carry on with the same session instead.
-        app.should_quit = false;
         draw(&mut terminal, &app, &session.theme);
         let problems = validate::validate(app.plan(), &EN);
         assert!(
@@ -387,10 +398,14 @@ pub fn keys(data: &[u8]) {
             *app.base_plan() == saved,
             "after step {n} ({step:?}) the merge base is not the plan last saved"
         );
+        // The event loop ends the session on quit; so does the play.
+        if app.should_quit() {
+            break;
+        }
     }
-    app.modal = None;
+    close_modal(&mut app);
     let mut undos = 0;
-    while app.history.can_undo() {
+    while app.history().can_undo() {
         let _ = update(&mut app, Action::Undo);
         undos += 1;
         assert!(undos <= 10 * MAX_KEYS, "undo never ends");

@@ -16,60 +16,63 @@ use jiff::civil::Date;
 /// How far ahead the dashboard's "due soon" list looks.
 pub const DUE_SOON_DAYS: i32 = 30;
 
+/// Only the interface's own modules reach the fields: `update` (with
+/// `editing`) changes them, the edge performs what it asks, and everyone
+/// else reads through the methods below.
 pub struct App {
-    pub doc: Document,
+    pub(super) doc: Document,
     /// The file name shown in the status bar.
-    pub file_label: String,
+    pub(super) file_label: String,
     /// The day the session counts from, and whether the clock may move it.
-    pub today: Today,
-    pub lang: Lang,
+    pub(super) today: Today,
+    pub(super) lang: Lang,
     /// Only ASCII in what pantau writes (reports from `p`), as on screen.
-    pub ascii: bool,
+    pub(super) ascii: bool,
     /// The name the officer gave (`--officer`), for the audit log.
-    pub officer: String,
-    pub view: View,
-    pub help: bool,
+    pub(super) officer: String,
+    pub(super) view: View,
+    pub(super) help: bool,
     /// Live filter over id, name and lead agency; empty shows everything.
-    pub filter: String,
+    pub(super) filter: String,
     /// The filter prompt has the keyboard.
-    pub filtering: bool,
-    pub message: Option<String>,
-    pub should_quit: bool,
+    pub(super) filtering: bool,
+    pub(super) message: Option<String>,
+    pub(super) should_quit: bool,
     /// Every change since the file was opened, for undo, redo and "modified".
-    pub history: History,
+    pub(super) history: History,
     /// A form or a question that has the keyboard until answered.
-    pub modal: Option<Modal>,
+    pub(super) modal: Option<Modal>,
     /// Local time of the last save, `HH:MM`, for the status bar.
-    pub saved_at: Option<String>,
+    pub(super) saved_at: Option<String>,
     /// The plan this session's edits are merged from when another officer
     /// saved meanwhile: only kept here when it is not the last saved state
     /// (restored edits carry their own); otherwise [`App::base_plan`]
     /// reaches it through the history, so no second copy of the plan is
     /// made at start, after a save or after a reload.
-    pub base: Option<Plan>,
-    pub disk: u64,
+    pub(super) base: Option<Plan>,
+    pub(super) disk: u64,
     /// This session's name for its own recovery file.
-    pub session: String,
+    pub(super) session: String,
     /// Kept edits of other sessions not yet offered (the first is in the
     /// recovery question).
-    pub recoveries: Vec<crate::store::recovery::Kept>,
+    pub(super) recoveries: Vec<crate::store::recovery::Kept>,
     /// Quit once the save under way (perhaps after conflicts) succeeds.
-    pub quit_after_save: bool,
+    pub(super) quit_after_save: bool,
     /// The audit log of this plan, oldest first, for the detail's recent changes.
-    pub audit: Vec<crate::store::audit::Entry>,
+    pub(super) audit: Vec<crate::store::audit::Entry>,
     /// Terminal size, so paging knows how many rows a page holds.
-    pub size: (u16, u16),
-    pub dashboard: DashboardState,
-    pub drill: DrillState,
-    pub timeline: TimelineState,
-    pub evaluation: EvaluationState,
+    pub(super) size: (u16, u16),
+    pub(super) dashboard: DashboardState,
+    pub(super) drill: DrillState,
+    pub(super) timeline: TimelineState,
+    pub(super) evaluation: EvaluationState,
     /// Derived from the plan and the filter; rebuilt by `reindex` whenever either changes.
-    pub index: Index,
+    pub(super) index: Index,
     /// The keys in effect: the defaults with the user's configuration.
-    pub keymap: Keymap,
+    pub(super) keymap: Keymap,
     /// Opened from the province dashboard: nothing may change the plan, and
     /// the keys that would say how to open it to edit (the file, as given).
-    pub read_only: Option<String>,
+    pub(super) read_only: Option<String>,
 }
 
 /// What the edge knows when it opens a plan in the interface: how to name
@@ -806,6 +809,109 @@ impl App {
     /// The day late and due are counted from.
     pub fn today(&self) -> Date {
         self.today.date()
+    }
+
+    /// The plan as opened, with its top comment.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The file name shown in the status bar.
+    pub fn file_label(&self) -> &str {
+        &self.file_label
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Whether the help overlay is shown.
+    pub fn help(&self) -> bool {
+        self.help
+    }
+
+    /// The live filter over id, name and lead agency.
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// Whether the filter prompt has the keyboard.
+    pub fn filtering(&self) -> bool {
+        self.filtering
+    }
+
+    /// What the status bar says about the last key or save.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    /// Every change since the file was opened.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The form or question that has the keyboard.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// Local time of the last save, `HH:MM`.
+    pub fn saved_at(&self) -> Option<&str> {
+        self.saved_at.as_deref()
+    }
+
+    /// Whether the session quits once the save under way succeeds.
+    pub fn quit_after_save(&self) -> bool {
+        self.quit_after_save
+    }
+
+    /// The plan's audit log, oldest first.
+    pub fn audit(&self) -> &[crate::store::audit::Entry] {
+        &self.audit
+    }
+
+    /// The terminal size the views are laid out for.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn dashboard(&self) -> &DashboardState {
+        &self.dashboard
+    }
+
+    pub fn drill(&self) -> &DrillState {
+        &self.drill
+    }
+
+    pub fn timeline(&self) -> &TimelineState {
+        &self.timeline
+    }
+
+    pub fn evaluation(&self) -> &EvaluationState {
+        &self.evaluation
+    }
+
+    /// What the views list, from the plan and the filter.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The keys in effect.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The plan's fingerprint as this session last read or wrote it.
+    pub fn disk(&self) -> u64 {
+        self.disk
     }
 
     /// The report of what is on screen: the view's kind, its dimension or

@@ -35,24 +35,27 @@ pub fn measure(area: Rect, app: &App) -> Viewport {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [table, left, right] = areas(area, app);
     dimension_table(frame, table, app, theme);
-    let t = app.lang.text();
-    let late = fill("{} ({})", &[&t.summary.s_overdue, &app.index.overdue.len()]);
+    let t = app.lang().text();
+    let late = fill(
+        "{} ({})",
+        &[&t.summary.s_overdue, &app.index().overdue.len()],
+    );
     let soon = fill(
         "{} ({})",
         &[
             &fill(t.ui.u_due_soon, &[&crate::tui::app::DUE_SOON_DAYS]),
-            &app.index.due_soon.len(),
+            &app.index().due_soon.len(),
         ],
     );
-    let focus = app.dashboard.focus;
+    let focus = app.dashboard().focus;
     milestone_list(
         frame,
         left,
         app,
         theme,
         &late,
-        &app.index.overdue,
-        &app.dashboard.overdue,
+        &app.index().overdue,
+        &app.dashboard().overdue,
         focus == DashFocus::Overdue,
         true,
     );
@@ -62,15 +65,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app,
         theme,
         &soon,
-        &app.index.due_soon,
-        &app.dashboard.due_soon,
+        &app.index().due_soon,
+        &app.dashboard().due_soon,
         focus == DashFocus::DueSoon,
         false,
     );
 }
 
 fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let plan = app.plan();
     let title = format!(
@@ -91,7 +94,7 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let labels = t.ui.u_dash_cols;
     // Number columns as wide as their heading (at least 4), each after a space.
     let nums: [usize; 4] = std::array::from_fn(|i| text::width(labels[i]).max(4) + 1);
-    let budgets = app.index.total.allocated > 0;
+    let budgets = app.index().total.allocated > 0;
     let qw = 6;
     // Physical progress always (milestones give it); absorption only in a
     // plan that records budgets.
@@ -172,10 +175,10 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         Line::from(spans)
     };
-    for (d, tally) in plan.dimensions.iter().zip(&app.index.tallies) {
+    for (d, tally) in plan.dimensions.iter().zip(&app.index().tallies) {
         lines.push(line(&d.name, &d.lead, tally));
     }
-    lines.push(line(t.summary.s_total, "", &app.index.total).style(theme.header()));
+    lines.push(line(t.summary.s_total, "", &app.index().total).style(theme.header()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -208,7 +211,7 @@ fn milestone_list(
     focused: bool,
     late: bool,
 ) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let outer = block(
         Span::styled(format!(" {title} "), theme.header()),

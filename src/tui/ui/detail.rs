@@ -28,13 +28,13 @@ type Lines = Vec<(Option<Item>, Line<'static>)>;
 pub fn measure(area: Rect, app: &App, p: &Program, theme: &Theme) -> DetailPage {
     let inner = super::inner(area);
     let lines = page(app, p, theme, inner);
-    let selected = Item::of(p, app.drill.item.selected);
+    let selected = Item::of(p, app.drill().item.selected);
     laid_out(&lines, selected, inner)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme) {
     let g = theme.glyphs();
-    let selected = Item::of(p, app.drill.item.selected);
+    let selected = Item::of(p, app.drill().item.selected);
     let title_style = if selected == Item::Program {
         theme.selected()
     } else {
@@ -97,12 +97,12 @@ fn laid_out(lines: &Lines, selected: Item, inner: Rect) -> DetailPage {
 /// The programme's own fields, as the schema places them: labelled lines (the
 /// two years on one), then paragraphs. An optional field is shown only when set.
 fn own_fields(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let plan = app.plan();
     let line_label = |row: &Row| match row.detail {
         Detail::Years => t.ui.u_years,
-        _ => row.field.heading(app.lang),
+        _ => row.field.heading(app.lang()),
     };
     let label_cols = shown_rows(p)
         .filter(|r| matches!(r.detail, Detail::Line | Detail::Years))
@@ -163,7 +163,7 @@ fn paragraph(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: us
         lines.push((None, Line::default()));
         lines.push((
             None,
-            Line::styled(row.field.heading(app.lang), theme.header()),
+            Line::styled(row.field.heading(app.lang()), theme.header()),
         ));
         lines.extend(
             text::wrap(&v, width)
@@ -175,7 +175,7 @@ fn paragraph(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: us
 
 /// The milestones, done and open, the late ones with their days late.
 fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let esc = |s: &str| text::escape(s).into_owned();
     lines.push((None, Line::default()));
@@ -212,12 +212,12 @@ fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
 /// Each target: its indicator, the figures with achievement and band, and
 /// where the figure comes from when the plan says.
 fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let esc = |s: &str| text::escape(s).into_owned();
     lines.push((None, Line::default()));
     lines.push((None, Line::styled(t.ui.u_targets, theme.header())));
-    let ev = app.lang.evaluation();
+    let ev = app.lang().evaluation();
     let this_year = i32::from(app.today().year());
     for (i, target) in p.targets.iter().enumerate() {
         let none = || g.none.to_string();
@@ -237,25 +237,25 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
         // The goal as the direction reads it: "≤ 10 %" for lower is better,
         // "60–80 %" for a range.
         let goal = match (target.direction, target.upper) {
-            (Direction::Lower, _) => format!("{} {}", g.at_most, number(target.target, app.lang)),
+            (Direction::Lower, _) => format!("{} {}", g.at_most, number(target.target, app.lang())),
             (Direction::Range, Some(upper)) => format!(
                 "{}{}{}",
-                number(target.target, app.lang),
+                number(target.target, app.lang()),
                 g.dash,
-                number(upper, app.lang)
+                number(upper, app.lang())
             ),
-            _ => number(target.target, app.lang),
+            _ => number(target.target, app.lang()),
         };
         let capaian = Capaian::of(target, this_year);
         let mut figures = vec![Span::raw(format!(
             "     {} {} {goal}{unit}{}{} {}",
-            target.baseline.map_or_else(none, |v| number(v, app.lang)),
+            target.baseline.map_or_else(none, |v| number(v, app.lang())),
             g.arrow,
             g.dot,
             t.summary.s_actual,
-            target.actual.map_or_else(none, |v| number(v, app.lang)),
+            target.actual.map_or_else(none, |v| number(v, app.lang())),
         ))];
-        let verdict = capaian.judgement(app.lang, g.dot);
+        let verdict = capaian.judgement(app.lang(), g.dot);
         if !verdict.is_empty() {
             let percent = capaian.percent(g.arrow);
             let shown = if percent.is_empty() {
@@ -301,7 +301,7 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
 /// Physical progress and spending, then the budget by year.
 fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
     let g = theme.glyphs();
-    let ev = app.lang.evaluation();
+    let ev = app.lang().evaluation();
     let esc = |s: &str| text::escape(s).into_owned();
     let physical = progress::physical(p);
     let absorption = progress::absorption(p);
@@ -359,7 +359,7 @@ fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
 /// The evaluation's supporting documents.
 fn evidence(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
     let g = theme.glyphs();
-    let ev = app.lang.evaluation();
+    let ev = app.lang().evaluation();
     let esc = |s: &str| text::escape(s).into_owned();
     if !p.evidence.is_empty() {
         lines.push((None, Line::default()));
@@ -390,9 +390,9 @@ fn evidence(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
                 Some(Item::Evidence(i)),
                 Line::from(vec![
                     Span::raw(format!("{mark} ")),
-                    Span::styled(format!("{} ", e.state.word(app.lang)), style),
+                    Span::styled(format!("{} ", e.state.word(app.lang())), style),
                     Span::raw(esc(&e.name)),
-                    Span::styled(format!(" ({})", e.kind.word(app.lang)), theme.muted()),
+                    Span::styled(format!(" ({})", e.kind.word(app.lang())), theme.muted()),
                 ]),
             ));
             if !e.link.is_empty() {
@@ -407,7 +407,7 @@ fn evidence(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
 
 /// Who changed the programme lately, from the audit log (newest first).
 fn recent_changes(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let recent: Vec<&crate::store::audit::Entry> = app
         .audit
@@ -442,12 +442,12 @@ fn show(
     selected: Item,
     theme: &Theme,
 ) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let height = usize::from(inner.height);
     // `update` keeps the offset at this terminal's size; asking again gives
     // the same line, and a sensible one when drawn at another size.
-    let offset = laid_out(&lines, selected, inner).offset(selected, app.drill.item.offset);
+    let offset = laid_out(&lines, selected, inner).offset(selected, app.drill().item.offset);
 
     let total = lines.len();
     let shown: Vec<Line> = lines

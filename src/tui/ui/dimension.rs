@@ -19,7 +19,7 @@ const FULL_WIDTH_BELOW: u16 = 110;
 /// The detail page when a program is open, else the program list's rows
 /// (its heading row off the top), the same on the right or the whole width.
 pub fn measure(area: Rect, app: &App, theme: &Theme) -> Viewport {
-    if app.drill.pane == Pane::Detail
+    if app.drill().pane == Pane::Detail
         && let Some(program) = app.selected_program()
     {
         return Viewport::Detail(super::detail::measure(area, app, program, theme));
@@ -35,7 +35,7 @@ fn program_rows(inner: Rect) -> usize {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if app.drill.pane == Pane::Detail
+    if app.drill().pane == Pane::Detail
         && let Some(program) = app.selected_program()
     {
         return super::detail::draw(frame, area, app, program, theme);
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Once inside a dimension on a narrow terminal, its programs take the whole
     // width (the dimension is named in the title): at 80 columns that is the
     // difference between a readable name and lead agency and neither.
-    if app.drill.pane == Pane::Programs && area.width < FULL_WIDTH_BELOW {
+    if app.drill().pane == Pane::Programs && area.width < FULL_WIDTH_BELOW {
         return programs(frame, area, app, theme);
     }
     // Wide enough for "Smart Environment" and its count at 80 columns.
@@ -55,9 +55,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn dimensions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
-    let focused = app.drill.pane == Pane::Dimensions;
+    let focused = app.drill().pane == Pane::Dimensions;
     let outer = block(
         Span::styled(format!(" {} ", t.ui.u_dimensions), theme.header()),
         focused,
@@ -69,21 +69,24 @@ fn dimensions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let dims = &app.plan().dimensions;
     // Six dimensions always fit; scrolling is only for plans that define many.
     let height = usize::from(inner.height);
-    let start = app.drill.dimension.saturating_sub(height.saturating_sub(1));
+    let start = app
+        .drill()
+        .dimension
+        .saturating_sub(height.saturating_sub(1));
     let lines: Vec<Line> = dims
         .iter()
         .enumerate()
         .skip(start)
         .take(height)
         .map(|(i, d)| {
-            let count = app.index.by_dimension[i].len().to_string();
+            let count = app.index().by_dimension[i].len().to_string();
             let name_cols = width.saturating_sub(count.len() + 1);
             row(
                 vec![
                     Span::raw(cell(&d.name, name_cols, g)),
                     Span::raw(format!(" {count}")),
                 ],
-                i == app.drill.dimension,
+                i == app.drill().dimension,
                 focused,
                 theme,
             )
@@ -93,13 +96,13 @@ fn dimensions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
-    let focused = app.drill.pane == Pane::Programs;
+    let focused = app.drill().pane == Pane::Programs;
     let plan = app.plan();
     let title = plan
         .dimensions
-        .get(app.drill.dimension)
+        .get(app.drill().dimension)
         .map(|d| {
             let lead = if d.lead.is_empty() {
                 String::new()
@@ -108,7 +111,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             };
             // The dimension's physical progress and absorption, as on the dashboard.
             let mut figures = String::new();
-            if let Some(tally) = app.index.tallies.get(app.drill.dimension) {
+            if let Some(tally) = app.index().tallies.get(app.drill().dimension) {
                 let labels = &t.ui.u_dash_more;
                 let pct = |v: Option<f64>| v.map(percent);
                 if let Some(p) = pct(tally.physical()) {
@@ -129,7 +132,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .filter_map(|&i| progress::gap(&plan.programs[i]))
         .collect();
     if !gaps.is_empty() {
-        let ev = app.lang.evaluation();
+        let ev = app.lang().evaluation();
         let mut legend = Vec::new();
         if gaps.contains(&Gap::SpentAhead) {
             legend.push(format!("$ {}", ev.spent_ahead));
@@ -145,7 +148,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     if listed.is_empty() {
-        let note = if app.filter.is_empty() {
+        let note = if app.filter().is_empty() {
             t.ui.u_nothing
         } else {
             t.ui.u_no_match
@@ -204,7 +207,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     )));
     let mut lines = vec![Line::from(head).style(theme.header())];
 
-    let range = visible(&app.drill.programs, program_rows(inner), listed.len());
+    let range = visible(&app.drill().programs, program_rows(inner), listed.len());
     for n in range {
         let p: &Program = &plan.programs[listed[n]];
         let done = p.milestones.iter().filter(|m| m.done).count();
@@ -232,7 +235,12 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(mark, style));
         spans.push(Span::raw(count));
-        lines.push(row(spans, n == app.drill.programs.selected, focused, theme));
+        lines.push(row(
+            spans,
+            n == app.drill().programs.selected,
+            focused,
+            theme,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

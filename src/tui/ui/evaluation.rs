@@ -18,8 +18,8 @@ fn page(app: &App, theme: &Theme, inner: Rect) -> crate::report::Screen {
     let width = usize::from(inner.width).saturating_sub(theme.glyphs().marker.len());
     crate::report::evaluation_screen(
         app.plan(),
-        app.evaluation.year,
-        app.lang,
+        app.evaluation().year,
+        app.lang(),
         theme.ascii,
         width,
         app.today(),
@@ -44,10 +44,10 @@ pub fn measure(area: Rect, app: &App, theme: &Theme) -> Viewport {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
-    let ev = app.lang.evaluation();
-    let year = app.evaluation.year;
+    let ev = app.lang().evaluation();
+    let year = app.evaluation().year;
     let title = format!(
         " {}{}{} {} ",
         crate::i18n::fill(ev.title, &[&year]),
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     // The aspects are selectable; past them, the page reads on down one
     // line a step, as the detail does.
-    let selected = app.evaluation.selected;
+    let selected = app.evaluation().selected;
     let most = lines.len().saturating_sub(height);
     let (aspects_bottom, _) = reach(&screen, height);
     let offset = if selected < ASPECTS {

@@ -41,7 +41,7 @@ fn screen_areas(area: Rect) -> [Rect; 3] {
 /// What the view on screen shows of what scrolls, at the app's terminal
 /// size and laid out as `draw` lays it out.
 pub fn measure(app: &App) -> Viewport {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.size().0, app.size().1);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Viewport::Fixed;
     }
@@ -52,7 +52,7 @@ pub fn measure(app: &App) -> Viewport {
         ascii: app.ascii,
         palette: Palette::DEFAULT,
     };
-    match app.view {
+    match app.view() {
         View::Dashboard => dashboard::measure(body, app),
         View::Dimensions => dimension::measure(body, app, &theme),
         View::Timeline => timeline::measure(body),
@@ -92,7 +92,7 @@ pub fn province_rows(size: (u16, u16), failed: usize) -> Option<usize> {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let t = app.lang.text();
+        let t = app.lang().text();
         let message = fill(
             t.ui.u_too_small,
             &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
@@ -107,14 +107,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     let [top, body, bottom] = screen_areas(area);
     tabs(frame, top, app, theme);
-    match app.view {
+    match app.view() {
         View::Dashboard => dashboard::draw(frame, body, app, theme),
         View::Dimensions => dimension::draw(frame, body, app, theme),
         View::Timeline => timeline::draw(frame, body, app, theme),
         View::Evaluation => evaluation::draw(frame, body, app, theme),
     }
     status_bar::draw(frame, bottom, app, theme);
-    if app.help {
+    if app.help() {
         help::draw(frame, body, app, theme);
     }
     form::draw(frame, body, app, theme);
@@ -122,11 +122,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// The view tabs on the left, the plan's title on the right.
 fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let mut spans = Vec::new();
     for (i, view) in View::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, t.ui.view_names[i]);
-        let style = if *view == app.view {
+        let style = if *view == app.view() {
             theme.selected()
         } else {
             theme.base()

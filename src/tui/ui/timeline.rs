@@ -38,7 +38,7 @@ impl Columns {
                 (width / total).clamp(MIN_YEAR_COLS, 12),
             )
         } else {
-            let offset = usize::from(app.timeline.year_offset).min(total - fit);
+            let offset = usize::from(app.timeline().year_offset).min(total - fit);
             (period.start + offset as i32, fit, MIN_YEAR_COLS)
         };
         Columns {
@@ -82,7 +82,7 @@ pub fn measure(area: Rect) -> Viewport {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let period = app.plan().period;
     let title = format!(
@@ -115,14 +115,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines = vec![Line::from(head).style(theme.header())];
 
     let plan = app.plan();
-    let rows = &app.index.timeline;
+    let rows = &app.index().timeline;
     let range = visible(
-        &app.timeline.rows,
+        &app.timeline().rows,
         usize::from(chart.height).saturating_sub(1),
         rows.len(),
     );
     for n in range {
-        let selected = n == app.timeline.rows.selected;
+        let selected = n == app.timeline().rows.selected;
         match rows[n] {
             TimelineRow::Dimension(d) => {
                 let name = plan.dimensions.get(d).map_or("", |d| d.name.as_str());
@@ -239,7 +239,7 @@ fn track(
 }
 
 fn draw_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let width = usize::from(area.width);
     let mut lines = Vec::new();
