@@ -307,6 +307,62 @@ fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
     assert!(!below.contains("GOV-02"), "only this program's changes");
 }
 
+#[test]
+fn keys_scroll_the_same_whether_or_not_a_frame_was_drawn_between_them() {
+    // Down a long detail to its notes, back up, a page down, in the
+    // overdue list too: every list and page that keeps a scroll.
+    use Action::*;
+    let keys = [
+        Show(View::Dimensions),
+        Open,
+        Open,
+        Last,
+        Up,
+        Up,
+        First,
+        PageDown,
+        Down,
+        Back,
+        Back,
+        Last,
+        Show(View::Dashboard),
+        Last,
+        Show(View::Timeline),
+        Last,
+        Up,
+        Show(View::Evaluation),
+        Last,
+        Up,
+    ];
+    let (mut drawn, mut undrawn) = (app(Lang::En, 80, 24), app(Lang::En, 80, 24));
+    let mut screen = String::new();
+    for (n, action) in keys.iter().enumerate() {
+        update(&mut drawn, action.clone());
+        screen = text(&render(&drawn, &MONO, 80, 24));
+        update(&mut undrawn, action.clone());
+        assert_eq!(
+            drawn.focus(),
+            undrawn.focus(),
+            "after {} keys ({action:?})",
+            n + 1
+        );
+        if n == 3 {
+            assert!(
+                matches!(
+                    undrawn.focus(),
+                    pantau::tui::app::Focus::Program { opened: true, .. }
+                ),
+                "End in the detail reads on down past the last item to the notes"
+            );
+        }
+    }
+    assert_eq!(
+        screen,
+        text(&render(&undrawn, &MONO, 80, 24)),
+        "drawn after every key against drawn only at the end"
+    );
+}
+
 /// Draws, as the event loop does after every key, and returns the screen.
 fn draw_after(app: &mut App, actions: &[Action], w: u16, h: u16) -> String {
     let mut screen = text(&render(app, &MONO, w, h));
