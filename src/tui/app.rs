@@ -100,6 +100,8 @@ pub struct Session {
     /// Opened from the province dashboard: nothing may change the plan (the
     /// file, as given, for the keys that would say how to open it to edit).
     pub read_only: Option<String>,
+    /// What the status bar says first (a region says how to go back).
+    pub message: Option<String>,
 }
 
 impl Session {
@@ -117,6 +119,7 @@ impl Session {
             recovery_name: String::new(),
             recoveries: Vec::new(),
             read_only: None,
+            message: None,
         }
     }
 }
@@ -760,6 +763,7 @@ impl App {
             recovery_name,
             recoveries,
             read_only,
+            message,
         } = session;
         let index = Index::build(&doc.plan, "", today.date());
         let mut app = App {
@@ -773,7 +777,7 @@ impl App {
             help: false,
             filter: String::new(),
             filtering: false,
-            message: None,
+            message,
             should_quit: false,
             history: History::default(),
             modal: None,

@@ -189,11 +189,11 @@ impl Province {
             Session {
                 ascii: self.ascii,
                 read_only: Some(label),
+                message: Some(self.lang.text().ui.u_province_back.to_string()),
                 ..Session::new(shown, Today::Given(self.today), self.lang)
             },
         );
         let _ = update(&mut app, Action::Resize(self.size.0, self.size.1));
-        app.message = Some(self.lang.text().ui.u_province_back.to_string());
         self.open = Some(Box::new(app));
     }
 }
