@@ -352,10 +352,21 @@ fn fold(s: &str) -> String {
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
 
+/// A heading or sheet name folded, with a word an earlier pantau wrote
+/// taken as the word that replaced it (`Tonggak` is `Tahapan`).
+fn current(name: &str) -> String {
+    let folded = fold(name);
+    LANGS
+        .iter()
+        .flat_map(|l| l.text().sheets.former)
+        .find(|(former, _)| fold(former) == folded)
+        .map_or(folded, |(_, now)| fold(now))
+}
+
 /// Whether `header` names `column`: its header or field label in either
 /// language, or its name in the data file.
 fn names(column: Column, header: &str) -> bool {
-    let h = fold(header);
+    let h = current(header);
     if h.is_empty() {
         return false;
     }
@@ -399,7 +410,7 @@ fn classify<'a>(
     let partial = |h: &String| {
         LANGS.iter().any(|l| {
             let r = l.report();
-            fold(r.days_late) == fold(h) || fold(r.days_left) == fold(h)
+            fold(r.days_late) == current(h) || fold(r.days_left) == current(h)
         })
     };
     if header.iter().any(partial) {
@@ -408,7 +419,7 @@ fn classify<'a>(
     let by_name = sheet.name.as_deref().and_then(|name| {
         Sheet::ALL
             .into_iter()
-            .find(|k| LANGS.iter().any(|&l| fold(k.name(l)) == fold(name)))
+            .find(|k| LANGS.iter().any(|&l| fold(k.name(l)) == current(name)))
     });
     use crate::plan::field::{MilestoneField, TargetField};
     let kind = by_name.or_else(|| {
@@ -787,6 +798,11 @@ fn keyed<T: Clone>(
 /// pantau's export puts before a cell a spreadsheet would take for a
 /// formula, is taken off again.
 /// A quoted cell left open is an error naming the row it starts on.
+///
+/// Read by hand rather than with the `csv` crate: csv 1.x takes a quote left
+/// open as one cell running to the end of the file, so an officer's sheet
+/// with one stray `"` would import its first rows and silently drop the rest
+/// into a name (`tests/it/import.rs` pins the error).
 pub fn read_csv(text: &str) -> Result<RawSheet, u32> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("");

@@ -7,6 +7,10 @@ pub struct Sheets {
     pub programmes: &'static str,
     pub milestones: &'static str,
     pub targets: &'static str,
+    /// Sheet names and column headings an earlier pantau wrote, each with
+    /// the word that replaced it, so that a workbook exported then still
+    /// imports.
+    pub former: &'static [(&'static str, &'static str)],
     /// The plan sheet's first column.
     pub field: &'static str,
     /// A done milestone in a CSV cell, and an open one.

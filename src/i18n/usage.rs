@@ -1,6 +1,6 @@
 //! The command line's own help and usage errors (clap's words), for
 //! `--help` and a mistyped command in the officer's language. English is
-//! what `src/cli.rs` says; the tables give the help of each command and
+//! what `src/cli/` says; the tables give the help of each command and
 //! option in the other language, and a test checks they name every one.
 
 /// The command line's help and usage errors.
@@ -54,7 +54,7 @@ pub struct Usage {
     /// `{0}`: what was given.
     pub e_not_date: &'static str,
     /// Each command's about, by its path (`git setup`); empty in English,
-    /// whose words are clap's own from `src/cli.rs`.
+    /// whose words are clap's own from `src/cli/`.
     pub commands: &'static [(&'static str, &'static str)],
     /// Each option's help, by command path (`""` for every command) and id.
     pub args: &'static [(&'static str, &'static str, &'static str)],

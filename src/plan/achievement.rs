@@ -242,7 +242,7 @@ mod tests {
         let c = Capaian::of(&poverty, 2026);
         assert_eq!(c.met(), Some(false));
         assert_eq!(c.judgement(Lang::En, " · "), "Very good · missed");
-        assert_eq!(c.judgement(Lang::Id, " · "), "Sangat Baik · meleset");
+        assert_eq!(c.judgement(Lang::Id, " · "), "Sangat Baik · belum tercapai");
         let poor = Capaian::of(&target(Direction::Higher, 100.0, None, Some(60.0)), 2026);
         assert_eq!(poor.judgement(Lang::En, " · "), "Poor", "the band says it");
         // Beating it: 11 % against 12.5 % is (1 + 0.12) × 100 = 112 → 120.

@@ -296,7 +296,7 @@ mod tests {
         );
         assert_eq!(
             describe("milestones", M, &new, &ID),
-            "tonggak 3 selesai: tidak -> ya"
+            "tahapan 3 selesai: tidak -> ya"
         );
     }
 
@@ -355,7 +355,7 @@ mod tests {
         );
         assert_eq!(
             describe("milestone.3.done", "false", "true", &ID),
-            "tonggak 3 selesai: tidak -> ya"
+            "tahapan 3 selesai: tidak -> ya"
         );
         assert_eq!(
             describe("budget.1.spent", "none", "750000000", &ID),

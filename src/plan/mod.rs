@@ -20,4 +20,5 @@ pub mod model;
 pub mod progress;
 pub mod province;
 pub mod schema;
+pub mod typed;
 pub mod validate;

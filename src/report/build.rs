@@ -354,6 +354,8 @@ fn program(ctx: &Ctx) -> Document {
         ));
         let items: Vec<TargetRef> = TargetRef::all_of(p).collect();
         blocks.push(Block::Targets(target_rows(ctx, &items, false)));
+        money_blocks(ctx, p, &mut blocks);
+        evidence_blocks(ctx, p, &mut blocks);
     }
     Document {
         title: ctx.title(0),
@@ -361,6 +363,90 @@ fn program(ctx: &Ctx) -> Document {
         listing: false,
         blocks,
     }
+}
+
+/// A programme's money as the detail view shows it: physical progress and
+/// absorption in a line, then each fiscal year's allocation, spending,
+/// absorption and source of funds. Nothing when it has neither.
+fn money_blocks(ctx: &Ctx, p: &Program, blocks: &mut Vec<Block>) {
+    use crate::i18n::format::{money, percent_or};
+    use crate::plan::field::BudgetField;
+    let (ev, g) = (ctx.lang.evaluation(), ctx.g);
+    let physical = progress::physical(p);
+    if physical.is_none() && p.budget.is_empty() {
+        return;
+    }
+    blocks.push(Block::Heading(3, ev.budget_heading.to_string()));
+    let absorption = progress::absorption(p);
+    blocks.push(Block::Note(fill(
+        ev.progress_line,
+        &[
+            &percent_or(physical, g.none),
+            &percent_or(absorption, g.none),
+        ],
+    )));
+    if p.budget.is_empty() {
+        return;
+    }
+    let label = |f: BudgetField| f.label(ctx.lang);
+    let rows = p
+        .budget
+        .iter()
+        .map(|b| {
+            vec![
+                Cell::Int(i64::from(b.year)),
+                money(b.allocation).into(),
+                b.spent.map_or_else(String::new, money).into(),
+                percent_or(b.absorption(), "").into(),
+                b.source.clone().into(),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table::new(
+        vec![
+            Column::new(label(BudgetField::Year), Holds::Code),
+            Column::new(label(BudgetField::Allocation), Holds::Num),
+            Column::new(label(BudgetField::Spent), Holds::Num),
+            Column::new(ev.absorption, Holds::Num),
+            Column::new(label(BudgetField::Source), Holds::Text),
+        ],
+        rows,
+    )));
+}
+
+/// The programme's evidence documents for the evaluation, with their kind,
+/// state and where they are. Nothing when it has none.
+fn evidence_blocks(ctx: &Ctx, p: &Program, blocks: &mut Vec<Block>) {
+    use crate::plan::field::EvidenceField;
+    if p.evidence.is_empty() {
+        return;
+    }
+    let ev = ctx.lang.evaluation();
+    let label = |f: EvidenceField| f.label(ctx.lang);
+    blocks.push(Block::Heading(3, ev.evidence_heading.to_string()));
+    let rows = p
+        .evidence
+        .iter()
+        .map(|e| {
+            vec![
+                e.name.clone().into(),
+                e.kind.word(ctx.lang).into(),
+                e.state.word(ctx.lang).into(),
+                e.link.clone().into(),
+            ]
+        })
+        .collect();
+    // A link is the first thing a narrow page leaves out: the document's
+    // name is what an officer looks for.
+    blocks.push(Block::Table(Table::new(
+        vec![
+            Column::new(label(EvidenceField::Name), Holds::Main),
+            Column::new(label(EvidenceField::Kind), Holds::Text),
+            Column::new(label(EvidenceField::State), Holds::Text),
+            Column::new(label(EvidenceField::Link), Holds::Text).drop(1),
+        ],
+        rows,
+    )));
 }
 
 /// What a target says of itself beyond its figures: "lower is better ·

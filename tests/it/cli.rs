@@ -363,7 +363,7 @@ fn summary_speaks_indonesian_by_flag_or_locale() {
     );
     for out in [by_locale, by_flag] {
         let stdout = text(&out.stdout);
-        assert!(stdout.contains("Tonggak terlambat"), "{stdout}");
+        assert!(stdout.contains("Tahapan lewat batas waktu"), "{stdout}");
         assert!(stdout.contains("Periode 2022–2031"), "{stdout}");
         assert!(stdout.contains("Dimensi"), "{stdout}");
     }
@@ -585,7 +585,7 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
     }
     let (_, log, _) = run(&["log", "--lang", "id", "-f", s(&path)]);
     assert!(
-        log.contains("GOV-01 tonggak 4 selesai: tidak -> ya"),
+        log.contains("GOV-01 tahapan 4 selesai: tidak -> ya"),
         "{log}"
     );
     // Everything else is as it was: only those lines changed.

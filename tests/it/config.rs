@@ -317,7 +317,7 @@ fn help_and_usage_errors_are_in_indonesian_for_an_indonesian_locale_or_file() {
         assert_eq!(out.status.code(), Some(2));
         let stderr = text(&out.stderr);
         assert!(
-            stderr.contains("galat: argumen '--dimesion' tidak dikenal"),
+            stderr.contains("kesalahan: argumen '--dimesion' tidak dikenal"),
             "{stderr}"
         );
         assert!(

@@ -41,10 +41,17 @@ fn every_kind_is_one_whole_document_that_fetches_nothing() {
             assert!(out.starts_with("<!DOCTYPE html>\n"), "{what}");
             assert!(out.ends_with("</html>\n"), "{what}");
             assert_eq!(out.matches("<body>").count(), 1, "{what}");
-            for remote in ["http:", "https:", "<script", "<link", "@import", "url("] {
-                // The only URL-like text allowed is the SVG namespace, and
-                // there is no SVG here.
+            for remote in ["<script", "<link", "@import", "url(", "src=", "href="] {
                 assert!(!out.contains(remote), "{what} holds {remote}");
+            }
+            // An evidence document's address is printed as text to read,
+            // never as something the page follows.
+            for link in out.match_indices("http").map(|(at, _)| &out[..at]) {
+                let tag = link.rfind('<').map(|at| &link[at..]).unwrap_or("");
+                assert!(
+                    tag.starts_with("<td>") || tag.starts_with("<td "),
+                    "{what}: {tag}"
+                );
             }
             assert!(
                 !out.chars()

@@ -87,7 +87,7 @@ fn the_workbook_reads_back_with_calamine_typed_and_named() {
     let plan = example();
     for (lang, names) in [
         (Lang::En, ["Plan", "Programmes", "Milestones", "Targets"]),
-        (Lang::Id, ["Rencana", "Program", "Tonggak", "Target"]),
+        (Lang::Id, ["Rencana", "Program", "Tahapan", "Target"]),
     ] {
         let bytes = workbook(&plan, lang);
         assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
@@ -267,7 +267,7 @@ fn bad_cells_are_named_by_file_sheet_row_and_column_and_nothing_is_written() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
-        err.contains("plan.xlsx, lembar Tonggak, baris 2, kolom D (Jatuh tempo)"),
+        err.contains("plan.xlsx, lembar Tahapan, baris 2, kolom D (Batas waktu)"),
         "{err}"
     );
     assert!(err.contains("Tidak ada yang ditulis"), "{err}");
@@ -320,7 +320,7 @@ fn corrupt_due(bytes: Vec<u8>) -> Vec<u8> {
             for (c, cell) in row.iter().enumerate() {
                 let (r, c) = (r as u32, c as u16);
                 match cell {
-                    _ if name == "Tonggak" && r == 1 && c == 3 => {
+                    _ if name == "Tahapan" && r == 1 && c == 3 => {
                         sheet.write_string(r, c, "15 Desember").unwrap();
                     }
                     Data::Float(v) => {
@@ -402,7 +402,7 @@ fn help_import_lists_every_column_in_both_languages() {
             &en,
             [
                 "Programmes (Program)",
-                "Milestones (Tonggak)",
+                "Milestones (Tahapan)",
                 "Due (due)",
                 "Overdue *",
             ],
@@ -411,8 +411,8 @@ fn help_import_lists_every_column_in_both_languages() {
             &id,
             [
                 "Program (Programmes)",
-                "Tonggak (Milestones)",
-                "Jatuh tempo (due)",
+                "Tahapan (Milestones)",
+                "Batas waktu (due)",
                 "Terlambat *",
             ],
         ),
@@ -651,4 +651,56 @@ fn a_fifo_or_a_folder_given_as_a_spreadsheet_is_refused_not_waited_on() {
         assert!(text(&out.stderr).contains(file), "{}", text(&out.stderr));
     }
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+}
+
+#[test]
+fn a_workbook_written_with_the_former_indonesian_words_still_imports() {
+    let plan = example();
+    // pantau 0.2 called a milestone "tonggak", its deadline "jatuh tempo",
+    // a subdimension "elemen" and the term "horizon".
+    let mut milestones = import::read_csv(
+        "Id;Judul;Jatuh tempo;Selesai\r\nGOV-01;Rapat koordinasi;2027-01-15;tidak\r\n",
+    )
+    .unwrap();
+    milestones.name = Some("Tonggak".into());
+    let programmes =
+        import::read_csv("Id;Elemen;Horizon\r\nGOV-01;Birokrasi;Jangka pendek\r\n").unwrap();
+    let files = [
+        ("lama.xlsx".to_string(), vec![milestones]),
+        ("program.csv".to_string(), vec![programmes]),
+    ];
+    let out = import::import(&plan, &files, Lang::Id).unwrap();
+    assert!(
+        out.warnings.is_empty(),
+        "no column skipped: {:?}",
+        out.warnings
+    );
+    let p = &out.plan.programs[0];
+    assert_eq!(p.milestones.len(), 1);
+    assert_eq!(p.milestones[0].due, "2027-01-15");
+    assert_eq!(p.element, "Birokrasi");
+    assert_eq!(p.horizon, pantau::plan::model::Horizon::Short);
+}
+
+#[test]
+fn a_quote_left_open_is_refused_with_its_row_and_nothing_is_written() {
+    let sheet = "id,name\nGOV-01,\"Super App\nGOV-02,Other\nGOV-03,Third\n";
+    assert_eq!(
+        import::read_csv(sheet).err(),
+        Some(2),
+        "the row the open quote starts on, not a name swallowing the rest"
+    );
+    let (dir, plan) = office();
+    let d = dir.path();
+    std::fs::write(d.join("program.csv"), sheet).unwrap();
+    let before = files_in(d);
+    let out = pantau(d, &["import", "program.csv", "--into", "plan.ron"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("program.csv: row 2: a quoted cell is not closed"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+    assert_eq!(files_in(d), before);
 }

@@ -30,6 +30,7 @@ mod rollup;
 mod screenshots;
 mod store;
 mod ui;
+mod vocabulary;
 
 use std::path::Path;
 

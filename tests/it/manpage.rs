@@ -92,7 +92,7 @@ fn the_checked_in_import_columns_are_the_ones_import_reads() {
         reference(Lang::En),
         reference(Lang::Id)
     );
-    assert!(page.contains("Milestones (Tonggak)") && page.contains("Tonggak (Milestones)"));
+    assert!(page.contains("Milestones (Tahapan)") && page.contains("Tahapan (Milestones)"));
     check("docs/generated/IMPORT.md", page.as_bytes());
 }
 

@@ -171,7 +171,7 @@ fn a_generated_province_of_24_regencies_and_a_broken_plan_matches_the_golden_fil
     assert!(rows[0][index].parse::<f64>().is_ok());
     // The overdue across regions are oldest first and add up to the rows.
     let (_, late) = read_csv(&overdue);
-    let late_col = head.iter().position(|h| h == "Late").unwrap();
+    let late_col = head.iter().position(|h| h == "Overdue").unwrap();
     let total: usize = rows
         .iter()
         .map(|r| r[late_col].parse::<usize>().unwrap())

@@ -58,7 +58,7 @@ fn page(app: &App, p: &Program, theme: &Theme, inner: Rect) -> Lines {
     let width = usize::from(inner.width).saturating_sub(theme.glyphs().marker.len());
     let mut lines = Lines::new();
     own_fields(&mut lines, app, p, theme, width);
-    milestones(&mut lines, app, p, theme);
+    milestones(&mut lines, app, p, theme, width);
     targets(&mut lines, app, p, theme, width);
     budget(&mut lines, app, p, theme);
     evidence(&mut lines, app, p, theme);
@@ -174,7 +174,8 @@ fn paragraph(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: us
 }
 
 /// The milestones, done and open, the late ones with their days late.
-fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
+/// A long title gives way to the days late, which is what the officer needs.
+fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
     let t = app.lang().text();
     let g = theme.glyphs();
     let esc = |s: &str| text::escape(s).into_owned();
@@ -189,21 +190,25 @@ fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
     ));
     for (i, m) in p.milestones.iter().enumerate() {
         let late = is_overdue(p, m, app.today());
-        let mark = if m.done { g.check } else { g.open };
-        let mut spans = vec![
-            Span::raw(format!("{mark} ")),
-            Span::styled(esc(&m.due), if late { theme.late() } else { theme.base() }),
-            Span::raw(format!("  {}", esc(&m.title))),
-        ];
-        if late {
+        let mark = format!("{} ", if m.done { g.check } else { g.open });
+        let due = esc(&m.due);
+        let note = late.then(|| {
             let days = m
                 .due_date()
                 .and_then(|d| d.until(app.today()).ok())
                 .map_or(0, |s| s.get_days());
-            spans.push(Span::styled(
-                format!("  ({})", crate::i18n::fill(t.summary.s_days_late, &[&days])),
-                theme.late(),
-            ));
+            format!("  ({})", crate::i18n::fill(t.summary.s_days_late, &[&days]))
+        });
+        let taken =
+            text::width(&mark) + text::width(&due) + 2 + note.as_deref().map_or(0, text::width);
+        let title = text::fit(&esc(&m.title), width.saturating_sub(taken), g.ellipsis);
+        let mut spans = vec![
+            Span::raw(mark),
+            Span::styled(due, if late { theme.late() } else { theme.base() }),
+            Span::raw(format!("  {title}")),
+        ];
+        if let Some(note) = note {
+            spans.push(Span::styled(note, theme.late()));
         }
         lines.push((Some(Item::Milestone(i)), Line::from(spans)));
     }
