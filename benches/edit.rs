@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pantau::i18n::{EN, Lang};
 use pantau::store::{self, Base, BasePlan};
 use pantau::tui::action::{Action, View};
-use pantau::tui::app::App;
+use pantau::tui::app::{App, Session, Today};
 use pantau::tui::keymap;
 use pantau::tui::update::update;
 use std::hint::black_box;
@@ -30,9 +30,10 @@ fn press(app: &mut App, code: KeyCode) {
     }
 }
 
+const TODAY: jiff::civil::Date = jiff::civil::date(2024, 6, 1);
+
 fn app_for(text: &str) -> App {
-    let today = jiff::civil::date(2024, 6, 1);
-    let mut app = interface::app_of(text, "plan.ron", today, Lang::En, (80, 24));
+    let mut app = interface::app_of(text, "plan.ron", TODAY, Lang::En, (80, 24));
     let _ = update(&mut app, Action::Show(View::Dimensions));
     let _ = update(&mut app, Action::Open);
     app
@@ -71,7 +72,7 @@ fn quick_edits(c: &mut Criterion) {
                     press(&mut app, KeyCode::Char(c));
                 }
                 press(&mut app, KeyCode::Enter);
-                assert!(app.modal.is_none(), "the form was accepted");
+                assert!(app.modal().is_none(), "the form was accepted");
             })
         });
     }
@@ -90,8 +91,20 @@ fn saves(c: &mut Criterion) {
             b.iter(|| store::load(black_box(&path), &EN).unwrap())
         });
         let file = store::PlanFile::at(&path);
-        let mut app = app_for(&text);
-        app.disk = file.open(&EN).unwrap().fingerprint;
+        // Opened as the interface opens it, so a save knows the file unchanged.
+        let opened = file.open(&EN).unwrap();
+        let session = Session {
+            fingerprint: opened.fingerprint,
+            ..Session::new("plan.ron".into(), Today::Given(TODAY), Lang::En)
+        };
+        let mut app = App::open(opened.doc, session);
+        for action in [
+            Action::Resize(80, 24),
+            Action::Show(View::Dimensions),
+            Action::Open,
+        ] {
+            let _ = update(&mut app, action);
+        }
         let who = store::audit::Who {
             user: "bench".into(),
             officer: String::new(),
@@ -108,12 +121,12 @@ fn saves(c: &mut Criterion) {
                     press(&mut app, KeyCode::Char('s'));
                     let base_plan = app.base_plan();
                     let base = Base {
-                        fingerprint: app.disk,
+                        fingerprint: app.disk(),
                         plan: BasePlan::Plan(&base_plan),
                         changes: None,
                     };
                     let saved = file
-                        .save(base, &app.doc, &|_| None, &who, &mut |_| {}, &EN)
+                        .save(base, app.doc(), &|_| None, &who, &mut |_| {}, &EN)
                         .unwrap();
                     drop(base_plan);
                     let store::Saved::Written { text, .. } = saved else {

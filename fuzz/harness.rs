@@ -14,7 +14,7 @@ use pantau::i18n::{EN, ID, Lang};
 use pantau::plan::{canonical, validate};
 use pantau::store::{self, Document, LoadError, PlacedProblem};
 use pantau::tui::action::{Action, Effect, Outcome};
-use pantau::tui::app::App;
+use pantau::tui::app::{App, Modal, Today};
 use pantau::tui::keymap;
 use pantau::tui::theme::Theme;
 use pantau::tui::update::update;
@@ -336,11 +336,24 @@ pub fn example_app(session: &Session) -> App {
     let mut app = App::new(
         doc.clone(),
         "luwu-utara.ron".into(),
-        session.today,
+        Today::Given(session.today),
         session.lang,
     );
     update(&mut app, Action::Resize(session.size.0, session.size.1));
     app
+}
+
+/// Closes whatever form or question is open without answering it, as Esc does.
+fn close_modal(app: &mut App) {
+    // Each close may offer the next kept edits; there are never many.
+    for _ in 0..8 {
+        let action = match app.modal() {
+            None => return,
+            Some(Modal::Form(_)) => Action::FormCancel,
+            Some(_) => Action::Cancel,
+        };
+        let _ = update(app, action);
+    }
 }
 
 /// Plays a session on the example plan. After every step: no panic, a frame
@@ -377,8 +390,6 @@ pub fn keys(data: &[u8]) {
                 let _ = update(&mut app, Action::Resize(w, h));
             }
         }
-        // The event loop stops on quit; carry on with the same session instead.
-        app.should_quit = false;
         draw(&mut terminal, &app, &session.theme);
         let problems = validate::validate(app.plan());
         assert!(
@@ -389,10 +400,14 @@ pub fn keys(data: &[u8]) {
             *app.base_plan() == saved,
             "after step {n} ({step:?}) the merge base is not the plan last saved"
         );
+        // The event loop ends the session on quit; so does the play.
+        if app.should_quit() {
+            break;
+        }
     }
-    app.modal = None;
+    close_modal(&mut app);
     let mut undos = 0;
-    while app.history.can_undo() {
+    while app.history().can_undo() {
         let _ = update(&mut app, Action::Undo);
         undos += 1;
         assert!(undos <= 10 * MAX_KEYS, "undo never ends");

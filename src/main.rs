@@ -22,11 +22,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e, help_lang),
     };
-    let today = cli
-        .common
-        .today
-        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    let settings = Settings::resolve(cli.common.flags(), file, &env, today);
+    let given = cli.common.today;
+    let today = given.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let mut settings = Settings::resolve(cli.common.flags(), file, &env, today);
+    settings.today_given = given.is_some();
     // `pantau config` shows it as its error; every other command warns and
     // goes on with the built-in settings.
     if let Some(error) = &settings.config_error

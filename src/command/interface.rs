@@ -6,7 +6,7 @@ use crate::i18n::fill;
 use crate::store;
 use crate::text::escape_path;
 use crate::tui;
-use crate::tui::app::App;
+use crate::tui::app::{App, Session, Today};
 use crate::tui::theme::Theme;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -37,19 +37,24 @@ pub fn interface(
     if settings.demo {
         label = fill(t.cli.demo_label, &[&label]);
     }
-    let mut app = App::new(doc, label, settings.today, settings.lang);
-    app.ascii = settings.ascii;
-    app.officer = settings.officer().unwrap_or_default().to_string();
-    app.keymap = settings.keymap.clone();
-    app.disk = fingerprint;
-    app.audit = store::audit::read(&path).unwrap_or_default();
-    app.session = store::recovery::session_id();
-    // Edits kept from sessions that ended badly are offered back
-    // first, one session at a time.
-    app.recoveries = store::recovery::list(&path);
-    // A git merge's open questions come first, then kept edits.
-    app.ask_file_conflicts();
-    app.offer_next_recovery();
+    let today = if settings.today_given {
+        Today::Given(settings.today)
+    } else {
+        Today::Clock(settings.today)
+    };
+    let mut app = App::open(
+        doc,
+        Session {
+            ascii: settings.ascii,
+            officer: settings.officer().unwrap_or_default().to_string(),
+            keymap: settings.keymap.clone(),
+            fingerprint,
+            audit: store::audit::read(&path).unwrap_or_default(),
+            recovery_name: store::recovery::session_id(),
+            recoveries: store::recovery::list(&path),
+            ..Session::new(label, today, settings.lang)
+        },
+    );
     let theme = Theme {
         mono: settings.effective.mono.value,
         ascii: settings.ascii,

@@ -47,6 +47,9 @@ impl ConfigFile {
 pub struct Settings {
     pub lang: Lang,
     pub today: Date,
+    /// `today` is `--today`'s, not the clock's: it holds for a whole
+    /// interface session, past midnight too.
+    pub today_given: bool,
     /// Only ASCII: asked for, or the locale cannot show more.
     pub ascii: bool,
     /// `--demo`: commands work on a private copy of the example.
@@ -89,6 +92,7 @@ impl Settings {
         Settings {
             lang: effective.lang.value,
             today,
+            today_given: false,
             ascii: effective.ascii,
             demo: flags.demo,
             keymap: vocabulary::keymap(loaded.and_then(|c| c.keys.as_ref())),

@@ -12,64 +12,143 @@ use crate::tui::action::View;
 use crate::tui::bindings::Keymap;
 use crate::tui::form::Form;
 use jiff::civil::Date;
-use std::cell::Cell;
 
 /// How far ahead the dashboard's "due soon" list looks.
 pub const DUE_SOON_DAYS: i32 = 30;
 
+/// Only the interface's own modules reach the fields: `update` (with
+/// `editing`) changes them, the edge performs what it asks, and everyone
+/// else reads through the methods below.
 pub struct App {
-    pub doc: Document,
+    pub(super) doc: Document,
     /// The file name shown in the status bar.
-    pub file_label: String,
-    pub today: Date,
-    pub lang: Lang,
+    pub(super) file_label: String,
+    /// The day the session counts from, and whether the clock may move it.
+    pub(super) today: Today,
+    pub(super) lang: Lang,
     /// Only ASCII in what pantau writes (reports from `p`), as on screen.
-    pub ascii: bool,
+    pub(super) ascii: bool,
     /// The name the officer gave (`--officer`), for the audit log.
-    pub officer: String,
-    pub view: View,
-    pub help: bool,
+    pub(super) officer: String,
+    pub(super) view: View,
+    pub(super) help: bool,
     /// Live filter over id, name and lead agency; empty shows everything.
-    pub filter: String,
+    pub(super) filter: String,
     /// The filter prompt has the keyboard.
-    pub filtering: bool,
-    pub message: Option<String>,
-    pub should_quit: bool,
+    pub(super) filtering: bool,
+    pub(super) message: Option<String>,
+    pub(super) should_quit: bool,
     /// Every change since the file was opened, for undo, redo and "modified".
-    pub history: History,
+    pub(super) history: History,
     /// A form or a question that has the keyboard until answered.
-    pub modal: Option<Modal>,
+    pub(super) modal: Option<Modal>,
     /// Local time of the last save, `HH:MM`, for the status bar.
-    pub saved_at: Option<String>,
+    pub(super) saved_at: Option<String>,
     /// The plan this session's edits are merged from when another officer
     /// saved meanwhile: only kept here when it is not the last saved state
     /// (restored edits carry their own); otherwise [`App::base_plan`]
     /// reaches it through the history, so no second copy of the plan is
     /// made at start, after a save or after a reload.
-    pub base: Option<Plan>,
-    pub disk: u64,
+    pub(super) base: Option<Plan>,
+    pub(super) disk: u64,
     /// This session's name for its own recovery file.
-    pub session: String,
+    pub(super) session: String,
     /// Kept edits of other sessions not yet offered (the first is in the
     /// recovery question).
-    pub recoveries: Vec<crate::store::recovery::Kept>,
+    pub(super) recoveries: Vec<crate::store::recovery::Kept>,
     /// Quit once the save under way (perhaps after conflicts) succeeds.
-    pub quit_after_save: bool,
+    pub(super) quit_after_save: bool,
     /// The audit log of this plan, oldest first, for the detail's recent changes.
-    pub audit: Vec<crate::store::audit::Entry>,
+    pub(super) audit: Vec<crate::store::audit::Entry>,
     /// Terminal size, so paging knows how many rows a page holds.
-    pub size: (u16, u16),
-    pub dashboard: DashboardState,
-    pub drill: DrillState,
-    pub timeline: TimelineState,
-    pub evaluation: EvaluationState,
+    pub(super) size: (u16, u16),
+    pub(super) dashboard: DashboardState,
+    pub(super) drill: DrillState,
+    pub(super) timeline: TimelineState,
+    pub(super) evaluation: EvaluationState,
     /// Derived from the plan and the filter; rebuilt by `reindex` whenever either changes.
-    pub index: Index,
+    pub(super) index: Index,
     /// The keys in effect: the defaults with the user's configuration.
-    pub keymap: Keymap,
+    pub(super) keymap: Keymap,
     /// Opened from the province dashboard: nothing may change the plan, and
     /// the keys that would say how to open it to edit (the file, as given).
+    pub(super) read_only: Option<String>,
+}
+
+/// What the edge knows when it opens a plan in the interface: how to name
+/// and show it, on which day, for whom, and what lies beside it on disk.
+#[derive(Debug)]
+pub struct Session {
+    /// The file name shown in the status bar.
+    pub file_label: String,
+    pub today: Today,
+    pub lang: Lang,
+    /// Only ASCII in what pantau writes (reports from `p`), as on screen.
+    pub ascii: bool,
+    /// The name the officer gave (`--officer`), for the audit log.
+    pub officer: String,
+    /// The keys in effect: the defaults with the user's configuration.
+    pub keymap: Keymap,
+    /// The plan's fingerprint as read, to tell another officer's save.
+    pub fingerprint: u64,
+    /// The plan's audit log, oldest first.
+    pub audit: Vec<crate::store::audit::Entry>,
+    /// This session's name for its own recovery file.
+    pub recovery_name: String,
+    /// Edits kept by sessions that ended badly, offered back one by one.
+    pub recoveries: Vec<crate::store::recovery::Kept>,
+    /// Opened from the province dashboard: nothing may change the plan (the
+    /// file, as given, for the keys that would say how to open it to edit).
     pub read_only: Option<String>,
+    /// What the status bar says first (a region says how to go back).
+    pub message: Option<String>,
+}
+
+impl Session {
+    /// A session with nothing beside the plan.
+    pub fn new(file_label: String, today: Today, lang: Lang) -> Session {
+        Session {
+            file_label,
+            today,
+            lang,
+            ascii: false,
+            officer: String::new(),
+            keymap: Keymap::default(),
+            fingerprint: 0,
+            audit: Vec::new(),
+            recovery_name: String::new(),
+            recoveries: Vec::new(),
+            read_only: None,
+            message: None,
+        }
+    }
+}
+
+/// The day the interface counts late and due from. An officer who starts
+/// with `--today` is checking the plan as of that day (a printout, a meeting
+/// about last week): only a day read from the clock moves at midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Today {
+    /// `--today`: holds for the whole session.
+    Given(Date),
+    /// The machine's date: a session left open past midnight follows it.
+    Clock(Date),
+}
+
+impl Today {
+    pub fn date(self) -> Date {
+        match self {
+            Today::Given(date) | Today::Clock(date) => date,
+        }
+    }
+
+    /// The day after the clock read `clock`: a given day stays.
+    pub fn after_tick(self, clock: Date) -> Today {
+        match self {
+            Today::Given(_) => self,
+            Today::Clock(_) => Today::Clock(clock),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,8 +182,9 @@ pub const ASPECTS: usize = crate::plan::model::Aspect::ALL.len();
 pub struct EvaluationState {
     pub year: i32,
     pub selected: usize,
-    /// How many steps past the aspects the page scrolls on, as last drawn.
-    pub below: Cell<usize>,
+    /// How many steps past the aspects the page scrolls on, as laid out at
+    /// the terminal's size.
+    pub below: usize,
 }
 
 #[derive(Debug, Default)]
@@ -117,14 +197,15 @@ pub struct DrillState {
     /// follows (notes, recent changes), one line each.
     pub item: Scroll,
     /// How many lines below its last target the detail scrolls on to, as
-    /// last drawn (it depends on the width the notes wrap to).
-    pub below: Cell<usize>,
+    /// laid out at the terminal's size (it depends on the width the notes
+    /// wrap to).
+    pub below: usize,
 }
 
 impl DrillState {
     /// The detail's positions: its items, then the steps below them.
     pub fn detail_positions(&self, program: &Program) -> usize {
-        Item::count(program) + self.below.get()
+        Item::count(program) + self.below
     }
 
     /// The line a freshly opened detail selects: the first milestone, so
@@ -132,7 +213,7 @@ impl DrillState {
     pub fn open_at(program: &Program) -> Scroll {
         Scroll {
             selected: usize::from(!program.milestones.is_empty()),
-            offset: Cell::new(0),
+            offset: 0,
         }
     }
 }
@@ -282,19 +363,22 @@ pub struct TimelineState {
     pub year_offset: u16,
 }
 
-/// A selection in a list, and the first row shown. The offset is a view
-/// concern that must persist between frames, so the view keeps it in a `Cell`.
+/// A selection in a list, and the first row shown. The window moves as
+/// little as possible, so the first row depends on the frames before:
+/// `update` keeps it ([`App::follow`]) at the heights the view lays out, and
+/// the view only reads it.
 #[derive(Debug, Default)]
 pub struct Scroll {
     pub selected: usize,
-    pub offset: Cell<usize>,
+    pub offset: usize,
 }
 
 impl Scroll {
     /// The first row to show so that the selection stays within `height` rows,
-    /// moving the window as little as possible.
+    /// moving the window as little as possible from where it is. Asking
+    /// again with the same height and length gives the same row.
     pub fn window(&self, height: usize, len: usize) -> usize {
-        let mut offset = self.offset.get().min(len.saturating_sub(1));
+        let mut offset = self.offset.min(len.saturating_sub(1));
         if height == 0 {
             return offset;
         }
@@ -304,13 +388,89 @@ impl Scroll {
             offset = self.selected + 1 - height;
         }
         // No empty space at the bottom while there are rows above.
-        offset = offset.min(len.saturating_sub(height));
-        self.offset.set(offset);
-        offset
+        offset.min(len.saturating_sub(height))
+    }
+
+    /// Moves the window to keep the selection in view at `height` rows.
+    pub fn follow(&mut self, height: usize, len: usize) {
+        self.offset = self.window(height, len);
     }
 
     fn clamp(&mut self, len: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
+    }
+}
+
+/// What the view on screen shows of its scrolling parts at the terminal's
+/// size, measured by `ui::measure` with the layout the view draws with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewport {
+    /// Too small to draw, or nothing that scrolls.
+    Fixed,
+    /// The dashboard's two lists, their heights in rows.
+    Dashboard {
+        overdue: usize,
+        due_soon: usize,
+    },
+    /// The drill-down's program list.
+    Programs {
+        rows: usize,
+    },
+    /// A program's detail page.
+    Detail(DetailPage),
+    Timeline {
+        rows: usize,
+    },
+    /// The evaluation page: how many steps past the aspects it reads on down.
+    Evaluation {
+        below: usize,
+    },
+}
+
+/// A program's detail page as laid out: its lines, the selected item's
+/// first and last line among them, and the height it is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DetailPage {
+    pub first: usize,
+    pub last: usize,
+    /// The line after the last item's (the notes and recent changes follow).
+    pub items_end: usize,
+    pub lines: usize,
+    pub height: usize,
+}
+
+impl DetailPage {
+    fn most(&self) -> usize {
+        self.lines.saturating_sub(self.height)
+    }
+
+    /// The first line shown when the last item is as low as it goes.
+    fn items_bottom(&self) -> usize {
+        self.items_end.saturating_sub(self.height).min(self.most())
+    }
+
+    /// How many steps past the last item the page reads on down, one line
+    /// each, until its last line is in view.
+    pub fn below(&self) -> usize {
+        self.most() - self.items_bottom()
+    }
+
+    /// The first line to show with `selected` in view, moving as little as
+    /// possible from `offset`. Asking again from the answer gives the same.
+    pub fn offset(&self, selected: Item, offset: usize) -> usize {
+        let mut offset = match selected {
+            Item::Program => 0,
+            Item::Below(n) => self.items_bottom() + n,
+            _ => offset,
+        };
+        if !matches!(selected, Item::Below(_)) {
+            if self.first < offset {
+                offset = self.first;
+            } else if self.last >= offset + self.height {
+                offset = (self.last + 1).saturating_sub(self.height).min(self.first);
+            }
+        }
+        offset.min(self.most())
     }
 }
 
@@ -586,48 +746,181 @@ impl App {
         }
     }
 
-    pub fn new(doc: Document, file_label: String, today: Date, lang: Lang) -> App {
-        let index = Index::build(&doc.plan, "", today);
+    /// A plan opened with nothing beside it: no officer, no audit log, no
+    /// kept edits, the default keys.
+    pub fn new(doc: Document, file_label: String, today: Today, lang: Lang) -> App {
+        App::open(doc, Session::new(file_label, today, lang))
+    }
+
+    /// The plan opened in the interface as the edge found it. A git merge's
+    /// open questions come first, then edits kept from sessions that ended
+    /// badly, one session at a time.
+    pub fn open(doc: Document, session: Session) -> App {
+        let Session {
+            file_label,
+            today,
+            lang,
+            ascii,
+            officer,
+            keymap,
+            fingerprint,
+            audit,
+            recovery_name,
+            recoveries,
+            read_only,
+            message,
+        } = session;
+        let index = Index::build(&doc.plan, "", today.date());
         let mut app = App {
             doc,
             file_label,
             today,
             lang,
-            ascii: false,
-            officer: String::new(),
+            ascii,
+            officer,
             view: View::Dashboard,
             help: false,
             filter: String::new(),
             filtering: false,
-            message: None,
+            message,
             should_quit: false,
             history: History::default(),
             modal: None,
             saved_at: None,
             base: None,
-            disk: 0,
-            session: String::new(),
-            recoveries: Vec::new(),
+            disk: fingerprint,
+            session: recovery_name,
+            recoveries,
             quit_after_save: false,
-            audit: Vec::new(),
+            audit,
             size: (80, 24),
             dashboard: DashboardState::default(),
             drill: DrillState::default(),
             timeline: TimelineState::default(),
             evaluation: EvaluationState::default(),
             index,
-            keymap: Keymap::default(),
-            read_only: None,
+            keymap,
+            read_only,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =
-            i32::from(app.today.year()).clamp(period.start, period.end.max(period.start));
+            i32::from(app.today().year()).clamp(period.start, period.end.max(period.start));
         app.timeline.rows.selected = app.first_timeline_program().unwrap_or(0);
+        app.ask_file_conflicts();
+        app.offer_next_recovery();
         app
     }
 
     pub fn plan(&self) -> &Plan {
         &self.doc.plan
+    }
+
+    /// The day late and due are counted from.
+    pub fn today(&self) -> Date {
+        self.today.date()
+    }
+
+    /// The plan as opened, with its top comment.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The file name shown in the status bar.
+    pub fn file_label(&self) -> &str {
+        &self.file_label
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Whether the help overlay is shown.
+    pub fn help(&self) -> bool {
+        self.help
+    }
+
+    /// The live filter over id, name and lead agency.
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// Whether the filter prompt has the keyboard.
+    pub fn filtering(&self) -> bool {
+        self.filtering
+    }
+
+    /// What the status bar says about the last key or save.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    /// Every change since the file was opened.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The form or question that has the keyboard.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// Local time of the last save, `HH:MM`.
+    pub fn saved_at(&self) -> Option<&str> {
+        self.saved_at.as_deref()
+    }
+
+    /// Whether the session quits once the save under way succeeds.
+    pub fn quit_after_save(&self) -> bool {
+        self.quit_after_save
+    }
+
+    /// The plan's audit log, oldest first.
+    pub fn audit(&self) -> &[crate::store::audit::Entry] {
+        &self.audit
+    }
+
+    /// The terminal size the views are laid out for.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn dashboard(&self) -> &DashboardState {
+        &self.dashboard
+    }
+
+    pub fn drill(&self) -> &DrillState {
+        &self.drill
+    }
+
+    pub fn timeline(&self) -> &TimelineState {
+        &self.timeline
+    }
+
+    pub fn evaluation(&self) -> &EvaluationState {
+        &self.evaluation
+    }
+
+    /// What the views list, from the plan and the filter.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The keys in effect.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The plan's fingerprint as this session last read or wrote it.
+    pub fn disk(&self) -> u64 {
+        self.disk
     }
 
     /// The report of what is on screen: the view's kind, its dimension or
@@ -811,8 +1104,13 @@ impl App {
                 before: Some(before),
                 after: Some(_),
             } => {
-                self.index
-                    .update_program(&self.doc.plan, *index, before, &self.filter, self.today);
+                self.index.update_program(
+                    &self.doc.plan,
+                    *index,
+                    before,
+                    &self.filter,
+                    self.today(),
+                );
                 self.settle();
             }
             // Adding, removing or moving a program shifts every index after it.
@@ -822,7 +1120,7 @@ impl App {
 
     /// After the plan changed: everything derived is built again.
     pub fn rebuild(&mut self) {
-        self.index = Index::build(&self.doc.plan, &self.filter, self.today);
+        self.index = Index::build(&self.doc.plan, &self.filter, self.today());
         self.settle();
     }
 
@@ -947,7 +1245,7 @@ impl App {
         match (self.view, self.drill.pane) {
             (View::Timeline, _) => return self.move_timeline(delta),
             (View::Evaluation, _) => {
-                let positions = ASPECTS + self.evaluation.below.get();
+                let positions = ASPECTS + self.evaluation.below;
                 self.evaluation.selected = step(self.evaluation.selected, delta, positions);
                 return;
             }
@@ -968,6 +1266,35 @@ impl App {
         }
         if let Some((scroll, len)) = self.focused_scroll() {
             scroll.selected = step(scroll.selected, delta, len);
+        }
+    }
+
+    /// Keeps what is selected in view as the view on screen is laid out:
+    /// after every update, so drawing only reads the state.
+    pub(crate) fn follow(&mut self, viewport: Viewport) {
+        match viewport {
+            Viewport::Fixed => {}
+            Viewport::Dashboard { overdue, due_soon } => {
+                let lens = (self.index.overdue.len(), self.index.due_soon.len());
+                self.dashboard.overdue.follow(overdue, lens.0);
+                self.dashboard.due_soon.follow(due_soon, lens.1);
+            }
+            Viewport::Programs { rows } => {
+                let len = self.listed_programs().len();
+                self.drill.programs.follow(rows, len);
+            }
+            Viewport::Detail(page) => {
+                let selected = self
+                    .selected_program()
+                    .map_or(Item::Program, |p| Item::of(p, self.drill.item.selected));
+                self.drill.below = page.below();
+                self.drill.item.offset = page.offset(selected, self.drill.item.offset);
+            }
+            Viewport::Timeline { rows } => {
+                let len = self.index.timeline.len();
+                self.timeline.rows.follow(rows, len);
+            }
+            Viewport::Evaluation { below } => self.evaluation.below = below,
         }
     }
 }

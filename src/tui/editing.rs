@@ -121,8 +121,9 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::Printed(Err(error)) => app.message = Some(print_failure(app, &error)),
         Outcome::Tick { today } => {
-            if today != app.today {
-                app.today = today;
+            let moved = app.today.after_tick(today);
+            if moved != app.today {
+                app.today = moved;
                 app.rebuild();
             }
         }
@@ -296,7 +297,7 @@ fn new_program_form(app: &App, d: usize) -> Option<Form> {
         .iter()
         .rposition(|p| p.dimension == dimension.id)
         .map_or(plan.programs.len(), |i| i + 1);
-    let year = i32::from(app.today.year()).clamp(plan.period.start, plan.period.end);
+    let year = i32::from(app.today().year()).clamp(plan.period.start, plan.period.end);
     let template = Program::new(
         next_id(plan, &dimension.id),
         dimension.id.clone(),
@@ -310,9 +311,9 @@ fn add(app: &mut App) {
     let plan = &app.doc.plan;
     let new_milestone = |program: usize, after: usize| {
         let due = app
-            .today
+            .today()
             .checked_add(jiff::Span::new().days(30))
-            .unwrap_or(app.today);
+            .unwrap_or(app.today());
         let blank = Milestone {
             title: String::new(),
             due: due.to_string(),
@@ -372,7 +373,7 @@ fn new_budget(app: &App, program: usize, at: usize) -> Form {
         .iter()
         .map(|b| b.year + 1)
         .max()
-        .unwrap_or(i32::from(app.today.year()))
+        .unwrap_or(i32::from(app.today().year()))
         .clamp(plan.period.start, plan.period.end);
     let blank = crate::plan::model::Budget {
         year,

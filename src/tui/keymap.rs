@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The action for a key press in the app's current state, if any.
 pub fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
-    resolve_with(&app.keymap.bindings, current_context(app), event)
+    resolve_with(&app.keymap().bindings, current_context(app), event)
 }
 
 /// The action for a key press in `context` with the built-in keys: the
@@ -71,7 +71,7 @@ pub fn unfold(event: KeyEvent) -> Vec<KeyEvent> {
 
 /// The context whose bindings apply first.
 pub fn current_context(app: &App) -> Context {
-    if let Some(modal) = &app.modal {
+    if let Some(modal) = &app.modal() {
         match modal {
             Modal::Form(_) => Context::Form,
             Modal::Confirm(_) => Context::Confirm,
@@ -80,12 +80,12 @@ pub fn current_context(app: &App) -> Context {
             Modal::Recover(_) => Context::Recover,
             Modal::PrintFormat => Context::PrintFormat,
         }
-    } else if app.filtering {
+    } else if app.filtering() {
         Context::Filter
-    } else if app.help {
+    } else if app.help() {
         Context::Help
     } else {
-        match app.view {
+        match app.view() {
             View::Dashboard => Context::Dashboard,
             View::Dimensions => Context::Drill,
             View::Timeline => Context::Timeline,
@@ -98,7 +98,7 @@ pub fn current_context(app: &App) -> Context {
 /// then the global ones.
 pub fn help_for(app: &App) -> Vec<&Binding> {
     let context = match current_context(app) {
-        Context::Help => match app.view {
+        Context::Help => match app.view() {
             View::Dashboard => Context::Dashboard,
             View::Dimensions => Context::Drill,
             View::Timeline => Context::Timeline,
@@ -106,7 +106,7 @@ pub fn help_for(app: &App) -> Vec<&Binding> {
         },
         other => other,
     };
-    let bindings = &app.keymap.bindings;
+    let bindings = &app.keymap().bindings;
     let mut list: Vec<&Binding> = bindings.iter().filter(|b| b.context == context).collect();
     // Global keys do nothing while a prompt, a form or the filter has the keyboard.
     if context.takes_global_keys() {
@@ -148,8 +148,8 @@ pub fn hints_for(app: &App) -> Vec<&Binding> {
         })
         .filter(|b| {
             !(b.keys.iter().any(|(_, a)| *a == Action::Open)
-                && app.view == View::Dimensions
-                && app.drill.pane == Pane::Detail)
+                && app.view() == View::Dimensions
+                && app.drill().pane == Pane::Detail)
         })
         .collect();
     // A narrow status bar cuts from the right: keep quitting and saving in view.

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::plan::province::{Region, Rollup};
 use crate::store::Document;
 use crate::tui::action::{Action, View};
-use crate::tui::app::{App, Pane, Scroll};
+use crate::tui::app::{App, Pane, Scroll, Session, Today};
 use crate::tui::keymap::{self, Context};
 use crate::tui::update::update;
 use crossterm::event::KeyEvent;
@@ -123,6 +123,17 @@ impl Province {
     }
 
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        // The selected region stays in view as the table is laid out, so
+        // drawing only reads. An open region is drawn instead of the table.
+        if self.open.is_none()
+            && let Some(rows) = crate::tui::ui::province_rows(self.size, self.failed.len())
+        {
+            self.selected.follow(rows, self.rows.len());
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
         }
@@ -172,11 +183,17 @@ impl Province {
         };
         let label = path.display().to_string();
         let shown = format!("{label} {}", self.lang.text().ui.u_read_only_tag);
-        let mut app = App::new(doc.clone(), shown, self.today, self.lang);
-        app.ascii = self.ascii;
-        app.read_only = Some(label);
+        // The province's loop reads no clock: its day holds, as a given one does.
+        let mut app = App::open(
+            doc.clone(),
+            Session {
+                ascii: self.ascii,
+                read_only: Some(label),
+                message: Some(self.lang.text().ui.u_province_back.to_string()),
+                ..Session::new(shown, Today::Given(self.today), self.lang)
+            },
+        );
         let _ = update(&mut app, Action::Resize(self.size.0, self.size.1));
-        app.message = Some(self.lang.text().ui.u_province_back.to_string());
         self.open = Some(Box::new(app));
     }
 }

@@ -84,7 +84,7 @@ pub fn run(app: &mut App, theme: &Theme, file: &PlanFile) -> io::Result<Ending> 
 /// Writes the recovery file when there is anything unsaved: the edits, and
 /// an open form with what was typed in it (reopened as it was on restore).
 fn keep(app: &App, path: &Path) -> Option<PathBuf> {
-    let form = match &app.modal {
+    let form = match &app.modal() {
         Some(crate::tui::app::Modal::Form(form)) => form.to_kept(),
         _ => None,
     };
@@ -98,7 +98,7 @@ fn keep(app: &App, path: &Path) -> Option<PathBuf> {
             .strftime("%Y-%m-%dT%H:%M:%S%:z")
             .to_string(),
         base: app.base_plan().into_owned(),
-        mine: app.doc.plan.clone(),
+        mine: app.doc().plan.clone(),
         form,
     };
     recovery::write(path, &app.session, &kept).ok()
@@ -131,7 +131,10 @@ fn event_loop(
     draw(edge.terminal, app, theme)?;
     let mut stamp = store::stamp(path);
     let mut looked = Instant::now();
-    while !app.should_quit {
+    // The day as the clock last read it: a new day is news for `update`,
+    // which moves only a day that came from the clock (not `--today`).
+    let mut clock = app.today();
+    while !app.should_quit() {
         if stop.load(Ordering::SeqCst) {
             return Ok(Ending::Stopped(keep(app, path)));
         }
@@ -139,7 +142,8 @@ fn event_loop(
             if looked.elapsed() >= WATCH_EVERY {
                 looked = Instant::now();
                 let today = jiff::ZonedDateTime::now().date();
-                if today != app.today {
+                if today != clock {
+                    clock = today;
                     let effects = update(app, Outcome::Tick { today });
                     perform(edge, app, effects);
                     draw(edge.terminal, app, theme)?;
@@ -178,7 +182,7 @@ fn event_loop(
                 perform(edge, app, effects);
             }
         }
-        if !app.should_quit {
+        if !app.should_quit() {
             draw(edge.terminal, app, theme)?;
         }
     }
@@ -193,11 +197,11 @@ fn watch(edge: &mut Edge, app: &mut App, stamp: &mut Option<store::Stamp>) -> bo
         return false;
     }
     *stamp = now;
-    let Ok(opened) = edge.file.open(app.lang.text()) else {
+    let Ok(opened) = edge.file.open(app.lang().text()) else {
         // Half-way through someone's hand edit, perhaps: keep what we have.
         return false;
     };
-    if opened.fingerprint == app.disk {
+    if opened.fingerprint == app.disk() {
         return false;
     }
     let news = if app.modified() {
@@ -248,8 +252,8 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
                 // git may take a while on a slow link: say so first.
                 let _ = draw(edge.terminal, app, edge.theme);
                 let result = store::git::sync(path, None);
-                if let Ok(opened) = edge.file.open(app.lang.text())
-                    && opened.fingerprint != app.disk
+                if let Ok(opened) = edge.file.open(app.lang().text())
+                    && opened.fingerprint != app.disk()
                 {
                     queue.extend(update(app, reloaded(opened)));
                 }
@@ -276,7 +280,7 @@ fn save(
     file: &PlanFile,
     resolutions: &[(crate::plan::merge::Conflict, Choice)],
 ) -> Outcome {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let path = file.path.as_path();
     let when = jiff::ZonedDateTime::now();
     let officer = Some(app.officer.as_str()).filter(|o| !o.is_empty());
@@ -289,11 +293,11 @@ fn save(
     };
     let base_plan = app.base_plan();
     let base = store::Base {
-        fingerprint: app.disk,
+        fingerprint: app.disk(),
         plan: store::BasePlan::Plan(&base_plan),
         changes: None,
     };
-    match file.save(base, &app.doc, &decide, &who, &mut |_| {}, t) {
+    match file.save(base, app.doc(), &decide, &who, &mut |_| {}, t) {
         Ok(Saved::Written {
             text,
             merged,
@@ -320,7 +324,7 @@ fn save(
 /// Writes a report to a new file in the working folder, never over an
 /// existing one, and returns where.
 fn print(app: &App, request: &crate::report::Request) -> Result<PathBuf, PrintError> {
-    let text = crate::report::render_bytes(&app.doc.plan, request, app.lang, app.today)
+    let text = crate::report::render_bytes(app.plan(), request, app.lang(), app.today())
         .map_err(PrintError::Report)?;
     let folder = std::env::current_dir().map_err(|error| PrintError::Io {
         path: PathBuf::from("."),
@@ -333,7 +337,7 @@ fn print(app: &App, request: &crate::report::Request) -> Result<PathBuf, PrintEr
         } else {
             format!("-{n}")
         };
-        let path = folder.join(format!("pantau-{kind}-{}{suffix}.{extension}", app.today));
+        let path = folder.join(format!("pantau-{kind}-{}{suffix}.{extension}", app.today()));
         match store::create_new(&path, &text) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,

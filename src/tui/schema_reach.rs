@@ -213,7 +213,8 @@ fn every_field_of_the_detail_view_has_its_line_or_paragraph() {
     let written = crate::plan::canonical::to_ron(&plan, "");
     for lang in LANGS {
         let doc = crate::store::parse(&written, Path::new("x")).unwrap();
-        let mut app = App::new(doc, "x".into(), jiff::civil::date(2026, 12, 2), lang);
+        let today = crate::tui::app::Today::Given(jiff::civil::date(2026, 12, 2));
+        let mut app = App::new(doc, "x".into(), today, lang);
         update(&mut app, Action::Resize(160, 120));
         for action in [Action::Show(View::Dimensions), Action::Open, Action::Open] {
             update(&mut app, action);

@@ -9,7 +9,15 @@ use crate::tui::editing;
 
 /// Applies one action or outcome and returns the work for the event loop.
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
-    let action = match msg.into() {
+    let effects = apply(app, msg.into());
+    // What is selected stays in view as the screen lays it out, so drawing
+    // only reads the state.
+    app.follow(crate::tui::ui::measure(app));
+    effects
+}
+
+fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let action = match msg {
         Msg::Outcome(outcome) => return editing::outcome(app, outcome),
         Msg::Action(action) => action,
     };
@@ -158,4 +166,31 @@ fn back(app: &mut App) {
         Pane::Detail => Pane::Programs,
         Pane::Programs | Pane::Dimensions => Pane::Dimensions,
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::update;
+    use crate::i18n::Lang;
+    use crate::tui::action::Outcome;
+    use crate::tui::app::{App, Today};
+    use jiff::civil::date;
+
+    fn example(today: Today) -> App {
+        let doc = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .expect("the bundled example parses");
+        App::new(doc, "x".into(), today, Lang::En)
+    }
+
+    #[test]
+    fn a_midnight_tick_moves_a_clock_day_but_not_one_given_with_today() {
+        let (started, midnight) = (date(2026, 12, 2), date(2026, 12, 3));
+        let mut given = example(Today::Given(started));
+        let mut clock = example(Today::Clock(started));
+        for app in [&mut given, &mut clock] {
+            let _ = update(app, Outcome::Tick { today: midnight });
+        }
+        assert_eq!(given.today(), started, "--today holds past midnight");
+        assert_eq!(clock.today(), midnight, "the clock's day moves on");
+    }
 }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use pantau::i18n::Lang;
 use pantau::store::{self, Document};
 use pantau::tui::action::Action;
-use pantau::tui::app::App;
+use pantau::tui::app::{App, Modal, Session, Today};
 use pantau::tui::update::update;
 use std::path::Path;
 
@@ -34,10 +34,36 @@ pub fn app_of(text: &str, file: &str, today: Date, lang: Lang, size: (u16, u16))
     app_with(doc, file, today, lang, size)
 }
 
+/// The bundled example in English at 80×24 on `today()`, opened with what
+/// `beside` puts in the session beside the plan (keys, audit log, kept edits).
+pub fn app_opened(beside: impl FnOnce(&mut Session)) -> App {
+    let doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron"))
+        .expect("the bundled example parses");
+    let mut session = Session::new("luwu-utara.ron".into(), Today::Given(today()), Lang::En);
+    beside(&mut session);
+    let mut app = App::open(doc, session);
+    let _ = update(&mut app, Action::Resize(80, 24));
+    app
+}
+
+/// Closes whatever form or question is open without answering it, as Esc
+/// does (a form's Esc, else the question's).
+pub fn close_modal(app: &mut App) {
+    // Each close may offer the next kept edits; there are never many.
+    for _ in 0..8 {
+        let action = match app.modal() {
+            None => return,
+            Some(Modal::Form(_)) => Action::FormCancel,
+            Some(_) => Action::Cancel,
+        };
+        let _ = update(app, action);
+    }
+}
+
 /// An already parsed plan in the interface, shown as `file` (for a plan
 /// parsed once and opened many times).
 pub fn app_with(doc: Document, file: &str, today: Date, lang: Lang, size: (u16, u16)) -> App {
-    let mut app = App::new(doc, file.into(), today, lang);
+    let mut app = App::new(doc, file.into(), Today::Given(today), lang);
     let _ = update(&mut app, Action::Resize(size.0, size.1));
     app
 }

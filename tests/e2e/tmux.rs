@@ -152,6 +152,52 @@ fn enter_drills_down_to_a_program_and_esc_backs_out_one_level_at_a_time() {
     assert!(!t.dead());
 }
 
+/// The dashboard's first overdue row: LIV-02's milestone of 31 August 2026,
+/// `days` late.
+fn liv02_late_by(s: &str, days: u32) -> bool {
+    looks::dashboard(s)
+        && s.lines()
+            .any(|l| l.contains("2026-08-31 LIV-02") && l.contains(&format!(" {days}d")))
+}
+
+#[test]
+fn the_day_given_with_today_holds_through_key_presses_and_the_clocks_check() {
+    if !tmux_or_skip() {
+        return;
+    }
+    // `--today 2026-12-02` (every test's): 31 August is 93 days back.
+    let ui = start(&[]);
+    let t = &ui.tmux;
+    t.wait_for("LIV-02 93 days late on the given day", |s| {
+        liv02_late_by(s, 93)
+    });
+    t.key("2");
+    t.wait_for("the dimensions view", looks::dimensions);
+    t.key("1");
+    t.wait_for("the dashboard again, still 93 days", |s| {
+        liv02_late_by(s, 93)
+    });
+    t.key("j");
+    t.key("k");
+    t.wait_for("the selection back on LIV-02, still 93 days", |s| {
+        liv02_late_by(s, 93) && s.contains("> 2026-08-31 LIV-02")
+    });
+    // The clock is read in the same pass that looks at the file, before
+    // it: once another officer's save shows as reloaded, the clock has
+    // been read at least once since the keys, with no sleeping.
+    let next = ui.plan.with_extension("next");
+    std::fs::write(&next, format!("// saved by another officer\n{}", example())).unwrap();
+    std::fs::rename(&next, &ui.plan).unwrap();
+    let screen = t.wait_for("the reload after another officer's save", |s| {
+        bottom_line(s).contains("Reloaded")
+    });
+    assert!(
+        liv02_late_by(&screen, 93),
+        "--today holds after the clock was read:\n{screen}"
+    );
+    assert!(!t.dead());
+}
+
 #[test]
 fn slash_filters_the_program_list_live_enter_keeps_it_and_esc_clears_it() {
     if !tmux_or_skip() {

@@ -577,10 +577,10 @@ fn an_invalid_milestone_form_cannot_be_accepted_and_esc_cancels_it() {
     });
     t.key("Tab");
     t.key("C-u");
-    t.type_text("31/03/2023");
+    t.type_text("03/31/2023");
     let screen = t.wait_for("the bad date marked", |s| {
         let due = field(s, "Due");
-        due.contains("31/03/2023") && due.contains("YYYY-MM-DD")
+        due.contains("03/31/2023") && due.contains("a date, e.g.")
     });
     assert!(!screen.contains("Fix the marked fields"), "{screen}");
 

@@ -378,12 +378,12 @@ const MONO: Theme = Theme {
 #[test]
 fn a_partial_override_changes_only_the_named_action_and_the_help_and_hints_show_it() {
     let plain_app = app();
-    let mut app = app();
-    app.keymap = Keymap::with_overrides(&[
+    let keys = Keymap::with_overrides(&[
         (Action::Save, vec![parse_key("ctrl-w").unwrap()]),
         (Action::Down, vec![parse_key("n").unwrap()]),
     ])
     .unwrap();
+    let app = common::interface::app_opened(|s| s.keymap = keys);
     assert_eq!(keymap::resolve(&app, ctrl('w')), Some(Action::Save));
     assert_eq!(
         keymap::resolve(&app, ctrl('s')),
@@ -400,8 +400,8 @@ fn a_partial_override_changes_only_the_named_action_and_the_help_and_hints_show_
     assert_eq!(keymap::resolve(&app, down_arrow), None);
     // Every other key of every view as before.
     for view in ["1", "2", "3", "4"] {
-        let (mut a, mut b) = (self::app(), self::app());
-        a.keymap = app.keymap.clone();
+        let mut a = common::interface::app_opened(|s| s.keymap = app.keymap().clone());
+        let mut b = self::app();
         for app in [&mut a, &mut b] {
             let show = keymap::resolve(app, plain(view.chars().next().unwrap())).unwrap();
             update(app, show);
@@ -493,9 +493,9 @@ fn an_override_that_collides_with_another_action_is_refused() {
     ]);
     assert!(swapped.is_ok(), "{swapped:?}");
     // Help rebound: the overlay closes with the new key too.
-    let mut app = app();
-    app.keymap =
+    let keys =
         Keymap::with_overrides(&[(Action::ToggleHelp, vec![parse_key("f1").unwrap()])]).unwrap();
+    let mut app = common::interface::app_opened(|s| s.keymap = keys);
     let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
     assert_eq!(keymap::resolve(&app, f1), Some(Action::ToggleHelp));
     update(&mut app, Action::ToggleHelp);

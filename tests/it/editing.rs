@@ -62,7 +62,7 @@ fn s_cycles_status_forward_and_shift_s_back() {
         Status::Cancelled,
         "back past NotStarted wraps"
     );
-    assert!(app.message.as_deref().unwrap().contains("Cancelled"));
+    assert!(app.message().unwrap().contains("Cancelled"));
 }
 
 #[test]
@@ -78,14 +78,14 @@ fn undo_and_redo_any_number_of_changes_and_modified_follows() {
     assert_eq!(program(&app, "GOV-02").status, Status::Operating);
     assert!(!app.modified(), "undone back to the file as loaded");
     press(&mut app, "u");
-    assert_eq!(app.message.as_deref(), Some("Nothing to undo"));
+    assert_eq!(app.message(), Some("Nothing to undo"));
     press(&mut app, "^r^r^r");
     assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
     assert!(app.modified());
     press(&mut app, "s");
     press(&mut app, "^r");
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("Nothing to redo"),
         "a new change ends the redo chain"
     );
@@ -112,7 +112,7 @@ fn undo_reaches_back_across_a_save() {
         },
     );
     assert!(!app.modified());
-    assert_eq!(app.saved_at.as_deref(), Some("10:15"));
+    assert_eq!(app.saved_at(), Some("10:15"));
     press(&mut app, "u");
     assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
     assert!(
@@ -135,12 +135,12 @@ fn space_in_the_detail_toggles_the_selected_milestone() {
 #[test]
 fn space_on_the_dashboard_marks_the_overdue_milestone_done() {
     let mut app = app();
-    let before = app.index.overdue.len();
-    let (p, m) = app.index.overdue[0];
+    let before = app.index().overdue.len();
+    let (p, m) = app.index().overdue[0];
     press(&mut app, " ");
     assert!(app.plan().programs[p].milestones[m].done);
     assert_eq!(
-        app.index.overdue.len(),
+        app.index().overdue.len(),
         before - 1,
         "it leaves the overdue list"
     );
@@ -178,9 +178,9 @@ fn timeline_brackets_move_years_within_the_period() {
 fn e_edits_a_name_with_any_unicode_and_enter_accepts() {
     let mut app = app();
     press(&mut app, "2⏎⏎ke");
-    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    assert!(matches!(app.modal(), Some(&Modal::Form(_))));
     press(&mut app, "^uLayanan Terpadu – Luwu Utara ✓ ᨒᨘᨓᨘ⏎");
-    assert!(app.modal.is_none(), "{:?}", app.message);
+    assert!(app.modal().is_none(), "{:?}", app.message());
     assert_eq!(
         program(&app, "GOV-01").name,
         "Layanan Terpadu – Luwu Utara ✓ ᨒᨘᨓᨘ"
@@ -209,14 +209,14 @@ fn the_cursor_starts_at_the_end_of_the_name() {
 #[test]
 fn an_invalid_form_cannot_be_accepted_and_esc_cancels_it() {
     let mut app = app();
-    press(&mut app, "2⏎⏎e⇥^u31/03/2023⏎");
-    let Some(Modal::Form(form)) = &app.modal else {
+    press(&mut app, "2⏎⏎e⇥^u03/31/2023⏎");
+    let Some(Modal::Form(form)) = &app.modal() else {
         panic!("the form stays open")
     };
     assert!(form.fields[1].error.is_some(), "the date is marked");
     assert!(form.problem.is_some());
     press(&mut app, "⎋");
-    assert!(app.modal.is_none());
+    assert!(app.modal().is_none());
     assert!(!app.modified(), "nothing changed");
 }
 
@@ -236,7 +236,7 @@ fn enumerations_are_picked_not_typed() {
 fn a_duplicate_id_is_refused_as_you_type() {
     let mut app = app();
     press(&mut app, "2⏎⏎ke⇥^uGOV-02");
-    let Some(Modal::Form(form)) = &app.modal else {
+    let Some(Modal::Form(form)) = &app.modal() else {
         panic!()
     };
     assert!(
@@ -253,7 +253,7 @@ fn a_adds_a_program_with_a_fresh_id_into_the_dimension() {
     let mut app = app();
     let before = app.plan().programs.len();
     press(&mut app, "2⏎aPortal Desa Digital⏎");
-    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert!(app.modal().is_none(), "{:?}", app.modal());
     assert_eq!(app.plan().programs.len(), before + 1);
     let p = program(&app, "GOV-07");
     assert_eq!(
@@ -291,7 +291,7 @@ fn a_in_the_detail_adds_a_milestone_and_d_deletes_after_asking() {
         "inserted after the selected one"
     );
     press(&mut app, "d");
-    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    assert!(matches!(app.modal(), Some(&Modal::Confirm(_))));
     press(&mut app, "n");
     assert_eq!(
         program(&app, "GOV-01").milestones.len(),
@@ -316,7 +316,7 @@ fn b_adds_a_budget_year_and_capital_e_a_document_that_space_moves_along() {
     // The year after the last budgeted one; allocation with thousands dots.
     press(&mut app, "b⇥1.500.000.000⇥950000000⏎");
     let b = &program(&app, "GOV-01").budget;
-    assert_eq!(b.len(), years.len() + 1, "{:?}", app.modal);
+    assert_eq!(b.len(), years.len() + 1, "{:?}", app.modal());
     let new = b.last().unwrap();
     assert_eq!(
         (new.year, new.allocation, new.spent),
@@ -325,21 +325,21 @@ fn b_adds_a_budget_year_and_capital_e_a_document_that_space_moves_along() {
     assert_eq!(new.source, "APBD", "the programme's first funding source");
     // A negative allocation is refused in the form, which stays open.
     press(&mut app, "b⇥-5⏎");
-    assert!(matches!(app.modal, Some(Modal::Form(_))), "refused");
+    assert!(matches!(app.modal(), Some(&Modal::Form(_))), "refused");
     press(&mut app, "⎋");
     assert_eq!(program(&app, "GOV-01").budget.len(), years.len() + 1);
 
     // A document with a link that is no path or URL is refused; a URL is kept.
     press(&mut app, "EPerbup No. 7 Tahun 2026⇥⇥⇥Perbup");
-    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    assert!(matches!(app.modal(), Some(&Modal::Form(_))));
     press(&mut app, "⏎");
     assert!(
-        matches!(app.modal, Some(Modal::Form(_))),
+        matches!(app.modal(), Some(&Modal::Form(_))),
         "not a link: refused"
     );
     press(&mut app, "^uhttps://jdih.example.go.id/perbup-7.pdf⏎");
     let e = &program(&app, "GOV-01").evidence;
-    assert_eq!(e.len(), documents + 1, "{:?}", app.modal);
+    assert_eq!(e.len(), documents + 1, "{:?}", app.modal());
     let at = e.len() - 1;
     assert_eq!(e[at].name, "Perbup No. 7 Tahun 2026");
     assert_eq!(e[at].state, EvidenceState::Missing);
@@ -355,9 +355,9 @@ fn b_adds_a_budget_year_and_capital_e_a_document_that_space_moves_along() {
         EvidenceState::Ready
     );
     assert!(
-        app.message.as_deref().unwrap().contains("Ready"),
+        app.message().unwrap().contains("Ready"),
         "{:?}",
-        app.message
+        app.message()
     );
     // d deletes it after asking; u brings it back.
     press(&mut app, "dy");
@@ -403,13 +403,16 @@ fn shift_j_and_k_reorder_programs_and_milestones() {
 fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
     let mut app = app();
     press(&mut app, "2⏎sq");
-    assert_eq!(app.modal, Some(Modal::QuitPrompt));
-    assert!(!app.should_quit);
+    assert_eq!(app.modal(), Some(&Modal::QuitPrompt));
+    assert!(!app.should_quit());
     press(&mut app, "⎋");
-    assert!(app.modal.is_none() && !app.should_quit, "Esc keeps working");
+    assert!(
+        app.modal().is_none() && !app.should_quit(),
+        "Esc keeps working"
+    );
     let effects = press(&mut app, "qy");
     assert_eq!(
-        (effects, app.quit_after_save),
+        (effects, app.quit_after_save()),
         (
             vec![Effect::Save {
                 resolutions: vec![]
@@ -420,7 +423,7 @@ fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
     );
     let mut app2 = self::app();
     let effects = press(&mut app2, "2⏎sqn");
-    assert!(app2.should_quit, "n quits without saving");
+    assert!(app2.should_quit(), "n quits without saving");
     assert_eq!(
         effects,
         [Effect::DiscardOwnRecovery],
@@ -428,7 +431,7 @@ fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
     );
     let mut app3 = self::app();
     press(&mut app3, "q");
-    assert!(app3.should_quit, "nothing changed: no question");
+    assert!(app3.should_quit(), "nothing changed: no question");
 }
 
 #[test]
@@ -442,9 +445,9 @@ fn a_failed_save_keeps_the_session_open_and_says_why() {
             error: pantau::store::SaveError::Io(std::io::Error::other("disk full")),
         },
     );
-    assert!(!app.should_quit);
+    assert!(!app.should_quit());
     assert!(app.modified());
-    assert!(app.message.as_deref().unwrap().contains("disk full"));
+    assert!(app.message().unwrap().contains("disk full"));
 }
 
 #[test]
@@ -452,7 +455,7 @@ fn an_edit_that_would_break_the_plan_is_refused() {
     let mut app = app();
     // The header form: a period ending before the programs do.
     press(&mut app, "1e⇥⇥⇥⇥⇥⇥^u2023⏎");
-    let Some(Modal::Form(form)) = &app.modal else {
+    let Some(Modal::Form(form)) = &app.modal() else {
         panic!("the form stays open")
     };
     assert!(
@@ -481,8 +484,8 @@ fn the_help_lists_the_editing_keys() {
     ] {
         assert!(helps.contains(&h), "{h:?}");
     }
-    assert_eq!(app.view, View::Dimensions);
-    assert_eq!(app.drill.pane, Pane::Programs);
+    assert_eq!(app.view(), View::Dimensions);
+    assert_eq!(app.drill().pane, Pane::Programs);
 }
 
 // ---- property: edits then as many undos give back the original plan ----
@@ -528,12 +531,12 @@ proptest! {
         let original = app.plan().clone();
         for k in &keys {
             press(&mut app, k);
-            // Keep the session alive and out of modal states between presses.
-            app.modal = None;
-            app.should_quit = false;
+            // Out of modal states between presses (no key here quits).
+            crate::common::interface::close_modal(&mut app);
+            prop_assert!(!app.should_quit());
         }
         let mut undos = 0;
-        while app.history.can_undo() {
+        while app.history().can_undo() {
             press(&mut app, "u");
             undos += 1;
             prop_assert!(undos < 1000);
@@ -553,7 +556,7 @@ fn p_prints_what_is_on_screen_and_shift_p_asks_the_format() {
     assert_eq!(effects, [Effect::Print(app.report_request(Format::Text))]);
     assert_eq!(app.report_request(Format::Text).kind, Kind::Overview);
     press(&mut app, "2⏎⏎P");
-    assert_eq!(app.modal, Some(Modal::PrintFormat));
+    assert_eq!(app.modal(), Some(&Modal::PrintFormat));
     let effects = press(&mut app, "m");
     let request = app.report_request(Format::Markdown);
     assert_eq!(effects, [Effect::Print(request.clone())]);
@@ -573,10 +576,7 @@ fn p_prints_what_is_on_screen_and_shift_p_asks_the_format() {
         Outcome::Printed(Ok("/tmp/pantau-dimension.txt".into())),
     );
     assert!(
-        app.message
-            .as_deref()
-            .unwrap()
-            .contains("/tmp/pantau-dimension.txt"),
+        app.message().unwrap().contains("/tmp/pantau-dimension.txt"),
         "says where"
     );
 }
@@ -624,8 +624,7 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
 /// Breaks program `index` the way a restored recovery file could (an empty
 /// name), so that validation refuses every change to it.
 fn broken(app: &mut App, index: usize) -> pantau::plan::model::Plan {
-    app.doc.plan.programs[index].name.clear();
-    app.rebuild();
+    reloaded(app, |plan| plan.programs[index].name.clear());
     app.plan().clone()
 }
 
@@ -633,7 +632,7 @@ fn broken(app: &mut App, index: usize) -> pantau::plan::model::Plan {
 fn assert_refused(app: &App, before: &pantau::plan::model::Plan, what: &str) {
     assert_eq!(app.plan(), before, "{what}: the plan is unchanged");
     assert!(!app.modified(), "{what}: nothing to save or undo");
-    let message = app.message.as_deref().unwrap_or("");
+    let message = app.message().unwrap_or("");
     assert!(
         message.starts_with("Not changed: ") && message.contains("name"),
         "{what}: the refusal and its reason, not a success: {message:?}"
@@ -664,11 +663,11 @@ fn a_refused_milestone_tick_says_so_in_the_detail_and_on_the_dashboard() {
     assert_refused(&app, &before, "Space in the detail");
 
     let mut app = self::app();
-    let (program, _) = app.index.overdue[0];
+    let (program, _) = app.index().overdue[0];
     let before = broken(&mut app, program);
     press(&mut app, " ");
     assert_refused(&app, &before, "Space on the dashboard");
-    assert_eq!(app.index.overdue[0].0, program, "still listed as overdue");
+    assert_eq!(app.index().overdue[0].0, program, "still listed as overdue");
 }
 
 #[test]
@@ -680,8 +679,10 @@ fn refused_year_moves_in_the_timeline_say_so() {
         let before = broken(&mut app, index);
         // Room to move either way, so only validation can refuse.
         let period = app.plan().period;
-        app.doc.plan.programs[index].start = period.start + 1;
-        app.doc.plan.programs[index].end = period.start + 3;
+        reloaded(&mut app, |plan| {
+            plan.programs[index].start = period.start + 1;
+            plan.programs[index].end = period.start + 3;
+        });
         let before = {
             let mut plan = before;
             plan.programs[index].start = period.start + 1;
@@ -710,7 +711,7 @@ fn refused_reorders_and_deletes_of_milestones_and_targets_say_so() {
         let before = broken(&mut app, 0);
         press(&mut app, "2⏎⏎");
         press(&mut app, &keys);
-        assert!(app.modal.is_none(), "{keys}");
+        assert!(app.modal().is_none(), "{keys}");
         assert_refused(&app, &before, &keys);
     }
 }
@@ -753,7 +754,7 @@ fn saved(app: &mut App, merged: Option<pantau::plan::model::Plan>) {
 fn a_form_open_during_another_save_shows_their_change_and_writes_only_mine() {
     let mut app = app();
     press(&mut app, "2⏎je");
-    let Some(Modal::Form(form)) = &app.modal else {
+    let Some(Modal::Form(form)) = &app.modal() else {
         panic!("no form");
     };
     let name = program(&app, "GOV-02").name.clone();
@@ -765,7 +766,7 @@ fn a_form_open_during_another_save_shows_their_change_and_writes_only_mine() {
         new.id = "GOV-00".into();
         plan.programs.insert(0, new);
     });
-    let Some(Modal::Form(form)) = &app.modal else {
+    let Some(Modal::Form(form)) = &app.modal() else {
         panic!("the form closed on a reload");
     };
     let problem = form.problem.clone().unwrap_or_default();
@@ -777,7 +778,7 @@ fn a_form_open_during_another_save_shows_their_change_and_writes_only_mine() {
     assert_eq!(status.value(), "Delayed", "the form shows their value");
     assert_eq!(status.changed.as_deref(), Some("Delayed"));
     press(&mut app, " X⏎");
-    assert!(app.modal.is_none(), "{:?}", app.message);
+    assert!(app.modal().is_none(), "{:?}", app.message());
     let p = program(&app, "GOV-02");
     assert_eq!(
         (p.status, p.name.clone()),
@@ -798,7 +799,7 @@ fn a_form_whose_item_someone_deleted_says_so_and_cannot_write() {
         plan.programs.remove(1);
     });
     press(&mut app, "X⏎");
-    let Some(Modal::Form(form)) = &app.modal else {
+    let Some(Modal::Form(form)) = &app.modal() else {
         panic!("the form closed");
     };
     assert!(form.problem.as_deref().unwrap().contains("deleted"));
@@ -824,7 +825,7 @@ fn undo_after_a_merged_save_takes_back_only_my_edit() {
         "their change stays"
     );
     press(&mut app, "u");
-    assert_eq!(app.message.as_deref(), Some("Nothing to undo"));
+    assert_eq!(app.message(), Some("Nothing to undo"));
 }
 
 #[test]
@@ -835,7 +836,7 @@ fn a_reload_keeps_undo_and_an_edit_someone_changed_since_is_dropped_with_a_notic
     saved(&mut app, None);
     reloaded(&mut app, |plan| plan.programs[2].notes = "theirs".into());
     press(&mut app, "u");
-    assert_eq!(app.message.as_deref(), Some("Undone"));
+    assert_eq!(app.message(), Some("Undone"));
     assert_ne!(program(&app, "GOV-02").status, gov02, "my last edit undone");
     assert_eq!(
         program(&app, "GOV-03").notes,
@@ -849,7 +850,7 @@ fn a_reload_keeps_undo_and_an_edit_someone_changed_since_is_dropped_with_a_notic
     saved(&mut app, None);
     reloaded(&mut app, |plan| plan.programs[0].status = Status::Delayed);
     press(&mut app, "uu");
-    let said = app.message.clone().unwrap();
+    let said = app.message().unwrap();
     assert!(
         said.contains("Not undone") && said.contains("Status") && said.contains("GOV-01"),
         "{said}"
@@ -862,19 +863,19 @@ fn a_reload_keeps_undo_and_an_edit_someone_changed_since_is_dropped_with_a_notic
 fn the_evaluation_view_moves_between_years_within_the_period_and_scores_the_selected_aspect() {
     let mut app = app();
     press(&mut app, "4");
-    assert_eq!(app.view, View::Evaluation);
-    let year = app.evaluation.year;
-    assert_eq!(year, i32::from(app.today.year()));
+    assert_eq!(app.view(), View::Evaluation);
+    let year = app.evaluation().year;
+    assert_eq!(year, i32::from(app.today().year()));
     press(&mut app, "h");
-    assert_eq!(app.evaluation.year, year - 1);
+    assert_eq!(app.evaluation().year, year - 1);
     press(&mut app, &"h".repeat(30));
     assert_eq!(
-        app.evaluation.year,
+        app.evaluation().year,
         app.plan().period.start,
         "not before the period"
     );
     press(&mut app, &"l".repeat(30));
-    assert_eq!(app.evaluation.year, app.plan().period.end, "not after it");
+    assert_eq!(app.evaluation().year, app.plan().period.end, "not after it");
     // Down to Impact (the fourth aspect); Enter scores it for the year shown.
     press(&mut app, "jjj⏎2,75⇥survei warga⏎");
     let s = app.plan().evaluation.scores.last().unwrap().clone();

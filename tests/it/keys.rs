@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pantau::i18n::Lang;
 use pantau::store;
 use pantau::tui::action::{Action, View};
-use pantau::tui::app::{App, DashFocus, Modal, Pane};
+use pantau::tui::app::{App, DashFocus, Modal, Pane, Today};
 use pantau::tui::keymap;
 use pantau::tui::update::update;
 use std::path::Path;
@@ -37,38 +37,38 @@ fn selected_id(app: &App) -> &str {
 #[test]
 fn number_keys_and_tab_switch_views() {
     let mut app = app();
-    assert_eq!(app.view, View::Dashboard);
+    assert_eq!(app.view(), View::Dashboard);
     press(&mut app, "2");
-    assert_eq!(app.view, View::Dimensions);
+    assert_eq!(app.view(), View::Dimensions);
     press(&mut app, "3");
-    assert_eq!(app.view, View::Timeline);
+    assert_eq!(app.view(), View::Timeline);
     press(&mut app, "4");
-    assert_eq!(app.view, View::Evaluation);
+    assert_eq!(app.view(), View::Evaluation);
     press(&mut app, "⇥");
-    assert_eq!(app.view, View::Dashboard, "tab wraps around");
+    assert_eq!(app.view(), View::Dashboard, "tab wraps around");
     let back_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
     let action = keymap::resolve(&app, back_tab).unwrap();
     update(&mut app, action);
-    assert_eq!(app.view, View::Evaluation);
+    assert_eq!(app.view(), View::Evaluation);
 }
 
 #[test]
 fn enter_drills_down_and_esc_backs_out_one_level() {
     let mut app = app();
     press(&mut app, "2j");
-    assert_eq!(app.drill.dimension, 1, "j moves down the dimensions");
+    assert_eq!(app.drill().dimension, 1, "j moves down the dimensions");
     press(&mut app, "⏎");
-    assert_eq!(app.drill.pane, Pane::Programs);
+    assert_eq!(app.drill().pane, Pane::Programs);
     assert!(selected_id(&app).starts_with("BRD-"));
     press(&mut app, "jj");
     assert_eq!(selected_id(&app), "BRD-03");
     press(&mut app, "⏎");
-    assert_eq!(app.drill.pane, Pane::Detail);
+    assert_eq!(app.drill().pane, Pane::Detail);
     press(&mut app, "⎋");
-    assert_eq!(app.drill.pane, Pane::Programs);
+    assert_eq!(app.drill().pane, Pane::Programs);
     assert_eq!(selected_id(&app), "BRD-03", "the selection survives");
     press(&mut app, "⎋");
-    assert_eq!(app.drill.pane, Pane::Dimensions);
+    assert_eq!(app.drill().pane, Pane::Dimensions);
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn arrows_and_vim_keys_are_the_same() {
         update(&mut b, action);
     }
     assert_eq!(selected_id(&a), selected_id(&b));
-    assert_eq!(a.drill.pane, b.drill.pane);
+    assert_eq!(a.drill().pane, b.drill().pane);
 }
 
 #[test]
@@ -102,8 +102,8 @@ fn g_and_shift_g_jump_to_the_ends_and_moves_stop_there() {
 fn filter_is_live_keeps_its_text_and_esc_clears_it() {
     let mut app = app();
     press(&mut app, "2⏎/qris");
-    assert!(app.filtering);
-    assert_eq!(app.filter, "qris");
+    assert!(app.filtering());
+    assert_eq!(app.filter(), "qris");
     let economy = app
         .plan()
         .dimensions
@@ -111,51 +111,51 @@ fn filter_is_live_keeps_its_text_and_esc_clears_it() {
         .position(|d| d.id == "economy")
         .unwrap();
     assert_eq!(
-        app.index.by_dimension[economy].len(),
+        app.index().by_dimension[economy].len(),
         1,
         "only the QRIS program"
     );
-    assert!(app.index.by_dimension[0].is_empty());
+    assert!(app.index().by_dimension[0].is_empty());
     press(&mut app, "⌫⌫⌫⌫");
-    assert_eq!(app.filter, "");
+    assert_eq!(app.filter(), "");
     press(&mut app, "kominfo⏎");
     assert!(
-        !app.filtering,
+        !app.filtering(),
         "Enter keeps the filter and leaves the prompt"
     );
-    assert_eq!(app.filter, "kominfo", "matches the lead agency");
-    assert!(app.index.by_dimension.iter().flatten().all(|&i| {
+    assert_eq!(app.filter(), "kominfo", "matches the lead agency");
+    assert!(app.index().by_dimension.iter().flatten().all(|&i| {
         let p = &app.plan().programs[i];
         [&p.id, &p.name, &p.lead]
             .iter()
             .any(|s| s.to_lowercase().contains("kominfo"))
     }));
     press(&mut app, "q");
-    assert!(app.should_quit, "outside the prompt, q quits again");
+    assert!(app.should_quit(), "outside the prompt, q quits again");
 }
 
 #[test]
 fn typing_q_in_the_filter_is_text_not_quit() {
     let mut app = app();
     press(&mut app, "/q");
-    assert!(!app.should_quit);
-    assert_eq!(app.filter, "q");
+    assert!(!app.should_quit());
+    assert_eq!(app.filter(), "q");
     press(&mut app, "⎋");
-    assert_eq!(app.filter, "");
-    assert!(!app.filtering);
+    assert_eq!(app.filter(), "");
+    assert!(!app.filtering());
 }
 
 #[test]
 fn help_opens_and_closes_and_does_not_move_anything() {
     let mut app = app();
     press(&mut app, "2?");
-    assert!(app.help);
+    assert!(app.help());
     press(&mut app, "j");
-    assert_eq!(app.drill.dimension, 0, "keys under the help do nothing");
+    assert_eq!(app.drill().dimension, 0, "keys under the help do nothing");
     press(&mut app, "⎋");
-    assert!(!app.help);
+    assert!(!app.help());
     press(&mut app, "?q");
-    assert!(!app.help && !app.should_quit, "q closes the help first");
+    assert!(!app.help() && !app.should_quit(), "q closes the help first");
 }
 
 #[test]
@@ -166,18 +166,18 @@ fn ctrl_c_quits_from_anywhere() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         let action = keymap::resolve(&app, ctrl_c).unwrap();
         update(&mut app, action);
-        assert!(app.should_quit, "after {setup:?}");
+        assert!(app.should_quit(), "after {setup:?}");
     }
 }
 
 #[test]
 fn dashboard_enter_opens_the_late_milestones_program() {
     let mut app = app();
-    let (program, _) = app.index.overdue[1];
+    let (program, _) = app.index().overdue[1];
     let id = app.plan().programs[program].id.clone();
     press(&mut app, "j⏎");
-    assert_eq!(app.view, View::Dimensions);
-    assert_eq!(app.drill.pane, Pane::Detail);
+    assert_eq!(app.view(), View::Dimensions);
+    assert_eq!(app.drill().pane, Pane::Detail);
     assert_eq!(selected_id(&app), id);
 }
 
@@ -185,9 +185,9 @@ fn dashboard_enter_opens_the_late_milestones_program() {
 fn dashboard_left_and_right_switch_lists() {
     let mut app = app();
     press(&mut app, "l");
-    assert_eq!(app.dashboard.focus, DashFocus::DueSoon);
+    assert_eq!(app.dashboard().focus, DashFocus::DueSoon);
     press(&mut app, "h");
-    assert_eq!(app.dashboard.focus, DashFocus::Overdue);
+    assert_eq!(app.dashboard().focus, DashFocus::Overdue);
 }
 
 #[test]
@@ -202,11 +202,11 @@ fn timeline_skips_dimension_headings_and_scrolls_years() {
         .expect("never rests on a heading");
     assert_eq!(app.plan().programs[seventh].id, "BRD-01");
     press(&mut app, "ll");
-    assert_eq!(app.timeline.year_offset, 2);
+    assert_eq!(app.timeline().year_offset, 2);
     press(&mut app, "hhh");
-    assert_eq!(app.timeline.year_offset, 0);
+    assert_eq!(app.timeline().year_offset, 0);
     press(&mut app, "⏎");
-    assert_eq!(app.view, View::Dimensions);
+    assert_eq!(app.view(), View::Dimensions);
     assert_eq!(selected_id(&app), "BRD-01");
 }
 
@@ -217,9 +217,9 @@ fn page_keys_move_by_a_screenful() {
     let page_down = keymap::resolve(&app, key(KeyCode::PageDown)).unwrap();
     update(&mut app, page_down);
     assert!(
-        app.timeline.rows.selected >= 10,
+        app.timeline().rows.selected >= 10,
         "{}",
-        app.timeline.rows.selected
+        app.timeline().rows.selected
     );
 }
 
@@ -400,8 +400,9 @@ fn every_key_in_every_context_gives_exactly_its_action() {
     ];
     let recover = vec![("r", Action::Recover), ("d", Action::Discard)];
     let conflict_modal = |app: &mut App| {
-        app.modal = Some(Modal::Conflict {
-            conflicts: vec![pantau::plan::merge::Conflict {
+        // As a save that met another officer's changes reports it.
+        let conflicts =
+            pantau::tui::action::Outcome::Conflicts(vec![pantau::plan::merge::Conflict {
                 subject: pantau::plan::merge::Subject::Program {
                     id: "GOV-01".into(),
                     name: "Super App".into(),
@@ -412,15 +413,13 @@ fn every_key_in_every_context_gives_exactly_its_action() {
                 mine: Some("Done".into()),
                 theirs: Some("Delayed".into()),
                 by: None,
-            }],
-            at: 0,
-            choices: vec![],
-            in_file: false,
-        });
+            }]);
+        update(app, conflicts);
     };
     let recover_modal = |app: &mut App| {
+        // As a session that finds another's kept edits opens.
         let plan = app.plan().clone();
-        app.modal = Some(Modal::Recover(Box::new(pantau::store::recovery::Kept {
+        let kept = pantau::store::recovery::Kept {
             path: "kept.ron".into(),
             recovery: pantau::store::recovery::Recovery {
                 file: "plan.ron".into(),
@@ -430,7 +429,8 @@ fn every_key_in_every_context_gives_exactly_its_action() {
                 form: None,
             },
             changed: Vec::new(),
-        })));
+        };
+        *app = crate::common::interface::app_opened(|s| s.recoveries = vec![kept]);
     };
     let none = |_: &mut App| {};
     type Setup<'a> = (&'a str, &'a dyn Fn(&mut App), Vec<(&'static str, Action)>);
@@ -486,7 +486,7 @@ fn dashboard_lists_agree_with_the_printed_summary() {
         jiff::civil::date(2024, 6, 1),
     ] {
         let doc = store::parse(store::EXAMPLE, Path::new("x")).unwrap();
-        let app = App::new(doc, "x".into(), today, Lang::En);
+        let app = App::new(doc, "x".into(), Today::Given(today), Lang::En);
         let plan = app.plan();
         let keyed = |list: Vec<pantau::plan::progress::MilestoneRef>| -> Vec<(String, usize)> {
             list.iter()
@@ -499,11 +499,11 @@ fn dashboard_lists_agree_with_the_printed_summary() {
                 .collect()
         };
         assert_eq!(
-            shown(&app.index.overdue),
+            shown(&app.index().overdue),
             keyed(pantau::plan::progress::overdue(plan, None, today))
         );
         assert_eq!(
-            shown(&app.index.due_soon),
+            shown(&app.index().due_soon),
             keyed(pantau::plan::progress::due_soon(
                 plan,
                 None,
@@ -518,14 +518,14 @@ fn dashboard_lists_agree_with_the_printed_summary() {
 fn filtering_live_gives_the_same_lists_as_building_from_scratch() {
     let mut app = app();
     press(&mut app, "/in");
-    let fresh = pantau::tui::app::Index::build(app.plan(), "in", app.today);
-    assert_eq!(app.index.by_dimension, fresh.by_dimension);
-    assert_eq!(app.index.overdue, fresh.overdue);
-    assert_eq!(app.index.due_soon, fresh.due_soon);
-    assert_eq!(app.index.timeline, fresh.timeline);
+    let fresh = pantau::tui::app::Index::build(app.plan(), "in", app.today());
+    assert_eq!(app.index().by_dimension, fresh.by_dimension);
+    assert_eq!(app.index().overdue, fresh.overdue);
+    assert_eq!(app.index().due_soon, fresh.due_soon);
+    assert_eq!(app.index().timeline, fresh.timeline);
     assert!(
-        app.index.overdue.len()
-            < pantau::tui::app::Index::build(app.plan(), "", app.today)
+        app.index().overdue.len()
+            < pantau::tui::app::Index::build(app.plan(), "", app.today())
                 .overdue
                 .len()
     );
@@ -535,14 +535,14 @@ fn filtering_live_gives_the_same_lists_as_building_from_scratch() {
 fn esc_and_a_key_arriving_together_act_as_both() {
     let mut app = app();
     press(&mut app, "2⏎⏎");
-    assert_eq!(app.drill.pane, Pane::Detail);
+    assert_eq!(app.drill().pane, Pane::Detail);
     // What crossterm reports when Esc and j arrive in one read.
     for key in keymap::unfold(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT)) {
         if let Some(action) = keymap::resolve(&app, key) {
             update(&mut app, action);
         }
     }
-    assert_eq!(app.drill.pane, Pane::Programs, "Esc backed out");
+    assert_eq!(app.drill().pane, Pane::Programs, "Esc backed out");
     assert_eq!(selected_id(&app), "GOV-02", "and j moved down");
 }
 
@@ -551,7 +551,7 @@ fn a_filter_in_the_drill_down_finds_programs_in_other_dimensions() {
     let mut app = app();
     press(&mut app, "2⏎/qris");
     assert_eq!(
-        app.plan().dimensions[app.drill.dimension].id,
+        app.plan().dimensions[app.drill().dimension].id,
         "economy",
         "moved to where the match is"
     );
@@ -561,8 +561,14 @@ fn a_filter_in_the_drill_down_finds_programs_in_other_dimensions() {
 #[test]
 fn a_session_left_open_past_midnight_shows_the_new_days_overdue_list() {
     use pantau::tui::action::Outcome;
-    let mut app = app();
-    let before = app.index.overdue.len();
+    let doc = store::parse(store::EXAMPLE, Path::new("x")).unwrap();
+    let mut app = App::new(
+        doc,
+        "x".into(),
+        Today::Clock(crate::common::interface::today()),
+        Lang::En,
+    );
+    let before = app.index().overdue.len();
     let a_year_later = jiff::civil::date(2027, 12, 2);
     let _ = update(
         &mut app,
@@ -570,9 +576,9 @@ fn a_session_left_open_past_midnight_shows_the_new_days_overdue_list() {
             today: a_year_later,
         },
     );
-    assert_eq!(app.today, a_year_later);
+    assert_eq!(app.today(), a_year_later);
     let expected = pantau::plan::progress::overdue(app.plan(), None, a_year_later).len();
-    assert_eq!(app.index.overdue.len(), expected);
+    assert_eq!(app.index().overdue.len(), expected);
     assert!(
         expected > before,
         "more is late a year on: {before} -> {expected}"
@@ -584,11 +590,22 @@ fn the_detail_of_a_program_without_targets_never_focuses_a_target() {
     use pantau::tui::app::Focus;
     let mut app = app();
     let at = 0;
-    app.doc.plan.programs[at].targets.clear();
-    app.doc.plan.programs[at].budget.clear();
-    app.doc.plan.programs[at].evidence.clear();
-    app.doc.plan.programs[at].milestones.truncate(1);
-    app.rebuild();
+    // Cut down as another officer's save would leave it, reloaded.
+    let mut doc = app.doc().clone();
+    let p = &mut doc.plan.programs[at];
+    p.targets.clear();
+    p.budget.clear();
+    p.evidence.clear();
+    p.milestones.truncate(1);
+    update(
+        &mut app,
+        pantau::tui::action::Outcome::Reloaded {
+            doc: Box::new(doc),
+            fingerprint: 1,
+        },
+    );
+    // Tall enough for the whole page: no notes below to read on down to.
+    update(&mut app, Action::Resize(80, 80));
     // Any line past the end is below the items (the notes), never a target that is not there.
     use pantau::tui::app::Item;
     assert!(matches!(
@@ -631,8 +648,10 @@ fn the_detail_of_a_program_without_targets_never_focuses_a_target() {
     // `d` on the last line asks about the milestone there, never a target that is not there.
     press(&mut app, "d");
     assert_eq!(
-        app.modal,
-        Some(Modal::Confirm(pantau::tui::app::Deletion::Milestone(at, 0)))
+        app.modal(),
+        Some(&Modal::Confirm(pantau::tui::app::Deletion::Milestone(
+            at, 0
+        )))
     );
 }
 
@@ -742,7 +761,7 @@ fn enter_drills_into_a_region_read_only_and_esc_comes_back() {
     press_province(&mut p, "jjjjk⏎");
     let app = p.open.as_ref().expect("Timur is open");
     assert_eq!(app.plan().region, "Kabupaten Luwu Timur");
-    assert_eq!(app.view, View::Dashboard);
+    assert_eq!(app.view(), View::Dashboard);
     assert_eq!(p.context(), keymap::Context::Dashboard);
     // Every key that would change the plan, save, sync or print says how
     // to edit instead, and changes nothing.
@@ -751,23 +770,18 @@ fn enter_drills_into_a_region_read_only_and_esc_comes_back() {
         p.update(action);
         let app = p.open.as_ref().unwrap();
         assert_eq!(
-            app.message.as_deref(),
+            app.message(),
             Some("read-only here: open the plan to edit: pantau sulsel/timur/plan.ron"),
             "{keys}"
         );
-        assert!(app.modal.is_none() && !app.modified(), "{keys}");
+        assert!(app.modal().is_none() && !app.modified(), "{keys}");
     }
     // The drill-down and the detail read as ever; s and d are refused there.
     press_province(&mut p, "2⏎⏎sd");
     let app = p.open.as_ref().unwrap();
-    assert_eq!(app.drill.pane, Pane::Detail);
-    assert!(app.modal.is_none() && !app.modified());
-    assert!(
-        app.message
-            .as_deref()
-            .unwrap()
-            .starts_with("read-only here")
-    );
+    assert_eq!(app.drill().pane, Pane::Detail);
+    assert!(app.modal().is_none() && !app.modified());
+    assert!(app.message().unwrap().starts_with("read-only here"));
     // Esc backs out of the panes first, then out of the region.
     press_province(&mut p, "⎋⎋");
     assert!(p.open.is_some(), "still in the region's dimensions");

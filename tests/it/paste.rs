@@ -48,7 +48,7 @@ fn gov_01(app: &App) -> &pantau::plan::model::Program {
 
 /// The text in the form's focused field.
 fn focused_text(app: &App) -> String {
-    let Some(Modal::Form(form)) = &app.modal else {
+    let Some(Modal::Form(form)) = &app.modal() else {
         panic!("a form is open")
     };
     match &form.fields[form.focus].input {
@@ -67,7 +67,7 @@ fn a_multi_line_paste_into_the_notes_keeps_its_lines_and_runs_nothing() {
     let pasted = format!("Rapat 3 Nov:\r\n{COMMANDS}\nselesai");
     paste(&mut app, &pasted);
     assert!(
-        matches!(app.modal, Some(Modal::Form(_))),
+        matches!(app.modal(), Some(Modal::Form(_))),
         "the form stays open: the newline did not accept it"
     );
     assert_eq!(
@@ -75,11 +75,11 @@ fn a_multi_line_paste_into_the_notes_keeps_its_lines_and_runs_nothing() {
         format!("{notes}Rapat 3 Nov:\n{COMMANDS}\nselesai"),
         "at the cursor (the end), Windows line ends made plain"
     );
-    assert_eq!(app.view, View::Dimensions, "no key ran");
-    assert!(!app.should_quit);
+    assert_eq!(app.view(), View::Dimensions, "no key ran");
+    assert!(!app.should_quit());
     // Tab off the notes, Enter accepts.
     press(&mut app, "⇥⏎");
-    assert!(app.modal.is_none(), "{:?}", app.message);
+    assert!(app.modal().is_none(), "{:?}", app.message());
     assert_eq!(
         gov_01(&app).notes,
         format!("{notes}Rapat 3 Nov:\n{COMMANDS}\nselesai")
@@ -103,7 +103,7 @@ fn a_paste_into_a_one_line_field_goes_in_at_the_cursor_as_one_line() {
         "Super App [31m BaruLuwu",
         "newline and tab as spaces, the trailing newline and ESC dropped"
     );
-    assert!(matches!(app.modal, Some(Modal::Form(_))), "not accepted");
+    assert!(matches!(app.modal(), Some(Modal::Form(_))), "not accepted");
 }
 
 #[test]
@@ -111,10 +111,10 @@ fn a_paste_into_the_filter_is_one_line_of_filter() {
     let mut app = app();
     press(&mut app, "2/");
     paste(&mut app, "super\napp\n");
-    assert_eq!(app.filter, "super app");
-    assert!(app.filtering, "still typing the filter");
-    assert_eq!(app.view, View::Dimensions);
-    assert_eq!(app.drill.pane, Pane::Dimensions, "no key ran");
+    assert_eq!(app.filter(), "super app");
+    assert!(app.filtering(), "still typing the filter");
+    assert_eq!(app.view(), View::Dimensions);
+    assert_eq!(app.drill().pane, Pane::Dimensions, "no key ran");
 }
 
 #[test]
@@ -125,17 +125,20 @@ fn a_paste_outside_a_text_field_changes_nothing_and_says_so() {
     for keys in ["", "2⏎", "2⏎⏎", "3"] {
         let mut app = self::app();
         press(&mut app, keys);
-        let (view, pane) = (app.view, app.drill.pane);
+        let (view, pane) = (app.view(), app.drill().pane);
         paste(&mut app, &format!("{COMMANDS}\n"));
         assert_eq!(*app.plan(), before, "after {keys:?}");
-        assert!(!app.modified() && !app.should_quit && app.modal.is_none());
-        assert_eq!((app.view, app.drill.pane), (view, pane));
-        assert_eq!(app.message.as_deref(), Some(EN.ui.e_paste_nowhere));
+        assert!(!app.modified() && !app.should_quit() && app.modal().is_none());
+        assert_eq!((app.view(), app.drill().pane), (view, pane));
+        assert_eq!(app.message(), Some(EN.ui.e_paste_nowhere));
     }
     // "Delete GOV-02?" is not answered by a pasted `y`.
     press(&mut app, "2⏎jd");
     paste(&mut app, "y");
-    assert!(matches!(app.modal, Some(Modal::Confirm(_))), "still asking");
+    assert!(
+        matches!(app.modal(), Some(Modal::Confirm(_))),
+        "still asking"
+    );
     assert!(app.plan().program("GOV-02").is_some());
 }
 
@@ -145,7 +148,7 @@ fn a_paste_onto_a_choice_in_a_form_changes_nothing_and_says_so() {
     // Program form: Name, Id, Description, Dimension (a choice).
     press(&mut app, "2⏎⏎ke⇥⇥⇥");
     paste(&mut app, "economy");
-    let Some(Modal::Form(form)) = &app.modal else {
+    let Some(Modal::Form(form)) = &app.modal() else {
         panic!("the form stays open")
     };
     assert_eq!(form.problem.as_deref(), Some(EN.ui.e_paste_nowhere));

@@ -113,7 +113,7 @@ fn scenes() -> Vec<Scene> {
                 FormNext,
                 FormClear,
             ];
-            keys.extend("31/03/2023".chars().map(FormChar));
+            keys.extend("03/31/2023".chars().map(FormChar));
             keys.push(FormEnter);
             keys
         }),

@@ -193,9 +193,10 @@ fn tiny_terminals_get_a_message_and_never_a_panic() {
 
 #[test]
 fn control_characters_in_data_are_shown_escaped() {
-    let mut app = app(Lang::En, 80, 24);
-    app.doc.plan.programs[0].name = "Super\u{1b}]0;pwned\u{7}App".into();
-    app.doc.plan.dimensions[0].lead = "Bad\u{202e}Lead".into();
+    let mut doc = store::parse(store::EXAMPLE, Path::new("luwu-utara.ron")).unwrap();
+    doc.plan.programs[0].name = "Super\u{1b}]0;pwned\u{7}App".into();
+    doc.plan.dimensions[0].lead = "Bad\u{202e}Lead".into();
+    let mut app = crate::common::app_with(doc, "luwu-utara.ron", today(), Lang::En, (80, 24));
     for action in [Action::Show(View::Dimensions), Action::Open] {
         update(&mut app, action);
     }
@@ -269,7 +270,6 @@ fn one_cursor_move_sends_under_a_kilobyte() {
 
 #[test]
 fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
-    let mut app = app(Lang::En, 120, 40);
     let entry = |when: &str, subject: &str, new: &str| pantau::store::audit::Entry {
         when: when.into(),
         user: "andi".into(),
@@ -280,11 +280,14 @@ fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
         new: new.into(),
         ..Default::default()
     };
-    app.audit = vec![
-        entry("2026-11-01T09:00:00+08:00", "GOV-01", "Delayed"),
-        entry("2026-11-02T09:00:00+08:00", "GOV-02", "Cancelled"),
-        entry("2026-11-03T10:15:00+08:00", "GOV-01", "Done"),
-    ];
+    let mut app = crate::common::interface::app_opened(|s| {
+        s.audit = vec![
+            entry("2026-11-01T09:00:00+08:00", "GOV-01", "Delayed"),
+            entry("2026-11-02T09:00:00+08:00", "GOV-02", "Cancelled"),
+            entry("2026-11-03T10:15:00+08:00", "GOV-01", "Done"),
+        ]
+    });
+    update(&mut app, Action::Resize(120, 40));
     for action in [Action::Show(View::Dimensions), Action::Open, Action::Open] {
         update(&mut app, action);
     }
@@ -304,6 +307,62 @@ fn the_detail_lists_the_programs_latest_changes_from_the_audit_log() {
     assert!(!below.contains("GOV-02"), "only this program's changes");
 }
 
+#[test]
+fn keys_scroll_the_same_whether_or_not_a_frame_was_drawn_between_them() {
+    // Down a long detail to its notes, back up, a page down, in the
+    // overdue list too: every list and page that keeps a scroll.
+    use Action::*;
+    let keys = [
+        Show(View::Dimensions),
+        Open,
+        Open,
+        Last,
+        Up,
+        Up,
+        First,
+        PageDown,
+        Down,
+        Back,
+        Back,
+        Last,
+        Show(View::Dashboard),
+        Last,
+        Show(View::Timeline),
+        Last,
+        Up,
+        Show(View::Evaluation),
+        Last,
+        Up,
+    ];
+    let (mut drawn, mut undrawn) = (app(Lang::En, 80, 24), app(Lang::En, 80, 24));
+    let mut screen = String::new();
+    for (n, action) in keys.iter().enumerate() {
+        update(&mut drawn, action.clone());
+        screen = text(&render(&drawn, &MONO, 80, 24));
+        update(&mut undrawn, action.clone());
+        assert_eq!(
+            drawn.focus(),
+            undrawn.focus(),
+            "after {} keys ({action:?})",
+            n + 1
+        );
+        if n == 3 {
+            assert!(
+                matches!(
+                    undrawn.focus(),
+                    pantau::tui::app::Focus::Program { opened: true, .. }
+                ),
+                "End in the detail reads on down past the last item to the notes"
+            );
+        }
+    }
+    assert_eq!(
+        screen,
+        text(&render(&undrawn, &MONO, 80, 24)),
+        "drawn after every key against drawn only at the end"
+    );
+}
+
 /// Draws, as the event loop does after every key, and returns the screen.
 fn draw_after(app: &mut App, actions: &[Action], w: u16, h: u16) -> String {
     let mut screen = text(&render(app, &MONO, w, h));
@@ -316,17 +375,18 @@ fn draw_after(app: &mut App, actions: &[Action], w: u16, h: u16) -> String {
 
 #[test]
 fn the_detail_at_80x24_scrolls_on_past_the_targets_to_the_notes_and_recent_changes() {
-    let mut app = app(Lang::En, 80, 24);
-    app.audit = vec![pantau::store::audit::Entry {
-        when: "2026-11-03T10:15:00+08:00".into(),
-        user: "andi".into(),
-        from: "local".into(),
-        subject: "GOV-01".into(),
-        field: "lead".into(),
-        old: "Diskominfo".into(),
-        new: "Bappelitbangda".into(),
-        ..Default::default()
-    }];
+    let mut app = crate::common::interface::app_opened(|s| {
+        s.audit = vec![pantau::store::audit::Entry {
+            when: "2026-11-03T10:15:00+08:00".into(),
+            user: "andi".into(),
+            from: "local".into(),
+            subject: "GOV-01".into(),
+            field: "lead".into(),
+            old: "Diskominfo".into(),
+            new: "Bappelitbangda".into(),
+            ..Default::default()
+        }]
+    });
     let notes = app.plan().program("GOV-01").unwrap().notes.clone();
     let open = [Action::Show(View::Dimensions), Action::Open, Action::Open];
     let screen = draw_after(&mut app, &open, 80, 24);
@@ -418,7 +478,7 @@ fn a_kept_filter_shares_the_status_bar_with_messages_and_the_files_state() {
 #[test]
 fn the_timeline_marks_overdue_milestones_with_the_printed_glyph_without_colour() {
     let mut app = app(Lang::En, 120, 80);
-    let (program, _) = app.index.overdue[0];
+    let (program, _) = app.index().overdue[0];
     let id = app.plan().programs[program].id.clone();
     let screen = draw_after(&mut app, &[Action::Show(View::Timeline)], 120, 80);
     let row = screen
@@ -435,7 +495,7 @@ fn the_timeline_marks_overdue_milestones_with_the_printed_glyph_without_colour()
         .find(|p| {
             p.milestones
                 .iter()
-                .all(|m| !pantau::plan::model::is_overdue(p, m, app.today))
+                .all(|m| !pantau::plan::model::is_overdue(p, m, app.today()))
         })
         .unwrap();
     let row = screen
@@ -520,7 +580,7 @@ fn a_form_taller_than_the_screen_scrolls_to_the_field_being_typed_in() {
         !first.contains("Notes "),
         "the last field is below: {first}"
     );
-    let fields = match &app.modal {
+    let fields = match &app.modal() {
         Some(pantau::tui::app::Modal::Form(form)) => form.fields.len(),
         _ => panic!("the form is open"),
     };

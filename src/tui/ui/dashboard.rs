@@ -4,40 +4,58 @@ use super::{block, cell, empty_note, row, visible};
 use crate::i18n::fill;
 use crate::plan::progress::Tally;
 use crate::text;
-use crate::tui::app::{App, DashFocus, MilestoneAt, Scroll};
+use crate::tui::app::{App, DashFocus, MilestoneAt, Scroll, Viewport};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The dimension table, then the overdue and due-soon lists side by side.
+fn areas(area: Rect, app: &App) -> [Rect; 3] {
     let dims = app.plan().dimensions.len() as u16;
     // Borders, a heading row, a row per dimension, the total.
     let table_height = (dims + 4).min(area.height.saturating_sub(5));
     let [table, lists] =
         Layout::vertical([Constraint::Length(table_height), Constraint::Fill(1)]).areas(area);
-    dimension_table(frame, table, app, theme);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lists);
-    let t = app.lang.text();
-    let late = fill("{} ({})", &[&t.summary.s_overdue, &app.index.overdue.len()]);
+    [table, left, right]
+}
+
+/// The rows each list shows.
+pub fn measure(area: Rect, app: &App) -> Viewport {
+    let [_, left, right] = areas(area, app);
+    Viewport::Dashboard {
+        overdue: usize::from(super::inner(left).height),
+        due_soon: usize::from(super::inner(right).height),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [table, left, right] = areas(area, app);
+    dimension_table(frame, table, app, theme);
+    let t = app.lang().text();
+    let late = fill(
+        "{} ({})",
+        &[&t.summary.s_overdue, &app.index().overdue.len()],
+    );
     let soon = fill(
         "{} ({})",
         &[
             &fill(t.ui.u_due_soon, &[&crate::tui::app::DUE_SOON_DAYS]),
-            &app.index.due_soon.len(),
+            &app.index().due_soon.len(),
         ],
     );
-    let focus = app.dashboard.focus;
+    let focus = app.dashboard().focus;
     milestone_list(
         frame,
         left,
         app,
         theme,
         &late,
-        &app.index.overdue,
-        &app.dashboard.overdue,
+        &app.index().overdue,
+        &app.dashboard().overdue,
         focus == DashFocus::Overdue,
         true,
     );
@@ -47,15 +65,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app,
         theme,
         &soon,
-        &app.index.due_soon,
-        &app.dashboard.due_soon,
+        &app.index().due_soon,
+        &app.dashboard().due_soon,
         focus == DashFocus::DueSoon,
         false,
     );
 }
 
 fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let plan = app.plan();
     // The physical progress and absorption are one fiscal year's: today's.
@@ -79,7 +97,7 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let labels = t.ui.u_dash_cols;
     // Number columns as wide as their heading (at least 4), each after a space.
     let nums: [usize; 4] = std::array::from_fn(|i| text::width(labels[i]).max(4) + 1);
-    let budgets = app.index.total.allocated > 0;
+    let budgets = app.index().total.allocated > 0;
     let qw = 6;
     // Physical progress always (milestones give it); absorption only in a
     // plan that records budgets.
@@ -160,10 +178,10 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         Line::from(spans)
     };
-    for (d, tally) in plan.dimensions.iter().zip(&app.index.tallies) {
+    for (d, tally) in plan.dimensions.iter().zip(&app.index().tallies) {
         lines.push(line(&d.name, &d.lead, tally));
     }
-    lines.push(line(t.summary.s_total, "", &app.index.total).style(theme.header()));
+    lines.push(line(t.summary.s_total, "", &app.index().total).style(theme.header()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -196,7 +214,7 @@ fn milestone_list(
     focused: bool,
     late: bool,
 ) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let outer = block(
         Span::styled(format!(" {title} "), theme.header()),
@@ -223,11 +241,11 @@ fn milestone_list(
         let (p, m) = items[i];
         let program = &plan.programs[p];
         let milestone = &program.milestones[m];
-        let due = milestone.due_date().unwrap_or(app.today);
+        let due = milestone.due_date().unwrap_or(app.today());
         let days = if late {
-            due.until(app.today)
+            due.until(app.today())
         } else {
-            app.today.until(due)
+            app.today().until(due)
         }
         .map_or(0, |s| s.get_days());
         let when = fill(t.ui.u_days, &[&days]);

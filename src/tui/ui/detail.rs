@@ -9,7 +9,7 @@ use crate::plan::model::{Direction, EvidenceState, Program, is_overdue};
 use crate::plan::progress::{self, Gap};
 use crate::plan::schema::{Detail, Kind, PROGRAMME, Row};
 use crate::text;
-use crate::tui::app::{App, Item};
+use crate::tui::app::{App, DetailPage, Item};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,9 +24,17 @@ const RECENT_CHANGES: usize = 3;
 /// blank lines).
 type Lines = Vec<(Option<Item>, Line<'static>)>;
 
+/// The page as laid out in `area`, around the selected item.
+pub fn measure(area: Rect, app: &App, p: &Program, theme: &Theme) -> DetailPage {
+    let inner = super::inner(area);
+    let lines = page(app, p, theme, inner);
+    let selected = Item::of(p, app.drill().item.selected);
+    laid_out(&lines, selected, inner)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme) {
     let g = theme.glyphs();
-    let selected = Item::of(p, app.drill.item.selected);
+    let selected = Item::of(p, app.drill().item.selected);
     let title_style = if selected == Item::Program {
         theme.selected()
     } else {
@@ -41,8 +49,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
     let outer = block(Span::styled(title, title_style), true, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let width = usize::from(inner.width).saturating_sub(g.marker.len());
+    let lines = page(app, p, theme, inner);
+    show(frame, area, inner, app, lines, selected, theme);
+}
 
+/// Every line of the page, wrapped to the inside of its border.
+fn page(app: &App, p: &Program, theme: &Theme, inner: Rect) -> Lines {
+    let width = usize::from(inner.width).saturating_sub(theme.glyphs().marker.len());
     let mut lines = Lines::new();
     own_fields(&mut lines, app, p, theme, width);
     milestones(&mut lines, app, p, theme, width);
@@ -53,18 +66,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Program, theme: &Theme
         paragraph(&mut lines, app, p, theme, width, row);
     }
     recent_changes(&mut lines, app, p, theme, width);
-    show(frame, area, inner, app, lines, selected, theme);
+    lines
+}
+
+/// Where the selected item and the last item fall among the lines.
+fn laid_out(lines: &Lines, selected: Item, inner: Rect) -> DetailPage {
+    let first = lines
+        .iter()
+        .position(|(item, _)| *item == Some(selected))
+        .unwrap_or(0);
+    let last = lines
+        .iter()
+        .rposition(|(item, _)| *item == Some(selected))
+        .unwrap_or(first);
+    // Past the last item, j/PgDn/End read on down to the notes and recent
+    // changes: one step a line, until the last line is in view.
+    let items_end = lines
+        .iter()
+        .rposition(|(item, _)| item.is_some())
+        .map_or(0, |i| i + 1);
+    DetailPage {
+        first,
+        last,
+        items_end,
+        lines: lines.len(),
+        height: usize::from(inner.height),
+    }
 }
 
 /// The programme's own fields, as the schema places them: labelled lines (the
 /// two years on one), then paragraphs. An optional field is shown only when set.
 fn own_fields(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let plan = app.plan();
     let line_label = |row: &Row| match row.detail {
         Detail::Years => t.ui.u_years,
-        _ => row.field.heading(app.lang),
+        _ => row.field.heading(app.lang()),
     };
     let label_cols = shown_rows(p)
         .filter(|r| matches!(r.detail, Detail::Line | Detail::Years))
@@ -125,7 +163,7 @@ fn paragraph(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: us
         lines.push((None, Line::default()));
         lines.push((
             None,
-            Line::styled(row.field.heading(app.lang), theme.header()),
+            Line::styled(row.field.heading(app.lang()), theme.header()),
         ));
         lines.extend(
             text::wrap(&v, width)
@@ -138,7 +176,7 @@ fn paragraph(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: us
 /// The milestones, done and open, the late ones with their days late.
 /// A long title gives way to the days late, which is what the officer needs.
 fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let esc = |s: &str| text::escape(s).into_owned();
     lines.push((None, Line::default()));
@@ -151,13 +189,13 @@ fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: u
         ),
     ));
     for (i, m) in p.milestones.iter().enumerate() {
-        let late = is_overdue(p, m, app.today);
+        let late = is_overdue(p, m, app.today());
         let mark = format!("{} ", if m.done { g.check } else { g.open });
         let due = esc(&m.due);
         let note = late.then(|| {
             let days = m
                 .due_date()
-                .and_then(|d| d.until(app.today).ok())
+                .and_then(|d| d.until(app.today()).ok())
                 .map_or(0, |s| s.get_days());
             format!("  ({})", crate::i18n::fill(t.summary.s_days_late, &[&days]))
         });
@@ -179,13 +217,13 @@ fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: u
 /// Each target: its indicator, the figures with achievement and band, and
 /// where the figure comes from when the plan says.
 fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let esc = |s: &str| text::escape(s).into_owned();
     lines.push((None, Line::default()));
     lines.push((None, Line::styled(t.ui.u_targets, theme.header())));
-    let ev = app.lang.evaluation();
-    let this_year = i32::from(app.today.year());
+    let ev = app.lang().evaluation();
+    let this_year = i32::from(app.today().year());
     for (i, target) in p.targets.iter().enumerate() {
         let none = || g.none.to_string();
         let unit = if target.unit.is_empty() {
@@ -205,22 +243,22 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
         // for lower is better.
         let goal = match (target.direction, target.upper) {
             (Direction::Lower, None) => {
-                format!("{} {}", g.at_most, number(target.target, app.lang))
+                format!("{} {}", g.at_most, number(target.target, app.lang()))
             }
-            _ => goal(target, app.lang, g.dash),
+            _ => goal(target, app.lang(), g.dash),
         };
         let capaian = Capaian::of(target, this_year);
         let mut figures = vec![Span::raw(format!(
             "     {} {} {goal}{unit}{}{} {}",
-            target.baseline.map_or_else(none, |v| number(v, app.lang)),
+            target.baseline.map_or_else(none, |v| number(v, app.lang())),
             g.arrow,
             g.dot,
             t.summary.s_actual,
-            target.actual.map_or_else(none, |v| number(v, app.lang)),
+            target.actual.map_or_else(none, |v| number(v, app.lang())),
         ))];
-        let verdict = capaian.judgement(app.lang, app.plan().bands, g.dot);
+        let verdict = capaian.judgement(app.lang(), app.plan().bands, g.dot);
         if !verdict.is_empty() {
-            let percent = capaian.percent(app.lang);
+            let percent = capaian.percent(app.lang());
             let shown = if percent.is_empty() {
                 format!("{}{verdict}", g.dot)
             } else {
@@ -268,7 +306,7 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
 /// Physical progress and spending, then the budget by year.
 fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
     let g = theme.glyphs();
-    let ev = app.lang.evaluation();
+    let ev = app.lang().evaluation();
     let esc = |s: &str| text::escape(s).into_owned();
     // The fiscal year of today: a multi-year sum is not a figure anyone reports.
     let year = app.index.total.year;
@@ -277,7 +315,7 @@ fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
     if physical.is_some() || !p.budget.is_empty() {
         lines.push((None, Line::default()));
         lines.push((None, Line::styled(ev.budget_heading, theme.header())));
-        let pct = |v: Option<f64>| crate::i18n::format::share_or(v, g.none, app.lang);
+        let pct = |v: Option<f64>| crate::i18n::format::share_or(v, g.none, app.lang());
         let mut spans = vec![Span::raw(crate::i18n::fill(
             ev.progress_line,
             &[&year, &pct(physical), &pct(absorption)],
@@ -311,7 +349,7 @@ fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
             if let Some(a) = b.absorption() {
                 spans.push(Span::raw(format!(
                     " ({})",
-                    crate::i18n::format::share(a, app.lang)
+                    crate::i18n::format::share(a, app.lang())
                 )));
             }
             if !b.source.is_empty() {
@@ -331,7 +369,7 @@ fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
 /// The evaluation's supporting documents.
 fn evidence(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
     let g = theme.glyphs();
-    let ev = app.lang.evaluation();
+    let ev = app.lang().evaluation();
     let esc = |s: &str| text::escape(s).into_owned();
     if !p.evidence.is_empty() {
         lines.push((None, Line::default()));
@@ -362,9 +400,9 @@ fn evidence(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
                 Some(Item::Evidence(i)),
                 Line::from(vec![
                     Span::raw(format!("{mark} ")),
-                    Span::styled(format!("{} ", e.state.word(app.lang)), style),
+                    Span::styled(format!("{} ", e.state.word(app.lang())), style),
                     Span::raw(esc(&e.name)),
-                    Span::styled(format!(" ({})", e.kind.word(app.lang)), theme.muted()),
+                    Span::styled(format!(" ({})", e.kind.word(app.lang())), theme.muted()),
                 ]),
             ));
             if !e.link.is_empty() {
@@ -379,7 +417,7 @@ fn evidence(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
 
 /// Who changed the programme lately, from the audit log (newest first).
 fn recent_changes(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usize) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let recent: Vec<&crate::store::audit::Entry> = app
         .audit
@@ -414,41 +452,12 @@ fn show(
     selected: Item,
     theme: &Theme,
 ) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let height = usize::from(inner.height);
-    let first = lines
-        .iter()
-        .position(|(item, _)| *item == Some(selected))
-        .unwrap_or(0);
-    let last = lines
-        .iter()
-        .rposition(|(item, _)| *item == Some(selected))
-        .unwrap_or(first);
-    let scroll = &app.drill.item;
-    // Past the last item, j/PgDn/End read on down to the notes and recent
-    // changes: one step a line, until the last line is in view.
-    let items_end = lines
-        .iter()
-        .rposition(|(item, _)| item.is_some())
-        .map_or(0, |i| i + 1);
-    let most = lines.len().saturating_sub(height);
-    let items_bottom = items_end.saturating_sub(height).min(most);
-    app.drill.below.set(most - items_bottom);
-    let mut offset = match selected {
-        Item::Program => 0,
-        Item::Below(n) => items_bottom + n,
-        _ => scroll.offset.get(),
-    };
-    if !matches!(selected, Item::Below(_)) {
-        if first < offset {
-            offset = first;
-        } else if last >= offset + height {
-            offset = (last + 1).saturating_sub(height).min(first);
-        }
-    }
-    offset = offset.min(most);
-    scroll.offset.set(offset);
+    // `update` keeps the offset at this terminal's size; asking again gives
+    // the same line, and a sensible one when drawn at another size.
+    let offset = laid_out(&lines, selected, inner).offset(selected, app.drill().item.offset);
 
     let total = lines.len();
     let shown: Vec<Line> = lines

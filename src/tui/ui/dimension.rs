@@ -6,7 +6,7 @@ use crate::i18n::format::percent;
 use crate::plan::model::{Horizon, Program, Status};
 use crate::plan::progress::{self, Gap};
 use crate::text;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{App, Pane, Viewport};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,8 +16,26 @@ use ratatui::widgets::Paragraph;
 /// Below this width the program list does not share the screen with the dimensions.
 const FULL_WIDTH_BELOW: u16 = 110;
 
+/// The detail page when a program is open, else the program list's rows
+/// (its heading row off the top), the same on the right or the whole width.
+pub fn measure(area: Rect, app: &App, theme: &Theme) -> Viewport {
+    if app.drill().pane == Pane::Detail
+        && let Some(program) = app.selected_program()
+    {
+        return Viewport::Detail(super::detail::measure(area, app, program, theme));
+    }
+    Viewport::Programs {
+        rows: program_rows(super::inner(area)),
+    }
+}
+
+/// The programs listed below the heading row inside the list's border.
+fn program_rows(inner: Rect) -> usize {
+    usize::from(inner.height).saturating_sub(1)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if app.drill.pane == Pane::Detail
+    if app.drill().pane == Pane::Detail
         && let Some(program) = app.selected_program()
     {
         return super::detail::draw(frame, area, app, program, theme);
@@ -25,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Once inside a dimension on a narrow terminal, its programs take the whole
     // width (the dimension is named in the title): at 80 columns that is the
     // difference between a readable name and lead agency and neither.
-    if app.drill.pane == Pane::Programs && area.width < FULL_WIDTH_BELOW {
+    if app.drill().pane == Pane::Programs && area.width < FULL_WIDTH_BELOW {
         return programs(frame, area, app, theme);
     }
     // Wide enough for "Smart Environment" and its count at 80 columns.
@@ -37,9 +55,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn dimensions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
-    let focused = app.drill.pane == Pane::Dimensions;
+    let focused = app.drill().pane == Pane::Dimensions;
     let outer = block(
         Span::styled(format!(" {} ", t.ui.u_dimensions), theme.header()),
         focused,
@@ -51,21 +69,24 @@ fn dimensions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let dims = &app.plan().dimensions;
     // Six dimensions always fit; scrolling is only for plans that define many.
     let height = usize::from(inner.height);
-    let start = app.drill.dimension.saturating_sub(height.saturating_sub(1));
+    let start = app
+        .drill()
+        .dimension
+        .saturating_sub(height.saturating_sub(1));
     let lines: Vec<Line> = dims
         .iter()
         .enumerate()
         .skip(start)
         .take(height)
         .map(|(i, d)| {
-            let count = app.index.by_dimension[i].len().to_string();
+            let count = app.index().by_dimension[i].len().to_string();
             let name_cols = width.saturating_sub(count.len() + 1);
             row(
                 vec![
                     Span::raw(cell(&d.name, name_cols, g)),
                     Span::raw(format!(" {count}")),
                 ],
-                i == app.drill.dimension,
+                i == app.drill().dimension,
                 focused,
                 theme,
             )
@@ -75,13 +96,13 @@ fn dimensions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
-    let focused = app.drill.pane == Pane::Programs;
+    let focused = app.drill().pane == Pane::Programs;
     let plan = app.plan();
     let title = plan
         .dimensions
-        .get(app.drill.dimension)
+        .get(app.drill().dimension)
         .map(|d| {
             let lead = if d.lead.is_empty() {
                 String::new()
@@ -90,7 +111,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             };
             // The dimension's physical progress and absorption, as on the dashboard.
             let mut figures = String::new();
-            if let Some(tally) = app.index.tallies.get(app.drill.dimension) {
+            if let Some(tally) = app.index().tallies.get(app.drill().dimension) {
                 let labels = &t.ui.u_dash_more;
                 let pct = |v: Option<f64>| v.map(percent);
                 let year = tally.year;
@@ -112,7 +133,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .filter_map(|&i| progress::gap(&plan.programs[i], app.index.total.year))
         .collect();
     if !gaps.is_empty() {
-        let ev = app.lang.evaluation();
+        let ev = app.lang().evaluation();
         let mut legend = Vec::new();
         if gaps.contains(&Gap::SpentAhead) {
             legend.push(format!("$ {}", ev.spent_ahead));
@@ -128,7 +149,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     if listed.is_empty() {
-        let note = if app.filter.is_empty() {
+        let note = if app.filter().is_empty() {
             t.ui.u_nothing
         } else {
             t.ui.u_no_match
@@ -187,11 +208,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     )));
     let mut lines = vec![Line::from(head).style(theme.header())];
 
-    let range = visible(
-        &app.drill.programs,
-        usize::from(inner.height).saturating_sub(1),
-        listed.len(),
-    );
+    let range = visible(&app.drill().programs, program_rows(inner), listed.len());
     for n in range {
         let p: &Program = &plan.programs[listed[n]];
         let done = p.milestones.iter().filter(|m| m.done).count();
@@ -219,7 +236,12 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(mark, style));
         spans.push(Span::raw(count));
-        lines.push(row(spans, n == app.drill.programs.selected, focused, theme));
+        lines.push(row(
+            spans,
+            n == app.drill().programs.selected,
+            focused,
+            theme,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

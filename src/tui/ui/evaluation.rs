@@ -6,18 +6,48 @@
 use super::block;
 use crate::report::LineKind;
 use crate::text;
-use crate::tui::app::{ASPECTS, App};
+use crate::tui::app::{ASPECTS, App, Viewport};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// The year's page, wrapped to the inside of its border.
+fn page(app: &App, theme: &Theme, inner: Rect) -> crate::report::Screen {
+    let width = usize::from(inner.width).saturating_sub(theme.glyphs().marker.len());
+    crate::report::evaluation_screen(
+        app.plan(),
+        app.evaluation().year,
+        app.lang(),
+        theme.ascii,
+        width,
+        app.today(),
+    )
+}
+
+/// The first line shown when the last aspect is as low as it goes, and the
+/// steps the page reads on down past it, one line each.
+fn reach(screen: &crate::report::Screen, height: usize) -> (usize, usize) {
+    let aspects_end = screen.aspects.last().map_or(0, |l| l + 1);
+    let most = screen.lines.len().saturating_sub(height);
+    let aspects_bottom = aspects_end.saturating_sub(height).min(most);
+    (aspects_bottom, most - aspects_bottom)
+}
+
+/// How far past the aspects the page reads on down.
+pub fn measure(area: Rect, app: &App, theme: &Theme) -> Viewport {
+    let inner = super::inner(area);
+    let screen = page(app, theme, inner);
+    let (_, below) = reach(&screen, usize::from(inner.height));
+    Viewport::Evaluation { below }
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
-    let ev = app.lang.evaluation();
-    let year = app.evaluation.year;
+    let ev = app.lang().evaluation();
+    let year = app.evaluation().year;
     let title = format!(
         " {}{}{} {} ",
         crate::i18n::fill(ev.title, &[&year]),
@@ -28,19 +58,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let outer = block(Span::styled(title, theme.title()), true, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let width = usize::from(inner.width).saturating_sub(g.marker.len());
-    let screen =
-        crate::report::evaluation_screen(app.plan(), year, app.lang, theme.ascii, width, app.today);
+    let screen = page(app, theme, inner);
     let lines = &screen.lines;
     let height = usize::from(inner.height);
 
     // The aspects are selectable; past them, the page reads on down one
     // line a step, as the detail does.
-    let selected = app.evaluation.selected;
-    let aspects_end = screen.aspects.last().map_or(0, |l| l + 1);
+    let selected = app.evaluation().selected;
     let most = lines.len().saturating_sub(height);
-    let aspects_bottom = aspects_end.saturating_sub(height).min(most);
-    app.evaluation.below.set(most - aspects_bottom);
+    let (aspects_bottom, _) = reach(&screen, height);
     let offset = if selected < ASPECTS {
         let line = screen.aspects.get(selected).copied().unwrap_or(0);
         (line + 1).saturating_sub(height)

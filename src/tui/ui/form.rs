@@ -17,27 +17,27 @@ use unicode_segmentation::UnicodeSegmentation;
 const MULTILINE_ROWS: usize = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    match &app.modal {
+    match &app.modal() {
         Some(Modal::Form(form)) => draw_form(frame, area, app, form, theme),
         Some(Modal::Confirm(what)) => {
             question(frame, area, theme, &delete_question(app, *what), app)
         }
         Some(Modal::QuitPrompt) => {
-            question(frame, area, theme, app.lang.text().ui.q_save_changes, app)
+            question(frame, area, theme, app.lang().text().ui.q_save_changes, app)
         }
         Some(Modal::Conflict { conflicts, at, .. }) => {
             if let Some(c) = conflicts.get(*at) {
-                let t = app.lang.text();
+                let t = app.lang().text();
                 let cut = |s: String| text::fit(&text::escape(&s), 200, theme.glyphs().ellipsis);
                 let text = fill(
                     t.ui.q_conflict,
                     &[
                         &(at + 1),
                         &conflicts.len(),
-                        &c.label(app.lang),
+                        &c.label(app.lang()),
                         &cut(c.item(t)),
-                        &cut(c.show(Choice::Mine, app.lang)),
-                        &cut(c.show(Choice::Theirs, app.lang)),
+                        &cut(c.show(Choice::Mine, app.lang())),
+                        &cut(c.show(Choice::Theirs, app.lang())),
                         &cut(c.author(t)),
                     ],
                 );
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
         }
         Some(Modal::Recover(kept)) => {
-            let t = app.lang.text();
+            let t = app.lang().text();
             let written = &kept.recovery.written;
             let when = written.get(..16).unwrap_or(written).replacen('T', " ", 1);
             // What the kept edits hold: the first few programmes and fields.
@@ -79,10 +79,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .filter(|b| b.context == crate::tui::keymap::Context::PrintFormat)
                 .map(|b| {
                     let keys = super::status_bar::hint_keys(b, theme.ascii);
-                    format!("{keys} {}", b.help.hint(app.lang))
+                    format!("{keys} {}", b.help.hint(app.lang()))
                 })
                 .collect();
-            let text = fill(app.lang.text().ui.q_print_format, &[&formats.join("   ")]);
+            let text = fill(app.lang().text().ui.q_print_format, &[&formats.join("   ")]);
             question(frame, area, theme, &text, app)
         }
         None => {}
@@ -101,7 +101,7 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn question(frame: &mut Frame, area: Rect, theme: &Theme, text: &str, app: &App) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let width = (text::width(text) as u16 + 4).clamp(30, area.width.min(70));
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let rows = text::wrap(text, inner_width).len() as u16;
@@ -121,7 +121,7 @@ fn question(frame: &mut Frame, area: Rect, theme: &Theme, text: &str, app: &App)
 }
 
 fn delete_question(app: &App, what: Deletion) -> String {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let plan = app.plan();
     let name = |i: usize| {
         plan.programs
@@ -168,7 +168,7 @@ fn delete_question(app: &App, what: Deletion) -> String {
 }
 
 fn title(form: &Form, app: &App) -> String {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let plan = app.plan();
     match form.subject {
         Subject::Program { new: Some(_), .. } => t.ui.t_new_program.to_string(),
@@ -197,7 +197,7 @@ fn title(form: &Form, app: &App) -> String {
         Subject::Header => t.ui.t_edit_plan.to_string(),
         Subject::Score { year, aspect } => fill(
             t.ui.t_edit_score,
-            &[&app.lang.evaluation().aspects[aspect as usize], &year],
+            &[&app.lang().evaluation().aspects[aspect as usize], &year],
         ),
     }
 }
@@ -212,7 +212,7 @@ fn rows(field: &Field) -> usize {
 }
 
 fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let body_rows: usize = form.fields.iter().map(rows).sum();
     // Borders, a blank line and the footer.
@@ -232,7 +232,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Them
     let label_cols = form
         .fields
         .iter()
-        .map(|f| text::width(f.key.label(app.lang)))
+        .map(|f| text::width(f.key.label(app.lang())))
         .max()
         .unwrap_or(0)
         + 1;
@@ -260,7 +260,7 @@ fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Them
         let (shown, at) = render_value(field, room, focused, theme);
         for (row, spans) in shown.into_iter().enumerate() {
             let label = if row == 0 {
-                field.key.label(app.lang)
+                field.key.label(app.lang())
             } else {
                 ""
             };

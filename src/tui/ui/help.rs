@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    draw_list(frame, area, &help_for(app), app.lang, theme);
+    draw_list(frame, area, &help_for(app), app.lang(), theme);
 }
 
 /// The help overlay listing `bindings`.

@@ -1,4 +1,6 @@
-//! Drawing: one file per view, plus what they share. Views only read the app.
+//! Drawing: one file per view, plus what they share. Views only read the
+//! app; `measure` lays the view on screen out at the app's terminal size, as
+//! it is drawn, so `update` can keep the selection in view.
 
 mod dashboard;
 mod detail;
@@ -14,8 +16,8 @@ use crate::i18n::fill;
 use crate::text;
 use crate::text::Glyphs;
 use crate::tui::action::View;
-use crate::tui::app::{App, Scroll};
-use crate::tui::theme::Theme;
+use crate::tui::app::{App, Scroll, Viewport};
+use crate::tui::theme::{Palette, Theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -26,10 +28,71 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 12;
 
+/// The tabs, the view and the status bar.
+fn screen_areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// What the view on screen shows of what scrolls, at the app's terminal
+/// size and laid out as `draw` lays it out.
+pub fn measure(app: &App) -> Viewport {
+    let area = Rect::new(0, 0, app.size().0, app.size().1);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Viewport::Fixed;
+    }
+    let [_, body, _] = screen_areas(area);
+    // Where lines fall does not depend on colours; the glyphs are the app's.
+    let theme = Theme {
+        mono: true,
+        ascii: app.ascii,
+        palette: Palette::DEFAULT,
+    };
+    match app.view() {
+        View::Dashboard => dashboard::measure(body, app),
+        View::Dimensions => dimension::measure(body, app, &theme),
+        View::Timeline => timeline::measure(body),
+        View::Evaluation => evaluation::measure(body, app, &theme),
+    }
+}
+
+/// The province dashboard's title line, regions' table, plans that did not
+/// load (`failed` of them) and status bar.
+fn province_areas(area: Rect, failed: usize) -> [Rect; 4] {
+    let failed_height = if failed == 0 {
+        0
+    } else {
+        (failed as u16 + 2).min(area.height / 4).max(3)
+    };
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(failed_height),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The regions the province's table shows below its heading at `size`
+/// (with `failed` plans that did not load), as it is drawn; none when the
+/// terminal is too small to draw it.
+pub fn province_rows(size: (u16, u16), failed: usize) -> Option<usize> {
+    let area = Rect::new(0, 0, size.0, size.1);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, table, _, _] = province_areas(area, failed);
+    Some(usize::from(inner(table).height).saturating_sub(1))
+}
+
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let t = app.lang.text();
+        let t = app.lang().text();
         let message = fill(
             t.ui.u_too_small,
             &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
@@ -42,21 +105,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = screen_areas(area);
     tabs(frame, top, app, theme);
-    match app.view {
+    match app.view() {
         View::Dashboard => dashboard::draw(frame, body, app, theme),
         View::Dimensions => dimension::draw(frame, body, app, theme),
         View::Timeline => timeline::draw(frame, body, app, theme),
         View::Evaluation => evaluation::draw(frame, body, app, theme),
     }
     status_bar::draw(frame, bottom, app, theme);
-    if app.help {
+    if app.help() {
         help::draw(frame, body, app, theme);
     }
     form::draw(frame, body, app, theme);
@@ -64,11 +122,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// The view tabs on the left, the plan's title on the right.
 fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let mut spans = Vec::new();
     for (i, view) in View::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, t.ui.view_names[i]);
-        let style = if *view == app.view {
+        let style = if *view == app.view() {
             theme.selected()
         } else {
             theme.base()
@@ -91,6 +149,11 @@ pub(crate) fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme
         .border_set(theme.border_set())
         .border_style(theme.border(focused))
         .title(title)
+}
+
+/// The inside of a bordered block in `area`.
+pub(crate) fn inner(area: Rect) -> Rect {
+    Block::default().borders(Borders::ALL).inner(area)
 }
 
 /// Data text escaped, cut and padded to exactly `cols` columns.

@@ -34,18 +34,7 @@ pub fn draw(frame: &mut Frame, p: &Province, theme: &Theme) {
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
     }
-    let failed_height = if p.failed.is_empty() {
-        0
-    } else {
-        (p.failed.len() as u16 + 2).min(area.height / 4).max(3)
-    };
-    let [top, table, failed, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(failed_height),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, table, failed, bottom] = super::province_areas(area, p.failed.len());
     let g = theme.glyphs();
     let programmes: usize = p.rows.iter().map(|r| r.programs).sum();
     let title = fill(

@@ -11,16 +11,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let width = usize::from(area.width);
     // A kept filter stays in view beside everything else the bar says.
-    let filter = if app.filter.is_empty() {
+    let filter = if app.filter().is_empty() {
         String::new()
     } else {
-        format!("{}{}: {}", g.dot, t.ui.u_filter, text::escape(&app.filter))
+        format!("{}{}: {}", g.dot, t.ui.u_filter, text::escape(app.filter()))
     };
-    let line = if app.filtering {
+    let line = if app.filtering() {
         // The typed text, with a cursor and the keys that end it.
         let message = app
             .message
@@ -30,11 +30,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let text = format!(
             " {}: {}_  ({}){message}",
             t.ui.u_filter,
-            text::escape(&app.filter),
+            text::escape(app.filter()),
             t.ui.u_filter_keys,
         );
         Line::styled(text::pad(&text, width, g.ellipsis), theme.status_bar())
-    } else if let Some(message) = &app.message {
+    } else if let Some(message) = &app.message() {
         Line::styled(
             text::pad(&format!(" {message}{filter}"), width, g.ellipsis),
             theme.message(),
@@ -52,15 +52,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .unwrap_or_default();
         let left = format!(
             " {}{modified}{saved}{filter}{}{}{}{}",
-            text::escape(&app.file_label),
+            text::escape(app.file_label()),
             g.dot,
             fill(t.ui.u_programs_count, &[&app.plan().programs.len()]),
             g.dot,
-            fill(t.ui.u_overdue_count, &[&app.index.overdue.len()]),
+            fill(t.ui.u_overdue_count, &[&app.index().overdue.len()]),
         );
         let hints: Vec<String> = hints_for(app)
             .iter()
-            .map(|b| format!("{} {}", hint_keys(b, theme.ascii), b.help.hint(app.lang)))
+            .map(|b| format!("{} {}", hint_keys(b, theme.ascii), b.help.hint(app.lang())))
             .collect();
         let right = format!("{} ", hints.join("  "));
         let room = width.saturating_sub(text::width(&left) + 2);

@@ -5,7 +5,7 @@ use super::{block, cell, row, visible};
 use crate::plan::model::{Program, is_overdue};
 use crate::report::layout::Scale;
 use crate::text;
-use crate::tui::app::{App, TimelineRow};
+use crate::tui::app::{App, TimelineRow, Viewport};
 use crate::tui::theme::Theme;
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -38,7 +38,7 @@ impl Columns {
                 (width / total).clamp(MIN_YEAR_COLS, 12),
             )
         } else {
-            let offset = usize::from(app.timeline.year_offset).min(total - fit);
+            let offset = usize::from(app.timeline().year_offset).min(total - fit);
             (period.start + offset as i32, fit, MIN_YEAR_COLS)
         };
         Columns {
@@ -68,8 +68,21 @@ impl Columns {
     }
 }
 
+/// The chart (a heading row, then the rows) and the footer, inside the border.
+fn areas(inner: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner)
+}
+
+/// The rows the chart shows below its heading.
+pub fn measure(area: Rect) -> Viewport {
+    let [chart, _] = areas(super::inner(area));
+    Viewport::Timeline {
+        rows: usize::from(chart.height).saturating_sub(1),
+    }
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let period = app.plan().period;
     let title = format!(
@@ -79,13 +92,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let outer = block(Span::styled(title, theme.header()), true, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let [chart, footer] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+    let [chart, footer] = areas(inner);
 
     let width = usize::from(chart.width);
     let label_cols = (width / 3).clamp(14, 32).saturating_sub(g.marker.len());
     let columns = Columns::new(app, width.saturating_sub(label_cols + g.marker.len() + 1));
-    let today_col = columns.of_date(app.today);
+    let today_col = columns.of_date(app.today());
 
     let mut head = vec![
         Span::raw(" ".repeat(g.marker.len())),
@@ -103,14 +115,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines = vec![Line::from(head).style(theme.header())];
 
     let plan = app.plan();
-    let rows = &app.index.timeline;
+    let rows = &app.index().timeline;
     let range = visible(
-        &app.timeline.rows,
+        &app.timeline().rows,
         usize::from(chart.height).saturating_sub(1),
         rows.len(),
     );
     for n in range {
-        let selected = n == app.timeline.rows.selected;
+        let selected = n == app.timeline().rows.selected;
         match rows[n] {
             TimelineRow::Dimension(d) => {
                 let name = plan.dimensions.get(d).map_or("", |d| d.name.as_str());
@@ -118,7 +130,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     format!("{} ", cell(name, label_cols, g)),
                     theme.header(),
                 )];
-                spans.extend(track(&columns, (app.today, today_col), None, theme));
+                spans.extend(track(&columns, (app.today(), today_col), None, theme));
                 lines.push(row(spans, false, true, theme));
             }
             TimelineRow::Program(i) => {
@@ -135,7 +147,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Span::styled(cell(&label, label_cols, g), style),
                     Span::raw(" "),
                 ];
-                spans.extend(track(&columns, (app.today, today_col), Some(p), theme));
+                spans.extend(track(&columns, (app.today(), today_col), Some(p), theme));
                 lines.push(Line::from(spans));
             }
         }
@@ -227,7 +239,7 @@ fn track(
 }
 
 fn draw_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.lang.text();
+    let t = app.lang().text();
     let g = theme.glyphs();
     let width = usize::from(area.width);
     let mut lines = Vec::new();
