@@ -8,7 +8,7 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pantau::i18n::{EN, Lang};
+use pantau::i18n::Lang;
 use pantau::store::{self, Base, BasePlan};
 use pantau::tui::action::{Action, View};
 use pantau::tui::app::{App, Session, Today};
@@ -88,11 +88,11 @@ fn saves(c: &mut Criterion) {
         let path = dir.path().join("plan.ron");
         std::fs::write(&path, &text).unwrap();
         group.bench_with_input(BenchmarkId::new("load", n), &n, |b, _| {
-            b.iter(|| store::load(black_box(&path), &EN).unwrap())
+            b.iter(|| store::load(black_box(&path)).unwrap())
         });
         let file = store::PlanFile::at(&path);
         // Opened as the interface opens it, so a save knows the file unchanged.
-        let opened = file.open(&EN).unwrap();
+        let opened = file.open().unwrap();
         let session = Session {
             fingerprint: opened.fingerprint,
             ..Session::new("plan.ron".into(), Today::Given(TODAY), Lang::En)
@@ -126,7 +126,7 @@ fn saves(c: &mut Criterion) {
                         changes: None,
                     };
                     let saved = file
-                        .save(base, app.doc(), &|_| None, &who, &mut |_| {}, &EN)
+                        .save(base, app.doc(), &|_| None, &who, &mut |_| {})
                         .unwrap();
                     drop(base_plan);
                     let store::Saved::Written { text, .. } = saved else {

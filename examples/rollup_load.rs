@@ -5,7 +5,6 @@
 //!
 //! cargo run --release --example rollup_load -- DIR|FILE
 
-use pantau::i18n::EN;
 use pantau::store;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +34,7 @@ fn main() -> std::process::ExitCode {
     } else {
         paths.push(arg);
     }
-    let results = store::load_many(&paths, &EN);
+    let results = store::load_many(&paths);
     let programmes: usize = results
         .iter()
         .filter_map(|r| r.as_ref().ok())

@@ -17,7 +17,7 @@ pub fn check(
 ) -> Result<(), CommandError> {
     let t = settings.text();
     let path = settings.plan(file, io)?;
-    let opened = store::Opened::open(&path, t)?;
+    let opened = store::Opened::open(&path)?;
     let doc = &opened.doc;
     for w in store::warnings(opened.text(), &doc.plan) {
         io.say(&format!("{}: {}", t.warning, w.render(&path, t)));
@@ -81,7 +81,7 @@ pub fn summary(
         });
     }
     let path = settings.plan(file, io)?;
-    let doc = store::load(&path, settings.text())?;
+    let doc = store::load(&path)?;
     if let Some(id) = &dimension
         && doc.plan.dimension(id).is_none()
     {

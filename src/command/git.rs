@@ -16,7 +16,7 @@ pub fn git_setup(
     let t = settings.text();
     let path = settings.plan(file, io)?;
     // The plan must be one pantau reads before git is told to merge it.
-    store::load(&path, t)?;
+    store::load(&path)?;
     let exe = std::env::current_exe().map_err(CommandError::Stdout)?;
     let done = store::git::setup(&path, &exe).map_err(CommandError::Git)?;
     let root = escape_path(&done.root);
@@ -52,7 +52,7 @@ pub fn sync(
 ) -> Result<(), CommandError> {
     let t = settings.text();
     let path = settings.plan(file, io)?;
-    store::load(&path, t)?;
+    store::load(&path)?;
     let done = store::git::sync(&path, bundle.as_deref()).map_err(CommandError::Git)?;
     let remote = escape(&done.remote);
     let mut lines = vec![match &done.committed {
@@ -94,7 +94,7 @@ pub fn merge_driver(
 ) -> Result<(), CommandError> {
     let t = settings.text();
     let name = name.unwrap_or_else(|| ours.display().to_string());
-    let (ours_doc, theirs_doc) = (store::load(ours, t)?, store::load(theirs, t)?);
+    let (ours_doc, theirs_doc) = (store::load(ours)?, store::load(theirs)?);
     // Without a common ancestor (both branches added the file) git gives
     // an empty one: every item is then new on both sides.
     let base_doc = match std::fs::metadata(base) {
@@ -106,7 +106,7 @@ pub fn merge_driver(
             },
             preamble: String::new(),
         },
-        _ => store::load(base, t)?,
+        _ => store::load(base)?,
     };
     let merged = crate::plan::conflicts::merge_for_git(
         (&base_doc.plan, &base_doc.preamble),

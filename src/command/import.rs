@@ -51,7 +51,7 @@ pub fn import(
         read.push((path.display().to_string(), sheets));
     }
     let loaded = match &into {
-        Some(path) => Some(store::Opened::open(path, t)?),
+        Some(path) => Some(store::Opened::open(path)?),
         None => None,
     };
     // The plan read is the base as it stands: import copies it once, itself.

@@ -24,7 +24,7 @@ pub fn interface(
     // The text read is not kept for the session: the interface keeps its
     // base as a plan (its undo history).
     let (doc, fingerprint, file) = {
-        let opened = store::Opened::open(&path, t)?;
+        let opened = store::Opened::open(&path)?;
         (opened.doc, opened.fingerprint, opened.file)
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {

@@ -240,7 +240,7 @@ mod tests {
         let (result, out, _) = run(|io| set(Some(plan.clone()), "GOV-01", &changes, &s, io));
         assert!(result.is_ok());
         assert!(out.starts_with("GOV-01: status: "), "{out}");
-        let saved = crate::store::load(&plan, s.text()).unwrap();
+        let saved = crate::store::load(&plan).unwrap();
         let gov = saved.plan.programs.iter().find(|p| p.id == "GOV-01");
         assert_eq!(
             gov.map(|p| p.status),

@@ -29,7 +29,7 @@ pub fn report(
     if request.format == Format::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
         return Err(CommandError::Report(ReportError::Binary));
     }
-    let doc = store::load(&path, settings.text())?;
+    let doc = store::load(&path)?;
     let bytes = crate::report::render_bytes(&doc.plan, request, settings.lang, settings.today)?;
     match output {
         None => io.print_bytes(&bytes),

@@ -17,11 +17,10 @@ pub fn set(
     settings: &Settings,
     io: &mut Console,
 ) -> Result<(), CommandError> {
-    let t = settings.text();
     let path = settings.plan(file, io)?;
     // The text is kept rather than a second copy of the plan: it is parsed
     // again only if another officer saved meanwhile and a merge needs it.
-    let mut opened = store::Opened::open(&path, t)?;
+    let mut opened = store::Opened::open(&path)?;
     let doc = &mut opened.doc;
     let index = doc
         .plan
@@ -92,7 +91,7 @@ pub(super) fn save_edit(
         io.say(&fill(t.cli.save_waiting, &[&since]));
     };
     let path = opened.path();
-    match opened.save(changes, &who, &mut waiting, t) {
+    match opened.save(changes, &who, &mut waiting) {
         Ok(store::Saved::Written { log_error, .. }) => {
             if let Some(e) = log_error {
                 let log = escape_path(&store::audit::log_path(path));

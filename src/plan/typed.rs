@@ -70,7 +70,7 @@ fn read(text: &str, thousands: char, decimal: char) -> Option<f64> {
         [first, rest @ ..] => {
             digits(first)
                 && first.len() <= 3
-                && !first.starts_with('0')
+                && *first != "0"
                 && rest.iter().all(|g| g.len() == 3 && digits(g))
         }
         [] => false,

@@ -201,7 +201,7 @@ impl LoadError {
 ///
 /// The strings are no longer needed here (a problem is a value the caller
 /// renders); the parameter stays until the callers drop it.
-pub fn load(path: &Path, _t: &Text) -> Result<Document, LoadError> {
+pub fn load(path: &Path) -> Result<Document, LoadError> {
     load_text(path).map(|(document, _)| document)
 }
 
@@ -222,7 +222,7 @@ fn load_text(path: &Path) -> Result<(Document, String), LoadError> {
 /// Loads many plans on every core (a province's regencies, one file each),
 /// each with its own result: a plan that fails to load never stops the
 /// others. In the order of `paths`.
-pub fn load_many(paths: &[PathBuf], t: &Text) -> Vec<Result<Document, LoadError>> {
+pub fn load_many(paths: &[PathBuf]) -> Vec<Result<Document, LoadError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -239,7 +239,7 @@ pub fn load_many(paths: &[PathBuf], t: &Text) -> Vec<Result<Document, LoadError>
                     let Some(path) = paths.get(i) else {
                         return;
                     };
-                    let loaded = load(path, t);
+                    let loaded = load(path);
                     if let Ok(mut results) = done.lock() {
                         results[i] = Some(loaded);
                     }
@@ -299,7 +299,7 @@ pub fn load_province(given: &[PathBuf], t: &Text) -> Vec<(PathBuf, Result<Docume
             paths.push(path.clone());
         }
     }
-    let loaded = load_many(&paths, t);
+    let loaded = load_many(&paths);
     paths
         .into_iter()
         .zip(loaded)

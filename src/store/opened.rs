@@ -4,7 +4,6 @@
 
 use super::save::{Base, BasePlan, Change, SaveError, Saved, save_merging};
 use super::{Document, LoadError, fingerprint, load_text, resolve_symlink};
-use crate::i18n::Text;
 use crate::plan::merge::{Choice, Conflict};
 use crate::store::audit::Who;
 use crate::store::safe::Waiting;
@@ -30,9 +29,8 @@ impl PlanFile {
     }
 
     /// Reads, parses and validates the plan as it is now, keeping where it
-    /// was opened. (Like [`super::load`] it needs the strings no longer: a
-    /// problem is a value its caller renders.)
-    pub fn open(&self, _t: &Text) -> Result<Opened, LoadError> {
+    /// was opened; a problem is a value its caller renders.
+    pub fn open(&self) -> Result<Opened, LoadError> {
         let (doc, text) = load_text(&self.path)?;
         Ok(Opened {
             file: self.clone(),
@@ -53,7 +51,6 @@ impl PlanFile {
         decide: &dyn Fn(&Conflict) -> Option<Choice>,
         who: &Who,
         waiting: &mut dyn FnMut(Waiting),
-        _t: &Text,
     ) -> Result<Saved, SaveError> {
         save_merging(
             &self.path,
@@ -81,8 +78,8 @@ pub struct Opened {
 
 impl Opened {
     /// Reads, parses and validates the plan at `path`.
-    pub fn open(path: &Path, t: &Text) -> Result<Opened, LoadError> {
-        PlanFile::at(path).open(t)
+    pub fn open(path: &Path) -> Result<Opened, LoadError> {
+        PlanFile::at(path).open()
     }
 
     pub fn path(&self) -> &Path {
@@ -102,21 +99,19 @@ impl Opened {
         changes: Option<Vec<Change>>,
         who: &Who,
         waiting: &mut dyn FnMut(Waiting),
-        t: &Text,
     ) -> Result<Saved, SaveError> {
         let base = Base {
             fingerprint: self.fingerprint,
             plan: BasePlan::Text(&self.text),
             changes,
         };
-        self.file.save(base, &self.doc, &|_| None, who, waiting, t)
+        self.file.save(base, &self.doc, &|_| None, who, waiting)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::EN;
     use crate::store::{EXAMPLE, audit, load, save};
 
     fn who() -> Who {
@@ -133,8 +128,8 @@ mod tests {
     fn opened_then_colleague_saves(dir: &Path, theirs: usize, name: &str) -> Opened {
         let path = dir.join("plan.ron");
         std::fs::write(&path, EXAMPLE).unwrap();
-        let opened = Opened::open(&path, &EN).unwrap();
-        let mut colleague = load(&path, &EN).unwrap();
+        let opened = Opened::open(&path).unwrap();
+        let mut colleague = load(&path).unwrap();
         colleague.plan.programs[theirs].name = name.to_string();
         save(&path, &colleague.to_ron()).unwrap();
         opened
@@ -145,7 +140,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut opened = opened_then_colleague_saves(dir.path(), 1, "Their name");
         opened.doc.plan.programs[0].name = "Our name".into();
-        let saved = opened.save(None, &who(), &mut |_| {}, &EN).unwrap();
+        let saved = opened.save(None, &who(), &mut |_| {}).unwrap();
         assert!(matches!(
             saved,
             Saved::Written {
@@ -153,7 +148,7 @@ mod tests {
                 ..
             }
         ));
-        let now = load(opened.path(), &EN).unwrap().plan;
+        let now = load(opened.path()).unwrap().plan;
         assert_eq!(now.programs[0].name, "Our name");
         assert_eq!(now.programs[1].name, "Their name");
         let ours = &now.programs[0].id;
@@ -167,7 +162,7 @@ mod tests {
         let mut opened = opened_then_colleague_saves(dir.path(), 0, "Their name");
         let before = std::fs::read_to_string(opened.path()).unwrap();
         opened.doc.plan.programs[0].name = "Our name".into();
-        let saved = opened.save(None, &who(), &mut |_| {}, &EN).unwrap();
+        let saved = opened.save(None, &who(), &mut |_| {}).unwrap();
         assert!(matches!(saved, Saved::Conflicts(ref c) if c.len() == 1));
         assert_eq!(std::fs::read_to_string(opened.path()).unwrap(), before);
     }

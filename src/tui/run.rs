@@ -197,7 +197,7 @@ fn watch(edge: &mut Edge, app: &mut App, stamp: &mut Option<store::Stamp>) -> bo
         return false;
     }
     *stamp = now;
-    let Ok(opened) = edge.file.open(app.lang().text()) else {
+    let Ok(opened) = edge.file.open() else {
         // Half-way through someone's hand edit, perhaps: keep what we have.
         return false;
     };
@@ -252,7 +252,7 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
                 // git may take a while on a slow link: say so first.
                 let _ = draw(edge.terminal, app, edge.theme);
                 let result = store::git::sync(path, None);
-                if let Ok(opened) = edge.file.open(app.lang().text())
+                if let Ok(opened) = edge.file.open()
                     && opened.fingerprint != app.disk()
                 {
                     queue.extend(update(app, reloaded(opened)));
@@ -280,7 +280,6 @@ fn save(
     file: &PlanFile,
     resolutions: &[(crate::plan::merge::Conflict, Choice)],
 ) -> Outcome {
-    let t = app.lang().text();
     let path = file.path.as_path();
     let when = jiff::ZonedDateTime::now();
     let officer = Some(app.officer.as_str()).filter(|o| !o.is_empty());
@@ -297,7 +296,7 @@ fn save(
         plan: store::BasePlan::Plan(&base_plan),
         changes: None,
     };
-    match file.save(base, app.doc(), &decide, &who, &mut |_| {}, t) {
+    match file.save(base, app.doc(), &decide, &who, &mut |_| {}) {
         Ok(Saved::Written {
             text,
             merged,

@@ -251,7 +251,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn status_of(plan: &Path) -> String {
-    let doc = pantau::store::load(plan, &pantau::i18n::EN).expect("the plan loads");
+    let doc = pantau::store::load(plan).expect("the plan loads");
     doc.plan.program("GOV-01").unwrap().status.key().to_string()
 }
 

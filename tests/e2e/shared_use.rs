@@ -438,7 +438,7 @@ fn recovery_files(home: &Path) -> Vec<PathBuf> {
 }
 
 fn load(path: &Path) -> Plan {
-    match pantau::store::load(path, &EN) {
+    match pantau::store::load(path) {
         Ok(doc) => doc.plan,
         Err(e) => panic!("{} does not load: {}", path.display(), e.render(&EN)),
     }
@@ -1481,7 +1481,7 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
             old_backup = bak;
             Outcome::KilledOld
         } else {
-            let loaded = match pantau::store::load(&plan, &EN) {
+            let loaded = match pantau::store::load(&plan) {
                 Ok(doc) => doc.plan,
                 Err(e) => panic!(
                     "run {i}: after kill -9 {} ms in ({aim:?}) the file does not load: {}",

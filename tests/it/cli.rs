@@ -561,7 +561,7 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
         stdout.contains("GOV-01: status: InProgress -> Done"),
         "{stdout}"
     );
-    let plan = pantau::store::load(&path, &pantau::i18n::EN).unwrap().plan;
+    let plan = pantau::store::load(&path).unwrap().plan;
     let p = plan.program("GOV-01").unwrap();
     assert_eq!(p.status, pantau::plan::model::Status::Done);
     assert!(p.milestones[3].done);
@@ -937,7 +937,7 @@ fn set_adds_a_budget_year_and_an_evidence_document_by_the_next_number() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("GOV-01: budget.4.allocation:"), "{stdout}");
-    let plan = pantau::store::load(&path, &pantau::i18n::EN).unwrap().plan;
+    let plan = pantau::store::load(&path).unwrap().plan;
     let p = plan.program("GOV-01").unwrap();
     assert_eq!((p.budget[3].year, p.budget[3].allocation), (2027, 1.2e9));
     let e = &p.evidence[2];

@@ -268,7 +268,7 @@ fn the_last_official_index_and_the_difference_are_printed_in_every_year() {
         // 2024: 10 × 5 (baselines) + 20 × 2.5 (a policy of two ready) +
         // 30 × 10/3 (two of three running) + 20 × 2.5 (one target of two)
         // + 20 × 0 (the quick win not yet done) = 2.50.
-        assert!(en.contains("2024: 2.50 − 2.30 ="), "{year}:\n{en}");
+        assert!(en.contains("2024: 2.50 - 2.30 ="), "{year}:\n{en}");
         let id = text(year, Lang::Id, Format::Text);
         assert!(
             id.contains("Indeks resmi terakhir: 2,30 untuk 2024."),

@@ -350,6 +350,13 @@ fn pantau(args: &[&str]) -> std::process::Output {
 #[test]
 fn the_letter_carries_capaian_with_two_decimals_ranges_and_the_plans_band_names() {
     let mut plan = example();
+    // A poverty rate of 12,66 % against a target of 12,5 %: lower is
+    // better, so 98,72 %, the top band yet missed.
+    for t in plan.programs.iter_mut().flat_map(|p| p.targets.iter_mut()) {
+        if t.indicator == "Persentase penduduk miskin" && t.actual == Some(12.66) {
+            t.target = 12.5;
+        }
+    }
     let at = plan.programs.iter().position(|p| p.id == "GOV-02").unwrap();
     let t = &mut plan.programs[at].targets[0];
     (t.target, t.upper, t.actual) = (80.0, Some(90.0), Some(92.0));

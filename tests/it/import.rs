@@ -206,9 +206,7 @@ fn a_new_plan_from_a_workbook_is_the_plan_it_came_from() {
         "{}",
         text(&out.stdout)
     );
-    let new = store::load(&d.join("new.ron"), Lang::En.text())
-        .unwrap()
-        .plan;
+    let new = store::load(&d.join("new.ron")).unwrap().plan;
     let mut want = example();
     // Budgets, evidence and the evaluation are not in the workbook.
     for p in &mut want.programs {
@@ -380,7 +378,7 @@ fn an_import_is_saved_as_an_edit_with_the_audit_log() {
 
     let out = pantau(d, &["import", "plan.xlsx", "--into", "plan.ron"], &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let saved = store::load(&plan, Lang::En.text()).unwrap().plan;
+    let saved = store::load(&plan).unwrap().plan;
     assert_eq!(saved, edited);
     let log = pantau(d, &["log", "plan.ron"], &[]);
     let log = text(&log.stdout);
@@ -660,7 +658,14 @@ fn a_fifo_or_a_folder_given_as_a_spreadsheet_is_refused_not_waited_on() {
 /// decimal comma for an Indonesian spreadsheet.
 #[test]
 fn the_achievement_in_a_workbook_and_a_csv_has_two_decimals_and_the_plans_band_names() {
-    let plan = example();
+    let mut plan = example();
+    // A poverty rate of 12,66 % against a target of 12,5 %: lower is
+    // better, so 98,72 %, the top band yet missed.
+    for t in plan.programs.iter_mut().flat_map(|p| p.targets.iter_mut()) {
+        if t.indicator == "Persentase penduduk miskin" && t.actual == Some(12.66) {
+            t.target = 12.5;
+        }
+    }
     let bytes = workbook(&plan, Lang::Id);
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let targets = book.worksheet_range("Target").unwrap();

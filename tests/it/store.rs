@@ -31,11 +31,11 @@ fn save_replaces_the_file_and_keeps_the_old_one_as_backup() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("plan.ron");
     fs::write(&path, EXAMPLE).unwrap();
-    let mut doc = store::load(&path, &EN).unwrap();
+    let mut doc = store::load(&path).unwrap();
     doc.plan.programs[0].status = Status::Done;
     store::save(&path, &doc.to_ron()).unwrap();
 
-    let reloaded = store::load(&path, &EN).unwrap();
+    let reloaded = store::load(&path).unwrap();
     assert_eq!(reloaded.plan.programs[0].status, Status::Done);
     assert_eq!(
         reloaded.preamble, doc.preamble,
@@ -59,7 +59,7 @@ fn saving_an_unchanged_plan_leaves_the_file_byte_identical_and_untouched() {
     fs::write(&path, EXAMPLE).unwrap();
     let before = fs::metadata(&path).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let doc = store::load(&path, &EN).unwrap();
+    let doc = store::load(&path).unwrap();
     store::save(&path, &doc.to_ron()).unwrap();
     assert_eq!(fs::read_to_string(&path).unwrap(), EXAMPLE);
     assert_eq!(
@@ -100,7 +100,7 @@ fn save_writes_through_a_symlink_to_its_target() {
     let link = dir.path().join("mine.ron");
     std::os::unix::fs::symlink("shared/plan.ron", &link).unwrap();
 
-    let mut doc = store::load(&link, &EN).unwrap();
+    let mut doc = store::load(&link).unwrap();
     doc.plan.region = "Kabupaten Luwu Utara (salinan)".into();
     store::save(&link, &doc.to_ron()).unwrap();
 
@@ -512,7 +512,7 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
     store::save(&path, &doc.to_ron()).unwrap();
     assert!(fs::read_to_string(&path).unwrap().contains("(revisi)"));
     // A save that holds the lock clears such leftovers away.
-    let opened = store::Opened::open(&path, &EN).unwrap();
+    let opened = store::Opened::open(&path).unwrap();
     let (base, fingerprint) = (&opened.doc, opened.fingerprint);
     let who = pantau::store::audit::Who {
         user: "t".into(),
@@ -527,9 +527,7 @@ fn a_temporary_file_left_by_a_killed_save_does_not_block_the_next() {
         plan: store::BasePlan::Plan(&base.plan),
         changes: None,
     };
-    let saved = opened
-        .file
-        .save(from, &mine, &|_| None, &who, &mut |_| {}, &EN);
+    let saved = opened.file.save(from, &mine, &|_| None, &who, &mut |_| {});
     saved.unwrap();
     assert!(
         leftovers(dir.path()).is_empty(),
@@ -557,7 +555,7 @@ fn loading_many_plans_gives_each_its_own_result_in_order() {
         paths.push(path);
     }
     paths.push(dir.path().join("missing.ron"));
-    let results = store::load_many(&paths, &EN);
+    let results = store::load_many(&paths);
     assert_eq!(results.len(), 8);
     for (n, result) in results.iter().enumerate() {
         match n {
@@ -580,7 +578,7 @@ fn a_plan_swapped_for_a_link_behind_an_open_session_is_refused_not_written_throu
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("plan.ron");
     fs::write(&path, EXAMPLE).unwrap();
-    let opened = store::Opened::open(&path, &EN).unwrap();
+    let opened = store::Opened::open(&path).unwrap();
     // A colleague replaces the plan by a dangling link into someone's home.
     let elsewhere = dir.path().join("home-of-the-officer").join("plan.ron");
     fs::remove_file(&path).unwrap();
@@ -591,7 +589,7 @@ fn a_plan_swapped_for_a_link_behind_an_open_session_is_refused_not_written_throu
         from: "local".into(),
         when: "t".into(),
     };
-    let result = opened.save(None, &who, &mut |_| {}, &EN);
+    let result = opened.save(None, &who, &mut |_| {});
     assert!(
         matches!(result, Err(store::SaveError::Replaced { .. })),
         "{result:?}"
