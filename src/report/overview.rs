@@ -288,13 +288,20 @@ fn milestone_lines(
     for (m, when) in items.iter().zip(&whens) {
         // "  2023-03-31  GOV-01  title  120 d late"
         let room = w.saturating_sub(2 + 10 + 2 + id_cols + 2 + 2 + when_cols);
-        line(&format!(
-            "  {}  {}  {}  {}",
-            m.due,
-            pad(&m.program.id, id_cols, g.ellipsis),
-            pad(&m.milestone.title, room, g.ellipsis),
-            pad_left(when, when_cols)
-        ));
+        let id = pad(&m.program.id, id_cols, g.ellipsis);
+        // On a page too narrow for any of the title, the date, the
+        // programme and how late say what an officer acts on.
+        let text = if room < 4 {
+            format!("  {}  {id}  {when}", m.due)
+        } else {
+            format!(
+                "  {}  {id}  {}  {}",
+                m.due,
+                pad(&m.milestone.title, room, g.ellipsis),
+                pad_left(when, when_cols)
+            )
+        };
+        line(&fit(&text, w, g.ellipsis));
     }
 }
 
