@@ -48,8 +48,9 @@ fn every_test_file_is_a_module_of_a_runner() {
         match (name.as_str(), is_dir) {
             ("it" | "e2e", true) => forgotten.extend(undeclared(&tests.join(&name), "main.rs")),
             ("common", true) => forgotten.extend(undeclared(&tests.join(&name), "mod.rs")),
-            // Data the tests read.
-            ("golden", true) => {}
+            // Data the tests read: goldens, and the failing cases proptest
+            // keeps and replays first.
+            ("golden" | "proptest-regressions", true) => {}
             (_, true) => forgotten.push(format!("tests/{name}/: a folder no runner knows")),
             (_, false) if name.ends_with(".rs") => forgotten.push(format!(
                 "tests/{name}: a binary of its own; make it a module of tests/it or tests/e2e"
