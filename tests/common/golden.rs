@@ -120,10 +120,16 @@ fn first_difference(old: Option<&[u8]>, now: &[u8]) -> String {
 
 /// Checks the printouts a guide shows: each block that follows a line
 /// `$ PREFIX…` in a fenced block, up to the fence's end, must be what
-/// `run(command)` prints (`command` without the `$ `). With `accepting()`
-/// the guide is rewritten with the printouts as they are now, so a guide
-/// never needs editing by hand when an output changes.
-pub fn assert_printouts(path: &str, prefix: &str, run: impl Fn(&str) -> String) -> usize {
+/// `run(args)` prints, `args` being the command's words after `pantau` with
+/// the bundled example's path replaced by `plan` (a copy the test owns).
+/// With `accepting()` the guide is rewritten with the printouts as they are
+/// now, so a guide never needs editing by hand when an output changes.
+pub fn assert_printouts(
+    path: &str,
+    prefix: &str,
+    plan: &Path,
+    run: impl Fn(&[&str]) -> String,
+) -> usize {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     let guide = std::fs::read_to_string(&file).expect("the guide");
     let mut now = String::with_capacity(guide.len());
@@ -135,7 +141,13 @@ pub fn assert_printouts(path: &str, prefix: &str, run: impl Fn(&str) -> String) 
         let command = &rest[at + 2..line_end];
         let shown_end = line_end + 1 + rest[line_end + 1..].find("```").expect("a fence");
         now.push_str(&rest[..=line_end]);
-        now.push_str(&run(command));
+        let plan = plan.to_str().expect("a UTF-8 path");
+        let args: Vec<&str> = command
+            .split_whitespace()
+            .skip(1)
+            .map(|a| if a == "data/luwu-utara.ron" { plan } else { a })
+            .collect();
+        now.push_str(&run(&args));
         rest = &rest[shown_end..];
         seen += 1;
     }

@@ -523,20 +523,10 @@ fn the_guide_printout_is_what_summary_prints() {
     let seen = crate::common::golden::assert_printouts(
         "docs/GUIDE.md",
         "pantau summary data/luwu-utara.ron",
-        |command| {
-            let args: Vec<&str> = command
-                .split_whitespace()
-                .skip(1)
-                .map(|a| {
-                    if a == "data/luwu-utara.ron" {
-                        s(&path)
-                    } else {
-                        a
-                    }
-                })
-                .collect();
-            let (code, stdout, stderr) = run(&args);
-            assert_eq!(code, 0, "{command}: {stderr}");
+        &path,
+        |args| {
+            let (code, stdout, stderr) = run(args);
+            assert_eq!(code, 0, "{args:?}: {stderr}");
             stdout
         },
     );

@@ -1165,22 +1165,15 @@ fn cli_ascii_reports_are_ascii() {
 #[test]
 fn the_documented_report_printouts_are_what_report_prints() {
     let (_d, path) = plan_file();
-    let seen =
-        crate::common::golden::assert_printouts("docs/REPORTS.md", "pantau report ", |command| {
-            let args: Vec<&str> = command
-                .split_whitespace()
-                .skip(1)
-                .map(|a| {
-                    if a == "data/luwu-utara.ron" {
-                        s(&path)
-                    } else {
-                        a
-                    }
-                })
-                .collect();
-            let (code, stdout, stderr) = pantau(&args);
-            assert_eq!(code, 0, "{command}: {stderr}");
+    let seen = crate::common::golden::assert_printouts(
+        "docs/REPORTS.md",
+        "pantau report ",
+        &path,
+        |args| {
+            let (code, stdout, stderr) = pantau(args);
+            assert_eq!(code, 0, "{args:?}: {stderr}");
             stdout
-        });
+        },
+    );
     assert!(seen >= 2, "docs/REPORTS.md shows report printouts");
 }
