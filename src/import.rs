@@ -356,9 +356,8 @@ const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
 /// taken as the word that replaced it (`Tonggak` is `Tahapan`).
 fn current(name: &str) -> String {
     let folded = fold(name);
-    LANGS
+    crate::i18n::FORMER_HEADINGS
         .iter()
-        .flat_map(|l| l.text().sheets.former)
         .find(|(former, _)| fold(former) == folded)
         .map_or(folded, |(_, now)| fold(now))
 }

@@ -533,7 +533,6 @@ pub static TEXT: Text = Text {
         programmes: "Programmes",
         milestones: "Milestones",
         targets: "Targets",
-        former: &[],
         field: "Field",
         yes: "yes",
         no: "no",

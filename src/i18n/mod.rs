@@ -40,7 +40,7 @@ pub use id::TEXT as ID;
 pub use load::Load;
 pub use log::Log;
 pub use merge::Merge;
-pub use sheets::Sheets;
+pub use sheets::{FORMER_HEADINGS, Sheets};
 pub use summary::Summary;
 pub use ui::Ui;
 pub use usage::{Usage, set_help};

@@ -7,10 +7,6 @@ pub struct Sheets {
     pub programmes: &'static str,
     pub milestones: &'static str,
     pub targets: &'static str,
-    /// Sheet names and column headings an earlier pantau wrote, each with
-    /// the word that replaced it, so that a workbook exported then still
-    /// imports.
-    pub former: &'static [(&'static str, &'static str)],
     /// The plan sheet's first column.
     pub field: &'static str,
     /// A done milestone in a CSV cell, and an open one.
@@ -65,3 +61,16 @@ pub struct Sheets {
     pub help_fields: &'static str,
     pub help_rules: &'static str,
 }
+
+/// Indonesian sheet names and column headings pantau 0.2 wrote, each with
+/// the word officers use that replaced it (../shared/domain.md,
+/// "Vocabulary"), so that a workbook exported then still imports.
+pub const FORMER_HEADINGS: [(&str, &str); 7] = [
+    ("Tonggak", "Tahapan"),
+    ("Elemen", "Subdimensi"),
+    ("Tenggat", "Batas waktu"),
+    ("Jatuh tempo", "Batas waktu"),
+    ("Baseline", "Kondisi awal"),
+    ("Horizon", "Jangka"),
+    ("Hari telat", "Hari terlambat"),
+];

@@ -23,17 +23,12 @@ fn finds(text: &str, word: &str) -> bool {
     })
 }
 
-/// The Indonesian strings, less the list of former words that import still
-/// reads (`Sheets::former`).
+/// The Indonesian strings.
 fn strings() -> Vec<(String, String)> {
-    let id = std::fs::read_to_string("src/i18n/id.rs").unwrap();
-    let (head, rest) = id.split_once("former: &[").unwrap();
-    let (_, tail) = rest.split_once("],").unwrap();
-    let help = std::fs::read_to_string("src/tui/help_words.rs").unwrap();
-    vec![
-        ("src/i18n/id.rs".into(), format!("{head}{tail}")),
-        ("src/tui/help_words.rs".into(), help),
-    ]
+    ["src/i18n/id.rs", "src/tui/help_words.rs"]
+        .into_iter()
+        .map(|file| (file.to_string(), std::fs::read_to_string(file).unwrap()))
+        .collect()
 }
 
 /// Every golden file an Indonesian officer would read.
