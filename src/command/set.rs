@@ -17,6 +17,7 @@ pub fn set(
     settings: &Settings,
     io: &mut Console,
 ) -> Result<(), CommandError> {
+    let t = settings.text();
     let path = settings.plan(file, io)?;
     // The text is kept rather than a second copy of the plan: it is parsed
     // again only if another officer saved meanwhile and a merge needs it.
@@ -48,13 +49,16 @@ pub fn set(
                 .map_err(CommandError::Field)?;
         let after = at.get(&program);
         doc.plan.programs[index] = program;
-        let show = |v: Option<String>| escape(&v.unwrap_or_default()).into_owned();
+        // Said as the audit log says it, in the officer's language:
+        // "status: Berjalan -> Selesai", not the data file's InProgress.
         report.push_str(&format!(
-            "{}: {}: {} -> {}\n",
+            "{}: {}\n",
             escape(id),
-            escape(field),
-            show(before),
-            show(after)
+            t.logged_change(
+                field,
+                &before.unwrap_or_default(),
+                &after.unwrap_or_default()
+            )
         ));
     }
     // The plan was valid as loaded; only this program changed.

@@ -548,9 +548,23 @@ fn set_changes_fields_and_milestones_and_says_what_changed() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("GOV-01: status: InProgress -> Done"),
+        stdout.contains("GOV-01: status: In progress -> Done"),
         "{stdout}"
     );
+    // In Indonesian, the words officers read, never the file's InProgress.
+    let (code, stdout, stderr) = run(&[
+        "set",
+        "--lang",
+        "id",
+        "-f",
+        s(&path),
+        "GOV-01",
+        "status=Berjalan",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "GOV-01: status: Selesai -> Berjalan\n");
+    let (code, _, stderr) = run(&["set", "-f", s(&path), "GOV-01", "status=Done"]);
+    assert_eq!(code, 0, "{stderr}");
     let plan = pantau::store::load(&path).unwrap().plan;
     let p = plan.program("GOV-01").unwrap();
     assert_eq!(p.status, pantau::plan::model::Status::Done);
@@ -646,10 +660,10 @@ fn set_and_report_read_a_status_in_every_spelling_and_language() {
     // `report --status` always took these; `set` refused them before the field registry.
     let done = example_with("status: InProgress", "status: Done");
     for (plan, given, change) in [
-        (EXAMPLE.to_string(), "selesai", "InProgress -> Done"),
-        (done.clone(), "in-progress", "Done -> InProgress"),
-        (done, "Ditunda", "Done -> OnHold"),
-        (EXAMPLE.to_string(), "on_hold", "InProgress -> OnHold"),
+        (EXAMPLE.to_string(), "selesai", "In progress -> Done"),
+        (done.clone(), "in-progress", "Done -> In progress"),
+        (done, "Ditunda", "Done -> On hold"),
+        (EXAMPLE.to_string(), "on_hold", "In progress -> On hold"),
     ] {
         let (_d, path) = plan_file(plan);
         let (code, _, stderr) = run(&["report", s(&path), "--status", given]);
@@ -679,7 +693,7 @@ fn demo_runs_any_command_on_a_private_copy_and_removes_it_after() {
         &[("TMPDIR", tmp_str)],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "GOV-01: status: InProgress -> Done\n");
+    assert_eq!(text(&out.stdout), "GOV-01: status: In progress -> Done\n");
     assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
     // Nor the data folder's default plan: a demo never creates it.
@@ -926,7 +940,10 @@ fn set_adds_a_budget_year_and_an_evidence_document_by_the_next_number() {
         "evidence.3.state=draf",
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("GOV-01: budget.4.allocation:"), "{stdout}");
+    assert!(
+        stdout.contains("GOV-01: budget 4 allocation (Rp): 0 -> 1200000000"),
+        "{stdout}"
+    );
     let plan = pantau::store::load(&path).unwrap().plan;
     let p = plan.program("GOV-01").unwrap();
     assert_eq!((p.budget[3].year, p.budget[3].allocation), (2027, 1.2e9));
