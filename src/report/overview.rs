@@ -58,18 +58,18 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     table(&mut line, &rows, &total, t, g, w, o.dimension.is_none());
     let share = |v| crate::i18n::format::share_or(v, g.none, o.lang);
     if total.programs > 0 {
-        line(&fit(
-            &fill(
-                t.summary.s_running,
-                &[
-                    &total.running,
-                    &total.programs,
-                    &share(total.percent_running()),
-                ],
-            ),
-            w,
-            g.ellipsis,
-        ));
+        // Wrapped, not cut: the share is the figure an officer reads out.
+        let running = fill(
+            t.summary.s_running,
+            &[
+                &total.running,
+                &total.programs,
+                &share(total.percent_running()),
+            ],
+        );
+        for l in crate::text::wrap(&running, w) {
+            line(&l);
+        }
     }
     if total.physical().is_some() || total.absorption().is_some() {
         line("");
