@@ -142,6 +142,41 @@ pub fn example() -> String {
     std::fs::read_to_string(EXAMPLE_FILE).expect("data/luwu-utara.ron is readable")
 }
 
+/// The plan at `path` as pantau reads it, or a failure that says why.
+pub fn load(path: &Path) -> pantau::plan::model::Plan {
+    match pantau::store::load(path) {
+        Ok(doc) => doc.plan,
+        Err(e) => panic!(
+            "{} does not load: {}",
+            path.display(),
+            e.render(&pantau::i18n::EN)
+        ),
+    }
+}
+
+/// The example plan as pantau reads it.
+pub fn original() -> pantau::plan::model::Plan {
+    load(Path::new(EXAMPLE_FILE))
+}
+
+pub fn program<'a>(
+    plan: &'a pantau::plan::model::Plan,
+    id: &str,
+) -> &'a pantau::plan::model::Program {
+    plan.program(id)
+        .unwrap_or_else(|| panic!("{id} is in the plan"))
+}
+
+pub fn program_mut<'a>(
+    plan: &'a mut pantau::plan::model::Plan,
+    id: &str,
+) -> &'a mut pantau::plan::model::Program {
+    plan.programs
+        .iter_mut()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("{id} is in the plan"))
+}
+
 /// `env …` arguments that run pantau on `plan` with a private HOME, an English
 /// locale, no colour and a fixed today, then `extra`.
 pub fn pantau_argv(home: &Path, plan: &Path, extra: &[&str]) -> Vec<OsString> {

@@ -14,9 +14,12 @@ use crate::common;
 
 use crate::generator;
 
-use common::{BIN, Tmux, bottom_line, example, framed, looks, note, pantau_argv, tmux_or_skip};
+use common::{
+    BIN, Tmux, bottom_line, example, framed, load, looks, note, original, pantau_argv, program,
+    program_mut, tmux_or_skip,
+};
 use pantau::i18n::EN;
-use pantau::plan::model::{Plan, Program, Status};
+use pantau::plan::model::{Plan, Status};
 use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -435,32 +438,6 @@ fn recovery_files(home: &Path) -> Vec<PathBuf> {
         }
         Err(_) => Vec::new(),
     }
-}
-
-fn load(path: &Path) -> Plan {
-    match pantau::store::load(path) {
-        Ok(doc) => doc.plan,
-        Err(e) => panic!("{} does not load: {}", path.display(), e.render(&EN)),
-    }
-}
-
-/// The example plan as pantau reads it.
-fn original() -> Plan {
-    load(Path::new(common::EXAMPLE_FILE))
-}
-
-fn program<'a>(plan: &'a Plan, id: &str) -> &'a Program {
-    plan.programs
-        .iter()
-        .find(|p| p.id == id)
-        .unwrap_or_else(|| panic!("{id} is in the plan"))
-}
-
-fn program_mut<'a>(plan: &'a mut Plan, id: &str) -> &'a mut Program {
-    plan.programs
-        .iter_mut()
-        .find(|p| p.id == id)
-        .unwrap_or_else(|| panic!("{id} is in the plan"))
 }
 
 /// The example with the given programs' statuses changed.

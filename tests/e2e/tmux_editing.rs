@@ -6,9 +6,12 @@
 
 use crate::common;
 
-use common::{Tmux, bottom_line, example, line, looks, pantau_argv, tmux_or_skip};
+use common::{
+    Tmux, bottom_line, example, line, load, looks, original, pantau_argv, program, program_mut,
+    tmux_or_skip,
+};
 use pantau::i18n::EN;
-use pantau::plan::model::{Plan, Program, Status};
+use pantau::plan::model::{Plan, Status};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -179,32 +182,6 @@ impl Editing {
         names.sort();
         names
     }
-}
-
-fn load(path: &Path) -> Plan {
-    match pantau::store::load(path) {
-        Ok(doc) => doc.plan,
-        Err(e) => panic!("{} does not load: {}", path.display(), e.render(&EN)),
-    }
-}
-
-/// The example plan as pantau reads it.
-fn original() -> Plan {
-    load(Path::new(common::EXAMPLE_FILE))
-}
-
-fn program<'a>(plan: &'a Plan, id: &str) -> &'a Program {
-    plan.programs
-        .iter()
-        .find(|p| p.id == id)
-        .unwrap_or_else(|| panic!("{id} is in the plan"))
-}
-
-fn program_mut<'a>(plan: &'a mut Plan, id: &str) -> &'a mut Program {
-    plan.programs
-        .iter_mut()
-        .find(|p| p.id == id)
-        .unwrap_or_else(|| panic!("{id} is in the plan"))
 }
 
 /// The status `s` moves to from `status` (`S` the other way).
