@@ -71,6 +71,9 @@ pub struct Cli {
     pub save_full_hint: &'static str,
     pub save_waiting: &'static str,
     pub log_failed: &'static str,
+    pub bak_moved_aside: &'static str,
+    pub bak_replaced: &'static str,
+    pub bak_not_kept: &'static str,
     /// `--demo`: the private copy, said before the interface opens and after it.
     pub demo_opened: &'static str,
     pub demo_removed: &'static str,
@@ -93,8 +96,12 @@ pub struct Cli {
     pub d_folder_sticky: &'static str,
     pub d_side_link: &'static str,
     pub d_side_not_regular: &'static str,
+    pub d_side_folder: &'static str,
+    pub d_set_aside: &'static str,
     pub d_side_wider: &'static str,
     pub d_side_group: &'static str,
-    pub d_old_lock: &'static str,
+    pub d_lock_open: &'static str,
+    pub d_lock_not_regular: &'static str,
+    pub d_folder_others: &'static str,
     pub d_leftover: &'static str,
 }

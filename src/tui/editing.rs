@@ -73,8 +73,12 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             merged,
             audit,
             log_error,
+            backup,
         } => {
             saved(app, at, fingerprint, merged, audit);
+            if let Some(backup) = backup {
+                app.message = Some(backup.render(t));
+            }
             if let Some((log, error)) = log_error {
                 app.message = Some(fill(
                     t.cli.log_failed,
