@@ -41,6 +41,8 @@ pub struct Cli {
     pub git_not_installed: &'static str,
     /// `{0}`: the folder that is not in a git work tree.
     pub git_not_repo: &'static str,
+    pub git_not_trusted: &'static str,
+    pub git_detached: &'static str,
     /// `{0}`: git's arguments, `{1}`: what git said.
     pub git_failed: &'static str,
     /// `pantau sync`: `{0}` the commit's first line.
@@ -55,6 +57,7 @@ pub struct Cli {
     pub sy_conflicts: &'static str,
     /// `{0}`: the remote, `{1}`: what git said.
     pub sy_offline: &'static str,
+    pub sy_refused: &'static str,
     pub set_no_program: &'static str,
     pub set_no_changes: &'static str,
     pub did_you_mean: &'static str,

@@ -980,15 +980,22 @@ fn synced(
             app.ask_file_conflicts();
             t.ui.e_sync_conflicts.to_string()
         }
-        Ok(done) => match &done.offline {
-            Some(why) => fill(
+        Ok(done) => match (&done.offline, &done.refused) {
+            (Some(why), _) => fill(
                 t.ui.e_sync_offline,
                 &[
                     &crate::text::escape(&done.remote),
                     &crate::text::escape(why),
                 ],
             ),
-            None => fill(
+            (None, Some(why)) => fill(
+                t.cli.sy_refused,
+                &[
+                    &crate::text::escape(&done.remote),
+                    &crate::text::escape(why),
+                ],
+            ),
+            (None, None) => fill(
                 t.ui.e_synced,
                 &[
                     &crate::text::escape(&done.remote),
