@@ -114,6 +114,7 @@ pub fn merge_driver(
         (&base_doc.plan, &base_doc.preamble),
         (&ours_doc.plan, &ours_doc.preamble),
         (&theirs_doc.plan, &theirs_doc.preamble),
+        store::git::blobs([base, ours, theirs], &name).as_ref(),
     );
     let problems = crate::plan::validate::validate(&merged.plan);
     if !problems.is_empty() {

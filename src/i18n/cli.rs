@@ -27,6 +27,7 @@ pub struct Cli {
     pub md_kept: &'static str,
     /// `{0}`: the plan, `{1}`: how many merge conflicts its top comment lists.
     pub check_conflicts: &'static str,
+    pub check_unchecked: &'static str,
     /// `{0}` the plan, `{1}` how many budget lines spend above their pagu.
     pub check_overspent: &'static str,
     /// `pantau git setup`: `{0}` the .gitattributes line, `{1}` the work tree.

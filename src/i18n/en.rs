@@ -140,6 +140,7 @@ pub static TEXT: Text = Text {
         md_kept: "pantau: kept {0}, which one branch deleted and the other changed",
         check_overspent: "{0}: {1} budget line(s) spend above their allocation; the plan opens, but fix them (each is listed above with what to do)",
         check_conflicts: "{0}: {1} merge conflict(s) are still open (the `// pantau-conflict` lines at the top); open the plan in pantau to answer them",
+        check_unchecked: "{0} of these lines do not check out against git's record of the merge under way (unreadable, planted by hand, or left from a merge already committed): they are not a question git left; delete them from the top comment",
         gs_attribute_added: "pantau: added `{0}` to {1}/.gitattributes: git now merges this plan with pantau",
         gs_attribute_kept: "pantau: {1}/.gitattributes already has `{0}`",
         gs_driver_set: "pantau: the repository's config now runs `{0}` for it",

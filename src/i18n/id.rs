@@ -140,6 +140,7 @@ pub static TEXT: Text = Text {
         md_kept: "pantau: {0} tetap disimpan, karena satu cabang menghapusnya dan cabang lain mengubahnya",
         check_overspent: "{0}: {1} baris anggaran realisasinya melebihi pagu; rencana tetap dapat dibuka, tetapi perbaiki (masing-masing tertulis di atas beserta cara memperbaikinya)",
         check_conflicts: "{0}: {1} konflik penggabungan masih terbuka (baris `// pantau-conflict` di bagian atas); buka rencana di pantau untuk menjawabnya",
+        check_unchecked: "{0} dari baris tersebut tidak cocok dengan catatan git tentang penggabungan yang sedang berjalan (tidak terbaca, ditulis tangan, atau sisa penggabungan yang sudah di-commit): itu bukan pertanyaan dari git; hapus dari komentar atas",
         gs_attribute_added: "pantau: `{0}` ditambahkan ke {1}/.gitattributes: git kini menggabungkan rencana ini dengan pantau",
         gs_attribute_kept: "pantau: {1}/.gitattributes sudah memuat `{0}`",
         gs_driver_set: "pantau: konfigurasi repositori kini menjalankan `{0}` untuknya",

@@ -434,3 +434,92 @@ fn talk(dir: &Path, args: &[&str]) -> Result<(), Said> {
         None => Said::Unreachable(lines().next().unwrap_or_default().to_string()),
     })
 }
+
+/// The blob ids of the three versions git hands its merge driver (`%O`,
+/// `%A`, `%B` as files, `name` the plan's path in the work tree), as git
+/// stores them; `None` outside a repository.
+pub fn blobs(files: [&Path; 3], name: &str) -> Option<crate::plan::conflicts::Blobs> {
+    let id = |file: &Path| {
+        let file = file.to_string_lossy();
+        git(
+            Path::new("."),
+            &["hash-object", &format!("--path={name}"), "--", &file],
+        )
+        .ok()
+    };
+    let [base, ours, theirs] = files;
+    Some(crate::plan::conflicts::Blobs {
+        base: id(base)?,
+        ours: id(ours)?,
+        theirs: id(theirs)?,
+    })
+}
+
+/// Whether each `// pantau-conflict` line of the plan's top `comment` is
+/// one git's merge driver recorded for this file in the merge now under
+/// way: its objects are this file at `HEAD` and at `MERGE_HEAD`, and merging
+/// them again asks the same question with the same value of theirs. Any
+/// other line (forged, from a merge already committed, or unreadable) is
+/// `false`.
+pub fn check_conflicts(plan: &Path, comment: &str) -> Vec<bool> {
+    let (_, recorded) = crate::plan::conflicts::recorded(comment);
+    let Ok((root, relative)) = locate(plan) else {
+        return vec![false; recorded.len()];
+    };
+    let at = |rev: &str| {
+        git(
+            &root,
+            &["rev-parse", "-q", "--verify", &format!("{rev}:{relative}")],
+        )
+        .ok()
+    };
+    let (head, merge_head) = (at("HEAD"), at("MERGE_HEAD"));
+    let mut merges: Vec<(
+        crate::plan::conflicts::Blobs,
+        Vec<crate::plan::merge::Conflict>,
+    )> = Vec::new();
+    recorded
+        .iter()
+        .map(|r| {
+            let (Some(c), Some(blobs)) = (&r.conflict, &r.blobs) else {
+                return false;
+            };
+            if head.as_deref() != Some(blobs.ours.as_str())
+                || merge_head.as_deref() != Some(blobs.theirs.as_str())
+            {
+                return false;
+            }
+            if !merges.iter().any(|(b, _)| b == blobs) {
+                let open = remerge(&root, blobs).unwrap_or_default();
+                merges.push((blobs.clone(), open));
+            }
+            merges
+                .iter()
+                .find(|(b, _)| b == blobs)
+                .is_some_and(|(_, open)| {
+                    open.iter()
+                        .any(|o| o.same_question(c) && o.theirs == c.theirs)
+                })
+        })
+        .collect()
+}
+
+/// The questions merging the three recorded objects asks, read from git's
+/// object store (never from the file that names them).
+fn remerge(
+    root: &Path,
+    blobs: &crate::plan::conflicts::Blobs,
+) -> Option<Vec<crate::plan::merge::Conflict>> {
+    let doc = |id: &str| {
+        let text = git(root, &["cat-file", "blob", id]).ok()?;
+        super::parse(&text, Path::new(id)).ok()
+    };
+    let (base, ours, theirs) = (doc(&blobs.base)?, doc(&blobs.ours)?, doc(&blobs.theirs)?);
+    let merged = crate::plan::conflicts::merge_for_git(
+        (&base.plan, &base.preamble),
+        (&ours.plan, &ours.preamble),
+        (&theirs.plan, &theirs.preamble),
+        None,
+    );
+    Some(merged.open)
+}

@@ -620,3 +620,88 @@ fn sync_tells_gits_refusals_apart_and_gives_the_fix_that_works() {
     let said = ok(dlh.pantau(&["sync", "plan.ron"]), "sync once trusted");
     assert!(said.contains("sent to origin"), "{said}");
 }
+
+/// `// pantau-conflict` lines are claims anyone who can write the file can
+/// make: only a line git's merge driver recorded for the merge under way
+/// (its objects are this file at HEAD and MERGE_HEAD, and merging them asks
+/// the same question) checks out; a forged or unreadable line is counted
+/// by `check` as sync counts it, and said apart; "mine" is what the file holds.
+#[test]
+fn only_a_question_gits_merge_recorded_checks_out_and_every_line_counts() {
+    if !git_installed() {
+        return;
+    }
+    let repo = Repo::new();
+    ok(repo.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    repo.git(&["add", ".gitattributes"]);
+    repo.commit("merge plans with pantau");
+    repo.git(&["checkout", "-qb", "bpbd"]);
+    repo.set("GOV-03", "status=Delayed");
+    repo.commit("bpbd");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.set("GOV-03", "status=OnHold");
+    repo.commit("main");
+    let merge = run(
+        repo.dir.path(),
+        repo.home.path(),
+        "git",
+        &["merge", "--no-edit", "bpbd"],
+    );
+    assert!(!merge.status.success(), "git reports the conflict");
+    let path = repo.dir.path().join("plan.ron");
+    let check = || {
+        let out = repo.pantau(&["check", "plan.ron"]);
+        assert_eq!(out.status.code(), Some(2), "never valid with a line open");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = check();
+    assert!(
+        said.contains("1 merge conflict(s) are still open") && !said.contains("do not check out"),
+        "the driver's own line checks out: {said}"
+    );
+
+    // A colleague copies it with another value of theirs and of mine, and
+    // adds a line that does not read.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let real = text
+        .lines()
+        .find(|l| l.starts_with("// pantau-conflict "))
+        .unwrap()
+        .to_string();
+    assert!(
+        real.contains("\"blobs\""),
+        "the objects are recorded: {real}"
+    );
+    let forged = real
+        .replace("\"theirs\":\"Delayed\"", "\"theirs\":\"Done\"")
+        .replace("\"ours\":\"OnHold\"", "\"ours\":\"Done\"");
+    assert_ne!(forged, real);
+    let planted = text.replacen(
+        &real,
+        &format!("{real}\n{forged}\n// pantau-conflict {{not json"),
+        1,
+    );
+    std::fs::write(&path, planted).unwrap();
+    let said = check();
+    assert!(
+        said.contains("3 merge conflict(s) are still open")
+            && said.contains("2 of these lines do not check out"),
+        "{said}"
+    );
+    // Whatever a line says, "mine" is what the file holds.
+    let doc = pantau::store::load(&path).unwrap();
+    let asked = pantau::plan::conflicts::questions(&doc.plan, &doc.preamble);
+    assert_eq!(asked.len(), 2, "the unreadable line asks nothing");
+    assert!(
+        asked.iter().all(|c| c.mine.as_deref() == Some("OnHold")),
+        "{asked:?}"
+    );
+    // Answering drops every line, the unreadable one too.
+    let (rest, _) = pantau::plan::conflicts::read(&doc.preamble);
+    assert!(!rest.contains("pantau-conflict"), "{rest}");
+
+    // Once the merge is committed, no line is git's question any more.
+    repo.git(&["commit", "-qam", "merge bpbd by hand"]);
+    let said = check();
+    assert!(said.contains("3 of these lines do not check out"), "{said}");
+}
