@@ -96,10 +96,15 @@ pub(super) fn save_edit(
     };
     let path = opened.path();
     match opened.save(changes, &who, &mut waiting) {
-        Ok(store::Saved::Written { log_error, .. }) => {
+        Ok(store::Saved::Written {
+            log_error, backup, ..
+        }) => {
             if let Some(e) = log_error {
                 let log = escape_path(&store::audit::log_path(path));
                 io.say(&fill(t.cli.log_failed, &[&log, &escape(&e.to_string())]));
+            }
+            if let Some(backup) = backup {
+                io.say(&backup.render(t));
             }
             Ok(())
         }

@@ -301,6 +301,7 @@ fn save(
             text,
             merged,
             log_error,
+            backup,
             ..
         }) => {
             recovery::discard_session(path, &app.session);
@@ -310,6 +311,7 @@ fn save(
                 merged,
                 audit: audit::read(path).unwrap_or_default(),
                 log_error: log_error.map(|e| (audit::log_path(path), e)),
+                backup,
             }
         }
         Ok(Saved::Conflicts(conflicts)) => Outcome::Conflicts(conflicts),

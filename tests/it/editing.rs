@@ -109,6 +109,7 @@ fn undo_reaches_back_across_a_save() {
             merged: None,
             audit: Vec::new(),
             log_error: None,
+            backup: None,
         },
     );
     assert!(!app.modified());
@@ -589,6 +590,7 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
         merged: None,
         audit: Vec::new(),
         log_error: None,
+        backup: None,
     };
     let mut app = app();
     let loaded = app.plan().clone();
@@ -746,6 +748,7 @@ fn saved(app: &mut App, merged: Option<pantau::plan::model::Plan>) {
             }),
             audit: Vec::new(),
             log_error: None,
+            backup: None,
         },
     );
 }
