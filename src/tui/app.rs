@@ -329,8 +329,9 @@ impl Focus {
 pub enum Modal {
     Form(Box<Form>),
     Confirm(Deletion),
-    /// Quitting with unsaved changes: save them?
-    QuitPrompt,
+    /// Quitting with unsaved changes: save them? With the form that was
+    /// open when its text was typed, saved with them or put back.
+    QuitPrompt(Option<Box<Form>>),
     /// Another officer changed the same fields: keep mine or theirs, one by
     /// one. `in_file`: the questions a git merge left in the plan's top
     /// comment, answered in the plan rather than by saving again.
@@ -870,6 +871,15 @@ impl App {
     /// The form or question that has the keyboard.
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
+    }
+
+    /// The form whose text is not in the plan yet: open, or waiting behind
+    /// the quit question. A hang-up keeps it with the edits.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.modal {
+            Some(Modal::Form(form) | Modal::QuitPrompt(Some(form))) => Some(form),
+            _ => None,
+        }
     }
 
     /// Local time of the last save, `HH:MM`.

@@ -30,7 +30,7 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
-        Action::Save => return vec![save(Vec::new())],
+        Action::Save => return save_with_form(app),
         Action::Sync => {
             // Sync sends what is saved; unsaved edits would be left behind unseen.
             if app.modified() {
@@ -57,6 +57,19 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         form_action => return form(app, form_action),
     }
     Vec::new()
+}
+
+/// Ctrl-S: an open form's text is part of what is saved. A form that
+/// cannot be accepted yet stays open saying what to fix, and nothing is
+/// saved without it.
+fn save_with_form(app: &mut App) -> Vec<Effect> {
+    if matches!(app.modal, Some(Modal::Form(_))) {
+        accept(app);
+        if matches!(app.modal, Some(Modal::Form(_))) {
+            return Vec::new();
+        }
+    }
+    vec![save(Vec::new())]
 }
 
 fn save(resolutions: Vec<(crate::plan::merge::Conflict, Choice)>) -> Effect {
@@ -720,9 +733,15 @@ fn recover(app: &mut App) -> Vec<Effect> {
 fn answer(app: &mut App, action: Action) -> Vec<Effect> {
     match (app.modal.take(), action) {
         (Some(Modal::Confirm(what)), Action::Yes) => delete(app, what),
-        (Some(Modal::QuitPrompt), Action::Yes) => {
-            app.quit_after_save = true;
-            return vec![save(Vec::new())];
+        (Some(Modal::QuitPrompt(form)), Action::Yes) => {
+            // The form's text is saved with the rest, or, when it cannot be
+            // accepted yet, the form comes back saying why and nothing quits.
+            if let Some(form) = form {
+                app.modal = Some(Modal::Form(form));
+            }
+            let effects = save_with_form(app);
+            app.quit_after_save = !effects.is_empty();
+            return effects;
         }
         (Some(Modal::Conflict { in_file: true, .. }), _) => {
             app.message = Some(app.lang.text().ui.e_conflicts_left.to_string());
@@ -732,7 +751,10 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             app.quit_after_save = false;
             app.message = Some(app.lang.text().ui.e_not_saved.to_string());
         }
-        (Some(Modal::QuitPrompt), Action::No) => {
+        (Some(Modal::QuitPrompt(form)), Action::Cancel) => {
+            app.modal = form.map(Modal::Form);
+        }
+        (Some(Modal::QuitPrompt(_)), Action::No) => {
             app.should_quit = true;
             return vec![Effect::DiscardOwnRecovery];
         }
@@ -755,9 +777,18 @@ fn form(app: &mut App, action: Action) -> Vec<Effect> {
             ..
         }
     );
+    if action != Action::FormCancel {
+        form.leaving = false;
+    }
     match action {
         Action::FormCancel => {
-            app.modal = None;
+            // Typed text is thrown away only when asked twice.
+            if form.typed() && !form.leaving {
+                form.leaving = true;
+                form.problem = Some(app.lang.text().ui.e_form_esc_again.to_string());
+            } else {
+                app.modal = None;
+            }
             return Vec::new();
         }
         Action::FormNext => form.focus = (form.focus + 1) % form.fields.len(),

@@ -49,7 +49,13 @@ pub enum Ending {
 pub fn run(app: &mut App, theme: &Theme, file: &PlanFile) -> io::Result<Ending> {
     let path = file.path.as_path();
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+    // An interrupt from outside (raw mode makes Ctrl-C a key, so `kill -INT`)
+    // keeps the edits and an open form like a hang-up does.
+    for signal in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
@@ -84,10 +90,7 @@ pub fn run(app: &mut App, theme: &Theme, file: &PlanFile) -> io::Result<Ending> 
 /// Writes the recovery file when there is anything unsaved: the edits, and
 /// an open form with what was typed in it (reopened as it was on restore).
 fn keep(app: &App, path: &Path) -> Option<PathBuf> {
-    let form = match &app.modal() {
-        Some(crate::tui::app::Modal::Form(form)) => form.to_kept(),
-        _ => None,
-    };
+    let form = app.form().and_then(|form| form.to_kept());
     if !app.modified() && form.is_none() {
         return None;
     }

@@ -34,9 +34,18 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
     let big = isize::MAX / 2;
     match action {
         Action::Quit => {
-            // Unsaved changes are never dropped by a stray `q`: ask first.
-            if app.modified() {
-                app.modal = Some(Modal::QuitPrompt);
+            // Unsaved changes are never dropped by a stray `q` or Ctrl-C, nor
+            // is text typed in a form: ask first, and keep the form for the
+            // answer (saved with the rest, or open again).
+            let form = match app.modal.take() {
+                Some(Modal::Form(form)) => Some(form).filter(|f| f.typed()),
+                other => {
+                    app.modal = other;
+                    None
+                }
+            };
+            if app.modified() || form.is_some() {
+                app.modal = Some(Modal::QuitPrompt(form));
             } else {
                 app.should_quit = true;
             }

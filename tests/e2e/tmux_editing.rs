@@ -574,6 +574,11 @@ fn an_invalid_milestone_form_cannot_be_accepted_and_esc_cancels_it() {
         "the error stays:\n{screen}"
     );
 
+    // Esc on typed text asks first; the second throws it away.
+    t.key("Escape");
+    t.wait_for("Esc asking before the typed date goes", |s| {
+        s.contains("Edit milestone") && s.contains("Esc again throws away")
+    });
     t.key("Escape");
     let screen = t.wait_for("the form cancelled", |s| {
         !s.contains("Edit milestone") && looks::detail(s, "GOV-01")
@@ -916,4 +921,45 @@ fn a_self_assessment_entered_in_the_evaluation_view_is_saved_and_the_index_shows
     assert_eq!(scores[0].note, "Dokumen masterplan 2022");
     let log = std::fs::read_to_string(ui.plan.with_file_name(format!("{FILE}.log"))).unwrap();
     assert!(log.contains("evaluation"), "the audit log has it: {log}");
+}
+
+/// GOV-01's edit form with " (rev)" typed after its name; the name it makes.
+fn gov_01_form_typed(ui: &Editing) -> String {
+    let t = &ui.tmux;
+    ui.governance_programs();
+    t.key("e");
+    t.wait_for("GOV-01's form", |s| s.contains("Edit program GOV-01"));
+    t.key("End");
+    t.type_text(" (rev)");
+    t.wait_for("the typed text", |s| s.contains(" (rev)"));
+    format!("{} (rev)", program(&original(), "GOV-01").name)
+}
+
+#[test]
+fn ctrl_c_with_text_typed_in_a_form_asks_and_y_saves_the_text_before_quitting() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let t = &ui.tmux;
+    let name = gov_01_form_typed(&ui);
+    t.key("C-c");
+    t.wait_for("the save-changes prompt", |s| {
+        s.contains("Save changes before quitting?")
+    });
+    t.key("y");
+    ui.wait_for_clean_exit("pantau to save the form and quit");
+    assert_eq!(program(&ui.read_back(), "GOV-01").name, name);
+}
+
+#[test]
+fn ctrl_s_in_a_form_accepts_it_and_saves_the_file() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let name = gov_01_form_typed(&ui);
+    ui.save();
+    assert_eq!(program(&ui.read_back(), "GOV-01").name, name);
+    ui.quit_unprompted();
 }

@@ -32,6 +32,7 @@ mod rollup;
 mod screenshots;
 mod store;
 mod ui;
+mod unsaved;
 mod vocabulary;
 
 use std::path::Path;
