@@ -128,7 +128,8 @@ pub struct Ui {
     pub e_form_esc_again: &'static str,
     /// A key that would act while the terminal is too small to show on what.
     pub e_too_small_refused: &'static str,
-    /// `{0}`: keys typed while a save waited for another officer's, not acted on.
+    /// `{0}`: keys typed while a save waited for another officer's, not acted
+    /// on; said before how the save ended, so a long notice is cut after it.
     pub e_keys_ignored: &'static str,
     /// `{0}`: what was selected, gone from the plan after a reload.
     pub e_selection_gone: &'static str,

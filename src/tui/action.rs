@@ -194,6 +194,11 @@ pub enum Outcome {
     Waiting {
         since: String,
     },
+    /// Keys typed while a save waited for another officer's were dropped
+    /// unread, so that none acts on a screen the officer did not see.
+    KeysIgnored {
+        keys: usize,
+    },
     /// Another officer changed the same fields: nothing was saved yet.
     Conflicts(Vec<Conflict>),
     SaveFailed {

@@ -14,6 +14,26 @@ use crate::tui::app::{App, Deletion, Focus, Item, Modal, Pane, Scroll};
 use crate::tui::form::{Form, Input, Subject};
 
 pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // A key for the selected item while it is gone says so, rather than
+    // doing nothing unexplained (the focus is nothing).
+    if let Some(what) = &app.lost
+        && matches!(
+            action,
+            Action::CycleStatus { .. }
+                | Action::ToggleDone
+                | Action::ShiftYear { .. }
+                | Action::Add
+                | Action::AddBudget
+                | Action::AddEvidence
+                | Action::Delete
+                | Action::Reorder { .. }
+                | Action::Edit
+        )
+    {
+        let what = crate::text::escape(what).into_owned();
+        app.message = Some(fill(app.lang.text().ui.e_nothing_selected, &[&what]));
+        return Vec::new();
+    }
     match action {
         Action::CycleStatus { forward } => cycle_status(app, forward),
         Action::ToggleDone => toggle_done(app),
@@ -99,6 +119,14 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
         }
         Outcome::Waiting { since } => app.message = Some(fill(t.cli.save_waiting, &[&since])),
+        Outcome::KeysIgnored { keys } => {
+            // Short, before how the save ended, which stays in view after it.
+            let ignored = fill(t.ui.e_keys_ignored, &[&keys]);
+            app.message = Some(match app.message.take() {
+                Some(said) => format!("{ignored} {said}"),
+                None => ignored,
+            });
+        }
         Outcome::SaveFailed { path, error } => {
             app.should_quit = false;
             app.quit_after_save = false;
@@ -125,7 +153,10 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             app.base = None;
             app.disk = fingerprint;
             app.rebuild();
-            app.message = Some(t.ui.e_reloaded.to_string());
+            app.message = Some(match &app.lost {
+                Some(what) => fill(t.ui.e_selection_gone, &[&crate::text::escape(what)]),
+                None => t.ui.e_reloaded.to_string(),
+            });
         }
         Outcome::ChangedOnDisk => app.message = Some(t.ui.e_changed_on_disk.to_string()),
         Outcome::Synced(result) => app.message = Some(synced(app, result)),
@@ -184,6 +215,8 @@ fn apply(app: &mut App, edit: Edit) -> bool {
     }
     app.reindex_after(&edit);
     app.history.push_applied(edit);
+    // The officer's own edit (a delete, say) shows where the selection went.
+    app.lost = None;
     true
 }
 
@@ -667,6 +700,7 @@ fn undo_redo(app: &mut App, undo: bool) {
         }
     };
     app.rebuild();
+    app.lost = None;
     app.message = Some(if undo { t.ui.e_undone } else { t.ui.e_redone }.to_string());
     // Show what changed back: select its program where it is listed.
     if let Some(index) = edit.program_index()
@@ -710,6 +744,7 @@ fn recover(app: &mut App) -> Vec<Effect> {
         app.base = Some(kept.recovery.base.clone());
         app.disk = 0;
         app.rebuild();
+        app.lost = None;
     }
     // The form that was open comes back with what was typed in it.
     if let Some(form) = kept
@@ -982,6 +1017,10 @@ fn saved(
             app.doc.plan = doc.plan;
             app.rebuild();
             message = fill(t.ui.e_saved_merged, &[&at]);
+            if let Some(what) = &app.lost {
+                let gone = fill(t.ui.e_selection_gone, &[&crate::text::escape(what)]);
+                message = format!("{message}; {gone}");
+            }
         }
     }
     app.history.mark_saved();
@@ -1092,5 +1131,6 @@ fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict
     );
     app.doc.preamble = crate::plan::conflicts::read(&app.doc.preamble).0;
     app.rebuild();
+    app.lost = None;
     app.message = Some(t.ui.e_conflicts_answered.to_string());
 }

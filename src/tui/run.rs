@@ -264,16 +264,48 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
             }
             Effect::Save { resolutions } => {
                 // Another officer is saving: say so before waiting for them.
-                if store::lock_is_held(path) {
+                let waited = store::lock_is_held(path);
+                if waited {
                     let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
                     let _ = update(app, Outcome::Waiting { since });
                     let _ = draw(edge.terminal, app, edge.theme);
                 }
-                save(app, edge.file, &resolutions)
+                let saved = save(app, edge.file, &resolutions);
+                queue.extend(update(app, saved));
+                // Keys typed while the screen stood still were typed blind:
+                // they are not run against a screen that has changed since
+                // (nor do their messages hide how the wait ended).
+                if waited {
+                    let keys = typed_ahead(app);
+                    if keys > 0 {
+                        queue.extend(update(app, Outcome::KeysIgnored { keys }));
+                    }
+                }
+                continue;
             }
         };
         queue.extend(update(app, outcome));
     }
+}
+
+/// Reads what was typed while the event loop was not reading, and counts the
+/// keys and pastes dropped; a change of size still counts.
+fn typed_ahead(app: &mut App) -> usize {
+    let mut keys = 0;
+    // crossterm's `/dev/tty` reader does not read at all when asked to wait
+    // for nothing: a millisecond is the shortest wait that reads.
+    while event::poll(Duration::from_millis(1)).unwrap_or(false) {
+        match event::read() {
+            Ok(Event::Key(key)) if key.kind != event::KeyEventKind::Release => keys += 1,
+            Ok(Event::Paste(_)) => keys += 1,
+            Ok(Event::Resize(w, h)) => {
+                let _ = update(app, Action::Resize(w, h));
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    keys
 }
 
 /// This session's edits saved through the plan's one save, merged with

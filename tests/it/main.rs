@@ -17,6 +17,7 @@ mod docs;
 mod editing;
 mod estimate;
 mod example;
+mod follow;
 mod git;
 mod html;
 mod import;
@@ -33,6 +34,7 @@ mod screenshots;
 mod store;
 mod ui;
 mod unsaved;
+mod unseen;
 mod vocabulary;
 
 use std::path::Path;
