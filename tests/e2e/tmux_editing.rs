@@ -1051,3 +1051,38 @@ fn keys_typed_while_a_save_waits_for_the_lock_are_dropped_and_the_give_up_stays_
         "nothing written"
     );
 }
+
+#[test]
+fn another_officers_delete_of_the_programme_on_screen_is_named_and_space_changes_nothing() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let t = &ui.tmux;
+    ui.governance_programs();
+    for _ in 0..5 {
+        t.key("j");
+    }
+    t.wait_for("GOV-06 selected", |s| looks::program_selected(s, "GOV-06"));
+    t.key("Enter");
+    t.wait_for("GOV-06's detail", |s| looks::detail(s, "GOV-06"));
+    // Another officer's save without GOV-06, written whole as a save is.
+    let mut theirs = ui.read_back();
+    theirs.programs.retain(|p| p.id != "GOV-06");
+    let text = pantau::plan::canonical::to_ron(&theirs, "");
+    let next = ui.plan.with_extension("next");
+    std::fs::write(&next, &text).unwrap();
+    std::fs::rename(&next, &ui.plan).unwrap();
+    t.wait_for("GOV-06 named as deleted", |s| {
+        bottom_line(s).contains("GOV-06 was deleted by someone else; nothing is selected")
+    });
+    t.key("Space");
+    t.key("s");
+    t.wait_for("the keys saying nothing is selected", |s| {
+        bottom_line(s).contains("Nothing is selected (GOV-06 was deleted)")
+    });
+    let screen = ui.show_file_state();
+    assert!(!bottom_line(&screen).contains(" [+]"), "{screen}");
+    ui.quit_unprompted();
+    assert_eq!(std::fs::read_to_string(&ui.plan).unwrap(), text);
+}
