@@ -180,6 +180,12 @@ fn event_loop(
             _ => continue,
         };
         for key in keys {
+            // Job control is the terminal's, in every view, form and question.
+            #[cfg(unix)]
+            if is_suspend(&key) {
+                suspend(edge, app)?;
+                continue;
+            }
             if let Some(action) = keymap::resolve(app, key) {
                 let effects = update(app, action);
                 perform(edge, app, effects);
@@ -190,6 +196,32 @@ fn event_loop(
         }
     }
     Ok(Ending::Quit)
+}
+
+/// Ctrl-Z, which raw mode hands over as a key instead of a signal.
+#[cfg(unix)]
+fn is_suspend(key: &event::KeyEvent) -> bool {
+    key.code == event::KeyCode::Char('z')
+        && key.modifiers.contains(event::KeyModifiers::CONTROL)
+        && key.kind != event::KeyEventKind::Release
+}
+
+/// Ctrl-Z: the terminal given back to the shell as it was, then the process
+/// stopped as the shell's job control expects (so `fg` is typed to the
+/// shell, never to pantau); once continued, the screen set up and drawn
+/// again at whatever size the terminal has now.
+#[cfg(unix)]
+fn suspend(edge: &mut Edge, app: &mut App) -> io::Result<()> {
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::try_restore()?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here again after SIGCONT.
+    *edge.terminal = ratatui::try_init()?;
+    crossterm::execute!(io::stdout(), EnableBracketedPaste)?;
+    edge.terminal.clear()?;
+    let size = edge.terminal.size()?;
+    let _ = update(app, Action::Resize(size.width, size.height));
+    Ok(())
 }
 
 /// Has someone else saved the file? Reload it when this session has no edits;
