@@ -175,3 +175,50 @@ fn a_form_on_a_programme_deleted_meanwhile_keeps_its_own_title_and_its_text() {
     press(&mut app, "⎋");
     assert!(matches!(app.modal(), Some(Modal::Form(_))));
 }
+
+#[test]
+fn the_timelines_programme_stays_selected_when_another_officer_reorders() {
+    let mut app = app();
+    press(&mut app, "3jj");
+    let Focus::Program { index, .. } = app.focus() else {
+        panic!("a programme selected in the timeline")
+    };
+    let id = app.plan().programs[index].id.clone();
+    reload(&mut app, |plan| plan.programs.swap(index, index + 1));
+    let Focus::Program { index, .. } = app.focus() else {
+        panic!("still a programme selected")
+    };
+    assert_eq!(app.plan().programs[index].id, id);
+}
+
+#[test]
+fn a_save_that_merged_in_a_delete_of_the_selected_programme_says_so() {
+    let mut app = app();
+    press(&mut app, "2⏎jjjjj");
+    // The save merges in another officer's delete of the selected programme.
+    let mut merged = app.plan().clone();
+    merged.programs.retain(|p| p.id != "GOV-06");
+    let mut doc = pantau::store::parse(pantau::store::EXAMPLE, std::path::Path::new("x"))
+        .expect("the example parses");
+    doc.plan = merged;
+    assert_eq!(selected(&app), "GOV-06");
+    let _ = update(
+        &mut app,
+        Outcome::Saved {
+            at: "10:15".into(),
+            fingerprint: 1,
+            merged: Some(Box::new(doc)),
+            audit: Vec::new(),
+            log_error: None,
+        },
+    );
+    assert_eq!(
+        app.message(),
+        Some(
+            "Saved at 10:15, merged with changes another officer saved meanwhile \
+             (u undoes only your own edits); GOV-06 was deleted by someone else; \
+             nothing is selected"
+        )
+    );
+    assert_eq!(app.focus(), Focus::Nothing);
+}
