@@ -320,6 +320,7 @@ pub static TEXT: Text = Text {
         e_form_esc_again: "Esc again throws away what you typed here; Enter or Ctrl-S keeps it",
         e_too_small_refused: "Not done: make the window larger to see what this key acts on",
         e_keys_ignored: "[{0} key(s) typed meanwhile ignored]",
+        e_no_job_control: "Not suspended: nothing here could continue pantau (no job control); q quits",
         e_selection_gone: "{0} was deleted by someone else; nothing is selected",
         e_nothing_selected: "Nothing is selected ({0} was deleted): move to choose",
         u_none_choice: "(none)",

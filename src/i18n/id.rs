@@ -327,6 +327,7 @@ pub static TEXT: Text = Text {
         e_form_esc_again: "Esc sekali lagi membuang isian Anda di sini; Enter atau Ctrl-S menyimpannya",
         e_too_small_refused: "Tidak dijalankan: perbesar jendela agar terlihat apa yang dikenai tombol ini",
         e_keys_ignored: "[{0} tombol yang ditekan sementara diabaikan]",
+        e_no_job_control: "Tidak ditangguhkan: tidak ada yang dapat melanjutkan pantau di sini (tanpa job control); q keluar",
         e_selection_gone: "{0} dihapus oleh orang lain; tidak ada yang terpilih",
         e_nothing_selected: "Tidak ada yang terpilih ({0} dihapus): pindah untuk memilih",
         u_none_choice: "(tidak ada)",

@@ -131,6 +131,8 @@ pub struct Ui {
     /// `{0}`: keys typed while a save waited for another officer's, not acted
     /// on; said before how the save ended, so a long notice is cut after it.
     pub e_keys_ignored: &'static str,
+    /// Ctrl-Z where nothing could continue pantau after a stop.
+    pub e_no_job_control: &'static str,
     /// `{0}`: what was selected, gone from the plan after a reload.
     pub e_selection_gone: &'static str,
     /// `{0}`: what was selected and is gone; a key that acts on the selection.

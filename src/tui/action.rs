@@ -194,6 +194,8 @@ pub enum Outcome {
     Waiting {
         since: String,
     },
+    /// Ctrl-Z where no shell could continue pantau after a stop.
+    NoJobControl,
     /// Keys typed while a save waited for another officer's were dropped
     /// unread, so that none acts on a screen the officer did not see.
     KeysIgnored {

@@ -119,6 +119,7 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
         }
         Outcome::Waiting { since } => app.message = Some(fill(t.cli.save_waiting, &[&since])),
+        Outcome::NoJobControl => app.message = Some(t.ui.e_no_job_control.to_string()),
         Outcome::KeysIgnored { keys } => {
             // Short, before how the save ended, which stays in view after it.
             let ignored = fill(t.ui.e_keys_ignored, &[&keys]);

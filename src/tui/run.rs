@@ -183,7 +183,11 @@ fn event_loop(
             // Job control is the terminal's, in every view, form and question.
             #[cfg(unix)]
             if is_suspend(&key) {
-                suspend(edge, app)?;
+                if job_control() {
+                    suspend(edge, app)?;
+                } else {
+                    let _ = update(app, Outcome::NoJobControl);
+                }
                 continue;
             }
             if let Some(action) = keymap::resolve(app, key) {
@@ -204,6 +208,18 @@ fn is_suspend(key: &event::KeyEvent) -> bool {
     key.code == event::KeyCode::Char('z')
         && key.modifiers.contains(event::KeyModifiers::CONTROL)
         && key.kind != event::KeyEventKind::Release
+}
+
+/// Whether a shell with job control runs pantau as a job of its own, which
+/// it continues after a stop (`fg`). Such a shell puts each job in a process
+/// group apart from its session's; under a plain `sh -c` or `ssh host pantau`
+/// the group is the session's, and a stopped pantau would leave the terminal
+/// with nothing that could continue it.
+#[cfg(unix)]
+fn job_control() -> bool {
+    // SAFETY: neither call takes a pointer; both only ask about this process.
+    let (group, session) = unsafe { (libc::getpgrp(), libc::getsid(0)) };
+    session >= 0 && group != session
 }
 
 /// Ctrl-Z: the terminal given back to the shell as it was, then the process

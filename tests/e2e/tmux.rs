@@ -788,3 +788,19 @@ fn ctrl_z_suspends_to_the_shell_and_fg_there_brings_the_screen_back_unharmed() {
     assert!(screen.contains("shell read: fg"), "{screen}");
     assert!(screen.contains("pantau exited: 0"), "{screen}");
 }
+
+#[test]
+fn ctrl_z_where_no_shell_could_continue_pantau_says_so_and_keeps_running() {
+    if !tmux_or_skip() {
+        return;
+    }
+    // `sh -c` without job control: a stop would leave nothing to type `fg` to.
+    let ui = start_in_shell(&[]);
+    let t = &ui.tmux;
+    t.key("C-z");
+    t.wait_for("the refusal in the status bar", |s| {
+        bottom_line(s).contains("Not suspended") && looks::dashboard(s)
+    });
+    t.key("q");
+    assert_terminal_restored(t);
+}
