@@ -317,6 +317,7 @@ pub static TEXT: Text = Text {
         e_redo_invalid: "Not redone: the plan as it is now would not be valid with that edit; it is dropped from your redo history",
         e_redone: "Redone",
         e_fix_fields: "Fix the marked fields first (Esc cancels)",
+        u_too_small_question: "A question or a form is open: make the window larger to answer it",
         e_form_esc_again: "Esc again throws away what you typed here; Enter or Ctrl-S keeps it",
         e_too_small_refused: "Not done: make the window larger to see what this key acts on",
         e_keys_ignored: "[{0} key(s) typed meanwhile ignored]",

@@ -324,6 +324,7 @@ pub static TEXT: Text = Text {
         e_redo_invalid: "Tidak diulang: rencana saat ini tidak akan valid dengan suntingan itu; suntingan itu dihapus dari riwayat ulang Anda",
         e_redone: "Diulangi",
         e_fix_fields: "Perbaiki kolom yang ditandai dulu (Esc membatalkan)",
+        u_too_small_question: "Ada pertanyaan atau formulir terbuka: perbesar jendela untuk menjawabnya",
         e_form_esc_again: "Esc sekali lagi membuang isian Anda di sini; Enter atau Ctrl-S menyimpannya",
         e_too_small_refused: "Tidak dijalankan: perbesar jendela agar terlihat apa yang dikenai tombol ini",
         e_keys_ignored: "[{0} tombol yang ditekan sementara diabaikan]",

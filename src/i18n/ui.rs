@@ -124,6 +124,8 @@ pub struct Ui {
     pub e_redo_invalid: &'static str,
     pub e_redone: &'static str,
     pub e_fix_fields: &'static str,
+    /// Under "too small" while a question or a form waits for an answer.
+    pub u_too_small_question: &'static str,
     /// Esc on a form with typed text: once more throws it away.
     pub e_form_esc_again: &'static str,
     /// A key that would act while the terminal is too small to show on what.

@@ -99,6 +99,11 @@ fn a_start_at_40x12_keeps_the_recovery_question_and_d_does_not_drop_the_kept_edi
         }];
     });
     small(&mut app);
+    let screen = render_text(&app, 40, 12);
+    assert!(
+        screen.contains("A question or a form is open"),
+        "not hidden without a word:\n{screen}"
+    );
     let effects = press(&mut app, "d");
     assert!(effects.is_empty(), "nothing discarded: {effects:?}");
     assert!(matches!(app.modal(), Some(Modal::Recover(_))));

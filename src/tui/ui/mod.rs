@@ -103,7 +103,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             t.ui.u_too_small,
             &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
         );
-        // A key refused meanwhile says why, under the size.
+        // A question or form waiting (the recovery question at a start in a
+        // small terminal) is never hidden without a word; a key refused
+        // meanwhile says why, under the size.
+        if app.modal().is_some() {
+            message = format!("{message}\n\n{}", t.ui.u_too_small_question);
+        }
         if let Some(said) = app.message() {
             message = format!("{message}\n\n{}", text::escape(said));
         }
