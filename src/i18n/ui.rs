@@ -124,6 +124,21 @@ pub struct Ui {
     pub e_redo_invalid: &'static str,
     pub e_redone: &'static str,
     pub e_fix_fields: &'static str,
+    /// Under "too small" while a question or a form waits for an answer.
+    pub u_too_small_question: &'static str,
+    /// Esc on a form with typed text: once more throws it away.
+    pub e_form_esc_again: &'static str,
+    /// A key that would act while the terminal is too small to show on what.
+    pub e_too_small_refused: &'static str,
+    /// `{0}`: keys typed while a save waited for another officer's, not acted
+    /// on; said before how the save ended, so a long notice is cut after it.
+    pub e_keys_ignored: &'static str,
+    /// Ctrl-Z where nothing could continue pantau after a stop.
+    pub e_no_job_control: &'static str,
+    /// `{0}`: what was selected, gone from the plan after a reload.
+    pub e_selection_gone: &'static str,
+    /// `{0}`: what was selected and is gone; a key that acts on the selection.
+    pub e_nothing_selected: &'static str,
     pub u_none_choice: &'static str,
     pub u_more_below: &'static str,
     pub u_dash_cols: [&'static str; 6],

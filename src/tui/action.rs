@@ -196,6 +196,13 @@ pub enum Outcome {
     Waiting {
         since: String,
     },
+    /// Ctrl-Z where no shell could continue pantau after a stop.
+    NoJobControl,
+    /// Keys typed while a save waited for another officer's were dropped
+    /// unread, so that none acts on a screen the officer did not see.
+    KeysIgnored {
+        keys: usize,
+    },
     /// Another officer changed the same fields: nothing was saved yet.
     Conflicts(Vec<Conflict>),
     SaveFailed {

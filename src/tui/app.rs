@@ -5,7 +5,7 @@
 
 use crate::i18n::Lang;
 use crate::plan::history::History;
-use crate::plan::model::{Plan, Program};
+use crate::plan::model::{Budget, Evidence, Milestone, Plan, Program, Target};
 use crate::plan::progress::Tally;
 use crate::store::Document;
 use crate::tui::action::View;
@@ -73,6 +73,74 @@ pub struct App {
     /// Opened from the province dashboard: nothing may change the plan, and
     /// the keys that would say how to open it to edit (the file, as given).
     pub(super) read_only: Option<String>,
+    /// What was selected after the last update, by identity: the rows are
+    /// found again from it whenever the plan or the filter changes.
+    pub(super) anchor: Anchor,
+    /// What was selected and is gone from the plan (someone else deleted
+    /// it): nothing is selected until the officer moves.
+    pub(super) lost: Option<String>,
+}
+
+/// What was selected, by identity rather than by row, so that after a
+/// reload, a merge, a reorder or a filter cleared the same item is selected
+/// and a key never lands on the row's new occupant.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Anchor {
+    /// The drill-down's programme, and (in its detail) the line's item.
+    program: Option<String>,
+    line: Option<Held>,
+    /// The timeline's programme.
+    timeline: Option<String>,
+    /// The dashboard's two lists' milestones, with their programme's id.
+    overdue: Option<(String, Milestone)>,
+    due_soon: Option<(String, Milestone)>,
+}
+
+/// An item of a programme's detail, as it was, matched again as a merge
+/// matches it.
+#[derive(Debug, Clone)]
+enum Held {
+    Milestone(Milestone),
+    Target(Target),
+    Budget(Budget),
+    Evidence(Evidence),
+}
+
+impl Held {
+    fn of(program: &Program, item: Item) -> Option<Held> {
+        Some(match item {
+            Item::Milestone(i) => Held::Milestone(program.milestones.get(i)?.clone()),
+            Item::Target(i) => Held::Target(program.targets.get(i)?.clone()),
+            Item::Budget(i) => Held::Budget(program.budget.get(i)?.clone()),
+            Item::Evidence(i) => Held::Evidence(program.evidence.get(i)?.clone()),
+            Item::Program | Item::Below(_) => return None,
+        })
+    }
+
+    /// Where it is in `program` now, if it still is.
+    fn find(&self, program: &Program) -> Option<Item> {
+        use crate::plan::merge::{
+            BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again,
+        };
+        Some(match self {
+            Held::Milestone(m) => {
+                Item::Milestone(find_again(&program.milestones, m, &MILESTONE_KEYS)?)
+            }
+            Held::Target(x) => Item::Target(find_again(&program.targets, x, &TARGET_KEYS)?),
+            Held::Budget(b) => Item::Budget(find_again(&program.budget, b, &BUDGET_KEYS)?),
+            Held::Evidence(e) => Item::Evidence(find_again(&program.evidence, e, &EVIDENCE_KEYS)?),
+        })
+    }
+
+    /// How the officer knows it.
+    fn name(&self) -> String {
+        match self {
+            Held::Milestone(m) => m.title.clone(),
+            Held::Target(x) => format!("{} {}", x.indicator, x.year),
+            Held::Budget(b) => b.year.to_string(),
+            Held::Evidence(e) => e.name.clone(),
+        }
+    }
 }
 
 /// What the edge knows when it opens a plan in the interface: how to name
@@ -329,8 +397,9 @@ impl Focus {
 pub enum Modal {
     Form(Box<Form>),
     Confirm(Deletion),
-    /// Quitting with unsaved changes: save them?
-    QuitPrompt,
+    /// Quitting with unsaved changes: save them? With the form that was
+    /// open when its text was typed, saved with them or put back.
+    QuitPrompt(Option<Box<Form>>),
     /// Another officer changed the same fields: keep mine or theirs, one by
     /// one. `in_file`: the questions a git merge left in the plan's top
     /// comment, answered in the plan rather than by saving again.
@@ -802,6 +871,8 @@ impl App {
             index,
             keymap,
             read_only,
+            anchor: Anchor::default(),
+            lost: None,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =
@@ -871,6 +942,15 @@ impl App {
     /// The form or question that has the keyboard.
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
+    }
+
+    /// The form whose text is not in the plan yet: open, or waiting behind
+    /// the quit question. A hang-up keeps it with the edits.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.modal {
+            Some(Modal::Form(form) | Modal::QuitPrompt(Some(form))) => Some(form),
+            _ => None,
+        }
     }
 
     /// Local time of the last save, `HH:MM`.
@@ -984,8 +1064,11 @@ impl App {
         }
     }
 
-    /// What the keys act on now.
+    /// What the keys act on now: nothing while what was selected is gone.
     pub fn focus(&self) -> Focus {
+        if self.lost.is_some() {
+            return Focus::Nothing;
+        }
         match self.view {
             View::Dashboard => {
                 let (list, scroll) = match self.dashboard.focus {
@@ -1131,8 +1214,130 @@ impl App {
         self.settle();
     }
 
+    /// What was selected and is gone from the plan, if anything: nothing is
+    /// selected until the officer moves.
+    pub fn lost(&self) -> Option<&str> {
+        self.lost.as_deref()
+    }
+
+    /// After an update: what is selected now, by identity, for the next
+    /// change of the plan or the filter to find again. While something is
+    /// lost, the anchor stays on it.
+    pub(crate) fn hold(&mut self) {
+        if self.lost.is_some() {
+            return;
+        }
+        let plan = &self.doc.plan;
+        let program = self.selected_program();
+        let milestone = |&(p, m): &MilestoneAt| {
+            let program = plan.programs.get(p)?;
+            Some((program.id.clone(), program.milestones.get(m)?.clone()))
+        };
+        self.anchor = Anchor {
+            program: program.map(|p| p.id.clone()),
+            line: program
+                .filter(|_| self.drill.pane == Pane::Detail)
+                .and_then(|p| Held::of(p, Item::of(p, self.drill.item.selected))),
+            timeline: self
+                .selected_timeline_program()
+                .and_then(|i| plan.programs.get(i))
+                .map(|p| p.id.clone()),
+            overdue: self
+                .index
+                .overdue
+                .get(self.dashboard.overdue.selected)
+                .and_then(milestone),
+            due_soon: self
+                .index
+                .due_soon
+                .get(self.dashboard.due_soon.selected)
+                .and_then(milestone),
+        };
+    }
+
+    /// The plan index of programme `id`, looked for first where it was.
+    fn find_program(&self, id: &str, was: Option<usize>) -> Option<usize> {
+        let plan = &self.doc.plan;
+        was.filter(|&i| plan.programs.get(i).is_some_and(|p| p.id == id))
+            .or_else(|| plan.programs.iter().position(|p| p.id == id))
+    }
+
+    /// Selects again what the anchor holds, where the lists now show it; what
+    /// is gone from the plan becomes `lost`.
+    fn find_anchor(&mut self) {
+        let anchor = std::mem::take(&mut self.anchor);
+        if let Some(id) = &anchor.program {
+            match self.find_program(id, self.selected_program_index()) {
+                Some(i) => {
+                    let listed = |app: &App, d: usize| {
+                        app.index.by_dimension.get(d)?.iter().position(|&p| p == i)
+                    };
+                    if self.selected_program_index() == Some(i) {
+                        // Where it was: a quick edit at 10,000 programmes looks no further.
+                    } else if let Some(at) = listed(self, self.drill.dimension) {
+                        self.drill.programs.selected = at;
+                    } else if self.drill.pane == Pane::Detail
+                        && let Some(d) = self.index.base.dimension_of.get(i).copied().flatten()
+                        && let Some(at) = listed(self, d)
+                    {
+                        // Moved to another dimension: its detail stays open.
+                        self.drill.dimension = d;
+                        self.drill.programs.selected = at;
+                    }
+                    if self.drill.pane == Pane::Detail
+                        && self.selected_program_index() == Some(i)
+                        && let Some(held) = &anchor.line
+                    {
+                        let p = &self.doc.plan.programs[i];
+                        match held.find(p) {
+                            Some(item) => self.drill.item.selected = item.line(p),
+                            None => self.lost = Some(held.name()),
+                        }
+                    }
+                }
+                None => self.lost = Some(id.clone()),
+            }
+        }
+        if let Some(id) = &anchor.timeline {
+            let was = self.selected_timeline_program();
+            if let Some(i) = self.find_program(id, was)
+                && was != Some(i)
+                && let Some(at) = self
+                    .index
+                    .timeline
+                    .iter()
+                    .position(|r| *r == TimelineRow::Program(i))
+            {
+                self.timeline.rows.selected = at;
+            }
+        }
+        let plan = &self.doc.plan;
+        let at = |list: &[MilestoneAt], was: usize, held: &Option<(String, Milestone)>| {
+            let (id, milestone) = held.as_ref()?;
+            let same = |&(p, m): &MilestoneAt| {
+                plan.programs[p].id == *id && plan.programs[p].milestones[m] == *milestone
+            };
+            if list.get(was).is_some_and(same) {
+                return Some(was);
+            }
+            list.iter().position(same)
+        };
+        let (overdue, due_soon) = (
+            self.dashboard.overdue.selected,
+            self.dashboard.due_soon.selected,
+        );
+        if let Some(n) = at(&self.index.overdue, overdue, &anchor.overdue) {
+            self.dashboard.overdue.selected = n;
+        }
+        if let Some(n) = at(&self.index.due_soon, due_soon, &anchor.due_soon) {
+            self.dashboard.due_soon.selected = n;
+        }
+        self.anchor = anchor;
+    }
+
     /// Keeps every selection inside its (possibly shorter) list.
     fn settle(&mut self) {
+        self.find_anchor();
         // A filter typed in the drill-down looks across all dimensions: if the
         // one on screen has no match, go to the first that has.
         if self.view == View::Dimensions

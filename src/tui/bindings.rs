@@ -257,6 +257,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Form, &[(ctrl('w'), Action::FormDeleteWord)], Help::FormWord),
     bind(Form, &[(ctrl('u'), Action::FormClear)], Help::FormClear),
+    // Ctrl-S in a form accepts it and saves, as everywhere else.
+    bind(Form, &[(ctrl('s'), Action::Save)], Help::Save),
     bind(Form, &[(ctrl('c'), Action::Quit)], Help::Quit),
     // "Delete …?" and "Save changes?": y/n, and t for "tidak".
     hint(Confirm, &[(k('y'), Action::Yes)], Help::ConfirmYes),

@@ -14,6 +14,26 @@ use crate::tui::app::{App, Deletion, Focus, Item, Modal, Pane, Scroll};
 use crate::tui::form::{Form, Input, Subject};
 
 pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // A key for the selected item while it is gone says so, rather than
+    // doing nothing unexplained (the focus is nothing).
+    if let Some(what) = &app.lost
+        && matches!(
+            action,
+            Action::CycleStatus { .. }
+                | Action::ToggleDone
+                | Action::ShiftYear { .. }
+                | Action::Add
+                | Action::AddBudget
+                | Action::AddEvidence
+                | Action::Delete
+                | Action::Reorder { .. }
+                | Action::Edit
+        )
+    {
+        let what = crate::text::escape(what).into_owned();
+        app.message = Some(fill(app.lang.text().ui.e_nothing_selected, &[&what]));
+        return Vec::new();
+    }
     match action {
         Action::CycleStatus { forward } => cycle_status(app, forward),
         Action::ToggleDone => toggle_done(app),
@@ -30,7 +50,7 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
-        Action::Save => return vec![save(Vec::new())],
+        Action::Save => return save_with_form(app),
         Action::Sync => {
             // Sync sends what is saved; unsaved edits would be left behind unseen.
             if app.modified() {
@@ -57,6 +77,19 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         form_action => return form(app, form_action),
     }
     Vec::new()
+}
+
+/// Ctrl-S: an open form's text is part of what is saved. A form that
+/// cannot be accepted yet stays open saying what to fix, and nothing is
+/// saved without it.
+fn save_with_form(app: &mut App) -> Vec<Effect> {
+    if matches!(app.modal, Some(Modal::Form(_))) {
+        accept(app);
+        if matches!(app.modal, Some(Modal::Form(_))) {
+            return Vec::new();
+        }
+    }
+    vec![save(Vec::new())]
 }
 
 fn save(resolutions: Vec<(crate::plan::merge::Conflict, Choice)>) -> Effect {
@@ -90,6 +123,15 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
         }
         Outcome::Waiting { since } => app.message = Some(fill(t.cli.save_waiting, &[&since])),
+        Outcome::NoJobControl => app.message = Some(t.ui.e_no_job_control.to_string()),
+        Outcome::KeysIgnored { keys } => {
+            // Short, before how the save ended, which stays in view after it.
+            let ignored = fill(t.ui.e_keys_ignored, &[&keys]);
+            app.message = Some(match app.message.take() {
+                Some(said) => format!("{ignored} {said}"),
+                None => ignored,
+            });
+        }
         Outcome::SaveFailed { path, error } => {
             app.should_quit = false;
             app.quit_after_save = false;
@@ -116,7 +158,10 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             app.base = None;
             app.disk = fingerprint;
             app.rebuild();
-            app.message = Some(t.ui.e_reloaded.to_string());
+            app.message = Some(match &app.lost {
+                Some(what) => fill(t.ui.e_selection_gone, &[&crate::text::escape(what)]),
+                None => t.ui.e_reloaded.to_string(),
+            });
         }
         Outcome::ChangedOnDisk => app.message = Some(t.ui.e_changed_on_disk.to_string()),
         Outcome::Synced(result) => app.message = Some(synced(app, result)),
@@ -175,6 +220,8 @@ fn apply(app: &mut App, edit: Edit) -> bool {
     }
     app.reindex_after(&edit);
     app.history.push_applied(edit);
+    // The officer's own edit (a delete, say) shows where the selection went.
+    app.lost = None;
     true
 }
 
@@ -658,6 +705,7 @@ fn undo_redo(app: &mut App, undo: bool) {
         }
     };
     app.rebuild();
+    app.lost = None;
     app.message = Some(if undo { t.ui.e_undone } else { t.ui.e_redone }.to_string());
     // Show what changed back: select its program where it is listed.
     if let Some(index) = edit.program_index()
@@ -701,6 +749,7 @@ fn recover(app: &mut App) -> Vec<Effect> {
         app.base = Some(kept.recovery.base.clone());
         app.disk = 0;
         app.rebuild();
+        app.lost = None;
     }
     // The form that was open comes back with what was typed in it.
     if let Some(form) = kept
@@ -724,9 +773,15 @@ fn recover(app: &mut App) -> Vec<Effect> {
 fn answer(app: &mut App, action: Action) -> Vec<Effect> {
     match (app.modal.take(), action) {
         (Some(Modal::Confirm(what)), Action::Yes) => delete(app, what),
-        (Some(Modal::QuitPrompt), Action::Yes) => {
-            app.quit_after_save = true;
-            return vec![save(Vec::new())];
+        (Some(Modal::QuitPrompt(form)), Action::Yes) => {
+            // The form's text is saved with the rest, or, when it cannot be
+            // accepted yet, the form comes back saying why and nothing quits.
+            if let Some(form) = form {
+                app.modal = Some(Modal::Form(form));
+            }
+            let effects = save_with_form(app);
+            app.quit_after_save = !effects.is_empty();
+            return effects;
         }
         (Some(Modal::Conflict { in_file: true, .. }), _) => {
             app.message = Some(app.lang.text().ui.e_conflicts_left.to_string());
@@ -736,7 +791,10 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             app.quit_after_save = false;
             app.message = Some(app.lang.text().ui.e_not_saved.to_string());
         }
-        (Some(Modal::QuitPrompt), Action::No) => {
+        (Some(Modal::QuitPrompt(form)), Action::Cancel) => {
+            app.modal = form.map(Modal::Form);
+        }
+        (Some(Modal::QuitPrompt(_)), Action::No) => {
             app.should_quit = true;
             return vec![Effect::DiscardOwnRecovery];
         }
@@ -759,9 +817,18 @@ fn form(app: &mut App, action: Action) -> Vec<Effect> {
             ..
         }
     );
+    if action != Action::FormCancel {
+        form.leaving = false;
+    }
     match action {
         Action::FormCancel => {
-            app.modal = None;
+            // Typed text is thrown away only when asked twice.
+            if form.typed() && !form.leaving {
+                form.leaving = true;
+                form.problem = Some(app.lang.text().ui.e_form_esc_again.to_string());
+            } else {
+                app.modal = None;
+            }
             return Vec::new();
         }
         Action::FormNext => form.focus = (form.focus + 1) % form.fields.len(),
@@ -955,6 +1022,10 @@ fn saved(
             app.doc.plan = doc.plan;
             app.rebuild();
             message = fill(t.ui.e_saved_merged, &[&at]);
+            if let Some(what) = &app.lost {
+                let gone = fill(t.ui.e_selection_gone, &[&crate::text::escape(what)]);
+                message = format!("{message}; {gone}");
+            }
         }
     }
     app.history.mark_saved();
@@ -1074,6 +1145,7 @@ fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict
     );
     app.doc.preamble = crate::plan::conflicts::read(&app.doc.preamble).0;
     app.rebuild();
+    app.lost = None;
     app.message = Some(match refused {
         Some(why) => format!(
             "{} ({})",

@@ -75,7 +75,7 @@ pub fn current_context(app: &App) -> Context {
         match modal {
             Modal::Form(_) => Context::Form,
             Modal::Confirm(_) => Context::Confirm,
-            Modal::QuitPrompt => Context::QuitPrompt,
+            Modal::QuitPrompt(_) => Context::QuitPrompt,
             Modal::Conflict { .. } => Context::Conflict,
             Modal::Recover(_) => Context::Recover,
             Modal::PrintFormat => Context::PrintFormat,

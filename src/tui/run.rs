@@ -49,7 +49,13 @@ pub enum Ending {
 pub fn run(app: &mut App, theme: &Theme, file: &PlanFile) -> io::Result<Ending> {
     let path = file.path.as_path();
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+    // An interrupt from outside (raw mode makes Ctrl-C a key, so `kill -INT`)
+    // keeps the edits and an open form like a hang-up does.
+    for signal in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
@@ -84,10 +90,7 @@ pub fn run(app: &mut App, theme: &Theme, file: &PlanFile) -> io::Result<Ending> 
 /// Writes the recovery file when there is anything unsaved: the edits, and
 /// an open form with what was typed in it (reopened as it was on restore).
 fn keep(app: &App, path: &Path) -> Option<PathBuf> {
-    let form = match &app.modal() {
-        Some(crate::tui::app::Modal::Form(form)) => form.to_kept(),
-        _ => None,
-    };
+    let form = app.form().and_then(|form| form.to_kept());
     if !app.modified() && form.is_none() {
         return None;
     }
@@ -177,6 +180,16 @@ fn event_loop(
             _ => continue,
         };
         for key in keys {
+            // Job control is the terminal's, in every view, form and question.
+            #[cfg(unix)]
+            if is_suspend(&key) {
+                if job_control() {
+                    suspend(edge, app)?;
+                } else {
+                    let _ = update(app, Outcome::NoJobControl);
+                }
+                continue;
+            }
             if let Some(action) = keymap::resolve(app, key) {
                 let effects = update(app, action);
                 perform(edge, app, effects);
@@ -187,6 +200,44 @@ fn event_loop(
         }
     }
     Ok(Ending::Quit)
+}
+
+/// Ctrl-Z, which raw mode hands over as a key instead of a signal.
+#[cfg(unix)]
+fn is_suspend(key: &event::KeyEvent) -> bool {
+    key.code == event::KeyCode::Char('z')
+        && key.modifiers.contains(event::KeyModifiers::CONTROL)
+        && key.kind != event::KeyEventKind::Release
+}
+
+/// Whether a shell with job control runs pantau as a job of its own, which
+/// it continues after a stop (`fg`). Such a shell puts each job in a process
+/// group apart from its session's; under a plain `sh -c` or `ssh host pantau`
+/// the group is the session's, and a stopped pantau would leave the terminal
+/// with nothing that could continue it.
+#[cfg(unix)]
+fn job_control() -> bool {
+    // SAFETY: neither call takes a pointer; both only ask about this process.
+    let (group, session) = unsafe { (libc::getpgrp(), libc::getsid(0)) };
+    session >= 0 && group != session
+}
+
+/// Ctrl-Z: the terminal given back to the shell as it was, then the process
+/// stopped as the shell's job control expects (so `fg` is typed to the
+/// shell, never to pantau); once continued, the screen set up and drawn
+/// again at whatever size the terminal has now.
+#[cfg(unix)]
+fn suspend(edge: &mut Edge, app: &mut App) -> io::Result<()> {
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::try_restore()?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here again after SIGCONT.
+    *edge.terminal = ratatui::try_init()?;
+    crossterm::execute!(io::stdout(), EnableBracketedPaste)?;
+    edge.terminal.clear()?;
+    let size = edge.terminal.size()?;
+    let _ = update(app, Action::Resize(size.width, size.height));
+    Ok(())
 }
 
 /// Has someone else saved the file? Reload it when this session has no edits;
@@ -261,16 +312,48 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
             }
             Effect::Save { resolutions } => {
                 // Another officer is saving: say so before waiting for them.
-                if store::lock_is_held(path) {
+                let waited = store::lock_is_held(path);
+                if waited {
                     let since = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
                     let _ = update(app, Outcome::Waiting { since });
                     let _ = draw(edge.terminal, app, edge.theme);
                 }
-                save(app, edge.file, &resolutions)
+                let saved = save(app, edge.file, &resolutions);
+                queue.extend(update(app, saved));
+                // Keys typed while the screen stood still were typed blind:
+                // they are not run against a screen that has changed since
+                // (nor do their messages hide how the wait ended).
+                if waited {
+                    let keys = typed_ahead(app);
+                    if keys > 0 {
+                        queue.extend(update(app, Outcome::KeysIgnored { keys }));
+                    }
+                }
+                continue;
             }
         };
         queue.extend(update(app, outcome));
     }
+}
+
+/// Reads what was typed while the event loop was not reading, and counts the
+/// keys and pastes dropped; a change of size still counts.
+fn typed_ahead(app: &mut App) -> usize {
+    let mut keys = 0;
+    // crossterm's `/dev/tty` reader does not read at all when asked to wait
+    // for nothing: a millisecond is the shortest wait that reads.
+    while event::poll(Duration::from_millis(1)).unwrap_or(false) {
+        match event::read() {
+            Ok(Event::Key(key)) if key.kind != event::KeyEventKind::Release => keys += 1,
+            Ok(Event::Paste(_)) => keys += 1,
+            Ok(Event::Resize(w, h)) => {
+                let _ = update(app, Action::Resize(w, h));
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    keys
 }
 
 /// This session's edits saved through the plan's one save, merged with

@@ -13,6 +13,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     // What is selected stays in view as the screen lays it out, so drawing
     // only reads the state.
     app.follow(crate::tui::ui::measure(app));
+    app.hold();
     effects
 }
 
@@ -31,12 +32,53 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.message = Some(crate::i18n::fill(app.lang.text().ui.u_read_only, &[&file]));
         return Vec::new();
     }
+    // Nothing acts unseen: while only "too small" shows, every key but
+    // quitting (which asks when anything is unsaved) and Esc to a question
+    // is refused, and says so under the size.
+    if crate::tui::ui::too_small(app.size)
+        && !matches!(action, Action::Resize(..) | Action::Quit | Action::Cancel)
+    {
+        app.message = Some(app.lang.text().ui.e_too_small_refused.to_string());
+        return Vec::new();
+    }
+    // Something selected was deleted by someone else: the first move shows
+    // where the selection is again, and only then do keys act on it.
+    if app.lost.is_some() {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last
+            | Action::Open => {
+                app.lost = None;
+                return Vec::new();
+            }
+            Action::Left
+            | Action::Right
+            | Action::Back
+            | Action::Show(_)
+            | Action::NextView
+            | Action::PrevView => app.lost = None,
+            _ => {}
+        }
+    }
     let big = isize::MAX / 2;
     match action {
         Action::Quit => {
-            // Unsaved changes are never dropped by a stray `q`: ask first.
-            if app.modified() {
-                app.modal = Some(Modal::QuitPrompt);
+            // Unsaved changes are never dropped by a stray `q` or Ctrl-C, nor
+            // is text typed in a form: ask first, and keep the form for the
+            // answer (saved with the rest, or open again).
+            let form = match app.modal.take() {
+                Some(Modal::Form(form)) => Some(form).filter(|f| f.typed()),
+                other => {
+                    app.modal = other;
+                    None
+                }
+            };
+            if app.modified() || form.is_some() {
+                app.modal = Some(Modal::QuitPrompt(form));
             } else {
                 app.should_quit = true;
             }

@@ -991,6 +991,39 @@ fn sighup_keeps_the_edit_for_recovery_and_d_discards_it() {
 }
 
 #[test]
+fn after_a_hang_up_the_recovery_question_at_40x12_is_not_hidden_and_d_does_not_drop_the_kept_edits()
+{
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let kept = edit_then_signal(&data, home.path(), "HUP");
+
+    let andi = reopen_to_the_recovery_question(&data, home.path());
+    andi.tmux.resize(40, 12);
+    andi.wait("too small, saying a question is open", |s| {
+        looks::too_small(s) && s.contains("A question or a form is open")
+    });
+    andi.key("d");
+    andi.wait("d refused under the size", |s| {
+        looks::too_small(s) && s.contains("Not done")
+    });
+    assert!(kept.exists(), "the kept edits stay");
+    andi.tmux.resize(80, 24);
+    andi.wait("the recovery question again", |s| {
+        s.contains(RECOVER) && s.contains(RECOVER_KEYS)
+    });
+    andi.key("r");
+    andi.wait("the edits restored", |s| {
+        bottom_line(s).contains(RECOVERED) && !s.contains(RECOVER_KEYS)
+    });
+    let screen = andi.governance_programs();
+    assert!(row_shows(&screen, "GOV-01", Status::Done), "{screen}");
+}
+
+#[test]
 fn sigterm_keeps_the_edit_like_sighup() {
     if !tmux_or_skip() {
         return;

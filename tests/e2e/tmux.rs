@@ -743,3 +743,64 @@ fn a_folder_opens_the_province_dashboard_and_enter_a_read_only_region() {
     let after = std::fs::read_to_string(data.path().join("luwu-timur/plan.ron")).unwrap();
     assert_eq!(after, timur);
 }
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_there_brings_the_screen_back_unharmed() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let home = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    let plan = data.path().join("plan.ron");
+    std::fs::write(&plan, example()).unwrap();
+    // A shell with job control: it reads a line once pantau stops (so what
+    // is typed there is the shell's), then continues pantau with `fg`.
+    let script = r#"set -m; "$@"; echo "pantau stopped: $?"; read -r line; echo "shell read: $line"; fg; echo "pantau exited: $?"; read -r _"#;
+    let mut argv: Vec<std::ffi::OsString> =
+        vec!["bash".into(), "-c".into(), script.into(), "bash".into()];
+    argv.extend(pantau_argv(home.path(), &plan, &[]));
+    let ui = Ui {
+        tmux: Tmux::start((80, 24), &argv),
+        plan,
+        _home: home,
+        _data: data,
+    };
+    let t = &ui.tmux;
+    t.wait_for("the dashboard", looks::dashboard);
+    t.key("2");
+    t.wait_for("the dimensions view", looks::dimensions);
+    t.key("C-z");
+    t.wait_for("the shell, pantau stopped", |s| {
+        s.contains("pantau stopped: 148")
+    });
+    assert_eq!(t.format("#{alternate_on}"), "0", "the shell's screen back");
+    t.type_text("fg");
+    t.key("Enter");
+    t.wait_for("the dimensions view again, drawn whole", |s| {
+        looks::dimensions(s) && s.lines().count() == 24
+    });
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    // What was typed went to the shell's read, and pantau still takes keys.
+    t.key("1");
+    t.wait_for("the dashboard", looks::dashboard);
+    t.key("q");
+    let screen = t.wait_for("pantau to quit", |s| s.contains("pantau exited:"));
+    assert!(screen.contains("shell read: fg"), "{screen}");
+    assert!(screen.contains("pantau exited: 0"), "{screen}");
+}
+
+#[test]
+fn ctrl_z_where_no_shell_could_continue_pantau_says_so_and_keeps_running() {
+    if !tmux_or_skip() {
+        return;
+    }
+    // `sh -c` without job control: a stop would leave nothing to type `fg` to.
+    let ui = start_in_shell(&[]);
+    let t = &ui.tmux;
+    t.key("C-z");
+    t.wait_for("the refusal in the status bar", |s| {
+        bottom_line(s).contains("Not suspended") && looks::dashboard(s)
+    });
+    t.key("q");
+    assert_terminal_restored(t);
+}

@@ -34,6 +34,11 @@ struct Editing {
 impl Editing {
     /// Starts pantau and waits for the dashboard.
     fn start() -> Editing {
+        Editing::start_with_env(&[])
+    }
+
+    /// Starts pantau with `env` (`NAME=value`) added to its environment.
+    fn start_with_env(env: &[&str]) -> Editing {
         let home = TempDir::new().unwrap();
         let data = TempDir::new().unwrap();
         let plan = data.path().join(FILE);
@@ -45,7 +50,16 @@ impl Editing {
             format!(r#""$@"; echo "{EXITED}$?"; read -r _"#).into(),
             "sh".into(),
         ];
-        argv.extend(pantau_argv(home.path(), &plan, &[]));
+        let mut pantau = pantau_argv(home.path(), &plan, &[]);
+        // `env`'s assignments go just before the program it runs.
+        let at = pantau
+            .iter()
+            .position(|a| a == "NO_COLOR=1")
+            .map_or(1, |i| i + 1);
+        for (i, var) in env.iter().enumerate() {
+            pantau.insert(at + i, var.into());
+        }
+        argv.extend(pantau);
         let tmux = Tmux::start((80, 24), &argv);
         let session = Editing {
             tmux,
@@ -574,6 +588,11 @@ fn an_invalid_milestone_form_cannot_be_accepted_and_esc_cancels_it() {
         "the error stays:\n{screen}"
     );
 
+    // Esc on typed text asks first; the second throws it away.
+    t.key("Escape");
+    t.wait_for("Esc asking before the typed date goes", |s| {
+        s.contains("Edit milestone") && s.contains("Esc again throws away")
+    });
     t.key("Escape");
     let screen = t.wait_for("the form cancelled", |s| {
         !s.contains("Edit milestone") && looks::detail(s, "GOV-01")
@@ -916,4 +935,154 @@ fn a_self_assessment_entered_in_the_evaluation_view_is_saved_and_the_index_shows
     assert_eq!(scores[0].note, "Dokumen masterplan 2022");
     let log = std::fs::read_to_string(ui.plan.with_file_name(format!("{FILE}.log"))).unwrap();
     assert!(log.contains("evaluation"), "the audit log has it: {log}");
+}
+
+/// GOV-01's edit form with " (rev)" typed after its name; the name it makes.
+fn gov_01_form_typed(ui: &Editing) -> String {
+    let t = &ui.tmux;
+    ui.governance_programs();
+    t.key("e");
+    t.wait_for("GOV-01's form", |s| s.contains("Edit program GOV-01"));
+    t.key("End");
+    t.type_text(" (rev)");
+    t.wait_for("the typed text", |s| s.contains(" (rev)"));
+    format!("{} (rev)", program(&original(), "GOV-01").name)
+}
+
+#[test]
+fn ctrl_c_with_text_typed_in_a_form_asks_and_y_saves_the_text_before_quitting() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let t = &ui.tmux;
+    let name = gov_01_form_typed(&ui);
+    t.key("C-c");
+    t.wait_for("the save-changes prompt", |s| {
+        s.contains("Save changes before quitting?")
+    });
+    t.key("y");
+    ui.wait_for_clean_exit("pantau to save the form and quit");
+    assert_eq!(program(&ui.read_back(), "GOV-01").name, name);
+}
+
+#[test]
+fn ctrl_s_in_a_form_accepts_it_and_saves_the_file() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let name = gov_01_form_typed(&ui);
+    ui.save();
+    assert_eq!(program(&ui.read_back(), "GOV-01").name, name);
+    ui.quit_unprompted();
+}
+
+#[test]
+fn at_40x12_d_y_ctrl_s_and_p_x_are_refused_with_a_message_and_nothing_is_written() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let t = &ui.tmux;
+    ui.governance_programs();
+    t.resize(40, 12);
+    t.wait_for("the too-small message", |s| {
+        s.contains("Terminal too small") && s.contains("40×12")
+    });
+    for key in ["d", "y", "C-s", "P", "x", "Enter"] {
+        t.key(key);
+    }
+    t.wait_for("the refusal under the size", |s| {
+        s.contains("Terminal too small") && s.contains("Not done")
+    });
+    t.resize(80, 24);
+    let screen = t.wait_for("the programmes again", |s| {
+        looks::program_selected(s, "GOV-01") && !s.contains("Delete")
+    });
+    assert!(!bottom_line(&screen).contains(" [+]"), "{screen}");
+    ui.quit_unprompted();
+    ui.assert_untouched();
+}
+
+#[test]
+fn keys_typed_while_a_save_waits_for_the_lock_are_dropped_and_the_give_up_stays_in_view() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start_with_env(&["PANTAU_LOCK_TIMEOUT=5"]);
+    let t = &ui.tmux;
+    ui.governance_programs();
+    let first = program(&original(), "GOV-01").status;
+    t.key("s");
+    let second = next_status(first);
+    t.wait_for("the status changed", |s| row_shows(s, "GOV-01", second));
+    // Another officer's save holds the folder's lock past the wait.
+    let folder = ui.plan.parent().unwrap();
+    let mut holder = std::process::Command::new("flock")
+        .arg(folder)
+        .args(["sleep", "30"])
+        .spawn()
+        .expect("flock runs");
+    while !pantau::store::lock_is_held(&ui.plan) {
+        std::thread::yield_now();
+    }
+    t.key("C-s");
+    t.wait_for("the wait said", |s| {
+        bottom_line(s).contains("waiting for another officer's save")
+    });
+    // Typed blind while the screen stands still: none of them may run.
+    for key in ["s", "s", "j"] {
+        t.key(key);
+    }
+    let screen = t.wait_for("the give-up and the dropped keys", |s| {
+        bottom_line(s).contains("[3 key(s) typed meanwhile ignored] another officer's save held")
+    });
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert!(row_shows(&screen, "GOV-01", second), "no s ran:\n{screen}");
+    assert!(
+        looks::program_selected(&screen, "GOV-01"),
+        "no j ran:\n{screen}"
+    );
+    assert_eq!(
+        program(&ui.read_back(), "GOV-01").status,
+        first,
+        "nothing written"
+    );
+}
+
+#[test]
+fn another_officers_delete_of_the_programme_on_screen_is_named_and_space_changes_nothing() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let ui = Editing::start();
+    let t = &ui.tmux;
+    ui.governance_programs();
+    for _ in 0..5 {
+        t.key("j");
+    }
+    t.wait_for("GOV-06 selected", |s| looks::program_selected(s, "GOV-06"));
+    t.key("Enter");
+    t.wait_for("GOV-06's detail", |s| looks::detail(s, "GOV-06"));
+    // Another officer's save without GOV-06, written whole as a save is.
+    let mut theirs = ui.read_back();
+    theirs.programs.retain(|p| p.id != "GOV-06");
+    let text = pantau::plan::canonical::to_ron(&theirs, "");
+    let next = ui.plan.with_extension("next");
+    std::fs::write(&next, &text).unwrap();
+    std::fs::rename(&next, &ui.plan).unwrap();
+    t.wait_for("GOV-06 named as deleted", |s| {
+        bottom_line(s).contains("GOV-06 was deleted by someone else; nothing is selected")
+    });
+    t.key("Space");
+    t.key("s");
+    t.wait_for("the keys saying nothing is selected", |s| {
+        bottom_line(s).contains("Nothing is selected (GOV-06 was deleted)")
+    });
+    let screen = ui.show_file_state();
+    assert!(!bottom_line(&screen).contains(" [+]"), "{screen}");
+    ui.quit_unprompted();
+    assert_eq!(std::fs::read_to_string(&ui.plan).unwrap(), text);
 }

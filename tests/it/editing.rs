@@ -13,7 +13,7 @@ use pantau::tui::update::update;
 use proptest::prelude::*;
 
 /// One key press, and the work it leaves for the event loop.
-fn key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+pub(crate) fn key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keymap::unfold(event) {
         if let Some(action) = keymap::resolve(app, key) {
@@ -24,7 +24,7 @@ fn key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
 }
 
 /// Presses keys: ⏎ Enter, ⎋ Esc, ⇥ Tab, ⇤ Shift-Tab, ⌫ Backspace, ^ + letter a Ctrl chord.
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+pub(crate) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut chars = keys.chars();
     while let Some(c) = chars.next() {
@@ -217,6 +217,11 @@ fn an_invalid_form_cannot_be_accepted_and_esc_cancels_it() {
     assert!(form.fields[1].error.is_some(), "the date is marked");
     assert!(form.problem.is_some());
     press(&mut app, "⎋");
+    assert!(
+        matches!(app.modal(), Some(Modal::Form(_))),
+        "Esc on typed text asks first"
+    );
+    press(&mut app, "⎋");
     assert!(app.modal().is_none());
     assert!(!app.modified(), "nothing changed");
 }
@@ -327,7 +332,8 @@ fn b_adds_a_budget_year_and_capital_e_a_document_that_space_moves_along() {
     // A negative allocation is refused in the form, which stays open.
     press(&mut app, "b⇥-5⏎");
     assert!(matches!(app.modal(), Some(&Modal::Form(_))), "refused");
-    press(&mut app, "⎋");
+    // Esc asks before it throws the typed amount away; the second closes.
+    press(&mut app, "⎋⎋");
     assert_eq!(program(&app, "GOV-01").budget.len(), years.len() + 1);
 
     // A document with a link that is no path or URL is refused; a URL is kept.
@@ -404,7 +410,7 @@ fn shift_j_and_k_reorder_programs_and_milestones() {
 fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
     let mut app = app();
     press(&mut app, "2⏎sq");
-    assert_eq!(app.modal(), Some(&Modal::QuitPrompt));
+    assert_eq!(app.modal(), Some(&Modal::QuitPrompt(None)));
     assert!(!app.should_quit());
     press(&mut app, "⎋");
     assert!(

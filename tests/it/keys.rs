@@ -357,6 +357,7 @@ fn every_key_in_every_context_gives_exactly_its_action() {
     let form = vec![
         ("Enter", Action::FormEnter),
         ("Esc", Action::FormCancel),
+        ("Ctrl-S", Action::Save),
         ("Tab", Action::FormNext),
         ("Shift-Tab", Action::FormPrev),
         ("Down", Action::FormNext),

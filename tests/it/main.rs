@@ -17,6 +17,7 @@ mod docs;
 mod editing;
 mod estimate;
 mod example;
+mod follow;
 mod git;
 mod html;
 mod import;
@@ -32,6 +33,8 @@ mod rollup;
 mod screenshots;
 mod store;
 mod ui;
+mod unsaved;
+mod unseen;
 mod vocabulary;
 
 use std::path::Path;

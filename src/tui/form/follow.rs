@@ -154,6 +154,7 @@ impl Form {
             focus: self.focus,
             problem: self.problem.clone(),
             gone: self.gone,
+            leaving: self.leaving,
             lang: self.lang,
         }
     }

@@ -165,6 +165,8 @@ pub struct Form {
     pub problem: Option<String>,
     /// Someone else deleted what the form edits: it can only be closed.
     pub gone: bool,
+    /// Esc was pressed once on typed text: the next Esc throws it away.
+    pub leaving: bool,
     lang: Lang,
 }
 
@@ -300,6 +302,21 @@ enum Built {
 }
 
 impl Form {
+    /// Whether the officer typed or picked anything in it: text that counts
+    /// as unsaved, asked about before it is thrown away.
+    pub fn typed(&self) -> bool {
+        self.fields.iter().any(Field::touched)
+    }
+
+    /// The id the form was opened on (or last followed to), for its title:
+    /// its own, even when the programme is gone from the plan.
+    pub fn program_id(&self) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.key == Key::Program(ProgramField::Id))
+            .map(|f| f.initial.as_str())
+    }
+
     /// The form for program `index`; `new` for one not yet in the plan,
     /// which `template` then describes.
     pub fn program(plan: &Plan, index: usize, template: &Program, new: bool, lang: Lang) -> Form {
@@ -508,6 +525,7 @@ impl Form {
             focus: 0,
             problem: None,
             gone: false,
+            leaving: false,
             lang,
         };
         form.check(plan);

@@ -260,7 +260,7 @@ fn milestone_list(
                     if late { theme.late() } else { theme.soon() },
                 ),
             ],
-            i == scroll.selected,
+            i == scroll.selected && app.lost().is_none(),
             focused,
             theme,
         ));

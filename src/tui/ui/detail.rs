@@ -465,7 +465,8 @@ fn show(
         .skip(offset)
         .take(height)
         .map(|(item, line)| {
-            let here = item == Some(selected) && item != Some(Item::Program);
+            let here =
+                item == Some(selected) && item != Some(Item::Program) && app.lost().is_none();
             let marker = if here {
                 g.marker.to_string()
             } else {

@@ -238,7 +238,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(count));
         lines.push(row(
             spans,
-            n == app.drill().programs.selected,
+            n == app.drill().programs.selected && app.lost().is_none(),
             focused,
             theme,
         ));

@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Modal::Confirm(what)) => {
             question(frame, area, theme, &delete_question(app, *what), app)
         }
-        Some(Modal::QuitPrompt) => {
+        Some(Modal::QuitPrompt(_)) => {
             question(frame, area, theme, app.lang().text().ui.q_save_changes, app)
         }
         Some(Modal::Conflict { conflicts, at, .. }) => {
@@ -172,12 +172,14 @@ fn title(form: &Form, app: &App) -> String {
     let plan = app.plan();
     match form.subject {
         Subject::Program { new: Some(_), .. } => t.ui.t_new_program.to_string(),
+        // The form's own id: a programme deleted meanwhile never lends its
+        // row's neighbour to the title.
         Subject::Program { index, .. } => fill(
             t.ui.t_edit_program,
-            &[&plan
-                .programs
-                .get(index)
-                .map_or(String::new(), |p| text::escape(&p.id).into_owned())],
+            &[&form
+                .program_id()
+                .or_else(|| plan.programs.get(index).map(|p| p.id.as_str()))
+                .map_or(String::new(), |id| text::escape(id).into_owned())],
         ),
         Subject::Milestone { new: true, .. } => t.ui.t_new_milestone.to_string(),
         Subject::Milestone { .. } => t.ui.t_edit_milestone.to_string(),

@@ -28,6 +28,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 12;
 
+/// Whether a terminal of `size` is too small to draw the views: then only a
+/// message shows, and keys that act are refused (`update`).
+pub fn too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_WIDTH || size.1 < MIN_HEIGHT
+}
+
 /// The tabs, the view and the status bar.
 fn screen_areas(area: Rect) -> [Rect; 3] {
     Layout::vertical([
@@ -42,7 +48,7 @@ fn screen_areas(area: Rect) -> [Rect; 3] {
 /// size and laid out as `draw` lays it out.
 pub fn measure(app: &App) -> Viewport {
     let area = Rect::new(0, 0, app.size().0, app.size().1);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(app.size()) {
         return Viewport::Fixed;
     }
     let [_, body, _] = screen_areas(area);
@@ -91,12 +97,21 @@ pub fn province_rows(size: (u16, u16), failed: usize) -> Option<usize> {
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small((area.width, area.height)) {
         let t = app.lang().text();
-        let message = fill(
+        let mut message = fill(
             t.ui.u_too_small,
             &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
         );
+        // A question or form waiting (the recovery question at a start in a
+        // small terminal) is never hidden without a word; a key refused
+        // meanwhile says why, under the size.
+        if app.modal().is_some() {
+            message = format!("{message}\n\n{}", t.ui.u_too_small_question);
+        }
+        if let Some(said) = app.message() {
+            message = format!("{message}\n\n{}", text::escape(said));
+        }
         let message = if theme.ascii {
             message.replace('×', "x")
         } else {

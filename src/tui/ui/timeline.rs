@@ -122,7 +122,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         rows.len(),
     );
     for n in range {
-        let selected = n == app.timeline().rows.selected;
+        let selected = n == app.timeline().rows.selected && app.lost().is_none();
         match rows[n] {
             TimelineRow::Dimension(d) => {
                 let name = plan.dimensions.get(d).map_or("", |d| d.name.as_str());
