@@ -1017,10 +1017,12 @@ fn keys_typed_while_a_save_waits_for_the_lock_are_dropped_and_the_give_up_stays_
     t.key("s");
     let second = next_status(first);
     t.wait_for("the status changed", |s| row_shows(s, "GOV-01", second));
-    // Another officer's save holds the folder's lock past the wait.
-    let folder = ui.plan.parent().unwrap();
+    // Another officer's save holds the plan's lock file past the wait.
+    drop(pantau::store::safe::lock_file(&ui.plan, true).expect("the lock file is made"));
+    let name = ui.plan.file_name().unwrap().to_string_lossy();
+    let lock_file = ui.plan.with_file_name(format!(".{name}.lock"));
     let mut holder = std::process::Command::new("flock")
-        .arg(folder)
+        .arg(&lock_file)
         .args(["sleep", "30"])
         .spawn()
         .expect("flock runs");
