@@ -359,6 +359,7 @@ pub static TEXT: Text = Text {
             base_year: "Base year",
             source: "Data source",
             definition: "Definition",
+            measures: "Measures",
             weight: "Weight %",
             allocation: "Allocation (Rp)",
             spent: "Spent (Rp)",
@@ -418,6 +419,12 @@ pub static TEXT: Text = Text {
         regimes: RegimeWords {
             lkjip: "LKjIP (Very good … Very poor)",
             rkpd: "RKPD evaluation (Very high … Very low)",
+        },
+        measures: MeasureWords {
+            output: "output",
+            usage: "use",
+            quality: "quality",
+            impact: "impact",
         },
     },
     log: Log {

@@ -366,6 +366,7 @@ pub static TEXT: Text = Text {
             base_year: "Tahun dasar",
             source: "Sumber data",
             definition: "Definisi",
+            measures: "Jenis indikator",
             weight: "Bobot %",
             allocation: "Pagu (Rp)",
             spent: "Realisasi (Rp)",
@@ -425,6 +426,12 @@ pub static TEXT: Text = Text {
         regimes: RegimeWords {
             lkjip: "LKjIP (Sangat Baik … Sangat Kurang)",
             rkpd: "Evaluasi RKPD (Sangat Tinggi … Sangat Rendah)",
+        },
+        measures: MeasureWords {
+            output: "keluaran",
+            usage: "pemanfaatan",
+            quality: "kualitas",
+            impact: "dampak",
         },
     },
     log: Log {

@@ -34,7 +34,7 @@ pub use config::Config;
 pub use en::TEXT as EN;
 pub use forms::{
     DirectionWords, EvidenceKindWords, EvidenceStateWords, FieldLabels, Forms, Headings,
-    RegimeWords,
+    MeasureWords, RegimeWords,
 };
 pub use id::TEXT as ID;
 pub use load::Load;

@@ -801,7 +801,7 @@ fn a_locale_without_utf_8_prints_ascii_only() {
 /// a plain `Range` is accepted with a hint to say which side is better.
 #[test]
 fn a_target_of_zero_and_a_directed_range_pass_check_and_a_plain_range_gets_a_hint() {
-    let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
+    let gov02_2024 = r#"target: 80.0, actual: Some(85.0), measures: Use),"#;
     for (target, hint) in [
         ("target: 0.0, actual: Some(0.0), direction: Lower),", false),
         (
@@ -852,7 +852,7 @@ fn a_target_of_zero_and_a_directed_range_pass_check_and_a_plain_range_gets_a_hin
 /// programme and its line, never a NaN, a panic or a half-written file.
 #[test]
 fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
-    let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
+    let gov02_2024 = r#"target: 80.0, actual: Some(85.0), measures: Use),"#;
     let cases: [(String, &[&str]); 8] = [
         (
             example_with(
