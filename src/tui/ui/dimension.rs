@@ -3,8 +3,10 @@
 
 use super::{block, cell, empty_note, row, visible};
 use crate::i18n::format::percent;
+use crate::plan::achievement::Band;
 use crate::plan::model::{Horizon, Program, Status};
 use crate::plan::progress::{self, Gap};
+use crate::plan::questions::Answers;
 use crate::text;
 use crate::tui::app::{App, Pane, Viewport};
 use crate::tui::theme::Theme;
@@ -181,16 +183,24 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|&i| text::width(&plan.programs[i].lead))
         .max()
         .unwrap_or(0);
+    // Which of the three questions each programme answers (use, quality,
+    // impact: a letter each, or a dot), when the name keeps 16 columns.
+    let asks = if width >= id + horizon + status + steps + 4 + 16 + 5 {
+        5
+    } else {
+        0
+    };
     // The lead agency shows when the name keeps at least 16 columns.
-    let fixed = id + horizon + status + steps + 4;
+    let fixed = id + horizon + status + steps + 4 + asks;
     let lead = if width >= fixed + 16 + 10 {
         leads.clamp(4, 20).min(width - fixed - 16 - 1)
     } else {
         0
     };
     let name = width
-        .saturating_sub(id + horizon + status + steps + lead + 4)
+        .saturating_sub(id + horizon + status + steps + lead + asks + 4)
         .max(4);
+    let q = app.lang().questions();
 
     let mut head = vec![
         Span::raw(" ".repeat(g.marker.len())),
@@ -202,6 +212,9 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         head.push(Span::raw(format!("{} ", cell(t.ui.u_lead, lead, g))));
     }
     head.push(Span::raw(cell(t.ui.u_status, status, g)));
+    if asks > 0 {
+        head.push(Span::raw(format!(" {} ", q.letters.concat())));
+    }
     head.push(Span::raw(format!(
         "{:>steps$}",
         text::fit(t.ui.u_milestones_short, steps, g.ellipsis)
@@ -224,6 +237,21 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             cell(t.status(p.status), status, g),
             theme.status(p.status),
         ));
+        if asks > 0 {
+            spans.push(Span::raw(" "));
+            let answers = Answers::of(p, app.index.total.year);
+            for (letter, s) in q.letters.iter().zip(&answers.standings) {
+                // The letter in the colour of how its targets do this year.
+                let (shown, style) = match (s.programs, s.band()) {
+                    (0, _) => (".", theme.muted()),
+                    (_, Some(Band::VeryGood | Band::Good)) => (*letter, theme.good()),
+                    (_, Some(_)) => (*letter, theme.late()),
+                    (_, None) => (*letter, theme.base()),
+                };
+                spans.push(Span::styled(shown, style));
+            }
+            spans.push(Span::raw(" "));
+        }
         // Spending far ahead of the work (or behind it): marked before the
         // steps, in the room their right alignment leaves; the detail says which.
         let count = format!("{done}/{}", p.milestones.len());
