@@ -183,23 +183,19 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|&i| text::width(&plan.programs[i].lead))
         .max()
         .unwrap_or(0);
-    // Which of the three questions each programme answers (use, quality,
-    // impact: a letter each, or a dot), when the name keeps 16 columns.
-    let asks = if width >= id + horizon + status + steps + 4 + 16 + 5 {
-        5
-    } else {
-        0
-    };
     // The lead agency shows when the name keeps at least 16 columns.
-    let fixed = id + horizon + status + steps + 4 + asks;
+    let fixed = id + horizon + status + steps + 4;
     let lead = if width >= fixed + 16 + 10 {
         leads.clamp(4, 20).min(width - fixed - 16 - 1)
     } else {
         0
     };
-    let name = width
-        .saturating_sub(id + horizon + status + steps + lead + asks + 4)
-        .max(4);
+    let name = width.saturating_sub(fixed + lead).max(4);
+    // Which of the three questions each programme answers (use, quality,
+    // impact: a letter each, or a dot), from what the name and the lead
+    // leave once the name keeps 18 columns.
+    let asks = if name >= 18 + 5 { 5 } else { 0 };
+    let name = name - asks;
     let q = app.lang().questions();
 
     let mut head = vec![
