@@ -114,11 +114,6 @@ impl Answers {
             .position(|&m| m == measure)
             .map(|i| &self.standings[i])
     }
-
-    /// The questions with their standings, in order.
-    pub fn each(&self) -> impl Iterator<Item = (Measure, &Standing)> {
-        Measure::QUESTIONS.into_iter().zip(&self.standings)
-    }
 }
 
 /// A programme that cannot say whether it is used, or whether it is good.
