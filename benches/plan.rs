@@ -94,7 +94,7 @@ fn benches(c: &mut Criterion) {
         let doc = store::parse(black_box(&i.text), path).unwrap();
         let problems = validate::validate(&doc.plan);
         assert!(problems.is_empty());
-        black_box(summary::render(&doc.plan, &options()));
+        black_box(pantau::report::summary(&doc.plan, &options()));
     });
     group("save_text", &|i| {
         black_box(canonical::to_ron(

@@ -107,7 +107,7 @@ pub fn summary(
         dimension: dimension.as_deref(),
         days,
     };
-    io.print(&summary::render(&doc.plan, &options))
+    io.print(&crate::report::summary(&doc.plan, &options))
 }
 
 /// `pantau init [FILE]`: the bundled example, written where no file is.

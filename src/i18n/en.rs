@@ -4,6 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
+use super::questions::QuestionsText;
 use super::report::{BandWords, ReportText};
 use super::*;
 
@@ -377,6 +378,7 @@ pub static TEXT: Text = Text {
             base_year: "Base year",
             source: "Data source",
             definition: "Definition",
+            measures: "Measures",
             weight: "Weight %",
             allocation: "Allocation (Rp)",
             spent: "Spent (Rp)",
@@ -436,6 +438,12 @@ pub static TEXT: Text = Text {
         regimes: RegimeWords {
             lkjip: "LKjIP (Very good … Very poor)",
             rkpd: "RKPD evaluation (Very high … Very low)",
+        },
+        measures: MeasureWords {
+            output: "output",
+            usage: "use",
+            quality: "quality",
+            impact: "impact",
         },
     },
     log: Log {
@@ -793,4 +801,19 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     spent_inline: "spent",
     overspent: "above the allocation",
     evidence_heading: "Evidence for the evaluation",
+};
+
+pub static QUESTIONS: QuestionsText = QuestionsText {
+    title: "The three questions",
+    intro: "Of every programme the vice-regent asks: is it used, is it good, does it change anything? Per dimension, the programmes with an indicator of each and the mean capaian of those indicators' targets for {0}: a count alone while none is measured, {1} where no programme has one.",
+    columns: ["Use", "Quality", "Impact"],
+    letters: ["U", "Q", "I"],
+    legend: "UQI=with a use/quality/impact indicator",
+    standing: "{0}: {1} of {2} programmes have an indicator; {3} of its {4} targets for {5} measured, {6} reached; mean capaian {7}.",
+    standing_unmeasured: "{0}: {1} of {2} programmes have an indicator; none of its targets for {3} is measured yet.",
+    standing_none: "{0}: no programme has an indicator of it.",
+    unanswered: "Programmes without a use or quality indicator ({0})",
+    without: "Without",
+    all_answered: "Every programme has a use and a quality indicator.",
+    about: "indicator of {0}",
 };

@@ -5,7 +5,7 @@
 use super::{Lang, Text, format};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::field::{Vocabulary, fold};
-use crate::plan::model::{Bands, Direction, EvidenceKind, EvidenceState, Horizon, Status};
+use crate::plan::model::{Bands, Direction, EvidenceKind, EvidenceState, Horizon, Measure, Status};
 use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
     ProgramField, ScoreField, TargetField,
@@ -24,6 +24,7 @@ impl Vocabulary for BothLanguages {
             Kind::Horizon => Horizon::parse(typed).map(Horizon::key),
             Kind::Direction => worded(&Direction::ALL, Direction::key, Direction::word, typed),
             Kind::Bands => worded(&Bands::ALL, Bands::key, Bands::word, typed),
+            Kind::Measure => worded(&Measure::ALL, Measure::key, Measure::word, typed),
             Kind::EvidenceKind => worded(
                 &EvidenceKind::ALL,
                 EvidenceKind::key,
@@ -86,6 +87,7 @@ impl Text {
             }
             Kind::Direction => keyed(&Direction::ALL, Direction::key, value).map(|d| d.word(lang)),
             Kind::Bands => keyed(&Bands::ALL, Bands::key, value).map(|b| b.word(lang)),
+            Kind::Measure => keyed(&Measure::ALL, Measure::key, value).map(|m| m.word(lang)),
             Kind::Line
             | Kind::Prose
             | Kind::List
@@ -201,6 +203,19 @@ impl Direction {
     }
 }
 
+impl Measure {
+    /// In the form's choice and the log: "use", "pemanfaatan".
+    pub fn word(self, lang: Lang) -> &'static str {
+        let w = &lang.text().forms.measures;
+        match self {
+            Measure::Output => w.output,
+            Measure::Use => w.usage,
+            Measure::Quality => w.quality,
+            Measure::Impact => w.impact,
+        }
+    }
+}
+
 impl Bands {
     /// In the header form's choice: "LKjIP (Sangat Baik … Sangat Kurang)".
     pub fn word(self, lang: Lang) -> &'static str {
@@ -308,6 +323,7 @@ impl TargetField {
             TargetField::BaseYear => l.base_year,
             TargetField::Source => l.source,
             TargetField::Definition => l.definition,
+            TargetField::Measures => l.measures,
         }
     }
 }
@@ -423,6 +439,13 @@ mod tests {
                     .parse_into(&mut x, "direction", d.word(l), plan.period, cx.words)
                     .unwrap();
                 assert_eq!(x.direction, d, "{}", d.word(l));
+            }
+            for m in Measure::ALL {
+                let mut x = Target::default();
+                TargetField::Measures
+                    .parse_into(&mut x, "measures", m.word(l), plan.period, cx.words)
+                    .unwrap();
+                assert_eq!(x.measures, m, "{}", m.word(l));
             }
             for k in EvidenceKind::ALL {
                 let mut e = Evidence::default();

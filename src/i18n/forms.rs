@@ -40,6 +40,16 @@ pub struct Forms {
     pub directions: DirectionWords,
     /// The names a plan's achievement bands go by.
     pub regimes: RegimeWords,
+    /// What an indicator measures.
+    pub measures: MeasureWords,
+}
+
+/// Output, use, quality, impact: what an indicator measures.
+pub struct MeasureWords {
+    pub output: &'static str,
+    pub usage: &'static str,
+    pub quality: &'static str,
+    pub impact: &'static str,
 }
 
 pub struct RegimeWords {
@@ -101,6 +111,8 @@ pub struct FieldLabels {
     pub base_year: &'static str,
     pub source: &'static str,
     pub definition: &'static str,
+    /// What a target's indicator measures (output, use, quality, impact).
+    pub measures: &'static str,
     pub weight: &'static str,
     pub allocation: &'static str,
     pub spent: &'static str,

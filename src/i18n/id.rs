@@ -4,6 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
+use super::questions::QuestionsText;
 use super::report::{BandWords, ReportText};
 use super::*;
 
@@ -384,6 +385,7 @@ pub static TEXT: Text = Text {
             base_year: "Tahun dasar",
             source: "Sumber data",
             definition: "Definisi",
+            measures: "Jenis indikator",
             weight: "Bobot %",
             allocation: "Pagu (Rp)",
             spent: "Realisasi (Rp)",
@@ -443,6 +445,12 @@ pub static TEXT: Text = Text {
         regimes: RegimeWords {
             lkjip: "LKjIP (Sangat Baik … Sangat Kurang)",
             rkpd: "Evaluasi RKPD (Sangat Tinggi … Sangat Rendah)",
+        },
+        measures: MeasureWords {
+            output: "keluaran",
+            usage: "pemanfaatan",
+            quality: "kualitas",
+            impact: "dampak",
         },
     },
     log: Log {
@@ -1079,4 +1087,19 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     spent_inline: "realisasi",
     overspent: "melebihi pagu",
     evidence_heading: "Bukti dukung evaluasi",
+};
+
+pub static QUESTIONS: QuestionsText = QuestionsText {
+    title: "Tiga pertanyaan",
+    intro: "Wakil bupati menanyakan tiga hal dari setiap program: apakah dimanfaatkan, apakah berkualitas, apakah berdampak? Per dimensi, jumlah program yang memiliki indikatornya dan rata-rata capaian target tahun {0} indikator itu: jumlah saja bila belum ada yang diukur, {1} bila tidak ada program yang memilikinya.",
+    columns: ["Pemanfaatan", "Kualitas", "Dampak"],
+    letters: ["P", "K", "D"],
+    legend: "PKD=berindikator pemanfaatan/kualitas/dampak",
+    standing: "{0}: {1} dari {2} program memiliki indikatornya; {3} dari {4} target tahun {5} sudah diukur, {6} mencapai target; rata-rata capaian {7}.",
+    standing_unmeasured: "{0}: {1} dari {2} program memiliki indikatornya; belum ada target tahun {3} yang diukur.",
+    standing_none: "{0}: belum ada program yang memiliki indikatornya.",
+    unanswered: "Program tanpa indikator pemanfaatan atau kualitas ({0})",
+    without: "Tanpa indikator",
+    all_answered: "Semua program memiliki indikator pemanfaatan dan kualitas.",
+    about: "indikator {0}",
 };

@@ -21,6 +21,7 @@ mod id;
 mod load;
 mod log;
 mod merge;
+pub mod questions;
 pub mod report;
 mod sheets;
 mod summary;
@@ -34,7 +35,7 @@ pub use config::Config;
 pub use en::TEXT as EN;
 pub use forms::{
     DirectionWords, EvidenceKindWords, EvidenceStateWords, FieldLabels, Forms, Headings,
-    RegimeWords,
+    MeasureWords, RegimeWords,
 };
 pub use id::TEXT as ID;
 pub use load::Load;
@@ -100,6 +101,14 @@ impl Lang {
         match self {
             Lang::En => &en::EVALUATION,
             Lang::Id => &id::EVALUATION,
+        }
+    }
+
+    /// The vice-regent's three questions, wherever they are answered.
+    pub fn questions(self) -> &'static questions::QuestionsText {
+        match self {
+            Lang::En => &en::QUESTIONS,
+            Lang::Id => &id::QUESTIONS,
         }
     }
 

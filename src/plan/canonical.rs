@@ -320,6 +320,10 @@ fn write_target(out: &mut String, t: &Target) {
     out.push_str(", actual: ");
     option_number(out, t.actual);
     // The later fields only when set: an older target keeps its exact line.
+    if !t.measures.is_output() {
+        out.push_str(", measures: ");
+        out.push_str(t.measures.key());
+    }
     if !t.direction.is_higher() {
         out.push_str(", direction: ");
         out.push_str(t.direction.key());

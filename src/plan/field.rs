@@ -13,7 +13,7 @@
 use crate::plan::edit::Header;
 use crate::plan::model::{
     AspectScore, Bands, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
-    Horizon, Milestone, Period, Plan, Program, Status, Target,
+    Horizon, Measure, Milestone, Period, Plan, Program, Status, Target,
 };
 use crate::plan::schema::Kind;
 pub use crate::plan::schema::{
@@ -435,6 +435,7 @@ impl TargetField {
                 .map_or_else(|| "none".to_string(), |y| y.to_string()),
             TargetField::Source => x.source.clone(),
             TargetField::Definition => x.definition.clone(),
+            TargetField::Measures => x.measures.key().to_string(),
         }
     }
 
@@ -452,6 +453,7 @@ impl TargetField {
             TargetField::BaseYear => dst.base_year = src.base_year,
             TargetField::Source => dst.source.clone_from(&src.source),
             TargetField::Definition => dst.definition.clone_from(&src.definition),
+            TargetField::Measures => dst.measures = src.measures,
         }
     }
 
@@ -469,6 +471,7 @@ impl TargetField {
             TargetField::BaseYear => a.base_year == b.base_year,
             TargetField::Source => a.source == b.source,
             TargetField::Definition => a.definition == b.definition,
+            TargetField::Measures => a.measures == b.measures,
         }
     }
 
@@ -517,6 +520,16 @@ impl TargetField {
             }
             TargetField::Source => x.source = value.trim().to_string(),
             TargetField::Definition => x.definition = value.to_string(),
+            TargetField::Measures => {
+                x.measures = choice(
+                    path,
+                    value,
+                    &Measure::ALL,
+                    Measure::key,
+                    Kind::Measure,
+                    words,
+                )?
+            }
         }
         Ok(())
     }

@@ -19,6 +19,7 @@ pub mod merge;
 pub mod model;
 pub mod progress;
 pub mod province;
+pub mod questions;
 pub mod schema;
 pub mod typed;
 pub mod validate;

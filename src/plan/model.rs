@@ -338,6 +338,10 @@ pub struct Target {
     /// How the indicator is defined or computed (definisi operasional).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub definition: String,
+    /// Which of the vice-regent's questions the indicator answers: output
+    /// (the default, left out of the file), use, quality or impact.
+    #[serde(default, skip_serializing_if = "Measure::is_output")]
+    pub measures: Measure,
 }
 
 /// Which way an indicator is good, as SIPD's "Tren Positif / Tren Negatif".
@@ -368,6 +372,45 @@ impl Direction {
 
     pub fn is_higher(&self) -> bool {
         *self == Self::Higher
+    }
+}
+
+/// What an indicator measures: the work delivered, or one of the three
+/// things the vice-regent asks of every programme (and the bureaucratic-reform
+/// indicators of every digital service): is it used, is it good, does it
+/// change anything. An indicator that says nothing measures output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Measure {
+    /// Keluaran: what was built or delivered (CCTV installed, datasets published).
+    #[default]
+    Output,
+    /// Pemanfaatan: whether the service is used (registered users, transactions).
+    Use,
+    /// Kualitas: how well it serves (response times, complaints handled).
+    Quality,
+    /// Dampak: what changed for residents (poverty, HDI).
+    Impact,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] = [Self::Output, Self::Use, Self::Quality, Self::Impact];
+
+    /// The three the vice-regent asks about, from the service to what it
+    /// changes (he asked impact first).
+    pub const QUESTIONS: [Measure; 3] = [Self::Use, Self::Quality, Self::Impact];
+
+    /// The name used in the data file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Output => "Output",
+            Self::Use => "Use",
+            Self::Quality => "Quality",
+            Self::Impact => "Impact",
+        }
+    }
+
+    pub fn is_output(&self) -> bool {
+        *self == Self::Output
     }
 }
 

@@ -249,6 +249,13 @@ fn overview(ctx: &Ctx) -> Document {
         fill(r.targets_year, &[&year, &targets.len()]),
     ));
     blocks.push(Block::Targets(target_rows(ctx, &targets, true)));
+    blocks.extend(super::questions::blocks(
+        ctx.plan,
+        year,
+        |p| ctx.sel.keeps(p),
+        ctx.lang,
+        ctx.g,
+    ));
     Document {
         title: ctx.title(0),
         headed: true,
@@ -473,6 +480,10 @@ fn evidence_blocks(ctx: &Ctx, p: &Program, blocks: &mut Vec<Block>) {
 fn target_about(ctx: &Ctx, t: &Target) -> Option<String> {
     let ev = ctx.lang.evaluation();
     let mut about = Vec::new();
+    if !t.measures.is_output() {
+        let measures = t.measures.word(ctx.lang);
+        about.push(fill(ctx.lang.questions().about, &[&measures]));
+    }
     match t.direction {
         crate::plan::model::Direction::Lower => about.push(ev.lower_is_better.to_string()),
         crate::plan::model::Direction::Range => about.push(ev.range.to_string()),

@@ -164,6 +164,8 @@ struct TargetJson<'a> {
     source: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     definition: &'a str,
+    /// `Output`, `Use`, `Quality` or `Impact`.
+    measures: &'static str,
     /// By the direction's formula, in percent with two decimals, as it is
     /// (no cap).
     achievement: Option<f64>,
@@ -368,6 +370,7 @@ fn target<'a>(ctx: &Ctx<'a>, t: TargetRef<'a>) -> TargetJson<'a> {
         base_year: t.target.base_year,
         source: &t.target.source,
         definition: &t.target.definition,
+        measures: t.target.measures.key(),
         achievement: capaian.figure(),
         band: capaian.key(),
         met: capaian.met(),

@@ -17,8 +17,8 @@
 //!
 //! Text is made for paper and terminals: never wider than the width, no escape
 //! codes, data strings escaped (see [`crate::text`]). The overview in text is
-//! exactly [`crate::report::overview::render`], so `pantau summary` stays the short form
-//! of `pantau report --kind overview`.
+//! exactly [`summary`], so `pantau summary` stays the short form of `pantau
+//! report --kind overview`.
 
 mod build;
 mod csv;
@@ -30,6 +30,7 @@ mod json;
 pub mod layout;
 mod markdown;
 pub mod overview;
+mod questions;
 pub mod rollup;
 pub mod sheet;
 mod text;
@@ -310,6 +311,11 @@ pub fn parse_horizon(name: &str) -> Result<Horizon, ReportError> {
 }
 
 /// The report of `plan` that `request` asks for, as of `today`.
+/// `pantau summary`: the plain-text status summary for the regent.
+pub fn summary(plan: &Plan, options: &overview::Options) -> String {
+    text::summary(plan, options)
+}
+
 pub fn render(
     plan: &Plan,
     request: &Request,

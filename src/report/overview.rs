@@ -25,6 +25,8 @@ pub struct Options<'a> {
     pub days: i32,
 }
 
+/// The summary up to this year's targets; [`crate::report::summary`] adds
+/// the three questions, laid out from the same blocks as Markdown and HTML.
 pub fn render(plan: &Plan, o: &Options) -> String {
     let t = o.lang.text();
     let g = Glyphs::of(o.ascii);

@@ -162,6 +162,7 @@ const TARGETS: &[Column] = &[
     T(TargetField::BaseYear),
     T(TargetField::Source),
     T(TargetField::Definition),
+    T(TargetField::Measures),
 ];
 
 impl Column {
@@ -370,6 +371,8 @@ fn target_cell(ctx: &Ctx, dimension: &str, p: &Program, x: &Target, column: Colu
             TargetField::Unit => Cell::Text(x.unit.clone()),
             TargetField::Source => Cell::Text(x.source.clone()),
             TargetField::Definition => Cell::Text(x.definition.clone()),
+            // In words, as the form offers it: import reads either language's.
+            TargetField::Measures => Cell::Text(x.measures.word(ctx.lang).to_string()),
         },
         Column::Figure(Figure::Achievement) => Cell::Decimal(capaian().figure()),
         Column::Figure(Figure::Band) => {

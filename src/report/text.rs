@@ -11,6 +11,7 @@ use super::layout::{Col, Doc, Line, Table, cells, columns, paginate, table};
 use super::{Ctx, Kind, ReportError};
 use crate::i18n::Lang;
 use crate::i18n::format::number;
+use crate::plan::model::{Plan, Program};
 use crate::report::overview as summary;
 use crate::text::Glyphs;
 use crate::text::{escape, fit, pad, width, wrap};
@@ -90,7 +91,7 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
         dimension: ctx.sel.dimension.map(|d| d.id.as_str()),
         days: r.days,
     };
-    let text = summary::render(plan, &options);
+    let text = self::summary(plan, &options);
     let mut lines = text.lines();
     // The summary's header: title, region and period, a rule.
     doc.header
@@ -104,6 +105,31 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
     for line in lines {
         doc.line(line);
     }
+}
+
+/// `pantau summary`: the summary's own lines, then the three questions from
+/// the blocks Markdown and HTML lay out too.
+pub(crate) fn summary(plan: &Plan, o: &summary::Options) -> String {
+    let mut out = summary::render(plan, o);
+    let g = Glyphs::of(o.ascii);
+    let w = o.width.max(summary::MIN_WIDTH);
+    let asked = |p: &Program| o.dimension.is_none_or(|d| p.dimension == d);
+    let year = i32::from(o.today.year());
+    let document = Document::report(
+        String::new(),
+        super::questions::blocks(plan, year, asked, o.lang, g),
+    );
+    // A blank line after the targets, as between the summary's own parts.
+    let mut doc = Doc::default();
+    doc.line("");
+    blocks(&mut doc, &document, o.lang, w, g, &|_| {
+        (Vec::new(), Vec::new())
+    });
+    for line in doc.body {
+        out.push_str(&line.text);
+        out.push('\n');
+    }
+    out
 }
 
 /// How the timeline is drawn at a width: its axis and its lines.

@@ -801,7 +801,7 @@ fn a_locale_without_utf_8_prints_ascii_only() {
 /// a plain `Range` is accepted with a hint to say which side is better.
 #[test]
 fn a_target_of_zero_and_a_directed_range_pass_check_and_a_plain_range_gets_a_hint() {
-    let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
+    let gov02_2024 = r#"target: 80.0, actual: Some(85.0), measures: Use),"#;
     for (target, hint) in [
         ("target: 0.0, actual: Some(0.0), direction: Lower),", false),
         (
@@ -852,7 +852,7 @@ fn a_target_of_zero_and_a_directed_range_pass_check_and_a_plain_range_gets_a_hin
 /// programme and its line, never a NaN, a panic or a half-written file.
 #[test]
 fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
-    let gov02_2024 = r#"target: 80.0, actual: Some(85.0)),"#;
+    let gov02_2024 = r#"target: 80.0, actual: Some(85.0), measures: Use),"#;
     let cases: [(String, &[&str]); 8] = [
         (
             example_with(
@@ -995,4 +995,49 @@ fn numbers_and_dates_typed_the_indonesian_way_are_read_as_meant() {
     assert_eq!(p.milestones[4].due, "2027-11-30", "kept as ISO in the file");
     assert_eq!(p.budget[0].allocation, 1_500_000_000.0);
     assert_eq!(p.budget[1].allocation, 400_000_000.0);
+}
+
+/// An officer says what an indicator measures in their own words; the
+/// summary's list of programmes without a use or quality indicator follows,
+/// and setting it back to output leaves the file as it was, byte for byte.
+#[test]
+fn set_says_what_an_indicator_measures_and_the_summary_answers_from_it() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let lacks = |path: &Path| {
+        let (code, stdout, stderr) =
+            run(&["summary", s(path), "--lang", "id", "--today", "2026-12-02"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("Tiga pertanyaan"), "{stdout}");
+        // The list is the section's last part: its ENV-04 line is the last.
+        stdout
+            .lines()
+            .rfind(|l| l.trim_start().starts_with("ENV-04"))
+            .filter(|l| l.contains("pemanfaatan"))
+            .map(|l| l.to_string())
+    };
+    let before = lacks(&path).expect("ENV-04 is listed");
+    assert!(before.ends_with("pemanfaatan, kualitas"), "{before}");
+
+    let (code, stdout, stderr) = run(&[
+        "set",
+        "--lang",
+        "id",
+        "-f",
+        s(&path),
+        "ENV-04",
+        "target.1.measures=kualitas",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("keluaran -> kualitas"), "{stdout}");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("measures: Quality")
+    );
+    let after = lacks(&path).expect("ENV-04 still lacks a use indicator");
+    assert!(after.ends_with("pemanfaatan"), "{after}");
+
+    let (code, _, stderr) = run(&["set", "-f", s(&path), "ENV-04", "target.1.measures=output"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), EXAMPLE);
 }

@@ -110,6 +110,11 @@ fn goldens() -> Vec<(String, String)> {
         assert_eq!(json, id, "JSON does not depend on the language");
         out.push((format!("{k}.json"), json));
     }
+    // The summary for the regent as the printed letter, in both languages.
+    for lang in LANGS {
+        let html = render(&plan, &request(Kind::Overview, Format::Html, 80), lang);
+        out.push((format!("overview.{}.html", lang_name(lang)), html));
+    }
     // Filters, ASCII, pages and the Indonesian spreadsheet separator.
     let variants: [(&str, Request, Lang); 4] = [
         (
@@ -309,7 +314,7 @@ fn the_overview_is_the_summary() {
             };
             assert_eq!(
                 render(&plan, &request(Kind::Overview, Format::Text, width), lang),
-                pantau::report::overview::render(&plan, &options)
+                pantau::report::summary(&plan, &options)
             );
         }
     }

@@ -4,8 +4,8 @@
 use pantau::i18n::EN;
 use pantau::plan::model::{
     Aspect, AspectScore, Bands, Budget, Dimension, Direction, Evaluation, Evidence, EvidenceKind,
-    EvidenceState, Horizon, Milestone, OfficialResult, Period, Plan, Program, Status, Target,
-    Weights,
+    EvidenceState, Horizon, Measure, Milestone, OfficialResult, Period, Plan, Program, Status,
+    Target, Weights,
 };
 use pantau::store::{self, Document, EXAMPLE};
 use proptest::prelude::*;
@@ -244,6 +244,7 @@ fn target() -> impl Strategy<Value = Target> {
             text(),
             text(),
         ),
+        0..4usize,
     )
         .prop_map(
             |(
@@ -254,6 +255,7 @@ fn target() -> impl Strategy<Value = Target> {
                 target,
                 actual,
                 (d, upper, base_year, source, definition),
+                m,
             )| Target {
                 year,
                 indicator,
@@ -266,6 +268,7 @@ fn target() -> impl Strategy<Value = Target> {
                 base_year,
                 source,
                 definition,
+                measures: Measure::ALL[m],
             },
         )
 }
@@ -278,6 +281,7 @@ fn v1_target() -> impl Strategy<Value = Target> {
         base_year: None,
         source: String::new(),
         definition: String::new(),
+        measures: Measure::Output,
         ..t
     })
 }

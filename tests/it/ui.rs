@@ -100,6 +100,17 @@ fn views_at_80x24_and_120x40_in_both_languages() {
     }
 }
 
+/// At 60 columns the dashboard keeps the dimensions and their counts; the
+/// three questions' counts and the lead agency give way first.
+#[test]
+fn the_dashboard_at_60_columns_in_both_languages() {
+    for (lang, code) in [(Lang::En, "en"), (Lang::Id, "id")] {
+        let app = scene("dashboard", lang, 60, 24);
+        let screen = text(&render(&app, &MONO, 60, 24));
+        insta::assert_snapshot!(format!("dashboard-{code}-60x24"), screen);
+    }
+}
+
 #[test]
 fn ascii_mode_draws_only_ascii() {
     let theme = Theme {

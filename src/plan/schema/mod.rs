@@ -97,6 +97,7 @@ registry! {
         BaseYear => "base_year",
         Source => "source",
         Definition => "definition",
+        Measures => "measures",
     }
 }
 
@@ -197,6 +198,8 @@ pub enum Kind {
     Number,
     Date,
     Direction,
+    /// What an indicator measures: output, use, quality or impact.
+    Measure,
     EvidenceKind,
     EvidenceState,
     /// The names a plan's achievement bands go by (LKjIP or RKPD).
@@ -375,6 +378,7 @@ impl TargetField {
             | TargetField::Actual
             | TargetField::Upper => Kind::Number,
             TargetField::Direction => Kind::Direction,
+            TargetField::Measures => Kind::Measure,
         }
     }
 }

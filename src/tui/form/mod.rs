@@ -15,7 +15,7 @@ use crate::plan::field::{
 use crate::plan::merge::{BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again};
 use crate::plan::model::{
     Aspect, AspectScore, Bands, Budget, Dimension, Direction, Evidence, EvidenceKind,
-    EvidenceState, Horizon, Milestone, Plan, Program, Status, Target,
+    EvidenceState, Horizon, Measure, Milestone, Plan, Program, Status, Target,
 };
 use crate::plan::schema::{Kind, PROGRAMME};
 
@@ -215,10 +215,11 @@ fn element_options(plan: &Plan, dimension: &str, t: &Text) -> Vec<(String, Strin
     options
 }
 
-const TARGET_FORM: [TargetField; 11] = [
+const TARGET_FORM: [TargetField; 12] = [
     TargetField::Indicator,
     TargetField::Year,
     TargetField::Unit,
+    TargetField::Measures,
     TargetField::Direction,
     TargetField::Baseline,
     TargetField::Target,
@@ -411,12 +412,17 @@ impl Form {
             .iter()
             .map(|d| (d.key().to_string(), d.word(lang).to_string()))
             .collect();
+        let measures: Vec<(String, String)> = Measure::ALL
+            .iter()
+            .map(|m| (m.key().to_string(), m.word(lang).to_string()))
+            .collect();
         let fields = TARGET_FORM
             .iter()
             .map(|&f| match f {
                 TargetField::Direction => {
                     choice(Key::Target(f), directions.clone(), &f.edit_text(x))
                 }
+                TargetField::Measures => choice(Key::Target(f), measures.clone(), &f.edit_text(x)),
                 TargetField::Definition => multiline(Key::Target(f), &f.edit_text(x)),
                 _ => text(Key::Target(f), &f.edit_text(x)),
             })

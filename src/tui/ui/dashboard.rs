@@ -2,7 +2,9 @@
 
 use super::{block, cell, empty_note, row, visible};
 use crate::i18n::fill;
+use crate::plan::achievement::Band;
 use crate::plan::progress::Tally;
+use crate::plan::questions::{self, Answers};
 use crate::text;
 use crate::tui::app::{App, DashFocus, MilestoneAt, Scroll, Viewport};
 use crate::tui::theme::Theme;
@@ -88,7 +90,14 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         g.dot,
         fill(t.ui.u_fiscal_year, &[&app.index.total.year]),
     );
-    let legend = Line::styled(format!(" {} ", t.ui.u_dash_legend), theme.muted());
+    // The three questions' letters are explained where the border has room
+    // for it whole (the columns themselves may show without it).
+    let mut legend = t.ui.u_dash_legend.to_string();
+    let questions = app.lang().questions().legend;
+    if text::width(&legend) + text::width(questions) + 5 <= usize::from(area.width) {
+        legend = format!("{legend} {questions}");
+    }
+    let legend = Line::styled(format!(" {legend} "), theme.muted());
     let outer = block(Span::styled(title, theme.title()), false, theme).title_bottom(legend);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
@@ -125,6 +134,13 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         text::width(labels[4]).max(5) + 1
     };
     let fixed = others + gauge;
+    // The three questions, a count of programmes per question, when the
+    // name keeps 12 columns beside them and the lead agency; gone on a
+    // narrow screen.
+    let asked = questions::answer(plan, app.index.total.year, |_| true);
+    // Each count as wide as the plan's total of it, after a space.
+    let digits: [usize; 3] = asked.total.standings.map(|s| s.programs.to_string().len());
+    let q_cols = digits.iter().map(|d| d + 1).sum::<usize>();
     // The lead agency shares what is left with the name, and goes first when space is short.
     let rest = width.saturating_sub(fixed);
     let lead = if rest >= 30 {
@@ -133,6 +149,11 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         0
     };
     let name = rest.saturating_sub(lead + 1).max(4);
+    let (name, q_cols) = if name >= q_cols + 12 {
+        (name - q_cols, q_cols)
+    } else {
+        (name, 0)
+    };
 
     let right = |label: &str, cols: usize| {
         Span::raw(format!("{:>cols$}", text::fit(label, cols - 1, g.ellipsis)))
@@ -149,9 +170,25 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for &(label, cols) in &more {
         head.push(right(label, cols));
     }
+    let q = app.lang().questions();
+    if q_cols > 0 {
+        for (letter, cols) in q.letters.iter().zip(digits) {
+            head.push(Span::raw(format!(" {letter:>cols$}")));
+        }
+    }
     let mut lines = vec![Line::from(head).style(theme.header())];
 
-    let line = |label: &str, lead_text: &str, tally: &Tally| -> Line<'static> {
+    let answers = |d: Option<&str>| -> Answers {
+        match d {
+            None => asked.total,
+            Some(id) => asked
+                .dimensions
+                .iter()
+                .find(|(x, _)| x.id == id)
+                .map_or(Answers::new(asked.total.year), |(_, a)| *a),
+        }
+    };
+    let line = |label: &str, lead_text: &str, tally: &Tally, a: Answers| -> Line<'static> {
         let mut spans = vec![Span::raw(cell(label, name, g))];
         if lead > 0 {
             spans.push(Span::raw(format!(" {}", cell(lead_text, lead, g))));
@@ -176,12 +213,25 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let shown = crate::i18n::format::percent_or(figure, g.none);
             spans.push(Span::raw(format!("{shown:>cols$}")));
         }
+        if q_cols > 0 {
+            for (s, cols) in a.standings.iter().zip(digits) {
+                // The count in the colour of how its targets do this year.
+                let style = match (s.programs, s.band()) {
+                    (0, _) => theme.muted(),
+                    (_, Some(Band::VeryGood | Band::Good)) => theme.good(),
+                    (_, Some(_)) => theme.late(),
+                    (_, None) => theme.base(),
+                };
+                spans.push(Span::styled(format!(" {:>cols$}", s.programs), style));
+            }
+        }
         Line::from(spans)
     };
     for (d, tally) in plan.dimensions.iter().zip(&app.index().tallies) {
-        lines.push(line(&d.name, &d.lead, tally));
+        lines.push(line(&d.name, &d.lead, tally, answers(Some(&d.id))));
     }
-    lines.push(line(t.summary.s_total, "", &app.index().total).style(theme.header()));
+    lines
+        .push(line(t.summary.s_total, "", &app.index().total, answers(None)).style(theme.header()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

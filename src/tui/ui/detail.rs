@@ -274,6 +274,13 @@ fn targets(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: usiz
         lines.push((item, Line::from(figures)));
         // Where the figure comes from, when the plan says.
         let mut about = Vec::new();
+        if !target.measures.is_output() {
+            let measures = target.measures.word(app.lang());
+            about.push(crate::i18n::fill(
+                app.lang().questions().about,
+                &[&measures],
+            ));
+        }
         match target.direction {
             Direction::Lower => about.push(ev.lower_is_better.to_string()),
             Direction::Range => about.push(ev.range.to_string()),

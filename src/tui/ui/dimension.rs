@@ -3,8 +3,10 @@
 
 use super::{block, cell, empty_note, row, visible};
 use crate::i18n::format::percent;
+use crate::plan::achievement::Band;
 use crate::plan::model::{Horizon, Program, Status};
 use crate::plan::progress::{self, Gap};
+use crate::plan::questions::Answers;
 use crate::text;
 use crate::tui::app::{App, Pane, Viewport};
 use crate::tui::theme::Theme;
@@ -188,9 +190,13 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         0
     };
-    let name = width
-        .saturating_sub(id + horizon + status + steps + lead + 4)
-        .max(4);
+    let name = width.saturating_sub(fixed + lead).max(4);
+    // Which of the three questions each programme answers (use, quality,
+    // impact: a letter each, or a dot), from what the name and the lead
+    // leave once the name keeps 18 columns.
+    let asks = if name >= 18 + 5 { 5 } else { 0 };
+    let name = name - asks;
+    let q = app.lang().questions();
 
     let mut head = vec![
         Span::raw(" ".repeat(g.marker.len())),
@@ -202,6 +208,9 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         head.push(Span::raw(format!("{} ", cell(t.ui.u_lead, lead, g))));
     }
     head.push(Span::raw(cell(t.ui.u_status, status, g)));
+    if asks > 0 {
+        head.push(Span::raw(format!(" {} ", q.letters.concat())));
+    }
     head.push(Span::raw(format!(
         "{:>steps$}",
         text::fit(t.ui.u_milestones_short, steps, g.ellipsis)
@@ -224,6 +233,21 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             cell(t.status(p.status), status, g),
             theme.status(p.status),
         ));
+        if asks > 0 {
+            spans.push(Span::raw(" "));
+            let answers = Answers::of(p, app.index.total.year);
+            for (letter, s) in q.letters.iter().zip(&answers.standings) {
+                // The letter in the colour of how its targets do this year.
+                let (shown, style) = match (s.programs, s.band()) {
+                    (0, _) => (".", theme.muted()),
+                    (_, Some(Band::VeryGood | Band::Good)) => (*letter, theme.good()),
+                    (_, Some(_)) => (*letter, theme.late()),
+                    (_, None) => (*letter, theme.base()),
+                };
+                spans.push(Span::styled(shown, style));
+            }
+            spans.push(Span::raw(" "));
+        }
         // Spending far ahead of the work (or behind it): marked before the
         // steps, in the room their right alignment leaves; the detail says which.
         let count = format!("{done}/{}", p.milestones.len());
