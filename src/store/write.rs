@@ -331,6 +331,11 @@ fn keep_backup(target: &Path, backup: &Path) -> Option<Backup> {
         let _ = fs::remove_file(&staging);
         return not_kept(error);
     }
+    // Where the backup already is the plan's own inode (a save killed between
+    // keeping the backup and renaming the new plan in leaves it so), rename
+    // of one link onto another of the same file succeeds and does nothing,
+    // leaving the staging name behind: remove it. Elsewhere it is gone already.
+    let _ = fs::remove_file(&staging);
     note
 }
 

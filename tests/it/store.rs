@@ -684,3 +684,27 @@ fn a_fifo_planted_at_the_backup_is_replaced_by_the_backup_without_being_opened()
     assert!(fs::symlink_metadata(&planted).unwrap().is_file());
     assert_eq!(fs::read_to_string(&planted).unwrap(), EXAMPLE);
 }
+
+#[test]
+fn a_save_after_one_killed_between_backup_and_rename_leaves_no_staging_file() {
+    // A save killed after keeping the backup (a hard link of the plan) but
+    // before renaming the new plan in leaves `.bak` as the plan's own inode;
+    // the next save must not leave its staging name behind.
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, EXAMPLE).unwrap();
+    fs::hard_link(&path, dir.path().join("plan.ron.bak")).unwrap();
+    let mut doc = store::load(&path).unwrap();
+    doc.plan.programs[0].status = Status::Done;
+    store::save_over(&path, &doc.to_ron(), None).unwrap();
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["plan.ron", "plan.ron.bak"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan.ron.bak")).unwrap(),
+        EXAMPLE
+    );
+}
