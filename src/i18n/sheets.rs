@@ -44,6 +44,13 @@ pub struct Sheets {
     pub unreadable: &'static str,
     /// `{0}`: file.
     pub not_utf8: &'static str,
+    // A workbook refused before it is read whole (import::bounds): `{0}` the
+    // file (and sheet), then the bound: `{1}` parts; `{1}` the part, `{2}`
+    // MB; `{1}` cells; `{1}` MB.
+    pub too_many_parts: &'static str,
+    pub too_unpacked: &'static str,
+    pub too_many_cells: &'static str,
+    pub too_much_text: &'static str,
     /// `{0}`: file.
     pub not_a_sheet: &'static str,
     pub nothing_written: &'static str,

@@ -739,7 +739,7 @@ fn a_quote_left_open_is_refused_with_its_row_and_nothing_is_written() {
     let sheet = "id,name\nGOV-01,\"Super App\nGOV-02,Other\nGOV-03,Third\n";
     assert_eq!(
         import::read_csv(sheet).err(),
-        Some(2),
+        Some(import::ReadError::UnclosedQuote(2)),
         "the row the open quote starts on, not a name swallowing the rest"
     );
     let (dir, plan) = office();
