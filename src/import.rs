@@ -235,6 +235,25 @@ pub fn import(
             });
         }
     }
+    if problems.is_empty() {
+        // A plan written that pantau then refuses to open would lock the
+        // office out of its own file: held to the loader's bound before
+        // anything is written.
+        let bytes = crate::plan::canonical::to_ron(&plan, "").len() as u64;
+        if bytes > crate::store::MAX_FILE_BYTES {
+            let mb = |b: u64| b.div_ceil(1024 * 1024);
+            problems.push(Problem {
+                file: files[0].0.clone(),
+                sheet: None,
+                row: None,
+                column: None,
+                message: fill(
+                    t.sheets.result_too_large,
+                    &[&mb(bytes), &mb(crate::store::MAX_FILE_BYTES)],
+                ),
+            });
+        }
+    }
     if !problems.is_empty() {
         // In the order a person reads the files: file, sheet, row, column.
         let order = |p: &Problem| {

@@ -846,6 +846,7 @@ pub static TEXT: Text = Text {
         too_unpacked: "{0}: ditolak: setelah dibuka, buku kerja melewati {2} MB pada bagian {1}; pantau tidak membaca lebih dari itu",
         too_many_cells: "{0}: ditolak: lembar-lembarnya mencakup lebih dari {1} sel (baris kali kolom, dari kolom A sampai sel terakhir yang terisi); hapus baris dan kolom kosong di bawah dan di kanan tabel, atau pecah buku kerjanya",
         too_much_text: "{0}: ditolak: sel-selnya berisi lebih dari {1} MB teks, lebih besar dari rencana yang dapat dibuka pantau",
+        result_too_large: "rencana hasil impor ini akan berukuran {0} MB, sedangkan pantau hanya membuka rencana paling besar {1} MB",
         not_a_sheet: "{0}: pantau mengimpor berkas .xlsx, .xlsm, .xls, .ods dan .csv",
         nothing_written: "Tidak ada yang ditulis. Perbaiki sel yang disebut di atas lalu impor lagi.",
         done: "{0}: {1} program ditambah, {2} diubah, {3} tetap; {4} yang tidak ada di lembar kerja tetap disimpan",

@@ -51,6 +51,8 @@ pub struct Sheets {
     pub too_unpacked: &'static str,
     pub too_many_cells: &'static str,
     pub too_much_text: &'static str,
+    /// `{0}` the plan's MB as written, `{1}` the most pantau opens.
+    pub result_too_large: &'static str,
     /// `{0}`: file.
     pub not_a_sheet: &'static str,
     pub nothing_written: &'static str,

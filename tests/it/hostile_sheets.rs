@@ -268,3 +268,33 @@ fn a_csv_of_separators_alone_is_refused_for_its_cells() {
         Some(ReadError::TooLarge(TooLarge::Cells { sheet: None }))
     );
 }
+
+#[test]
+fn an_import_whose_plan_pantau_could_not_open_is_refused() {
+    use pantau::report::{Format, Request, render_bytes};
+    // Every `"` is written `\"`: 35 MB of text become a plan of 69 MB.
+    let mut plan = crate::generator::generate(1_100, 7);
+    for p in &mut plan.programs {
+        p.description = "\"".repeat(32_000);
+    }
+    let request = Request {
+        format: Format::Xlsx,
+        ..Request::default()
+    };
+    let today = jiff::civil::date(2026, 12, 2);
+    let bytes = render_bytes(&plan, &request, pantau::i18n::Lang::En, today).unwrap();
+    let sheets = import::read_workbook(bytes).unwrap();
+    let files = vec![("big.xlsx".to_string(), sheets)];
+    let problems = import::import(&pantau::store::new_plan(), &files, pantau::i18n::Lang::En)
+        .err()
+        .unwrap();
+    let [problem] = &problems[..] else {
+        panic!("{problems:?}")
+    };
+    let said = &problem.message;
+    assert!(
+        said.starts_with("the plan this import makes would be 6")
+            && said.ends_with(" MB, and pantau opens plans of at most 64 MB"),
+        "{said}"
+    );
+}
