@@ -236,10 +236,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     evaluation_problems(plan, &mut plan_problem);
 
     let dimensions = dimension_elements(plan);
+    let mut dimension_ids: HashSet<&str> = HashSet::with_capacity(plan.dimensions.len());
     for (i, d) in plan.dimensions.iter().enumerate() {
         if d.id.trim().is_empty() {
             plan_problem(ProblemKind::DimensionEmptyId { number: i + 1 });
-        } else if plan.dimensions[..i].iter().any(|other| other.id == d.id) {
+        } else if !dimension_ids.insert(&d.id) {
             plan_problem(ProblemKind::DimensionDuplicate { id: d.id.clone() });
         }
         if d.name.trim().is_empty() {
@@ -432,6 +433,7 @@ fn program_problems(
         }
     }
     check_weights(p, &mut problem);
+    let mut budget_years = HashSet::with_capacity(p.budget.len());
     for (i, b) in p.budget.iter().enumerate() {
         let number = i + 1;
         if !period.contains(b.year) {
@@ -440,7 +442,7 @@ fn program_problems(
                 year: b.year,
                 period,
             });
-        } else if p.budget[..i].iter().any(|other| other.year == b.year) {
+        } else if !budget_years.insert(b.year) {
             problem(ProblemKind::BudgetDuplicate {
                 number,
                 year: b.year,
