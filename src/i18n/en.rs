@@ -109,6 +109,7 @@ pub static TEXT: Text = Text {
         p_budget_duplicate: "budget {0}: year {1} has another budget line; keep one line per year",
         p_budget_amount: "budget {0}: {1} is not an amount in rupiah (a number, 0 or more)",
         p_evidence_name: "evidence {0} has no name: say which document it is",
+        p_evidence_scheme: "evidence {0}: a `{1}:` link is refused; a link to evidence is a path or an http, https or file URL",
         p_evidence_link: "evidence {0}: `{1}` is not a path or a URL; write e.g. /srv/bukti/perbup-12.pdf, ./bukti/perbup.pdf or https://…",
         p_eval_weight_negative: "evaluation: every aspect weight must be a number, 0 or more",
         p_eval_weight_sum: "evaluation: the aspect weights add up to {0}; they must add up to 100 (the default is 10/20/30/20/20)",

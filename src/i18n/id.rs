@@ -109,6 +109,7 @@ pub static TEXT: Text = Text {
         p_budget_duplicate: "anggaran {0}: tahun {1} sudah punya baris anggaran lain; satu baris per tahun",
         p_budget_amount: "anggaran {0}: {1} bukan jumlah rupiah (angka, 0 atau lebih)",
         p_evidence_name: "bukti dukung {0} tidak bernama: sebutkan dokumennya",
+        p_evidence_scheme: "bukti dukung {0}: tautan `{1}:` ditolak; tautan bukti dukung berupa path atau URL http, https atau file",
         p_evidence_link: "bukti dukung {0}: `{1}` bukan path atau URL; tulis mis. /srv/bukti/perbup-12.pdf, ./bukti/perbup.pdf atau https://…",
         p_eval_weight_negative: "evaluasi: setiap bobot aspek harus angka, 0 atau lebih",
         p_eval_weight_sum: "evaluasi: jumlah bobot aspek {0}; harus 100 (bawaan 10/20/30/20/20)",

@@ -6,7 +6,7 @@
 //! escaping what came from the file.
 
 use crate::plan::edit::Edit;
-use crate::plan::field::is_link;
+use crate::plan::field::{is_link, other_scheme};
 use crate::plan::model::{
     Aspect, Direction, FORMAT_VERSION, MAX_SCORE, Period, Plan, Program, parse_date,
 };
@@ -158,6 +158,11 @@ pub enum ProblemKind {
     },
     EvidenceName {
         number: usize,
+    },
+    /// An evidence link with a scheme other than http, https or file.
+    EvidenceScheme {
+        number: usize,
+        scheme: String,
     },
     EvidenceLink {
         number: usize,
@@ -459,7 +464,12 @@ fn program_problems(
         if e.name.trim().is_empty() {
             problem(ProblemKind::EvidenceName { number });
         }
-        if !e.link.is_empty() && !is_link(&e.link) {
+        if let Some(scheme) = other_scheme(&e.link) {
+            problem(ProblemKind::EvidenceScheme {
+                number,
+                scheme: scheme.to_string(),
+            });
+        } else if !e.link.is_empty() && !is_link(&e.link) {
             problem(ProblemKind::EvidenceLink {
                 number,
                 link: e.link.clone(),
