@@ -19,9 +19,7 @@ pub fn report(
 ) -> Result<(), CommandError> {
     let path = settings.plan(file, io)?;
     if let Some(output) = &output
-        && std::fs::canonicalize(output)
-            .ok()
-            .is_some_and(|o| std::fs::canonicalize(&path).is_ok_and(|p| p == o))
+        && store::is_own_file(&path, output)
     {
         return Err(CommandError::OutputIsPlan(output.clone()));
     }

@@ -23,6 +23,7 @@ pub mod fast;
 pub mod git;
 mod lock;
 mod opened;
+mod own;
 pub mod recovery;
 pub mod safe;
 mod save;
@@ -30,6 +31,7 @@ mod write;
 
 pub use lock::{Lock, lock, lock_is_held};
 pub use opened::{Opened, PlanFile};
+pub use own::is_own_file;
 pub use save::{Base, BasePlan, Change, SaveError, Saved};
 pub use write::{OutputError, create_new, resolve_symlink, save, save_over, save_report};
 
