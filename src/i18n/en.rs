@@ -692,6 +692,7 @@ pub static REPORT: ReportText = ReportText {
     e_status: "unknown status `{0}`; valid: {1} (or {2})",
     e_horizon: "unknown horizon `{0}`; valid: {1} (or {2})",
     e_output_is_plan: "--output {0} is the plan or one of pantau's own files beside it (its audit log, backup, lock or journal); choose another file for the report",
+    e_not_all_loaded: "{0} of {1} plans did not load and are not in the rollup (they are listed in it):",
     e_output_exists: "{0} exists; pantau replaces a file only with --force, and only a regular file of yours",
     e_output_refused: "{0} is a link, a FIFO or device, or another login's file; pantau never writes a report over it (choose another --output)",
 

@@ -978,6 +978,7 @@ pub static REPORT: ReportText = ReportText {
     e_status: "status `{0}` tidak dikenal; yang sah: {1} (atau {2})",
     e_horizon: "jangka `{0}` tidak dikenal; yang sah: {1} (atau {2})",
     e_output_is_plan: "--output {0} adalah berkas rencana atau salah satu berkas milik pantau di sampingnya (log audit, cadangan, kunci atau jurnal); pilih berkas lain untuk laporan",
+    e_not_all_loaded: "{0} dari {1} rencana gagal dimuat dan tidak masuk rekap (tercantum di dalamnya):",
     e_output_exists: "{0} sudah ada; pantau hanya mengganti berkas dengan --force, dan hanya berkas biasa milik Anda",
     e_output_refused: "{0} adalah tautan, FIFO atau perangkat, atau berkas milik login lain; pantau tidak pernah menulis laporan di atasnya (pilih --output lain)",
 

@@ -264,11 +264,15 @@ pub fn load_many(paths: &[PathBuf]) -> Vec<Result<Document, LoadError>> {
         .collect()
 }
 
-/// Every plan under `dir` (`*.ron`, recursively; hidden folders such as
-/// `.git` skipped), in name order.
-pub fn plans_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+/// Every `.ron` under `dir`, recursively and in name order, hidden entries
+/// (`.git`) skipped: a FIFO, a device or a
+/// link named `.ron` is named too, for the loader to refuse with its reason
+/// (without waiting on it), and a folder that cannot be read is named with
+/// its error, so no region is left out without a word.
+pub fn plans_under(dir: &Path, out: &mut Vec<(PathBuf, Option<io::Error>)>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => return out.push((dir.to_path_buf(), Some(error))),
     };
     let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
@@ -279,12 +283,10 @@ pub fn plans_under(dir: &Path, out: &mut Vec<PathBuf>) {
         if hidden {
             continue;
         }
-        // A link is not followed: a folder could loop back on itself.
+        // A link to a folder is not followed: it could loop back on itself.
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.is_dir() => plans_under(&path, out),
-            Ok(meta) if meta.is_file() && path.extension().is_some_and(|e| e == "ron") => {
-                out.push(path)
-            }
+            Ok(_) if path.extension().is_some_and(|e| e == "ron") => out.push((path, None)),
             _ => {}
         }
     }
@@ -294,19 +296,31 @@ pub fn plans_under(dir: &Path, out: &mut Vec<PathBuf>) {
 /// given, loaded on all cores ([`load_many`]); a plan that fails to load
 /// comes with the first line of its error (without the leading "error: ").
 pub fn load_province(given: &[PathBuf], t: &Text) -> Vec<(PathBuf, Result<Document, String>)> {
-    let mut paths = Vec::new();
+    let mut found = Vec::new();
     for path in given {
         if path.is_dir() {
-            plans_under(path, &mut paths);
+            plans_under(path, &mut found);
         } else {
-            paths.push(path.clone());
+            found.push((path.clone(), None));
         }
     }
-    let loaded = load_many(&paths);
-    paths
+    let paths: Vec<PathBuf> = (found.iter())
+        .filter(|(_, unread)| unread.is_none())
+        .map(|(path, _)| path.clone())
+        .collect();
+    let mut loaded = load_many(&paths).into_iter();
+    found
         .into_iter()
-        .zip(loaded)
-        .map(|(path, result)| {
+        .map(|(path, unread)| {
+            let result = match unread {
+                Some(error) => Err(LoadError::Io {
+                    path: path.clone(),
+                    error,
+                }),
+                None => loaded
+                    .next()
+                    .unwrap_or(Err(LoadError::NotFound(path.clone()))),
+            };
             let result = result.map_err(|e| {
                 // The first problem, where it is; how many there are.
                 if let LoadError::Invalid { path, problems } = &e
