@@ -744,6 +744,27 @@ fn markdown_reads_back_with_a_markdown_parser() {
 // ---------------------------------------------------------------- safety
 
 #[test]
+fn bare_urls_and_e_mail_addresses_in_markdown_stay_text() {
+    let mut plan = example();
+    let p = &mut plan.programs[0];
+    p.name = "Portal https://evil.example/x www.evil.example lapor@evil.example".into();
+    p.lead = "WWW.Evil.example, http://x.y".into();
+    for kind in [Kind::Overview, Kind::Dimension, Kind::Program] {
+        let mut request = request(kind, Format::Markdown, 80);
+        request.filter.program = Some(plan.programs[0].id.clone());
+        let text = render(&plan, &request, Lang::En);
+        // What GitHub's renderer would link, each broken by an escape.
+        for bare in ["https://", "http://", "www.", "WWW.", "lapor@"] {
+            assert!(!text.contains(bare), "{kind:?}: {bare} in\n{text}");
+        }
+        if kind == Kind::Program {
+            assert!(text.contains("https\\://evil.example/x"), "{text}");
+            assert!(text.contains("lapor\\@evil.example"), "{text}");
+        }
+    }
+}
+
+#[test]
 fn a_hostile_plan_never_puts_control_characters_in_any_format() {
     let plan = hostile();
     for kind in KINDS {
