@@ -108,6 +108,59 @@ pub struct Imported {
     pub warnings: Vec<Problem>,
 }
 
+/// An item the import takes out of the plan: a programme's milestones
+/// (targets) in a table are its whole list, so what the table lacks goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Removed {
+    Milestone {
+        program: String,
+        title: String,
+    },
+    Target {
+        program: String,
+        year: i32,
+        indicator: String,
+    },
+}
+
+/// What `plan` no longer has of `base`'s milestones and targets, programme
+/// by programme (found by id, so linear in the plan).
+pub fn removed(base: &Plan, plan: &Plan) -> Vec<Removed> {
+    let after: HashMap<&str, &Program> = plan.programs.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut out = Vec::new();
+    for before in &base.programs {
+        let Some(now) = after.get(before.id.as_str()) else {
+            continue;
+        };
+        let titles: HashSet<&str> = now.milestones.iter().map(|m| m.title.as_str()).collect();
+        for m in before
+            .milestones
+            .iter()
+            .filter(|m| !titles.contains(m.title.as_str()))
+        {
+            out.push(Removed::Milestone {
+                program: before.id.clone(),
+                title: m.title.clone(),
+            });
+        }
+        let targets: HashSet<(i32, &str)> = (now.targets.iter())
+            .map(|t| (t.year, t.indicator.as_str()))
+            .collect();
+        for t in before
+            .targets
+            .iter()
+            .filter(|t| !targets.contains(&(t.year, t.indicator.as_str())))
+        {
+            out.push(Removed::Target {
+                program: before.id.clone(),
+                year: t.year,
+                indicator: t.indicator.clone(),
+            });
+        }
+    }
+    out
+}
+
 /// Every cell of `files` read into `base`: the new plan, or every problem.
 pub fn import(
     base: &Plan,

@@ -91,6 +91,24 @@ pub fn import(
         return io.print(&format!("{}\n", fill(s.unchanged, &[&shown])));
     }
     if dry_run {
+        // Nothing is written, so the officer sees here what would go.
+        for gone in import::removed(&opened.doc.plan, &imported.plan) {
+            let line = match &gone {
+                import::Removed::Milestone { program, title } => fill(
+                    s.would_remove_milestone,
+                    &[&escape(program), &escape(title)],
+                ),
+                import::Removed::Target {
+                    program,
+                    year,
+                    indicator,
+                } => fill(
+                    s.would_remove_target,
+                    &[&escape(program), year, &escape(indicator)],
+                ),
+            };
+            io.print(&format!("{line}\n"))?;
+        }
         return io.print(&summary(&shown));
     }
     opened.doc.plan = imported.plan;

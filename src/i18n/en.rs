@@ -561,6 +561,8 @@ pub static TEXT: Text = Text {
         too_unpacked: "{0}: refused: unpacked, the workbook passes {2} MB at its part {1}; pantau reads no more",
         too_many_cells: "{0}: refused: the sheets span more than {1} cells (rows times columns, from column A to the last cell used); delete the empty rows and columns below and right of the tables, or split the workbook",
         too_much_text: "{0}: refused: the cells hold more than {1} MB of text, more than a plan pantau can open",
+        would_remove_milestone: "would remove: {0}: milestone \"{1}\"",
+        would_remove_target: "would remove: {0}: target {1} \"{2}\"",
         result_too_large: "the plan this import makes would be {0} MB, and pantau opens plans of at most {1} MB",
         not_a_sheet: "{0}: pantau imports .xlsx, .xlsm, .xls, .ods and .csv files",
         nothing_written: "Nothing was written. Fix the cells named above and import again.",

@@ -847,6 +847,8 @@ pub static TEXT: Text = Text {
         too_unpacked: "{0}: ditolak: setelah dibuka, buku kerja melewati {2} MB pada bagian {1}; pantau tidak membaca lebih dari itu",
         too_many_cells: "{0}: ditolak: lembar-lembarnya mencakup lebih dari {1} sel (baris kali kolom, dari kolom A sampai sel terakhir yang terisi); hapus baris dan kolom kosong di bawah dan di kanan tabel, atau pecah buku kerjanya",
         too_much_text: "{0}: ditolak: sel-selnya berisi lebih dari {1} MB teks, lebih besar dari rencana yang dapat dibuka pantau",
+        would_remove_milestone: "akan dihapus: {0}: tahapan \"{1}\"",
+        would_remove_target: "akan dihapus: {0}: target {1} \"{2}\"",
         result_too_large: "rencana hasil impor ini akan berukuran {0} MB, sedangkan pantau hanya membuka rencana paling besar {1} MB",
         not_a_sheet: "{0}: pantau mengimpor berkas .xlsx, .xlsm, .xls, .ods dan .csv",
         nothing_written: "Tidak ada yang ditulis. Perbaiki sel yang disebut di atas lalu impor lagi.",

@@ -51,6 +51,10 @@ pub struct Sheets {
     pub too_unpacked: &'static str,
     pub too_many_cells: &'static str,
     pub too_much_text: &'static str,
+    /// `import --dry-run`: `{0}` the programme, `{1}` the milestone's title;
+    /// `{0}` the programme, `{1}` the target's year, `{2}` its indicator.
+    pub would_remove_milestone: &'static str,
+    pub would_remove_target: &'static str,
     /// `{0}` the plan's MB as written, `{1}` the most pantau opens.
     pub result_too_large: &'static str,
     /// `{0}`: file.

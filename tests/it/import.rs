@@ -756,3 +756,42 @@ fn a_quote_left_open_is_refused_with_its_row_and_nothing_is_written() {
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
     assert_eq!(files_in(d), before);
 }
+
+#[test]
+fn a_dry_run_lists_the_targets_it_would_remove() {
+    let (dir, plan) = office();
+    let d = dir.path();
+    let example = example();
+    let gone = &example.programs[0].targets[0];
+    let all = csv(&example, Kind::Targets, ',');
+    // The first target's row left out of the sheet the officer sends back.
+    let mut lines: Vec<&str> = all.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(&gone.indicator) && l.contains(&gone.year.to_string()))
+        .unwrap();
+    lines.remove(at);
+    std::fs::write(d.join("targets.csv"), lines.join("\n")).unwrap();
+    let out = pantau(
+        d,
+        &[
+            "import",
+            "targets.csv",
+            "--into",
+            "plan.ron",
+            "--dry-run",
+            "--lang",
+            "en",
+        ],
+        &[],
+    );
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let expected = format!(
+        "would remove: {}: target {} \"{}\"",
+        example.programs[0].id, gone.year, gone.indicator
+    );
+    assert!(said.contains(&expected), "{said}");
+    assert_eq!(said.matches("would remove").count(), 1, "{said}");
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+}
