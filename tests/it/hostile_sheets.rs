@@ -1,9 +1,10 @@
 //! Spreadsheets built to exhaust the machine, each made here in code: a cell
 //! at XFD1048576, one long string in many cells, a zip part that unpacks
-//! past the bound (its declared size a lie), an ODS row repeated a million
-//! times and a run of spaces four billion long, a CSV of separators alone.
-//! Each is refused with the file, the sheet and the bound named, before
-//! anything is read whole, and nothing is written.
+//! past the bound (and one that lies about its size), an ODS row repeated a
+//! million times and a run of spaces four billion long, a CSV of separators
+//! alone, an import whose plan would be too large to open. Each is refused
+//! with the file, the sheet and the bound named, before anything is read
+//! whole, and nothing is written.
 
 use pantau::import::bounds::{self, TooLarge};
 use pantau::import::{self, ReadError};
