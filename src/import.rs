@@ -13,6 +13,8 @@
 //! programmes the spreadsheet does not list are kept. Re-importing an export
 //! therefore changes nothing.
 
+pub mod bounds;
+
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::field::{Context, HeaderField, ProgramField};
@@ -104,6 +106,59 @@ pub struct Imported {
     pub kept: usize,
     /// Columns and sheets skipped, as warnings.
     pub warnings: Vec<Problem>,
+}
+
+/// An item the import takes out of the plan: a programme's milestones
+/// (targets) in a table are its whole list, so what the table lacks goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Removed {
+    Milestone {
+        program: String,
+        title: String,
+    },
+    Target {
+        program: String,
+        year: i32,
+        indicator: String,
+    },
+}
+
+/// What `plan` no longer has of `base`'s milestones and targets, programme
+/// by programme (found by id, so linear in the plan).
+pub fn removed(base: &Plan, plan: &Plan) -> Vec<Removed> {
+    let after: HashMap<&str, &Program> = plan.programs.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut out = Vec::new();
+    for before in &base.programs {
+        let Some(now) = after.get(before.id.as_str()) else {
+            continue;
+        };
+        let titles: HashSet<&str> = now.milestones.iter().map(|m| m.title.as_str()).collect();
+        for m in before
+            .milestones
+            .iter()
+            .filter(|m| !titles.contains(m.title.as_str()))
+        {
+            out.push(Removed::Milestone {
+                program: before.id.clone(),
+                title: m.title.clone(),
+            });
+        }
+        let targets: HashSet<(i32, &str)> = (now.targets.iter())
+            .map(|t| (t.year, t.indicator.as_str()))
+            .collect();
+        for t in before
+            .targets
+            .iter()
+            .filter(|t| !targets.contains(&(t.year, t.indicator.as_str())))
+        {
+            out.push(Removed::Target {
+                program: before.id.clone(),
+                year: t.year,
+                indicator: t.indicator.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// Every cell of `files` read into `base`: the new plan, or every problem.
@@ -230,6 +285,25 @@ pub fn import(
                 row,
                 column: None,
                 message: v.message(t),
+            });
+        }
+    }
+    if problems.is_empty() {
+        // A plan written that pantau then refuses to open would lock the
+        // office out of its own file: held to the loader's bound before
+        // anything is written.
+        let bytes = crate::plan::canonical::to_ron(&plan, "").len() as u64;
+        if bytes > crate::store::MAX_FILE_BYTES {
+            let mb = |b: u64| b.div_ceil(1024 * 1024);
+            problems.push(Problem {
+                file: files[0].0.clone(),
+                sheet: None,
+                row: None,
+                column: None,
+                message: fill(
+                    t.sheets.result_too_large,
+                    &[&mb(bytes), &mb(crate::store::MAX_FILE_BYTES)],
+                ),
             });
         }
     }
@@ -803,13 +877,15 @@ fn keyed<T: Clone>(
 /// with or without a byte-order mark) as one table. A leading `'`, which
 /// pantau's export puts before a cell a spreadsheet would take for a
 /// formula, is taken off again.
-/// A quoted cell left open is an error naming the row it starts on.
+/// A quoted cell left open is an error naming the row it starts on; a file
+/// of separators and line ends alone (64 MB of `,` are 64 million empty
+/// cells) is held to [`bounds::MAX_CELLS`].
 ///
 /// Read by hand rather than with the `csv` crate: csv 1.x takes a quote left
 /// open as one cell running to the end of the file, so an officer's sheet
 /// with one stray `"` would import its first rows and silently drop the rest
 /// into a name (`tests/it/import.rs` pins the error).
-pub fn read_csv(text: &str) -> Result<RawSheet, u32> {
+pub fn read_csv(text: &str) -> Result<RawSheet, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("");
     let sep = [',', ';', '\t']
@@ -821,6 +897,7 @@ pub fn read_csv(text: &str) -> Result<RawSheet, u32> {
     let mut cell = String::new();
     let mut quoted = false;
     let mut number = 1u32;
+    let mut tally = bounds::Tally::default();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if quoted {
@@ -840,9 +917,11 @@ pub fn read_csv(text: &str) -> Result<RawSheet, u32> {
             '"' if cell.is_empty() => quoted = true,
             '\r' if chars.peek() == Some(&'\n') => {}
             c if c == sep => {
+                tally.cells(None, 1)?;
                 finish(&mut cell, &mut row);
             }
             '\n' => {
+                tally.cells(None, 1)?;
                 finish(&mut cell, &mut row);
                 rows.push((number, std::mem::take(&mut row)));
                 number += 1;
@@ -851,7 +930,7 @@ pub fn read_csv(text: &str) -> Result<RawSheet, u32> {
         }
     }
     if quoted {
-        return Err(number);
+        return Err(ReadError::UnclosedQuote(number));
     }
     if !cell.is_empty() || !row.is_empty() {
         finish(&mut cell, &mut row);
@@ -874,14 +953,40 @@ fn finish(cell: &mut String, row: &mut Vec<Raw>) {
     });
 }
 
-/// Every worksheet of an XLSX, XLS or ODS workbook.
-pub fn read_workbook(bytes: Vec<u8>) -> Result<Vec<RawSheet>, String> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| e.to_string())?;
+/// Why a spreadsheet could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// A CSV cell's quote left open, on the row it starts on.
+    UnclosedQuote(u32),
+    /// calamine's own words for a workbook it cannot read.
+    Unreadable(String),
+    /// Reading it would take more than [`bounds`] allow.
+    TooLarge(bounds::TooLarge),
+}
+
+impl From<bounds::TooLarge> for ReadError {
+    fn from(why: bounds::TooLarge) -> Self {
+        ReadError::TooLarge(why)
+    }
+}
+
+/// Every worksheet of an XLSX, XLS or ODS workbook, each within
+/// [`bounds`] before it is laid out whole.
+pub fn read_workbook(bytes: Vec<u8>) -> Result<Vec<RawSheet>, ReadError> {
+    use calamine::{Data, Reader, Sheets};
+    bounds::check_zip(&bytes)?;
+    bounds::check_ods(&bytes)?;
+    let unreadable = |e: calamine::Error| ReadError::Unreadable(e.to_string());
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(unreadable)?;
+    let mut tally = bounds::Tally::default();
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
+        let range = match &mut book {
+            Sheets::Xlsx(xlsx) => bounds::xlsx_sheet(xlsx, &name, &mut tally)?
+                .map_err(|e| unreadable(calamine::Error::Xlsx(e)))?,
+            other => other.worksheet_range(&name).map_err(unreadable)?,
+        };
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         for (i, cells) in range.rows().enumerate() {
@@ -953,7 +1058,10 @@ mod tests {
             ]
         );
         assert_eq!(sheet.rows[2].1, vec![Raw::Empty, Raw::Empty, Raw::Empty]);
-        assert_eq!(read_csv("a,b\n\"open,c\n").unwrap_err(), 2);
+        assert_eq!(
+            read_csv("a,b\n\"open,c\n").unwrap_err(),
+            ReadError::UnclosedQuote(2)
+        );
     }
 
     #[test]

@@ -112,6 +112,11 @@ pub enum CommandError {
     },
     Report(ReportError),
     OutputIsPlan(PathBuf),
+    /// `pantau rollup` printed, but these plans (file, why) are not in it.
+    NotAllLoaded {
+        failed: Vec<(String, String)>,
+        total: usize,
+    },
     OutputExists(PathBuf),
     OutputRefused(store::safe::Refused),
     Stdout(std::io::Error),
@@ -171,7 +176,8 @@ impl CommandError {
             | E::Terminal(_)
             | E::Stopped
             | E::MergeConflicts { .. }
-            | E::SyncStopped => Kind::Failure,
+            | E::SyncStopped
+            | E::NotAllLoaded { .. } => Kind::Failure,
             E::FileBeforeCommand(_)
             | E::Width { .. }
             | E::UnknownDimension { .. }
@@ -352,6 +358,13 @@ impl CommandError {
             }
             CommandError::Log { path, error: e } => error(format!("{}: {e}", escape_path(path))),
             CommandError::Report(e) => error(e.message(lang)),
+            CommandError::NotAllLoaded { failed, total } => {
+                let mut what = fill(lang.report().e_not_all_loaded, &[&failed.len(), total]);
+                for (file, why) in failed {
+                    what.push_str(&format!("\n  {}: {}", esc(file), esc(why)));
+                }
+                error(what)
+            }
             CommandError::OutputIsPlan(output) => error(fill(
                 lang.report().e_output_is_plan,
                 &[&escape_path(output)],

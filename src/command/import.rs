@@ -36,18 +36,14 @@ pub fn import(
         }
         // A folder, a FIFO or a file of gigabytes is refused as a plan would be.
         let bytes = store::read_bytes(path)?;
-        let sheets =
-            if matches!(extension.as_str(), "csv" | "txt") {
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| CommandError::ImportRead(fill(s.not_utf8, &[&shown])))?;
-                vec![import::read_csv(&text).map_err(|row| {
-                    CommandError::ImportRead(fill(s.unclosed_quote, &[&shown, &row]))
-                })?]
-            } else {
-                import::read_workbook(bytes).map_err(|why| {
-                    CommandError::ImportRead(fill(s.unreadable, &[&shown, &escape(&why)]))
-                })?
-            };
+        let sheets = if matches!(extension.as_str(), "csv" | "txt") {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| CommandError::ImportRead(fill(s.not_utf8, &[&shown])))?;
+            import::read_csv(&text).map(|sheet| vec![sheet])
+        } else {
+            import::read_workbook(bytes)
+        }
+        .map_err(|why| CommandError::ImportRead(read_error(&shown, &why, t)))?;
         read.push((path.display().to_string(), sheets));
     }
     let loaded = match &into {
@@ -95,9 +91,55 @@ pub fn import(
         return io.print(&format!("{}\n", fill(s.unchanged, &[&shown])));
     }
     if dry_run {
+        // Nothing is written, so the officer sees here what would go.
+        for gone in import::removed(&opened.doc.plan, &imported.plan) {
+            let line = match &gone {
+                import::Removed::Milestone { program, title } => fill(
+                    s.would_remove_milestone,
+                    &[&escape(program), &escape(title)],
+                ),
+                import::Removed::Target {
+                    program,
+                    year,
+                    indicator,
+                } => fill(
+                    s.would_remove_target,
+                    &[&escape(program), year, &escape(indicator)],
+                ),
+            };
+            io.print(&format!("{line}\n"))?;
+        }
         return io.print(&summary(&shown));
     }
     opened.doc.plan = imported.plan;
     super::set::save_edit(&opened, None, settings, io)?;
     io.print(&summary(&shown))
+}
+
+/// Why `shown` could not be read, in the officer's words.
+fn read_error(shown: &str, why: &crate::import::ReadError, t: &crate::i18n::Text) -> String {
+    use crate::import::{ReadError, bounds, bounds::TooLarge};
+    let s = &t.sheets;
+    let mib = |bytes: u64| bytes / (1024 * 1024);
+    let at = |sheet: &Option<String>| match sheet {
+        Some(sheet) => format!("{shown}, {}", fill(s.at_sheet, &[&escape(sheet)])),
+        None => shown.to_string(),
+    };
+    match why {
+        ReadError::UnclosedQuote(row) => fill(s.unclosed_quote, &[&shown, row]),
+        ReadError::Unreadable(why) => fill(s.unreadable, &[&shown, &escape(why)]),
+        ReadError::TooLarge(TooLarge::Parts) => {
+            fill(s.too_many_parts, &[&shown, &bounds::MAX_PARTS])
+        }
+        ReadError::TooLarge(TooLarge::Unpacked { part }) => fill(
+            s.too_unpacked,
+            &[&shown, &escape(part), &mib(bounds::MAX_UNPACKED_BYTES)],
+        ),
+        ReadError::TooLarge(TooLarge::Cells { sheet }) => {
+            fill(s.too_many_cells, &[&at(sheet), &bounds::MAX_CELLS])
+        }
+        ReadError::TooLarge(TooLarge::Text { sheet }) => {
+            fill(s.too_much_text, &[&at(sheet), &mib(bounds::MAX_TEXT_BYTES)])
+        }
+    }
 }

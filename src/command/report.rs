@@ -19,9 +19,7 @@ pub fn report(
 ) -> Result<(), CommandError> {
     let path = settings.plan(file, io)?;
     if let Some(output) = &output
-        && std::fs::canonicalize(output)
-            .ok()
-            .is_some_and(|o| std::fs::canonicalize(&path).is_ok_and(|p| p == o))
+        && store::is_own_file(&path, output)
     {
         return Err(CommandError::OutputIsPlan(output.clone()));
     }
@@ -66,5 +64,17 @@ pub fn rollup(
         settings.today,
         width,
         glyphs,
-    ))
+    ))?;
+    // The rollup is printed whole; the exit code and standard error say
+    // it lacks a region, also for a CSV, whose table has no place for it.
+    let failed: Vec<(String, String)> = (regions.iter())
+        .filter_map(|r| Some((r.file.clone(), r.plan.as_ref().err()?.clone())))
+        .collect();
+    if failed.is_empty() {
+        return Ok(());
+    }
+    Err(CommandError::NotAllLoaded {
+        failed,
+        total: regions.len(),
+    })
 }

@@ -130,6 +130,8 @@ pub struct ReportText {
     pub e_status: &'static str,
     pub e_horizon: &'static str,
     pub e_output_is_plan: &'static str,
+    /// `{0}` plans not loaded of `{1}` found; each follows on a line.
+    pub e_not_all_loaded: &'static str,
     pub e_output_exists: &'static str,
     pub e_output_refused: &'static str,
 

@@ -44,6 +44,19 @@ pub struct Sheets {
     pub unreadable: &'static str,
     /// `{0}`: file.
     pub not_utf8: &'static str,
+    // A workbook refused before it is read whole (import::bounds): `{0}` the
+    // file (and sheet), then the bound: `{1}` parts; `{1}` the part, `{2}`
+    // MB; `{1}` cells; `{1}` MB.
+    pub too_many_parts: &'static str,
+    pub too_unpacked: &'static str,
+    pub too_many_cells: &'static str,
+    pub too_much_text: &'static str,
+    /// `import --dry-run`: `{0}` the programme, `{1}` the milestone's title;
+    /// `{0}` the programme, `{1}` the target's year, `{2}` its indicator.
+    pub would_remove_milestone: &'static str,
+    pub would_remove_target: &'static str,
+    /// `{0}` the plan's MB as written, `{1}` the most pantau opens.
+    pub result_too_large: &'static str,
     /// `{0}`: file.
     pub not_a_sheet: &'static str,
     pub nothing_written: &'static str,

@@ -38,6 +38,8 @@ pub struct Validate {
     pub p_budget_duplicate: &'static str,
     pub p_budget_amount: &'static str,
     pub p_evidence_name: &'static str,
+    /// `{0}` the evidence's number, `{1}` the scheme refused.
+    pub p_evidence_scheme: &'static str,
     pub p_evidence_link: &'static str,
     pub p_eval_weight_negative: &'static str,
     pub p_eval_weight_sum: &'static str,
@@ -155,6 +157,9 @@ impl Text {
                 fill(v.p_budget_amount, &[number, value])
             }
             ProblemKind::EvidenceName { number } => fill(v.p_evidence_name, &[number]),
+            ProblemKind::EvidenceScheme { number, scheme } => {
+                fill(v.p_evidence_scheme, &[number, &esc(scheme)])
+            }
             ProblemKind::EvidenceLink { number, link } => {
                 fill(v.p_evidence_link, &[number, &esc(link)])
             }

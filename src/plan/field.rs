@@ -711,7 +711,25 @@ pub fn is_link(link: &str) -> bool {
         .any(|start| link.starts_with(start))
         || is_drive_path(link)
         || (!link.contains("://") && link.contains('/'));
-    link.trim() == link && !link.chars().any(char::is_control) && url.unwrap_or(path)
+    link.trim() == link
+        && !link.chars().any(char::is_control)
+        && other_scheme(link).is_none()
+        && url.unwrap_or(path)
+}
+
+/// The scheme of a link that is neither `http(s)` nor `file` (`javascript`,
+/// `data`, `vbscript`, …): a report would turn it into something a reader
+/// clicks, so it is never a link to evidence. A drive letter (`C:\`) is a
+/// path, not a scheme.
+pub fn other_scheme(link: &str) -> Option<&str> {
+    let (scheme, _) = link.split_once(':')?;
+    let mut chars = scheme.chars();
+    let well_formed = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let known = ["http", "https", "file"]
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s));
+    (well_formed && !known && !is_drive_path(link)).then_some(scheme)
 }
 
 /// `C:\\Dokumen\\perbup.pdf`: a Windows drive path, as offices share them.

@@ -6,7 +6,7 @@
 //! escaping what came from the file.
 
 use crate::plan::edit::Edit;
-use crate::plan::field::is_link;
+use crate::plan::field::{is_link, other_scheme};
 use crate::plan::model::{
     Aspect, Direction, FORMAT_VERSION, MAX_SCORE, Period, Plan, Program, parse_date,
 };
@@ -159,6 +159,11 @@ pub enum ProblemKind {
     EvidenceName {
         number: usize,
     },
+    /// An evidence link with a scheme other than http, https or file.
+    EvidenceScheme {
+        number: usize,
+        scheme: String,
+    },
     EvidenceLink {
         number: usize,
         link: String,
@@ -236,10 +241,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     evaluation_problems(plan, &mut plan_problem);
 
     let dimensions = dimension_elements(plan);
+    let mut dimension_ids: HashSet<&str> = HashSet::with_capacity(plan.dimensions.len());
     for (i, d) in plan.dimensions.iter().enumerate() {
         if d.id.trim().is_empty() {
             plan_problem(ProblemKind::DimensionEmptyId { number: i + 1 });
-        } else if plan.dimensions[..i].iter().any(|other| other.id == d.id) {
+        } else if !dimension_ids.insert(&d.id) {
             plan_problem(ProblemKind::DimensionDuplicate { id: d.id.clone() });
         }
         if d.name.trim().is_empty() {
@@ -432,6 +438,7 @@ fn program_problems(
         }
     }
     check_weights(p, &mut problem);
+    let mut budget_years = HashSet::with_capacity(p.budget.len());
     for (i, b) in p.budget.iter().enumerate() {
         let number = i + 1;
         if !period.contains(b.year) {
@@ -440,7 +447,7 @@ fn program_problems(
                 year: b.year,
                 period,
             });
-        } else if p.budget[..i].iter().any(|other| other.year == b.year) {
+        } else if !budget_years.insert(b.year) {
             problem(ProblemKind::BudgetDuplicate {
                 number,
                 year: b.year,
@@ -457,7 +464,12 @@ fn program_problems(
         if e.name.trim().is_empty() {
             problem(ProblemKind::EvidenceName { number });
         }
-        if !e.link.is_empty() && !is_link(&e.link) {
+        if let Some(scheme) = other_scheme(&e.link) {
+            problem(ProblemKind::EvidenceScheme {
+                number,
+                scheme: scheme.to_string(),
+            });
+        } else if !e.link.is_empty() && !is_link(&e.link) {
             problem(ProblemKind::EvidenceLink {
                 number,
                 link: e.link.clone(),

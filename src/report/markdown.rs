@@ -113,14 +113,29 @@ fn cell(value: &str) -> String {
 }
 
 fn punctuation(text: &str, out: &mut String) {
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~'
-        ) {
+        ) || autolinks(text, at, c)
+        {
             out.push('\\');
         }
         out.push(c);
+    }
+}
+
+/// Whether `c` at `at` is where a GitHub-style renderer would start a link
+/// of bare text: the `:` of `http://`, the `.` of `www.`, the `@` of an
+/// e-mail address. Escaped, the text stays text.
+fn autolinks(text: &str, at: usize, c: char) -> bool {
+    match c {
+        '@' => true,
+        ':' => text[at..].starts_with("://"),
+        '.' => text[..at]
+            .get(at.saturating_sub(3)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www")),
+        _ => false,
     }
 }
 

@@ -268,13 +268,12 @@ fn json(ro: &Rollup, section: Option<Section>) -> String {
             .collect();
         json.insert("behind_on_quick_wins".into(), list.into());
     }
-    if wants(Section::Failed) {
-        let list: Vec<serde_json::Value> = failed
-            .iter()
-            .map(|(f, e)| serde_json::json!({"file": f, "error": e}))
-            .collect();
-        json.insert("failed".into(), list.into());
-    }
+    // Whatever the section asked for: a table without a region must say so.
+    let list: Vec<serde_json::Value> = failed
+        .iter()
+        .map(|(f, e)| serde_json::json!({"file": f, "error": e}))
+        .collect();
+    json.insert("failed".into(), list.into());
     format!(
         "{}\n",
         serde_json::to_string_pretty(&serde_json::Value::Object(json)).unwrap_or_default()
@@ -364,12 +363,11 @@ fn document(ro: &Rollup, section: Option<Section>, lang: Lang) -> Document {
     if wants(Section::Behind) {
         list(r.ro_behind, behind.iter().map(|x| behind_line(x)).collect());
     }
-    if wants(Section::Failed) {
-        list(
-            r.ro_failed,
-            failed.iter().map(|(f, e)| failure(f, e)).collect(),
-        );
-    }
+    // Whatever the section asked for: a table without a region must say so.
+    list(
+        r.ro_failed,
+        failed.iter().map(|(f, e)| failure(f, e)).collect(),
+    );
     Document {
         title: title(ro, lang),
         headed: true,

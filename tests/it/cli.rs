@@ -853,7 +853,7 @@ fn a_target_of_zero_and_a_directed_range_pass_check_and_a_plain_range_gets_a_hin
 #[test]
 fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
     let gov02_2024 = r#"target: 80.0, actual: Some(85.0), measures: Use),"#;
-    let cases: [(String, &[&str]); 8] = [
+    let cases: [(String, &[&str]); 10] = [
         (
             example_with(
                 gov02_2024,
@@ -895,6 +895,20 @@ fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
                 r#"link: "inventaris super app""#,
             ),
             &["GOV-01", "`inventaris super app` is not a path or a URL"],
+        ),
+        (
+            example_with(
+                r#"link: "/srv/bukti/gov-01/inventaris-super-app.pdf""#,
+                r#"link: "javascript:alert(document.cookie)//srv/bukti.pdf""#,
+            ),
+            &["GOV-01", "evidence 2: a `javascript:` link is refused"],
+        ),
+        (
+            example_with(
+                r#"link: "/srv/bukti/gov-01/inventaris-super-app.pdf""#,
+                r#"link: "data:text/html,<script>/x</script>""#,
+            ),
+            &["GOV-01", "evidence 2: a `data:` link is refused"],
         ),
         (
             example_with(

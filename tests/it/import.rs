@@ -739,7 +739,7 @@ fn a_quote_left_open_is_refused_with_its_row_and_nothing_is_written() {
     let sheet = "id,name\nGOV-01,\"Super App\nGOV-02,Other\nGOV-03,Third\n";
     assert_eq!(
         import::read_csv(sheet).err(),
-        Some(2),
+        Some(import::ReadError::UnclosedQuote(2)),
         "the row the open quote starts on, not a name swallowing the rest"
     );
     let (dir, plan) = office();
@@ -755,4 +755,43 @@ fn a_quote_left_open_is_refused_with_its_row_and_nothing_is_written() {
     );
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
     assert_eq!(files_in(d), before);
+}
+
+#[test]
+fn a_dry_run_lists_the_targets_it_would_remove() {
+    let (dir, plan) = office();
+    let d = dir.path();
+    let example = example();
+    let gone = &example.programs[0].targets[0];
+    let all = csv(&example, Kind::Targets, ',');
+    // The first target's row left out of the sheet the officer sends back.
+    let mut lines: Vec<&str> = all.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(&gone.indicator) && l.contains(&gone.year.to_string()))
+        .unwrap();
+    lines.remove(at);
+    std::fs::write(d.join("targets.csv"), lines.join("\n")).unwrap();
+    let out = pantau(
+        d,
+        &[
+            "import",
+            "targets.csv",
+            "--into",
+            "plan.ron",
+            "--dry-run",
+            "--lang",
+            "en",
+        ],
+        &[],
+    );
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let expected = format!(
+        "would remove: {}: target {} \"{}\"",
+        example.programs[0].id, gone.year, gone.indicator
+    );
+    assert!(said.contains(&expected), "{said}");
+    assert_eq!(said.matches("would remove").count(), 1, "{said}");
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
 }

@@ -19,6 +19,7 @@ mod estimate;
 mod example;
 mod follow;
 mod git;
+mod hostile_sheets;
 mod html;
 mod import;
 mod keys;

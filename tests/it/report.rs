@@ -749,6 +749,27 @@ fn markdown_reads_back_with_a_markdown_parser() {
 // ---------------------------------------------------------------- safety
 
 #[test]
+fn bare_urls_and_e_mail_addresses_in_markdown_stay_text() {
+    let mut plan = example();
+    let p = &mut plan.programs[0];
+    p.name = "Portal https://evil.example/x www.evil.example lapor@evil.example".into();
+    p.lead = "WWW.Evil.example, http://x.y".into();
+    for kind in [Kind::Overview, Kind::Dimension, Kind::Program] {
+        let mut request = request(kind, Format::Markdown, 80);
+        request.filter.program = Some(plan.programs[0].id.clone());
+        let text = render(&plan, &request, Lang::En);
+        // What GitHub's renderer would link, each broken by an escape.
+        for bare in ["https://", "http://", "www.", "WWW.", "lapor@"] {
+            assert!(!text.contains(bare), "{kind:?}: {bare} in\n{text}");
+        }
+        if kind == Kind::Program {
+            assert!(text.contains("https\\://evil.example/x"), "{text}");
+            assert!(text.contains("lapor\\@evil.example"), "{text}");
+        }
+    }
+}
+
+#[test]
 fn a_hostile_plan_never_puts_control_characters_in_any_format() {
     let plan = hostile();
     for kind in KINDS {
@@ -1076,8 +1097,32 @@ fn cli_output_writes_the_file_and_nothing_to_stdout() {
     // Never over the plan itself.
     let (code, _, stderr) = pantau(&["report", s(&path), "--output", s(&path)]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("plan file itself"), "{stderr}");
+    assert!(
+        stderr.contains("is the plan or one of pantau's own files"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), EXAMPLE);
+    // Nor over the files beside it, even with --force and by another way there.
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let beside = |side: String| dir.path().join(side);
+    std::fs::create_dir(beside(format!("{name}.journal"))).unwrap();
+    for own in [
+        beside(format!("{name}.log")),
+        beside(format!("{name}.bak")),
+        beside(format!(".{name}.lock")),
+        beside(format!("{name}.journal/tester")),
+        dir.path().join(".").join(format!("{name}.log")),
+    ] {
+        std::fs::write(&own, "kept").unwrap();
+        let (code, _, stderr) = pantau(&["report", s(&path), "-o", s(&own), "--force"]);
+        assert_eq!(code, 2, "{}: {stderr}", own.display());
+        assert!(stderr.contains("one of pantau's own files"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(&own).unwrap(), "kept");
+    }
+    // A report named after the plan is the officer's own file.
+    let html = beside(format!("{name}.html"));
+    let (code, _, stderr) = pantau(&["report", s(&path), "-o", s(&html)]);
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]

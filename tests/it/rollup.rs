@@ -49,7 +49,10 @@ fn a_folder_of_regencies_gives_one_row_each_and_lists_what_did_not_load() {
     let dir = province();
     let root = dir.path().to_string_lossy().into_owned();
     let (code, text, err) = rollup(&[&root]);
-    assert_eq!(code, 0, "{err}");
+    // Printed whole, and the exit code says a region is missing from it.
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("1 of 3 plans did not load"), "{err}");
+    assert!(err.contains("broken.ron"), "{err}");
     assert!(
         text.starts_with("Provincial rollup: 2 region(s), 72 programmes"),
         "{text}"
@@ -67,14 +70,18 @@ fn a_folder_of_regencies_gives_one_row_each_and_lists_what_did_not_load() {
     assert!(text.contains("broken.ron"), "{text}");
     assert!(!text.contains("old.ron"), "a .git folder is not searched");
 
-    let (code, csv, _) = rollup(&[&root, "--format", "csv"]);
-    assert_eq!(code, 0);
+    let (code, csv, err) = rollup(&[&root, "--format", "csv"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("broken.ron"),
+        "the CSV's table has no place for it: {err}"
+    );
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].starts_with("Code,Region,Progs,"), "{csv}");
     assert_eq!(lines.len(), 3, "a header and a row per region: {csv}");
 
     let (code, json, _) = rollup(&[&root, "--format", "json"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["regions"].as_array().unwrap().len(), 2);
     assert_eq!(value["regions"][1]["programs"], 36);
@@ -96,7 +103,7 @@ fn files_may_be_named_one_by_one_and_a_missing_one_is_a_listed_failure() {
         "--width",
         "60",
     ]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     assert!(text.contains("1 region(s), 36 programmes"), "{text}");
     assert!(text.contains("nowhere.ron"), "{text}");
     assert!(text.lines().all(|l| pantau::text::width(l) <= 60), "{text}");
@@ -129,11 +136,10 @@ fn rollup_in(dir: &std::path::Path, args: &[&str]) -> String {
         .env("LANG", "C.UTF-8")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The broken plan: printed whole, exit 1, and named on standard error.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("broken.ron"), "{err}");
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -209,4 +215,64 @@ fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
         .map(|r| r.unwrap().iter().map(String::from).collect())
         .collect();
     (head, rows)
+}
+
+#[test]
+fn a_fifo_and_a_folder_that_cannot_be_read_are_listed_not_lost() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = province();
+    let d = dir.path();
+    // A FIFO named like a plan: never opened to wait for a writer.
+    let fifo = d.join("x.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let locked = d.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("plan.ron"), example()).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Root reads any folder: the officer's view is another login's.
+    let as_officer = |format: &str| {
+        let mut cmd = if unsafe { libc::geteuid() } == 0 {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN]);
+            c
+        } else {
+            Command::new(BIN)
+        };
+        let out = cmd
+            .args([
+                "rollup",
+                "--today",
+                "2026-12-02",
+                "--lang",
+                "en",
+                "--format",
+                format,
+            ])
+            .arg(d)
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for format in ["text", "markdown", "html", "json"] {
+        let (code, out, err) = as_officer(format);
+        assert_eq!(code, Some(1), "{format}: {err}");
+        for name in ["x.ron", "locked", "broken.ron"] {
+            assert!(out.contains(name), "{format} lacks {name}: {out}");
+        }
+        assert!(out.contains("Permission denied"), "{format}: {out}");
+    }
+    let (code, _, err) = as_officer("csv");
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("3 of 5 plans did not load"), "{err}");
+    for name in ["x.ron", "locked", "broken.ron"] {
+        assert!(err.contains(name), "csv lacks {name}: {err}");
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
 }

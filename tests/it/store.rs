@@ -708,3 +708,41 @@ fn a_save_after_one_killed_between_backup_and_rename_leaves_no_staging_file() {
         EXAMPLE
     );
 }
+
+#[test]
+fn each_problem_names_the_line_of_its_own_programme_even_when_ids_repeat() {
+    let programme = |id: &str, name: &str| {
+        format!(
+            "        (\n            id: {id},\n            name: \"{name}\",\n            dimension: \"governance\",\n            horizon: QuickWin,\n            start: 2022,\n            end: 2027,\n            status: InProgress,\n        ),\n"
+        )
+    };
+    let text = format!(
+        "(\n    version: 1,\n    region: \"R\",\n    title: \"T\",\n    period: (start: 2022, end: 2031),\n    dimensions: [(id: \"governance\", name: \"G\", lead: \"L\")],\n    programs: [\n{}{}{}{}    ],\n)\n",
+        programme(r#""A \"1\"""#, ""),
+        programme(r#""A""#, "ok"),
+        programme(r#""A \"1\"""#, "twice"),
+        programme(r#""A""#, ""),
+    );
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, &text).unwrap();
+    let loaded = store::load(&path);
+    let Err(store::LoadError::Invalid { problems, .. }) = loaded else {
+        panic!("the plan should not load: {loaded:?}");
+    };
+    let placed: Vec<(Option<usize>, Option<&str>)> = problems
+        .iter()
+        .map(|p| (p.line, p.problem.program.as_deref()))
+        .collect();
+    // The ids on lines 9, 18, 27 and 36: the first programme has no name,
+    // the third repeats the first's id, the fourth the second's and has no name.
+    assert_eq!(
+        placed,
+        [
+            (Some(9), Some("A \"1\"")),
+            (Some(27), Some("A \"1\"")),
+            (Some(36), Some("A")),
+            (Some(36), Some("A")),
+        ]
+    );
+}
