@@ -465,6 +465,10 @@ pub static TEXT: Text = Text {
         m_deleted: "(deleted)",
         m_by: "by {0}, {1}",
         m_by_unknown: "by another officer",
+        m_someone: "another officer",
+        m_taken_program: "Your new programme is {1}: {0} was taken by {2} meanwhile",
+        m_taken_dimension: "Your new dimension is {1}: {0} was taken by {2} meanwhile",
+        m_renamed_there: "{0} is now {1}: renamed by {2}",
     },
     config: Config {
         unknown_lang: "unknown language `{0}`; write \"id\" (Bahasa Indonesia) or \"en\" (English)",

@@ -472,6 +472,10 @@ pub static TEXT: Text = Text {
         m_deleted: "(dihapus)",
         m_by: "oleh {0}, {1}",
         m_by_unknown: "oleh petugas lain",
+        m_someone: "petugas lain",
+        m_taken_program: "Program baru Anda menjadi {1}: {0} sudah dipakai oleh {2} sementara itu",
+        m_taken_dimension: "Dimensi baru Anda menjadi {1}: {0} sudah dipakai oleh {2} sementara itu",
+        m_renamed_there: "{0} sekarang {1}: kodenya diganti oleh {2}",
     },
     config: Config {
         unknown_lang: "bahasa `{0}` tidak dikenal; tulis \"id\" (Bahasa Indonesia) atau \"en\" (English)",

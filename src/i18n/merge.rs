@@ -2,7 +2,7 @@
 //! field and both values in words (the prompt, `pantau set`, the merge driver).
 
 use super::{Lang, Text, fill};
-use crate::plan::merge::{Choice, Conflict, Field, List, Subject};
+use crate::plan::merge::{Choice, Conflict, Field, List, Renamed, Subject, Why};
 use crate::plan::schema::Kind;
 
 /// How a conflict between two officers' changes is named: the item, the
@@ -39,6 +39,15 @@ pub struct Merge {
     pub m_by: &'static str,
     /// When the audit log does not say who.
     pub m_by_unknown: &'static str,
+    /// Who, when the audit log does not say: `{0} was taken by …`.
+    pub m_someone: &'static str,
+    /// The officer's new programme under a free id: the id offered, the
+    /// id it has now, who took the first meanwhile.
+    pub m_taken_program: &'static str,
+    /// The same for a new dimension.
+    pub m_taken_dimension: &'static str,
+    /// A programme renamed meanwhile: its old id, its new one, who.
+    pub m_renamed_there: &'static str,
 }
 
 /// A conflict put to the officer: the item, the field and both values in
@@ -128,6 +137,27 @@ impl Conflict {
             Some(a) => fill(t.merge.m_by, &[&a.who, &a.when]),
             None => t.merge.m_by_unknown.to_string(),
         }
+    }
+}
+
+/// An id a merge changed, told to the officer whose session knew the old one.
+impl Renamed {
+    pub fn message(&self, t: &Text) -> String {
+        let m = &t.merge;
+        let who = self.by.as_ref().map_or(m.m_someone, |a| a.who.as_str());
+        let words = match (self.why, self.list) {
+            (Why::Taken, List::Dimensions) => m.m_taken_dimension,
+            (Why::Taken, _) => m.m_taken_program,
+            (Why::RenamedThere, _) => m.m_renamed_there,
+        };
+        fill(
+            words,
+            &[
+                &crate::text::escape(&self.from),
+                &crate::text::escape(&self.to),
+                &crate::text::escape(who),
+            ],
+        )
     }
 }
 

@@ -23,6 +23,9 @@ pub enum Saved {
         text: String,
         merged: Option<Box<Document>>,
         changes: Vec<Change>,
+        /// Ids of this session's items the merge changed: its new programme
+        /// under an id taken meanwhile, a programme renamed meanwhile.
+        renamed: Vec<crate::plan::merge::Renamed>,
         /// The audit log could not be written: the save stands, and the
         /// officer is told (the log is a record, not the data).
         log_error: Option<io::Error>,
@@ -220,6 +223,7 @@ pub(super) fn save_merging(
         }
         _ => None,
     };
+    let mut renamed = Vec::new();
     let (merged, changes) = match theirs {
         None => {
             debug_assert!(validate(&mine.plan).is_empty(), "saving an invalid plan");
@@ -231,8 +235,16 @@ pub(super) fn save_merging(
         }
         Some(theirs) => {
             let (base_plan, base_comment) = base.plan.plan(path)?;
-            let (plan, mut open) =
-                crate::plan::merge::merge(base_plan.as_ref(), &mine.plan, &theirs.plan, decide);
+            let crate::plan::merge::Merged {
+                plan,
+                mut open,
+                renamed: ids,
+            } = crate::plan::merge::merge_following(
+                base_plan.as_ref(),
+                &mine.plan,
+                &theirs.plan,
+                decide,
+            );
             let base_comment = base_comment.as_deref().unwrap_or(&mine.preamble);
             let (preamble, comment_conflict) = crate::plan::merge::merge_comment(
                 base_comment,
@@ -250,6 +262,8 @@ pub(super) fn save_merging(
                 return Err(SaveError::Invalid(problems));
             }
             let changes = crate::plan::merge::changes(&theirs.plan, &plan);
+            renamed = ids;
+            name_renamers(path, &mut renamed);
             (Some(Box::new(Document { plan, preamble })), changes)
         }
     };
@@ -270,8 +284,41 @@ pub(super) fn save_merging(
         text,
         merged,
         changes,
+        renamed,
         log_error,
     })
+}
+
+/// Who took each id or renamed each programme: the newest audit-log entry
+/// that added (or renamed) it.
+fn name_renamers(path: &Path, renamed: &mut [crate::plan::merge::Renamed]) {
+    use crate::plan::merge::{List, Why};
+    let Ok(entries) = crate::store::audit::read(path) else {
+        return;
+    };
+    for r in renamed.iter_mut().filter(|r| r.list == List::Programs) {
+        let (subject, field) = match r.why {
+            Why::Taken => (&r.from, "(program)"),
+            Why::RenamedThere => (&r.to, "id"),
+        };
+        r.by = entries
+            .iter()
+            .rev()
+            .find(|e| &e.subject == subject && e.field == field)
+            .map(author);
+    }
+}
+
+/// The name an entry's officer gave, else their login; when, to the minute.
+fn author(e: &crate::store::audit::Entry) -> crate::plan::merge::Author {
+    crate::plan::merge::Author {
+        who: if e.officer.is_empty() {
+            e.user.clone()
+        } else {
+            e.officer.clone()
+        },
+        when: e.when.get(..16).unwrap_or(&e.when).replacen('T', " ", 1),
+    }
 }
 
 /// Who made the other side of each conflict, and when: the newest entry of
@@ -289,14 +336,6 @@ fn name_authors(path: &Path, conflicts: &mut [crate::plan::merge::Conflict]) {
             .iter()
             .rev()
             .find(|e| e.subject == subject && crate::plan::merge::logged_under(&e.field, field))
-            .map(|e| crate::plan::merge::Author {
-                // The name the officer gave, else their login.
-                who: if e.officer.is_empty() {
-                    e.user.clone()
-                } else {
-                    e.officer.clone()
-                },
-                when: e.when.get(..16).unwrap_or(&e.when).replacen('T', " ", 1),
-            });
+            .map(author);
     }
 }

@@ -71,10 +71,11 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             at,
             fingerprint,
             merged,
+            renamed,
             audit,
             log_error,
         } => {
-            saved(app, at, fingerprint, merged, audit);
+            saved(app, at, fingerprint, merged, &renamed, audit);
             if let Some((log, error)) = log_error {
                 app.message = Some(fill(
                     t.cli.log_failed,
@@ -107,6 +108,9 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             if let Some(Modal::Form(form)) = &app.modal {
                 let followed = form.follow(&app.doc.plan, &doc.plan);
                 app.modal = Some(Modal::Form(Box::new(followed)));
+            }
+            for r in crate::plan::merge::renames(&app.doc.plan, &doc.plan) {
+                app.history.follow(&r.from, &r.to);
             }
             app.doc = *doc;
             app.base = None;
@@ -413,34 +417,14 @@ fn add_to_program(app: &mut App, budget: bool) {
 
 /// The next free id in a dimension's numbering: `GOV-06` → `GOV-07`.
 fn next_id(plan: &Plan, dimension: &str) -> String {
-    let ids: Vec<&str> = plan
+    let last = plan
         .programs
         .iter()
-        .filter(|p| p.dimension == dimension)
-        .map(|p| p.id.as_str())
-        .collect();
-    let prefix = ids
-        .last()
-        .map(|id| {
-            id.trim_end_matches(|c: char| c.is_ascii_digit())
-                .to_string()
-        })
-        .unwrap_or_else(|| {
-            format!(
-                "{}-",
-                dimension.chars().take(3).collect::<String>().to_uppercase()
-            )
-        });
-    let width = ids
-        .last()
-        .map_or(2, |id| {
-            id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len()
-        })
-        .max(2);
-    (1..)
-        .map(|n| format!("{prefix}{n:0width$}"))
-        .find(|id| plan.programs.iter().all(|p| &p.id != id))
-        .unwrap_or_default()
+        .rev()
+        .find(|p| p.dimension == dimension);
+    crate::plan::merge::next_id(last.map(|p| p.id.as_str()), dimension, |id| {
+        plan.programs.iter().any(|p| p.id == id)
+    })
 }
 
 fn ask_delete(app: &mut App) {
@@ -941,6 +925,7 @@ fn saved(
     at: String,
     fingerprint: u64,
     merged: Option<Box<crate::store::Document>>,
+    renamed: &[crate::plan::merge::Renamed],
     audit: Vec<crate::store::audit::Entry>,
 ) {
     let t = app.lang.text();
@@ -948,10 +933,22 @@ fn saved(
     if let Some(doc) = merged {
         app.doc.preamble = doc.preamble;
         if doc.plan != app.doc.plan {
+            // Undo and an open form follow ids the merge changed.
+            for r in renamed {
+                app.history.follow(&r.from, &r.to);
+            }
+            if let Some(Modal::Form(form)) = &app.modal {
+                let followed = form.follow(&app.doc.plan, &doc.plan);
+                app.modal = Some(Modal::Form(Box::new(followed)));
+            }
             app.doc.plan = doc.plan;
             app.rebuild();
             message = fill(t.ui.e_saved_merged, &[&at]);
         }
+    }
+    if !renamed.is_empty() {
+        let told: Vec<String> = renamed.iter().map(|r| r.message(t)).collect();
+        message = format!("{}. {}", fill(t.ui.e_saved, &[&at]), told.join(" · "));
     }
     app.history.mark_saved();
     app.base = None;

@@ -4,8 +4,8 @@
 //! milestones of one programme) never get a question and both keep
 //! everything; the result does not depend on who saved first.
 
-use pantau::plan::merge::{Choice, Conflict, merge};
-use pantau::plan::model::{Bands, Milestone, Plan, Status};
+use pantau::plan::merge::{Choice, Conflict, Renamed, Why, merge, merge_following, next_id};
+use pantau::plan::model::{Bands, Milestone, Plan, Program, Status};
 use pantau::store::{self, EXAMPLE};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -249,5 +249,150 @@ fn a_change_of_band_names_merges_like_any_header_field() {
         assert!(conflicts.is_empty(), "{conflicts:?}");
         assert_eq!(merged.bands, Bands::Lkjip);
         assert_eq!(merged.title, theirs.title);
+    }
+}
+
+/// A new programme as the interface adds it: the next free id in its dimension.
+fn add_program(plan: &mut Plan, dimension: &str, name: &str) -> String {
+    let last = plan
+        .programs
+        .iter()
+        .rev()
+        .find(|p| p.dimension == dimension)
+        .map(|p| p.id.clone());
+    let id = next_id(last.as_deref(), dimension, |id| {
+        plan.programs.iter().any(|p| p.id == id)
+    });
+    let mut p = Program::new(id.clone(), dimension.into(), "Dinas".into(), 2026);
+    p.name = name.into();
+    plan.programs.push(p);
+    id
+}
+
+/// Two officers each add a programme, both forms offering the same id: the
+/// later save keeps both, its own under the next free id, and says so.
+#[test]
+fn two_new_programmes_under_one_id_are_both_kept_the_later_under_a_free_id() {
+    let base = base();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let dimension = base.programs[0].dimension.clone();
+    let offered = add_program(&mut mine, &dimension, "Program Budi");
+    assert_eq!(
+        add_program(&mut theirs, &dimension, "Program Andi"),
+        offered
+    );
+    let merged = merge_following(&base, &mine, &theirs, &undecided);
+    assert_eq!(merged.open, [], "never asked to choose");
+    assert_eq!(merged.plan.programs.len(), base.programs.len() + 2);
+    let andi = merged.plan.program(&offered).map(|p| p.name.as_str());
+    assert_eq!(andi, Some("Program Andi"), "theirs keeps the id");
+    let [Renamed { from, to, why, .. }] = &merged.renamed[..] else {
+        panic!("one renumbering: {:?}", merged.renamed);
+    };
+    assert_eq!((from, *why), (&offered, Why::Taken));
+    assert_eq!(
+        merged.plan.program(to).map(|p| p.name.as_str()),
+        Some("Program Budi")
+    );
+    assert!(pantau::plan::validate::validate(&merged.plan).is_empty());
+    // Two additions in the log, not a rename of Andi's.
+    let logged = pantau::plan::merge::changes(&theirs, &merged.plan);
+    assert_eq!(
+        logged
+            .iter()
+            .map(|(s, f, _, _)| (s.as_str(), f.as_str()))
+            .collect::<Vec<_>>(),
+        [(to.as_str(), "(program)")]
+    );
+    // The same programme added alike on both sides is one.
+    let merged = merge_following(&base, &mine, &mine.clone(), &undecided);
+    assert_eq!(merged.plan.programs.len(), base.programs.len() + 1);
+    assert_eq!(merged.renamed, []);
+}
+
+/// A renames GOV-05 to GOV-50; B's edit of GOV-05 lands on GOV-50, either
+/// way round, and no GOV-05 comes back.
+#[test]
+fn an_edit_to_a_programme_renamed_meanwhile_lands_under_its_new_id() {
+    let base = base();
+    let old = base.programs[4].id.clone();
+    let new = format!("{old}0");
+    let (mut renamer, mut editor) = (base.clone(), base.clone());
+    renamer.programs[4].id = new.clone();
+    renamer.programs[4].lead = "Bappeda".into();
+    editor.programs[4].status = Status::Delayed;
+    for (mine, theirs) in [(&editor, &renamer), (&renamer, &editor)] {
+        let merged = merge_following(&base, mine, theirs, &undecided);
+        assert_eq!(merged.open, []);
+        assert_eq!(merged.plan.programs.len(), base.programs.len());
+        assert!(merged.plan.program(&old).is_none(), "{old} not resurrected");
+        let p = merged.plan.program(&new).expect("under its new id");
+        assert_eq!((p.status, p.lead.as_str()), (Status::Delayed, "Bappeda"));
+    }
+    // The editor's session is told what to follow.
+    let merged = merge_following(&base, &editor, &renamer, &undecided);
+    assert_eq!(
+        merged
+            .renamed
+            .iter()
+            .map(|r| (r.from.as_str(), r.to.as_str(), r.why))
+            .collect::<Vec<_>>(),
+        [(old.as_str(), new.as_str(), Why::RenamedThere)]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// Two sessions adding programmes (ids clashing or not) and milestones
+    /// concurrently: every addition is in the merged plan, none asked about.
+    #[test]
+    fn two_sessions_adding_items_concurrently_never_lose_one(
+        mine_adds in prop::collection::vec((0..4usize, any::<bool>()), 0..5),
+        their_adds in prop::collection::vec((0..4usize, any::<bool>()), 0..5),
+    ) {
+        let base = base();
+        let dimensions: Vec<String> = base.dimensions.iter().map(|d| d.id.clone()).collect();
+        let add = |plan: &mut Plan, adds: &[(usize, bool)], who: &str| {
+            for (n, &(d, milestone)) in adds.iter().enumerate() {
+                let name = format!("{who} {n}");
+                if milestone {
+                    let at = d % plan.programs.len();
+                    plan.programs[at].milestones.push(Milestone {
+                        title: name,
+                        due: "2027-03-31".into(),
+                        done: false,
+                        weight: None,
+                    });
+                } else {
+                    add_program(plan, &dimensions[d % dimensions.len()], &name);
+                }
+            }
+        };
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        add(&mut mine, &mine_adds, "Budi");
+        add(&mut theirs, &their_adds, "Andi");
+        let merged = merge_following(&base, &mine, &theirs, &undecided);
+        prop_assert!(merged.open.is_empty(), "{:?}", merged.open);
+        prop_assert!(pantau::plan::validate::validate(&merged.plan).is_empty());
+        for side in [&mine, &theirs] {
+            for p in &side.programs {
+                prop_assert!(
+                    merged.plan.programs.iter().any(|q| q.name == p.name),
+                    "{} kept", p.name
+                );
+                for m in &p.milestones {
+                    prop_assert!(
+                        merged.plan.programs.iter().any(|q| q.milestones.contains(m)),
+                        "{} kept", m.title
+                    );
+                }
+            }
+        }
+        let programmes = |plan: &Plan| plan.programs.len() - base.programs.len();
+        prop_assert_eq!(
+            merged.plan.programs.len(),
+            base.programs.len() + programmes(&mine) + programmes(&theirs)
+        );
     }
 }

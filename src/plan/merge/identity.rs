@@ -14,36 +14,46 @@ pub(super) enum Ident {
     Theirs(usize),
 }
 
-/// Idents of programmes or dimensions, matched by their id.
+/// Idents of programmes or dimensions, matched by their id, or for an item
+/// a side renamed by `renamed` of that side: (base index, side's index).
 pub(super) fn by_key<'a, T>(
     base: &'a [T],
-    mine: &'a [T],
-    theirs: &'a [T],
+    [mine, theirs]: [&'a [T]; 2],
     key: impl Fn(&'a T) -> &'a str,
+    renamed: [&[(usize, usize)]; 2],
 ) -> (Vec<Ident>, Vec<Ident>) {
     let in_base: HashMap<&str, usize> = base.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    let was = |renamed: &[(usize, usize)]| -> HashMap<usize, usize> {
+        renamed.iter().map(|&(b, side)| (side, b)).collect()
+    };
+    let (was_mine, was_theirs) = (was(renamed[0]), was(renamed[1]));
     let mut new_in_mine: HashMap<&str, usize> = HashMap::new();
     let im = mine
         .iter()
         .enumerate()
-        .map(|(i, x)| match in_base.get(key(x)) {
-            Some(&b) => Ident::Base(b),
-            None => {
-                new_in_mine.insert(key(x), i);
-                Ident::Mine(i)
-            }
-        })
+        .map(
+            |(i, x)| match in_base.get(key(x)).or_else(|| was_mine.get(&i)) {
+                Some(&b) => Ident::Base(b),
+                None => {
+                    new_in_mine.insert(key(x), i);
+                    Ident::Mine(i)
+                }
+            },
+        )
         .collect();
     let it = theirs
         .iter()
         .enumerate()
-        .map(
-            |(j, x)| match (in_base.get(key(x)), new_in_mine.get(key(x))) {
+        .map(|(j, x)| {
+            match (
+                in_base.get(key(x)).or_else(|| was_theirs.get(&j)),
+                new_in_mine.get(key(x)),
+            ) {
                 (Some(&b), _) => Ident::Base(b),
                 (None, Some(&i)) => Ident::Mine(i),
                 (None, None) => Ident::Theirs(j),
-            },
-        )
+            }
+        })
         .collect();
     (im, it)
 }
