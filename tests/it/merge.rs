@@ -396,3 +396,84 @@ proptest! {
         );
     }
 }
+
+/// Saves `plan` as `officer` would, over whatever the file holds (a save
+/// from a session that read the file just before).
+fn colleague_saves(path: &Path, officer: &str, change: impl FnOnce(&mut Plan)) {
+    let opened = store::Opened::open(path).unwrap();
+    let mut opened = opened;
+    change(&mut opened.doc.plan);
+    let who = store::audit::Who::named(Some(officer), "2026-12-07T10:14:00+08:00".into());
+    let saved = opened.save(None, &who, &mut |_| {}).unwrap();
+    assert!(matches!(saved, store::Saved::Written { .. }));
+}
+
+/// A's question shows "theirs: Delayed"; before A answers, C saves Done.
+/// A's "mine" does not overwrite a value A never saw: the question comes
+/// again with Done, naming who saved it, and only that answer is written.
+#[test]
+fn an_answer_to_a_question_whose_other_side_moved_meanwhile_is_asked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, EXAMPLE).unwrap();
+    let session = store::PlanFile::at(&path);
+    let opened = session.open().unwrap();
+    let base = opened.doc.plan.clone();
+    let mut mine = opened.doc.clone();
+    mine.plan.programs[0].status = Status::NotStarted;
+    colleague_saves(&path, "Andi", |p| p.programs[0].status = Status::Delayed);
+    let who = store::audit::Who::named(Some("Budi"), "2026-12-07T10:15:00+08:00".into());
+    let save = |decide: &dyn Fn(&Conflict) -> Option<Choice>| {
+        let base = store::Base {
+            fingerprint: opened.fingerprint,
+            plan: store::BasePlan::Plan(&base),
+            changes: None,
+        };
+        session
+            .save(base, &mine, decide, &who, &mut |_| {})
+            .unwrap()
+    };
+    let store::Saved::Conflicts(asked) = save(&undecided) else {
+        panic!("asked")
+    };
+    assert_eq!(asked[0].theirs.as_deref(), Some("Delayed"));
+    colleague_saves(&path, "Citra", |p| p.programs[0].status = Status::Done);
+    let answered = |c: &Conflict| asked[0].same_question(c).then_some(Choice::Mine);
+    let store::Saved::Conflicts(again) = save(&answered) else {
+        panic!("a stale answer was written")
+    };
+    assert_eq!(again[0].theirs.as_deref(), Some("Done"));
+    assert_eq!(again[0].by.as_ref().map(|a| a.who.as_str()), Some("Citra"));
+    let answered = |c: &Conflict| again[0].same_question(c).then_some(Choice::Mine);
+    assert!(matches!(save(&answered), store::Saved::Written { .. }));
+    let now = store::load(&path).unwrap().plan;
+    assert_eq!(now.programs[0].status, Status::NotStarted);
+}
+
+/// The later save's new programme under an id taken meanwhile: the store
+/// says who took it, from the audit log.
+#[test]
+fn a_save_whose_new_id_was_taken_says_by_whom() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, EXAMPLE).unwrap();
+    let mut opened = store::Opened::open(&path).unwrap();
+    let dimension = opened.doc.plan.programs[0].dimension.clone();
+    let id = add_program(&mut opened.doc.plan, &dimension, "Program Budi");
+    colleague_saves(&path, "Andi", |p| {
+        add_program(p, &dimension, "Program Andi");
+    });
+    let who = store::audit::Who::named(Some("Budi"), "2026-12-07T10:15:00+08:00".into());
+    let store::Saved::Written { renamed, .. } = opened.save(None, &who, &mut |_| {}).unwrap()
+    else {
+        panic!("never asked")
+    };
+    let told = renamed[0].message(pantau::i18n::Lang::En.text());
+    assert!(told.contains(&format!("{id} was taken by Andi")), "{told}");
+    let now = store::load(&path).unwrap().plan;
+    assert_eq!(now.programs.len(), base().programs.len() + 2);
+    let log = store::audit::read(&path).unwrap();
+    let budi: Vec<_> = log.iter().filter(|e| e.officer == "Budi").collect();
+    assert_eq!(budi.len(), 1, "one addition logged for Budi, no rename");
+    assert_eq!(budi[0].field, "(program)");
+}
