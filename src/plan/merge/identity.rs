@@ -91,10 +91,46 @@ pub fn find_again<T: PartialEq>(
     })
 }
 
+/// The last rule: an item still unmatched that is the only one between two
+/// matched neighbours (or an end), where the base too has exactly one
+/// unmatched item between them, is that item with every key changed (a
+/// milestone whose title and date both changed), not a deletion and an
+/// addition.
+fn alone_in_its_gap(out: &mut [Option<Ident>], used: &mut [bool]) {
+    let base_at = |x: &Option<Ident>| match x {
+        Some(Ident::Base(b)) => Some(*b),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let run_end = (i..out.len())
+            .find(|&k| out[k].is_some())
+            .unwrap_or(out.len());
+        let from = i
+            .checked_sub(1)
+            .and_then(|k| base_at(&out[k]))
+            .map_or(0, |b| b + 1);
+        let to = out.get(run_end).and_then(base_at).unwrap_or(used.len());
+        if run_end == i + 1 && from <= to {
+            let mut free = (from..to).filter(|&b| !used[b]);
+            if let (Some(b), None) = (free.next(), free.next()) {
+                used[b] = true;
+                out[i] = Some(Ident::Base(b));
+            }
+        }
+        i = run_end;
+    }
+}
+
 /// Idents of milestones or targets, which have no id of their own: each
 /// item of a side is the first unused base item that is identical to it,
-/// else the first with the same `keys[0]`, then `keys[1]` …; the rest are
-/// new. An item both sides added identically is one item. (docs/FORMAT.md,
+/// else the first with the same `keys[0]`, then `keys[1]` …, else the only
+/// one left between the same neighbours; the rest are new. An item both
+/// sides added identically is one item. (docs/FORMAT.md,
 /// "How a merge matches milestones and targets".)
 pub(super) fn by_match<T: PartialEq>(
     base: &[T],
@@ -117,6 +153,7 @@ pub(super) fn by_match<T: PartialEq>(
                 }
             }
         }
+        alone_in_its_gap(&mut out, &mut used);
         out.into_iter()
             .enumerate()
             .map(|(i, x)| x.unwrap_or(new(i)))

@@ -937,6 +937,38 @@ mod tests {
     }
 
     #[test]
+    fn a_milestone_whose_title_and_date_both_changed_is_changed_not_deleted() {
+        let base = plan();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let n = base.programs[0].milestones.len();
+        theirs.programs[0].milestones[1].title = "Judul baru".into();
+        theirs.programs[0].milestones[1].due = "2027-02-28".into();
+        mine.programs[0].milestones[1].done = !base.programs[0].milestones[1].done;
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let m = &merged.programs[0].milestones[1];
+        assert_eq!(
+            (m.title.as_str(), m.done),
+            ("Judul baru", mine.programs[0].milestones[1].done)
+        );
+        assert_eq!(merged.programs[0].milestones.len(), n);
+        // Both changed its title: asked as a title, and "mine" keeps one milestone.
+        mine.programs[0].milestones[1].title = "Judul saya".into();
+        let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].field, Field::Milestone(MilestoneField::Title));
+        let (kept, _) = merge(&base, &mine, &theirs, &|_| Some(Choice::Mine));
+        let titles: Vec<&str> = kept.programs[0]
+            .milestones
+            .iter()
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(titles.len(), n, "{titles:?}");
+        assert_eq!(titles[1], "Judul saya");
+        assert_eq!(kept.programs[0].milestones[1].due, "2027-02-28");
+    }
+
+    #[test]
     fn different_targets_and_different_fields_of_one_target_merge() {
         let mut base = plan();
         let p = base
