@@ -622,15 +622,31 @@ fn undo_redo(app: &mut App, undo: bool) {
             return;
         }
         Step::Dropped(conflicts) => {
+            let item =
+                |c: &crate::plan::merge::Conflict| crate::text::escape(&c.item(t)).into_owned();
             app.message = Some(match conflicts.first() {
-                Some(c) => fill(
-                    if undo {
+                // The item itself went: say it was deleted, not a "field" of it.
+                Some(c) if c.field == crate::plan::merge::Field::Presence && c.theirs.is_none() => {
+                    let words = if undo {
+                        t.ui.e_undo_deleted
+                    } else {
+                        t.ui.e_redo_deleted
+                    };
+                    fill(words, &[&item(c)])
+                }
+                Some(c) => {
+                    let what = if c.field == crate::plan::merge::Field::Presence {
+                        item(c)
+                    } else {
+                        crate::text::escape(&c.what(app.lang)).into_owned()
+                    };
+                    let words = if undo {
                         t.ui.e_undo_dropped
                     } else {
                         t.ui.e_redo_dropped
-                    },
-                    &[&c.label(app.lang), &crate::text::escape(&c.item(t))],
-                ),
+                    };
+                    fill(words, &[&what])
+                }
                 None if undo => t.ui.e_undo_invalid.to_string(),
                 None => t.ui.e_redo_invalid.to_string(),
             });

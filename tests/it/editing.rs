@@ -963,3 +963,22 @@ fn undo_follows_a_programme_renamed_in_a_merged_save() {
     assert_ne!(p.status, mine, "{:?}", app.message());
     assert!(app.plan().program("GOV-02").is_none());
 }
+
+/// Undo of a change to a programme someone deleted since says it was
+/// deleted, in words, not "someone else changed the whether it is kept of".
+#[test]
+fn an_undo_on_a_programme_deleted_meanwhile_says_it_was_deleted() {
+    let mut app = app();
+    press(&mut app, "2⏎js");
+    saved(&mut app, None);
+    reloaded(&mut app, |plan| {
+        plan.programs.remove(1);
+    });
+    press(&mut app, "u");
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(
+        said.starts_with("Not undone: GOV-02") && said.contains("was deleted by someone else"),
+        "{said}"
+    );
+    assert!(!said.contains("whether"), "{said}");
+}
