@@ -254,6 +254,7 @@ pub static TEXT: Text = Text {
         u_next_due: "next",
         e_printed: "Report written to {0}",
         e_no_free_name: "every report name for today is taken; move some reports away",
+        e_save_full: "Not saved: the disk is full. Free some space, then Ctrl-S; edits are kept",
         q_print_format: "Write the report of this view as:  {0}",
         u_recent_changes: "Recent changes",
         e_saved_merged: "Saved at {0}, merged with changes another officer saved meanwhile (u undoes only your own edits)",

@@ -261,6 +261,7 @@ pub static TEXT: Text = Text {
         u_next_due: "berikutnya",
         e_printed: "Laporan ditulis ke {0}",
         e_no_free_name: "semua nama laporan untuk hari ini sudah terpakai; pindahkan sebagian laporan",
+        e_save_full: "Belum tersimpan: disk penuh. Kosongkan ruang, lalu Ctrl-S; suntingan tetap ada",
         q_print_format: "Tulis laporan tampilan ini sebagai:  {0}",
         u_recent_changes: "Perubahan terakhir",
         e_saved_merged: "Tersimpan pukul {0}, digabung dengan perubahan petugas lain (u hanya membatalkan suntingan Anda sendiri)",

@@ -41,6 +41,8 @@ pub struct Ui {
     pub u_next_due: &'static str,
     pub e_printed: &'static str,
     pub e_no_free_name: &'static str,
+    /// A save refused by a full disk, in one status line of 80 columns.
+    pub e_save_full: &'static str,
     /// `{0}`: the formats and their keys.
     pub q_print_format: &'static str,
     pub u_recent_changes: &'static str,

@@ -120,7 +120,7 @@ impl SaveError {
             }
             SaveError::Broken(load) => fill(t.cli.save_failed, &[&shown, &load.render(t)]),
             SaveError::Invalid(problems) => {
-                let list: Vec<String> = problems.iter().map(|p| p.message(t)).collect();
+                let list: Vec<String> = problems.iter().map(|p| named(p, t)).collect();
                 fill(t.cli.save_failed, &[&shown, &list.join("; ")])
             }
             SaveError::Replaced { opened, now } => fill(
@@ -141,6 +141,34 @@ impl SaveError {
     }
 }
 
+/// A problem of a merged plan with the programme it is in: two officers'
+/// milestone weights adding to 120 % name the programme to look at.
+fn named(problem: &Problem, t: &Text) -> String {
+    match &problem.program {
+        Some(id) => format!("{}: {}", crate::text::escape(id), problem.message(t)),
+        None => problem.message(t),
+    }
+}
+
+impl SaveError {
+    /// [`render`](SaveError::render) for the interface's one status line: a
+    /// full disk said short enough for 80 columns with what to do, and the
+    /// hint of any other error on the same line rather than below it.
+    pub fn render_line(&self, path: &Path, t: &Text) -> String {
+        match self {
+            SaveError::Io(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+                ) =>
+            {
+                t.ui.e_save_full.to_string()
+            }
+            _ => self.render(path, t).replace('\n', "; "),
+        }
+    }
+}
+
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -148,7 +176,7 @@ impl std::fmt::Display for SaveError {
             SaveError::Broken(why) => f.write_str(&why.render(crate::i18n::Lang::En.text())),
             SaveError::Invalid(problems) => {
                 let en = crate::i18n::Lang::En.text();
-                let list: Vec<String> = problems.iter().map(|p| p.message(en)).collect();
+                let list: Vec<String> = problems.iter().map(|p| named(p, en)).collect();
                 f.write_str(&list.join("; "))
             }
             SaveError::Replaced { opened, now } => write!(
@@ -337,5 +365,26 @@ fn name_authors(path: &Path, conflicts: &mut [crate::plan::merge::Conflict]) {
             .rev()
             .find(|e| e.subject == subject && crate::plan::merge::logged_under(&e.field, field))
             .map(author);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_full_disk_is_one_status_line_that_fits_80_columns_with_what_to_do() {
+        let full = SaveError::Io(io::Error::from(io::ErrorKind::StorageFull));
+        let path = Path::new("/srv/pantau/luwu-utara.ron");
+        for lang in [Lang::En, Lang::Id] {
+            let line = full.render_line(path, lang.text());
+            assert!(!line.contains('\n') && !line.contains('\\'), "{line}");
+            assert!(crate::text::width(&line) < 80, "{line}");
+            assert!(line.contains("Ctrl-S"), "{line}");
+        }
+        let denied = SaveError::Io(io::Error::from(io::ErrorKind::PermissionDenied));
+        let line = denied.render_line(path, Lang::En.text());
+        assert!(!line.contains('\n') && line.contains("hint: "), "{line}");
     }
 }

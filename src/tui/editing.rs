@@ -137,7 +137,7 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
 
 /// A failed save in the officer's words, naming the file.
 fn save_failure(app: &App, path: &std::path::Path, error: &SaveError) -> String {
-    error.render(path, app.lang.text())
+    error.render_line(path, app.lang.text())
 }
 
 fn print_failure(app: &App, error: &PrintError) -> String {

@@ -477,3 +477,35 @@ fn a_save_whose_new_id_was_taken_says_by_whom() {
     assert_eq!(budi.len(), 1, "one addition logged for Budi, no rename");
     assert_eq!(budi[0].field, "(program)");
 }
+
+/// Each officer gives a different milestone of one programme a weight of
+/// 60 %: each is valid, the merge is 120 %, and the refusal names the
+/// programme (nothing written).
+#[test]
+fn merged_milestone_weights_over_100_are_refused_naming_the_programme() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, EXAMPLE).unwrap();
+    let mut opened = store::Opened::open(&path).unwrap();
+    let at = opened
+        .doc
+        .plan
+        .programs
+        .iter()
+        .position(|p| p.milestones.len() >= 3 && p.milestones.iter().all(|m| m.weight.is_none()))
+        .expect("a programme with unweighted milestones");
+    let id = opened.doc.plan.programs[at].id.clone();
+    opened.doc.plan.programs[at].milestones[0].weight = Some(60.0);
+    colleague_saves(&path, "Andi", |p| {
+        p.programs[at].milestones[1].weight = Some(60.0)
+    });
+    let before = std::fs::read_to_string(&path).unwrap();
+    let who = store::audit::Who::named(Some("Budi"), "2026-12-07T10:15:00+08:00".into());
+    let error = opened.save(None, &who, &mut |_| {}).unwrap_err();
+    let said = error.render(&path, pantau::i18n::Lang::En.text());
+    assert!(
+        said.contains(&format!("{id}: ")) && said.contains("120"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
