@@ -117,6 +117,7 @@ pub static TEXT: Text = Text {
         p_overspent: "budget {0} ({1}): spent Rp {2} is more than the allocation Rp {3}, and spending above the pagu is not allowed; record the budget change (pergeseran or APBD-P) that raised the pagu as the year's allocation, or correct the spending",
         w_milestone_outside: "milestone {0} \"{1}\" is due {2}, outside the programme's years {3}–{4}; move its date, or change the programme's start or end year",
         w_plain_range: "target {0}: direction: Range counts leaving {1}–{2} on either side as a miss; if more (or less) is better, say direction: Higher (or Lower) and keep the upper bound",
+        w_target_repeated: "target {0} has the same year and indicator as target {1} ({2}, \"{3}\"): two officers may each have added it; keep one, or change the year or indicator of the other",
     },
     cli: Cli {
         save_failed: "{0}: could not save: {1}",

@@ -117,6 +117,7 @@ pub static TEXT: Text = Text {
         p_overspent: "anggaran {0} ({1}): realisasi Rp {2} melebihi pagu Rp {3}, padahal belanja di atas pagu tidak dibolehkan; catat perubahan anggaran (pergeseran atau APBD-P) yang menaikkan pagu sebagai pagu tahun itu, atau perbaiki realisasinya",
         w_milestone_outside: "tahapan {0} \"{1}\" berbatas waktu {2}, di luar tahun program {3}–{4}; pindahkan tanggalnya, atau ubah tahun mulai atau tahun selesai program",
         w_plain_range: "target {0}: direction: Range menghitung realisasi di luar {1}–{2} ke arah mana pun sebagai belum tercapai; bila makin tinggi (atau makin rendah) makin baik, tulis direction: Higher (atau Lower) dan biarkan batas atasnya",
+        w_target_repeated: "target {0} sama tahun dan indikatornya dengan target {1} ({2}, \"{3}\"): mungkin dua petugas masing-masing menambahkannya; simpan satu, atau ubah tahun atau indikator yang lain",
     },
     cli: Cli {
         save_failed: "{0}: gagal menyimpan: {1}",

@@ -509,3 +509,62 @@ fn merged_milestone_weights_over_100_are_refused_naming_the_programme() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
+
+/// Two officers each add the 2027 target of one indicator: the merge keeps
+/// both (neither officer's work is dropped) and check warns of the pair.
+#[test]
+fn two_targets_of_one_year_and_indicator_are_kept_and_check_warns_of_them() {
+    let base = base();
+    let at = base
+        .programs
+        .iter()
+        .position(|p| !p.targets.is_empty())
+        .unwrap();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let mut target = base.programs[at].targets[0].clone();
+    target.year = 2027;
+    target.target += 1.0;
+    mine.programs[at].targets.push(target.clone());
+    target.target += 1.0;
+    theirs.programs[at].targets.push(target);
+    let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+    assert_eq!(conflicts, []);
+    let n = base.programs[at].targets.len();
+    assert_eq!(merged.programs[at].targets.len(), n + 2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(
+        &path,
+        store::Document {
+            plan: merged,
+            preamble: String::new(),
+        }
+        .to_ron(),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .arg("check")
+        .arg(&path)
+        .env("HOME", dir.path())
+        .env_remove("PANTAU_FILE")
+        .env_remove("PANTAU_CONFIG")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "a warning does not fail check: {stderr}"
+    );
+    let id = &base.programs[at].id;
+    assert!(
+        stderr.contains("warning:")
+            && stderr.contains(&format!("{id}: target {}", n + 2))
+            && stderr.contains(&format!("same year and indicator as target {}", n + 1)),
+        "{stderr}"
+    );
+}
