@@ -964,7 +964,9 @@ fn saved(
     }
     if !renamed.is_empty() {
         let told: Vec<String> = renamed.iter().map(|r| r.message(t)).collect();
-        message = format!("{}. {}", fill(t.ui.e_saved, &[&at]), told.join(" · "));
+        // Saved, as the status bar's "saved at" says once this is read;
+        // the new id is what the officer must not miss, and it fits 80 columns.
+        message = told.join(" · ");
     }
     app.history.mark_saved();
     app.base = None;
