@@ -434,6 +434,7 @@ fn perform(app: &mut App, effects: Vec<Effect>) -> bool {
                     merged: None,
                     audit: Vec::new(),
                     log_error: None,
+                    backup: None,
                 },
             );
             saved = true;

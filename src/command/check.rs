@@ -41,8 +41,17 @@ pub fn check(
             count: overspent.len(),
         });
     }
-    let (_, open) = crate::plan::conflicts::read(&doc.preamble);
+    // Every line counts, read or not, as for sync; those git's record of
+    // the merge under way does not bear out are said apart.
+    let (_, open) = crate::plan::conflicts::recorded(&doc.preamble);
     if !open.is_empty() {
+        let unchecked = store::git::check_conflicts(&path, &doc.preamble)
+            .iter()
+            .filter(|trusted| !**trusted)
+            .count();
+        if unchecked > 0 {
+            io.say(&fill(t.cli.check_unchecked, &[&unchecked]));
+        }
         return Err(CommandError::OpenConflicts {
             path,
             count: open.len(),

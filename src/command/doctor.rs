@@ -46,6 +46,9 @@ pub fn doctor(
             Finding::FolderWorldWritable { mode: m } => {
                 fill(c.d_folder_world, &[&mode(m), &folder])
             }
+            Finding::FolderOpenToOthers { mode: m } => {
+                fill(c.d_folder_others, &[&mode(m), &folder])
+            }
             Finding::FolderNotGroupWritable { mode: m } => {
                 fill(c.d_folder_group, &[&mode(m), &folder])
             }
@@ -53,6 +56,10 @@ pub fn doctor(
             Finding::FolderSticky => fill(c.d_folder_sticky, &[&folder]),
             Finding::SideIsLink { path: p } => fill(c.d_side_link, &[&escape_path(p)]),
             Finding::SideNotRegular { path: p } => fill(c.d_side_not_regular, &[&escape_path(p)]),
+            Finding::SideIsFolder { path: p, aside } => {
+                fill(c.d_side_folder, &[&escape_path(p), &escape_path(aside)])
+            }
+            Finding::SetAside { path: p } => fill(c.d_set_aside, &[&escape_path(p)]),
             Finding::SideWider {
                 path: p,
                 mode: m,
@@ -61,7 +68,10 @@ pub fn doctor(
             Finding::SideOtherGroup { path: p, group } => {
                 fill(c.d_side_group, &[&escape_path(p), &escape(group), &plan])
             }
-            Finding::OldLockFile { path: p } => fill(c.d_old_lock, &[&escape_path(p)]),
+            Finding::LockOpenToOthers { path: p, mode: m } => {
+                fill(c.d_lock_open, &[&escape_path(p), &mode(m)])
+            }
+            Finding::LockNotRegular { path: p } => fill(c.d_lock_not_regular, &[&escape_path(p)]),
             Finding::Leftover { path: p } => fill(c.d_leftover, &[&escape_path(p)]),
         };
         let label = match finding.severity() {

@@ -65,11 +65,13 @@ pub fn sync(
     if done.went_out > 0 {
         lines.push(fill(t.cli.sy_went_out, &[&done.went_out, &remote]));
     }
-    let stopped = done.conflicts || done.offline.is_some();
+    let stopped = done.conflicts || done.offline.is_some() || done.refused.is_some();
     if done.conflicts {
         lines.push(fill(t.cli.sy_conflicts, &[&escape_path(&path)]));
     } else if let Some(why) = &done.offline {
         lines.push(fill(t.cli.sy_offline, &[&remote, &escape(why)]));
+    } else if let Some(why) = &done.refused {
+        lines.push(fill(t.cli.sy_refused, &[&remote, &escape(why)]));
     } else if done.came_in == 0 && done.went_out == 0 {
         lines.push(fill(t.cli.sy_up_to_date, &[&remote]));
     }
@@ -112,6 +114,7 @@ pub fn merge_driver(
         (&base_doc.plan, &base_doc.preamble),
         (&ours_doc.plan, &ours_doc.preamble),
         (&theirs_doc.plan, &theirs_doc.preamble),
+        store::git::blobs([base, ours, theirs], &name).as_ref(),
     );
     let problems = crate::plan::validate::validate(&merged.plan);
     if !problems.is_empty() {

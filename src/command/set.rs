@@ -97,7 +97,10 @@ pub(super) fn save_edit(
     let path = opened.path();
     match opened.save(changes, &who, &mut waiting) {
         Ok(store::Saved::Written {
-            log_error, renamed, ..
+            log_error,
+            backup,
+            renamed,
+            ..
         }) => {
             for r in &renamed {
                 io.say(&r.message(t));
@@ -105,6 +108,9 @@ pub(super) fn save_edit(
             if let Some(e) = log_error {
                 let log = escape_path(&store::audit::log_path(path));
                 io.say(&fill(t.cli.log_failed, &[&log, &escape(&e.to_string())]));
+            }
+            if let Some(backup) = backup {
+                io.say(&backup.render(t));
             }
             Ok(())
         }

@@ -27,6 +27,7 @@ pub struct Cli {
     pub md_kept: &'static str,
     /// `{0}`: the plan, `{1}`: how many merge conflicts its top comment lists.
     pub check_conflicts: &'static str,
+    pub check_unchecked: &'static str,
     /// `{0}` the plan, `{1}` how many budget lines spend above their pagu.
     pub check_overspent: &'static str,
     /// `pantau git setup`: `{0}` the .gitattributes line, `{1}` the work tree.
@@ -41,6 +42,8 @@ pub struct Cli {
     pub git_not_installed: &'static str,
     /// `{0}`: the folder that is not in a git work tree.
     pub git_not_repo: &'static str,
+    pub git_not_trusted: &'static str,
+    pub git_detached: &'static str,
     /// `{0}`: git's arguments, `{1}`: what git said.
     pub git_failed: &'static str,
     /// `pantau sync`: `{0}` the commit's first line.
@@ -55,6 +58,7 @@ pub struct Cli {
     pub sy_conflicts: &'static str,
     /// `{0}`: the remote, `{1}`: what git said.
     pub sy_offline: &'static str,
+    pub sy_refused: &'static str,
     pub set_no_program: &'static str,
     pub set_no_changes: &'static str,
     pub did_you_mean: &'static str,
@@ -71,6 +75,9 @@ pub struct Cli {
     pub save_full_hint: &'static str,
     pub save_waiting: &'static str,
     pub log_failed: &'static str,
+    pub bak_moved_aside: &'static str,
+    pub bak_replaced: &'static str,
+    pub bak_not_kept: &'static str,
     /// `--demo`: the private copy, said before the interface opens and after it.
     pub demo_opened: &'static str,
     pub demo_removed: &'static str,
@@ -93,8 +100,12 @@ pub struct Cli {
     pub d_folder_sticky: &'static str,
     pub d_side_link: &'static str,
     pub d_side_not_regular: &'static str,
+    pub d_side_folder: &'static str,
+    pub d_set_aside: &'static str,
     pub d_side_wider: &'static str,
     pub d_side_group: &'static str,
-    pub d_old_lock: &'static str,
+    pub d_lock_open: &'static str,
+    pub d_lock_not_regular: &'static str,
+    pub d_folder_others: &'static str,
     pub d_leftover: &'static str,
 }

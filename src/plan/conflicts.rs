@@ -4,6 +4,11 @@
 //! branch's value, one `// pantau-conflict {…}` line each. The file stays a
 //! valid plan for every tool; pantau reads the lines back to ask, as a save
 //! does, and drops them once answered.
+//!
+//! Anyone who can write the file can write such a line, so a line is only
+//! a claim: each records the git objects the driver merged ([`Blobs`]),
+//! which the store checks against the repository before a question is
+//! trusted, and "mine" is always read from the plan as it is ([`held`]).
 
 use crate::plan::edit::Header;
 use crate::plan::field::{
@@ -34,6 +39,25 @@ struct Line {
     field: String,
     ours: String,
     theirs: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    blobs: Option<Blobs>,
+}
+
+/// The git objects (blob ids) of the three versions the merge driver
+/// merged: base (`%O`), ours (`%A`) and theirs (`%B`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Blobs {
+    pub base: String,
+    pub ours: String,
+    pub theirs: String,
+}
+
+/// One `// pantau-conflict` line of a top comment: the question it asks
+/// when it reads as one, and the objects it says it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub conflict: Option<Conflict>,
+    pub blobs: Option<Blobs>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -57,11 +81,13 @@ pub struct ForGit {
     pub renamed: Vec<crate::plan::merge::Renamed>,
 }
 
-/// Merges for git: `ours` is the branch being merged into (`%A`).
+/// Merges for git: `ours` is the branch being merged into (`%A`);
+/// `blobs`, the objects merged, are recorded in each line.
 pub fn merge_for_git(
     (base, base_comment): (&Plan, &str),
     (ours, ours_comment): (&Plan, &str),
     (theirs, theirs_comment): (&Plan, &str),
+    blobs: Option<&Blobs>,
 ) -> ForGit {
     let open = RefCell::new(Vec::new());
     let kept = RefCell::new(Vec::new());
@@ -101,7 +127,7 @@ pub fn merge_for_git(
     let open = open.into_inner();
     let (rest, _) = read(&comment);
     let mut comment = rest;
-    comment.push_str(&write(&open));
+    comment.push_str(&write(&open, blobs));
     ForGit {
         plan,
         comment,
@@ -111,8 +137,8 @@ pub fn merge_for_git(
     }
 }
 
-/// The lines for `conflicts`.
-pub fn write(conflicts: &[Conflict]) -> String {
+/// The lines for `conflicts`, each recording `blobs`.
+pub fn write(conflicts: &[Conflict], blobs: Option<&Blobs>) -> String {
     let mut out = String::new();
     for c in conflicts {
         let (at, id, name, number, year) = match &c.subject {
@@ -161,6 +187,7 @@ pub fn write(conflicts: &[Conflict]) -> String {
             field: field.into(),
             ours: c.mine.clone().unwrap_or_default(),
             theirs: c.theirs.clone().unwrap_or_default(),
+            blobs: blobs.cloned(),
         };
         // JSON escapes newlines, so each conflict is one comment line.
         if let Ok(json) = serde_json::to_string(&line) {
@@ -172,22 +199,125 @@ pub fn write(conflicts: &[Conflict]) -> String {
     out
 }
 
-/// The conflicts recorded in a top comment, and the comment without them.
-/// A line that does not read as one is left in the comment.
+/// The conflicts recorded in a top comment that read as questions, and the
+/// comment without any `// pantau-conflict` line: answering drops them all,
+/// including those that did not read (which `check` and `sync` count too).
 pub fn read(comment: &str) -> (String, Vec<Conflict>) {
+    let (rest, recorded) = recorded(comment);
+    (
+        rest,
+        recorded.into_iter().filter_map(|r| r.conflict).collect(),
+    )
+}
+
+/// Every `// pantau-conflict` line of a top comment, read or not, and the
+/// comment without them.
+pub fn recorded(comment: &str) -> (String, Vec<Recorded>) {
     let mut rest = String::with_capacity(comment.len());
     let mut found = Vec::new();
     for line in comment.split_inclusive('\n') {
-        match line
-            .strip_prefix(MARK)
-            .and_then(|json| serde_json::from_str::<Line>(json.trim_end()).ok())
-            .and_then(conflict)
-        {
-            Some(c) => found.push(c),
-            None => rest.push_str(line),
-        }
+        let Some(json) = line.strip_prefix(MARK) else {
+            rest.push_str(line);
+            continue;
+        };
+        found.push(match serde_json::from_str::<Line>(json.trim_end()) {
+            Ok(mut line) => Recorded {
+                blobs: line.blobs.take(),
+                conflict: conflict(line),
+            },
+            Err(_) => Recorded {
+                conflict: None,
+                blobs: None,
+            },
+        });
     }
     (rest, found)
+}
+
+/// The questions of `comment` as the plan now stands: "mine" is what the
+/// file holds, whatever a line says it is.
+pub fn questions(plan: &Plan, comment: &str) -> Vec<Conflict> {
+    let (_, found) = read(comment);
+    found
+        .into_iter()
+        .map(|mut c| {
+            c.mine = held(plan, &c);
+            c
+        })
+        .collect()
+}
+
+/// The value `plan` holds for the field `c` asks about, as the registry
+/// writes it; `None` when the item is not there.
+pub fn held(plan: &Plan, c: &Conflict) -> Option<String> {
+    let program = |id: &str| plan.programs.iter().find(|p| p.id == id);
+    match (&c.subject, c.field) {
+        (Subject::Plan, Field::Header(f)) => Some(f.get(&Header::of(plan))),
+        (Subject::Dimension { id, .. }, Field::Dimension(f)) => plan
+            .dimensions
+            .iter()
+            .find(|d| d.id == *id)
+            .map(|d| f.get(d)),
+        (Subject::Program { id, .. }, Field::Program(f)) => program(id).map(|p| f.get(p)),
+        (
+            Subject::Milestone {
+                program: id,
+                number,
+                title,
+            },
+            Field::Milestone(f),
+        ) => {
+            let ms = &program(id)?.milestones;
+            ms.iter()
+                .find(|m| m.title == *title)
+                .or_else(|| ms.get(number.checked_sub(1)?))
+                .map(|m| f.get(m))
+        }
+        (
+            Subject::Target {
+                program: id,
+                number,
+                year,
+                indicator,
+            },
+            Field::Target(f),
+        ) => {
+            let ts = &program(id)?.targets;
+            ts.iter()
+                .find(|x| x.year == *year && x.indicator == *indicator)
+                .or_else(|| ts.get(number.checked_sub(1)?))
+                .map(|x| f.get(x))
+        }
+        (
+            Subject::Budget {
+                program: id,
+                number,
+                year,
+            },
+            Field::Budget(f),
+        ) => {
+            let bs = &program(id)?.budget;
+            bs.iter()
+                .find(|b| b.year == *year)
+                .or_else(|| bs.get(number.checked_sub(1)?))
+                .map(|b| f.get(b))
+        }
+        (
+            Subject::Evidence {
+                program: id,
+                number,
+                name,
+            },
+            Field::Evidence(f),
+        ) => {
+            let es = &program(id)?.evidence;
+            es.iter()
+                .find(|e| e.name == *name)
+                .or_else(|| es.get(number.checked_sub(1)?))
+                .map(|e| f.get(e))
+        }
+        _ => None,
+    }
 }
 
 fn conflict(line: Line) -> Option<Conflict> {
@@ -406,6 +536,7 @@ mod tests {
             (&base, "// top\n"),
             (&ours, "// top\n"),
             (&theirs, "// top\n"),
+            None,
         );
         assert_eq!(merged.open.len(), 2, "{:?}", merged.open);
         assert_eq!(

@@ -19,21 +19,70 @@ pub enum Severity {
 /// One thing found, with what it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    PlanIsLink { to: PathBuf },
+    PlanIsLink {
+        to: PathBuf,
+    },
     PlanNotRegular,
-    PlanWorldWritable { mode: u32 },
-    PlanNotGroupWritable { mode: u32 },
-    PlanGroupDiffers { plan: String, folder: String },
-    FolderWorldWritable { mode: u32 },
-    FolderNotGroupWritable { mode: u32 },
+    PlanWorldWritable {
+        mode: u32,
+    },
+    PlanNotGroupWritable {
+        mode: u32,
+    },
+    PlanGroupDiffers {
+        plan: String,
+        folder: String,
+    },
+    FolderWorldWritable {
+        mode: u32,
+    },
+    /// Logins outside the group may enter or list the folder.
+    FolderOpenToOthers {
+        mode: u32,
+    },
+    FolderNotGroupWritable {
+        mode: u32,
+    },
     FolderNotSetgid,
     FolderSticky,
-    SideIsLink { path: PathBuf },
-    SideNotRegular { path: PathBuf },
-    SideWider { path: PathBuf, mode: u32, plan: u32 },
-    SideOtherGroup { path: PathBuf, group: String },
-    OldLockFile { path: PathBuf },
-    Leftover { path: PathBuf },
+    SideIsLink {
+        path: PathBuf,
+    },
+    SideNotRegular {
+        path: PathBuf,
+    },
+    /// A folder at `<file>.bak`: the next save moves it to `aside`.
+    SideIsFolder {
+        path: PathBuf,
+        aside: PathBuf,
+    },
+    /// Something planted at `<file>.bak` that a save moved aside.
+    SetAside {
+        path: PathBuf,
+    },
+    SideWider {
+        path: PathBuf,
+        mode: u32,
+        plan: u32,
+    },
+    SideOtherGroup {
+        path: PathBuf,
+        group: String,
+    },
+    /// The lock file may be opened by logins outside the group, who could
+    /// then hold it and stop every save.
+    LockOpenToOthers {
+        path: PathBuf,
+        mode: u32,
+    },
+    /// Something not a regular file at the lock's name: saves lock the
+    /// folder instead.
+    LockNotRegular {
+        path: PathBuf,
+    },
+    Leftover {
+        path: PathBuf,
+    },
 }
 
 impl Finding {
@@ -43,17 +92,20 @@ impl Finding {
             | Finding::PlanWorldWritable { .. }
             | Finding::FolderWorldWritable { .. }
             | Finding::SideIsLink { .. }
-            | Finding::SideNotRegular { .. } => Severity::Unsafe,
+            | Finding::SideNotRegular { .. }
+            | Finding::LockOpenToOthers { .. } => Severity::Unsafe,
             Finding::PlanNotGroupWritable { .. }
             | Finding::PlanGroupDiffers { .. }
             | Finding::FolderNotGroupWritable { .. }
             | Finding::FolderNotSetgid
+            | Finding::FolderOpenToOthers { .. }
+            | Finding::LockNotRegular { .. }
             | Finding::FolderSticky
+            | Finding::SideIsFolder { .. }
+            | Finding::SetAside { .. }
             | Finding::SideWider { .. }
             | Finding::SideOtherGroup { .. } => Severity::Warning,
-            Finding::PlanIsLink { .. } | Finding::OldLockFile { .. } | Finding::Leftover { .. } => {
-                Severity::Note
-            }
+            Finding::PlanIsLink { .. } | Finding::Leftover { .. } => Severity::Note,
         }
     }
 }
@@ -108,6 +160,9 @@ pub fn examine(path: &Path) -> std::io::Result<Vec<Finding>> {
         if folder_mode & 0o002 != 0 {
             found.push(Finding::FolderWorldWritable { mode: folder_mode });
         }
+        if folder_mode & 0o002 == 0 && folder_mode & 0o005 != 0 {
+            found.push(Finding::FolderOpenToOthers { mode: folder_mode });
+        }
         if folder_mode & 0o020 == 0 {
             found.push(Finding::FolderNotGroupWritable { mode: folder_mode });
         }
@@ -131,6 +186,13 @@ pub fn examine(path: &Path) -> std::io::Result<Vec<Finding>> {
                 found.push(Finding::SideIsLink { path: side_path });
                 continue;
             }
+            if meta.is_dir() {
+                found.push(Finding::SideIsFolder {
+                    aside: super::write::set_aside_path(&dir, &file),
+                    path: side_path,
+                });
+                continue;
+            }
             if !meta.is_file() {
                 found.push(Finding::SideNotRegular { path: side_path });
                 continue;
@@ -150,15 +212,25 @@ pub fn examine(path: &Path) -> std::io::Result<Vec<Finding>> {
                 });
             }
         }
-        let old_lock = dir.join(format!(".{name}.lock"));
-        if fs::symlink_metadata(&old_lock).is_ok() {
-            found.push(Finding::OldLockFile { path: old_lock });
+        let lock = dir.join(format!(".{name}.lock"));
+        if let Ok(meta) = fs::symlink_metadata(&lock) {
+            if !meta.file_type().is_file() {
+                found.push(Finding::LockNotRegular { path: lock });
+            } else if meta.mode() & 0o007 != 0 {
+                found.push(Finding::LockOpenToOthers {
+                    path: lock,
+                    mode: meta.mode() & 0o7777,
+                });
+            }
         }
         if let Ok(entries) = fs::read_dir(&dir) {
             for entry in entries.flatten() {
                 let file = entry.file_name().to_string_lossy().into_owned();
                 if file.starts_with(&format!(".{name}.pantau-")) && file.ends_with(".tmp") {
                     found.push(Finding::Leftover { path: entry.path() });
+                }
+                if file.starts_with(&format!("{name}.bak{}", super::write::SET_ASIDE)) {
+                    found.push(Finding::SetAside { path: entry.path() });
                 }
             }
         }

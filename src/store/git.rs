@@ -12,6 +12,12 @@ pub enum GitError {
     NotInstalled,
     /// The plan is not inside a git work tree.
     NotARepository(PathBuf),
+    /// The clone at this path belongs to another login and git will not
+    /// work in it ("dubious ownership") until it is named safe.
+    NotTrusted(PathBuf),
+    /// The clone at this path is on no branch (a detached HEAD): a commit
+    /// would belong to no branch and never be sent.
+    Detached(PathBuf),
     /// git ran and said no.
     Failed {
         args: String,
@@ -28,6 +34,8 @@ impl GitError {
         match self {
             GitError::NotInstalled => t.cli.git_not_installed.to_string(),
             GitError::NotARepository(dir) => fill(t.cli.git_not_repo, &[&escape_path(dir)]),
+            GitError::NotTrusted(dir) => fill(t.cli.git_not_trusted, &[&escape_path(dir)]),
+            GitError::Detached(dir) => fill(t.cli.git_detached, &[&escape_path(dir)]),
             GitError::Failed { args, stderr } => {
                 fill(t.cli.git_failed, &[&escape(args), &escape(stderr)])
             }
@@ -76,6 +84,11 @@ fn locate(plan: &Path) -> Result<(PathBuf, String), GitError> {
     let dir = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
     let root = match git(&dir, &["rev-parse", "--show-toplevel"]) {
         Ok(root) => PathBuf::from(root),
+        Err(GitError::Failed { stderr, .. }) if stderr.contains("dubious ownership") => {
+            // git names the repository between quotes: the path to trust.
+            let named = stderr.split('\'').nth(1).map(PathBuf::from);
+            return Err(GitError::NotTrusted(named.unwrap_or(dir)));
+        }
         Err(GitError::Failed { .. }) => return Err(GitError::NotARepository(dir)),
         Err(e) => return Err(e),
     };
@@ -188,6 +201,10 @@ pub struct Synced {
     /// The remote could not be reached: what git said. Everything is
     /// committed here; nothing is lost.
     pub offline: Option<String>,
+    /// The remote was reached and refused (a rejected push, a protected
+    /// branch, a hook, no such branch): what git said. Everything is
+    /// committed here; nothing is lost.
+    pub refused: Option<String>,
     /// The remote's name, or the bundle written.
     pub remote: String,
 }
@@ -262,6 +279,10 @@ pub fn sync(plan: &Path, bundle: Option<&Path>) -> Result<Synced, GitError> {
         done.conflicts = true;
         return Ok(done);
     }
+    // On no branch, a commit would be lost to every other office.
+    if git(&root, &["symbolic-ref", "-q", "HEAD"]).is_err() {
+        return Err(GitError::Detached(root));
+    }
     let merging = git(&root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok();
     let changed = !git(&root, &["status", "--porcelain", "--", &relative])?.is_empty();
     if merging {
@@ -281,10 +302,8 @@ pub fn sync(plan: &Path, bundle: Option<&Path>) -> Result<Synced, GitError> {
             done.remote = bundle.display().to_string();
             if bundle.exists() {
                 let path = bundle.to_string_lossy().into_owned();
-                if let Err(GitError::Failed { stderr, .. }) =
-                    git(&root, &["fetch", "-q", &path, &branch])
-                {
-                    done.offline = Some(stderr);
+                if let Err(said) = talk(&root, &["fetch", "-q", &path, &branch]) {
+                    said.into(&mut done)?;
                     return Ok(done);
                 }
                 (Some("FETCH_HEAD".to_string()), None)
@@ -300,13 +319,16 @@ pub fn sync(plan: &Path, bundle: Option<&Path>) -> Result<Synced, GitError> {
                 },
                 other => other,
             })?;
-            let name = upstream.split('/').next().unwrap_or("origin").to_string();
+            // The remote and branch the upstream names, which may differ
+            // from this clone's (local `master` tracking `origin/main`).
+            let name = git(&root, &["config", &format!("branch.{branch}.remote")])?;
+            let merge = git(&root, &["config", &format!("branch.{branch}.merge")])?;
             done.remote = name.clone();
-            if let Err(GitError::Failed { stderr, .. }) = git(&root, &["fetch", "-q", &name]) {
-                done.offline = Some(stderr);
+            if let Err(said) = talk(&root, &["fetch", "-q", &name]) {
+                said.into(&mut done)?;
                 return Ok(done);
             }
-            (Some(upstream.clone()), Some(upstream))
+            (Some(upstream.clone()), Some((upstream, name, merge)))
         }
     };
     if let Some(incoming) = &incoming {
@@ -335,7 +357,7 @@ pub fn sync(plan: &Path, bundle: Option<&Path>) -> Result<Synced, GitError> {
                 .unwrap_or(0);
             git(&root, &["bundle", "create", "-q", &path, &branch])?;
         }
-        (None, Some(upstream)) => {
+        (None, Some((upstream, name, merge))) => {
             done.went_out = git(
                 &root,
                 &["rev-list", "--count", &format!("{upstream}..HEAD")],
@@ -343,13 +365,161 @@ pub fn sync(plan: &Path, bundle: Option<&Path>) -> Result<Synced, GitError> {
             .parse()
             .unwrap_or(0);
             if done.went_out > 0
-                && let Err(GitError::Failed { stderr, .. }) = git(&root, &["push", "-q"])
+                && let Err(said) = talk(&root, &["push", "-q", &name, &format!("HEAD:{merge}")])
             {
                 done.went_out = 0;
-                done.offline = Some(stderr);
+                said.into(&mut done)?;
             }
         }
         (None, None) => {}
     }
     Ok(done)
+}
+
+/// Why git did not fetch or push: the remote out of reach, or reached and
+/// refusing; the two need different fixes, so they are told apart.
+enum Said {
+    Unreachable(String),
+    Refused(String),
+    Other(GitError),
+}
+
+impl Said {
+    /// Records what git said in `done`; anything else is an error.
+    fn into(self, done: &mut Synced) -> Result<(), GitError> {
+        match self {
+            Said::Unreachable(why) => done.offline = Some(why),
+            Said::Refused(why) => done.refused = Some(why),
+            Said::Other(e) => return Err(e),
+        }
+        Ok(())
+    }
+}
+
+/// What git prints when the remote answered and said no; anything else a
+/// failed fetch or push prints means the remote was not reached.
+const REFUSALS: [&str; 8] = [
+    "[rejected]",
+    "[remote rejected]",
+    "failed to push some refs",
+    "hook declined",
+    "protected branch",
+    "couldn't find remote ref",
+    "does not match the name of your current branch",
+    "denied",
+];
+
+/// `git -C dir args…` for a fetch or push, with what git said read whole
+/// (a refusal is rarely on its first line).
+fn talk(dir: &Path, args: &[&str]) -> Result<(), Said> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| {
+            Said::Other(match e.kind() {
+                io::ErrorKind::NotFound => GitError::NotInstalled,
+                _ => GitError::Io(e),
+            })
+        })?;
+    if out.status.success() {
+        return Ok(());
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines = || stderr.lines().map(str::trim).filter(|l| !l.is_empty());
+    let refusal = lines().find(|l| REFUSALS.iter().any(|r| l.contains(r)));
+    Err(match refusal {
+        Some(line) => Said::Refused(line.to_string()),
+        None => Said::Unreachable(lines().next().unwrap_or_default().to_string()),
+    })
+}
+
+/// The blob ids of the three versions git hands its merge driver (`%O`,
+/// `%A`, `%B` as files, `name` the plan's path in the work tree), as git
+/// stores them; `None` outside a repository.
+pub fn blobs(files: [&Path; 3], name: &str) -> Option<crate::plan::conflicts::Blobs> {
+    let id = |file: &Path| {
+        let file = file.to_string_lossy();
+        git(
+            Path::new("."),
+            &["hash-object", &format!("--path={name}"), "--", &file],
+        )
+        .ok()
+    };
+    let [base, ours, theirs] = files;
+    Some(crate::plan::conflicts::Blobs {
+        base: id(base)?,
+        ours: id(ours)?,
+        theirs: id(theirs)?,
+    })
+}
+
+/// Whether each `// pantau-conflict` line of the plan's top `comment` is
+/// one git's merge driver recorded for this file in the merge now under
+/// way: its objects are this file at `HEAD` and at `MERGE_HEAD`, and merging
+/// them again asks the same question with the same value of theirs. Any
+/// other line (forged, from a merge already committed, or unreadable) is
+/// `false`.
+pub fn check_conflicts(plan: &Path, comment: &str) -> Vec<bool> {
+    let (_, recorded) = crate::plan::conflicts::recorded(comment);
+    let Ok((root, relative)) = locate(plan) else {
+        return vec![false; recorded.len()];
+    };
+    let at = |rev: &str| {
+        git(
+            &root,
+            &["rev-parse", "-q", "--verify", &format!("{rev}:{relative}")],
+        )
+        .ok()
+    };
+    let (head, merge_head) = (at("HEAD"), at("MERGE_HEAD"));
+    let mut merges: Vec<(
+        crate::plan::conflicts::Blobs,
+        Vec<crate::plan::merge::Conflict>,
+    )> = Vec::new();
+    recorded
+        .iter()
+        .map(|r| {
+            let (Some(c), Some(blobs)) = (&r.conflict, &r.blobs) else {
+                return false;
+            };
+            if head.as_deref() != Some(blobs.ours.as_str())
+                || merge_head.as_deref() != Some(blobs.theirs.as_str())
+            {
+                return false;
+            }
+            if !merges.iter().any(|(b, _)| b == blobs) {
+                let open = remerge(&root, blobs).unwrap_or_default();
+                merges.push((blobs.clone(), open));
+            }
+            merges
+                .iter()
+                .find(|(b, _)| b == blobs)
+                .is_some_and(|(_, open)| {
+                    open.iter()
+                        .any(|o| o.same_question(c) && o.theirs == c.theirs)
+                })
+        })
+        .collect()
+}
+
+/// The questions merging the three recorded objects asks, read from git's
+/// object store (never from the file that names them).
+fn remerge(
+    root: &Path,
+    blobs: &crate::plan::conflicts::Blobs,
+) -> Option<Vec<crate::plan::merge::Conflict>> {
+    let doc = |id: &str| {
+        let text = git(root, &["cat-file", "blob", id]).ok()?;
+        super::parse(&text, Path::new(id)).ok()
+    };
+    let (base, ours, theirs) = (doc(&blobs.base)?, doc(&blobs.ours)?, doc(&blobs.theirs)?);
+    let merged = crate::plan::conflicts::merge_for_git(
+        (&base.plan, &base.preamble),
+        (&ours.plan, &ours.preamble),
+        (&theirs.plan, &theirs.preamble),
+        None,
+    );
+    Some(merged.open)
 }

@@ -30,7 +30,7 @@ mod write;
 pub use lock::{Lock, lock, lock_is_held};
 pub use opened::{Opened, PlanFile};
 pub use save::{Base, BasePlan, Change, SaveError, Saved};
-pub use write::{OutputError, create_new, resolve_symlink, save, save_over, save_report};
+pub use write::{Backup, OutputError, create_new, resolve_symlink, save, save_over, save_report};
 
 /// The bundled Kabupaten Luwu Utara example, in canonical form.
 pub const EXAMPLE: &str = include_str!("../../data/luwu-utara.ron");

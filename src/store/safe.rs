@@ -208,12 +208,55 @@ pub struct Waiting {
     pub since: Instant,
 }
 
-/// Holds a plan folder's lock: one read-check-write at a time, for every
-/// plan in that folder. The lock is taken on the folder itself, which every
-/// officer who may save can open, so there is no lock file to plant, to
-/// create with the wrong permissions, or to leave behind. Released on drop.
-pub struct FolderLock {
-    _folder: File,
+/// Holds a plan's lock: one read-check-write at a time. Released on drop.
+pub struct PlanLock {
+    _held: File,
+}
+
+/// Opens what a save of the plan `target` locks: its lock file
+/// `.<file>.lock`, which only those who may write the plan can open. It is
+/// created 0660 with the plan's group whatever the umask, and a wider one
+/// of this officer's is narrowed, because any login that can open a file
+/// can `flock` it and so stop every save. Where that name holds something
+/// else (a colleague's link, folder or FIFO, or a file this officer may not
+/// open), the plan's folder is locked instead, as every saver then does:
+/// the same for all of them, and doctor reports it. Without `create`, a
+/// lock file not there yet is not made (nobody has saved through it).
+pub fn lock_file(target: &Path, create: bool) -> io::Result<File> {
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let path = dir.join(format!(".{name}.lock"));
+    let existed = fs::symlink_metadata(&path).is_ok();
+    let mut options = options(true, false, create);
+    options.write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o660);
+    let file = match options.open(&path) {
+        Ok(file) if file.metadata().is_ok_and(|m| m.is_file()) => file,
+        _ => return File::open(&dir),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let meta = file.metadata()?;
+        let plan = fs::metadata(target).ok();
+        if !existed {
+            if let Some(plan) = &plan {
+                let _ = std::os::unix::fs::fchown(&file, None, Some(plan.gid()));
+            }
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o660));
+        } else if meta.mode() & 0o007 != 0 && meta.uid() == effective_uid() {
+            let _ = file.set_permissions(fs::Permissions::from_mode(meta.mode() & 0o770));
+        }
+    }
+    let _ = existed;
+    Ok(file)
 }
 
 /// How long a save waits for another officer's before it gives up.
@@ -229,19 +272,20 @@ pub fn lock_timeout() -> Duration {
         .map_or(LOCK_TIMEOUT, Duration::from_secs)
 }
 
-/// Takes the lock of `folder`, telling `waiting` once if someone else holds
-/// it, and giving up after `timeout` (the edits stay in the session).
-pub fn lock_folder(
-    folder: &Path,
+/// Takes the lock of the plan `target` (see [`lock_file`]), telling
+/// `waiting` once if someone else holds it, and giving up after `timeout`
+/// (the edits stay in the session).
+pub fn lock_plan(
+    target: &Path,
     timeout: Duration,
     waiting: &mut dyn FnMut(Waiting),
-) -> io::Result<FolderLock> {
-    let dir = File::open(folder)?;
+) -> io::Result<PlanLock> {
+    let held = lock_file(target, true)?;
     let since = Instant::now();
     let mut told = false;
     loop {
-        match dir.try_lock() {
-            Ok(()) => return Ok(FolderLock { _folder: dir }),
+        match held.try_lock() {
+            Ok(()) => return Ok(PlanLock { _held: held }),
             Err(fs::TryLockError::WouldBlock) => {}
             Err(fs::TryLockError::Error(e)) => return Err(e),
         }
@@ -252,7 +296,7 @@ pub fn lock_folder(
         if since.elapsed() >= timeout {
             return Err(io::Error::new(
                 io::ErrorKind::TimedOut,
-                "another officer's save still holds the plan's folder",
+                "another officer's save still holds the plan's lock",
             ));
         }
         std::thread::sleep(Duration::from_millis(50));

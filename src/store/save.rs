@@ -29,6 +29,9 @@ pub enum Saved {
         /// The audit log could not be written: the save stands, and the
         /// officer is told (the log is a record, not the data).
         log_error: Option<io::Error>,
+        /// `<file>.bak` held something pantau does not keep there: the
+        /// save stands, and the officer is told what was done instead.
+        backup: Option<super::write::Backup>,
     },
     /// Someone else changed the same fields: nothing was written.
     Conflicts(Vec<crate::plan::merge::Conflict>),
@@ -299,7 +302,7 @@ pub(super) fn save_merging(
         Some(doc) => doc.to_ron(),
         None => mine.to_ron(),
     };
-    save_over(path, &text, disk.as_deref())?;
+    let backup = save_over(path, &text, disk.as_deref())?;
     drop(disk);
     // The log is a record, not the data: a failure to append must not undo
     // the save, but it is reported.
@@ -314,6 +317,7 @@ pub(super) fn save_merging(
         changes,
         renamed,
         log_error,
+        backup,
     })
 }
 

@@ -14,12 +14,47 @@ const NEW_FILE_MODE: u32 = 0o640;
 /// owner, and writes through a symlink to its target. Writing text identical
 /// to what is on disk changes nothing, not even the modification time.
 pub fn save(path: &Path, text: &str) -> io::Result<()> {
-    save_over(path, text, None)
+    save_over(path, text, None).map(|_| ())
+}
+
+/// What a save found at `<file>.bak` that pantau does not keep there, and
+/// how it went on: a colleague's folder, link or FIFO at that name never
+/// stops a save, and the officer is told.
+#[derive(Debug)]
+pub enum Backup {
+    /// A folder was there: it was moved aside to `to` (same folder) and the
+    /// backup kept as usual.
+    MovedAside { from: PathBuf, to: PathBuf },
+    /// A link, FIFO, device or socket was there: replaced by the backup
+    /// (the link itself, never what it points at).
+    Replaced { at: PathBuf },
+    /// The name could not be freed or written: this save kept no backup.
+    NotKept { at: PathBuf, error: io::Error },
+}
+
+impl Backup {
+    /// What the officer is told, in their language.
+    pub fn render(&self, t: &crate::i18n::Text) -> String {
+        use crate::i18n::fill;
+        use crate::text::{escape, escape_path};
+        match self {
+            Backup::MovedAside { from, to } => fill(
+                t.cli.bak_moved_aside,
+                &[&escape_path(from), &escape_path(to)],
+            ),
+            Backup::Replaced { at } => fill(t.cli.bak_replaced, &[&escape_path(at)]),
+            Backup::NotKept { at, error } => fill(
+                t.cli.bak_not_kept,
+                &[&escape_path(at), &escape(&error.to_string())],
+            ),
+        }
+    }
 }
 
 /// [`save`], when the caller has just read what the file holds (`current`),
-/// so it is not read again to see whether anything changed.
-pub fn save_over(path: &Path, text: &str, current: Option<&str>) -> io::Result<()> {
+/// so it is not read again to see whether anything changed; says what it
+/// did about a backup it could not keep as usual.
+pub fn save_over(path: &Path, text: &str, current: Option<&str>) -> io::Result<Option<Backup>> {
     let target = resolve_symlink(path)?;
     let existing = fs::metadata(&target).ok();
     if let Some(meta) = &existing
@@ -29,7 +64,7 @@ pub fn save_over(path: &Path, text: &str, current: Option<&str>) -> io::Result<(
             None => fs::read(&target).is_ok_and(|old| old == text.as_bytes()),
         }
     {
-        return Ok(());
+        return Ok(None);
     }
     let dir = parent_dir(&target);
     let name = target
@@ -39,12 +74,13 @@ pub fn save_over(path: &Path, text: &str, current: Option<&str>) -> io::Result<(
     let tmp = temp_path(&dir, &format!(".{name}"));
     let result = (|| {
         write_synced(&tmp, text.as_bytes(), existing.as_ref(), NEW_FILE_MODE)?;
-        if existing.is_some() {
-            keep_backup(&target, &dir.join(format!("{name}.bak")))?;
-        }
+        let backup = match existing {
+            Some(_) => keep_backup(&target, &dir.join(format!("{name}.bak"))),
+            None => None,
+        };
         fs::rename(&tmp, &target)?;
         sync_dir(&dir);
-        Ok(())
+        Ok(backup)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -247,18 +283,71 @@ fn write_synced(
     file.sync_all()
 }
 
-/// Points `<file>.bak` at the current version without a moment where it is missing.
-fn keep_backup(target: &Path, backup: &Path) -> io::Result<()> {
+/// Points `<file>.bak` at the current version without a moment where it is
+/// missing. What a colleague planted at that name is stepped around, never
+/// a reason to stop the save: a folder (which no rename can replace, and
+/// `rm` may not remove) is moved aside within the folder, which any group
+/// member may do where the folder is not sticky; a link or FIFO is replaced.
+fn keep_backup(target: &Path, backup: &Path) -> Option<Backup> {
     let name = backup
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let staging = temp_path(&parent_dir(backup), &name);
-    if fs::hard_link(target, &staging).is_err() {
-        fs::copy(target, &staging)?;
+    let dir = parent_dir(backup);
+    let not_kept = |error: io::Error| {
+        Some(Backup::NotKept {
+            at: backup.to_path_buf(),
+            error,
+        })
+    };
+    let planted = fs::symlink_metadata(backup)
+        .ok()
+        .filter(|m| !m.file_type().is_file());
+    let mut note = None;
+    if let Some(meta) = &planted {
+        if meta.is_dir() {
+            let aside = set_aside_path(&dir, &name);
+            if let Err(error) = fs::rename(backup, &aside) {
+                return not_kept(error);
+            }
+            note = Some(Backup::MovedAside {
+                from: backup.to_path_buf(),
+                to: aside,
+            });
+        } else {
+            note = Some(Backup::Replaced {
+                at: backup.to_path_buf(),
+            });
+        }
     }
-    fs::rename(&staging, backup)
+    let staging = temp_path(&dir, &name);
+    if fs::hard_link(target, &staging).is_err()
+        && let Err(error) = fs::copy(target, &staging)
+    {
+        let _ = fs::remove_file(&staging);
+        return not_kept(error);
+    }
+    if let Err(error) = fs::rename(&staging, backup) {
+        let _ = fs::remove_file(&staging);
+        return not_kept(error);
+    }
+    note
 }
+
+/// Where a folder planted at `<file>.bak` is moved: beside it, under a name
+/// `pantau doctor` recognises and no other save uses.
+pub(crate) fn set_aside_path(dir: &Path, backup_name: &str) -> PathBuf {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    dir.join(format!(
+        "{backup_name}{SET_ASIDE}{secs}-{}",
+        std::process::id()
+    ))
+}
+
+/// What follows `<file>.bak` in the name of a thing a save moved aside.
+pub const SET_ASIDE: &str = ".set-aside-";
 
 fn sync_dir(dir: &Path) {
     // Makes the rename itself durable; not every platform can open a directory.

@@ -190,6 +190,8 @@ pub enum Outcome {
         audit: Vec<Entry>,
         /// Saved, but the audit log could not be written (its path, why).
         log_error: Option<(PathBuf, io::Error)>,
+        /// Saved, but `<file>.bak` held something pantau stepped around.
+        backup: Option<crate::store::Backup>,
     },
     /// Another officer's save holds the plan since this local time; this
     /// one waits (up to a limit) before it goes on.

@@ -726,7 +726,8 @@ impl App {
     /// The questions a git merge left in the plan's top comment, if any,
     /// asked before anything else.
     pub fn ask_file_conflicts(&mut self) {
-        let (_, conflicts) = crate::plan::conflicts::read(&self.doc.preamble);
+        // "Mine" as the file holds it, never as a line claims.
+        let conflicts = crate::plan::conflicts::questions(&self.doc.plan, &self.doc.preamble);
         if !conflicts.is_empty() {
             let n = conflicts.len();
             self.modal = Some(Modal::Conflict {

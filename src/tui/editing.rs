@@ -74,8 +74,12 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             renamed,
             audit,
             log_error,
+            backup,
         } => {
             saved(app, at, fingerprint, merged, &renamed, audit);
+            if let Some(backup) = backup {
+                app.message = Some(backup.render(t));
+            }
             if let Some((log, error)) = log_error {
                 app.message = Some(fill(
                     t.cli.log_failed,
@@ -991,15 +995,22 @@ fn synced(
             app.ask_file_conflicts();
             t.ui.e_sync_conflicts.to_string()
         }
-        Ok(done) => match &done.offline {
-            Some(why) => fill(
+        Ok(done) => match (&done.offline, &done.refused) {
+            (Some(why), _) => fill(
                 t.ui.e_sync_offline,
                 &[
                     &crate::text::escape(&done.remote),
                     &crate::text::escape(why),
                 ],
             ),
-            None => fill(
+            (None, Some(why)) => fill(
+                t.cli.sy_refused,
+                &[
+                    &crate::text::escape(&done.remote),
+                    &crate::text::escape(why),
+                ],
+            ),
+            (None, None) => fill(
                 t.ui.e_synced,
                 &[
                     &crate::text::escape(&done.remote),
@@ -1048,23 +1059,25 @@ fn keep(app: &mut App, mine: bool) -> Vec<Effect> {
 
 /// A git merge's questions answered: theirs put into the plan where chosen
 /// (ours is already there), the lines dropped from the top comment, all as
-/// one undoable, unsaved edit. A result that would not be valid is refused
-/// and the questions stay in the file.
+/// one undoable, unsaved edit. An answered question always leaves the file:
+/// a value of theirs that no longer fits (or would make the plan invalid)
+/// keeps the file's value, and says why.
 fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict, Choice)]) {
     let t = app.lang.text();
     let mut plan = app.doc.plan.clone();
+    let mut refused = None;
     for (c, choice) in answers {
-        if *choice == Choice::Theirs
-            && let Err(e) =
-                crate::plan::conflicts::take_theirs(&mut plan, c, &crate::i18n::BothLanguages)
-        {
-            app.message = Some(fill(t.ui.e_refused, &[&e.render(t)]));
-            return;
+        if *choice != Choice::Theirs {
+            continue;
         }
-    }
-    if let Some(problem) = crate::plan::validate::validate(&plan).first() {
-        app.message = Some(fill(t.ui.e_refused, &[&problem.message(t)]));
-        return;
+        let mut tried = plan.clone();
+        match crate::plan::conflicts::take_theirs(&mut tried, c, &crate::i18n::BothLanguages) {
+            Err(e) => refused = Some(e.render(t)),
+            Ok(_) => match crate::plan::validate::validate(&tried).first() {
+                Some(problem) => refused = Some(problem.message(t)),
+                None => plan = tried,
+            },
+        }
     }
     let before = Box::new(app.doc.plan.clone());
     app.history.record(
@@ -1076,5 +1089,12 @@ fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict
     );
     app.doc.preamble = crate::plan::conflicts::read(&app.doc.preamble).0;
     app.rebuild();
-    app.message = Some(t.ui.e_conflicts_answered.to_string());
+    app.message = Some(match refused {
+        Some(why) => format!(
+            "{} ({})",
+            t.ui.e_conflicts_answered,
+            fill(t.ui.e_refused, &[&why])
+        ),
+        None => t.ui.e_conflicts_answered.to_string(),
+    });
 }

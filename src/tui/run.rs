@@ -302,6 +302,7 @@ fn save(
             merged,
             renamed,
             log_error,
+            backup,
             ..
         }) => {
             recovery::discard_session(path, &app.session);
@@ -312,6 +313,7 @@ fn save(
                 renamed,
                 audit: audit::read(path).unwrap_or_default(),
                 log_error: log_error.map(|e| (audit::log_path(path), e)),
+                backup,
             }
         }
         Ok(Saved::Conflicts(conflicts)) => Outcome::Conflicts(conflicts),

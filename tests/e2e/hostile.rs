@@ -34,6 +34,12 @@ fn budi() -> &'static str {
     NAME.get_or_init(|| format!("{}-b", group()))
 }
 
+/// A login of the same server outside the office's group.
+fn outsider() -> &'static str {
+    static NAME: OnceLock<String> = OnceLock::new();
+    NAME.get_or_init(|| format!("{}-x", group()))
+}
+
 /// What every test login and group starts with (`getent passwd | grep
 /// pantau-test` shows any left behind).
 const PREFIX: &str = "pantau-test-";
@@ -116,12 +122,34 @@ fn create_logins() -> Result<(), String> {
             ));
         }
     }
+    let made = run(&[
+        "useradd",
+        "-M",
+        "-N",
+        "-g",
+        "nogroup",
+        "-s",
+        "/bin/sh",
+        outsider(),
+    ])?;
+    if !made.status.success() {
+        remove_logins(group());
+        return Err(format!(
+            "useradd {}: {}",
+            outsider(),
+            String::from_utf8_lossy(&made.stderr)
+        ));
+    }
     Ok(())
 }
 
-/// Removes the two logins and the group named after `group`, whichever exist.
+/// Removes the three logins and the group named after `group`, whichever exist.
 fn remove_logins(group: &str) {
-    for user in [format!("{group}-a"), format!("{group}-b")] {
+    for user in [
+        format!("{group}-a"),
+        format!("{group}-b"),
+        format!("{group}-x"),
+    ] {
         let _ = run(&["userdel", &user]);
     }
     let _ = run(&["groupdel", group]);
@@ -163,7 +191,8 @@ fn gid() -> u32 {
         .expect("the test group exists")
 }
 
-/// An office: a group folder `root:pantau-test 2775` with the plan at 0660,
+/// An office: a group folder `root:pantau-test 2770` with the plan at 0660
+/// (as docs/SHARING.md sets it up),
 /// each officer's home, and a copy of the binary every login may run.
 struct Office {
     root: tempfile::TempDir,
@@ -185,7 +214,7 @@ impl Office {
         let folder = root.path().join("shared");
         fs::create_dir(&folder).unwrap();
         std::os::unix::fs::chown(&folder, Some(0), Some(gid())).unwrap();
-        fs::set_permissions(&folder, fs::Permissions::from_mode(0o2775)).unwrap();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o2770)).unwrap();
         let plan = folder.join("plan.ron");
         fs::write(&plan, pantau::store::EXAMPLE).unwrap();
         std::os::unix::fs::chown(&plan, Some(uid(andi())), Some(gid())).unwrap();
@@ -235,6 +264,35 @@ impl Office {
         command.output().expect("runuser runs")
     }
 
+    /// Runs a shell `script` as `user` (a real login) with `umask`.
+    fn sh(&self, user: &str, umask: &str, script: &str) -> Output {
+        self.sh_command(user, umask, script)
+            .output()
+            .expect("runuser runs")
+    }
+
+    fn sh_command(&self, user: &str, umask: &str, script: &str) -> Command {
+        let mut command = Command::new("/usr/sbin/runuser");
+        command
+            .args(["-u", user, "--", "/bin/sh", "-c"])
+            .arg(format!("umask {umask}; {script}"))
+            .env_clear()
+            .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+            .env("HOME", self.home(user))
+            .env("LANG", "C.UTF-8");
+        command
+    }
+
+    /// `pantau doctor` as `user`: what it printed.
+    fn doctor(&self, user: &str) -> String {
+        let plan = self.plan();
+        text(
+            &self
+                .pantau(user, "002", &[], &["doctor", plan.to_str().unwrap()])
+                .stdout,
+        )
+    }
+
     fn set(&self, user: &str, umask: &str, change: &str) -> Output {
         let plan = self.plan();
         self.pantau(
@@ -244,6 +302,35 @@ impl Office {
             &["set", "-f", plan.to_str().unwrap(), "GOV-01", change],
         )
     }
+}
+
+/// The fixes doctor gives for the findings whose line contains `about`.
+fn fixes_for(doctor: &str, about: &str) -> Vec<String> {
+    let mut fixes = Vec::new();
+    let mut lines = doctor.lines();
+    while let Some(line) = lines.next() {
+        if line.contains(about) {
+            let fix = lines.next().unwrap_or_default();
+            fixes.push(
+                fix.trim()
+                    .strip_prefix("fix: ")
+                    .unwrap_or_else(|| panic!("a fix follows {line:?}: {doctor}"))
+                    .to_string(),
+            );
+        }
+    }
+    assert!(
+        !fixes.is_empty(),
+        "doctor says nothing about {about:?}: {doctor}"
+    );
+    fixes
+}
+
+/// The one fix doctor gives for the finding whose line contains `about`.
+fn fix_for(doctor: &str, about: &str) -> String {
+    let fixes = fixes_for(doctor, about);
+    assert_eq!(fixes.len(), 1, "{doctor}");
+    fixes[0].clone()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -472,9 +559,8 @@ fn a_held_lock_is_waited_for_with_a_notice_and_then_given_up_keeping_nothing_hal
     let Some(office) = office_or_skip() else {
         return;
     };
-    // Another officer's save in progress: the folder's lock held.
-    let folder = fs::File::open(office.folder()).unwrap();
-    folder.lock().unwrap();
+    // Another officer's save in progress: the plan's lock held.
+    let held = pantau::store::lock(&office.plan(), &mut |_| {}).unwrap();
     let before = fs::read(office.plan()).unwrap();
     let out = office.pantau(
         budi(),
@@ -496,7 +582,7 @@ fn a_held_lock_is_waited_for_with_a_notice_and_then_given_up_keeping_nothing_hal
     );
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert_eq!(fs::read(office.plan()).unwrap(), before);
-    folder.unlock().unwrap();
+    drop(held);
     let out = office.set(budi(), "002", "status=Done");
     assert!(
         out.status.success(),
@@ -658,5 +744,146 @@ fn a_folder_the_officer_cannot_write_says_so_and_what_to_do() {
     assert!(
         fs::read_dir(office.folder()).unwrap().count() == 1,
         "nothing half-written left beside the plan"
+    );
+}
+
+#[test]
+fn a_folder_planted_at_the_backup_never_stops_a_save_and_doctors_fixes_work() {
+    let Some(office) = office_or_skip() else {
+        return;
+    };
+    let bak = office.folder().join("plan.ron.bak");
+    // Andi plants a folder, with a folder of his own inside that nobody
+    // else may empty, where every save keeps its backup.
+    let plant = format!("mkdir -p {0}/inner && touch {0}/inner/mine", bak.display());
+    let planted = office.sh(andi(), "022", &plant);
+    assert!(planted.status.success(), "{}", text(&planted.stderr));
+    // Before: doctor says how to free the name, and its fix works for Budi
+    // (the `rm` it gave before could not remove a folder).
+    let doctor = office.doctor(budi());
+    let fix = fix_for(&doctor, "is a folder, not pantau's backup");
+    assert!(fix.starts_with("mv "), "{fix}");
+    let fixed = office.sh(budi(), "002", &fix);
+    assert!(fixed.status.success(), "{fix}: {}", text(&fixed.stderr));
+    assert!(!bak.is_dir(), "the name is free: {fix}");
+    // Planted again: Budi's save goes on all the same, and says what it did.
+    let planted = office.sh(andi(), "022", &plant);
+    assert!(planted.status.success(), "{}", text(&planted.stderr));
+    let out = office.set(budi(), "002", "status=Done");
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "the save goes ahead: {stderr}");
+    assert!(
+        stderr.contains("was a folder, not pantau's backup") && stderr.contains("moved aside"),
+        "{stderr}"
+    );
+    assert_eq!(status_of(&office.plan()), "Done");
+    assert!(
+        fs::symlink_metadata(&bak).unwrap().is_file(),
+        "a backup kept"
+    );
+    // After: doctor lists what was set aside (by Budi's `mv` and by the
+    // save), and the owner's fix removes each.
+    let doctor = office.doctor(budi());
+    let fixes = fixes_for(&doctor, "has been moved aside");
+    assert_eq!(fixes.len(), 2, "{doctor}");
+    for fix in fixes {
+        assert!(fix.starts_with("rm -r "), "{fix}");
+        let fixed = office.sh(andi(), "022", &fix);
+        assert!(fixed.status.success(), "{fix}: {}", text(&fixed.stderr));
+    }
+    let names: Vec<String> = fs::read_dir(office.folder())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("set-aside"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn a_login_outside_the_group_cannot_hold_the_lock_and_stop_saves() {
+    let Some(office) = office_or_skip() else {
+        return;
+    };
+    // The worst case: the folder as the README used to set it up, 2775,
+    // which any login may open and so `flock`.
+    fs::set_permissions(office.folder(), fs::Permissions::from_mode(0o2775)).unwrap();
+    let folder = office.folder();
+    let lock = folder.join(".plan.ron.lock");
+    let try_lock = |path: &Path| {
+        office
+            .sh(
+                outsider(),
+                "022",
+                &format!("flock -n {} true", path.display()),
+            )
+            .status
+            .success()
+    };
+    assert!(!try_lock(&lock), "an outsider cannot make the lock file");
+    // A save with umask 022 makes it 0660 all the same.
+    let out = office.set(budi(), "022", "status=Done");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let meta = fs::metadata(&lock).unwrap();
+    assert_eq!(meta.mode() & 0o777, 0o660);
+    assert_eq!(meta.gid(), gid());
+    assert!(!try_lock(&lock), "an outsider cannot open the lock file");
+    // The outsider holds the folder, which was the lock before, until told to stop.
+    let mut holder = office
+        .sh_command(
+            outsider(),
+            "022",
+            &format!(
+                "exec flock {} /bin/sh -c 'echo held; read x; true'",
+                folder.display()
+            ),
+        )
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(holder.stdout.take().unwrap()),
+        &mut said,
+    )
+    .unwrap();
+    assert_eq!(said.trim(), "held");
+    let out = office.pantau(
+        budi(),
+        "002",
+        &[("PANTAU_LOCK_TIMEOUT", "2")],
+        &[
+            "set",
+            "-f",
+            office.plan().to_str().unwrap(),
+            "GOV-01",
+            "status=Delayed",
+        ],
+    );
+    drop(holder.stdin.take());
+    assert!(holder.wait().unwrap().success());
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "the save is not stopped: {stderr}");
+    assert!(!stderr.contains("waiting"), "{stderr}");
+    assert_eq!(status_of(&office.plan()), "Delayed");
+    // doctor warns about such a folder; with its fix (2770, as docs/SHARING.md
+    // now says) the outsider cannot even open it.
+    let doctor = office.doctor(budi());
+    let fix = fix_for(&doctor, "open to logins outside the group");
+    assert_eq!(fix, format!("chmod o-rwx {}", folder.display()));
+    let fixed = office.sh(budi(), "002", &fix);
+    assert!(
+        !fixed.status.success(),
+        "only the folder's owner may chmod it"
+    );
+    let fixed = Command::new("/bin/sh").args(["-c", &fix]).status().unwrap();
+    assert!(fixed.success());
+    assert_eq!(fs::metadata(&folder).unwrap().mode() & 0o7777, 0o2770);
+    assert!(!try_lock(&folder), "the outsider cannot open the folder");
+    assert!(
+        !office.doctor(budi()).contains("outside the group"),
+        "{}",
+        office.doctor(budi())
     );
 }

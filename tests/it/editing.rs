@@ -110,6 +110,7 @@ fn undo_reaches_back_across_a_save() {
             merged: None,
             audit: Vec::new(),
             log_error: None,
+            backup: None,
         },
     );
     assert!(!app.modified());
@@ -591,6 +592,7 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
         merged: None,
         audit: Vec::new(),
         log_error: None,
+        backup: None,
     };
     let mut app = app();
     let loaded = app.plan().clone();
@@ -749,6 +751,7 @@ fn saved(app: &mut App, merged: Option<pantau::plan::model::Plan>) {
             }),
             audit: Vec::new(),
             log_error: None,
+            backup: None,
         },
     );
 }
@@ -951,6 +954,7 @@ fn undo_follows_a_programme_renamed_in_a_merged_save() {
             })),
             audit: Vec::new(),
             log_error: None,
+            backup: None,
         },
     );
     let message = app.message().unwrap_or_default().to_string();

@@ -508,3 +508,200 @@ fn the_merge_driver_refuses_a_broken_version_and_leaves_ours_whole() {
         "ours untouched"
     );
 }
+
+/// git's refusals told apart from a remote out of reach, each with the fix
+/// that works: a clone whose `master` tracks the remote's `main` sends to
+/// `main`; a push the remote refuses says so (not "could not be reached");
+/// a detached HEAD commits nothing and says how to get back on a branch; a
+/// clone owned by another login gets git's `safe.directory`, not `git init`.
+#[test]
+fn sync_tells_gits_refusals_apart_and_gives_the_fix_that_works() {
+    if !git_installed() {
+        return;
+    }
+    let Offices {
+        server: _server,
+        bare,
+        dlh,
+        kominfo: _kominfo,
+    } = offices();
+    let bare_git = |args: &[&str]| {
+        let mut all = vec!["--git-dir", bare.to_str().unwrap()];
+        all.extend_from_slice(args);
+        dlh.git(&all)
+    };
+
+    // Local `master` tracking `origin/main`: git's own `push` refuses it
+    // (push.default=simple); sync sends to the branch the upstream names.
+    dlh.git(&["branch", "-m", "main", "master"]);
+    dlh.set("GOV-01", "notes=dari master");
+    let said = ok(dlh.pantau(&["sync", "plan.ron"]), "sync from master");
+    assert!(said.contains("1 commit(s) sent to origin"), "{said}");
+    assert_eq!(
+        bare_git(&["rev-parse", "main"]),
+        dlh.git(&["rev-parse", "HEAD"]),
+        "the remote's main has it"
+    );
+
+    // The remote is reached and refuses: said as a refusal, with what git said.
+    let hook = bare.join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'protected branch: ask the admin' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    dlh.set("GOV-02", "notes=ditolak");
+    let out = dlh.pantau(&["sync", "plan.ron"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("origin was reached but refused")
+            && said.contains("protected branch: ask the admin")
+            && said.contains("nothing is lost")
+            && !said.contains("could not be reached"),
+        "{said}"
+    );
+    std::fs::remove_file(&hook).unwrap();
+    ok(
+        dlh.pantau(&["sync", "plan.ron"]),
+        "sync once the remote takes it",
+    );
+
+    // A detached HEAD: nothing is committed, and the way back is said.
+    dlh.git(&["checkout", "-q", "--detach"]);
+    dlh.set("GOV-03", "notes=tanpa cabang");
+    let out = dlh.pantau(&["sync", "plan.ron"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("detached HEAD") && stderr.contains("switch"),
+        "{stderr}"
+    );
+    assert!(
+        !dlh.git(&["status", "--porcelain", "plan.ron"]).is_empty(),
+        "nothing committed on no branch"
+    );
+    dlh.git(&["switch", "-q", "master"]);
+    ok(dlh.pantau(&["sync", "plan.ron"]), "sync back on the branch");
+    assert_eq!(
+        bare_git(&["rev-parse", "main"]),
+        dlh.git(&["rev-parse", "HEAD"])
+    );
+
+    // A clone owned by another login (needs root to hand it over).
+    if pantau::store::safe::effective_uid() != 0 {
+        return;
+    }
+    let chowned = Command::new("chown")
+        .args(["-R", "65534"])
+        .arg(dlh.dir.path())
+        .status()
+        .unwrap();
+    assert!(chowned.success());
+    dlh.set("GOV-04", "notes=klon orang lain");
+    let out = dlh.pantau(&["sync", "plan.ron"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        stderr.contains("belongs to another login") && !stderr.contains("git init"),
+        "{stderr}"
+    );
+    let fix = stderr
+        .split(": git config")
+        .nth(1)
+        .map(|rest| format!("git config{}", rest.lines().next().unwrap_or_default()))
+        .unwrap_or_else(|| panic!("a fix: {stderr}"));
+    let args: Vec<&str> = fix.split_whitespace().skip(1).collect();
+    ok(
+        run(dlh.dir.path(), dlh.home.path(), "git", &args),
+        "the fix pantau gave",
+    );
+    let said = ok(dlh.pantau(&["sync", "plan.ron"]), "sync once trusted");
+    assert!(said.contains("sent to origin"), "{said}");
+}
+
+/// `// pantau-conflict` lines are claims anyone who can write the file can
+/// make: only a line git's merge driver recorded for the merge under way
+/// (its objects are this file at HEAD and MERGE_HEAD, and merging them asks
+/// the same question) checks out; a forged or unreadable line is counted
+/// by `check` as sync counts it, and said apart; "mine" is what the file holds.
+#[test]
+fn only_a_question_gits_merge_recorded_checks_out_and_every_line_counts() {
+    if !git_installed() {
+        return;
+    }
+    let repo = Repo::new();
+    ok(repo.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    repo.git(&["add", ".gitattributes"]);
+    repo.commit("merge plans with pantau");
+    repo.git(&["checkout", "-qb", "bpbd"]);
+    repo.set("GOV-03", "status=Delayed");
+    repo.commit("bpbd");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.set("GOV-03", "status=OnHold");
+    repo.commit("main");
+    let merge = run(
+        repo.dir.path(),
+        repo.home.path(),
+        "git",
+        &["merge", "--no-edit", "bpbd"],
+    );
+    assert!(!merge.status.success(), "git reports the conflict");
+    let path = repo.dir.path().join("plan.ron");
+    let check = || {
+        let out = repo.pantau(&["check", "plan.ron"]);
+        assert_eq!(out.status.code(), Some(2), "never valid with a line open");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = check();
+    assert!(
+        said.contains("1 merge conflict(s) are still open") && !said.contains("do not check out"),
+        "the driver's own line checks out: {said}"
+    );
+
+    // A colleague copies it with another value of theirs and of mine, and
+    // adds a line that does not read.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let real = text
+        .lines()
+        .find(|l| l.starts_with("// pantau-conflict "))
+        .unwrap()
+        .to_string();
+    assert!(
+        real.contains("\"blobs\""),
+        "the objects are recorded: {real}"
+    );
+    let forged = real
+        .replace("\"theirs\":\"Delayed\"", "\"theirs\":\"Done\"")
+        .replace("\"ours\":\"OnHold\"", "\"ours\":\"Done\"");
+    assert_ne!(forged, real);
+    let planted = text.replacen(
+        &real,
+        &format!("{real}\n{forged}\n// pantau-conflict {{not json"),
+        1,
+    );
+    std::fs::write(&path, planted).unwrap();
+    let said = check();
+    assert!(
+        said.contains("3 merge conflict(s) are still open")
+            && said.contains("2 of these lines do not check out"),
+        "{said}"
+    );
+    // Whatever a line says, "mine" is what the file holds.
+    let doc = pantau::store::load(&path).unwrap();
+    let asked = pantau::plan::conflicts::questions(&doc.plan, &doc.preamble);
+    assert_eq!(asked.len(), 2, "the unreadable line asks nothing");
+    assert!(
+        asked.iter().all(|c| c.mine.as_deref() == Some("OnHold")),
+        "{asked:?}"
+    );
+    // Answering drops every line, the unreadable one too.
+    let (rest, _) = pantau::plan::conflicts::read(&doc.preamble);
+    assert!(!rest.contains("pantau-conflict"), "{rest}");
+
+    // Once the merge is committed, no line is git's question any more.
+    repo.git(&["commit", "-qam", "merge bpbd by hand"]);
+    let said = check();
+    assert!(said.contains("3 of these lines do not check out"), "{said}");
+}

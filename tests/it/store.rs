@@ -600,3 +600,83 @@ fn a_plan_swapped_for_a_link_behind_an_open_session_is_refused_not_written_throu
     );
     assert!(!dir.path().join("home-of-the-officer").exists());
 }
+
+#[test]
+fn a_folder_planted_at_the_backup_is_moved_aside_and_the_save_goes_on() {
+    use pantau::store::doctor::{Finding, examine};
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, EXAMPLE).unwrap();
+    let planted = dir.path().join("plan.ron.bak");
+    fs::create_dir(&planted).unwrap();
+    fs::write(planted.join("inside"), "a colleague's\n").unwrap();
+    let found = examine(&path).unwrap();
+    let fix_to = found
+        .iter()
+        .find_map(|f| match f {
+            Finding::SideIsFolder { path: p, aside } if *p == planted => Some(aside.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("doctor names the folder and where to move it: {found:?}"));
+    assert_eq!(fix_to.parent(), Some(dir.path()), "moved within the folder");
+
+    let mut doc = store::load(&path).unwrap();
+    doc.plan.programs[0].status = Status::Done;
+    let backup = store::save_over(&path, &doc.to_ron(), None).expect("the save goes on");
+    let Some(store::Backup::MovedAside { from, to }) = backup else {
+        panic!("the officer is told what was done: {backup:?}");
+    };
+    assert_eq!(from, planted);
+    assert_eq!(
+        store::load(&path).unwrap().plan.programs[0].status,
+        Status::Done
+    );
+    assert_eq!(
+        fs::read_to_string(&planted).unwrap(),
+        EXAMPLE,
+        "the backup is kept"
+    );
+    assert_eq!(
+        fs::read_to_string(to.join("inside")).unwrap(),
+        "a colleague's\n",
+        "what was planted is set aside whole, not deleted"
+    );
+    let found = examine(&path).unwrap();
+    assert!(
+        found.contains(&Finding::SetAside { path: to.clone() }),
+        "doctor lists what was set aside: {found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| matches!(f, Finding::SideIsFolder { .. })),
+        "{found:?}"
+    );
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+#[test]
+fn a_fifo_planted_at_the_backup_is_replaced_by_the_backup_without_being_opened() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, EXAMPLE).unwrap();
+    let planted = dir.path().join("plan.ron.bak");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&planted)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut doc = store::load(&path).unwrap();
+    doc.plan.programs[0].status = Status::Done;
+    let backup = store::save_over(&path, &doc.to_ron(), None).unwrap();
+    assert!(
+        matches!(backup, Some(store::Backup::Replaced { ref at }) if *at == planted),
+        "{backup:?}"
+    );
+    assert!(fs::symlink_metadata(&planted).unwrap().is_file());
+    assert_eq!(fs::read_to_string(&planted).unwrap(), EXAMPLE);
+}
