@@ -137,6 +137,7 @@ fn saves(c: &mut Criterion) {
                         pantau::tui::action::Outcome::Saved {
                             at: "10:00".into(),
                             fingerprint: store::fingerprint(&text),
+                            renamed: Vec::new(),
                             merged: None,
                             audit: store::audit::read(&path).unwrap_or_default(),
                             log_error: None,

@@ -430,6 +430,7 @@ fn perform(app: &mut App, effects: Vec<Effect>) -> bool {
                 Outcome::Saved {
                     at: "10:15".into(),
                     fingerprint: 1,
+                    renamed: Vec::new(),
                     merged: None,
                     audit: Vec::new(),
                     log_error: None,

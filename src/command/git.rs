@@ -125,6 +125,9 @@ pub fn merge_driver(
     }
     let text = crate::plan::canonical::to_ron(&merged.plan, &merged.comment);
     store::save_report(ours, text.as_bytes(), true).map_err(|e| CommandError::output(ours, e))?;
+    for r in &merged.renamed {
+        io.say(&r.message(t));
+    }
     for c in &merged.kept {
         if c.field == crate::plan::merge::Field::Presence {
             io.say(&fill(t.cli.md_kept, &[&escape(&c.item(t))]));

@@ -97,8 +97,14 @@ pub(super) fn save_edit(
     let path = opened.path();
     match opened.save(changes, &who, &mut waiting) {
         Ok(store::Saved::Written {
-            log_error, backup, ..
+            log_error,
+            backup,
+            renamed,
+            ..
         }) => {
+            for r in &renamed {
+                io.say(&r.message(t));
+            }
             if let Some(e) = log_error {
                 let log = escape_path(&store::audit::log_path(path));
                 io.say(&fill(t.cli.log_failed, &[&log, &escape(&e.to_string())]));

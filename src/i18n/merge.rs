@@ -2,7 +2,7 @@
 //! field and both values in words (the prompt, `pantau set`, the merge driver).
 
 use super::{Lang, Text, fill};
-use crate::plan::merge::{Choice, Conflict, Field, List, Subject};
+use crate::plan::merge::{Choice, Conflict, Field, List, Renamed, Subject, Why};
 use crate::plan::schema::Kind;
 
 /// How a conflict between two officers' changes is named: the item, the
@@ -24,6 +24,10 @@ pub struct Merge {
     pub m_evidence: &'static str,
     /// The "field" when one side deleted the item and the other changed it.
     pub m_presence: &'static str,
+    /// `{0} of {1}`: a field of an item, as a question names it.
+    pub m_field_of: &'static str,
+    /// `whether {0} is kept`: the question when one side deleted the item.
+    pub m_presence_of: &'static str,
     pub m_order_programs: &'static str,
     pub m_order_dimensions: &'static str,
     pub m_order_milestones: &'static str,
@@ -39,6 +43,15 @@ pub struct Merge {
     pub m_by: &'static str,
     /// When the audit log does not say who.
     pub m_by_unknown: &'static str,
+    /// Who, when the audit log does not say: `{0} was taken by …`.
+    pub m_someone: &'static str,
+    /// The officer's new programme under a free id: the id offered, the
+    /// id it has now, who took the first meanwhile.
+    pub m_taken_program: &'static str,
+    /// The same for a new dimension.
+    pub m_taken_dimension: &'static str,
+    /// A programme renamed meanwhile: its old id, its new one, who.
+    pub m_renamed_there: &'static str,
 }
 
 /// A conflict put to the officer: the item, the field and both values in
@@ -72,6 +85,22 @@ impl Conflict {
                 number,
                 name,
             } => fill(m.m_evidence, &[program, number, name]),
+        }
+    }
+
+    /// What the question is about, in words: `Status of GOV-02 “Super App”`,
+    /// `whether milestone 3 “Uji coba” of GOV-02 is kept`, `order of the
+    /// programs`: the label and the item joined as the field needs; raw,
+    /// for the caller to escape.
+    pub fn what(&self, lang: Lang) -> String {
+        let t = lang.text();
+        let item = self.item(t);
+        match (&self.subject, self.field) {
+            (_, Field::Presence) => fill(t.merge.m_presence_of, &[&item]),
+            (Subject::Plan, Field::Order(_) | Field::Comment | Field::Evaluation) => {
+                self.label(lang).to_string()
+            }
+            _ => fill(t.merge.m_field_of, &[&self.label(lang), &item]),
         }
     }
 
@@ -131,6 +160,27 @@ impl Conflict {
     }
 }
 
+/// An id a merge changed, told to the officer whose session knew the old one.
+impl Renamed {
+    pub fn message(&self, t: &Text) -> String {
+        let m = &t.merge;
+        let who = self.by.as_ref().map_or(m.m_someone, |a| a.who.as_str());
+        let words = match (self.why, self.list) {
+            (Why::Taken, List::Dimensions) => m.m_taken_dimension,
+            (Why::Taken, _) => m.m_taken_program,
+            (Why::RenamedThere, _) => m.m_renamed_there,
+        };
+        fill(
+            words,
+            &[
+                &crate::text::escape(&self.from),
+                &crate::text::escape(&self.to),
+                &crate::text::escape(who),
+            ],
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +204,14 @@ mod tests {
         assert_eq!(c.show(Choice::Mine, id), "Selesai");
         assert_eq!(c.show(Choice::Theirs, Lang::En), "Not started");
         assert_eq!(c.item(Lang::En.text()), "GOV-01 “Super App”");
+        assert_eq!(c.what(Lang::En), "Status of GOV-01 “Super App”");
+        let gone = Conflict {
+            field: Field::Presence,
+            theirs: None,
+            ..c.clone()
+        };
+        assert_eq!(gone.what(Lang::En), "whether GOV-01 “Super App” is kept");
+        assert_eq!(gone.what(Lang::Id), "apakah GOV-01 “Super App” tetap ada");
         assert_eq!(
             c.author(Lang::En.text()),
             Lang::En.text().merge.m_by_unknown

@@ -41,6 +41,8 @@ pub struct Ui {
     pub u_next_due: &'static str,
     pub e_printed: &'static str,
     pub e_no_free_name: &'static str,
+    /// A save refused by a full disk, in one status line of 80 columns.
+    pub e_save_full: &'static str,
     /// `{0}`: the formats and their keys.
     pub q_print_format: &'static str,
     pub u_recent_changes: &'static str,
@@ -57,6 +59,8 @@ pub struct Ui {
     /// In the recovery question: a form was open, with text typed in it.
     pub q_recover_form: &'static str,
     pub e_not_saved: &'static str,
+    /// `{0} of {1}`: which question, `{2}`: what it is about
+    /// (`Conflict::what`), `{3}` mine, `{4}` theirs, `{5}` who made theirs.
     pub q_conflict: &'static str,
     pub q_recover: &'static str,
     pub q_title: &'static str,
@@ -116,9 +120,12 @@ pub struct Ui {
     pub e_form_gone: &'static str,
     /// `{0}`: the value someone else saved, beside the field.
     pub e_field_changed: &'static str,
-    /// `{0}`: the field's label, `{1}`: the item. Someone else changed it since.
+    /// `{0}`: what someone else changed since (`Conflict::what`, or the item).
     pub e_undo_dropped: &'static str,
     pub e_redo_dropped: &'static str,
+    /// `{0}`: the item someone else deleted since.
+    pub e_undo_deleted: &'static str,
+    pub e_redo_deleted: &'static str,
     /// Undoing (or redoing) would leave the plan invalid.
     pub e_undo_invalid: &'static str,
     pub e_redo_invalid: &'static str,

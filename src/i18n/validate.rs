@@ -53,6 +53,8 @@ pub struct Validate {
     /// A hint: `{0}` the target's number, `{1}`–`{2}` its range, good only
     /// within it; most ranges are better on one side.
     pub w_plain_range: &'static str,
+    /// `target {0} repeats target {1}`: the later, the earlier, the year, the indicator.
+    pub w_target_repeated: &'static str,
 }
 
 impl Problem {
@@ -186,6 +188,12 @@ impl Text {
                 lower,
                 upper,
             } => fill(v.w_plain_range, &[number, lower, upper]),
+            ProblemKind::TargetRepeated {
+                number,
+                first,
+                year,
+                indicator,
+            } => fill(v.w_target_repeated, &[number, first, year, &esc(indicator)]),
         }
     }
 }

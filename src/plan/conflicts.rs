@@ -15,7 +15,7 @@ use crate::plan::field::{
     BudgetField, Context, DimensionField, EvidenceField, FieldError, HeaderField, MilestoneField,
     ProgramField, TargetField, Vocabulary,
 };
-use crate::plan::merge::{Choice, Conflict, Field, Subject, merge, merge_comment};
+use crate::plan::merge::{Choice, Conflict, Field, Subject, merge_comment};
 use crate::plan::model::Plan;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -77,6 +77,8 @@ pub struct ForGit {
     pub comment: String,
     pub open: Vec<Conflict>,
     pub kept: Vec<Conflict>,
+    /// Ids of ours the merge changed (a new programme under an id theirs took).
+    pub renamed: Vec<crate::plan::merge::Renamed>,
 }
 
 /// Merges for git: `ours` is the branch being merged into (`%A`);
@@ -109,7 +111,8 @@ pub fn merge_for_git(
             }
         }
     };
-    let (plan, _) = merge(base, ours, theirs, &decide);
+    let crate::plan::merge::Merged { plan, renamed, .. } =
+        crate::plan::merge::merge_following(base, ours, theirs, &decide);
     let (mut comment, asked) = merge_comment(base_comment, ours_comment, theirs_comment, &|_| None);
     if asked.is_some() {
         // Both changed the comment: ours, then their lines ours lacks.
@@ -130,6 +133,7 @@ pub fn merge_for_git(
         comment,
         open,
         kept: kept.into_inner(),
+        renamed,
     }
 }
 

@@ -157,6 +157,26 @@ impl Edit {
         }
     }
 
+    /// The same edit for a plan in which programme `from` is now `to` (a
+    /// merge or reload renamed it): undo and redo then find it.
+    pub fn follow(&mut self, from: &str, to: &str) {
+        let rename = |id: &mut String| {
+            if id == from {
+                *id = to.to_string();
+            }
+        };
+        match self {
+            Edit::Program { before, after, .. } => {
+                for p in [before, after].into_iter().flatten() {
+                    rename(&mut p.id);
+                }
+            }
+            Edit::Move { id, .. } => rename(id),
+            // Rebased three ways, which matches a renamed programme itself.
+            Edit::Dimension { .. } | Edit::Header { .. } | Edit::Whole { .. } => {}
+        }
+    }
+
     /// The program the edit is about, to select it after undo or redo.
     pub fn program_index(&self) -> Option<usize> {
         match self {

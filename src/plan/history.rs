@@ -113,6 +113,15 @@ impl History {
         self.done.last().map_or(0, |(id, _)| *id)
     }
 
+    /// Every kept edit made to fit a plan in which programme `from` is now
+    /// `to`: an id another officer changed, or this officer's new programme
+    /// saved under a free id.
+    pub fn follow(&mut self, from: &str, to: &str) {
+        for (_, edit) in self.done.iter_mut().chain(self.undone.iter_mut()) {
+            edit.follow(from, to);
+        }
+    }
+
     /// Whether the plan differs from what was last saved (or loaded). Undoing
     /// back to the saved state makes it unmodified again.
     pub fn is_modified(&self) -> bool {

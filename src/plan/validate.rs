@@ -184,6 +184,15 @@ pub enum ProblemKind {
         due: jiff::civil::Date,
         period: Period,
     },
+    /// A warning, never a refusal: two targets of one programme for the same
+    /// year and indicator (a merge keeps both: each officer's work stays);
+    /// `number` the later, `first` the earlier, counting from 1.
+    TargetRepeated {
+        number: usize,
+        first: usize,
+        year: i32,
+        indicator: String,
+    },
     /// A hint, never a refusal: a `Range` is good only within its bounds,
     /// and most ranges are better on one side (plan::achievement).
     PlainRange {
@@ -576,6 +585,23 @@ pub fn warnings(plan: &Plan) -> Vec<Problem> {
                         },
                     },
                 });
+            }
+        }
+        let mut seen: HashMap<(i32, &str), usize> = HashMap::new();
+        for (i, x) in p.targets.iter().enumerate() {
+            if let Some(&first) = seen.get(&(x.year, x.indicator.as_str())) {
+                out.push(Problem {
+                    program: (!p.id.is_empty()).then(|| p.id.clone()),
+                    program_index: Some(index),
+                    kind: ProblemKind::TargetRepeated {
+                        number: i + 1,
+                        first,
+                        year: x.year,
+                        indicator: x.indicator.clone(),
+                    },
+                });
+            } else {
+                seen.insert((x.year, x.indicator.as_str()), i + 1);
             }
         }
         // A range is usually better on one side (plan::achievement).

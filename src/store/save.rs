@@ -23,6 +23,9 @@ pub enum Saved {
         text: String,
         merged: Option<Box<Document>>,
         changes: Vec<Change>,
+        /// Ids of this session's items the merge changed: its new programme
+        /// under an id taken meanwhile, a programme renamed meanwhile.
+        renamed: Vec<crate::plan::merge::Renamed>,
         /// The audit log could not be written: the save stands, and the
         /// officer is told (the log is a record, not the data).
         log_error: Option<io::Error>,
@@ -120,7 +123,7 @@ impl SaveError {
             }
             SaveError::Broken(load) => fill(t.cli.save_failed, &[&shown, &load.render(t)]),
             SaveError::Invalid(problems) => {
-                let list: Vec<String> = problems.iter().map(|p| p.message(t)).collect();
+                let list: Vec<String> = problems.iter().map(|p| named(p, t)).collect();
                 fill(t.cli.save_failed, &[&shown, &list.join("; ")])
             }
             SaveError::Replaced { opened, now } => fill(
@@ -141,6 +144,34 @@ impl SaveError {
     }
 }
 
+/// A problem of a merged plan with the programme it is in: two officers'
+/// milestone weights adding to 120 % name the programme to look at.
+fn named(problem: &Problem, t: &Text) -> String {
+    match &problem.program {
+        Some(id) => format!("{}: {}", crate::text::escape(id), problem.message(t)),
+        None => problem.message(t),
+    }
+}
+
+impl SaveError {
+    /// [`render`](SaveError::render) for the interface's one status line: a
+    /// full disk said short enough for 80 columns with what to do, and the
+    /// hint of any other error on the same line rather than below it.
+    pub fn render_line(&self, path: &Path, t: &Text) -> String {
+        match self {
+            SaveError::Io(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+                ) =>
+            {
+                t.ui.e_save_full.to_string()
+            }
+            _ => self.render(path, t).replace('\n', "; "),
+        }
+    }
+}
+
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -148,7 +179,7 @@ impl std::fmt::Display for SaveError {
             SaveError::Broken(why) => f.write_str(&why.render(crate::i18n::Lang::En.text())),
             SaveError::Invalid(problems) => {
                 let en = crate::i18n::Lang::En.text();
-                let list: Vec<String> = problems.iter().map(|p| p.message(en)).collect();
+                let list: Vec<String> = problems.iter().map(|p| named(p, en)).collect();
                 f.write_str(&list.join("; "))
             }
             SaveError::Replaced { opened, now } => write!(
@@ -223,6 +254,7 @@ pub(super) fn save_merging(
         }
         _ => None,
     };
+    let mut renamed = Vec::new();
     let (merged, changes) = match theirs {
         None => {
             debug_assert!(validate(&mine.plan).is_empty(), "saving an invalid plan");
@@ -234,8 +266,16 @@ pub(super) fn save_merging(
         }
         Some(theirs) => {
             let (base_plan, base_comment) = base.plan.plan(path)?;
-            let (plan, mut open) =
-                crate::plan::merge::merge(base_plan.as_ref(), &mine.plan, &theirs.plan, decide);
+            let crate::plan::merge::Merged {
+                plan,
+                mut open,
+                renamed: ids,
+            } = crate::plan::merge::merge_following(
+                base_plan.as_ref(),
+                &mine.plan,
+                &theirs.plan,
+                decide,
+            );
             let base_comment = base_comment.as_deref().unwrap_or(&mine.preamble);
             let (preamble, comment_conflict) = crate::plan::merge::merge_comment(
                 base_comment,
@@ -253,6 +293,8 @@ pub(super) fn save_merging(
                 return Err(SaveError::Invalid(problems));
             }
             let changes = crate::plan::merge::changes(&theirs.plan, &plan);
+            renamed = ids;
+            name_renamers(path, &mut renamed);
             (Some(Box::new(Document { plan, preamble })), changes)
         }
     };
@@ -273,9 +315,42 @@ pub(super) fn save_merging(
         text,
         merged,
         changes,
+        renamed,
         log_error,
         backup,
     })
+}
+
+/// Who took each id or renamed each programme: the newest audit-log entry
+/// that added (or renamed) it.
+fn name_renamers(path: &Path, renamed: &mut [crate::plan::merge::Renamed]) {
+    use crate::plan::merge::{List, Why};
+    let Ok(entries) = crate::store::audit::read(path) else {
+        return;
+    };
+    for r in renamed.iter_mut().filter(|r| r.list == List::Programs) {
+        let (subject, field) = match r.why {
+            Why::Taken => (&r.from, "(program)"),
+            Why::RenamedThere => (&r.to, "id"),
+        };
+        r.by = entries
+            .iter()
+            .rev()
+            .find(|e| &e.subject == subject && e.field == field)
+            .map(author);
+    }
+}
+
+/// The name an entry's officer gave, else their login; when, to the minute.
+fn author(e: &crate::store::audit::Entry) -> crate::plan::merge::Author {
+    crate::plan::merge::Author {
+        who: if e.officer.is_empty() {
+            e.user.clone()
+        } else {
+            e.officer.clone()
+        },
+        when: e.when.get(..16).unwrap_or(&e.when).replacen('T', " ", 1),
+    }
 }
 
 /// Who made the other side of each conflict, and when: the newest entry of
@@ -293,14 +368,27 @@ fn name_authors(path: &Path, conflicts: &mut [crate::plan::merge::Conflict]) {
             .iter()
             .rev()
             .find(|e| e.subject == subject && crate::plan::merge::logged_under(&e.field, field))
-            .map(|e| crate::plan::merge::Author {
-                // The name the officer gave, else their login.
-                who: if e.officer.is_empty() {
-                    e.user.clone()
-                } else {
-                    e.officer.clone()
-                },
-                when: e.when.get(..16).unwrap_or(&e.when).replacen('T', " ", 1),
-            });
+            .map(author);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_full_disk_is_one_status_line_that_fits_80_columns_with_what_to_do() {
+        let full = SaveError::Io(io::Error::from(io::ErrorKind::StorageFull));
+        let path = Path::new("/srv/pantau/luwu-utara.ron");
+        for lang in [Lang::En, Lang::Id] {
+            let line = full.render_line(path, lang.text());
+            assert!(!line.contains('\n') && !line.contains('\\'), "{line}");
+            assert!(crate::text::width(&line) < 80, "{line}");
+            assert!(line.contains("Ctrl-S"), "{line}");
+        }
+        let denied = SaveError::Io(io::Error::from(io::ErrorKind::PermissionDenied));
+        let line = denied.render_line(path, Lang::En.text());
+        assert!(!line.contains('\n') && line.contains("hint: "), "{line}");
     }
 }

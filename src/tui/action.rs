@@ -185,6 +185,8 @@ pub enum Outcome {
         at: String,
         fingerprint: u64,
         merged: Option<Box<crate::store::Document>>,
+        /// Ids of this session's items the merge changed.
+        renamed: Vec<crate::plan::merge::Renamed>,
         audit: Vec<Entry>,
         /// Saved, but the audit log could not be written (its path, why).
         log_error: Option<(PathBuf, io::Error)>,

@@ -104,11 +104,12 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             at,
             fingerprint,
             merged,
+            renamed,
             audit,
             log_error,
             backup,
         } => {
-            saved(app, at, fingerprint, merged, audit);
+            saved(app, at, fingerprint, merged, &renamed, audit);
             if let Some(backup) = backup {
                 app.message = Some(backup.render(t));
             }
@@ -154,6 +155,9 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 let followed = form.follow(&app.doc.plan, &doc.plan);
                 app.modal = Some(Modal::Form(Box::new(followed)));
             }
+            for r in crate::plan::merge::renames(&app.doc.plan, &doc.plan) {
+                app.history.follow(&r.from, &r.to);
+            }
             app.doc = *doc;
             app.base = None;
             app.disk = fingerprint;
@@ -182,7 +186,7 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
 
 /// A failed save in the officer's words, naming the file.
 fn save_failure(app: &App, path: &std::path::Path, error: &SaveError) -> String {
-    error.render(path, app.lang.text())
+    error.render_line(path, app.lang.text())
 }
 
 fn print_failure(app: &App, error: &PrintError) -> String {
@@ -464,34 +468,14 @@ fn add_to_program(app: &mut App, budget: bool) {
 
 /// The next free id in a dimension's numbering: `GOV-06` → `GOV-07`.
 fn next_id(plan: &Plan, dimension: &str) -> String {
-    let ids: Vec<&str> = plan
+    let last = plan
         .programs
         .iter()
-        .filter(|p| p.dimension == dimension)
-        .map(|p| p.id.as_str())
-        .collect();
-    let prefix = ids
-        .last()
-        .map(|id| {
-            id.trim_end_matches(|c: char| c.is_ascii_digit())
-                .to_string()
-        })
-        .unwrap_or_else(|| {
-            format!(
-                "{}-",
-                dimension.chars().take(3).collect::<String>().to_uppercase()
-            )
-        });
-    let width = ids
-        .last()
-        .map_or(2, |id| {
-            id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len()
-        })
-        .max(2);
-    (1..)
-        .map(|n| format!("{prefix}{n:0width$}"))
-        .find(|id| plan.programs.iter().all(|p| &p.id != id))
-        .unwrap_or_default()
+        .rev()
+        .find(|p| p.dimension == dimension);
+    crate::plan::merge::next_id(last.map(|p| p.id.as_str()), dimension, |id| {
+        plan.programs.iter().any(|p| p.id == id)
+    })
 }
 
 fn ask_delete(app: &mut App) {
@@ -689,15 +673,31 @@ fn undo_redo(app: &mut App, undo: bool) {
             return;
         }
         Step::Dropped(conflicts) => {
+            let item =
+                |c: &crate::plan::merge::Conflict| crate::text::escape(&c.item(t)).into_owned();
             app.message = Some(match conflicts.first() {
-                Some(c) => fill(
-                    if undo {
+                // The item itself went: say it was deleted, not a "field" of it.
+                Some(c) if c.field == crate::plan::merge::Field::Presence && c.theirs.is_none() => {
+                    let words = if undo {
+                        t.ui.e_undo_deleted
+                    } else {
+                        t.ui.e_redo_deleted
+                    };
+                    fill(words, &[&item(c)])
+                }
+                Some(c) => {
+                    let what = if c.field == crate::plan::merge::Field::Presence {
+                        item(c)
+                    } else {
+                        crate::text::escape(&c.what(app.lang)).into_owned()
+                    };
+                    let words = if undo {
                         t.ui.e_undo_dropped
                     } else {
                         t.ui.e_redo_dropped
-                    },
-                    &[&c.label(app.lang), &crate::text::escape(&c.item(t))],
-                ),
+                    };
+                    fill(words, &[&what])
+                }
                 None if undo => t.ui.e_undo_invalid.to_string(),
                 None => t.ui.e_redo_invalid.to_string(),
             });
@@ -1012,6 +1012,7 @@ fn saved(
     at: String,
     fingerprint: u64,
     merged: Option<Box<crate::store::Document>>,
+    renamed: &[crate::plan::merge::Renamed],
     audit: Vec<crate::store::audit::Entry>,
 ) {
     let t = app.lang.text();
@@ -1019,6 +1020,14 @@ fn saved(
     if let Some(doc) = merged {
         app.doc.preamble = doc.preamble;
         if doc.plan != app.doc.plan {
+            // Undo and an open form follow ids the merge changed.
+            for r in renamed {
+                app.history.follow(&r.from, &r.to);
+            }
+            if let Some(Modal::Form(form)) = &app.modal {
+                let followed = form.follow(&app.doc.plan, &doc.plan);
+                app.modal = Some(Modal::Form(Box::new(followed)));
+            }
             app.doc.plan = doc.plan;
             app.rebuild();
             message = fill(t.ui.e_saved_merged, &[&at]);
@@ -1027,6 +1036,12 @@ fn saved(
                 message = format!("{message}; {gone}");
             }
         }
+    }
+    if !renamed.is_empty() {
+        let told: Vec<String> = renamed.iter().map(|r| r.message(t)).collect();
+        // Saved, as the status bar's "saved at" says once this is read;
+        // the new id is what the officer must not miss, and it fits 80 columns.
+        message = told.join(" · ");
     }
     app.history.mark_saved();
     app.base = None;

@@ -383,6 +383,7 @@ fn save(
         Ok(Saved::Written {
             text,
             merged,
+            renamed,
             log_error,
             backup,
             ..
@@ -392,6 +393,7 @@ fn save(
                 at: when.strftime("%H:%M").to_string(),
                 fingerprint: store::fingerprint(&text),
                 merged,
+                renamed,
                 audit: audit::read(path).unwrap_or_default(),
                 log_error: log_error.map(|e| (audit::log_path(path), e)),
                 backup,

@@ -2102,3 +2102,123 @@ fn a_demo_hung_up_mid_edit_leaves_neither_its_copy_nor_a_recovery_file() {
         "no recovery file for a copy that is gone"
     );
 }
+
+// ---------------------------------------------------------------------------
+// New ids and renames between two sessions (issue 24)
+
+/// The form field labelled `label` on `screen`, or "".
+fn form_field<'a>(screen: &'a str, label: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(&format!("│{label} ")))
+        .unwrap_or("")
+}
+
+/// `a` in Smart Governance's list: the new-programme form offering `id`,
+/// `name` typed and accepted; the programme listed under `id`.
+fn add_programme(officer: &Officer, id: &str, name: &str) {
+    officer.key("a");
+    let screen = officer.wait("the new-program form", |s| s.contains("New program"));
+    assert!(
+        form_field(&screen, "Id").contains(id),
+        "{id} offered:\n{screen}"
+    );
+    officer.tmux.type_text(name);
+    officer.wait("the name typed", |s| form_field(s, "Name").contains(name));
+    officer.key("Enter");
+    officer.wait(&format!("{id} listed"), |s| {
+        !s.contains("New program") && row(s, id).contains(name)
+    });
+}
+
+#[test]
+fn two_officers_adding_a_programme_under_one_offered_id_both_keep_theirs() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let (home_a, home_b) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let count = original().programs.len();
+    let andi = Officer::start(&data.plan, home_a.path(), "andi");
+    let budi = Officer::start(&data.plan, home_b.path(), "budi");
+    andi.governance_programs();
+    budi.governance_programs();
+    add_programme(&andi, "GOV-07", "Program Andi");
+    add_programme(&budi, "GOV-07", "Program Budi");
+    andi.save();
+    budi.key("C-s");
+    let told = "Your new programme is GOV-08: GOV-07 was taken by andi meanwhile";
+    let screen = budi.wait("budi told his programme's new id", |s| {
+        bottom_line(s).contains(told)
+    });
+    assert!(
+        row(&screen, "GOV-07").contains("Program Andi")
+            && row(&screen, "GOV-08").contains("Program Budi"),
+        "budi's list shows both:\n{screen}"
+    );
+    assert!(!budi.file_state().contains(" [+]"), "budi: nothing unsaved");
+    andi.wait("andi's session to reload budi's save", |s| {
+        row(s, "GOV-08").contains("Program Budi")
+    });
+    andi.quit_unprompted();
+    budi.quit_unprompted();
+    let saved = load(&data.plan);
+    assert_eq!(saved.programs.len(), count + 2);
+    assert_eq!(program(&saved, "GOV-07").name, "Program Andi");
+    assert_eq!(program(&saved, "GOV-08").name, "Program Budi");
+    // Two additions in the log, each by its officer; no rename of andi's.
+    let log = data.log(home_a.path(), &[]);
+    let added: Vec<&String> = log.iter().filter(|l| l.contains("(program)")).collect();
+    assert_eq!(added.len(), 2, "{}", log.join("\n"));
+    assert!(
+        added
+            .iter()
+            .any(|l| l.contains("[andi]") && l.contains("GOV-07"))
+            && added
+                .iter()
+                .any(|l| l.contains("[budi]") && l.contains("GOV-08")),
+        "{}",
+        log.join("\n")
+    );
+}
+
+#[test]
+fn a_form_open_on_a_programme_renamed_meanwhile_follows_it_and_saves_onto_it() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let count = original().programs.len();
+    let name = program(&original(), "GOV-02").name.clone();
+    let budi = Officer::start(&data.plan, home.path(), "budi");
+    budi.governance_programs();
+    budi.key("j");
+    budi.wait("GOV-02 selected", |s| looks::program_selected(s, "GOV-02"));
+    budi.key("e");
+    budi.wait("GOV-02's form", |s| form_field(s, "Name").contains(&name));
+    budi.tmux.type_text(" baru");
+    budi.wait("the text typed", |s| {
+        form_field(s, "Name").contains(&format!("{name} baru"))
+    });
+    data.set(home.path(), "andi", "GOV-02", "id=GOV-20");
+    let screen = budi.wait("the form to follow GOV-02 to GOV-20", |s| {
+        form_field(s, "Id").contains("GOV-20")
+    });
+    assert!(
+        !screen.contains("deleted") && form_field(&screen, "Name").contains(" baru"),
+        "the form follows, the typed text kept:\n{screen}"
+    );
+    budi.key("Enter");
+    budi.wait("the form accepted, GOV-20 selected", |s| {
+        form_field(s, "Name").is_empty() && looks::program_selected(s, "GOV-20")
+    });
+    budi.save();
+    budi.quit_unprompted();
+    let saved = load(&data.plan);
+    assert_eq!(saved.programs.len(), count, "no GOV-02 brought back");
+    assert!(saved.programs.iter().all(|p| p.id != "GOV-02"));
+    assert_eq!(program(&saved, "GOV-20").name, format!("{name} baru"));
+}

@@ -106,6 +106,7 @@ fn undo_reaches_back_across_a_save() {
         Outcome::Saved {
             at: "10:15".into(),
             fingerprint: 1,
+            renamed: Vec::new(),
             merged: None,
             audit: Vec::new(),
             log_error: None,
@@ -593,6 +594,7 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
     let saved_outcome = || Outcome::Saved {
         at: "10:15".into(),
         fingerprint: 1,
+        renamed: Vec::new(),
         merged: None,
         audit: Vec::new(),
         log_error: None,
@@ -746,6 +748,7 @@ fn saved(app: &mut App, merged: Option<pantau::plan::model::Plan>) {
         Outcome::Saved {
             at: "10:15".into(),
             fingerprint: 3,
+            renamed: Vec::new(),
             merged: merged.map(|plan| {
                 Box::new(store::Document {
                     plan,
@@ -903,4 +906,89 @@ fn the_evaluation_view_moves_between_years_within_the_period_and_scores_the_sele
     assert_eq!(app.plan().evaluation.scores.len(), count - 1);
     press(&mut app, "u");
     assert_eq!(app.plan().evaluation.scores.len(), count);
+}
+
+/// B has GOV-02's form open when A renames it GOV-20: the form follows to
+/// GOV-20, shows the new id, and B's typed text is saved onto GOV-20.
+#[test]
+fn a_form_on_a_programme_renamed_meanwhile_follows_it_and_keeps_the_typed_text() {
+    let mut app = app();
+    press(&mut app, "2⏎je X");
+    reloaded(&mut app, |plan| plan.programs[1].id = "GOV-20".into());
+    let Some(Modal::Form(form)) = &app.modal() else {
+        panic!("the form closed on a reload");
+    };
+    let problem = form.problem.clone().unwrap_or_default();
+    assert!(!problem.contains("deleted"), "{problem}");
+    assert!(
+        form.fields.iter().any(|f| f.value() == "GOV-20"),
+        "the id field shows the new id"
+    );
+    press(&mut app, "⏎");
+    assert!(app.modal().is_none(), "{:?}", app.message());
+    assert!(app.plan().program("GOV-02").is_none(), "no GOV-02 back");
+    assert!(program(&app, "GOV-20").name.ends_with(" X"));
+}
+
+/// My status change to GOV-02 saved merged with A's rename of it to GOV-20:
+/// undo takes my change back on GOV-20 instead of finding nothing.
+#[test]
+fn undo_follows_a_programme_renamed_in_a_merged_save() {
+    let mut app = app();
+    press(&mut app, "2⏎js");
+    let mine = program(&app, "GOV-02").status;
+    let mut merged = app.plan().clone();
+    merged.programs[1].id = "GOV-20".into();
+    let _ = update(
+        &mut app,
+        Outcome::Saved {
+            at: "10:15".into(),
+            fingerprint: 3,
+            renamed: vec![pantau::plan::merge::Renamed {
+                list: pantau::plan::merge::List::Programs,
+                from: "GOV-02".into(),
+                to: "GOV-20".into(),
+                why: pantau::plan::merge::Why::RenamedThere,
+                by: Some(pantau::plan::merge::Author {
+                    who: "Andi".into(),
+                    when: "2026-12-07 10:14".into(),
+                }),
+            }],
+            merged: Some(Box::new(store::Document {
+                plan: merged,
+                preamble: String::new(),
+            })),
+            audit: Vec::new(),
+            log_error: None,
+            backup: None,
+        },
+    );
+    let message = app.message().unwrap_or_default().to_string();
+    assert!(
+        message.contains("GOV-20") && message.contains("Andi"),
+        "{message}"
+    );
+    press(&mut app, "u");
+    let p = program(&app, "GOV-20");
+    assert_ne!(p.status, mine, "{:?}", app.message());
+    assert!(app.plan().program("GOV-02").is_none());
+}
+
+/// Undo of a change to a programme someone deleted since says it was
+/// deleted, in words, not "someone else changed the whether it is kept of".
+#[test]
+fn an_undo_on_a_programme_deleted_meanwhile_says_it_was_deleted() {
+    let mut app = app();
+    press(&mut app, "2⏎js");
+    saved(&mut app, None);
+    reloaded(&mut app, |plan| {
+        plan.programs.remove(1);
+    });
+    press(&mut app, "u");
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(
+        said.starts_with("Not undone: GOV-02") && said.contains("was deleted by someone else"),
+        "{said}"
+    );
+    assert!(!said.contains("whether"), "{said}");
 }

@@ -4,8 +4,8 @@
 //! milestones of one programme) never get a question and both keep
 //! everything; the result does not depend on who saved first.
 
-use pantau::plan::merge::{Choice, Conflict, merge};
-use pantau::plan::model::{Bands, Milestone, Plan, Status};
+use pantau::plan::merge::{Choice, Conflict, Renamed, Why, merge, merge_following, next_id};
+use pantau::plan::model::{Bands, Milestone, Plan, Program, Status};
 use pantau::store::{self, EXAMPLE};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -250,4 +250,321 @@ fn a_change_of_band_names_merges_like_any_header_field() {
         assert_eq!(merged.bands, Bands::Lkjip);
         assert_eq!(merged.title, theirs.title);
     }
+}
+
+/// A new programme as the interface adds it: the next free id in its dimension.
+fn add_program(plan: &mut Plan, dimension: &str, name: &str) -> String {
+    let last = plan
+        .programs
+        .iter()
+        .rev()
+        .find(|p| p.dimension == dimension)
+        .map(|p| p.id.clone());
+    let id = next_id(last.as_deref(), dimension, |id| {
+        plan.programs.iter().any(|p| p.id == id)
+    });
+    let mut p = Program::new(id.clone(), dimension.into(), "Dinas".into(), 2026);
+    p.name = name.into();
+    plan.programs.push(p);
+    id
+}
+
+/// Two officers each add a programme, both forms offering the same id: the
+/// later save keeps both, its own under the next free id, and says so.
+#[test]
+fn two_new_programmes_under_one_id_are_both_kept_the_later_under_a_free_id() {
+    let base = base();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let dimension = base.programs[0].dimension.clone();
+    let offered = add_program(&mut mine, &dimension, "Program Budi");
+    assert_eq!(
+        add_program(&mut theirs, &dimension, "Program Andi"),
+        offered
+    );
+    let merged = merge_following(&base, &mine, &theirs, &undecided);
+    assert_eq!(merged.open, [], "never asked to choose");
+    assert_eq!(merged.plan.programs.len(), base.programs.len() + 2);
+    let andi = merged.plan.program(&offered).map(|p| p.name.as_str());
+    assert_eq!(andi, Some("Program Andi"), "theirs keeps the id");
+    let [Renamed { from, to, why, .. }] = &merged.renamed[..] else {
+        panic!("one renumbering: {:?}", merged.renamed);
+    };
+    assert_eq!((from, *why), (&offered, Why::Taken));
+    assert_eq!(
+        merged.plan.program(to).map(|p| p.name.as_str()),
+        Some("Program Budi")
+    );
+    assert!(pantau::plan::validate::validate(&merged.plan).is_empty());
+    // Two additions in the log, not a rename of Andi's.
+    let logged = pantau::plan::merge::changes(&theirs, &merged.plan);
+    assert_eq!(
+        logged
+            .iter()
+            .map(|(s, f, _, _)| (s.as_str(), f.as_str()))
+            .collect::<Vec<_>>(),
+        [(to.as_str(), "(program)")]
+    );
+    // The same programme added alike on both sides is one.
+    let merged = merge_following(&base, &mine, &mine.clone(), &undecided);
+    assert_eq!(merged.plan.programs.len(), base.programs.len() + 1);
+    assert_eq!(merged.renamed, []);
+}
+
+/// A renames GOV-05 to GOV-50; B's edit of GOV-05 lands on GOV-50, either
+/// way round, and no GOV-05 comes back.
+#[test]
+fn an_edit_to_a_programme_renamed_meanwhile_lands_under_its_new_id() {
+    let base = base();
+    let old = base.programs[4].id.clone();
+    let new = format!("{old}0");
+    let (mut renamer, mut editor) = (base.clone(), base.clone());
+    renamer.programs[4].id = new.clone();
+    renamer.programs[4].lead = "Bappeda".into();
+    editor.programs[4].status = Status::Delayed;
+    for (mine, theirs) in [(&editor, &renamer), (&renamer, &editor)] {
+        let merged = merge_following(&base, mine, theirs, &undecided);
+        assert_eq!(merged.open, []);
+        assert_eq!(merged.plan.programs.len(), base.programs.len());
+        assert!(merged.plan.program(&old).is_none(), "{old} not resurrected");
+        let p = merged.plan.program(&new).expect("under its new id");
+        assert_eq!((p.status, p.lead.as_str()), (Status::Delayed, "Bappeda"));
+    }
+    // The editor's session is told what to follow.
+    let merged = merge_following(&base, &editor, &renamer, &undecided);
+    assert_eq!(
+        merged
+            .renamed
+            .iter()
+            .map(|r| (r.from.as_str(), r.to.as_str(), r.why))
+            .collect::<Vec<_>>(),
+        [(old.as_str(), new.as_str(), Why::RenamedThere)]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// Two sessions adding programmes (ids clashing or not) and milestones
+    /// concurrently: every addition is in the merged plan, none asked about.
+    #[test]
+    fn two_sessions_adding_items_concurrently_never_lose_one(
+        mine_adds in prop::collection::vec((0..4usize, any::<bool>()), 0..5),
+        their_adds in prop::collection::vec((0..4usize, any::<bool>()), 0..5),
+    ) {
+        let base = base();
+        let dimensions: Vec<String> = base.dimensions.iter().map(|d| d.id.clone()).collect();
+        let add = |plan: &mut Plan, adds: &[(usize, bool)], who: &str| {
+            for (n, &(d, milestone)) in adds.iter().enumerate() {
+                let name = format!("{who} {n}");
+                if milestone {
+                    let at = d % plan.programs.len();
+                    plan.programs[at].milestones.push(Milestone {
+                        title: name,
+                        due: "2027-03-31".into(),
+                        done: false,
+                        weight: None,
+                    });
+                } else {
+                    add_program(plan, &dimensions[d % dimensions.len()], &name);
+                }
+            }
+        };
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        add(&mut mine, &mine_adds, "Budi");
+        add(&mut theirs, &their_adds, "Andi");
+        let merged = merge_following(&base, &mine, &theirs, &undecided);
+        prop_assert!(merged.open.is_empty(), "{:?}", merged.open);
+        prop_assert!(pantau::plan::validate::validate(&merged.plan).is_empty());
+        for side in [&mine, &theirs] {
+            for p in &side.programs {
+                prop_assert!(
+                    merged.plan.programs.iter().any(|q| q.name == p.name),
+                    "{} kept", p.name
+                );
+                for m in &p.milestones {
+                    prop_assert!(
+                        merged.plan.programs.iter().any(|q| q.milestones.contains(m)),
+                        "{} kept", m.title
+                    );
+                }
+            }
+        }
+        let programmes = |plan: &Plan| plan.programs.len() - base.programs.len();
+        prop_assert_eq!(
+            merged.plan.programs.len(),
+            base.programs.len() + programmes(&mine) + programmes(&theirs)
+        );
+    }
+}
+
+/// Saves `plan` as `officer` would, over whatever the file holds (a save
+/// from a session that read the file just before).
+fn colleague_saves(path: &Path, officer: &str, change: impl FnOnce(&mut Plan)) {
+    let opened = store::Opened::open(path).unwrap();
+    let mut opened = opened;
+    change(&mut opened.doc.plan);
+    let who = store::audit::Who::named(Some(officer), "2026-12-07T10:14:00+08:00".into());
+    let saved = opened.save(None, &who, &mut |_| {}).unwrap();
+    assert!(matches!(saved, store::Saved::Written { .. }));
+}
+
+/// A's question shows "theirs: Delayed"; before A answers, C saves Done.
+/// A's "mine" does not overwrite a value A never saw: the question comes
+/// again with Done, naming who saved it, and only that answer is written.
+#[test]
+fn an_answer_to_a_question_whose_other_side_moved_meanwhile_is_asked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, EXAMPLE).unwrap();
+    let session = store::PlanFile::at(&path);
+    let opened = session.open().unwrap();
+    let base = opened.doc.plan.clone();
+    let mut mine = opened.doc.clone();
+    mine.plan.programs[0].status = Status::NotStarted;
+    colleague_saves(&path, "Andi", |p| p.programs[0].status = Status::Delayed);
+    let who = store::audit::Who::named(Some("Budi"), "2026-12-07T10:15:00+08:00".into());
+    let save = |decide: &dyn Fn(&Conflict) -> Option<Choice>| {
+        let base = store::Base {
+            fingerprint: opened.fingerprint,
+            plan: store::BasePlan::Plan(&base),
+            changes: None,
+        };
+        session
+            .save(base, &mine, decide, &who, &mut |_| {})
+            .unwrap()
+    };
+    let store::Saved::Conflicts(asked) = save(&undecided) else {
+        panic!("asked")
+    };
+    assert_eq!(asked[0].theirs.as_deref(), Some("Delayed"));
+    colleague_saves(&path, "Citra", |p| p.programs[0].status = Status::Done);
+    let answered = |c: &Conflict| asked[0].same_question(c).then_some(Choice::Mine);
+    let store::Saved::Conflicts(again) = save(&answered) else {
+        panic!("a stale answer was written")
+    };
+    assert_eq!(again[0].theirs.as_deref(), Some("Done"));
+    assert_eq!(again[0].by.as_ref().map(|a| a.who.as_str()), Some("Citra"));
+    let answered = |c: &Conflict| again[0].same_question(c).then_some(Choice::Mine);
+    assert!(matches!(save(&answered), store::Saved::Written { .. }));
+    let now = store::load(&path).unwrap().plan;
+    assert_eq!(now.programs[0].status, Status::NotStarted);
+}
+
+/// The later save's new programme under an id taken meanwhile: the store
+/// says who took it, from the audit log.
+#[test]
+fn a_save_whose_new_id_was_taken_says_by_whom() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, EXAMPLE).unwrap();
+    let mut opened = store::Opened::open(&path).unwrap();
+    let dimension = opened.doc.plan.programs[0].dimension.clone();
+    let id = add_program(&mut opened.doc.plan, &dimension, "Program Budi");
+    colleague_saves(&path, "Andi", |p| {
+        add_program(p, &dimension, "Program Andi");
+    });
+    let who = store::audit::Who::named(Some("Budi"), "2026-12-07T10:15:00+08:00".into());
+    let store::Saved::Written { renamed, .. } = opened.save(None, &who, &mut |_| {}).unwrap()
+    else {
+        panic!("never asked")
+    };
+    let told = renamed[0].message(pantau::i18n::Lang::En.text());
+    assert!(told.contains(&format!("{id} was taken by Andi")), "{told}");
+    let now = store::load(&path).unwrap().plan;
+    assert_eq!(now.programs.len(), base().programs.len() + 2);
+    let log = store::audit::read(&path).unwrap();
+    let budi: Vec<_> = log.iter().filter(|e| e.officer == "Budi").collect();
+    assert_eq!(budi.len(), 1, "one addition logged for Budi, no rename");
+    assert_eq!(budi[0].field, "(program)");
+}
+
+/// Each officer gives a different milestone of one programme a weight of
+/// 60 %: each is valid, the merge is 120 %, and the refusal names the
+/// programme (nothing written).
+#[test]
+fn merged_milestone_weights_over_100_are_refused_naming_the_programme() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, EXAMPLE).unwrap();
+    let mut opened = store::Opened::open(&path).unwrap();
+    let at = opened
+        .doc
+        .plan
+        .programs
+        .iter()
+        .position(|p| p.milestones.len() >= 3 && p.milestones.iter().all(|m| m.weight.is_none()))
+        .expect("a programme with unweighted milestones");
+    let id = opened.doc.plan.programs[at].id.clone();
+    opened.doc.plan.programs[at].milestones[0].weight = Some(60.0);
+    colleague_saves(&path, "Andi", |p| {
+        p.programs[at].milestones[1].weight = Some(60.0)
+    });
+    let before = std::fs::read_to_string(&path).unwrap();
+    let who = store::audit::Who::named(Some("Budi"), "2026-12-07T10:15:00+08:00".into());
+    let error = opened.save(None, &who, &mut |_| {}).unwrap_err();
+    let said = error.render(&path, pantau::i18n::Lang::En.text());
+    assert!(
+        said.contains(&format!("{id}: ")) && said.contains("120"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
+
+/// Two officers each add the 2027 target of one indicator: the merge keeps
+/// both (neither officer's work is dropped) and check warns of the pair.
+#[test]
+fn two_targets_of_one_year_and_indicator_are_kept_and_check_warns_of_them() {
+    let base = base();
+    let at = base
+        .programs
+        .iter()
+        .position(|p| !p.targets.is_empty())
+        .unwrap();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let mut target = base.programs[at].targets[0].clone();
+    target.year = 2027;
+    target.target += 1.0;
+    mine.programs[at].targets.push(target.clone());
+    target.target += 1.0;
+    theirs.programs[at].targets.push(target);
+    let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+    assert_eq!(conflicts, []);
+    let n = base.programs[at].targets.len();
+    assert_eq!(merged.programs[at].targets.len(), n + 2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(
+        &path,
+        store::Document {
+            plan: merged,
+            preamble: String::new(),
+        }
+        .to_ron(),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .arg("check")
+        .arg(&path)
+        .env("HOME", dir.path())
+        .env_remove("PANTAU_FILE")
+        .env_remove("PANTAU_CONFIG")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "a warning does not fail check: {stderr}"
+    );
+    let id = &base.programs[at].id;
+    assert!(
+        stderr.contains("warning:")
+            && stderr.contains(&format!("{id}: target {}", n + 2))
+            && stderr.contains(&format!("same year and indicator as target {}", n + 1)),
+        "{stderr}"
+    );
 }

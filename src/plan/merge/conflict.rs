@@ -110,9 +110,15 @@ pub enum Choice {
 }
 
 impl Conflict {
-    /// Whether `other` asks the same question (another run of the same merge).
+    /// Whether `other` asks the same question (another run of the same merge)
+    /// with the same values: an answer given to a question whose other side
+    /// has changed since (a third save meanwhile) does not carry over, so it
+    /// is asked again with what the file holds now.
     pub fn same_question(&self, other: &Conflict) -> bool {
-        self.subject == other.subject && self.field == other.field
+        self.subject == other.subject
+            && self.field == other.field
+            && self.mine == other.mine
+            && self.theirs == other.theirs
     }
 
     /// The subject and field under which the audit log records a change of

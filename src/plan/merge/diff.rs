@@ -140,8 +140,17 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
         }
     }
     let (ib, ia) = (by_id(before), by_id(after));
-    for pa in &after.programs {
-        match ib.get(pa.id.as_str()).map(|&i| &before.programs[i]) {
+    // A programme renamed is one programme whose id changed, not a deletion and an addition.
+    let renamed = renamed_programs(&before.programs, &after.programs);
+    let was: HashMap<usize, usize> = renamed.iter().map(|&(b, a)| (a, b)).collect();
+    let gone_as_renamed: std::collections::HashSet<usize> =
+        renamed.iter().map(|&(b, _)| b).collect();
+    for (a, pa) in after.programs.iter().enumerate() {
+        let before_it = ib
+            .get(pa.id.as_str())
+            .or_else(|| was.get(&a))
+            .map(|&i| &before.programs[i]);
+        match before_it {
             // Unchanged programmes, nearly all of them at 10,000, cost one comparison.
             Some(pb) if pb == pa => {}
             Some(pb) => out.extend(program_changes(pb, pa)),
@@ -153,8 +162,8 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
             )),
         }
     }
-    for pb in &before.programs {
-        if !ia.contains_key(pb.id.as_str()) {
+    for (b, pb) in before.programs.iter().enumerate() {
+        if !ia.contains_key(pb.id.as_str()) && !gone_as_renamed.contains(&b) {
             out.push((
                 pb.id.clone(),
                 "(program)".to_string(),

@@ -14,36 +14,46 @@ pub(super) enum Ident {
     Theirs(usize),
 }
 
-/// Idents of programmes or dimensions, matched by their id.
+/// Idents of programmes or dimensions, matched by their id, or for an item
+/// a side renamed by `renamed` of that side: (base index, side's index).
 pub(super) fn by_key<'a, T>(
     base: &'a [T],
-    mine: &'a [T],
-    theirs: &'a [T],
+    [mine, theirs]: [&'a [T]; 2],
     key: impl Fn(&'a T) -> &'a str,
+    renamed: [&[(usize, usize)]; 2],
 ) -> (Vec<Ident>, Vec<Ident>) {
     let in_base: HashMap<&str, usize> = base.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    let was = |renamed: &[(usize, usize)]| -> HashMap<usize, usize> {
+        renamed.iter().map(|&(b, side)| (side, b)).collect()
+    };
+    let (was_mine, was_theirs) = (was(renamed[0]), was(renamed[1]));
     let mut new_in_mine: HashMap<&str, usize> = HashMap::new();
     let im = mine
         .iter()
         .enumerate()
-        .map(|(i, x)| match in_base.get(key(x)) {
-            Some(&b) => Ident::Base(b),
-            None => {
-                new_in_mine.insert(key(x), i);
-                Ident::Mine(i)
-            }
-        })
+        .map(
+            |(i, x)| match in_base.get(key(x)).or_else(|| was_mine.get(&i)) {
+                Some(&b) => Ident::Base(b),
+                None => {
+                    new_in_mine.insert(key(x), i);
+                    Ident::Mine(i)
+                }
+            },
+        )
         .collect();
     let it = theirs
         .iter()
         .enumerate()
-        .map(
-            |(j, x)| match (in_base.get(key(x)), new_in_mine.get(key(x))) {
+        .map(|(j, x)| {
+            match (
+                in_base.get(key(x)).or_else(|| was_theirs.get(&j)),
+                new_in_mine.get(key(x)),
+            ) {
                 (Some(&b), _) => Ident::Base(b),
                 (None, Some(&i)) => Ident::Mine(i),
                 (None, None) => Ident::Theirs(j),
-            },
-        )
+            }
+        })
         .collect();
     (im, it)
 }
@@ -81,10 +91,46 @@ pub fn find_again<T: PartialEq>(
     })
 }
 
+/// The last rule: an item still unmatched that is the only one between two
+/// matched neighbours (or an end), where the base too has exactly one
+/// unmatched item between them, is that item with every key changed (a
+/// milestone whose title and date both changed), not a deletion and an
+/// addition.
+fn alone_in_its_gap(out: &mut [Option<Ident>], used: &mut [bool]) {
+    let base_at = |x: &Option<Ident>| match x {
+        Some(Ident::Base(b)) => Some(*b),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let run_end = (i..out.len())
+            .find(|&k| out[k].is_some())
+            .unwrap_or(out.len());
+        let from = i
+            .checked_sub(1)
+            .and_then(|k| base_at(&out[k]))
+            .map_or(0, |b| b + 1);
+        let to = out.get(run_end).and_then(base_at).unwrap_or(used.len());
+        if run_end == i + 1 && from <= to {
+            let mut free = (from..to).filter(|&b| !used[b]);
+            if let (Some(b), None) = (free.next(), free.next()) {
+                used[b] = true;
+                out[i] = Some(Ident::Base(b));
+            }
+        }
+        i = run_end;
+    }
+}
+
 /// Idents of milestones or targets, which have no id of their own: each
 /// item of a side is the first unused base item that is identical to it,
-/// else the first with the same `keys[0]`, then `keys[1]` …; the rest are
-/// new. An item both sides added identically is one item. (docs/FORMAT.md,
+/// else the first with the same `keys[0]`, then `keys[1]` …, else the only
+/// one left between the same neighbours; the rest are new. An item both
+/// sides added identically is one item. (docs/FORMAT.md,
 /// "How a merge matches milestones and targets".)
 pub(super) fn by_match<T: PartialEq>(
     base: &[T],
@@ -107,6 +153,7 @@ pub(super) fn by_match<T: PartialEq>(
                 }
             }
         }
+        alone_in_its_gap(&mut out, &mut used);
         out.into_iter()
             .enumerate()
             .map(|(i, x)| x.unwrap_or(new(i)))

@@ -24,12 +24,14 @@ use std::collections::HashMap;
 mod conflict;
 mod diff;
 mod identity;
+mod ids;
 mod rebase;
 
 pub use conflict::{Author, Choice, Conflict, Field, List, Subject, logged_under};
 pub use diff::{Logged, changes, program_changes};
 pub use identity::{BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again};
 use identity::{Ident, by_key, by_match};
+pub use ids::{Renamed, Why, next_id, renamed_programs, renames};
 pub use rebase::rebase;
 
 fn show_milestone(m: &Milestone) -> String {
@@ -72,6 +74,8 @@ fn show_evidence(e: &Evidence) -> String {
 struct Asker<'a> {
     decide: &'a dyn Fn(&Conflict) -> Option<Choice>,
     open: Vec<Conflict>,
+    /// Programmes the other side renamed: what this side's work follows.
+    renamed: Vec<Renamed>,
 }
 
 impl Asker<'_> {
@@ -127,12 +131,47 @@ pub fn merge(
     theirs: &Plan,
     decide: &dyn Fn(&Conflict) -> Option<Choice>,
 ) -> (Plan, Vec<Conflict>) {
+    let merged = merge_following(base, mine, theirs, decide);
+    (merged.plan, merged.open)
+}
+
+/// What a merge made: the plan, the conflicts `decide` left open (theirs
+/// kept for now), and the ids of this side's items that changed under it.
+#[derive(Debug)]
+pub struct Merged {
+    pub plan: Plan,
+    pub open: Vec<Conflict>,
+    pub renamed: Vec<Renamed>,
+}
+
+/// [`merge`], saying which of mine's ids changed: a programme or dimension
+/// both sides added under one id, differently, is two (mine under the next
+/// free id, [`Why::Taken`]), and a programme renamed on one side is matched
+/// across the rename, so the other side's edits land on it under its new id
+/// ([`Why::RenamedThere`] where theirs renamed it).
+pub fn merge_following(
+    base: &Plan,
+    mine: &Plan,
+    theirs: &Plan,
+    decide: &dyn Fn(&Conflict) -> Option<Choice>,
+) -> Merged {
+    let renumbered = ids::renumber(base, mine, theirs);
+    let (mine, mut renamed) = match &renumbered {
+        Some((plan, renamed)) => (plan, renamed.clone()),
+        None => (mine, Vec::new()),
+    };
     let mut asker = Asker {
         decide,
         open: Vec::new(),
+        renamed: Vec::new(),
     };
     let plan = merge_plan(&mut asker, base, mine, theirs);
-    (plan, asker.open)
+    renamed.append(&mut asker.renamed);
+    Merged {
+        plan,
+        open: asker.open,
+        renamed,
+    }
 }
 
 /// The top comment, three ways: whoever changed it, or asked when both did.
@@ -145,6 +184,7 @@ pub fn merge_comment(
     let mut asker = Asker {
         decide,
         open: Vec::new(),
+        renamed: Vec::new(),
     };
     let keep_mine = asker.take_mine(
         |side| match side {
@@ -167,9 +207,9 @@ fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Pla
     );
     let (dm, dt) = by_key(
         &base.dimensions,
-        &mine.dimensions,
-        &theirs.dimensions,
+        [&mine.dimensions, &theirs.dimensions],
         |d| d.id.as_str(),
+        [&[], &[]],
     );
     let dimensions = merge_list(
         asker,
@@ -177,9 +217,23 @@ fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Pla
         [&base.dimensions, &mine.dimensions, &theirs.dimensions],
         [&dm, &dt],
     );
-    let (pm, pt) = by_key(&base.programs, &mine.programs, &theirs.programs, |p| {
-        p.id.as_str()
-    });
+    let renamed_mine = renamed_programs(&base.programs, &mine.programs);
+    let renamed_theirs = renamed_programs(&base.programs, &theirs.programs);
+    asker
+        .renamed
+        .extend(renamed_theirs.iter().map(|&(b, j)| Renamed {
+            list: List::Programs,
+            from: base.programs[b].id.clone(),
+            to: theirs.programs[j].id.clone(),
+            why: Why::RenamedThere,
+            by: None,
+        }));
+    let (pm, pt) = by_key(
+        &base.programs,
+        [&mine.programs, &theirs.programs],
+        |p| p.id.as_str(),
+        [&renamed_mine, &renamed_theirs],
+    );
     let programs = merge_list(
         asker,
         &Subject::Plan,
@@ -880,6 +934,38 @@ mod tests {
             merged.programs[0].milestones.len(),
             base.programs[0].milestones.len()
         );
+    }
+
+    #[test]
+    fn a_milestone_whose_title_and_date_both_changed_is_changed_not_deleted() {
+        let base = plan();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let n = base.programs[0].milestones.len();
+        theirs.programs[0].milestones[1].title = "Judul baru".into();
+        theirs.programs[0].milestones[1].due = "2027-02-28".into();
+        mine.programs[0].milestones[1].done = !base.programs[0].milestones[1].done;
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts, []);
+        let m = &merged.programs[0].milestones[1];
+        assert_eq!(
+            (m.title.as_str(), m.done),
+            ("Judul baru", mine.programs[0].milestones[1].done)
+        );
+        assert_eq!(merged.programs[0].milestones.len(), n);
+        // Both changed its title: asked as a title, and "mine" keeps one milestone.
+        mine.programs[0].milestones[1].title = "Judul saya".into();
+        let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].field, Field::Milestone(MilestoneField::Title));
+        let (kept, _) = merge(&base, &mine, &theirs, &|_| Some(Choice::Mine));
+        let titles: Vec<&str> = kept.programs[0]
+            .milestones
+            .iter()
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(titles.len(), n, "{titles:?}");
+        assert_eq!(titles[1], "Judul saya");
+        assert_eq!(kept.programs[0].milestones[1].due, "2027-02-28");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
     let mut asker = Asker {
         decide: &|_| None,
         open: Vec::new(),
+        renamed: Vec::new(),
     };
     let gone = |subject: Subject, mine: String| {
         vec![Conflict {

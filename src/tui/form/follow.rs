@@ -13,9 +13,19 @@ impl Form {
     pub fn follow(&self, old: &Plan, new: &Plan) -> Form {
         let lang = self.lang;
         let t = lang.text();
+        let renamed = std::cell::OnceCell::new();
         let program_at = |index: usize| {
             let id = &old.programs.get(index)?.id;
-            new.programs.iter().position(|p| p.id == *id)
+            new.programs.iter().position(|p| p.id == *id).or_else(|| {
+                // Renamed meanwhile: the same programme under its new id.
+                renamed
+                    .get_or_init(|| {
+                        crate::plan::merge::renamed_programs(&old.programs, &new.programs)
+                    })
+                    .iter()
+                    .find(|&&(b, _)| b == index)
+                    .map(|&(_, a)| a)
+            })
         };
         let fresh = match &self.subject {
             Subject::Program { index, new: None } => {

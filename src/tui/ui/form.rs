@@ -34,8 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     &[
                         &(at + 1),
                         &conflicts.len(),
-                        &c.label(app.lang()),
-                        &cut(c.item(t)),
+                        &cut(c.what(app.lang())),
                         &cut(c.show(Choice::Mine, app.lang())),
                         &cut(c.show(Choice::Theirs, app.lang())),
                         &cut(c.author(t)),
