@@ -211,6 +211,7 @@ fn a_save_that_merged_in_a_delete_of_the_selected_programme_says_so() {
             audit: Vec::new(),
             log_error: None,
             backup: None,
+            renamed: Vec::new(),
         },
     );
     assert_eq!(
