@@ -10,6 +10,7 @@ use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
     ProgramField, ScoreField, TargetField,
 };
+use crate::plan::typed::Convention;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
 
@@ -47,6 +48,21 @@ impl Vocabulary for BothLanguages {
             | Kind::Number
             | Kind::Date => None,
         }
+    }
+}
+
+/// The words of both languages, with figures read in the officer's
+/// convention where the caller knows it (`None`: a figure that reads two
+/// ways is refused with both readings).
+pub struct Writing(pub Option<Convention>);
+
+impl Vocabulary for Writing {
+    fn key(&self, kind: Kind, typed: &str) -> Option<&'static str> {
+        BothLanguages.key(kind, typed)
+    }
+
+    fn convention(&self) -> Option<Convention> {
+        self.0
     }
 }
 

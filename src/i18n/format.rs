@@ -91,6 +91,29 @@ pub fn long_date(date: Date, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::typed;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// What pantau prints in a language, an officer may copy into a form
+        /// or an Indonesian command line of that language and get the same
+        /// figure back, never one a thousand times off.
+        #[test]
+        fn a_figure_pantau_writes_reads_back_as_itself_in_its_language(
+            thousandths in -10_000_000_000_000i64..10_000_000_000_000i64,
+        ) {
+            let v = thousandths as f64 / 1000.0;
+            for lang in [Lang::Id, Lang::En] {
+                let written = number(v, lang);
+                prop_assert_eq!(typed::number(&written, Some(lang.convention())), Ok(v), "{}", written);
+                let cents = decimal(v, lang);
+                let rounded: f64 = format!("{v:.2}").parse().unwrap_or_default();
+                prop_assert_eq!(typed::number(&cents, Some(lang.convention())), Ok(rounded), "{}", cents);
+            }
+            let indonesian = number(v, Lang::Id);
+            prop_assert_eq!(typed::number(&indonesian, Lang::Id.typed_convention()), Ok(v));
+        }
+    }
 
     #[test]
     fn indonesian_figures_take_a_decimal_comma_and_money_a_thousands_dot() {

@@ -304,7 +304,7 @@ pub fn take_theirs(
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut ms[at], f.name(), value)?;
+            f.parse_into(&mut ms[at], f.name(), value, words)?;
         }
         (
             Subject::Target {
@@ -349,7 +349,7 @@ pub fn take_theirs(
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut bs[at], f.name(), value, period)?;
+            f.parse_into(&mut bs[at], f.name(), value, period, words)?;
         }
         (
             Subject::Evidence {

@@ -1038,10 +1038,11 @@ fn keep(app: &mut App, mine: bool) -> Vec<Effect> {
 fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict, Choice)]) {
     let t = app.lang.text();
     let mut plan = app.doc.plan.clone();
+    // The recorded values are pantau's own, figures with a decimal point.
+    let words = crate::i18n::Writing(Some(crate::plan::typed::Convention::English));
     for (c, choice) in answers {
         if *choice == Choice::Theirs
-            && let Err(e) =
-                crate::plan::conflicts::take_theirs(&mut plan, c, &crate::i18n::BothLanguages)
+            && let Err(e) = crate::plan::conflicts::take_theirs(&mut plan, c, &words)
         {
             app.message = Some(fill(t.ui.e_refused, &[&e.render(t)]));
             return;

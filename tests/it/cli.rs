@@ -996,3 +996,49 @@ fn numbers_and_dates_typed_the_indonesian_way_are_read_as_meant() {
     assert_eq!(p.budget[0].allocation, 1_500_000_000.0);
     assert_eq!(p.budget[1].allocation, 400_000_000.0);
 }
+
+#[test]
+fn an_indonesian_command_line_reads_a_lone_group_of_three_as_thousands_and_english_refuses_it() {
+    let read = |path: &Path| {
+        pantau::store::parse(
+            &std::fs::read_to_string(path).unwrap(),
+            std::path::Path::new("plan.ron"),
+        )
+        .unwrap()
+        .plan
+    };
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, stderr) = run(&[
+        "set",
+        "--lang",
+        "id",
+        "-f",
+        s(&path),
+        "GOV-01",
+        "target.2.actual=36.500",
+        "target.2.target=1,500",
+        "budget.1.allocation=2.500 juta",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let p = &read(&path).programs[0];
+    assert_eq!(p.targets[1].actual, Some(36_500.0), "thirty-six thousand");
+    assert_eq!(p.targets[1].target, 1.5, "one and a half");
+    assert_eq!(p.budget[0].allocation, 2_500_000_000.0);
+    assert!(stdout.contains("36500"), "{stdout}");
+
+    let (_d, path) = plan_file(EXAMPLE);
+    let stderr = assert_invalid(
+        &[
+            "set",
+            "--lang",
+            "en",
+            "-f",
+            s(&path),
+            "GOV-01",
+            "target.2.actual=36.500",
+        ],
+        &["reads as 36500 the Indonesian way and 36.5 the English way"],
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), EXAMPLE);
+}
