@@ -116,12 +116,17 @@ impl Text {
 
     /// A value in words, as a merge's question and the audit log show it:
     /// statuses, horizons and the like by name, yes or no, `(none)` for
-    /// nothing; anything else as written (the caller escapes it for a
-    /// terminal).
+    /// nothing, a figure as the language writes it (`36.500`, `12,5`);
+    /// anything else as written (the caller escapes it for a terminal).
     pub fn value(&self, kind: Kind, value: &str) -> String {
         match self.word(kind, value) {
             Some(w) => w.to_string(),
             None if value.is_empty() || value == "none" => self.log.l_none.to_string(),
+            // The data file's figure, as Rust wrote it: `36500`, `12.5`.
+            None if kind == Kind::Number => match value.parse::<f64>() {
+                Ok(v) if v.is_finite() => format::number(v, self.lang),
+                _ => value.to_string(),
+            },
             None => value.to_string(),
         }
     }

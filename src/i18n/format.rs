@@ -6,36 +6,62 @@ use super::Lang;
 use crate::plan::model::Target;
 use jiff::civil::Date;
 
-/// A figure as people write it: no trailing `.0`, and a decimal comma in Indonesian.
+/// A figure as people write it: no trailing `.0`, thousands grouped and
+/// the decimal mark of the language: `1.234.567,5` in Indonesian,
+/// `1,234,567.5` in English.
 pub fn number(value: f64, lang: Lang) -> String {
-    decimal_mark(format!("{value}"), lang)
+    written(&format!("{value}"), lang)
 }
 
-/// A figure with two decimals (an index, a score), a decimal comma in Indonesian.
-pub fn decimal(value: f64, lang: Lang) -> String {
-    decimal_mark(format!("{value:.2}"), lang)
-}
-
-fn decimal_mark(s: String, lang: Lang) -> String {
+/// A figure with the language's decimal mark and no thousands grouped:
+/// the two readings of a figure that reads two ways (`36500`, `36.5`),
+/// where a grouped `36.500` would be the very question.
+pub fn ungrouped(value: f64, lang: Lang) -> String {
+    let plain = format!("{value}");
     match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
+        Lang::Id => plain.replace('.', ","),
+        Lang::En => plain,
     }
 }
 
-/// Rupiah with thousands dots, as an officer reads them: 1.500.000.000.
-pub fn money(amount: f64) -> String {
-    let whole = amount.abs().round() as u64;
-    let digits = whole.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if amount < 0.0 && whole > 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
+/// A figure with two decimals (an index, a score), written as [`number`].
+pub fn decimal(value: f64, lang: Lang) -> String {
+    written(&format!("{value:.2}"), lang)
+}
+
+/// Rupiah in full, whole rupiah, as [`number`] groups them: 1.500.000.000
+/// in Indonesian, 1,500,000,000 in English.
+pub fn money(amount: f64, lang: Lang) -> String {
+    let whole = amount.abs().round();
+    let sign = if amount < 0.0 && whole > 0.0 { "-" } else { "" };
+    format!("{sign}{}", written(&format!("{whole}"), lang))
+}
+
+/// `plain` (as Rust writes a figure: `-1234.5`) in `lang`'s way.
+fn written(plain: &str, lang: Lang) -> String {
+    let (thousands, mark) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3 + 1);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(thousands);
         }
         out.push(c);
+    }
+    if let Some(f) = fraction {
+        out.push(mark);
+        out.push_str(f);
     }
     out
 }
@@ -112,6 +138,10 @@ mod tests {
             }
             let indonesian = number(v, Lang::Id);
             prop_assert_eq!(typed::number(&indonesian, Lang::Id.typed_convention()), Ok(v));
+            for lang in [Lang::Id, Lang::En] {
+                let rupiah = money(v, lang);
+                prop_assert_eq!(typed::rupiah(&rupiah, Some(lang.convention())), Ok(v.round()), "{}", rupiah);
+            }
         }
     }
 
@@ -120,8 +150,16 @@ mod tests {
         assert_eq!(number(12.5, Lang::Id), "12,5");
         assert_eq!(number(12.0, Lang::En), "12");
         assert_eq!(decimal(3.1, Lang::Id), "3,10");
-        assert_eq!(money(1_250_000.4), "1.250.000");
-        assert_eq!(money(-999.0), "-999");
+        assert_eq!(money(1_250_000.4, Lang::Id), "1.250.000");
+        assert_eq!(money(1_250_000.4, Lang::En), "1,250,000");
+        assert_eq!(money(-999.0, Lang::Id), "-999");
+        assert_eq!(money(-0.2, Lang::Id), "0");
+        assert_eq!(number(40_000.0, Lang::Id), "40.000");
+        assert_eq!(number(40_000.0, Lang::En), "40,000");
+        assert_eq!(number(-1_234_567.25, Lang::Id), "-1.234.567,25");
+        assert_eq!(number(-1_234_567.25, Lang::En), "-1,234,567.25");
+        assert_eq!(number(0.125, Lang::Id), "0,125");
+        assert_eq!(decimal(1234.5, Lang::Id), "1.234,50");
         assert_eq!(percent_or(None, "-"), "-");
         assert_eq!(percent_or(Some(44.6), ""), "44%");
         assert_eq!(capaian(98.72, Lang::Id), "98,72 %");

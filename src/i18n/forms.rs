@@ -185,8 +185,8 @@ impl Text {
             } => fill(
                 f.f_ambiguous,
                 &[
-                    &super::format::number(*indonesian, crate::i18n::Lang::Id),
-                    &format!("{english}"),
+                    &super::format::ungrouped(*indonesian, crate::i18n::Lang::Id),
+                    &super::format::ungrouped(*english, crate::i18n::Lang::En),
                 ],
             ),
             Expected::Link => f.f_link.to_string(),

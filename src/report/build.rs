@@ -409,9 +409,9 @@ fn program_budget(ctx: &Ctx, p: &Program, blocks: &mut Vec<Block>) {
             let over = b.spent.is_some_and(|s| s > b.allocation);
             vec![
                 Cell::Int(i64::from(b.year)),
-                crate::i18n::format::money(b.allocation).into(),
+                crate::i18n::format::money(b.allocation, ctx.lang).into(),
                 b.spent
-                    .map(crate::i18n::format::money)
+                    .map(|s| crate::i18n::format::money(s, ctx.lang))
                     .unwrap_or_default()
                     .into(),
                 share.unwrap_or_default().into(),

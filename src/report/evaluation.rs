@@ -359,7 +359,7 @@ fn gap_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
                     p.name.clone(),
                     percent(progress::physical_in(p, year)),
                     percent(progress::absorption_in(p, year)),
-                    money(spent as f64),
+                    money(spent as f64, ctx.lang),
                     match g {
                         Gap::SpentAhead => e.spent_ahead,
                         Gap::WorkAhead => e.work_ahead,
@@ -403,8 +403,8 @@ fn agency_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>
             .map(|(lead, t)| {
                 vec![
                     lead.clone(),
-                    money(t.allocated as f64),
-                    money(t.spent as f64),
+                    money(t.allocated as f64, ctx.lang),
+                    money(t.spent as f64, ctx.lang),
                     percent(t.physical()),
                     percent(t.absorption()),
                 ]

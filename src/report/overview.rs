@@ -155,15 +155,16 @@ pub fn render(plan: &Plan, o: &Options) -> String {
                 goal(target, o.lang, g.dash),
                 unit
             );
-            let actual = format!(
-                "{} {}",
-                t.summary.s_actual,
-                target.actual.map_or_else(none, |v| number(v, o.lang))
-            );
-            (
-                fit(&plan, w / 3, g.ellipsis),
-                fit(&actual, w / 4, g.ellipsis),
-            )
+            let figure = target.actual.map_or_else(none, |v| number(v, o.lang));
+            let labelled = format!("{} {figure}", t.summary.s_actual);
+            // A figure is never cut (`36.5…` would read as another number):
+            // the word goes first.
+            let actual = if width(&labelled) <= w / 3 {
+                labelled
+            } else {
+                figure
+            };
+            (fit(&plan, w / 3, g.ellipsis), actual)
         })
         .collect();
     let plan_cols = figures.iter().map(|(p, _)| width(p)).max().unwrap_or(0);

@@ -941,7 +941,7 @@ fn set_adds_a_budget_year_and_an_evidence_document_by_the_next_number() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("GOV-01: budget 4 allocation (Rp): 0 -> 1200000000"),
+        stdout.contains("GOV-01: budget 4 allocation (Rp): 0 -> 1,200,000,000"),
         "{stdout}"
     );
     let plan = pantau::store::load(&path).unwrap().plan;
@@ -1024,7 +1024,10 @@ fn an_indonesian_command_line_reads_a_lone_group_of_three_as_thousands_and_engli
     assert_eq!(p.targets[1].actual, Some(36_500.0), "thirty-six thousand");
     assert_eq!(p.targets[1].target, 1.5, "one and a half");
     assert_eq!(p.budget[0].allocation, 2_500_000_000.0);
-    assert!(stdout.contains("36500"), "{stdout}");
+    assert!(
+        stdout.contains("-> 36.500"),
+        "said the Indonesian way: {stdout}"
+    );
 
     let (_d, path) = plan_file(EXAMPLE);
     let stderr = assert_invalid(

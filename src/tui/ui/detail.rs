@@ -333,15 +333,16 @@ fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
         }
         lines.push((None, Line::from(spans)));
         for (i, b) in p.budget.iter().enumerate() {
-            let spent = b
-                .spent
-                .map_or_else(|| g.none.to_string(), |s| format!("Rp {}", money(s)));
+            let spent = b.spent.map_or_else(
+                || g.none.to_string(),
+                |s| format!("Rp {}", money(s, app.lang())),
+            );
             let mut spans = vec![
                 Span::styled(format!("{} ", b.year), theme.header()),
                 Span::raw(format!(
                     "{} Rp {}{}{} {spent}",
                     ev.allocated_inline,
-                    money(b.allocation),
+                    money(b.allocation, app.lang()),
                     g.dot,
                     ev.spent_inline
                 )),
