@@ -524,7 +524,7 @@ pub static TEXT: Text = Text {
         e_similar_value: "a similar value exists: '{0}'",
         e_more_info: "For more information, try '{0}'.",
         e_not_width: "`{0}` is not a width: write a number of columns from {1} to {2}",
-        e_not_date: "`{0}` is not a date; write YYYY-MM-DD, e.g. 2023-11-02",
+        e_not_date: "`{0}` is not a date; write it day first, e.g. 02-11-2023 or 02/11/2023, or as 2023-11-02",
         commands: &[],
         args: &[],
     },

@@ -103,6 +103,21 @@ pub fn share_or(p: Option<f64>, missing: &str, lang: Lang) -> String {
     p.map_or_else(|| missing.to_string(), |p| share(p, lang))
 }
 
+/// A date in a table: `30-09-2026` in Indonesian, day first as officers
+/// write it; `2026-09-30` in English. The data file, JSON and CSV keep ISO.
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year()),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// [`date`] of a date as the data file keeps it (`2026-09-30`); text that
+/// is no date is left as it is.
+pub fn date_text(iso: &str, lang: Lang) -> String {
+    crate::plan::model::parse_date(iso).map_or_else(|| iso.to_string(), |d| date(d, lang))
+}
+
 /// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
 pub fn long_date(date: Date, lang: Lang) -> String {
     let months = lang.report().months;
@@ -171,5 +186,20 @@ mod tests {
         assert_eq!(goal(&range, Lang::Id, "–"), "7,5–8");
         assert_eq!(goal(&range, Lang::En, "-"), "7.5-8");
         assert_eq!(capaian(102.2, Lang::En), "102.20 %");
+    }
+
+    #[test]
+    fn a_table_writes_a_date_day_first_in_indonesian_and_prose_writes_the_month() {
+        let d = Date::new(2026, 9, 3).unwrap();
+        assert_eq!(date(d, Lang::Id), "03-09-2026");
+        assert_eq!(date(d, Lang::En), "2026-09-03");
+        assert_eq!(long_date(d, Lang::Id), "3 September 2026");
+        assert_eq!(date_text("2026-12-02", Lang::Id), "02-12-2026");
+        assert_eq!(date_text("someday", Lang::Id), "someday");
+        assert_eq!(
+            crate::plan::typed::date(&date(d, Lang::Id)),
+            Some(d),
+            "reads back"
+        );
     }
 }

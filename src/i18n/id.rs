@@ -531,7 +531,7 @@ pub static TEXT: Text = Text {
         e_similar_value: "ada nilai yang mirip: '{0}'",
         e_more_info: "Untuk keterangan lebih lanjut, coba '{0}'.",
         e_not_width: "`{0}` bukan lebar: tulis jumlah kolom dari {1} sampai {2}",
-        e_not_date: "`{0}` bukan tanggal; tulis YYYY-MM-DD, mis. 2023-11-02",
+        e_not_date: "`{0}` bukan tanggal; tulis tanggal lebih dulu, mis. 02-11-2023 atau 02/11/2023, atau 2023-11-02",
         commands: &[
             (
                 "check",

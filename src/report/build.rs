@@ -553,7 +553,8 @@ fn milestone_rows(ctx: &Ctx, p: &Program) -> Vec<Vec<String>> {
                 _ => String::new(),
             };
             let check = if m.done { ctx.g.check } else { ctx.g.open };
-            vec![check.to_string(), m.due.clone(), m.title.clone(), when]
+            let due = crate::i18n::format::date_text(&m.due, ctx.lang);
+            vec![check.to_string(), due, m.title.clone(), when]
         })
         .collect()
 }

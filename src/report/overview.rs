@@ -36,9 +36,9 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     };
 
     line(&fit(&plan.title, w, g.ellipsis));
-    line(&fit(
-        &format!(
-            "{}{}{} {}{}{}{}{} {}",
+    let subtitle = |today: String| {
+        format!(
+            "{}{}{} {}{}{}{}{} {today}",
             plan.region,
             g.dot,
             t.summary.s_period,
@@ -47,8 +47,16 @@ pub fn render(plan: &Plan, o: &Options) -> String {
             plan.period.end,
             g.dot,
             t.summary.s_as_of,
-            o.today
-        ),
+        )
+    };
+    // The month's name where there is room; a date is never cut.
+    let long = subtitle(crate::i18n::format::long_date(o.today, o.lang));
+    line(&fit(
+        &if width(&long) <= w {
+            long
+        } else {
+            subtitle(crate::i18n::format::date(o.today, o.lang))
+        },
         w,
         g.ellipsis,
     ));
@@ -292,12 +300,12 @@ fn milestone_lines(
         let id = pad(&m.program.id, id_cols, g.ellipsis);
         // On a page too narrow for any of the title, the date, the
         // programme and how late say what an officer acts on.
+        let due = crate::i18n::format::date(m.due, o.lang);
         let text = if room < 4 {
-            format!("  {}  {id}  {when}", m.due)
+            format!("  {due}  {id}  {when}")
         } else {
             format!(
-                "  {}  {id}  {}  {}",
-                m.due,
+                "  {due}  {id}  {}  {}",
                 pad(&m.milestone.title, room, g.ellipsis),
                 pad_left(when, when_cols)
             )

@@ -258,7 +258,7 @@ fn summary_shows_dimensions_totals_and_milestone_lists() {
     assert_eq!(code, 0, "{stderr}");
     for needle in [
         "Masterplan BISA Smart City",
-        "as of 2023-11-02",
+        "as of 2 November 2023",
         "Smart Governance",
         "Smart Environment",
         "Total",
@@ -1044,4 +1044,17 @@ fn an_indonesian_command_line_reads_a_lone_group_of_three_as_thousands_and_engli
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), EXAMPLE);
+}
+
+#[test]
+fn today_may_be_given_day_first_and_a_wrong_date_says_how_to_write_it() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, stderr) =
+        run(&["summary", s(&path), "--lang", "id", "--today", "02/11/2023"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("per 2 November 2023"), "{stdout}");
+    assert_invalid(
+        &["summary", s(&path), "--lang", "id", "--today", "11/30/2023"],
+        &["bukan tanggal; tulis tanggal lebih dulu, mis. 02-11-2023"],
+    );
 }

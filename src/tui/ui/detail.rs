@@ -191,7 +191,7 @@ fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: u
     for (i, m) in p.milestones.iter().enumerate() {
         let late = is_overdue(p, m, app.today());
         let mark = format!("{} ", if m.done { g.check } else { g.open });
-        let due = esc(&m.due);
+        let due = esc(&crate::i18n::format::date_text(&m.due, app.lang()));
         let note = late.then(|| {
             let days = m
                 .due_date()
