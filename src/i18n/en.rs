@@ -497,7 +497,7 @@ pub static TEXT: Text = Text {
     usage: Usage {
         about: "Track the quick wins and long-term targets of a smart-city masterplan",
         after_help: "",
-        set_help: "Fields, the items of each list counted from 1:\n{0}\nLists (support, funding) are comma-separated. Empty, - or none clears an\noptional number (baseline, actual, upper, weight, spent) or year (base_year).\nOne past the last item adds one: budget.1.year=2026 where there is no budget yet.\n\nExamples:\n  pantau set GOV-01 status=Done\n  pantau set GOV-01 milestone.2.done=true\n  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5\n  pantau set -f plan.ron GOV-01 status=Delayed\n\nNothing is written unless every change and the resulting plan are valid.",
+        set_help: "Fields, the items of each list counted from 1:\n{0}\nLists (support, funding) are comma-separated. Empty, - or none clears an\noptional number (baseline, actual, upper, weight, spent) or year (base_year).\nOne past the last item adds one: budget.1.year=2026 where there is no budget yet.\nA figure that reads two ways (36.500, 1,500) is refused here: write 36500 or\n36.5 (with --lang id it is read the Indonesian way); dates 30-11-2026 too.\n\nExamples:\n  pantau set GOV-01 status=Done\n  pantau set GOV-01 milestone.2.done=true\n  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5\n  pantau set -f plan.ron GOV-01 status=Delayed\n\nNothing is written unless every change and the resulting plan are valid.",
         import_after_help: "",
         merge_driver_after_help: "",
         usage_heading: "Usage:",

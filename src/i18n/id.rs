@@ -116,7 +116,7 @@ pub static TEXT: Text = Text {
         p_eval_result: "evaluasi: hasil tahun {0} memuat indeks atau sub-indeks di luar 0–{1}",
         p_overspent: "anggaran {0} ({1}): realisasi Rp {2} melebihi pagu Rp {3}, padahal belanja di atas pagu tidak dibolehkan; catat perubahan anggaran (pergeseran atau APBD-P) yang menaikkan pagu sebagai pagu tahun itu, atau perbaiki realisasinya",
         w_milestone_outside: "tahapan {0} \"{1}\" berbatas waktu {2}, di luar tahun program {3}–{4}; pindahkan tanggalnya, atau ubah tahun mulai atau tahun selesai program",
-        w_plain_range: "target {0}: direction: Range menghitung realisasi di luar {1}–{2} ke arah mana pun sebagai belum tercapai; bila makin tinggi (atau makin rendah) makin baik, tulis direction: Higher (atau Lower) dan biarkan batas atasnya",
+        w_plain_range: "target {0}: arah \"hanya dalam rentang\" menghitung realisasi di luar {1}–{2} ke arah mana pun sebagai belum mencapai target; bila makin tinggi (atau makin rendah) makin baik, pilih arah \"makin tinggi makin baik\" (atau \"makin rendah makin baik\") dan biarkan batas atasnya",
     },
     cli: Cli {
         save_failed: "{0}: gagal menyimpan: {1}",
@@ -157,12 +157,12 @@ pub static TEXT: Text = Text {
         sy_conflicts: "pantau: penggabungan meninggalkan pertanyaan di {0}: buka di pantau untuk menjawabnya, simpan, lalu jalankan pantau sync lagi (tidak ada yang dikirim)",
         sy_offline: "pantau: {0} tidak dapat dihubungi ({1}); perubahan Anda sudah di-commit di sini dan tidak ada yang hilang: jalankan pantau sync lagi nanti",
         set_no_program: "tidak ada program dengan id `{0}` di {1}",
-        set_no_changes: "tidak ada FIELD=NILAI setelah id, mis. pantau set {0} {1} status=Done",
+        set_no_changes: "tidak ada KOLOM=NILAI setelah id, mis. pantau set {0} {1} status=selesai",
         did_you_mean: "maksud Anda `{0}`?",
         unknown_command: "`{0}` bukan perintah dan bukan berkas",
         did_you_mean_command: "maksud Anda `pantau {0}`? (pantau --help menampilkan daftar perintah)",
         unknown_topic: "tidak ada bantuan tentang `{0}`; pantau help mengenal: {1}",
-        set_not_assignment: "`{0}` bukan KOLOM=NILAI, mis. status=Done",
+        set_not_assignment: "`{0}` bukan KOLOM=NILAI, mis. status=selesai",
         set_invalid_result: "rencana tidak akan sah setelah perubahan ini; tidak ada yang ditulis:",
         save_replaced: "{0} adalah {1} saat sesi ini membukanya dan kini {2}; tidak ada yang ditulis (buka rencananya lagi, dan tanyakan siapa yang menggantinya)",
         save_read_only: "{0} hanya-baca untuk Anda; tidak ada yang ditulis",
@@ -504,7 +504,7 @@ pub static TEXT: Text = Text {
     usage: Usage {
         about: "Pantau quick win dan target jangka panjang rencana induk smart city",
         after_help: "Setiap perintah menerima berkasnya (FILE) sebagai argumen pertama atau dengan\n-f FILE. Tanpa itu, pantau memakai $PANTAU_FILE, lalu `plan` di berkas konfigurasi,\nlalu masterplan.ron di folder data Anda (dibuat dari contoh Kabupaten Luwu\nUtara pada pemakaian pertama). pantau --demo membuka salinan pribadi contoh\nitu, yang dihapus sesudahnya. Pengaturan: ~/.config/pantau/config.ron\n(`pantau config` menampilkannya).\n\nKode keluar: 0 berhasil, 1 gagal saat berjalan, 2 masukan atau pemakaian salah.\npantau help format menampilkan rujukan format data.",
-        set_help: "Kolom, butir setiap daftar dihitung dari 1:\n{0}\nDaftar (support, funding) dipisah koma. Kosong, - atau none mengosongkan\nangka opsional (baseline, actual, upper, weight, spent) atau tahun (base_year).\nSatu lewat butir terakhir menambah butir: budget.1.year=2026 bila belum ada anggaran.\n\nContoh:\n  pantau set GOV-01 status=Done\n  pantau set GOV-01 milestone.2.done=true\n  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=85.5\n  pantau set -f plan.ron GOV-01 status=Delayed\n\nTidak ada yang ditulis kecuali setiap perubahan dan rencana hasilnya sah.",
+        set_help: "Kolom, butir setiap daftar dihitung dari 1:\n{0}\nDaftar (support, funding) dipisah koma. Kosong, - atau none mengosongkan\nangka opsional (baseline, actual, upper, weight, spent) atau tahun (base_year).\nSatu lewat butir terakhir menambah butir: budget.1.year=2026 bila belum ada anggaran.\nAngka ditulis cara Indonesia (36.500 = tiga puluh enam ribu lima ratus; 85,5),\nrupiah juga 1,5 miliar, tanggal 30-11-2026.\n\nContoh:\n  pantau set GOV-01 status=selesai\n  pantau set GOV-01 milestone.2.done=ya\n  pantau set plan.ron GOV-01 lead=\"Dinas PMD\" target.1.actual=36.500\n  pantau set -f plan.ron GOV-01 status=terlambat\n\nTidak ada yang ditulis kecuali setiap perubahan dan rencana hasilnya sah.",
         import_after_help: "Contoh:\n  pantau import rencana.xlsx --into plan.ron\n  pantau import program.csv target.csv --into plan.ron --dry-run\n  pantau import rencana.xlsx -o rencana-baru.ron\n\nKolom setiap tabel: pantau help import. Tidak ada yang ditulis bila ada sel yang salah.",
         merge_driver_after_help: "Menggabungkan dua versi rencana per program, kolom, tahapan, target, urutan\ndan komentar, lalu menulis RON kanonik di atas OURS. Status keluar 0: tergabung\nbersih. 1: kolom yang diubah berbeda oleh kedua cabang diserahkan ke orang:\nberkas memuat nilai cabang ini dan mencantumkan nilai cabang lain di baris\n`// pantau-conflict` di atas; buka rencana di pantau untuk menjawabnya, simpan,\nlalu commit. Butir yang dihapus satu cabang dan diubah cabang lain tetap ada.",
         usage_heading: "Penggunaan:",
@@ -543,7 +543,7 @@ pub static TEXT: Text = Text {
             ),
             (
                 "set",
-                "Ubah kolom satu program dari skrip: pantau set GOV-01 status=Done",
+                "Ubah kolom satu program dari skrip: pantau set GOV-01 status=selesai",
             ),
             (
                 "log",
@@ -653,7 +653,7 @@ pub static TEXT: Text = Text {
             (
                 "set",
                 "file",
-                "Berkas rencana induk (bawaan seperti perintah lain); juga sebagai argumen pertama, sebelum id: pantau set plan.ron GOV-01 status=Done",
+                "Berkas rencana induk (bawaan seperti perintah lain); juga sebagai argumen pertama, sebelum id: pantau set plan.ron GOV-01 status=selesai",
             ),
             (
                 "set",
@@ -1030,7 +1030,7 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     caveat: "Perkiraan dari rencana, bukan nilai kementerian: persentase terukur dihitung pada skala 0-5 (100% = 5, 50% = 2,5); penilaian mandiri menggantikannya. Bobot {0}.",
     weights_default: "10/20/30/20/20 (bawaan)",
     weights_plan: "{0} (dari rencana)",
-    measures_note: "Baseline: hasil resmi kementerian sebelumnya bila ada dalam rencana, selain itu indikator tahun itu yang memiliki kondisi awal. Output: program beranggaran tahun itu dan dokumen kebijakan yang siap. Outcome: program terjadwal yang berjalan atau selesai. Dampak: survei warga (evaluation: survey) bila diisi, selain itu proksi: capaian target tahun itu (paling tinggi 100% per target). Quick win: quick win terjadwal yang selesai.",
+    measures_note: "Baseline: hasil resmi kementerian sebelumnya bila ada dalam rencana, selain itu indikator tahun itu yang memiliki kondisi awal. Output: program beranggaran tahun itu dan dokumen kebijakan yang siap. Outcome: program terjadwal yang berjalan atau selesai. Dampak: hasil survei warga bila sudah dicatat, selain itu proksi: capaian target tahun itu (paling tinggi 100% per target). Quick win: quick win terjadwal yang selesai.",
     by_dimension: "Per dimensi",
     physical: "Realisasi fisik",
     absorption: "Serapan",

@@ -611,7 +611,7 @@ fn set_refuses_bad_input_and_leaves_the_file_untouched() {
     for (args, expect) in [
         (
             vec!["GOV-01", "status=Finished"],
-            "NotStarted | InProgress | Done | Operating | Delayed | OnHold | Cancelled",
+            "Not started | In progress | Done | Operating | Delayed | On hold | Cancelled",
         ),
         (vec!["GOV-99", "status=Done"], "no program with id `GOV-99`"),
         (vec!["GOV-01", "staus=Done"], "unknown field `staus`"),
@@ -636,7 +636,7 @@ fn set_refuses_bad_input_and_leaves_the_file_untouched() {
         (vec!["GOV-01", "status"], "is not FIELD=VALUE"),
         (
             vec!["GOV-01", "status=Done", "horizon=Someday"],
-            "QuickWin | Short | Medium | Long",
+            "Quick win | Short term | Medium term | Long term",
         ),
         (vec!["GOV-01", "id=GOV-02"], "already has this id"),
     ] {
@@ -1056,5 +1056,34 @@ fn today_may_be_given_day_first_and_a_wrong_date_says_how_to_write_it() {
     assert_invalid(
         &["summary", s(&path), "--lang", "id", "--today", "11/30/2023"],
         &["bukan tanggal; tulis tanggal lebih dulu, mis. 02-11-2023"],
+    );
+}
+
+#[test]
+fn a_refused_value_lists_the_choices_in_the_officers_words() {
+    let (_d, path) = plan_file(EXAMPLE);
+    assert_invalid(
+        &[
+            "set",
+            "--lang",
+            "id",
+            "-f",
+            s(&path),
+            "GOV-01",
+            "status=rampung",
+        ],
+        &["Belum dimulai | Berjalan | Selesai | Beroperasi | Terlambat | Ditunda | Dibatalkan"],
+    );
+    assert_invalid(
+        &[
+            "set",
+            "--lang",
+            "id",
+            "-f",
+            s(&path),
+            "GOV-01",
+            "target.1.direction=naik",
+        ],
+        &["makin tinggi makin baik | makin rendah makin baik | hanya dalam rentang"],
     );
 }
