@@ -617,7 +617,7 @@ pub static REPORT: ReportText = ReportText {
     milestones: "Milestones",
     milestones_done: "Milestones done",
     steps: "Steps",
-    overdue: "Overdue",
+    overdue: "Overdue milestones",
     next_due: "Next due",
     targets: "Targets",
     due: "Due",

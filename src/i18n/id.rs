@@ -903,7 +903,7 @@ pub static REPORT: ReportText = ReportText {
     milestones: "Tahapan",
     milestones_done: "Tahapan selesai",
     steps: "Thp",
-    overdue: "Terlambat",
+    overdue: "Tahapan lewat batas waktu",
     next_due: "Batas waktu berikutnya",
     targets: "Target",
     due: "Batas waktu",

@@ -402,7 +402,7 @@ fn help_import_lists_every_column_in_both_languages() {
                 "Programmes (Program)",
                 "Milestones (Tahapan)",
                 "Due (due)",
-                "Overdue *",
+                "Overdue milestones *",
             ],
         ),
         (
@@ -411,7 +411,7 @@ fn help_import_lists_every_column_in_both_languages() {
                 "Program (Programmes)",
                 "Tahapan (Milestones)",
                 "Batas waktu (due)",
-                "Terlambat *",
+                "Tahapan lewat batas waktu *",
             ],
         ),
     ] {
