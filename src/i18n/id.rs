@@ -345,7 +345,7 @@ pub static TEXT: Text = Text {
             element: "Subdimensi",
             rpjmd: "Acuan RPJMD",
             horizon: "Jangka",
-            lead: "OPD pengampu",
+            lead: "OPD penanggung jawab",
             support: "OPD pendukung",
             funding: "Sumber dana",
             start: "Tahun mulai",
