@@ -578,7 +578,7 @@ pub static REPORT: ReportText = ReportText {
     ro_late: "Overdue",
     ro_file: "File",
     ro_behind: "Behind on quick wins",
-    ro_behind_line: "{0}: {1} of {2} quick wins done ({3}%)",
+    ro_behind_line: "{0}: {1} of {2} quick wins delivered ({3}%)",
     ro_failed: "Plans that did not load",
     ro_achievement: "Achv",
     ro_index: "Index",
@@ -645,7 +645,7 @@ pub static REPORT: ReportText = ReportText {
     total: "Total",
     targets_year: "Targets for {0} ({1})",
 
-    tally: "{0} programs: {1} done, {2} in progress, {3} delayed ({4}% done); quick wins {5}/{6} done",
+    tally: "{0} programs: {1} done, {2} in progress, {3} delayed ({4}% done); quick wins {5}/{6} delivered (done or operating)",
     late: "{0} d late",
     in_days: "in {0} d",
     today: "today",

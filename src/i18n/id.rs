@@ -864,7 +864,7 @@ pub static REPORT: ReportText = ReportText {
     ro_late: "Lewat batas",
     ro_file: "Berkas",
     ro_behind: "Tertinggal pada quick win",
-    ro_behind_line: "{0}: {1} dari {2} quick win selesai ({3}%)",
+    ro_behind_line: "{0}: {1} dari {2} quick win terlaksana ({3}%)",
     ro_failed: "Rencana yang gagal dimuat",
     ro_achievement: "Capaian",
     ro_index: "Indeks",
@@ -931,7 +931,7 @@ pub static REPORT: ReportText = ReportText {
     total: "Total",
     targets_year: "Target tahun {0} ({1})",
 
-    tally: "{0} program: {1} selesai, {2} berjalan, {3} terlambat ({4}% selesai); quick win {5}/{6} selesai",
+    tally: "{0} program: {1} selesai, {2} berjalan, {3} terlambat ({4}% selesai); quick win {5}/{6} terlaksana (selesai atau beroperasi)",
     late: "terlambat {0} hari",
     in_days: "{0} hari lagi",
     today: "hari ini",
