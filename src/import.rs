@@ -19,6 +19,7 @@ use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
 use crate::plan::field::{Context, HeaderField, ProgramField};
 use crate::plan::model::{Milestone, Plan, Program, Target};
+use crate::plan::typed::Convention;
 use crate::report::sheet::{Column, Sheet};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
@@ -41,7 +42,13 @@ impl Raw {
             Raw::Empty => String::new(),
             Raw::Text(s) => s.clone(),
             Raw::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", *v as i64),
-            Raw::Number(v) => v.to_string(),
+            // A number cell is no one's typing: `36.125` would also read as
+            // thirty-six thousand, so it goes on as `36.1250`, which reads
+            // one way only (`plan::typed`).
+            Raw::Number(v) => match v.to_string() {
+                s if s.split_once('.').is_some_and(|(_, f)| f.len() == 3) => s + "0",
+                s => s,
+            },
             Raw::Bool(b) => b.to_string(),
             Raw::Date(d) => d.to_string(),
         }
@@ -66,6 +73,11 @@ pub struct RawSheet {
     /// `None` for a CSV file, which is one table.
     pub name: Option<String>,
     pub rows: Vec<Row>,
+    /// How the file writes figures typed as text, when it says so: a
+    /// `;`-separated CSV comes from a spreadsheet in the Indonesian locale
+    /// (decimal comma), a `,`-separated one cannot hold a decimal comma
+    /// unquoted and writes a point. A workbook's number cells need none.
+    pub convention: Option<Convention>,
 }
 
 /// A problem, and where it is.
@@ -384,6 +396,11 @@ impl Located<'_> {
             .map(|i| row.get(i).map_or_else(String::new, Raw::text))
     }
 
+    /// The words of both languages, and the file's way with figures.
+    fn words(&self) -> crate::i18n::Writing {
+        crate::i18n::Writing(self.sheet.convention)
+    }
+
     fn problem(&self, row: u32, column: Option<Column>, message: String) -> Problem {
         let column = column.and_then(|c| self.position(c)).map(|i| {
             let header = match self.sheet.rows.first().and_then(|(_, h)| h.get(i)) {
@@ -698,10 +715,11 @@ impl Work<'_, '_> {
                 let Some(value) = self.table.cell(cells, Column::Program(f)) else {
                     continue;
                 };
+                let words = self.table.words();
                 let cx = Context {
                     plan: self.plan,
                     index,
-                    words: &crate::i18n::BothLanguages,
+                    words: &words,
                 };
                 if let Err(e) = f.parse_into(&mut p, &value, cx) {
                     self.fail(*row, Some(Column::Program(f)), e.reason(self.t));
@@ -786,7 +804,7 @@ impl Work<'_, '_> {
                 });
                 for &f in MilestoneField::ALL {
                     if let Some(value) = self.table.cell(&cells, Column::Milestone(f))
-                        && let Err(e) = f.parse_into(&mut m, f.name(), &value)
+                        && let Err(e) = f.parse_into(&mut m, f.name(), &value, &self.table.words())
                     {
                         self.fail(row, Some(Column::Milestone(f)), e.reason(self.t));
                     }
@@ -830,7 +848,7 @@ impl Work<'_, '_> {
                             f.name(),
                             &value,
                             self.plan.period,
-                            &crate::i18n::BothLanguages,
+                            &self.table.words(),
                         )
                     {
                         self.fail(row, Some(Column::Target(f)), e.reason(self.t));
@@ -936,7 +954,16 @@ pub fn read_csv(text: &str) -> Result<RawSheet, ReadError> {
         finish(&mut cell, &mut row);
         rows.push((number, row));
     }
-    Ok(RawSheet { name: None, rows })
+    let convention = match sep {
+        ';' => Some(Convention::Indonesian),
+        ',' => Some(Convention::English),
+        _ => None,
+    };
+    Ok(RawSheet {
+        name: None,
+        rows,
+        convention,
+    })
 }
 
 /// Ends a CSV cell; the export's formula guard comes off an unquoted or
@@ -1017,6 +1044,7 @@ pub fn read_workbook(bytes: Vec<u8>) -> Result<Vec<RawSheet>, ReadError> {
         sheets.push(RawSheet {
             name: Some(name),
             rows,
+            convention: None,
         });
     }
     Ok(sheets)

@@ -424,7 +424,7 @@ pub(super) fn parse_width(text: &str) -> Result<usize, String> {
 }
 
 pub(super) fn parse_today(text: &str) -> Result<Date, String> {
-    crate::plan::model::parse_date(text)
+    crate::plan::typed::date(text)
         .ok_or_else(|| fill(usage_text().e_not_date, &[&crate::text::escape(text)]))
 }
 

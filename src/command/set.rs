@@ -35,6 +35,9 @@ pub fn set(
                 .map(str::to_string),
         })?;
     let before = doc.plan.programs[index].clone();
+    // `36.500` in Indonesian is thirty-six thousand five hundred; in English
+    // it is refused with both readings (`Lang::typed_convention`).
+    let words = crate::i18n::Writing(settings.lang.typed_convention());
     let mut report = String::new();
     for change in changes {
         let Some((field, value)) = change.split_once('=') else {
@@ -44,9 +47,8 @@ pub fn set(
         let at = FieldPath::parse(field, &doc.plan.programs[index]).map_err(CommandError::Field)?;
         let before = at.get(&doc.plan.programs[index]);
         // Applied one by one, so `dimension=… element=…` sees the new dimension.
-        let program =
-            crate::plan::field::set(&doc.plan, index, field, value, &crate::i18n::BothLanguages)
-                .map_err(CommandError::Field)?;
+        let program = crate::plan::field::set(&doc.plan, index, field, value, &words)
+            .map_err(CommandError::Field)?;
         let after = at.get(&program);
         doc.plan.programs[index] = program;
         // Said as the audit log says it, in the officer's language:

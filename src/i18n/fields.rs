@@ -10,6 +10,7 @@ use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
     ProgramField, ScoreField, TargetField,
 };
+use crate::plan::typed::Convention;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
 
@@ -48,6 +49,21 @@ impl Vocabulary for BothLanguages {
             | Kind::Number
             | Kind::Date => None,
         }
+    }
+}
+
+/// The words of both languages, with figures read in the officer's
+/// convention where the caller knows it (`None`: a figure that reads two
+/// ways is refused with both readings).
+pub struct Writing(pub Option<Convention>);
+
+impl Vocabulary for Writing {
+    fn key(&self, kind: Kind, typed: &str) -> Option<&'static str> {
+        BothLanguages.key(kind, typed)
+    }
+
+    fn convention(&self) -> Option<Convention> {
+        self.0
     }
 }
 
@@ -102,12 +118,17 @@ impl Text {
 
     /// A value in words, as a merge's question and the audit log show it:
     /// statuses, horizons and the like by name, yes or no, `(none)` for
-    /// nothing; anything else as written (the caller escapes it for a
-    /// terminal).
+    /// nothing, a figure as the language writes it (`36.500`, `12,5`);
+    /// anything else as written (the caller escapes it for a terminal).
     pub fn value(&self, kind: Kind, value: &str) -> String {
         match self.word(kind, value) {
             Some(w) => w.to_string(),
             None if value.is_empty() || value == "none" => self.log.l_none.to_string(),
+            // The data file's figure, as Rust wrote it: `36500`, `12.5`.
+            None if kind == Kind::Number => match value.parse::<f64>() {
+                Ok(v) if v.is_finite() => format::number(v, self.lang),
+                _ => value.to_string(),
+            },
             None => value.to_string(),
         }
     }

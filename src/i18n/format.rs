@@ -6,36 +6,62 @@ use super::Lang;
 use crate::plan::model::Target;
 use jiff::civil::Date;
 
-/// A figure as people write it: no trailing `.0`, and a decimal comma in Indonesian.
+/// A figure as people write it: no trailing `.0`, thousands grouped and
+/// the decimal mark of the language: `1.234.567,5` in Indonesian,
+/// `1,234,567.5` in English.
 pub fn number(value: f64, lang: Lang) -> String {
-    decimal_mark(format!("{value}"), lang)
+    written(&format!("{value}"), lang)
 }
 
-/// A figure with two decimals (an index, a score), a decimal comma in Indonesian.
-pub fn decimal(value: f64, lang: Lang) -> String {
-    decimal_mark(format!("{value:.2}"), lang)
-}
-
-fn decimal_mark(s: String, lang: Lang) -> String {
+/// A figure with the language's decimal mark and no thousands grouped:
+/// the two readings of a figure that reads two ways (`36500`, `36.5`),
+/// where a grouped `36.500` would be the very question.
+pub fn ungrouped(value: f64, lang: Lang) -> String {
+    let plain = format!("{value}");
     match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
+        Lang::Id => plain.replace('.', ","),
+        Lang::En => plain,
     }
 }
 
-/// Rupiah with thousands dots, as an officer reads them: 1.500.000.000.
-pub fn money(amount: f64) -> String {
-    let whole = amount.abs().round() as u64;
-    let digits = whole.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if amount < 0.0 && whole > 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
+/// A figure with two decimals (an index, a score), written as [`number`].
+pub fn decimal(value: f64, lang: Lang) -> String {
+    written(&format!("{value:.2}"), lang)
+}
+
+/// Rupiah in full, whole rupiah, as [`number`] groups them: 1.500.000.000
+/// in Indonesian, 1,500,000,000 in English.
+pub fn money(amount: f64, lang: Lang) -> String {
+    let whole = amount.abs().round();
+    let sign = if amount < 0.0 && whole > 0.0 { "-" } else { "" };
+    format!("{sign}{}", written(&format!("{whole}"), lang))
+}
+
+/// `plain` (as Rust writes a figure: `-1234.5`) in `lang`'s way.
+fn written(plain: &str, lang: Lang) -> String {
+    let (thousands, mark) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3 + 1);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(thousands);
         }
         out.push(c);
+    }
+    if let Some(f) = fraction {
+        out.push(mark);
+        out.push_str(f);
     }
     out
 }
@@ -77,6 +103,21 @@ pub fn share_or(p: Option<f64>, missing: &str, lang: Lang) -> String {
     p.map_or_else(|| missing.to_string(), |p| share(p, lang))
 }
 
+/// A date in a table: `30-09-2026` in Indonesian, day first as officers
+/// write it; `2026-09-30` in English. The data file, JSON and CSV keep ISO.
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year()),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// [`date`] of a date as the data file keeps it (`2026-09-30`); text that
+/// is no date is left as it is.
+pub fn date_text(iso: &str, lang: Lang) -> String {
+    crate::plan::model::parse_date(iso).map_or_else(|| iso.to_string(), |d| date(d, lang))
+}
+
 /// A date written out in `lang`: "2 Desember 2026", "2 December 2026".
 pub fn long_date(date: Date, lang: Lang) -> String {
     let months = lang.report().months;
@@ -91,14 +132,49 @@ pub fn long_date(date: Date, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::typed;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// What pantau prints in a language, an officer may copy into a form
+        /// or an Indonesian command line of that language and get the same
+        /// figure back, never one a thousand times off.
+        #[test]
+        fn a_figure_pantau_writes_reads_back_as_itself_in_its_language(
+            thousandths in -10_000_000_000_000i64..10_000_000_000_000i64,
+        ) {
+            let v = thousandths as f64 / 1000.0;
+            for lang in [Lang::Id, Lang::En] {
+                let written = number(v, lang);
+                prop_assert_eq!(typed::number(&written, Some(lang.convention())), Ok(v), "{}", written);
+                let cents = decimal(v, lang);
+                let rounded: f64 = format!("{v:.2}").parse().unwrap_or_default();
+                prop_assert_eq!(typed::number(&cents, Some(lang.convention())), Ok(rounded), "{}", cents);
+            }
+            let indonesian = number(v, Lang::Id);
+            prop_assert_eq!(typed::number(&indonesian, Lang::Id.typed_convention()), Ok(v));
+            for lang in [Lang::Id, Lang::En] {
+                let rupiah = money(v, lang);
+                prop_assert_eq!(typed::rupiah(&rupiah, Some(lang.convention())), Ok(v.round()), "{}", rupiah);
+            }
+        }
+    }
 
     #[test]
     fn indonesian_figures_take_a_decimal_comma_and_money_a_thousands_dot() {
         assert_eq!(number(12.5, Lang::Id), "12,5");
         assert_eq!(number(12.0, Lang::En), "12");
         assert_eq!(decimal(3.1, Lang::Id), "3,10");
-        assert_eq!(money(1_250_000.4), "1.250.000");
-        assert_eq!(money(-999.0), "-999");
+        assert_eq!(money(1_250_000.4, Lang::Id), "1.250.000");
+        assert_eq!(money(1_250_000.4, Lang::En), "1,250,000");
+        assert_eq!(money(-999.0, Lang::Id), "-999");
+        assert_eq!(money(-0.2, Lang::Id), "0");
+        assert_eq!(number(40_000.0, Lang::Id), "40.000");
+        assert_eq!(number(40_000.0, Lang::En), "40,000");
+        assert_eq!(number(-1_234_567.25, Lang::Id), "-1.234.567,25");
+        assert_eq!(number(-1_234_567.25, Lang::En), "-1,234,567.25");
+        assert_eq!(number(0.125, Lang::Id), "0,125");
+        assert_eq!(decimal(1234.5, Lang::Id), "1.234,50");
         assert_eq!(percent_or(None, "-"), "-");
         assert_eq!(percent_or(Some(44.6), ""), "44%");
         assert_eq!(capaian(98.72, Lang::Id), "98,72 %");
@@ -110,5 +186,20 @@ mod tests {
         assert_eq!(goal(&range, Lang::Id, "–"), "7,5–8");
         assert_eq!(goal(&range, Lang::En, "-"), "7.5-8");
         assert_eq!(capaian(102.2, Lang::En), "102.20 %");
+    }
+
+    #[test]
+    fn a_table_writes_a_date_day_first_in_indonesian_and_prose_writes_the_month() {
+        let d = Date::new(2026, 9, 3).unwrap();
+        assert_eq!(date(d, Lang::Id), "03-09-2026");
+        assert_eq!(date(d, Lang::En), "2026-09-03");
+        assert_eq!(long_date(d, Lang::Id), "3 September 2026");
+        assert_eq!(date_text("2026-12-02", Lang::Id), "02-12-2026");
+        assert_eq!(date_text("someday", Lang::Id), "someday");
+        assert_eq!(
+            crate::plan::typed::date(&date(d, Lang::Id)),
+            Some(d),
+            "reads back"
+        );
     }
 }

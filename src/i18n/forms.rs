@@ -3,6 +3,7 @@
 
 use super::{Text, fill};
 use crate::plan::field::{Expected, FieldError};
+use crate::plan::schema::Kind;
 
 /// Edit forms and `pantau set`: field names and what a valid value is.
 pub struct Forms {
@@ -177,12 +178,35 @@ impl FieldError {
     }
 }
 
+/// The kinds whose values the data file names by a key with a word of its own.
+const VALUE_KINDS: [Kind; 6] = [
+    Kind::Status,
+    Kind::Horizon,
+    Kind::Direction,
+    Kind::EvidenceKind,
+    Kind::EvidenceState,
+    Kind::Bands,
+];
+
 impl Text {
     /// What a field takes, in words.
     pub fn expected(&self, e: &Expected) -> String {
         let f = &self.forms;
         match e {
-            Expected::OneOf(names) => fill(f.f_one_of, &[&names.join(" | ")]),
+            Expected::OneOf(names) => {
+                // In the reader's words (`Berjalan`, not `InProgress`):
+                // `set`, forms and import read both.
+                let words: Vec<&str> = names
+                    .iter()
+                    .map(|name| {
+                        VALUE_KINDS
+                            .iter()
+                            .find_map(|&kind| self.word(kind, name))
+                            .unwrap_or(name)
+                    })
+                    .collect();
+                fill(f.f_one_of, &[&words.join(" | ")])
+            }
             Expected::YearIn(period) => fill(f.f_year_in, &[&period.start, &period.end]),
             Expected::Year => f.f_year.to_string(),
             Expected::RegionCode => f.f_code.to_string(),
@@ -197,8 +221,8 @@ impl Text {
             } => fill(
                 f.f_ambiguous,
                 &[
-                    &super::format::number(*indonesian, crate::i18n::Lang::Id),
-                    &format!("{english}"),
+                    &super::format::ungrouped(*indonesian, crate::i18n::Lang::Id),
+                    &super::format::ungrouped(*english, crate::i18n::Lang::En),
                 ],
             ),
             Expected::Link => f.f_link.to_string(),

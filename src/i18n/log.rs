@@ -238,7 +238,16 @@ mod tests {
         );
         assert_eq!(
             describe("budget.1.spent", "none", "750000000", &ID),
-            "anggaran 1 realisasi (Rp): (kosong) -> 750000000"
+            "anggaran 1 realisasi (Rp): (kosong) -> 750.000.000"
+        );
+        assert_eq!(
+            describe("target.1.actual", "36.5", "36500", &ID),
+            "target 1 realisasi: 36,5 -> 36.500",
+            "figures as the language writes them"
+        );
+        assert_eq!(
+            describe("target.1.actual", "36.5", "36500", &EN),
+            "target 1 actual: 36.5 -> 36,500"
         );
         assert_eq!(
             describe("evidence.2.state", "Draft", "Ready", &EN),

@@ -7,8 +7,9 @@
 //! by [`fill`]; a test checks both languages use the same ones everywhere.
 
 use crate::plan::model::{Horizon, Status};
+use crate::plan::typed::Convention;
 
-pub use fields::BothLanguages;
+pub use fields::{BothLanguages, Writing};
 
 mod cli;
 mod config;
@@ -54,6 +55,27 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// How figures are written in this language: what a form shows, and so
+    /// what it reads back.
+    pub fn convention(self) -> Convention {
+        match self {
+            Lang::Id => Convention::Indonesian,
+            Lang::En => Convention::English,
+        }
+    }
+
+    /// What this language settles in a figure typed on the command line:
+    /// Indonesian does (`36.500` is thirty-six thousand five hundred);
+    /// English does not, since English is also what a server with no locale
+    /// speaks to an officer who writes the Indonesian way, so `36.500` is
+    /// refused there with both readings.
+    pub fn typed_convention(self) -> Option<Convention> {
+        match self {
+            Lang::Id => Some(Convention::Indonesian),
+            Lang::En => None,
+        }
+    }
+
     /// `--lang` wins; otherwise the first set of `LC_ALL`, `LC_MESSAGES`, `LANG`
     /// decides (POSIX precedence): Indonesian when it starts with `id`.
     pub fn detect(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {

@@ -78,7 +78,7 @@ pub struct Sheets {
 /// Indonesian sheet names and column headings pantau 0.2 wrote, each with
 /// the word officers use that replaced it (../shared/domain.md,
 /// "Vocabulary"), so that a workbook exported then still imports.
-pub const FORMER_HEADINGS: [(&str, &str); 7] = [
+pub const FORMER_HEADINGS: [(&str, &str); 9] = [
     ("Tonggak", "Tahapan"),
     ("Elemen", "Subdimensi"),
     ("Tenggat", "Batas waktu"),
@@ -86,4 +86,8 @@ pub const FORMER_HEADINGS: [(&str, &str); 7] = [
     ("Baseline", "Kondisi awal"),
     ("Horizon", "Jangka"),
     ("Hari telat", "Hari terlambat"),
+    // The programmes sheet's count of overdue milestones, until issue 21:
+    // "Terlambat" is a programme's status.
+    ("Terlambat", "Tahapan lewat batas waktu"),
+    ("Overdue", "Overdue milestones"),
 ];

@@ -172,7 +172,12 @@ impl Text {
                 allocation,
             } => fill(
                 v.p_overspent,
-                &[number, year, &money(*spent), &money(*allocation)],
+                &[
+                    number,
+                    year,
+                    &money(*spent, self.lang),
+                    &money(*allocation, self.lang),
+                ],
             ),
             ProblemKind::MilestoneOutside {
                 number,

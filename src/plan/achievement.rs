@@ -411,11 +411,7 @@ mod tests {
 
     fn printed_back(text: &str, lang: Lang) -> f64 {
         let digits = text.trim_end_matches(" %");
-        let digits = match lang {
-            Lang::Id => digits.replace(',', "."),
-            Lang::En => digits.to_string(),
-        };
-        digits.parse().unwrap_or(f64::NAN)
+        crate::plan::typed::number(digits, Some(lang.convention())).unwrap_or(f64::NAN)
     }
 
     proptest! {

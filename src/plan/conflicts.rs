@@ -438,7 +438,7 @@ pub fn take_theirs(
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut ms[at], f.name(), value)?;
+            f.parse_into(&mut ms[at], f.name(), value, words)?;
         }
         (
             Subject::Target {
@@ -483,7 +483,7 @@ pub fn take_theirs(
             let Some(at) = at else {
                 return Ok(false);
             };
-            f.parse_into(&mut bs[at], f.name(), value, period)?;
+            f.parse_into(&mut bs[at], f.name(), value, period, words)?;
         }
         (
             Subject::Evidence {

@@ -20,7 +20,7 @@ pub use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, MilestoneField, ProgramField,
     ScoreField, TargetField,
 };
-use crate::plan::typed;
+use crate::plan::typed::{self, Convention};
 
 /// The usual funding sources; a file may name others.
 pub const FUNDING: &[&str] = &["APBD", "APBN", "DAK", "CSR", "KPBU", "Swasta"];
@@ -85,13 +85,21 @@ fn bad(field: &str, value: &str, expected: Expected) -> FieldError {
 }
 
 /// The words an officer may type for a value instead of its data-file name
-/// (`berjalan` or `In progress` for `InProgress`), in either language. The
-/// strings know them (`i18n::BothLanguages`); the caller passes them in, so
-/// the domain reads them without knowing a language.
+/// (`berjalan` or `In progress` for `InProgress`), in either language, and
+/// the way they write figures when the caller knows it. The strings know
+/// the words (`i18n::BothLanguages`); the caller passes them in, so the
+/// domain reads them without knowing a language.
 pub trait Vocabulary {
     /// The data-file name of the value of `kind` that `typed` names;
     /// `None` when it names none.
     fn key(&self, kind: Kind, typed: &str) -> Option<&'static str>;
+
+    /// How the officer writes figures, when the interface's language, a
+    /// form or the file settles it: `36.500` is then read one way instead
+    /// of being refused with both readings (`plan::typed`).
+    fn convention(&self) -> Option<Convention> {
+        None
+    }
 }
 
 /// Lower case without spaces, `-` and `_`: "In progress", "in-progress" and
@@ -182,16 +190,21 @@ fn boolean(field: &str, value: &str) -> Result<bool, FieldError> {
 }
 
 /// A finite number as an officer types it, in either convention; one
-/// that reads differently in the two is refused with both readings.
-fn number(field: &str, value: &str) -> Result<f64, FieldError> {
-    typed::number(value, None).map_err(|e| unread(field, value, e, Expected::Number))
+/// that reads differently in the two is refused with both readings unless
+/// `words` knows the officer's convention.
+fn number(field: &str, value: &str, words: &dyn Vocabulary) -> Result<f64, FieldError> {
+    typed::number(value, words.convention()).map_err(|e| unread(field, value, e, Expected::Number))
 }
 
 /// A number, or nothing (empty, `-`, `none`) when not yet known.
-fn optional_number(field: &str, value: &str) -> Result<Option<f64>, FieldError> {
+fn optional_number(
+    field: &str,
+    value: &str,
+    words: &dyn Vocabulary,
+) -> Result<Option<f64>, FieldError> {
     match value.trim().to_lowercase().as_str() {
         "" | "-" | "—" | "none" | "tidak ada" => Ok(None),
-        _ => number(field, value).map(Some),
+        _ => number(field, value, words).map(Some),
     }
 }
 
@@ -408,12 +421,18 @@ impl MilestoneField {
     }
 
     /// `path` names the field in messages (`milestone.2.due` for `set`).
-    pub fn parse_into(self, m: &mut Milestone, path: &str, value: &str) -> Result<(), FieldError> {
+    pub fn parse_into(
+        self,
+        m: &mut Milestone,
+        path: &str,
+        value: &str,
+        words: &dyn Vocabulary,
+    ) -> Result<(), FieldError> {
         match self {
             MilestoneField::Title => m.title = line(path, value)?,
             MilestoneField::Due => m.due = date(path, value)?,
             MilestoneField::Done => m.done = boolean(path, value)?,
-            MilestoneField::Weight => m.weight = optional_number(path, value)?,
+            MilestoneField::Weight => m.weight = optional_number(path, value, words)?,
         }
         Ok(())
     }
@@ -498,9 +517,9 @@ impl TargetField {
             TargetField::Indicator => x.indicator = line(path, value)?,
             TargetField::Year => x.year = year(path, value, period)?,
             TargetField::Unit => x.unit = value.trim().to_string(),
-            TargetField::Baseline => x.baseline = optional_number(path, value)?,
-            TargetField::Target => x.target = number(path, value)?,
-            TargetField::Actual => x.actual = optional_number(path, value)?,
+            TargetField::Baseline => x.baseline = optional_number(path, value, words)?,
+            TargetField::Target => x.target = number(path, value, words)?,
+            TargetField::Actual => x.actual = optional_number(path, value, words)?,
             TargetField::Direction => {
                 x.direction = choice(
                     path,
@@ -511,7 +530,7 @@ impl TargetField {
                     words,
                 )?
             }
-            TargetField::Upper => x.upper = optional_number(path, value)?,
+            TargetField::Upper => x.upper = optional_number(path, value, words)?,
             TargetField::BaseYear => {
                 x.base_year = match value.trim() {
                     "" | "-" | "none" => None,
@@ -597,22 +616,23 @@ impl BudgetField {
         }
     }
 
-    /// Amounts in rupiah: `1500000000`, `1.5e9`, or with thousands dots as
-    /// Indonesians write them (`1.500.000.000`).
+    /// Amounts in rupiah: `1500000000`, with thousands dots as Indonesians
+    /// write them (`1.500.000.000`), or in words (`1,5 miliar`).
     pub fn parse_into(
         self,
         b: &mut Budget,
         path: &str,
         value: &str,
         period: Period,
+        words: &dyn Vocabulary,
     ) -> Result<(), FieldError> {
         match self {
             BudgetField::Year => b.year = year(path, value, period)?,
-            BudgetField::Allocation => b.allocation = rupiah(path, value)?,
+            BudgetField::Allocation => b.allocation = rupiah(path, value, words)?,
             BudgetField::Spent => {
                 b.spent = match value.trim().to_lowercase().as_str() {
                     "" | "-" | "—" | "none" | "tidak ada" => None,
-                    _ => Some(rupiah(path, value)?),
+                    _ => Some(rupiah(path, value, words)?),
                 }
             }
             BudgetField::Source => b.source = value.trim().to_string(),
@@ -622,8 +642,8 @@ impl BudgetField {
 }
 
 /// An amount of money: `1.500.000.000`, `Rp 1.500.000.000`, `1,5 miliar`.
-fn rupiah(field: &str, value: &str) -> Result<f64, FieldError> {
-    typed::rupiah(value, None).map_err(|e| unread(field, value, e, Expected::Rupiah))
+fn rupiah(field: &str, value: &str, words: &dyn Vocabulary) -> Result<f64, FieldError> {
+    typed::rupiah(value, words.convention()).map_err(|e| unread(field, value, e, Expected::Rupiah))
 }
 
 impl EvidenceField {
@@ -755,10 +775,11 @@ impl ScoreField {
         score: &mut Option<f64>,
         note: &mut String,
         value: &str,
+        words: &dyn Vocabulary,
     ) -> Result<(), FieldError> {
         match self {
             ScoreField::Score => {
-                let v = optional_number(self.name(), value)?;
+                let v = optional_number(self.name(), value, words)?;
                 if let Some(x) = v
                     && !(0.0..=crate::plan::model::MAX_SCORE).contains(&x)
                 {
@@ -966,9 +987,12 @@ impl FieldPath {
         let period = cx.plan.period;
         match self {
             FieldPath::Program(f) => f.parse_into(p, value, cx),
-            FieldPath::Milestone(i, f) => {
-                f.parse_into(slot(&mut p.milestones, i, Item::Milestone)?, &path, value)
-            }
+            FieldPath::Milestone(i, f) => f.parse_into(
+                slot(&mut p.milestones, i, Item::Milestone)?,
+                &path,
+                value,
+                cx.words,
+            ),
             FieldPath::Target(i, f) => f.parse_into(
                 slot(&mut p.targets, i, Item::Target)?,
                 &path,
@@ -976,9 +1000,13 @@ impl FieldPath {
                 period,
                 cx.words,
             ),
-            FieldPath::Budget(i, f) => {
-                f.parse_into(slot(&mut p.budget, i, Item::Budget)?, &path, value, period)
-            }
+            FieldPath::Budget(i, f) => f.parse_into(
+                slot(&mut p.budget, i, Item::Budget)?,
+                &path,
+                value,
+                period,
+                cx.words,
+            ),
             FieldPath::Evidence(i, f) => f.parse_into(
                 slot(&mut p.evidence, i, Item::Evidence)?,
                 &path,

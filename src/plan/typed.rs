@@ -6,10 +6,11 @@
 //! way: `12,66`, `0.125`, `1.500.000`, `36.500,5`, `1,234.5`. What does not
 //! — one `.` or `,` followed by exactly three digits, `36.500` or `1,500` —
 //! is settled by a [`Convention`] where the caller knows one (an Indonesian
-//! interface, a `;`-separated CSV from an Indonesian Excel), and otherwise
-//! refused with both readings. English alone does not settle it: an office
-//! server often runs in English while its officers write the Indonesian way,
-//! and `36.500` stored as 36.5 is the corruption this module exists to stop.
+//! interface, a form that shows its figures one way, a `;`- or `,`-separated
+//! CSV), and otherwise refused with both readings. An English command line
+//! does not settle it: an office server often runs in English while its
+//! officers write the Indonesian way, and `36.500` stored as 36.5 is the
+//! corruption this module exists to stop.
 
 use jiff::civil::Date;
 
@@ -18,6 +19,8 @@ use jiff::civil::Date;
 pub enum Convention {
     /// `.` groups thousands, `,` is the decimal mark.
     Indonesian,
+    /// `,` groups thousands, `.` is the decimal mark.
+    English,
 }
 
 /// Why a typed number was not read.
@@ -46,6 +49,7 @@ pub fn number(text: &str, convention: Option<Convention>) -> Result<f64, NumberE
         (None, Some(b)) => Ok(b),
         (Some(indonesian), Some(english)) => match convention {
             Some(Convention::Indonesian) => Ok(indonesian),
+            Some(Convention::English) => Ok(english),
             None => Err(NumberError::Ambiguous {
                 indonesian,
                 english,
@@ -144,6 +148,7 @@ mod tests {
     use proptest::prelude::*;
 
     const ID: Option<Convention> = Some(Convention::Indonesian);
+    const EN: Option<Convention> = Some(Convention::English);
 
     #[test]
     fn what_reads_the_same_either_way_is_read() {
@@ -163,13 +168,16 @@ mod tests {
         ] {
             assert_eq!(number(typed, None), Ok(meant), "{typed}");
             assert_eq!(number(typed, ID), Ok(meant), "{typed}");
+            assert_eq!(number(typed, EN), Ok(meant), "{typed}");
         }
     }
 
     #[test]
-    fn a_lone_group_of_three_is_settled_by_indonesian_or_refused_with_both_readings() {
+    fn a_lone_group_of_three_is_settled_by_a_convention_or_refused_with_both_readings() {
         assert_eq!(number("36.500", ID), Ok(36_500.0));
         assert_eq!(number("1,500", ID), Ok(1.5));
+        assert_eq!(number("36.500", EN), Ok(36.5));
+        assert_eq!(number("1,500", EN), Ok(1500.0));
         assert_eq!(
             number("36.500", None),
             Err(NumberError::Ambiguous {

@@ -416,9 +416,9 @@ fn program_budget(ctx: &Ctx, p: &Program, blocks: &mut Vec<Block>) {
             let over = b.spent.is_some_and(|s| s > b.allocation);
             vec![
                 Cell::Int(i64::from(b.year)),
-                crate::i18n::format::money(b.allocation).into(),
+                crate::i18n::format::money(b.allocation, ctx.lang).into(),
                 b.spent
-                    .map(crate::i18n::format::money)
+                    .map(|s| crate::i18n::format::money(s, ctx.lang))
                     .unwrap_or_default()
                     .into(),
                 share.unwrap_or_default().into(),
@@ -564,7 +564,8 @@ fn milestone_rows(ctx: &Ctx, p: &Program) -> Vec<Vec<String>> {
                 _ => String::new(),
             };
             let check = if m.done { ctx.g.check } else { ctx.g.open };
-            vec![check.to_string(), m.due.clone(), m.title.clone(), when]
+            let due = crate::i18n::format::date_text(&m.due, ctx.lang);
+            vec![check.to_string(), due, m.title.clone(), when]
         })
         .collect()
 }

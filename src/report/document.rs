@@ -211,7 +211,7 @@ impl Cell {
             Cell::Int(n) => Cow::Owned(n.to_string()),
             Cell::Num(v) => Cow::Owned(v.map_or_else(String::new, |v| number(v, lang))),
             Cell::Decimal(v) => Cow::Owned(v.map_or_else(String::new, |v| decimal(v, lang))),
-            Cell::Date(d) => Cow::Owned(d.to_string()),
+            Cell::Date(d) => Cow::Owned(crate::i18n::format::date(*d, lang)),
             Cell::Bool(b) => {
                 let words = &lang.text().sheets;
                 Cow::Borrowed(if *b { words.yes } else { words.no })

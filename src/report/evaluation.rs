@@ -65,6 +65,19 @@ fn percent(value: Option<f64>) -> String {
     crate::i18n::format::percent_or(value, "")
 }
 
+/// Where an aspect's score comes from, in words.
+fn from_words(ctx: &Ctx, a: &crate::plan::evaluation::AspectRow) -> String {
+    let e = e(ctx);
+    match a.from {
+        From::Measured(_) if a.aspect == Aspect::Impact => e.from_proxy.to_string(),
+        From::Measured(_) => e.from_measured.to_string(),
+        From::Survey(_) => e.from_survey.to_string(),
+        From::Previous(r) => crate::i18n::fill(e.from_previous, &[&r.year]),
+        From::Officer(_) => e.from_officer.to_string(),
+        From::Missing => e.from_missing.to_string(),
+    }
+}
+
 pub(crate) fn aspect_name(ctx: &Ctx, a: Aspect) -> &'static str {
     e(ctx).aspects[a as usize]
 }
@@ -137,13 +150,10 @@ fn estimate_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Secti
         .iter()
         .map(|a| {
             let from = match a.from {
-                From::Measured(_) if a.aspect == Aspect::Impact => e.from_proxy.to_string(),
-                From::Measured(_) => e.from_measured.to_string(),
-                From::Survey(_) => e.from_survey.to_string(),
-                From::Previous(r) => crate::i18n::fill(e.from_previous, &[&r.year]),
-                From::Officer(s) if s.note.is_empty() => e.from_officer.to_string(),
-                From::Officer(s) => format!("{}: {}", e.from_officer, s.note),
-                From::Missing => e.from_missing.to_string(),
+                From::Officer(s) if !s.note.is_empty() => {
+                    format!("{}: {}", e.from_officer, s.note)
+                }
+                _ => from_words(ctx, a),
             };
             vec![
                 aspect_name(ctx, a.aspect).to_string(),
@@ -359,7 +369,7 @@ fn gap_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
                     p.name.clone(),
                     percent(progress::physical_in(p, year)),
                     percent(progress::absorption_in(p, year)),
-                    money(spent as f64),
+                    money(spent as f64, ctx.lang),
                     match g {
                         Gap::SpentAhead => e.spent_ahead,
                         Gap::WorkAhead => e.work_ahead,
@@ -403,8 +413,8 @@ fn agency_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>
             .map(|(lead, t)| {
                 vec![
                     lead.clone(),
-                    money(t.allocated as f64),
-                    money(t.spent as f64),
+                    money(t.allocated as f64, ctx.lang),
+                    money(t.spent as f64, ctx.lang),
                     percent(t.physical()),
                     percent(t.absorption()),
                 ]
@@ -542,42 +552,51 @@ pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
         e.score,
         e.from,
     ];
+    // In the reader's words, as the text report says them; the JSON keeps
+    // the keys.
     let mut rows = Vec::new();
     for a in &est.aspects {
         rows.push(vec![
             Cell::Int(i64::from(est.year)),
             Cell::Text(String::new()),
-            Cell::Text(a.aspect.key().to_string()),
+            Cell::Text(aspect_name(ctx, a.aspect).to_string()),
             Cell::Num(Some(a.weight)),
             Cell::Num(a.measured.map(round2)),
             Cell::Num(a.score().map(round2)),
-            Cell::Text(a.from.key().to_string()),
+            Cell::Text(from_words(ctx, a)),
         ]);
     }
     rows.push(vec![
         Cell::Int(i64::from(est.year)),
         Cell::Text(String::new()),
-        Cell::Text("Index".to_string()),
+        Cell::Text(e.index.to_string()),
         Cell::Num(Some(100.0)),
         Cell::Num(None),
         Cell::Num(est.index().map(round3)),
-        Cell::Text("estimate".to_string()),
+        Cell::Text(e.estimate_col.to_string()),
     ]);
     // Each official result beside the estimate for its year.
     for past in &est.past {
         // The year asked has its estimate's row above already.
-        let estimate =
-            (past.result.year != est.year).then_some(("Index", past.estimate, "estimate"));
-        let official = ("Official", Some(past.result.index), "official");
+        let estimate = (past.result.year != est.year).then_some((
+            e.index.to_string(),
+            past.estimate,
+            e.estimate_col.to_string(),
+        ));
+        let official = (
+            e.index.to_string(),
+            Some(past.result.index),
+            crate::i18n::fill(e.from_previous, &[&past.result.year]),
+        );
         for (aspect, score, from) in std::iter::once(official).chain(estimate) {
             rows.push(vec![
                 Cell::Int(i64::from(past.result.year)),
                 Cell::Text(String::new()),
-                Cell::Text(aspect.to_string()),
+                Cell::Text(aspect),
                 Cell::Num(Some(100.0)),
                 Cell::Num(None),
                 Cell::Num(score.map(round3)),
-                Cell::Text(from.to_string()),
+                Cell::Text(from),
             ]);
         }
     }
@@ -585,16 +604,16 @@ pub(crate) fn table(ctx: &Ctx, est: &Estimate) -> Table {
         for &a in &Aspect::ALL {
             rows.push(vec![
                 Cell::Int(i64::from(est.year)),
-                Cell::Text(d.id.clone()),
-                Cell::Text(a.key().to_string()),
+                Cell::Text(d.name.clone()),
+                Cell::Text(aspect_name(ctx, a).to_string()),
                 Cell::Num(Some(est.weights.of(a))),
                 Cell::Num(m.percent(a).map(round2)),
                 Cell::Num(None),
                 Cell::Text(
                     if m.percent(a).is_some() {
-                        "measured"
+                        e.from_measured
                     } else {
-                        "missing"
+                        e.from_missing
                     }
                     .to_string(),
                 ),

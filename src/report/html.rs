@@ -356,10 +356,27 @@ fn signature(ctx: &Ctx, out: &mut String) {
         out.push_str(&format!(
             "<p>{} {}</p>\n",
             esc(ctx.r().nip),
-            esc(s.nip.trim())
+            esc(&nip(s.nip.trim()))
         ));
     }
     out.push_str("</div>\n");
+}
+
+/// A NIP as it is printed under a signature: 19700101 199003 1 001 (birth
+/// date, appointment month, sex, number). Anything but its 18 digits is
+/// printed as given.
+fn nip(given: &str) -> String {
+    let digits: String = given.chars().filter(|c| !c.is_whitespace()).collect();
+    match (digits.len(), digits.bytes().all(|b| b.is_ascii_digit())) {
+        (18, true) => format!(
+            "{} {} {} {}",
+            &digits[..8],
+            &digits[8..14],
+            &digits[14..15],
+            &digits[15..]
+        ),
+        _ => given.to_string(),
+    }
 }
 
 fn heading(out: &mut String, level: u8, text: &str) {
@@ -516,6 +533,13 @@ fn blocks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nip_is_grouped_as_it_is_printed_under_a_signature() {
+        assert_eq!(nip("197001011990031001"), "19700101 199003 1 001");
+        assert_eq!(nip("19700101 199003 1 001"), "19700101 199003 1 001");
+        assert_eq!(nip("1970-01"), "1970-01", "anything else as given");
+    }
 
     #[test]
     fn base64_matches_rfc_4648_test_vectors() {

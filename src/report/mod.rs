@@ -471,13 +471,23 @@ impl Ctx<'_> {
         }
     }
 
-    /// "Kabupaten Luwu Utara · Period 2022–2031 · as of 2023-11-02"
+    /// "Kabupaten Luwu Utara · Periode 2022–2031 · per 2 November 2023", or
+    /// "per 02-11-2023" where the page has no room for the month's name
+    /// (a date is never cut).
     pub fn subtitle(&self) -> String {
         let (r, g, p) = (self.r(), &self.g, self.plan.period);
-        format!(
-            "{}{}{} {}{}{}{}{} {}",
-            self.plan.region, g.dot, r.period, p.start, g.dash, p.end, g.dot, r.as_of, self.today
-        )
+        let with = |today: String| {
+            format!(
+                "{}{}{} {}{}{}{}{} {today}",
+                self.plan.region, g.dot, r.period, p.start, g.dash, p.end, g.dot, r.as_of
+            )
+        };
+        let long = with(crate::i18n::format::long_date(self.today, self.lang));
+        if crate::text::width(&long) <= self.request.width {
+            long
+        } else {
+            with(crate::i18n::format::date(self.today, self.lang))
+        }
     }
 
     /// "Filter: Smart Governance, In progress, "super"", when a filter is set.

@@ -38,9 +38,9 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     };
 
     line(&fit(&plan.title, w, g.ellipsis));
-    line(&fit(
-        &format!(
-            "{}{}{} {}{}{}{}{} {}",
+    let subtitle = |today: String| {
+        format!(
+            "{}{}{} {}{}{}{}{} {today}",
             plan.region,
             g.dot,
             t.summary.s_period,
@@ -49,8 +49,16 @@ pub fn render(plan: &Plan, o: &Options) -> String {
             plan.period.end,
             g.dot,
             t.summary.s_as_of,
-            o.today
-        ),
+        )
+    };
+    // The month's name where there is room; a date is never cut.
+    let long = subtitle(crate::i18n::format::long_date(o.today, o.lang));
+    line(&fit(
+        &if width(&long) <= w {
+            long
+        } else {
+            subtitle(crate::i18n::format::date(o.today, o.lang))
+        },
         w,
         g.ellipsis,
     ));
@@ -157,15 +165,16 @@ pub fn render(plan: &Plan, o: &Options) -> String {
                 goal(target, o.lang, g.dash),
                 unit
             );
-            let actual = format!(
-                "{} {}",
-                t.summary.s_actual,
-                target.actual.map_or_else(none, |v| number(v, o.lang))
-            );
-            (
-                fit(&plan, w / 3, g.ellipsis),
-                fit(&actual, w / 4, g.ellipsis),
-            )
+            let figure = target.actual.map_or_else(none, |v| number(v, o.lang));
+            let labelled = format!("{} {figure}", t.summary.s_actual);
+            // A figure is never cut (`36.5…` would read as another number):
+            // the word goes first.
+            let actual = if width(&labelled) <= w / 3 {
+                labelled
+            } else {
+                figure
+            };
+            (fit(&plan, w / 3, g.ellipsis), actual)
         })
         .collect();
     let plan_cols = figures.iter().map(|(p, _)| width(p)).max().unwrap_or(0);
@@ -293,12 +302,12 @@ fn milestone_lines(
         let id = pad(&m.program.id, id_cols, g.ellipsis);
         // On a page too narrow for any of the title, the date, the
         // programme and how late say what an officer acts on.
+        let due = crate::i18n::format::date(m.due, o.lang);
         let text = if room < 4 {
-            format!("  {}  {id}  {when}", m.due)
+            format!("  {due}  {id}  {when}")
         } else {
             format!(
-                "  {}  {id}  {}  {}",
-                m.due,
+                "  {due}  {id}  {}  {}",
                 pad(&m.milestone.title, room, g.ellipsis),
                 pad_left(when, when_cols)
             )

@@ -363,7 +363,8 @@ fn target_cell(ctx: &Ctx, dimension: &str, p: &Program, x: &Target, column: Colu
             TargetField::Target => Cell::Num(Some(x.target)),
             TargetField::Actual => Cell::Num(x.actual),
             TargetField::Upper => Cell::Num(x.upper),
-            TargetField::Direction => Cell::Text(x.direction.key().to_string()),
+            // In words, as the status is: import reads both.
+            TargetField::Direction => Cell::Text(x.direction.word(ctx.lang).to_string()),
             TargetField::BaseYear => x
                 .base_year
                 .map_or_else(|| Cell::Text(String::new()), |y| Cell::Int(i64::from(y))),

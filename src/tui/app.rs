@@ -1255,6 +1255,28 @@ impl App {
         };
     }
 
+    /// A programme id the merge or another officer changed: what is held
+    /// under the old id is found again under the new one, not lost.
+    pub(crate) fn anchor_follows(&mut self, from: &str, to: &str) {
+        let a = &mut self.anchor;
+        for id in [a.program.as_mut(), a.timeline.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            if id == from {
+                *id = to.to_string();
+            }
+        }
+        for (id, _) in [a.overdue.as_mut(), a.due_soon.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            if id == from {
+                *id = to.to_string();
+            }
+        }
+    }
+
     /// The plan index of programme `id`, looked for first where it was.
     fn find_program(&self, id: &str, was: Option<usize>) -> Option<usize> {
         let plan = &self.doc.plan;

@@ -157,6 +157,7 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
             for r in crate::plan::merge::renames(&app.doc.plan, &doc.plan) {
                 app.history.follow(&r.from, &r.to);
+                app.anchor_follows(&r.from, &r.to);
             }
             app.doc = *doc;
             app.base = None;
@@ -1023,6 +1024,7 @@ fn saved(
             // Undo and an open form follow ids the merge changed.
             for r in renamed {
                 app.history.follow(&r.from, &r.to);
+                app.anchor_follows(&r.from, &r.to);
             }
             if let Some(Modal::Form(form)) = &app.modal {
                 let followed = form.follow(&app.doc.plan, &doc.plan);
@@ -1136,13 +1138,15 @@ fn keep(app: &mut App, mine: bool) -> Vec<Effect> {
 fn answer_file_conflicts(app: &mut App, answers: &[(crate::plan::merge::Conflict, Choice)]) {
     let t = app.lang.text();
     let mut plan = app.doc.plan.clone();
+    // The recorded values are pantau's own, figures with a decimal point.
+    let words = crate::i18n::Writing(Some(crate::plan::typed::Convention::English));
     let mut refused = None;
     for (c, choice) in answers {
         if *choice != Choice::Theirs {
             continue;
         }
         let mut tried = plan.clone();
-        match crate::plan::conflicts::take_theirs(&mut tried, c, &crate::i18n::BothLanguages) {
+        match crate::plan::conflicts::take_theirs(&mut tried, c, &words) {
             Err(e) => refused = Some(e.render(t)),
             Ok(_) => match crate::plan::validate::validate(&tried).first() {
                 Some(problem) => refused = Some(problem.message(t)),

@@ -154,7 +154,7 @@ fn chromium_prints_the_report_on_a4_and_f4_with_page_numbers_and_signature() {
     assert!(text.contains("Masamba, 2 Desember 2026"));
     // The signature ends the last page.
     let last = text.split('\u{c}').rfind(|p| !p.trim().is_empty()).unwrap();
-    assert!(last.contains("Andi Baso, S.Kom.") && last.contains("NIP 197001011995031001"));
+    assert!(last.contains("Andi Baso, S.Kom.") && last.contains("NIP 19700101 199503 1 001"));
     // Each page's table starts with the header row again.
     let headed = text
         .split('\u{c}')

@@ -258,7 +258,7 @@ fn summary_shows_dimensions_totals_and_milestone_lists() {
     assert_eq!(code, 0, "{stderr}");
     for needle in [
         "Masterplan BISA Smart City",
-        "as of 2023-11-02",
+        "as of 2 November 2023",
         "Smart Governance",
         "Smart Environment",
         "Total",
@@ -611,7 +611,7 @@ fn set_refuses_bad_input_and_leaves_the_file_untouched() {
     for (args, expect) in [
         (
             vec!["GOV-01", "status=Finished"],
-            "NotStarted | InProgress | Done | Operating | Delayed | OnHold | Cancelled",
+            "Not started | In progress | Done | Operating | Delayed | On hold | Cancelled",
         ),
         (vec!["GOV-99", "status=Done"], "no program with id `GOV-99`"),
         (vec!["GOV-01", "staus=Done"], "unknown field `staus`"),
@@ -636,7 +636,7 @@ fn set_refuses_bad_input_and_leaves_the_file_untouched() {
         (vec!["GOV-01", "status"], "is not FIELD=VALUE"),
         (
             vec!["GOV-01", "status=Done", "horizon=Someday"],
-            "QuickWin | Short | Medium | Long",
+            "Quick win | Short term | Medium term | Long term",
         ),
         (vec!["GOV-01", "id=GOV-02"], "already has this id"),
     ] {
@@ -955,7 +955,7 @@ fn set_adds_a_budget_year_and_an_evidence_document_by_the_next_number() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("GOV-01: budget 4 allocation (Rp): 0 -> 1200000000"),
+        stdout.contains("GOV-01: budget 4 allocation (Rp): 0 -> 1,200,000,000"),
         "{stdout}"
     );
     let plan = pantau::store::load(&path).unwrap().plan;
@@ -1054,4 +1054,95 @@ fn set_says_what_an_indicator_measures_and_the_summary_answers_from_it() {
     let (code, _, stderr) = run(&["set", "-f", s(&path), "ENV-04", "target.1.measures=output"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), EXAMPLE);
+}
+
+#[test]
+fn an_indonesian_command_line_reads_a_lone_group_of_three_as_thousands_and_english_refuses_it() {
+    let read = |path: &Path| {
+        pantau::store::parse(
+            &std::fs::read_to_string(path).unwrap(),
+            std::path::Path::new("plan.ron"),
+        )
+        .unwrap()
+        .plan
+    };
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, stderr) = run(&[
+        "set",
+        "--lang",
+        "id",
+        "-f",
+        s(&path),
+        "GOV-01",
+        "target.2.actual=36.500",
+        "target.2.target=1,500",
+        "budget.1.allocation=2.500 juta",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let p = &read(&path).programs[0];
+    assert_eq!(p.targets[1].actual, Some(36_500.0), "thirty-six thousand");
+    assert_eq!(p.targets[1].target, 1.5, "one and a half");
+    assert_eq!(p.budget[0].allocation, 2_500_000_000.0);
+    assert!(
+        stdout.contains("-> 36.500"),
+        "said the Indonesian way: {stdout}"
+    );
+
+    let (_d, path) = plan_file(EXAMPLE);
+    let stderr = assert_invalid(
+        &[
+            "set",
+            "--lang",
+            "en",
+            "-f",
+            s(&path),
+            "GOV-01",
+            "target.2.actual=36.500",
+        ],
+        &["reads as 36500 the Indonesian way and 36.5 the English way"],
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), EXAMPLE);
+}
+
+#[test]
+fn today_may_be_given_day_first_and_a_wrong_date_says_how_to_write_it() {
+    let (_d, path) = plan_file(EXAMPLE);
+    let (code, stdout, stderr) =
+        run(&["summary", s(&path), "--lang", "id", "--today", "02/11/2023"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("per 2 November 2023"), "{stdout}");
+    assert_invalid(
+        &["summary", s(&path), "--lang", "id", "--today", "11/30/2023"],
+        &["bukan tanggal; tulis tanggal lebih dulu, mis. 02-11-2023"],
+    );
+}
+
+#[test]
+fn a_refused_value_lists_the_choices_in_the_officers_words() {
+    let (_d, path) = plan_file(EXAMPLE);
+    assert_invalid(
+        &[
+            "set",
+            "--lang",
+            "id",
+            "-f",
+            s(&path),
+            "GOV-01",
+            "status=rampung",
+        ],
+        &["Belum dimulai | Berjalan | Selesai | Beroperasi | Terlambat | Ditunda | Dibatalkan"],
+    );
+    assert_invalid(
+        &[
+            "set",
+            "--lang",
+            "id",
+            "-f",
+            s(&path),
+            "GOV-01",
+            "target.1.direction=naik",
+        ],
+        &["makin tinggi makin baik | makin rendah makin baik | hanya dalam rentang"],
+    );
 }

@@ -402,7 +402,7 @@ fn help_import_lists_every_column_in_both_languages() {
                 "Programmes (Program)",
                 "Milestones (Tahapan)",
                 "Due (due)",
-                "Overdue *",
+                "Overdue milestones *",
             ],
         ),
         (
@@ -411,7 +411,7 @@ fn help_import_lists_every_column_in_both_languages() {
                 "Program (Programmes)",
                 "Tahapan (Milestones)",
                 "Batas waktu (due)",
-                "Terlambat *",
+                "Tahapan lewat batas waktu *",
             ],
         ),
     ] {
@@ -472,10 +472,19 @@ fn change() -> impl Strategy<Value = Change> {
             0..36usize,
             2022..=2031i32,
             words(),
-            -1e6..1e6f64,
-            proptest::option::of(0.0..1e4f64)
+            figure(),
+            proptest::option::of(figure())
         )
             .prop_map(|(p, y, i, t, a)| Change::AddTarget(p, y, i, t, a)),
+    ]
+}
+
+/// Any figure, and often one with exactly three decimals (`36.125`), which
+/// a reader without the file's convention could take for thousands.
+fn figure() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -1e6..1e6f64,
+        (-1_000_000_000i64..1_000_000_000).prop_map(|m| m as f64 / 1000.0),
     ]
 }
 
@@ -794,4 +803,31 @@ fn a_dry_run_lists_the_targets_it_would_remove() {
     assert!(said.contains(&expected), "{said}");
     assert_eq!(said.matches("would remove").count(), 1, "{said}");
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+}
+
+#[test]
+fn a_csv_says_by_its_separator_how_it_writes_figures_and_a_tab_separated_one_refuses_both_readings()
+{
+    let plan = example();
+    let read = |text: &str| {
+        let sheet = import::read_csv(text).unwrap();
+        import::import(&plan, &[("t.csv".into(), vec![sheet])], Lang::Id)
+    };
+    // An Indonesian Excel separates with `;` and groups thousands with `.`.
+    let out =
+        read("ID;Tahun;Indikator;Target;Realisasi\r\nGOV-01;2024;Pengguna;1.234;36.500,5\r\n")
+            .unwrap();
+    let t = &out.plan.programs[0].targets[0];
+    assert_eq!((t.target, t.actual), (1234.0, Some(36_500.5)));
+    // A `,`-separated file cannot hold a decimal comma unquoted: a point.
+    let out =
+        read("ID,Tahun,Indikator,Target,Realisasi\r\nGOV-01,2024,Pengguna,1.234,\"36,500\"\r\n")
+            .unwrap();
+    let t = &out.plan.programs[0].targets[0];
+    assert_eq!((t.target, t.actual), (1.234, Some(36_500.0)));
+    // A tab says nothing: what reads two ways is refused with both.
+    let problems =
+        read("ID\tTahun\tIndikator\tTarget\r\nGOV-01\t2024\tPengguna\t36.500\r\n").unwrap_err();
+    let said = problems[0].render(Lang::Id.text());
+    assert!(said.contains("36500") && said.contains("36,5"), "{said}");
 }

@@ -6,7 +6,7 @@
 //! form following another officer's save (`follow`) and a form kept in a
 //! recovery file (`kept`) have rooms of their own.
 
-use crate::i18n::{BothLanguages, Lang, Text, fill};
+use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::{Edit, Header};
 use crate::plan::field::{
     BudgetField, Context, DimensionField, EvidenceField, FUNDING, FieldError, HeaderField,
@@ -59,6 +59,20 @@ pub enum Key {
 }
 
 impl Key {
+    /// Whether the field holds a figure (a target, an amount, a score).
+    fn is_figure(self) -> bool {
+        let kind = match self {
+            Key::Milestone(f) => f.kind(),
+            Key::Target(f) => f.kind(),
+            Key::Budget(f) => f.kind(),
+            Key::Score(f) => return f == ScoreField::Score,
+            Key::Program(_) | Key::Evidence(_) | Key::Dimension(_) | Key::Header(_) => {
+                return false;
+            }
+        };
+        kind == Kind::Number
+    }
+
     /// The field's name in the data file.
     pub fn name(self) -> &'static str {
         match self {
@@ -524,7 +538,17 @@ impl Form {
         Form::open(Subject::Header, fields, plan, lang)
     }
 
-    fn open(subject: Subject, fields: Vec<Field>, plan: &Plan, lang: Lang) -> Form {
+    fn open(subject: Subject, mut fields: Vec<Field>, plan: &Plan, lang: Lang) -> Form {
+        // Figures are shown the way the interface's language writes them
+        // (`36,125` in Indonesian), and read back the same way (`words`).
+        for f in fields.iter_mut().filter(|f| f.key.is_figure()) {
+            if let Input::Text { input, .. } = &mut f.input
+                && let Ok(v) = input.value.trim().parse::<f64>()
+            {
+                *input = TextInput::new(&crate::i18n::format::number(v, lang));
+                f.initial = input.value.clone();
+            }
+        }
         let mut form = Form {
             subject,
             fields,
@@ -575,6 +599,8 @@ impl Form {
         let mut errors = vec![None; self.fields.len()];
         let wanted = |f: &Field| !only_touched || f.touched();
         let mut note = |at: usize, e: FieldError| errors[at] = Some(e.reason(t));
+        let words = crate::i18n::Writing(Some(self.lang.convention()));
+        let words = &words;
         let built = match &self.subject {
             Subject::Program { index, new } => {
                 let current = match new {
@@ -585,7 +611,7 @@ impl Form {
                     let cx = Context {
                         plan,
                         index: new.is_none().then_some(*index),
-                        words: &BothLanguages,
+                        words,
                     };
                     for (at, f) in self.fields.iter().enumerate() {
                         if let Key::Program(pf) = f.key
@@ -610,7 +636,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Milestone(mf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = mf.parse_into(&mut m, mf.name(), &f.value())
+                        && let Err(e) = mf.parse_into(&mut m, mf.name(), &f.value(), words)
                     {
                         note(at, e);
                     }
@@ -637,13 +663,8 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Target(tf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = tf.parse_into(
-                            &mut x,
-                            tf.name(),
-                            &f.value(),
-                            plan.period,
-                            &BothLanguages,
-                        )
+                        && let Err(e) =
+                            tf.parse_into(&mut x, tf.name(), &f.value(), plan.period, words)
                     {
                         note(at, e);
                     }
@@ -662,7 +683,8 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Budget(bf) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = bf.parse_into(&mut b, bf.name(), &f.value(), plan.period)
+                        && let Err(e) =
+                            bf.parse_into(&mut b, bf.name(), &f.value(), plan.period, words)
                     {
                         note(at, e);
                     }
@@ -681,7 +703,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Evidence(ef) = f.key
                         && (wanted(f) || *new)
-                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value(), &BothLanguages)
+                        && let Err(e) = ef.parse_into(&mut x, ef.name(), &f.value(), words)
                     {
                         note(at, e);
                     }
@@ -719,7 +741,7 @@ impl Form {
                 for (at, f) in self.fields.iter().enumerate() {
                     if let Key::Score(sf) = f.key
                         && wanted(f)
-                        && let Err(e) = sf.parse_into(&mut score, &mut remark, &f.value())
+                        && let Err(e) = sf.parse_into(&mut score, &mut remark, &f.value(), words)
                     {
                         note(at, e);
                     }
@@ -905,6 +927,43 @@ impl<A> MapKeys<A> for (A, A) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The target the form would write, every field read as typed.
+    fn built_target(form: &Form, plan: &Plan) -> Target {
+        match form.build(plan, false) {
+            (Some(Built::Target(x)), errors) if errors.iter().all(Option::is_none) => x,
+            (_, errors) => panic!("{errors:?}"),
+        }
+    }
+
+    #[test]
+    fn a_form_shows_figures_as_its_language_writes_them_and_reads_them_back_so() {
+        let mut plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let x = &mut plan.programs[0].targets[0];
+        (x.target, x.actual) = (36.125, Some(1234.5));
+        let x = x.clone();
+        let at = |form: &Form, f: TargetField| {
+            let i = form.fields.iter().position(|g| g.key == Key::Target(f));
+            i.unwrap()
+        };
+        for (lang, shown, typed, meant) in [
+            (Lang::Id, "36,125", "36.500", 36_500.0),
+            (Lang::En, "36.125", "36.500", 36.5),
+        ] {
+            let mut form = Form::target(&plan, 0, 0, &x, false, lang);
+            let target = at(&form, TargetField::Target);
+            assert_eq!(form.fields[target].value(), shown, "{lang:?}");
+            assert_eq!(built_target(&form, &plan), x, "{lang:?}: unchanged");
+            let actual = at(&form, TargetField::Actual);
+            form.fields[actual].input = Input::Text {
+                input: TextInput::new(typed),
+                multiline: false,
+            };
+            assert_eq!(built_target(&form, &plan).actual, Some(meant), "{lang:?}");
+        }
+    }
 
     #[test]
     fn cursor_moves_and_deletes_by_grapheme() {

@@ -191,7 +191,7 @@ fn milestones(lines: &mut Lines, app: &App, p: &Program, theme: &Theme, width: u
     for (i, m) in p.milestones.iter().enumerate() {
         let late = is_overdue(p, m, app.today());
         let mark = format!("{} ", if m.done { g.check } else { g.open });
-        let due = esc(&m.due);
+        let due = esc(&crate::i18n::format::date_text(&m.due, app.lang()));
         let note = late.then(|| {
             let days = m
                 .due_date()
@@ -340,15 +340,16 @@ fn budget(lines: &mut Lines, app: &App, p: &Program, theme: &Theme) {
         }
         lines.push((None, Line::from(spans)));
         for (i, b) in p.budget.iter().enumerate() {
-            let spent = b
-                .spent
-                .map_or_else(|| g.none.to_string(), |s| format!("Rp {}", money(s)));
+            let spent = b.spent.map_or_else(
+                || g.none.to_string(),
+                |s| format!("Rp {}", money(s, app.lang())),
+            );
             let mut spans = vec![
                 Span::styled(format!("{} ", b.year), theme.header()),
                 Span::raw(format!(
                     "{} Rp {}{}{} {spent}",
                     ev.allocated_inline,
-                    money(b.allocation),
+                    money(b.allocation, app.lang()),
                     g.dot,
                     ev.spent_inline
                 )),
