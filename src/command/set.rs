@@ -98,7 +98,7 @@ pub(super) fn save_edit(
     match opened.save(changes, &who, &mut waiting) {
         Ok(store::Saved::Written { log_error, .. }) => {
             if let Some(e) = log_error {
-                let log = escape_path(&store::audit::log_path(path));
+                let log = escape_path(&store::journal::folder(path));
                 io.say(&fill(t.cli.log_failed, &[&log, &escape(&e.to_string())]));
             }
             Ok(())

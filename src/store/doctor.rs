@@ -19,26 +19,70 @@ pub enum Severity {
 /// One thing found, with what it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    PlanIsLink { to: PathBuf },
+    PlanIsLink {
+        to: PathBuf,
+    },
     PlanNotRegular,
-    PlanWorldWritable { mode: u32 },
-    PlanNotGroupWritable { mode: u32 },
-    PlanGroupDiffers { plan: String, folder: String },
-    FolderWorldWritable { mode: u32 },
-    FolderNotGroupWritable { mode: u32 },
+    PlanWorldWritable {
+        mode: u32,
+    },
+    PlanNotGroupWritable {
+        mode: u32,
+    },
+    PlanGroupDiffers {
+        plan: String,
+        folder: String,
+    },
+    FolderWorldWritable {
+        mode: u32,
+    },
+    FolderNotGroupWritable {
+        mode: u32,
+    },
     FolderNotSetgid,
     FolderSticky,
-    SideIsLink { path: PathBuf },
-    SideNotRegular { path: PathBuf },
-    SideWider { path: PathBuf, mode: u32, plan: u32 },
-    SideOtherGroup { path: PathBuf, group: String },
-    OldLockFile { path: PathBuf },
-    Leftover { path: PathBuf },
+    SideIsLink {
+        path: PathBuf,
+    },
+    SideNotRegular {
+        path: PathBuf,
+    },
+    SideWider {
+        path: PathBuf,
+        mode: u32,
+        plan: u32,
+    },
+    SideOtherGroup {
+        path: PathBuf,
+        group: String,
+    },
+    OldLockFile {
+        path: PathBuf,
+    },
+    Leftover {
+        path: PathBuf,
+    },
+    /// A journal that does not check out, or the old log read as unverified.
+    Journal(super::journal::Problem),
+    /// The journals' folder belongs to a login, who can remove the others'.
+    JournalFolderOwner {
+        path: PathBuf,
+        owner: String,
+    },
+    /// The journals' folder is not sticky, or anyone may write in it.
+    JournalFolderMode {
+        path: PathBuf,
+        mode: u32,
+    },
 }
 
 impl Finding {
     pub fn severity(&self) -> Severity {
         match self {
+            Finding::Journal(p) if p.is_tampering() => Severity::Unsafe,
+            Finding::Journal(super::journal::Problem::Unverified { .. }) => Severity::Note,
+            Finding::Journal(_) => Severity::Warning,
+            Finding::JournalFolderMode { mode, .. } if mode & 0o002 != 0 => Severity::Unsafe,
             Finding::PlanNotRegular
             | Finding::PlanWorldWritable { .. }
             | Finding::FolderWorldWritable { .. }
@@ -50,7 +94,9 @@ impl Finding {
             | Finding::FolderNotSetgid
             | Finding::FolderSticky
             | Finding::SideWider { .. }
-            | Finding::SideOtherGroup { .. } => Severity::Warning,
+            | Finding::SideOtherGroup { .. }
+            | Finding::JournalFolderOwner { .. }
+            | Finding::JournalFolderMode { .. } => Severity::Warning,
             Finding::PlanIsLink { .. } | Finding::OldLockFile { .. } | Finding::Leftover { .. } => {
                 Severity::Note
             }
@@ -70,6 +116,34 @@ pub fn group_name(gid: u32) -> String {
             })
         })
         .unwrap_or_else(|| gid.to_string())
+}
+
+/// The journals' folder and what in the journals does not check out.
+#[cfg(unix)]
+fn journal_findings(target: &Path, found: &mut Vec<Finding>) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let folder = super::journal::folder(target);
+    if let Ok(meta) = fs::symlink_metadata(&folder)
+        && meta.is_dir()
+    {
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o1000 == 0 || mode & 0o002 != 0 {
+            found.push(Finding::JournalFolderMode {
+                path: folder.clone(),
+                mode,
+            });
+        }
+        if meta.uid() != 0 {
+            found.push(Finding::JournalFolderOwner {
+                path: folder,
+                owner: super::login::user_name(meta.uid())
+                    .unwrap_or_else(|| meta.uid().to_string()),
+            });
+        }
+    }
+    let journals = super::audit::history(target)?;
+    found.extend(journals.problems.into_iter().map(Finding::Journal));
+    Ok(())
 }
 
 /// Everything worth saying about the plan at `path`, most serious first.
@@ -150,6 +224,7 @@ pub fn examine(path: &Path) -> std::io::Result<Vec<Finding>> {
                 });
             }
         }
+        journal_findings(&target, &mut found)?;
         let old_lock = dir.join(format!(".{name}.lock"));
         if fs::symlink_metadata(&old_lock).is_ok() {
             found.push(Finding::OldLockFile { path: old_lock });
