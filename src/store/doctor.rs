@@ -141,7 +141,11 @@ fn journal_findings(target: &Path, found: &mut Vec<Finding>) -> std::io::Result<
             });
         }
     }
-    let journals = super::audit::history(target)?;
+    // An old log that is not a file is a side-file finding of its own.
+    let journals = match super::audit::history(target) {
+        Ok(journals) => journals,
+        Err(_) => super::journal::read(target, Vec::new())?,
+    };
     found.extend(journals.problems.into_iter().map(Finding::Journal));
     Ok(())
 }

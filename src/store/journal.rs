@@ -285,6 +285,17 @@ fn refusal(error: &io::Error) -> Option<Why> {
     }
 }
 
+/// Why the journals' folder at `path` did not open as one, if it is not:
+/// a link (refused by `O_NOFOLLOW`, which Linux says as "not a folder"
+/// when a folder is asked for) or something else.
+fn folder_refusal(path: &Path, error: &io::Error) -> Option<Why> {
+    let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match refusal(error) {
+        Some(_) if link => Some(Why::Link),
+        other => other,
+    }
+}
+
 /// The journals' folder, made the first time with the plan's group and the
 /// mode of [`folder_mode`], whatever the umask.
 fn ensure_folder(path: &Path, plan: &Metadata) -> io::Result<File> {
@@ -374,7 +385,11 @@ pub fn append(
     let target = super::write::resolve_symlink(data)?;
     let plan = fs::metadata(&target)?;
     let path = folder(&target);
-    let dir = ensure_folder(&path, &plan)?;
+    let dir = ensure_folder(&path, &plan).map_err(|e| match folder_refusal(&path, &e) {
+        Some(Why::Link) => safe::Refused::Link(path.clone()).into(),
+        Some(_) => safe::Refused::NotRegular(path.clone()).into(),
+        None => e,
+    })?;
     let (login, uid) = own_login();
     let mut seen = BTreeMap::new();
     for other in names(&path).into_iter().filter(|n| *n != login) {
@@ -574,7 +589,7 @@ pub fn read(target: &Path, old: Vec<Entry>) -> io::Result<Journals> {
             }
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => match refusal(&e) {
+        Err(e) => match folder_refusal(&path, &e) {
             Some(why) => problems.push(Problem::FolderRefused { why }),
             None => return Err(e),
         },
