@@ -805,3 +805,33 @@ fn no_officer_can_forge_or_erase_anothers_journal_unnoticed() {
         );
     }
 }
+
+#[test]
+fn the_journals_folder_set_up_as_documented_passes_doctor_and_keeps_each_login_to_its_own() {
+    let Some(office) = office_or_skip() else {
+        return;
+    };
+    // As docs/SHARING.md has root make it.
+    let journals = office.folder().join("plan.ron.journal");
+    fs::create_dir(&journals).unwrap();
+    std::os::unix::fs::chown(&journals, Some(0), Some(gid())).unwrap();
+    fs::set_permissions(&journals, fs::Permissions::from_mode(0o3770)).unwrap();
+    for (user, status) in [(andi(), "Done"), (budi(), "Delayed")] {
+        let out = office.set(user, "022", &format!("status={status}"));
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let journal = fs::metadata(journals.join(format!("{user}.jsonl"))).unwrap();
+        assert_eq!(
+            (journal.uid(), journal.gid(), journal.mode() & 0o777),
+            (uid(user), gid(), 0o640)
+        );
+    }
+    let [(log_code, log, _), (doctor_code, doctor, _)] = log_and_doctor(&office, andi());
+    assert_eq!(log_code, Some(0), "{log}");
+    assert!(
+        log.lines().next().is_some_and(|l| l.contains(budi()))
+            && log.lines().nth(1).is_some_and(|l| l.contains(andi())),
+        "both officers' journals, newest first: {log}"
+    );
+    assert_eq!(doctor_code, Some(0), "{doctor}");
+    assert!(doctor.contains("fit for several officers"), "{doctor}");
+}
