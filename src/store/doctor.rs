@@ -19,61 +19,27 @@ pub enum Severity {
 /// One thing found, with what it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    PlanIsLink {
-        to: PathBuf,
-    },
+    PlanIsLink { to: PathBuf },
     PlanNotRegular,
-    PlanWorldWritable {
-        mode: u32,
-    },
-    PlanNotGroupWritable {
-        mode: u32,
-    },
-    PlanGroupDiffers {
-        plan: String,
-        folder: String,
-    },
-    FolderWorldWritable {
-        mode: u32,
-    },
-    FolderNotGroupWritable {
-        mode: u32,
-    },
+    PlanWorldWritable { mode: u32 },
+    PlanNotGroupWritable { mode: u32 },
+    PlanGroupDiffers { plan: String, folder: String },
+    FolderWorldWritable { mode: u32 },
+    FolderNotGroupWritable { mode: u32 },
     FolderNotSetgid,
     FolderSticky,
-    SideIsLink {
-        path: PathBuf,
-    },
-    SideNotRegular {
-        path: PathBuf,
-    },
-    SideWider {
-        path: PathBuf,
-        mode: u32,
-        plan: u32,
-    },
-    SideOtherGroup {
-        path: PathBuf,
-        group: String,
-    },
-    OldLockFile {
-        path: PathBuf,
-    },
-    Leftover {
-        path: PathBuf,
-    },
-    /// A journal that does not check out, or the old log read as unverified.
+    SideIsLink { path: PathBuf },
+    SideNotRegular { path: PathBuf },
+    SideWider { path: PathBuf, mode: u32, plan: u32 },
+    SideOtherGroup { path: PathBuf, group: String },
+    OldLockFile { path: PathBuf },
+    Leftover { path: PathBuf },
+    // The journals: one that does not check out (or the old log, read as
+    // unverified); their folder owned by a login, who can remove the
+    // others', or not sticky, or open to all.
     Journal(super::journal::Problem),
-    /// The journals' folder belongs to a login, who can remove the others'.
-    JournalFolderOwner {
-        path: PathBuf,
-        owner: String,
-    },
-    /// The journals' folder is not sticky, or anyone may write in it.
-    JournalFolderMode {
-        path: PathBuf,
-        mode: u32,
-    },
+    JournalFolderOwner { path: PathBuf, owner: String },
+    JournalFolderMode { path: PathBuf, mode: u32 },
 }
 
 impl Finding {
