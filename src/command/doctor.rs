@@ -73,6 +73,13 @@ pub fn doctor(
             }
             Finding::LockNotRegular { path: p } => fill(c.d_lock_not_regular, &[&escape_path(p)]),
             Finding::Leftover { path: p } => fill(c.d_leftover, &[&escape_path(p)]),
+            Finding::Journal(problem) => problem.render(t, &crate::store::journal::folder(&target)),
+            Finding::JournalFolderOwner { path: p, owner } => {
+                fill(t.log.j_folder_owner, &[&escape_path(p), &escape(owner)])
+            }
+            Finding::JournalFolderMode { path: p, mode: m } => {
+                fill(t.log.j_folder_mode, &[&escape_path(p), &mode(m)])
+            }
         };
         let label = match finding.severity() {
             Severity::Unsafe => c.d_unsafe,

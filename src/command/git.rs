@@ -53,7 +53,8 @@ pub fn sync(
     let t = settings.text();
     let path = settings.plan(file, io)?;
     store::load(&path)?;
-    let done = store::git::sync(&path, bundle.as_deref()).map_err(CommandError::Git)?;
+    let who = store::audit::Who::named(settings.officer(), super::now_rfc3339());
+    let done = store::git::sync(&path, bundle.as_deref(), &who).map_err(CommandError::Git)?;
     let remote = escape(&done.remote);
     let mut lines = vec![match &done.committed {
         Some(message) => fill(t.cli.sy_committed, &[&escape(message)]),

@@ -108,7 +108,7 @@ pub(super) fn save_edit(
                 io.say(&r.message(t));
             }
             if let Some(e) = log_error {
-                let log = escape_path(&store::audit::log_path(path));
+                let log = escape_path(&store::journal::folder(path));
                 io.say(&fill(t.cli.log_failed, &[&log, &escape(&e.to_string())]));
             }
             if let Some(backup) = backup {

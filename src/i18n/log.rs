@@ -37,6 +37,38 @@ pub struct Log {
     pub l_no: &'static str,
     /// An empty value.
     pub l_none: &'static str,
+    /// Before the login of an entry no one can check (the old log).
+    pub l_unverified: &'static str,
+    /// What does not check out in the journals. `{0}` a journal's login,
+    /// `{1}`, `{2}`… as each says; after `|`, the fix (doctor shows it).
+    pub j_link: &'static str,
+    pub j_not_regular: &'static str,
+    /// `{1}`: the login that owns the file.
+    pub j_owner: &'static str,
+    /// `{1}`: the mode; `{2}`: the journal's path.
+    pub j_writable: &'static str,
+    /// `{1}`: the line number.
+    pub j_unreadable: &'static str,
+    /// `{1}`: the entry's number.
+    pub j_chain: &'static str,
+    /// `{1}`: the entry's number; `{2}`: the login it names.
+    pub j_claims: &'static str,
+    /// `{1}`: the entry seen; `{2}`: where it ends now; `{3}`: who saw it.
+    pub j_cut: &'static str,
+    /// `{1}`: the entry; `{2}`: who saw it.
+    pub j_rewritten: &'static str,
+    /// `{1}`: the entries seen; `{2}`: who saw them.
+    pub j_missing: &'static str,
+    /// `{0}`: the journals' folder.
+    pub j_folder: &'static str,
+    /// `{0}`: the number of entries; `{1}`: the old log.
+    pub j_old_log: &'static str,
+    /// `{0}`: the journals' folder; `{1}`: its owner.
+    pub j_folder_owner: &'static str,
+    /// `{0}`: the journals' folder; `{1}`: its mode.
+    pub j_folder_mode: &'static str,
+    /// `pantau log` after the entries when a journal does not check out.
+    pub j_told: &'static str,
 }
 
 /// How long a value may be before it is cut.

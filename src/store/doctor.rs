@@ -83,11 +83,27 @@ pub enum Finding {
     Leftover {
         path: PathBuf,
     },
+    // The journals: one that does not check out (or the old log, read as
+    // unverified); their folder owned by a login, who can remove the
+    // others', or not sticky, or open to all.
+    Journal(super::journal::Problem),
+    JournalFolderOwner {
+        path: PathBuf,
+        owner: String,
+    },
+    JournalFolderMode {
+        path: PathBuf,
+        mode: u32,
+    },
 }
 
 impl Finding {
     pub fn severity(&self) -> Severity {
         match self {
+            Finding::Journal(p) if p.is_tampering() => Severity::Unsafe,
+            Finding::Journal(super::journal::Problem::Unverified { .. }) => Severity::Note,
+            Finding::Journal(_) => Severity::Warning,
+            Finding::JournalFolderMode { mode, .. } if mode & 0o002 != 0 => Severity::Unsafe,
             Finding::PlanNotRegular
             | Finding::PlanWorldWritable { .. }
             | Finding::FolderWorldWritable { .. }
@@ -104,7 +120,9 @@ impl Finding {
             | Finding::SideIsFolder { .. }
             | Finding::SetAside { .. }
             | Finding::SideWider { .. }
-            | Finding::SideOtherGroup { .. } => Severity::Warning,
+            | Finding::SideOtherGroup { .. }
+            | Finding::JournalFolderOwner { .. }
+            | Finding::JournalFolderMode { .. } => Severity::Warning,
             Finding::PlanIsLink { .. } | Finding::Leftover { .. } => Severity::Note,
         }
     }
@@ -122,6 +140,38 @@ pub fn group_name(gid: u32) -> String {
             })
         })
         .unwrap_or_else(|| gid.to_string())
+}
+
+/// The journals' folder and what in the journals does not check out.
+#[cfg(unix)]
+fn journal_findings(target: &Path, found: &mut Vec<Finding>) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let folder = super::journal::folder(target);
+    if let Ok(meta) = fs::symlink_metadata(&folder)
+        && meta.is_dir()
+    {
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o1000 == 0 || mode & 0o002 != 0 {
+            found.push(Finding::JournalFolderMode {
+                path: folder.clone(),
+                mode,
+            });
+        }
+        if meta.uid() != 0 {
+            found.push(Finding::JournalFolderOwner {
+                path: folder,
+                owner: super::login::user_name(meta.uid())
+                    .unwrap_or_else(|| meta.uid().to_string()),
+            });
+        }
+    }
+    // An old log that is not a file is a side-file finding of its own.
+    let journals = match super::audit::history(target) {
+        Ok(journals) => journals,
+        Err(_) => super::journal::read(target, Vec::new())?,
+    };
+    found.extend(journals.problems.into_iter().map(Finding::Journal));
+    Ok(())
 }
 
 /// Everything worth saying about the plan at `path`, most serious first.
@@ -212,6 +262,7 @@ pub fn examine(path: &Path) -> std::io::Result<Vec<Finding>> {
                 });
             }
         }
+        journal_findings(&target, &mut found)?;
         let lock = dir.join(format!(".{name}.lock"));
         if let Ok(meta) = fs::symlink_metadata(&lock) {
             if !meta.file_type().is_file() {

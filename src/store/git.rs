@@ -209,57 +209,63 @@ pub struct Synced {
     pub remote: String,
 }
 
-/// The commit message for this office's saved changes: who, which
-/// programmes and fields, from the audit log since the plan's last commit.
-fn message(plan: &Path, root: &Path, relative: &str) -> String {
-    let since = git(root, &["log", "-1", "--format=%cI", "--", relative])
-        .ok()
-        .and_then(|t| t.parse::<jiff::Timestamp>().ok());
-    let entries = super::audit::read(plan).unwrap_or_default();
-    let recent: Vec<&super::audit::Entry> = entries
-        .iter()
-        .filter(|e| match (since, e.when.parse::<jiff::Timestamp>()) {
-            // A second's resolution both ways: a change in the commit's own second counts.
-            (Some(since), Ok(when)) => when >= since,
-            _ => since.is_none(),
-        })
-        .collect();
-    if recent.is_empty() {
-        return "pantau: plan updated".to_string();
-    }
-    let mut who: Vec<String> = Vec::new();
-    let mut what: Vec<String> = Vec::new();
-    for e in &recent {
-        let name = if e.officer.is_empty() {
-            &e.user
-        } else {
-            &e.officer
-        };
-        if !who.contains(name) {
-            who.push(name.clone());
-        }
-        let item = format!("{} {}", e.subject, e.field);
-        if !what.contains(&item) {
-            what.push(item);
-        }
-    }
-    let subjects: Vec<&str> = {
-        let mut s: Vec<&str> = recent.iter().map(|e| e.subject.as_str()).collect();
-        s.dedup();
-        s
+/// How many changed fields a commit message lists before "and N more".
+const MESSAGE_LINES: usize = 40;
+
+/// The commit message for this office's saved changes, from what git is
+/// about to commit: the plan at HEAD against the file in the work tree,
+/// through the audit diff. Never from the journals' text, which a colleague
+/// may have written; every value escaped. Names the login that syncs, the
+/// officer's own name only beside it.
+fn message(root: &Path, relative: &str, plan: &Path, who: &super::audit::Who) -> String {
+    use crate::text::escape;
+    let by = if who.officer.is_empty() {
+        escape(&who.user).into_owned()
+    } else {
+        format!("{} [{}]", escape(&who.user), escape(&who.officer))
     };
+    let now = super::load(plan).ok();
+    let head = git(root, &["show", &format!("HEAD:{relative}")])
+        .ok()
+        .and_then(|text| super::parse(&text, plan).ok());
+    let (Some(now), Some(head)) = (now, head) else {
+        return format!("pantau: plan updated by {by}");
+    };
+    let changes = crate::plan::merge::changes(&head.plan, &now.plan);
+    if changes.is_empty() {
+        return format!("pantau: plan updated by {by}");
+    }
+    let mut subjects: Vec<&str> = Vec::new();
+    for (subject, ..) in &changes {
+        if !subjects.contains(&subject.as_str()) {
+            subjects.push(subject);
+        }
+    }
+    let mut named: Vec<String> = subjects
+        .iter()
+        .take(5)
+        .map(|s| escape(s).into_owned())
+        .collect();
+    if subjects.len() > 5 {
+        named.push("…".into());
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for (subject, field, ..) in &changes {
+        let line = format!("{} {}", escape(subject), escape(field));
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    if lines.len() > MESSAGE_LINES {
+        let more = lines.len() - MESSAGE_LINES;
+        lines.truncate(MESSAGE_LINES);
+        lines.push(format!("… and {more} more"));
+    }
     format!(
-        "pantau: {} change(s) by {} to {}\n\n{}\n",
-        recent.len(),
-        who.join(", "),
-        subjects
-            .iter()
-            .take(5)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ")
-            + if subjects.len() > 5 { ", …" } else { "" },
-        what.join("\n")
+        "pantau: {} change(s) by {by} to {}\n\n{}\n",
+        changes.len(),
+        named.join(", "),
+        lines.join("\n")
     )
 }
 
@@ -267,7 +273,11 @@ fn message(plan: &Path, root: &Path, relative: &str) -> String {
 /// (or a bundle) has with pantau's driver, and sends this office's commits
 /// back. Stops, with nothing lost, at a merge that left questions or a
 /// remote that cannot be reached.
-pub fn sync(plan: &Path, bundle: Option<&Path>) -> Result<Synced, GitError> {
+pub fn sync(
+    plan: &Path,
+    bundle: Option<&Path>,
+    who: &super::audit::Who,
+) -> Result<Synced, GitError> {
     let (root, relative) = locate(plan)?;
     let mut done = Synced::default();
     // Questions a merge left must be answered before anything is committed.
@@ -291,7 +301,7 @@ pub fn sync(plan: &Path, bundle: Option<&Path>) -> Result<Synced, GitError> {
         git(&root, &["commit", "-q", "--no-edit"])?;
         done.committed = Some(git(&root, &["log", "-1", "--format=%s"])?);
     } else if changed {
-        let message = message(plan, &root, &relative);
+        let message = message(&root, &relative, plan, who);
         git(&root, &["add", "--", &relative])?;
         git(&root, &["commit", "-q", "-m", &message, "--", &relative])?;
         done.committed = Some(message.lines().next().unwrap_or_default().to_string());

@@ -21,12 +21,16 @@ pub mod audit;
 pub mod doctor;
 pub mod fast;
 pub mod git;
+pub mod journal;
 mod lock;
+pub mod login;
+pub mod old_log;
 mod opened;
 mod own;
 pub mod recovery;
 pub mod safe;
 mod save;
+mod sha256;
 mod write;
 
 pub use lock::{Lock, lock, lock_is_held};

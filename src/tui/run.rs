@@ -302,7 +302,9 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
             Effect::Sync => {
                 // git may take a while on a slow link: say so first.
                 let _ = draw(edge.terminal, app, edge.theme);
-                let result = store::git::sync(path, None);
+                let officer = Some(app.officer.as_str()).filter(|o| !o.is_empty());
+                let who = Who::named(officer, String::new());
+                let result = store::git::sync(path, None, &who);
                 if let Ok(opened) = edge.file.open()
                     && opened.fingerprint != app.disk()
                 {
@@ -395,7 +397,7 @@ fn save(
                 merged,
                 renamed,
                 audit: audit::read(path).unwrap_or_default(),
-                log_error: log_error.map(|e| (audit::log_path(path), e)),
+                log_error: log_error.map(|e| (crate::store::journal::folder(path), e)),
                 backup,
             }
         }

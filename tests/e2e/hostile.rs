@@ -354,6 +354,12 @@ fn a_link_planted_at_the_log_or_backup_never_sends_a_save_elsewhere() {
     for side in ["plan.ron.log", "plan.ron.bak", ".plan.ron.lock"] {
         std::os::unix::fs::symlink(&victim, office.folder().join(side)).unwrap();
     }
+    // And the journals' folder, pointing at Budi's home.
+    std::os::unix::fs::symlink(
+        office.home(budi()),
+        office.folder().join("plan.ron.journal"),
+    )
+    .unwrap();
     let out = office.set(budi(), "002", "status=Done");
     assert!(
         out.status.success(),
@@ -365,6 +371,11 @@ fn a_link_planted_at_the_log_or_backup_never_sends_a_save_elsewhere() {
         fs::read_to_string(&victim).unwrap(),
         "# budi's shell\n",
         "nothing was appended or copied through the links"
+    );
+    assert_eq!(
+        fs::read_dir(office.home(budi())).unwrap().count(),
+        1,
+        "no journal made in Budi's home through the folder's link"
     );
     let stderr = text(&out.stderr);
     assert!(
@@ -399,17 +410,23 @@ fn a_save_with_umask_022_or_by_root_never_locks_the_other_officer_out() {
     };
     let first = office.set(andi(), "022", "status=Done");
     assert!(first.status.success(), "{}", text(&first.stderr));
-    let log = fs::metadata(office.folder().join("plan.ron.log")).unwrap();
+    let journals = office.folder().join("plan.ron.journal");
+    let folder = fs::metadata(&journals).unwrap();
+    let log = fs::metadata(journals.join(format!("{}.jsonl", andi()))).unwrap();
     let plan = fs::metadata(office.plan()).unwrap();
     assert_eq!(
         (
+            folder.mode() & 0o7777,
+            folder.gid(),
             log.mode() & 0o777,
+            log.uid(),
             log.gid(),
             plan.mode() & 0o777,
             plan.gid()
         ),
-        (0o660, gid(), 0o660, gid()),
-        "the log and the saved plan keep the plan's mode and group, whatever the umask"
+        (0o3770, gid(), 0o640, uid(andi()), gid(), 0o660, gid()),
+        "the journals' folder sticky in the plan's group, Andi's journal his own and \
+         readable by the group, the saved plan as it was, whatever the umask"
     );
     let second = office.set(budi(), "022", "status=Delayed");
     assert!(
@@ -486,7 +503,12 @@ fn no_one_can_write_another_login_into_the_audit_log() {
         ],
     );
     assert!(forged.status.success(), "{}", text(&forged.stderr));
-    let log = fs::read_to_string(office.folder().join("plan.ron.log")).unwrap();
+    let journals = office.folder().join("plan.ron.journal");
+    assert!(
+        !journals.join(format!("{}.jsonl", andi())).exists(),
+        "nothing written as Andi"
+    );
+    let log = fs::read_to_string(journals.join(format!("{}.jsonl", budi()))).unwrap();
     assert!(
         log.contains(&format!("\"user\":\"{}\"", budi())) && !log.contains(andi()),
         "the real login, not the one in the environment: {log}"
@@ -886,4 +908,157 @@ fn a_login_outside_the_group_cannot_hold_the_lock_and_stop_saves() {
         "{}",
         office.doctor(budi())
     );
+}
+
+/// Runs a shell `script` as `user` in the office's shared folder.
+fn shell(office: &Office, user: &str, script: &str) -> Output {
+    Command::new("/usr/sbin/runuser")
+        .args(["-u", user, "--", "/bin/sh", "-c", script])
+        .current_dir(office.folder())
+        .env_clear()
+        .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+        .output()
+        .expect("runuser runs")
+}
+
+/// `pantau log` and `pantau doctor` as `user`: (exit code, stdout, stderr).
+fn log_and_doctor(office: &Office, user: &str) -> [(Option<i32>, String, String); 2] {
+    let plan = office.plan();
+    let plan = plan.to_str().unwrap();
+    [["log", "-f", plan].as_slice(), ["doctor", plan].as_slice()].map(|args| {
+        let out = office.pantau(user, "002", &[], args);
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    })
+}
+
+#[test]
+fn no_officer_can_forge_or_erase_anothers_journal_unnoticed() {
+    let Some(office) = office_or_skip() else {
+        return;
+    };
+    let journals = office.folder().join("plan.ron.journal");
+    let theirs = journals.join(format!("{}.jsonl", andi()));
+    for (user, status) in [
+        (andi(), "Done"),
+        (budi(), "Delayed"),
+        (andi(), "OnHold"),
+        (budi(), "Done"),
+    ] {
+        let out = office.set(user, "002", &format!("status={status}"));
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let [(code, log, _), _] = log_and_doctor(&office, budi());
+    assert_eq!(code, Some(0), "{log}");
+    assert_eq!(log.lines().count(), 4, "{log}");
+    assert!(
+        log.lines().all(|l| l.contains(" +") || l.contains(" -")),
+        "the offset: {log}"
+    );
+    let before = fs::read(&theirs).unwrap();
+
+    // Budi cannot write, remove or replace Andi's journal.
+    let name = format!("{}.jsonl", andi());
+    let mine = format!("{}.jsonl", budi());
+    for script in [
+        format!("echo forged >> plan.ron.journal/{name}"),
+        format!("rm -f plan.ron.journal/{name}"),
+        format!("mv -f plan.ron.journal/{mine} plan.ron.journal/{name}"),
+        format!("cp plan.ron.journal/{mine} x && mv -f x plan.ron.journal/{name}"),
+    ] {
+        let out = shell(&office, budi(), &script);
+        assert!(!out.status.success(), "{script} was refused");
+    }
+    let _ = fs::remove_file(office.folder().join("x"));
+    assert_eq!(
+        fs::read(&theirs).unwrap(),
+        before,
+        "Andi's journal as he left it"
+    );
+
+    // In his own journal, Budi writes a change in Andi's name; he plants a
+    // journal named for another login, a FIFO and a link.
+    let forged = format!(
+        r#"{{"v":2,"n":3,"prev":"","when":"2026-12-01T09:00:00+08:00","user":"{}","from":"local","subject":"GOV-01","field":"status","old":"Done","new":"Cancelled"}}"#,
+        andi()
+    );
+    let out = shell(
+        &office,
+        budi(),
+        &format!(
+            "echo '{forged}' >> plan.ron.journal/{mine} && echo '{{}}' > plan.ron.journal/root.jsonl \
+             && mkfifo plan.ron.journal/fifo.jsonl && ln -s /etc/shadow plan.ron.journal/link.jsonl"
+        ),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Andi's save goes ahead all the same.
+    let out = office.set(andi(), "002", "status=InProgress");
+    assert!(
+        out.status.success() && !text(&out.stderr).contains("could not"),
+        "{}",
+        text(&out.stderr)
+    );
+    for (code, out, err) in log_and_doctor(&office, andi()) {
+        let said = format!("{out}{err}");
+        assert_eq!(code, Some(1), "{said}");
+        for expected in [
+            format!("entry 3 claims to be by {}", andi()),
+            format!("belongs to {}, not to root", budi()),
+            "journal fifo in".to_string(),
+            "journal link in".to_string(),
+        ] {
+            assert!(said.contains(&expected), "{expected:?} in:\n{said}");
+        }
+    }
+    let [(_, log, _), _] = log_and_doctor(&office, andi());
+    let forged_line = log.lines().find(|l| l.contains("Cancelled")).unwrap();
+    assert!(
+        forged_line.contains(&format!("[unverified] {} (local)", budi())),
+        "the forged change is shown as Budi's: {log}"
+    );
+
+    // Budi removes his own journal, which Andi's saves saw: named.
+    let out = shell(&office, budi(), &format!("rm plan.ron.journal/{mine}"));
+    assert!(out.status.success(), "his own: {}", text(&out.stderr));
+    for (code, out, err) in log_and_doctor(&office, andi()) {
+        let said = format!("{out}{err}");
+        assert_eq!(code, Some(1), "{said}");
+        assert!(
+            said.contains(&format!(
+                "journal {} is gone, but {}'s journal saw",
+                budi(),
+                andi()
+            )),
+            "{said}"
+        );
+    }
+}
+
+#[test]
+fn the_journals_folder_set_up_as_documented_passes_doctor_and_keeps_each_login_to_its_own() {
+    let Some(office) = office_or_skip() else {
+        return;
+    };
+    // As docs/SHARING.md has root make it.
+    let journals = office.folder().join("plan.ron.journal");
+    fs::create_dir(&journals).unwrap();
+    std::os::unix::fs::chown(&journals, Some(0), Some(gid())).unwrap();
+    fs::set_permissions(&journals, fs::Permissions::from_mode(0o3770)).unwrap();
+    for (user, status) in [(andi(), "Done"), (budi(), "Delayed")] {
+        let out = office.set(user, "022", &format!("status={status}"));
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let journal = fs::metadata(journals.join(format!("{user}.jsonl"))).unwrap();
+        assert_eq!(
+            (journal.uid(), journal.gid(), journal.mode() & 0o777),
+            (uid(user), gid(), 0o640)
+        );
+    }
+    let [(log_code, log, _), (doctor_code, doctor, _)] = log_and_doctor(&office, andi());
+    assert_eq!(log_code, Some(0), "{log}");
+    assert!(
+        log.lines().next().is_some_and(|l| l.contains(budi()))
+            && log.lines().nth(1).is_some_and(|l| l.contains(andi())),
+        "both officers' journals, newest first: {log}"
+    );
+    assert_eq!(doctor_code, Some(0), "{doctor}");
+    assert!(doctor.contains("fit for several officers"), "{doctor}");
 }

@@ -570,7 +570,7 @@ fn two_officers_editing_different_programs_both_land_and_the_log_names_each() {
         [
             FILE.to_string(),
             format!("{FILE}.bak"),
-            format!("{FILE}.log")
+            format!("{FILE}.journal")
         ],
         "no temp files left"
     );
@@ -1167,7 +1167,7 @@ fn stress_ten_concurrent_pantau_set_calls_on_different_programs_all_land() {
             [
                 FILE.to_string(),
                 format!("{FILE}.bak"),
-                format!("{FILE}.log")
+                format!("{FILE}.journal")
             ],
             "round {round}: no temp files left"
         );
@@ -1518,7 +1518,7 @@ fn stress_kill_9_during_saves_of_a_10000_program_file_leaves_it_whole() {
 
         // Only the killed process's own temporary files may be left, never under the data file's name.
         for name in names_in(data.path(), NAME) {
-            if name == NAME || name == format!("{NAME}.bak") || name == format!("{NAME}.log") {
+            if name == NAME || name == format!("{NAME}.bak") || name == format!("{NAME}.journal") {
                 continue;
             }
             assert!(

@@ -178,9 +178,9 @@ impl Editing {
             vec![
                 FILE.to_string(),
                 format!("{FILE}.bak"),
-                format!("{FILE}.log")
+                format!("{FILE}.journal")
             ],
-            "no temp files left; the audit log beside the plan"
+            "no temp files left; the journals beside the plan"
         );
     }
 
@@ -861,8 +861,8 @@ fn demo_from_the_repository_edits_and_saves_a_private_copy_and_leaves_nothing_be
     let saved = std::fs::read_to_string(copy.join(FILE)).unwrap();
     assert_ne!(saved, example(), "the save went to the private copy");
     assert!(
-        copy.join(format!("{FILE}.log")).exists(),
-        "its audit log too"
+        copy.join(format!("{FILE}.journal")).is_dir(),
+        "its journals too"
     );
 
     t.key("q");
@@ -933,8 +933,11 @@ fn a_self_assessment_entered_in_the_evaluation_view_is_saved_and_the_index_shows
     assert_eq!(scores[0].aspect, pantau::plan::model::Aspect::Baseline);
     assert_eq!(scores[0].score, 3.4);
     assert_eq!(scores[0].note, "Dokumen masterplan 2022");
-    let log = std::fs::read_to_string(ui.plan.with_file_name(format!("{FILE}.log"))).unwrap();
-    assert!(log.contains("evaluation"), "the audit log has it: {log}");
+    let log = pantau::store::audit::read(&ui.plan).unwrap();
+    assert!(
+        log.iter().any(|e| e.field == "evaluation"),
+        "the journal has it: {log:?}"
+    );
 }
 
 /// GOV-01's edit form with " (rev)" typed after its name; the name it makes.

@@ -71,7 +71,7 @@ impl Repo {
         // pantau's side files stay out of the history.
         std::fs::write(
             repo.dir.path().join(".gitignore"),
-            "*.bak\n*.log\n.*.lock\n",
+            "*.bak\n*.log\n*.journal/\n.*.lock\n",
         )
         .unwrap();
         repo.git(&["add", "."]);
@@ -288,7 +288,7 @@ fn git_merge_of_two_branches_keeps_both_officers_work_and_a_real_conflict_stays_
 
 /// Two offices, each with a clone of one bare repository (as a forge or a
 /// server would hold it): `pantau sync` commits each office's saves with a
-/// message from the audit log, merges the other's with the driver and sends
+/// message from the plan's diff, merges the other's with the driver and sends
 /// its own; with the remote gone, nothing is lost; a bundle carries the
 /// plan where there is no link.
 /// A bare repository (as a forge or a server holds it) with the plan and
@@ -318,7 +318,7 @@ fn offices() -> Offices {
         ok(repo.pantau(&["git", "setup", "plan.ron"]), name);
         std::fs::write(
             repo.dir.path().join(".git/info/exclude"),
-            "*.bak\n*.log\n.*.lock\n",
+            "*.bak\n*.log\n*.journal/\n.*.lock\n",
         )
         .unwrap();
         repo
@@ -346,10 +346,12 @@ fn two_offices_sync_through_a_bare_repository_and_a_bundle() {
 
     dlh.set("GOV-01", &format!("milestone.{a}.done=true"));
     let said = ok(dlh.pantau(&["sync", "plan.ron"]), "dlh's sync");
+    // The login that syncs, the officer's own name only beside it.
+    let login = pantau::store::audit::user_name(pantau::store::safe::real_uid()).unwrap();
     assert!(
-        said.contains(
-            "committed this office's saved changes: pantau: 1 change(s) by andi to GOV-01"
-        ) && said.contains("1 commit(s) sent to origin"),
+        said.contains(&format!(
+            "committed this office's saved changes: pantau: 1 change(s) by {login} [andi] to GOV-01"
+        )) && said.contains("1 commit(s) sent to origin"),
         "{said}"
     );
     kominfo.set("GOV-01", &format!("milestone.{b}.done=true"));
@@ -704,4 +706,50 @@ fn only_a_question_gits_merge_recorded_checks_out_and_every_line_counts() {
     repo.git(&["commit", "-qam", "merge bpbd by hand"]);
     let said = check();
     assert!(said.contains("3 of these lines do not check out"), "{said}");
+}
+
+/// What a colleague writes into a log never reaches the commit message:
+/// it is built from the plan's own diff, names the login that syncs (the
+/// officer's name beside it) and carries no control character.
+#[test]
+fn the_commit_message_comes_from_the_plans_diff_not_from_a_forged_log() {
+    if !git_installed() {
+        return;
+    }
+    let repo = Repo::new();
+    ok(repo.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    repo.git(&["add", ".gitattributes"]);
+    repo.commit("driver");
+    // A forged line in the old log: another author, another programme,
+    // escape sequences for every terminal that shows the history.
+    let forged = concat!(
+        r#"{"v":1,"when":"2099-01-01T00:00:00+08:00","user":"budi\u001b]0;x\u0007","#,
+        r#""from":"local","subject":"GOV-99\u001b[2J","field":"status","#,
+        r#""old":"InProgress","new":"Done"}"#,
+        "\n"
+    );
+    std::fs::write(repo.dir.path().join("plan.ron.log"), forged).unwrap();
+    repo.set("GOV-02", "lead=Dinas PMD");
+    let disk = TempDir::new().unwrap();
+    let bundle = disk.path().join("plan.bundle");
+    let bundle = bundle.to_string_lossy();
+    ok(
+        repo.pantau(&["sync", "plan.ron", "--bundle", &bundle]),
+        "sync",
+    );
+    let message = repo.git(&["log", "-1", "--format=%B"]);
+    let login = pantau::store::audit::user_name(pantau::store::safe::real_uid()).unwrap();
+    assert!(
+        message.starts_with(&format!("pantau: 1 change(s) by {login} [andi] to GOV-02")),
+        "{message}"
+    );
+    assert!(message.contains("GOV-02 lead"), "{message}");
+    assert!(
+        !message.contains("GOV-99") && !message.contains("budi"),
+        "{message}"
+    );
+    assert!(
+        !message.chars().any(|c| c.is_control() && c != '\n'),
+        "{message:?}"
+    );
 }
