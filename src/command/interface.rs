@@ -42,6 +42,7 @@ pub fn interface(
     } else {
         Today::Clock(settings.today)
     };
+    let conflict_lines = conflict_lines(&path, &doc.preamble);
     let mut app = App::open(
         doc,
         Session {
@@ -52,6 +53,7 @@ pub fn interface(
             audit: store::audit::read(&path).unwrap_or_default(),
             recovery_name: store::recovery::session_id(),
             recoveries: store::recovery::list(&path),
+            conflict_lines,
             ..Session::new(label, today, settings.lang)
         },
     );
@@ -90,4 +92,13 @@ pub fn province(dir: &Path, settings: &Settings) -> Result<(), CommandError> {
         Ok(tui::Ending::Stopped(_)) => Err(CommandError::Stopped),
         Err(e) => Err(CommandError::Terminal(e)),
     }
+}
+
+/// Which `// pantau-conflict` lines of the plan git's record of the merge
+/// under way bears out; git is asked only when the plan holds such lines.
+fn conflict_lines(path: &Path, preamble: &str) -> Option<Vec<bool>> {
+    preamble
+        .lines()
+        .any(|l| l.starts_with(crate::plan::conflicts::MARK))
+        .then(|| store::git::check_conflicts(path, preamble))
 }

@@ -321,6 +321,7 @@ pub static TEXT: Text = Text {
         e_sync_conflicts: "Synced, but the merge left questions: answer them, save, then sync again (nothing was sent)",
         e_sync_offline: "{0} could not be reached ({1}); your saved changes are committed here, nothing is lost: sync again later",
         e_sync_failed: "Not synced: {0}",
+        e_conflicts_unasked: "{0} merge question line(s) at the top of the plan do not check out against git's record of the merge and were not asked: pantau check names them; delete them from the top comment",
         e_conflicts_answered: "Merge conflicts answered (not saved yet): Ctrl-S saves the plan, then commit it",
         e_conflicts_left: "The merge conflicts stay open, listed at the top of the file; open the plan again to answer them",
         e_form_changed: "Changed by someone else meanwhile: {0} (marked *)",

@@ -328,6 +328,7 @@ pub static TEXT: Text = Text {
         e_sync_conflicts: "Tersinkron, tetapi penggabungan meninggalkan pertanyaan: jawab, simpan, lalu sinkron lagi (tidak ada yang dikirim)",
         e_sync_offline: "{0} tidak dapat dihubungi ({1}); perubahan tersimpan Anda sudah di-commit di sini, tidak ada yang hilang: sinkron lagi nanti",
         e_sync_failed: "Tidak tersinkron: {0}",
+        e_conflicts_unasked: "{0} baris pertanyaan penggabungan di bagian atas rencana tidak cocok dengan catatan penggabungan git dan tidak ditanyakan: pantau check menyebutkannya; hapus baris itu dari komentar atas",
         e_conflicts_answered: "Konflik penggabungan dijawab (belum disimpan): Ctrl-S menyimpan rencana, lalu commit",
         e_conflicts_left: "Konflik penggabungan tetap terbuka, tercantum di bagian atas berkas; buka rencana lagi untuk menjawabnya",
         e_form_changed: "Diubah orang lain sementara itu: {0} (bertanda *)",

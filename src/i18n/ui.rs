@@ -112,6 +112,7 @@ pub struct Ui {
     pub e_sync_failed: &'static str,
     /// A git merge's questions answered in the plan.
     pub e_conflicts_answered: &'static str,
+    pub e_conflicts_unasked: &'static str,
     /// Esc to a git merge's questions: they stay in the file.
     pub e_conflicts_left: &'static str,
     /// `{0}`: the labels of the fields someone else changed under an open form.

@@ -247,6 +247,26 @@ pub fn questions(plan: &Plan, comment: &str) -> Vec<Conflict> {
         .collect()
 }
 
+/// The questions of `comment` whose lines `trusted` vouches for (one flag a
+/// line, in the order [`recorded`] lists them; git's record of the merge
+/// under way says which), "mine" as the file holds it, and how many lines
+/// were left unasked because they do not check out or do not read.
+pub fn trusted_questions(plan: &Plan, comment: &str, trusted: &[bool]) -> (Vec<Conflict>, usize) {
+    let (_, found) = recorded(comment);
+    let mut asked = Vec::new();
+    let mut unasked = 0;
+    for (i, line) in found.into_iter().enumerate() {
+        match (line.conflict, trusted.get(i).copied().unwrap_or(false)) {
+            (Some(mut c), true) => {
+                c.mine = held(plan, &c);
+                asked.push(c);
+            }
+            _ => unasked += 1,
+        }
+    }
+    (asked, unasked)
+}
+
 /// The value `plan` holds for the field `c` asks about, as the registry
 /// writes it; `None` when the item is not there.
 pub fn held(plan: &Plan, c: &Conflict) -> Option<String> {

@@ -198,6 +198,9 @@ pub struct Synced {
     pub went_out: usize,
     /// The merge left questions in the plan (`// pantau-conflict` lines).
     pub conflicts: bool,
+    /// Which of those lines git's record of the merge bears out, one flag a
+    /// line ([`check_conflicts`]).
+    pub conflict_lines: Vec<bool>,
     /// The remote could not be reached: what git said. Everything is
     /// committed here; nothing is lost.
     pub offline: Option<String>,
@@ -287,6 +290,7 @@ pub fn sync(
         .any(|l| l.starts_with(crate::plan::conflicts::MARK))
     {
         done.conflicts = true;
+        done.conflict_lines = borne_out(plan);
         return Ok(done);
     }
     // On no branch, a commit would be lost to every other office.
@@ -353,6 +357,7 @@ pub fn sync(
                 Ok(_) => {}
                 Err(GitError::Failed { .. }) => {
                     done.conflicts = true;
+                    done.conflict_lines = borne_out(plan);
                     return Ok(done);
                 }
                 Err(e) => return Err(e),
@@ -463,6 +468,17 @@ pub fn blobs(files: [&Path; 3], name: &str) -> Option<crate::plan::conflicts::Bl
         ours: id(ours)?,
         theirs: id(theirs)?,
     })
+}
+
+/// [`check_conflicts`] of the plan as it now stands on disk.
+fn borne_out(plan: &Path) -> Vec<bool> {
+    let Ok(text) = std::fs::read_to_string(plan) else {
+        return Vec::new();
+    };
+    match crate::store::parse(&text, plan) {
+        Ok(doc) => check_conflicts(plan, &doc.preamble),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Whether each `// pantau-conflict` line of the plan's top `comment` is

@@ -79,6 +79,8 @@ pub struct App {
     /// What was selected and is gone from the plan (someone else deleted
     /// it): nothing is selected until the officer moves.
     pub(super) lost: Option<String>,
+    /// Which conflict lines git bears out, as the edge last found ([`Session`]).
+    pub(super) conflict_lines: Option<Vec<bool>>,
 }
 
 /// What was selected, by identity rather than by row, so that after a
@@ -170,6 +172,10 @@ pub struct Session {
     pub read_only: Option<String>,
     /// What the status bar says first (a region says how to go back).
     pub message: Option<String>,
+    /// Which `// pantau-conflict` lines of the plan git's record of the
+    /// merge under way bears out (the edge asks git); `None`: not looked at,
+    /// every line that reads is asked.
+    pub conflict_lines: Option<Vec<bool>>,
 }
 
 impl Session {
@@ -187,6 +193,7 @@ impl Session {
             recovery_name: String::new(),
             recoveries: Vec::new(),
             read_only: None,
+            conflict_lines: None,
             message: None,
         }
     }
@@ -795,8 +802,35 @@ impl App {
     /// The questions a git merge left in the plan's top comment, if any,
     /// asked before anything else.
     pub fn ask_file_conflicts(&mut self) {
-        // "Mine" as the file holds it, never as a line claims.
-        let conflicts = crate::plan::conflicts::questions(&self.doc.plan, &self.doc.preamble);
+        self.ask_conflicts_borne_out(None);
+    }
+
+    /// [`App::ask_file_conflicts`] after the edge asked git again which
+    /// lines its record of the merge bears out (after a sync's merge).
+    pub(crate) fn ask_conflicts_borne_out(&mut self, trusted: Option<Vec<bool>>) {
+        if trusted.is_some() {
+            self.conflict_lines = trusted;
+        }
+        // "Mine" as the file holds it, never as a line claims; a line git's
+        // record of the merge does not bear out is not asked, only counted.
+        let (conflicts, unasked) = match &self.conflict_lines {
+            Some(trusted) => crate::plan::conflicts::trusted_questions(
+                &self.doc.plan,
+                &self.doc.preamble,
+                trusted,
+            ),
+            None => (
+                crate::plan::conflicts::questions(&self.doc.plan, &self.doc.preamble),
+                0,
+            ),
+        };
+        if unasked > 0 {
+            let t = self.lang.text();
+            self.message = Some(crate::i18n::fill(
+                t.ui.e_conflicts_unasked,
+                &[&unasked.to_string()],
+            ));
+        }
         if !conflicts.is_empty() {
             let n = conflicts.len();
             self.modal = Some(Modal::Conflict {
@@ -839,6 +873,7 @@ impl App {
             recoveries,
             read_only,
             message,
+            conflict_lines,
         } = session;
         let index = Index::build(&doc.plan, "", today.date());
         let mut app = App {
@@ -873,6 +908,7 @@ impl App {
             read_only,
             anchor: Anchor::default(),
             lost: None,
+            conflict_lines,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =

@@ -1065,7 +1065,7 @@ fn synced(
     match result {
         Err(e) => fill(t.ui.e_sync_failed, &[&e.render(t)]),
         Ok(done) if done.conflicts => {
-            app.ask_file_conflicts();
+            app.ask_conflicts_borne_out(Some(done.conflict_lines.clone()));
             t.ui.e_sync_conflicts.to_string()
         }
         Ok(done) => match (&done.offline, &done.refused) {

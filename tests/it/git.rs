@@ -698,6 +698,35 @@ fn only_a_question_gits_merge_recorded_checks_out_and_every_line_counts() {
         asked.iter().all(|c| c.mine.as_deref() == Some("OnHold")),
         "{asked:?}"
     );
+    // The interface, told by git which lines check out (as the edge tells
+    // it at open), asks only the driver's own and counts the other two.
+    let trusted = pantau::store::git::check_conflicts(&path, &doc.preamble);
+    assert_eq!(trusted, [true, false, false]);
+    let app = pantau::tui::app::App::open(
+        doc.clone(),
+        pantau::tui::app::Session {
+            conflict_lines: Some(trusted),
+            ..pantau::tui::app::Session::new(
+                "plan.ron".into(),
+                pantau::tui::app::Today::Given(jiff::civil::date(2026, 12, 2)),
+                pantau::i18n::Lang::En,
+            )
+        },
+    );
+    match app.modal() {
+        Some(pantau::tui::app::Modal::Conflict { conflicts, .. }) => {
+            assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+            assert_eq!(conflicts[0].theirs.as_deref(), Some("Delayed"));
+        }
+        _ => panic!("the driver's question is asked"),
+    }
+    assert!(
+        app.message().is_some_and(
+            |m| m.starts_with("2 merge question line(s)") && m.contains("pantau check")
+        ),
+        "{:?}",
+        app.message()
+    );
     // Answering drops every line, the unreadable one too.
     let (rest, _) = pantau::plan::conflicts::read(&doc.preamble);
     assert!(!rest.contains("pantau-conflict"), "{rest}");
