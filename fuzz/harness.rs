@@ -405,6 +405,10 @@ pub fn keys(data: &[u8]) {
             break;
         }
     }
+    // Undo is refused while the screen is too small to show what it undoes
+    // (issue 24): the officer makes the terminal larger first.
+    terminal.backend_mut().resize(80, 24);
+    let _ = update(&mut app, Action::Resize(80, 24));
     close_modal(&mut app);
     let mut undos = 0;
     while app.history().can_undo() {

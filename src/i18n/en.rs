@@ -221,6 +221,7 @@ pub static TEXT: Text = Text {
         s_delayed: "Delayed",
         s_percent_done: "% done",
         s_percent_running: "% running",
+        s_spent: "Spent in {0}: {1} of an allocation of {2}",
         s_running: "Programmes running (delayed, done and operating included): {0} of {1}, {2}",
         s_quick_wins: "Quick wins",
         s_total: "Total",

@@ -92,6 +92,31 @@ pub fn percent_or(p: Option<f64>, missing: &str) -> String {
     p.map_or_else(|| missing.to_string(), percent)
 }
 
+/// Rupiah as the summary for the regent says it: in the largest of juta,
+/// miliar and triliun that keeps a whole part, with two decimals rounded
+/// half away from zero (Rp 1.455.000.000 → "Rp 1,46 miliar"); below a
+/// million in full. Tables keep [`money`], the rupiah in full.
+pub fn rupiah_words(amount: f64, lang: Lang) -> String {
+    let units: [(f64, &str, &str); 3] = [
+        (1e12, "triliun", "trillion"),
+        (1e9, "miliar", "billion"),
+        (1e6, "juta", "million"),
+    ];
+    let whole = amount.abs();
+    for (size, id, en) in units {
+        if whole >= size {
+            let word = match lang {
+                Lang::Id => id,
+                Lang::En => en,
+            };
+            let sign = if amount < 0.0 { "-" } else { "" };
+            let scaled = (whole / size * 100.0).round() / 100.0;
+            return format!("Rp {sign}{} {word}", decimal(scaled, lang));
+        }
+    }
+    format!("Rp {}", money(amount, lang))
+}
+
 /// A year's absorption or physical progress as reports and the detail view
 /// print it: two decimals and a spaced sign, `68,57 %` in Indonesian.
 pub fn share(p: f64, lang: Lang) -> String {
@@ -134,6 +159,19 @@ mod tests {
     use super::*;
     use crate::plan::typed;
     use proptest::prelude::*;
+
+    #[test]
+    fn rupiah_in_words_for_the_regent_rounds_to_two_decimals_of_its_unit() {
+        assert_eq!(rupiah_words(1_455_000_000.0, Lang::Id), "Rp 1,46 miliar");
+        assert_eq!(rupiah_words(1_455_000_000.0, Lang::En), "Rp 1.46 billion");
+        assert_eq!(rupiah_words(240_000_000.0, Lang::Id), "Rp 240,00 juta");
+        assert_eq!(
+            rupiah_words(2_500_000_000_000.0, Lang::Id),
+            "Rp 2,50 triliun"
+        );
+        assert_eq!(rupiah_words(999_999.0, Lang::Id), "Rp 999.999");
+        assert_eq!(rupiah_words(0.0, Lang::En), "Rp 0");
+    }
 
     proptest! {
         /// What pantau prints in a language, an officer may copy into a form

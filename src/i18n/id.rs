@@ -221,6 +221,7 @@ pub static TEXT: Text = Text {
         s_delayed: "Terlambat",
         s_percent_done: "% selesai",
         s_percent_running: "% berjalan",
+        s_spent: "Realisasi keuangan {0}: {1} dari pagu {2}",
         s_running: "Program berjalan (termasuk terlambat, selesai, beroperasi): {0} dari {1}, {2}",
         s_quick_wins: "Quick win",
         s_total: "Total",

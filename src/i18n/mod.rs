@@ -10,6 +10,7 @@ use crate::plan::model::{Horizon, Status};
 use crate::plan::typed::Convention;
 
 pub use fields::{BothLanguages, Writing};
+pub use summary::spent_line;
 
 mod cli;
 mod config;

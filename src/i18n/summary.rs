@@ -13,6 +13,9 @@ pub struct Summary {
     pub s_percent_running: &'static str,
     /// `{0}` programmes under way or delivered of `{1}`, `{2}` their share.
     pub s_running: &'static str,
+    /// The year's spending `{1}` of its allocation `{2}` in rupiah words,
+    /// `{0}` the fiscal year.
+    pub s_spent: &'static str,
     pub s_quick_wins: &'static str,
     pub s_total: &'static str,
     pub s_overdue: &'static str,
@@ -23,4 +26,17 @@ pub struct Summary {
     pub s_in_days: &'static str,
     pub s_today: &'static str,
     pub s_actual: &'static str,
+}
+
+/// "Spent in 2026: Rp 11.81 billion of an allocation of Rp 17.95 billion":
+/// the amounts behind the absorption, as the regent hears them (rupiah in
+/// words, [`super::format::rupiah_words`]), when the year has any.
+pub fn spent_line(lang: super::Lang, tally: &crate::plan::progress::Tally) -> Option<String> {
+    let words = |a: u128| super::format::rupiah_words(a as f64, lang);
+    (tally.allocated > 0).then(|| {
+        super::fill(
+            lang.text().summary.s_spent,
+            &[&tally.year, &words(tally.spent), &words(tally.allocated)],
+        )
+    })
 }

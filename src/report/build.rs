@@ -216,6 +216,7 @@ fn overview(ctx: &Ctx) -> Document {
         }),
     ];
     blocks.extend(money_line(ctx, &total).map(Block::Note));
+    blocks.extend(crate::i18n::spent_line(ctx.lang, &total).map(Block::Note));
 
     let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
     let overdue: Vec<MilestoneRef> = progress::overdue(ctx.plan, None, ctx.today)

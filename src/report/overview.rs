@@ -96,6 +96,11 @@ pub fn render(plan: &Plan, o: &Options) -> String {
         ) {
             line(&l);
         }
+        if let Some(spent) = crate::i18n::spent_line(o.lang, &total) {
+            for l in crate::text::wrap(&spent, w) {
+                line(&l);
+            }
+        }
     }
 
     let overdue = progress::overdue(plan, o.dimension, o.today);

@@ -127,9 +127,9 @@ pub enum Action {
 }
 
 impl Action {
-    /// Whether the action changes the plan or writes beside it (edits, undo,
-    /// save, sync, print): what a read-only region of the province refuses.
-    pub fn writes(&self) -> bool {
+    /// Whether the action changes the selected item (or adds beside it):
+    /// what a selection another officer deleted refuses.
+    pub fn acts_on_selection(&self) -> bool {
         matches!(
             self,
             Action::CycleStatus { .. }
@@ -141,14 +141,23 @@ impl Action {
                 | Action::Delete
                 | Action::Reorder { .. }
                 | Action::Edit
-                | Action::EditHeader
-                | Action::Undo
-                | Action::Redo
-                | Action::Sync
-                | Action::Save
-                | Action::Print(_)
-                | Action::ChoosePrint
         )
+    }
+
+    /// Whether the action changes the plan or writes beside it (edits, undo,
+    /// save, sync, print): what a read-only region of the province refuses.
+    pub fn writes(&self) -> bool {
+        self.acts_on_selection()
+            || matches!(
+                self,
+                Action::EditHeader
+                    | Action::Undo
+                    | Action::Redo
+                    | Action::Sync
+                    | Action::Save
+                    | Action::Print(_)
+                    | Action::ChoosePrint
+            )
     }
 }
 

@@ -17,18 +17,7 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // A key for the selected item while it is gone says so, rather than
     // doing nothing unexplained (the focus is nothing).
     if let Some(what) = &app.lost
-        && matches!(
-            action,
-            Action::CycleStatus { .. }
-                | Action::ToggleDone
-                | Action::ShiftYear { .. }
-                | Action::Add
-                | Action::AddBudget
-                | Action::AddEvidence
-                | Action::Delete
-                | Action::Reorder { .. }
-                | Action::Edit
-        )
+        && action.acts_on_selection()
     {
         let what = crate::text::escape(what).into_owned();
         app.message = Some(fill(app.lang.text().ui.e_nothing_selected, &[&what]));
