@@ -302,7 +302,7 @@ fn milestone_list(
         let title_cols = width.saturating_sub(10 + 1 + id_cols + 1 + 1 + when.len());
         lines.push(row(
             vec![
-                Span::raw(format!("{due} ")),
+                Span::raw(format!("{} ", crate::i18n::format::date(due, app.lang()))),
                 Span::raw(format!("{} ", cell(&program.id, id_cols, g))),
                 Span::raw(cell(&milestone.title, title_cols, g)),
                 Span::styled(
