@@ -128,18 +128,9 @@ impl Finding {
     }
 }
 
-/// The name of group `gid`, from /etc/group, else the number.
+/// The name of group `gid`, from the system's group database, else the number.
 pub fn group_name(gid: u32) -> String {
-    fs::read_to_string("/etc/group")
-        .ok()
-        .and_then(|text| {
-            text.lines().find_map(|line| {
-                let mut cells = line.split(':');
-                let name = cells.next()?;
-                (cells.nth(1)?.parse::<u32>().ok()? == gid).then(|| name.to_string())
-            })
-        })
-        .unwrap_or_else(|| gid.to_string())
+    super::login::group_name(gid).unwrap_or_else(|| gid.to_string())
 }
 
 /// The journals' folder and what in the journals does not check out.

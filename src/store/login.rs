@@ -99,6 +99,32 @@ pub fn user_id(name: &str) -> Option<u32> {
     .map(|(_, uid)| uid)
 }
 
+/// The name of group id `gid`, from the system's group database (files,
+/// LDAP, SSSD: whatever `getgrgid_r` consults).
+pub fn group_name(gid: u32) -> Option<String> {
+    let mut size = 1024;
+    loop {
+        let mut buf = vec![0 as libc::c_char; size];
+        // SAFETY: group is plain data; all-zero is a valid value to overwrite.
+        let mut grp: libc::group = unsafe { std::mem::zeroed() };
+        let mut result: *mut libc::group = std::ptr::null_mut();
+        // SAFETY: every pointer is to storage alive for the call, `buf` of
+        // the length passed; getgrgid_r writes only within them.
+        let rc =
+            unsafe { libc::getgrgid_r(gid, &mut grp, buf.as_mut_ptr(), buf.len(), &mut result) };
+        match rc {
+            libc::ERANGE if size < 1 << 20 => size *= 4,
+            0 if !result.is_null() && !grp.gr_name.is_null() => {
+                // SAFETY: on success gr_name points to a NUL-terminated
+                // string inside `buf`, which is still alive.
+                let name = unsafe { std::ffi::CStr::from_ptr(grp.gr_name) };
+                return Some(name.to_string_lossy().into_owned());
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// Runs a reentrant passwd lookup with a buffer that grows while the
 /// system says it is too small; the login and id found, if any.
 fn lookup(
@@ -127,6 +153,14 @@ fn lookup(
 mod tests {
     use super::*;
     use crate::i18n::tests::env;
+
+    #[test]
+    fn group_names_come_from_the_system_group_database() {
+        // gid 0 is root's group on every Unix this runs on; an id no group
+        // has gives nothing, and doctor then prints the number.
+        assert_eq!(group_name(0).as_deref(), Some("root"));
+        assert_eq!(group_name(u32::MAX - 7), None);
+    }
 
     #[test]
     fn who_is_the_real_user_whatever_the_environment_claims() {
