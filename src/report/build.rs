@@ -41,7 +41,7 @@ pub(crate) fn tally_line(ctx: &Ctx, tally: &Tally) -> String {
             &tally.done,
             &tally.in_progress,
             &tally.delayed,
-            &tally.percent_done(),
+            &crate::i18n::format::share_or(tally.share_done(), ctx.g.none, ctx.lang),
             &tally.quick_wins_done,
             &tally.quick_wins,
         ],
@@ -177,7 +177,7 @@ fn overview(ctx: &Ctx) -> Document {
             Cell::Int(t.done as i64),
             Cell::Int(t.in_progress as i64),
             Cell::Int(t.delayed as i64),
-            format!("{}%", t.percent_done()).into(),
+            crate::i18n::format::share_or(t.share_done(), "", ctx.lang).into(),
             crate::i18n::format::share_or(t.percent_running(), "", ctx.lang).into(),
             format!("{}/{}", t.quick_wins_done, t.quick_wins).into(),
         ]

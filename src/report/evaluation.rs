@@ -61,8 +61,8 @@ fn fixed(ctx: &Ctx, value: f64) -> String {
     crate::i18n::format::decimal(value, ctx.lang)
 }
 
-fn percent(value: Option<f64>) -> String {
-    crate::i18n::format::percent_or(value, "")
+fn percent(ctx: &Ctx, value: Option<f64>) -> String {
+    crate::i18n::format::share_or(value, "", ctx.lang)
 }
 
 /// Where an aspect's score comes from, in words.
@@ -116,13 +116,10 @@ fn weights_words(ctx: &Ctx, est: &Estimate) -> String {
 }
 
 fn share_cell(ctx: &Ctx, m: &Measures, a: Aspect) -> String {
-    let p = percent(m.percent(a));
+    let p = percent(ctx, m.percent(a));
     match m.share(a) {
         Some(s) if !p.is_empty() => format!("{p} ({}/{})", s.part as u64, s.whole as u64),
-        _ => {
-            let _ = ctx;
-            p
-        }
+        _ => p,
     }
 }
 
@@ -157,7 +154,7 @@ fn estimate_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Secti
             };
             vec![
                 aspect_name(ctx, a.aspect).to_string(),
-                format!("{}%", ctx.number(a.weight)),
+                format!("{} %", ctx.number(a.weight)),
                 share_cell(ctx, &est.total, a.aspect),
                 a.score().map_or_else(String::new, |s| fixed(ctx, s)),
                 from,
@@ -272,9 +269,9 @@ fn dimension_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Secti
             continue;
         }
         let mut row = vec![d.name.clone()];
-        row.extend(Aspect::ALL.iter().map(|&a| percent(m.percent(a))));
-        row.push(percent(tally.physical()));
-        row.push(percent(tally.absorption()));
+        row.extend(Aspect::ALL.iter().map(|&a| percent(ctx, m.percent(a))));
+        row.push(percent(ctx, tally.physical()));
+        row.push(percent(ctx, tally.absorption()));
         rows.push(row);
     }
     let mut head = vec![r.dimension];
@@ -367,8 +364,8 @@ fn gap_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
                 vec![
                     p.id.clone(),
                     p.name.clone(),
-                    percent(progress::physical_in(p, year)),
-                    percent(progress::absorption_in(p, year)),
+                    percent(ctx, progress::physical_in(p, year)),
+                    percent(ctx, progress::absorption_in(p, year)),
                     money(spent as f64, ctx.lang),
                     match g {
                         Gap::SpentAhead => e.spent_ahead,
@@ -415,8 +412,8 @@ fn agency_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>
                     lead.clone(),
                     money(t.allocated as f64, ctx.lang),
                     money(t.spent as f64, ctx.lang),
-                    percent(t.physical()),
-                    percent(t.absorption()),
+                    percent(ctx, t.physical()),
+                    percent(ctx, t.absorption()),
                 ]
             })
             .collect(),
