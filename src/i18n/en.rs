@@ -548,6 +548,7 @@ pub static TEXT: Text = Text {
         c_from_default: "default",
         c_none: "(none)",
         c_login_only: "(the login only)",
+        c_numbers_lang: "(as the language: {0})",
         c_yes: "yes",
         c_no: "no",
         c_keys: "keys (in the views)",

@@ -562,6 +562,7 @@ pub static TEXT: Text = Text {
         c_from_default: "bawaan",
         c_none: "(tidak ada)",
         c_login_only: "(hanya nama login)",
+        c_numbers_lang: "(seperti bahasa: {0})",
         c_yes: "ya",
         c_no: "tidak",
         c_keys: "tombol (di tampilan)",
@@ -769,7 +770,7 @@ pub static TEXT: Text = Text {
             (
                 "report",
                 "sep",
-                "CSV: pemisah (`;` untuk spreadsheet berlokal Indonesia)",
+                "CSV: pemisah (bawaan `;` dengan koma desimal bila angka ditulis cara Indonesia, seperti dibaca spreadsheet berlokal Indonesia; selain itu `,`)",
             ),
             (
                 "report",
