@@ -795,6 +795,7 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     from_measured: "the plan",
     from_officer: "self-assessment",
     from_missing: "not yet known",
+    from_no_quick_win: "no quick win scheduled",
     from_survey: "resident survey",
     from_previous: "official {0} result",
     from_proxy: "the plan (proxy)",

@@ -1088,6 +1088,7 @@ pub static EVALUATION: EvaluationText = EvaluationText {
     from_measured: "rencana",
     from_officer: "penilaian mandiri",
     from_missing: "belum diketahui",
+    from_no_quick_win: "tidak ada quick win terjadwal",
     from_survey: "survei warga",
     from_previous: "hasil resmi {0}",
     from_proxy: "rencana (proksi)",

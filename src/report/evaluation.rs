@@ -74,6 +74,9 @@ fn from_words(ctx: &Ctx, a: &crate::plan::evaluation::AspectRow) -> String {
         From::Survey(_) => e.from_survey.to_string(),
         From::Previous(r) => crate::i18n::fill(e.from_previous, &[&r.year]),
         From::Officer(_) => e.from_officer.to_string(),
+        // Nothing to judge is no input, not a failure: the index waits for
+        // a self-assessment rather than counting the aspect as 0.
+        From::Missing if a.aspect == Aspect::QuickWin => e.from_no_quick_win.to_string(),
         From::Missing => e.from_missing.to_string(),
     }
 }
