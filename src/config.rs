@@ -27,6 +27,12 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// The officer's name in the audit log, as `--officer`.
     pub officer: Option<String>,
+    /// How figures are written: `"id"` (40.000,5) or `"en"` (40,000.5).
+    /// Settles a figure typed on the command line that reads two ways
+    /// (`36.500`), and a CSV's separator and decimal mark; unset, the
+    /// language decides.
+    #[serde(deserialize_with = "de_lang")]
+    pub numbers: Option<Lang>,
     pub theme: Option<ThemeConfig>,
     /// Per action (`save`, `next-view`), the keys that replace its own.
     #[serde(deserialize_with = "de_keys")]
@@ -457,6 +463,8 @@ pub struct Effective {
     pub officer: Setting<Option<String>>,
     /// `None`: the plan in the data folder.
     pub plan: Setting<Option<PathBuf>>,
+    /// The way figures are written; `None`: the language's.
+    pub numbers: Setting<Option<Lang>>,
     pub mono: Setting<bool>,
     /// Only ASCII: asked for, or the locale cannot show more.
     pub ascii: bool,
@@ -559,6 +567,13 @@ pub fn resolve(
             from: Source::Default,
         }
     };
+    let numbers = Setting {
+        value: config.and_then(|c| c.numbers),
+        from: match config.and_then(|c| c.numbers) {
+            Some(_) => file(),
+            None => Source::Default,
+        },
+    };
     let theme = config.and_then(|c| c.theme.clone()).unwrap_or_default();
     let mono = if let Some(value) = set("NO_COLOR") {
         Setting {
@@ -611,6 +626,7 @@ pub fn resolve(
         lang,
         officer,
         plan,
+        numbers,
         mono,
         ascii,
         colours,
@@ -686,6 +702,12 @@ pub fn render(
         .or(default_plan)
         .map_or_else(|| c.c_none.to_string(), escape_path);
     rows.push(("plan".into(), plan, from(&e.plan.from)));
+    let numbers = match e.numbers.value {
+        Some(Lang::Id) => "id".to_string(),
+        Some(Lang::En) => "en".to_string(),
+        None => fill(c.c_numbers_lang, &[&lang]),
+    };
+    rows.push(("numbers".into(), numbers, from(&e.numbers.from)));
     rows.push((
         "theme.mono".into(),
         yes_no(e.mono.value),

@@ -102,7 +102,7 @@ fn run(cli: Cli, mut settings: Settings, io: &mut Console) -> Result<(), Command
         }) => command::log(file.path(), program.as_deref(), since, &settings, io),
         Some(Command::Report(args)) => {
             // Usage errors (a bad status, width or separator) before touching any file.
-            let request = args.request(settings.ascii)?;
+            let request = args.request(settings.ascii, settings.numbers())?;
             let (file, output) = (args.file.path(), args.output);
             command::report(&request, file, output, args.force, &settings, io)
         }

@@ -2,6 +2,7 @@
 //! layer's own [`Request`].
 
 use super::{PlanFile, parse_today, parse_width};
+use crate::i18n::Lang;
 use crate::report::{
     Filter, Format, Kind, Letter, Logo, Paper, ReportError, Request, Signer, parse_horizon,
     parse_status,
@@ -43,9 +44,9 @@ pub struct ReportArgs {
     /// The year evaluated, and the fiscal year of physical progress and absorption (default: this year)
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
     pub year: Option<i32>,
-    /// CSV: the separator (`;` for spreadsheets set to the Indonesian locale)
-    #[arg(long, value_name = "CHAR", default_value_t = ',')]
-    pub sep: char,
+    /// CSV: the separator (default `;` with a decimal comma where figures are written the Indonesian way, as a spreadsheet in that locale reads them, else `,`)
+    #[arg(long, value_name = "CHAR")]
+    pub sep: Option<char>,
     /// Write to this file (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -111,7 +112,10 @@ impl ReportArgs {
     /// The report these arguments ask for: clap's values mapped onto the
     /// report's own types, status and horizon names read in either language,
     /// and what can be checked without the plan checked now.
-    pub fn request(&self, ascii: bool) -> Result<Request, ReportError> {
+    /// `numbers` is how figures are written (the configuration's
+    /// `numbers`, else the language): it chooses the CSV's separator when
+    /// `--sep` does not.
+    pub fn request(&self, ascii: bool, numbers: Lang) -> Result<Request, ReportError> {
         let request = Request {
             kind: self.kind.into(),
             format: self.format.into(),
@@ -126,7 +130,9 @@ impl ReportArgs {
             ascii,
             pages: self.pages,
             days: self.days,
-            sep: self.sep,
+            sep: self
+                .sep
+                .unwrap_or_else(|| crate::report::csv_separator(numbers)),
             letter: Box::new(self.letter()?),
             year: self.year,
         };

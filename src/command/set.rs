@@ -36,8 +36,9 @@ pub fn set(
         })?;
     let before = doc.plan.programs[index].clone();
     // `36.500` in Indonesian is thirty-six thousand five hundred; in English
-    // it is refused with both readings (`Lang::typed_convention`).
-    let words = crate::i18n::Writing(settings.lang.typed_convention());
+    // it is refused with both readings (`Lang::typed_convention`), unless
+    // the configuration's `numbers` says how the officer writes figures.
+    let words = crate::i18n::Writing(settings.typed_convention());
     let mut report = String::new();
     for change in changes {
         let Some((field, value)) = change.split_once('=') else {

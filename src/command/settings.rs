@@ -108,6 +108,23 @@ impl Settings {
         self.lang.text()
     }
 
+    /// How figures are written: the configuration's `numbers`, else the
+    /// language's way.
+    pub fn numbers(&self) -> Lang {
+        self.effective.numbers.value.unwrap_or(self.lang)
+    }
+
+    /// What settles a figure typed on the command line that reads two ways
+    /// (`36.500`): the configuration's `numbers` when it is set (an officer
+    /// who said how they write figures), else the language
+    /// ([`Lang::typed_convention`]).
+    pub fn typed_convention(&self) -> Option<crate::plan::typed::Convention> {
+        match self.effective.numbers.value {
+            Some(numbers) => Some(numbers.convention()),
+            None => self.lang.typed_convention(),
+        }
+    }
+
     /// The officer's name for the audit log, when one is given.
     pub fn officer(&self) -> Option<&str> {
         self.effective.officer.value.as_deref()

@@ -37,6 +37,8 @@ pub struct Config {
     pub c_from_default: &'static str,
     pub c_none: &'static str,
     pub c_login_only: &'static str,
+    /// `numbers` unset: `{0}` the language that decides.
+    pub c_numbers_lang: &'static str,
     pub c_yes: &'static str,
     pub c_no: &'static str,
     pub c_keys: &'static str,

@@ -16,6 +16,9 @@ pub struct EvaluationText {
     pub from_measured: &'static str,
     pub from_officer: &'static str,
     pub from_missing: &'static str,
+    /// The quick-win aspect of a year with no quick win scheduled: no
+    /// input, never a 0.
+    pub from_no_quick_win: &'static str,
     /// Impact from the resident survey.
     pub from_survey: &'static str,
     /// Baseline from the ministry's previous result; `{0}`: its year.

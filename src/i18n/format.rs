@@ -24,9 +24,25 @@ pub fn ungrouped(value: f64, lang: Lang) -> String {
     }
 }
 
-/// A figure with two decimals (an index, a score), written as [`number`].
+/// A figure with two decimals (an index, a score, a share), written as
+/// [`number`] and rounded as [`round2`] says.
 pub fn decimal(value: f64, lang: Lang) -> String {
-    written(&format!("{value:.2}"), lang)
+    written(&format!("{:.2}", round2(value)), lang)
+}
+
+/// `value` to two decimals, half away from zero as a person rounds
+/// (3,125 → 3,13; Rust's own `{:.2}` would give 3,12, half to even), after
+/// a millionth's rounding so that a binary fraction such as 114,999… of
+/// 115 ÷ 100 × 100 rounds as the figure it stands for. The rule capaian
+/// follows (`plan::achievement`); FORMAT.md, "Figures".
+pub fn round2(value: f64) -> f64 {
+    // Beyond a thousand million a millionth is below what an f64 holds.
+    let settled = if value.abs() < 1e9 {
+        (value * 1e6).round() / 1e6
+    } else {
+        value
+    };
+    (settled * 100.0).round() / 100.0 + 0.0
 }
 
 /// Rupiah in full, whole rupiah, as [`number`] groups them: 1.500.000.000
@@ -81,8 +97,10 @@ pub fn capaian(p: f64, lang: Lang) -> String {
     format!("{} %", decimal(p, lang))
 }
 
-/// A share in whole percent, cut down as the reports count it, for a
-/// narrow column: `45%`. A share just short of 100 never shows as all.
+/// A share in whole percent for a narrow screen column only (the
+/// dashboard's gauge, the province's columns, the rollup's `Achv`): `45%`,
+/// cut down, so a share just short of 100 never shows as all. Reports write
+/// [`share`].
 pub fn percent(p: f64) -> String {
     format!("{}%", p.floor() as i64)
 }
@@ -117,8 +135,10 @@ pub fn rupiah_words(amount: f64, lang: Lang) -> String {
     format!("Rp {}", money(amount, lang))
 }
 
-/// A year's absorption or physical progress as reports and the detail view
-/// print it: two decimals and a spaced sign, `68,57 %` in Indonesian.
+/// A share as every report and the detail view print it (absorption,
+/// physical progress, programmes done or running, an evaluation aspect):
+/// two decimals rounded as [`round2`] and a spaced sign, `68,57 %` in
+/// Indonesian, `68.57 %` in English.
 pub fn share(p: f64, lang: Lang) -> String {
     format!("{} %", decimal(p, lang))
 }
@@ -186,7 +206,7 @@ mod tests {
                 let written = number(v, lang);
                 prop_assert_eq!(typed::number(&written, Some(lang.convention())), Ok(v), "{}", written);
                 let cents = decimal(v, lang);
-                let rounded: f64 = format!("{v:.2}").parse().unwrap_or_default();
+                let rounded = round2(v);
                 prop_assert_eq!(typed::number(&cents, Some(lang.convention())), Ok(rounded), "{}", cents);
             }
             let indonesian = number(v, Lang::Id);
@@ -224,6 +244,17 @@ mod tests {
         assert_eq!(goal(&range, Lang::Id, "–"), "7,5–8");
         assert_eq!(goal(&range, Lang::En, "-"), "7.5-8");
         assert_eq!(capaian(102.2, Lang::En), "102.20 %");
+    }
+
+    #[test]
+    fn a_share_rounds_half_away_from_zero_at_two_decimals() {
+        // 1 of 32 is 3.125 exactly: a person writes 3,13.
+        assert_eq!(share(100.0 / 32.0, Lang::Id), "3,13 %");
+        assert_eq!(share(100.0 / 32.0, Lang::En), "3.13 %");
+        assert_eq!(share(100.0 / 6.0, Lang::Id), "16,67 %");
+        assert_eq!(share(115.0 / 100.0 * 100.0, Lang::Id), "115,00 %");
+        assert_eq!(decimal(-0.004, Lang::Id), "0,00");
+        assert_eq!(share_or(None, "—", Lang::Id), "—");
     }
 
     #[test]

@@ -58,7 +58,17 @@ pub struct ReportText {
     pub start: &'static str,
     pub end: &'static str,
     pub description: &'static str,
-    pub notes: &'static str,
+    /// The official tables' last column (Keterangan): what a row's figures
+    /// do not say, never filler.
+    pub remarks: &'static str,
+    /// The official print's row number column.
+    pub number: &'static str,
+    /// A programme's remark: "{0} milestones overdue (longest {1} days)".
+    pub remark_overdue: &'static str,
+    /// The same of a programme with one overdue milestone: "{0}" days.
+    pub remark_overdue_one: &'static str,
+    /// A programme's remark: "next due {0}".
+    pub remark_next: &'static str,
     pub milestones: &'static str,
     pub milestones_done: &'static str,
     pub steps: &'static str,

@@ -78,7 +78,7 @@ pub struct Sheets {
 /// Indonesian sheet names and column headings pantau 0.2 wrote, each with
 /// the word officers use that replaced it (../shared/domain.md,
 /// "Vocabulary"), so that a workbook exported then still imports.
-pub const FORMER_HEADINGS: [(&str, &str); 9] = [
+pub const FORMER_HEADINGS: [(&str, &str); 10] = [
     ("Tonggak", "Tahapan"),
     ("Elemen", "Subdimensi"),
     ("Tenggat", "Batas waktu"),
@@ -90,4 +90,7 @@ pub const FORMER_HEADINGS: [(&str, &str); 9] = [
     // "Terlambat" is a programme's status.
     ("Terlambat", "Tahapan lewat batas waktu"),
     ("Overdue", "Overdue milestones"),
+    // The lead agency's column, until issue 21 gave it one name in every
+    // table, form and sheet ("Lead" is the data file's key and reads as is).
+    ("OPD", "OPD penanggung jawab"),
 ];

@@ -11,6 +11,12 @@ pub struct Summary {
     pub s_delayed: &'static str,
     pub s_percent_done: &'static str,
     pub s_percent_running: &'static str,
+    /// The table's headings where the full ones leave a dimension's name
+    /// no room (a 60-column page): programmes, done, in progress, delayed,
+    /// % done, quick wins; [`Summary::s_short_legend`] says what they are.
+    pub s_short: [&'static str; 6],
+    /// The line under a table headed by [`Summary::s_short`].
+    pub s_short_legend: &'static str,
     /// `{0}` programmes under way or delivered of `{1}`, `{2}` their share.
     pub s_running: &'static str,
     /// The year's spending `{1}` of its allocation `{2}` in rupiah words,

@@ -24,6 +24,8 @@ pub struct Ui {
     pub u_horizon: &'static str,
     pub u_status: &'static str,
     pub u_milestones_short: &'static str,
+    /// The drill-down's legend of [`Ui::u_milestones_short`].
+    pub u_steps_legend: &'static str,
     pub u_dimensions: &'static str,
     pub u_years: &'static str,
     pub u_milestones: &'static str,

@@ -138,6 +138,20 @@ impl Tally {
             .map_or(0, |p| p as u32)
     }
 
+    /// Share of programmes done, in percent, as reports print it with two
+    /// decimals: short of 99,995 while one programme is still open, so a
+    /// plan never reads 100,00 % done before it is.
+    pub fn share_done(&self) -> Option<f64> {
+        (self.programs > 0).then(|| {
+            let share = self.done as f64 / self.programs as f64 * 100.0;
+            if self.done < self.programs {
+                share.min(99.99)
+            } else {
+                share
+            }
+        })
+    }
+
     /// Share of programmes under way or delivered, in percent (two decimals
     /// where printed, as regencies report "83,33 persen").
     pub fn percent_running(&self) -> Option<f64> {

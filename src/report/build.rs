@@ -41,7 +41,7 @@ pub(crate) fn tally_line(ctx: &Ctx, tally: &Tally) -> String {
             &tally.done,
             &tally.in_progress,
             &tally.delayed,
-            &tally.percent_done(),
+            &crate::i18n::format::share_or(tally.share_done(), ctx.g.none, ctx.lang),
             &tally.quick_wins_done,
             &tally.quick_wins,
         ],
@@ -89,6 +89,7 @@ fn dimensions(ctx: &Ctx) -> Document {
                     super::years(p, g).into(),
                     format!("{done}/{}", p.milestones.len()).into(),
                     p.lead.as_str().into(),
+                    program_remark(ctx, p).into(),
                 ]
             })
             .collect();
@@ -102,6 +103,7 @@ fn dimensions(ctx: &Ctx) -> Document {
                 Column::new(r.years, Holds::Code).drop(3),
                 Column::new(r.steps, Holds::Num).drop(1),
                 Column::new(r.lead, Holds::Text).wide_only(),
+                Column::new(r.remarks, Holds::Text).wide_only(),
             ],
             rows,
             caption: Some(tally_line(ctx, &tally)),
@@ -132,14 +134,13 @@ fn milestones(ctx: &Ctx) -> Document {
         let rows = items
             .iter()
             .map(|m| {
-                let days = days_off(ctx, m, late);
                 vec![
                     Cell::Date(m.due),
                     m.program.id.as_str().into(),
                     m.program.name.as_str().into(),
                     m.milestone.title.as_str().into(),
                     m.program.lead.as_str().into(),
-                    Cell::Int(days),
+                    milestone_remark(ctx, m, late).into(),
                 ]
             })
             .collect();
@@ -151,7 +152,7 @@ fn milestones(ctx: &Ctx) -> Document {
                 Column::new(r.program, Holds::Main).wide_only(),
                 Column::new(r.milestone, Holds::Main),
                 Column::new(r.lead, Holds::Text).drop(1),
-                Column::new(if late { r.days_late } else { r.days_left }, Holds::Num),
+                Column::new(r.remarks, Holds::Code).right(),
             ],
             rows,
             caption: None,
@@ -176,7 +177,7 @@ fn overview(ctx: &Ctx) -> Document {
             Cell::Int(t.done as i64),
             Cell::Int(t.in_progress as i64),
             Cell::Int(t.delayed as i64),
-            format!("{}%", t.percent_done()).into(),
+            crate::i18n::format::share_or(t.share_done(), "", ctx.lang).into(),
             crate::i18n::format::share_or(t.percent_running(), "", ctx.lang).into(),
             format!("{}/{}", t.quick_wins_done, t.quick_wins).into(),
         ]
@@ -280,13 +281,12 @@ fn milestone_table(ctx: &Ctx, items: &[MilestoneRef], late: bool) -> Table {
     let rows = items
         .iter()
         .map(|m| {
-            let days = days_off(ctx, m, late);
             vec![
                 Cell::Date(m.due),
                 m.program.id.as_str().into(),
                 m.milestone.title.as_str().into(),
                 m.program.lead.as_str().into(),
-                Cell::Int(days),
+                milestone_remark(ctx, m, late).into(),
             ]
         })
         .collect();
@@ -296,10 +296,57 @@ fn milestone_table(ctx: &Ctx, items: &[MilestoneRef], late: bool) -> Table {
             Column::new(r.id, Holds::Code),
             Column::new(r.milestone, Holds::Main),
             Column::new(r.lead, Holds::Text),
-            Column::new(if late { r.days_late } else { r.days_left }, Holds::Num),
+            Column::new(r.remarks, Holds::Code).right(),
         ],
         rows,
     )
+}
+
+/// A milestone's remark in an official table: "terlambat 63 hari", "9 hari
+/// lagi" or "hari ini", as the summary says it.
+fn milestone_remark(ctx: &Ctx, m: &MilestoneRef, late: bool) -> String {
+    let r = ctx.r();
+    match days_off(ctx, m, late) {
+        days if late => fill(r.late, &[&days]),
+        0 => r.today.to_string(),
+        days => fill(r.in_days, &[&days]),
+    }
+}
+
+/// A programme's remark in an official table: how many of its milestones
+/// are overdue and by how long the oldest is, else its next deadline;
+/// nothing for a programme closed or without an open dated milestone.
+fn program_remark(ctx: &Ctx, p: &Program) -> String {
+    let r = ctx.r();
+    let late = p
+        .milestones
+        .iter()
+        .filter(|m| crate::plan::model::is_overdue(p, m, ctx.today))
+        .filter_map(|m| m.due_date());
+    let (count, oldest) = late.fold((0usize, None), |(n, oldest), due| {
+        (
+            n + 1,
+            Some(oldest.map_or(due, |o: jiff::civil::Date| o.min(due))),
+        )
+    });
+    if let Some(oldest) = oldest {
+        let days = Ctx::days(oldest, ctx.today);
+        return match count {
+            1 => fill(r.remark_overdue_one, &[&days]),
+            _ => fill(r.remark_overdue, &[&count, &days]),
+        };
+    }
+    if p.status.is_closed() {
+        return String::new();
+    }
+    p.milestones
+        .iter()
+        .filter(|m| !m.done)
+        .filter_map(|m| m.due_date())
+        .filter(|due| *due >= ctx.today)
+        .min()
+        .map(|due| fill(r.remark_next, &[&crate::i18n::format::date(due, ctx.lang)]))
+        .unwrap_or_default()
 }
 
 /// Targets with their figures, achievement and verdict; `with_id` names
@@ -435,7 +482,7 @@ fn program_budget(ctx: &Ctx, p: &Program, blocks: &mut Vec<Block>) {
             Column::new(ev.spent, Holds::Num),
             Column::new(ev.absorption, Holds::Num),
             Column::new(ctx.t().forms.fields.budget_source, Holds::Text).drop(1),
-            Column::new(ctx.r().notes, Holds::Main),
+            Column::new(ctx.r().remarks, Holds::Main),
         ],
         rows,
     )));

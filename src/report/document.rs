@@ -253,8 +253,9 @@ pub(crate) struct TargetRow {
 }
 
 impl TargetRow {
-    /// The rows as a table: year, programme, indicator (with what it says
-    /// of itself), unit, figures, achievement and verdict.
+    /// The rows as a table: year, programme, indicator, unit, figures,
+    /// achievement, verdict, and in the remarks what the target says of
+    /// itself (its kind, direction, base year, source).
     pub fn table(rows: &[TargetRow], lang: Lang) -> Table {
         let r = lang.report();
         let with_id = rows.first().is_some_and(|t| t.id.is_some());
@@ -270,6 +271,7 @@ impl TargetRow {
             Column::new(r.actual, Holds::Num),
             Column::new(r.achievement, Holds::Num),
             Column::new(r.band, Holds::Text),
+            Column::new(r.remarks, Holds::Text),
         ]);
         let rows = rows
             .iter()
@@ -277,16 +279,14 @@ impl TargetRow {
                 let mut row = vec![Cell::Int(i64::from(t.year))];
                 row.extend(t.id.clone().map(Cell::Text));
                 row.extend([
-                    Cell::Text(match &t.about {
-                        Some(about) => format!("{} ({about})", t.indicator),
-                        None => t.indicator.clone(),
-                    }),
+                    Cell::Text(t.indicator.clone()),
                     Cell::Text(t.unit.clone()),
                     Cell::Num(t.baseline),
                     Cell::Text(t.goal.clone()),
                     Cell::Num(t.actual),
                     Cell::Text(t.percent.clone()),
                     Cell::Text(t.band.clone()),
+                    Cell::Text(t.about.clone().unwrap_or_default()),
                 ]);
                 row
             })

@@ -61,8 +61,8 @@ fn fixed(ctx: &Ctx, value: f64) -> String {
     crate::i18n::format::decimal(value, ctx.lang)
 }
 
-fn percent(value: Option<f64>) -> String {
-    crate::i18n::format::percent_or(value, "")
+fn percent(ctx: &Ctx, value: Option<f64>) -> String {
+    crate::i18n::format::share_or(value, "", ctx.lang)
 }
 
 /// Where an aspect's score comes from, in words.
@@ -74,6 +74,9 @@ fn from_words(ctx: &Ctx, a: &crate::plan::evaluation::AspectRow) -> String {
         From::Survey(_) => e.from_survey.to_string(),
         From::Previous(r) => crate::i18n::fill(e.from_previous, &[&r.year]),
         From::Officer(_) => e.from_officer.to_string(),
+        // Nothing to judge is no input, not a failure: the index waits for
+        // a self-assessment rather than counting the aspect as 0.
+        From::Missing if a.aspect == Aspect::QuickWin => e.from_no_quick_win.to_string(),
         From::Missing => e.from_missing.to_string(),
     }
 }
@@ -116,13 +119,10 @@ fn weights_words(ctx: &Ctx, est: &Estimate) -> String {
 }
 
 fn share_cell(ctx: &Ctx, m: &Measures, a: Aspect) -> String {
-    let p = percent(m.percent(a));
+    let p = percent(ctx, m.percent(a));
     match m.share(a) {
         Some(s) if !p.is_empty() => format!("{p} ({}/{})", s.part as u64, s.whole as u64),
-        _ => {
-            let _ = ctx;
-            p
-        }
+        _ => p,
     }
 }
 
@@ -157,7 +157,7 @@ fn estimate_section(ctx: &Ctx, _plan: &Plan, est: &Estimate, out: &mut Vec<Secti
             };
             vec![
                 aspect_name(ctx, a.aspect).to_string(),
-                format!("{}%", ctx.number(a.weight)),
+                format!("{} %", ctx.number(a.weight)),
                 share_cell(ctx, &est.total, a.aspect),
                 a.score().map_or_else(String::new, |s| fixed(ctx, s)),
                 from,
@@ -272,9 +272,9 @@ fn dimension_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Secti
             continue;
         }
         let mut row = vec![d.name.clone()];
-        row.extend(Aspect::ALL.iter().map(|&a| percent(m.percent(a))));
-        row.push(percent(tally.physical()));
-        row.push(percent(tally.absorption()));
+        row.extend(Aspect::ALL.iter().map(|&a| percent(ctx, m.percent(a))));
+        row.push(percent(ctx, tally.physical()));
+        row.push(percent(ctx, tally.absorption()));
         rows.push(row);
     }
     let mut head = vec![r.dimension];
@@ -367,8 +367,8 @@ fn gap_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>) {
                 vec![
                     p.id.clone(),
                     p.name.clone(),
-                    percent(progress::physical_in(p, year)),
-                    percent(progress::absorption_in(p, year)),
+                    percent(ctx, progress::physical_in(p, year)),
+                    percent(ctx, progress::absorption_in(p, year)),
                     money(spent as f64, ctx.lang),
                     match g {
                         Gap::SpentAhead => e.spent_ahead,
@@ -415,8 +415,8 @@ fn agency_section(ctx: &Ctx, plan: &Plan, est: &Estimate, out: &mut Vec<Section>
                     lead.clone(),
                     money(t.allocated as f64, ctx.lang),
                     money(t.spent as f64, ctx.lang),
-                    percent(t.physical()),
-                    percent(t.absorption()),
+                    percent(ctx, t.physical()),
+                    percent(ctx, t.absorption()),
                 ]
             })
             .collect(),

@@ -430,7 +430,12 @@ fn table(out: &mut String, t: &DocTable, lang: Lang) {
         _ if cell.split_whitespace().all(|w| w.chars().count() <= LONG) => "",
         _ => " class=\"long\"",
     };
-    out.push_str("<table>\n<thead>\n<tr>");
+    // An official table numbers its rows (tata naskah dinas); a total row
+    // is no item and goes without.
+    out.push_str(&format!(
+        "<table>\n<thead>\n<tr><th class=\"num\">{}</th>",
+        esc(lang.report().number)
+    ));
     for (i, h) in t.cols.iter().map(|c| c.title.as_str()).enumerate() {
         if holds(i) == Some(Holds::Main) {
             // The main columns share half the width; the others fit around them.
@@ -447,9 +452,9 @@ fn table(out: &mut String, t: &DocTable, lang: Lang) {
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for (n, row) in t.rows.iter().enumerate() {
         if t.total && n + 1 == t.rows.len() {
-            out.push_str("<tr class=\"total\">");
+            out.push_str("<tr class=\"total\"><td></td>");
         } else {
-            out.push_str("<tr>");
+            out.push_str(&format!("<tr><td class=\"num\">{}.</td>", n + 1));
         }
         for (i, c) in row.iter().enumerate() {
             let c = c.show(lang, false);

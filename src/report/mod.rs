@@ -39,6 +39,16 @@ mod timeline;
 pub use crate::plan::achievement::{Band, Capaian};
 pub use html::{Letter, Logo, Paper, Signer};
 
+/// A CSV's separator when none is asked for: `;` where figures are
+/// written the Indonesian way (a spreadsheet in that locale splits on it
+/// and reads a decimal comma, which a `;` CSV then carries), else `,`.
+pub fn csv_separator(numbers: crate::i18n::Lang) -> char {
+    match numbers {
+        crate::i18n::Lang::Id => ';',
+        crate::i18n::Lang::En => ',',
+    }
+}
+
 /// What a report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -4,7 +4,7 @@
 //! strings escaped, so it can go to a printer, an e-mail or a chat as is.
 
 use crate::i18n::format::{goal, number};
-use crate::i18n::{Lang, Text, fill};
+use crate::i18n::{Lang, fill};
 use crate::plan::model::Plan;
 use crate::plan::progress::{self, MilestoneRef, Tally};
 use crate::text::Glyphs;
@@ -65,7 +65,7 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     line(&g.rule.repeat(w));
 
     let (rows, total) = progress::tally(plan, o.dimension, i32::from(o.today.year()));
-    table(&mut line, &rows, &total, t, g, w, o.dimension.is_none());
+    table(&mut line, &rows, &total, o, g, w);
     let share = |v| crate::i18n::format::share_or(v, g.none, o.lang);
     if total.programs > 0 {
         // Wrapped, not cut: the share is the figure an officer reads out.
@@ -213,16 +213,18 @@ pub fn render(plan: &Plan, o: &Options) -> String {
     out
 }
 
+/// The dimensions' tally, headed in full where the names keep room, else
+/// by the short headings with a legend line under the table.
 fn table(
     line: &mut impl FnMut(&str),
     rows: &[(&crate::plan::model::Dimension, Tally)],
     total: &Tally,
-    t: &Text,
+    o: &Options,
     g: &Glyphs,
     w: usize,
-    with_total: bool,
 ) {
-    let labels = [
+    let t = o.lang.text();
+    let full = [
         t.summary.s_programs,
         t.summary.s_done,
         t.summary.s_in_progress,
@@ -236,7 +238,7 @@ fn table(
             r.done.to_string(),
             r.in_progress.to_string(),
             r.delayed.to_string(),
-            format!("{}%", r.percent_done()),
+            crate::i18n::format::share_or(r.share_done(), g.none, o.lang),
             format!("{}/{}", r.quick_wins_done, r.quick_wins),
         ]
     };
@@ -245,28 +247,37 @@ fn table(
         .map(|(_, r)| cells(r))
         .chain([cells(total)])
         .collect();
-    let mut cols = [0usize; 6];
-    for (i, label) in labels.iter().enumerate() {
-        cols[i] = all
-            .iter()
-            .map(|c| c[i].len())
-            .max()
-            .unwrap_or(0)
-            .max(width(label));
-    }
-    // Each number column is preceded by one space; the name takes what is left.
-    let mut name_cols = w.saturating_sub(cols.iter().map(|c| c + 1).sum());
-    let mut labels: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
-    if name_cols < 12 {
-        // Too narrow for full headings: number columns shrink to their values
-        // and headings are cut to match.
-        for (i, label) in labels.iter_mut().enumerate() {
-            cols[i] = all.iter().map(|c| c[i].len()).max().unwrap_or(0).max(3);
-            *label = fit(label, cols[i], ".");
+    let widths = |labels: &[&str; 6]| {
+        let mut cols = [0usize; 6];
+        for (i, label) in labels.iter().enumerate() {
+            cols[i] = all
+                .iter()
+                .map(|c| width(&c[i]))
+                .max()
+                .unwrap_or(0)
+                .max(width(label));
         }
-        name_cols = w.saturating_sub(cols.iter().map(|c| c + 1).sum());
+        cols
+    };
+    // Each number column is preceded by one space; the name takes what is left.
+    let name_room = |cols: &[usize; 6]| w.saturating_sub(cols.iter().map(|c| c + 1).sum());
+    let mut labels = full;
+    let mut cols = widths(&labels);
+    // Full headings while every dimension's name keeps its room (up to 20
+    // columns of it); short ones with a legend before any name is cut.
+    let names = rows
+        .iter()
+        .map(|(d, _)| width(&d.name))
+        .max()
+        .unwrap_or(0)
+        .clamp(12, 20);
+    let short = name_room(&cols) < names;
+    if short {
+        labels = t.summary.s_short;
+        cols = widths(&labels);
     }
-    let row = |name: &str, values: &[String]| {
+    let name_cols = name_room(&cols);
+    let row = |name: &str, values: &[&str]| {
         let mut s = pad(name, name_cols, g.ellipsis);
         for (i, v) in values.iter().enumerate() {
             s.push(' ');
@@ -277,11 +288,21 @@ fn table(
     line(&row(t.summary.s_dimension, &labels));
     line(&g.thin_rule.repeat(w));
     for ((d, _), values) in rows.iter().zip(&all) {
-        line(&row(&d.name, values));
+        line(&row(&d.name, &values.each_ref().map(String::as_str)));
     }
-    if with_total {
+    if o.dimension.is_none() {
         line(&g.thin_rule.repeat(w));
-        line(&row(t.summary.s_total, &all[all.len() - 1]));
+        if let Some(values) = all.last() {
+            line(&row(
+                t.summary.s_total,
+                &values.each_ref().map(String::as_str),
+            ));
+        }
+    }
+    if short {
+        for l in crate::text::wrap(t.summary.s_short_legend, w) {
+            line(&l);
+        }
     }
 }
 

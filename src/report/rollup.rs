@@ -14,7 +14,7 @@ use crate::i18n::format::{decimal, percent_or};
 use crate::i18n::{Lang, fill};
 use crate::plan::progress::Tally;
 pub use crate::plan::province::Region;
-use crate::plan::province::{Late, Rollup, Row, share};
+use crate::plan::province::{Late, Rollup, Row};
 use crate::text::Glyphs;
 use jiff::civil::Date;
 
@@ -295,7 +295,13 @@ fn document(ro: &Rollup, section: Option<Section>, lang: Lang) -> Document {
                 &x.region(),
                 &x.total.quick_wins_done,
                 &x.total.quick_wins,
-                &share(x.total.quick_wins_done, x.total.quick_wins),
+                &crate::i18n::format::share_or(
+                    (x.total.quick_wins > 0).then(|| {
+                        x.total.quick_wins_done as f64 / x.total.quick_wins as f64 * 100.0
+                    }),
+                    "-",
+                    lang,
+                ),
             ],
         )
     };

@@ -1071,6 +1071,7 @@ impl App {
             filter,
             ascii: self.ascii,
             year: (kind == Kind::Evaluation).then_some(self.evaluation.year),
+            sep: crate::report::csv_separator(self.lang()),
             ..Request::default()
         }
     }

@@ -556,3 +556,97 @@ fn a_theme_colour_from_the_configuration_colours_its_role() {
     );
     assert!(!colours.contains(&Color::Red), "and none in the old");
 }
+
+/// `numbers` says how the officer writes figures: with `"id"` an English
+/// command line reads `36.500` as thirty-six thousand five hundred (without
+/// it, refused with both readings) and a CSV is `;`-separated with a
+/// decimal comma, as a spreadsheet in the Indonesian locale reads it, and
+/// reads back; `--sep` still wins. `pantau config` shows where it came from.
+#[test]
+fn the_numbers_setting_settles_typed_figures_and_the_csv_separator() {
+    let plain = home(None);
+    let plan = plain.plan.to_str().unwrap();
+    let out = pantau(
+        &plain,
+        &["set", plan, "GOV-01", "target.2.actual=36.500"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("36500"), "{}", text(&out.stderr));
+    let csv = pantau(
+        &plain,
+        &["report", plan, "--kind", "targets", "--format", "csv"],
+        &[],
+    );
+    assert!(text(&csv.stdout).starts_with("Dimension,ID,"));
+    // Indonesian figures by the language alone.
+    let csv = pantau(
+        &plain,
+        &[
+            "report", plan, "--kind", "targets", "--format", "csv", "--lang", "id",
+        ],
+        &[],
+    );
+    let csv = text(&csv.stdout);
+    assert!(csv.starts_with("Dimensi;ID;"), "{csv}");
+    assert!(csv.contains(";80,00;"), "{csv}");
+
+    let home = home(Some("(numbers: \"id\")\n"));
+    let plan = home.plan.to_str().unwrap();
+    let out = pantau(
+        &home,
+        &["set", plan, "GOV-01", "target.2.actual=36.500"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let saved = std::fs::read_to_string(&home.plan).unwrap();
+    assert!(
+        saved.contains("actual: Some(36500.0)"),
+        "36.500 read as 36500"
+    );
+    let csv = pantau(
+        &home,
+        &["report", plan, "--kind", "targets", "--format", "csv"],
+        &[],
+    );
+    let csv = text(&csv.stdout);
+    assert!(csv.starts_with("Dimension;ID;"), "{csv}");
+    assert!(csv.contains(";80,00;"), "{csv}");
+    let sheet = home.dir.path().join("targets.csv");
+    std::fs::write(&sheet, &csv).unwrap();
+    let back = pantau(
+        &home,
+        &[
+            "import",
+            sheet.to_str().unwrap(),
+            "--into",
+            plan,
+            "--dry-run",
+        ],
+        &[],
+    );
+    assert_eq!(back.status.code(), Some(0), "{}", text(&back.stderr));
+    assert!(
+        !text(&back.stdout).contains("changed"),
+        "{}",
+        text(&back.stdout)
+    );
+    let csv = pantau(
+        &home,
+        &[
+            "report", plan, "--kind", "targets", "--format", "csv", "--sep", ",",
+        ],
+        &[],
+    );
+    assert!(text(&csv.stdout).starts_with("Dimension,ID,"));
+    let listing = text(&pantau(&home, &["config"], &[]).stdout);
+    assert_eq!(
+        setting(&listing, "numbers"),
+        format!("numbers id {}", home.config.display())
+    );
+    let listing = text(&pantau(&plain, &["config"], &[]).stdout);
+    assert_eq!(
+        setting(&listing, "numbers"),
+        "numbers (as the language: en) default"
+    );
+}

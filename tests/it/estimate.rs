@@ -306,3 +306,34 @@ fn a_survey_result_off_the_scale_is_refused_with_its_year() {
         "left as it was"
     );
 }
+
+/// The quick-win aspect judges the quick wins scheduled in the year: one
+/// still running past its first years counts as not delivered (the bundled
+/// example's 2026: 0 of 4, two of them due that year, two running on to
+/// 2027); a year with none scheduled is no input, said so, and never a 0.
+#[test]
+fn a_year_without_a_scheduled_quick_win_is_no_input_not_zero() {
+    for (lang, words) in [
+        (Lang::En, "no quick win scheduled"),
+        (Lang::Id, "tidak ada quick win terjadwal"),
+    ] {
+        let out = text(2028, lang, Format::Text);
+        let line = out
+            .lines()
+            .find(|l| l.trim_start().starts_with("Quick win"))
+            .unwrap_or_default();
+        assert!(line.contains(words), "{line}");
+        assert!(!line.contains("0.00") && !line.contains("0,00"), "{line}");
+    }
+    let plan = plan();
+    let e = estimate(&plan, 2028, 2026);
+    assert_eq!(e.total.share(Aspect::QuickWin), None);
+    assert_eq!(e.index(), None, "the index waits for a self-assessment");
+
+    let example = store::parse(store::EXAMPLE, Path::new("x")).unwrap().plan;
+    let s = estimate(&example, 2026, 2026)
+        .total
+        .share(Aspect::QuickWin)
+        .unwrap();
+    assert_eq!((s.part as u64, s.whole as u64), (0, 4));
+}

@@ -372,3 +372,44 @@ fn the_letter_carries_capaian_with_two_decimals_ranges_and_the_plans_band_names(
     }
     assert!(!out.contains("→120"), "no cap");
 }
+
+/// An official table as tata naskah dinas has it: a No. column counting
+/// the rows (a total row is no item) and a Keterangan column that says
+/// something true of the row: how late a milestone is, how late a
+/// programme's oldest overdue milestone is, what a target says of itself.
+#[test]
+fn official_tables_number_their_rows_and_remark_on_each() {
+    let plan = example();
+    let print = |kind, lang| {
+        let request = report::Request {
+            kind,
+            format: Format::Html,
+            letter: Box::new(letter()),
+            ..Default::default()
+        };
+        report::render(&plan, &request, lang, date(2026, 12, 2)).unwrap()
+    };
+    let out = print(Kind::Overdue, Lang::Id);
+    assert!(out.contains("<tr><th class=\"num\">No.</th><th"));
+    assert!(out.contains("<tr><td class=\"num\">1.</td><td class=\"code\">30-09-2026</td>"));
+    assert!(out.contains("<th class=\"code\">Keterangan</th>"));
+    assert!(out.contains("<td class=\"code\">terlambat 63 hari</td></tr>"));
+    let out = print(Kind::Overdue, Lang::En);
+    assert!(out.contains("<th class=\"code\">Remarks</th>"));
+    assert!(out.contains("<td class=\"code\">63 d late</td></tr>"));
+
+    let out = print(Kind::Dimension, Lang::Id);
+    assert!(out.contains("<th>Keterangan</th>"));
+    assert!(out.contains("<td>tahapan terlambat 63 hari</td>"));
+    assert!(out.contains("<td>batas waktu berikutnya 30-12-2026</td>"));
+    let out = print(Kind::Dimension, Lang::En);
+    assert!(out.contains("<td>a milestone 63 days late</td>"));
+    assert!(out.contains("<td>next due 2026-12-30</td>"));
+
+    let out = print(Kind::Overview, Lang::Id);
+    assert!(out.contains("<tr class=\"total\"><td></td><td>Total</td>"));
+    // A target's kind and source leave the indicator's cell for the remarks.
+    let out = print(Kind::Targets, Lang::Id);
+    assert!(out.contains("<td>Jumlah pengguna terdaftar super app</td>"));
+    assert!(out.contains("<td>indikator pemanfaatan"));
+}

@@ -724,8 +724,10 @@ fn a_workbook_written_with_the_former_indonesian_words_still_imports() {
     )
     .unwrap();
     milestones.name = Some("Tonggak".into());
+    // Until issue 21 the lead agency's column was headed "OPD" alone.
     let programmes =
-        import::read_csv("Id;Elemen;Horizon\r\nGOV-01;Birokrasi;Jangka pendek\r\n").unwrap();
+        import::read_csv("Id;Elemen;Horizon;OPD\r\nGOV-01;Birokrasi;Jangka pendek;Dinas PMD\r\n")
+            .unwrap();
     let files = [
         ("lama.xlsx".to_string(), vec![milestones]),
         ("program.csv".to_string(), vec![programmes]),
@@ -741,6 +743,7 @@ fn a_workbook_written_with_the_former_indonesian_words_still_imports() {
     assert_eq!(p.milestones[0].due, "2027-01-15");
     assert_eq!(p.element, "Birokrasi");
     assert_eq!(p.horizon, pantau::plan::model::Horizon::Short);
+    assert_eq!(p.lead, "Dinas PMD");
 }
 
 #[test]

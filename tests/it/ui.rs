@@ -155,20 +155,46 @@ fn selection_is_visible_without_colour() {
     );
 }
 
+/// At 80×24 every dimension shows with the vice-regent's three questions'
+/// counts in both languages, their letters explained on the screen; the
+/// lead agency gives way to them there and shows where there is room.
 #[test]
 fn all_six_dimensions_fit_on_the_dashboard_at_80x24() {
-    let app = scene("dashboard", Lang::En, 80, 24);
-    let screen = text(&render(&app, &COLOUR, 80, 24));
+    for (lang, letters, legend) in [
+        (
+            Lang::En,
+            " U Q I ",
+            "UQI=with a use/quality/impact indicator",
+        ),
+        (
+            Lang::Id,
+            " P K D ",
+            "PKD=berindikator pemanfaatan/kualitas/dampak",
+        ),
+    ] {
+        let app = scene("dashboard", lang, 80, 24);
+        let screen = text(&render(&app, &COLOUR, 80, 24));
+        assert!(screen.contains(letters), "{screen}");
+        assert!(screen.contains(legend), "{screen}");
+        for d in &app.plan().dimensions {
+            let row = screen
+                .lines()
+                .find(|l| l.contains(&d.name))
+                .unwrap_or_else(|| panic!("{} missing", d.name));
+            // The three counts end the row, before the border.
+            let counts = row.trim_end_matches(['│', ' ']).rsplitn(4, ' ').take(3);
+            assert!(
+                counts.clone().all(|c| c.parse::<usize>().is_ok()),
+                "{lang:?} {}: {row}",
+                d.name
+            );
+        }
+    }
+    let app = scene("dashboard", Lang::En, 120, 40);
+    let screen = text(&render(&app, &COLOUR, 120, 40));
     for d in &app.plan().dimensions {
-        let row = screen
-            .lines()
-            .find(|l| l.contains(&d.name))
-            .unwrap_or_else(|| panic!("{} missing", d.name));
-        assert!(
-            row.contains(&d.lead),
-            "{} shows its lead agency: {row}",
-            d.name
-        );
+        let row = screen.lines().find(|l| l.contains(&d.name));
+        assert!(row.is_some_and(|row| row.contains(&d.lead)), "{screen}");
     }
 }
 

@@ -107,7 +107,7 @@ complete -c pantau -n "__fish_pantau_using_subcommand report" -l width -d 'Text:
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l pages -d 'Text: a page break (form feed) and the header again every N lines' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l days -d 'Upcoming: how many days ahead' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l year -d 'The year evaluated, and the fiscal year of physical progress and absorption (default: this year)' -r
-complete -c pantau -n "__fish_pantau_using_subcommand report" -l sep -d 'CSV: the separator (`;` for spreadsheets set to the Indonesian locale)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l sep -d 'CSV: the separator (default `;` with a decimal comma where figures are written the Indonesian way, as a spreadsheet in that locale reads them, else `,`)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -s o -l output -d 'Write to this file (atomically) instead of standard output' -r -F
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l paper -d 'The paper to lay the report out for (F4 is folio, 215×330 mm)' -r -f -a "a4\t''
 f4\t''"

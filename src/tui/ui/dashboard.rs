@@ -16,8 +16,10 @@ use ratatui::widgets::Paragraph;
 /// The dimension table, then the overdue and due-soon lists side by side.
 fn areas(area: Rect, app: &App) -> [Rect; 3] {
     let dims = app.plan().dimensions.len() as u16;
-    // Borders, a heading row, a row per dimension, the total.
-    let table_height = (dims + 4).min(area.height.saturating_sub(5));
+    // Borders, a heading row, a row per dimension, the total, and the
+    // questions' legend when the border has no room for it.
+    let legend = u16::from(legend_inside(area.width, app));
+    let table_height = (dims + 4 + legend).min(area.height.saturating_sub(5));
     let [table, lists] =
         Layout::vertical([Constraint::Length(table_height), Constraint::Fill(1)]).areas(area);
     let [left, right] =
@@ -90,11 +92,13 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         g.dot,
         fill(t.ui.u_fiscal_year, &[&app.index.total.year]),
     );
-    // The three questions' letters are explained where the border has room
-    // for it whole (the columns themselves may show without it).
+    // The three questions' letters are explained on the border where it
+    // has room for both legends whole, else on a line of their own under
+    // the total: letters without their meaning are a riddle.
     let mut legend = t.ui.u_dash_legend.to_string();
     let questions = app.lang().questions().legend;
-    if text::width(&legend) + text::width(questions) + 5 <= usize::from(area.width) {
+    let inside = legend_inside(area.width, app);
+    if border_holds_both(area.width, app) {
         legend = format!("{legend} {questions}");
     }
     let legend = Line::styled(format!(" {legend} "), theme.muted());
@@ -103,57 +107,26 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(outer, area);
 
     let width = usize::from(inner.width);
+    let room = Room::of(width, app);
     let labels = t.ui.u_dash_cols;
-    // Number columns as wide as their heading (at least 4), each after a space.
-    let nums: [usize; 4] = std::array::from_fn(|i| text::width(labels[i]).max(4) + 1);
-    let budgets = app.index().total.allocated > 0;
-    let qw = 6;
-    // Physical progress always (milestones give it); absorption only in a
-    // plan that records budgets.
-    let extra = &t.ui.u_dash_more;
-    let more: Vec<(&str, usize)> = [(extra[0], true), (extra[1], budgets)]
-        .into_iter()
-        .filter(|(_, on)| *on)
-        .map(|(label, _)| (label, text::width(label).max(4) + 1))
-        .collect();
-    let longest = plan
-        .dimensions
-        .iter()
-        .map(|d| text::width(&text::escape(&d.lead)))
-        .max()
-        .unwrap_or(0)
-        .max(text::width(t.ui.u_lead))
-        .min(24);
-    // The bar, when the lead agency (and 18 columns of name) still fit
-    // beside it; else only the figure.
-    let others = nums.iter().sum::<usize>() + qw + more.iter().map(|(_, c)| c).sum::<usize>();
-    let bar = if width >= 100 { 16 } else { 11 };
-    let gauge = if width.saturating_sub(others + bar) >= longest + 18 {
-        bar
-    } else {
-        text::width(labels[4]).max(5) + 1
-    };
-    let fixed = others + gauge;
-    // The three questions, a count of programmes per question, when the
-    // name keeps 12 columns beside them and the lead agency; gone on a
-    // narrow screen.
+    let Room {
+        nums,
+        more,
+        gauge,
+        lead,
+        questions: shown,
+        ..
+    } = room;
+    let qw = QW;
     let asked = questions::answer(plan, app.index.total.year, |_| true);
     // Each count as wide as the plan's total of it, after a space.
     let digits: [usize; 3] = asked.total.standings.map(|s| s.programs.to_string().len());
-    let q_cols = digits.iter().map(|d| d + 1).sum::<usize>();
-    // The lead agency shares what is left with the name, and goes first when space is short.
-    let rest = width.saturating_sub(fixed);
-    let lead = if rest >= 30 {
-        longest.min(rest - 18)
+    let q_cols = if shown {
+        digits.iter().map(|d| d + 1).sum::<usize>()
     } else {
         0
     };
-    let name = rest.saturating_sub(lead + 1).max(4);
-    let (name, q_cols) = if name >= q_cols + 12 {
-        (name - q_cols, q_cols)
-    } else {
-        (name, 0)
-    };
+    let name = room.name.saturating_sub(q_cols).max(4);
 
     let right = |label: &str, cols: usize| {
         Span::raw(format!("{:>cols$}", text::fit(label, cols - 1, g.ellipsis)))
@@ -232,7 +205,113 @@ fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     lines
         .push(line(t.summary.s_total, "", &app.index().total, answers(None)).style(theme.header()));
+    if inside {
+        lines.push(Line::styled(
+            text::fit(questions, width, g.ellipsis),
+            theme.muted(),
+        ));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The quick-win column: "10/14" after a space.
+const QW: usize = 6;
+
+/// How the dashboard's table shares its width: number columns as wide as
+/// their heading, the gauge, the money columns, the lead agency and the
+/// name, and whether the three questions' counts are shown.
+struct Room<'a> {
+    nums: [usize; 4],
+    more: Vec<(&'a str, usize)>,
+    gauge: usize,
+    lead: usize,
+    /// The name with the questions' columns still in it.
+    name: usize,
+    questions: bool,
+}
+
+impl<'a> Room<'a> {
+    fn of(width: usize, app: &'a App) -> Room<'a> {
+        let t = app.lang().text();
+        let plan = app.plan();
+        let labels = t.ui.u_dash_cols;
+        // Number columns as wide as their heading (at least 4), each after a space.
+        let nums: [usize; 4] = std::array::from_fn(|i| text::width(labels[i]).max(4) + 1);
+        let budgets = app.index().total.allocated > 0;
+        // Physical progress always (milestones give it); absorption only in a
+        // plan that records budgets.
+        let extra = &t.ui.u_dash_more;
+        let more: Vec<(&str, usize)> = [(extra[0], true), (extra[1], budgets)]
+            .into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(label, _)| (label, text::width(label).max(4) + 1))
+            .collect();
+        let longest = plan
+            .dimensions
+            .iter()
+            .map(|d| text::width(&text::escape(&d.lead)))
+            .max()
+            .unwrap_or(0)
+            .max(text::width(t.ui.u_lead))
+            .min(24);
+        // The bar, when the lead agency (and 18 columns of name) still fit
+        // beside it; else only the figure.
+        let others = nums.iter().sum::<usize>() + QW + more.iter().map(|(_, c)| c).sum::<usize>();
+        let bar = if width >= 100 { 16 } else { 11 };
+        let gauge = if width.saturating_sub(others + bar) >= longest + 18 {
+            bar
+        } else {
+            text::width(labels[4]).max(5) + 1
+        };
+        let rest = width.saturating_sub(others + gauge);
+        // The three questions, a count of programmes per question, when the
+        // name keeps 12 columns beside them: the widest a count can be is
+        // the plan's programmes, so the choice needs no counting.
+        let digits = plan.programs.len().to_string().len();
+        let q_cols = 3 * (digits + 1);
+        let name_beside = |lead: usize| rest.saturating_sub(lead + 1).max(4);
+        // The lead agency shares what is left with the name, and goes first
+        // when space is short: before the questions, which the vice-regent
+        // asks of every programme (the dimension view names the agency).
+        let mut lead = if rest >= 30 {
+            longest.min(rest - 18)
+        } else {
+            0
+        };
+        if name_beside(lead) < q_cols + 12 && name_beside(0) >= q_cols + 12 {
+            lead = 0;
+        }
+        let mut name = name_beside(lead);
+        let mut gauge = gauge;
+        // Without the lead agency the bar may fit after all.
+        if lead == 0 && gauge < bar && name >= (bar - gauge) + q_cols + 18 {
+            name -= bar - gauge;
+            gauge = bar;
+        }
+        Room {
+            nums,
+            more,
+            gauge,
+            lead,
+            name,
+            questions: name >= q_cols + 12,
+        }
+    }
+}
+
+/// The border under the table holds the columns' legend and the
+/// questions' legend together.
+fn border_holds_both(width: u16, app: &App) -> bool {
+    let t = app.lang().text();
+    let questions = app.lang().questions().legend;
+    text::width(t.ui.u_dash_legend) + text::width(questions) + 5 <= usize::from(width)
+}
+
+/// The questions' counts are shown but their legend has no room on the
+/// border: it takes a line of the table.
+fn legend_inside(width: u16, app: &App) -> bool {
+    let inner = usize::from(width.saturating_sub(2));
+    !border_holds_both(width, app) && Room::of(inner, app).questions
 }
 
 /// `████░░░░  40%`: a bar and the figure, `cols` wide.

@@ -128,39 +128,8 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .unwrap_or_default();
     let listed = app.listed_programs();
-    let mut outer = block(Span::styled(title, theme.header()), focused, theme);
-    // What the marks after the steps mean, when any programme listed has one.
-    let gaps: Vec<Gap> = listed
-        .iter()
-        .filter_map(|&i| progress::gap(&plan.programs[i], app.index.total.year))
-        .collect();
-    if !gaps.is_empty() {
-        let ev = app.lang().evaluation();
-        let mut legend = Vec::new();
-        if gaps.contains(&Gap::SpentAhead) {
-            legend.push(format!("$ {}", ev.spent_ahead));
-        }
-        if gaps.contains(&Gap::WorkAhead) {
-            legend.push(format!("~ {}", ev.work_ahead));
-        }
-        outer = outer.title_bottom(Line::styled(
-            format!(" {} ", legend.join(g.dot)),
-            theme.muted(),
-        ));
-    }
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
-    if listed.is_empty() {
-        let note = if app.filter().is_empty() {
-            t.ui.u_nothing
-        } else {
-            t.ui.u_no_match
-        };
-        frame.render_widget(empty_note(note, theme), inner);
-        return;
-    }
-
-    let width = usize::from(inner.width).saturating_sub(g.marker.len());
+    // The border's inside: the area less a column each side.
+    let width = usize::from(area.width.saturating_sub(2)).saturating_sub(g.marker.len());
     let id = listed
         .iter()
         .map(|&i| text::width(&text::escape(&plan.programs[i].id)))
@@ -196,6 +165,52 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // leave once the name keeps 18 columns.
     let asks = if name >= 18 + 5 { 5 } else { 0 };
     let name = name - asks;
+    let mut outer = block(Span::styled(title, theme.header()), focused, theme);
+    // What the marks after the steps mean, when any programme listed has one.
+    let gaps: Vec<Gap> = listed
+        .iter()
+        .filter_map(|&i| progress::gap(&plan.programs[i], app.index.total.year))
+        .collect();
+    let ev = app.lang().evaluation();
+    let mut legend = Vec::new();
+    if gaps.contains(&Gap::SpentAhead) {
+        legend.push(format!("$ {}", ev.spent_ahead));
+    }
+    if gaps.contains(&Gap::WorkAhead) {
+        legend.push(format!("~ {}", ev.work_ahead));
+    }
+    // The short headings say what they are: the steps' count and, where
+    // shown, the three questions' letters.
+    // Each only whole, while the border has room for it.
+    let fits = |item: &str, legend: &mut Vec<String>| {
+        let used: usize = legend
+            .iter()
+            .map(|l| text::width(l) + text::width(g.dot))
+            .sum();
+        if used + text::width(item) + 4 <= usize::from(area.width) {
+            legend.push(item.to_string());
+        }
+    };
+    fits(t.ui.u_steps_legend, &mut legend);
+    if asks > 0 {
+        fits(app.lang().questions().legend, &mut legend);
+    }
+    outer = outer.title_bottom(Line::styled(
+        format!(" {} ", legend.join(g.dot)),
+        theme.muted(),
+    ));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    if listed.is_empty() {
+        let note = if app.filter().is_empty() {
+            t.ui.u_nothing
+        } else {
+            t.ui.u_no_match
+        };
+        frame.render_widget(empty_note(note, theme), inner);
+        return;
+    }
+
     let q = app.lang().questions();
 
     let mut head = vec![

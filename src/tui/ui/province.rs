@@ -39,7 +39,11 @@ pub fn draw(frame: &mut Frame, p: &Province, theme: &Theme) {
     let programmes: usize = p.rows.iter().map(|r| r.programs).sum();
     let title = fill(
         t.ui.u_province_title,
-        &[&p.rows.len(), &programmes, &p.today],
+        &[
+            &p.rows.len(),
+            &programmes,
+            &crate::i18n::format::date(p.today, p.lang),
+        ],
     );
     // The province, when every region names the same one.
     let provinces: Vec<&str> = p
