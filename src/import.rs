@@ -13,6 +13,7 @@
 //! programmes the spreadsheet does not list are kept. Re-importing an export
 //! therefore changes nothing.
 
+pub mod biff;
 pub mod bounds;
 
 use crate::i18n::{Lang, Text, fill};
@@ -1003,6 +1004,7 @@ pub fn read_workbook(bytes: Vec<u8>) -> Result<Vec<RawSheet>, ReadError> {
     use calamine::{Data, Reader, Sheets};
     bounds::check_zip(&bytes)?;
     bounds::check_ods(&bytes)?;
+    biff::check(&bytes)?;
     let unreadable = |e: calamine::Error| ReadError::Unreadable(e.to_string());
     let mut book =
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(unreadable)?;

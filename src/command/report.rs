@@ -65,8 +65,8 @@ pub fn rollup(
         width,
         glyphs,
     ))?;
-    // The rollup is printed whole; the exit code and standard error say
-    // it lacks a region, also for a CSV, whose table has no place for it.
+    // The rollup is printed whole, failed plans listed in it; the exit code
+    // and standard error say so too, for a script that reads only those.
     let failed: Vec<(String, String)> = (regions.iter())
         .filter_map(|r| Some((r.file.clone(), r.plan.as_ref().err()?.clone())))
         .collect();

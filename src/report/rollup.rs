@@ -202,10 +202,41 @@ fn csv_table(ro: &Rollup, section: Option<Section>, lang: Lang) -> Table {
             (vec![r.ro_file, r.ro_error], body)
         }
     };
+    // A CSV is often the only thing read: a plan that did not load is a row
+    // of its own, its file and why, in every section, never only on stderr.
+    let (names, body) = match section.unwrap_or(Section::Regions) {
+        Section::Failed => (names, body),
+        _ => with_failed(names, body, failed, r.ro_file, r.ro_error),
+    };
     Table {
         rows: body,
         ..Table::sheet(String::new(), names.into_iter().map(|n| (n, 12.0)))
     }
+}
+
+/// A section's table with an error column, empty for the plans that
+/// loaded, and a row for each plan that did not: its file and why.
+fn with_failed<'a>(
+    mut names: Vec<&'a str>,
+    mut body: Vec<Vec<Cell>>,
+    failed: &[(&str, &str)],
+    file: &'a str,
+    error: &'a str,
+) -> (Vec<&'a str>, Vec<Vec<Cell>>) {
+    let at = names.iter().position(|n| *n == file);
+    names.push(error);
+    for row in &mut body {
+        row.push(Cell::Text(String::new()));
+    }
+    for (f, e) in failed {
+        let mut row = vec![Cell::Text(String::new()); names.len()];
+        if let Some(at) = at {
+            row[at] = Cell::Text(f.to_string());
+        }
+        row[names.len() - 1] = Cell::Text(e.to_string());
+        body.push(row);
+    }
+    (names, body)
 }
 
 /// The rollup as JSON, every figure as a number, every overdue milestone.

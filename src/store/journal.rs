@@ -611,6 +611,18 @@ fn assemble(journals: Vec<Read1>, mut problems: Vec<Problem>, old: Vec<Entry>) -
 /// what those journals now hold.
 fn witness(journals: &[Read1], already: &[Problem], problems: &mut Vec<Problem>) {
     let by_name: BTreeMap<&str, &Read1> = journals.iter().map(|j| (j.name.as_str(), j)).collect();
+    // Every line names the heads it saw, so a search through the seen
+    // journal per line would make reading quadratic in its length.
+    let hashes: BTreeMap<&str, std::collections::HashMap<u64, &str>> = (journals.iter())
+        .map(|j| {
+            let mut by_n = std::collections::HashMap::new();
+            for (n, h, ..) in &j.lines {
+                // The first line of a number, as a search would find it.
+                by_n.entry(*n).or_insert(h.as_str());
+            }
+            (j.name.as_str(), by_n)
+        })
+        .collect();
     let refused: Vec<&str> = already
         .iter()
         .filter_map(|p| match p {
@@ -628,14 +640,10 @@ fn witness(journals: &[Read1], already: &[Problem], problems: &mut Vec<Problem>)
                 if *n > slot.0 {
                     *slot = (*n, j.name.as_str());
                 }
-                let Some(theirs) = by_name.get(other.as_str()) else {
+                let Some(theirs) = hashes.get(other.as_str()) else {
                     continue;
                 };
-                let changed = theirs
-                    .lines
-                    .iter()
-                    .find(|(m, ..)| m == n)
-                    .is_some_and(|(_, h, ..)| h != hash);
+                let changed = theirs.get(n).is_some_and(|h| h != hash);
                 if changed {
                     rewritten
                         .entry(other.as_str())

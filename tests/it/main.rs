@@ -20,6 +20,7 @@ mod example;
 mod follow;
 mod git;
 mod hostile_sheets;
+mod hostile_xls;
 mod html;
 mod import;
 mod keys;

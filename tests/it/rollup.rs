@@ -72,13 +72,33 @@ fn a_folder_of_regencies_gives_one_row_each_and_lists_what_did_not_load() {
 
     let (code, csv, err) = rollup(&[&root, "--format", "csv"]);
     assert_eq!(code, 1);
-    assert!(
-        err.contains("broken.ron"),
-        "the CSV's table has no place for it: {err}"
+    assert!(err.contains("broken.ron"), "{err}");
+    let (head, rows) = read_csv(&csv);
+    assert_eq!(head[..3], ["Code", "Region", "Progs"]);
+    assert_eq!(head[head.len() - 2..], ["File", "Error"]);
+    assert_eq!(
+        rows.len(),
+        3,
+        "a row per region and one per failed plan: {csv}"
     );
-    let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].starts_with("Code,Region,Progs,"), "{csv}");
-    assert_eq!(lines.len(), 3, "a header and a row per region: {csv}");
+    assert!(rows[..2].iter().all(|r| r[head.len() - 1].is_empty()));
+    let failed = &rows[2];
+    assert!(failed[head.len() - 2].ends_with("broken.ron"), "{failed:?}");
+    assert!(!failed[head.len() - 1].is_empty(), "the reason: {failed:?}");
+    assert!(
+        failed[..2].iter().all(String::is_empty),
+        "no region: {failed:?}"
+    );
+    for section in ["overdue", "behind"] {
+        let (code, csv, _) = rollup(&[&root, "--format", "csv", "--section", section]);
+        assert_eq!(code, 1, "{section}");
+        let (_, rows) = read_csv(&csv);
+        let last = rows.last().unwrap();
+        assert!(
+            last.iter().any(|c| c.ends_with("broken.ron")),
+            "{section}: {csv}"
+        );
+    }
 
     let (code, json, _) = rollup(&[&root, "--format", "json"]);
     assert_eq!(code, 1);
@@ -166,7 +186,9 @@ fn a_generated_province_of_24_regencies_and_a_broken_plan_matches_the_golden_fil
     // The regions by code: Selayar (73.01) first, Palopo (73.73) last.
     let (head, rows) = read_csv(&csv);
     assert_eq!(head[..3], ["Code", "Region", "Progs"]);
-    assert_eq!(rows.len(), 24);
+    assert_eq!(rows.len(), 25, "24 regions and the plan that did not load");
+    let (rows, failed) = rows.split_at(24);
+    assert!(failed[0].last().unwrap().contains("`7322`"), "{failed:?}");
     assert_eq!(rows[0][..2], ["73.01", "Kabupaten Kepulauan Selayar"]);
     assert_eq!(rows[23][..2], ["73.73", "Kota Palopo"]);
     let codes: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
@@ -177,6 +199,7 @@ fn a_generated_province_of_24_regencies_and_a_broken_plan_matches_the_golden_fil
     assert!(rows[0][index].parse::<f64>().is_ok());
     // The overdue across regions are oldest first and add up to the rows.
     let (_, late) = read_csv(&overdue);
+    let (late, _) = late.split_at(late.len() - 1);
     let late_col = head.iter().position(|h| h == "Overdue").unwrap();
     let total: usize = rows
         .iter()
@@ -268,11 +291,13 @@ fn a_fifo_and_a_folder_that_cannot_be_read_are_listed_not_lost() {
         }
         assert!(out.contains("Permission denied"), "{format}: {out}");
     }
-    let (code, _, err) = as_officer("csv");
+    let (code, out, err) = as_officer("csv");
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("3 of 5 plans did not load"), "{err}");
     for name in ["x.ron", "locked", "broken.ron"] {
-        assert!(err.contains(name), "csv lacks {name}: {err}");
+        assert!(err.contains(name), "csv's stderr lacks {name}: {err}");
+        assert!(out.contains(name), "csv lacks {name}: {out}");
     }
+    assert!(out.contains("Permission denied"), "csv: {out}");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
