@@ -992,3 +992,56 @@ fn an_undo_on_a_programme_deleted_meanwhile_says_it_was_deleted() {
     );
     assert!(!said.contains("whether"), "{said}");
 }
+
+/// The officer who deleted it, as their journal has it: undo names them.
+#[test]
+fn an_undo_refused_names_who_deleted_or_changed_it_from_the_journals() {
+    let mut app = app();
+    press(&mut app, "2⏎js");
+    saved(&mut app, None);
+    let _ = update(
+        &mut app,
+        Outcome::Authors {
+            audit: vec![crate::follow::entry(
+                "GOV-02",
+                "(program)",
+                "(deleted)",
+                "andi",
+            )],
+            deleted_by_git: Vec::new(),
+            merge_by: None,
+        },
+    );
+    reloaded(&mut app, |plan| {
+        plan.programs.remove(1);
+    });
+    press(&mut app, "u");
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(
+        said.contains("GOV-02") && said.contains("was deleted by andi since"),
+        "{said}"
+    );
+
+    // A status changed by citra meanwhile: the undo of mine names her.
+    let mut app = crate::common::example_app(
+        pantau::i18n::Lang::Id,
+        crate::common::interface::today(),
+        (80, 24),
+    );
+    press(&mut app, "2⏎js");
+    saved(&mut app, None);
+    let _ = update(
+        &mut app,
+        Outcome::Authors {
+            audit: vec![crate::follow::entry("GOV-02", "status", "OnHold", "citra")],
+            deleted_by_git: Vec::new(),
+            merge_by: None,
+        },
+    );
+    reloaded(&mut app, |plan| {
+        plan.programs[1].status = pantau::plan::model::Status::OnHold;
+    });
+    press(&mut app, "u");
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(said.contains("sudah diubah oleh citra"), "{said}");
+}
