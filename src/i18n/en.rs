@@ -327,6 +327,8 @@ pub static TEXT: Text = Text {
         e_conflicts_left: "The merge conflicts stay open, listed at the top of the file; open the plan again to answer them",
         e_form_changed: "Changed by someone else meanwhile: {0} (marked *)",
         e_form_gone: "Someone else deleted this since you opened the form; Esc closes it",
+        e_form_gone_program: "{0} was deleted meanwhile: Enter adds it again as new, Esc closes",
+        e_form_revived: "{0} added again as a new programme, with your text (u undoes it)",
         e_field_changed: "* now {0}",
         e_undo_dropped: "Not undone: {0} was changed by {1} since; that edit is dropped from your undo history",
         e_redo_dropped: "Not redone: {0} was changed by {1} since; that edit is dropped from your redo history",

@@ -334,6 +334,8 @@ pub static TEXT: Text = Text {
         e_conflicts_left: "Konflik penggabungan tetap terbuka, tercantum di bagian atas berkas; buka rencana lagi untuk menjawabnya",
         e_form_changed: "Diubah orang lain sementara itu: {0} (bertanda *)",
         e_form_gone: "Orang lain sudah menghapus ini sejak formulir dibuka; Esc untuk menutup",
+        e_form_gone_program: "{0} sudah dihapus: Enter menambahkannya lagi sebagai baru, Esc menutup",
+        e_form_revived: "{0} ditambahkan lagi sebagai program baru, dengan isian Anda (u membatalkan)",
         e_field_changed: "* kini {0}",
         e_undo_dropped: "Tidak dibatalkan: {0} sudah diubah oleh {1}; suntingan itu dihapus dari riwayat batal Anda",
         e_redo_dropped: "Tidak diulang: {0} sudah diubah oleh {1}; suntingan itu dihapus dari riwayat ulang Anda",

@@ -119,6 +119,12 @@ pub struct Ui {
     pub e_form_changed: &'static str,
     /// What an open form edits was deleted by someone else.
     pub e_form_gone: &'static str,
+    /// `{0}`: the programme an open form edits, deleted by someone else:
+    /// Enter adds it again as new with the typed text, Esc closes; on
+    /// the form's one problem line, so within 74 columns.
+    pub e_form_gone_program: &'static str,
+    /// `{0}`: the programme added again as new from such a form.
+    pub e_form_revived: &'static str,
     /// `{0}`: the value someone else saved, beside the field.
     pub e_field_changed: &'static str,
     /// `{0}`: what someone else changed since (`Conflict::what`, or the

@@ -892,6 +892,19 @@ fn form(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::FormEnter => {
+            // Enter on a programme deleted meanwhile adds it again, as its
+            // notice says; Ctrl-S and "save? y" do not, unasked.
+            if form.revive(plan) {
+                let id = form.program_id().unwrap_or_default().to_string();
+                accept(app);
+                if app.modal.is_none() {
+                    app.message = Some(fill(
+                        app.lang.text().ui.e_form_revived,
+                        &[&crate::text::escape(&id)],
+                    ));
+                }
+                return Vec::new();
+            }
             accept(app);
             return Vec::new();
         }
