@@ -97,6 +97,9 @@ pub enum Field {
     Presence,
     /// Both sides put the same items in different orders.
     Order(List),
+    /// A programme's list, its items added, removed or changed (only what a
+    /// deleted-versus-changed question says the other side changed).
+    List(List),
     /// The comment lines at the top of the file.
     Comment,
     /// The plan's evaluation section, as one field.
@@ -115,6 +118,9 @@ pub struct Conflict {
     /// Who made their change and when, when the audit log says (filled in by
     /// the store, which reads the log).
     pub by: Option<Author>,
+    /// For a deleted-versus-changed question (`Field::Presence`): the
+    /// fields the side that kept the item changed in it since the base.
+    pub changed: Vec<Field>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +151,7 @@ impl Conflict {
             && self.field == other.field
             && self.mine == other.mine
             && self.theirs == other.theirs
+            && self.changed == other.changed
     }
 
     /// The subject and field under which the audit log records a change of
