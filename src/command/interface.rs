@@ -53,6 +53,10 @@ pub fn interface(
             audit: store::audit::read(&path).unwrap_or_default(),
             recovery_name: store::recovery::session_id(),
             recoveries: store::recovery::list(&path),
+            merge_by: conflict_lines
+                .is_some()
+                .then(|| store::authors::merge_author(&path))
+                .flatten(),
             conflict_lines,
             ..Session::new(label, today, settings.lang)
         },

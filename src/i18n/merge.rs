@@ -39,6 +39,14 @@ pub struct Merge {
     pub m_evaluation: &'static str,
     /// What a side that deleted the item holds.
     pub m_deleted: &'static str,
+    /// `changed: {0}`: what the side that kept an item the other deleted
+    /// changed in it, the fields' labels.
+    pub m_changed: &'static str,
+    /// A programme's lists, as a changed "field".
+    pub m_list_milestones: &'static str,
+    pub m_list_targets: &'static str,
+    pub m_list_budget: &'static str,
+    pub m_list_evidence: &'static str,
     /// `by {0}, {1}`: who made the other change, and when (from the audit log).
     pub m_by: &'static str,
     /// When the audit log does not say who.
@@ -106,25 +114,7 @@ impl Conflict {
 
     /// The field's label as the forms show it.
     pub fn label(&self, lang: Lang) -> &'static str {
-        let m = &lang.text().merge;
-        match self.field {
-            Field::Header(f) => f.label(lang),
-            Field::Dimension(f) => f.label(lang),
-            Field::Program(f) => f.label(lang),
-            Field::Milestone(f) => f.label(lang),
-            Field::Target(f) => f.label(lang),
-            Field::Budget(f) => f.label(lang),
-            Field::Evidence(f) => f.label(lang),
-            Field::Presence => m.m_presence,
-            Field::Order(List::Programs) => m.m_order_programs,
-            Field::Order(List::Dimensions) => m.m_order_dimensions,
-            Field::Order(List::Milestones) => m.m_order_milestones,
-            Field::Order(List::Targets) => m.m_order_targets,
-            Field::Order(List::Budget) => m.m_order_budget,
-            Field::Order(List::Evidence) => m.m_order_evidence,
-            Field::Comment => m.m_comment,
-            Field::Evaluation => m.m_evaluation,
-        }
+        label(self.field, lang)
     }
 
     /// One side's value as the views show it: statuses and horizons in
@@ -146,7 +136,16 @@ impl Conflict {
             Field::Target(f) => f.kind(),
             Field::Budget(f) => f.kind(),
             Field::Evidence(f) => f.kind(),
-            Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => Kind::Line,
+            // The side that kept an item the other deleted: what it changed.
+            Field::Presence if !self.changed.is_empty() => {
+                let fields: Vec<&str> = self.changed.iter().map(|&f| label(f, lang)).collect();
+                return fill(t.merge.m_changed, &[&fields.join(", ")]);
+            }
+            Field::Presence
+            | Field::Order(_)
+            | Field::List(_)
+            | Field::Comment
+            | Field::Evaluation => Kind::Line,
         };
         t.value(kind, value)
     }
@@ -157,6 +156,36 @@ impl Conflict {
             Some(a) => fill(t.merge.m_by, &[&a.who, &a.when]),
             None => t.merge.m_by_unknown.to_string(),
         }
+    }
+}
+
+/// A field's label as the forms show it; a list by its name.
+fn label(field: Field, lang: Lang) -> &'static str {
+    let m = &lang.text().merge;
+    match field {
+        Field::Header(f) => f.label(lang),
+        Field::Dimension(f) => f.label(lang),
+        Field::Program(f) => f.label(lang),
+        Field::Milestone(f) => f.label(lang),
+        Field::Target(f) => f.label(lang),
+        Field::Budget(f) => f.label(lang),
+        Field::Evidence(f) => f.label(lang),
+        Field::Presence => m.m_presence,
+        Field::Order(List::Programs) => m.m_order_programs,
+        Field::Order(List::Dimensions) => m.m_order_dimensions,
+        Field::Order(List::Milestones) => m.m_order_milestones,
+        Field::Order(List::Targets) => m.m_order_targets,
+        Field::Order(List::Budget) => m.m_order_budget,
+        Field::Order(List::Evidence) => m.m_order_evidence,
+        Field::Comment => m.m_comment,
+        Field::Evaluation => m.m_evaluation,
+        Field::List(List::Milestones) => m.m_list_milestones,
+        Field::List(List::Targets) => m.m_list_targets,
+        Field::List(List::Budget) => m.m_list_budget,
+        Field::List(List::Evidence) => m.m_list_evidence,
+        // Never changed as a "field": programmes and dimensions are the items.
+        Field::List(List::Programs) => m.m_order_programs,
+        Field::List(List::Dimensions) => m.m_order_dimensions,
     }
 }
 
@@ -198,6 +227,7 @@ mod tests {
             mine: Some("Done".into()),
             theirs: Some("NotStarted".into()),
             by: None,
+            changed: Vec::new(),
         };
         let id = Lang::Id;
         assert_eq!(c.label(id), id.text().forms.fields.status);
@@ -238,6 +268,7 @@ mod tests {
             mine: Some("3".into()),
             theirs: None,
             by: None,
+            changed: Vec::new(),
         };
         assert_eq!(c.label(Lang::En), "Spent (Rp)");
         assert_eq!(c.item(Lang::En.text()), "budget 1 (2024) of GOV-01");

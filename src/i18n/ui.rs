@@ -121,12 +121,19 @@ pub struct Ui {
     pub e_form_changed: &'static str,
     /// What an open form edits was deleted by someone else.
     pub e_form_gone: &'static str,
+    /// `{0}`: the programme an open form edits, deleted by someone else:
+    /// Enter adds it again as new with the typed text, Esc closes; on
+    /// the form's one problem line, so within 74 columns.
+    pub e_form_gone_program: &'static str,
+    /// `{0}`: the programme added again as new from such a form.
+    pub e_form_revived: &'static str,
     /// `{0}`: the value someone else saved, beside the field.
     pub e_field_changed: &'static str,
-    /// `{0}`: what someone else changed since (`Conflict::what`, or the item).
+    /// `{0}`: what someone else changed since (`Conflict::what`, or the
+    /// item); `{1}`: who, from the journals or git, else `e_someone_else`.
     pub e_undo_dropped: &'static str,
     pub e_redo_dropped: &'static str,
-    /// `{0}`: the item someone else deleted since.
+    /// `{0}`: the item someone else deleted since; `{1}`: who.
     pub e_undo_deleted: &'static str,
     pub e_redo_deleted: &'static str,
     /// Undoing (or redoing) would leave the plan invalid.
@@ -145,8 +152,11 @@ pub struct Ui {
     pub e_keys_ignored: &'static str,
     /// Ctrl-Z where nothing could continue pantau after a stop.
     pub e_no_job_control: &'static str,
-    /// `{0}`: what was selected, gone from the plan after a reload.
+    /// `{0}`: what was selected, gone from the plan after a reload; `{1}`:
+    /// who deleted it, from the journals or git, else `e_someone_else`.
     pub e_selection_gone: &'static str,
+    /// Who changed something when neither the journals nor git say.
+    pub e_someone_else: &'static str,
     /// `{0}`: what was selected and is gone; a key that acts on the selection.
     pub e_nothing_selected: &'static str,
     pub u_none_choice: &'static str,

@@ -176,7 +176,11 @@ pub fn write(conflicts: &[Conflict], blobs: Option<&Blobs>) -> String {
             Field::Budget(f) => f.name(),
             Field::Evidence(f) => f.name(),
             // Decided without asking; never written.
-            Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => continue,
+            Field::Presence
+            | Field::Order(_)
+            | Field::List(_)
+            | Field::Comment
+            | Field::Evaluation => continue,
         };
         let line = Line {
             at: at.into(),
@@ -401,6 +405,7 @@ fn conflict(line: Line) -> Option<Conflict> {
         mine: Some(line.ours),
         theirs: Some(line.theirs),
         by: None,
+        changed: Vec::new(),
     })
 }
 

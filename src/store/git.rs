@@ -51,7 +51,7 @@ impl From<io::Error> for GitError {
 }
 
 /// Runs `git -C dir args…` and returns what it printed.
-fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
+pub(super) fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -79,7 +79,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
 }
 
 /// The plan's folder, its work tree's top and its path from there (with `/`).
-fn locate(plan: &Path) -> Result<(PathBuf, String), GitError> {
+pub(super) fn locate(plan: &Path) -> Result<(PathBuf, String), GitError> {
     let absolute = std::fs::canonicalize(plan)?;
     let dir = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
     let root = match git(&dir, &["rev-parse", "--show-toplevel"]) {

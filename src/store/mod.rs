@@ -18,6 +18,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 pub mod audit;
+pub mod authors;
 pub mod doctor;
 pub mod fast;
 pub mod git;

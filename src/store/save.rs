@@ -285,7 +285,7 @@ pub(super) fn save_merging(
             );
             open.extend(comment_conflict);
             if !open.is_empty() {
-                name_authors(path, &mut open);
+                super::authors::name_conflicts(path, &mut open);
                 return Ok(Saved::Conflicts(open));
             }
             let problems = validate(&plan);
@@ -294,7 +294,7 @@ pub(super) fn save_merging(
             }
             let changes = crate::plan::merge::changes(&theirs.plan, &plan);
             renamed = ids;
-            name_renamers(path, &mut renamed);
+            super::authors::name_renamers(path, &mut renamed);
             (Some(Box::new(Document { plan, preamble })), changes)
         }
     };
@@ -319,57 +319,6 @@ pub(super) fn save_merging(
         log_error,
         backup,
     })
-}
-
-/// Who took each id or renamed each programme: the newest audit-log entry
-/// that added (or renamed) it.
-fn name_renamers(path: &Path, renamed: &mut [crate::plan::merge::Renamed]) {
-    use crate::plan::merge::{List, Why};
-    let Ok(entries) = crate::store::audit::read(path) else {
-        return;
-    };
-    for r in renamed.iter_mut().filter(|r| r.list == List::Programs) {
-        let (subject, field) = match r.why {
-            Why::Taken => (&r.from, "(program)"),
-            Why::RenamedThere => (&r.to, "id"),
-        };
-        r.by = entries
-            .iter()
-            .rev()
-            .find(|e| &e.subject == subject && e.field == field)
-            .map(author);
-    }
-}
-
-/// The name an entry's officer gave, else their login; when, to the minute.
-fn author(e: &crate::store::audit::Entry) -> crate::plan::merge::Author {
-    crate::plan::merge::Author {
-        who: if e.officer.is_empty() {
-            e.user.clone()
-        } else {
-            e.officer.clone()
-        },
-        when: e.when.get(..16).unwrap_or(&e.when).replacen('T', " ", 1),
-    }
-}
-
-/// Who made the other side of each conflict, and when: the newest entry of
-/// the audit log for that item and field. A log that cannot be read leaves
-/// them unnamed; the question is still asked.
-fn name_authors(path: &Path, conflicts: &mut [crate::plan::merge::Conflict]) {
-    let Ok(entries) = crate::store::audit::read(path) else {
-        return;
-    };
-    for c in conflicts {
-        let Some((subject, field)) = c.log_key() else {
-            continue;
-        };
-        c.by = entries
-            .iter()
-            .rev()
-            .find(|e| e.subject == subject && crate::plan::merge::logged_under(&e.field, field))
-            .map(author);
-    }
 }
 
 #[cfg(test)]

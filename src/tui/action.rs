@@ -220,6 +220,16 @@ pub enum Outcome {
         path: PathBuf,
         error: SaveError,
     },
+    /// Who changed the plan, as the journals say now and, for programmes
+    /// a change through git deleted, as git says; and who the other side
+    /// of a merge under way is by: what the notices and questions that
+    /// follow (a reload's, an undo refused, a sync's merge) name. Sent
+    /// before the reload.
+    Authors {
+        audit: Vec<crate::store::audit::Entry>,
+        deleted_by_git: Vec<(String, crate::plan::merge::Author)>,
+        merge_by: Option<crate::plan::merge::Author>,
+    },
     /// The file changed on disk and this session had no edits: here it is.
     Reloaded {
         doc: Box<Document>,

@@ -78,9 +78,15 @@ pub struct App {
     pub(super) anchor: Anchor,
     /// What was selected and is gone from the plan (someone else deleted
     /// it): nothing is selected until the officer moves.
-    pub(super) lost: Option<String>,
+    pub(super) lost: Option<Lost>,
+    /// Programmes deleted by a change that came through git, and who
+    /// deleted them, as the edge found when it reloaded: the journals do
+    /// not hold another office's deletions.
+    pub(super) deleted_by_git: Vec<(String, crate::plan::merge::Author)>,
     /// Which conflict lines git bears out, as the edge last found ([`Session`]).
     pub(super) conflict_lines: Option<Vec<bool>>,
+    /// See [`Session::merge_by`]; the edge tells it again after a sync.
+    pub(super) merge_by: Option<crate::plan::merge::Author>,
 }
 
 /// What was selected, by identity rather than by row, so that after a
@@ -96,6 +102,17 @@ pub(super) struct Anchor {
     /// The dashboard's two lists' milestones, with their programme's id.
     overdue: Option<(String, Milestone)>,
     due_soon: Option<(String, Milestone)>,
+}
+
+/// What was selected and is gone from the plan, and where it was.
+#[derive(Debug, Clone)]
+pub(crate) struct Lost {
+    /// How the officer knows it: the programme's id, a milestone's title.
+    pub name: String,
+    /// The programme it was (in).
+    pub program: String,
+    /// The list of the programme it was an item of (`milestone`), if an item.
+    pub list: Option<&'static str>,
 }
 
 /// An item of a programme's detail, as it was, matched again as a merge
@@ -132,6 +149,16 @@ impl Held {
             Held::Budget(b) => Item::Budget(find_again(&program.budget, b, &BUDGET_KEYS)?),
             Held::Evidence(e) => Item::Evidence(find_again(&program.evidence, e, &EVIDENCE_KEYS)?),
         })
+    }
+
+    /// The list it is an item of, as the journals name it.
+    fn list(&self) -> &'static str {
+        match self {
+            Held::Milestone(_) => "milestone",
+            Held::Target(_) => "target",
+            Held::Budget(_) => "budget",
+            Held::Evidence(_) => "evidence",
+        }
     }
 
     /// How the officer knows it.
@@ -176,6 +203,9 @@ pub struct Session {
     /// merge under way bears out (the edge asks git); `None`: not looked at,
     /// every line that reads is asked.
     pub conflict_lines: Option<Vec<bool>>,
+    /// Who made the other side of the merge under way, as git has it: what
+    /// its questions name when no journal does.
+    pub merge_by: Option<crate::plan::merge::Author>,
 }
 
 impl Session {
@@ -194,6 +224,7 @@ impl Session {
             recoveries: Vec::new(),
             read_only: None,
             conflict_lines: None,
+            merge_by: None,
             message: None,
         }
     }
@@ -831,6 +862,10 @@ impl App {
                 &[&unasked.to_string()],
             ));
         }
+        let mut conflicts = conflicts;
+        for c in &mut conflicts {
+            c.by.clone_from(&self.merge_by);
+        }
         if !conflicts.is_empty() {
             let n = conflicts.len();
             self.modal = Some(Modal::Conflict {
@@ -874,6 +909,7 @@ impl App {
             read_only,
             message,
             conflict_lines,
+            merge_by,
         } = session;
         let index = Index::build(&doc.plan, "", today.date());
         let mut app = App {
@@ -908,7 +944,9 @@ impl App {
             read_only,
             anchor: Anchor::default(),
             lost: None,
+            deleted_by_git: Vec::new(),
             conflict_lines,
+            merge_by,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =
@@ -1254,7 +1292,7 @@ impl App {
     /// What was selected and is gone from the plan, if anything: nothing is
     /// selected until the officer moves.
     pub fn lost(&self) -> Option<&str> {
-        self.lost.as_deref()
+        self.lost.as_ref().map(|l| l.name.as_str())
     }
 
     /// After an update: what is selected now, by identity, for the next
@@ -1350,11 +1388,23 @@ impl App {
                         let p = &self.doc.plan.programs[i];
                         match held.find(p) {
                             Some(item) => self.drill.item.selected = item.line(p),
-                            None => self.lost = Some(held.name()),
+                            None => {
+                                self.lost = Some(Lost {
+                                    name: held.name(),
+                                    program: id.clone(),
+                                    list: Some(held.list()),
+                                });
+                            }
                         }
                     }
                 }
-                None => self.lost = Some(id.clone()),
+                None => {
+                    self.lost = Some(Lost {
+                        name: id.clone(),
+                        program: id.clone(),
+                        list: None,
+                    });
+                }
             }
         }
         if let Some(id) = &anchor.timeline {

@@ -16,10 +16,10 @@ use crate::tui::form::{Form, Input, Subject};
 pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // A key for the selected item while it is gone says so, rather than
     // doing nothing unexplained (the focus is nothing).
-    if let Some(what) = &app.lost
+    if let Some(lost) = &app.lost
         && action.acts_on_selection()
     {
-        let what = crate::text::escape(what).into_owned();
+        let what = crate::text::escape(&lost.name).into_owned();
         app.message = Some(fill(app.lang.text().ui.e_nothing_selected, &[&what]));
         return Vec::new();
     }
@@ -153,9 +153,18 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             app.disk = fingerprint;
             app.rebuild();
             app.message = Some(match &app.lost {
-                Some(what) => fill(t.ui.e_selection_gone, &[&crate::text::escape(what)]),
+                Some(lost) => gone(app, lost),
                 None => t.ui.e_reloaded.to_string(),
             });
+        }
+        Outcome::Authors {
+            audit,
+            deleted_by_git,
+            merge_by,
+        } => {
+            app.audit = audit;
+            app.deleted_by_git = deleted_by_git;
+            app.merge_by = merge_by;
         }
         Outcome::ChangedOnDisk => app.message = Some(t.ui.e_changed_on_disk.to_string()),
         Outcome::Synced(result) => app.message = Some(synced(app, result)),
@@ -172,6 +181,46 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// "GOV-06 was deleted by andi; nothing is selected": what was selected
+/// and who deleted it, as far as the journals or git say.
+fn gone(app: &App, lost: &crate::tui::app::Lost) -> String {
+    let who = deleted_by(app, &lost.program, lost.list);
+    fill(
+        app.lang.text().ui.e_selection_gone,
+        &[&crate::text::escape(&lost.name), &who],
+    )
+}
+
+/// Who deleted programme `id` (or an item of its `list`): the newest
+/// journal entry that did, else the git commit the edge found, else
+/// "someone else"; escaped.
+fn deleted_by(app: &App, id: &str, list: Option<&str>) -> String {
+    let journal = crate::store::authors::deleted_by(&app.audit, id, list);
+    let git = || {
+        list.is_none()
+            .then(|| app.deleted_by_git.iter().find(|(gone, _)| gone == id))
+            .flatten()
+            .map(|(_, by)| by.clone())
+    };
+    named(app, journal.or_else(git))
+}
+
+/// Who made the other side of a conflict undo ran into: the newest journal
+/// entry for its item and field, else "someone else"; escaped.
+fn changed_by(app: &App, c: &crate::plan::merge::Conflict) -> String {
+    let by = c.log_key().and_then(|(subject, field)| {
+        crate::store::authors::changed_by(&app.audit, &subject, field)
+    });
+    named(app, by)
+}
+
+fn named(app: &App, by: Option<crate::plan::merge::Author>) -> String {
+    match by {
+        Some(by) => crate::text::escape(&by.who).into_owned(),
+        None => app.lang.text().ui.e_someone_else.to_string(),
+    }
 }
 
 /// A failed save in the officer's words, naming the file.
@@ -673,7 +722,16 @@ fn undo_redo(app: &mut App, undo: bool) {
                     } else {
                         t.ui.e_redo_deleted
                     };
-                    fill(words, &[&item(c)])
+                    let who = match c.program() {
+                        Some(id)
+                            if matches!(c.subject, crate::plan::merge::Subject::Program { .. }) =>
+                        {
+                            deleted_by(app, id, None)
+                        }
+                        Some(id) => deleted_by(app, id, c.log_key().map(|(_, list)| list)),
+                        None => app.lang.text().ui.e_someone_else.to_string(),
+                    };
+                    fill(words, &[&item(c), &who])
                 }
                 Some(c) => {
                     let what = if c.field == crate::plan::merge::Field::Presence {
@@ -686,7 +744,7 @@ fn undo_redo(app: &mut App, undo: bool) {
                     } else {
                         t.ui.e_redo_dropped
                     };
-                    fill(words, &[&what])
+                    fill(words, &[&what, &changed_by(app, c)])
                 }
                 None if undo => t.ui.e_undo_invalid.to_string(),
                 None => t.ui.e_redo_invalid.to_string(),
@@ -834,6 +892,19 @@ fn form(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::FormEnter => {
+            // Enter on a programme deleted meanwhile adds it again, as its
+            // notice says; Ctrl-S and "save? y" do not, unasked.
+            if form.revive(plan) {
+                let id = form.program_id().unwrap_or_default().to_string();
+                accept(app);
+                if app.modal.is_none() {
+                    app.message = Some(fill(
+                        app.lang.text().ui.e_form_revived,
+                        &[&crate::text::escape(&id)],
+                    ));
+                }
+                return Vec::new();
+            }
             accept(app);
             return Vec::new();
         }
@@ -1007,6 +1078,8 @@ fn saved(
 ) {
     let t = app.lang.text();
     let mut message = fill(t.ui.e_saved, &[&at]);
+    // Read by the notices below: who deleted what the officer had selected.
+    app.audit = audit;
     if let Some(doc) = merged {
         app.doc.preamble = doc.preamble;
         if doc.plan != app.doc.plan {
@@ -1022,9 +1095,8 @@ fn saved(
             app.doc.plan = doc.plan;
             app.rebuild();
             message = fill(t.ui.e_saved_merged, &[&at]);
-            if let Some(what) = &app.lost {
-                let gone = fill(t.ui.e_selection_gone, &[&crate::text::escape(what)]);
-                message = format!("{message}; {gone}");
+            if let Some(lost) = &app.lost {
+                message = format!("{message}; {}", gone(app, lost));
             }
         }
     }
@@ -1037,7 +1109,6 @@ fn saved(
     app.history.mark_saved();
     app.base = None;
     app.disk = fingerprint;
-    app.audit = audit;
     app.saved_at = Some(at);
     app.message = Some(message);
     if app.quit_after_save {

@@ -256,22 +256,58 @@ fn watch(edge: &mut Edge, app: &mut App, stamp: &mut Option<store::Stamp>) -> bo
         return false;
     }
     let news = if app.modified() {
-        Outcome::ChangedOnDisk
+        vec![Outcome::ChangedOnDisk]
     } else {
-        reloaded(opened)
+        reloaded(&edge.file.path, app, opened)
     };
-    let effects = update(app, news);
-    perform(edge, app, effects);
+    for outcome in news {
+        let effects = update(app, outcome);
+        perform(edge, app, effects);
+    }
     true
 }
 
-/// The plan as another officer saved it, for a session without edits; the
-/// text read is dropped here rather than held while the session takes it.
-fn reloaded(opened: store::Opened) -> Outcome {
+/// The plan as another officer saved it, for a session without edits, after
+/// who changed it; the text read is dropped here rather than held while the
+/// session takes it.
+fn reloaded(path: &Path, app: &App, opened: store::Opened) -> Vec<Outcome> {
     let fingerprint = opened.fingerprint;
-    Outcome::Reloaded {
-        doc: Box::new(opened.doc),
-        fingerprint,
+    let authors = authors(path, &app.doc().plan, &opened.doc.plan);
+    vec![
+        authors,
+        Outcome::Reloaded {
+            doc: Box::new(opened.doc),
+            fingerprint,
+        },
+    ]
+}
+
+/// The journals as they are now, and for the programmes gone from `old`
+/// (not renamed) that no journal says was deleted, who git says deleted
+/// them: a change that came through a sync or a pull.
+fn authors(path: &Path, old: &crate::plan::model::Plan, new: &crate::plan::model::Plan) -> Outcome {
+    let audit = audit::read(path).unwrap_or_default();
+    let now: std::collections::HashSet<&str> = new.programs.iter().map(|p| p.id.as_str()).collect();
+    let renamed: Vec<String> = crate::plan::merge::renames(old, new)
+        .into_iter()
+        .map(|r| r.from)
+        .collect();
+    // A handful is what a notice can name; a whole plan replaced is not
+    // worth a git process a programme.
+    const LOOKED_UP: usize = 20;
+    let deleted_by_git = old
+        .programs
+        .iter()
+        .map(|p| p.id.as_str())
+        .filter(|id| !now.contains(id) && !renamed.iter().any(|r| r == id))
+        .filter(|id| store::authors::deleted_by(&audit, id, None).is_none())
+        .take(LOOKED_UP)
+        .filter_map(|id| Some((id.to_string(), store::authors::by_git(path, id, true)?)))
+        .collect();
+    Outcome::Authors {
+        audit,
+        deleted_by_git,
+        merge_by: store::authors::merge_author(path),
     }
 }
 
@@ -308,7 +344,9 @@ fn perform(edge: &mut Edge, app: &mut App, effects: Vec<Effect>) {
                 if let Ok(opened) = edge.file.open()
                     && opened.fingerprint != app.disk()
                 {
-                    queue.extend(update(app, reloaded(opened)));
+                    for outcome in reloaded(path, app, opened) {
+                        queue.extend(update(app, outcome));
+                    }
                 }
                 Outcome::Synced(result)
             }

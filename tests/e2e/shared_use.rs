@@ -2222,3 +2222,78 @@ fn a_form_open_on_a_programme_renamed_meanwhile_follows_it_and_saves_onto_it() {
     assert!(saved.programs.iter().all(|p| p.id != "GOV-02"));
     assert_eq!(program(&saved, "GOV-20").name, format!("{name} baru"));
 }
+
+/// Budi types in GOV-02's form while Andi, in a second pantau, deletes
+/// GOV-02 and saves: Budi's form says so and Enter adds GOV-02 again as a
+/// new programme with his text; his save keeps it, the log has Andi's
+/// deletion and Budi's addition.
+#[test]
+fn a_form_open_on_a_programme_deleted_meanwhile_adds_it_again_with_the_typed_text_on_enter() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let count = original().programs.len();
+    let was = program(&original(), "GOV-02").clone();
+    let budi = Officer::start(&data.plan, home.path(), "budi");
+    budi.governance_programs();
+    budi.key("j");
+    budi.wait("GOV-02 selected", |s| looks::program_selected(s, "GOV-02"));
+    budi.key("e");
+    budi.wait("GOV-02's form", |s| {
+        form_field(s, "Name").contains(&was.name)
+    });
+    budi.tmux.type_text(" baru");
+    budi.wait("the text typed", |s| {
+        form_field(s, "Name").contains(&format!("{} baru", was.name))
+    });
+
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    andi.governance_programs();
+    andi.key("j");
+    andi.wait("GOV-02 selected", |s| looks::program_selected(s, "GOV-02"));
+    andi.key("d");
+    andi.wait("the delete question", |s| {
+        s.contains("Delete program GOV-02")
+    });
+    andi.key("y");
+    andi.wait("GOV-02 deleted", |s| {
+        !s.contains("Delete program") && !s.contains("GOV-02 ")
+    });
+    andi.save();
+    andi.quit_unprompted();
+
+    let screen = budi.wait("the form to say GOV-02 was deleted", |s| {
+        s.contains("GOV-02 was deleted meanwhile: Enter adds it again as new, Esc closes")
+    });
+    assert!(
+        form_field(&screen, "Name").contains(" baru"),
+        "the typed text is still there:\n{screen}"
+    );
+    budi.key("Enter");
+    budi.wait("GOV-02 added again", |s| {
+        bottom_line(s).contains("GOV-02 added again as a new programme, with your text")
+    });
+    budi.save();
+    budi.quit_unprompted();
+    let saved = load(&data.plan);
+    assert_eq!(saved.programs.len(), count);
+    let back = program(&saved, "GOV-02");
+    assert_eq!(back.name, format!("{} baru", was.name));
+    assert_eq!(
+        back.milestones, was.milestones,
+        "with its milestones as they were"
+    );
+    let log = data.log(home.path(), &[]);
+    assert!(
+        log.iter()
+            .any(|l| l.contains("andi") && l.contains("GOV-02") && l.contains("(deleted)"))
+            && log
+                .iter()
+                .any(|l| l.contains("budi") && l.contains("GOV-02")),
+        "{}",
+        log.join("\n")
+    );
+}

@@ -803,12 +803,16 @@ fn a_form_open_during_another_save_shows_their_change_and_writes_only_mine() {
     );
 }
 
+/// A milestone's form once someone deleted the milestone: it says so and
+/// Enter writes nothing. (A programme's form offers to add it again: see
+/// `unsaved::a_form_on_a_programme_deleted_meanwhile_adds_it_again_as_new_on_enter`.)
 #[test]
 fn a_form_whose_item_someone_deleted_says_so_and_cannot_write() {
     let mut app = app();
-    press(&mut app, "2⏎je");
+    press(&mut app, "2⏎⏎e");
+    let count = program(&app, "GOV-01").milestones.len();
     reloaded(&mut app, |plan| {
-        plan.programs.remove(1);
+        plan.programs[0].milestones.remove(0);
     });
     press(&mut app, "X⏎");
     let Some(Modal::Form(form)) = &app.modal() else {
@@ -816,7 +820,7 @@ fn a_form_whose_item_someone_deleted_says_so_and_cannot_write() {
     };
     assert!(form.problem.as_deref().unwrap().contains("deleted"));
     press(&mut app, "⎋");
-    assert!(app.plan().program("GOV-02").is_none());
+    assert_eq!(program(&app, "GOV-01").milestones.len(), count - 1);
     assert!(!app.modified());
 }
 
@@ -991,4 +995,57 @@ fn an_undo_on_a_programme_deleted_meanwhile_says_it_was_deleted() {
         "{said}"
     );
     assert!(!said.contains("whether"), "{said}");
+}
+
+/// The officer who deleted it, as their journal has it: undo names them.
+#[test]
+fn an_undo_refused_names_who_deleted_or_changed_it_from_the_journals() {
+    let mut app = app();
+    press(&mut app, "2⏎js");
+    saved(&mut app, None);
+    let _ = update(
+        &mut app,
+        Outcome::Authors {
+            audit: vec![crate::follow::entry(
+                "GOV-02",
+                "(program)",
+                "(deleted)",
+                "andi",
+            )],
+            deleted_by_git: Vec::new(),
+            merge_by: None,
+        },
+    );
+    reloaded(&mut app, |plan| {
+        plan.programs.remove(1);
+    });
+    press(&mut app, "u");
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(
+        said.contains("GOV-02") && said.contains("was deleted by andi since"),
+        "{said}"
+    );
+
+    // A status changed by citra meanwhile: the undo of mine names her.
+    let mut app = crate::common::example_app(
+        pantau::i18n::Lang::Id,
+        crate::common::interface::today(),
+        (80, 24),
+    );
+    press(&mut app, "2⏎js");
+    saved(&mut app, None);
+    let _ = update(
+        &mut app,
+        Outcome::Authors {
+            audit: vec![crate::follow::entry("GOV-02", "status", "OnHold", "citra")],
+            deleted_by_git: Vec::new(),
+            merge_by: None,
+        },
+    );
+    reloaded(&mut app, |plan| {
+        plan.programs[1].status = pantau::plan::model::Status::OnHold;
+    });
+    press(&mut app, "u");
+    let said = app.message().unwrap_or_default().to_string();
+    assert!(said.contains("sudah diubah oleh citra"), "{said}");
 }

@@ -26,12 +26,95 @@ fn reload(app: &mut App, change: impl FnOnce(&mut Plan)) {
     );
 }
 
+/// A journal entry by `who`, as the edge reads the journals.
+pub fn entry(subject: &str, field: &str, new: &str, who: &str) -> pantau::store::audit::Entry {
+    pantau::store::audit::Entry {
+        when: "2026-12-02T10:15:00+08:00".into(),
+        user: who.into(),
+        officer: String::new(),
+        from: "tty".into(),
+        subject: subject.into(),
+        field: field.into(),
+        old: String::new(),
+        new: new.into(),
+        unverified: false,
+    }
+}
+
 fn selected(app: &App) -> &str {
     &app.selected_program().expect("a programme selected").id
 }
 
 fn position(plan: &Plan, id: &str) -> usize {
     plan.programs.iter().position(|p| p.id == id).expect(id)
+}
+
+/// Who deleted it is named: from their journal, else from the git commit
+/// that brought the deletion (a sync), else "someone else".
+#[test]
+fn the_notice_of_a_deleted_selection_names_who_deleted_it() {
+    let by = |audit, git: Option<&str>| {
+        let mut app = app();
+        press(&mut app, "2⏎jjjjj⏎jj");
+        let deleted_by_git = git
+            .map(|who| {
+                let author = pantau::plan::merge::Author {
+                    who: who.into(),
+                    when: "2026-12-02 10:15".into(),
+                };
+                vec![("GOV-06".to_string(), author)]
+            })
+            .unwrap_or_default();
+        let _ = update(
+            &mut app,
+            Outcome::Authors {
+                audit,
+                deleted_by_git,
+                merge_by: None,
+            },
+        );
+        reload(&mut app, |plan| plan.programs.retain(|p| p.id != "GOV-06"));
+        app.message().unwrap_or_default().to_string()
+    };
+    let andi = vec![
+        entry("GOV-06", "status", "Done", "budi"),
+        entry("GOV-06", "(program)", "(deleted)", "andi"),
+    ];
+    assert_eq!(
+        by(andi.clone(), Some("dewi")),
+        "GOV-06 was deleted by andi; nothing is selected"
+    );
+    assert_eq!(
+        by(Vec::new(), Some("dewi")),
+        "GOV-06 was deleted by dewi; nothing is selected"
+    );
+    assert_eq!(
+        by(vec![entry("GOV-06", "status", "Done", "budi")], None),
+        "GOV-06 was deleted by someone else; nothing is selected",
+        "budi only changed it"
+    );
+    // A milestone deleted inside a programme still there: its deleter.
+    let mut app = app();
+    press(&mut app, "2⏎jjjjj⏎");
+    let title = app.plan().programs[position(app.plan(), "GOV-06")].milestones[0]
+        .title
+        .clone();
+    let _ = update(
+        &mut app,
+        Outcome::Authors {
+            audit: vec![entry("GOV-06", "milestone.1", "(deleted)", "citra")],
+            deleted_by_git: Vec::new(),
+            merge_by: None,
+        },
+    );
+    reload(&mut app, |plan| {
+        let at = position(plan, "GOV-06");
+        plan.programs[at].milestones.remove(0);
+    });
+    assert_eq!(
+        app.message().map(str::to_string),
+        Some(format!("{title} was deleted by citra; nothing is selected"))
+    );
 }
 
 #[test]

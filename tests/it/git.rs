@@ -782,3 +782,102 @@ fn the_commit_message_comes_from_the_plans_diff_not_from_a_forged_log() {
         "{message:?}"
     );
 }
+
+/// A change that came through git, which no journal here holds, is named by
+/// the author of the commit that made it: a programme deleted, another's
+/// status changed, and the other side of a merge's question; a change not
+/// committed yet is not pinned on whoever committed last.
+#[test]
+fn a_change_that_came_through_git_is_named_by_its_commits_author() {
+    if !git_installed() {
+        return;
+    }
+    let repo = Repo::new();
+    let plan = repo.dir.path().join("plan.ron");
+    let commit_as = |who: &str, message: &str| {
+        let out = Command::new("git")
+            .args(["commit", "-qam", message])
+            .current_dir(repo.dir.path())
+            .env("HOME", repo.home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", who)
+            .env("GIT_AUTHOR_EMAIL", "x@example.org")
+            .env("GIT_COMMITTER_NAME", who)
+            .env("GIT_COMMITTER_EMAIL", "x@example.org")
+            .output()
+            .expect("runs");
+        ok(out, "commit");
+    };
+    let by = |id: &str, gone: bool| pantau::store::authors::by_git(&plan, id, gone).map(|a| a.who);
+    let deleting = |id: &str| {
+        let text = std::fs::read_to_string(&plan).unwrap();
+        let mut doc = pantau::store::parse(&text, &plan).unwrap();
+        doc.plan.programs.retain(|p| p.id != id);
+        std::fs::write(&plan, doc.to_ron()).unwrap();
+    };
+    repo.set("GOV-02", "status=Delayed");
+    commit_as("citra", "GOV-02 delayed");
+    deleting("GOV-06");
+    commit_as("dewi", "GOV-06 gone");
+    assert_eq!(by("GOV-06", true).as_deref(), Some("dewi"));
+    assert_eq!(by("GOV-02", false).as_deref(), Some("citra"));
+    assert_eq!(by("GOV-01", false).as_deref(), Some("andi"), "who added it");
+    assert_eq!(
+        by("GOV-05", true),
+        None,
+        "GOV-05 is there: no one deleted it"
+    );
+
+    // Deleted in the working file only: git did not do it.
+    deleting("GOV-05");
+    assert_eq!(by("GOV-05", true), None);
+    assert_eq!(
+        by("GOV-02", false),
+        None,
+        "the file is not HEAD's: a save since"
+    );
+    repo.git(&["checkout", "-q", "plan.ron"]);
+
+    // A merge under way: its questions' other side is by the branch's author.
+    ok(repo.pantau(&["git", "setup", "plan.ron"]), "git setup");
+    repo.git(&["add", ".gitattributes"]);
+    repo.commit("merge plans with pantau");
+    repo.git(&["checkout", "-qb", "bpbd"]);
+    repo.set("GOV-03", "status=Delayed");
+    commit_as("eko", "bpbd");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.set("GOV-03", "status=OnHold");
+    repo.commit("main");
+    let out = run(
+        repo.dir.path(),
+        repo.home.path(),
+        "git",
+        &["merge", "--no-edit", "bpbd"],
+    );
+    assert!(!out.status.success(), "git reports the conflict");
+    let merging = pantau::store::authors::merge_author(&plan).map(|a| a.who);
+    assert_eq!(merging.as_deref(), Some("eko"));
+    assert_eq!(by("GOV-03", false).as_deref(), Some("eko"));
+    // The interface, told by the edge who the merged side is by, names eko.
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let doc = pantau::store::parse(&text, &plan).unwrap();
+    let app = pantau::tui::app::App::open(
+        doc.clone(),
+        pantau::tui::app::Session {
+            conflict_lines: Some(pantau::store::git::check_conflicts(&plan, &doc.preamble)),
+            merge_by: pantau::store::authors::merge_author(&plan),
+            ..pantau::tui::app::Session::new(
+                "plan.ron".into(),
+                pantau::tui::app::Today::Given(jiff::civil::date(2026, 12, 2)),
+                pantau::i18n::Lang::En,
+            )
+        },
+    );
+    match app.modal() {
+        Some(pantau::tui::app::Modal::Conflict { conflicts, .. }) => {
+            let said = conflicts[0].author(&pantau::i18n::EN);
+            assert!(said.starts_with("by eko, "), "{said}");
+        }
+        _ => panic!("the driver's question is asked"),
+    }
+}

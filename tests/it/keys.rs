@@ -414,6 +414,7 @@ fn every_key_in_every_context_gives_exactly_its_action() {
                 mine: Some("Done".into()),
                 theirs: Some("Delayed".into()),
                 by: None,
+                changed: Vec::new(),
             }]);
         update(app, conflicts);
     };

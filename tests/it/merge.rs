@@ -568,3 +568,47 @@ fn two_targets_of_one_year_and_indicator_are_kept_and_check_warns_of_them() {
         "{stderr}"
     );
 }
+
+/// A programme deleted here and changed there: the question says what the
+/// other side changed in it (fields and lists), in both languages, rather
+/// than only its id; a further change there makes it a new question.
+#[test]
+fn a_deleted_versus_changed_question_says_which_fields_the_other_side_changed() {
+    use pantau::i18n::Lang;
+    let base = base();
+    let at = base.programs.iter().position(|p| p.id == "GOV-05").unwrap();
+    let mut mine = base.clone();
+    mine.programs.remove(at);
+    let mut theirs = base.clone();
+    theirs.programs[at].status = Status::Delayed;
+    theirs.programs[at].notes = "rapat 2 Desember".into();
+    theirs.programs[at].milestones[0].done = !theirs.programs[at].milestones[0].done;
+    let (_, open) = merge(&base, &mine, &theirs, &undecided);
+    assert_eq!(open.len(), 1, "{open:?}");
+    let c = &open[0];
+    assert_eq!(c.show(Choice::Mine, Lang::En), "(deleted)");
+    assert_eq!(
+        c.show(Choice::Theirs, Lang::En),
+        "changed Status, Notes, milestones"
+    );
+    assert_eq!(
+        c.show(Choice::Theirs, Lang::Id),
+        "mengubah Status, Catatan, tahapan"
+    );
+    // The other way round: mine is the changed side.
+    let (_, open) = merge(&base, &theirs, &mine, &undecided);
+    assert_eq!(
+        open[0].show(Choice::Mine, Lang::En),
+        "changed Status, Notes, milestones"
+    );
+    // A later change there is not the question answered before.
+    let mut later = theirs.clone();
+    later.programs[at].lead = "Dinas PMD".into();
+    let (_, again) = merge(&base, &mine, &later, &undecided);
+    assert!(!again[0].same_question(c));
+    assert!(
+        again[0]
+            .show(Choice::Theirs, Lang::En)
+            .contains("Lead agency")
+    );
+}

@@ -665,3 +665,28 @@ fn the_detail_shows_a_range_its_direction_and_the_two_decimal_figure() {
         assert!(screen.contains(about), "{screen}");
     }
 }
+
+/// The notice of a form whose programme was deleted meanwhile is read whole
+/// at 80×24, in both languages: what Enter and Esc do.
+#[test]
+fn a_deleted_programmes_form_says_enter_and_esc_whole_at_80_by_24() {
+    for (lang, last) in [(Lang::En, "Esc closes"), (Lang::Id, "Esc menutup")] {
+        let mut app = crate::common::example_app(lang, crate::common::interface::today(), (80, 24));
+        crate::editing::press(&mut app, "2⏎e (rev)");
+        let mut doc = pantau::store::Document {
+            plan: app.plan().clone(),
+            preamble: String::new(),
+        };
+        doc.plan.programs.retain(|p| p.id != "GOV-01");
+        let _ = update(
+            &mut app,
+            pantau::tui::action::Outcome::Reloaded {
+                doc: Box::new(doc),
+                fingerprint: 9,
+            },
+        );
+        let screen = text(&render(&app, &COLOUR, 80, 24));
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Enter") && flat.contains(last), "{screen}");
+    }
+}

@@ -137,3 +137,68 @@ fn answering_no_to_the_quit_question_drops_the_form_only_when_asked() {
     assert!(app.should_quit());
     assert_eq!(effects, vec![Effect::DiscardOwnRecovery]);
 }
+
+/// Another officer's reload, as the watcher delivers it: the plan on
+/// screen changed by `change`.
+fn reloaded(app: &mut App, change: impl FnOnce(&mut pantau::plan::model::Plan)) {
+    let mut doc = pantau::store::Document {
+        plan: app.plan().clone(),
+        preamble: String::new(),
+    };
+    change(&mut doc.plan);
+    let _ = pantau::tui::update::update(
+        app,
+        pantau::tui::action::Outcome::Reloaded {
+            doc: Box::new(doc),
+            fingerprint: 9,
+        },
+    );
+}
+
+/// A form open on a programme another officer deletes: its text is never
+/// lost silently. Ctrl-S saves nothing unasked; Enter, as the notice says,
+/// adds the programme again as a new one with the text (milestones and all,
+/// as it was); Esc asks before the text goes.
+#[test]
+fn a_form_on_a_programme_deleted_meanwhile_adds_it_again_as_new_on_enter() {
+    let (mut app, name) = typed_form();
+    let was = app.plan().program("GOV-01").expect("GOV-01").clone();
+    reloaded(&mut app, |plan| plan.programs.retain(|p| p.id != "GOV-01"));
+    assert_eq!(
+        form_problem(&app),
+        Some("GOV-01 was deleted meanwhile: Enter adds it again as new, Esc closes")
+    );
+    assert!(
+        press(&mut app, "^s").is_empty(),
+        "Ctrl-S re-adds nothing unasked"
+    );
+    assert!(matches!(app.modal(), Some(Modal::Form(f)) if f.gone));
+    press(&mut app, "⏎");
+    assert!(app.modal().is_none(), "{:?}", form_problem(&app));
+    assert_eq!(
+        app.message(),
+        Some("GOV-01 added again as a new programme, with your text (u undoes it)")
+    );
+    let back = app.plan().program("GOV-01").expect("GOV-01 is back");
+    assert_eq!(back.name, name, "with the typed name");
+    assert_eq!(back.milestones, was.milestones, "and the rest as it was");
+    assert_eq!(
+        app.plan().programs.iter().position(|p| p.id == "GOV-01"),
+        Some(0)
+    );
+    assert!(app.modified(), "an unsaved edit, saved with Ctrl-S");
+    press(&mut app, "u");
+    assert!(app.plan().program("GOV-01").is_none(), "u takes it back");
+
+    // Esc on the deleted programme's typed text asks first, then closes.
+    let (mut app, _) = typed_form();
+    reloaded(&mut app, |plan| plan.programs.retain(|p| p.id != "GOV-01"));
+    press(&mut app, "⎋");
+    assert!(matches!(app.modal(), Some(Modal::Form(f)) if f.gone));
+    press(&mut app, "⎋");
+    assert!(app.modal().is_none());
+    assert!(
+        app.plan().program("GOV-01").is_none(),
+        "nothing added unasked"
+    );
+}

@@ -69,6 +69,20 @@ pub enum List {
     Evidence,
 }
 
+impl List {
+    /// The name a programme's list goes by in the log (`milestone`), for
+    /// the lists inside a programme.
+    pub fn item_name(self) -> Option<&'static str> {
+        match self {
+            List::Milestones => Some("milestone"),
+            List::Targets => Some("target"),
+            List::Budget => Some("budget"),
+            List::Evidence => Some("evidence"),
+            List::Programs | List::Dimensions => None,
+        }
+    }
+}
+
 /// What of the item both sides changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -83,6 +97,9 @@ pub enum Field {
     Presence,
     /// Both sides put the same items in different orders.
     Order(List),
+    /// A programme's list, its items added, removed or changed (only what a
+    /// deleted-versus-changed question says the other side changed).
+    List(List),
     /// The comment lines at the top of the file.
     Comment,
     /// The plan's evaluation section, as one field.
@@ -101,6 +118,9 @@ pub struct Conflict {
     /// Who made their change and when, when the audit log says (filled in by
     /// the store, which reads the log).
     pub by: Option<Author>,
+    /// For a deleted-versus-changed question (`Field::Presence`): the
+    /// fields the side that kept the item changed in it since the base.
+    pub changed: Vec<Field>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +130,18 @@ pub enum Choice {
 }
 
 impl Conflict {
+    /// The programme the conflict is inside, if any.
+    pub fn program(&self) -> Option<&str> {
+        match &self.subject {
+            Subject::Program { id, .. } => Some(id),
+            Subject::Milestone { program, .. }
+            | Subject::Target { program, .. }
+            | Subject::Budget { program, .. }
+            | Subject::Evidence { program, .. } => Some(program),
+            Subject::Plan | Subject::Dimension { .. } => None,
+        }
+    }
+
     /// Whether `other` asks the same question (another run of the same merge)
     /// with the same values: an answer given to a question whose other side
     /// has changed since (a third save meanwhile) does not carry over, so it
@@ -119,6 +151,7 @@ impl Conflict {
             && self.field == other.field
             && self.mine == other.mine
             && self.theirs == other.theirs
+            && self.changed == other.changed
     }
 
     /// The subject and field under which the audit log records a change of
@@ -133,6 +166,10 @@ impl Conflict {
             }
             (Subject::Program { id, .. }, Field::Program(f)) => Some((id.clone(), f.name())),
             (Subject::Program { id, .. }, Field::Presence) => Some((id.clone(), "(program)")),
+            // A programme's list reordered is logged as `milestone.order`.
+            (Subject::Program { id, .. }, Field::Order(list)) => {
+                list.item_name().map(|name| (id.clone(), name))
+            }
             (Subject::Milestone { program, .. }, _) => program_list(program, "milestone"),
             (Subject::Target { program, .. }, _) => program_list(program, "target"),
             (Subject::Budget { program, .. }, _) => program_list(program, "budget"),

@@ -118,6 +118,7 @@ fn conflict(subject: &Subject, field: Field, mine: String, theirs: String) -> Co
         mine: Some(mine),
         theirs: Some(theirs),
         by: None,
+        changed: Vec::new(),
     }
 }
 
@@ -298,6 +299,9 @@ trait Item: Clone + PartialEq {
     fn subject(&self, owner: &Subject, number: usize) -> Subject;
     /// A one-line summary, for a deleted-or-changed question and an order.
     fn summary(&self) -> String;
+    /// The fields `now` differs from `base` in, for a deleted-versus-changed
+    /// question: what the side that kept the item did to it.
+    fn fields_changed(base: &Self, now: &Self) -> Vec<Field>;
     fn merge3(
         asker: &mut Asker,
         subject: &Subject,
@@ -331,6 +335,17 @@ macro_rules! merge_fields {
     }};
 }
 
+/// The fields of a registry `now` differs from `base` in.
+macro_rules! fields_changed {
+    ($base:expr, $now:expr, $fields:ty, $variant:path) => {
+        <$fields>::ALL
+            .iter()
+            .filter(|f| !f.same($base, $now))
+            .map(|&f| $variant(f))
+            .collect()
+    };
+}
+
 impl Item for Dimension {
     const LIST: List = List::Dimensions;
     fn subject(&self, _: &Subject, _: usize) -> Subject {
@@ -341,6 +356,9 @@ impl Item for Dimension {
     }
     fn summary(&self) -> String {
         self.name.clone()
+    }
+    fn fields_changed(base: &Self, now: &Self) -> Vec<Field> {
+        fields_changed!(base, now, DimensionField, Field::Dimension)
     }
     fn merge3(
         asker: &mut Asker,
@@ -371,6 +389,22 @@ impl Item for Program {
     }
     fn summary(&self) -> String {
         self.id.clone()
+    }
+    fn fields_changed(base: &Self, now: &Self) -> Vec<Field> {
+        let mut changed: Vec<Field> = fields_changed!(base, now, ProgramField, Field::Program);
+        let lists = [
+            (base.milestones != now.milestones, List::Milestones),
+            (base.targets != now.targets, List::Targets),
+            (base.budget != now.budget, List::Budget),
+            (base.evidence != now.evidence, List::Evidence),
+        ];
+        changed.extend(
+            lists
+                .iter()
+                .filter(|(differ, _)| *differ)
+                .map(|&(_, l)| Field::List(l)),
+        );
+        changed
     }
     fn merge3(
         asker: &mut Asker,
@@ -463,6 +497,7 @@ fn merge_list<T: Item>(
                     mine: Some(mine[i].summary()),
                     theirs: None,
                     by: None,
+                    changed: T::fields_changed(item, &mine[i]),
                 }) == Choice::Mine)
                 .then(|| mine[i].clone()),
             // I deleted it: gone, unless they changed it and I say keep theirs.
@@ -473,6 +508,7 @@ fn merge_list<T: Item>(
                     mine: None,
                     theirs: Some(theirs[j].summary()),
                     by: None,
+                    changed: T::fields_changed(item, &theirs[j]),
                 }) == Choice::Theirs)
                 .then(|| theirs[j].clone()),
             (None, None) => None,
@@ -641,6 +677,9 @@ macro_rules! listed {
             }
             fn summary(&self) -> String {
                 $show(self)
+            }
+            fn fields_changed(base: &Self, now: &Self) -> Vec<Field> {
+                fields_changed!(base, now, $fields, $field)
             }
             fn merge3(
                 asker: &mut Asker,

@@ -22,6 +22,7 @@ pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
             mine: Some(mine),
             theirs: None,
             by: None,
+            changed: Vec::new(),
         }]
     };
     let find = |index: usize, id: &str| match plan.programs.get(index) {
@@ -53,6 +54,7 @@ pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
                         mine: None,
                         theirs: Some(now.summary()),
                         by: None,
+                        changed: Vec::new(),
                     }]);
                 }
                 Some(after) => Edit::Program {
@@ -80,6 +82,7 @@ pub fn rebase(edit: &Edit, plan: &Plan) -> Result<Edit, Vec<Conflict>> {
                     mine: Some(after.id.clone()),
                     theirs: Some(after.id.clone()),
                     by: None,
+                    changed: Vec::new(),
                 }]);
             }
             Edit::Program {

@@ -28,9 +28,10 @@ impl Form {
             })
         };
         let fresh = match &self.subject {
-            Subject::Program { index, new: None } => {
-                program_at(*index).map(|i| Form::program(new, i, &new.programs[i], false, lang))
-            }
+            Subject::Program { index, new: None } => match program_at(*index) {
+                Some(i) => Some(Form::program(new, i, &new.programs[i], false, lang)),
+                None => return self.gone_program(old.programs.get(*index)),
+            },
             // Something new: nothing of it is in either plan; it only moves.
             Subject::Program {
                 index,
@@ -156,6 +157,21 @@ impl Form {
         gone
     }
 
+    /// This form once someone else deleted the programme it edits: it says
+    /// so and keeps the programme as it was, for Enter to add it again as a
+    /// new one with the officer's text, or Esc to close.
+    fn gone_program(&self, was: Option<&Program>) -> Form {
+        let mut gone = self.gone_form();
+        if let Some(was) = was {
+            gone.revive = Some(Box::new(was.clone()));
+            gone.problem = Some(fill(
+                self.lang.text().ui.e_form_gone_program,
+                &[&crate::text::escape(&was.id)],
+            ));
+        }
+        gone
+    }
+
     /// The same fields over another subject (a new item keeps what was typed).
     fn clone_onto(&self, subject: Subject) -> Form {
         Form {
@@ -164,6 +180,7 @@ impl Form {
             focus: self.focus,
             problem: self.problem.clone(),
             gone: self.gone,
+            revive: self.revive.clone(),
             leaving: self.leaving,
             lang: self.lang,
         }

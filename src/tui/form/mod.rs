@@ -177,8 +177,12 @@ pub struct Form {
     pub focus: usize,
     /// A problem with the form as a whole (e.g. the plan would not be valid).
     pub problem: Option<String>,
-    /// Someone else deleted what the form edits: it can only be closed.
+    /// Someone else deleted what the form edits: it can only be closed,
+    /// or, for a programme, added again as a new one (`revive`).
     pub gone: bool,
+    /// A programme deleted under the form, as it was: what Enter adds again
+    /// as a new programme with the officer's text.
+    pub revive: Option<Box<Program>>,
     /// Esc was pressed once on typed text: the next Esc throws it away.
     pub leaving: bool,
     lang: Lang,
@@ -555,11 +559,32 @@ impl Form {
             focus: 0,
             problem: None,
             gone: false,
+            revive: None,
             leaving: false,
             lang,
         };
         form.check(plan);
         form
+    }
+
+    /// A form on a programme deleted meanwhile made a form adding it again
+    /// as a new programme, at about its old place, as it was with the
+    /// officer's text over it; `false` (and nothing changes) for any other.
+    /// Its id stays unless someone took it meanwhile: then the form marks it.
+    pub fn revive(&mut self, plan: &Plan) -> bool {
+        let (Some(template), Subject::Program { index, new: None }) =
+            (self.revive.take(), &self.subject)
+        else {
+            return false;
+        };
+        self.subject = Subject::Program {
+            index: (*index).min(plan.programs.len()),
+            new: Some(template),
+        };
+        self.gone = false;
+        self.problem = None;
+        self.check(plan);
+        true
     }
 
     pub fn focused(&mut self) -> &mut Field {
