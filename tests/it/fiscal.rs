@@ -250,3 +250,149 @@ proptest! {
         }
     }
 }
+
+/// The example's first programme with `edit` applied, written canonically
+/// and loaded again: what an officer's hand-edited file gives.
+fn loaded_with(edit: impl FnOnce(&mut Program)) -> Result<Plan, String> {
+    let mut plan = example();
+    edit(&mut plan.programs[0]);
+    let text = pantau::plan::canonical::to_ron(&plan, "");
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let path = dir.path().join("luwu-utara.ron");
+    std::fs::write(&path, text).map_err(|e| e.to_string())?;
+    store::load(&path)
+        .map(|d| d.plan)
+        .map_err(|e| e.render(&pantau::i18n::EN))
+}
+
+#[test]
+fn spending_above_the_pagu_then_is_an_error_with_its_fix_and_a_shared_code_a_warning() {
+    let mut plan = example();
+    let p = &mut plan.programs[0];
+    p.budget = budget(100.0);
+    p.periods = vec![
+        quarter(1, 50.0, Some(60.0), None),
+        quarter(2, 50.0, Some(60.0), None),
+    ];
+    let text = pantau::plan::canonical::to_ron(&plan, "");
+    let over = store::overspending(&text, &plan);
+    let words: Vec<String> = over
+        .iter()
+        .map(|o| o.render(Path::new("p.ron"), &pantau::i18n::EN))
+        .collect();
+    assert_eq!(over.len(), 1, "{words:?}");
+    assert!(
+        words[0].contains("Q2 2026: spending to date Rp 120 is more than the pagu then, Rp 100")
+            && words[0].contains("record the budget change"),
+        "{words:?}"
+    );
+    // An APBD-P before the quarter's end raises the pagu: nothing to fix.
+    plan.programs[0].budget_changes = vec![change("2026-06-15", 150.0)];
+    assert!(store::overspending(&text, &plan).is_empty());
+
+    let code = |allocation: f64| pantau::plan::model::SubActivity {
+        code: "2.16.02.1.01.0001".into(),
+        allocation: Some(allocation),
+        ..Default::default()
+    };
+    plan.programs[0].subactivities = vec![code(100.0)];
+    plan.programs[1].subactivities = vec![code(200.0)];
+    let warned: Vec<String> = store::warnings(&text, &plan)
+        .iter()
+        .map(|w| w.render(Path::new("p.ron"), &pantau::i18n::ID))
+        .collect();
+    assert!(
+        warned.iter().any(|w| w.contains("GOV-02")
+            && w.contains("2.16.02.1.01.0001")
+            && w.contains("Rp 200 di sini dan Rp 100 pada GOV-01")),
+        "{warned:?}"
+    );
+}
+
+#[test]
+fn bad_fiscal_input_is_refused_naming_programme_period_file_and_line() {
+    type Case = (&'static str, fn(&mut Program), &'static str);
+    let cases: [Case; 8] = [
+        (
+            "a period outside the plan",
+            |p| {
+                p.periods.push(FiscalPeriod {
+                    year: 2040,
+                    ..quarter(1, 1.0, Some(1.0), None)
+                })
+            },
+            "the year 2040 is outside the plan's period",
+        ),
+        (
+            "neither quarter nor month",
+            |p| {
+                p.periods.push(FiscalPeriod {
+                    year: 2026,
+                    ..FiscalPeriod::default()
+                })
+            },
+            "needs a quarter (1–4) or a month (1–12)",
+        ),
+        (
+            "a quarter beside months that disagree",
+            |p| {
+                p.periods.push(month(7, 10.0, 10.0, None));
+                p.periods.push(month(8, 10.0, 10.0, None));
+                p.periods.push(quarter(3, 20.0, Some(25.0), None));
+            },
+            "period 3 (Q3 2026) disagrees with its months",
+        ),
+        (
+            "physical progress going down",
+            |p| {
+                p.periods.push(quarter(1, 1.0, Some(1.0), Some(40.0)));
+                p.periods.push(quarter(2, 1.0, Some(1.0), Some(30.0)));
+            },
+            "period 2 (Q2 2026): physical progress 30 % is below the 40 %",
+        ),
+        (
+            "physical progress above 100",
+            |p| p.periods.push(quarter(1, 1.0, Some(1.0), Some(120.0))),
+            "physical progress 120 is not a percentage",
+        ),
+        (
+            "a code of the wrong shape",
+            |p| {
+                p.subactivities.push(pantau::plan::model::SubActivity {
+                    code: "2.16.2.1.01.0001".into(),
+                    ..Default::default()
+                })
+            },
+            "2.16.2.1.01.0001 is not a sub-activity code",
+        ),
+        (
+            "a budget change dated outside its year",
+            |p| p.budget_changes.push(change("2027-01-05", 1.0)),
+            "the date 2027-01-05 is not a date of 2026",
+        ),
+        (
+            "the same quarter twice",
+            |p| {
+                p.periods.push(quarter(2, 1.0, Some(1.0), None));
+                p.periods.push(quarter(2, 1.0, Some(1.0), None));
+            },
+            "period 2 reports Q2 2026 again (as period 1 does)",
+        ),
+    ];
+    for (what, edit, says) in cases {
+        let message = loaded_with(edit).expect_err(what);
+        assert!(message.contains(says), "{what}: {message}");
+        assert!(
+            message.contains("GOV-01"),
+            "{what} names the programme: {message}"
+        );
+        assert!(
+            message.contains("luwu-utara.ron:"),
+            "{what} names the file and line: {message}"
+        );
+        assert!(
+            !message.contains("NaN") && !message.contains("inf"),
+            "{message}"
+        );
+    }
+}
