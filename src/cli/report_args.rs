@@ -44,6 +44,12 @@ pub struct ReportArgs {
     /// The year evaluated, and the fiscal year of physical progress and absorption (default: this year)
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
     pub year: Option<i32>,
+    /// The quarterly report's quarter, 1-4 (default: the last ended)
+    #[arg(long, value_name = "Q", value_parser = clap::value_parser!(u8).range(1..=4), conflicts_with = "month")]
+    pub quarter: Option<u8>,
+    /// The quarterly report for a month instead, 1-12
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u8).range(1..=12))]
+    pub month: Option<u8>,
     /// CSV: the separator (default `;` with a decimal comma where figures are written the Indonesian way, as a spreadsheet in that locale reads them, else `,`)
     #[arg(long, value_name = "CHAR")]
     pub sep: Option<char>,
@@ -135,6 +141,11 @@ impl ReportArgs {
                 .unwrap_or_else(|| crate::report::csv_separator(numbers)),
             letter: Box::new(self.letter()?),
             year: self.year,
+            fiscal: match (self.quarter, self.month) {
+                (Some(q), _) => Some(crate::plan::fiscal::Span::Quarter(q)),
+                (None, Some(m)) => Some(crate::plan::fiscal::Span::Month(m)),
+                (None, None) => None,
+            },
         };
         request.check()?;
         Ok(request)
@@ -195,6 +206,8 @@ impl From<ReportKind> for Kind {
             ReportKind::Upcoming => Kind::Upcoming,
             ReportKind::Targets => Kind::Targets,
             ReportKind::Evaluation => Kind::Evaluation,
+            ReportKind::Quarter => Kind::Quarter,
+            ReportKind::Alignment => Kind::Alignment,
         }
     }
 }
@@ -223,6 +236,10 @@ pub enum ReportKind {
     Targets,
     /// The yearly evaluation: aspects, estimated index, evidence, budget
     Evaluation,
+    /// The quarterly monitoring table (with --year and --quarter or --month)
+    Quarter,
+    /// The alignment matrix: masterplan, RPJMD, Renstra, sub-activities
+    Alignment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -93,6 +93,31 @@ impl Conflict {
                 number,
                 name,
             } => fill(m.m_evidence, &[program, number, name]),
+            Subject::Period {
+                program,
+                number,
+                year,
+                quarter,
+                month,
+            } => {
+                let tag = crate::plan::model::FiscalPeriod {
+                    quarter: *quarter,
+                    month: *month,
+                    ..Default::default()
+                }
+                .tag();
+                t.period_subject(program, *number, *year, &tag)
+            }
+            Subject::BudgetChange {
+                program,
+                number,
+                date,
+            } => fill(t.lang.fiscal().m_budget_change, &[program, number, date]),
+            Subject::SubActivity {
+                program,
+                number,
+                code,
+            } => fill(t.lang.fiscal().m_subactivity, &[program, number, code]),
         }
     }
 
@@ -141,6 +166,9 @@ impl Conflict {
                 let fields: Vec<&str> = self.changed.iter().map(|&f| label(f, lang)).collect();
                 return fill(t.merge.m_changed, &[&fields.join(", ")]);
             }
+            Field::Period(f) => f.kind(),
+            Field::BudgetChange(f) => f.kind(),
+            Field::SubActivity(f) => f.kind(),
             Field::Presence
             | Field::Order(_)
             | Field::List(_)
@@ -170,6 +198,9 @@ fn label(field: Field, lang: Lang) -> &'static str {
         Field::Target(f) => f.label(lang),
         Field::Budget(f) => f.label(lang),
         Field::Evidence(f) => f.label(lang),
+        Field::Period(f) => f.label(lang),
+        Field::BudgetChange(f) => f.label(lang),
+        Field::SubActivity(f) => f.label(lang),
         Field::Presence => m.m_presence,
         Field::Order(List::Programs) => m.m_order_programs,
         Field::Order(List::Dimensions) => m.m_order_dimensions,
@@ -177,12 +208,18 @@ fn label(field: Field, lang: Lang) -> &'static str {
         Field::Order(List::Targets) => m.m_order_targets,
         Field::Order(List::Budget) => m.m_order_budget,
         Field::Order(List::Evidence) => m.m_order_evidence,
+        Field::Order(List::Periods) => lang.fiscal().m_order_periods,
+        Field::Order(List::BudgetChanges) => lang.fiscal().m_order_budget_changes,
+        Field::Order(List::SubActivities) => lang.fiscal().m_order_subactivities,
         Field::Comment => m.m_comment,
         Field::Evaluation => m.m_evaluation,
         Field::List(List::Milestones) => m.m_list_milestones,
         Field::List(List::Targets) => m.m_list_targets,
         Field::List(List::Budget) => m.m_list_budget,
         Field::List(List::Evidence) => m.m_list_evidence,
+        Field::List(List::Periods) => lang.fiscal().l_periods,
+        Field::List(List::BudgetChanges) => lang.fiscal().l_budget_changes,
+        Field::List(List::SubActivities) => lang.fiscal().l_subactivities,
         // Never changed as a "field": programmes and dimensions are the items.
         Field::List(List::Programs) => m.m_order_programs,
         Field::List(List::Dimensions) => m.m_order_dimensions,
