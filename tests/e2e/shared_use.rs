@@ -2423,3 +2423,55 @@ fn a_programme_deleted_by_another_login_is_named_and_no_key_acts_at_80x24_or_40x
     andi.quit_unprompted();
     assert_eq!(data.bytes(), budis, "Andi changed nothing");
 }
+
+/// Budi, in a second pantau, moves GOV-03 below GOV-04 and saves while
+/// Andi has GOV-04 selected: Andi's selection stays on GOV-04 (not the row
+/// it was on), and Andi's next `s` changes GOV-04, never its neighbour.
+#[test]
+fn a_reorder_saved_by_another_login_keeps_the_same_programme_selected_for_s() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let to = |officer: &Officer, id: &str, downs: usize| {
+        officer.governance_programs();
+        for _ in 0..downs {
+            officer.key("j");
+        }
+        officer.wait(&format!("{id} selected"), |s| {
+            looks::program_selected(s, id)
+        });
+    };
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    to(&andi, "GOV-04", 3);
+    let budi = Officer::start(&data.plan, home.path(), "budi");
+    to(&budi, "GOV-03", 2);
+    budi.key("J");
+    budi.wait("GOV-03 moved below GOV-04", |s| {
+        s.find(" GOV-04 ") < s.find(" GOV-03 ") && looks::program_selected(s, "GOV-03")
+    });
+    budi.save();
+    budi.quit_unprompted();
+
+    andi.wait("the reload, GOV-04 still selected", |s| {
+        s.find(" GOV-04 ") < s.find(" GOV-03 ") && looks::program_selected(s, "GOV-04")
+    });
+    let before = program(&load(&data.plan), "GOV-04").status;
+    andi.next_status_of("GOV-04", next_status(before));
+    andi.save();
+    andi.quit_unprompted();
+    let saved = load(&data.plan);
+    assert_eq!(program(&saved, "GOV-04").status, next_status(before));
+    assert_eq!(
+        program(&saved, "GOV-03").status,
+        program(&original(), "GOV-03").status,
+        "the neighbour untouched"
+    );
+    let order: Vec<&str> = saved.programs.iter().map(|p| p.id.as_str()).collect();
+    assert!(
+        order.iter().position(|&id| id == "GOV-04") < order.iter().position(|&id| id == "GOV-03"),
+        "Budi's order kept: {order:?}"
+    );
+}
