@@ -1,12 +1,13 @@
 //! The interface at scale: one key press (update + draw into a `TestBackend`)
-//! on a 10,000-program plan, and the first frame after loading.
+//! on a 10,000-program plan, the selection held and found again by identity
+//! across another officer's save, and the first frame after loading.
 //!
 //! `cargo bench --bench ui`
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pantau::i18n::Lang;
 use pantau::store::{self, Document};
-use pantau::tui::action::{Action, View};
+use pantau::tui::action::{Action, Outcome, View};
 use pantau::tui::app::App;
 use pantau::tui::theme::Theme;
 use pantau::tui::update::update;
@@ -127,9 +128,63 @@ fn key_press(c: &mut Criterion) {
     group.finish();
 }
 
+/// Another officer's save reloaded under a session whose detail is open on
+/// a programme near the end: the index rebuilt, then the selection found
+/// again by identity (`hold` before, `settle` after) where the save moved
+/// it, against the index rebuilt alone.
+fn selection(c: &mut Criterion) {
+    let n = 10_000;
+    let text = generator::generate_text(n, 7);
+    let doc = store::parse(&text, Path::new("plan.ron")).unwrap();
+    let today = jiff::civil::date(2024, 6, 1);
+    // The other save moves the first programme to the end: every index
+    // after it shifts by one, so the selection is found by identity.
+    let mut moved = doc.clone();
+    let first = moved.plan.programs.remove(0);
+    moved.plan.programs.push(first);
+    let mut app = app_with(doc.clone());
+    update(&mut app, Action::Show(View::Dimensions));
+    update(&mut app, Action::Open);
+    for _ in 0..200 {
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::Open);
+    let held = app.selected_program().map(|p| p.id.clone());
+    let mut group = c.benchmark_group("selection_10k");
+    group.sample_size(20);
+    let mut turn = false;
+    group.bench_function("reload_moved_and_find_again", |b| {
+        b.iter_batched(
+            || {
+                turn = !turn;
+                if turn { moved.clone() } else { doc.clone() }
+            },
+            |doc| {
+                update(
+                    &mut app,
+                    Outcome::Reloaded {
+                        doc: Box::new(doc),
+                        fingerprint: 1,
+                    },
+                )
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    assert_eq!(
+        app.selected_program().map(|p| p.id.clone()),
+        held,
+        "the same programme is selected after every reload"
+    );
+    group.bench_function("index_build_only", |b| {
+        b.iter(|| pantau::tui::app::Index::build(black_box(&moved.plan), "", today))
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = key_press
+    targets = key_press, selection
 }
 criterion_main!(benches);

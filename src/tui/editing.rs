@@ -1083,8 +1083,11 @@ fn saved(
     if let Some(doc) = merged {
         app.doc.preamble = doc.preamble;
         if doc.plan != app.doc.plan {
-            // Undo and an open form follow ids the merge changed.
-            for r in renamed {
+            // Undo and an open form follow programme ids the merge changed.
+            let programs = renamed
+                .iter()
+                .filter(|r| r.list == crate::plan::merge::List::Programs);
+            for r in programs {
                 app.history.follow(&r.from, &r.to);
                 app.anchor_follows(&r.from, &r.to);
             }

@@ -2297,3 +2297,182 @@ fn a_form_open_on_a_programme_deleted_meanwhile_adds_it_again_with_the_typed_tex
         log.join("\n")
     );
 }
+
+/// Andi's question shows "theirs: Delayed (by budi)"; while it is open,
+/// citra saves On hold. Andi's answer "keep theirs" was about Delayed, a
+/// value no longer in the file: the save asks again, showing On hold by
+/// citra, and nothing is written until Andi answers that.
+#[test]
+fn a_question_gone_stale_while_open_is_asked_again_with_the_new_value() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let (data, home, andi, _) = conflict_prompt();
+    data.set(home.path(), "citra", "GOV-01", "status=OnHold");
+    let citras = data.bytes();
+    andi.key("t");
+    let screen = andi.wait("the question asked again", |s| {
+        s.contains(CONFLICT_KEYS) && line_with(s, "theirs:").contains("On hold (by citra, ")
+    });
+    assert!(line_with(&screen, "mine:").contains("Done"), "{screen}");
+    assert_eq!(data.bytes(), citras, "nothing written on the stale answer");
+    andi.key("m");
+    let screen = andi.wait("saved after m", |s| {
+        has_time_after(bottom_line(s), "Saved at ") && !s.contains(CONFLICT_KEYS)
+    });
+    assert!(row_shows(&screen, "GOV-01", Status::Done), "{screen}");
+    andi.quit_unprompted();
+    assert_eq!(load(&data.plan), example_with(&[("GOV-01", Status::Done)]));
+    let log = data.log(home.path(), &[]);
+    assert!(
+        log[0].ends_with(&logged("andi", "GOV-01", "status", "OnHold", "Done")),
+        "{}",
+        log.join("\n")
+    );
+}
+
+/// The conflict question at 40×12: Andi's terminal shrinks while Budi's
+/// value is asked about; m and t are refused unseen and nothing is written;
+/// once larger, the same question is there and m answers it.
+#[test]
+fn a_conflict_question_at_40x12_refuses_m_and_t_until_it_can_be_read() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let (data, _home, andi, theirs) = conflict_prompt();
+    andi.tmux.resize(40, 12);
+    andi.wait("too small, saying a question is open", |s| {
+        looks::too_small(s) && s.contains("A question or a form is open")
+    });
+    // Keys are read in order: once the question is back after the resize
+    // below, these were refused (an answer would have closed it and saved).
+    for key in ["m", "t", "Enter"] {
+        andi.key(key);
+    }
+    andi.tmux.resize(80, 24);
+    andi.wait("the same question again", |s| {
+        s.contains(CONFLICT_KEYS) && line_with(s, "theirs:").contains("Delayed (by budi, ")
+    });
+    assert_eq!(data.bytes(), theirs, "nothing written at 40×12");
+    andi.key("m");
+    andi.wait("saved after m", |s| {
+        has_time_after(bottom_line(s), "Saved at ") && !s.contains(CONFLICT_KEYS)
+    });
+    andi.quit_unprompted();
+    assert_eq!(load(&data.plan), example_with(&[("GOV-01", Status::Done)]));
+}
+
+/// Budi deletes GOV-06 in a second pantau while Andi has its detail open:
+/// Andi reads that Budi deleted it (from Budi's journal) and nothing is
+/// selected; shrunk to 40×12, Space, s and d are refused; larger again, s
+/// says nothing is selected; the file keeps Budi's save.
+#[test]
+fn a_programme_deleted_by_another_login_is_named_and_no_key_acts_at_80x24_or_40x12() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let to_gov_06 = |officer: &Officer| {
+        officer.governance_programs();
+        for _ in 0..5 {
+            officer.key("j");
+        }
+        officer.wait("GOV-06 selected", |s| looks::program_selected(s, "GOV-06"));
+    };
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    to_gov_06(&andi);
+    andi.key("Enter");
+    andi.wait("GOV-06's detail", |s| looks::detail(s, "GOV-06"));
+
+    let budi = Officer::start(&data.plan, home.path(), "budi");
+    to_gov_06(&budi);
+    budi.key("d");
+    budi.wait("the delete question", |s| {
+        s.contains("Delete program GOV-06")
+    });
+    budi.key("y");
+    budi.wait("GOV-06 deleted", |s| {
+        !s.contains("Delete program") && !s.contains("GOV-06 ")
+    });
+    budi.save();
+    budi.quit_unprompted();
+    let budis = data.bytes();
+
+    andi.wait("the notice naming budi", |s| {
+        bottom_line(s).contains("GOV-06 was deleted by budi; nothing is selected")
+    });
+    andi.tmux.resize(40, 12);
+    andi.wait("too small", looks::too_small);
+    for key in ["Space", "s", "d"] {
+        andi.key(key);
+    }
+    andi.wait("the keys refused under the size", |s| {
+        looks::too_small(s) && s.contains("Not done")
+    });
+    andi.tmux.resize(80, 24);
+    andi.wait("the full screen again, no question open", |s| {
+        !looks::too_small(s) && !s.contains("Delete program")
+    });
+    andi.key("s");
+    andi.wait("s refused: nothing selected", |s| {
+        bottom_line(s).contains("Nothing is selected (GOV-06 was deleted)")
+    });
+    andi.quit_unprompted();
+    assert_eq!(data.bytes(), budis, "Andi changed nothing");
+}
+
+/// Budi, in a second pantau, moves GOV-03 below GOV-04 and saves while
+/// Andi has GOV-04 selected: Andi's selection stays on GOV-04 (not the row
+/// it was on), and Andi's next `s` changes GOV-04, never its neighbour.
+#[test]
+fn a_reorder_saved_by_another_login_keeps_the_same_programme_selected_for_s() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let _turn = turn();
+    let data = Data::new();
+    let home = TempDir::new().unwrap();
+    let to = |officer: &Officer, id: &str, downs: usize| {
+        officer.governance_programs();
+        for _ in 0..downs {
+            officer.key("j");
+        }
+        officer.wait(&format!("{id} selected"), |s| {
+            looks::program_selected(s, id)
+        });
+    };
+    let andi = Officer::start(&data.plan, home.path(), "andi");
+    to(&andi, "GOV-04", 3);
+    let budi = Officer::start(&data.plan, home.path(), "budi");
+    to(&budi, "GOV-03", 2);
+    budi.key("J");
+    budi.wait("GOV-03 moved below GOV-04", |s| {
+        s.find(" GOV-04 ") < s.find(" GOV-03 ") && looks::program_selected(s, "GOV-03")
+    });
+    budi.save();
+    budi.quit_unprompted();
+
+    andi.wait("the reload, GOV-04 still selected", |s| {
+        s.find(" GOV-04 ") < s.find(" GOV-03 ") && looks::program_selected(s, "GOV-04")
+    });
+    let before = program(&load(&data.plan), "GOV-04").status;
+    andi.next_status_of("GOV-04", next_status(before));
+    andi.save();
+    andi.quit_unprompted();
+    let saved = load(&data.plan);
+    assert_eq!(program(&saved, "GOV-04").status, next_status(before));
+    assert_eq!(
+        program(&saved, "GOV-03").status,
+        program(&original(), "GOV-03").status,
+        "the neighbour untouched"
+    );
+    let order: Vec<&str> = saved.programs.iter().map(|p| p.id.as_str()).collect();
+    assert!(
+        order.iter().position(|&id| id == "GOV-04") < order.iter().position(|&id| id == "GOV-03"),
+        "Budi's order kept: {order:?}"
+    );
+}

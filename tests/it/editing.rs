@@ -1049,3 +1049,47 @@ fn an_undo_refused_names_who_deleted_or_changed_it_from_the_journals() {
     let said = app.message().unwrap_or_default().to_string();
     assert!(said.contains("sudah diubah oleh citra"), "{said}");
 }
+
+/// Matching rule 4 (FORMAT.md): a milestone whose title and date another
+/// officer both changed is still that milestone to an open form, which
+/// follows it with the typed text, and to undo, which takes back the
+/// officer's tick on it rather than calling it deleted.
+#[test]
+fn forms_and_undo_find_a_milestone_whose_title_and_date_both_changed() {
+    let moved = |plan: &mut pantau::plan::model::Plan| {
+        let m = &mut plan.programs[0].milestones[1];
+        m.title = "Judul baru".into();
+        m.due = "2031-01-31".into();
+    };
+    // The form.
+    let mut app = app();
+    press(&mut app, "2⏎⏎je X");
+    reloaded(&mut app, moved);
+    let Some(Modal::Form(form)) = app.modal() else {
+        panic!("the form stays open");
+    };
+    assert!(!form.gone, "{:?}", form.problem);
+    assert!(
+        form.problem.as_deref().is_some_and(|p| p.contains("Due")),
+        "the date someone changed is marked: {:?}",
+        form.problem
+    );
+    press(&mut app, "⏎");
+    assert!(app.modal().is_none(), "accepted");
+    // The title the officer typed in stays theirs; the date is the new one.
+    let m = &app.plan().programs[0].milestones[1];
+    assert!(m.title.ends_with(" X") && m.due == "2031-01-31", "{m:?}");
+    let count = app.plan().programs[0].milestones.len();
+
+    // Undo.
+    let mut app = crate::common::app();
+    press(&mut app, "2⏎⏎j ");
+    let ticked = app.plan().programs[0].milestones[1].done;
+    saved(&mut app, None);
+    reloaded(&mut app, moved);
+    press(&mut app, "u");
+    assert_eq!(app.message(), Some("Undone"), "not refused as deleted");
+    let m = &app.plan().programs[0].milestones[1];
+    assert_eq!((m.title.as_str(), m.done), ("Judul baru", !ticked));
+    assert_eq!(app.plan().programs[0].milestones.len(), count);
+}

@@ -612,3 +612,66 @@ fn a_deleted_versus_changed_question_says_which_fields_the_other_side_changed() 
             .contains("Lead agency")
     );
 }
+
+/// `plan` with dimension `from` under the id `to`, its programmes with it
+/// (as a hand edit or an import does: no form changes a dimension's id).
+fn dimension_renamed(plan: &Plan, from: &str, to: &str) -> Plan {
+    let mut plan = plan.clone();
+    for d in plan.dimensions.iter_mut().filter(|d| d.id == from) {
+        d.id = to.into();
+    }
+    for p in plan.programs.iter_mut().filter(|p| p.dimension == from) {
+        p.dimension = to.into();
+    }
+    plan
+}
+
+/// A dimension renamed on one side is that dimension on the other: the
+/// other side's edits to it land on it, and a programme the other side
+/// added to it follows it to the new id; the merged plan is valid and has
+/// one such dimension, whichever side renamed it.
+#[test]
+fn a_dimension_renamed_on_one_side_takes_the_other_sides_edits_and_programmes_along() {
+    let base = base();
+    let renamed = dimension_renamed(&base, "governance", "tata-kelola");
+    let mut edited = base.clone();
+    edited.dimensions[0].lead = "Diskominfo".into();
+    let mut added = Program::new(
+        "GOV-90".into(),
+        "governance".into(),
+        "Bapperida".into(),
+        2026,
+    );
+    added.name = "Program baru".into();
+    edited.programs.push(added);
+    // Either side renamed it: the same plan.
+    for (mine, theirs) in [(&edited, &renamed), (&renamed, &edited)] {
+        let merged = merge_following(&base, mine, theirs, &undecided);
+        assert!(merged.open.is_empty(), "{:?}", merged.open);
+        let plan = merged.plan;
+        assert!(
+            pantau::plan::validate::validate(&plan).is_empty(),
+            "{:?}",
+            pantau::plan::validate::validate(&plan)
+        );
+        assert_eq!(plan.dimensions.len(), base.dimensions.len());
+        let d = plan.dimension("tata-kelola").expect("the new id");
+        assert_eq!(d.lead, "Diskominfo");
+        assert!(plan.dimension("governance").is_none());
+        assert_eq!(plan.program("GOV-90").unwrap().dimension, "tata-kelola");
+        assert!(plan.programs.iter().all(|p| p.dimension != "governance"));
+    }
+    let told = merge_following(&base, &edited, &renamed, &undecided).renamed;
+    assert!(
+        told.iter()
+            .any(|r| r.from == "governance" && r.to == "tata-kelola"),
+        "{told:?}"
+    );
+    // Renamed on both sides, differently: theirs stands and mine follow it.
+    let mine = dimension_renamed(&base, "governance", "pemerintahan");
+    let merged = merge(&base, &mine, &renamed, &undecided).0;
+    assert!(pantau::plan::validate::validate(&merged).is_empty());
+    assert!(
+        merged.dimension("tata-kelola").is_some() && merged.dimension("pemerintahan").is_none()
+    );
+}

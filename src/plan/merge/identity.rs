@@ -99,6 +99,20 @@ pub fn find_again<T: PartialEq>(
     })
 }
 
+/// Where item `at` of `before` (a programme's milestones, say, as an open
+/// form read them) is in `after`, by the whole rule a merge matches with:
+/// rule 4 included, so a milestone whose title and date someone changed
+/// meanwhile is found again, and each item of `after` is matched once.
+pub fn find_again_in<T: PartialEq>(
+    before: &[T],
+    at: usize,
+    after: &[T],
+    keys: &[fn(&T, &T) -> bool],
+) -> Option<usize> {
+    let (matched, _) = by_match(before, after, &[], keys);
+    matched.iter().position(|x| *x == Ident::Base(at))
+}
+
 /// The last rule: an item still unmatched that is the only one between two
 /// matched neighbours (or an end), where the base too has exactly one
 /// unmatched item between them, is that item with every key changed (a

@@ -51,6 +51,63 @@ pub fn next_id(last: Option<&str>, dimension: &str, taken: impl Fn(&str) -> bool
         .unwrap_or_default()
 }
 
+/// The dimensions of `before` that `after` holds under another id, as
+/// (index in `before`, index in `after`): gone by their id, while one id new
+/// in `after` is the same dimension — the same name, lead and elements, else
+/// the one every programme of the old id that `after` still holds moved to.
+/// No form or `set` field changes a dimension's id; a hand edit or an import
+/// may, and the other side's programmes then follow it.
+pub fn renamed_dimensions(before: &Plan, after: &Plan) -> Vec<(usize, usize)> {
+    let ids_before: HashSet<&str> = before.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let ids_after: HashSet<&str> = after.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let gone: Vec<usize> = (0..before.dimensions.len())
+        .filter(|&b| !ids_after.contains(before.dimensions[b].id.as_str()))
+        .collect();
+    let added: Vec<usize> = (0..after.dimensions.len())
+        .filter(|&a| !ids_before.contains(after.dimensions[a].id.as_str()))
+        .collect();
+    if gone.is_empty() || added.is_empty() {
+        return Vec::new();
+    }
+    let now: HashMap<&str, &str> = after
+        .programs
+        .iter()
+        .map(|p| (p.id.as_str(), p.dimension.as_str()))
+        .collect();
+    let mut used = HashSet::new();
+    let mut out = Vec::new();
+    for b in gone {
+        let was = &before.dimensions[b];
+        let same =
+            |d: &Dimension| d.name == was.name && d.lead == was.lead && d.elements == was.elements;
+        let moved_to = |d: &Dimension| {
+            let mut kept = before
+                .programs
+                .iter()
+                .filter(|p| p.dimension == was.id)
+                .filter_map(|p| now.get(p.id.as_str()))
+                .peekable();
+            kept.peek().is_some() && kept.all(|&dim| dim == d.id)
+        };
+        let free = |a: &&usize| !used.contains(*a);
+        let found = added
+            .iter()
+            .filter(free)
+            .find(|&&a| same(&after.dimensions[a]))
+            .or_else(|| {
+                added
+                    .iter()
+                    .filter(free)
+                    .find(|&&a| moved_to(&after.dimensions[a]))
+            });
+        if let Some(&a) = found {
+            used.insert(a);
+            out.push((b, a));
+        }
+    }
+    out
+}
+
 /// The programmes of `before` that `after` holds under another id, as
 /// (index in `before`, index in `after`): gone by their id, while one id new
 /// in `after` is the same programme — equal in all but the id, else the only

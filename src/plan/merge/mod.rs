@@ -34,7 +34,7 @@ pub use conflict::{Author, Choice, Conflict, Field, List, Subject, logged_under}
 pub use diff::{Logged, changes, program_changes};
 pub use identity::{
     BUDGET_CHANGE_KEYS, BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, PERIOD_KEYS, SUBACTIVITY_KEYS,
-    TARGET_KEYS, find_again,
+    TARGET_KEYS, find_again, find_again_in,
 };
 use identity::{Ident, by_key, by_match};
 pub use ids::{Renamed, Why, next_id, renamed_programs, renames};
@@ -244,18 +244,51 @@ fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Pla
         &Header::of(mine),
         &Header::of(theirs),
     );
+    // A dimension renamed on one side is that dimension on the other, and
+    // the other side's programmes in it follow it to its new id.
+    let dims_mine = ids::renamed_dimensions(base, mine);
+    let dims_theirs = ids::renamed_dimensions(base, theirs);
     let (dm, dt) = by_key(
         &base.dimensions,
         [&mine.dimensions, &theirs.dimensions],
         |d| d.id.as_str(),
-        [&[], &[]],
+        [&dims_mine, &dims_theirs],
     );
-    let dimensions = merge_list(
+    let mut dimensions = merge_list(
         asker,
         &Subject::Plan,
         [&base.dimensions, &mine.dimensions, &theirs.dimensions],
         [&dm, &dt],
     );
+    let mut moved_dimension: HashMap<String, String> = HashMap::new();
+    for &(b, j) in &dims_theirs {
+        let (from, to) = (&base.dimensions[b].id, &theirs.dimensions[j].id);
+        moved_dimension.insert(from.clone(), to.clone());
+        asker.renamed.push(Renamed {
+            list: List::Dimensions,
+            from: from.clone(),
+            to: to.clone(),
+            why: Why::RenamedThere,
+            by: None,
+        });
+    }
+    for &(b, i) in &dims_mine {
+        let (from, to) = (&base.dimensions[b].id, &mine.dimensions[i].id);
+        match moved_dimension.get(from).cloned() {
+            // Renamed on both sides, differently: theirs stands, and mine
+            // follows it there.
+            Some(theirs) => {
+                moved_dimension.insert(to.clone(), theirs);
+            }
+            None => {
+                // The merged dimension took theirs' (the old) id.
+                for d in dimensions.iter_mut().filter(|d| d.id == *from) {
+                    d.id.clone_from(to);
+                }
+                moved_dimension.insert(from.clone(), to.clone());
+            }
+        }
+    }
     let renamed_mine = renamed_programs(&base.programs, &mine.programs);
     let renamed_theirs = renamed_programs(&base.programs, &theirs.programs);
     asker
@@ -273,12 +306,19 @@ fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Pla
         |p| p.id.as_str(),
         [&renamed_mine, &renamed_theirs],
     );
-    let programs = merge_list(
+    let mut programs = merge_list(
         asker,
         &Subject::Plan,
         [&base.programs, &mine.programs, &theirs.programs],
         [&pm, &pt],
     );
+    if !moved_dimension.is_empty() {
+        for p in &mut programs {
+            if let Some(to) = moved_dimension.get(&p.dimension) {
+                p.dimension.clone_from(to);
+            }
+        }
+    }
     // The evaluation section as one field; its values shown as the file has them.
     let (eb, em, et) = (&base.evaluation, &mine.evaluation, &theirs.evaluation);
     let shown = |e: &crate::plan::model::Evaluation| ron::to_string(e).unwrap_or_default();

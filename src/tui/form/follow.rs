@@ -90,27 +90,27 @@ impl Form {
                 });
             }
             Subject::Milestone { program, index, .. } => program_at(*program).and_then(|i| {
-                let was = old.programs[*program].milestones.get(*index)?;
+                let was = &old.programs[*program].milestones;
                 let items = &new.programs[i].milestones;
-                let at = find_again(items, was, &MILESTONE_KEYS)?;
+                let at = find_again_in(was, *index, items, &MILESTONE_KEYS)?;
                 Some(Form::milestone(new, i, at, &items[at], false, lang))
             }),
             Subject::Target { program, index, .. } => program_at(*program).and_then(|i| {
-                let was = old.programs[*program].targets.get(*index)?;
+                let was = &old.programs[*program].targets;
                 let items = &new.programs[i].targets;
-                let at = find_again(items, was, &TARGET_KEYS)?;
+                let at = find_again_in(was, *index, items, &TARGET_KEYS)?;
                 Some(Form::target(new, i, at, &items[at], false, lang))
             }),
             Subject::Budget { program, index, .. } => program_at(*program).and_then(|i| {
-                let was = old.programs[*program].budget.get(*index)?;
+                let was = &old.programs[*program].budget;
                 let items = &new.programs[i].budget;
-                let at = find_again(items, was, &BUDGET_KEYS)?;
+                let at = find_again_in(was, *index, items, &BUDGET_KEYS)?;
                 Some(Form::budget(new, i, at, &items[at], false, lang))
             }),
             Subject::Evidence { program, index, .. } => program_at(*program).and_then(|i| {
-                let was = old.programs[*program].evidence.get(*index)?;
+                let was = &old.programs[*program].evidence;
                 let items = &new.programs[i].evidence;
-                let at = find_again(items, was, &EVIDENCE_KEYS)?;
+                let at = find_again_in(was, *index, items, &EVIDENCE_KEYS)?;
                 Some(Form::evidence(new, i, at, &items[at], false, lang))
             }),
             Subject::Dimension { index } => old.dimensions.get(*index).and_then(|d| {

@@ -12,7 +12,7 @@ use crate::plan::field::{
     BudgetField, Context, DimensionField, EvidenceField, FUNDING, FieldError, HeaderField,
     MilestoneField, ProgramField, ScoreField, TargetField,
 };
-use crate::plan::merge::{BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again};
+use crate::plan::merge::{BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again_in};
 use crate::plan::model::{
     Aspect, AspectScore, Bands, Budget, Dimension, Direction, Evidence, EvidenceKind,
     EvidenceState, Horizon, Measure, Milestone, Plan, Program, Status, Target,
