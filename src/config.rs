@@ -912,7 +912,7 @@ mod tests {
             "{e}"
         );
         assert!(
-            e.contains("the valid fields are: plan, lang, officer, theme, keys"),
+            e.contains("the valid fields are: plan, lang, officer, numbers, theme, keys"),
             "{e}"
         );
         let e = error("(theme: (late: \"purple\"))");

@@ -502,6 +502,9 @@ built-in default. A file with an error is named with its line and column on
 stderr and not used; pantau goes on with the defaults. `pantau config`
 prints every setting in effect and where it came from.
 
+numbers: id or en, how figures are written (40.000,5 or 40,000.5): it settles
+a typed figure that reads two ways (36.500) and a CSV's separator (; with a
+decimal comma, or ,); unset, the language decides.
 keys: each action named gets the keys given, in every view, and loses its
 own; the other actions keep theirs. A key that another action has in the
 same view is refused. The names are those `pantau config` lists.
@@ -515,6 +518,7 @@ pub const CONFIG_EXAMPLE: &str = r#"(
     plan: "~/rencana/luwu-utara.ron",
     lang: "id",
     officer: "Sari (Bappelitbangda)",
+    numbers: "id",
     theme: (late: "light-red", in_progress: "light-cyan", mono: false),
     keys: { "save": ["ctrl-w"], "quit": ["q", "ctrl-q"] },
 )"#;

@@ -41,6 +41,100 @@ struct Report<'a> {
     /// The quarterly report's figures or the alignment matrix.
     #[serde(skip_serializing_if = "Option::is_none")]
     fiscal: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    questions: Option<QuestionsJson<'a>>,
+}
+
+/// The vice-regent's three questions (use, quality, impact) per dimension
+/// and in total, for the year, as the summary answers them in words.
+#[derive(Serialize)]
+struct QuestionsJson<'a> {
+    year: i32,
+    dimensions: Vec<AnswersRow<'a>>,
+    total: AnswersJson,
+    /// Programmes without a use or a quality indicator, and which they lack.
+    unanswered: Vec<UnansweredJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AnswersRow<'a> {
+    dimension: &'a str,
+    #[serde(flatten)]
+    answers: AnswersJson,
+}
+
+#[derive(Serialize)]
+struct AnswersJson {
+    /// Programmes counted (cancelled ones are not).
+    programs: usize,
+    #[serde(rename = "use")]
+    use_: StandingJson,
+    quality: StandingJson,
+    impact: StandingJson,
+}
+
+#[derive(Serialize)]
+struct StandingJson {
+    /// Programmes with an indicator of the question.
+    programs: usize,
+    /// Its targets of the year, those measured and those reached.
+    targets: usize,
+    measured: usize,
+    met: usize,
+    /// The mean capaian of the measured targets, two decimals, as it is.
+    mean_achievement: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct UnansweredJson<'a> {
+    program: &'a str,
+    lacks_use: bool,
+    lacks_quality: bool,
+}
+
+impl From<&crate::plan::questions::Answers> for AnswersJson {
+    fn from(a: &crate::plan::questions::Answers) -> AnswersJson {
+        let standing = |s: &crate::plan::questions::Standing| StandingJson {
+            programs: s.programs,
+            targets: s.targets,
+            measured: s.measured,
+            met: s.met,
+            mean_achievement: s.mean().map(super::evaluation::round2),
+        };
+        let [use_, quality, impact] = &a.standings;
+        AnswersJson {
+            programs: a.programs,
+            use_: standing(use_),
+            quality: standing(quality),
+            impact: standing(impact),
+        }
+    }
+}
+
+/// The three questions over the selected programmes for `year`.
+fn questions<'a>(ctx: &Ctx<'a>, year: i32) -> QuestionsJson<'a> {
+    let asked = crate::plan::questions::answer(ctx.plan, year, |p| ctx.sel.keeps(p));
+    QuestionsJson {
+        year,
+        dimensions: asked
+            .dimensions
+            .iter()
+            .map(|(d, a)| AnswersRow {
+                dimension: d.id.as_str(),
+                answers: a.into(),
+            })
+            .collect(),
+        total: (&asked.total).into(),
+        unanswered: asked
+            .unanswered
+            .iter()
+            .map(|u| UnansweredJson {
+                program: u.program.id.as_str(),
+                lacks_use: u.no_use,
+                lacks_quality: u.no_quality,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -214,6 +308,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         targets: None,
         evaluation: None,
         fiscal: None,
+        questions: None,
     };
     let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
     match ctx.request.kind {
@@ -235,6 +330,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
                 false,
             ));
             let year = i32::from(ctx.today.year());
+            report.questions = Some(questions(ctx, year));
             report.targets = Some(
                 plan_order(ctx)
                     .into_iter()

@@ -887,7 +887,7 @@ fn bad_targets_budgets_weights_and_links_are_named_with_their_line() {
                 r#"due: "2025-11-28", done: true, weight: Some(30.0)"#,
                 r#"due: "2025-11-28", done: true, weight: Some(35.0)"#,
             ),
-            &["GOV-05", "weights add up to 105%"],
+            &["GOV-05", "weights add up to 105 %"],
         ),
         (
             example_with(

@@ -682,9 +682,20 @@ fn json_round_trips_the_plan() {
             "programs",
             "overdue",
             "upcoming",
-            "targets"
+            "targets",
+            "questions"
         ]
     );
+    // The three questions, machine-readably, as the summary words them:
+    // 15 of 34 programmes with a use indicator, mean 92.24 %.
+    let q = &value["questions"];
+    assert_eq!(q["year"], 2026);
+    assert_eq!(q["total"]["use"]["programs"], 15);
+    assert_eq!(q["total"]["use"]["mean_achievement"], 92.24);
+    assert_eq!(q["total"]["quality"]["met"], 1);
+    assert_eq!(q["total"]["impact"]["measured"], 1);
+    assert_eq!(q["unanswered"].as_array().unwrap().len(), 34);
+    assert_eq!(q["dimensions"][0]["dimension"], "governance");
     // Targets carry the achievement and band.
     let targets = render(&plan, &request(Kind::Targets, Format::Json, 80), Lang::En);
     let value: serde_json::Value = serde_json::from_str(&targets).unwrap();
