@@ -93,6 +93,7 @@ pub static TEXT: Text = Text {
         p_empty_name: "the name is empty",
         p_unknown_dimension: "dimension `{0}` does not exist; defined: {1}",
         p_unknown_element: "element `{0}` is not an element of `{1}`: {2}",
+        p_list_cut: "{0}, ... ({1} in all)",
         p_end_before_start: "end {0} is before start {1}",
         p_year_outside: "{0} {1} is outside the plan's period {2}–{3}",
         p_milestone_title: "milestone {0} has an empty title",

@@ -93,6 +93,7 @@ pub static TEXT: Text = Text {
         p_empty_name: "nama kosong",
         p_unknown_dimension: "dimensi `{0}` tidak ada; yang ada: {1}",
         p_unknown_element: "subdimensi `{0}` bukan subdimensi `{1}`: {2}",
+        p_list_cut: "{0}, ... (seluruhnya {1})",
         p_end_before_start: "tahun akhir {0} sebelum tahun mulai {1}",
         p_year_outside: "{0} {1} di luar periode rencana {2}–{3}",
         p_milestone_title: "tahapan {0} tidak berjudul",

@@ -21,6 +21,8 @@ pub struct Validate {
     pub p_empty_name: &'static str,
     pub p_unknown_dimension: &'static str,
     pub p_unknown_element: &'static str,
+    /// A long list of choices cut short: `{0}` the first ones, `{1}` how many in all.
+    pub p_list_cut: &'static str,
     pub p_end_before_start: &'static str,
     pub p_year_outside: &'static str,
     pub p_milestone_title: &'static str,
@@ -108,7 +110,7 @@ impl Text {
             ProblemKind::EmptyName => v.p_empty_name.to_string(),
             ProblemKind::UnknownDimension { dimension, defined } => fill(
                 v.p_unknown_dimension,
-                &[&esc(dimension), &esc(&defined.join(", "))],
+                &[&esc(dimension), &esc(&listed(defined, v))],
             ),
             ProblemKind::UnknownElement {
                 element,
@@ -116,7 +118,7 @@ impl Text {
                 elements,
             } => fill(
                 v.p_unknown_element,
-                &[&esc(element), &esc(dimension), &esc(&elements.join(", "))],
+                &[&esc(element), &esc(dimension), &esc(&listed(elements, v))],
             ),
             ProblemKind::EndBeforeStart { start, end } => fill(v.p_end_before_start, &[end, start]),
             ProblemKind::YearOutside {
@@ -208,9 +210,68 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Choices a problem names, the first [`LISTED`] of them and how many in
+/// all when there are more: one problem per programme naming thousands of
+/// elements each would make the output grow with their product.
+fn listed(choices: &[String], v: &Validate) -> String {
+    if choices.len() <= LISTED {
+        return choices.join(", ");
+    }
+    fill(
+        v.p_list_cut,
+        &[&choices[..LISTED].join(", "), &choices.len()],
+    )
+}
+
+/// How many choices a problem names before it says how many there are.
+const LISTED: usize = 20;
+
 #[cfg(test)]
 mod tests {
     use crate::i18n::Lang;
+
+    #[test]
+    fn a_dimension_of_thousands_of_elements_is_named_shortly_and_checked_once() {
+        let mut plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let d = plan.programs[0].dimension.clone();
+        let dimension = plan.dimensions.iter_mut().find(|x| x.id == d).unwrap();
+        dimension.elements = (0..3000).map(|i| format!("Elemen {i}")).collect();
+        let ours: Vec<usize> = (plan.programs.iter().enumerate())
+            .filter(|(_, p)| p.dimension == d)
+            .map(|(i, _)| i)
+            .collect();
+        for &i in &ours {
+            plan.programs[i].element = "Elemen 2999".into();
+        }
+        assert!(
+            crate::plan::validate::validate(&plan).is_empty(),
+            "found by the set"
+        );
+        for &i in &ours {
+            plan.programs[i].element = "Lain".into();
+        }
+        let problems = crate::plan::validate::validate(&plan);
+        assert_eq!(problems.len(), ours.len());
+        let en = problems[0].message(Lang::En.text());
+        assert!(
+            en.ends_with("Elemen 18, Elemen 19, ... (3000 in all)"),
+            "{en}"
+        );
+        let id = problems[0].message(Lang::Id.text());
+        assert!(id.ends_with("Elemen 19, ... (seluruhnya 3000)"), "{id}");
+        // One list for every problem, not a copy in each.
+        let lists: Vec<_> = (problems.iter())
+            .filter_map(|p| match &p.kind {
+                crate::plan::validate::ProblemKind::UnknownElement { elements, .. } => {
+                    Some(elements)
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(lists.iter().all(|l| std::sync::Arc::ptr_eq(l, lists[0])));
+    }
 
     #[test]
     fn a_malformed_region_code_is_refused_with_the_rule() {

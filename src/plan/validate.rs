@@ -10,7 +10,9 @@ use crate::plan::field::{is_link, other_scheme};
 use crate::plan::model::{
     Aspect, Direction, FORMAT_VERSION, MAX_SCORE, Period, Plan, Program, parse_date,
 };
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Names, titles and other one-line text.
 pub const MAX_LINE_CHARS: usize = 2_000;
@@ -87,14 +89,16 @@ pub enum ProblemKind {
     },
     DuplicateId,
     EmptyName,
+    /// `defined` and `elements` are shared by every problem that lists
+    /// them: a plan of thousands of elements and programmes stays linear.
     UnknownDimension {
         dimension: String,
-        defined: Vec<String>,
+        defined: Arc<[String]>,
     },
     UnknownElement {
         element: String,
         dimension: String,
-        elements: Vec<String>,
+        elements: Arc<[String]>,
     },
     EndBeforeStart {
         start: i32,
@@ -330,21 +334,54 @@ pub fn validate_edit(plan: &Plan, edit: &Edit) -> Vec<Problem> {
     problems
 }
 
-/// Each dimension's elements by its id (the first of a duplicated id).
-fn dimension_elements(plan: &Plan) -> HashMap<&str, &[String]> {
-    let mut dimensions: HashMap<&str, &[String]> = HashMap::with_capacity(plan.dimensions.len());
-    for d in &plan.dimensions {
-        dimensions
-            .entry(d.id.as_str())
-            .or_insert(d.elements.as_slice());
+/// The plan's dimensions as programmes are checked against them: each one's
+/// elements by its id (the first of a duplicated id) as a set, and the lists
+/// a problem names, made once when the first problem needs them.
+struct Dimensions<'a> {
+    by_id: HashMap<&'a str, Elements<'a>>,
+    plan: &'a Plan,
+    defined: OnceCell<Arc<[String]>>,
+}
+
+struct Elements<'a> {
+    set: HashSet<&'a str>,
+    listed: &'a [String],
+    shared: OnceCell<Arc<[String]>>,
+}
+
+impl<'a> Dimensions<'a> {
+    fn defined(&self) -> Arc<[String]> {
+        let ids = || self.plan.dimensions.iter().map(|d| d.id.clone()).collect();
+        Arc::clone(self.defined.get_or_init(ids))
     }
-    dimensions
+}
+
+impl Elements<'_> {
+    fn shared(&self) -> Arc<[String]> {
+        Arc::clone(self.shared.get_or_init(|| self.listed.into()))
+    }
+}
+
+fn dimension_elements(plan: &Plan) -> Dimensions<'_> {
+    let mut by_id = HashMap::with_capacity(plan.dimensions.len());
+    for d in &plan.dimensions {
+        by_id.entry(d.id.as_str()).or_insert_with(|| Elements {
+            set: d.elements.iter().map(String::as_str).collect(),
+            listed: d.elements.as_slice(),
+            shared: OnceCell::new(),
+        });
+    }
+    Dimensions {
+        by_id,
+        plan,
+        defined: OnceCell::new(),
+    }
 }
 
 /// Program `index`'s own problems; `duplicate` when its id is taken.
 fn program_problems(
     plan: &Plan,
-    dimensions: &HashMap<&str, &[String]>,
+    dimensions: &Dimensions,
     index: usize,
     duplicate: bool,
     problems: &mut Vec<Problem>,
@@ -366,17 +403,18 @@ fn program_problems(
     if p.name.trim().is_empty() {
         problem(ProblemKind::EmptyName);
     }
-    match dimensions.get(p.dimension.as_str()) {
+    match dimensions.by_id.get(p.dimension.as_str()) {
         None => problem(ProblemKind::UnknownDimension {
             dimension: p.dimension.clone(),
-            defined: plan.dimensions.iter().map(|d| d.id.clone()).collect(),
+            defined: dimensions.defined(),
         }),
         Some(elements) => {
-            if !p.element.is_empty() && !elements.is_empty() && !elements.contains(&p.element) {
+            let known = elements.set.is_empty() || elements.set.contains(p.element.as_str());
+            if !p.element.is_empty() && !known {
                 problem(ProblemKind::UnknownElement {
                     element: p.element.clone(),
                     dimension: p.dimension.clone(),
-                    elements: elements.to_vec(),
+                    elements: elements.shared(),
                 });
             }
         }
