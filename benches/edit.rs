@@ -141,6 +141,7 @@ fn saves(c: &mut Criterion) {
                             merged: None,
                             audit: store::audit::read(&path).unwrap_or_default(),
                             log_error: None,
+                            tampered: false,
                             backup: None,
                         },
                     );

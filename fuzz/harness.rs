@@ -438,6 +438,7 @@ fn perform(app: &mut App, effects: Vec<Effect>) -> bool {
                     merged: None,
                     audit: Vec::new(),
                     log_error: None,
+                    tampered: false,
                     backup: None,
                 },
             );

@@ -43,6 +43,7 @@ pub fn interface(
         Today::Clock(settings.today)
     };
     let conflict_lines = conflict_lines(&path, &doc.preamble);
+    let history = store::audit::history_remembered(&path).unwrap_or_default();
     let mut app = App::open(
         doc,
         Session {
@@ -50,7 +51,8 @@ pub fn interface(
             officer: settings.officer().unwrap_or_default().to_string(),
             keymap: settings.keymap.clone(),
             fingerprint,
-            audit: store::audit::read(&path).unwrap_or_default(),
+            message: (history.tampered()).then(|| t.ui.e_history_tampered.to_string()),
+            audit: history.entries,
             recovery_name: store::recovery::session_id(),
             recoveries: store::recovery::list(&path),
             merge_by: conflict_lines

@@ -20,7 +20,7 @@ pub fn log(
     if !path.exists() {
         return Err(LoadError::NotFound(path).into());
     }
-    let journals = audit::history(&path).map_err(|error| CommandError::Log {
+    let journals = audit::history_remembered(&path).map_err(|error| CommandError::Log {
         path: journal::folder(&path),
         error,
     })?;

@@ -61,6 +61,12 @@ pub struct Log {
     pub j_missing: &'static str,
     /// `{0}`: the journals' folder.
     pub j_folder: &'static str,
+    /// `{1}`: the entries this reader saw at its last reading.
+    pub j_gone_read: &'static str,
+    /// `{1}`: the entry this reader saw last; `{2}`: where it ends now.
+    pub j_cut_read: &'static str,
+    /// `{1}`: the entry this reader saw as the newest.
+    pub j_rewritten_read: &'static str,
     /// `{0}`: the number of entries; `{1}`: the old log.
     pub j_old_log: &'static str,
     /// `{0}`: the journals' folder; `{1}`: its owner.

@@ -152,6 +152,9 @@ pub struct Ui {
     pub e_keys_ignored: &'static str,
     /// Ctrl-Z where nothing could continue pantau after a stop.
     pub e_no_job_control: &'static str,
+    /// The journals do not check out (at open or after a save): one line
+    /// under 80 columns, naming the commands that say what and where.
+    pub e_history_tampered: &'static str,
     /// `{0}`: what was selected, gone from the plan after a reload; `{1}`:
     /// who deleted it, from the journals or git, else `e_someone_else`.
     pub e_selection_gone: &'static str,

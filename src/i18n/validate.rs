@@ -221,6 +221,22 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Choices a problem names, the first [`LISTED`] of them and how many in
+/// all when there are more: one problem per programme naming thousands of
+/// elements each would make the output grow with their product.
+fn listed(choices: &[String], v: &Validate) -> String {
+    if choices.len() <= LISTED {
+        return choices.join(", ");
+    }
+    fill(
+        v.p_list_cut,
+        &[&choices[..LISTED].join(", "), &choices.len()],
+    )
+}
+
+/// How many choices a problem names before it says how many there are.
+const LISTED: usize = 20;
+
 #[cfg(test)]
 mod tests {
     use crate::i18n::Lang;
@@ -240,7 +256,10 @@ mod tests {
         for &i in &ours {
             plan.programs[i].element = "Elemen 2999".into();
         }
-        assert!(crate::plan::validate::validate(&plan).is_empty(), "found by the set");
+        assert!(
+            crate::plan::validate::validate(&plan).is_empty(),
+            "found by the set"
+        );
         for &i in &ours {
             plan.programs[i].element = "Lain".into();
         }
@@ -301,16 +320,3 @@ mod tests {
         );
     }
 }
-
-/// Choices a problem names, the first [`LISTED`] of them and how many in
-/// all when there are more: one problem per programme naming thousands of
-/// elements each would make the output grow with their product.
-fn listed(choices: &[String], v: &Validate) -> String {
-    if choices.len() <= LISTED {
-        return choices.join(", ");
-    }
-    fill(v.p_list_cut, &[&choices[..LISTED].join(", "), &choices.len()])
-}
-
-/// How many choices a problem names before it says how many there are.
-const LISTED: usize = 20;

@@ -10,8 +10,8 @@ use crate::plan::field::{is_link, other_scheme};
 use crate::plan::model::{
     Aspect, Direction, FORMAT_VERSION, MAX_SCORE, Period, Plan, Program, parse_date,
 };
-use std::cell::OnceCell;
 use crate::plan::schema::Item;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 

@@ -26,6 +26,22 @@ pub fn history(data: &Path) -> io::Result<super::journal::Journals> {
     super::journal::read(&target, old)
 }
 
+/// [`history`] as a reader reads it (`pantau log`, `doctor`, the
+/// interface at open): checked against what this login saw at its last
+/// reading, which is then recorded (see `super::seen`). A record that
+/// cannot be written leaves the history as read.
+pub fn history_remembered(data: &Path) -> io::Result<super::journal::Journals> {
+    let target = super::write::resolve_symlink(data).unwrap_or_else(|_| data.to_path_buf());
+    let old = super::old_log::read(&target)?;
+    let before = super::seen::remembered(&target);
+    let journals = super::journal::read_since(&target, old, &before)?;
+    let after = super::journal::to_remember(&before, &journals);
+    if after != before {
+        let _ = super::seen::remember(&target, &after);
+    }
+    Ok(journals)
+}
+
 /// Every entry of [`history`], oldest first; what does not check out is
 /// for the readers that report it (`pantau log`, `pantau doctor`).
 pub fn read(data: &Path) -> io::Result<Vec<Entry>> {

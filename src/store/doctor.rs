@@ -157,7 +157,7 @@ fn journal_findings(target: &Path, found: &mut Vec<Finding>) -> std::io::Result<
         }
     }
     // An old log that is not a file is a side-file finding of its own.
-    let journals = match super::audit::history(target) {
+    let journals = match super::audit::history_remembered(target) {
         Ok(journals) => journals,
         Err(_) => super::journal::read(target, Vec::new())?,
     };

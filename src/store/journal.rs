@@ -131,6 +131,17 @@ pub enum Problem {
     },
     /// The journals' folder is not a folder (a link, a file).
     FolderRefused { why: Why },
+    /// This reader's last reading saw `seen` entries of a journal now gone
+    /// (see `super::seen`): found even when every journal went at once.
+    GoneSinceRead { journal: String, seen: u64 },
+    /// This reader's last reading saw entry `seen`; the journal ends at `now`.
+    CutSinceRead {
+        journal: String,
+        seen: u64,
+        now: u64,
+    },
+    /// Entry `at` is not what this reader's last reading saw as the newest.
+    RewrittenSinceRead { journal: String, at: u64 },
     /// The old single log beside the plan, read as history no one can check.
     Unverified { entries: usize },
 }
@@ -172,6 +183,13 @@ impl Problem {
                 fill(l.j_missing, &[&e(journal), seen, &e(by)])
             }
             Problem::FolderRefused { .. } => fill(l.j_folder, &[&dir]),
+            Problem::GoneSinceRead { journal, seen } => fill(l.j_gone_read, &[&e(journal), seen]),
+            Problem::CutSinceRead { journal, seen, now } => {
+                fill(l.j_cut_read, &[&e(journal), seen, now])
+            }
+            Problem::RewrittenSinceRead { journal, at } => {
+                fill(l.j_rewritten_read, &[&e(journal), at])
+            }
             Problem::Unverified { entries } => {
                 let old = folder.with_extension("log");
                 fill(l.j_old_log, &[entries, &crate::text::escape_path(&old)])
@@ -189,6 +207,13 @@ pub enum Why {
     Owner(String),
 }
 
+impl Journals {
+    /// Whether any problem shows history changed or withheld.
+    pub fn tampered(&self) -> bool {
+        self.problems.iter().any(Problem::is_tampering)
+    }
+}
+
 impl Problem {
     /// Whether it shows history changed or withheld (not only a setup to fix).
     pub fn is_tampering(&self) -> bool {
@@ -201,7 +226,12 @@ impl Problem {
 pub struct Journals {
     pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
+    /// Each journal's newest line as read: its number and hash.
+    pub heads: Heads,
 }
+
+/// Journals' newest lines by login: number and hash.
+pub type Heads = BTreeMap<String, (u64, String)>;
 
 /// The login whose journal this process writes, and its user id: the real
 /// user's, or under sudo the officer behind it (as [`Who`] records it).
@@ -474,7 +504,7 @@ fn encode(
 }
 
 /// Each other journal's newest line a save saw: its number and hash.
-type Seen = BTreeMap<String, (u64, String)>;
+type Seen = Heads;
 
 /// One journal as read: its lines by number with their hashes.
 struct Read1 {
@@ -576,6 +606,13 @@ fn check(
 /// the old log's entries, merged by time (oldest first), with what does not
 /// check out. A plan with neither has no entries and no problems.
 pub fn read(target: &Path, old: Vec<Entry>) -> io::Result<Journals> {
+    read_since(target, old, &Heads::new())
+}
+
+/// As [`read`], and checked against the heads this reader saw last time
+/// (`remembered`): a journal gone, cut short or rewritten since is a
+/// problem even when no other journal witnessed it.
+pub fn read_since(target: &Path, old: Vec<Entry>, remembered: &Heads) -> io::Result<Journals> {
     let mut problems = Vec::new();
     let mut journals = Vec::new();
     let path = folder(target);
@@ -594,7 +631,9 @@ pub fn read(target: &Path, old: Vec<Entry>) -> io::Result<Journals> {
             None => return Err(e),
         },
     }
-    Ok(assemble(journals, problems, old))
+    let mut read = assemble(journals, problems, old);
+    since_read(remembered, &mut read);
+    Ok(read)
 }
 
 /// The journals read and the old log's entries as one checked history.
@@ -603,8 +642,77 @@ fn assemble(journals: Vec<Read1>, mut problems: Vec<Problem>, old: Vec<Entry>) -
     if !old.is_empty() {
         problems.push(Problem::Unverified { entries: old.len() });
     }
+    let heads = (journals.iter())
+        .filter_map(|j| {
+            let (n, hash, ..) = j.lines.iter().max_by_key(|(n, ..)| *n)?;
+            Some((j.name.clone(), (*n, hash.clone())))
+        })
+        .collect();
     let entries = merge(journals, old);
-    Journals { entries, problems }
+    Journals {
+        entries,
+        problems,
+        heads,
+    }
+}
+
+/// What this reader saw last time (`remembered`) checked against the
+/// journals now, where no other journal has already said it.
+fn since_read(remembered: &Heads, read: &mut Journals) {
+    let told = |name: &str| {
+        read.problems.iter().any(|p| match p {
+            Problem::Refused { journal, .. }
+            | Problem::Missing { journal, .. }
+            | Problem::CutShort { journal, .. }
+            | Problem::Rewritten { journal, .. } => journal == name,
+            _ => false,
+        })
+    };
+    let mut found = Vec::new();
+    for (name, (seen, hash)) in remembered {
+        if told(name) {
+            continue;
+        }
+        match read.heads.get(name) {
+            None => found.push(Problem::GoneSinceRead {
+                journal: name.clone(),
+                seen: *seen,
+            }),
+            Some((now, _)) if now < seen => found.push(Problem::CutSinceRead {
+                journal: name.clone(),
+                seen: *seen,
+                now: *now,
+            }),
+            Some((now, head)) if now == seen && head != hash => {
+                found.push(Problem::RewrittenSinceRead {
+                    journal: name.clone(),
+                    at: *seen,
+                })
+            }
+            // A line before the newest is checked by the chain from it.
+            Some(_) => {}
+        }
+    }
+    read.problems.extend(found);
+}
+
+/// What a reader records after reading: each journal's head now, except
+/// where it went back, so a journal cut short or removed is said again at
+/// every reading, not only the first.
+pub fn to_remember(remembered: &Heads, read: &Journals) -> Heads {
+    let mut out = remembered.clone();
+    for (name, (n, hash)) in &read.heads {
+        let went_back = read.problems.iter().any(|p| match p {
+            Problem::CutSinceRead { journal, .. } | Problem::RewrittenSinceRead { journal, .. } => {
+                journal == name
+            }
+            _ => false,
+        });
+        if !went_back {
+            out.insert(name.clone(), (*n, hash.clone()));
+        }
+    }
+    out
 }
 
 /// What each journal's lines say they saw of the others, checked against

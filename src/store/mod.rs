@@ -31,6 +31,7 @@ mod own;
 pub mod recovery;
 pub mod safe;
 mod save;
+mod seen;
 mod sha256;
 mod write;
 

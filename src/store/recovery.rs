@@ -107,7 +107,7 @@ fn private_folder_is_ours(folder: &Path) -> bool {
 }
 
 /// What names the recovery files of `data`: a hash of its absolute path.
-fn plan_key(data: &Path) -> String {
+pub(super) fn plan_key(data: &Path) -> String {
     let absolute = fs::canonicalize(data).unwrap_or_else(|_| data.to_path_buf());
     // FNV-1a: stable across runs and Rust versions, unlike the std hasher.
     let hash = absolute
@@ -202,7 +202,7 @@ pub fn list(data: &Path) -> Vec<Kept> {
 }
 
 /// The folder for recovery files, private to its owner (0700).
-fn create_private_dir(folder: &Path) -> io::Result<()> {
+pub(super) fn create_private_dir(folder: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

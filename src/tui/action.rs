@@ -199,6 +199,8 @@ pub enum Outcome {
         audit: Vec<Entry>,
         /// Saved, but the audit log could not be written (its path, why).
         log_error: Option<(PathBuf, io::Error)>,
+        /// The journals, read again after the save, do not check out.
+        tampered: bool,
         /// Saved, but `<file>.bak` held something pantau stepped around.
         backup: Option<crate::store::Backup>,
     },

@@ -96,11 +96,15 @@ pub(crate) fn outcome(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             renamed,
             audit,
             log_error,
+            tampered,
             backup,
         } => {
             saved(app, at, fingerprint, merged, &renamed, audit);
             if let Some(backup) = backup {
                 app.message = Some(backup.render(t));
+            }
+            if tampered {
+                app.message = Some(t.ui.e_history_tampered.to_string());
             }
             if let Some((log, error)) = log_error {
                 app.message = Some(fill(

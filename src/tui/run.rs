@@ -429,12 +429,14 @@ fn save(
             ..
         }) => {
             recovery::discard_session(path, &app.session);
+            let history = audit::history(path).unwrap_or_default();
             Outcome::Saved {
                 at: when.strftime("%H:%M").to_string(),
                 fingerprint: store::fingerprint(&text),
                 merged,
                 renamed,
-                audit: audit::read(path).unwrap_or_default(),
+                tampered: history.tampered(),
+                audit: history.entries,
                 log_error: log_error.map(|e| (crate::store::journal::folder(path), e)),
                 backup,
             }

@@ -804,3 +804,49 @@ fn ctrl_z_where_no_shell_could_continue_pantau_says_so_and_keeps_running() {
     t.key("q");
     assert_terminal_restored(t);
 }
+
+#[test]
+fn a_change_history_that_does_not_check_out_is_said_at_open_and_after_a_save() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let home = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    let path = data.path().join("luwu-utara.ron");
+    std::fs::write(&path, example()).unwrap();
+    // Two saves in this login's journal, then its first line changed: the
+    // second no longer follows it.
+    for new in ["Done", "Delayed"] {
+        let who = pantau::store::audit::Who::named(None, "2026-12-01T09:00:00+08:00".into());
+        let change = (
+            "GOV-01".into(),
+            "status".into(),
+            "InProgress".into(),
+            new.into(),
+        );
+        pantau::store::audit::append(&path, &who, &[change]).unwrap();
+    }
+    let folder = pantau::store::journal::folder(&path);
+    let journal = std::fs::read_dir(&folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    std::fs::write(&journal, text.replacen("\"Done\"", "\"Cancelled\"", 1)).unwrap();
+    let notice = "Change history altered or cut short: see pantau log, pantau doctor";
+    let tmux = Tmux::start((80, 24), &pantau_argv(home.path(), &path, &[]));
+    let screen = tmux.wait_for("the notice at open", |s| bottom_line(s).contains(notice));
+    assert!(looks::dashboard(&screen), "{screen}");
+    // A save reads the journals again and says so again, not only "saved".
+    for key in ["2", "Enter", "s", "C-s"] {
+        tmux.key(key);
+    }
+    tmux.wait_for("the file saved", |_| {
+        std::fs::read_to_string(&path).is_ok_and(|now| now != example())
+    });
+    tmux.wait_for("the notice after the save", |s| {
+        bottom_line(s).contains(notice)
+    });
+}

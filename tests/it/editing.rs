@@ -110,6 +110,7 @@ fn undo_reaches_back_across_a_save() {
             merged: None,
             audit: Vec::new(),
             log_error: None,
+            tampered: false,
             backup: None,
         },
     );
@@ -121,6 +122,32 @@ fn undo_reaches_back_across_a_save() {
         app.modified(),
         "the saved file has the change; the session does not"
     );
+}
+
+#[test]
+fn a_save_after_which_the_history_does_not_check_out_says_so_in_one_line() {
+    let mut app = app();
+    press(&mut app, "2⏎s^s");
+    let _ = update(
+        &mut app,
+        Outcome::Saved {
+            at: "10:15".into(),
+            fingerprint: 1,
+            renamed: Vec::new(),
+            merged: None,
+            audit: Vec::new(),
+            log_error: None,
+            tampered: true,
+            backup: None,
+        },
+    );
+    assert!(!app.modified(), "saved all the same");
+    let notice = app.message().unwrap();
+    assert!(notice.contains("pantau log") && notice.contains("pantau doctor"));
+    for lang in [pantau::i18n::Lang::En, pantau::i18n::Lang::Id] {
+        let said = lang.text().ui.e_history_tampered;
+        assert!(pantau::text::width(said) <= 78, "{lang:?}: {said}");
+    }
 }
 
 #[test]
@@ -598,6 +625,7 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
         merged: None,
         audit: Vec::new(),
         log_error: None,
+        tampered: false,
         backup: None,
     };
     let mut app = app();
@@ -757,6 +785,7 @@ fn saved(app: &mut App, merged: Option<pantau::plan::model::Plan>) {
             }),
             audit: Vec::new(),
             log_error: None,
+            tampered: false,
             backup: None,
         },
     );
@@ -964,6 +993,7 @@ fn undo_follows_a_programme_renamed_in_a_merged_save() {
             })),
             audit: Vec::new(),
             log_error: None,
+            tampered: false,
             backup: None,
         },
     );

@@ -293,6 +293,7 @@ fn a_save_that_merged_in_a_delete_of_the_selected_programme_says_so() {
             merged: Some(Box::new(doc)),
             audit: Vec::new(),
             log_error: None,
+            tampered: false,
             backup: None,
             renamed: Vec::new(),
         },

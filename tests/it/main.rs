@@ -24,6 +24,7 @@ mod hostile_sheets;
 mod hostile_xls;
 mod html;
 mod import;
+mod journals;
 mod keys;
 mod layers;
 mod manpage;
