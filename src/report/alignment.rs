@@ -43,11 +43,13 @@ pub(crate) fn table(ctx: &Ctx) -> Table {
         Column::new(w.q_no, Holds::Num),
         Column::new(w.q_code, Holds::Code),
         Column::new(w.q_programme, Holds::Main).flex(),
+        // Text keeps the programme and what it lacks; the references
+        // themselves need the room of a page or a sheet.
         Column::new(w.a_dimension, Holds::Text).drop(2),
-        Column::new(l.rpjmd, Holds::Text),
-        Column::new(w.renstra, Holds::Text),
-        Column::new(w.a_subactivities, Holds::Text),
-        Column::new(w.q_remarks, Holds::Text).drop(1),
+        Column::new(l.rpjmd, Holds::Text).wide_only(),
+        Column::new(w.renstra, Holds::Text).wide_only(),
+        Column::new(w.a_subactivities, Holds::Text).wide_only(),
+        Column::new(w.q_remarks, Holds::Text),
     ];
     let rows = ctx
         .sel

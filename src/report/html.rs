@@ -38,6 +38,14 @@ impl Paper {
             Paper::F4 => "215mm 330mm",
         }
     }
+
+    /// The same page turned.
+    fn landscape(self) -> &'static str {
+        match self {
+            Paper::A4 => "297mm 210mm",
+            Paper::F4 => "330mm 215mm",
+        }
+    }
 }
 
 /// How the printable report is dressed: paper, letterhead and signature.
@@ -160,7 +168,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
 pub(crate) fn listing(document: &Document, lang: Lang, g: &Glyphs) -> String {
     let mut out = format!("<h1>{}</h1>\n", esc(&document.title));
     blocks(&mut out, document, lang, g, &|_| {});
-    self::document(lang, Paper::A4, &document.title, &out)
+    self::document(lang, Paper::A4, false, &document.title, &out)
 }
 
 /// The letter around `body`: the letterhead, the title, the signature.
@@ -182,12 +190,15 @@ fn page(ctx: &Ctx, title: String, body: &str) -> String {
     } else {
         format!("{}{}{}", ctx.plan.title, ctx.g.dot, title)
     };
-    document(ctx.lang, ctx.request.letter.paper, &name, &out)
+    // The quarterly monitoring table has a dozen columns: officers print
+    // it across the page.
+    let landscape = ctx.request.kind == Kind::Quarter;
+    document(ctx.lang, ctx.request.letter.paper, landscape, &name, &out)
 }
 
 /// The whole document around `body` (already HTML): the page, the fonts,
 /// the page numbers.
-fn document(lang: Lang, paper: Paper, title: &str, body: &str) -> String {
+fn document(lang: Lang, paper: Paper, landscape: bool, title: &str, body: &str) -> String {
     let code = match lang {
         Lang::En => "en",
         Lang::Id => "id",
@@ -200,7 +211,11 @@ fn document(lang: Lang, paper: Paper, title: &str, body: &str) -> String {
          @bottom-center {{ content: {page_of}; font-family: {FONTS}; font-size: 9pt; }}\n}}\n\
          {STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         esc(title),
-        paper.size(),
+        if landscape {
+            paper.landscape()
+        } else {
+            paper.size()
+        },
     )
 }
 
