@@ -106,6 +106,20 @@ pub fn import(
                     s.would_remove_target,
                     &[&escape(program), year, &escape(indicator)],
                 ),
+                import::Removed::Budget { program, year } => {
+                    fill(s.would_remove_budget, &[&escape(program), year])
+                }
+                import::Removed::Evidence { program, name } => {
+                    fill(s.would_remove_evidence, &[&escape(program), &escape(name)])
+                }
+                import::Removed::Dimension(id) => fill(s.would_remove_dimension, &[&escape(id)]),
+                import::Removed::Weights => s.would_remove_weights.to_string(),
+                import::Removed::Score { year, aspect } => fill(
+                    s.would_remove_score,
+                    &[year, &crate::report::sheet::aspect_word(*aspect, lang)],
+                ),
+                import::Removed::Result(year) => fill(s.would_remove_result, &[year]),
+                import::Removed::Survey(year) => fill(s.would_remove_survey, &[year]),
             };
             io.print(&format!("{line}\n"))?;
         }

@@ -7,6 +7,15 @@ pub struct Sheets {
     pub programmes: &'static str,
     pub milestones: &'static str,
     pub targets: &'static str,
+    pub budget: &'static str,
+    pub evidence: &'static str,
+    pub dimensions: &'static str,
+    pub weights: &'static str,
+    pub scores: &'static str,
+    pub results: &'static str,
+    pub survey: &'static str,
+    /// The survey sheet's figure.
+    pub survey_result: &'static str,
     /// The plan sheet's first column.
     pub field: &'static str,
     /// A done milestone in a CSV cell, and an open one.
@@ -32,6 +41,11 @@ pub struct Sheets {
     pub no_id: &'static str,
     /// `{0}` the id, `{1}` the row it first appears on.
     pub program_twice: &'static str,
+    /// `{0}` what the row names (a year, an aspect, a dimension's id), `{1}`
+    /// the row it first appears on.
+    pub row_twice: &'static str,
+    /// `{0}`: the aspects without a weight.
+    pub weights_partial: &'static str,
     /// `{0}`: the column a new programme needs.
     pub new_needs: &'static str,
     /// `{0}` the id, `{1}` [`Sheets::near`] or nothing.
@@ -55,6 +69,16 @@ pub struct Sheets {
     /// `{0}` the programme, `{1}` the target's year, `{2}` its indicator.
     pub would_remove_milestone: &'static str,
     pub would_remove_target: &'static str,
+    /// `{0}` the programme, `{1}` the year; `{0}` the programme, `{1}` the
+    /// document; `{0}` the dimension's id; `{0}` the year, `{1}` the aspect;
+    /// `{0}` the year (a result, a survey); the weights.
+    pub would_remove_budget: &'static str,
+    pub would_remove_evidence: &'static str,
+    pub would_remove_dimension: &'static str,
+    pub would_remove_score: &'static str,
+    pub would_remove_result: &'static str,
+    pub would_remove_survey: &'static str,
+    pub would_remove_weights: &'static str,
     /// `{0}` the plan's MB as written, `{1}` the most pantau opens.
     pub result_too_large: &'static str,
     /// `{0}`: file.
