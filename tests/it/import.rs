@@ -878,3 +878,111 @@ fn a_csv_says_by_its_separator_how_it_writes_figures_and_a_tab_separated_one_ref
     let said = problems[0].render(Lang::Id.text());
     assert!(said.contains("36500") && said.contains("36,5"), "{said}");
 }
+
+#[test]
+fn a_dry_run_lists_the_budget_evidence_and_evaluation_it_would_remove_and_the_import_then_keeps_the_rest()
+ {
+    let (dir, plan) = office();
+    let d = dir.path();
+    let mut edited = example();
+    let with_budget = edited
+        .programs
+        .iter()
+        .position(|p| p.budget.len() > 1)
+        .unwrap();
+    let with_evidence = edited
+        .programs
+        .iter()
+        .position(|p| !p.evidence.is_empty())
+        .unwrap();
+    let year = edited.programs[with_budget].budget.pop().unwrap().year;
+    let document = edited.programs[with_evidence].evidence.remove(0).name;
+    edited.evaluation.scores.clear();
+    std::fs::write(d.join("plan.xlsx"), workbook(&edited, Lang::En)).unwrap();
+    let out = pantau(
+        d,
+        &["import", "plan.xlsx", "--into", "plan.ron", "--dry-run"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    for line in [
+        format!(
+            "would remove: {}: the budget of {year}\n",
+            edited.programs[with_budget].id
+        ),
+        format!(
+            "would remove: {}: evidence \"{document}\"\n",
+            edited.programs[with_evidence].id
+        ),
+        "would remove: the self-assessment of Baseline for 2026\n".to_string(),
+    ] {
+        assert!(said.contains(&line), "{line:?} in {said}");
+    }
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+    let out = pantau(d, &["import", "plan.xlsx", "--into", "plan.ron"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(store::load(&plan).unwrap().plan, edited);
+}
+
+#[test]
+fn bad_cells_of_the_budget_and_evaluation_sheets_are_named_by_sheet_row_and_column() {
+    let (dir, plan) = office();
+    let d = dir.path();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let rows: [(&str, &[&[&str]]); 3] = [
+        (
+            "Bobot aspek",
+            &[
+                &["Aspek", "Bobot"],
+                &["Baseline", "10"],
+                &["Dampak", "banyak"],
+                &["Hasil", "30"],
+            ],
+        ),
+        (
+            "Survei",
+            &[
+                &["Tahun", "Hasil survei (0–5)"],
+                &["2024", "3,1"],
+                &["2024", "3,2"],
+            ],
+        ),
+        (
+            "Anggaran",
+            &[
+                &["ID", "Tahun", "Pagu (Rp)", "Realisasi (Rp)"],
+                &["GOV-01", "2040", "1.500.000.000", ""],
+                &["GOV-01", "2026", "satu miliar", "-"],
+            ],
+        ),
+    ];
+    for (name, rows) in rows {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+    }
+    std::fs::write(d.join("bad.xlsx"), book.save_to_buffer().unwrap()).unwrap();
+    let out = pantau(
+        d,
+        &["import", "bad.xlsx", "--into", "plan.ron", "--lang", "en"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    for expect in [
+        "bad.xlsx, sheet Bobot aspek, row 1, column A (Aspek): the aspect weights need a row for each of the five aspects, or no row at all for the default 10/20/30/20/20; no weight for Output, Outcome, Quick win",
+        "bad.xlsx, sheet Bobot aspek, row 3, column B (Bobot): a number, e.g. 12.5",
+        "bad.xlsx, sheet Bobot aspek, row 4, column A (Aspek): one of Baseline | Output | Outcome | Impact | Quick win",
+        "bad.xlsx, sheet Survei, row 3, column A (Tahun): 2024 is also on row 2; one row each",
+        "bad.xlsx, sheet Anggaran, row 2, column B (Tahun): a year from 2022 to 2031",
+        "bad.xlsx, sheet Anggaran, row 3, column C (Pagu (Rp)): an amount in rupiah, e.g. 1500000000, 1.500.000.000 or 1,5 miliar",
+    ] {
+        assert!(err.contains(expect), "{expect:?} in {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+}
