@@ -15,6 +15,7 @@
 
 pub mod bounds;
 mod lists;
+pub mod sipd;
 
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;

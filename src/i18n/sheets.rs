@@ -79,6 +79,35 @@ pub struct Sheets {
     pub would_remove_result: &'static str,
     pub would_remove_survey: &'static str,
     pub would_remove_weights: &'static str,
+    // A monitoring workbook (SIPD, WP-SIPD): `{0}` what was typed.
+    pub sipd_no_year: &'static str,
+    pub sipd_no_period: &'static str,
+    pub sipd_code_shape: &'static str,
+    pub sipd_rupiah: &'static str,
+    pub sipd_year: &'static str,
+    pub sipd_month: &'static str,
+    pub sipd_quarter: &'static str,
+    pub sipd_percent: &'static str,
+    /// `{0}` the code, `{1}` its name in the sheet.
+    pub sipd_unmatched: &'static str,
+    /// `{0}` the code, `{1}` the programmes that list it.
+    pub sipd_several: &'static str,
+    /// `{0}` the programme, `{1}` the code.
+    pub sipd_not_listed: &'static str,
+    /// `{0}` the programme, `{1}` the period, `{2}` the figure to date,
+    /// `{3}` what the plan has before the period.
+    pub sipd_down: &'static str,
+    /// `{0}`: how many.
+    pub sipd_headings: &'static str,
+    /// `{0}`: the columns.
+    pub sipd_skipped: &'static str,
+    /// `{0}` file, `{1}` rows matched, `{2}` programmes, `{3}` rows matching none.
+    pub sipd_done: &'static str,
+    /// `pantau help import`: the monitoring workbook's columns follow, each
+    /// with what it holds.
+    pub sipd_help_intro: &'static str,
+    pub sipd_help_columns: [&'static str; 13],
+    pub sipd_help_rules: &'static str,
     /// `{0}` the plan's MB as written, `{1}` the most pantau opens.
     pub result_too_large: &'static str,
     /// `{0}`: file.
