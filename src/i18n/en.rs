@@ -4,6 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
+use super::fiscal::FiscalText;
 use super::questions::QuestionsText;
 use super::report::{BandWords, ReportText};
 use super::*;
@@ -902,4 +903,44 @@ pub static QUESTIONS: QuestionsText = QuestionsText {
     without: "Without",
     all_answered: "Every programme has a use and a quality indicator.",
     about: "indicator of {0}",
+};
+
+pub static FISCAL: FiscalText = FiscalText {
+    renstra: "Renstra",
+    period: "period",
+    budget_change: "budget change",
+    subactivity: "sub-activity",
+    l_period: "period {0}",
+    l_budget_change: "budget change {0}",
+    l_subactivity: "sub-activity {0}",
+    l_periods: "periods",
+    l_budget_changes: "budget changes",
+    l_subactivities: "sub-activities",
+    m_period: "period {1} ({2}) of {0}",
+    m_budget_change: "budget change {1} ({2}) of {0}",
+    m_subactivity: "sub-activity {1} ({2}) of {0}",
+    m_order_periods: "order of the periods",
+    m_order_budget_changes: "order of the budget changes",
+    m_order_subactivities: "order of the sub-activities",
+    quarter: "Quarter",
+    month: "Month",
+    cash_plan: "Cash plan (RAK) for the period",
+    spent: "Spending in the period",
+    physical: "Physical progress to date (%)",
+    problems: "Problems",
+    follow_up: "Follow-up",
+    date: "Date",
+    new_allocation: "New allocation",
+    change_kind: "Kind of change",
+    note: "Note",
+    code: "Sub-activity code",
+    subactivity_name: "Sub-activity",
+    agency: "Agency",
+    allocation: "Allocation",
+    shift: "Shift",
+    amendment: "Amended budget (APBD-P)",
+    e_quarter: "a quarter: 1 to 4, or I to IV",
+    e_month: "a month from 1 to 12",
+    e_percent: "a percentage from 0 to 100",
+    e_code: "a sub-activity code of the nomenclature, e.g. 2.16.02.1.01.0001",
 };

@@ -5,7 +5,9 @@
 use super::{Lang, Text, format};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::field::{Vocabulary, fold};
-use crate::plan::model::{Bands, Direction, EvidenceKind, EvidenceState, Horizon, Measure, Status};
+use crate::plan::model::{
+    Bands, BudgetChangeKind, Direction, EvidenceKind, EvidenceState, Horizon, Measure, Status,
+};
 use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
     ProgramField, ScoreField, TargetField,
@@ -38,6 +40,13 @@ impl Vocabulary for BothLanguages {
                 EvidenceState::word,
                 typed,
             ),
+            Kind::BudgetChangeKind => worded(
+                &BudgetChangeKind::ALL,
+                BudgetChangeKind::key,
+                BudgetChangeKind::word,
+                typed,
+            ),
+            Kind::Quarter | Kind::Month | Kind::Percent | Kind::SubActivityCode => None,
             Kind::Bool
             | Kind::Line
             | Kind::Prose
@@ -104,6 +113,10 @@ impl Text {
             Kind::Direction => keyed(&Direction::ALL, Direction::key, value).map(|d| d.word(lang)),
             Kind::Bands => keyed(&Bands::ALL, Bands::key, value).map(|b| b.word(lang)),
             Kind::Measure => keyed(&Measure::ALL, Measure::key, value).map(|m| m.word(lang)),
+            Kind::BudgetChangeKind => {
+                keyed(&BudgetChangeKind::ALL, BudgetChangeKind::key, value).map(|k| k.word(lang))
+            }
+            Kind::Quarter | Kind::Month | Kind::Percent | Kind::SubActivityCode => None,
             Kind::Line
             | Kind::Prose
             | Kind::List
@@ -278,6 +291,9 @@ impl Item {
             Item::Target => t.forms.f_target,
             Item::Budget => t.forms.f_budget,
             Item::Evidence => t.forms.f_evidence,
+            Item::Period | Item::BudgetChange | Item::SubActivity => {
+                self.fiscal_word(t.lang).unwrap_or_default()
+            }
         }
     }
 }
@@ -293,6 +309,7 @@ impl ProgramField {
             ProgramField::Dimension => l.dimension,
             ProgramField::Element => l.element,
             ProgramField::Rpjmd => l.rpjmd,
+            ProgramField::Renstra => lang.fiscal().renstra,
             ProgramField::Horizon => l.horizon,
             ProgramField::Lead => l.lead,
             ProgramField::Support => l.support,

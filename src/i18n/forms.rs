@@ -227,6 +227,10 @@ impl Text {
             ),
             Expected::Link => f.f_link.to_string(),
             Expected::Score => f.f_score.to_string(),
+            Expected::Quarter => self.lang.fiscal().e_quarter.to_string(),
+            Expected::Month => self.lang.fiscal().e_month.to_string(),
+            Expected::Percent => self.lang.fiscal().e_percent.to_string(),
+            Expected::SubActivityCode => self.lang.fiscal().e_code.to_string(),
         }
     }
 }

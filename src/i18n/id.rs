@@ -4,6 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
+use super::fiscal::FiscalText;
 use super::questions::QuestionsText;
 use super::report::{BandWords, ReportText};
 use super::*;
@@ -1188,4 +1189,44 @@ pub static QUESTIONS: QuestionsText = QuestionsText {
     without: "Tanpa indikator",
     all_answered: "Semua program memiliki indikator pemanfaatan dan kualitas.",
     about: "indikator {0}",
+};
+
+pub static FISCAL: FiscalText = FiscalText {
+    renstra: "Acuan Renstra",
+    period: "periode",
+    budget_change: "perubahan anggaran",
+    subactivity: "sub kegiatan",
+    l_period: "periode {0}",
+    l_budget_change: "perubahan anggaran {0}",
+    l_subactivity: "sub kegiatan {0}",
+    l_periods: "periode",
+    l_budget_changes: "perubahan anggaran",
+    l_subactivities: "sub kegiatan",
+    m_period: "periode {1} ({2}) pada {0}",
+    m_budget_change: "perubahan anggaran {1} ({2}) pada {0}",
+    m_subactivity: "sub kegiatan {1} ({2}) pada {0}",
+    m_order_periods: "urutan periode",
+    m_order_budget_changes: "urutan perubahan anggaran",
+    m_order_subactivities: "urutan sub kegiatan",
+    quarter: "Triwulan",
+    month: "Bulan",
+    cash_plan: "RAK periode ini",
+    spent: "Realisasi keuangan periode ini",
+    physical: "Realisasi fisik s.d. periode ini (%)",
+    problems: "Permasalahan",
+    follow_up: "Tindak lanjut",
+    date: "Tanggal",
+    new_allocation: "Pagu baru",
+    change_kind: "Jenis perubahan",
+    note: "Keterangan",
+    code: "Kode sub kegiatan",
+    subactivity_name: "Sub kegiatan",
+    agency: "OPD",
+    allocation: "Pagu",
+    shift: "Pergeseran",
+    amendment: "APBD Perubahan",
+    e_quarter: "triwulan: 1 sampai 4, atau I sampai IV",
+    e_month: "bulan 1 sampai 12",
+    e_percent: "persentase 0 sampai 100",
+    e_code: "kode sub kegiatan sesuai nomenklatur, mis. 2.16.02.1.01.0001",
 };

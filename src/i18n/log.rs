@@ -2,7 +2,7 @@
 //! change `plan::change` reads from it, in words.
 
 use super::{Text, fill};
-use crate::plan::change::{Change, ItemField, Part, Value, What, Which};
+use crate::plan::change::{Change, Part, Value, What, Which};
 use crate::plan::field::Item;
 use crate::text::{escape, fit};
 
@@ -110,12 +110,7 @@ impl Text {
             What::Field(name) => escape(name).into_owned(),
             What::ItemField(item, field) => {
                 let lang = self.lang;
-                let name = match field {
-                    ItemField::Milestone(f) => f.label(lang),
-                    ItemField::Target(f) => f.label(lang),
-                    ItemField::Budget(f) => f.label(lang),
-                    ItemField::Evidence(f) => f.label(lang),
-                };
+                let name = field.label(lang);
                 format!("{} {}", self.which(item), lowercase_first(name))
             }
             What::Part(item, part) => {
@@ -144,6 +139,9 @@ impl Text {
                     Item::Target => l.l_target,
                     Item::Budget => l.l_budget,
                     Item::Evidence => l.l_evidence,
+                    Item::Period | Item::BudgetChange | Item::SubActivity => {
+                        item.fiscal_logged(self.lang).unwrap_or_default().0
+                    }
                 };
                 fill(one, &[&number])
             }
@@ -159,6 +157,9 @@ impl Text {
             Item::Target => l.l_targets,
             Item::Budget => l.l_budgets,
             Item::Evidence => l.l_evidences,
+            Item::Period | Item::BudgetChange | Item::SubActivity => {
+                item.fiscal_logged(self.lang).unwrap_or_default().1
+            }
         }
     }
 

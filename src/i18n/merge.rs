@@ -85,6 +85,31 @@ impl Conflict {
                 number,
                 name,
             } => fill(m.m_evidence, &[program, number, name]),
+            Subject::Period {
+                program,
+                number,
+                year,
+                quarter,
+                month,
+            } => {
+                let tag = crate::plan::model::FiscalPeriod {
+                    quarter: *quarter,
+                    month: *month,
+                    ..Default::default()
+                }
+                .tag();
+                t.period_subject(program, *number, *year, &tag)
+            }
+            Subject::BudgetChange {
+                program,
+                number,
+                date,
+            } => fill(t.lang.fiscal().m_budget_change, &[program, number, date]),
+            Subject::SubActivity {
+                program,
+                number,
+                code,
+            } => fill(t.lang.fiscal().m_subactivity, &[program, number, code]),
         }
     }
 
@@ -115,6 +140,9 @@ impl Conflict {
             Field::Target(f) => f.label(lang),
             Field::Budget(f) => f.label(lang),
             Field::Evidence(f) => f.label(lang),
+            Field::Period(f) => f.label(lang),
+            Field::BudgetChange(f) => f.label(lang),
+            Field::SubActivity(f) => f.label(lang),
             Field::Presence => m.m_presence,
             Field::Order(List::Programs) => m.m_order_programs,
             Field::Order(List::Dimensions) => m.m_order_dimensions,
@@ -122,6 +150,9 @@ impl Conflict {
             Field::Order(List::Targets) => m.m_order_targets,
             Field::Order(List::Budget) => m.m_order_budget,
             Field::Order(List::Evidence) => m.m_order_evidence,
+            Field::Order(List::Periods) => lang.fiscal().m_order_periods,
+            Field::Order(List::BudgetChanges) => lang.fiscal().m_order_budget_changes,
+            Field::Order(List::SubActivities) => lang.fiscal().m_order_subactivities,
             Field::Comment => m.m_comment,
             Field::Evaluation => m.m_evaluation,
         }
@@ -146,6 +177,9 @@ impl Conflict {
             Field::Target(f) => f.kind(),
             Field::Budget(f) => f.kind(),
             Field::Evidence(f) => f.kind(),
+            Field::Period(f) => f.kind(),
+            Field::BudgetChange(f) => f.kind(),
+            Field::SubActivity(f) => f.kind(),
             Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => Kind::Line,
         };
         t.value(kind, value)

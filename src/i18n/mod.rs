@@ -17,6 +17,7 @@ mod config;
 mod en;
 pub mod evaluation;
 mod fields;
+pub mod fiscal;
 pub mod format;
 mod forms;
 mod id;
@@ -132,6 +133,14 @@ impl Lang {
         match self {
             Lang::En => &en::QUESTIONS,
             Lang::Id => &id::QUESTIONS,
+        }
+    }
+
+    /// The fiscal year's words: periods, budget changes, sub-activities.
+    pub fn fiscal(self) -> &'static fiscal::FiscalText {
+        match self {
+            Lang::En => &en::FISCAL,
+            Lang::Id => &id::FISCAL,
         }
     }
 

@@ -6,8 +6,8 @@
 //! unchanged file leaves it byte-identical and diffs stay small.
 
 use crate::plan::model::{
-    AspectScore, Budget, Dimension, Evaluation, Evidence, Milestone, OfficialResult, Plan, Program,
-    Target,
+    AspectScore, Budget, BudgetChange, Dimension, Evaluation, Evidence, FiscalPeriod, Milestone,
+    OfficialResult, Plan, Program, SubActivity, Target,
 };
 use crate::plan::schema::{LISTS_AFTER, ProgramField, Value};
 use std::fmt::Write;
@@ -225,6 +225,7 @@ fn write_program(out: &mut String, p: &Program) {
         out.push_str(I3);
         out.push_str("],\n");
     }
+    write_fiscal(out, p);
     for &f in fields {
         write_value(out, f, p);
     }
@@ -305,6 +306,87 @@ fn write_evidence(out: &mut String, e: &Evidence) {
         push_string(out, &e.link);
     }
     out.push_str("),\n");
+}
+
+/// The fiscal year's lists, each only when it has items.
+fn write_fiscal(out: &mut String, p: &Program) {
+    fn list<T>(out: &mut String, name: &str, items: &[T], write: fn(&mut String, &T)) {
+        if items.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "{I3}{name}: [");
+        for item in items {
+            out.push_str(I4);
+            out.push('(');
+            write(out, item);
+            out.push_str("),\n");
+        }
+        out.push_str(I3);
+        out.push_str("],\n");
+    }
+    list(out, "periods", &p.periods, write_period);
+    list(
+        out,
+        "budget_changes",
+        &p.budget_changes,
+        write_budget_change,
+    );
+    list(out, "subactivities", &p.subactivities, write_subactivity);
+}
+
+fn write_period(out: &mut String, x: &FiscalPeriod) {
+    let _ = write!(out, "year: {}", x.year);
+    if let Some(q) = x.quarter {
+        let _ = write!(out, ", quarter: Some({q})");
+    }
+    if let Some(m) = x.month {
+        let _ = write!(out, ", month: Some({m})");
+    }
+    for (name, value) in [
+        ("cash_plan", x.cash_plan),
+        ("spent", x.spent),
+        ("physical", x.physical),
+    ] {
+        if let Some(v) = value {
+            let _ = write!(out, ", {name}: Some(");
+            number(out, v);
+            out.push(')');
+        }
+    }
+    for (name, text) in [("problems", &x.problems), ("follow_up", &x.follow_up)] {
+        if !text.is_empty() {
+            let _ = write!(out, ", {name}: ");
+            push_string(out, text);
+        }
+    }
+}
+
+fn write_budget_change(out: &mut String, c: &BudgetChange) {
+    let _ = write!(out, "year: {}, date: ", c.year);
+    push_string(out, &c.date);
+    out.push_str(", allocation: ");
+    number(out, c.allocation);
+    let _ = write!(out, ", kind: {}", c.kind.key());
+    if !c.note.is_empty() {
+        out.push_str(", note: ");
+        push_string(out, &c.note);
+    }
+}
+
+fn write_subactivity(out: &mut String, s: &SubActivity) {
+    out.push_str("code: ");
+    push_string(out, &s.code);
+    for (name, text) in [("name", &s.name), ("agency", &s.agency)] {
+        if !text.is_empty() {
+            let _ = write!(out, ", {name}: ");
+            push_string(out, text);
+        }
+    }
+    if let Some(a) = s.allocation {
+        out.push_str(", allocation: Some(");
+        number(out, a);
+        out.push(')');
+    }
 }
 
 fn write_target(out: &mut String, t: &Target) {

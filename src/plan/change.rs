@@ -7,7 +7,8 @@
 //! this way; a text that does not parse is a plain change of the field.
 
 use crate::plan::field::{
-    BudgetField, EvidenceField, Item, MilestoneField, ProgramField, TargetField,
+    BudgetChangeField, BudgetField, EvidenceField, Item, MilestoneField, PeriodField, ProgramField,
+    SubActivityField, TargetField,
 };
 use crate::plan::schema::Kind;
 
@@ -61,6 +62,9 @@ pub enum ItemField {
     Target(TargetField),
     Budget(BudgetField),
     Evidence(EvidenceField),
+    Period(PeriodField),
+    BudgetChange(BudgetChangeField),
+    SubActivity(SubActivityField),
 }
 
 impl ItemField {
@@ -70,6 +74,9 @@ impl ItemField {
             ItemField::Target(f) => f.kind(),
             ItemField::Budget(f) => f.kind(),
             ItemField::Evidence(f) => f.kind(),
+            ItemField::Period(f) => f.kind(),
+            ItemField::BudgetChange(f) => f.kind(),
+            ItemField::SubActivity(f) => f.kind(),
         }
     }
 }
@@ -148,6 +155,9 @@ fn item_change<'a>(field: &'a str, old: &'a str, new: &'a str) -> Option<Change<
         Item::Target => TargetField::from_name(sub).map(ItemField::Target),
         Item::Budget => BudgetField::from_name(sub).map(ItemField::Budget),
         Item::Evidence => EvidenceField::from_name(sub).map(ItemField::Evidence),
+        Item::Period => PeriodField::from_name(sub).map(ItemField::Period),
+        Item::BudgetChange => BudgetChangeField::from_name(sub).map(ItemField::BudgetChange),
+        Item::SubActivity => SubActivityField::from_name(sub).map(ItemField::SubActivity),
     }?;
     let kind = field.kind();
     Some(Change::Set {

@@ -12,11 +12,12 @@
 
 use crate::plan::edit::Header;
 use crate::plan::field::{
-    BudgetField, Context, DimensionField, EvidenceField, FieldError, HeaderField, MilestoneField,
-    ProgramField, TargetField, Vocabulary,
+    BudgetChangeField, BudgetField, Context, DimensionField, EvidenceField, FieldError,
+    HeaderField, MilestoneField, PeriodField, ProgramField, SubActivityField, TargetField,
+    Vocabulary,
 };
 use crate::plan::merge::{Choice, Conflict, Field, Subject, merge_comment};
-use crate::plan::model::Plan;
+use crate::plan::model::{FiscalPeriod, Plan};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -26,7 +27,9 @@ pub const MARK: &str = "// pantau-conflict ";
 /// One line's content.
 #[derive(Debug, Serialize, Deserialize)]
 struct Line {
-    /// `plan`, `dimension`, `program`, `milestone`, `target`, `budget` or `evidence`.
+    /// `plan`, `dimension`, `program`, `milestone`, `target`, `budget`,
+    /// `evidence`, `period` (its tag in `name`: `TW3`, `M08`),
+    /// `budget_change` (its date in `name`) or `subactivity` (its code).
     at: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     id: String,
@@ -166,6 +169,31 @@ pub fn write(conflicts: &[Conflict], blobs: Option<&Blobs>) -> String {
                 number,
                 name,
             } => ("evidence", program.clone(), name.clone(), *number, 0),
+            Subject::Period {
+                program,
+                number,
+                year,
+                quarter,
+                month,
+            } => {
+                let tag = FiscalPeriod {
+                    quarter: *quarter,
+                    month: *month,
+                    ..FiscalPeriod::default()
+                }
+                .tag();
+                ("period", program.clone(), tag, *number, *year)
+            }
+            Subject::BudgetChange {
+                program,
+                number,
+                date,
+            } => ("budget_change", program.clone(), date.clone(), *number, 0),
+            Subject::SubActivity {
+                program,
+                number,
+                code,
+            } => ("subactivity", program.clone(), code.clone(), *number, 0),
         };
         let field = match c.field {
             Field::Header(f) => f.name(),
@@ -175,6 +203,9 @@ pub fn write(conflicts: &[Conflict], blobs: Option<&Blobs>) -> String {
             Field::Target(f) => f.name(),
             Field::Budget(f) => f.name(),
             Field::Evidence(f) => f.name(),
+            Field::Period(f) => f.name(),
+            Field::BudgetChange(f) => f.name(),
+            Field::SubActivity(f) => f.name(),
             // Decided without asking; never written.
             Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => continue,
         };
@@ -336,6 +367,50 @@ pub fn held(plan: &Plan, c: &Conflict) -> Option<String> {
                 .or_else(|| es.get(number.checked_sub(1)?))
                 .map(|e| f.get(e))
         }
+        (
+            Subject::Period {
+                program: id,
+                number,
+                year,
+                quarter,
+                month,
+            },
+            Field::Period(f),
+        ) => {
+            let xs = &program(id)?.periods;
+            xs.iter()
+                .find(|x| x.year == *year && x.quarter == *quarter && x.month == *month)
+                .or_else(|| xs.get(number.checked_sub(1)?))
+                .map(|x| f.get(x))
+        }
+        (
+            Subject::BudgetChange {
+                program: id,
+                number,
+                date,
+            },
+            Field::BudgetChange(f),
+        ) => {
+            let cs = &program(id)?.budget_changes;
+            cs.iter()
+                .find(|c| c.date == *date)
+                .or_else(|| cs.get(number.checked_sub(1)?))
+                .map(|c| f.get(c))
+        }
+        (
+            Subject::SubActivity {
+                program: id,
+                number,
+                code,
+            },
+            Field::SubActivity(f),
+        ) => {
+            let ss = &program(id)?.subactivities;
+            ss.iter()
+                .find(|s| s.code == *code)
+                .or_else(|| ss.get(number.checked_sub(1)?))
+                .map(|s| f.get(s))
+        }
         _ => None,
     }
 }
@@ -392,6 +467,35 @@ fn conflict(line: Line) -> Option<Conflict> {
                 name: line.name,
             },
             Field::Evidence(EvidenceField::from_name(&line.field)?),
+        ),
+        "period" => {
+            let (quarter, month) = FiscalPeriod::from_tag(&line.name);
+            (
+                Subject::Period {
+                    program: line.id,
+                    number: line.number,
+                    year: line.year,
+                    quarter,
+                    month,
+                },
+                Field::Period(PeriodField::from_name(&line.field)?),
+            )
+        }
+        "budget_change" => (
+            Subject::BudgetChange {
+                program: line.id,
+                number: line.number,
+                date: line.name,
+            },
+            Field::BudgetChange(BudgetChangeField::from_name(&line.field)?),
+        ),
+        "subactivity" => (
+            Subject::SubActivity {
+                program: line.id,
+                number: line.number,
+                code: line.name,
+            },
+            Field::SubActivity(SubActivityField::from_name(&line.field)?),
         ),
         _ => return None,
     };
@@ -525,6 +629,73 @@ pub fn take_theirs(
                 return Ok(false);
             };
             f.parse_into(&mut es[at], f.name(), value, words)?;
+        }
+        (
+            Subject::Period {
+                program,
+                number,
+                year,
+                quarter,
+                month,
+            },
+            Field::Period(f),
+        ) => {
+            let Some(i) = program_at(plan, program) else {
+                return Ok(false);
+            };
+            let period = plan.period;
+            let xs = &mut plan.programs[i].periods;
+            let at = xs
+                .iter()
+                .position(|x| x.year == *year && x.quarter == *quarter && x.month == *month)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < xs.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            f.parse_into(&mut xs[at], f.name(), value, period, words)?;
+        }
+        (
+            Subject::BudgetChange {
+                program,
+                number,
+                date,
+            },
+            Field::BudgetChange(f),
+        ) => {
+            let Some(i) = program_at(plan, program) else {
+                return Ok(false);
+            };
+            let period = plan.period;
+            let cs = &mut plan.programs[i].budget_changes;
+            let at = cs
+                .iter()
+                .position(|c| c.date == *date)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < cs.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            f.parse_into(&mut cs[at], f.name(), value, period, words)?;
+        }
+        (
+            Subject::SubActivity {
+                program,
+                number,
+                code,
+            },
+            Field::SubActivity(f),
+        ) => {
+            let Some(i) = program_at(plan, program) else {
+                return Ok(false);
+            };
+            let ss = &mut plan.programs[i].subactivities;
+            let at = ss
+                .iter()
+                .position(|s| s.code == *code)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < ss.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            f.parse_into(&mut ss[at], f.name(), value, words)?;
         }
         _ => return Ok(false),
     }

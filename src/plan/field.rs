@@ -12,13 +12,14 @@
 
 use crate::plan::edit::Header;
 use crate::plan::model::{
-    AspectScore, Bands, Budget, Dimension, Direction, Evidence, EvidenceKind, EvidenceState,
-    Horizon, Measure, Milestone, Period, Plan, Program, Status, Target,
+    AspectScore, Bands, Budget, BudgetChange, BudgetChangeKind, Dimension, Direction, Evidence,
+    EvidenceKind, EvidenceState, FiscalPeriod, Horizon, Measure, Milestone, Period, Plan, Program,
+    Status, SubActivity, Target,
 };
 use crate::plan::schema::Kind;
 pub use crate::plan::schema::{
-    BudgetField, DimensionField, EvidenceField, HeaderField, Item, MilestoneField, ProgramField,
-    ScoreField, TargetField,
+    BudgetChangeField, BudgetField, DimensionField, EvidenceField, HeaderField, Item,
+    MilestoneField, PeriodField, ProgramField, ScoreField, SubActivityField, TargetField,
 };
 use crate::plan::typed::{self, Convention};
 
@@ -74,6 +75,14 @@ pub enum Expected {
     Link,
     /// A self-assessment score on the index's scale.
     Score,
+    /// A quarter, 1–4 or I–IV.
+    Quarter,
+    /// A month, 1–12.
+    Month,
+    /// A percentage from 0 to 100.
+    Percent,
+    /// A kode sub kegiatan, `2.16.02.1.01.0001`.
+    SubActivityCode,
 }
 
 fn bad(field: &str, value: &str, expected: Expected) -> FieldError {
@@ -242,6 +251,7 @@ impl ProgramField {
             ProgramField::Dimension => p.dimension.clone(),
             ProgramField::Element => p.element.clone(),
             ProgramField::Rpjmd => p.rpjmd.clone().unwrap_or_default(),
+            ProgramField::Renstra => p.renstra.clone().unwrap_or_default(),
             ProgramField::Horizon => p.horizon.key().to_string(),
             ProgramField::Lead => p.lead.clone(),
             ProgramField::Support => p.support.join(", "),
@@ -301,6 +311,9 @@ impl ProgramField {
             ProgramField::Rpjmd => {
                 p.rpjmd = Some(value.trim().to_string()).filter(|v| !v.is_empty());
             }
+            ProgramField::Renstra => {
+                p.renstra = Some(value.trim().to_string()).filter(|v| !v.is_empty());
+            }
             ProgramField::Horizon => {
                 p.horizon = choice(
                     name,
@@ -340,6 +353,7 @@ impl ProgramField {
             ProgramField::Dimension => a.dimension == b.dimension,
             ProgramField::Element => a.element == b.element,
             ProgramField::Rpjmd => a.rpjmd == b.rpjmd,
+            ProgramField::Renstra => a.renstra == b.renstra,
             ProgramField::Horizon => a.horizon == b.horizon,
             ProgramField::Lead => a.lead == b.lead,
             ProgramField::Support => a.support == b.support,
@@ -360,6 +374,7 @@ impl ProgramField {
             ProgramField::Dimension => dst.dimension.clone_from(&src.dimension),
             ProgramField::Element => dst.element.clone_from(&src.element),
             ProgramField::Rpjmd => dst.rpjmd.clone_from(&src.rpjmd),
+            ProgramField::Renstra => dst.renstra.clone_from(&src.renstra),
             ProgramField::Horizon => dst.horizon = src.horizon,
             ProgramField::Lead => dst.lead.clone_from(&src.lead),
             ProgramField::Support => dst.support.clone_from(&src.support),
@@ -715,6 +730,276 @@ impl EvidenceField {
     }
 }
 
+/// Text that may be empty, as the data file writes a number that may be
+/// absent and a form shows it.
+fn optional_edit(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
+}
+
+/// An amount that may not be known yet.
+fn optional_rupiah(
+    field: &str,
+    value: &str,
+    words: &dyn Vocabulary,
+) -> Result<Option<f64>, FieldError> {
+    match value.trim().to_lowercase().as_str() {
+        "" | "-" | "—" | "none" | "tidak ada" => Ok(None),
+        _ => rupiah(field, value, words).map(Some),
+    }
+}
+
+/// A quarter as officers write it: `3`, `III`, `TW III`, `Q3`, `triwulan 3`.
+fn quarter(field: &str, value: &str) -> Result<Option<u8>, FieldError> {
+    let v = fold(value);
+    let v = ["triwulan", "tw", "q"]
+        .iter()
+        .find_map(|p| v.strip_prefix(p))
+        .unwrap_or(&v);
+    let q = match v {
+        "" | "none" => return Ok(None),
+        "1" | "i" => 1,
+        "2" | "ii" => 2,
+        "3" | "iii" => 3,
+        "4" | "iv" => 4,
+        _ => return Err(bad(field, value, Expected::Quarter)),
+    };
+    Ok(Some(q))
+}
+
+/// A month, 1–12, or nothing.
+fn month(field: &str, value: &str) -> Result<Option<u8>, FieldError> {
+    match value.trim() {
+        "" | "-" | "none" => Ok(None),
+        v => match v.parse::<u8>() {
+            Ok(m @ 1..=12) => Ok(Some(m)),
+            _ => Err(bad(field, value, Expected::Month)),
+        },
+    }
+}
+
+/// A percentage 0–100 (a trailing `%` is allowed), or nothing.
+fn percent(field: &str, value: &str, words: &dyn Vocabulary) -> Result<Option<f64>, FieldError> {
+    let v = value.trim().trim_end_matches('%').trim_end();
+    let Some(p) = optional_number(field, v, words)? else {
+        return Ok(None);
+    };
+    if (0.0..=100.0).contains(&p) {
+        Ok(Some(p))
+    } else {
+        Err(bad(field, value, Expected::Percent))
+    }
+}
+
+impl PeriodField {
+    pub fn get(self, x: &FiscalPeriod) -> String {
+        let small = |v: Option<u8>| v.map_or_else(|| "none".to_string(), |n| n.to_string());
+        match self {
+            PeriodField::Year => x.year.to_string(),
+            PeriodField::Quarter => small(x.quarter),
+            PeriodField::Month => small(x.month),
+            PeriodField::CashPlan => optional(x.cash_plan),
+            PeriodField::Spent => optional(x.spent),
+            PeriodField::Physical => optional(x.physical),
+            PeriodField::Problems => x.problems.clone(),
+            PeriodField::FollowUp => x.follow_up.clone(),
+        }
+    }
+
+    /// The value as a form shows it for editing: nothing is empty.
+    pub fn edit_text(self, x: &FiscalPeriod) -> String {
+        let small = |v: Option<u8>| v.map_or_else(String::new, |n| n.to_string());
+        match self {
+            PeriodField::Quarter => small(x.quarter),
+            PeriodField::Month => small(x.month),
+            PeriodField::CashPlan => optional_edit(x.cash_plan),
+            PeriodField::Spent => optional_edit(x.spent),
+            PeriodField::Physical => optional_edit(x.physical),
+            other => other.get(x),
+        }
+    }
+
+    pub fn copy(self, dst: &mut FiscalPeriod, src: &FiscalPeriod) {
+        match self {
+            PeriodField::Year => dst.year = src.year,
+            PeriodField::Quarter => dst.quarter = src.quarter,
+            PeriodField::Month => dst.month = src.month,
+            PeriodField::CashPlan => dst.cash_plan = src.cash_plan,
+            PeriodField::Spent => dst.spent = src.spent,
+            PeriodField::Physical => dst.physical = src.physical,
+            PeriodField::Problems => dst.problems.clone_from(&src.problems),
+            PeriodField::FollowUp => dst.follow_up.clone_from(&src.follow_up),
+        }
+    }
+
+    pub fn same(self, a: &FiscalPeriod, b: &FiscalPeriod) -> bool {
+        match self {
+            PeriodField::Year => a.year == b.year,
+            PeriodField::Quarter => a.quarter == b.quarter,
+            PeriodField::Month => a.month == b.month,
+            PeriodField::CashPlan => a.cash_plan == b.cash_plan,
+            PeriodField::Spent => a.spent == b.spent,
+            PeriodField::Physical => a.physical == b.physical,
+            PeriodField::Problems => a.problems == b.problems,
+            PeriodField::FollowUp => a.follow_up == b.follow_up,
+        }
+    }
+
+    /// Amounts as the budget reads them (`240 juta`, `1.500.000`); physical
+    /// progress as a percentage with or without `%`. A quarter and a month
+    /// exclude each other: setting one clears the other.
+    pub fn parse_into(
+        self,
+        x: &mut FiscalPeriod,
+        path: &str,
+        value: &str,
+        period: Period,
+        words: &dyn Vocabulary,
+    ) -> Result<(), FieldError> {
+        match self {
+            PeriodField::Year => x.year = year(path, value, period)?,
+            PeriodField::Quarter => {
+                x.quarter = quarter(path, value)?;
+                if x.quarter.is_some() {
+                    x.month = None;
+                }
+            }
+            PeriodField::Month => {
+                x.month = month(path, value)?;
+                if x.month.is_some() {
+                    x.quarter = None;
+                }
+            }
+            PeriodField::CashPlan => x.cash_plan = optional_rupiah(path, value, words)?,
+            PeriodField::Spent => x.spent = optional_rupiah(path, value, words)?,
+            PeriodField::Physical => x.physical = percent(path, value, words)?,
+            PeriodField::Problems => x.problems = value.trim().to_string(),
+            PeriodField::FollowUp => x.follow_up = value.trim().to_string(),
+        }
+        Ok(())
+    }
+}
+
+impl BudgetChangeField {
+    pub fn get(self, c: &BudgetChange) -> String {
+        match self {
+            BudgetChangeField::Year => c.year.to_string(),
+            BudgetChangeField::Date => c.date.clone(),
+            BudgetChangeField::Allocation => c.allocation.to_string(),
+            BudgetChangeField::Kind => c.kind.key().to_string(),
+            BudgetChangeField::Note => c.note.clone(),
+        }
+    }
+
+    pub fn edit_text(self, c: &BudgetChange) -> String {
+        self.get(c)
+    }
+
+    pub fn copy(self, dst: &mut BudgetChange, src: &BudgetChange) {
+        match self {
+            BudgetChangeField::Year => dst.year = src.year,
+            BudgetChangeField::Date => dst.date.clone_from(&src.date),
+            BudgetChangeField::Allocation => dst.allocation = src.allocation,
+            BudgetChangeField::Kind => dst.kind = src.kind,
+            BudgetChangeField::Note => dst.note.clone_from(&src.note),
+        }
+    }
+
+    pub fn same(self, a: &BudgetChange, b: &BudgetChange) -> bool {
+        match self {
+            BudgetChangeField::Year => a.year == b.year,
+            BudgetChangeField::Date => a.date == b.date,
+            BudgetChangeField::Allocation => a.allocation == b.allocation,
+            BudgetChangeField::Kind => a.kind == b.kind,
+            BudgetChangeField::Note => a.note == b.note,
+        }
+    }
+
+    pub fn parse_into(
+        self,
+        c: &mut BudgetChange,
+        path: &str,
+        value: &str,
+        period: Period,
+        words: &dyn Vocabulary,
+    ) -> Result<(), FieldError> {
+        match self {
+            BudgetChangeField::Year => c.year = year(path, value, period)?,
+            BudgetChangeField::Date => c.date = date(path, value)?,
+            BudgetChangeField::Allocation => c.allocation = rupiah(path, value, words)?,
+            BudgetChangeField::Kind => {
+                c.kind = choice(
+                    path,
+                    value,
+                    &BudgetChangeKind::ALL,
+                    BudgetChangeKind::key,
+                    Kind::BudgetChangeKind,
+                    words,
+                )?
+            }
+            BudgetChangeField::Note => c.note = value.trim().to_string(),
+        }
+        Ok(())
+    }
+}
+
+impl SubActivityField {
+    pub fn get(self, s: &SubActivity) -> String {
+        match self {
+            SubActivityField::Code => s.code.clone(),
+            SubActivityField::Name => s.name.clone(),
+            SubActivityField::Agency => s.agency.clone(),
+            SubActivityField::Allocation => optional(s.allocation),
+        }
+    }
+
+    pub fn edit_text(self, s: &SubActivity) -> String {
+        match self {
+            SubActivityField::Allocation => optional_edit(s.allocation),
+            other => other.get(s),
+        }
+    }
+
+    pub fn copy(self, dst: &mut SubActivity, src: &SubActivity) {
+        match self {
+            SubActivityField::Code => dst.code.clone_from(&src.code),
+            SubActivityField::Name => dst.name.clone_from(&src.name),
+            SubActivityField::Agency => dst.agency.clone_from(&src.agency),
+            SubActivityField::Allocation => dst.allocation = src.allocation,
+        }
+    }
+
+    pub fn same(self, a: &SubActivity, b: &SubActivity) -> bool {
+        match self {
+            SubActivityField::Code => a.code == b.code,
+            SubActivityField::Name => a.name == b.name,
+            SubActivityField::Agency => a.agency == b.agency,
+            SubActivityField::Allocation => a.allocation == b.allocation,
+        }
+    }
+
+    pub fn parse_into(
+        self,
+        s: &mut SubActivity,
+        path: &str,
+        value: &str,
+        words: &dyn Vocabulary,
+    ) -> Result<(), FieldError> {
+        match self {
+            SubActivityField::Code => {
+                let v = value.trim();
+                if !crate::plan::year::is_subactivity_code(v) {
+                    return Err(bad(path, value, Expected::SubActivityCode));
+                }
+                s.code = v.to_string();
+            }
+            SubActivityField::Name => s.name = value.trim().to_string(),
+            SubActivityField::Agency => s.agency = value.trim().to_string(),
+            SubActivityField::Allocation => s.allocation = optional_rupiah(path, value, words)?,
+        }
+        Ok(())
+    }
+}
+
 /// A path (absolute, `./`, `../`, `~/`, or a Windows share) or an
 /// `http(s)://` URL, without spaces at the ends or control characters:
 /// something an officer can open. Validation applies the same rule to a
@@ -892,6 +1177,9 @@ pub enum FieldPath {
     Target(usize, TargetField),
     Budget(usize, BudgetField),
     Evidence(usize, EvidenceField),
+    Period(usize, PeriodField),
+    BudgetChange(usize, BudgetChangeField),
+    SubActivity(usize, SubActivityField),
 }
 
 impl FieldPath {
@@ -948,6 +1236,13 @@ impl FieldPath {
                     Item::Evidence => {
                         EvidenceField::from_name(field).map(|f| FieldPath::Evidence(i, f))
                     }
+                    Item::Period => PeriodField::from_name(field).map(|f| FieldPath::Period(i, f)),
+                    Item::BudgetChange => {
+                        BudgetChangeField::from_name(field).map(|f| FieldPath::BudgetChange(i, f))
+                    }
+                    Item::SubActivity => {
+                        SubActivityField::from_name(field).map(|f| FieldPath::SubActivity(i, f))
+                    }
                 };
                 path.ok_or_else(|| FieldError::UnknownField {
                     field: path_name(list, number, field),
@@ -966,6 +1261,9 @@ impl FieldPath {
             FieldPath::Target(i, f) => path_name("target", i + 1, f.name()),
             FieldPath::Budget(i, f) => path_name("budget", i + 1, f.name()),
             FieldPath::Evidence(i, f) => path_name("evidence", i + 1, f.name()),
+            FieldPath::Period(i, f) => path_name("period", i + 1, f.name()),
+            FieldPath::BudgetChange(i, f) => path_name("budget_change", i + 1, f.name()),
+            FieldPath::SubActivity(i, f) => path_name("subactivity", i + 1, f.name()),
         }
     }
 
@@ -977,6 +1275,9 @@ impl FieldPath {
             FieldPath::Target(i, f) => f.get(p.targets.get(i)?),
             FieldPath::Budget(i, f) => f.get(p.budget.get(i)?),
             FieldPath::Evidence(i, f) => f.get(p.evidence.get(i)?),
+            FieldPath::Period(i, f) => f.get(p.periods.get(i)?),
+            FieldPath::BudgetChange(i, f) => f.get(p.budget_changes.get(i)?),
+            FieldPath::SubActivity(i, f) => f.get(p.subactivities.get(i)?),
         })
     }
 
@@ -1009,6 +1310,26 @@ impl FieldPath {
             ),
             FieldPath::Evidence(i, f) => f.parse_into(
                 slot(&mut p.evidence, i, Item::Evidence)?,
+                &path,
+                value,
+                cx.words,
+            ),
+            FieldPath::Period(i, f) => f.parse_into(
+                slot(&mut p.periods, i, Item::Period)?,
+                &path,
+                value,
+                period,
+                cx.words,
+            ),
+            FieldPath::BudgetChange(i, f) => f.parse_into(
+                slot(&mut p.budget_changes, i, Item::BudgetChange)?,
+                &path,
+                value,
+                period,
+                cx.words,
+            ),
+            FieldPath::SubActivity(i, f) => f.parse_into(
+                slot(&mut p.subactivities, i, Item::SubActivity)?,
                 &path,
                 value,
                 cx.words,
@@ -1119,6 +1440,95 @@ mod tests {
             assert!(f.same(&copy, p), "{f:?}");
             assert_eq!(&copy, p, "{f:?} touched another field");
         }
+    }
+
+    #[test]
+    fn the_fiscal_years_lists_are_set_by_path_written_and_read_back() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let mut plan = plan;
+        let before = crate::plan::canonical::to_ron(&plan, "");
+        let steps = [
+            ("renstra", "Renstra Diskominfo 2021–2026, sasaran 2"),
+            ("period.1.year", "2026"),
+            ("period.1.quarter", "TW III"),
+            ("period.1.cash_plan", "240.000.000"),
+            ("period.1.spent", "1,5 miliar"),
+            ("period.1.physical", "65 %"),
+            ("period.1.problems", "Lelang ulang"),
+            ("period.1.follow_up", "Percepatan kontrak"),
+            ("period.2.year", "2026"),
+            ("period.2.month", "8"),
+            ("budget_change.1.year", "2026"),
+            ("budget_change.1.date", "30-09-2026"),
+            ("budget_change.1.allocation", "2.000.000.000"),
+            ("budget_change.1.kind", "APBD Perubahan"),
+            ("subactivity.1.code", "2.16.02.1.01.0001"),
+            ("subactivity.1.name", "Pengelolaan aplikasi"),
+            ("subactivity.1.allocation", "750.000.000"),
+        ];
+        for (path, value) in steps {
+            plan.programs[0] = set(&plan, 0, path, value, &crate::i18n::BothLanguages)
+                .unwrap_or_else(|e| {
+                    panic!("{path}={value}: {e:?}");
+                });
+        }
+        let p = &plan.programs[0];
+        assert_eq!(p.periods[0].quarter, Some(3));
+        assert_eq!(p.periods[0].spent, Some(1.5e9));
+        assert_eq!(p.periods[0].physical, Some(65.0));
+        assert_eq!(p.periods[1].month, Some(8));
+        assert_eq!(p.budget_changes[0].date, "2026-09-30");
+        assert_eq!(p.budget_changes[0].kind, BudgetChangeKind::Amendment);
+        let text = crate::plan::canonical::to_ron(&plan, "");
+        assert_ne!(text, before);
+        let again = crate::store::parse(&text, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        assert_eq!(again, plan, "written and read back unchanged");
+        assert_eq!(crate::plan::canonical::to_ron(&again, ""), text);
+        for (path, _) in steps {
+            let at = FieldPath::parse(path, p).unwrap();
+            let mut copy = p.clone();
+            at.parse_into(
+                &mut copy,
+                &at.get(p).unwrap(),
+                Context {
+                    plan: &plan,
+                    index: Some(0),
+                    words: &NoWords,
+                },
+            )
+            .unwrap();
+            assert_eq!(&copy, p, "{path} reads back what it wrote");
+        }
+        // A month set on a quarter's period makes it a month's.
+        let p = set(&plan, 0, "period.1.month", "9", &NoWords).unwrap();
+        assert_eq!((p.periods[0].quarter, p.periods[0].month), (None, Some(9)));
+    }
+
+    #[test]
+    fn a_fiscal_value_of_the_wrong_shape_is_refused_with_what_it_takes() {
+        let plan = crate::store::parse(crate::store::EXAMPLE, std::path::Path::new("x"))
+            .unwrap()
+            .plan;
+        let refused = |path: &str, value: &str| match set(&plan, 0, path, value, &NoWords) {
+            Err(FieldError::BadValue { expected, .. }) => Some(expected),
+            _ => None,
+        };
+        assert_eq!(refused("period.1.quarter", "5"), Some(Expected::Quarter));
+        assert_eq!(refused("period.1.month", "13"), Some(Expected::Month));
+        assert_eq!(refused("period.1.physical", "120"), Some(Expected::Percent));
+        assert_eq!(refused("period.1.physical", "-1"), Some(Expected::Percent));
+        assert_eq!(
+            refused("subactivity.1.code", "2.16.2.1.01.0001"),
+            Some(Expected::SubActivityCode)
+        );
+        assert!(matches!(
+            refused("budget_change.1.date", "31-02-2026"),
+            Some(Expected::Date)
+        ));
     }
 
     #[test]

@@ -23,3 +23,4 @@ pub mod questions;
 pub mod schema;
 pub mod typed;
 pub mod validate;
+pub mod year;

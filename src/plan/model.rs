@@ -8,6 +8,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use crate::plan::year::{BudgetChange, BudgetChangeKind, FiscalPeriod, SubActivity};
+
 /// The data-file version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -136,6 +138,10 @@ pub struct Program {
     /// set, so a file without it saves as it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rpjmd: Option<String>,
+    /// What of the agency's strategic plan (Renstra) the programme serves,
+    /// as the Renstra words it; left out when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renstra: Option<String>,
     pub horizon: Horizon,
     #[serde(default)]
     pub lead: String,
@@ -156,6 +162,14 @@ pub struct Program {
     /// Evidence documents for the evaluation (bukti dukung); left out when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// The fiscal year inside the programme (`plan::year`): periods reported,
+    /// budget changes, sub-activities; each left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<FiscalPeriod>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget_changes: Vec<BudgetChange>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subactivities: Vec<SubActivity>,
     #[serde(default)]
     pub notes: String,
 }
@@ -172,6 +186,7 @@ impl Program {
             dimension,
             element: String::new(),
             rpjmd: None,
+            renstra: None,
             horizon: Horizon::QuickWin,
             lead,
             support: Vec::new(),
@@ -183,6 +198,9 @@ impl Program {
             targets: Vec::new(),
             budget: Vec::new(),
             evidence: Vec::new(),
+            periods: Vec::new(),
+            budget_changes: Vec::new(),
+            subactivities: Vec::new(),
             notes: String::new(),
         }
     }
@@ -702,6 +720,7 @@ mod tests {
             dimension: "governance".into(),
             element: String::new(),
             rpjmd: None,
+            renstra: None,
             horizon: Horizon::QuickWin,
             lead: String::new(),
             support: vec![],
@@ -713,6 +732,9 @@ mod tests {
             targets: vec![],
             budget: vec![],
             evidence: vec![],
+            periods: vec![],
+            budget_changes: vec![],
+            subactivities: vec![],
             notes: String::new(),
         }
     }

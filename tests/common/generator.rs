@@ -462,6 +462,7 @@ fn program(rng: &mut Rng, plan: &Plan, number: usize) -> Program {
         dimension: dimension.id.clone(),
         element,
         rpjmd: None,
+        renstra: None,
         horizon,
         lead: if rng.chance(90) {
             rng.pick(AGENCIES).to_string()
@@ -477,6 +478,9 @@ fn program(rng: &mut Rng, plan: &Plan, number: usize) -> Program {
         targets,
         budget: Vec::new(),
         evidence: Vec::new(),
+        periods: Vec::new(),
+        budget_changes: Vec::new(),
+        subactivities: Vec::new(),
         notes: match rng.below(4) {
             0 | 1 => "Ilustratif".to_string(),
             2 => format!("Sumber: evaluasi {} {}", rng.range(1, 28), rng.pick(MONTHS)),

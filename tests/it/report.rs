@@ -855,6 +855,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                     dimension: format!("d{d}"),
                     element: String::new(),
                     rpjmd: None,
+                    renstra: None,
                     horizon: Horizon::Short,
                     lead: String::new(),
                     support: vec![],
@@ -883,6 +884,9 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                     }],
                     budget: vec![],
                     evidence: vec![],
+                    periods: vec![],
+                    budget_changes: vec![],
+                    subactivities: vec![],
                     notes: String::new(),
                 })
                 .collect();

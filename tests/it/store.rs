@@ -3,9 +3,9 @@
 
 use pantau::i18n::EN;
 use pantau::plan::model::{
-    Aspect, AspectScore, Bands, Budget, Dimension, Direction, Evaluation, Evidence, EvidenceKind,
-    EvidenceState, Horizon, Measure, Milestone, OfficialResult, Period, Plan, Program, Status,
-    Target, Weights,
+    Aspect, AspectScore, Bands, Budget, BudgetChange, BudgetChangeKind, Dimension, Direction,
+    Evaluation, Evidence, EvidenceKind, EvidenceState, FiscalPeriod, Horizon, Measure, Milestone,
+    OfficialResult, Period, Plan, Program, Status, SubActivity, Target, Weights,
 };
 use pantau::store::{self, Document, EXAMPLE};
 use proptest::prelude::*;
@@ -350,6 +350,7 @@ fn program() -> impl Strategy<Value = Program> {
             text(),
             proptest::option::of(text()),
         ),
+        fiscal(),
     )
         .prop_map(
             |(
@@ -357,6 +358,7 @@ fn program() -> impl Strategy<Value = Program> {
                 (support, funding),
                 (start, end, s),
                 (milestones, targets, budget, evidence, notes, rpjmd),
+                (renstra, periods, budget_changes, subactivities),
             )| Program {
                 id,
                 name,
@@ -364,6 +366,7 @@ fn program() -> impl Strategy<Value = Program> {
                 dimension,
                 element,
                 rpjmd,
+                renstra,
                 horizon: Horizon::ALL[h],
                 lead,
                 support,
@@ -375,10 +378,75 @@ fn program() -> impl Strategy<Value = Program> {
                 targets,
                 budget,
                 evidence,
+                periods,
+                budget_changes,
+                subactivities,
                 notes,
             },
         )
 }
+
+/// The fiscal year's parts of a programme: Renstra, periods, budget
+/// changes, sub-activities, each with every optional field.
+fn fiscal() -> impl Strategy<Value = FiscalParts> {
+    let small = || proptest::option::of(0..20u8);
+    let period = (
+        any::<i32>(),
+        small(),
+        small(),
+        (
+            proptest::option::of(number()),
+            proptest::option::of(number()),
+            proptest::option::of(number()),
+        ),
+        text(),
+        text(),
+    )
+        .prop_map(
+            |(year, quarter, month, (cash_plan, spent, physical), problems, follow_up)| {
+                FiscalPeriod {
+                    year,
+                    quarter,
+                    month,
+                    cash_plan,
+                    spent,
+                    physical,
+                    problems,
+                    follow_up,
+                }
+            },
+        );
+    let change = (any::<i32>(), text(), number(), 0..2usize, text()).prop_map(
+        |(year, date, allocation, k, note)| BudgetChange {
+            year,
+            date,
+            allocation,
+            kind: BudgetChangeKind::ALL[k],
+            note,
+        },
+    );
+    let sub = (text(), text(), text(), proptest::option::of(number())).prop_map(
+        |(code, name, agency, allocation)| SubActivity {
+            code,
+            name,
+            agency,
+            allocation,
+        },
+    );
+    (
+        proptest::option::of(text()),
+        proptest::collection::vec(period, 0..3),
+        proptest::collection::vec(change, 0..2),
+        proptest::collection::vec(sub, 0..2),
+    )
+}
+
+type FiscalParts = (
+    Option<String>,
+    Vec<FiscalPeriod>,
+    Vec<BudgetChange>,
+    Vec<SubActivity>,
+);
 
 fn plan() -> impl Strategy<Value = Plan> {
     (
@@ -450,6 +518,10 @@ fn v1_plan() -> impl Strategy<Value = Plan> {
             p.targets.clone_from(&targets);
             p.budget.clear();
             p.evidence.clear();
+            p.renstra = None;
+            p.periods.clear();
+            p.budget_changes.clear();
+            p.subactivities.clear();
             for m in &mut p.milestones {
                 m.weight = None;
             }
@@ -487,6 +559,7 @@ proptest! {
         prop_assert!(!text.contains("\n    evaluation: ("));
         prop_assert!(!text.contains("\n    code: ") && !text.contains("\n    province: "));
         prop_assert!(!text.contains("budget: [") && !text.contains("evidence: [") && !text.contains("weight: "));
+        prop_assert!(!text.contains("periods: [") && !text.contains("budget_changes: [") && !text.contains("subactivities: [") && !text.contains("renstra: "));
         let back = store::parse(&text, Path::new("p.ron"))
             .map_err(|e| TestCaseError::fail(format!("{}\n{text}", e.render(&EN))))?;
         prop_assert_eq!(&back, &doc);

@@ -56,6 +56,24 @@ pub enum Subject {
         number: usize,
         name: String,
     },
+    /// A quarter's or a month's report, by its name (`2026 TW 3`, `2026-08`).
+    Period {
+        program: String,
+        number: usize,
+        year: i32,
+        quarter: Option<u8>,
+        month: Option<u8>,
+    },
+    BudgetChange {
+        program: String,
+        number: usize,
+        date: String,
+    },
+    SubActivity {
+        program: String,
+        number: usize,
+        code: String,
+    },
 }
 
 /// Which list an order conflict is about.
@@ -67,6 +85,9 @@ pub enum List {
     Targets,
     Budget,
     Evidence,
+    Periods,
+    BudgetChanges,
+    SubActivities,
 }
 
 /// What of the item both sides changed.
@@ -79,6 +100,9 @@ pub enum Field {
     Target(TargetField),
     Budget(BudgetField),
     Evidence(EvidenceField),
+    Period(PeriodField),
+    BudgetChange(BudgetChangeField),
+    SubActivity(SubActivityField),
     /// The item itself: one side deleted it, the other changed it.
     Presence,
     /// Both sides put the same items in different orders.
@@ -137,6 +161,9 @@ impl Conflict {
             (Subject::Target { program, .. }, _) => program_list(program, "target"),
             (Subject::Budget { program, .. }, _) => program_list(program, "budget"),
             (Subject::Evidence { program, .. }, _) => program_list(program, "evidence"),
+            (Subject::Period { program, .. }, _) => program_list(program, "period"),
+            (Subject::BudgetChange { program, .. }, _) => program_list(program, "budget_change"),
+            (Subject::SubActivity { program, .. }, _) => program_list(program, "subactivity"),
             _ => None,
         }
     }

@@ -67,6 +67,9 @@ pub fn program_changes(before: &Program, after: &Program) -> Vec<Logged> {
     list_changes(id, &before.targets, &after.targets, &mut out);
     list_changes(id, &before.budget, &after.budget, &mut out);
     list_changes(id, &before.evidence, &after.evidence, &mut out);
+    list_changes(id, &before.periods, &after.periods, &mut out);
+    list_changes(id, &before.budget_changes, &after.budget_changes, &mut out);
+    list_changes(id, &before.subactivities, &after.subactivities, &mut out);
     out
 }
 

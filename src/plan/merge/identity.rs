@@ -70,6 +70,14 @@ pub const EVIDENCE_KEYS: [fn(&Evidence, &Evidence) -> bool; 2] = [
     |a, b| !a.link.is_empty() && a.link == b.link,
 ];
 
+/// A period is its year's quarter or month; a budget change its year's on
+/// its date; a sub-activity its code.
+pub const PERIOD_KEYS: [fn(&FiscalPeriod, &FiscalPeriod) -> bool; 1] =
+    [|a, b| a.year == b.year && a.quarter == b.quarter && a.month == b.month];
+pub const BUDGET_CHANGE_KEYS: [fn(&BudgetChange, &BudgetChange) -> bool; 1] =
+    [|a, b| a.year == b.year && a.date == b.date];
+pub const SUBACTIVITY_KEYS: [fn(&SubActivity, &SubActivity) -> bool; 1] = [|a, b| a.code == b.code];
+
 /// The same for targets: year and indicator, else the indicator, else the year.
 pub const TARGET_KEYS: [fn(&Target, &Target) -> bool; 3] = [
     |a, b| a.year == b.year && a.indicator == b.indicator,

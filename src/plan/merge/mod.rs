@@ -15,10 +15,13 @@
 
 use crate::plan::edit::{Edit, Header};
 use crate::plan::field::{
-    BudgetField, DimensionField, EvidenceField, HeaderField, MilestoneField, ProgramField,
-    TargetField,
+    BudgetChangeField, BudgetField, DimensionField, EvidenceField, HeaderField, MilestoneField,
+    PeriodField, ProgramField, SubActivityField, TargetField,
 };
-use crate::plan::model::{Budget, Dimension, Evidence, Milestone, Plan, Program, Target};
+use crate::plan::model::{
+    Budget, BudgetChange, Dimension, Evidence, FiscalPeriod, Milestone, Plan, Program, SubActivity,
+    Target,
+};
 use std::collections::HashMap;
 
 mod conflict;
@@ -29,7 +32,10 @@ mod rebase;
 
 pub use conflict::{Author, Choice, Conflict, Field, List, Subject, logged_under};
 pub use diff::{Logged, changes, program_changes};
-pub use identity::{BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, TARGET_KEYS, find_again};
+pub use identity::{
+    BUDGET_CHANGE_KEYS, BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, PERIOD_KEYS, SUBACTIVITY_KEYS,
+    TARGET_KEYS, find_again,
+};
 use identity::{Ident, by_key, by_match};
 pub use ids::{Renamed, Why, next_id, renamed_programs, renames};
 pub use rebase::rebase;
@@ -67,6 +73,38 @@ fn show_evidence(e: &Evidence) -> String {
     )
     .trim_end()
     .to_string()
+}
+
+fn show_period(x: &FiscalPeriod) -> String {
+    let opt = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |n| n.to_string());
+    format!(
+        "{} {}: plan {} spent {} physical {}",
+        x.year,
+        x.tag(),
+        opt(x.cash_plan),
+        opt(x.spent),
+        opt(x.physical)
+    )
+}
+
+fn show_budget_change(c: &BudgetChange) -> String {
+    format!(
+        "{} {}: {} ({}) {}",
+        c.year,
+        c.date,
+        c.allocation,
+        c.kind.key(),
+        c.note
+    )
+    .trim_end()
+    .to_string()
+}
+
+fn show_subactivity(s: &SubActivity) -> String {
+    let allocation = s.allocation.map_or_else(String::new, |a| a.to_string());
+    format!("{} {} ({}) {allocation}", s.code, s.name, s.agency)
+        .trim_end()
+        .to_string()
 }
 
 /// Asks `decide` about each conflict; what it leaves open is collected and
@@ -400,6 +438,9 @@ impl Item for Program {
             targets: Vec::new(),
             budget: Vec::new(),
             evidence: Vec::new(),
+            periods: Vec::new(),
+            budget_changes: Vec::new(),
+            subactivities: Vec::new(),
             ..mine.clone()
         };
         let b = base.unwrap_or(&empty);
@@ -418,6 +459,21 @@ impl Item for Program {
             &b.evidence,
             &mine.evidence,
             &theirs.evidence,
+        );
+        result.periods = merge_items(asker, subject, &b.periods, &mine.periods, &theirs.periods);
+        result.budget_changes = merge_items(
+            asker,
+            subject,
+            &b.budget_changes,
+            &mine.budget_changes,
+            &theirs.budget_changes,
+        );
+        result.subactivities = merge_items(
+            asker,
+            subject,
+            &b.subactivities,
+            &mine.subactivities,
+            &theirs.subactivities,
         );
         result
     }
@@ -681,6 +737,20 @@ listed! {
         |b, program, number| Subject::Budget { program, number, year: b.year };
     Evidence: "evidence", Evidence, EVIDENCE_KEYS, EvidenceField, Field::Evidence, show_evidence,
         |e, program, number| Subject::Evidence { program, number, name: e.name.clone() };
+    FiscalPeriod: "period", Periods, PERIOD_KEYS, PeriodField, Field::Period, show_period,
+        |x, program, number| Subject::Period {
+            program,
+            number,
+            year: x.year,
+            quarter: x.quarter,
+            month: x.month,
+        };
+    BudgetChange: "budget_change", BudgetChanges, BUDGET_CHANGE_KEYS, BudgetChangeField,
+        Field::BudgetChange, show_budget_change,
+        |c, program, number| Subject::BudgetChange { program, number, date: c.date.clone() };
+    SubActivity: "subactivity", SubActivities, SUBACTIVITY_KEYS, SubActivityField,
+        Field::SubActivity, show_subactivity,
+        |s, program, number| Subject::SubActivity { program, number, code: s.code.clone() };
 }
 
 /// A programme's list three ways, its items matched by the list's rule.
@@ -709,6 +779,51 @@ mod tests {
 
     fn undecided(_: &Conflict) -> Option<Choice> {
         None
+    }
+
+    #[test]
+    fn two_officers_reporting_different_quarters_both_keep_theirs_and_one_quarter_two_ways_is_asked()
+     {
+        use crate::plan::model::FiscalPeriod;
+        let quarter = |q: u8, spent: f64| FiscalPeriod {
+            year: 2026,
+            quarter: Some(q),
+            spent: Some(spent),
+            ..FiscalPeriod::default()
+        };
+        let mut base = plan();
+        base.programs[0].periods = vec![quarter(1, 10.0)];
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.programs[0].periods.push(quarter(2, 20.0));
+        theirs.programs[0].periods.push(quarter(3, 30.0));
+        let (merged, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert!(conflicts.is_empty());
+        let quarters: Vec<_> = merged.programs[0]
+            .periods
+            .iter()
+            .map(|x| x.quarter)
+            .collect();
+        assert_eq!(quarters, [Some(1), Some(2), Some(3)]);
+        mine.programs[0].periods[0].spent = Some(11.0);
+        theirs.programs[0].periods[0].spent = Some(12.0);
+        let (_, conflicts) = merge(&base, &mine, &theirs, &undecided);
+        assert_eq!(conflicts.len(), 1);
+        let c = &conflicts[0];
+        assert_eq!(c.field, Field::Period(PeriodField::Spent));
+        assert_eq!(c.log_key().map(|(_, f)| f), Some("period"));
+        // The question survives the round trip through git's conflict lines.
+        let lines = crate::plan::conflicts::write(&conflicts, None);
+        let (_, read) = crate::plan::conflicts::read(&lines);
+        assert_eq!(read.len(), 1);
+        assert!(read[0].same_question(c), "{lines}");
+        let changes = program_changes(&base.programs[0], &mine.programs[0]);
+        assert!(
+            changes
+                .iter()
+                .any(|(_, f, _, new)| f == "period.1.spent" && new == "11"),
+            "{changes:?}"
+        );
     }
 
     #[test]

@@ -44,6 +44,7 @@ registry! {
         Dimension => "dimension",
         Element => "element",
         Rpjmd => "rpjmd",
+        Renstra => "renstra",
         Horizon => "horizon",
         Lead => "lead",
         Support => "support",
@@ -102,6 +103,41 @@ registry! {
 }
 
 registry! {
+    /// One period (a quarter or a month) of a programme's fiscal year.
+    PeriodField {
+        Year => "year",
+        Quarter => "quarter",
+        Month => "month",
+        CashPlan => "cash_plan",
+        Spent => "spent",
+        Physical => "physical",
+        Problems => "problems",
+        FollowUp => "follow_up",
+    }
+}
+
+registry! {
+    /// A change of a year's allocation (APBD-P, pergeseran).
+    BudgetChangeField {
+        Year => "year",
+        Date => "date",
+        Allocation => "allocation",
+        Kind => "kind",
+        Note => "note",
+    }
+}
+
+registry! {
+    /// A sub-activity (kode sub kegiatan) the programme is budgeted under.
+    SubActivityField {
+        Code => "code",
+        Name => "name",
+        Agency => "agency",
+        Allocation => "allocation",
+    }
+}
+
+registry! {
     /// An officer's self-assessment of one aspect for one year.
     ScoreField {
         Score => "score",
@@ -138,10 +174,21 @@ pub enum Item {
     Target,
     Budget,
     Evidence,
+    Period,
+    BudgetChange,
+    SubActivity,
 }
 
 impl Item {
-    pub const ALL: [Item; 4] = [Item::Milestone, Item::Target, Item::Budget, Item::Evidence];
+    pub const ALL: [Item; 7] = [
+        Item::Milestone,
+        Item::Target,
+        Item::Budget,
+        Item::Evidence,
+        Item::Period,
+        Item::BudgetChange,
+        Item::SubActivity,
+    ];
 
     /// The list's name in a path: `milestone.2.done`, `budget.1.spent`.
     pub fn name(self) -> &'static str {
@@ -150,6 +197,9 @@ impl Item {
             Item::Target => "target",
             Item::Budget => "budget",
             Item::Evidence => "evidence",
+            Item::Period => "period",
+            Item::BudgetChange => "budget_change",
+            Item::SubActivity => "subactivity",
         }
     }
 
@@ -159,6 +209,9 @@ impl Item {
             Item::Target => p.targets.len(),
             Item::Budget => p.budget.len(),
             Item::Evidence => p.evidence.len(),
+            Item::Period => p.periods.len(),
+            Item::BudgetChange => p.budget_changes.len(),
+            Item::SubActivity => p.subactivities.len(),
         }
     }
 
@@ -169,6 +222,9 @@ impl Item {
             Item::Target => TargetField::ALL.iter().map(|f| f.name()).collect(),
             Item::Budget => BudgetField::ALL.iter().map(|f| f.name()).collect(),
             Item::Evidence => EvidenceField::ALL.iter().map(|f| f.name()).collect(),
+            Item::Period => PeriodField::ALL.iter().map(|f| f.name()).collect(),
+            Item::BudgetChange => BudgetChangeField::ALL.iter().map(|f| f.name()).collect(),
+            Item::SubActivity => SubActivityField::ALL.iter().map(|f| f.name()).collect(),
         }
     }
 }
@@ -204,6 +260,16 @@ pub enum Kind {
     EvidenceState,
     /// The names a plan's achievement bands go by (LKjIP or RKPD).
     Bands,
+    /// A quarter of the fiscal year, 1–4 (I–IV).
+    Quarter,
+    /// A month, 1–12.
+    Month,
+    /// A percentage from 0 to 100, perhaps not known yet.
+    Percent,
+    /// How an allocation changed: a shift or the amended budget.
+    BudgetChangeKind,
+    /// A kode sub kegiatan, `2.16.02.1.01.0001`.
+    SubActivityCode,
 }
 
 /// How the detail view shows a programme's field.
@@ -291,6 +357,10 @@ pub const PROGRAMME: &[Row] = &[
         optional: true,
         ..row(P::Rpjmd, Kind::Line, Detail::Line, Some(18), Some(10))
     },
+    Row {
+        optional: true,
+        ..row(P::Renstra, Kind::Line, Detail::Line, Some(19), Some(11))
+    },
     row(P::Notes, Kind::Prose, Detail::Closing, Some(17), Some(9)),
 ];
 
@@ -335,6 +405,7 @@ impl ProgramField {
             ProgramField::Dimension => Value::Text(&p.dimension),
             ProgramField::Element => Value::Text(&p.element),
             ProgramField::Rpjmd => Value::Maybe(p.rpjmd.as_deref()),
+            ProgramField::Renstra => Value::Maybe(p.renstra.as_deref()),
             ProgramField::Horizon => Value::Horizon(p.horizon),
             ProgramField::Lead => Value::Text(&p.lead),
             ProgramField::Support => Value::List(&p.support),
@@ -399,6 +470,41 @@ impl EvidenceField {
             EvidenceField::Name | EvidenceField::Link => Kind::Line,
             EvidenceField::Kind => Kind::EvidenceKind,
             EvidenceField::State => Kind::EvidenceState,
+        }
+    }
+}
+
+impl PeriodField {
+    pub fn kind(self) -> Kind {
+        match self {
+            PeriodField::Year => Kind::Year,
+            PeriodField::Quarter => Kind::Quarter,
+            PeriodField::Month => Kind::Month,
+            PeriodField::CashPlan | PeriodField::Spent => Kind::Number,
+            PeriodField::Physical => Kind::Percent,
+            PeriodField::Problems | PeriodField::FollowUp => Kind::Prose,
+        }
+    }
+}
+
+impl BudgetChangeField {
+    pub fn kind(self) -> Kind {
+        match self {
+            BudgetChangeField::Year => Kind::Year,
+            BudgetChangeField::Date => Kind::Date,
+            BudgetChangeField::Allocation => Kind::Number,
+            BudgetChangeField::Kind => Kind::BudgetChangeKind,
+            BudgetChangeField::Note => Kind::Line,
+        }
+    }
+}
+
+impl SubActivityField {
+    pub fn kind(self) -> Kind {
+        match self {
+            SubActivityField::Code => Kind::SubActivityCode,
+            SubActivityField::Name | SubActivityField::Agency => Kind::Line,
+            SubActivityField::Allocation => Kind::Number,
         }
     }
 }
