@@ -145,6 +145,19 @@ pub enum Removed {
         program: String,
         name: String,
     },
+    /// A period's report, by its year and tag (`2026 TW3`).
+    Period {
+        program: String,
+        period: String,
+    },
+    BudgetChange {
+        program: String,
+        change: String,
+    },
+    SubActivity {
+        program: String,
+        code: String,
+    },
     Dimension(String),
     /// The plan's own aspect weights, so the default applies again.
     Weights,
@@ -204,6 +217,7 @@ pub fn removed(base: &Plan, plan: &Plan) -> Vec<Removed> {
                 name: e.name.clone(),
             });
         }
+        lists::removed_fiscal(before, now, &mut out);
     }
     lists::removed(base, plan, &mut out);
     out
@@ -279,6 +293,9 @@ pub fn import(
         Sheet::Scores,
         Sheet::Results,
         Sheet::Survey,
+        Sheet::Periods,
+        Sheet::BudgetChanges,
+        Sheet::SubActivities,
     ] {
         for (i, table) in tables.iter().enumerate().filter(|(_, x)| x.kind == kind) {
             let mut cx = Work {
@@ -304,6 +321,9 @@ pub fn import(
                 Sheet::Scores => cx.scores(),
                 Sheet::Results => cx.results(),
                 Sheet::Survey => cx.survey(),
+                Sheet::Periods => cx.periods(),
+                Sheet::BudgetChanges => cx.budget_changes(),
+                Sheet::SubActivities => cx.subactivities(),
             }
         }
     }
@@ -328,6 +348,9 @@ pub fn import(
                         Sheet::Milestones => p.milestones.clear(),
                         Sheet::Targets => p.targets.clear(),
                         Sheet::Budget => p.budget.clear(),
+                        Sheet::Periods => p.periods.clear(),
+                        Sheet::BudgetChanges => p.budget_changes.clear(),
+                        Sheet::SubActivities => p.subactivities.clear(),
                         _ => p.evidence.clear(),
                     }
                 }
@@ -569,6 +592,7 @@ fn classify<'a>(
             .find(|k| LANGS.iter().any(|&l| fold(k.name(l)) == current(name)))
     });
     use crate::plan::field::{BudgetField, EvidenceField, MilestoneField, TargetField};
+    use crate::plan::schema::{BudgetChangeField, PeriodField, SubActivityField};
     let kind = by_name.or_else(|| {
         if has(Column::Budget(BudgetField::Allocation)) {
             Some(Sheet::Budget)
@@ -652,6 +676,20 @@ fn classify<'a>(
         ],
         Sheet::Results => &[Column::Year, Column::Index],
         Sheet::Survey => &[Column::Year, Column::Survey],
+        Sheet::Periods => &[
+            Column::Program(ProgramField::Id),
+            Column::Period(PeriodField::Year),
+        ],
+        Sheet::BudgetChanges => &[
+            Column::Program(ProgramField::Id),
+            Column::BudgetChange(BudgetChangeField::Year),
+            Column::BudgetChange(BudgetChangeField::Date),
+            Column::BudgetChange(BudgetChangeField::Allocation),
+        ],
+        Sheet::SubActivities => &[
+            Column::Program(ProgramField::Id),
+            Column::SubActivity(SubActivityField::Code),
+        ],
     };
     for &c in needed {
         if !columns.contains(&Some(c)) {

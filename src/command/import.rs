@@ -112,6 +112,16 @@ pub fn import(
                 import::Removed::Evidence { program, name } => {
                     fill(s.would_remove_evidence, &[&escape(program), &escape(name)])
                 }
+                import::Removed::Period { program, period } => {
+                    fill(s.would_remove_period, &[&escape(program), period])
+                }
+                import::Removed::BudgetChange { program, change } => {
+                    fill(s.would_remove_budget_change, &[&escape(program), change])
+                }
+                import::Removed::SubActivity { program, code } => fill(
+                    s.would_remove_subactivity,
+                    &[&escape(program), &escape(code)],
+                ),
                 import::Removed::Dimension(id) => fill(s.would_remove_dimension, &[&escape(id)]),
                 import::Removed::Weights => s.would_remove_weights.to_string(),
                 import::Removed::Score { year, aspect } => fill(

@@ -596,6 +596,9 @@ pub static TEXT: Text = Text {
         scores: "Self-assessment",
         results: "Official results",
         survey: "Survey",
+        periods: "Periods",
+        budget_changes: "Budget changes",
+        subactivities: "Sub-activities",
         survey_result: "Survey result (0–5)",
         field: "Field",
         yes: "yes",
@@ -667,6 +670,9 @@ pub static TEXT: Text = Text {
             "Tindak Lanjut (follow-up)",
         ],
         sipd_help_rules: "A row's figures go to its programme's period of that year: with a column per\nmonth, the year's months are the workbook's (a month it leaves empty goes);\nwith a Bulan or Triwulan column, that period's own figures are the figures\nto date less what the plan has before it. A programme with several\nsub-activities gets their sum, its physical progress weighted by their\nallocations. A row whose code is in no programme is listed and not imported;\nthe import is an edit like any other, and --dry-run lists every change.",
+        would_remove_period: "would remove: {0}: the report of {1}",
+        would_remove_budget_change: "would remove: {0}: the budget change of {1}",
+        would_remove_subactivity: "would remove: {0}: sub-activity {1}",
         result_too_large: "the plan this import makes would be {0} MB, and pantau opens plans of at most {1} MB",
         not_a_sheet: "{0}: pantau imports .xlsx, .xlsm, .xls, .ods and .csv files",
         nothing_written: "Nothing was written. Fix the cells named above and import again.",
@@ -677,7 +683,7 @@ pub static TEXT: Text = Text {
         help_intro: "pantau import FILE... [--into PLAN] reads these tables back: an XLSX, XLS or\nODS workbook's worksheets (by name, else by their header), or one table per\nCSV file (by its header; `,` `;` or tab separated, UTF-8). `pantau report\n--format xlsx` writes them all, `--format csv` the programmes (overview) and\ntargets tables. Headers may be in English or Indonesian, or the field's name\nin the plan file; columns may come in any order, and a missing column leaves\nthat field as it is.",
         help_figures: "Columns marked * are skipped on import: figures pantau works out, and the\nprogramme's dimension and name where the programmes table sets them.",
         help_fields: "fields",
-        help_rules: "A programme's row sets its fields; the programme is added when its id is new (it\nthen needs a name and a dimension). A programme's rows in the milestones\n(targets, budget, evidence) table are its whole list: matched to the plan's by\ntitle (by year and indicator, by year, by document), so each keeps its place;\nnew rows come after; one that is not listed is removed. The dimensions, aspect\nweights, self-assessment, official results and survey tables are each the plan's\nwhole list the same way (no weights: the default 10/20/30/20/20). Programmes the\nspreadsheet does not list are kept. Every cell is checked and then the whole\nplan; on any problem, named by file, sheet, row and column, nothing is written.\nWith --into the plan is saved as an edit (lock, merge with colleagues' saves,\naudit log); without it the new plan goes to -o FILE or standard output.",
+        help_rules: "A programme's row sets its fields; the programme is added when its id is new (it\nthen needs a name and a dimension). A programme's rows in the milestones\n(targets, budget, evidence, periods, budget changes, sub-activities) table are\nits whole list: matched to the plan's by title (by year and indicator, by year,\nby document, by year and quarter or month, by year and date, by code), so each\nkeeps its place; new rows come after; one that is not listed is removed. The\ndimensions, aspect weights, self-assessment, official results and survey tables\nare each the plan's whole list the same way (no weights: the default\n10/20/30/20/20). Programmes the spreadsheet does not list are kept. Every cell\nis checked and then the whole plan; on any problem, named by file, sheet, row\nand column, nothing is written. With --into the plan is saved as an edit (lock,\nmerge with colleagues' saves, audit log); without it the new plan goes to -o\nFILE or standard output.",
     },
 };
 

@@ -882,6 +882,9 @@ pub static TEXT: Text = Text {
         scores: "Penilaian mandiri",
         results: "Hasil resmi",
         survey: "Survei",
+        periods: "Periode",
+        budget_changes: "Perubahan anggaran",
+        subactivities: "Sub kegiatan",
         survey_result: "Hasil survei (0–5)",
         field: "Kolom",
         yes: "ya",
@@ -953,6 +956,9 @@ pub static TEXT: Text = Text {
             "Tindak Lanjut (follow-up)",
         ],
         sipd_help_rules: "Angka sebuah baris masuk ke periode program itu pada tahun tersebut: dengan\nkolom per bulan, bulan-bulan tahun itu adalah isi lembar kerja (bulan yang\nkosong dihapus); dengan kolom Bulan atau Triwulan, angka periode itu sendiri\nadalah angka s.d. dikurangi yang sudah tercatat sebelumnya di rencana.\nProgram dengan beberapa sub kegiatan mendapat jumlahnya, realisasi fisiknya\ndibobot menurut pagu. Baris yang kodenya tidak ada di program mana pun\ndicantumkan dan tidak diimpor; impor ini suntingan seperti yang lain, dan\n--dry-run mencantumkan setiap perubahan.",
+        would_remove_period: "akan dihapus: {0}: laporan {1}",
+        would_remove_budget_change: "akan dihapus: {0}: perubahan anggaran {1}",
+        would_remove_subactivity: "akan dihapus: {0}: sub kegiatan {1}",
         result_too_large: "rencana hasil impor ini akan berukuran {0} MB, sedangkan pantau hanya membuka rencana paling besar {1} MB",
         not_a_sheet: "{0}: pantau mengimpor berkas .xlsx, .xlsm, .xls, .ods dan .csv",
         nothing_written: "Tidak ada yang ditulis. Perbaiki sel yang disebut di atas lalu impor lagi.",
@@ -963,7 +969,7 @@ pub static TEXT: Text = Text {
         help_intro: "pantau import BERKAS... [--into RENCANA] membaca kembali tabel-tabel ini:\nlembar buku kerja XLSX, XLS atau ODS (menurut namanya, atau kepalanya), atau\nsatu tabel per berkas CSV (menurut kepalanya; dipisah `,` `;` atau tab, UTF-8).\n`pantau report --format xlsx` menulis semuanya, `--format csv` tabel program\n(ikhtisar) dan target. Kepala kolom boleh berbahasa Indonesia atau Inggris,\natau nama kolom di berkas rencana; urutan kolom bebas, dan kolom yang tidak\nada membiarkan isiannya seperti semula.",
         help_figures: "Kolom bertanda * dilewati saat impor: angka yang dihitung pantau, serta dimensi\ndan nama program yang diisi dari tabel program.",
         help_fields: "kolom",
-        help_rules: "Baris program mengisi kolom-kolomnya; program ditambahkan bila id-nya baru (lalu\nperlu nama dan dimensi). Baris sebuah program di tabel tahapan (target,\nanggaran, bukti dukung) adalah seluruh daftarnya: dicocokkan dengan rencana\nmenurut judul (menurut tahun dan indikator, menurut tahun, menurut dokumen),\nsehingga tiap butir tetap di tempatnya; baris baru menyusul; butir yang tidak\ntercantum dihapus. Tabel dimensi, bobot aspek, penilaian mandiri, hasil resmi\ndan survei masing-masing juga seluruh daftar rencana (tanpa bobot: bawaan\n10/20/30/20/20). Program yang tidak tercantum di lembar kerja tetap ada. Setiap\nsel diperiksa lalu seluruh rencana; bila ada masalah, yang disebut dengan\nberkas, lembar, baris dan kolomnya, tidak ada yang ditulis. Dengan --into\nrencana disimpan sebagai suntingan (kunci, gabung dengan simpanan rekan, log\naudit); tanpanya rencana baru ditulis ke -o BERKAS atau keluaran standar.",
+        help_rules: "Baris program mengisi kolom-kolomnya; program ditambahkan bila id-nya baru (lalu\nperlu nama dan dimensi). Baris sebuah program di tabel tahapan (target,\nanggaran, bukti dukung, periode, perubahan anggaran, sub kegiatan) adalah\nseluruh daftarnya: dicocokkan dengan rencana menurut judul (menurut tahun dan\nindikator, menurut tahun, menurut dokumen, menurut tahun dan triwulan atau\nbulan, menurut tahun dan tanggal, menurut kode), sehingga tiap butir tetap di\ntempatnya; baris baru menyusul; butir yang tidak tercantum dihapus. Tabel\ndimensi, bobot aspek, penilaian mandiri, hasil resmi dan survei masing-masing\njuga seluruh daftar rencana (tanpa bobot: bawaan 10/20/30/20/20). Program yang\ntidak tercantum di lembar kerja tetap ada. Setiap sel diperiksa lalu seluruh\nrencana; bila ada masalah, yang disebut dengan berkas, lembar, baris dan\nkolomnya, tidak ada yang ditulis. Dengan --into rencana disimpan sebagai\nsuntingan (kunci, gabung dengan simpanan rekan, log audit); tanpanya rencana\nbaru ditulis ke -o BERKAS atau keluaran standar.",
     },
 };
 

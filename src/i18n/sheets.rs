@@ -14,6 +14,9 @@ pub struct Sheets {
     pub scores: &'static str,
     pub results: &'static str,
     pub survey: &'static str,
+    pub periods: &'static str,
+    pub budget_changes: &'static str,
+    pub subactivities: &'static str,
     /// The survey sheet's figure.
     pub survey_result: &'static str,
     /// The plan sheet's first column.
@@ -79,6 +82,11 @@ pub struct Sheets {
     pub would_remove_result: &'static str,
     pub would_remove_survey: &'static str,
     pub would_remove_weights: &'static str,
+    /// `{0}` the programme, then `{1}` the period (`2026 TW3`), the budget
+    /// change (`2026 2026-08-15`), the sub-activity's code.
+    pub would_remove_period: &'static str,
+    pub would_remove_budget_change: &'static str,
+    pub would_remove_subactivity: &'static str,
     // A monitoring workbook (SIPD, WP-SIPD): `{0}` what was typed.
     pub sipd_no_year: &'static str,
     pub sipd_no_period: &'static str,

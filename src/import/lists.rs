@@ -9,8 +9,10 @@ use crate::plan::field::{
     self, BudgetField, DimensionField, EvidenceField, FieldError, ScoreField,
 };
 use crate::plan::model::{
-    Aspect, AspectScore, Budget, Dimension, Evidence, OfficialResult, Plan, Weights,
+    Aspect, AspectScore, Budget, BudgetChange, Dimension, Evidence, FiscalPeriod, OfficialResult,
+    Plan, SubActivity, Weights,
 };
+use crate::plan::schema::{BudgetChangeField, PeriodField, SubActivityField};
 use crate::report::sheet::{aspect_key, aspect_word};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -327,6 +329,124 @@ impl Work<'_, '_> {
     }
 }
 
+impl Work<'_, '_> {
+    pub(super) fn periods(&mut self) {
+        let (year, quarter, month) = (
+            Column::Period(PeriodField::Year),
+            Column::Period(PeriodField::Quarter),
+            Column::Period(PeriodField::Month),
+        );
+        for (index, rows) in self.by_program() {
+            let old = self.plan.programs[index].periods.clone();
+            let lists = keyed(&old, &rows, period_key, |cells| {
+                let typed = |c| self.text(cells, c);
+                format!("{} {} {}", typed(year), typed(quarter), typed(month))
+            });
+            let mut list = Vec::with_capacity(rows.len());
+            let mut seen = HashMap::new();
+            for (start, (row, cells)) in lists {
+                let mut x = start.unwrap_or_else(|| FiscalPeriod {
+                    year: self.plan.period.start,
+                    ..FiscalPeriod::default()
+                });
+                for &f in PeriodField::ALL {
+                    let column = Column::Period(f);
+                    if let Some(value) = self.table.cell(&cells, column)
+                        && let Err(e) = f.parse_into(
+                            &mut x,
+                            f.name(),
+                            &value,
+                            self.plan.period,
+                            &self.table.words(),
+                        )
+                    {
+                        self.refused(row, column, e);
+                    }
+                }
+                self.once(&mut seen, format!("{} {}", x.year, x.tag()), row, year);
+                list.push(x);
+            }
+            self.plan.programs[index].periods = list;
+        }
+    }
+
+    pub(super) fn budget_changes(&mut self) {
+        let (year, date) = (
+            Column::BudgetChange(BudgetChangeField::Year),
+            Column::BudgetChange(BudgetChangeField::Date),
+        );
+        for (index, rows) in self.by_program() {
+            let old = self.plan.programs[index].budget_changes.clone();
+            let lists = keyed(
+                &old,
+                &rows,
+                |c| format!("{} {}", c.year, c.date),
+                |cells| {
+                    let typed = self.text(cells, date);
+                    let date = crate::plan::typed::date(&typed).map_or(typed, |d| d.to_string());
+                    format!("{} {date}", self.text(cells, year))
+                },
+            );
+            let mut list = Vec::with_capacity(rows.len());
+            for (start, (row, cells)) in lists {
+                let mut c = start.unwrap_or_else(BudgetChange::default);
+                for &f in BudgetChangeField::ALL {
+                    let column = Column::BudgetChange(f);
+                    if let Some(value) = self.table.cell(&cells, column)
+                        && let Err(e) = f.parse_into(
+                            &mut c,
+                            f.name(),
+                            &value,
+                            self.plan.period,
+                            &self.table.words(),
+                        )
+                    {
+                        self.refused(row, column, e);
+                    }
+                }
+                list.push(c);
+            }
+            self.plan.programs[index].budget_changes = list;
+        }
+    }
+
+    pub(super) fn subactivities(&mut self) {
+        let code = Column::SubActivity(SubActivityField::Code);
+        for (index, rows) in self.by_program() {
+            let old = self.plan.programs[index].subactivities.clone();
+            let lists = keyed(
+                &old,
+                &rows,
+                |x| x.code.clone(),
+                |cells| self.text(cells, code),
+            );
+            let mut list = Vec::with_capacity(rows.len());
+            let mut seen = HashMap::new();
+            for (start, (row, cells)) in lists {
+                let mut x = start.unwrap_or_else(SubActivity::default);
+                for &f in SubActivityField::ALL {
+                    let column = Column::SubActivity(f);
+                    if let Some(value) = self.table.cell(&cells, column)
+                        && let Err(e) = f.parse_into(&mut x, f.name(), &value, &self.table.words())
+                    {
+                        self.refused(row, column, e);
+                    }
+                }
+                self.once(&mut seen, x.code.clone(), row, code);
+                list.push(x);
+            }
+            self.plan.programs[index].subactivities = list;
+        }
+    }
+}
+
+/// A period as a row names it: year, quarter and month as typed, `none`
+/// and blank alike.
+fn period_key(x: &FiscalPeriod) -> String {
+    let small = |v: Option<u8>| v.map_or_else(String::new, |n| n.to_string());
+    format!("{} {} {}", x.year, small(x.quarter), small(x.month))
+}
+
 /// The aspect `typed` names: its name in either language, its data-file
 /// name or its key in a sheet (`quick_win`).
 fn aspect_named(typed: &str) -> Option<Aspect> {
@@ -382,5 +502,38 @@ pub(super) fn removed(base: &Plan, plan: &Plan, out: &mut Vec<Removed>) {
     }
     for &year in before.survey.keys().filter(|y| !now.survey.contains_key(y)) {
         out.push(Removed::Survey(year));
+    }
+}
+
+/// What `now` no longer has of `before`'s periods, budget changes and
+/// sub-activities (one programme in two versions).
+pub(super) fn removed_fiscal(
+    before: &crate::plan::model::Program,
+    now: &crate::plan::model::Program,
+    out: &mut Vec<Removed>,
+) {
+    let program = || before.id.clone();
+    let tag = |x: &FiscalPeriod| format!("{} {}", x.year, x.tag());
+    let periods: HashSet<String> = now.periods.iter().map(tag).collect();
+    for x in before.periods.iter().filter(|x| !periods.contains(&tag(x))) {
+        out.push(Removed::Period {
+            program: program(),
+            period: tag(x),
+        });
+    }
+    let change = |c: &BudgetChange| format!("{} {}", c.year, c.date);
+    let changes: HashSet<String> = now.budget_changes.iter().map(change).collect();
+    for c in (before.budget_changes.iter()).filter(|c| !changes.contains(&change(c))) {
+        out.push(Removed::BudgetChange {
+            program: program(),
+            change: change(c),
+        });
+    }
+    let codes: HashSet<&str> = now.subactivities.iter().map(|x| x.code.as_str()).collect();
+    for x in (before.subactivities.iter()).filter(|x| !codes.contains(x.code.as_str())) {
+        out.push(Removed::SubActivity {
+            program: program(),
+            code: x.code.clone(),
+        });
     }
 }

@@ -360,6 +360,7 @@ pub fn render_bytes(
                     sheet::dimensions(ctx),
                 ];
                 tables.extend(sheet::evaluation(ctx));
+                tables.extend(sheet::fiscal(ctx));
                 tables
             }
             Kind::Targets => vec![sheet::targets(ctx, true)],

@@ -17,6 +17,7 @@ use crate::plan::field::{
     ScoreField, TargetField,
 };
 use crate::plan::model::{Aspect, Milestone, Program, Target, is_overdue};
+use crate::plan::schema::{BudgetChangeField, PeriodField, SubActivityField};
 use crate::plan::schema::{Kind, PROGRAMME};
 use std::sync::LazyLock;
 
@@ -46,12 +47,18 @@ pub enum Sheet {
     Results,
     /// The resident survey, one row per year.
     Survey,
+    /// Each programme's periods of the fiscal year (quarters, months).
+    Periods,
+    /// Each programme's budget changes.
+    BudgetChanges,
+    /// Each programme's sub-activities (kode sub kegiatan).
+    SubActivities,
 }
 
 impl Sheet {
     /// In the order the workbook has them: the tables of 0.2 first, where
     /// they were.
-    pub const ALL: [Sheet; 11] = [
+    pub const ALL: [Sheet; 14] = [
         Sheet::Plan,
         Sheet::Programmes,
         Sheet::Milestones,
@@ -63,6 +70,9 @@ impl Sheet {
         Sheet::Scores,
         Sheet::Results,
         Sheet::Survey,
+        Sheet::Periods,
+        Sheet::BudgetChanges,
+        Sheet::SubActivities,
     ];
 
     /// The worksheet's name in `lang` (at most 31 characters, as Excel allows).
@@ -80,15 +90,25 @@ impl Sheet {
             Sheet::Scores => s.scores,
             Sheet::Results => s.results,
             Sheet::Survey => s.survey,
+            Sheet::Periods => s.periods,
+            Sheet::BudgetChanges => s.budget_changes,
+            Sheet::SubActivities => s.subactivities,
         }
     }
 
     /// Whether a programme's rows in this table are its whole list of
-    /// something (milestones, targets, budget years, evidence).
+    /// something (milestones, targets, budget years, evidence, periods,
+    /// budget changes, sub-activities).
     pub(crate) fn lists_items(self) -> bool {
         matches!(
             self,
-            Sheet::Milestones | Sheet::Targets | Sheet::Budget | Sheet::Evidence
+            Sheet::Milestones
+                | Sheet::Targets
+                | Sheet::Budget
+                | Sheet::Evidence
+                | Sheet::Periods
+                | Sheet::BudgetChanges
+                | Sheet::SubActivities
         )
     }
 
@@ -120,6 +140,9 @@ impl Sheet {
             Sheet::Scores => SCORES,
             Sheet::Results => RESULTS,
             Sheet::Survey => &[Column::Year, Column::Survey],
+            Sheet::Periods => PERIODS,
+            Sheet::BudgetChanges => BUDGET_CHANGES,
+            Sheet::SubActivities => SUBACTIVITIES,
         }
     }
 }
@@ -134,6 +157,9 @@ pub(crate) enum Column {
     Target(TargetField),
     Budget(BudgetField),
     Evidence(EvidenceField),
+    Period(PeriodField),
+    BudgetChange(BudgetChangeField),
+    SubActivity(SubActivityField),
     /// A dimension's id in the dimensions sheet, and its other fields.
     DimensionId,
     DimensionField(DimensionField),
@@ -258,6 +284,44 @@ const EVIDENCE: &[Column] = &[
     E(EvidenceField::Link),
 ];
 
+/// Every period of the fiscal year, in its programme's order.
+const PERIODS: &[Column] = &[
+    Dim,
+    P(ProgramField::Id),
+    P(ProgramField::Name),
+    Column::Period(PeriodField::Year),
+    Column::Period(PeriodField::Quarter),
+    Column::Period(PeriodField::Month),
+    Column::Period(PeriodField::CashPlan),
+    Column::Period(PeriodField::Spent),
+    Column::Period(PeriodField::Physical),
+    Column::Period(PeriodField::Problems),
+    Column::Period(PeriodField::FollowUp),
+];
+
+/// Every budget change, in its programme's order.
+const BUDGET_CHANGES: &[Column] = &[
+    Dim,
+    P(ProgramField::Id),
+    P(ProgramField::Name),
+    Column::BudgetChange(BudgetChangeField::Year),
+    Column::BudgetChange(BudgetChangeField::Date),
+    Column::BudgetChange(BudgetChangeField::Allocation),
+    Column::BudgetChange(BudgetChangeField::Kind),
+    Column::BudgetChange(BudgetChangeField::Note),
+];
+
+/// Every sub-activity, in its programme's order.
+const SUBACTIVITIES: &[Column] = &[
+    Dim,
+    P(ProgramField::Id),
+    P(ProgramField::Name),
+    Column::SubActivity(SubActivityField::Code),
+    Column::SubActivity(SubActivityField::Name),
+    Column::SubActivity(SubActivityField::Agency),
+    Column::SubActivity(SubActivityField::Allocation),
+];
+
 const DIMENSIONS: &[Column] = &[
     Column::DimensionId,
     Column::DimensionField(DimensionField::Name),
@@ -327,6 +391,9 @@ impl Column {
             },
             Column::Budget(b) => b.label(lang),
             Column::Evidence(e) => e.label(lang),
+            Column::Period(x) => x.label(lang),
+            Column::BudgetChange(c) => c.label(lang),
+            Column::SubActivity(x) => x.label(lang),
             Column::DimensionId => f.id,
             Column::DimensionField(d) => d.label(lang),
             Column::Field => lang.text().sheets.field,
@@ -361,6 +428,9 @@ impl Column {
             Column::Target(x) => Some(x.name()),
             Column::Budget(b) => Some(b.name()),
             Column::Evidence(e) => Some(e.name()),
+            Column::Period(x) => Some(x.name()),
+            Column::BudgetChange(c) => Some(c.name()),
+            Column::SubActivity(x) => Some(x.name()),
             Column::DimensionId => Some("id"),
             Column::DimensionField(d) => Some(d.name()),
             Column::Field => Some("field"),
@@ -387,6 +457,8 @@ impl Column {
             | Column::Milestone(MilestoneField::Title)
             | Column::Target(TargetField::Indicator | TargetField::Definition)
             | Column::Evidence(EvidenceField::Name)
+            | Column::Period(PeriodField::Problems | PeriodField::FollowUp)
+            | Column::SubActivity(SubActivityField::Name)
             | Column::DimensionField(DimensionField::Elements)
             | Column::Score(ScoreField::Note)
             | Column::Value => 48.0,
@@ -394,6 +466,8 @@ impl Column {
             | Column::Target(TargetField::Source)
             | Column::Evidence(EvidenceField::Link)
             | Column::DimensionField(DimensionField::Lead)
+            | Column::BudgetChange(BudgetChangeField::Note)
+            | Column::SubActivity(SubActivityField::Agency)
             | Column::Letter => 28.0,
             Column::Dimension
             | Column::Field
@@ -401,6 +475,9 @@ impl Column {
             | Column::DimensionId
             | Column::DimensionField(_)
             | Column::Budget(BudgetField::Allocation | BudgetField::Spent)
+            | Column::Period(PeriodField::CashPlan | PeriodField::Spent)
+            | Column::BudgetChange(BudgetChangeField::Allocation | BudgetChangeField::Date)
+            | Column::SubActivity(SubActivityField::Code | SubActivityField::Allocation)
             | Column::Aspect => 16.0,
             _ => 12.0,
         }
@@ -636,6 +713,68 @@ pub(crate) fn evidence(ctx: &Ctx) -> Table {
         }
     }
     table
+}
+
+/// The fiscal year's lists of the programmes the report covers, each in
+/// its programme's order: periods, budget changes, sub-activities.
+pub(crate) fn fiscal(ctx: &Ctx) -> [Table; 3] {
+    let lang = ctx.lang;
+    let small =
+        |v: Option<u8>| v.map_or_else(|| Cell::Text(String::new()), |n| Cell::Int(n.into()));
+    let mut periods = table_of(Sheet::Periods, lang);
+    let mut changes = table_of(Sheet::BudgetChanges, lang);
+    let mut subactivities = table_of(Sheet::SubActivities, lang);
+    for (dimension, p) in covered(ctx, false) {
+        let row = |columns: &[Column], cell: &dyn Fn(Column) -> Option<Cell>| {
+            (columns.iter())
+                .map(|&c| cell(c).unwrap_or_else(|| program_cell(ctx, dimension, p, c)))
+                .collect::<Vec<Cell>>()
+        };
+        for x in &p.periods {
+            periods.rows.push(row(PERIODS, &|c| {
+                Some(match c {
+                    Column::Period(f) => match f {
+                        PeriodField::Year => Cell::Int(i64::from(x.year)),
+                        PeriodField::Quarter => small(x.quarter),
+                        PeriodField::Month => small(x.month),
+                        PeriodField::CashPlan => Cell::Num(x.cash_plan),
+                        PeriodField::Spent => Cell::Num(x.spent),
+                        PeriodField::Physical => Cell::Num(x.physical),
+                        PeriodField::Problems => Cell::Text(x.problems.clone()),
+                        PeriodField::FollowUp => Cell::Text(x.follow_up.clone()),
+                    },
+                    _ => return None,
+                })
+            }));
+        }
+        for x in &p.budget_changes {
+            changes.rows.push(row(BUDGET_CHANGES, &|c| {
+                Some(match c {
+                    Column::BudgetChange(f) => match f {
+                        BudgetChangeField::Year => Cell::Int(i64::from(x.year)),
+                        BudgetChangeField::Date => crate::plan::model::parse_date(&x.date)
+                            .map_or_else(|| Cell::Text(x.date.clone()), Cell::Date),
+                        BudgetChangeField::Allocation => Cell::Num(Some(x.allocation)),
+                        BudgetChangeField::Kind => Cell::Text(x.kind.word(lang).to_string()),
+                        BudgetChangeField::Note => Cell::Text(x.note.clone()),
+                    },
+                    _ => return None,
+                })
+            }));
+        }
+        for x in &p.subactivities {
+            subactivities.rows.push(row(SUBACTIVITIES, &|c| {
+                Some(match c {
+                    Column::SubActivity(f) => match f {
+                        SubActivityField::Allocation => Cell::Num(x.allocation),
+                        other => Cell::Text(other.get(x)),
+                    },
+                    _ => return None,
+                })
+            }));
+        }
+    }
+    [periods, changes, subactivities]
 }
 
 /// The plan's dimensions, all of them whatever the report covers: the

@@ -566,13 +566,15 @@ pub fn generate_text(programs: usize, seed: u64) -> String {
 /// programmes: a region code and the RKPD band names, an RPJMD reference,
 /// milestone weights, targets of every direction and measure with their
 /// base year, source and definition, budget years with and without
-/// spending, evidence of every kind and state, a changed dimension, and an
-/// evaluation with its own weights, scores, official results and survey.
+/// spending, evidence of every kind and state, a Renstra reference,
+/// sub-activities, quarterly or monthly periods and budget changes, a
+/// changed dimension, and an evaluation with its own weights, scores,
+/// official results and survey.
 /// Figures are in hundredths or whole rupiah, as officers write them.
 pub fn generate_every_part(programs: usize, seed: u64) -> Plan {
     use pantau::plan::model::{
-        Aspect, AspectScore, Bands, Budget, Direction, Evidence, EvidenceKind, EvidenceState,
-        Measure, OfficialResult, Weights,
+        Aspect, AspectScore, Bands, Budget, BudgetChange, BudgetChangeKind, Direction, Evidence,
+        EvidenceKind, EvidenceState, FiscalPeriod, Measure, OfficialResult, SubActivity, Weights,
     };
     let mut plan = generate(programs, seed);
     let mut rng = Rng::new(seed ^ 0xA11_9A27);
@@ -627,6 +629,74 @@ pub fn generate_every_part(programs: usize, seed: u64) -> Plan {
                     spent,
                     source: if rng.chance(70) {
                         rng.pick(FUNDING).to_string()
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+        }
+        if rng.chance(30) {
+            p.renstra = Some(format!("Renstra {}: {}", p.lead, sentence(&mut rng, 24)));
+        }
+        if rng.chance(50) {
+            let year = p.start.max(2025).min(plan.period.end);
+            // The sub-activity codes are the programme's own: no two
+            // programmes share one.
+            let number: u32 = p.id.trim_start_matches("GEN-").parse().unwrap_or(0);
+            for k in 0..rng.range(1, 2) {
+                p.subactivities.push(SubActivity {
+                    code: format!("2.16.0{}.1.0{}.{:04}", 1 + k, 1 + k, number),
+                    name: if rng.chance(70) {
+                        sentence(&mut rng, 24)
+                    } else {
+                        String::new()
+                    },
+                    agency: if rng.chance(50) {
+                        rng.pick(AGENCIES).to_string()
+                    } else {
+                        String::new()
+                    },
+                    allocation: rng
+                        .chance(50)
+                        .then(|| (1 + rng.below(900)) as f64 * 1_000_000.0),
+                });
+            }
+            let monthly = rng.chance(50);
+            for n in 1..=if monthly {
+                rng.range(1, 11)
+            } else {
+                rng.range(1, 4)
+            } {
+                let n = n as u8;
+                p.periods.push(FiscalPeriod {
+                    year,
+                    quarter: (!monthly).then_some(n),
+                    month: monthly.then_some(n),
+                    cash_plan: rng
+                        .chance(70)
+                        .then(|| (1 + rng.below(300)) as f64 * 1_000_000.0),
+                    spent: rng.chance(70).then(|| rng.below(200) as f64 * 1_000_000.0),
+                    physical: rng.chance(70).then(|| f64::from(n) * 7.5),
+                    problems: if rng.chance(30) {
+                        sentence(&mut rng, 30)
+                    } else {
+                        String::new()
+                    },
+                    follow_up: if rng.chance(30) {
+                        sentence(&mut rng, 30)
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+            if rng.chance(50) {
+                p.budget_changes.push(BudgetChange {
+                    year,
+                    date: format!("{year}-09-{:02}", rng.range(1, 28)),
+                    allocation: (1 + rng.below(5_000)) as f64 * 1_000_000.0,
+                    kind: *rng.pick(&BudgetChangeKind::ALL),
+                    note: if rng.chance(50) {
+                        "APBD-P".to_string()
                     } else {
                         String::new()
                     },

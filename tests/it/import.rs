@@ -100,6 +100,9 @@ fn the_workbook_reads_back_with_calamine_typed_and_named() {
                 "Self-assessment",
                 "Official results",
                 "Survey",
+                "Periods",
+                "Budget changes",
+                "Sub-activities",
             ],
         ),
         (
@@ -116,6 +119,9 @@ fn the_workbook_reads_back_with_calamine_typed_and_named() {
                 "Penilaian mandiri",
                 "Hasil resmi",
                 "Survei",
+                "Periode",
+                "Perubahan anggaran",
+                "Sub kegiatan",
             ],
         ),
     ] {
