@@ -428,6 +428,18 @@ pub fn import(
     })
 }
 
+/// Whether `sheet` is a monitoring sheet as SIPD and WP-SIPD download it
+/// ([`sipd`]) rather than one of pantau's tables: pantau's sub-activities
+/// sheet has a code and an allocation too, so a sheet named as one of
+/// pantau's is pantau's.
+pub fn is_monitoring(sheet: &RawSheet) -> bool {
+    let pantau = sheet.name.as_deref().is_some_and(|name| {
+        let name = current(name);
+        (Sheet::ALL.iter()).any(|k| LANGS.iter().any(|&l| fold(k.name(l)) == name))
+    });
+    !pantau && sipd::is_monitoring(sheet)
+}
+
 /// A table recognised: what it is, and which of its columns are which.
 struct Located<'a> {
     file: String,

@@ -638,6 +638,7 @@ pub static TEXT: Text = Text {
         would_remove_result: "would remove: the official result of {0}",
         would_remove_survey: "would remove: the survey result of {0}",
         would_remove_weights: "would remove: the aspect weights (the default 10/20/30/20/20 applies)",
+        sipd_needs_into: "{0} is a monitoring workbook (SIPD, WP-SIPD): it is imported into a plan, with --into PLAN",
         sipd_no_year: "no fiscal year: add a Tahun (year) column, or a line such as \"Tahun Anggaran 2026\" above the header",
         sipd_no_period: "a figure to date needs the period it runs to: add a Bulan (month) or Triwulan (quarter) column, or give each month its own column",
         sipd_code_shape: "`{0}` is not a kode sub kegiatan: six groups of digits as in 2.16.02.1.01.0001",

@@ -924,6 +924,7 @@ pub static TEXT: Text = Text {
         would_remove_result: "akan dihapus: hasil resmi tahun {0}",
         would_remove_survey: "akan dihapus: hasil survei tahun {0}",
         would_remove_weights: "akan dihapus: bobot aspek (berlaku bobot bawaan 10/20/30/20/20)",
+        sipd_needs_into: "{0} adalah lembar kerja monev (SIPD, WP-SIPD): diimpor ke sebuah rencana, dengan --into RENCANA",
         sipd_no_year: "tidak ada tahun anggaran: tambahkan kolom Tahun, atau baris seperti \"Tahun Anggaran 2026\" di atas kepala tabel",
         sipd_no_period: "angka s.d. perlu periode akhirnya: tambahkan kolom Bulan atau Triwulan, atau beri tiap bulan kolomnya sendiri",
         sipd_code_shape: "`{0}` bukan kode sub kegiatan: enam kelompok angka seperti 2.16.02.1.01.0001",

@@ -88,6 +88,8 @@ pub struct Sheets {
     pub would_remove_budget_change: &'static str,
     pub would_remove_subactivity: &'static str,
     // A monitoring workbook (SIPD, WP-SIPD): `{0}` what was typed.
+    /// `{0}`: the file.
+    pub sipd_needs_into: &'static str,
     pub sipd_no_year: &'static str,
     pub sipd_no_period: &'static str,
     pub sipd_code_shape: &'static str,
@@ -109,7 +111,7 @@ pub struct Sheets {
     pub sipd_headings: &'static str,
     /// `{0}`: the columns.
     pub sipd_skipped: &'static str,
-    /// `{0}` file, `{1}` rows matched, `{2}` programmes, `{3}` rows matching none.
+    /// `{0}` the plan, `{1}` rows matched, `{2}` programmes, `{3}` rows matching none.
     pub sipd_done: &'static str,
     /// `pantau help import`: the monitoring workbook's columns follow, each
     /// with what it holds.

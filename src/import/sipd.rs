@@ -41,24 +41,6 @@ pub enum Col {
 }
 
 impl Col {
-    /// The columns `pantau help import` lists, in a sheet's usual order
-    /// (the months stand for twelve columns each).
-    pub const LISTED: [Col; 13] = [
-        Col::Code,
-        Col::Name,
-        Col::Allocation,
-        Col::Year,
-        Col::Month,
-        Col::Quarter,
-        Col::CashPlanToDate,
-        Col::SpentToDate,
-        Col::CashPlanIn(1),
-        Col::SpentIn(1),
-        Col::Physical,
-        Col::Problems,
-        Col::FollowUp,
-    ];
-
     /// The headings that name the column, folded (see [`fold`]), in
     /// Indonesian as SIPD writes them and in English.
     pub fn headings(self) -> &'static [&'static str] {
@@ -548,4 +530,262 @@ mod tests {
         assert_eq!(month_of("12"), Some(12));
         assert_eq!(month_of("13"), None);
     }
+}
+
+/// What a monitoring import did to the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub plan: crate::plan::model::Plan,
+    /// Sub-activity rows matched to a programme.
+    pub matched: usize,
+    /// The programmes they matched.
+    pub programmes: usize,
+    /// Rows whose code is in no programme: listed, not imported.
+    pub unmatched: Vec<Reported>,
+    /// Programmes' sub-activities the workbook does not list, as
+    /// (programme, code).
+    pub not_listed: Vec<(String, String)>,
+}
+
+/// The rows of `reads` applied to `base`: each row to the programme whose
+/// sub-activity has its code, the figures of a programme's rows of one
+/// year summed (physical progress weighted by allocation), then the whole
+/// plan validated; or every problem.
+pub fn apply(
+    base: &crate::plan::model::Plan,
+    rows: &[Reported],
+    t: &Text,
+) -> Result<Applied, Vec<Problem>> {
+    use crate::plan::model::FiscalPeriod;
+    use std::collections::{BTreeMap, HashMap, HashSet};
+    let s = &t.sheets;
+    let mut plan = base.clone();
+    let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in base.programs.iter().enumerate() {
+        for x in &p.subactivities {
+            let list = owners.entry(x.code.as_str()).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let at = |r: &Reported, message: String| Problem {
+        file: r.file.clone(),
+        sheet: r.sheet.clone(),
+        row: Some(r.row),
+        column: None,
+        message,
+    };
+    let mut problems = Vec::new();
+    let mut unmatched = Vec::new();
+    // (programme, year) → its rows, in the workbook's order.
+    let mut groups: BTreeMap<(usize, i32), Vec<&Reported>> = BTreeMap::new();
+    for r in rows {
+        match owners.get(r.code.as_str()).map(Vec::as_slice) {
+            None | Some([]) => unmatched.push(r.clone()),
+            Some([one]) => groups.entry((*one, r.year)).or_default().push(r),
+            Some(several) => {
+                let ids: Vec<&str> = several
+                    .iter()
+                    .map(|&i| base.programs[i].id.as_str())
+                    .collect();
+                let message = fill(s.sipd_several, &[&r.code, &ids.join(", ")]);
+                problems.push(at(r, message));
+            }
+        }
+    }
+    let listed: HashSet<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+    let mut not_listed = Vec::new();
+    let mut touched = HashSet::new();
+    for (&(index, year), group) in &groups {
+        let p = &mut plan.programs[index];
+        if touched.insert(index) {
+            for x in p
+                .subactivities
+                .iter()
+                .filter(|x| !listed.contains(x.code.as_str()))
+            {
+                not_listed.push((p.id.clone(), x.code.clone()));
+            }
+        }
+        for r in group {
+            if let Some(x) = p.subactivities.iter_mut().find(|x| x.code == r.code) {
+                if !r.name.is_empty() {
+                    x.name.clone_from(&r.name);
+                }
+                if r.allocation.is_some() {
+                    x.allocation = r.allocation;
+                }
+            }
+        }
+        let sum = |f: &dyn Fn(&Reported) -> Option<f64>| {
+            let figures: Vec<f64> = group.iter().filter_map(|r| f(r)).collect();
+            (!figures.is_empty()).then(|| figures.iter().sum::<f64>())
+        };
+        // Weighted by allocation (WP-SIPD); a plain mean where none has one.
+        let physical = {
+            let with: Vec<(f64, f64)> = (group.iter())
+                .filter_map(|r| Some((r.physical?, r.allocation.unwrap_or(0.0))))
+                .collect();
+            let weight: f64 = with.iter().map(|(_, a)| a).sum();
+            match with.len() {
+                0 => None,
+                _ if weight > 0.0 => Some(with.iter().map(|(f, a)| f * a).sum::<f64>() / weight),
+                n => Some(with.iter().map(|(f, _)| f).sum::<f64>() / n as f64),
+            }
+            .map(|v| (v * 100.0).round() / 100.0)
+        };
+        let text = |f: &dyn Fn(&Reported) -> &str| {
+            let said: Vec<&&Reported> = group.iter().filter(|r| !f(r).is_empty()).collect();
+            match said.as_slice() {
+                [] => String::new(),
+                [one] => f(one).to_string(),
+                many => (many.iter())
+                    .map(|r| format!("{}: {}", r.code, f(r)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }
+        };
+        let (problems_text, follow_up) = (text(&|r| &r.problems), text(&|r| &r.follow_up));
+        if group.iter().any(|r| r.monthly()) {
+            // The year's months are the workbook's.
+            let mut months = Vec::new();
+            for m in 1..=12u8 {
+                let i = usize::from(m - 1);
+                let spent = sum(&|r| r.spent[i]);
+                let cash_plan = sum(&|r| r.cash_plan[i]);
+                if spent.is_some() || cash_plan.is_some() {
+                    months.push(FiscalPeriod {
+                        year,
+                        month: Some(m),
+                        spent,
+                        cash_plan,
+                        ..FiscalPeriod::default()
+                    });
+                }
+            }
+            if let Some(last) = months.last_mut() {
+                last.physical = physical;
+                last.problems = problems_text;
+                last.follow_up = follow_up;
+            }
+            let first = p.periods.iter().position(|x| x.year == year);
+            p.periods.retain(|x| x.year != year);
+            let at = first.unwrap_or(p.periods.len()).min(p.periods.len());
+            p.periods.splice(at..at, months);
+            continue;
+        }
+        // Figures to date: the period's own are what the plan lacks before it.
+        let mut by_upto: BTreeMap<(u8, u8), Vec<&Reported>> = BTreeMap::new();
+        for r in group {
+            let key = match r.upto {
+                Some(Upto::Month(m)) => (m, 0),
+                Some(Upto::Quarter(q)) => (q * 3, q),
+                None => continue,
+            };
+            by_upto.entry(key).or_default().push(r);
+        }
+        for ((last, quarter), rows) in by_upto {
+            let sum = |f: &dyn Fn(&Reported) -> Option<f64>| {
+                let figures: Vec<f64> = rows.iter().filter_map(|r| f(r)).collect();
+                (!figures.is_empty()).then(|| figures.iter().sum::<f64>())
+            };
+            let (quarter, month) = if quarter > 0 {
+                (Some(quarter), None)
+            } else {
+                (None, Some(last))
+            };
+            let first_month = quarter.map_or(last, |q| q * 3 - 2);
+            let before = |f: &dyn Fn(&FiscalPeriod) -> Option<f64>| -> f64 {
+                (p.periods.iter())
+                    .filter(|x| x.year == year && x.last_month().is_some_and(|m| m < first_month))
+                    .filter_map(f)
+                    .sum()
+            };
+            let shown = match quarter {
+                Some(q) => format!("{year} TW{q}"),
+                None => format!("{year} M{last:02}"),
+            };
+            let mut own = |to_date: Option<f64>, had: f64| -> Option<f64> {
+                let to_date = to_date?;
+                let v = to_date - had;
+                if v < -0.5 {
+                    let message = fill(
+                        s.sipd_down,
+                        &[
+                            &p.id,
+                            &shown,
+                            &crate::i18n::format::money(to_date, t.lang),
+                            &crate::i18n::format::money(had, t.lang),
+                        ],
+                    );
+                    problems.push(at(rows[0], message));
+                }
+                Some(v.max(0.0))
+            };
+            let spent = own(sum(&|r| r.spent_to_date), before(&|x| x.spent));
+            let cash_plan = own(sum(&|r| r.cash_plan_to_date), before(&|x| x.cash_plan));
+            let same =
+                |x: &FiscalPeriod| x.year == year && x.quarter == quarter && x.month == month;
+            let slot = match p.periods.iter().position(same) {
+                Some(i) => i,
+                None => {
+                    p.periods.push(FiscalPeriod {
+                        year,
+                        quarter,
+                        month,
+                        ..FiscalPeriod::default()
+                    });
+                    p.periods.len() - 1
+                }
+            };
+            let x = &mut p.periods[slot];
+            if spent.is_some() {
+                x.spent = spent;
+            }
+            if cash_plan.is_some() {
+                x.cash_plan = cash_plan;
+            }
+            if physical.is_some() {
+                x.physical = physical;
+            }
+            if !problems_text.is_empty() {
+                x.problems.clone_from(&problems_text);
+            }
+            if !follow_up.is_empty() {
+                x.follow_up.clone_from(&follow_up);
+            }
+        }
+    }
+    if problems.is_empty() {
+        for v in crate::plan::validate::validate(&plan) {
+            let first = (v.program.as_ref()).and_then(|id| {
+                rows.iter().find(|r| {
+                    owners
+                        .get(r.code.as_str())
+                        .is_some_and(|o| o.iter().any(|&i| base.programs[i].id == *id))
+                })
+            });
+            problems.push(Problem {
+                file: first.map_or_else(
+                    || rows.first().map(|r| r.file.clone()).unwrap_or_default(),
+                    |r| r.file.clone(),
+                ),
+                sheet: first.and_then(|r| r.sheet.clone()),
+                row: first.map(|r| r.row),
+                column: None,
+                message: v.message(t),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Applied {
+        plan,
+        matched: groups.values().map(Vec::len).sum(),
+        programmes: touched.len(),
+        unmatched,
+        not_listed,
+    })
 }

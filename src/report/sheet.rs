@@ -927,5 +927,10 @@ pub fn reference(lang: Lang) -> String {
         }
     }
     out.push_str(&format!("\n{}\n\n{}\n", s.help_figures, s.help_rules));
+    out.push_str(&format!("\n{}\n", s.sipd_help_intro));
+    for column in s.sipd_help_columns {
+        out.push_str(&format!("  {column}\n"));
+    }
+    out.push_str(&format!("\n{}\n", s.sipd_help_rules));
     out
 }

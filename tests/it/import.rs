@@ -992,3 +992,190 @@ fn bad_cells_of_the_budget_and_evaluation_sheets_are_named_by_sheet_row_and_colu
     }
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
 }
+
+/// A monitoring workbook as WP-SIPD downloads it: two title rows, the
+/// header, the nomenclature's heading rows, then one row per sub-activity
+/// (`rows`: code, name, pagu, spent to date, physical %, problems).
+fn monitoring_workbook(quarter: &str, rows: &[(&str, &str, f64, f64, f64, &str)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("RFK").unwrap();
+    sheet
+        .write_string(0, 0, "LAPORAN REALISASI FISIK DAN KEUANGAN")
+        .unwrap();
+    sheet.write_string(1, 0, "Tahun Anggaran 2026").unwrap();
+    let header = [
+        "No",
+        "Kode",
+        "Sub Kegiatan",
+        "Pagu DPA (Rp)",
+        "Triwulan",
+        "Realisasi s.d. (Rp)",
+        "Realisasi Fisik (%)",
+        "Permasalahan",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(3, c as u16, *h).unwrap();
+    }
+    sheet.write_string(4, 1, "2.16").unwrap();
+    sheet
+        .write_string(4, 2, "URUSAN KOMUNIKASI DAN INFORMATIKA")
+        .unwrap();
+    for (i, (code, name, pagu, spent, physical, problems)) in rows.iter().enumerate() {
+        let r = 5 + i as u32;
+        sheet.write_number(r, 0, (i + 1) as f64).unwrap();
+        sheet.write_string(r, 1, *code).unwrap();
+        sheet.write_string(r, 2, *name).unwrap();
+        sheet.write_number(r, 3, *pagu).unwrap();
+        sheet.write_string(r, 4, quarter).unwrap();
+        sheet.write_number(r, 5, *spent).unwrap();
+        sheet.write_number(r, 6, *physical).unwrap();
+        sheet.write_string(r, 7, *problems).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_monitoring_workbook_is_matched_by_sub_activity_code_listed_and_saved_as_an_edit() {
+    use pantau::plan::model::{FiscalPeriod, SubActivity};
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    let mut plan = example();
+    for (p, code) in [(0, "2.16.02.1.01.0001"), (1, "2.16.03.1.02.0004")] {
+        plan.programs[p].subactivities.push(SubActivity {
+            code: code.into(),
+            ..SubActivity::default()
+        });
+    }
+    plan.programs[0].periods.push(FiscalPeriod {
+        year: 2026,
+        quarter: Some(1),
+        spent: Some(100_000_000.0),
+        ..FiscalPeriod::default()
+    });
+    let (first, second) = (plan.programs[0].id.clone(), plan.programs[1].id.clone());
+    let ron = pantau::plan::canonical::to_ron(&plan, "");
+    std::fs::write(d.join("plan.ron"), &ron).unwrap();
+    std::fs::write(
+        d.join("rfk.xlsx"),
+        monitoring_workbook(
+            "TW II",
+            &[
+                (
+                    "2.16.02.1.01.0001",
+                    "Pengelolaan Super App",
+                    500_000_000.0,
+                    240_000_000.0,
+                    45.0,
+                    "Server terlambat",
+                ),
+                (
+                    "2.16.03.1.02.0004",
+                    "Jaringan Intra Pemerintah",
+                    300_000_000.0,
+                    90_000_000.0,
+                    30.0,
+                    "",
+                ),
+                (
+                    "2.16.02.1.01.0099",
+                    "Sub kegiatan lain",
+                    80_000_000.0,
+                    10_000_000.0,
+                    10.0,
+                    "",
+                ),
+            ],
+        ),
+    )
+    .unwrap();
+    let dry = pantau(
+        d,
+        &[
+            "import",
+            "rfk.xlsx",
+            "--into",
+            "plan.ron",
+            "--dry-run",
+            "--lang",
+            "en",
+        ],
+        &[],
+    );
+    assert_eq!(dry.status.code(), Some(0), "{}", text(&dry.stderr));
+    let (said, warned) = (text(&dry.stdout), text(&dry.stderr));
+    assert!(
+        warned.contains("rfk.xlsx, sheet RFK, row 8: sub-activity 2.16.02.1.01.0099 (Sub kegiatan lain) is in no programme of the plan: not imported"),
+        "{warned}"
+    );
+    assert!(warned.contains("1 rows without a sub-activity"), "{warned}");
+    assert!(
+        said.contains("plan.ron: 2 sub-activity rows matched to 2 programmes, 1 matched none"),
+        "{said}"
+    );
+    assert!(said.contains(&format!("{first}: ")), "{said}");
+    assert!(said.contains(&format!("{second}: ")), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("plan.ron")).unwrap(),
+        ron,
+        "a dry run writes nothing"
+    );
+
+    let real = pantau(
+        d,
+        &["import", "rfk.xlsx", "--into", "plan.ron", "--lang", "en"],
+        &[],
+    );
+    assert_eq!(real.status.code(), Some(0), "{}", text(&real.stderr));
+    let after = store::load(&d.join("plan.ron")).unwrap().plan;
+    // TW II's own spending is the figure to date less TW I's.
+    let tw2 = |p: &pantau::plan::model::Program| {
+        p.periods
+            .iter()
+            .find(|x| x.year == 2026 && x.quarter == Some(2))
+            .cloned()
+            .unwrap()
+    };
+    let one = tw2(&after.programs[0]);
+    assert_eq!(one.spent, Some(140_000_000.0));
+    assert_eq!(one.physical, Some(45.0));
+    assert_eq!(one.problems, "Server terlambat");
+    assert_eq!(tw2(&after.programs[1]).spent, Some(90_000_000.0));
+    assert_eq!(
+        after.programs[0].subactivities[0].allocation,
+        Some(500_000_000.0)
+    );
+    assert_eq!(
+        after.programs[0].subactivities[0].name,
+        "Pengelolaan Super App"
+    );
+    let log = pantau(d, &["log", "plan.ron", "--lang", "en"], &[]);
+    assert!(text(&log.stdout).contains(&first), "{}", text(&log.stdout));
+
+    // Figures to date never go down: TW II below what TW I already has.
+    let down = monitoring_workbook(
+        "TW III",
+        &[(
+            "2.16.02.1.01.0001",
+            "",
+            500_000_000.0,
+            50_000_000.0,
+            50.0,
+            "",
+        )],
+    );
+    std::fs::write(d.join("down.xlsx"), down).unwrap();
+    let saved = std::fs::read_to_string(d.join("plan.ron")).unwrap();
+    let out = pantau(
+        d,
+        &["import", "down.xlsx", "--into", "plan.ron", "--lang", "en"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("down.xlsx, sheet RFK, row 6: "),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(d.join("plan.ron")).unwrap(), saved);
+}
