@@ -2,10 +2,13 @@
 //! budget changes' and sub-activities' fields and lists, and what those
 //! fields take.
 
+use super::format::{money, number};
 use super::{Lang, Text, fill};
 use crate::plan::change::ItemField;
 use crate::plan::model::BudgetChangeKind;
 use crate::plan::schema::{BudgetChangeField, Item, PeriodField, SubActivityField};
+use crate::plan::validate::{ProblemKind, When};
+use crate::text::escape;
 
 pub struct FiscalText {
     /// The programme's reference to the agency's strategic plan.
@@ -51,6 +54,37 @@ pub struct FiscalText {
     /// The kinds of budget change.
     pub shift: &'static str,
     pub amendment: &'static str,
+    /// A period by name: `{0}` the quarter in `quarter_numerals`, `{1}` the year.
+    pub quarter_of: &'static str,
+    pub quarter_numerals: [&'static str; 4],
+    /// `{0}` the month's name, `{1}` the year.
+    pub month_of: &'static str,
+    /// A period with neither a quarter nor a month.
+    pub no_period: &'static str,
+    /// Problems. `{0}` the item's number; the others as each says.
+    /// `{1}` the list's word, `{0}` the number, `{2}` the year, `{3}`–`{4}` the plan's period.
+    pub p_year: &'static str,
+    /// `{1}` the year.
+    pub p_when: &'static str,
+    /// `{1}` the earlier number, `{2}` the period.
+    pub p_repeated: &'static str,
+    /// `{1}` the list's word, `{2}` the value.
+    pub p_amount: &'static str,
+    /// `{1}` the period, `{2}` the value.
+    pub p_physical_range: &'static str,
+    /// `{1}` the period, `{2}` the value, `{3}` the earlier value.
+    pub p_physical_down: &'static str,
+    /// `{1}` the period.
+    pub p_months_disagree: &'static str,
+    /// `{1}` the year, `{2}` the date as written.
+    pub p_change_date: &'static str,
+    /// `{1}` the code as written.
+    pub p_code: &'static str,
+    /// `{0}` the period, `{1}` spending to date, `{2}` the pagu then.
+    pub p_overspent: &'static str,
+    /// `{1}` the code, `{2}` its allocation here, `{3}` the other programme,
+    /// `{4}` its allocation there.
+    pub w_code_conflict: &'static str,
     /// What a field takes.
     pub e_quarter: &'static str,
     pub e_month: &'static str,
@@ -149,6 +183,100 @@ impl ItemField {
 }
 
 impl Text {
+    /// A period in words: `Q3 2026`, `Triwulan III 2026`, `Agustus 2026`.
+    pub fn when(&self, w: When) -> String {
+        let f = self.lang.fiscal();
+        match (w.quarter, w.month) {
+            (Some(q @ 1..=4), None) => fill(
+                f.quarter_of,
+                &[&f.quarter_numerals[usize::from(q - 1)], &w.year],
+            ),
+            (None, Some(m @ 1..=12)) => fill(
+                f.month_of,
+                &[&self.lang.report().months[usize::from(m - 1)], &w.year],
+            ),
+            _ => fill(f.no_period, &[&w.year]),
+        }
+    }
+
+    /// A problem of the fiscal year in words, values from the file escaped.
+    pub(super) fn fiscal_problem(&self, kind: &ProblemKind) -> String {
+        let f = self.lang.fiscal();
+        let lang = self.lang;
+        let list = |item: Item| item.fiscal_word(lang).unwrap_or_default();
+        match kind {
+            ProblemKind::FiscalYear {
+                list: item,
+                number,
+                year,
+                period,
+            } => fill(
+                f.p_year,
+                &[number, &list(*item), year, &period.start, &period.end],
+            ),
+            ProblemKind::PeriodWhen { number, year } => fill(f.p_when, &[number, year]),
+            ProblemKind::PeriodRepeated {
+                number,
+                first,
+                when,
+            } => fill(f.p_repeated, &[number, first, &self.when(*when)]),
+            ProblemKind::FiscalAmount {
+                list: item,
+                number: n,
+                value,
+            } => fill(f.p_amount, &[n, &list(*item), value]),
+            ProblemKind::PhysicalRange {
+                number: n,
+                when,
+                value,
+            } => fill(f.p_physical_range, &[n, &self.when(*when), value]),
+            ProblemKind::PhysicalDown {
+                number: n,
+                when,
+                value,
+                before,
+            } => fill(
+                f.p_physical_down,
+                &[
+                    n,
+                    &self.when(*when),
+                    &number(*value, lang),
+                    &number(*before, lang),
+                ],
+            ),
+            ProblemKind::MonthsDisagree { number, when } => {
+                fill(f.p_months_disagree, &[number, &self.when(*when)])
+            }
+            ProblemKind::ChangeDate { number, year, date } => {
+                fill(f.p_change_date, &[number, year, &escape(date)])
+            }
+            ProblemKind::SubActivityCode { number, code } => {
+                fill(f.p_code, &[number, &escape(code)])
+            }
+            ProblemKind::PeriodOverspent { when, spent, pagu } => fill(
+                f.p_overspent,
+                &[&self.when(*when), &money(*spent, lang), &money(*pagu, lang)],
+            ),
+            ProblemKind::CodeConflict {
+                number,
+                code,
+                allocation,
+                other,
+                other_allocation,
+            } => fill(
+                f.w_code_conflict,
+                &[
+                    number,
+                    &escape(code),
+                    &money(*allocation, lang),
+                    &escape(other),
+                    &money(*other_allocation, lang),
+                ],
+            ),
+            _ => String::new(),
+        }
+    }
+
     /// A period's name in a merge question: `2026 TW3`.
     pub(super) fn period_subject(
         &self,

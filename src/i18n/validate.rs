@@ -199,6 +199,17 @@ impl Text {
                 year,
                 indicator,
             } => fill(v.w_target_repeated, &[number, first, year, &esc(indicator)]),
+            ProblemKind::FiscalYear { .. }
+            | ProblemKind::PeriodWhen { .. }
+            | ProblemKind::PeriodRepeated { .. }
+            | ProblemKind::FiscalAmount { .. }
+            | ProblemKind::PhysicalRange { .. }
+            | ProblemKind::PhysicalDown { .. }
+            | ProblemKind::MonthsDisagree { .. }
+            | ProblemKind::ChangeDate { .. }
+            | ProblemKind::SubActivityCode { .. }
+            | ProblemKind::PeriodOverspent { .. }
+            | ProblemKind::CodeConflict { .. } => self.fiscal_problem(kind),
         }
     }
 }

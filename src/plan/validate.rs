@@ -10,6 +10,7 @@ use crate::plan::field::{is_link, other_scheme};
 use crate::plan::model::{
     Aspect, Direction, FORMAT_VERSION, MAX_SCORE, Period, Plan, Program, parse_date,
 };
+use crate::plan::schema::Item;
 use std::collections::{HashMap, HashSet};
 
 /// Names, titles and other one-line text.
@@ -200,6 +201,95 @@ pub enum ProblemKind {
         lower: f64,
         upper: f64,
     },
+    // The fiscal year inside a programme (plan::year): `number` counts the
+    // item in its list (`list`) from 1; a period is named by its year,
+    // quarter or month.
+    /// A period's or budget change's year outside the plan's period.
+    FiscalYear {
+        list: Item,
+        number: usize,
+        year: i32,
+        period: Period,
+    },
+    /// A period with neither a quarter nor a month, both, or one out of range.
+    PeriodWhen {
+        number: usize,
+        year: i32,
+    },
+    /// The same quarter or month of a year twice; `first` the earlier.
+    PeriodRepeated {
+        number: usize,
+        first: usize,
+        when: When,
+    },
+    /// An amount below zero or not a number.
+    FiscalAmount {
+        list: Item,
+        number: usize,
+        value: f64,
+    },
+    /// Physical progress outside 0–100 (or not a number).
+    PhysicalRange {
+        number: usize,
+        when: When,
+        value: f64,
+    },
+    /// Physical progress is cumulative over the year: it may not go down.
+    PhysicalDown {
+        number: usize,
+        when: When,
+        value: f64,
+        before: f64,
+    },
+    /// A quarter entered beside its months with other figures than theirs.
+    MonthsDisagree {
+        number: usize,
+        when: When,
+    },
+    /// A budget change's date malformed or outside its year.
+    ChangeDate {
+        number: usize,
+        year: i32,
+        date: String,
+    },
+    SubActivityCode {
+        number: usize,
+        code: String,
+    },
+    /// Spending to the end of a period above the pagu then: an error to
+    /// fix with a budget change, like [`ProblemKind::Overspent`].
+    PeriodOverspent {
+        when: When,
+        spent: f64,
+        pagu: f64,
+    },
+    /// A warning: one sub-activity code in two programmes with different
+    /// allocations (`other`, its allocation there).
+    CodeConflict {
+        number: usize,
+        code: String,
+        allocation: f64,
+        other: String,
+        other_allocation: f64,
+    },
+}
+
+/// A period of a fiscal year, as a problem names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct When {
+    pub year: i32,
+    pub quarter: Option<u8>,
+    pub month: Option<u8>,
+}
+
+impl When {
+    pub fn of(x: &crate::plan::year::FiscalPeriod) -> When {
+        When {
+            year: x.year,
+            quarter: x.quarter,
+            month: x.month,
+        }
+    }
 }
 
 pub fn validate(plan: &Plan) -> Vec<Problem> {
@@ -485,6 +575,183 @@ fn program_problems(
             });
         }
     }
+    fiscal_problems(p, period, &mut problem);
+}
+
+/// The fiscal year's lists of one programme: periods in the plan's years,
+/// each a quarter or a month once, amounts of zero or more, physical
+/// progress 0–100 and never down within a year, a quarter beside its months
+/// agreeing with them; budget changes dated in their year; codes of the
+/// nomenclature's shape.
+fn fiscal_problems(p: &Program, period: Period, problem: &mut impl FnMut(ProblemKind)) {
+    use crate::plan::year::is_subactivity_code;
+    let mut seen: HashMap<When, usize> = HashMap::with_capacity(p.periods.len());
+    for (i, x) in p.periods.iter().enumerate() {
+        let number = i + 1;
+        let when = When::of(x);
+        if !period.contains(x.year) {
+            problem(ProblemKind::FiscalYear {
+                list: Item::Period,
+                number,
+                year: x.year,
+                period,
+            });
+        }
+        if x.last_month().is_none() {
+            problem(ProblemKind::PeriodWhen {
+                number,
+                year: x.year,
+            });
+        } else if let Some(&first) = seen.get(&when) {
+            problem(ProblemKind::PeriodRepeated {
+                number,
+                first,
+                when,
+            });
+        } else {
+            seen.insert(when, number);
+        }
+        for value in [x.cash_plan, x.spent].into_iter().flatten() {
+            if !value.is_finite() || value < 0.0 {
+                problem(ProblemKind::FiscalAmount {
+                    list: Item::Period,
+                    number,
+                    value,
+                });
+            }
+        }
+        if let Some(value) = x.physical
+            && !(value.is_finite() && (0.0..=100.0).contains(&value))
+        {
+            problem(ProblemKind::PhysicalRange {
+                number,
+                when,
+                value,
+            });
+        }
+        if let (Some(q), None) = (x.quarter, x.month) {
+            let months: Vec<_> = p
+                .periods
+                .iter()
+                .filter(|m| m.year == x.year && m.month.is_some() && m.in_quarter() == Some(q))
+                .collect();
+            let sum = |f: fn(&crate::plan::year::FiscalPeriod) -> Option<f64>| {
+                months.iter().filter_map(|m| f(m)).sum::<f64>()
+            };
+            let differs =
+                |quarter: Option<f64>, months: f64| (quarter.unwrap_or(0.0) - months).abs() > 0.5;
+            let last_physical = months
+                .iter()
+                .filter_map(|m| m.physical.map(|v| (m.month, v)))
+                .max_by_key(|(m, _)| *m)
+                .map(|(_, v)| v);
+            if !months.is_empty()
+                && (differs(x.cash_plan, sum(|m| m.cash_plan))
+                    || differs(x.spent, sum(|m| m.spent))
+                    || (x.physical.is_some() && x.physical != last_physical))
+            {
+                problem(ProblemKind::MonthsDisagree { number, when });
+            }
+        }
+    }
+    // Cumulative physical progress along each year, in the order of the
+    // periods' last months (a quarter beside its third month compares equal).
+    let mut along: Vec<(i32, u8, usize, f64)> = p
+        .periods
+        .iter()
+        .enumerate()
+        .filter_map(|(i, x)| {
+            Some((
+                x.year,
+                x.last_month()?,
+                i,
+                x.physical.filter(|v| v.is_finite())?,
+            ))
+        })
+        .collect();
+    along.sort_by_key(|&(year, month, i, _)| (year, month, i));
+    for pair in along.windows(2) {
+        let [(year_a, _, _, before), (year_b, _, i, value)] = [pair[0], pair[1]];
+        if year_a == year_b && value < before {
+            problem(ProblemKind::PhysicalDown {
+                number: i + 1,
+                when: When::of(&p.periods[i]),
+                value,
+                before,
+            });
+        }
+    }
+    for (i, c) in p.budget_changes.iter().enumerate() {
+        let number = i + 1;
+        if !period.contains(c.year) {
+            problem(ProblemKind::FiscalYear {
+                list: Item::BudgetChange,
+                number,
+                year: c.year,
+                period,
+            });
+        }
+        if parse_date(&c.date).is_none_or(|d| i32::from(d.year()) != c.year) {
+            problem(ProblemKind::ChangeDate {
+                number,
+                year: c.year,
+                date: c.date.clone(),
+            });
+        }
+        if !c.allocation.is_finite() || c.allocation < 0.0 {
+            problem(ProblemKind::FiscalAmount {
+                list: Item::BudgetChange,
+                number,
+                value: c.allocation,
+            });
+        }
+    }
+    for (i, s) in p.subactivities.iter().enumerate() {
+        let number = i + 1;
+        if !is_subactivity_code(&s.code) {
+            problem(ProblemKind::SubActivityCode {
+                number,
+                code: s.code.clone(),
+            });
+        }
+        if let Some(value) = s.allocation
+            && (!value.is_finite() || value < 0.0)
+        {
+            problem(ProblemKind::FiscalAmount {
+                list: Item::SubActivity,
+                number,
+                value,
+            });
+        }
+    }
+}
+
+/// Each reported period whose spending to date is above the pagu at its end.
+fn period_overspending(p: &Program) -> Vec<ProblemKind> {
+    use crate::plan::fiscal::{Asked, figures};
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for x in p.periods.iter().filter(|x| x.spent.is_some()) {
+        let asked = match (x.quarter, x.month) {
+            (Some(q), None) => Asked::quarter(x.year, q),
+            (None, Some(m)) => Asked::month(x.year, m),
+            _ => continue,
+        };
+        // Any day after the year: the period has ended whatever today is.
+        let after = jiff::civil::date(9999, 1, 1);
+        let f = figures(p, asked, after);
+        if let (Some(spent), Some(pagu)) = (f.spent, f.pagu)
+            && spent > pagu + 0.5
+            && seen.insert(When::of(x))
+        {
+            out.push(ProblemKind::PeriodOverspent {
+                when: When::of(x),
+                spent,
+                pagu,
+            });
+        }
+    }
+    out
 }
 
 /// Milestone weights: each 0–100; together at most 100, and exactly 100 when
@@ -512,6 +779,40 @@ fn check_weights(p: &Program, problem: &mut impl FnMut(ProblemKind)) {
     }
 }
 
+/// One sub-activity code with different allocations in two programmes: the
+/// SIPD row has one pagu. Named at the later programme, against the first.
+fn code_conflicts(plan: &Plan, out: &mut Vec<Problem>) {
+    let mut first: HashMap<&str, (&str, f64)> = HashMap::new();
+    for (index, p) in plan.programs.iter().enumerate() {
+        for (i, s) in p.subactivities.iter().enumerate() {
+            let Some(allocation) = s.allocation else {
+                continue;
+            };
+            match first.get(s.code.as_str()) {
+                Some(&(other, other_allocation))
+                    if other != p.id && (other_allocation - allocation).abs() > 0.5 =>
+                {
+                    out.push(Problem {
+                        program: (!p.id.is_empty()).then(|| p.id.clone()),
+                        program_index: Some(index),
+                        kind: ProblemKind::CodeConflict {
+                            number: i + 1,
+                            code: s.code.clone(),
+                            allocation,
+                            other: other.to_string(),
+                            other_allocation,
+                        },
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&s.code, (&p.id, allocation));
+                }
+            }
+        }
+    }
+}
+
 /// Weights written with decimals (33.33 × 3) add up to 100 within this.
 const WEIGHT_SLACK: f64 = 0.05;
 
@@ -526,11 +827,22 @@ pub fn overspending_added(index: usize, before: Option<&Program>, after: &Progra
             .filter_map(|b| b.spent.map(|s| s - b.allocation))
             .fold(0.0, f64::max)
     };
+    let was = before.map(period_overspending).unwrap_or_default();
     overspending_of(index, after)
         .into_iter()
         .zip(after.budget.iter().filter(|b| b.overspent()))
         .filter(|(_, b)| before.is_none_or(|p| over(after, b.year) > over(p, b.year)))
         .map(|(problem, _)| problem)
+        .chain(
+            period_overspending(after)
+                .into_iter()
+                .filter(|kind| !was.contains(kind))
+                .map(|kind| Problem {
+                    program: (!after.id.is_empty()).then(|| after.id.clone()),
+                    program_index: Some(index),
+                    kind,
+                }),
+        )
         .collect()
 }
 
@@ -549,6 +861,11 @@ fn overspending_of(index: usize, p: &Program) -> Vec<Problem> {
                 allocation: b.allocation,
             },
         })
+        .chain(period_overspending(p).into_iter().map(|kind| Problem {
+            program: (!p.id.is_empty()).then(|| p.id.clone()),
+            program_index: Some(index),
+            kind,
+        }))
         .collect()
 }
 
@@ -567,6 +884,7 @@ pub fn overspending(plan: &Plan) -> Vec<Problem> {
 /// never stop a save.
 pub fn warnings(plan: &Plan) -> Vec<Problem> {
     let mut out = Vec::new();
+    code_conflicts(plan, &mut out);
     for (index, p) in plan.programs.iter().enumerate() {
         for (i, m) in p.milestones.iter().enumerate() {
             if let Some(due) = m.due_date()

@@ -17,6 +17,7 @@ mod docs;
 mod editing;
 mod estimate;
 mod example;
+mod fiscal;
 mod follow;
 mod git;
 mod hostile_sheets;
