@@ -43,6 +43,12 @@ pub struct ReportArgs {
     /// The year evaluated, and the fiscal year of physical progress and absorption (default: this year)
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
     pub year: Option<i32>,
+    /// The quarterly report's quarter, 1-4 (default: the last ended)
+    #[arg(long, value_name = "Q", value_parser = clap::value_parser!(u8).range(1..=4), conflicts_with = "month")]
+    pub quarter: Option<u8>,
+    /// The quarterly report for a month instead, 1-12
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u8).range(1..=12))]
+    pub month: Option<u8>,
     /// CSV: the separator (`;` for spreadsheets set to the Indonesian locale)
     #[arg(long, value_name = "CHAR", default_value_t = ',')]
     pub sep: char,
@@ -129,6 +135,11 @@ impl ReportArgs {
             sep: self.sep,
             letter: Box::new(self.letter()?),
             year: self.year,
+            fiscal: match (self.quarter, self.month) {
+                (Some(q), _) => Some(crate::plan::fiscal::Span::Quarter(q)),
+                (None, Some(m)) => Some(crate::plan::fiscal::Span::Month(m)),
+                (None, None) => None,
+            },
         };
         request.check()?;
         Ok(request)
@@ -189,6 +200,8 @@ impl From<ReportKind> for Kind {
             ReportKind::Upcoming => Kind::Upcoming,
             ReportKind::Targets => Kind::Targets,
             ReportKind::Evaluation => Kind::Evaluation,
+            ReportKind::Quarter => Kind::Quarter,
+            ReportKind::Alignment => Kind::Alignment,
         }
     }
 }
@@ -217,6 +230,10 @@ pub enum ReportKind {
     Targets,
     /// The yearly evaluation: aspects, estimated index, evidence, budget
     Evaluation,
+    /// The quarterly monitoring table (with --year and --quarter or --month)
+    Quarter,
+    /// The alignment matrix: masterplan, RPJMD, Renstra, sub-activities
+    Alignment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

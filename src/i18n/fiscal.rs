@@ -90,6 +90,39 @@ pub struct FiscalText {
     pub e_month: &'static str,
     pub e_percent: &'static str,
     pub e_code: &'static str,
+    /// The quarterly report. `{0}` the period in words.
+    pub q_title: &'static str,
+    /// `{0}` the period's last day in words.
+    pub q_intro: &'static str,
+    pub q_no: &'static str,
+    pub q_code: &'static str,
+    pub q_programme: &'static str,
+    pub q_pagu: &'static str,
+    pub q_rak: &'static str,
+    pub q_real: &'static str,
+    pub q_real_pct: &'static str,
+    pub q_deviation: &'static str,
+    pub q_physical: &'static str,
+    pub q_remarks: &'static str,
+    pub q_total: &'static str,
+    pub q_not_reported: &'static str,
+    pub q_running: &'static str,
+    pub q_spent_ahead: &'static str,
+    /// `{0}` how many programmes, `{1}` how many of them not reported.
+    pub q_missing: &'static str,
+    pub q_none: &'static str,
+    /// The alignment matrix.
+    pub a_title: &'static str,
+    pub a_intro: &'static str,
+    pub a_dimension: &'static str,
+    pub a_subactivities: &'static str,
+    pub a_aligned: &'static str,
+    /// `{0}` what is missing.
+    pub a_missing: &'static str,
+    /// `{0}` how many.
+    pub a_unaligned: &'static str,
+    pub a_all_aligned: &'static str,
+    pub a_missing_col: &'static str,
 }
 
 impl Item {

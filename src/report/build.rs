@@ -20,6 +20,8 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
         Kind::Overdue | Kind::Upcoming => milestones(ctx),
         Kind::Targets => targets(ctx),
         Kind::Evaluation => super::evaluation::document(ctx),
+        Kind::Quarter => super::quarter::document(ctx),
+        Kind::Alignment => super::alignment::document(ctx),
     }
 }
 
@@ -596,6 +598,8 @@ mod tests {
             Kind::Upcoming,
             Kind::Targets,
             Kind::Evaluation,
+            Kind::Quarter,
+            Kind::Alignment,
         ] {
             let request = Request {
                 kind,

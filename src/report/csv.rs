@@ -33,6 +33,8 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             w.table(&super::evaluation::table(ctx, est), ctx.lang);
         }),
         Kind::Targets => w.table(&super::sheet::targets(ctx, true), ctx.lang),
+        Kind::Quarter => w.table(&super::quarter::table(ctx), ctx.lang),
+        Kind::Alignment => w.table(&super::alignment::table(ctx), ctx.lang),
     }
     w.out
 }

@@ -38,6 +38,9 @@ struct Report<'a> {
     targets: Option<Vec<TargetJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evaluation: Option<serde_json::Value>,
+    /// The quarterly report's figures or the alignment matrix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fiscal: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -210,6 +213,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         upcoming: None,
         targets: None,
         evaluation: None,
+        fiscal: None,
     };
     let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
     match ctx.request.kind {
@@ -272,6 +276,8 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             ));
         }
         Kind::Evaluation => {}
+        Kind::Quarter => report.fiscal = Some(super::quarter::json(ctx)),
+        Kind::Alignment => report.fiscal = Some(super::alignment::json(ctx)),
         Kind::Targets => {
             let list = ctx.targets();
             report.targets = Some(

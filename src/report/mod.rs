@@ -20,6 +20,7 @@
 //! exactly [`summary`], so `pantau summary` stays the short form of `pantau
 //! report --kind overview`.
 
+mod alignment;
 mod build;
 mod csv;
 mod document;
@@ -30,6 +31,7 @@ mod json;
 pub mod layout;
 mod markdown;
 pub mod overview;
+mod quarter;
 mod questions;
 pub mod rollup;
 pub mod sheet;
@@ -51,6 +53,11 @@ pub enum Kind {
     Targets,
     /// The yearly evaluation: aspects, the estimated index, evidence, budget.
     Evaluation,
+    /// The quarterly (or monthly) monitoring table: pagu, RAK, realisation,
+    /// deviation and physical progress per agency and programme.
+    Quarter,
+    /// The alignment matrix: masterplan, RPJMD, Renstra, sub-activities.
+    Alignment,
 }
 
 impl Kind {
@@ -65,6 +72,8 @@ impl Kind {
             Kind::Upcoming => "upcoming",
             Kind::Targets => "targets",
             Kind::Evaluation => "evaluation",
+            Kind::Quarter => "quarter",
+            Kind::Alignment => "alignment",
         }
     }
 }
@@ -146,6 +155,9 @@ pub struct Request {
     pub letter: Box<Letter>,
     /// The year evaluated and the fiscal year of money figures; this year when `None`.
     pub year: Option<i32>,
+    /// The quarterly report's quarter or month of `year`; the last ended
+    /// quarter when `None`.
+    pub fiscal: Option<crate::plan::fiscal::Span>,
 }
 
 impl Default for Request {
@@ -161,6 +173,7 @@ impl Default for Request {
             sep: ',',
             letter: Box::default(),
             year: None,
+            fiscal: None,
         }
     }
 }
@@ -366,6 +379,8 @@ pub fn render_bytes(
             Kind::Targets => vec![sheet::targets(ctx, true)],
             Kind::Overdue | Kind::Upcoming => vec![csv::milestone_table(ctx)],
             Kind::Evaluation => vec![evaluation::with(ctx, |_, est| evaluation::table(ctx, est))],
+            Kind::Quarter => vec![quarter::table(ctx)],
+            Kind::Alignment => vec![alignment::table(ctx)],
         };
         sheet::xlsx(&tables).map_err(|e| ReportError::Xlsx(e.to_string()))
     })
@@ -476,6 +491,8 @@ impl Ctx<'_> {
             Kind::Upcoming => fill(r.title_upcoming, &[&self.request.days, &count]),
             Kind::Targets => fill(r.title_targets, &[&count]),
             Kind::Evaluation => fill(self.lang.evaluation().title, &[&self.year()]),
+            Kind::Quarter => quarter::title(self),
+            Kind::Alignment => self.lang.fiscal().a_title.to_string(),
         }
     }
 

@@ -255,6 +255,7 @@ proptest! {
 /// and loaded again: what an officer's hand-edited file gives.
 fn loaded_with(edit: impl FnOnce(&mut Program)) -> Result<Plan, String> {
     let mut plan = example();
+    plan.programs[0].periods.clear();
     edit(&mut plan.programs[0]);
     let text = pantau::plan::canonical::to_ron(&plan, "");
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;

@@ -21,7 +21,7 @@ use std::process::Command;
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
-const KINDS: [Kind; 8] = [
+const KINDS: [Kind; 10] = [
     Kind::Overview,
     Kind::Dimension,
     Kind::Program,
@@ -30,6 +30,8 @@ const KINDS: [Kind; 8] = [
     Kind::Upcoming,
     Kind::Targets,
     Kind::Evaluation,
+    Kind::Quarter,
+    Kind::Alignment,
 ];
 const FORMATS: [Format; 4] = [Format::Text, Format::Markdown, Format::Csv, Format::Json];
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
@@ -52,6 +54,8 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Upcoming => "upcoming",
         Kind::Targets => "targets",
         Kind::Evaluation => "evaluation",
+        Kind::Quarter => "quarter",
+        Kind::Alignment => "alignment",
     }
 }
 
@@ -533,6 +537,19 @@ fn csv_reads_back_with_a_csv_parser() {
                     // and each official result beside its estimate.
                     Kind::Evaluation => {
                         6 + 5 * plan.dimensions.len() + 2 * plan.evaluation.results.len()
+                    }
+                    // An agency's row, its programmes of the year with
+                    // their sub-activities, and the total.
+                    Kind::Quarter => {
+                        let year: Vec<_> = plan
+                            .programs
+                            .iter()
+                            .filter(|p| pantau::plan::fiscal::in_year(p, 2026))
+                            .collect();
+                        let agencies: std::collections::HashSet<&str> =
+                            year.iter().map(|p| p.lead.as_str()).collect();
+                        let subs: usize = year.iter().map(|p| p.subactivities.len()).sum();
+                        agencies.len() + year.len() + subs + 1
                     }
                     _ => plan.programs.len(),
                 };

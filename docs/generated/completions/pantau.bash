@@ -451,7 +451,7 @@ _pantau() {
             return 0
             ;;
         pantau__subcmd__report)
-            opts="-f -o -h --file --kind --format --dimension --program --status --horizon --width --pages --days --year --sep --output --force --paper --agency --address --logo --place --signer-name --signer-position --signer-nip --date --lang --today --ascii --officer --demo --help"
+            opts="-f -o -h --file --kind --format --dimension --program --status --horizon --width --pages --days --year --quarter --month --sep --output --force --paper --agency --address --logo --place --signer-name --signer-position --signer-nip --date --lang --today --ascii --officer --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -466,7 +466,7 @@ _pantau() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "overview dimension program timeline overdue upcoming targets evaluation" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overview dimension program timeline overdue upcoming targets evaluation quarter alignment" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -502,6 +502,14 @@ _pantau() {
                     return 0
                     ;;
                 --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quarter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --month)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -92,7 +92,9 @@ timeline\t''
 overdue\t''
 upcoming\t''
 targets\t''
-evaluation\t'The yearly evaluation: aspects, estimated index, evidence, budget'"
+evaluation\t'The yearly evaluation: aspects, estimated index, evidence, budget'
+quarter\t'The quarterly monitoring table (with --year and --quarter or --month)'
+alignment\t'The alignment matrix: masterplan, RPJMD, Renstra, sub-activities'"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l format -d 'How to write it' -r -f -a "text\t''
 markdown\t''
 csv\t''
@@ -107,6 +109,8 @@ complete -c pantau -n "__fish_pantau_using_subcommand report" -l width -d 'Text:
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l pages -d 'Text: a page break (form feed) and the header again every N lines' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l days -d 'Upcoming: how many days ahead' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l year -d 'The year evaluated, and the fiscal year of physical progress and absorption (default: this year)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l quarter -d 'The quarterly report\'s quarter, 1-4 (default: the last ended)' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l month -d 'The quarterly report for a month instead, 1-12' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l sep -d 'CSV: the separator (`;` for spreadsheets set to the Indonesian locale)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -s o -l output -d 'Write to this file (atomically) instead of standard output' -r -F
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l paper -d 'The paper to lay the report out for (F4 is folio, 215×330 mm)' -r -f -a "a4\t''
