@@ -15,6 +15,8 @@
 
 pub mod biff;
 pub mod bounds;
+mod lists;
+pub mod sipd;
 
 use crate::i18n::{Lang, Text, fill};
 use crate::plan::edit::Header;
@@ -122,7 +124,9 @@ pub struct Imported {
 }
 
 /// An item the import takes out of the plan: a programme's milestones
-/// (targets) in a table are its whole list, so what the table lacks goes.
+/// (targets, budget years, evidence) in a table are its whole list, and so
+/// are the dimensions and each part of the evaluation, so what the table
+/// lacks goes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Removed {
     Milestone {
@@ -134,6 +138,36 @@ pub enum Removed {
         year: i32,
         indicator: String,
     },
+    Budget {
+        program: String,
+        year: i32,
+    },
+    Evidence {
+        program: String,
+        name: String,
+    },
+    /// A period's report, by its year and tag (`2026 TW3`).
+    Period {
+        program: String,
+        period: String,
+    },
+    BudgetChange {
+        program: String,
+        change: String,
+    },
+    SubActivity {
+        program: String,
+        code: String,
+    },
+    Dimension(String),
+    /// The plan's own aspect weights, so the default applies again.
+    Weights,
+    Score {
+        year: i32,
+        aspect: crate::plan::model::Aspect,
+    },
+    Result(i32),
+    Survey(i32),
 }
 
 /// What `plan` no longer has of `base`'s milestones and targets, programme
@@ -170,7 +204,23 @@ pub fn removed(base: &Plan, plan: &Plan) -> Vec<Removed> {
                 indicator: t.indicator.clone(),
             });
         }
+        let years: HashSet<i32> = now.budget.iter().map(|b| b.year).collect();
+        for b in before.budget.iter().filter(|b| !years.contains(&b.year)) {
+            out.push(Removed::Budget {
+                program: before.id.clone(),
+                year: b.year,
+            });
+        }
+        let names: HashSet<&str> = now.evidence.iter().map(|e| e.name.as_str()).collect();
+        for e in (before.evidence.iter()).filter(|e| !names.contains(e.name.as_str())) {
+            out.push(Removed::Evidence {
+                program: before.id.clone(),
+                name: e.name.clone(),
+            });
+        }
+        lists::removed_fiscal(before, now, &mut out);
     }
+    lists::removed(base, plan, &mut out);
     out
 }
 
@@ -230,11 +280,23 @@ pub fn import(
     let mut index_of: HashMap<String, usize> = (plan.programs.iter().enumerate())
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
+    // The dimensions before the programmes that name them, the programmes
+    // before their items.
     for kind in [
         Sheet::Plan,
+        Sheet::Dimensions,
         Sheet::Programmes,
         Sheet::Milestones,
         Sheet::Targets,
+        Sheet::Budget,
+        Sheet::Evidence,
+        Sheet::Weights,
+        Sheet::Scores,
+        Sheet::Results,
+        Sheet::Survey,
+        Sheet::Periods,
+        Sheet::BudgetChanges,
+        Sheet::SubActivities,
     ] {
         for (i, table) in tables.iter().enumerate().filter(|(_, x)| x.kind == kind) {
             let mut cx = Work {
@@ -253,18 +315,29 @@ pub fn import(
                 Sheet::Programmes => cx.programmes(),
                 Sheet::Milestones => cx.milestones(),
                 Sheet::Targets => cx.targets(),
+                Sheet::Budget => cx.budget(),
+                Sheet::Evidence => cx.evidence(),
+                Sheet::Dimensions => cx.dimensions(),
+                Sheet::Weights => cx.weights(),
+                Sheet::Scores => cx.scores(),
+                Sheet::Results => cx.results(),
+                Sheet::Survey => cx.survey(),
+                Sheet::Periods => cx.periods(),
+                Sheet::BudgetChanges => cx.budget_changes(),
+                Sheet::SubActivities => cx.subactivities(),
             }
         }
     }
     if problems.is_empty() {
-        // A programme of the programmes table with no milestone (target)
-        // rows has none, when the import has that table at all.
+        // A programme of the programmes table with no milestone (target,
+        // budget, evidence) rows has none, when the import has that table
+        // at all.
         let ids_in = |kind: Sheet| -> HashSet<String> {
             let of_kind = tables.iter().filter(move |x| x.kind == kind);
             of_kind.flat_map(|x| x.ids()).collect()
         };
         let programmes = ids_in(Sheet::Programmes);
-        for (kind, which) in [(Sheet::Milestones, 0), (Sheet::Targets, 1)] {
+        for kind in Sheet::ALL.into_iter().filter(|k| k.lists_items()) {
             if !tables.iter().any(|x| x.kind == kind) {
                 continue;
             }
@@ -272,10 +345,14 @@ pub fn import(
             for p in plan.programs.iter_mut() {
                 let id = p.id.as_str();
                 if programmes.contains(id) && !listed.contains(id) {
-                    if which == 0 {
-                        p.milestones.clear();
-                    } else {
-                        p.targets.clear();
+                    match kind {
+                        Sheet::Milestones => p.milestones.clear(),
+                        Sheet::Targets => p.targets.clear(),
+                        Sheet::Budget => p.budget.clear(),
+                        Sheet::Periods => p.periods.clear(),
+                        Sheet::BudgetChanges => p.budget_changes.clear(),
+                        Sheet::SubActivities => p.subactivities.clear(),
+                        _ => p.evidence.clear(),
                     }
                 }
             }
@@ -350,6 +427,18 @@ pub fn import(
         kept,
         warnings,
     })
+}
+
+/// Whether `sheet` is a monitoring sheet as SIPD and WP-SIPD download it
+/// ([`sipd`]) rather than one of pantau's tables: pantau's sub-activities
+/// sheet has a code and an allocation too, so a sheet named as one of
+/// pantau's is pantau's.
+pub fn is_monitoring(sheet: &RawSheet) -> bool {
+    let pantau = sheet.name.as_deref().is_some_and(|name| {
+        let name = current(name);
+        (Sheet::ALL.iter()).any(|k| LANGS.iter().any(|&l| fold(k.name(l)) == name))
+    });
+    !pantau && sipd::is_monitoring(sheet)
 }
 
 /// A table recognised: what it is, and which of its columns are which.
@@ -455,19 +544,22 @@ fn current(name: &str) -> String {
 }
 
 /// Whether `header` names `column`: its header or field label in either
-/// language, or its name in the data file.
+/// language, or its name in the data file. A word an earlier pantau wrote
+/// reads as the word that replaced it, unless it is the column's own
+/// (`Baseline` is the ministry's sub-index too).
 fn names(column: Column, header: &str) -> bool {
-    let h = current(header);
-    if h.is_empty() {
-        return false;
-    }
-    column.key().is_some_and(|k| fold(k) == h)
+    let (now, h) = (current(header), fold(header));
+    let is = |name: &str| {
+        let name = fold(name);
+        !name.is_empty() && (name == now || name == h)
+    };
+    column.key().is_some_and(is)
         || LANGS.iter().any(|&l| {
-            fold(column.header(l)) == h
+            is(column.header(l))
                 || match column {
-                    Column::Program(f) => fold(f.label(l)) == h,
-                    Column::Milestone(f) => fold(f.label(l)) == h,
-                    Column::Target(f) => fold(f.label(l)) == h,
+                    Column::Program(f) => is(f.label(l)),
+                    Column::Milestone(f) => is(f.label(l)),
+                    Column::Target(f) => is(f.label(l)),
                     _ => false,
                 }
         })
@@ -512,9 +604,16 @@ fn classify<'a>(
             .into_iter()
             .find(|k| LANGS.iter().any(|&l| fold(k.name(l)) == current(name)))
     });
-    use crate::plan::field::{MilestoneField, TargetField};
+    use crate::plan::field::{BudgetField, EvidenceField, MilestoneField, TargetField};
+    use crate::plan::schema::{BudgetChangeField, PeriodField, SubActivityField};
     let kind = by_name.or_else(|| {
-        if has(Column::Milestone(MilestoneField::Done))
+        if has(Column::Budget(BudgetField::Allocation)) {
+            Some(Sheet::Budget)
+        } else if has(Column::Evidence(EvidenceField::Name))
+            && has(Column::Evidence(EvidenceField::State))
+        {
+            Some(Sheet::Evidence)
+        } else if has(Column::Milestone(MilestoneField::Done))
             && has(Column::Milestone(MilestoneField::Title))
         {
             Some(Sheet::Milestones)
@@ -568,6 +667,41 @@ fn classify<'a>(
             Column::Target(TargetField::Year),
             Column::Target(TargetField::Indicator),
             Column::Target(TargetField::Target),
+        ],
+        Sheet::Budget => &[
+            Column::Program(ProgramField::Id),
+            Column::Budget(BudgetField::Year),
+            Column::Budget(BudgetField::Allocation),
+        ],
+        Sheet::Evidence => &[
+            Column::Program(ProgramField::Id),
+            Column::Evidence(EvidenceField::Name),
+        ],
+        Sheet::Dimensions => &[
+            Column::DimensionId,
+            Column::DimensionField(crate::plan::field::DimensionField::Name),
+        ],
+        Sheet::Weights => &[Column::Aspect, Column::Weight],
+        Sheet::Scores => &[
+            Column::Year,
+            Column::Aspect,
+            Column::Score(crate::plan::field::ScoreField::Score),
+        ],
+        Sheet::Results => &[Column::Year, Column::Index],
+        Sheet::Survey => &[Column::Year, Column::Survey],
+        Sheet::Periods => &[
+            Column::Program(ProgramField::Id),
+            Column::Period(PeriodField::Year),
+        ],
+        Sheet::BudgetChanges => &[
+            Column::Program(ProgramField::Id),
+            Column::BudgetChange(BudgetChangeField::Year),
+            Column::BudgetChange(BudgetChangeField::Date),
+            Column::BudgetChange(BudgetChangeField::Allocation),
+        ],
+        Sheet::SubActivities => &[
+            Column::Program(ProgramField::Id),
+            Column::SubActivity(SubActivityField::Code),
         ],
     };
     for &c in needed {

@@ -269,9 +269,9 @@ pub enum ReportFormat {
     Csv,
     Json,
     Html,
-    /// A workbook, a sheet per table (the overview: plan, programmes,
-    /// milestones, targets, as `pantau import` reads them); needs --output
-    /// or a redirect
+    /// A workbook, a sheet per table (the overview: every part of the
+    /// plan, as `pantau import` reads it back); needs --output or a
+    /// redirect
     Xlsx,
 }
 

@@ -7,6 +7,18 @@ pub struct Sheets {
     pub programmes: &'static str,
     pub milestones: &'static str,
     pub targets: &'static str,
+    pub budget: &'static str,
+    pub evidence: &'static str,
+    pub dimensions: &'static str,
+    pub weights: &'static str,
+    pub scores: &'static str,
+    pub results: &'static str,
+    pub survey: &'static str,
+    pub periods: &'static str,
+    pub budget_changes: &'static str,
+    pub subactivities: &'static str,
+    /// The survey sheet's figure.
+    pub survey_result: &'static str,
     /// The plan sheet's first column.
     pub field: &'static str,
     /// A done milestone in a CSV cell, and an open one.
@@ -32,6 +44,11 @@ pub struct Sheets {
     pub no_id: &'static str,
     /// `{0}` the id, `{1}` the row it first appears on.
     pub program_twice: &'static str,
+    /// `{0}` what the row names (a year, an aspect, a dimension's id), `{1}`
+    /// the row it first appears on.
+    pub row_twice: &'static str,
+    /// `{0}`: the aspects without a weight.
+    pub weights_partial: &'static str,
     /// `{0}`: the column a new programme needs.
     pub new_needs: &'static str,
     /// `{0}` the id, `{1}` [`Sheets::near`] or nothing.
@@ -55,6 +72,52 @@ pub struct Sheets {
     /// `{0}` the programme, `{1}` the target's year, `{2}` its indicator.
     pub would_remove_milestone: &'static str,
     pub would_remove_target: &'static str,
+    /// `{0}` the programme, `{1}` the year; `{0}` the programme, `{1}` the
+    /// document; `{0}` the dimension's id; `{0}` the year, `{1}` the aspect;
+    /// `{0}` the year (a result, a survey); the weights.
+    pub would_remove_budget: &'static str,
+    pub would_remove_evidence: &'static str,
+    pub would_remove_dimension: &'static str,
+    pub would_remove_score: &'static str,
+    pub would_remove_result: &'static str,
+    pub would_remove_survey: &'static str,
+    pub would_remove_weights: &'static str,
+    /// `{0}` the programme, then `{1}` the period (`2026 TW3`), the budget
+    /// change (`2026 2026-08-15`), the sub-activity's code.
+    pub would_remove_period: &'static str,
+    pub would_remove_budget_change: &'static str,
+    pub would_remove_subactivity: &'static str,
+    // A monitoring workbook (SIPD, WP-SIPD): `{0}` what was typed.
+    /// `{0}`: the file.
+    pub sipd_needs_into: &'static str,
+    pub sipd_no_year: &'static str,
+    pub sipd_no_period: &'static str,
+    pub sipd_code_shape: &'static str,
+    pub sipd_rupiah: &'static str,
+    pub sipd_year: &'static str,
+    pub sipd_month: &'static str,
+    pub sipd_quarter: &'static str,
+    pub sipd_percent: &'static str,
+    /// `{0}` the code, `{1}` its name in the sheet.
+    pub sipd_unmatched: &'static str,
+    /// `{0}` the code, `{1}` the programmes that list it.
+    pub sipd_several: &'static str,
+    /// `{0}` the programme, `{1}` the code.
+    pub sipd_not_listed: &'static str,
+    /// `{0}` the programme, `{1}` the period, `{2}` the figure to date,
+    /// `{3}` what the plan has before the period.
+    pub sipd_down: &'static str,
+    /// `{0}`: how many.
+    pub sipd_headings: &'static str,
+    /// `{0}`: the columns.
+    pub sipd_skipped: &'static str,
+    /// `{0}` the plan, `{1}` rows matched, `{2}` programmes, `{3}` rows matching none.
+    pub sipd_done: &'static str,
+    /// `pantau help import`: the monitoring workbook's columns follow, each
+    /// with what it holds.
+    pub sipd_help_intro: &'static str,
+    pub sipd_help_columns: [&'static str; 13],
+    pub sipd_help_rules: &'static str,
     /// `{0}` the plan's MB as written, `{1}` the most pantau opens.
     pub result_too_large: &'static str,
     /// `{0}`: file.

@@ -146,7 +146,7 @@ fn year(field: &str, value: &str, period: Period) -> Result<i32, FieldError> {
 }
 
 /// Any year, for the plan's own period (validation checks its range).
-fn any_year(field: &str, value: &str) -> Result<i32, FieldError> {
+pub(crate) fn any_year(field: &str, value: &str) -> Result<i32, FieldError> {
     value
         .trim()
         .parse()
@@ -201,12 +201,12 @@ fn boolean(field: &str, value: &str) -> Result<bool, FieldError> {
 /// A finite number as an officer types it, in either convention; one
 /// that reads differently in the two is refused with both readings unless
 /// `words` knows the officer's convention.
-fn number(field: &str, value: &str, words: &dyn Vocabulary) -> Result<f64, FieldError> {
+pub(crate) fn number(field: &str, value: &str, words: &dyn Vocabulary) -> Result<f64, FieldError> {
     typed::number(value, words.convention()).map_err(|e| unread(field, value, e, Expected::Number))
 }
 
 /// A number, or nothing (empty, `-`, `none`) when not yet known.
-fn optional_number(
+pub(crate) fn optional_number(
     field: &str,
     value: &str,
     words: &dyn Vocabulary,

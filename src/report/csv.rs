@@ -26,7 +26,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
     };
     match ctx.request.kind {
         Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => {
-            w.table(&super::sheet::programmes(ctx), ctx.lang);
+            w.table(&super::sheet::programmes(ctx, true), ctx.lang);
         }
         Kind::Overdue | Kind::Upcoming => w.table(&milestone_table(ctx), ctx.lang),
         Kind::Evaluation => super::evaluation::with(ctx, |_, est| {

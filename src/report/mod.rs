@@ -359,8 +359,8 @@ pub fn render(
 
 /// The report as bytes to write: the text formats' UTF-8, or an XLSX
 /// workbook with a worksheet per table (for the overview and the kinds
-/// that list programmes: the plan, its programmes, milestones and targets,
-/// the tables `pantau import` reads back).
+/// that list programmes: every part of the plan, the tables `pantau
+/// import` reads back).
 pub fn render_bytes(
     plan: &Plan,
     request: &Request,
@@ -372,12 +372,20 @@ pub fn render_bytes(
     }
     with_ctx(plan, request, lang, today, |ctx| {
         let tables = match request.kind {
-            Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => vec![
-                sheet::plan(ctx),
-                sheet::programmes(ctx),
-                sheet::milestones(ctx),
-                sheet::targets(ctx, false),
-            ],
+            Kind::Overview | Kind::Dimension | Kind::Program | Kind::Timeline => {
+                let mut tables = vec![
+                    sheet::plan(ctx),
+                    sheet::programmes(ctx, false),
+                    sheet::milestones(ctx),
+                    sheet::targets(ctx, false),
+                    sheet::budget(ctx),
+                    sheet::evidence(ctx),
+                    sheet::dimensions(ctx),
+                ];
+                tables.extend(sheet::evaluation(ctx));
+                tables.extend(sheet::fiscal(ctx));
+                tables
+            }
             Kind::Targets => vec![sheet::targets(ctx, true)],
             Kind::Overdue | Kind::Upcoming => vec![csv::milestone_table(ctx)],
             Kind::Evaluation => vec![evaluation::with(ctx, |_, est| evaluation::table(ctx, est))],

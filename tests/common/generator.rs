@@ -561,3 +561,211 @@ pub fn preamble(programs: usize, seed: u64) -> String {
 pub fn generate_text(programs: usize, seed: u64) -> String {
     pantau::plan::canonical::to_ron(&generate(programs, seed), &preamble(programs, seed))
 }
+
+/// [`generate`] with every optional part a plan can have, each in some
+/// programmes: a region code and the RKPD band names, an RPJMD reference,
+/// milestone weights, targets of every direction and measure with their
+/// base year, source and definition, budget years with and without
+/// spending, evidence of every kind and state, a Renstra reference,
+/// sub-activities, quarterly or monthly periods and budget changes, a
+/// changed dimension, and an evaluation with its own weights, scores,
+/// official results and survey.
+/// Figures are in hundredths or whole rupiah, as officers write them.
+pub fn generate_every_part(programs: usize, seed: u64) -> Plan {
+    use pantau::plan::model::{
+        Aspect, AspectScore, Bands, Budget, BudgetChange, BudgetChangeKind, Direction, Evidence,
+        EvidenceKind, EvidenceState, FiscalPeriod, Measure, OfficialResult, SubActivity, Weights,
+    };
+    let mut plan = generate(programs, seed);
+    let mut rng = Rng::new(seed ^ 0xA11_9A27);
+    plan.code = "73.22".to_string();
+    plan.province = "Sulawesi Selatan".to_string();
+    if rng.chance(50) {
+        plan.bands = Bands::Rkpd;
+    }
+    plan.dimensions[0].lead = format!("{} dan {}", rng.pick(AGENCIES), rng.pick(AGENCIES));
+    plan.dimensions[1]
+        .elements
+        .push("Ekonomi kreatif".to_string());
+    let hundredths = |rng: &mut Rng, max: u64| rng.below(max * 100 + 1) as f64 / 100.0;
+    for p in &mut plan.programs {
+        if rng.chance(40) {
+            p.rpjmd = Some(format!(
+                "Misi {}: {}",
+                rng.range(1, 5),
+                sentence(&mut rng, 30)
+            ));
+        }
+        if rng.chance(40) && !p.milestones.is_empty() {
+            // Every milestone weighed, together 100.
+            let n = p.milestones.len();
+            let share = 100 / n as u32;
+            for (i, m) in p.milestones.iter_mut().enumerate() {
+                let rest = 100 - share * (n as u32 - 1);
+                m.weight = Some(f64::from(if i == 0 { rest } else { share }));
+            }
+        }
+        for t in &mut p.targets {
+            t.direction = *rng.pick(&Direction::ALL);
+            t.measures = *rng.pick(&Measure::ALL);
+            if t.direction == Direction::Range || rng.chance(20) {
+                t.upper = Some(t.target + hundredths(&mut rng, 50));
+            }
+            if rng.chance(50) {
+                t.base_year = Some(plan.period.start - rng.range(0, 2));
+                t.source = format!("BPS {}", rng.pick(PLACES));
+                t.definition = sentence(&mut rng, 40);
+            }
+        }
+        if rng.chance(60) {
+            for year in p.start..=p.end.min(p.start + 2) {
+                let allocation = (1 + rng.below(5_000)) as f64 * 1_000_000.0;
+                let spent = rng
+                    .chance(60)
+                    .then(|| (allocation * rng.below(101) as f64 / 100.0).round());
+                p.budget.push(Budget {
+                    year,
+                    allocation,
+                    spent,
+                    source: if rng.chance(70) {
+                        rng.pick(FUNDING).to_string()
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+        }
+        if rng.chance(30) {
+            p.renstra = Some(format!("Renstra {}: {}", p.lead, sentence(&mut rng, 24)));
+        }
+        if rng.chance(50) {
+            let year = p.start.max(2025).min(plan.period.end);
+            // The sub-activity codes are the programme's own: no two
+            // programmes share one.
+            let number: u32 = p.id.trim_start_matches("GEN-").parse().unwrap_or(0);
+            for k in 0..rng.range(1, 2) {
+                p.subactivities.push(SubActivity {
+                    code: format!("2.16.0{}.1.0{}.{:04}", 1 + k, 1 + k, number),
+                    name: if rng.chance(70) {
+                        sentence(&mut rng, 24)
+                    } else {
+                        String::new()
+                    },
+                    agency: if rng.chance(50) {
+                        rng.pick(AGENCIES).to_string()
+                    } else {
+                        String::new()
+                    },
+                    allocation: rng
+                        .chance(50)
+                        .then(|| (1 + rng.below(900)) as f64 * 1_000_000.0),
+                });
+            }
+            let monthly = rng.chance(50);
+            for n in 1..=if monthly {
+                rng.range(1, 11)
+            } else {
+                rng.range(1, 4)
+            } {
+                let n = n as u8;
+                p.periods.push(FiscalPeriod {
+                    year,
+                    quarter: (!monthly).then_some(n),
+                    month: monthly.then_some(n),
+                    cash_plan: rng
+                        .chance(70)
+                        .then(|| (1 + rng.below(300)) as f64 * 1_000_000.0),
+                    spent: rng.chance(70).then(|| rng.below(200) as f64 * 1_000_000.0),
+                    physical: rng.chance(70).then(|| f64::from(n) * 7.5),
+                    problems: if rng.chance(30) {
+                        sentence(&mut rng, 30)
+                    } else {
+                        String::new()
+                    },
+                    follow_up: if rng.chance(30) {
+                        sentence(&mut rng, 30)
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+            if rng.chance(50) {
+                p.budget_changes.push(BudgetChange {
+                    year,
+                    date: format!("{year}-09-{:02}", rng.range(1, 28)),
+                    allocation: (1 + rng.below(5_000)) as f64 * 1_000_000.0,
+                    kind: *rng.pick(&BudgetChangeKind::ALL),
+                    note: if rng.chance(50) {
+                        "APBD-P".to_string()
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+        }
+        if rng.chance(50) {
+            for i in 0..rng.range(1, 3) {
+                p.evidence.push(Evidence {
+                    name: format!("Perbup No. {} Tahun 2024 tentang {}", 10 + i, p.name),
+                    kind: *rng.pick(&EvidenceKind::ALL),
+                    state: *rng.pick(&EvidenceState::ALL),
+                    link: match rng.below(3) {
+                        0 => String::new(),
+                        1 => format!("https://jdih.luwuutarakab.go.id/perbup-{}.pdf", 10 + i),
+                        _ => format!("\\\\server\\bukti\\{}-{i}.pdf", p.id),
+                    },
+                });
+            }
+        }
+    }
+    let e = &mut plan.evaluation;
+    if rng.chance(50) {
+        e.weights = Some(Weights {
+            baseline: 15.0,
+            output: 15.0,
+            outcome: 30.0,
+            impact: 25.0,
+            quick_win: 15.0,
+        });
+    }
+    e.scores.clear();
+    for year in [2025, 2026] {
+        for aspect in Aspect::ALL {
+            if rng.chance(70) {
+                e.scores.push(AspectScore {
+                    year,
+                    aspect,
+                    score: hundredths(&mut rng, 5),
+                    note: if rng.chance(50) {
+                        sentence(&mut rng, 30)
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+        }
+    }
+    e.results = vec![
+        OfficialResult {
+            year: 2023,
+            index: 2.88,
+            letter: "Evaluasi tahap II 2023".to_string(),
+            ..OfficialResult::default()
+        },
+        OfficialResult {
+            year: 2024,
+            index: hundredths(&mut rng, 5),
+            baseline: Some(hundredths(&mut rng, 5)),
+            output: Some(hundredths(&mut rng, 5)),
+            outcome: None,
+            impact: Some(hundredths(&mut rng, 5)),
+            quick_win: Some(hundredths(&mut rng, 5)),
+            letter: String::new(),
+        },
+    ];
+    e.survey.insert(2024, hundredths(&mut rng, 5));
+    if rng.chance(50) {
+        e.survey.insert(2025, hundredths(&mut rng, 5));
+    }
+    plan
+}

@@ -86,8 +86,44 @@ fn files_in(dir: &Path) -> Vec<String> {
 fn the_workbook_reads_back_with_calamine_typed_and_named() {
     let plan = example();
     for (lang, names) in [
-        (Lang::En, ["Plan", "Programmes", "Milestones", "Targets"]),
-        (Lang::Id, ["Rencana", "Program", "Tahapan", "Target"]),
+        (
+            Lang::En,
+            [
+                "Plan",
+                "Programmes",
+                "Milestones",
+                "Targets",
+                "Budget",
+                "Evidence",
+                "Dimensions",
+                "Aspect weights",
+                "Self-assessment",
+                "Official results",
+                "Survey",
+                "Periods",
+                "Budget changes",
+                "Sub-activities",
+            ],
+        ),
+        (
+            Lang::Id,
+            [
+                "Rencana",
+                "Program",
+                "Tahapan",
+                "Target",
+                "Anggaran",
+                "Bukti dukung",
+                "Dimensi",
+                "Bobot aspek",
+                "Penilaian mandiri",
+                "Hasil resmi",
+                "Survei",
+                "Periode",
+                "Perubahan anggaran",
+                "Sub kegiatan",
+            ],
+        ),
     ] {
         let bytes = workbook(&plan, lang);
         assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
@@ -207,18 +243,9 @@ fn a_new_plan_from_a_workbook_is_the_plan_it_came_from() {
         text(&out.stdout)
     );
     let new = store::load(&d.join("new.ron")).unwrap().plan;
-    let mut want = example();
-    // Budgets, evidence, the fiscal year's lists and the evaluation are
-    // not in the workbook.
-    for p in &mut want.programs {
-        p.budget.clear();
-        p.evidence.clear();
-        p.periods.clear();
-        p.budget_changes.clear();
-        p.subactivities.clear();
-    }
-    *want.evaluation = Default::default();
-    assert_eq!(new, want);
+    // Budgets, evidence, the dimensions and the evaluation too: the
+    // estimated index is the plan's.
+    assert_eq!(new, example());
     // Never over an existing file.
     let out = pantau(d, &["import", "plan.xlsx", "-o", "new.ron"], &[]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
@@ -544,6 +571,28 @@ fn import_into(base: &Plan, files: Vec<(String, Vec<RawSheet>)>) -> Plan {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// Every part of a plan goes into the workbook and comes back: a new
+    /// plan made from it, as `import -o` makes one, is the plan, and so is
+    /// the plan it is imported into.
+    #[test]
+    fn a_workbook_of_every_part_of_a_plan_imports_back_as_that_plan(seed in any::<u64>(), id in any::<bool>()) {
+        let plan = crate::generator::generate_every_part(12, seed);
+        let problems: Vec<String> = pantau::plan::validate::validate(&plan)
+            .iter()
+            .map(|v| v.message(Lang::En.text()))
+            .collect();
+        prop_assert!(problems.is_empty(), "{problems:#?}");
+        let lang = if id { Lang::Id } else { Lang::En };
+        let sheets = import::read_workbook(workbook(&plan, lang)).unwrap();
+        let files = vec![("plan.xlsx".to_string(), sheets)];
+        prop_assert_eq!(&import_into(&store::new_plan(), files.clone()), &plan);
+        prop_assert_eq!(&import_into(&plan, files), &plan);
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
@@ -837,4 +886,302 @@ fn a_csv_says_by_its_separator_how_it_writes_figures_and_a_tab_separated_one_ref
         read("ID\tTahun\tIndikator\tTarget\r\nGOV-01\t2024\tPengguna\t36.500\r\n").unwrap_err();
     let said = problems[0].render(Lang::Id.text());
     assert!(said.contains("36500") && said.contains("36,5"), "{said}");
+}
+
+#[test]
+fn a_dry_run_lists_the_budget_evidence_and_evaluation_it_would_remove_and_the_import_then_keeps_the_rest()
+ {
+    let (dir, plan) = office();
+    let d = dir.path();
+    let mut edited = example();
+    let with_budget = edited
+        .programs
+        .iter()
+        .position(|p| p.budget.len() > 1)
+        .unwrap();
+    let with_evidence = edited
+        .programs
+        .iter()
+        .position(|p| !p.evidence.is_empty())
+        .unwrap();
+    let year = edited.programs[with_budget].budget.pop().unwrap().year;
+    let document = edited.programs[with_evidence].evidence.remove(0).name;
+    edited.evaluation.scores.clear();
+    std::fs::write(d.join("plan.xlsx"), workbook(&edited, Lang::En)).unwrap();
+    let out = pantau(
+        d,
+        &["import", "plan.xlsx", "--into", "plan.ron", "--dry-run"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    for line in [
+        format!(
+            "would remove: {}: the budget of {year}\n",
+            edited.programs[with_budget].id
+        ),
+        format!(
+            "would remove: {}: evidence \"{document}\"\n",
+            edited.programs[with_evidence].id
+        ),
+        "would remove: the self-assessment of Baseline for 2026\n".to_string(),
+    ] {
+        assert!(said.contains(&line), "{line:?} in {said}");
+    }
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+    let out = pantau(d, &["import", "plan.xlsx", "--into", "plan.ron"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(store::load(&plan).unwrap().plan, edited);
+}
+
+#[test]
+fn bad_cells_of_the_budget_and_evaluation_sheets_are_named_by_sheet_row_and_column() {
+    let (dir, plan) = office();
+    let d = dir.path();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let rows: [(&str, &[&[&str]]); 3] = [
+        (
+            "Bobot aspek",
+            &[
+                &["Aspek", "Bobot"],
+                &["Baseline", "10"],
+                &["Dampak", "banyak"],
+                &["Hasil", "30"],
+            ],
+        ),
+        (
+            "Survei",
+            &[
+                &["Tahun", "Hasil survei (0–5)"],
+                &["2024", "3,1"],
+                &["2024", "3,2"],
+            ],
+        ),
+        (
+            "Anggaran",
+            &[
+                &["ID", "Tahun", "Pagu (Rp)", "Realisasi (Rp)"],
+                &["GOV-01", "2040", "1.500.000.000", ""],
+                &["GOV-01", "2026", "satu miliar", "-"],
+            ],
+        ),
+    ];
+    for (name, rows) in rows {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+    }
+    std::fs::write(d.join("bad.xlsx"), book.save_to_buffer().unwrap()).unwrap();
+    let out = pantau(
+        d,
+        &["import", "bad.xlsx", "--into", "plan.ron", "--lang", "en"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    for expect in [
+        "bad.xlsx, sheet Bobot aspek, row 1, column A (Aspek): the aspect weights need a row for each of the five aspects, or no row at all for the default 10/20/30/20/20; no weight for Output, Outcome, Quick win",
+        "bad.xlsx, sheet Bobot aspek, row 3, column B (Bobot): a number, e.g. 12.5",
+        "bad.xlsx, sheet Bobot aspek, row 4, column A (Aspek): one of Baseline | Output | Outcome | Impact | Quick win",
+        "bad.xlsx, sheet Survei, row 3, column A (Tahun): 2024 is also on row 2; one row each",
+        "bad.xlsx, sheet Anggaran, row 2, column B (Tahun): a year from 2022 to 2031",
+        "bad.xlsx, sheet Anggaran, row 3, column C (Pagu (Rp)): an amount in rupiah, e.g. 1500000000, 1.500.000.000 or 1,5 miliar",
+    ] {
+        assert!(err.contains(expect), "{expect:?} in {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), EXAMPLE);
+}
+
+/// A monitoring workbook as WP-SIPD downloads it: two title rows, the
+/// header, the nomenclature's heading rows, then one row per sub-activity
+/// (`rows`: code, name, pagu, spent to date, physical %, problems).
+fn monitoring_workbook(quarter: &str, rows: &[(&str, &str, f64, f64, f64, &str)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("RFK").unwrap();
+    sheet
+        .write_string(0, 0, "LAPORAN REALISASI FISIK DAN KEUANGAN")
+        .unwrap();
+    sheet.write_string(1, 0, "Tahun Anggaran 2026").unwrap();
+    let header = [
+        "No",
+        "Kode",
+        "Sub Kegiatan",
+        "Pagu DPA (Rp)",
+        "Triwulan",
+        "Realisasi s.d. (Rp)",
+        "Realisasi Fisik (%)",
+        "Permasalahan",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(3, c as u16, *h).unwrap();
+    }
+    sheet.write_string(4, 1, "2.16").unwrap();
+    sheet
+        .write_string(4, 2, "URUSAN KOMUNIKASI DAN INFORMATIKA")
+        .unwrap();
+    for (i, (code, name, pagu, spent, physical, problems)) in rows.iter().enumerate() {
+        let r = 5 + i as u32;
+        sheet.write_number(r, 0, (i + 1) as f64).unwrap();
+        sheet.write_string(r, 1, *code).unwrap();
+        sheet.write_string(r, 2, *name).unwrap();
+        sheet.write_number(r, 3, *pagu).unwrap();
+        sheet.write_string(r, 4, quarter).unwrap();
+        sheet.write_number(r, 5, *spent).unwrap();
+        sheet.write_number(r, 6, *physical).unwrap();
+        sheet.write_string(r, 7, *problems).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_monitoring_workbook_is_matched_by_sub_activity_code_listed_and_saved_as_an_edit() {
+    use pantau::plan::model::{FiscalPeriod, SubActivity};
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    let mut plan = example();
+    for (p, code) in [(0, "2.16.02.1.01.0901"), (1, "2.16.03.1.02.0904")] {
+        // Only the test's own: the example's codes and quarters set aside.
+        plan.programs[p].subactivities.clear();
+        plan.programs[p].periods.clear();
+        plan.programs[p].subactivities.push(SubActivity {
+            code: code.into(),
+            ..SubActivity::default()
+        });
+    }
+    plan.programs[0].periods.push(FiscalPeriod {
+        year: 2026,
+        quarter: Some(1),
+        spent: Some(100_000_000.0),
+        ..FiscalPeriod::default()
+    });
+    let (first, second) = (plan.programs[0].id.clone(), plan.programs[1].id.clone());
+    let ron = pantau::plan::canonical::to_ron(&plan, "");
+    std::fs::write(d.join("plan.ron"), &ron).unwrap();
+    std::fs::write(
+        d.join("rfk.xlsx"),
+        monitoring_workbook(
+            "TW II",
+            &[
+                (
+                    "2.16.02.1.01.0901",
+                    "Pengelolaan Super App",
+                    500_000_000.0,
+                    240_000_000.0,
+                    45.0,
+                    "Server terlambat",
+                ),
+                (
+                    "2.16.03.1.02.0904",
+                    "Jaringan Intra Pemerintah",
+                    300_000_000.0,
+                    90_000_000.0,
+                    30.0,
+                    "",
+                ),
+                (
+                    "2.16.02.1.01.0999",
+                    "Sub kegiatan lain",
+                    80_000_000.0,
+                    10_000_000.0,
+                    10.0,
+                    "",
+                ),
+            ],
+        ),
+    )
+    .unwrap();
+    let dry = pantau(
+        d,
+        &[
+            "import",
+            "rfk.xlsx",
+            "--into",
+            "plan.ron",
+            "--dry-run",
+            "--lang",
+            "en",
+        ],
+        &[],
+    );
+    assert_eq!(dry.status.code(), Some(0), "{}", text(&dry.stderr));
+    let (said, warned) = (text(&dry.stdout), text(&dry.stderr));
+    assert!(
+        warned.contains("rfk.xlsx, sheet RFK, row 8: sub-activity 2.16.02.1.01.0999 (Sub kegiatan lain) is in no programme of the plan: not imported"),
+        "{warned}"
+    );
+    assert!(warned.contains("1 rows without a sub-activity"), "{warned}");
+    assert!(
+        said.contains("plan.ron: 2 sub-activity rows matched to 2 programmes, 1 matched none"),
+        "{said}"
+    );
+    assert!(said.contains(&format!("{first}: ")), "{said}");
+    assert!(said.contains(&format!("{second}: ")), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("plan.ron")).unwrap(),
+        ron,
+        "a dry run writes nothing"
+    );
+
+    let real = pantau(
+        d,
+        &["import", "rfk.xlsx", "--into", "plan.ron", "--lang", "en"],
+        &[],
+    );
+    assert_eq!(real.status.code(), Some(0), "{}", text(&real.stderr));
+    let after = store::load(&d.join("plan.ron")).unwrap().plan;
+    // TW II's own spending is the figure to date less TW I's.
+    let tw2 = |p: &pantau::plan::model::Program| {
+        p.periods
+            .iter()
+            .find(|x| x.year == 2026 && x.quarter == Some(2))
+            .cloned()
+            .unwrap()
+    };
+    let one = tw2(&after.programs[0]);
+    assert_eq!(one.spent, Some(140_000_000.0));
+    assert_eq!(one.physical, Some(45.0));
+    assert_eq!(one.problems, "Server terlambat");
+    assert_eq!(tw2(&after.programs[1]).spent, Some(90_000_000.0));
+    assert_eq!(
+        after.programs[0].subactivities[0].allocation,
+        Some(500_000_000.0)
+    );
+    assert_eq!(
+        after.programs[0].subactivities[0].name,
+        "Pengelolaan Super App"
+    );
+    let log = pantau(d, &["log", "plan.ron", "--lang", "en"], &[]);
+    assert!(text(&log.stdout).contains(&first), "{}", text(&log.stdout));
+
+    // Figures to date never go down: TW II below what TW I already has.
+    let down = monitoring_workbook(
+        "TW III",
+        &[(
+            "2.16.02.1.01.0901",
+            "",
+            500_000_000.0,
+            50_000_000.0,
+            50.0,
+            "",
+        )],
+    );
+    std::fs::write(d.join("down.xlsx"), down).unwrap();
+    let saved = std::fs::read_to_string(d.join("plan.ron")).unwrap();
+    let out = pantau(
+        d,
+        &["import", "down.xlsx", "--into", "plan.ron", "--lang", "en"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("down.xlsx, sheet RFK, row 6: "),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(d.join("plan.ron")).unwrap(), saved);
 }
