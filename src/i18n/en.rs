@@ -4,6 +4,7 @@
 //! values in whatever order the language wants.
 
 use super::evaluation::EvaluationText;
+use super::followups::{FollowUpLabels, FollowUpText};
 use super::questions::QuestionsText;
 use super::report::{BandWords, ReportText};
 use super::*;
@@ -853,4 +854,64 @@ pub static QUESTIONS: QuestionsText = QuestionsText {
     without: "Without",
     all_answered: "Every programme has a use and a quality indicator.",
     about: "indicator of {0}",
+};
+
+pub static FOLLOWUPS: FollowUpText = FollowUpText {
+    item: "follow-up",
+    numbered: "follow-up {0}",
+    list: "follow-ups",
+    in_merge: "follow-up {1} {2} of {0}",
+    of_plan: "the plan",
+    order: "order of the follow-ups",
+    labels: FollowUpLabels {
+        id: "Id",
+        what: "What is to be done",
+        source: "Source",
+        reference: "Meeting or letter",
+        source_date: "Source date",
+        created: "Recorded on",
+        pic: "Person in charge",
+        agency: "Agency",
+        deadline: "Deadline",
+        status: "Status",
+        reason: "Reason dropped",
+        evidence: "Evidence that closes it",
+        progress: "Progress notes",
+    },
+    open: "Open",
+    in_progress: "In progress",
+    done: "Done",
+    dropped: "Dropped",
+    meeting: "Meeting",
+    letter: "Letter",
+    printable: "a name without control characters",
+    dated_lines: "a date and a note on each line (\u{201c}2026-11-03 Draft sent\u{201d}); this line has none: {0}",
+    free_id: "an id no other follow-up of the programme has",
+    p_no_id: "follow-up {0} has no id",
+    p_duplicate: "follow-up {0}: the id {1} is used by another follow-up of the same list",
+    p_no_what: "follow-up {0} ({1}) does not say what is to be done",
+    p_empty_name: "follow-up {0} ({1}) has no {2}",
+    p_control: "follow-up {0} ({1}): the {2} {3} is made of control characters",
+    p_date: "follow-up {0} ({1}): {2} \u{201c}{3}\u{201d} is not a date (YYYY-MM-DD)",
+    p_before: "follow-up {0} ({1}): the deadline {2} lies before {3}, when it was set",
+    p_no_reason: "follow-up {0} ({1}) was dropped without a reason",
+    title: "Follow-ups",
+    title_agency: "Follow-ups of {0}",
+    col_what: "What",
+    col_source: "Source",
+    col_pic: "PIC",
+    col_agency: "Agency",
+    col_deadline: "Deadline",
+    col_status: "Status",
+    col_late: "Late",
+    col_program: "Programme",
+    tally: "{0} late, {1} open, {2} in all",
+    none: "No follow-ups.",
+    late_days: "{0} days late",
+    last_note: "{0}: {1}",
+    dropped_because: "Dropped: {0}",
+    closed_by: "Evidence: {0}",
+    source_dated: "{0}, {1}",
+    late_heading: "Late follow-ups ({0})",
+    late_line: "{0} {1} \u{2014} {2}, {3}, due {4}, {5}",
 };

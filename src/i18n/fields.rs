@@ -5,6 +5,7 @@
 use super::{Lang, Text, format};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::field::{Vocabulary, fold};
+use crate::plan::followup::{FollowUpStatus, Source};
 use crate::plan::model::{Bands, Direction, EvidenceKind, EvidenceState, Horizon, Measure, Status};
 use crate::plan::schema::{
     BudgetField, DimensionField, EvidenceField, HeaderField, Item, Kind, MilestoneField,
@@ -36,6 +37,13 @@ impl Vocabulary for BothLanguages {
                 &EvidenceState::ALL,
                 EvidenceState::key,
                 EvidenceState::word,
+                typed,
+            ),
+            Kind::Source => worded(&Source::ALL, Source::key, Source::word, typed),
+            Kind::FollowUpStatus => worded(
+                &FollowUpStatus::ALL,
+                FollowUpStatus::key,
+                FollowUpStatus::word,
                 typed,
             ),
             Kind::Bool
@@ -104,6 +112,10 @@ impl Text {
             Kind::Direction => keyed(&Direction::ALL, Direction::key, value).map(|d| d.word(lang)),
             Kind::Bands => keyed(&Bands::ALL, Bands::key, value).map(|b| b.word(lang)),
             Kind::Measure => keyed(&Measure::ALL, Measure::key, value).map(|m| m.word(lang)),
+            Kind::Source => keyed(&Source::ALL, Source::key, value).map(|s| s.word(lang)),
+            Kind::FollowUpStatus => {
+                keyed(&FollowUpStatus::ALL, FollowUpStatus::key, value).map(|s| s.word(lang))
+            }
             Kind::Line
             | Kind::Prose
             | Kind::List
@@ -278,6 +290,7 @@ impl Item {
             Item::Target => t.forms.f_target,
             Item::Budget => t.forms.f_budget,
             Item::Evidence => t.forms.f_evidence,
+            Item::FollowUp => t.lang.followups().item,
         }
     }
 }

@@ -115,6 +115,7 @@ impl Text {
                     ItemField::Target(f) => f.label(lang),
                     ItemField::Budget(f) => f.label(lang),
                     ItemField::Evidence(f) => f.label(lang),
+                    ItemField::FollowUp(f) => f.label(lang),
                 };
                 format!("{} {}", self.which(item), lowercase_first(name))
             }
@@ -144,6 +145,7 @@ impl Text {
                     Item::Target => l.l_target,
                     Item::Budget => l.l_budget,
                     Item::Evidence => l.l_evidence,
+                    Item::FollowUp => self.lang.followups().numbered,
                 };
                 fill(one, &[&number])
             }
@@ -159,6 +161,7 @@ impl Text {
             Item::Target => l.l_targets,
             Item::Budget => l.l_budgets,
             Item::Evidence => l.l_evidences,
+            Item::FollowUp => self.lang.followups().list,
         }
     }
 

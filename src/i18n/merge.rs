@@ -85,6 +85,19 @@ impl Conflict {
                 number,
                 name,
             } => fill(m.m_evidence, &[program, number, name]),
+            Subject::FollowUp {
+                program,
+                number,
+                id,
+            } => {
+                let f = t.lang.followups();
+                let owner = if program.is_empty() {
+                    f.of_plan
+                } else {
+                    program
+                };
+                fill(f.in_merge, &[&owner, number, id])
+            }
         }
     }
 
@@ -115,6 +128,7 @@ impl Conflict {
             Field::Target(f) => f.label(lang),
             Field::Budget(f) => f.label(lang),
             Field::Evidence(f) => f.label(lang),
+            Field::FollowUp(f) => f.label(lang),
             Field::Presence => m.m_presence,
             Field::Order(List::Programs) => m.m_order_programs,
             Field::Order(List::Dimensions) => m.m_order_dimensions,
@@ -122,6 +136,7 @@ impl Conflict {
             Field::Order(List::Targets) => m.m_order_targets,
             Field::Order(List::Budget) => m.m_order_budget,
             Field::Order(List::Evidence) => m.m_order_evidence,
+            Field::Order(List::FollowUps) => lang.followups().order,
             Field::Comment => m.m_comment,
             Field::Evaluation => m.m_evaluation,
         }
@@ -146,6 +161,7 @@ impl Conflict {
             Field::Target(f) => f.kind(),
             Field::Budget(f) => f.kind(),
             Field::Evidence(f) => f.kind(),
+            Field::FollowUp(f) => f.kind(),
             Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => Kind::Line,
         };
         t.value(kind, value)

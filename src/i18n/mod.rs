@@ -17,6 +17,7 @@ mod config;
 mod en;
 pub mod evaluation;
 mod fields;
+pub mod followups;
 pub mod format;
 mod forms;
 mod id;
@@ -132,6 +133,14 @@ impl Lang {
         match self {
             Lang::En => &en::QUESTIONS,
             Lang::Id => &id::QUESTIONS,
+        }
+    }
+
+    /// The strings of follow-ups, wherever they appear.
+    pub fn followups(self) -> &'static followups::FollowUpText {
+        match self {
+            Lang::En => &en::FOLLOWUPS,
+            Lang::Id => &id::FOLLOWUPS,
         }
     }
 

@@ -7,7 +7,7 @@
 //! this way; a text that does not parse is a plain change of the field.
 
 use crate::plan::field::{
-    BudgetField, EvidenceField, Item, MilestoneField, ProgramField, TargetField,
+    BudgetField, EvidenceField, FollowUpField, Item, MilestoneField, ProgramField, TargetField,
 };
 use crate::plan::schema::Kind;
 
@@ -61,6 +61,7 @@ pub enum ItemField {
     Target(TargetField),
     Budget(BudgetField),
     Evidence(EvidenceField),
+    FollowUp(FollowUpField),
 }
 
 impl ItemField {
@@ -70,6 +71,7 @@ impl ItemField {
             ItemField::Target(f) => f.kind(),
             ItemField::Budget(f) => f.kind(),
             ItemField::Evidence(f) => f.kind(),
+            ItemField::FollowUp(f) => f.kind(),
         }
     }
 }
@@ -148,6 +150,7 @@ fn item_change<'a>(field: &'a str, old: &'a str, new: &'a str) -> Option<Change<
         Item::Target => TargetField::from_name(sub).map(ItemField::Target),
         Item::Budget => BudgetField::from_name(sub).map(ItemField::Budget),
         Item::Evidence => EvidenceField::from_name(sub).map(ItemField::Evidence),
+        Item::FollowUp => FollowUpField::from_name(sub).map(ItemField::FollowUp),
     }?;
     let kind = field.kind();
     Some(Change::Set {

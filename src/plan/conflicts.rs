@@ -12,8 +12,8 @@
 
 use crate::plan::edit::Header;
 use crate::plan::field::{
-    BudgetField, Context, DimensionField, EvidenceField, FieldError, HeaderField, MilestoneField,
-    ProgramField, TargetField, Vocabulary,
+    BudgetField, Context, DimensionField, EvidenceField, FieldError, FollowUpField, HeaderField,
+    MilestoneField, ProgramField, TargetField, Vocabulary,
 };
 use crate::plan::merge::{Choice, Conflict, Field, Subject, merge_comment};
 use crate::plan::model::Plan;
@@ -166,6 +166,11 @@ pub fn write(conflicts: &[Conflict], blobs: Option<&Blobs>) -> String {
                 number,
                 name,
             } => ("evidence", program.clone(), name.clone(), *number, 0),
+            Subject::FollowUp {
+                program,
+                number,
+                id,
+            } => ("followup", program.clone(), id.clone(), *number, 0),
         };
         let field = match c.field {
             Field::Header(f) => f.name(),
@@ -175,6 +180,7 @@ pub fn write(conflicts: &[Conflict], blobs: Option<&Blobs>) -> String {
             Field::Target(f) => f.name(),
             Field::Budget(f) => f.name(),
             Field::Evidence(f) => f.name(),
+            Field::FollowUp(f) => f.name(),
             // Decided without asking; never written.
             Field::Presence | Field::Order(_) | Field::Comment | Field::Evaluation => continue,
         };
@@ -336,6 +342,24 @@ pub fn held(plan: &Plan, c: &Conflict) -> Option<String> {
                 .or_else(|| es.get(number.checked_sub(1)?))
                 .map(|e| f.get(e))
         }
+        (
+            Subject::FollowUp {
+                program: id,
+                number,
+                id: followup,
+            },
+            Field::FollowUp(f),
+        ) => {
+            let fs = if id.is_empty() {
+                &plan.followups
+            } else {
+                &program(id)?.followups
+            };
+            fs.iter()
+                .find(|x| x.id == *followup)
+                .or_else(|| fs.get(number.checked_sub(1)?))
+                .map(|x| f.get(x))
+        }
         _ => None,
     }
 }
@@ -392,6 +416,14 @@ fn conflict(line: Line) -> Option<Conflict> {
                 name: line.name,
             },
             Field::Evidence(EvidenceField::from_name(&line.field)?),
+        ),
+        "followup" => (
+            Subject::FollowUp {
+                program: line.id,
+                number: line.number,
+                id: line.name,
+            },
+            Field::FollowUp(FollowUpField::from_name(&line.field)?),
         ),
         _ => return None,
     };
@@ -525,6 +557,33 @@ pub fn take_theirs(
                 return Ok(false);
             };
             f.parse_into(&mut es[at], f.name(), value, words)?;
+        }
+        (
+            Subject::FollowUp {
+                program,
+                number,
+                id,
+            },
+            Field::FollowUp(f),
+        ) => {
+            let fs = if program.is_empty() {
+                &mut plan.followups
+            } else {
+                let Some(i) = program_at(plan, program) else {
+                    return Ok(false);
+                };
+                &mut plan.programs[i].followups
+            };
+            let at = fs
+                .iter()
+                .position(|x| x.id == *id)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < fs.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            let mut others = fs.clone();
+            others.remove(at);
+            f.parse_into(&mut fs[at], &others, f.name(), value, words)?;
         }
         _ => return Ok(false),
     }

@@ -14,6 +14,7 @@ pub mod conflicts;
 pub mod edit;
 pub mod evaluation;
 pub mod field;
+pub mod followup;
 pub mod history;
 pub mod merge;
 pub mod model;

@@ -18,6 +18,7 @@ mod editing;
 mod estimate;
 mod example;
 mod follow;
+mod followups;
 mod git;
 mod hostile_sheets;
 mod html;

@@ -883,6 +883,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                     }],
                     budget: vec![],
                     evidence: vec![],
+                    followups: vec![],
                     notes: String::new(),
                 })
                 .collect();
@@ -900,6 +901,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                 bands: Default::default(),
                 dimensions,
                 programs,
+                followups: vec![],
                 evaluation: Default::default(),
             };
             (plan, day(today), days)

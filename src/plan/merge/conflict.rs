@@ -56,6 +56,12 @@ pub enum Subject {
         number: usize,
         name: String,
     },
+    /// A follow-up, by its id; `program` empty for one of the plan's own.
+    FollowUp {
+        program: String,
+        number: usize,
+        id: String,
+    },
 }
 
 /// Which list an order conflict is about.
@@ -67,6 +73,7 @@ pub enum List {
     Targets,
     Budget,
     Evidence,
+    FollowUps,
 }
 
 /// What of the item both sides changed.
@@ -79,6 +86,7 @@ pub enum Field {
     Target(TargetField),
     Budget(BudgetField),
     Evidence(EvidenceField),
+    FollowUp(FollowUpField),
     /// The item itself: one side deleted it, the other changed it.
     Presence,
     /// Both sides put the same items in different orders.
@@ -137,6 +145,10 @@ impl Conflict {
             (Subject::Target { program, .. }, _) => program_list(program, "target"),
             (Subject::Budget { program, .. }, _) => program_list(program, "budget"),
             (Subject::Evidence { program, .. }, _) => program_list(program, "evidence"),
+            (Subject::FollowUp { program, .. }, _) if program.is_empty() => {
+                Some(("plan".to_string(), "followup"))
+            }
+            (Subject::FollowUp { program, .. }, _) => program_list(program, "followup"),
             _ => None,
         }
     }

@@ -67,6 +67,7 @@ pub fn program_changes(before: &Program, after: &Program) -> Vec<Logged> {
     list_changes(id, &before.targets, &after.targets, &mut out);
     list_changes(id, &before.budget, &after.budget, &mut out);
     list_changes(id, &before.evidence, &after.evidence, &mut out);
+    list_changes(id, &before.followups, &after.followups, &mut out);
     out
 }
 
@@ -129,6 +130,7 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
             show_evaluation(&after.evaluation),
         ));
     }
+    list_changes("plan", &before.followups, &after.followups, &mut out);
     for da in &after.dimensions {
         if let Some(db) = before.dimensions.iter().find(|d| d.id == da.id) {
             for &f in DimensionField::ALL {

@@ -70,6 +70,9 @@ pub const EVIDENCE_KEYS: [fn(&Evidence, &Evidence) -> bool; 2] = [
     |a, b| !a.link.is_empty() && a.link == b.link,
 ];
 
+/// A follow-up has an id of its own.
+pub const FOLLOWUP_KEYS: [fn(&FollowUp, &FollowUp) -> bool; 1] = [|a, b| a.id == b.id];
+
 /// The same for targets: year and indicator, else the indicator, else the year.
 pub const TARGET_KEYS: [fn(&Target, &Target) -> bool; 3] = [
     |a, b| a.year == b.year && a.indicator == b.indicator,

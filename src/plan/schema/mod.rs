@@ -85,6 +85,25 @@ registry! {
 }
 
 registry! {
+    /// One follow-up (tindak lanjut), of a programme or of the plan.
+    FollowUpField {
+        Id => "id",
+        What => "what",
+        Source => "source",
+        Reference => "reference",
+        SourceDate => "source_date",
+        Created => "created",
+        Pic => "pic",
+        Agency => "agency",
+        Deadline => "deadline",
+        Status => "status",
+        Reason => "reason",
+        Evidence => "evidence",
+        Progress => "progress",
+    }
+}
+
+registry! {
     TargetField {
         Year => "year",
         Indicator => "indicator",
@@ -138,10 +157,17 @@ pub enum Item {
     Target,
     Budget,
     Evidence,
+    FollowUp,
 }
 
 impl Item {
-    pub const ALL: [Item; 4] = [Item::Milestone, Item::Target, Item::Budget, Item::Evidence];
+    pub const ALL: [Item; 5] = [
+        Item::Milestone,
+        Item::Target,
+        Item::Budget,
+        Item::Evidence,
+        Item::FollowUp,
+    ];
 
     /// The list's name in a path: `milestone.2.done`, `budget.1.spent`.
     pub fn name(self) -> &'static str {
@@ -150,6 +176,7 @@ impl Item {
             Item::Target => "target",
             Item::Budget => "budget",
             Item::Evidence => "evidence",
+            Item::FollowUp => "followup",
         }
     }
 
@@ -159,6 +186,7 @@ impl Item {
             Item::Target => p.targets.len(),
             Item::Budget => p.budget.len(),
             Item::Evidence => p.evidence.len(),
+            Item::FollowUp => p.followups.len(),
         }
     }
 
@@ -169,6 +197,7 @@ impl Item {
             Item::Target => TargetField::ALL.iter().map(|f| f.name()).collect(),
             Item::Budget => BudgetField::ALL.iter().map(|f| f.name()).collect(),
             Item::Evidence => EvidenceField::ALL.iter().map(|f| f.name()).collect(),
+            Item::FollowUp => FollowUpField::ALL.iter().map(|f| f.name()).collect(),
         }
     }
 }
@@ -204,6 +233,10 @@ pub enum Kind {
     EvidenceState,
     /// The names a plan's achievement bands go by (LKjIP or RKPD).
     Bands,
+    /// Where a follow-up came from: a meeting or a letter.
+    Source,
+    /// How far a follow-up is: open, in progress, done, dropped.
+    FollowUpStatus,
 }
 
 /// How the detail view shows a programme's field.
@@ -399,6 +432,27 @@ impl EvidenceField {
             EvidenceField::Name | EvidenceField::Link => Kind::Line,
             EvidenceField::Kind => Kind::EvidenceKind,
             EvidenceField::State => Kind::EvidenceState,
+        }
+    }
+}
+
+impl FollowUpField {
+    pub fn kind(self) -> Kind {
+        match self {
+            FollowUpField::Id
+            | FollowUpField::What
+            | FollowUpField::Reference
+            | FollowUpField::Pic
+            | FollowUpField::Agency
+            | FollowUpField::Reason
+            | FollowUpField::Evidence => Kind::Line,
+            FollowUpField::Source => Kind::Source,
+            FollowUpField::SourceDate | FollowUpField::Created | FollowUpField::Deadline => {
+                Kind::Date
+            }
+            FollowUpField::Status => Kind::FollowUpStatus,
+            // A dated note a line.
+            FollowUpField::Progress => Kind::Prose,
         }
     }
 }

@@ -305,7 +305,8 @@ impl Field {
 
 /// What a form makes of its fields: the thing edited, or each field's reason.
 enum Built {
-    Program(Program),
+    // Boxed: a programme is many times the size of the other items.
+    Program(Box<Program>),
     Milestone(Milestone),
     Target(Target),
     Budget(Budget),
@@ -621,7 +622,7 @@ impl Form {
                             note(at, e);
                         }
                     }
-                    Built::Program(p)
+                    Built::Program(Box::new(p))
                 })
             }
             Subject::Milestone {
@@ -792,10 +793,10 @@ impl Form {
                     Some(Edit::Program {
                         index: *index,
                         before: None,
-                        after: Some(Box::new(p)),
+                        after: Some(p),
                     })
                 } else {
-                    Edit::replace(plan, *index, p)
+                    Edit::replace(plan, *index, *p)
                 }
             }
             (
