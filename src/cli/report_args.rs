@@ -31,6 +31,9 @@ pub struct ReportArgs {
     /// Only programs with this horizon
     #[arg(long, value_name = "HORIZON")]
     pub horizon: Option<String>,
+    /// Follow-ups: only those of this agency (--agency is the letterhead's)
+    #[arg(long = "for", value_name = "AGENCY")]
+    pub for_agency: Option<String>,
     /// Text: never wider than this many columns (40 to 1000)
     #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
     pub width: usize,
@@ -121,6 +124,7 @@ impl ReportArgs {
                 status: self.status.as_deref().map(parse_status).transpose()?,
                 horizon: self.horizon.as_deref().map(parse_horizon).transpose()?,
                 query: String::new(),
+                agency: self.for_agency.clone(),
             },
             width: self.width,
             ascii,
@@ -189,6 +193,7 @@ impl From<ReportKind> for Kind {
             ReportKind::Upcoming => Kind::Upcoming,
             ReportKind::Targets => Kind::Targets,
             ReportKind::Evaluation => Kind::Evaluation,
+            ReportKind::Followups => Kind::FollowUps,
         }
     }
 }
@@ -217,6 +222,8 @@ pub enum ReportKind {
     Targets,
     /// The yearly evaluation: aspects, estimated index, evidence, budget
     Evaluation,
+    /// Follow-ups (tindak lanjut): what, source, PIC, agency, deadline, status, days late
+    Followups,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

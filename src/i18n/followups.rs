@@ -26,6 +26,8 @@ pub struct FollowUpText {
     pub in_progress: &'static str,
     pub done: &'static str,
     pub dropped: &'static str,
+    /// The statuses in a narrow text column, in the same order.
+    pub short: [&'static str; 4],
     pub meeting: &'static str,
     pub letter: &'static str,
     // What a field takes.
@@ -51,6 +53,8 @@ pub struct FollowUpText {
     pub title: &'static str,
     /// `{0}`: the agency it is narrowed to.
     pub title_agency: &'static str,
+    pub col_no: &'static str,
+    pub col_remarks: &'static str,
     pub col_what: &'static str,
     pub col_source: &'static str,
     pub col_pic: &'static str,
@@ -103,6 +107,19 @@ impl FollowUpStatus {
             FollowUpStatus::InProgress => w.in_progress,
             FollowUpStatus::Done => w.done,
             FollowUpStatus::Dropped => w.dropped,
+        }
+    }
+}
+
+impl FollowUpStatus {
+    /// The status in a narrow column: "Proses" for "Dalam proses".
+    pub fn short_word(self, lang: Lang) -> &'static str {
+        let [open, in_progress, done, dropped] = lang.followups().short;
+        match self {
+            FollowUpStatus::Open => open,
+            FollowUpStatus::InProgress => in_progress,
+            FollowUpStatus::Done => done,
+            FollowUpStatus::Dropped => dropped,
         }
     }
 }

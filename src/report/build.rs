@@ -20,6 +20,7 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
         Kind::Overdue | Kind::Upcoming => milestones(ctx),
         Kind::Targets => targets(ctx),
         Kind::Evaluation => super::evaluation::document(ctx),
+        Kind::FollowUps => super::followups::document(ctx),
     }
 }
 
@@ -596,6 +597,7 @@ mod tests {
             Kind::Upcoming,
             Kind::Targets,
             Kind::Evaluation,
+            Kind::FollowUps,
         ] {
             let request = Request {
                 kind,

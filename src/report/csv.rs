@@ -33,6 +33,10 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             w.table(&super::evaluation::table(ctx, est), ctx.lang);
         }),
         Kind::Targets => w.table(&super::sheet::targets(ctx, true), ctx.lang),
+        Kind::FollowUps => w.table(
+            &super::followups::table(ctx, &super::followups::selected(ctx)),
+            ctx.lang,
+        ),
     }
     w.out
 }

@@ -25,6 +25,7 @@ mod csv;
 mod document;
 mod evaluation;
 pub use evaluation::{LineKind, Screen};
+mod followups;
 mod html;
 mod json;
 pub mod layout;
@@ -51,6 +52,9 @@ pub enum Kind {
     Targets,
     /// The yearly evaluation: aspects, the estimated index, evidence, budget.
     Evaluation,
+    /// Follow-ups (tindak lanjut): what, source, PIC, agency, deadline,
+    /// status, days late.
+    FollowUps,
 }
 
 impl Kind {
@@ -65,6 +69,7 @@ impl Kind {
             Kind::Upcoming => "upcoming",
             Kind::Targets => "targets",
             Kind::Evaluation => "evaluation",
+            Kind::FollowUps => "followups",
         }
     }
 }
@@ -121,6 +126,9 @@ pub struct Filter {
     /// Free text matched against id, name and lead agency, ignoring case, as
     /// the interface's `/` filter does; empty matches everything.
     pub query: String,
+    /// Follow-ups: only those of this agency (case and spaces at the ends
+    /// ignored); the other kinds ignore it.
+    pub agency: Option<String>,
 }
 
 /// What to report and how.
@@ -358,6 +366,7 @@ pub fn render_bytes(
             Kind::Targets => vec![sheet::targets(ctx, true)],
             Kind::Overdue | Kind::Upcoming => vec![csv::milestone_table(ctx)],
             Kind::Evaluation => vec![evaluation::with(ctx, |_, est| evaluation::table(ctx, est))],
+            Kind::FollowUps => vec![followups::table(ctx, &followups::selected(ctx))],
         };
         sheet::xlsx(&tables).map_err(|e| ReportError::Xlsx(e.to_string()))
     })
@@ -468,6 +477,7 @@ impl Ctx<'_> {
             Kind::Upcoming => fill(r.title_upcoming, &[&self.request.days, &count]),
             Kind::Targets => fill(r.title_targets, &[&count]),
             Kind::Evaluation => fill(self.lang.evaluation().title, &[&self.year()]),
+            Kind::FollowUps => followups::title(self, count),
         }
     }
 

@@ -60,7 +60,7 @@ fn set_adds_a_follow_up_dated_today_says_so_and_logs_it() {
         s(&path),
         "--today",
         "2026-11-03",
-        "GOV-01",
+        "GOV-02",
         "followup.1.what=Susun draf Perbup Satu Data",
         "followup.1.pic=Kabid Statistik",
         "followup.1.agency=Diskominfo",
@@ -70,11 +70,11 @@ fn set_adds_a_follow_up_dated_today_says_so_and_logs_it() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("GOV-01: follow-up 1 person in charge: (none) -> Kabid Statistik"),
+        stdout.contains("GOV-02: follow-up 1 person in charge: (none) -> Kabid Statistik"),
         "{stdout}"
     );
     let plan = pantau::store::load(&path).unwrap().plan;
-    let f = &plan.program("GOV-01").unwrap().followups[0];
+    let f = &plan.program("GOV-02").unwrap().followups[0];
     assert_eq!(f.id, "TL-01", "the first follow-up gets the first id");
     assert_eq!(f.deadline, "2026-12-31", "a day-first date is kept as ISO");
     assert_eq!(f.created, "2026-11-03", "dated the day it was added");
@@ -87,20 +87,20 @@ fn set_adds_a_follow_up_dated_today_says_so_and_logs_it() {
         "id",
         "-f",
         s(&path),
-        "GOV-01",
+        "GOV-02",
         "followup.1.status=dalam proses",
         "followup.1.progress=05-11-2026 Draf dikirim ke Bagian Hukum",
     ]);
     assert_eq!(code, 0, "{stderr}");
     let plan = pantau::store::load(&path).unwrap().plan;
-    let f = &plan.program("GOV-01").unwrap().followups[0];
+    let f = &plan.program("GOV-02").unwrap().followups[0];
     assert_eq!(f.status, FollowUpStatus::InProgress);
     assert_eq!(f.progress[0].date, "2026-11-05");
 
     let (code, log, stderr) = pantau(&["log", "--lang", "id", "-f", s(&path)]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        log.contains("GOV-01 tindak lanjut 1 status: Belum ditindaklanjuti -> Dalam proses"),
+        log.contains("GOV-02 tindak lanjut 1 status: Belum ditindaklanjuti -> Dalam proses"),
         "{log}"
     );
     // The rest of the file is as it was: the follow-up is one block.
@@ -110,9 +110,8 @@ fn set_adds_a_follow_up_dated_today_says_so_and_logs_it() {
     ));
     let without: String = {
         let mut plan = pantau::store::load(&path).unwrap();
-        for p in &mut plan.plan.programs {
-            p.followups.clear();
-        }
+        let at = plan.plan.programs.iter().position(|p| p.id == "GOV-02");
+        plan.plan.programs[at.unwrap()].followups.clear();
         pantau::plan::canonical::to_ron(&plan.plan, &plan.preamble)
     };
     assert_eq!(without, EXAMPLE, "nothing else moved");
@@ -127,7 +126,7 @@ fn a_follow_up_naming_no_one_or_due_before_it_was_set_is_refused() {
         s(&path),
         "--today",
         "2026-11-03",
-        "GOV-01",
+        "GOV-02",
         "followup.1.what=Rapat lanjutan",
         "followup.1.agency=Bappelitbangda",
     ];
@@ -167,7 +166,7 @@ fn a_follow_up_naming_no_one_or_due_before_it_was_set_is_refused() {
 #[test]
 fn two_officers_adding_follow_ups_to_one_programme_at_once_keep_both() {
     let base = pantau::store::parse(EXAMPLE, Path::new("x")).unwrap().plan;
-    let at = base.programs.iter().position(|p| p.id == "GOV-01").unwrap();
+    let at = base.programs.iter().position(|p| p.id == "GOV-02").unwrap();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     // Both took the next free id, TL-01, for different decisions.
     mine.programs[at]
@@ -217,7 +216,7 @@ fn two_officers_adding_follow_ups_to_one_programme_at_once_keep_both() {
     assert_eq!(open.len(), 1);
     assert_eq!(
         open[0].what(pantau::i18n::Lang::En),
-        format!("Deadline of follow-up {} TL-02 of GOV-01", two + 1)
+        format!("Deadline of follow-up {} TL-02 of GOV-02", two + 1)
     );
 }
 
@@ -225,14 +224,16 @@ fn two_officers_adding_follow_ups_to_one_programme_at_once_keep_both() {
 fn the_plans_own_follow_ups_merge_like_a_programmes() {
     let base = pantau::store::parse(EXAMPLE, Path::new("x")).unwrap().plan;
     let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let next = pantau::plan::followup::next_id(&base.followups);
     mine.followups
-        .push(followup("TL-01", "Lengkapi bukti dukung"));
+        .push(followup(&next, "Lengkapi bukti dukung"));
     theirs
         .followups
-        .push(followup("TL-01", "Perbarui masterplan"));
+        .push(followup(&next, "Perbarui masterplan"));
     let (merged, open) = merge(&base, &mine, &theirs, &|_| None);
     assert!(open.is_empty());
-    assert_eq!(merged.followups.len(), 2);
+    assert_eq!(merged.followups.len(), base.followups.len() + 2);
+    assert!(pantau::plan::validate::validate(&merged).is_empty());
     let text = pantau::plan::canonical::to_ron(&merged, "");
     let again = pantau::store::parse(&text, Path::new("x")).unwrap().plan;
     assert_eq!(again, merged, "the plan's list reads back");

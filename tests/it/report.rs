@@ -21,7 +21,7 @@ use std::process::Command;
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
-const KINDS: [Kind; 8] = [
+const KINDS: [Kind; 9] = [
     Kind::Overview,
     Kind::Dimension,
     Kind::Program,
@@ -30,6 +30,7 @@ const KINDS: [Kind; 8] = [
     Kind::Upcoming,
     Kind::Targets,
     Kind::Evaluation,
+    Kind::FollowUps,
 ];
 const FORMATS: [Format; 4] = [Format::Text, Format::Markdown, Format::Csv, Format::Json];
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
@@ -52,6 +53,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Upcoming => "upcoming",
         Kind::Targets => "targets",
         Kind::Evaluation => "evaluation",
+        Kind::FollowUps => "followups",
     }
 }
 
@@ -534,6 +536,15 @@ fn csv_reads_back_with_a_csv_parser() {
                     Kind::Evaluation => {
                         6 + 5 * plan.dimensions.len() + 2 * plan.evaluation.results.len()
                     }
+                    // The plan's own and every programme's.
+                    Kind::FollowUps => {
+                        plan.followups.len()
+                            + plan
+                                .programs
+                                .iter()
+                                .map(|p| p.followups.len())
+                                .sum::<usize>()
+                    }
                     _ => plan.programs.len(),
                 };
                 assert_eq!(rows.len(), expected, "{kind:?} {sep:?}");
@@ -639,6 +650,7 @@ fn json_round_trips_the_plan() {
         "dimensions": value["dimensions"],
         "programs": value["programs"],
         "evaluation": head["evaluation"],
+        "followups": head["followups"],
     });
     let back: Plan = serde_json::from_value(rebuilt).unwrap();
     assert!(!plan.evaluation.is_empty(), "the example has an evaluation");

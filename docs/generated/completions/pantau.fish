@@ -92,7 +92,8 @@ timeline\t''
 overdue\t''
 upcoming\t''
 targets\t''
-evaluation\t'The yearly evaluation: aspects, estimated index, evidence, budget'"
+evaluation\t'The yearly evaluation: aspects, estimated index, evidence, budget'
+followups\t'Follow-ups (tindak lanjut): what, source, PIC, agency, deadline, status, days late'"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l format -d 'How to write it' -r -f -a "text\t''
 markdown\t''
 csv\t''
@@ -103,6 +104,7 @@ complete -c pantau -n "__fish_pantau_using_subcommand report" -l dimension -d 'O
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l program -d 'The program for --kind program (its id, e.g. GOV-01)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l status -d 'Only programs with this status' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l horizon -d 'Only programs with this horizon' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l for -d 'Follow-ups: only those of this agency (--agency is the letterhead\'s)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l width -d 'Text: never wider than this many columns (40 to 1000)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l pages -d 'Text: a page break (form feed) and the header again every N lines' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l days -d 'Upcoming: how many days ahead' -r
