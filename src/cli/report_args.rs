@@ -207,6 +207,7 @@ impl From<ReportFormat> for Format {
             ReportFormat::Json => Format::Json,
             ReportFormat::Html => Format::Html,
             ReportFormat::Xlsx => Format::Xlsx,
+            ReportFormat::Whatsapp => Format::WhatsApp,
         }
     }
 }
@@ -257,6 +258,9 @@ pub enum ReportFormat {
     /// milestones, targets, as `pantau import` reads them); needs --output
     /// or a redirect
     Xlsx,
+    /// A message for a WhatsApp group: *bold* headings, a line per row, no
+    /// tables; cut to what a phone shows before "Read more"
+    Whatsapp,
 }
 
 /// The rollup's formats: a report's, but XLSX.

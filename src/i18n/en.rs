@@ -917,4 +917,5 @@ pub static FOLLOWUPS: FollowUpText = FollowUpText {
     source_dated: "{0}, {1}",
     late_heading: "Late follow-ups ({0})",
     late_line: "{0} {1} \u{2014} {2}, {3}, due {4}, {5}",
+    chat_more: "\u{2026} and {0} more",
 };

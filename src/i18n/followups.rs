@@ -1,5 +1,6 @@
 //! Follow-ups (tindak lanjut) in words: their fields, statuses and sources,
-//! their problems, the follow-up report and the late ones beside late milestones.
+//! their problems, the follow-up report and the late ones beside late
+//! milestones; and the chat message (`--format whatsapp`) they are sent in.
 //!
 //! The words themselves are in `en.rs` and `id.rs` (`FOLLOWUPS`).
 
@@ -81,6 +82,8 @@ pub struct FollowUpText {
     pub late_heading: &'static str,
     /// One late follow-up: `{0}` id, `{1}` what, `{2}` PIC, `{3}` agency, `{4}` deadline, `{5}` days.
     pub late_line: &'static str,
+    /// A chat message's list cut to fit a phone's screen: `{0}` how many more.
+    pub chat_more: &'static str,
 }
 
 pub struct FollowUpLabels {

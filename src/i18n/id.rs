@@ -1208,4 +1208,5 @@ pub static FOLLOWUPS: FollowUpText = FollowUpText {
     source_dated: "{0}, {1}",
     late_heading: "Tindak lanjut terlambat ({0})",
     late_line: "{0} {1} \u{2014} {2}, {3}, batas waktu {4}, {5}",
+    chat_more: "\u{2026} dan {0} lainnya",
 };

@@ -36,6 +36,7 @@ pub mod rollup;
 pub mod sheet;
 mod text;
 mod timeline;
+pub mod whatsapp;
 
 pub use crate::plan::achievement::{Band, Capaian};
 pub use html::{Letter, Logo, Paper, Signer};
@@ -87,6 +88,9 @@ pub enum Format {
     /// An XLSX workbook, a worksheet per table: bytes, not text, so only
     /// [`render_bytes`] writes it.
     Xlsx,
+    /// A message for a WhatsApp group: bold headings, a line per row, no
+    /// tables, within what a phone shows before "Read more".
+    WhatsApp,
 }
 
 impl Format {
@@ -99,6 +103,7 @@ impl Format {
             Format::Json => "json",
             Format::Html => "html",
             Format::Xlsx => "xlsx",
+            Format::WhatsApp => "txt",
         }
     }
 }
@@ -337,6 +342,7 @@ pub fn render(
             Format::Csv => csv::render(ctx),
             Format::Json => json::render(ctx),
             Format::Html => html::render(ctx),
+            Format::WhatsApp => whatsapp::render(ctx),
             Format::Xlsx => return Err(ReportError::Binary),
         })
     })

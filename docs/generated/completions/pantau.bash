@@ -470,7 +470,7 @@ _pantau() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text markdown csv json html xlsx" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text markdown csv json html xlsx whatsapp" -- "${cur}"))
                     return 0
                     ;;
                 --dimension)

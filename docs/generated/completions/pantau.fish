@@ -99,7 +99,8 @@ markdown\t''
 csv\t''
 json\t''
 html\t''
-xlsx\t'A workbook, a sheet per table (the overview: plan, programmes, milestones, targets, as `pantau import` reads them); needs --output or a redirect'"
+xlsx\t'A workbook, a sheet per table (the overview: plan, programmes, milestones, targets, as `pantau import` reads them); needs --output or a redirect'
+whatsapp\t'A message for a WhatsApp group: *bold* headings, a line per row, no tables; cut to what a phone shows before "Read more"'"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l dimension -d 'Only this dimension (its id, e.g. governance)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l program -d 'The program for --kind program (its id, e.g. GOV-01)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l status -d 'Only programs with this status' -r
