@@ -238,3 +238,44 @@ fn the_plans_own_follow_ups_merge_like_a_programmes() {
     let again = pantau::store::parse(&text, Path::new("x")).unwrap().plan;
     assert_eq!(again, merged, "the plan's list reads back");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Two sessions each add follow-ups to one programme at once, each
+    /// numbering from what it saw: every one is kept, once, under an id of
+    /// its own, and the plan stays valid.
+    #[test]
+    fn follow_ups_added_at_once_by_two_sessions_are_all_kept(
+        program in 0usize..36,
+        mine_n in 0usize..4,
+        theirs_n in 0usize..4,
+    ) {
+        let base = pantau::store::parse(EXAMPLE, Path::new("x")).unwrap().plan;
+        let at = program % base.programs.len();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let add = |plan: &mut pantau::plan::model::Plan, side: &str, n: usize| {
+            for k in 0..n {
+                let list = &mut plan.programs[at].followups;
+                let id = pantau::plan::followup::next_id(list);
+                list.push(followup(&id, &format!("{side} {k}")));
+            }
+        };
+        add(&mut mine, "mine", mine_n);
+        add(&mut theirs, "theirs", theirs_n);
+        let (merged, open) = merge(&base, &mine, &theirs, &|_| None);
+        proptest::prop_assert!(open.is_empty(), "{:?}", open);
+        let list = &merged.programs[at].followups;
+        let before = base.programs[at].followups.len();
+        proptest::prop_assert_eq!(list.len(), before + mine_n + theirs_n);
+        for (side, n) in [("mine", mine_n), ("theirs", theirs_n)] {
+            for k in 0..n {
+                let what = format!("{side} {k}");
+                proptest::prop_assert_eq!(list.iter().filter(|f| f.what == what).count(), 1);
+            }
+        }
+        let ids: std::collections::HashSet<&str> = list.iter().map(|f| f.id.as_str()).collect();
+        proptest::prop_assert_eq!(ids.len(), list.len(), "ids unique");
+        proptest::prop_assert!(pantau::plan::validate::validate(&merged).is_empty());
+    }
+}
