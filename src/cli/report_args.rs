@@ -32,6 +32,9 @@ pub struct ReportArgs {
     /// Only programs with this horizon
     #[arg(long, value_name = "HORIZON")]
     pub horizon: Option<String>,
+    /// Follow-ups: only those of this agency (--agency is the letterhead's)
+    #[arg(long = "for", value_name = "AGENCY")]
+    pub for_agency: Option<String>,
     /// Text: never wider than this many columns (40 to 1000)
     #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
     pub width: usize,
@@ -131,6 +134,7 @@ impl ReportArgs {
                 status: self.status.as_deref().map(parse_status).transpose()?,
                 horizon: self.horizon.as_deref().map(parse_horizon).transpose()?,
                 query: String::new(),
+                agency: self.for_agency.clone(),
             },
             width: self.width,
             ascii,
@@ -208,6 +212,7 @@ impl From<ReportKind> for Kind {
             ReportKind::Evaluation => Kind::Evaluation,
             ReportKind::Quarter => Kind::Quarter,
             ReportKind::Alignment => Kind::Alignment,
+            ReportKind::Followups => Kind::FollowUps,
         }
     }
 }
@@ -221,6 +226,7 @@ impl From<ReportFormat> for Format {
             ReportFormat::Json => Format::Json,
             ReportFormat::Html => Format::Html,
             ReportFormat::Xlsx => Format::Xlsx,
+            ReportFormat::Whatsapp => Format::WhatsApp,
         }
     }
 }
@@ -240,6 +246,8 @@ pub enum ReportKind {
     Quarter,
     /// The alignment matrix: masterplan, RPJMD, Renstra, sub-activities
     Alignment,
+    /// Follow-ups (tindak lanjut): what, source, PIC, agency, deadline, status, days late
+    Followups,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -273,6 +281,9 @@ pub enum ReportFormat {
     /// plan, as `pantau import` reads it back); needs --output or a
     /// redirect
     Xlsx,
+    /// A message for a WhatsApp group: *bold* headings, a line per row, no
+    /// tables; cut to what a phone shows before "Read more"
+    Whatsapp,
 }
 
 /// The rollup's formats: a report's, but XLSX.

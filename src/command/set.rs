@@ -64,6 +64,14 @@ pub fn set(
             )
         ));
     }
+    // A follow-up added here is dated today unless the officer said
+    // otherwise, so a deadline before the day it was set is refused.
+    let added = before.followups.len()..;
+    if let Some(new) = doc.plan.programs[index].followups.get_mut(added) {
+        for f in new.iter_mut().filter(|f| f.created.is_empty()) {
+            f.created = settings.today.to_string();
+        }
+    }
     // The plan was valid as loaded; only this program changed.
     let mut problems = crate::plan::validate::validate_program(&doc.plan, index);
     problems.extend(crate::plan::validate::overspending_added(

@@ -5,6 +5,7 @@
 use super::{Lang, Text, format};
 use crate::plan::achievement::{Band, Capaian};
 use crate::plan::field::{Vocabulary, fold};
+use crate::plan::followup::{FollowUpStatus, Source};
 use crate::plan::model::{
     Bands, BudgetChangeKind, Direction, EvidenceKind, EvidenceState, Horizon, Measure, Status,
 };
@@ -47,6 +48,13 @@ impl Vocabulary for BothLanguages {
                 typed,
             ),
             Kind::Quarter | Kind::Month | Kind::Percent | Kind::SubActivityCode => None,
+            Kind::Source => worded(&Source::ALL, Source::key, Source::word, typed),
+            Kind::FollowUpStatus => worded(
+                &FollowUpStatus::ALL,
+                FollowUpStatus::key,
+                FollowUpStatus::word,
+                typed,
+            ),
             Kind::Bool
             | Kind::Line
             | Kind::Prose
@@ -117,6 +125,10 @@ impl Text {
                 keyed(&BudgetChangeKind::ALL, BudgetChangeKind::key, value).map(|k| k.word(lang))
             }
             Kind::Quarter | Kind::Month | Kind::Percent | Kind::SubActivityCode => None,
+            Kind::Source => keyed(&Source::ALL, Source::key, value).map(|s| s.word(lang)),
+            Kind::FollowUpStatus => {
+                keyed(&FollowUpStatus::ALL, FollowUpStatus::key, value).map(|s| s.word(lang))
+            }
             Kind::Line
             | Kind::Prose
             | Kind::List
@@ -294,6 +306,7 @@ impl Item {
             Item::Period | Item::BudgetChange | Item::SubActivity => {
                 self.fiscal_word(t.lang).unwrap_or_default()
             }
+            Item::FollowUp => t.lang.followups().item,
         }
     }
 }

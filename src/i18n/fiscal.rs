@@ -133,7 +133,7 @@ impl Item {
             Item::Period => Some(f.period),
             Item::BudgetChange => Some(f.budget_change),
             Item::SubActivity => Some(f.subactivity),
-            Item::Milestone | Item::Target | Item::Budget | Item::Evidence => None,
+            Item::Milestone | Item::Target | Item::Budget | Item::Evidence | Item::FollowUp => None,
         }
     }
 
@@ -144,7 +144,7 @@ impl Item {
             Item::Period => Some((f.l_period, f.l_periods)),
             Item::BudgetChange => Some((f.l_budget_change, f.l_budget_changes)),
             Item::SubActivity => Some((f.l_subactivity, f.l_subactivities)),
-            Item::Milestone | Item::Target | Item::Budget | Item::Evidence => None,
+            Item::Milestone | Item::Target | Item::Budget | Item::Evidence | Item::FollowUp => None,
         }
     }
 }
@@ -211,6 +211,7 @@ impl ItemField {
             ItemField::Period(f) => f.label(lang),
             ItemField::BudgetChange(f) => f.label(lang),
             ItemField::SubActivity(f) => f.label(lang),
+            ItemField::FollowUp(f) => f.label(lang),
         }
     }
 }

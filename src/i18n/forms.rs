@@ -179,13 +179,15 @@ impl FieldError {
 }
 
 /// The kinds whose values the data file names by a key with a word of its own.
-const VALUE_KINDS: [Kind; 6] = [
+const VALUE_KINDS: [Kind; 8] = [
     Kind::Status,
     Kind::Horizon,
     Kind::Direction,
     Kind::EvidenceKind,
     Kind::EvidenceState,
     Kind::Bands,
+    Kind::FollowUpStatus,
+    Kind::Source,
 ];
 
 impl Text {
@@ -231,6 +233,12 @@ impl Text {
             Expected::Month => self.lang.fiscal().e_month.to_string(),
             Expected::Percent => self.lang.fiscal().e_percent.to_string(),
             Expected::SubActivityCode => self.lang.fiscal().e_code.to_string(),
+            Expected::Printable => self.lang.followups().printable.to_string(),
+            Expected::DatedLines { line } => fill(
+                self.lang.followups().dated_lines,
+                &[&crate::text::escape(line)],
+            ),
+            Expected::FreeFollowUpId => self.lang.followups().free_id.to_string(),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::evaluation::EvaluationText;
 use super::fiscal::FiscalText;
+use super::followups::{FollowUpLabels, FollowUpText};
 use super::questions::QuestionsText;
 use super::report::{BandWords, ReportText};
 use super::*;
@@ -767,6 +768,11 @@ pub static TEXT: Text = Text {
             ("report", "horizon", "Hanya program dengan jangka ini"),
             (
                 "report",
+                "for_agency",
+                "Tindak lanjut: hanya milik OPD ini (--agency untuk kop surat)",
+            ),
+            (
+                "report",
                 "width",
                 "Teks: jangan lebih lebar dari sekian kolom (40 sampai 1000)",
             ),
@@ -1317,4 +1323,68 @@ pub static FISCAL: FiscalText = FiscalText {
     a_unaligned: "Belum selaras ({0})",
     a_all_aligned: "Semua program sudah selaras dengan RPJMD, Renstra dan sub kegiatan.",
     a_missing_col: "Belum ada",
+};
+
+pub static FOLLOWUPS: FollowUpText = FollowUpText {
+    item: "tindak lanjut",
+    numbered: "tindak lanjut {0}",
+    list: "tindak lanjut",
+    in_merge: "tindak lanjut {1} {2} pada {0}",
+    of_plan: "rencana induk",
+    order: "urutan tindak lanjut",
+    labels: FollowUpLabels {
+        id: "Id",
+        what: "Uraian tindak lanjut",
+        source: "Sumber",
+        reference: "Rapat atau surat",
+        source_date: "Tanggal sumber",
+        created: "Dicatat pada",
+        pic: "Penanggung jawab (PIC)",
+        agency: "OPD",
+        deadline: "Batas waktu",
+        status: "Status",
+        reason: "Alasan tidak dapat ditindaklanjuti",
+        evidence: "Bukti penyelesaian",
+        progress: "Catatan perkembangan",
+    },
+    open: "Belum ditindaklanjuti",
+    in_progress: "Dalam proses",
+    done: "Selesai",
+    dropped: "Tidak dapat ditindaklanjuti",
+    short: ["Belum", "Proses", "Selesai", "Tidak dapat"],
+    meeting: "Rapat",
+    letter: "Surat",
+    printable: "nama tanpa karakter kendali",
+    dated_lines: "tanggal dan catatan pada tiap baris (\u{201c}03-11-2026 Draf dikirim\u{201d}); baris ini tidak bertanggal: {0}",
+    free_id: "id yang belum dipakai tindak lanjut lain pada program ini",
+    p_no_id: "tindak lanjut {0} tidak memiliki id",
+    p_duplicate: "tindak lanjut {0}: id {1} sudah dipakai tindak lanjut lain dalam daftar yang sama",
+    p_no_what: "tindak lanjut {0} ({1}) tidak menyebutkan apa yang harus dilakukan",
+    p_empty_name: "tindak lanjut {0} ({1}) belum mencantumkan {2}",
+    p_control: "tindak lanjut {0} ({1}): {2} {3} berisi karakter kendali",
+    p_date: "tindak lanjut {0} ({1}): {2} \u{201c}{3}\u{201d} bukan tanggal (TTTT-BB-HH)",
+    p_before: "tindak lanjut {0} ({1}): batas waktu {2} lebih awal dari {3}, saat tindak lanjut ditetapkan",
+    p_no_reason: "tindak lanjut {0} ({1}) dinyatakan tidak dapat ditindaklanjuti tanpa alasan",
+    title: "Tindak Lanjut",
+    title_agency: "Tindak Lanjut {0}",
+    col_no: "No.",
+    col_remarks: "Keterangan",
+    col_what: "Uraian",
+    col_source: "Sumber",
+    col_pic: "PIC",
+    col_agency: "OPD",
+    col_deadline: "Batas Waktu",
+    col_status: "Status",
+    col_late: "Hari terlambat",
+    col_program: "Id",
+    tally: "{0} terlambat, {1} belum selesai, {2} seluruhnya",
+    none: "Tidak ada tindak lanjut.",
+    late_days: "terlambat {0} hari",
+    last_note: "{0}: {1}",
+    dropped_because: "Tidak dapat ditindaklanjuti: {0}",
+    closed_by: "Bukti: {0}",
+    source_dated: "{0}, {1}",
+    late_heading: "Tindak lanjut terlambat ({0})",
+    late_line: "{0} {1} \u{2014} {2}, {3}, batas waktu {4}, {5}",
+    chat_more: "\u{2026} dan {0} lainnya",
 };

@@ -148,6 +148,7 @@ impl Text {
                     Item::Period | Item::BudgetChange | Item::SubActivity => {
                         item.fiscal_logged(self.lang).unwrap_or_default().0
                     }
+                    Item::FollowUp => self.lang.followups().numbered,
                 };
                 fill(one, &[&number])
             }
@@ -166,6 +167,7 @@ impl Text {
             Item::Period | Item::BudgetChange | Item::SubActivity => {
                 item.fiscal_logged(self.lang).unwrap_or_default().1
             }
+            Item::FollowUp => self.lang.followups().list,
         }
     }
 

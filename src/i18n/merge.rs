@@ -118,6 +118,19 @@ impl Conflict {
                 number,
                 code,
             } => fill(t.lang.fiscal().m_subactivity, &[program, number, code]),
+            Subject::FollowUp {
+                program,
+                number,
+                id,
+            } => {
+                let f = t.lang.followups();
+                let owner = if program.is_empty() {
+                    f.of_plan
+                } else {
+                    program
+                };
+                fill(f.in_merge, &[&owner, number, id])
+            }
         }
     }
 
@@ -169,6 +182,7 @@ impl Conflict {
             Field::Period(f) => f.kind(),
             Field::BudgetChange(f) => f.kind(),
             Field::SubActivity(f) => f.kind(),
+            Field::FollowUp(f) => f.kind(),
             Field::Presence
             | Field::Order(_)
             | Field::List(_)
@@ -201,6 +215,7 @@ fn label(field: Field, lang: Lang) -> &'static str {
         Field::Period(f) => f.label(lang),
         Field::BudgetChange(f) => f.label(lang),
         Field::SubActivity(f) => f.label(lang),
+        Field::FollowUp(f) => f.label(lang),
         Field::Presence => m.m_presence,
         Field::Order(List::Programs) => m.m_order_programs,
         Field::Order(List::Dimensions) => m.m_order_dimensions,
@@ -211,6 +226,7 @@ fn label(field: Field, lang: Lang) -> &'static str {
         Field::Order(List::Periods) => lang.fiscal().m_order_periods,
         Field::Order(List::BudgetChanges) => lang.fiscal().m_order_budget_changes,
         Field::Order(List::SubActivities) => lang.fiscal().m_order_subactivities,
+        Field::Order(List::FollowUps) => lang.followups().order,
         Field::Comment => m.m_comment,
         Field::Evaluation => m.m_evaluation,
         Field::List(List::Milestones) => m.m_list_milestones,
@@ -220,6 +236,7 @@ fn label(field: Field, lang: Lang) -> &'static str {
         Field::List(List::Periods) => lang.fiscal().l_periods,
         Field::List(List::BudgetChanges) => lang.fiscal().l_budget_changes,
         Field::List(List::SubActivities) => lang.fiscal().l_subactivities,
+        Field::List(List::FollowUps) => lang.followups().list,
         // Never changed as a "field": programmes and dimensions are the items.
         Field::List(List::Programs) => m.m_order_programs,
         Field::List(List::Dimensions) => m.m_order_dimensions,

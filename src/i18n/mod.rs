@@ -18,6 +18,7 @@ mod en;
 pub mod evaluation;
 mod fields;
 pub mod fiscal;
+pub mod followups;
 pub mod format;
 mod forms;
 mod id;
@@ -141,6 +142,14 @@ impl Lang {
         match self {
             Lang::En => &en::FISCAL,
             Lang::Id => &id::FISCAL,
+        }
+    }
+
+    /// The strings of follow-ups, wherever they appear.
+    pub fn followups(self) -> &'static followups::FollowUpText {
+        match self {
+            Lang::En => &en::FOLLOWUPS,
+            Lang::Id => &id::FOLLOWUPS,
         }
     }
 

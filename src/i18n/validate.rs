@@ -181,6 +181,11 @@ impl Text {
                     &money(*allocation, self.lang),
                 ],
             ),
+            ProblemKind::FollowUp {
+                number,
+                id,
+                problem,
+            } => self.followup_problem(*number, id, problem),
             ProblemKind::MilestoneOutside {
                 number,
                 title,

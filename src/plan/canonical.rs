@@ -5,6 +5,7 @@
 //! the same plan always gives the same bytes — so loading and saving an
 //! unchanged file leaves it byte-identical and diffs stay small.
 
+use crate::plan::followup::FollowUp;
 use crate::plan::model::{
     AspectScore, Budget, BudgetChange, Dimension, Evaluation, Evidence, FiscalPeriod, Milestone,
     OfficialResult, Plan, Program, SubActivity, Target,
@@ -16,6 +17,8 @@ const I1: &str = "    ";
 const I2: &str = "        ";
 const I3: &str = "            ";
 const I4: &str = "                ";
+const I5: &str = "                    ";
+const I6: &str = "                        ";
 
 /// Renders `plan` as canonical RON, with `preamble` (the comment lines that
 /// opened the file, each ending in `\n`) kept at the top.
@@ -64,6 +67,8 @@ pub fn to_ron(plan: &Plan, preamble: &str) -> String {
         out.push_str(I1);
     }
     out.push_str("],\n");
+    // Only when there are some, so older files keep their bytes.
+    write_followups(&mut out, &plan.followups, I1);
     // Only a plan that uses the evaluation has the section, so a version-1
     // file saves byte for byte as it was.
     if !plan.evaluation.is_empty() {
@@ -226,6 +231,7 @@ fn write_program(out: &mut String, p: &Program) {
         out.push_str("],\n");
     }
     write_fiscal(out, p);
+    write_followups(out, &p.followups, I3);
     for &f in fields {
         write_value(out, f, p);
     }
@@ -387,6 +393,63 @@ fn write_subactivity(out: &mut String, s: &SubActivity) {
         number(out, a);
         out.push(')');
     }
+}
+
+/// A list of follow-ups at `indent` (the plan's, or a programme's one
+/// level deeper), one field a line as a programme's own fields: they are
+/// read and edited by hand, and a merge by git sees one changed line.
+fn write_followups(out: &mut String, items: &[FollowUp], indent: &str) {
+    if items.is_empty() {
+        return;
+    }
+    // The item's bracket and its fields one and two steps in.
+    let (open, inner) = if indent == I1 { (I2, I3) } else { (I4, I5) };
+    let note = if indent == I1 { I4 } else { I6 };
+    out.push_str(indent);
+    out.push_str("followups: [\n");
+    for f in items {
+        out.push_str(open);
+        out.push_str("(\n");
+        field_str(out, inner, "id", &f.id);
+        field_str(out, inner, "what", &f.what);
+        field_num(out, inner, "source", f.source.key());
+        for (name, value) in [
+            ("reference", &f.reference),
+            ("source_date", &f.source_date),
+            ("created", &f.created),
+        ] {
+            if !value.is_empty() {
+                field_str(out, inner, name, value);
+            }
+        }
+        field_str(out, inner, "pic", &f.pic);
+        field_str(out, inner, "agency", &f.agency);
+        field_str(out, inner, "deadline", &f.deadline);
+        field_num(out, inner, "status", f.status.key());
+        for (name, value) in [("reason", &f.reason), ("evidence", &f.evidence)] {
+            if !value.is_empty() {
+                field_str(out, inner, name, value);
+            }
+        }
+        if !f.progress.is_empty() {
+            out.push_str(inner);
+            out.push_str("progress: [\n");
+            for n in &f.progress {
+                out.push_str(note);
+                out.push_str("(date: ");
+                push_string(out, &n.date);
+                out.push_str(", note: ");
+                push_string(out, &n.note);
+                out.push_str("),\n");
+            }
+            out.push_str(inner);
+            out.push_str("],\n");
+        }
+        out.push_str(open);
+        out.push_str("),\n");
+    }
+    out.push_str(indent);
+    out.push_str("],\n");
 }
 
 fn write_target(out: &mut String, t: &Target) {

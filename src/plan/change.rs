@@ -7,8 +7,8 @@
 //! this way; a text that does not parse is a plain change of the field.
 
 use crate::plan::field::{
-    BudgetChangeField, BudgetField, EvidenceField, Item, MilestoneField, PeriodField, ProgramField,
-    SubActivityField, TargetField,
+    BudgetChangeField, BudgetField, EvidenceField, FollowUpField, Item, MilestoneField,
+    PeriodField, ProgramField, SubActivityField, TargetField,
 };
 use crate::plan::schema::Kind;
 
@@ -65,6 +65,7 @@ pub enum ItemField {
     Period(PeriodField),
     BudgetChange(BudgetChangeField),
     SubActivity(SubActivityField),
+    FollowUp(FollowUpField),
 }
 
 impl ItemField {
@@ -77,6 +78,7 @@ impl ItemField {
             ItemField::Period(f) => f.kind(),
             ItemField::BudgetChange(f) => f.kind(),
             ItemField::SubActivity(f) => f.kind(),
+            ItemField::FollowUp(f) => f.kind(),
         }
     }
 }
@@ -158,6 +160,7 @@ fn item_change<'a>(field: &'a str, old: &'a str, new: &'a str) -> Option<Change<
         Item::Period => PeriodField::from_name(sub).map(ItemField::Period),
         Item::BudgetChange => BudgetChangeField::from_name(sub).map(ItemField::BudgetChange),
         Item::SubActivity => SubActivityField::from_name(sub).map(ItemField::SubActivity),
+        Item::FollowUp => FollowUpField::from_name(sub).map(ItemField::FollowUp),
     }?;
     let kind = field.kind();
     Some(Change::Set {

@@ -13,8 +13,8 @@
 use crate::plan::edit::Header;
 use crate::plan::field::{
     BudgetChangeField, BudgetField, Context, DimensionField, EvidenceField, FieldError,
-    HeaderField, MilestoneField, PeriodField, ProgramField, SubActivityField, TargetField,
-    Vocabulary,
+    FollowUpField, HeaderField, MilestoneField, PeriodField, ProgramField, SubActivityField,
+    TargetField, Vocabulary,
 };
 use crate::plan::merge::{Choice, Conflict, Field, Subject, merge_comment};
 use crate::plan::model::{FiscalPeriod, Plan};
@@ -194,6 +194,11 @@ pub fn write(conflicts: &[Conflict], blobs: Option<&Blobs>) -> String {
                 number,
                 code,
             } => ("subactivity", program.clone(), code.clone(), *number, 0),
+            Subject::FollowUp {
+                program,
+                number,
+                id,
+            } => ("followup", program.clone(), id.clone(), *number, 0),
         };
         let field = match c.field {
             Field::Header(f) => f.name(),
@@ -206,6 +211,7 @@ pub fn write(conflicts: &[Conflict], blobs: Option<&Blobs>) -> String {
             Field::Period(f) => f.name(),
             Field::BudgetChange(f) => f.name(),
             Field::SubActivity(f) => f.name(),
+            Field::FollowUp(f) => f.name(),
             // Decided without asking; never written.
             Field::Presence
             | Field::Order(_)
@@ -415,6 +421,24 @@ pub fn held(plan: &Plan, c: &Conflict) -> Option<String> {
                 .or_else(|| ss.get(number.checked_sub(1)?))
                 .map(|s| f.get(s))
         }
+        (
+            Subject::FollowUp {
+                program: id,
+                number,
+                id: followup,
+            },
+            Field::FollowUp(f),
+        ) => {
+            let fs = if id.is_empty() {
+                &plan.followups
+            } else {
+                &program(id)?.followups
+            };
+            fs.iter()
+                .find(|x| x.id == *followup)
+                .or_else(|| fs.get(number.checked_sub(1)?))
+                .map(|x| f.get(x))
+        }
         _ => None,
     }
 }
@@ -500,6 +524,14 @@ fn conflict(line: Line) -> Option<Conflict> {
                 code: line.name,
             },
             Field::SubActivity(SubActivityField::from_name(&line.field)?),
+        ),
+        "followup" => (
+            Subject::FollowUp {
+                program: line.id,
+                number: line.number,
+                id: line.name,
+            },
+            Field::FollowUp(FollowUpField::from_name(&line.field)?),
         ),
         _ => return None,
     };
@@ -701,6 +733,33 @@ pub fn take_theirs(
                 return Ok(false);
             };
             f.parse_into(&mut ss[at], f.name(), value, words)?;
+        }
+        (
+            Subject::FollowUp {
+                program,
+                number,
+                id,
+            },
+            Field::FollowUp(f),
+        ) => {
+            let fs = if program.is_empty() {
+                &mut plan.followups
+            } else {
+                let Some(i) = program_at(plan, program) else {
+                    return Ok(false);
+                };
+                &mut plan.programs[i].followups
+            };
+            let at = fs
+                .iter()
+                .position(|x| x.id == *id)
+                .or_else(|| number.checked_sub(1).filter(|n| *n < fs.len()));
+            let Some(at) = at else {
+                return Ok(false);
+            };
+            let mut others = fs.clone();
+            others.remove(at);
+            f.parse_into(&mut fs[at], &others, f.name(), value, words)?;
         }
         _ => return Ok(false),
     }

@@ -11,6 +11,7 @@
 //! strings put in words (`i18n::forms`).
 
 use crate::plan::edit::Header;
+use crate::plan::followup::{self, FollowUp, FollowUpStatus, Source};
 use crate::plan::model::{
     AspectScore, Bands, Budget, BudgetChange, BudgetChangeKind, Dimension, Direction, Evidence,
     EvidenceKind, EvidenceState, FiscalPeriod, Horizon, Measure, Milestone, Period, Plan, Program,
@@ -18,8 +19,8 @@ use crate::plan::model::{
 };
 use crate::plan::schema::Kind;
 pub use crate::plan::schema::{
-    BudgetChangeField, BudgetField, DimensionField, EvidenceField, HeaderField, Item,
-    MilestoneField, PeriodField, ProgramField, ScoreField, SubActivityField, TargetField,
+    BudgetChangeField, BudgetField, DimensionField, EvidenceField, FollowUpField, HeaderField,
+    Item, MilestoneField, PeriodField, ProgramField, ScoreField, SubActivityField, TargetField,
 };
 use crate::plan::typed::{self, Convention};
 
@@ -83,6 +84,15 @@ pub enum Expected {
     Percent,
     /// A kode sub kegiatan, `2.16.02.1.01.0001`.
     SubActivityCode,
+    /// Text without control characters (a follow-up's PIC and agency).
+    Printable,
+    /// Progress notes, a date then the note on each line; `line` is the
+    /// first that is not.
+    DatedLines {
+        line: String,
+    },
+    /// A follow-up id no other follow-up of the programme has.
+    FreeFollowUpId,
 }
 
 fn bad(field: &str, value: &str, expected: Expected) -> FieldError {
@@ -1167,6 +1177,130 @@ impl HeaderField {
     }
 }
 
+impl FollowUpField {
+    pub fn get(self, f: &FollowUp) -> String {
+        match self {
+            FollowUpField::Id => f.id.clone(),
+            FollowUpField::What => f.what.clone(),
+            FollowUpField::Source => f.source.key().to_string(),
+            FollowUpField::Reference => f.reference.clone(),
+            FollowUpField::SourceDate => f.source_date.clone(),
+            FollowUpField::Created => f.created.clone(),
+            FollowUpField::Pic => f.pic.clone(),
+            FollowUpField::Agency => f.agency.clone(),
+            FollowUpField::Deadline => f.deadline.clone(),
+            FollowUpField::Status => f.status.key().to_string(),
+            FollowUpField::Reason => f.reason.clone(),
+            FollowUpField::Evidence => f.evidence.clone(),
+            FollowUpField::Progress => followup::progress_text(&f.progress),
+        }
+    }
+
+    pub fn same(self, a: &FollowUp, b: &FollowUp) -> bool {
+        match self {
+            FollowUpField::Id => a.id == b.id,
+            FollowUpField::What => a.what == b.what,
+            FollowUpField::Source => a.source == b.source,
+            FollowUpField::Reference => a.reference == b.reference,
+            FollowUpField::SourceDate => a.source_date == b.source_date,
+            FollowUpField::Created => a.created == b.created,
+            FollowUpField::Pic => a.pic == b.pic,
+            FollowUpField::Agency => a.agency == b.agency,
+            FollowUpField::Deadline => a.deadline == b.deadline,
+            FollowUpField::Status => a.status == b.status,
+            FollowUpField::Reason => a.reason == b.reason,
+            FollowUpField::Evidence => a.evidence == b.evidence,
+            FollowUpField::Progress => a.progress == b.progress,
+        }
+    }
+
+    pub fn copy(self, dst: &mut FollowUp, src: &FollowUp) {
+        match self {
+            FollowUpField::Id => dst.id.clone_from(&src.id),
+            FollowUpField::What => dst.what.clone_from(&src.what),
+            FollowUpField::Source => dst.source = src.source,
+            FollowUpField::Reference => dst.reference.clone_from(&src.reference),
+            FollowUpField::SourceDate => dst.source_date.clone_from(&src.source_date),
+            FollowUpField::Created => dst.created.clone_from(&src.created),
+            FollowUpField::Pic => dst.pic.clone_from(&src.pic),
+            FollowUpField::Agency => dst.agency.clone_from(&src.agency),
+            FollowUpField::Deadline => dst.deadline.clone_from(&src.deadline),
+            FollowUpField::Status => dst.status = src.status,
+            FollowUpField::Reason => dst.reason.clone_from(&src.reason),
+            FollowUpField::Evidence => dst.evidence.clone_from(&src.evidence),
+            FollowUpField::Progress => dst.progress.clone_from(&src.progress),
+        }
+    }
+
+    /// Reads `value` into the field of `f`; `others` are the other
+    /// follow-ups of its list, whose ids it may not take.
+    pub fn parse_into(
+        self,
+        f: &mut FollowUp,
+        others: &[FollowUp],
+        path: &str,
+        value: &str,
+        words: &dyn Vocabulary,
+    ) -> Result<(), FieldError> {
+        let optional_date = |value: &str| -> Result<String, FieldError> {
+            if value.trim().is_empty() {
+                Ok(String::new())
+            } else {
+                date(path, value)
+            }
+        };
+        match self {
+            FollowUpField::Id => {
+                let id = line(path, value)?;
+                if others.iter().any(|o| o.id == id) {
+                    return Err(bad(path, value, Expected::FreeFollowUpId));
+                }
+                f.id = id;
+            }
+            FollowUpField::What => f.what = line(path, value)?,
+            FollowUpField::Source => {
+                f.source = choice(path, value, &Source::ALL, Source::key, Kind::Source, words)?
+            }
+            FollowUpField::Reference => f.reference = value.trim().to_string(),
+            FollowUpField::SourceDate => f.source_date = optional_date(value)?,
+            FollowUpField::Created => f.created = optional_date(value)?,
+            FollowUpField::Pic => f.pic = printable(path, value)?,
+            FollowUpField::Agency => f.agency = printable(path, value)?,
+            FollowUpField::Deadline => f.deadline = date(path, value)?,
+            FollowUpField::Status => {
+                f.status = choice(
+                    path,
+                    value,
+                    &FollowUpStatus::ALL,
+                    FollowUpStatus::key,
+                    Kind::FollowUpStatus,
+                    words,
+                )?
+            }
+            FollowUpField::Reason => f.reason = value.trim().to_string(),
+            FollowUpField::Evidence => f.evidence = value.trim().to_string(),
+            FollowUpField::Progress => {
+                f.progress =
+                    followup::read_progress(value, |d| typed::date(d).map(|d| d.to_string()))
+                        .map_err(|line| bad(path, value, Expected::DatedLines { line }))?
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A required one-line name without control characters: a PIC or agency
+/// made of tabs or escape codes names no one.
+fn printable(field: &str, value: &str) -> Result<String, FieldError> {
+    let v = line(field, value)?;
+    if v.chars()
+        .any(|c| c.is_control() || crate::text::is_bidi_control(c))
+    {
+        return Err(bad(field, value, Expected::Printable));
+    }
+    Ok(v)
+}
+
 /// A field of a programme as `pantau set` names it: `status`,
 /// `milestone.2.done`, `target.1.actual` (items counted from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1180,6 +1314,7 @@ pub enum FieldPath {
     Period(usize, PeriodField),
     BudgetChange(usize, BudgetChangeField),
     SubActivity(usize, SubActivityField),
+    FollowUp(usize, FollowUpField),
 }
 
 impl FieldPath {
@@ -1243,6 +1378,9 @@ impl FieldPath {
                     Item::SubActivity => {
                         SubActivityField::from_name(field).map(|f| FieldPath::SubActivity(i, f))
                     }
+                    Item::FollowUp => {
+                        FollowUpField::from_name(field).map(|f| FieldPath::FollowUp(i, f))
+                    }
                 };
                 path.ok_or_else(|| FieldError::UnknownField {
                     field: path_name(list, number, field),
@@ -1264,6 +1402,7 @@ impl FieldPath {
             FieldPath::Period(i, f) => path_name("period", i + 1, f.name()),
             FieldPath::BudgetChange(i, f) => path_name("budget_change", i + 1, f.name()),
             FieldPath::SubActivity(i, f) => path_name("subactivity", i + 1, f.name()),
+            FieldPath::FollowUp(i, f) => path_name("followup", i + 1, f.name()),
         }
     }
 
@@ -1278,6 +1417,7 @@ impl FieldPath {
             FieldPath::Period(i, f) => f.get(p.periods.get(i)?),
             FieldPath::BudgetChange(i, f) => f.get(p.budget_changes.get(i)?),
             FieldPath::SubActivity(i, f) => f.get(p.subactivities.get(i)?),
+            FieldPath::FollowUp(i, f) => f.get(p.followups.get(i)?),
         })
     }
 
@@ -1334,6 +1474,18 @@ impl FieldPath {
                 value,
                 cx.words,
             ),
+            FieldPath::FollowUp(i, f) => {
+                let fresh = i == p.followups.len();
+                let mut others = p.followups.clone();
+                let item = slot(&mut p.followups, i, Item::FollowUp)?;
+                if fresh {
+                    // A follow-up added by its first field gets the next id.
+                    item.id = followup::next_id(&others);
+                } else {
+                    others.remove(i);
+                }
+                f.parse_into(item, &others, &path, value, cx.words)
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod edit;
 pub mod evaluation;
 pub mod field;
 pub mod fiscal;
+pub mod followup;
 pub mod history;
 pub mod merge;
 pub mod model;

@@ -5,6 +5,7 @@
 //! field is a breaking change. `deny_unknown_fields` makes a typo such as
 //! `staus` an error instead of silently dropping what the officer wrote.
 
+pub use crate::plan::followup::FollowUp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,10 @@ pub struct Plan {
     pub dimensions: Vec<Dimension>,
     #[serde(default)]
     pub programs: Vec<Program>,
+    /// Follow-ups about no one programme (a letter's recommendation for the
+    /// whole plan); left out when empty, so older files save as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followups: Vec<FollowUp>,
     /// The yearly evaluation: aspect weights, self-assessment scores and the
     /// ministry's past results. Absent from a plan that never used it, so a
     /// version-1 file saves as it was read.
@@ -170,6 +175,9 @@ pub struct Program {
     pub budget_changes: Vec<BudgetChange>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subactivities: Vec<SubActivity>,
+    /// Follow-ups about this programme (tindak lanjut); left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followups: Vec<FollowUp>,
     #[serde(default)]
     pub notes: String,
 }
@@ -201,6 +209,7 @@ impl Program {
             periods: Vec::new(),
             budget_changes: Vec::new(),
             subactivities: Vec::new(),
+            followups: Vec::new(),
             notes: String::new(),
         }
     }
@@ -735,6 +744,7 @@ mod tests {
             periods: vec![],
             budget_changes: vec![],
             subactivities: vec![],
+            followups: vec![],
             notes: String::new(),
         }
     }

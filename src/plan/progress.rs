@@ -2,8 +2,10 @@
 //! milestones, the year's targets. Shared by the summary and the dashboard so
 //! that paper and screen always agree.
 
+use crate::plan::followup::FollowUp;
 use crate::plan::model::{
     Dimension, Horizon, Milestone, Plan, Program, Status, Target, is_due_within, is_overdue,
+    parse_date,
 };
 use jiff::civil::Date;
 
@@ -367,6 +369,58 @@ pub fn due_soon<'a>(
     milestones_where(plan, only, |p, m| is_due_within(p, m, today, days))
 }
 
+/// A follow-up with the programme it is about (`None`: the plan's own).
+#[derive(Debug, Clone, Copy)]
+pub struct FollowUpRef<'a> {
+    pub program: Option<&'a Program>,
+    pub followup: &'a FollowUp,
+    /// Its deadline, when it is a date.
+    pub deadline: Option<Date>,
+    /// Days past the deadline of one still open or in progress (due
+    /// yesterday: 1); `None` when not late.
+    pub late: Option<i64>,
+}
+
+/// How many days `f` is late on `today`: open or in progress, deadline
+/// before today (docs/FORMAT.md, `followups` items).
+pub fn followup_late_days(f: &FollowUp, today: Date) -> Option<i64> {
+    let deadline = parse_date(&f.deadline)?;
+    (!f.status.is_closed() && deadline < today).then(|| i64::from((today - deadline).get_days()))
+}
+
+/// Every follow-up, the plan's own first, then each programme's in plan
+/// order; `agency`, when given, keeps those of that agency (case and spaces
+/// at the ends ignored, as officers type it).
+pub fn followups<'a>(plan: &'a Plan, agency: Option<&str>, today: Date) -> Vec<FollowUpRef<'a>> {
+    let wanted = |f: &FollowUp| {
+        agency.is_none_or(|a| f.agency.trim().to_lowercase() == a.trim().to_lowercase())
+    };
+    let own = plan.followups.iter().map(|f| (None, f));
+    let programmes = plan
+        .programs
+        .iter()
+        .flat_map(|p| p.followups.iter().map(move |f| (Some(p), f)));
+    own.chain(programmes)
+        .filter(|(_, f)| wanted(f))
+        .map(|(program, followup)| FollowUpRef {
+            program,
+            followup,
+            deadline: parse_date(&followup.deadline),
+            late: followup_late_days(followup, today),
+        })
+        .collect()
+}
+
+/// The late follow-ups, the longest late first.
+pub fn late_followups<'a>(plan: &'a Plan, today: Date) -> Vec<FollowUpRef<'a>> {
+    let mut late: Vec<FollowUpRef<'a>> = followups(plan, None, today)
+        .into_iter()
+        .filter(|f| f.late.is_some())
+        .collect();
+    late.sort_by_key(|f| std::cmp::Reverse(f.late));
+    late
+}
+
 /// Targets set for `year`, in plan order.
 pub fn targets_for_year<'a>(
     plan: &'a Plan,
@@ -387,6 +441,28 @@ pub fn targets_for_year<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_follow_up_is_late_from_the_day_after_its_deadline_until_closed() {
+        use crate::plan::followup::FollowUpStatus;
+        let mut f = FollowUp {
+            deadline: "2026-11-30".into(),
+            ..FollowUp::default()
+        };
+        let day = |d| jiff::civil::date(2026, 12, d);
+        assert_eq!(
+            followup_late_days(&f, jiff::civil::date(2026, 11, 30)),
+            None
+        );
+        assert_eq!(followup_late_days(&f, day(1)), Some(1));
+        assert_eq!(followup_late_days(&f, day(8)), Some(8));
+        f.status = FollowUpStatus::Done;
+        assert_eq!(followup_late_days(&f, day(8)), None, "done is not late");
+        f.status = FollowUpStatus::InProgress;
+        assert_eq!(followup_late_days(&f, day(8)), Some(8));
+        f.deadline = "31-11-2026".into();
+        assert_eq!(followup_late_days(&f, day(8)), None, "no date, no lateness");
+    }
+
     use super::*;
     use crate::plan::model::Budget;
 

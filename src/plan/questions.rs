@@ -211,6 +211,7 @@ mod tests {
             bands: Bands::default(),
             dimensions: vec![dimension("governance"), dimension("living")],
             programs,
+            followups: Vec::new(),
             evaluation: Box::default(),
         }
     }

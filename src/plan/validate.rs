@@ -7,9 +7,11 @@
 
 use crate::plan::edit::Edit;
 use crate::plan::field::{is_link, other_scheme};
+use crate::plan::followup::{FollowUp, FollowUpStatus};
 use crate::plan::model::{
     Aspect, Direction, FORMAT_VERSION, MAX_SCORE, Period, Plan, Program, parse_date,
 };
+use crate::plan::schema::FollowUpField;
 use crate::plan::schema::Item;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -23,6 +25,29 @@ pub const MAX_NOTE_CHARS: usize = 100_000;
 pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2200;
 pub const MAX_PERIOD_YEARS: i32 = 100;
+
+/// What is wrong with a follow-up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FollowUpProblem {
+    NoId,
+    /// Another follow-up of the same list has its id.
+    Duplicate,
+    NoWhat,
+    /// The PIC or the agency is empty.
+    Empty(FollowUpField),
+    /// The PIC or the agency holds control characters (escaped when shown).
+    Control(FollowUpField, String),
+    /// A date field that is not a `YYYY-MM-DD` date; the deadline must be one.
+    Date(FollowUpField, String),
+    /// The deadline lies before the day it was set: its `created` date, else
+    /// the meeting's or letter's.
+    DeadlineBefore {
+        deadline: jiff::civil::Date,
+        set: jiff::civil::Date,
+    },
+    /// Dropped without a reason.
+    NoReason,
+}
 
 /// One thing wrong in a plan, and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,6 +172,13 @@ pub enum ProblemKind {
         number: usize,
         target: f64,
         upper: f64,
+    },
+    /// Follow-up `number` (counting from 1 in its list: the programme's, or
+    /// the plan's own), whose id is `id`.
+    FollowUp {
+        number: usize,
+        id: String,
+        problem: FollowUpProblem,
     },
     BudgetYear {
         number: usize,
@@ -342,6 +374,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     check_length("vision", &plan.vision, MAX_NOTE_CHARS, &mut plan_problem);
     evaluation_problems(plan, &mut plan_problem);
+    followup_problems(&plan.followups, &mut plan_problem);
 
     let dimensions = dimension_elements(plan);
     let mut dimension_ids: HashSet<&str> = HashSet::with_capacity(plan.dimensions.len());
@@ -525,6 +558,7 @@ fn program_problems(
         }
     }
     check_program_text(p, &mut problem);
+    followup_problems(&p.followups, &mut problem);
     for (i, m) in p.milestones.iter().enumerate() {
         let number = i + 1;
         if m.title.trim().is_empty() {
@@ -790,6 +824,82 @@ fn period_overspending(p: &Program) -> Vec<ProblemKind> {
         }
     }
     out
+}
+
+/// A list of follow-ups: each with an id of its own in the list, what is to
+/// be done, a PIC and an agency that name someone, real dates, a deadline
+/// not before the day it was set, and a reason when dropped.
+fn followup_problems(items: &[FollowUp], problem: &mut impl FnMut(ProblemKind)) {
+    let mut ids: HashSet<&str> = HashSet::with_capacity(items.len());
+    for (i, f) in items.iter().enumerate() {
+        let mut said = |kind: FollowUpProblem| {
+            problem(ProblemKind::FollowUp {
+                number: i + 1,
+                id: f.id.clone(),
+                problem: kind,
+            })
+        };
+        if f.id.trim().is_empty() {
+            said(FollowUpProblem::NoId);
+        } else if !ids.insert(&f.id) {
+            said(FollowUpProblem::Duplicate);
+        }
+        if f.what.trim().is_empty() {
+            said(FollowUpProblem::NoWhat);
+        }
+        for (field, value) in [
+            (FollowUpField::Pic, &f.pic),
+            (FollowUpField::Agency, &f.agency),
+        ] {
+            let visible = value
+                .chars()
+                .any(|c| !c.is_whitespace() && !c.is_control() && !crate::text::is_bidi_control(c));
+            if value.trim().is_empty() {
+                said(FollowUpProblem::Empty(field));
+            } else if !visible || value.chars().any(char::is_control) {
+                said(FollowUpProblem::Control(field, value.clone()));
+            }
+        }
+        let mut dated = |field: FollowUpField, value: &str, required: bool| {
+            let date = parse_date(value);
+            if date.is_none() && (required || !value.is_empty()) {
+                said(FollowUpProblem::Date(field, value.to_string()));
+            }
+            date
+        };
+        let deadline = dated(FollowUpField::Deadline, &f.deadline, true);
+        let created = dated(FollowUpField::Created, &f.created, false);
+        let source = dated(FollowUpField::SourceDate, &f.source_date, false);
+        if let (Some(deadline), Some(set)) = (deadline, created.or(source))
+            && deadline < set
+        {
+            said(FollowUpProblem::DeadlineBefore { deadline, set });
+        }
+        if f.status == FollowUpStatus::Dropped && f.reason.trim().is_empty() {
+            said(FollowUpProblem::NoReason);
+        }
+        for value in [
+            &f.id,
+            &f.what,
+            &f.reference,
+            &f.pic,
+            &f.agency,
+            &f.reason,
+            &f.evidence,
+        ] {
+            check_length("followup", value, MAX_LINE_CHARS, problem);
+        }
+        for n in &f.progress {
+            if parse_date(&n.date).is_none() {
+                problem(ProblemKind::FollowUp {
+                    number: i + 1,
+                    id: f.id.clone(),
+                    problem: FollowUpProblem::Date(FollowUpField::Progress, n.date.clone()),
+                });
+            }
+            check_length("followup", &n.note, MAX_LINE_CHARS, problem);
+        }
+    }
 }
 
 /// Milestone weights: each 0–100; together at most 100, and exactly 100 when

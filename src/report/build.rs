@@ -22,6 +22,7 @@ pub(crate) fn document(ctx: &Ctx) -> Document {
         Kind::Evaluation => super::evaluation::document(ctx),
         Kind::Quarter => super::quarter::document(ctx),
         Kind::Alignment => super::alignment::document(ctx),
+        Kind::FollowUps => super::followups::document(ctx),
     }
 }
 
@@ -228,6 +229,17 @@ fn overview(ctx: &Ctx) -> Document {
         .collect();
     blocks.push(Block::Heading(2, fill(r.title_overdue, &[&overdue.len()])));
     blocks.push(Block::Table(milestone_table(ctx, &overdue, true)));
+    // Late follow-ups beside them, where the plan has any (a plan without
+    // follow-ups keeps its summary as it was).
+    let late: Vec<_> = super::followups::selected(ctx)
+        .into_iter()
+        .filter(|f| f.late.is_some())
+        .collect();
+    if !late.is_empty() {
+        let heading = fill(ctx.lang.followups().late_heading, &[&late.len()]);
+        blocks.push(Block::Heading(2, heading));
+        blocks.push(Block::Table(super::followups::table(ctx, &late)));
+    }
 
     let days = ctx.request.days;
     let soon: Vec<MilestoneRef> = progress::due_soon(ctx.plan, None, ctx.today, days)
@@ -647,6 +659,7 @@ mod tests {
             Kind::Evaluation,
             Kind::Quarter,
             Kind::Alignment,
+            Kind::FollowUps,
         ] {
             let request = Request {
                 kind,

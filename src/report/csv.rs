@@ -35,6 +35,10 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         Kind::Targets => w.table(&super::sheet::targets(ctx, true), ctx.lang),
         Kind::Quarter => w.table(&super::quarter::table(ctx), ctx.lang),
         Kind::Alignment => w.table(&super::alignment::table(ctx), ctx.lang),
+        Kind::FollowUps => w.table(
+            &super::followups::table(ctx, &super::followups::selected(ctx)),
+            ctx.lang,
+        ),
     }
     w.out
 }

@@ -145,6 +145,9 @@ pub(crate) struct Column {
     pub wide_only: bool,
     /// XLSX: the column's width in characters.
     pub width: f64,
+    /// A chat message keeps it though a narrow text page drops it (who is
+    /// to act, in a reminder).
+    pub chat: bool,
 }
 
 impl Column {
@@ -157,7 +160,12 @@ impl Column {
             flex: false,
             wide_only: false,
             width: 12.0,
+            chat: false,
         }
+    }
+
+    pub fn chat(self) -> Column {
+        Column { chat: true, ..self }
     }
 
     pub fn drop(self, rank: u8) -> Column {

@@ -43,6 +43,8 @@ struct Report<'a> {
     fiscal: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     questions: Option<QuestionsJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    followups: Option<Vec<FollowUpJson<'a>>>,
 }
 
 /// The vice-regent's three questions (use, quality, impact) per dimension
@@ -137,6 +139,18 @@ fn questions<'a>(ctx: &Ctx<'a>, year: i32) -> QuestionsJson<'a> {
     }
 }
 
+/// A follow-up as the file has it, with its programme (absent for the
+/// plan's own) and the days it is late (absent when it is not).
+#[derive(Serialize)]
+struct FollowUpJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    program: Option<&'a str>,
+    #[serde(flatten)]
+    followup: &'a crate::plan::followup::FollowUp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    late_days: Option<i64>,
+}
+
 #[derive(Serialize)]
 struct FilterJson<'a> {
     dimension: Option<&'a str>,
@@ -145,6 +159,8 @@ struct FilterJson<'a> {
     horizon: Option<Horizon>,
     query: Option<&'a str>,
     days: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agency: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +180,9 @@ struct PlanHead<'a> {
     /// As in the data file; only when the plan has one.
     #[serde(skip_serializing_if = "crate::plan::model::Evaluation::is_empty")]
     evaluation: &'a crate::plan::model::Evaluation,
+    /// The plan's own follow-ups, as in the data file; only when it has some.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    followups: &'a [crate::plan::followup::FollowUp],
 }
 
 #[derive(Serialize)]
@@ -288,6 +307,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             horizon: f.horizon,
             query: (!query.is_empty()).then_some(query),
             days: ctx.request.days,
+            agency: f.agency.as_deref(),
         },
         plan: PlanHead {
             version: plan.version,
@@ -299,6 +319,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
             period: plan.period,
             bands: plan.bands,
             evaluation: &plan.evaluation,
+            followups: &plan.followups,
         },
         dimensions: ctx.sel.shown().map(|g| g.dimension).collect(),
         tally: None,
@@ -309,6 +330,7 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         evaluation: None,
         fiscal: None,
         questions: None,
+        followups: None,
     };
     let keep = |m: &MilestoneRef| ctx.sel.keeps(m.program);
     match ctx.request.kind {
@@ -374,6 +396,18 @@ pub(crate) fn render(ctx: &Ctx) -> String {
         Kind::Evaluation => {}
         Kind::Quarter => report.fiscal = Some(super::quarter::json(ctx)),
         Kind::Alignment => report.fiscal = Some(super::alignment::json(ctx)),
+        Kind::FollowUps => {
+            report.followups = Some(
+                super::followups::selected(ctx)
+                    .into_iter()
+                    .map(|f| FollowUpJson {
+                        program: f.program.map(|p| p.id.as_str()),
+                        followup: f.followup,
+                        late_days: f.late,
+                    })
+                    .collect(),
+            );
+        }
         Kind::Targets => {
             let list = ctx.targets();
             report.targets = Some(

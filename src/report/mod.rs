@@ -26,6 +26,7 @@ mod csv;
 mod document;
 mod evaluation;
 pub use evaluation::{LineKind, Screen};
+mod followups;
 mod html;
 mod json;
 pub mod layout;
@@ -37,6 +38,7 @@ pub mod rollup;
 pub mod sheet;
 mod text;
 mod timeline;
+pub mod whatsapp;
 
 pub use crate::plan::achievement::{Band, Capaian};
 pub use html::{Letter, Logo, Paper, Signer};
@@ -68,6 +70,9 @@ pub enum Kind {
     Quarter,
     /// The alignment matrix: masterplan, RPJMD, Renstra, sub-activities.
     Alignment,
+    /// Follow-ups (tindak lanjut): what, source, PIC, agency, deadline,
+    /// status, days late.
+    FollowUps,
 }
 
 impl Kind {
@@ -84,6 +89,7 @@ impl Kind {
             Kind::Evaluation => "evaluation",
             Kind::Quarter => "quarter",
             Kind::Alignment => "alignment",
+            Kind::FollowUps => "followups",
         }
     }
 }
@@ -101,6 +107,9 @@ pub enum Format {
     /// An XLSX workbook, a worksheet per table: bytes, not text, so only
     /// [`render_bytes`] writes it.
     Xlsx,
+    /// A message for a WhatsApp group: bold headings, a line per row, no
+    /// tables, within what a phone shows before "Read more".
+    WhatsApp,
 }
 
 impl Format {
@@ -113,6 +122,7 @@ impl Format {
             Format::Json => "json",
             Format::Html => "html",
             Format::Xlsx => "xlsx",
+            Format::WhatsApp => "txt",
         }
     }
 }
@@ -140,6 +150,9 @@ pub struct Filter {
     /// Free text matched against id, name and lead agency, ignoring case, as
     /// the interface's `/` filter does; empty matches everything.
     pub query: String,
+    /// Follow-ups: only those of this agency (case and spaces at the ends
+    /// ignored); the other kinds ignore it.
+    pub agency: Option<String>,
 }
 
 /// What to report and how.
@@ -352,6 +365,7 @@ pub fn render(
             Format::Csv => csv::render(ctx),
             Format::Json => json::render(ctx),
             Format::Html => html::render(ctx),
+            Format::WhatsApp => whatsapp::render(ctx),
             Format::Xlsx => return Err(ReportError::Binary),
         })
     })
@@ -391,6 +405,7 @@ pub fn render_bytes(
             Kind::Evaluation => vec![evaluation::with(ctx, |_, est| evaluation::table(ctx, est))],
             Kind::Quarter => vec![quarter::table(ctx)],
             Kind::Alignment => vec![alignment::table(ctx)],
+            Kind::FollowUps => vec![followups::table(ctx, &followups::selected(ctx))],
         };
         sheet::xlsx(&tables).map_err(|e| ReportError::Xlsx(e.to_string()))
     })
@@ -503,6 +518,7 @@ impl Ctx<'_> {
             Kind::Evaluation => fill(self.lang.evaluation().title, &[&self.year()]),
             Kind::Quarter => quarter::title(self),
             Kind::Alignment => self.lang.fiscal().a_title.to_string(),
+            Kind::FollowUps => followups::title(self, count),
         }
     }
 

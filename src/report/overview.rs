@@ -117,6 +117,26 @@ pub fn render(plan: &Plan, o: &Options) -> String {
         )
     });
 
+    // Late follow-ups beside the late milestones; only a plan that has some
+    // says so, so a summary without follow-ups reads as it always did.
+    let late: Vec<progress::FollowUpRef> = progress::late_followups(plan, o.today)
+        .into_iter()
+        .filter(|f| match (f.program, o.dimension) {
+            (_, None) => true,
+            (Some(p), Some(d)) => p.dimension == d,
+            (None, Some(_)) => false,
+        })
+        .collect();
+    if !late.is_empty() {
+        line("");
+        line(&fit(
+            &fill(o.lang.followups().late_heading, &[&late.len()]),
+            w,
+            g.ellipsis,
+        ));
+        followup_lines(&mut line, &late, o, g, w);
+    }
+
     let soon = progress::due_soon(plan, o.dimension, o.today, o.days);
     line("");
     line(&fit(
@@ -335,6 +355,52 @@ fn milestone_lines(
             format!(
                 "  {due}  {id}  {}  {}",
                 pad(&m.milestone.title, room, g.ellipsis),
+                pad_left(when, when_cols)
+            )
+        };
+        line(&fit(&text, w, g.ellipsis));
+    }
+}
+
+/// Late follow-ups as the milestones are listed: the deadline, the
+/// programme and the follow-up's id, what is to be done, how late; the PIC
+/// and agency where the page has room for them too.
+fn followup_lines(
+    line: &mut impl FnMut(&str),
+    items: &[progress::FollowUpRef],
+    o: &Options,
+    g: &Glyphs,
+    w: usize,
+) {
+    let t = o.lang.text();
+    let ids: Vec<String> = items
+        .iter()
+        .map(|f| match f.program {
+            Some(p) => format!("{} {}", p.id, f.followup.id),
+            None => f.followup.id.clone(),
+        })
+        .collect();
+    let id_cols = id_width(ids.iter().map(String::as_str));
+    let whens: Vec<String> = items
+        .iter()
+        .map(|f| fill(t.summary.s_days_late, &[&f.late.unwrap_or(0)]))
+        .collect();
+    let when_cols = whens.iter().map(|w| width(w)).max().unwrap_or(0);
+    for ((f, id), when) in items.iter().zip(&ids).zip(&whens) {
+        let room = w.saturating_sub(2 + 10 + 2 + id_cols + 2 + 2 + when_cols);
+        let id = pad(id, id_cols, g.ellipsis);
+        let due = f.deadline.map_or_else(
+            || f.followup.deadline.clone(),
+            |d| crate::i18n::format::date(d, o.lang),
+        );
+        let fu = f.followup;
+        let what = format!("{}{}{}, {}", fu.what, g.dot, fu.pic, fu.agency);
+        let text = if room < 4 {
+            format!("  {due}  {id}  {when}")
+        } else {
+            format!(
+                "  {due}  {id}  {}  {}",
+                pad(&what, room, g.ellipsis),
                 pad_left(when, when_cols)
             )
         };

@@ -72,6 +72,8 @@ pub fn render_section(
         Format::Markdown => super::markdown::listing(&document(&ro, section, lang), lang, g),
         Format::Html => super::html::listing(&document(&ro, section, lang), lang, g),
         Format::Text => super::text::listing(&document(&ro, section, lang), lang, width, g),
+        // Not offered for a rollup; were it asked, the chat form of its document.
+        Format::WhatsApp => super::whatsapp::listing(&document(&ro, section, lang), lang),
     }
 }
 

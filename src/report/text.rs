@@ -70,6 +70,7 @@ fn overview(ctx: &Ctx, doc: &mut Doc) {
             period: ctx.plan.period,
             bands: ctx.plan.bands,
             dimensions: ctx.plan.dimensions.clone(),
+            followups: ctx.plan.followups.clone(),
             programs: ctx
                 .plan
                 .programs

@@ -53,6 +53,8 @@ pub fn new_plan() -> Plan {
         .map(|doc| doc.plan)
         .unwrap_or_else(|_| unreachable!("the bundled example is a valid plan (tested)"));
     plan.programs.clear();
+    // The example's follow-ups are its own, as its programmes are.
+    plan.followups.clear();
     *plan.evaluation = Default::default();
     plan.title = "Masterplan Smart City".to_string();
     plan.region.clear();

@@ -673,7 +673,7 @@ impl Action {
             Action::Print(F::Text) => "print",
             Action::ChoosePrint => "print-as",
             Action::ShiftYear { .. }
-            | Action::Print(F::Markdown | F::Csv | F::Json | F::Html | F::Xlsx)
+            | Action::Print(F::Markdown | F::Csv | F::Json | F::Html | F::Xlsx | F::WhatsApp)
             | Action::FilterInput(_)
             | Action::FilterBackspace
             | Action::FilterAccept

@@ -481,6 +481,7 @@ fn program(rng: &mut Rng, plan: &Plan, number: usize) -> Program {
         periods: Vec::new(),
         budget_changes: Vec::new(),
         subactivities: Vec::new(),
+        followups: Vec::new(),
         notes: match rng.below(4) {
             0 | 1 => "Ilustratif".to_string(),
             2 => format!("Sumber: evaluasi {} {}", rng.range(1, 28), rng.pick(MONTHS)),

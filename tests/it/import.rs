@@ -244,8 +244,13 @@ fn a_new_plan_from_a_workbook_is_the_plan_it_came_from() {
     );
     let new = store::load(&d.join("new.ron")).unwrap().plan;
     // Budgets, evidence, the dimensions and the evaluation too: the
-    // estimated index is the plan's.
-    assert_eq!(new, example());
+    // estimated index is the plan's. Follow-ups are not in the workbook yet.
+    let mut want = example();
+    for p in &mut want.programs {
+        p.followups.clear();
+    }
+    want.followups.clear();
+    assert_eq!(new, want);
     // Never over an existing file.
     let out = pantau(d, &["import", "plan.xlsx", "-o", "new.ron"], &[]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));

@@ -19,6 +19,7 @@ mod estimate;
 mod example;
 mod fiscal;
 mod follow;
+mod followups;
 mod git;
 mod hostile_sheets;
 mod hostile_xls;

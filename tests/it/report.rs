@@ -21,7 +21,7 @@ use std::process::Command;
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
-const KINDS: [Kind; 10] = [
+const KINDS: [Kind; 11] = [
     Kind::Overview,
     Kind::Dimension,
     Kind::Program,
@@ -32,6 +32,7 @@ const KINDS: [Kind; 10] = [
     Kind::Evaluation,
     Kind::Quarter,
     Kind::Alignment,
+    Kind::FollowUps,
 ];
 const FORMATS: [Format; 4] = [Format::Text, Format::Markdown, Format::Csv, Format::Json];
 const LANGS: [Lang; 2] = [Lang::En, Lang::Id];
@@ -56,6 +57,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Evaluation => "evaluation",
         Kind::Quarter => "quarter",
         Kind::Alignment => "alignment",
+        Kind::FollowUps => "followups",
     }
 }
 
@@ -113,6 +115,14 @@ fn goldens() -> Vec<(String, String)> {
         let id = render(&plan, &request(kind, Format::Json, 80), Lang::Id);
         assert_eq!(json, id, "JSON does not depend on the language");
         out.push((format!("{k}.json"), json));
+    }
+    // The chat messages for an agency heads' group, in both languages.
+    for kind in [Kind::Overview, Kind::Overdue, Kind::FollowUps] {
+        for lang in LANGS {
+            let chat = render(&plan, &request(kind, Format::WhatsApp, 80), lang);
+            let name = format!("{}.{}.whatsapp", kind_name(kind), lang_name(lang));
+            out.push((name, chat));
+        }
     }
     // The summary for the regent as the printed letter, in both languages.
     for lang in LANGS {
@@ -551,6 +561,15 @@ fn csv_reads_back_with_a_csv_parser() {
                         let subs: usize = year.iter().map(|p| p.subactivities.len()).sum();
                         agencies.len() + year.len() + subs + 1
                     }
+                    // The plan's own and every programme's.
+                    Kind::FollowUps => {
+                        plan.followups.len()
+                            + plan
+                                .programs
+                                .iter()
+                                .map(|p| p.followups.len())
+                                .sum::<usize>()
+                    }
                     _ => plan.programs.len(),
                 };
                 assert_eq!(rows.len(), expected, "{kind:?} {sep:?}");
@@ -656,6 +675,7 @@ fn json_round_trips_the_plan() {
         "dimensions": value["dimensions"],
         "programs": value["programs"],
         "evaluation": head["evaluation"],
+        "followups": head["followups"],
     });
     let back: Plan = serde_json::from_value(rebuilt).unwrap();
     assert!(!plan.evaluation.is_empty(), "the example has an evaluation");
@@ -915,6 +935,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                     periods: vec![],
                     budget_changes: vec![],
                     subactivities: vec![],
+                    followups: vec![],
                     notes: String::new(),
                 })
                 .collect();
@@ -932,6 +953,7 @@ fn plan_strategy() -> impl Strategy<Value = (Plan, Date, i32)> {
                 bands: Default::default(),
                 dimensions,
                 programs,
+                followups: vec![],
                 evaluation: Default::default(),
             };
             (plan, day(today), days)
@@ -1258,4 +1280,54 @@ fn the_documented_report_printouts_are_what_report_prints() {
         },
     );
     assert!(seen >= 2, "docs/REPORTS.md shows report printouts");
+}
+
+// ---------------------------------------------------------------- WhatsApp
+
+#[test]
+fn a_chat_message_fits_a_phone_says_what_it_left_out_and_cannot_be_restyled_by_data() {
+    use pantau::report::whatsapp::FOLD_CHARS;
+    let mut plan = example();
+    // Many late follow-ups, one named to bold half the message.
+    let p = &mut plan.programs[0];
+    for n in 1..=60 {
+        p.followups.push(pantau::plan::followup::FollowUp {
+            id: format!("TL-{:02}", n + 10),
+            what: format!("*Rapat* _lanjutan_ ~{n}~ dengan seluruh OPD pengampu layanan"),
+            pic: "Kabid Aplikasi Informatika".into(),
+            agency: "Dinas Kominfo SP".into(),
+            deadline: "2026-11-01".into(),
+            ..Default::default()
+        });
+    }
+    let chat = render(
+        &plan,
+        &request(Kind::FollowUps, Format::WhatsApp, 80),
+        Lang::Id,
+    );
+    assert!(
+        chat.chars().count() <= FOLD_CHARS,
+        "{} characters",
+        chat.chars().count()
+    );
+    assert!(chat.starts_with("*Tindak Lanjut (66)*\n"), "{chat}");
+    let cut = chat
+        .lines()
+        .find_map(|l| l.strip_prefix("_… dan ")?.strip_suffix(" lainnya_"))
+        .unwrap_or_else(|| panic!("says how many were left out:\n{chat}"));
+    let shown = chat.lines().filter(|l| l.contains(". ")).count();
+    assert!(cut.parse::<usize>().unwrap() > 0);
+    // Every line from the data is inert: no emphasis mark survives in it.
+    for line in chat.lines().filter(|l| l.contains("Rapat")) {
+        assert!(!line.contains(['*', '_', '~']), "{line}");
+    }
+    assert!(shown > 3, "the first items are whole");
+    // Short enough: nothing left out.
+    let chat = render(
+        &example(),
+        &request(Kind::FollowUps, Format::WhatsApp, 80),
+        Lang::En,
+    );
+    assert!(!chat.contains("more_"), "{chat}");
+    assert!(!chat.contains('|'), "no table");
 }

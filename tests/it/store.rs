@@ -229,6 +229,41 @@ fn evidence() -> impl Strategy<Value = Evidence> {
     })
 }
 
+/// Any follow-up: every text field any text, so the writer's escaping and
+/// its fields left out when empty are both crossed.
+fn followup() -> impl Strategy<Value = pantau::plan::followup::FollowUp> {
+    use pantau::plan::followup::{FollowUp, FollowUpStatus, Progress, Source};
+    (
+        (text(), text(), 0..2usize, text(), text(), text()),
+        (text(), text(), text(), 0..4usize, text(), text()),
+        proptest::collection::vec((text(), text()), 0..3),
+    )
+        .prop_map(
+            |(
+                (id, what, source, reference, source_date, created),
+                (pic, agency, deadline, status, reason, evidence),
+                progress,
+            )| FollowUp {
+                id,
+                what,
+                source: Source::ALL[source],
+                reference,
+                source_date,
+                created,
+                pic,
+                agency,
+                deadline,
+                status: FollowUpStatus::ALL[status],
+                reason,
+                evidence,
+                progress: progress
+                    .into_iter()
+                    .map(|(date, note)| Progress { date, note })
+                    .collect(),
+            },
+        )
+}
+
 fn target() -> impl Strategy<Value = Target> {
     (
         any::<i32>(),
@@ -349,6 +384,7 @@ fn program() -> impl Strategy<Value = Program> {
             proptest::collection::vec(evidence(), 0..2),
             text(),
             proptest::option::of(text()),
+            proptest::collection::vec(followup(), 0..2),
         ),
         fiscal(),
     )
@@ -357,7 +393,7 @@ fn program() -> impl Strategy<Value = Program> {
                 (id, name, description, dimension, element, h, lead),
                 (support, funding),
                 (start, end, s),
-                (milestones, targets, budget, evidence, notes, rpjmd),
+                (milestones, targets, budget, evidence, notes, rpjmd, followups),
                 (renstra, periods, budget_changes, subactivities),
             )| Program {
                 id,
@@ -381,6 +417,7 @@ fn program() -> impl Strategy<Value = Program> {
                 periods,
                 budget_changes,
                 subactivities,
+                followups,
                 notes,
             },
         )
@@ -487,6 +524,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 bands: Bands::Lkjip,
                 dimensions,
                 programs,
+                followups: Vec::new(),
                 evaluation: Box::default(),
             },
         )
@@ -501,14 +539,18 @@ fn plan_with_evaluation() -> impl Strategy<Value = Plan> {
         proptest::option::of("[0-9]{2}(\\.[0-9]{2})?"),
         text(),
         proptest::sample::select(Bands::ALL.to_vec()),
+        proptest::collection::vec(followup(), 0..2),
     )
-        .prop_map(|(plan, evaluation, code, province, bands)| Plan {
-            evaluation: Box::new(evaluation),
-            code: code.unwrap_or_default(),
-            province,
-            bands,
-            ..plan
-        })
+        .prop_map(
+            |(plan, evaluation, code, province, bands, followups)| Plan {
+                evaluation: Box::new(evaluation),
+                followups,
+                code: code.unwrap_or_default(),
+                province,
+                bands,
+                ..plan
+            },
+        )
 }
 
 /// A plan as version 1 of the format could write it.
@@ -522,6 +564,7 @@ fn v1_plan() -> impl Strategy<Value = Plan> {
             p.periods.clear();
             p.budget_changes.clear();
             p.subactivities.clear();
+            p.followups.clear();
             for m in &mut p.milestones {
                 m.weight = None;
             }

@@ -74,6 +74,12 @@ pub enum Subject {
         number: usize,
         code: String,
     },
+    /// A follow-up, by its id; `program` empty for one of the plan's own.
+    FollowUp {
+        program: String,
+        number: usize,
+        id: String,
+    },
 }
 
 /// Which list an order conflict is about.
@@ -88,6 +94,7 @@ pub enum List {
     Periods,
     BudgetChanges,
     SubActivities,
+    FollowUps,
 }
 
 impl List {
@@ -102,6 +109,7 @@ impl List {
             List::Periods => Some("period"),
             List::BudgetChanges => Some("budget_change"),
             List::SubActivities => Some("subactivity"),
+            List::FollowUps => Some("followup"),
             List::Programs | List::Dimensions => None,
         }
     }
@@ -120,6 +128,7 @@ pub enum Field {
     Period(PeriodField),
     BudgetChange(BudgetChangeField),
     SubActivity(SubActivityField),
+    FollowUp(FollowUpField),
     /// The item itself: one side deleted it, the other changed it.
     Presence,
     /// Both sides put the same items in different orders.
@@ -168,7 +177,8 @@ impl Conflict {
             | Subject::Period { program, .. }
             | Subject::BudgetChange { program, .. }
             | Subject::SubActivity { program, .. } => Some(program),
-            Subject::Plan | Subject::Dimension { .. } => None,
+            Subject::FollowUp { program, .. } if !program.is_empty() => Some(program),
+            Subject::Plan | Subject::Dimension { .. } | Subject::FollowUp { .. } => None,
         }
     }
 
@@ -207,6 +217,10 @@ impl Conflict {
             (Subject::Period { program, .. }, _) => program_list(program, "period"),
             (Subject::BudgetChange { program, .. }, _) => program_list(program, "budget_change"),
             (Subject::SubActivity { program, .. }, _) => program_list(program, "subactivity"),
+            (Subject::FollowUp { program, .. }, _) if program.is_empty() => {
+                Some(("plan".to_string(), "followup"))
+            }
+            (Subject::FollowUp { program, .. }, _) => program_list(program, "followup"),
             _ => None,
         }
     }

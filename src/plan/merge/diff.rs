@@ -70,6 +70,7 @@ pub fn program_changes(before: &Program, after: &Program) -> Vec<Logged> {
     list_changes(id, &before.periods, &after.periods, &mut out);
     list_changes(id, &before.budget_changes, &after.budget_changes, &mut out);
     list_changes(id, &before.subactivities, &after.subactivities, &mut out);
+    list_changes(id, &before.followups, &after.followups, &mut out);
     out
 }
 
@@ -132,6 +133,7 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<(String, String, String, Stri
             show_evaluation(&after.evaluation),
         ));
     }
+    list_changes("plan", &before.followups, &after.followups, &mut out);
     for da in &after.dimensions {
         if let Some(db) = before.dimensions.iter().find(|d| d.id == da.id) {
             for &f in DimensionField::ALL {

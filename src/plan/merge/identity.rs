@@ -77,6 +77,8 @@ pub const PERIOD_KEYS: [fn(&FiscalPeriod, &FiscalPeriod) -> bool; 1] =
 pub const BUDGET_CHANGE_KEYS: [fn(&BudgetChange, &BudgetChange) -> bool; 1] =
     [|a, b| a.year == b.year && a.date == b.date];
 pub const SUBACTIVITY_KEYS: [fn(&SubActivity, &SubActivity) -> bool; 1] = [|a, b| a.code == b.code];
+/// A follow-up has an id of its own.
+pub const FOLLOWUP_KEYS: [fn(&FollowUp, &FollowUp) -> bool; 1] = [|a, b| a.id == b.id];
 
 /// The same for targets: year and indicator, else the indicator, else the year.
 pub const TARGET_KEYS: [fn(&Target, &Target) -> bool; 3] = [

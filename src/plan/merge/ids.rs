@@ -257,7 +257,7 @@ pub(super) fn renumber(base: &Plan, mine: &Plan, theirs: &Plan) -> Option<(Plan,
 
 /// The items of mine whose id is new on both sides and that differ from
 /// theirs under it: (index in mine, index in theirs).
-fn clashing<'a, T: PartialEq>(
+pub(super) fn clashing<'a, T: PartialEq>(
     [base, mine, theirs]: [&'a [T]; 3],
     key: impl Fn(&'a T) -> &'a str,
 ) -> Vec<(usize, usize)> {

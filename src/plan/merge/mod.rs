@@ -15,9 +15,10 @@
 
 use crate::plan::edit::{Edit, Header};
 use crate::plan::field::{
-    BudgetChangeField, BudgetField, DimensionField, EvidenceField, HeaderField, MilestoneField,
-    PeriodField, ProgramField, SubActivityField, TargetField,
+    BudgetChangeField, BudgetField, DimensionField, EvidenceField, FollowUpField, HeaderField,
+    MilestoneField, PeriodField, ProgramField, SubActivityField, TargetField,
 };
+use crate::plan::followup::FollowUp;
 use crate::plan::model::{
     Budget, BudgetChange, Dimension, Evidence, FiscalPeriod, Milestone, Plan, Program, SubActivity,
     Target,
@@ -33,8 +34,8 @@ mod rebase;
 pub use conflict::{Author, Choice, Conflict, Field, List, Subject, logged_under};
 pub use diff::{Logged, changes, program_changes};
 pub use identity::{
-    BUDGET_CHANGE_KEYS, BUDGET_KEYS, EVIDENCE_KEYS, MILESTONE_KEYS, PERIOD_KEYS, SUBACTIVITY_KEYS,
-    TARGET_KEYS, find_again, find_again_in,
+    BUDGET_CHANGE_KEYS, BUDGET_KEYS, EVIDENCE_KEYS, FOLLOWUP_KEYS, MILESTONE_KEYS, PERIOD_KEYS,
+    SUBACTIVITY_KEYS, TARGET_KEYS, find_again, find_again_in,
 };
 use identity::{Ident, by_key, by_match};
 pub use ids::{Renamed, Why, next_id, renamed_programs, renames};
@@ -59,6 +60,12 @@ fn show_target(t: &Target) -> String {
 fn show_budget(b: &Budget) -> String {
     let spent = b.spent.map_or_else(|| "-".to_string(), |n| n.to_string());
     format!("{}: {} (spent {spent}) {}", b.year, b.allocation, b.source)
+        .trim_end()
+        .to_string()
+}
+
+fn show_followup(f: &FollowUp) -> String {
+    format!("{} [{}] {} {}", f.id, f.status.key(), f.deadline, f.what)
         .trim_end()
         .to_string()
 }
@@ -343,6 +350,13 @@ fn merge_plan(asker: &mut Asker, base: &Plan, mine: &Plan, theirs: &Plan) -> Pla
         bands: header.bands,
         dimensions,
         programs,
+        followups: merge_followups(
+            asker,
+            &Subject::Plan,
+            &base.followups,
+            &mine.followups,
+            &theirs.followups,
+        ),
     };
     header.apply(&mut plan);
     plan
@@ -515,6 +529,7 @@ impl Item for Program {
             periods: Vec::new(),
             budget_changes: Vec::new(),
             subactivities: Vec::new(),
+            followups: Vec::new(),
             ..mine.clone()
         };
         let b = base.unwrap_or(&empty);
@@ -548,6 +563,13 @@ impl Item for Program {
             &b.subactivities,
             &mine.subactivities,
             &theirs.subactivities,
+        );
+        result.followups = merge_followups(
+            asker,
+            subject,
+            &b.followups,
+            &mine.followups,
+            &theirs.followups,
         );
         result
     }
@@ -830,6 +852,33 @@ listed! {
     SubActivity: "subactivity", SubActivities, SUBACTIVITY_KEYS, SubActivityField,
         Field::SubActivity, show_subactivity,
         |s, program, number| Subject::SubActivity { program, number, code: s.code.clone() };
+    FollowUp: "followup", FollowUps, FOLLOWUP_KEYS, FollowUpField, Field::FollowUp, show_followup,
+        |f, program, number| Subject::FollowUp { program, number, id: f.id.clone() };
+}
+
+/// Follow-ups three ways, matched by id. Two officers who each add one
+/// under the same new id (both took the next free `TL-NN`) keep both:
+/// this side's gets the next id free on both sides, as a programme would.
+fn merge_followups(
+    asker: &mut Asker,
+    owner: &Subject,
+    base: &[FollowUp],
+    mine: &[FollowUp],
+    theirs: &[FollowUp],
+) -> Vec<FollowUp> {
+    let clashes = ids::clashing([base, mine, theirs], |f| f.id.as_str());
+    if clashes.is_empty() {
+        return merge_items(asker, owner, base, mine, theirs);
+    }
+    let mut renumbered = mine.to_vec();
+    let mut taken: std::collections::HashSet<String> =
+        theirs.iter().chain(mine).map(|f| f.id.clone()).collect();
+    for (i, _) in clashes {
+        let id = crate::plan::followup::next_id_where(|id| taken.contains(id));
+        taken.insert(id.clone());
+        renumbered[i].id = id;
+    }
+    merge_items(asker, owner, base, &renumbered, theirs)
 }
 
 /// A programme's list three ways, its items matched by the list's rule.

@@ -86,6 +86,25 @@ registry! {
 }
 
 registry! {
+    /// One follow-up (tindak lanjut), of a programme or of the plan.
+    FollowUpField {
+        Id => "id",
+        What => "what",
+        Source => "source",
+        Reference => "reference",
+        SourceDate => "source_date",
+        Created => "created",
+        Pic => "pic",
+        Agency => "agency",
+        Deadline => "deadline",
+        Status => "status",
+        Reason => "reason",
+        Evidence => "evidence",
+        Progress => "progress",
+    }
+}
+
+registry! {
     TargetField {
         Year => "year",
         Indicator => "indicator",
@@ -177,10 +196,11 @@ pub enum Item {
     Period,
     BudgetChange,
     SubActivity,
+    FollowUp,
 }
 
 impl Item {
-    pub const ALL: [Item; 7] = [
+    pub const ALL: [Item; 8] = [
         Item::Milestone,
         Item::Target,
         Item::Budget,
@@ -188,6 +208,7 @@ impl Item {
         Item::Period,
         Item::BudgetChange,
         Item::SubActivity,
+        Item::FollowUp,
     ];
 
     /// The list's name in a path: `milestone.2.done`, `budget.1.spent`.
@@ -200,6 +221,7 @@ impl Item {
             Item::Period => "period",
             Item::BudgetChange => "budget_change",
             Item::SubActivity => "subactivity",
+            Item::FollowUp => "followup",
         }
     }
 
@@ -212,6 +234,7 @@ impl Item {
             Item::Period => p.periods.len(),
             Item::BudgetChange => p.budget_changes.len(),
             Item::SubActivity => p.subactivities.len(),
+            Item::FollowUp => p.followups.len(),
         }
     }
 
@@ -225,6 +248,7 @@ impl Item {
             Item::Period => PeriodField::ALL.iter().map(|f| f.name()).collect(),
             Item::BudgetChange => BudgetChangeField::ALL.iter().map(|f| f.name()).collect(),
             Item::SubActivity => SubActivityField::ALL.iter().map(|f| f.name()).collect(),
+            Item::FollowUp => FollowUpField::ALL.iter().map(|f| f.name()).collect(),
         }
     }
 }
@@ -270,6 +294,10 @@ pub enum Kind {
     BudgetChangeKind,
     /// A kode sub kegiatan, `2.16.02.1.01.0001`.
     SubActivityCode,
+    /// Where a follow-up came from: a meeting or a letter.
+    Source,
+    /// How far a follow-up is: open, in progress, done, dropped.
+    FollowUpStatus,
 }
 
 /// How the detail view shows a programme's field.
@@ -505,6 +533,27 @@ impl SubActivityField {
             SubActivityField::Code => Kind::SubActivityCode,
             SubActivityField::Name | SubActivityField::Agency => Kind::Line,
             SubActivityField::Allocation => Kind::Number,
+        }
+    }
+}
+
+impl FollowUpField {
+    pub fn kind(self) -> Kind {
+        match self {
+            FollowUpField::Id
+            | FollowUpField::What
+            | FollowUpField::Reference
+            | FollowUpField::Pic
+            | FollowUpField::Agency
+            | FollowUpField::Reason
+            | FollowUpField::Evidence => Kind::Line,
+            FollowUpField::Source => Kind::Source,
+            FollowUpField::SourceDate | FollowUpField::Created | FollowUpField::Deadline => {
+                Kind::Date
+            }
+            FollowUpField::Status => Kind::FollowUpStatus,
+            // A dated note a line.
+            FollowUpField::Progress => Kind::Prose,
         }
     }
 }

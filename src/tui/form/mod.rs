@@ -310,6 +310,7 @@ impl Field {
 /// What a form makes of its fields: the thing edited, or each field's reason.
 enum Built {
     // Boxed: a programme is many times larger than the other items.
+    // Boxed: a programme is many times the size of the other items.
     Program(Box<Program>),
     Milestone(Milestone),
     Target(Target),

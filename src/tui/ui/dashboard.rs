@@ -63,6 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         focus == DashFocus::Overdue,
         true,
     );
+    late_followups(frame, left, app, theme);
     milestone_list(
         frame,
         right,
@@ -329,6 +330,29 @@ fn gauge_spans(percent: u32, cols: usize, theme: &Theme) -> Vec<Span<'static>> {
         Span::styled(g.gauge_empty.repeat(bar - full), theme.muted()),
         Span::raw(format!("{percent:>4}%")),
     ]
+}
+
+/// How many follow-ups are late, on the overdue list's bottom border,
+/// where the plan has any: beside the late milestones without taking a row
+/// from them (`pantau report --kind followups` lists them).
+fn late_followups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let late = crate::plan::progress::late_followups(app.plan(), app.today()).len();
+    if late == 0 || area.height < 3 || area.width < 6 {
+        return;
+    }
+    let words = fill(app.lang().followups().late_heading, &[&late]);
+    let room = usize::from(area.width - 4);
+    let text = format!(
+        " {} ",
+        text::fit(&words, room.saturating_sub(2), theme.glyphs().ellipsis)
+    );
+    let at = Rect {
+        x: area.x + 2,
+        y: area.bottom() - 1,
+        width: (text::width(&text) as u16).min(area.width - 4),
+        height: 1,
+    };
+    frame.render_widget(Paragraph::new(Span::styled(text, theme.late())), at);
 }
 
 #[allow(clippy::too_many_arguments)]
