@@ -451,7 +451,7 @@ _pantau() {
             return 0
             ;;
         pantau__subcmd__report)
-            opts="-f -o -h --file --kind --format --dimension --program --status --horizon --width --pages --days --year --quarter --month --sep --output --force --paper --agency --address --logo --place --signer-name --signer-position --signer-nip --date --lang --today --ascii --officer --demo --help"
+            opts="-f -o -h --file --kind --format --dimension --program --status --horizon --for --width --pages --days --year --quarter --month --sep --output --force --paper --agency --address --logo --place --signer-name --signer-position --signer-nip --date --lang --today --ascii --officer --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -466,11 +466,11 @@ _pantau() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "overview dimension program timeline overdue upcoming targets evaluation quarter alignment" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overview dimension program timeline overdue upcoming targets evaluation quarter alignment followups" -- "${cur}"))
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text markdown csv json html xlsx" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text markdown csv json html xlsx whatsapp" -- "${cur}"))
                     return 0
                     ;;
                 --dimension)
@@ -486,6 +486,10 @@ _pantau() {
                     return 0
                     ;;
                 --horizon)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -94,17 +94,20 @@ upcoming\t''
 targets\t''
 evaluation\t'The yearly evaluation: aspects, estimated index, evidence, budget'
 quarter\t'The quarterly monitoring table (with --year and --quarter or --month)'
-alignment\t'The alignment matrix: masterplan, RPJMD, Renstra, sub-activities'"
+alignment\t'The alignment matrix: masterplan, RPJMD, Renstra, sub-activities'
+followups\t'Follow-ups (tindak lanjut): what, source, PIC, agency, deadline, status, days late'"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l format -d 'How to write it' -r -f -a "text\t''
 markdown\t''
 csv\t''
 json\t''
 html\t''
-xlsx\t'A workbook, a sheet per table (the overview: every part of the plan, as `pantau import` reads it back); needs --output or a redirect'"
+xlsx\t'A workbook, a sheet per table (the overview: every part of the plan, as `pantau import` reads it back); needs --output or a redirect'
+whatsapp\t'A message for a WhatsApp group: *bold* headings, a line per row, no tables; cut to what a phone shows before "Read more"'"
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l dimension -d 'Only this dimension (its id, e.g. governance)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l program -d 'The program for --kind program (its id, e.g. GOV-01)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l status -d 'Only programs with this status' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l horizon -d 'Only programs with this horizon' -r
+complete -c pantau -n "__fish_pantau_using_subcommand report" -l for -d 'Follow-ups: only those of this agency (--agency is the letterhead\'s)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l width -d 'Text: never wider than this many columns (40 to 1000)' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l pages -d 'Text: a page break (form feed) and the header again every N lines' -r
 complete -c pantau -n "__fish_pantau_using_subcommand report" -l days -d 'Upcoming: how many days ahead' -r
