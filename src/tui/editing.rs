@@ -12,6 +12,7 @@ use crate::store::SaveError;
 use crate::tui::action::{Action, Effect, Outcome, PrintError, View};
 use crate::tui::app::{App, Deletion, Focus, Item, Modal, Pane, Scroll};
 use crate::tui::form::{Form, Input, Subject};
+use crate::tui::told;
 
 pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // A key for the selected item while it is gone says so, rather than
@@ -213,6 +214,8 @@ fn apply(app: &mut App, edit: Edit) -> bool {
         return false;
     }
     app.reindex_after(&edit);
+    // Keys with words of their own (status, done) say it over this.
+    app.message = Some(fill(t.ui.e_changed, &[&told::what(&edit, t)]));
     app.history.push_applied(edit);
     // The officer's own edit (a delete, say) shows where the selection went.
     app.lost = None;
@@ -696,7 +699,10 @@ fn undo_redo(app: &mut App, undo: bool) {
     };
     app.rebuild();
     app.lost = None;
-    app.message = Some(if undo { t.ui.e_undone } else { t.ui.e_redone }.to_string());
+    // Said as the edit was made, whichever way it went now.
+    let made = if undo { edit.inverse() } else { edit.clone() };
+    let words = if undo { t.ui.e_undone } else { t.ui.e_redone };
+    app.message = Some(fill(words, &[&told::what(&made, t)]));
     // Show what changed back: select its program where it is listed.
     if let Some(index) = edit.program_index()
         && app.view == View::Dimensions

@@ -848,7 +848,10 @@ fn a_reload_keeps_undo_and_an_edit_someone_changed_since_is_dropped_with_a_notic
     saved(&mut app, None);
     reloaded(&mut app, |plan| plan.programs[2].notes = "theirs".into());
     press(&mut app, "u");
-    assert_eq!(app.message(), Some("Undone"));
+    assert_eq!(
+        app.message(),
+        Some("Undone: GOV-02 status: Operating -> Delayed")
+    );
     assert_ne!(program(&app, "GOV-02").status, gov02, "my last edit undone");
     assert_eq!(
         program(&app, "GOV-03").notes,

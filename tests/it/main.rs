@@ -31,6 +31,7 @@ mod paste;
 mod report;
 mod robustness;
 mod rollup;
+mod safety;
 mod screenshots;
 mod store;
 mod ui;
