@@ -147,6 +147,10 @@ pub struct Ui {
     pub c_whole: &'static str,
     /// After the first change when an edit made more: `{0}` how many more.
     pub c_more: &'static str,
+    /// The title of the list of statuses: `{0}` the programme's id.
+    pub q_status: &'static str,
+    /// Beside the programme's status as it is now, in that list.
+    pub q_status_now: &'static str,
     pub e_fix_fields: &'static str,
     /// Under "too small" while a question or a form waits for an answer.
     pub u_too_small_question: &'static str,

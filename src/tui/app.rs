@@ -31,6 +31,9 @@ pub struct App {
     /// The name the officer gave (`--officer`), for the audit log.
     pub(super) officer: String,
     pub(super) view: View,
+    /// The view a programme's detail was opened from (the dashboard, the
+    /// timeline): Esc in the detail goes back there, not up the drill-down.
+    pub(super) came_from: Option<View>,
     pub(super) help: bool,
     /// Live filter over id, name and lead agency; empty shows everything.
     pub(super) filter: String,
@@ -420,6 +423,12 @@ pub enum Modal {
     Recover(Box<crate::store::recovery::Kept>),
     /// Which format for the report of this view?
     PrintFormat,
+    /// Which status for programme `program`? `selected` is the highlighted
+    /// line, in `Status::ALL`'s order.
+    Status {
+        program: usize,
+        selected: usize,
+    },
 }
 
 /// What a confirmed delete removes.
@@ -884,6 +893,7 @@ impl App {
             ascii,
             officer,
             view: View::Dashboard,
+            came_from: None,
             help: false,
             filter: String::new(),
             filtering: false,
@@ -1457,6 +1467,9 @@ impl App {
             .unwrap_or(0);
         self.drill.pane = Pane::Detail;
         self.drill.item = DrillState::open_at(&self.doc.plan.programs[program]);
+        if self.view != View::Dimensions {
+            self.came_from = Some(self.view);
+        }
         self.view = View::Dimensions;
     }
 

@@ -35,6 +35,8 @@ pub enum Context {
     Recover,
     /// Which report format?
     PrintFormat,
+    /// Which status for the programme?
+    StatusChoice,
 }
 
 /// What a binding is for, as the help screen says it (text in `i18n`).
@@ -102,6 +104,9 @@ pub enum Help {
     PrintCsv,
     PrintJson,
     PrintXlsx,
+    /// In the status list: the highlighted status, or one by its number.
+    StatusPick,
+    StatusNumber,
 }
 
 impl Context {
@@ -324,6 +329,40 @@ pub const BINDINGS: &[Binding] = &[
         &[(code(KeyCode::Esc), Action::Cancel)],
         Help::FormCancel,
     ),
+    // The status list: Enter takes the highlighted one, a number its own.
+    hint(
+        StatusChoice,
+        &[(code(KeyCode::Enter), Action::Yes)],
+        Help::StatusPick,
+    ),
+    bind(
+        StatusChoice,
+        &[
+            (k('1'), Action::PickStatus(0)),
+            (k('2'), Action::PickStatus(1)),
+            (k('3'), Action::PickStatus(2)),
+            (k('4'), Action::PickStatus(3)),
+            (k('5'), Action::PickStatus(4)),
+            (k('6'), Action::PickStatus(5)),
+            (k('7'), Action::PickStatus(6)),
+        ],
+        Help::StatusNumber,
+    ),
+    bind(
+        StatusChoice,
+        &[
+            (code(KeyCode::Up), Action::ChoiceMove { down: false }),
+            (k('k'), Action::ChoiceMove { down: false }),
+            (code(KeyCode::Down), Action::ChoiceMove { down: true }),
+            (k('j'), Action::ChoiceMove { down: true }),
+        ],
+        Help::Move,
+    ),
+    hint(
+        StatusChoice,
+        &[(code(KeyCode::Esc), Action::Cancel)],
+        Help::FormCancel,
+    ),
     // The dashboard.
     bind(Dashboard, &[(k(' '), Action::ToggleDone)], Help::MarkDone),
     bind(Dashboard, &[(k('e'), Action::EditHeader)], Help::EditHeader),
@@ -355,14 +394,7 @@ pub const BINDINGS: &[Binding] = &[
         Help::Panes,
     ),
     hint(Drill, &[(k('e'), Action::Edit)], Help::Edit),
-    bind(
-        Drill,
-        &[
-            (k('s'), Action::CycleStatus { forward: true }),
-            (k('S'), Action::CycleStatus { forward: false }),
-        ],
-        Help::Status,
-    ),
+    bind(Drill, &[(k('s'), Action::ChooseStatus)], Help::Status),
     bind(Drill, &[(k(' '), Action::ToggleDone)], Help::Toggle),
     bind(Drill, &[(k('a'), Action::Add)], Help::Add),
     bind(Drill, &[(k('b'), Action::AddBudget)], Help::AddBudget),
@@ -378,14 +410,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     // The timeline.
     hint(Timeline, &[(k('e'), Action::Edit)], Help::Edit),
-    bind(
-        Timeline,
-        &[
-            (k('s'), Action::CycleStatus { forward: true }),
-            (k('S'), Action::CycleStatus { forward: false }),
-        ],
-        Help::Status,
-    ),
+    bind(Timeline, &[(k('s'), Action::ChooseStatus)], Help::Status),
     bind(
         Timeline,
         &[
@@ -642,8 +667,7 @@ impl Action {
             Action::Back => "back",
             Action::ToggleHelp => "help",
             Action::StartFilter => "filter",
-            Action::CycleStatus { forward: true } => "next-status",
-            Action::CycleStatus { forward: false } => "previous-status",
+            Action::ChooseStatus => "status",
             Action::ToggleDone => "done",
             Action::ShiftYear {
                 start: false,
@@ -674,6 +698,8 @@ impl Action {
             Action::ChoosePrint => "print-as",
             Action::ShiftYear { .. }
             | Action::Print(F::Markdown | F::Csv | F::Json | F::Html | F::Xlsx)
+            | Action::PickStatus(_)
+            | Action::ChoiceMove { .. }
             | Action::FilterInput(_)
             | Action::FilterBackspace
             | Action::FilterAccept
@@ -880,6 +906,12 @@ impl Keymap {
 
     /// The action a configuration file's name stands for.
     pub fn action_named(name: &str) -> Result<Action, KeymapError> {
+        // The status keys cycled once; a configuration naming them still
+        // binds the key, now to the list of statuses.
+        let name = match name {
+            "next-status" | "previous-status" => "status",
+            other => other,
+        };
         let actions = Keymap::actions();
         actions
             .iter()

@@ -46,7 +46,7 @@ fn en_keys(h: Help) -> (&'static str, &'static str) {
         FilterKeep => ("keep the filter", "keep"),
         FilterClear => ("clear the filter", "clear"),
         FilterDelete => ("delete a character", "delete"),
-        Status => ("next / previous status", "status"),
+        Status => ("choose the status", "status"),
         Toggle => ("milestone done / not done", "done"),
         MarkDone => ("mark the milestone done", "done"),
         EndYear => ("end year earlier / later", "end"),
@@ -88,6 +88,8 @@ fn en_keys(h: Help) -> (&'static str, &'static str) {
         PrintCsv => ("CSV", "CSV"),
         PrintJson => ("JSON", "JSON"),
         PrintXlsx => ("XLSX workbook (a sheet per table)", "XLSX"),
+        StatusPick => ("set the highlighted status", "set"),
+        StatusNumber => ("set the status of that number", "number"),
     }
 }
 
@@ -113,7 +115,7 @@ fn id_keys(h: Help) -> (&'static str, &'static str) {
         FilterKeep => ("simpan saringan", "simpan"),
         FilterClear => ("hapus saringan", "hapus"),
         FilterDelete => ("hapus satu karakter", "hapus"),
-        Status => ("status berikut / sebelumnya", "status"),
+        Status => ("pilih status", "status"),
         Toggle => ("tahapan selesai / belum", "selesai"),
         MarkDone => ("tandai tahapan selesai", "selesai"),
         EndYear => ("tahun akhir lebih awal / lambat", "akhir"),
@@ -155,5 +157,7 @@ fn id_keys(h: Help) -> (&'static str, &'static str) {
         PrintCsv => ("CSV", "CSV"),
         PrintJson => ("JSON", "JSON"),
         PrintXlsx => ("buku kerja XLSX (satu lembar per tabel)", "XLSX"),
+        StatusPick => ("pakai status yang disorot", "pakai"),
+        StatusNumber => ("pakai status bernomor itu", "nomor"),
     }
 }

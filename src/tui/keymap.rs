@@ -45,6 +45,7 @@ fn resolve_with(bindings: &[Binding], context: Context, event: KeyEvent) -> Opti
         | Context::Conflict
         | Context::Recover
         | Context::PrintFormat
+        | Context::StatusChoice
         | Context::Province => &[context],
         view => &[view, Context::Global],
     };
@@ -79,6 +80,7 @@ pub fn current_context(app: &App) -> Context {
             Modal::Conflict { .. } => Context::Conflict,
             Modal::Recover(_) => Context::Recover,
             Modal::PrintFormat => Context::PrintFormat,
+            Modal::Status { .. } => Context::StatusChoice,
         }
     } else if app.filtering() {
         Context::Filter

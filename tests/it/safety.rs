@@ -46,3 +46,66 @@ fn a_form_accepted_says_what_it_changed() {
     assert!(said.starts_with("Changed: GOV-01 name: "), "{said}");
     assert!(said.ends_with("X"), "{said}");
 }
+
+#[test]
+fn esc_from_a_detail_goes_back_to_the_view_it_was_opened_from() {
+    use pantau::tui::action::View;
+    use pantau::tui::app::Pane;
+    let mut app = app(Lang::En);
+    // The dashboard's first overdue milestone, opened, and Esc.
+    press(&mut app, "⏎");
+    assert_eq!(
+        (app.view(), app.drill().pane),
+        (View::Dimensions, Pane::Detail)
+    );
+    press(&mut app, "⎋");
+    assert_eq!(app.view(), View::Dashboard, "back to the dashboard");
+    // From the timeline the same.
+    press(&mut app, "3j⏎⎋");
+    assert_eq!(app.view(), View::Timeline, "back to the timeline");
+    // Opened in the drill-down itself, Esc goes up one level as before.
+    press(&mut app, "2⏎⏎⎋");
+    assert_eq!(
+        (app.view(), app.drill().pane),
+        (View::Dimensions, Pane::Programs)
+    );
+    // Left out of a detail opened from the dashboard: the drill-down is
+    // where the officer chose to be, so Esc stays in it.
+    press(&mut app, "1⏎←⏎⎋");
+    assert_eq!(
+        (app.view(), app.drill().pane),
+        (View::Dimensions, Pane::Programs)
+    );
+}
+
+/// The screen as text, drawn without colour at the app's size.
+fn screen(app: &App) -> String {
+    use ratatui::backend::TestBackend;
+    let theme = pantau::tui::theme::Theme {
+        mono: true,
+        ascii: false,
+        palette: pantau::tui::theme::Palette::DEFAULT,
+    };
+    let (w, h) = app.size();
+    let mut terminal = ratatui::Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    terminal
+        .draw(|f| pantau::tui::ui::draw(f, app, &theme))
+        .expect("drawn");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let line: String = (0..w).map(|x| buffer[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_status_list_shows_every_status_numbered_and_the_programmes_own() {
+    for (lang, code) in [(Lang::En, "en"), (Lang::Id, "id")] {
+        let mut app = app(lang);
+        press(&mut app, "2⏎s");
+        insta::assert_snapshot!(format!("status-list-{code}-80x24"), screen(&app));
+    }
+}
