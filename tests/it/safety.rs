@@ -109,3 +109,17 @@ fn the_status_list_shows_every_status_numbered_and_the_programmes_own() {
         insta::assert_snapshot!(format!("status-list-{code}-80x24"), screen(&app));
     }
 }
+
+#[test]
+fn help_is_the_last_hint_the_status_bar_gives_up_at_80_columns() {
+    for (lang, help) in [(Lang::En, "? help"), (Lang::Id, "? bantuan")] {
+        for keys in ["", "2", "2⏎", "2⏎⏎", "3", "4"] {
+            let mut app = app(lang);
+            press(&mut app, keys);
+            let shown = screen(&app);
+            let bar = shown.lines().nth(23).unwrap_or_default();
+            assert!(bar.ends_with(help), "after {keys:?}: {bar:?}");
+            assert!(!bar.contains('…'), "whole hints only: {bar:?}");
+        }
+    }
+}
