@@ -151,6 +151,8 @@ pub struct Ui {
     pub q_status: &'static str,
     /// Beside the programme's status as it is now, in that list.
     pub q_status_now: &'static str,
+    /// Under the print formats: `{0}` the folder the report goes to.
+    pub q_print_folder: &'static str,
     pub e_fix_fields: &'static str,
     /// Under "too small" while a question or a form waits for an answer.
     pub u_too_small_question: &'static str,

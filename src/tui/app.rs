@@ -84,6 +84,8 @@ pub struct App {
     pub(super) lost: Option<String>,
     /// Which conflict lines git bears out, as the edge last found ([`Session`]).
     pub(super) conflict_lines: Option<Vec<bool>>,
+    /// Where `p` writes reports ([`Session::reports`]).
+    pub(super) reports: Option<std::path::PathBuf>,
 }
 
 /// What was selected, by identity rather than by row, so that after a
@@ -179,6 +181,11 @@ pub struct Session {
     /// merge under way bears out (the edge asks git); `None`: not looked at,
     /// every line that reads is asked.
     pub conflict_lines: Option<Vec<bool>>,
+    /// The folder reports printed from the interface go to: the plan's own
+    /// (under `--demo` the demo's private folder), never wherever pantau
+    /// happened to be started. `None` only where nothing prints to a file
+    /// (tests, benchmarks): the working folder.
+    pub reports: Option<std::path::PathBuf>,
 }
 
 impl Session {
@@ -198,6 +205,7 @@ impl Session {
             read_only: None,
             conflict_lines: None,
             message: None,
+            reports: None,
         }
     }
 }
@@ -883,6 +891,7 @@ impl App {
             read_only,
             message,
             conflict_lines,
+            reports,
         } = session;
         let index = Index::build(&doc.plan, "", today.date());
         let mut app = App {
@@ -919,6 +928,7 @@ impl App {
             anchor: Anchor::default(),
             lost: None,
             conflict_lines,
+            reports,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =
@@ -931,6 +941,11 @@ impl App {
 
     pub fn plan(&self) -> &Plan {
         &self.doc.plan
+    }
+
+    /// The folder `p` writes reports to, when the edge gave one.
+    pub fn reports(&self) -> Option<&std::path::Path> {
+        self.reports.as_deref()
     }
 
     /// The day late and due are counted from.

@@ -81,7 +81,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     format!("{keys} {}", b.help.hint(app.lang()))
                 })
                 .collect();
-            let text = fill(app.lang().text().ui.q_print_format, &[&formats.join("   ")]);
+            let t = app.lang().text();
+            let mut text = fill(t.ui.q_print_format, &[&formats.join("   ")]);
+            if let Some(folder) = app.reports() {
+                let folder = text::escape_path(folder);
+                text = format!("{text}\n{}", fill(t.ui.q_print_folder, &[&folder]));
+            }
             question(frame, area, theme, &text, app)
         }
         Some(Modal::Status { program, selected }) => {
