@@ -353,6 +353,7 @@ pub static TEXT: Text = Text {
         q_status: "Status {0}",
         q_status_now: "(saat ini)",
         q_print_folder: "ke folder {0}",
+        u_legend_overdue: "tahapan lewat batas waktu",
         e_fix_fields: "Perbaiki kolom yang ditandai dulu (Esc membatalkan)",
         u_too_small_question: "Ada pertanyaan atau formulir terbuka: perbesar jendela untuk menjawabnya",
         e_form_esc_again: "Esc sekali lagi membuang isian Anda di sini; Enter atau Ctrl-S menyimpannya",

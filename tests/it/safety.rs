@@ -123,3 +123,34 @@ fn help_is_the_last_hint_the_status_bar_gives_up_at_80_columns() {
         }
     }
 }
+
+#[test]
+fn late_programmes_are_marked_in_the_drill_down_and_the_dashboard_shows_the_whole_title() {
+    let mut app = app(Lang::En);
+    let shown = screen(&app);
+    // The first overdue milestone, whose title the list cuts, in full below it.
+    let bottom = shown.lines().nth(22).unwrap_or_default();
+    assert!(
+        bottom.contains("LIV-02 Perluasan kemitraan pengemudi lokal"),
+        "{bottom:?}"
+    );
+    press(&mut app, "2⏎");
+    let shown = screen(&app);
+    let row = |id: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains(id))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row("GOV-01").contains("GOV-01!"), "late: {}", row("GOV-01"));
+    assert!(
+        row("GOV-02").contains("GOV-02 "),
+        "on time: {}",
+        row("GOV-02")
+    );
+    assert!(
+        shown.contains("! milestone overdue"),
+        "the legend says what ! is"
+    );
+}
