@@ -347,6 +347,7 @@ pub static TEXT: Text = Text {
         q_status_now: "(now)",
         q_print_folder: "into the folder {0}",
         u_legend_overdue: "milestone overdue",
+        e_language: "English (L: Bahasa Indonesia); reports from p are in English too",
         e_fix_fields: "Fix the marked fields first (Esc cancels)",
         u_too_small_question: "A question or a form is open: make the window larger to answer it",
         e_form_esc_again: "Esc again throws away what you typed here; Enter or Ctrl-S keeps it",

@@ -354,6 +354,7 @@ pub static TEXT: Text = Text {
         q_status_now: "(saat ini)",
         q_print_folder: "ke folder {0}",
         u_legend_overdue: "tahapan lewat batas waktu",
+        e_language: "Bahasa Indonesia (L: English); laporan dari p juga berbahasa Indonesia",
         e_fix_fields: "Perbaiki kolom yang ditandai dulu (Esc membatalkan)",
         u_too_small_question: "Ada pertanyaan atau formulir terbuka: perbesar jendela untuk menjawabnya",
         e_form_esc_again: "Esc sekali lagi membuang isian Anda di sini; Enter atau Ctrl-S menyimpannya",

@@ -155,6 +155,8 @@ pub struct Ui {
     pub q_print_folder: &'static str,
     /// The drill-down's legend for its overdue mark.
     pub u_legend_overdue: &'static str,
+    /// After `L`, in the language switched to.
+    pub e_language: &'static str,
     pub e_fix_fields: &'static str,
     /// Under "too small" while a question or a form waits for an answer.
     pub u_too_small_question: &'static str,

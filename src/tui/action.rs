@@ -48,6 +48,9 @@ pub enum Action {
     Open,
     Back,
     ToggleHelp,
+    /// `L`: the interface in the other language, at once: a meeting may
+    /// want Indonesian on the projector while the officer works in English.
+    SwitchLanguage,
     /// `/`: start typing a filter.
     StartFilter,
     FilterInput(char),

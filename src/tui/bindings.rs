@@ -99,6 +99,7 @@ pub enum Help {
     Discard,
     Print,
     ChoosePrint,
+    Language,
     PrintText,
     PrintMarkdown,
     PrintCsv,
@@ -529,6 +530,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[(ctrl('r'), Action::Redo)], Help::Redo),
     hint(Global, &[(ctrl('s'), Action::Save)], Help::Save),
     bind(Global, &[(ctrl('g'), Action::Sync)], Help::Sync),
+    bind(Global, &[(k('L'), Action::SwitchLanguage)], Help::Language),
     // No status-bar hint: the tabs at the top already show 1 to 4.
     bind(
         Global,
@@ -666,6 +668,7 @@ impl Action {
             Action::Open => "open",
             Action::Back => "back",
             Action::ToggleHelp => "help",
+            Action::SwitchLanguage => "language",
             Action::StartFilter => "filter",
             Action::ChooseStatus => "status",
             Action::ToggleDone => "done",

@@ -5,6 +5,7 @@
 use crate::tui::action::{Action, Effect, Msg, View};
 use crate::tui::app::{App, DashFocus, DrillState, Focus, Item, Modal, Pane};
 
+use crate::i18n::Lang;
 use crate::tui::editing;
 
 /// Applies one action or outcome and returns the work for the event loop.
@@ -85,6 +86,13 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Action::Resize(w, h) => app.size = (w, h),
         Action::ToggleHelp => app.help = !app.help,
+        Action::SwitchLanguage => {
+            app.lang = match app.lang {
+                Lang::En => Lang::Id,
+                Lang::Id => Lang::En,
+            };
+            app.message = Some(app.lang.text().ui.e_language.to_string());
+        }
         Action::Show(view) => {
             app.view = view;
             app.came_from = None;

@@ -261,6 +261,7 @@ fn global_keys() -> Vec<(&'static str, Action)> {
         ("Ctrl-R", Action::Redo),
         ("Ctrl-S", Action::Save),
         ("Ctrl-G", Action::Sync),
+        ("L", Action::SwitchLanguage),
         ("1", Action::Show(View::Dashboard)),
         ("2", Action::Show(View::Dimensions)),
         ("3", Action::Show(View::Timeline)),

@@ -154,3 +154,29 @@ fn late_programmes_are_marked_in_the_drill_down_and_the_dashboard_shows_the_whol
         "the legend says what ! is"
     );
 }
+
+#[test]
+fn l_switches_the_language_at_once_and_back() {
+    let mut app = app(Lang::En);
+    press(&mut app, "2⏎");
+    press(&mut app, "L");
+    assert_eq!(app.lang(), Lang::Id);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("2 Dimensi") && shown.contains("Berjalan"),
+        "{shown}"
+    );
+    assert!(
+        app.message()
+            .unwrap_or_default()
+            .starts_with("Bahasa Indonesia")
+    );
+    // The view and its selection stay where they were.
+    assert_eq!(
+        app.selected_program().map(|p| p.id.as_str()),
+        Some("GOV-01")
+    );
+    press(&mut app, "L");
+    assert_eq!(app.lang(), Lang::En);
+    assert!(screen(&app).contains("2 Dimensions"));
+}
