@@ -143,7 +143,11 @@ fn late_programmes_are_marked_in_the_drill_down_and_the_dashboard_shows_the_whol
             .unwrap_or_default()
             .to_string()
     };
-    assert!(row("GOV-01").contains("GOV-01!"), "late: {}", row("GOV-01"));
+    assert!(
+        row("GOV-01").contains("GOV-01 !"),
+        "late: {}",
+        row("GOV-01")
+    );
     assert!(
         row("GOV-02").contains("GOV-02 "),
         "on time: {}",

@@ -228,16 +228,16 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for n in range {
         let p: &Program = &plan.programs[listed[n]];
         let done = p.milestones.iter().filter(|m| m.done).count();
-        // A milestone past its date, marked where the eye reads the id.
+        // A milestone past its date, marked beside the id.
         let late = if is_late(p, app.today()) {
             Span::styled(g.overdue, theme.late())
         } else {
             Span::raw(" ")
         };
+        // After the id's space, so the id reads as itself wherever it is sought.
         let mut spans = vec![
-            Span::raw(cell(&p.id, id, g)),
+            Span::raw(format!("{} ", cell(&p.id, id, g))),
             late,
-            Span::raw(" "),
             Span::raw(format!("{} ", cell(&p.name, name, g))),
             Span::raw(format!("{} ", cell(t.horizon_short(p.horizon), horizon, g))),
         ];
