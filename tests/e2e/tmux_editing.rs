@@ -676,7 +676,7 @@ fn a_adds_a_program_with_the_next_id_and_d_y_deletes_it_again() {
         !s.contains("New program")
             && looks::program_selected(s, "GOV-07")
             && row(s, "GOV-07").contains("Uji tambah program")
-            && bottom_line(s).contains(&format!("{} programs", count + 1))
+            && bottom_line(s).contains("Changed: GOV-07 added")
     });
     ui.save();
     let saved = ui.read_back();
@@ -703,9 +703,11 @@ fn a_adds_a_program_with_the_next_id_and_d_y_deletes_it_again() {
     });
     t.key("y");
     t.wait_for("GOV-07 gone", |s| {
-        !s.contains("GOV-07")
+        // Gone from the list; the bar names what was deleted.
+        !s.lines()
+            .any(|l| l.starts_with('│') && l.contains("GOV-07"))
             && looks::program_selected(s, "GOV-06")
-            && bottom_line(s).contains(&format!("{count} programs"))
+            && bottom_line(s).contains("Changed: GOV-07 deleted")
     });
     ui.save();
     ui.quit_unprompted();
