@@ -60,6 +60,7 @@ pub fn interface(
                 .then(|| store::authors::merge_author(&path))
                 .flatten(),
             conflict_lines,
+            reports: Some(reports_folder(&path)),
             ..Session::new(label, today, settings.lang)
         },
     );
@@ -78,6 +79,16 @@ pub fn interface(
             Err(CommandError::Stopped)
         }
         Err(e) => Err(CommandError::Terminal(e)),
+    }
+}
+
+/// Where the interface's reports go: the plan's own folder, where the
+/// officers who share the plan find them (and `--demo`'s private folder for
+/// its copy), whatever folder pantau was started in.
+fn reports_folder(plan: &Path) -> PathBuf {
+    match plan.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => PathBuf::from("."),
     }
 }
 

@@ -101,6 +101,7 @@ pub struct Ui {
     pub e_not_done: &'static str,
     pub e_nothing_to_undo: &'static str,
     pub e_nothing_to_redo: &'static str,
+    /// `{0}`: what the undone edit had changed ([`Ui::c_added`] and the rest).
     pub e_undone: &'static str,
     /// Ctrl-G with unsaved edits.
     pub e_sync_save_first: &'static str,
@@ -139,7 +140,32 @@ pub struct Ui {
     /// Undoing (or redoing) would leave the plan invalid.
     pub e_undo_invalid: &'static str,
     pub e_redo_invalid: &'static str,
+    /// `{0}`: what the redone edit changes.
     pub e_redone: &'static str,
+    /// After a form or a key that has no message of its own: `{0}` what it changed.
+    pub e_changed: &'static str,
+    /// What an edit changed, for the messages above: `{0}` a programme's id.
+    pub c_added: &'static str,
+    pub c_deleted: &'static str,
+    pub c_moved: &'static str,
+    /// `{0}` the dimension's id.
+    pub c_dimension: &'static str,
+    /// The plan's own fields (region, title, period…).
+    pub c_header: &'static str,
+    /// Edits restored from a session that ended badly, or a merge.
+    pub c_whole: &'static str,
+    /// After the first change when an edit made more: `{0}` how many more.
+    pub c_more: &'static str,
+    /// The title of the list of statuses: `{0}` the programme's id.
+    pub q_status: &'static str,
+    /// Beside the programme's status as it is now, in that list.
+    pub q_status_now: &'static str,
+    /// Under the print formats: `{0}` the folder the report goes to.
+    pub q_print_folder: &'static str,
+    /// The drill-down's legend for its overdue mark.
+    pub u_legend_overdue: &'static str,
+    /// After `L`, in the language switched to.
+    pub e_language: &'static str,
     pub e_fix_fields: &'static str,
     /// Under "too small" while a question or a form waits for an answer.
     pub u_too_small_question: &'static str,

@@ -48,6 +48,9 @@ pub enum Action {
     Open,
     Back,
     ToggleHelp,
+    /// `L`: the interface in the other language, at once: a meeting may
+    /// want Indonesian on the projector while the officer works in English.
+    SwitchLanguage,
     /// `/`: start typing a filter.
     StartFilter,
     FilterInput(char),
@@ -63,9 +66,15 @@ pub enum Action {
     Paste(String),
 
     // Editing.
-    /// `s` / `S`: the selected program's status forward or back.
-    CycleStatus {
-        forward: bool,
+    /// `s`: choose the selected programme's status from a list, so no
+    /// status is passed through on the way to another.
+    ChooseStatus,
+    /// In the status list: the status of this number (from 0, in
+    /// `Status::ALL`'s order), picked at once.
+    PickStatus(usize),
+    /// In the status list: the highlight one down or up.
+    ChoiceMove {
+        down: bool,
     },
     /// Space: a milestone done / not done (in the dashboard: done).
     ToggleDone,
@@ -132,7 +141,7 @@ impl Action {
     pub fn acts_on_selection(&self) -> bool {
         matches!(
             self,
-            Action::CycleStatus { .. }
+            Action::ChooseStatus
                 | Action::ToggleDone
                 | Action::ShiftYear { .. }
                 | Action::Add

@@ -31,6 +31,9 @@ pub struct App {
     /// The name the officer gave (`--officer`), for the audit log.
     pub(super) officer: String,
     pub(super) view: View,
+    /// The view a programme's detail was opened from (the dashboard, the
+    /// timeline): Esc in the detail goes back there, not up the drill-down.
+    pub(super) came_from: Option<View>,
     pub(super) help: bool,
     /// Live filter over id, name and lead agency; empty shows everything.
     pub(super) filter: String,
@@ -87,6 +90,8 @@ pub struct App {
     pub(super) conflict_lines: Option<Vec<bool>>,
     /// See [`Session::merge_by`]; the edge tells it again after a sync.
     pub(super) merge_by: Option<crate::plan::merge::Author>,
+    /// Where `p` writes reports ([`Session::reports`]).
+    pub(super) reports: Option<std::path::PathBuf>,
 }
 
 /// What was selected, by identity rather than by row, so that after a
@@ -206,6 +211,11 @@ pub struct Session {
     /// Who made the other side of the merge under way, as git has it: what
     /// its questions name when no journal does.
     pub merge_by: Option<crate::plan::merge::Author>,
+    /// The folder reports printed from the interface go to: the plan's own
+    /// (under `--demo` the demo's private folder), never wherever pantau
+    /// happened to be started. `None` only where nothing prints to a file
+    /// (tests, benchmarks): the working folder.
+    pub reports: Option<std::path::PathBuf>,
 }
 
 impl Session {
@@ -226,6 +236,7 @@ impl Session {
             conflict_lines: None,
             merge_by: None,
             message: None,
+            reports: None,
         }
     }
 }
@@ -451,6 +462,12 @@ pub enum Modal {
     Recover(Box<crate::store::recovery::Kept>),
     /// Which format for the report of this view?
     PrintFormat,
+    /// Which status for programme `program`? `selected` is the highlighted
+    /// line, in `Status::ALL`'s order.
+    Status {
+        program: usize,
+        selected: usize,
+    },
 }
 
 /// What a confirmed delete removes.
@@ -910,6 +927,7 @@ impl App {
             message,
             conflict_lines,
             merge_by,
+            reports,
         } = session;
         let index = Index::build(&doc.plan, "", today.date());
         let mut app = App {
@@ -920,6 +938,7 @@ impl App {
             ascii,
             officer,
             view: View::Dashboard,
+            came_from: None,
             help: false,
             filter: String::new(),
             filtering: false,
@@ -947,6 +966,7 @@ impl App {
             deleted_by_git: Vec::new(),
             conflict_lines,
             merge_by,
+            reports,
         };
         let period = app.doc.plan.period;
         app.evaluation.year =
@@ -959,6 +979,11 @@ impl App {
 
     pub fn plan(&self) -> &Plan {
         &self.doc.plan
+    }
+
+    /// The folder `p` writes reports to, when the edge gave one.
+    pub fn reports(&self) -> Option<&std::path::Path> {
+        self.reports.as_deref()
     }
 
     /// The day late and due are counted from.
@@ -1508,6 +1533,9 @@ impl App {
             .unwrap_or(0);
         self.drill.pane = Pane::Detail;
         self.drill.item = DrillState::open_at(&self.doc.plan.programs[program]);
+        if self.view != View::Dimensions {
+            self.came_from = Some(self.view);
+        }
         self.view = View::Dimensions;
     }
 

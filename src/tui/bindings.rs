@@ -35,6 +35,8 @@ pub enum Context {
     Recover,
     /// Which report format?
     PrintFormat,
+    /// Which status for the programme?
+    StatusChoice,
 }
 
 /// What a binding is for, as the help screen says it (text in `i18n`).
@@ -97,11 +99,15 @@ pub enum Help {
     Discard,
     Print,
     ChoosePrint,
+    Language,
     PrintText,
     PrintMarkdown,
     PrintCsv,
     PrintJson,
     PrintXlsx,
+    /// In the status list: the highlighted status, or one by its number.
+    StatusPick,
+    StatusNumber,
 }
 
 impl Context {
@@ -324,6 +330,40 @@ pub const BINDINGS: &[Binding] = &[
         &[(code(KeyCode::Esc), Action::Cancel)],
         Help::FormCancel,
     ),
+    // The status list: Enter takes the highlighted one, a number its own.
+    hint(
+        StatusChoice,
+        &[(code(KeyCode::Enter), Action::Yes)],
+        Help::StatusPick,
+    ),
+    bind(
+        StatusChoice,
+        &[
+            (k('1'), Action::PickStatus(0)),
+            (k('2'), Action::PickStatus(1)),
+            (k('3'), Action::PickStatus(2)),
+            (k('4'), Action::PickStatus(3)),
+            (k('5'), Action::PickStatus(4)),
+            (k('6'), Action::PickStatus(5)),
+            (k('7'), Action::PickStatus(6)),
+        ],
+        Help::StatusNumber,
+    ),
+    bind(
+        StatusChoice,
+        &[
+            (code(KeyCode::Up), Action::ChoiceMove { down: false }),
+            (k('k'), Action::ChoiceMove { down: false }),
+            (code(KeyCode::Down), Action::ChoiceMove { down: true }),
+            (k('j'), Action::ChoiceMove { down: true }),
+        ],
+        Help::Move,
+    ),
+    hint(
+        StatusChoice,
+        &[(code(KeyCode::Esc), Action::Cancel)],
+        Help::FormCancel,
+    ),
     // The dashboard.
     bind(Dashboard, &[(k(' '), Action::ToggleDone)], Help::MarkDone),
     bind(Dashboard, &[(k('e'), Action::EditHeader)], Help::EditHeader),
@@ -355,14 +395,7 @@ pub const BINDINGS: &[Binding] = &[
         Help::Panes,
     ),
     hint(Drill, &[(k('e'), Action::Edit)], Help::Edit),
-    bind(
-        Drill,
-        &[
-            (k('s'), Action::CycleStatus { forward: true }),
-            (k('S'), Action::CycleStatus { forward: false }),
-        ],
-        Help::Status,
-    ),
+    bind(Drill, &[(k('s'), Action::ChooseStatus)], Help::Status),
     bind(Drill, &[(k(' '), Action::ToggleDone)], Help::Toggle),
     bind(Drill, &[(k('a'), Action::Add)], Help::Add),
     bind(Drill, &[(k('b'), Action::AddBudget)], Help::AddBudget),
@@ -378,14 +411,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     // The timeline.
     hint(Timeline, &[(k('e'), Action::Edit)], Help::Edit),
-    bind(
-        Timeline,
-        &[
-            (k('s'), Action::CycleStatus { forward: true }),
-            (k('S'), Action::CycleStatus { forward: false }),
-        ],
-        Help::Status,
-    ),
+    bind(Timeline, &[(k('s'), Action::ChooseStatus)], Help::Status),
     bind(
         Timeline,
         &[
@@ -504,6 +530,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[(ctrl('r'), Action::Redo)], Help::Redo),
     hint(Global, &[(ctrl('s'), Action::Save)], Help::Save),
     bind(Global, &[(ctrl('g'), Action::Sync)], Help::Sync),
+    bind(Global, &[(k('L'), Action::SwitchLanguage)], Help::Language),
     // No status-bar hint: the tabs at the top already show 1 to 4.
     bind(
         Global,
@@ -641,9 +668,9 @@ impl Action {
             Action::Open => "open",
             Action::Back => "back",
             Action::ToggleHelp => "help",
+            Action::SwitchLanguage => "language",
             Action::StartFilter => "filter",
-            Action::CycleStatus { forward: true } => "next-status",
-            Action::CycleStatus { forward: false } => "previous-status",
+            Action::ChooseStatus => "status",
             Action::ToggleDone => "done",
             Action::ShiftYear {
                 start: false,
@@ -674,6 +701,8 @@ impl Action {
             Action::ChoosePrint => "print-as",
             Action::ShiftYear { .. }
             | Action::Print(F::Markdown | F::Csv | F::Json | F::Html | F::Xlsx | F::WhatsApp)
+            | Action::PickStatus(_)
+            | Action::ChoiceMove { .. }
             | Action::FilterInput(_)
             | Action::FilterBackspace
             | Action::FilterAccept
@@ -880,6 +909,12 @@ impl Keymap {
 
     /// The action a configuration file's name stands for.
     pub fn action_named(name: &str) -> Result<Action, KeymapError> {
+        // The status keys cycled once; a configuration naming them still
+        // binds the key, now to the list of statuses.
+        let name = match name {
+            "next-status" | "previous-status" => "status",
+            other => other,
+        };
         let actions = Keymap::actions();
         actions
             .iter()

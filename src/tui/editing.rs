@@ -12,6 +12,7 @@ use crate::store::SaveError;
 use crate::tui::action::{Action, Effect, Outcome, PrintError, View};
 use crate::tui::app::{App, Deletion, Focus, Item, Modal, Pane, Scroll};
 use crate::tui::form::{Form, Input, Subject};
+use crate::tui::told;
 
 pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // A key for the selected item while it is gone says so, rather than
@@ -24,7 +25,21 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
-        Action::CycleStatus { forward } => cycle_status(app, forward),
+        Action::ChooseStatus => choose_status(app),
+        Action::PickStatus(n) => {
+            if let Some(Modal::Status { program, .. }) = app.modal.take() {
+                set_status(app, program, n);
+            }
+        }
+        Action::ChoiceMove { down } => {
+            if let Some(Modal::Status { selected, .. }) = &mut app.modal {
+                *selected = if down {
+                    (*selected + 1).min(Status::ALL.len() - 1)
+                } else {
+                    selected.saturating_sub(1)
+                };
+            }
+        }
         Action::ToggleDone => toggle_done(app),
         Action::ShiftYear { start, by } => shift_year(app, start, by),
         Action::Add => add(app),
@@ -266,6 +281,8 @@ fn apply(app: &mut App, edit: Edit) -> bool {
         return false;
     }
     app.reindex_after(&edit);
+    // Keys with words of their own (status, done) say it over this.
+    app.message = Some(fill(t.ui.e_changed, &[&told::what(&edit, t)]));
     app.history.push_applied(edit);
     // The officer's own edit (a delete, say) shows where the selection went.
     app.lost = None;
@@ -285,32 +302,33 @@ fn change_program(app: &mut App, index: usize, change: impl FnOnce(&mut Program)
     }
 }
 
-fn cycle_status(app: &mut App, forward: bool) {
-    let Some(index) = app
+/// `s`: the list of statuses over the view, on the programme's own.
+fn choose_status(app: &mut App) {
+    let Some(program) = app
         .focus()
         .program()
         .filter(|_| app.view != View::Dashboard)
     else {
         return;
     };
+    let now = app.doc.plan.programs[program].status;
+    let selected = Status::ALL.iter().position(|s| *s == now).unwrap_or(0);
+    app.modal = Some(Modal::Status { program, selected });
+}
+
+/// The status of number `n` (from 0) for programme `index`, as one edit.
+fn set_status(app: &mut App, index: usize, n: usize) {
+    let Some(&status) = Status::ALL.get(n) else {
+        return;
+    };
     let t = app.lang.text();
-    let mut now = Status::NotStarted;
-    let changed = change_program(app, index, |p| {
-        let at = Status::ALL.iter().position(|s| *s == p.status).unwrap_or(0);
-        let n = Status::ALL.len();
-        p.status = Status::ALL[if forward {
-            (at + 1) % n
-        } else {
-            (at + n - 1) % n
-        }];
-        now = p.status;
-    });
+    let changed = change_program(app, index, |p| p.status = status);
     // A refusal keeps its own message: never "status is now …" for a change that did not happen.
     if changed {
         let id = app.doc.plan.programs[index].id.clone();
         app.message = Some(fill(
             t.ui.e_status,
-            &[&crate::text::escape(&id), &t.status(now)],
+            &[&crate::text::escape(&id), &t.status(status)],
         ));
     }
 }
@@ -758,7 +776,10 @@ fn undo_redo(app: &mut App, undo: bool) {
     };
     app.rebuild();
     app.lost = None;
-    app.message = Some(if undo { t.ui.e_undone } else { t.ui.e_redone }.to_string());
+    // Said as the edit was made, whichever way it went now.
+    let made = if undo { edit.inverse() } else { edit.clone() };
+    let words = if undo { t.ui.e_undone } else { t.ui.e_redone };
+    app.message = Some(fill(words, &[&told::what(&made, t)]));
     // Show what changed back: select its program where it is listed.
     if let Some(index) = edit.program_index()
         && app.view == View::Dimensions
@@ -824,6 +845,9 @@ fn recover(app: &mut App) -> Vec<Effect> {
 
 fn answer(app: &mut App, action: Action) -> Vec<Effect> {
     match (app.modal.take(), action) {
+        (Some(Modal::Status { program, selected }), Action::Yes) => {
+            set_status(app, program, selected)
+        }
         (Some(Modal::Confirm(what)), Action::Yes) => delete(app, what),
         (Some(Modal::QuitPrompt(form)), Action::Yes) => {
             // The form's text is saved with the rest, or, when it cannot be

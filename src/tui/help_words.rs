@@ -46,7 +46,7 @@ fn en_keys(h: Help) -> (&'static str, &'static str) {
         FilterKeep => ("keep the filter", "keep"),
         FilterClear => ("clear the filter", "clear"),
         FilterDelete => ("delete a character", "delete"),
-        Status => ("next / previous status", "status"),
+        Status => ("choose the status", "status"),
         Toggle => ("milestone done / not done", "done"),
         MarkDone => ("mark the milestone done", "done"),
         EndYear => ("end year earlier / later", "end"),
@@ -83,11 +83,14 @@ fn en_keys(h: Help) -> (&'static str, &'static str) {
         Discard => ("discard the kept edits", "discard"),
         Print => ("report of this view to a file", "print"),
         ChoosePrint => ("report of this view, pick format", "print as"),
+        Language => ("Bahasa Indonesia (switch language)", "bahasa"),
         PrintText => ("plain text", "text"),
         PrintMarkdown => ("Markdown", "Markdown"),
         PrintCsv => ("CSV", "CSV"),
         PrintJson => ("JSON", "JSON"),
         PrintXlsx => ("XLSX workbook (a sheet per table)", "XLSX"),
+        StatusPick => ("set the highlighted status", "set"),
+        StatusNumber => ("set the status of that number", "number"),
     }
 }
 
@@ -113,7 +116,7 @@ fn id_keys(h: Help) -> (&'static str, &'static str) {
         FilterKeep => ("simpan saringan", "simpan"),
         FilterClear => ("hapus saringan", "hapus"),
         FilterDelete => ("hapus satu karakter", "hapus"),
-        Status => ("status berikut / sebelumnya", "status"),
+        Status => ("pilih status", "status"),
         Toggle => ("tahapan selesai / belum", "selesai"),
         MarkDone => ("tandai tahapan selesai", "selesai"),
         EndYear => ("tahun akhir lebih awal / lambat", "akhir"),
@@ -150,10 +153,13 @@ fn id_keys(h: Help) -> (&'static str, &'static str) {
         Discard => ("buang perubahan", "buang"),
         Print => ("laporan tampilan ini ke berkas", "cetak"),
         ChoosePrint => ("laporan tampilan ini, pilih format", "cetak sebagai"),
+        Language => ("English (ganti bahasa)", "English"),
         PrintText => ("teks biasa", "teks"),
         PrintMarkdown => ("Markdown", "Markdown"),
         PrintCsv => ("CSV", "CSV"),
         PrintJson => ("JSON", "JSON"),
         PrintXlsx => ("buku kerja XLSX (satu lembar per tabel)", "XLSX"),
+        StatusPick => ("pakai status yang disorot", "pakai"),
+        StatusNumber => ("pakai status bernomor itu", "nomor"),
     }
 }

@@ -45,6 +45,7 @@ fn resolve_with(bindings: &[Binding], context: Context, event: KeyEvent) -> Opti
         | Context::Conflict
         | Context::Recover
         | Context::PrintFormat
+        | Context::StatusChoice
         | Context::Province => &[context],
         view => &[view, Context::Global],
     };
@@ -79,6 +80,7 @@ pub fn current_context(app: &App) -> Context {
             Modal::Conflict { .. } => Context::Conflict,
             Modal::Recover(_) => Context::Recover,
             Modal::PrintFormat => Context::PrintFormat,
+            Modal::Status { .. } => Context::StatusChoice,
         }
     } else if app.filtering() {
         Context::Filter
@@ -152,16 +154,29 @@ pub fn hints_for(app: &App) -> Vec<&Binding> {
                 && app.drill().pane == Pane::Detail)
         })
         .collect();
-    // A narrow status bar cuts from the right: keep quitting and saving in view.
-    let rank = |b: &Binding| match (b.context, b.help) {
-        (Context::Global, Help::Quit) => 1,
+    // The view's own keys first, help at the right end where it is looked for.
+    let place = |b: &Binding| match (b.context, b.help) {
+        (Context::Global, Help::Help) => 4,
+        (Context::Global, Help::Quit) => 3,
         (Context::Global, Help::Save) => 2,
-        (Context::Global, Help::Help) => 3,
-        (Context::Global, _) => 4,
+        (Context::Global, _) => 1,
         _ => 0,
     };
-    hints.sort_by_key(|b| rank(b));
+    hints.sort_by_key(|b| place(b));
     hints
+}
+
+/// Which hints a narrow status bar keeps longest, lowest first: help, so
+/// an officer can always find the rest; then quitting and saving, then the
+/// view's own keys, then the other global ones.
+pub fn hint_priority(binding: &Binding) -> u8 {
+    match (binding.context, binding.help) {
+        (Context::Global, Help::Help) => 0,
+        (Context::Global, Help::Quit) => 1,
+        (Context::Global, Help::Save) => 2,
+        (Context::Global, _) => 4,
+        _ => 3,
+    }
 }
 
 /// Shift is part of the character for `G` and `?`; terminals disagree on

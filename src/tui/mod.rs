@@ -14,6 +14,7 @@ mod run;
 #[cfg(test)]
 mod schema_reach;
 pub mod theme;
+mod told;
 pub mod ui;
 pub mod update;
 

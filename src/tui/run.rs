@@ -449,15 +449,18 @@ fn save(
     }
 }
 
-/// Writes a report to a new file in the working folder, never over an
-/// existing one, and returns where.
+/// Writes a report to a new file in the reports folder (beside the plan),
+/// never over an existing one, and returns where.
 fn print(app: &App, request: &crate::report::Request) -> Result<PathBuf, PrintError> {
     let text = crate::report::render_bytes(app.plan(), request, app.lang(), app.today())
         .map_err(PrintError::Report)?;
-    let folder = std::env::current_dir().map_err(|error| PrintError::Io {
-        path: PathBuf::from("."),
-        error,
-    })?;
+    let folder = match app.reports() {
+        Some(folder) => folder.to_path_buf(),
+        None => std::env::current_dir().map_err(|error| PrintError::Io {
+            path: PathBuf::from("."),
+            error,
+        })?,
+    };
     let (kind, extension) = (request.kind.name(), request.format.extension());
     for n in 1..1000 {
         let suffix = if n == 1 {

@@ -5,6 +5,7 @@
 use crate::tui::action::{Action, Effect, Msg, View};
 use crate::tui::app::{App, DashFocus, DrillState, Focus, Item, Modal, Pane};
 
+use crate::i18n::Lang;
 use crate::tui::editing;
 
 /// Applies one action or outcome and returns the work for the event loop.
@@ -85,8 +86,16 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Action::Resize(w, h) => app.size = (w, h),
         Action::ToggleHelp => app.help = !app.help,
+        Action::SwitchLanguage => {
+            app.lang = match app.lang {
+                Lang::En => Lang::Id,
+                Lang::Id => Lang::En,
+            };
+            app.message = Some(app.lang.text().ui.e_language.to_string());
+        }
         Action::Show(view) => {
             app.view = view;
+            app.came_from = None;
             app.help = false;
         }
         Action::NextView | Action::PrevView => {
@@ -98,6 +107,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 (at + n - 1) % n
             };
             app.view = View::ALL[next];
+            app.came_from = None;
         }
         Action::Up => app.move_by(-1),
         Action::Down => app.move_by(1),
@@ -157,6 +167,15 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             } else if !app.filter.is_empty() {
                 app.filter.clear();
                 app.reindex();
+            } else if let Some(view) = app
+                .came_from
+                .take()
+                .filter(|_| app.view == View::Dimensions && app.drill.pane == Pane::Detail)
+            {
+                // Back where the officer opened it from; the drill-down
+                // shows its list when they next go there.
+                app.drill.pane = Pane::Programs;
+                app.view = view;
             } else if app.view == View::Dimensions {
                 back(app);
             }
@@ -204,6 +223,8 @@ fn paste(app: &mut App, text: String) -> Vec<Effect> {
 
 /// One level out of the drill-down: detail → programs → dimensions.
 fn back(app: &mut App) {
+    // Left the detail by hand: Esc from it later goes up the drill-down.
+    app.came_from = None;
     app.drill.pane = match app.drill.pane {
         Pane::Detail => Pane::Programs,
         Pane::Programs | Pane::Dimensions => Pane::Dimensions,

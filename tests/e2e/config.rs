@@ -38,7 +38,7 @@ fn a_key_rebound_in_the_file_saves_in_the_real_terminal() {
     t.wait_for("Smart Governance's programs", |s| {
         common::looks::program_selected(s, "GOV-01")
     });
-    t.key("s");
+    t.keys_at_once(&["s", "j", "Enter"]);
     t.wait_for("the status changed", |s| {
         common::bottom_line(s).contains("GOV-01: status is now")
     });

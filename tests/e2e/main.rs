@@ -13,6 +13,7 @@ mod config;
 mod hostile;
 mod import;
 mod print;
+mod safety;
 mod shared_use;
 mod ssh;
 mod tmux;

@@ -297,7 +297,8 @@ impl Officer {
 
     /// `s` on the selected program `id`, and waits for its new status.
     fn next_status_of(&self, id: &str, now: Status) -> String {
-        self.key("s");
+        // `s` opens the list of statuses: j the next, Enter takes it.
+        self.tmux.keys_at_once(&["s", "j", "Enter"]);
         self.wait(&format!("{id}'s status to become {now:?}"), |s| {
             row_shows(s, id, now)
                 && bottom_line(s).contains(&format!("{id}: status is now {}", EN.status(now)))
@@ -1976,8 +1977,9 @@ fn a_dimension_renamed_by_someone_else_keeps_the_lead_changed_here() {
     andi.key("C-u");
     andi.tmux.type_text("Diskominfo SP");
     andi.key("Enter");
+    // The bar says what the form changed (it shows [+] again at the next key).
     andi.wait("the form accepted", |s| {
-        !s.contains("Elements") && s.contains("[+]")
+        !s.contains("Elements") && bottom_line(s).contains("Changed: dimension governance")
     });
     // Someone renames the dimension by hand meanwhile.
     let text = String::from_utf8(data.bytes()).unwrap();
@@ -2085,7 +2087,7 @@ fn a_demo_hung_up_mid_edit_leaves_neither_its_copy_nor_a_recovery_file() {
     tmux.wait_for("the dimensions", looks::dimensions);
     tmux.key("Enter");
     tmux.wait_for("the programs", |s| looks::program_selected(s, "GOV-01"));
-    tmux.key("s");
+    tmux.keys_at_once(&["s", "j", "Enter"]);
     tmux.wait_for("an unsaved edit", |s| {
         bottom_line(s).contains("[+]") || bottom_line(s).contains("status is now")
     });

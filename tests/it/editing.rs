@@ -49,40 +49,46 @@ fn program<'a>(app: &'a App, id: &str) -> &'a pantau::plan::model::Program {
 }
 
 #[test]
-fn s_cycles_status_forward_and_shift_s_back() {
+fn s_chooses_the_status_from_a_list_passing_through_none() {
     let mut app = app();
     press(&mut app, "2⏎");
     assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
     press(&mut app, "s");
+    assert!(matches!(app.modal(), Some(Modal::Status { .. })));
+    assert!(!app.modified(), "opening the list changes nothing");
+    press(&mut app, "j⏎");
     assert_eq!(program(&app, "GOV-01").status, Status::Done);
     assert!(app.modified());
-    press(&mut app, "SSS");
-    assert_eq!(
-        program(&app, "GOV-01").status,
-        Status::Cancelled,
-        "back past NotStarted wraps"
-    );
-    assert!(app.message().unwrap().contains("Cancelled"));
+    // Done to Delayed by its number: one edit, nothing in between.
+    press(&mut app, "s5");
+    assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
+    assert!(app.message().unwrap().contains("Delayed"));
+    press(&mut app, "u");
+    assert_eq!(program(&app, "GOV-01").status, Status::Done);
+    // Esc leaves it as it was.
+    press(&mut app, "skkk⎋");
+    assert_eq!(program(&app, "GOV-01").status, Status::Done);
+    assert_eq!(app.modal(), None);
 }
 
 #[test]
 fn undo_and_redo_any_number_of_changes_and_modified_follows() {
     let mut app = app();
-    // In progress, done, operating, delayed; then the next programme's
+    // GOV-01 In progress to Delayed by its number; then the next programme's
     // Operating becomes Delayed.
-    press(&mut app, "2⏎sssjs");
+    press(&mut app, "2⏎s5js5");
     assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
     assert_eq!(program(&app, "GOV-02").status, Status::Delayed);
-    press(&mut app, "uuuu");
+    press(&mut app, "uu");
     assert_eq!(program(&app, "GOV-01").status, Status::InProgress);
     assert_eq!(program(&app, "GOV-02").status, Status::Operating);
     assert!(!app.modified(), "undone back to the file as loaded");
     press(&mut app, "u");
     assert_eq!(app.message(), Some("Nothing to undo"));
-    press(&mut app, "^r^r^r");
+    press(&mut app, "^r");
     assert_eq!(program(&app, "GOV-01").status, Status::Delayed);
     assert!(app.modified());
-    press(&mut app, "s");
+    press(&mut app, "s1");
     press(&mut app, "^r");
     assert_eq!(
         app.message(),
@@ -94,7 +100,7 @@ fn undo_and_redo_any_number_of_changes_and_modified_follows() {
 #[test]
 fn undo_reaches_back_across_a_save() {
     let mut app = app();
-    let effects = press(&mut app, "2⏎s^s");
+    let effects = press(&mut app, "2⏎sj⏎^s");
     assert_eq!(
         effects,
         [Effect::Save {
@@ -437,7 +443,7 @@ fn shift_j_and_k_reorder_programs_and_milestones() {
 #[test]
 fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
     let mut app = app();
-    press(&mut app, "2⏎sq");
+    press(&mut app, "2⏎sj⏎q");
     assert_eq!(app.modal(), Some(&Modal::QuitPrompt(None)));
     assert!(!app.should_quit());
     press(&mut app, "⎋");
@@ -457,7 +463,7 @@ fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
         "y asks the event loop to save, then quit"
     );
     let mut app2 = self::app();
-    let effects = press(&mut app2, "2⏎sqn");
+    let effects = press(&mut app2, "2⏎sj⏎qn");
     assert!(app2.should_quit(), "n quits without saving");
     assert_eq!(
         effects,
@@ -472,7 +478,7 @@ fn quitting_with_changes_asks_and_each_answer_does_what_it_says() {
 #[test]
 fn a_failed_save_keeps_the_session_open_and_says_why() {
     let mut app = app();
-    press(&mut app, "2⏎sqy");
+    press(&mut app, "2⏎sj⏎qy");
     let _ = update(
         &mut app,
         Outcome::SaveFailed {
@@ -635,9 +641,9 @@ fn the_merge_base_is_the_plan_last_saved_through_undo_redo_and_a_cut_redo_chain(
         loaded,
         "no edit yet: the base is the plan"
     );
-    press(&mut app, "2⏎s");
+    press(&mut app, "2⏎sj⏎");
     assert_eq!(*app.base_plan(), loaded, "an edit since the load");
-    press(&mut app, "s");
+    press(&mut app, "sj⏎");
     let _ = update(&mut app, saved_outcome());
     let saved = app.plan().clone();
     assert_ne!(saved, loaded);
@@ -679,7 +685,8 @@ fn assert_refused(app: &App, before: &pantau::plan::model::Plan, what: &str) {
 
 #[test]
 fn a_refused_status_change_says_so_both_ways() {
-    for keys in ["s", "S"] {
+    // The next status from the list, and one by its number.
+    for keys in ["sj⏎", "s5"] {
         let mut app = app();
         let before = broken(&mut app, 0);
         press(&mut app, "2⏎");
@@ -856,7 +863,7 @@ fn a_form_whose_item_someone_deleted_says_so_and_cannot_write() {
 #[test]
 fn undo_after_a_merged_save_takes_back_only_my_edit() {
     let mut app = app();
-    press(&mut app, "2⏎s^s");
+    press(&mut app, "2⏎sj⏎^s");
     assert_eq!(program(&app, "GOV-01").status, Status::Done);
     let mut merged = app.plan().clone();
     merged.programs[1].lead = "Dinas PMD".into();
@@ -876,12 +883,15 @@ fn undo_after_a_merged_save_takes_back_only_my_edit() {
 #[test]
 fn a_reload_keeps_undo_and_an_edit_someone_changed_since_is_dropped_with_a_notice() {
     let mut app = app();
-    press(&mut app, "2⏎sjs");
+    press(&mut app, "2⏎sj⏎jsj⏎");
     let gov02 = program(&app, "GOV-02").status;
     saved(&mut app, None);
     reloaded(&mut app, |plan| plan.programs[2].notes = "theirs".into());
     press(&mut app, "u");
-    assert_eq!(app.message(), Some("Undone"));
+    assert_eq!(
+        app.message(),
+        Some("Undone: GOV-02 status: Operating -> Delayed")
+    );
     assert_ne!(program(&app, "GOV-02").status, gov02, "my last edit undone");
     assert_eq!(
         program(&app, "GOV-03").notes,
@@ -968,7 +978,7 @@ fn a_form_on_a_programme_renamed_meanwhile_follows_it_and_keeps_the_typed_text()
 #[test]
 fn undo_follows_a_programme_renamed_in_a_merged_save() {
     let mut app = app();
-    press(&mut app, "2⏎js");
+    press(&mut app, "2⏎jsj⏎");
     let mine = program(&app, "GOV-02").status;
     let mut merged = app.plan().clone();
     merged.programs[1].id = "GOV-20".into();
@@ -1013,7 +1023,7 @@ fn undo_follows_a_programme_renamed_in_a_merged_save() {
 #[test]
 fn an_undo_on_a_programme_deleted_meanwhile_says_it_was_deleted() {
     let mut app = app();
-    press(&mut app, "2⏎js");
+    press(&mut app, "2⏎jsj⏎");
     saved(&mut app, None);
     reloaded(&mut app, |plan| {
         plan.programs.remove(1);

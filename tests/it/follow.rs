@@ -157,7 +157,7 @@ fn a_reorder_by_another_officer_keeps_the_same_programme_selected_for_s() {
     });
     assert_eq!(selected(&app), "GOV-04");
     let gov_04 = app.plan().program("GOV-04").unwrap().status;
-    press(&mut app, "s");
+    press(&mut app, "sj⏎");
     assert_ne!(app.plan().program("GOV-04").unwrap().status, gov_04);
     assert_eq!(app.plan().program("GOV-05").unwrap().status, gov_05);
 }

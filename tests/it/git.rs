@@ -449,7 +449,7 @@ fn ctrl_g_syncs_from_the_interface_and_shows_what_came_in() {
     tmux.key("2");
     tmux.key("Enter");
     tmux.wait_for("the programmes", |s| s.contains("> GOV-01 "));
-    tmux.key("s");
+    tmux.keys_at_once(&["s", "j", "Enter"]);
     tmux.wait_for("an unsaved edit", |s| s.contains("status is now"));
     tmux.key("C-g");
     tmux.wait_for("the refusal", |s| s.contains("Save first (Ctrl-S)"));

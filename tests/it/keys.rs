@@ -261,6 +261,7 @@ fn global_keys() -> Vec<(&'static str, Action)> {
         ("Ctrl-R", Action::Redo),
         ("Ctrl-S", Action::Save),
         ("Ctrl-G", Action::Sync),
+        ("L", Action::SwitchLanguage),
         ("1", Action::Show(View::Dashboard)),
         ("2", Action::Show(View::Dimensions)),
         ("3", Action::Show(View::Timeline)),
@@ -300,7 +301,6 @@ fn sideways() -> Vec<(&'static str, Action)> {
 #[test]
 fn every_key_in_every_context_gives_exactly_its_action() {
     use pantau::report::Format;
-    let status = |forward| Action::CycleStatus { forward };
     let shift = |start, by| Action::ShiftYear { start, by };
     let with_global = |mut own: Vec<(&'static str, Action)>| {
         // A view's own binding wins over the global one for the same key.
@@ -314,8 +314,7 @@ fn every_key_in_every_context_gives_exactly_its_action() {
     let mut drill = sideways();
     drill.extend([
         ("e", Action::Edit),
-        ("s", status(true)),
-        ("S", status(false)),
+        ("s", Action::ChooseStatus),
         ("Space", Action::ToggleDone),
         ("a", Action::Add),
         ("b", Action::AddBudget),
@@ -327,8 +326,7 @@ fn every_key_in_every_context_gives_exactly_its_action() {
     let mut timeline = sideways();
     timeline.extend([
         ("e", Action::Edit),
-        ("s", status(true)),
-        ("S", status(false)),
+        ("s", Action::ChooseStatus),
         ("]", shift(false, 1)),
         ("[", shift(false, -1)),
         ("}", shift(true, 1)),
@@ -400,6 +398,21 @@ fn every_key_in_every_context_gives_exactly_its_action() {
         ("Esc", Action::Cancel),
     ];
     let recover = vec![("r", Action::Recover), ("d", Action::Discard)];
+    let status = vec![
+        ("Enter", Action::Yes),
+        ("1", Action::PickStatus(0)),
+        ("2", Action::PickStatus(1)),
+        ("3", Action::PickStatus(2)),
+        ("4", Action::PickStatus(3)),
+        ("5", Action::PickStatus(4)),
+        ("6", Action::PickStatus(5)),
+        ("7", Action::PickStatus(6)),
+        ("Up", Action::ChoiceMove { down: false }),
+        ("k", Action::ChoiceMove { down: false }),
+        ("Down", Action::ChoiceMove { down: true }),
+        ("j", Action::ChoiceMove { down: true }),
+        ("Esc", Action::Cancel),
+    ];
     let conflict_modal = |app: &mut App| {
         // As a save that met another officer's changes reports it.
         let conflicts =
@@ -446,7 +459,8 @@ fn every_key_in_every_context_gives_exactly_its_action() {
         ("?", &none, help),
         ("2⏎⏎e", &none, form),
         ("2⏎d", &none, confirm),
-        ("2⏎sq", &none, quit),
+        ("2⏎s1q", &none, quit),
+        ("2⏎s", &none, status),
         ("P", &none, print),
         ("", &conflict_modal, conflict),
         ("", &recover_modal, recover),

@@ -35,6 +35,7 @@ mod paste;
 mod report;
 mod robustness;
 mod rollup;
+mod safety;
 mod screenshots;
 mod store;
 mod ui;

@@ -122,7 +122,9 @@ fn scenes() -> Vec<Scene> {
             vec![
                 Show(View::Dimensions),
                 Open,
-                CycleStatus { forward: true },
+                ChooseStatus,
+                ChoiceMove { down: true },
+                Yes,
                 Quit,
             ],
         ),
@@ -133,7 +135,9 @@ fn scenes() -> Vec<Scene> {
                 vec![
                     Show(View::Dimensions),
                     Open,
-                    CycleStatus { forward: true },
+                    ChooseStatus,
+                    ChoiceMove { down: true },
+                    Yes,
                     Quit,
                 ],
             )

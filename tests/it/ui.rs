@@ -498,7 +498,9 @@ fn a_kept_filter_shares_the_status_bar_with_messages_and_the_files_state() {
     actions.extend([
         Action::FilterAccept,
         Action::Open,
-        Action::CycleStatus { forward: true },
+        Action::ChooseStatus,
+        Action::ChoiceMove { down: true },
+        Action::Yes,
     ]);
     let screen = draw_after(&mut app, &actions, 80, 24);
     let bar = screen.lines().last().unwrap();

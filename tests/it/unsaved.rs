@@ -85,7 +85,7 @@ fn ctrl_s_in_a_form_with_a_field_to_fix_saves_nothing_and_says_what_to_do() {
 fn ctrl_c_with_a_typed_form_asks_and_yes_saves_the_form_with_the_other_edits() {
     let (mut app, typed) = typed_form();
     // An edit made before the form was opened is saved with it.
-    press(&mut app, "⎋⎋s");
+    press(&mut app, "⎋⎋sj⏎");
     let status = app.plan().program("GOV-01").expect("GOV-01").status;
     press(&mut app, "e (rev)^c");
     assert!(matches!(app.modal(), Some(Modal::QuitPrompt(Some(_)))));

@@ -75,6 +75,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         focus == DashFocus::DueSoon,
         false,
     );
+    selected_title(frame, left, right, app, theme);
+}
+
+/// The selected milestone's programme and whole title, across the bottom
+/// border of both lists: the list cuts it at half the width.
+fn selected_title(frame: &mut Frame, left: Rect, right: Rect, app: &App, theme: &Theme) {
+    let (items, scroll) = match app.dashboard().focus {
+        DashFocus::Overdue => (&app.index().overdue, &app.dashboard().overdue),
+        DashFocus::DueSoon => (&app.index().due_soon, &app.dashboard().due_soon),
+    };
+    let Some(&(p, m)) = items.get(scroll.selected).filter(|_| app.lost().is_none()) else {
+        return;
+    };
+    let plan = app.plan();
+    let Some(milestone) = plan.programs.get(p).and_then(|p| p.milestones.get(m)) else {
+        return;
+    };
+    if left.height < 3 {
+        return;
+    }
+    let cols = usize::from((right.x + right.width).saturating_sub(left.x + 4));
+    let whole = format!(
+        "{} {}",
+        text::escape(&plan.programs[p].id),
+        text::escape(&milestone.title)
+    );
+    let shown = format!(" {} ", text::fit(&whole, cols, theme.glyphs().ellipsis));
+    let area = Rect {
+        x: left.x + 1,
+        y: left.y + left.height - 1,
+        width: (text::width(&shown) as u16).min(right.x + right.width - left.x - 2),
+        height: 1,
+    };
+    frame.render_widget(Line::styled(shown, theme.header()), area);
 }
 
 fn dimension_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

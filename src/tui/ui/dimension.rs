@@ -153,7 +153,8 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(0);
     // The lead agency shows when the name keeps at least 16 columns.
-    let fixed = id + horizon + status + steps + 4;
+    // One column after the id for the overdue mark.
+    let fixed = id + 1 + horizon + status + steps + 4;
     let lead = if width >= fixed + 16 + 10 {
         leads.clamp(4, 20).min(width - fixed - 16 - 1)
     } else {
@@ -173,6 +174,12 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let ev = app.lang().evaluation();
     let mut legend = Vec::new();
+    if listed
+        .iter()
+        .any(|&i| is_late(&plan.programs[i], app.today()))
+    {
+        legend.push(format!("{} {}", g.overdue, t.ui.u_legend_overdue));
+    }
     if gaps.contains(&Gap::SpentAhead) {
         legend.push(format!("$ {}", ev.spent_ahead));
     }
@@ -215,7 +222,7 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let mut head = vec![
         Span::raw(" ".repeat(g.marker.len())),
-        Span::raw(format!("{} ", cell(t.ui.u_id, id, g))),
+        Span::raw(format!("{}  ", cell(t.ui.u_id, id, g))),
         Span::raw(format!("{} ", cell(t.ui.u_program, name, g))),
         Span::raw(format!("{} ", cell(t.ui.u_horizon, horizon, g))),
     ];
@@ -236,8 +243,16 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for n in range {
         let p: &Program = &plan.programs[listed[n]];
         let done = p.milestones.iter().filter(|m| m.done).count();
+        // A milestone past its date, marked beside the id.
+        let late = if is_late(p, app.today()) {
+            Span::styled(g.overdue, theme.late())
+        } else {
+            Span::raw(" ")
+        };
+        // After the id's space, so the id reads as itself wherever it is sought.
         let mut spans = vec![
             Span::raw(format!("{} ", cell(&p.id, id, g))),
+            late,
             Span::raw(format!("{} ", cell(&p.name, name, g))),
             Span::raw(format!("{} ", cell(t.horizon_short(p.horizon), horizon, g))),
         ];
@@ -283,4 +298,13 @@ fn programs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Whether programme `p`, still open, has a milestone not done past its
+/// date: what the dashboard's overdue list counts.
+fn is_late(p: &Program, today: jiff::civil::Date) -> bool {
+    !p.status.is_closed()
+        && p.milestones
+            .iter()
+            .any(|m| !m.done && m.due_date().is_some_and(|due| due < today))
 }

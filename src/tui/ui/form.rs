@@ -81,11 +81,60 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     format!("{keys} {}", b.help.hint(app.lang()))
                 })
                 .collect();
-            let text = fill(app.lang().text().ui.q_print_format, &[&formats.join("   ")]);
+            let t = app.lang().text();
+            let mut text = fill(t.ui.q_print_format, &[&formats.join("   ")]);
+            if let Some(folder) = app.reports() {
+                let folder = text::escape_path(folder);
+                text = format!("{text}\n{}", fill(t.ui.q_print_folder, &[&folder]));
+            }
             question(frame, area, theme, &text, app)
+        }
+        Some(Modal::Status { program, selected }) => {
+            status_list(frame, area, app, *program, *selected, theme)
         }
         None => {}
     }
+}
+
+/// The statuses, numbered as their keys pick them; the highlighted one
+/// marked as a list's selection is, the programme's own said beside it.
+fn status_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    program: usize,
+    selected: usize,
+    theme: &Theme,
+) {
+    use crate::plan::model::Status;
+    let t = app.lang().text();
+    let Some(p) = app.plan().programs.get(program) else {
+        return;
+    };
+    let lines: Vec<Line> = Status::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, status)| {
+            let now = if *status == p.status {
+                format!("  {}", t.ui.q_status_now)
+            } else {
+                String::new()
+            };
+            let spans = vec![Span::raw(format!("{} {}{now}", i + 1, t.status(*status)))];
+            super::row(spans, i == selected, true, theme)
+        })
+        .collect();
+    let title = fill(t.ui.q_status, &[&text::escape(&p.id)]);
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = (widest.max(text::width(&title) + 2) + 4) as u16;
+    let popup = centred(area, width, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let outer = block(
+        Span::styled(format!(" {title} "), theme.title()),
+        true,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(lines).block(outer), popup);
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {

@@ -4,7 +4,7 @@
 use crate::i18n::fill;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, hints_for, label};
+use crate::tui::keymap::{Binding, hint_priority, hints_for, label};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -58,13 +58,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             g.dot,
             fill(t.ui.u_overdue_count, &[&app.index().overdue.len()]),
         );
-        let hints: Vec<String> = hints_for(app)
+        let hints: Vec<(u8, String)> = hints_for(app)
             .iter()
-            .map(|b| format!("{} {}", hint_keys(b, theme.ascii), b.help.hint(app.lang())))
+            .map(|b| {
+                let words = format!("{} {}", hint_keys(b, theme.ascii), b.help.hint(app.lang()));
+                (hint_priority(b), words)
+            })
             .collect();
-        let right = format!("{} ", hints.join("  "));
         let room = width.saturating_sub(text::width(&left) + 2);
-        let right = text::fit(&right, room, g.ellipsis);
+        let right = fit_hints(&hints, room, g.ellipsis);
         let gap = width.saturating_sub(text::width(&left) + text::width(&right));
         Line::from(vec![
             Span::raw(left),
@@ -88,5 +90,36 @@ pub(crate) fn hint_keys(binding: &Binding, ascii: bool) -> String {
         // Only chords, like Ctrl-S: show the first.
         (true, Some((key, _))) => label(key, ascii),
         _ => plain.join("/"),
+    }
+}
+
+/// The hints that fit in `room` columns, whole, in their order: the ones
+/// kept longest are taken first, and a hint that does not fit is left out
+/// while a later, shorter one may still fit. Only when not even the first
+/// fits is it cut.
+fn fit_hints(hints: &[(u8, String)], room: usize, ellipsis: &str) -> String {
+    const GAP: usize = 2;
+    let mut order: Vec<usize> = (0..hints.len()).collect();
+    order.sort_by_key(|&i| hints[i].0);
+    let mut kept = vec![false; hints.len()];
+    // One column after the last hint, as before.
+    let mut used = 1;
+    for i in order {
+        let width = text::width(&hints[i].1);
+        let gap = if used > 1 { GAP } else { 0 };
+        if used + gap + width <= room {
+            used += gap + width;
+            kept[i] = true;
+        }
+    }
+    let shown: Vec<&str> = hints
+        .iter()
+        .zip(&kept)
+        .filter(|(_, k)| **k)
+        .map(|((_, h), _)| h.as_str())
+        .collect();
+    match (shown.is_empty(), hints.iter().min_by_key(|(p, _)| *p)) {
+        (true, Some((_, first))) => text::fit(&format!("{first} "), room, ellipsis),
+        _ => format!("{} ", shown.join("  ")),
     }
 }
