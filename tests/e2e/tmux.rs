@@ -842,7 +842,7 @@ fn a_change_history_that_does_not_check_out_is_said_at_open_and_after_a_save() {
     let screen = tmux.wait_for("the notice at open", |s| bottom_line(s).contains(notice));
     assert!(looks::dashboard(&screen), "{screen}");
     // A save reads the journals again and says so again, not only "saved".
-    for key in ["2", "Enter", "s", "C-s"] {
+    for key in ["2", "Enter", "s", "j", "Enter", "C-s"] {
         tmux.key(key);
     }
     tmux.wait_for("the file saved", |_| {

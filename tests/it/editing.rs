@@ -1041,7 +1041,8 @@ fn an_undo_on_a_programme_deleted_meanwhile_says_it_was_deleted() {
 #[test]
 fn an_undo_refused_names_who_deleted_or_changed_it_from_the_journals() {
     let mut app = app();
-    press(&mut app, "2⏎js");
+    // GOV-02's status, chosen one down the list.
+    press(&mut app, "2⏎jsj⏎");
     saved(&mut app, None);
     let _ = update(
         &mut app,
@@ -1072,7 +1073,7 @@ fn an_undo_refused_names_who_deleted_or_changed_it_from_the_journals() {
         crate::common::interface::today(),
         (80, 24),
     );
-    press(&mut app, "2⏎js");
+    press(&mut app, "2⏎jsj⏎");
     saved(&mut app, None);
     let _ = update(
         &mut app,
@@ -1128,7 +1129,11 @@ fn forms_and_undo_find_a_milestone_whose_title_and_date_both_changed() {
     saved(&mut app, None);
     reloaded(&mut app, moved);
     press(&mut app, "u");
-    assert_eq!(app.message(), Some("Undone"), "not refused as deleted");
+    assert_eq!(
+        app.message(),
+        Some("Undone: GOV-01 milestone 2 done: yes -> no"),
+        "not refused as deleted"
+    );
     let m = &app.plan().programs[0].milestones[1];
     assert_eq!((m.title.as_str(), m.done), ("Judul baru", !ticked));
     assert_eq!(app.plan().programs[0].milestones.len(), count);

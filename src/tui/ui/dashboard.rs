@@ -63,7 +63,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         focus == DashFocus::Overdue,
         true,
     );
-    late_followups(frame, left, app, theme);
     milestone_list(
         frame,
         right,
@@ -75,12 +74,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         focus == DashFocus::DueSoon,
         false,
     );
-    selected_title(frame, left, right, app, theme);
+    // The late follow-ups' count keeps the right end of the border; the
+    // selected milestone's title takes what is left of it.
+    let reserved = late_followups(frame, right, app, theme);
+    selected_title(frame, left, right, reserved, app, theme);
 }
 
 /// The selected milestone's programme and whole title, across the bottom
 /// border of both lists: the list cuts it at half the width.
-fn selected_title(frame: &mut Frame, left: Rect, right: Rect, app: &App, theme: &Theme) {
+fn selected_title(
+    frame: &mut Frame,
+    left: Rect,
+    right: Rect,
+    reserved: u16,
+    app: &App,
+    theme: &Theme,
+) {
     let (items, scroll) = match app.dashboard().focus {
         DashFocus::Overdue => (&app.index().overdue, &app.dashboard().overdue),
         DashFocus::DueSoon => (&app.index().due_soon, &app.dashboard().due_soon),
@@ -95,7 +104,7 @@ fn selected_title(frame: &mut Frame, left: Rect, right: Rect, app: &App, theme: 
     if left.height < 3 {
         return;
     }
-    let cols = usize::from((right.x + right.width).saturating_sub(left.x + 4));
+    let cols = usize::from((right.x + right.width).saturating_sub(left.x + 4 + reserved));
     let whole = format!(
         "{} {}",
         text::escape(&plan.programs[p].id),
@@ -105,7 +114,8 @@ fn selected_title(frame: &mut Frame, left: Rect, right: Rect, app: &App, theme: 
     let area = Rect {
         x: left.x + 1,
         y: left.y + left.height - 1,
-        width: (text::width(&shown) as u16).min(right.x + right.width - left.x - 2),
+        width: (text::width(&shown) as u16)
+            .min((right.x + right.width).saturating_sub(left.x + 2 + reserved)),
         height: 1,
     };
     frame.render_widget(Line::styled(shown, theme.header()), area);
@@ -366,13 +376,14 @@ fn gauge_spans(percent: u32, cols: usize, theme: &Theme) -> Vec<Span<'static>> {
     ]
 }
 
-/// How many follow-ups are late, on the overdue list's bottom border,
-/// where the plan has any: beside the late milestones without taking a row
-/// from them (`pantau report --kind followups` lists them).
-fn late_followups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// How many follow-ups are late, at the right end of the lists' bottom
+/// border, where the plan has any: beside the late milestones without taking
+/// a row from them (`pantau report --kind followups` lists them). Returns the
+/// columns it took.
+fn late_followups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u16 {
     let late = crate::plan::progress::late_followups(app.plan(), app.today()).len();
     if late == 0 || area.height < 3 || area.width < 6 {
-        return;
+        return 0;
     }
     let words = fill(app.lang().followups().late_heading, &[&late]);
     let room = usize::from(area.width - 4);
@@ -380,13 +391,15 @@ fn late_followups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         " {} ",
         text::fit(&words, room.saturating_sub(2), theme.glyphs().ellipsis)
     );
+    let width = (text::width(&text) as u16).min(area.width - 4);
     let at = Rect {
-        x: area.x + 2,
+        x: area.right() - 2 - width,
         y: area.bottom() - 1,
-        width: (text::width(&text) as u16).min(area.width - 4),
+        width,
         height: 1,
     };
     frame.render_widget(Paragraph::new(Span::styled(text, theme.late())), at);
+    width + 1
 }
 
 #[allow(clippy::too_many_arguments)]
