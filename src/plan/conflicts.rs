@@ -592,11 +592,7 @@ pub fn take_theirs(
                 return Ok(false);
             };
             let ms = &mut plan.programs[i].milestones;
-            let at = ms
-                .iter()
-                .position(|m| m.title == *title)
-                .or_else(|| number.checked_sub(1).filter(|n| *n < ms.len()));
-            let Some(at) = at else {
+            let Some(at) = item_at(ms, *number, |m| m.title == *title) else {
                 return Ok(false);
             };
             f.parse_into(&mut ms[at], f.name(), value, words)?;
@@ -615,11 +611,9 @@ pub fn take_theirs(
             };
             let period = plan.period;
             let ts = &mut plan.programs[i].targets;
-            let at = ts
-                .iter()
-                .position(|x| x.year == *year && x.indicator == *indicator)
-                .or_else(|| number.checked_sub(1).filter(|n| *n < ts.len()));
-            let Some(at) = at else {
+            let Some(at) = item_at(ts, *number, |x| {
+                x.year == *year && x.indicator == *indicator
+            }) else {
                 return Ok(false);
             };
             f.parse_into(&mut ts[at], f.name(), value, period, words)?;
@@ -637,11 +631,7 @@ pub fn take_theirs(
             };
             let period = plan.period;
             let bs = &mut plan.programs[i].budget;
-            let at = bs
-                .iter()
-                .position(|b| b.year == *year)
-                .or_else(|| number.checked_sub(1).filter(|n| *n < bs.len()));
-            let Some(at) = at else {
+            let Some(at) = item_at(bs, *number, |b| b.year == *year) else {
                 return Ok(false);
             };
             f.parse_into(&mut bs[at], f.name(), value, period, words)?;
@@ -658,11 +648,7 @@ pub fn take_theirs(
                 return Ok(false);
             };
             let es = &mut plan.programs[i].evidence;
-            let at = es
-                .iter()
-                .position(|e| e.name == *name)
-                .or_else(|| number.checked_sub(1).filter(|n| *n < es.len()));
-            let Some(at) = at else {
+            let Some(at) = item_at(es, *number, |e| e.name == *name) else {
                 return Ok(false);
             };
             f.parse_into(&mut es[at], f.name(), value, words)?;
@@ -682,11 +668,9 @@ pub fn take_theirs(
             };
             let period = plan.period;
             let xs = &mut plan.programs[i].periods;
-            let at = xs
-                .iter()
-                .position(|x| x.year == *year && x.quarter == *quarter && x.month == *month)
-                .or_else(|| number.checked_sub(1).filter(|n| *n < xs.len()));
-            let Some(at) = at else {
+            let Some(at) = item_at(xs, *number, |x| {
+                x.year == *year && x.quarter == *quarter && x.month == *month
+            }) else {
                 return Ok(false);
             };
             f.parse_into(&mut xs[at], f.name(), value, period, words)?;
@@ -704,11 +688,7 @@ pub fn take_theirs(
             };
             let period = plan.period;
             let cs = &mut plan.programs[i].budget_changes;
-            let at = cs
-                .iter()
-                .position(|c| c.date == *date)
-                .or_else(|| number.checked_sub(1).filter(|n| *n < cs.len()));
-            let Some(at) = at else {
+            let Some(at) = item_at(cs, *number, |c| c.date == *date) else {
                 return Ok(false);
             };
             f.parse_into(&mut cs[at], f.name(), value, period, words)?;
@@ -725,11 +705,7 @@ pub fn take_theirs(
                 return Ok(false);
             };
             let ss = &mut plan.programs[i].subactivities;
-            let at = ss
-                .iter()
-                .position(|s| s.code == *code)
-                .or_else(|| number.checked_sub(1).filter(|n| *n < ss.len()));
-            let Some(at) = at else {
+            let Some(at) = item_at(ss, *number, |s| s.code == *code) else {
                 return Ok(false);
             };
             f.parse_into(&mut ss[at], f.name(), value, words)?;
@@ -750,11 +726,7 @@ pub fn take_theirs(
                 };
                 &mut plan.programs[i].followups
             };
-            let at = fs
-                .iter()
-                .position(|x| x.id == *id)
-                .or_else(|| number.checked_sub(1).filter(|n| *n < fs.len()));
-            let Some(at) = at else {
+            let Some(at) = item_at(fs, *number, |x| x.id == *id) else {
                 return Ok(false);
             };
             let mut others = fs.clone();
@@ -764,6 +736,15 @@ pub fn take_theirs(
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// Where the item a conflict line names stands in its list now: found by
+/// its key, else by its number (counting from 1) while the list has one there.
+fn item_at<T>(items: &[T], number: usize, key: impl Fn(&T) -> bool) -> Option<usize> {
+    items
+        .iter()
+        .position(key)
+        .or_else(|| number.checked_sub(1).filter(|n| *n < items.len()))
 }
 
 #[cfg(test)]
